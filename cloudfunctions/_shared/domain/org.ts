@@ -1,0 +1,31 @@
+/** Levels of the org tree, top down. */
+export const ORG_LEVELS = ['city', 'district', 'street', 'community'] as const
+export type OrgLevel = (typeof ORG_LEVELS)[number]
+
+export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
+  city: '市',
+  district: '县(区)',
+  street: '街道(乡镇)',
+  community: '社区(村)',
+}
+
+/** A node of the org tree: city → district → street → community. */
+export interface Org {
+  _id: string
+  name: string
+  level: OrgLevel
+  parentId: string | null
+  /** Ids from the root down to and including this org; scope checks read it. */
+  path: string[]
+}
+
+/** True when `orgPath` (a target's path) lies inside the subtree rooted at `scopeOrgId`. */
+export function isWithin(orgPath: readonly string[], scopeOrgId: string): boolean {
+  return orgPath.includes(scopeOrgId)
+}
+
+/** The level directly below `level`, or null for a community. */
+export function childLevel(level: OrgLevel): OrgLevel | null {
+  const i = ORG_LEVELS.indexOf(level)
+  return i < ORG_LEVELS.length - 1 ? ORG_LEVELS[i + 1] : null
+}

@@ -1,0 +1,36 @@
+import type { Org } from '../domain/org'
+import type { StaffMember } from '../domain/staff'
+import type { Collections } from '../store/collections'
+import { where, type Store } from '../store/port'
+import { unauthenticated } from './errors'
+
+/** Who is calling, resolved on the server. Never taken from the request body. */
+export type Caller =
+  | { kind: 'resident'; id: string }
+  | { kind: 'staff'; id: string; staff: StaffMember; org: Org }
+
+/** What the transport vouches for: a WeChat OPENID (CloudBase) or a signed local-runtime token. */
+export type Identity = { openid: string } | { residentId: string } | { staffId: string }
+
+/**
+ * Turns a trusted identity into a caller, looking up the staff role and org on every call so a
+ * revoked or moved staff member loses access at once.
+ */
+export async function resolveCaller(store: Store<Collections>, identity: Identity | null): Promise<Caller> {
+  if (!identity) throw unauthenticated()
+  if ('residentId' in identity) return { kind: 'resident', id: identity.residentId }
+  let staff: StaffMember | null
+  if ('staffId' in identity) {
+    staff = await store.collection('staff').get(identity.staffId)
+    if (!staff || !staff.active) throw unauthenticated('登录已失效，请重新登录')
+  } else {
+    const found = await store
+      .collection('staff')
+      .find({ where: where.and<StaffMember>(where.eq('openid', identity.openid), where.eq('active', true)), limit: 1 })
+    staff = found.items[0] ?? null
+    if (!staff) return { kind: 'resident', id: identity.openid }
+  }
+  const org = await store.collection('orgs').get(staff.orgId)
+  if (!org) throw unauthenticated('账号所属单位不存在，请联系管理员')
+  return { kind: 'staff', id: staff._id, staff, org }
+}

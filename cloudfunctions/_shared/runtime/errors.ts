@@ -1,0 +1,43 @@
+import type { FieldError } from '../contracts/common'
+
+/** The error codes a caller can see, each with its HTTP status. */
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNKNOWN_ACTION: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+} as const
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+/** An error an action raises on purpose; its message is shown to the user as is. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code]
+  }
+}
+
+export const validation = (fields: FieldError[], message = '填写的内容有误，请按提示修改') =>
+  new AppError('VALIDATION', message, fields)
+export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message)
+export const forbidden = (message = '没有权限进行此操作') => new AppError('FORBIDDEN', message)
+export const notFound = (message = '内容不存在或已删除') => new AppError('NOT_FOUND', message)
+export const conflict = (message: string) => new AppError('CONFLICT', message)
+
+/** The wire shape of every answer, on CloudBase and in the local runtime alike. */
+export type Reply<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldError[] } }

@@ -1,0 +1,34 @@
+import type { Collections } from '../store/collections'
+import type { Store } from '../store/port'
+import type { ActionMap } from './action'
+import type { Identity } from './caller'
+import { dispatch, MAX_BODY_BYTES } from './dispatch'
+import type { Reply } from './errors'
+
+/** What a CloudBase entry needs from its composition root. */
+export interface MainRoot {
+  store: (context: unknown) => Store<Collections>
+  /** The caller's OPENID from the trusted function context; never from the event body. */
+  identity: (event: unknown, context: unknown) => Promise<{ openid: string } | null>
+}
+
+/**
+ * Builds a CloudBase function's `main`: `{ action, data }` in, `{ ok, data }` or
+ * `{ ok: false, error }` out (`callFunction` has no status line, so the code says it all).
+ */
+export function makeMain(actions: ActionMap, root: () => MainRoot) {
+  return async function main(event: unknown, context: unknown): Promise<Reply> {
+    const size = Buffer.byteLength(JSON.stringify(event ?? null) ?? '', 'utf8')
+    if (size > MAX_BODY_BYTES) {
+      return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } }
+    }
+    const r = root()
+    const identity: Identity | null = await r.identity(event, context)
+    const { body } = await dispatch(actions, event, {
+      store: r.store(context),
+      identity,
+      onError: (err) => console.error(err),
+    })
+    return body
+  }
+}

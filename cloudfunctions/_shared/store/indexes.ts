@@ -1,0 +1,56 @@
+import type { CollectionName, Collections } from './collections'
+import type { FieldOf } from './port'
+
+/** One index: fields in order, each ascending or descending. */
+export interface IndexDeclaration<T> {
+  name: string
+  fields: readonly { field: FieldOf<T>; dir: 'asc' | 'desc' }[]
+  unique?: boolean
+}
+
+type Declarations = { [K in CollectionName]: readonly IndexDeclaration<Collections[K]>[] }
+
+/**
+ * The one place indexes are declared. The sqlite adapter creates them on open; `npm run
+ * build:functions` writes them as `database-indexes.json` for the CloudBase console / CLI.
+ */
+export const INDEXES: Declarations = {
+  orgs: [{ name: 'parent', fields: [{ field: 'parentId', dir: 'asc' }] }],
+  staff: [
+    { name: 'username', fields: [{ field: 'username', dir: 'asc' }] },
+    { name: 'openid', fields: [{ field: 'openid', dir: 'asc' }] },
+    { name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] },
+  ],
+  profiles: [{ name: 'community', fields: [{ field: 'communityId', dir: 'asc' }] }],
+  policies: [
+    {
+      name: 'status_published',
+      fields: [
+        { field: 'status', dir: 'asc' },
+        { field: 'publishedAt', dir: 'desc' },
+      ],
+    },
+    {
+      name: 'org_updated',
+      fields: [
+        { field: 'orgId', dir: 'asc' },
+        { field: 'updatedAt', dir: 'desc' },
+      ],
+    },
+  ],
+}
+
+/** CloudBase index definition (the shape the console's index import and the CLI accept). */
+export function cloudbaseIndexDefinitions(): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [collection, decls] of Object.entries(INDEXES)) {
+    out[collection] = (decls as unknown as readonly IndexDeclaration<Record<string, unknown>>[]).map((d) => ({
+      IndexName: d.name,
+      MgoKeySchema: {
+        MgoIsUnique: Boolean(d.unique),
+        MgoIndexKeys: d.fields.map((f) => ({ Name: f.field, Direction: f.dir === 'asc' ? '1' : '-1' })),
+      },
+    }))
+  }
+  return out
+}

@@ -1,0 +1,366 @@
+import Database from 'better-sqlite3'
+import { COLLECTION_NAMES } from '../collections'
+import { INDEXES } from '../indexes'
+import { afterFilter, decodeCursor, encodeCursor, withTiebreak } from '../cursor'
+import {
+  type BaseDoc,
+  type Collection,
+  DuplicateIdError,
+  type Filter,
+  type FindQuery,
+  MAX_PAGE,
+  type OrderBy,
+  type Page,
+  type Scalar,
+  type Store,
+  type TxCollection,
+  type TxStore,
+  type Update,
+  where,
+} from '../port'
+
+export interface SqliteOptions {
+  /** File path, or ':memory:'. */
+  path: string
+  /** Collections to create (tables and declared indexes). Defaults to every collection. */
+  collections?: readonly string[]
+  /**
+   * 'test' marks a new database as a test one and refuses to open one that is not; 'live'
+   * refuses to open a test database. Keeps a test run from ever touching real data.
+   */
+  purpose: 'live' | 'test'
+}
+
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/
+const TABLE = /^[a-z][a-z0-9_]*$/
+
+function fieldExpr(field: string): string {
+  if (field === '_id') return '_id'
+  if (!FIELD.test(field)) throw new Error(`invalid field name ${JSON.stringify(field)}`)
+  return `json_extract(doc, '$.${field}')`
+}
+
+type Bind = string | number | null
+
+function bindScalar(value: Scalar): Bind {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+/** Compiles a typed filter to SQL with bound parameters; field names are checked, values bound. */
+function compile<T>(filter: Filter<T>, params: Bind[]): string {
+  switch (filter.op) {
+    case 'eq': {
+      const e = fieldExpr(filter.field)
+      if (filter.value === null) return `${e} IS NULL`
+      params.push(bindScalar(filter.value))
+      return `${e} = ?`
+    }
+    case 'ne': {
+      const e = fieldExpr(filter.field)
+      if (filter.value === null) return `${e} IS NOT NULL`
+      params.push(bindScalar(filter.value))
+      return `(${e} IS NULL OR ${e} <> ?)`
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      const e = fieldExpr(filter.field)
+      const sym = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[filter.op]
+      params.push(filter.value)
+      // Like the document engine, compare only like with like: never a string with a number.
+      const type = typeof filter.value === 'string' ? `'text'` : `'integer', 'real'`
+      return `(typeof(${e}) IN (${type}) AND ${e} ${sym} ?)`
+    }
+    case 'in': {
+      const e = fieldExpr(filter.field)
+      const values = filter.values.filter((v) => v !== null)
+      const parts: string[] = []
+      if (values.length) {
+        params.push(...values.map(bindScalar))
+        parts.push(`${e} IN (${values.map(() => '?').join(', ')})`)
+      }
+      if (values.length !== filter.values.length) parts.push(`${e} IS NULL`)
+      return parts.length ? `(${parts.join(' OR ')})` : '0'
+    }
+    case 'has':
+    case 'hasAny': {
+      if (!FIELD.test(filter.field)) throw new Error(`invalid field name ${JSON.stringify(filter.field)}`)
+      const values = filter.op === 'has' ? [filter.value] : filter.values
+      if (!values.length) return '0'
+      params.push(...values)
+      return `EXISTS (SELECT 1 FROM json_each(doc, '$.${filter.field}') WHERE value IN (${values
+        .map(() => '?')
+        .join(', ')}))`
+    }
+    case 'contains': {
+      const e = fieldExpr(filter.field)
+      params.push(filter.text)
+      return `(typeof(${e}) = 'text' AND instr(lower(${e}), lower(?)) > 0)`
+    }
+    case 'and':
+    case 'or': {
+      if (!filter.filters.length) return filter.op === 'and' ? '1' : '0'
+      return `(${filter.filters.map((f) => compile(f, params)).join(filter.op === 'and' ? ' AND ' : ' OR ')})`
+    }
+  }
+}
+
+/** A small FIFO async lock: an open transaction holds it across its awaits. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve()
+  private holders = 0
+
+  get busy(): boolean {
+    return this.holders > 0
+  }
+
+  async acquire(): Promise<() => void> {
+    this.holders++
+    let release!: () => void
+    const mine = new Promise<void>((resolve) => (release = resolve))
+    const before = this.tail
+    this.tail = before.then(() => mine)
+    await before
+    return () => {
+      this.holders--
+      release()
+    }
+  }
+}
+
+class SqliteCollection<T extends BaseDoc> implements Collection<T> {
+  private readonly stmts: {
+    get: Database.Statement<[string], { doc: string }>
+    insert: Database.Statement<[string, string]>
+    put: Database.Statement<[string, string]>
+    remove: Database.Statement<[string]>
+  }
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly name: string,
+      /** Runs an operation after any open transaction (at once inside one). Never nest transactions. */
+    private readonly gate: <R>(op: () => R) => Promise<R>,
+  ) {
+    const t = `"${name}"`
+    this.stmts = {
+      get: db.prepare(`SELECT doc FROM ${t} WHERE _id = ?`),
+      insert: db.prepare(`INSERT INTO ${t} (_id, doc) VALUES (?, ?)`),
+      put: db.prepare(`INSERT INTO ${t} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`),
+      remove: db.prepare(`DELETE FROM ${t} WHERE _id = ?`),
+    }
+  }
+
+  get(id: string): Promise<T | null> {
+    return this.gate(() => {
+      const row = this.stmts.get.get(id)
+      return row ? (JSON.parse(row.doc) as T) : null
+    })
+  }
+
+  insert(doc: T): Promise<void> {
+    return this.gate(() => {
+      try {
+        this.stmts.insert.run(doc._id, JSON.stringify(doc))
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+          throw new DuplicateIdError(this.name, doc._id)
+        }
+        throw err
+      }
+    })
+  }
+
+  put(doc: T): Promise<void> {
+    return this.gate(() => {
+      this.stmts.put.run(doc._id, JSON.stringify(doc))
+    })
+  }
+
+  update(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<boolean> {
+    return this.gate(() => {
+      const params: Bind[] = []
+      let expr = 'doc'
+      const setArgs: string[] = []
+      for (const [field, value] of Object.entries(update.set ?? {})) {
+        if (value === undefined) continue
+        if (field === '_id' || !FIELD.test(field)) throw new Error(`invalid field name ${JSON.stringify(field)}`)
+        setArgs.push(`'$.${field}', json(?)`)
+        params.push(JSON.stringify(value))
+      }
+      for (const [field, by] of Object.entries(update.inc ?? {})) {
+        if (field === '_id' || !FIELD.test(field)) throw new Error(`invalid field name ${JSON.stringify(field)}`)
+        if (typeof by !== 'number' || !Number.isFinite(by)) throw new Error(`increment of ${field} must be a number`)
+        setArgs.push(`'$.${field}', coalesce(json_extract(doc, '$.${field}'), 0) + ?`)
+        params.push(by)
+      }
+      if (setArgs.length) expr = `json_set(doc, ${setArgs.join(', ')})`
+      params.push(id)
+      let sql = `UPDATE "${this.name}" SET doc = ${expr} WHERE _id = ?`
+      if (onlyIf) sql += ` AND ${compile(onlyIf, params)}`
+      return this.db.prepare(sql).run(...params).changes > 0
+    })
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.gate(() => this.stmts.remove.run(id).changes > 0)
+  }
+
+  find(query: FindQuery<T> = {}): Promise<Page<T>> {
+    return this.gate(() => {
+      const keys = withTiebreak(query.orderBy)
+      const limit = Math.max(1, Math.min(query.limit ?? 20, MAX_PAGE))
+      const filters: Filter<T>[] = []
+      if (query.where) filters.push(query.where)
+      if (query.after) filters.push(afterFilter(keys, decodeCursor(query.after, keys)))
+      const params: Bind[] = []
+      const cond = filters.length ? ` WHERE ${compile(where.and(...filters), params)}` : ''
+      const order = keys.map((k) => `${fieldExpr(k.field)} ${k.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
+      const rows = this.db
+        .prepare(`SELECT doc FROM "${this.name}"${cond} ORDER BY ${order} LIMIT ?`)
+        .all(...params, limit + 1) as { doc: string }[]
+      const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as T)
+      const next = rows.length > limit ? encodeCursor(items[items.length - 1], keys) : null
+      return { items, next }
+    })
+  }
+
+  count(filter?: Filter<T>): Promise<number> {
+    return this.gate(() => {
+      const params: Bind[] = []
+      const cond = filter ? ` WHERE ${compile(filter, params)}` : ''
+      const row = this.db.prepare(`SELECT count(*) AS n FROM "${this.name}"${cond}`).get(...params) as { n: number }
+      return row.n
+    })
+  }
+
+  async *scan(filter: Filter<T> | undefined, batchSize = 500): AsyncIterable<T[]> {
+    let after: string | null = null
+    for (;;) {
+      const params: Bind[] = []
+      const filters: Filter<T>[] = filter ? [filter] : []
+      if (after) filters.push(where.gt<T>('_id' as OrderBy<T>['field'], after))
+      const cond = filters.length ? ` WHERE ${compile(where.and(...filters), params)}` : ''
+      const rows = await this.gate(
+        () =>
+          this.db
+            .prepare(`SELECT _id, doc FROM "${this.name}"${cond} ORDER BY _id ASC LIMIT ?`)
+            .all(...params, batchSize) as { _id: string; doc: string }[],
+      )
+      if (!rows.length) return
+      yield rows.map((r) => JSON.parse(r.doc) as T)
+      if (rows.length < batchSize) return
+      after = rows[rows.length - 1]._id
+    }
+  }
+}
+
+/** The embedded store: better-sqlite3 in WAL mode with fully synchronous (durable) commits. */
+export class SqliteStore<M> implements Store<M> {
+  readonly db: Database.Database
+  private readonly lock = new Lock()
+  private readonly outside = new Map<string, SqliteCollection<BaseDoc>>()
+  private readonly inside = new Map<string, SqliteCollection<BaseDoc>>()
+
+  constructor(options: SqliteOptions) {
+    this.db = new Database(options.path)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    this.db.pragma('busy_timeout = 5000')
+    this.db.exec(`CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`)
+    const purpose = this.db.prepare(`SELECT value FROM _meta WHERE key = 'purpose'`).get() as
+      | { value: string }
+      | undefined
+    if (!purpose) {
+      this.db.prepare(`INSERT INTO _meta (key, value) VALUES ('purpose', ?)`).run(options.purpose)
+    } else if (purpose.value !== options.purpose) {
+      this.db.close()
+      throw new Error(`refusing to open a ${purpose.value} database for ${options.purpose} use: ${options.path}`)
+    }
+    const names = options.collections ?? COLLECTION_NAMES
+    for (const name of names) this.createCollection(name)
+  }
+
+  private createCollection(name: string): void {
+    if (!TABLE.test(name)) throw new Error(`invalid collection name ${name}`)
+    this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
+    const decls = (INDEXES as Record<string, readonly { name: string; fields: readonly { field: string; dir: string }[]; unique?: boolean }[]>)[name] ?? []
+    for (const decl of decls) {
+      const cols = decl.fields.map((f) => `${fieldExpr(f.field)} ${f.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
+      this.db.exec(
+        `CREATE ${decl.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}__${decl.name}" ON "${name}" (${cols})`,
+      )
+    }
+    const outsideGate = <R>(op: () => R): Promise<R> => {
+      // Run at once when no transaction is open, so nothing can slip in between check and run.
+      if (!this.lock.busy) {
+        try {
+          return Promise.resolve(op())
+        } catch (err) {
+          return Promise.reject(err)
+        }
+      }
+      return this.lock.acquire().then((release) => {
+        try {
+          return op()
+        } finally {
+          release()
+        }
+      })
+    }
+    const insideGate = <R>(op: () => R): Promise<R> => {
+      try {
+        return Promise.resolve(op())
+      } catch (err) {
+        return Promise.reject(err)
+      }
+    }
+    this.outside.set(name, new SqliteCollection(this.db, name, outsideGate))
+    this.inside.set(name, new SqliteCollection(this.db, name, insideGate))
+  }
+
+  collection<K extends Extract<keyof M, string>>(name: K): Collection<M[K] & BaseDoc> {
+    const c = this.outside.get(name)
+    if (!c) throw new Error(`unknown collection ${name}`)
+    return c as unknown as Collection<M[K] & BaseDoc>
+  }
+
+  async transaction<R>(work: (tx: TxStore<M>) => Promise<R>): Promise<R> {
+    const release = await this.lock.acquire()
+    try {
+      this.db.exec('BEGIN IMMEDIATE')
+      const tx: TxStore<M> = {
+        collection: <K extends Extract<keyof M, string>>(name: K) => {
+          const c = this.inside.get(name)
+          if (!c) throw new Error(`unknown collection ${name}`)
+          return c as unknown as TxCollection<M[K] & BaseDoc>
+        },
+      }
+      try {
+        const result = await work(tx)
+        this.db.exec('COMMIT')
+        return result
+      } catch (err) {
+        this.db.exec('ROLLBACK')
+        throw err
+      }
+    } finally {
+      release()
+    }
+  }
+
+  async close(): Promise<void> {
+    const release = await this.lock.acquire()
+    try {
+      if (this.db.open) this.db.close()
+    } finally {
+      release()
+    }
+  }
+}
+
+export function openSqliteStore<M>(options: SqliteOptions): SqliteStore<M> {
+  return new SqliteStore<M>(options)
+}

@@ -1,0 +1,51 @@
+import type { Policy } from '../../_shared/domain/policy'
+import { can } from '../../_shared/domain/roles'
+import { policyDraftSchema, type PolicyView } from '../../_shared/contracts/policy'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { where } from '../../_shared/store/port'
+import { loadEditable, toView } from '../access'
+
+/**
+ * Creates a draft, or edits a policy the caller's org owns. Edits name the version they
+ * started from; a stale version is refused (409) instead of silently overwriting a colleague.
+ */
+export const save = defineAction({
+  input: policyDraftSchema,
+  access: 'staff',
+  async run(input, ctx): Promise<PolicyView> {
+    const { store, caller } = ctx
+    if (caller.kind !== 'staff' || !can(caller.staff.role, 'policy.write')) throw forbidden('你的角色不能修改政策')
+    const at = ctx.now().toISOString()
+    const { id, version, ...fields } = input
+    const policies = store.collection('policies')
+    if (!id) {
+      const policy: Policy = {
+        _id: newId('pol'),
+        orgId: caller.org._id,
+        orgPath: caller.org.path,
+        orgName: caller.org.name,
+        ...fields,
+        status: 'draft',
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: '',
+        updatedBy: caller.staff._id,
+        version: 1,
+      }
+      await policies.insert(policy)
+      return toView(policy, caller, ctx.now())
+    }
+    const current = await loadEditable(ctx, id)
+    if (current.version !== version) throw conflict('内容已被他人修改，请刷新后再改')
+    const changed = await policies.update(
+      id,
+      { set: { ...fields, updatedAt: at, updatedBy: caller.staff._id }, inc: { version: 1 } },
+      where.eq('version', current.version),
+    )
+    if (!changed) throw conflict('内容已被他人修改，请刷新后再改')
+    const saved: Policy = { ...current, ...fields, updatedAt: at, updatedBy: caller.staff._id, version: current.version + 1 }
+    return toView(saved, caller, ctx.now())
+  },
+})

@@ -1,0 +1,23 @@
+import { profileSaveInput, type Me } from '../../_shared/contracts/profile'
+import { defineAction } from '../../_shared/runtime/action'
+import { validation } from '../../_shared/runtime/errors'
+import { describeMe } from '../me'
+
+/** Sets my community and the groups I belong to; both drive which policies fit me. */
+export const save = defineAction({
+  input: profileSaveInput,
+  access: 'any',
+  async run(input, ctx): Promise<Me> {
+    if (input.communityId) {
+      const org = await ctx.store.collection('orgs').get(input.communityId)
+      if (!org || org.level !== 'community') throw validation([{ path: 'communityId', message: '请选择一个社区(村)' }])
+    }
+    await ctx.store.collection('profiles').put({
+      _id: ctx.caller.id,
+      communityId: input.communityId,
+      targetGroups: [...new Set(input.targetGroups)],
+      updatedAt: ctx.now().toISOString(),
+    })
+    return describeMe(ctx)
+  },
+})

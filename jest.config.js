@@ -1,0 +1,9 @@
+/** Unit, action, store-contract and runtime tests: everything in a `__tests__/` folder. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/cloudfunctions', '<rootDir>/server', '<rootDir>/src', '<rootDir>/scripts'],
+  testMatch: ['**/__tests__/**/*.test.ts?(x)'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }] },
+  moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/cloudfunctions/_shared/$1', '^@/(.*)$': '<rootDir>/src/$1' },
+  testTimeout: 30000,
+}
