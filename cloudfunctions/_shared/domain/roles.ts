@@ -35,7 +35,7 @@ export const ROLE_LEVEL: Record<StaffRole, OrgLevel> = {
 export type Permission = 'policy.read' | 'policy.write' | 'policy.publish'
 
 const MATRIX: Record<StaffRole, readonly Permission[]> = {
-  community_staff: ['policy.read', 'policy.write'],
+  community_staff: ['policy.read', 'policy.write', 'policy.publish'],
   community_lead: ['policy.read', 'policy.write', 'policy.publish'],
   street_reviewer: ['policy.read'],
   district_officer: ['policy.read', 'policy.write', 'policy.publish'],

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance } from 'fastify'
+import * as v from 'valibot'
+import { issuesToFields } from '../cloudfunctions/_shared/contracts/common'
+import type { StaffMember } from '../cloudfunctions/_shared/domain/staff'
+import { dispatch, MAX_BODY_BYTES } from '../cloudfunctions/_shared/runtime/dispatch'
+import type { Reply } from '../cloudfunctions/_shared/runtime/errors'
+import type { Collections } from '../cloudfunctions/_shared/store/collections'
+import { type Store, where } from '../cloudfunctions/_shared/store/port'
+import { bearer, RESIDENT_TTL_S, signToken, STAFF_TTL_S, verifyPassword, verifyToken } from './auth'
+import { FUNCTIONS } from './functions'
+
+export interface AppOptions {
+  store: Store<Collections>
+  secret: Buffer
+  /** The H5 build to serve at `/`, if built. */
+  staticDir?: string
+  now?: () => Date
+  logger?: boolean
+}
+
+const staffLoginInput = v.object({
+  username: v.pipe(v.string('请输入账号'), v.trim(), v.minLength(1, '请输入账号'), v.maxLength(64, '账号过长')),
+  password: v.pipe(v.string('请输入密码'), v.minLength(1, '请输入密码'), v.maxLength(128, '密码过长')),
+})
+
+function fail(code: string, message: string, fields?: { path: string; message: string }[]) {
+  return { ok: false as const, error: fields ? { code, message, fields } : { code, message } }
+}
+
+/** The local runtime: the H5 app and the same actions as CloudBase, over HTTP on the embedded store. */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const now = options.now ?? (() => new Date())
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES })
+
+  // Every failure answers in the one error shape; bad input is never a 500.
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大'))
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(400).send(fail('BAD_REQUEST', '请求格式不对'))
+    }
+    app.log.error(err)
+    return reply.status(500).send(fail('INTERNAL', '服务暂时不可用，请稍后再试'))
+  })
+
+  app.get('/healthz', async () => ({ ok: true }))
+
+  app.post('/api/auth/resident', async () => {
+    const exp = Math.floor(now().getTime() / 1000) + RESIDENT_TTL_S
+    return { token: signToken(options.secret, { k: 'r', sub: `h5_${randomUUID()}`, exp }), expiresAt: exp }
+  })
+
+  app.post('/api/auth/staff', async (req, reply) => {
+    const parsed = v.safeParse(staffLoginInput, req.body ?? {})
+    if (!parsed.success) {
+      return reply.status(400).send(fail('VALIDATION', '请填写账号和密码', issuesToFields(parsed.issues)))
+    }
+    const { username, password } = parsed.output
+    const found = await options.store
+      .collection('staff')
+      .find({ where: where.eq<StaffMember>('username', username), limit: 1 })
+    const staff = found.items[0]
+    const ok = staff?.passwordHash ? await verifyPassword(password, staff.passwordHash) : false
+    if (!staff || !ok || !staff.active) {
+      return reply.status(401).send(fail('UNAUTHENTICATED', '账号或密码不正确'))
+    }
+    const exp = Math.floor(now().getTime() / 1000) + STAFF_TTL_S
+    return { token: signToken(options.secret, { k: 's', sub: staff._id, exp }), expiresAt: exp }
+  })
+
+  app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
+    const actions = Object.prototype.hasOwnProperty.call(FUNCTIONS, req.params.name) ? FUNCTIONS[req.params.name] : null
+    if (!actions) return reply.status(404).send(fail('NOT_FOUND', '未知的功能'))
+    const token = bearer(req.headers.authorization)
+    const identity = token ? verifyToken(options.secret, token, now().getTime()) : null
+    const { status, body } = await dispatch(actions, req.body, {
+      store: options.store,
+      identity,
+      now,
+      onError: (err) => app.log.error(err),
+    })
+    return reply.status(status).send(body satisfies Reply)
+  })
+
+  app.all('/api/*', async (_req, reply) => reply.status(404).send(fail('NOT_FOUND', '接口不存在')))
+
+  if (options.staticDir && existsSync(options.staticDir)) {
+    app.register(fastifyStatic, { root: options.staticDir, index: ['index.html'] })
+  }
+  return app
+}

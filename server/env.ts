@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+
+/** The local runtime's settings, read and checked once at start-up. */
+export interface ServerEnv {
+  port: number
+  host: string
+  dataDir: string
+  /** Hex or base64 secret for signing tokens; generated into DATA_DIR when unset. */
+  authSecret: string | null
+  /** Skip building the H5 app when it is missing (API-only runs). */
+  skipH5Build: boolean
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const port = Number(env.PORT ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`)
+  const secret = env.AUTH_SECRET ?? null
+  if (secret !== null && secret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters')
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    authSecret: secret,
+    skipH5Build: env.SKIP_H5_BUILD === '1',
+  }
+}

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Collections } from '../cloudfunctions/_shared/store/collections'
+import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
+import { buildApp } from './app'
+import { readEnv } from './env'
+import { seedDemo } from './seed'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
+
+const ROOT = resolve(__dirname, '..')
+const H5_DIR = join(ROOT, 'dist', 'h5')
+
+function loadSecret(dataDir: string, configured: string | null): Buffer {
+  if (configured) return Buffer.from(configured, 'utf8')
+  const file = join(dataDir, 'auth-secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8')
+}
+
+async function main(): Promise<void> {
+  const env = readEnv()
+  if (!existsSync(join(H5_DIR, 'index.html')) && !env.skipH5Build) {
+    console.log('首次启动：正在构建 H5 应用（约 1–2 分钟）…')
+    const built = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+    if (built.status !== 0) throw new Error('H5 build failed')
+  }
+  mkdirSync(env.dataDir, { recursive: true })
+  const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
+  const seeded = await seedDemo(store, new Date())
+  const app = buildApp({ store, secret: loadSecret(env.dataDir, env.authSecret), staticDir: H5_DIR })
+  const close = async () => {
+    await app.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', close)
+  process.on('SIGTERM', close)
+  const address = await app.listen({ port: env.port, host: env.host })
+  console.log(`创业社区 local runtime: ${address}  (data: ${env.dataDir}${seeded ? ', demo data seeded' : ''})`)
+  console.log(`Demo staff accounts (password ${DEMO_PASSWORD}):`)
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.name}`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,322 @@
+import type { Org } from '../cloudfunctions/_shared/domain/org'
+import type { PolicyCategory } from '../cloudfunctions/_shared/domain/policy'
+import type { StaffRole } from '../cloudfunctions/_shared/domain/roles'
+import type { TargetGroup } from '../cloudfunctions/_shared/domain/target-groups'
+
+/** Demo org tree: one city, two districts, three streets, six communities. */
+export const DEMO_ORGS: Org[] = [
+  { _id: 'city', name: '攀枝花市', level: 'city', parentId: null, path: ['city'] },
+  { _id: 'd-east', name: '东区', level: 'district', parentId: 'city', path: ['city', 'd-east'] },
+  { _id: 'd-west', name: '西区', level: 'district', parentId: 'city', path: ['city', 'd-west'] },
+  { _id: 's-bcg', name: '炳草岗街道', level: 'street', parentId: 'd-east', path: ['city', 'd-east', 's-bcg'] },
+  { _id: 's-ddk', name: '大渡口街道', level: 'street', parentId: 'd-east', path: ['city', 'd-east', 's-ddk'] },
+  { _id: 's-qxp', name: '清香坪街道', level: 'street', parentId: 'd-west', path: ['city', 'd-west', 's-qxp'] },
+  { _id: 'c-jinsha', name: '金沙社区', level: 'community', parentId: 's-bcg', path: ['city', 'd-east', 's-bcg', 'c-jinsha'] },
+  { _id: 'c-xinhua', name: '新华社区', level: 'community', parentId: 's-bcg', path: ['city', 'd-east', 's-bcg', 'c-xinhua'] },
+  { _id: 'c-changshou', name: '长寿路社区', level: 'community', parentId: 's-ddk', path: ['city', 'd-east', 's-ddk', 'c-changshou'] },
+  { _id: 'c-wushisi', name: '五十四社区', level: 'community', parentId: 's-ddk', path: ['city', 'd-east', 's-ddk', 'c-wushisi'] },
+  { _id: 'c-sutie', name: '苏铁社区', level: 'community', parentId: 's-qxp', path: ['city', 'd-west', 's-qxp', 'c-sutie'] },
+  { _id: 'c-yuquan', name: '玉泉社区', level: 'community', parentId: 's-qxp', path: ['city', 'd-west', 's-qxp', 'c-yuquan'] },
+]
+
+/** The demo password every seeded staff account starts with (local runtime only). */
+export const DEMO_PASSWORD = 'Demo#2026'
+
+export interface DemoAccount {
+  username: string
+  name: string
+  role: StaffRole
+  orgId: string
+}
+
+const COMMUNITIES: [string, string, string][] = [
+  ['c-jinsha', 'jinsha', '金沙社区'],
+  ['c-xinhua', 'xinhua', '新华社区'],
+  ['c-changshou', 'changshou', '长寿路社区'],
+  ['c-wushisi', 'wushisi', '五十四社区'],
+  ['c-sutie', 'sutie', '苏铁社区'],
+  ['c-yuquan', 'yuquan', '玉泉社区'],
+]
+
+/** Staff accounts for every level and every community. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', name: '系统管理员', role: 'admin', orgId: 'city' },
+  { username: 'city', name: '市创建办 王芳', role: 'city_officer', orgId: 'city' },
+  { username: 'dongqu', name: '东区创建办 李强', role: 'district_officer', orgId: 'd-east' },
+  { username: 'xiqu', name: '西区创建办 赵敏', role: 'district_officer', orgId: 'd-west' },
+  { username: 'bingcaogang', name: '炳草岗街道 陈静', role: 'street_reviewer', orgId: 's-bcg' },
+  { username: 'dadukou', name: '大渡口街道 刘洋', role: 'street_reviewer', orgId: 's-ddk' },
+  { username: 'qingxiangping', name: '清香坪街道 杨帆', role: 'street_reviewer', orgId: 's-qxp' },
+  ...COMMUNITIES.flatMap(([orgId, key, name]): DemoAccount[] => [
+    { username: key, name: `${name} 创业指导员`, role: 'community_staff', orgId },
+    { username: `${key}-lead`, name: `${name} 负责人`, role: 'community_lead', orgId },
+  ]),
+]
+
+export interface DemoPolicy {
+  key: string
+  orgId: string
+  title: string
+  category: PolicyCategory
+  summary: string
+  benefit: string
+  targetGroups: TargetGroup[]
+  eligibility: string[]
+  materials: string[]
+  process: string[]
+  contact: { department: string; phone: string; address: string }
+  validFrom: string
+  validTo: string | null
+  status: 'published' | 'draft'
+}
+
+const RSJ = { department: '市人力资源和社会保障局 就业促进科', phone: '0812-3335123', address: '攀枝花市东区炳草岗大街 56 号 市民服务中心 3 楼' }
+const EAST = { department: '东区就业服务中心', phone: '0812-2226688', address: '东区人民街 12 号 东区政务服务大厅 2 号窗口' }
+
+export const DEMO_POLICIES: DemoPolicy[] = [
+  {
+    key: 'startup-subsidy',
+    orgId: 'city',
+    title: '首次创业一次性创业补贴',
+    category: 'startup_subsidy',
+    summary: '首次创办小微企业或从事个体经营、正常经营满 6 个月的，可申请一次性创业补贴。',
+    benefit: '每户一次性补贴 5000 元；带动 3 人以上就业的，再补 2000 元',
+    targetGroups: ['graduate', 'returning_migrant', 'unemployed', 'veteran', 'disabled'],
+    eligibility: [
+      '在本市首次创办小微企业或个体工商户，并担任法定代表人或负责人',
+      '取得营业执照并正常经营 6 个月以上',
+      '按规定为招用人员缴纳社会保险（个体户本人除外）',
+      '此前未领取过一次性创业补贴',
+    ],
+    materials: ['身份证', '营业执照副本', '经营场所租赁合同或产权证明', '银行账户信息', '近 6 个月经营情况说明'],
+    process: ['向所在社区创业指导员咨询并提交材料', '街道初审（5 个工作日）', '区就业服务中心复核并公示 5 天', '补贴发放到本人银行账户'],
+    contact: RSJ,
+    validFrom: '2025-01-01',
+    validTo: '2027-12-31',
+    status: 'published',
+  },
+  {
+    key: 'guaranteed-loan',
+    orgId: 'city',
+    title: '创业担保贷款及财政贴息',
+    category: 'guaranteed_loan',
+    summary: '自主创业缺少资金的，可申请创业担保贷款，政府按规定给予贴息。',
+    benefit: '个人最高 30 万元，合伙创业最高 110 万元，期限最长 3 年，财政全额贴息',
+    targetGroups: ['graduate', 'returning_migrant', 'unemployed', 'veteran', 'disabled', 'farmer'],
+    eligibility: ['在本市创业并已办理营业执照', '本人及配偶无不良信用记录', '除住房贷款外无其他商业贷款余额'],
+    materials: ['身份证及户口簿', '营业执照', '创业项目计划书', '担保或反担保材料', '婚姻状况证明'],
+    process: ['社区受理并推荐', '担保机构调查审核', '经办银行审批放款', '按季申请贴息'],
+    contact: { department: '市创业担保贷款服务中心', phone: '0812-3337789', address: '攀枝花市东区炳草岗大街 56 号 市民服务中心 1 楼' },
+    validFrom: '2025-01-01',
+    validTo: null,
+    status: 'published',
+  },
+  {
+    key: 'tax-relief',
+    orgId: 'city',
+    title: '重点群体创业税收扣减',
+    category: 'tax_relief',
+    summary: '重点群体从事个体经营的，3 年内按每户每年限额依次扣减增值税、城市维护建设税、个人所得税等。',
+    benefit: '每户每年最高扣减 20000 元，期限 3 年',
+    targetGroups: ['graduate', 'unemployed', 'returning_migrant', 'veteran'],
+    eligibility: ['持《就业创业证》或毕业年度内高校毕业生', '从事个体经营并办理税务登记'],
+    materials: ['身份证', '《就业创业证》或毕业证书', '营业执照'],
+    process: ['在电子税务局或办税服务厅备案', '申报纳税时直接享受扣减'],
+    contact: { department: '国家税务总局攀枝花市税务局 纳税服务科', phone: '12366', address: '各区办税服务厅' },
+    validFrom: '2025-01-01',
+    validTo: '2027-12-31',
+    status: 'published',
+  },
+  {
+    key: 'fee-waiver',
+    orgId: 'city',
+    title: '创业登记行政事业性收费减免',
+    category: 'fee_waiver',
+    summary: '登记注册、证照办理等环节的行政事业性收费，符合条件的 3 年内免收。',
+    benefit: '管理类、登记类和证照类行政事业性收费全部免收，期限 3 年',
+    targetGroups: ['graduate', 'unemployed', 'returning_migrant', 'disabled', 'veteran'],
+    eligibility: ['首次从事个体经营或创办小微企业', '属于重点扶持人群'],
+    materials: ['身份证', '人群身份证明（如毕业证、就业创业证）'],
+    process: ['办理登记时在窗口出示证明', '窗口当场减免'],
+    contact: { department: '市政务服务中心 市场准入窗口', phone: '0812-3336012', address: '攀枝花市东区炳草岗大街 56 号 市民服务中心 2 楼' },
+    validFrom: '2025-01-01',
+    validTo: null,
+    status: 'published',
+  },
+  {
+    key: 'rent-subsidy',
+    orgId: 'd-east',
+    title: '东区创业场租补贴',
+    category: 'rent_subsidy',
+    summary: '在东区租用经营场地创业的，按实际租金给予补贴，减轻起步阶段的房租压力。',
+    benefit: '按实际租金的 50% 补贴，每年最高 6000 元，最长 2 年',
+    targetGroups: ['graduate', 'returning_migrant', 'unemployed'],
+    eligibility: ['在东区注册并租用经营场地', '正常经营 3 个月以上', '未享受政府提供的免费场地'],
+    materials: ['身份证', '营业执照', '租赁合同', '租金支付凭证'],
+    process: ['社区受理', '街道核实场地', '东区就业服务中心审核发放'],
+    contact: EAST,
+    validFrom: '2026-01-01',
+    validTo: '2027-12-31',
+    status: 'published',
+  },
+  {
+    key: 'social-insurance',
+    orgId: 'city',
+    title: '灵活就业和个体经营社保补贴',
+    category: 'social_insurance_subsidy',
+    summary: '就业困难人员、离校未就业高校毕业生从事个体经营或灵活就业并缴纳社保的，给予社保补贴。',
+    benefit: '按实际缴纳基本养老、医疗保险费的 2/3 补贴，最长 3 年',
+    targetGroups: ['unemployed', 'graduate', 'disabled'],
+    eligibility: ['属于就业困难人员或离校 2 年内未就业的高校毕业生', '以个人身份缴纳社会保险'],
+    materials: ['身份证', '《就业创业证》', '社保缴费凭证', '银行账户信息'],
+    process: ['每半年向社区提出申请', '区就业服务中心审核', '补贴发放到本人账户'],
+    contact: RSJ,
+    validFrom: '2025-01-01',
+    validTo: '2027-12-31',
+    status: 'published',
+  },
+  {
+    key: 'job-subsidy',
+    orgId: 'city',
+    title: '小微企业吸纳就业岗位补贴',
+    category: 'job_subsidy',
+    summary: '创业实体招用就业困难人员、高校毕业生并签订 1 年以上劳动合同的，按人给予岗位补贴。',
+    benefit: '每招用 1 人，每月补贴 300 元，最长 12 个月',
+    targetGroups: ['graduate', 'unemployed', 'returning_migrant', 'veteran', 'disabled'],
+    eligibility: ['创业实体在本市注册', '与招用人员签订 1 年以上劳动合同并缴纳社保'],
+    materials: ['营业执照', '劳动合同', '社保缴费明细', '招用人员身份证'],
+    process: ['按季度向区就业服务中心申请', '审核公示', '补贴拨付到企业账户'],
+    contact: RSJ,
+    validFrom: '2025-01-01',
+    validTo: '2027-12-31',
+    status: 'published',
+  },
+  {
+    key: 'training-subsidy',
+    orgId: 'city',
+    title: '创业培训(SYB)补贴',
+    category: 'training_subsidy',
+    summary: '有创业意愿的人员参加“创办你的企业(SYB)”等创业培训，培训费由政府补贴，学完可享后续跟踪指导。',
+    benefit: '培训免费；取得合格证书后按每人 1000 元标准补贴培训机构',
+    targetGroups: ['graduate', 'returning_migrant', 'unemployed', 'farmer', 'veteran', 'disabled', 'newcomer'],
+    eligibility: ['有创业意愿和一定创业条件', '法定劳动年龄内', '同一类培训只补贴一次'],
+    materials: ['身份证', '一寸照片 2 张'],
+    process: ['向社区报名', '参加 10 天左右的集中培训', '考核合格取得证书', '培训后 1 年内跟踪指导'],
+    contact: RSJ,
+    validFrom: '2025-01-01',
+    validTo: null,
+    status: 'published',
+  },
+  {
+    key: 'incubator',
+    orgId: 'city',
+    title: '创业孵化基地免费入驻',
+    category: 'incubation',
+    summary: '返乡创业园、大学生创业园为初创项目提供免费场地、水电补贴和一站式代办服务。',
+    benefit: '入驻 2 年内免收场地租金，并提供工商、税务代办和创业导师辅导',
+    targetGroups: ['graduate', 'returning_migrant', 'tech_staff', 'newcomer'],
+    eligibility: ['创业项目符合园区产业方向', '注册成立不超过 3 年', '通过入园评审'],
+    materials: ['入驻申请表', '创业计划书', '身份证', '营业执照（已注册的）'],
+    process: ['提交入驻申请', '园区组织专家评审', '签订入驻协议', '入驻并接受孵化服务'],
+    contact: { department: '攀枝花市返乡创业园管理办公室', phone: '0812-3318866', address: '攀枝花市仁和区返乡创业园综合楼 1 楼' },
+    validFrom: '2025-06-01',
+    validTo: null,
+    status: 'published',
+  },
+  {
+    key: 'farmer-loan',
+    orgId: 'city',
+    title: '农民规模种养创业贷款贴息',
+    category: 'guaranteed_loan',
+    summary: '农民从事规模种植、养殖和农产品加工流通创业的，贷款可享受财政贴息。',
+    benefit: '贷款最高 20 万元，按贷款市场报价利率的 50% 贴息，最长 2 年',
+    targetGroups: ['farmer', 'returning_migrant'],
+    eligibility: ['本市农村户籍', '从事种植、养殖、农产品加工或流通', '项目经乡镇(街道)推荐'],
+    materials: ['身份证及户口簿', '土地流转合同或养殖场地证明', '项目计划书'],
+    process: ['向村(社区)申请', '乡镇(街道)推荐', '农业农村部门审核', '银行放款并按季贴息'],
+    contact: { department: '市农业农村局 产业发展科', phone: '0812-3325566', address: '攀枝花市东区机场路 18 号' },
+    validFrom: '2025-01-01',
+    validTo: '2027-12-31',
+    status: 'published',
+  },
+  {
+    key: 'tech-staff',
+    orgId: 'city',
+    title: '科技人员兼职创业与成果转化支持',
+    category: 'incubation',
+    summary: '鼓励科技人员在完成本职工作的同时兼职创业、参与成果转化，技术可作为生产要素参与分配。',
+    benefit: '入驻科技企业孵化器免租 3 年，成果转化项目最高资助 10 万元',
+    targetGroups: ['tech_staff'],
+    eligibility: ['在本市单位从事科研、技术工作', '所在单位同意兼职创业', '项目具有技术含量和转化前景'],
+    materials: ['单位同意书', '项目申报书', '技术成果证明（专利、鉴定等）'],
+    process: ['向市科技部门申报', '专家评审', '签订资助协议'],
+    contact: { department: '市科学技术局 成果转化科', phone: '0812-3339900', address: '攀枝花市东区三线大道 1 号' },
+    validFrom: '2025-03-01',
+    validTo: null,
+    status: 'published',
+  },
+  {
+    key: 'newcomer',
+    orgId: 'd-west',
+    title: '西区外来创业人员同等享受政策',
+    category: 'startup_subsidy',
+    summary: '外地来西区创业的人员，与本地户籍人员同等享受创业补贴、担保贷款和培训政策。',
+    benefit: '与本地人员同等享受各项创业扶持，另给予 3000 元安家创业补贴',
+    targetGroups: ['newcomer'],
+    eligibility: ['在西区办理营业执照并正常经营 6 个月以上', '在西区连续缴纳社保 6 个月以上'],
+    materials: ['身份证', '居住证', '营业执照', '社保缴费证明'],
+    process: ['向所在社区申请', '西区就业服务中心审核', '公示后发放'],
+    contact: { department: '西区就业服务中心', phone: '0812-5553210', address: '西区苏铁中路 8 号 西区政务服务中心' },
+    validFrom: '2026-01-01',
+    validTo: '2027-06-30',
+    status: 'published',
+  },
+  {
+    key: 'jinsha-site',
+    orgId: 'c-jinsha',
+    title: '金沙社区创业工位免费申请',
+    category: 'incubation',
+    summary: '社区党群服务中心开设创业工位，为刚起步的居民提供免费办公桌、网络和打印设备。',
+    benefit: '免费使用工位 6 个月，可预约洽谈室',
+    targetGroups: ['graduate', 'unemployed', 'returning_migrant', 'disabled'],
+    eligibility: ['金沙社区居民', '已登记创业意向'],
+    materials: ['身份证', '创业意向登记表'],
+    process: ['到社区服务站登记', '指导员面谈', '安排工位'],
+    contact: { department: '金沙社区服务站', phone: '0812-2221234', address: '炳草岗街道金沙社区党群服务中心 1 楼' },
+    validFrom: '2026-03-01',
+    validTo: '2026-12-31',
+    status: 'published',
+  },
+  {
+    key: 'veteran',
+    orgId: 'city',
+    title: '退役军人创业扶持',
+    category: 'startup_subsidy',
+    summary: '自主就业退役军人创业的，优先提供创业场地、担保贷款和创业培训。',
+    benefit: '一次性创业补贴 8000 元，优先入驻孵化基地',
+    targetGroups: ['veteran'],
+    eligibility: ['自主就业退役军人', '退役后首次创业并取得营业执照'],
+    materials: ['身份证', '退役证', '营业执照'],
+    process: ['向区退役军人事务局申请', '审核公示', '补贴发放'],
+    contact: { department: '市退役军人事务局 就业创业科', phone: '0812-3312211', address: '攀枝花市东区人民街 88 号' },
+    validFrom: '2024-01-01',
+    validTo: '2025-12-31',
+    status: 'published',
+  },
+  {
+    key: 'draft-women',
+    orgId: 'd-east',
+    title: '东区巾帼创业小额贷款（征求意见稿）',
+    category: 'guaranteed_loan',
+    summary: '面向东区女性创业者的小额贷款，正在征求意见。',
+    benefit: '最高 10 万元，财政贴息 2 年',
+    targetGroups: ['unemployed', 'returning_migrant'],
+    eligibility: ['东区户籍或常住女性', '有明确创业项目'],
+    materials: ['身份证', '项目计划书'],
+    process: ['社区推荐', '区妇联审核', '银行放款'],
+    contact: EAST,
+    validFrom: '2027-01-01',
+    validTo: '2028-12-31',
+    status: 'draft',
+  },
+]

@@ -1,0 +1,54 @@
+import type { Policy } from '../cloudfunctions/_shared/domain/policy'
+import type { Collections } from '../cloudfunctions/_shared/store/collections'
+import type { Store } from '../cloudfunctions/_shared/store/port'
+import { hashPassword } from './auth'
+import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
+
+/**
+ * Seeds the demo org tree, staff accounts and policies into an empty store, in one
+ * transaction. Returns false (and writes nothing) when the store already holds orgs.
+ */
+export async function seedDemo(store: Store<Collections>, now: Date): Promise<boolean> {
+  if ((await store.collection('orgs').count()) > 0) return false
+  // scrypt is deliberately slow: hash once, outside the transaction, and share the demo hash.
+  const hash = await hashPassword(DEMO_PASSWORD)
+  const at = now.toISOString()
+  const byId = new Map(DEMO_ORGS.map((o) => [o._id, o]))
+  await store.transaction(async (tx) => {
+    for (const org of DEMO_ORGS) await tx.collection('orgs').insert(org)
+    for (const a of DEMO_ACCOUNTS) {
+      await tx.collection('staff').insert({
+        _id: `st_${a.username}`,
+        name: a.name,
+        role: a.role,
+        orgId: a.orgId,
+        openid: null,
+        username: a.username,
+        passwordHash: hash,
+        active: true,
+        createdAt: at,
+      })
+    }
+    let i = 0
+    for (const p of DEMO_POLICIES) {
+      const org = byId.get(p.orgId)
+      if (!org) throw new Error(`seed policy ${p.key} names unknown org ${p.orgId}`)
+      // Stagger publish times so the list has a stable, meaningful order.
+      const stamp = new Date(now.getTime() - (DEMO_POLICIES.length - i++) * 3600_000).toISOString()
+      const { key, ...fields } = p
+      const policy: Policy = {
+        _id: `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`,
+        ...fields,
+        orgPath: org.path,
+        orgName: org.name,
+        createdAt: stamp,
+        updatedAt: stamp,
+        publishedAt: p.status === 'published' ? stamp : '',
+        updatedBy: 'st_admin',
+        version: 1,
+      }
+      await tx.collection('policies').insert(policy)
+    }
+  })
+  return true
+}
