@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['**/__tests__/**/*.test.ts?(x)'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }] },
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/cloudfunctions/_shared/$1', '^@/(.*)$': '<rootDir>/src/$1' },
+  // cookie@2 (via fastify's light-my-request) ships ESM only; let swc turn it into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   testTimeout: 30000,
 }
