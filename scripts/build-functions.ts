@@ -1,0 +1,78 @@
+/**
+ * Bundles each cloud function (`cloudfunctions/<name>/index.ts`, with `_shared` inlined and only
+ * the CloudBase adapter reachable) into `dist/functions/<name>/` with its own package.json, ready
+ * for WeChat DevTools (project.config.json's cloudfunctionRoot) or `tcb fn deploy`.
+ */
+import { build } from 'esbuild'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/indexes'
+
+const ROOT = resolve(__dirname, '..')
+const SRC = join(ROOT, 'cloudfunctions')
+/** Packages the bundle leaves to the CloudBase runtime's `npm install`. */
+const EXTERNAL = ['@cloudbase/node-sdk']
+/** Never allowed in a deployed bundle. */
+const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
+
+export function functionNames(): string[] {
+  return readdirSync(SRC, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(SRC, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort()
+}
+
+export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): Promise<{ name: string; bytes: number }[]> {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+  rmSync(outDir, { recursive: true, force: true })
+  const out: { name: string; bytes: number }[] = []
+  for (const name of functionNames()) {
+    const dir = join(outDir, name)
+    mkdirSync(dir, { recursive: true })
+    const result = await build({
+      entryPoints: [join(SRC, name, 'index.ts')],
+      outfile: join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: EXTERNAL,
+      metafile: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    const leaked = inputs.filter((i) => FORBIDDEN.some((f) => i.includes(`node_modules/${f}/`)) || i.includes('store/sqlite/'))
+    if (leaked.length) throw new Error(`${name}: server-only code in the bundle: ${leaked.join(', ')}`)
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify(
+        {
+          name,
+          version: '1.0.0',
+          private: true,
+          main: 'index.js',
+          dependencies: Object.fromEntries(EXTERNAL.map((d) => [d, pkg.devDependencies[d]])),
+        },
+        null,
+        2,
+      ) + '\n',
+    )
+    // WeChat DevTools reads per-function settings from config.json.
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: [] } }, null, 2) + '\n')
+    out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
+  }
+  writeFileSync(join(outDir, 'database-indexes.json'), JSON.stringify(cloudbaseIndexDefinitions(), null, 2) + '\n')
+  return out
+}
+
+if (require.main === module) {
+  buildFunctions()
+    .then((built) => {
+      for (const b of built) console.log(`dist/functions/${b.name}/index.js  ${(b.bytes / 1024).toFixed(1)} KiB`)
+    })
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}
