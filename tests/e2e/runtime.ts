@@ -1,0 +1,35 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(__dirname, '../..')
+
+/** Starts the local runtime exactly as `npm start` does, on a fresh data dir and a free port. */
+export async function startRuntime(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
+    throw new Error('The H5 build is missing: run `npm run build:h5` before the browser tests.')
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'cy-e2e-'))
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`local runtime did not start:\n${out}`)), 60000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /local runtime: (http:\/\/[^\s]+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolvePromise(m[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`local runtime exited with ${code}:\n${out}`)))
+  })
+  return { url, child, dataDir }
+}
