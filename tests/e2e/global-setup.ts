@@ -1,7 +1,6 @@
 import { startRuntime } from './runtime'
 
 declare global {
-  // eslint-disable-next-line no-var
   var __CY_RUNTIME__: Awaited<ReturnType<typeof startRuntime>> | undefined
 }
 

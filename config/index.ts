@@ -1,0 +1,144 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+import { BundleReportPlugin } from './bundle-report'
+import { ServerOnlyGuardPlugin } from './server-only-guard'
+
+const root = path.resolve(__dirname, '..')
+const sharedDir = path.resolve(root, 'cloudfunctions/_shared')
+
+/**
+ * `TARO_APP_*` values from the shell win over nothing; `.env*` files (Taro's own mechanism)
+ * still override them. `src/env.ts` validates the values at start-up.
+ */
+function appEnv(): Record<string, string> {
+  const keys = ['TARO_APP_CLOUD_ENV', 'TARO_APP_API_BASE'] as const
+  const out: Record<string, string> = {}
+  for (const key of keys) out[key] = JSON.stringify(process.env[key] ?? '')
+  return out
+}
+
+const NODE_MODULES = /[\\/]node_modules[\\/]/
+const TARO_PACKAGE = /@tarojs[\\/][a-z]+/
+
+/**
+ * taro-ui's stylesheets (and the theme prepended to ours) use Sass `@import`; its deprecation
+ * notice would otherwise print once per stylesheet on every build.
+ */
+const sassLoaderOption = {
+  sassOptions: { silenceDeprecations: ['legacy-js-api', 'import'] },
+}
+
+/** H5 chunking: Taro's runtime with the entry; code two or more pages share in shared chunks. */
+function h5SplitChunks() {
+  const inNodeModules = (m: { resource?: string }) => NODE_MODULES.test(m.resource ?? '')
+  return {
+    chunks: 'all' as const,
+    minSize: 10000,
+    hidePathInfo: true,
+    cacheGroups: {
+      default: false as const,
+      defaultVendors: false as const,
+      taro: {
+        chunks: 'initial' as const,
+        test: (m: { context?: string | null }) => TARO_PACKAGE.test(m.context ?? ''),
+        priority: 100,
+      },
+      vendors: { test: inNodeModules, minChunks: 2, priority: 10, reuseExistingChunk: true },
+      common: { minChunks: 2, priority: 1, reuseExistingChunk: true },
+    },
+  }
+}
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'chuangye-shequ',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    env: appEnv(),
+    defineConstants: {},
+    alias: {
+      '@': path.resolve(root, 'src'),
+      '@shared': sharedDir,
+    },
+    // Variables only (no CSS output): prepended to every stylesheet, taro-ui's included, so
+    // taro-ui's `!default` variables take the app theme.
+    sass: {
+      resource: [path.resolve(root, 'src/styles/_theme.scss')],
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    // Persistent webpack cache (TARO_CACHE=0 turns it off). The theme is injected as loader
+    // options, which the cache does not see, so a theme change must drop the whole cache.
+    cache: {
+      enable: process.env.TARO_CACHE !== '0',
+      buildDependencies: {
+        theme: [path.resolve(root, 'src/styles/_theme.scss')],
+        config: [__filename, path.resolve(__dirname, 'dev.ts'), path.resolve(__dirname, 'prod.ts')],
+      },
+    },
+    mini: {
+      optimizeMainPackage: { enable: true },
+      sassLoaderOption,
+      // Components' styles use their own BEM names, so the order pages pull them in is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      // The shared contracts and domain live outside `src` and must go through Babel too.
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.plugin('server-only-guard').use(ServerOnlyGuardPlugin, [{ root }])
+        if (process.env.TARO_BUNDLE_REPORT === '1') chain.plugin('bundle-report').use(BundleReportPlugin)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      sassLoaderOption,
+      // taro-ui's styles are written in 750-wide design px; on H5 only listed packages get the
+      // px → rem transform (the mini-program build transforms everything).
+      esnextModules: ['taro-ui'],
+      compile: { include: [sharedDir] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.plugin('server-only-guard').use(ServerOnlyGuardPlugin, [{ root }])
+        if (process.env.TARO_BUNDLE_REPORT === '1') chain.plugin('bundle-report').use(BundleReportPlugin)
+        // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
+        // of the component wrappers, taro-ui and the request code. Share them between pages.
+        chain.optimization.splitChunks(h5SplitChunks())
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,64 @@
+import { Text, View } from '@tarojs/components'
+import { AtActivityIndicator, AtButton, AtIcon } from 'taro-ui'
+import 'taro-ui/lib/style/components/activity-indicator.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/button.scss'
+import './index.scss'
+
+export interface PageStateProps {
+  /** Which state to show. Default `'loading'`. */
+  kind?: 'loading' | 'empty' | 'error'
+  /** Headline. Default: a sensible text for the kind. */
+  title?: string
+  /** A line of explanation under the headline. Default none. */
+  description?: string
+  /** Button text. Default `'重试'` for errors, none otherwise. */
+  actionText?: string
+  /** Called when the button is tapped; no button without it. */
+  onAction?: () => void
+  /** taro-ui icon name in the circle. Default `'file-generic'` when empty, `'alert-circle'` on error. */
+  icon?: string
+  /** Less padding, for a state inside a section rather than a whole page. Default false. */
+  compact?: boolean
+  /** `data-testid` on the root. Default `'page-state'`. */
+  testId?: string
+}
+
+const DEFAULT_TITLES = { loading: '正在加载…', empty: '这里还没有内容', error: '加载失败' } as const
+const ICONS = { empty: 'file-generic', error: 'alert-circle' } as const
+
+/** Loading, empty and error states with one look everywhere; errors offer 重试. */
+export default function PageState({
+  kind = 'loading',
+  title,
+  description,
+  actionText,
+  onAction,
+  icon,
+  compact = false,
+  testId = 'page-state',
+}: PageStateProps) {
+  const action = actionText ?? (kind === 'error' ? '重试' : undefined)
+  return (
+    <View className={`page-state page-state--${kind}${compact ? ' page-state--compact' : ''}`} data-testid={testId} data-state={kind}>
+      {kind === 'loading' ? (
+        <AtActivityIndicator mode='center' size={48} color='#2861d8' content={title ?? DEFAULT_TITLES.loading} isOpened />
+      ) : (
+        <View className='page-state__body'>
+          <View className='page-state__glyph'>
+            <AtIcon value={icon ?? ICONS[kind]} size={28} color={kind === 'error' ? '#d03050' : '#2861d8'} />
+          </View>
+          <Text className='page-state__title'>{title ?? DEFAULT_TITLES[kind]}</Text>
+          {description ? <Text className='page-state__description'>{description}</Text> : null}
+          {action && onAction ? (
+            <View className='page-state__action' data-testid={`${testId}-action`}>
+              <AtButton type={kind === 'error' ? 'primary' : 'secondary'} size='small' onClick={onAction}>
+                {action}
+              </AtButton>
+            </View>
+          ) : null}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,119 @@
+import { useRef } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { AtIcon } from 'taro-ui'
+import { ROLE_LABELS } from '@shared/domain/roles'
+import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
+import Chip from '../../components/chip'
+import PageState from '../../components/page-state'
+import { useLoad } from '../../hooks/use-load'
+import { errorMessage } from '../../services/cloud'
+import { getMe } from '../../services/profile'
+import { passwordSignIn, signOut } from '../../services/session'
+import { routes } from '../../utils/routes'
+import { confirm, toastSuccess } from '../../utils/toast'
+import './index.scss'
+
+/** 我的: my community and groups, and the way in for staff. */
+export default function MinePage() {
+  const me = useLoad(() => getMe(), [])
+  const shown = useRef(false)
+
+  useDidShow(() => {
+    // The first show is the initial load; later shows pick up a profile saved elsewhere.
+    if (shown.current) void me.reload()
+    shown.current = true
+  })
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能读取你的信息' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  const m = me.data
+  const staff = m.kind === 'staff' ? m.staff : null
+
+  const logout = async () => {
+    if (!(await confirm('退出登录', '退出后将以居民身份继续使用。', '退出'))) return
+    await signOut()
+    await me.reload()
+    toastSuccess('已退出登录')
+  }
+
+  return (
+    <View className='mine'>
+      <View className='mine__profile'>
+        <View className='mine__avatar'>
+          <Text>{staff ? staff.name.slice(0, 1) : '居'}</Text>
+        </View>
+        <View className='mine__who'>
+          <Text className='mine__name'>{staff ? staff.name : '社区居民'}</Text>
+          <Text className='mine__sub'>{staff ? `${ROLE_LABELS[staff.role]} · ${staff.orgName}` : m.communityName ?? '还没有选择所在社区'}</Text>
+        </View>
+      </View>
+
+      <View className='mine__card' data-testid='mine-profile'>
+        <View className='mine__card-head'>
+          <Text className='mine__card-title'>我的情况</Text>
+          <View className='mine__link' onClick={() => void Taro.navigateTo({ url: routes.profileEdit() })} data-testid='mine-edit-profile'>
+            <Text>修改</Text>
+            <AtIcon value='chevron-right' size={14} color='#2861d8' />
+          </View>
+        </View>
+        <View className='mine__row'>
+          <Text className='mine__label'>所在社区</Text>
+          <Text className={`mine__value${m.communityName ? '' : ' mine__value--empty'}`} data-testid='mine-community'>
+            {m.communityName ?? '未设置'}
+          </Text>
+        </View>
+        <View className='mine__row mine__row--top'>
+          <Text className='mine__label'>我的人群</Text>
+          {m.targetGroups.length ? (
+            <View className='mine__tags' data-testid='mine-groups'>
+              {m.targetGroups.map((g) => (
+                <Chip key={g} small label={TARGET_GROUP_LABELS[g]} />
+              ))}
+            </View>
+          ) : (
+            <Text className='mine__value mine__value--empty' data-testid='mine-groups'>
+              未设置，设置后可查看适合你的政策
+            </Text>
+          )}
+        </View>
+      </View>
+
+      <View className='mine__card'>
+        {staff ? (
+          <>
+            <View className='mine__card-head'>
+              <Text className='mine__card-title'>工作人员</Text>
+            </View>
+            <View className='mine__staff' data-testid='mine-staff'>
+              <Text className='mine__staff-name'>{staff.name}</Text>
+              <Text className='mine__staff-role'>{ROLE_LABELS[staff.role]}</Text>
+              <Text className='mine__staff-org'>{staff.orgName}</Text>
+            </View>
+            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
+              <Text>政策管理</Text>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
+            {passwordSignIn ? (
+              <View className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
+                <Text>退出登录</Text>
+              </View>
+            ) : null}
+          </>
+        ) : (
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })} data-testid='staff-entry'>
+            <View className='mine__item-main'>
+              <Text>工作人员入口</Text>
+              <Text className='mine__item-note'>社区创业指导员在这里管理政策</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
+        )}
+      </View>
+
+      <Text className='mine__footer'>创业社区 · 创业扶持政策一站查询</Text>
+    </View>
+  )
+}

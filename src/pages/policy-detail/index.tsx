@@ -1,0 +1,163 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AtButton, AtCheckbox, AtIcon } from 'taro-ui'
+import type { PolicyView } from '@shared/contracts/policy'
+import { POLICY_CATEGORY_LABELS, validityLabel } from '@shared/domain/policy'
+import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
+import { shanghaiDate } from '@shared/domain/time'
+import Chip from '../../components/chip'
+import NoticeBanner from '../../components/notice-banner'
+import PageState from '../../components/page-state'
+import { useLoad } from '../../hooks/use-load'
+import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
+import { getPolicy } from '../../services/policy'
+import { routes } from '../../utils/routes'
+import { toastText } from '../../utils/toast'
+import 'taro-ui/lib/style/components/checkbox.scss'
+import 'taro-ui/lib/style/components/button.scss'
+import './index.scss'
+
+/** Why a policy someone opened does not apply today, in plain words; null when it does. */
+function outOfForceNotice(p: PolicyView, today: string): { text: string; tone: 'info' | 'warning' | 'danger' } | null {
+  if (p.status === 'draft') return { text: '这是草稿，居民暂时看不到这条政策', tone: 'info' }
+  if (p.status === 'archived') return { text: '这条政策已下架，内容仅供参考', tone: 'danger' }
+  if (p.inForce) return null
+  if (p.validFrom > today) return { text: `这条政策将于 ${p.validFrom} 起施行`, tone: 'warning' }
+  return { text: `这条政策已于 ${p.validTo ?? ''} 到期，内容仅供参考`, tone: 'danger' }
+}
+
+/** One policy, everything a resident needs to apply. */
+export default function PolicyDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const policy = useLoad(() => getPolicy(id), [id])
+  const [ready, setReady] = useState<string[]>([])
+
+  if (!id) {
+    return <PageState kind='empty' title='没有找到这条政策' description='链接可能不完整' actionText='看看其他政策' onAction={() => void Taro.switchTab({ url: routes.index })} testId='policy-not-found' />
+  }
+  if (policy.status === 'loading' && !policy.data) return <PageState kind='loading' />
+  if (policy.status === 'error') {
+    if (isApiError(policy.error) && policy.error.code === ErrorCodes.notFound) {
+      return (
+        <PageState
+          kind='empty'
+          title='这条政策找不到了'
+          description='它可能已被下架或删除，看看其他政策吧'
+          actionText='看看其他政策'
+          onAction={() => void Taro.switchTab({ url: routes.index })}
+          testId='policy-not-found'
+        />
+      )
+    }
+    return <PageState kind='error' title='政策加载失败' description={errorMessage(policy.error)} onAction={() => void policy.reload()} />
+  }
+  const p = policy.data
+  if (!p) return <PageState kind='loading' />
+
+  const notice = outOfForceNotice(p, shanghaiDate(new Date()))
+  const call = () => {
+    Taro.makePhoneCall({ phoneNumber: p.contact.phone }).catch(() => toastText(`咨询电话：${p.contact.phone}`))
+  }
+
+  return (
+    <View className='policy-detail' data-testid='policy-detail' data-id={p._id}>
+      {notice ? (
+        <View className='policy-detail__notice' data-testid='policy-out-of-force'>
+          <NoticeBanner text={notice.text} tone={notice.tone} />
+        </View>
+      ) : null}
+
+      <View className='policy-detail__hero'>
+        <Chip small label={POLICY_CATEGORY_LABELS[p.category]} />
+        <Text className='policy-detail__title'>{p.title}</Text>
+        <Text className='policy-detail__summary'>{p.summary}</Text>
+        <View className='policy-detail__meta'>
+          <Text className='policy-detail__meta-label'>发布单位</Text>
+          <Text className='policy-detail__meta-value'>{p.orgName}</Text>
+        </View>
+        <View className='policy-detail__meta'>
+          <Text className='policy-detail__meta-label'>有效期</Text>
+          <Text className='policy-detail__meta-value'>{validityLabel(p)}</Text>
+        </View>
+      </View>
+
+      <View className='policy-detail__benefit'>
+        <Text className='policy-detail__benefit-label'>扶持内容</Text>
+        <Text className='policy-detail__benefit-text'>{p.benefit}</Text>
+      </View>
+
+      <View className='policy-detail__section'>
+        <Text className='policy-detail__heading'>适用人群</Text>
+        <View className='policy-detail__tags'>
+          {p.targetGroups.map((g) => (
+            <Chip key={g} small tone='neutral' label={TARGET_GROUP_LABELS[g]} />
+          ))}
+        </View>
+      </View>
+
+      <View className='policy-detail__section'>
+        <Text className='policy-detail__heading'>申请条件</Text>
+        {p.eligibility.map((line, i) => (
+          <View className='policy-detail__bullet' key={i}>
+            <View className='policy-detail__dot' />
+            <Text className='policy-detail__bullet-text'>{line}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='policy-detail__section'>
+        <View className='policy-detail__heading-row'>
+          <Text className='policy-detail__heading'>所需材料</Text>
+          <Text className='policy-detail__progress'>
+            已准备 {ready.length}/{p.materials.length}
+          </Text>
+        </View>
+        <Text className='policy-detail__tip'>准备好一项就勾一项，办理时不漏带</Text>
+        <AtCheckbox
+          options={p.materials.map((m, i) => ({ value: String(i), label: m }))}
+          selectedList={ready}
+          onChange={(list: string[]) => setReady(list)}
+        />
+      </View>
+
+      <View className='policy-detail__section'>
+        <Text className='policy-detail__heading'>办理流程</Text>
+        {p.process.map((step, i) => (
+          <View className='policy-detail__step' key={i}>
+            <View className='policy-detail__step-no'>
+              <Text>{i + 1}</Text>
+            </View>
+            {i < p.process.length - 1 ? <View className='policy-detail__step-line' /> : null}
+            <Text className='policy-detail__step-text'>{step}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='policy-detail__section'>
+        <Text className='policy-detail__heading'>咨询方式</Text>
+        <View className='policy-detail__contact-row'>
+          <AtIcon value='home' size={18} color='#5f6672' />
+          <Text className='policy-detail__contact-text'>{p.contact.department}</Text>
+        </View>
+        <View className='policy-detail__contact-row policy-detail__contact-row--tap' onClick={call} data-testid='call-button'>
+          <AtIcon value='phone' size={18} color='#2861d8' />
+          <Text className='policy-detail__contact-text policy-detail__contact-text--link'>{p.contact.phone}</Text>
+          <Text className='policy-detail__call'>拨打</Text>
+        </View>
+        <View className='policy-detail__contact-row'>
+          <AtIcon value='map-pin' size={18} color='#5f6672' />
+          <Text className='policy-detail__contact-text'>{p.contact.address}</Text>
+        </View>
+      </View>
+
+      {p.editable ? (
+        <View className='policy-detail__staff' data-testid='detail-edit'>
+          <AtButton type='secondary' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>
+            编辑这条政策
+          </AtButton>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
+import { check } from '@shared/contracts/common'
+import type { OrgNode } from '@shared/contracts/org'
+import { profileSaveInput, type Me } from '@shared/contracts/profile'
+import type { TargetGroup } from '@shared/domain/target-groups'
+import CommunityPicker from '../../components/community-picker'
+import FormField from '../../components/form-field'
+import GroupPicker from '../../components/group-picker'
+import NoticeBanner from '../../components/notice-banner'
+import PageState from '../../components/page-state'
+import { useLoad } from '../../hooks/use-load'
+import { errorMessage, isApiError } from '../../services/cloud'
+import { getOrgTree } from '../../services/org'
+import { getMe, saveProfile } from '../../services/profile'
+import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
+import { goBack, routes } from '../../utils/routes'
+import { toastSuccess, toastText } from '../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import './index.scss'
+
+/** Pick my community and the groups I belong to; they decide which policies are 适合我. */
+export default function ProfileEditPage() {
+  const from = useRouter().params.from
+  const data = useLoad(async () => {
+    const [orgs, me] = await Promise.all([getOrgTree(), getMe({ fresh: true })])
+    return { orgs, me }
+  }, [])
+
+  if (data.status === 'error' && !data.data) {
+    return <PageState kind='error' title='没能读取社区列表' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+  }
+  if (!data.data) return <PageState kind='loading' />
+  return <ProfileForm orgs={data.data.orgs} me={data.data.me} forMe={from === 'forMe'} />
+}
+
+interface ProfileFormProps {
+  orgs: OrgNode[]
+  me: Me
+  /** Opened from 适合我: say why. */
+  forMe: boolean
+}
+
+function ProfileForm({ orgs, me, forMe }: ProfileFormProps) {
+  const [communityId, setCommunityId] = useState<string | null>(me.communityId)
+  const [groups, setGroups] = useState<TargetGroup[]>(me.targetGroups)
+  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const [saving, setSaving] = useState(false)
+
+  const save = async () => {
+    const result = check(profileSaveInput, { communityId, targetGroups: groups })
+    if (!result.ok) {
+      setErrors(toFieldErrorMap(result.fields))
+      return
+    }
+    setErrors({})
+    setSaving(true)
+    try {
+      await saveProfile(result.value)
+      toastSuccess('已保存')
+      setTimeout(() => goBack(routes.mine), 600)
+    } catch (e) {
+      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
+      toastText(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='profile-edit'>
+      {forMe ? (
+        <View className='profile-edit__hint' data-testid='for-me-hint'>
+          <NoticeBanner text='选好你的情况后，就能看到适合你的政策啦' />
+        </View>
+      ) : null}
+
+      <View className='profile-edit__card'>
+        <FormField label='我所在的社区' error={errors.communityId} hint='用来显示你所在社区及上级部门发布的政策' testId='field-communityId'>
+          <CommunityPicker orgs={orgs} value={communityId} onChange={setCommunityId} invalid={Boolean(errors.communityId)} />
+        </FormField>
+        <FormField
+          label='我的情况（可多选）'
+          error={errors.targetGroups}
+          hint={groups.length ? `已选 ${groups.length} 项` : '选出符合你的情况，我们据此挑选适合你的政策'}
+          testId='field-targetGroups'
+        >
+          <GroupPicker value={groups} onChange={setGroups} />
+        </FormField>
+      </View>
+
+      <Text className='profile-edit__privacy'>这些信息只用于为你挑选政策，不会公开。</Text>
+
+      <View className='profile-edit__actions' data-testid='save-button'>
+        <AtButton type='primary' loading={saving} disabled={saving} onClick={() => void save()}>
+          保存
+        </AtButton>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
+import FormField from '../../../components/form-field'
+import PageState from '../../../components/page-state'
+import { useLoad } from '../../../hooks/use-load'
+import { errorMessage } from '../../../services/cloud'
+import { getMe } from '../../../services/profile'
+import { passwordSignIn, signIn } from '../../../services/session'
+import { goBack, routes } from '../../../utils/routes'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import './index.scss'
+
+/** After sign-in: back to the page that sent us here (`?back=1`), else the policy list. */
+function proceed(back: boolean): void {
+  if (back) goBack(routes.staffPolicies)
+  else void Taro.redirectTo({ url: routes.staffPolicies })
+}
+
+/**
+ * Staff sign-in. In the browser build: username and password. In WeChat staff are recognised by
+ * their bound WeChat account, so this page either lets them through or says how to get bound.
+ */
+export default function StaffLoginPage() {
+  const back = useRouter().params.back === '1'
+  const me = useLoad(() => getMe({ fresh: true }), [])
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const alreadyStaff = me.data?.kind === 'staff'
+  useEffect(() => {
+    if (alreadyStaff) proceed(back)
+  }, [alreadyStaff, back])
+
+  if (alreadyStaff || (me.status === 'loading' && !me.data)) return <PageState kind='loading' />
+
+  if (!passwordSignIn) {
+    if (me.status === 'error') {
+      return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    }
+    return (
+      <View className='staff-login'>
+        <View className='staff-login__card' data-testid='staff-not-bound'>
+          <Text className='staff-login__title'>还不能进入工作人员入口</Text>
+          <Text className='staff-login__text'>工作人员需要先把微信和工作账号绑定。请联系管理员获取邀请码，绑定后再打开这里就能进入政策管理。</Text>
+          <View className='staff-login__actions'>
+            <AtButton type='secondary' onClick={() => goBack(routes.mine)}>
+              返回
+            </AtButton>
+          </View>
+        </View>
+      </View>
+    )
+  }
+
+  const submit = async () => {
+    if (!username.trim() || !password) {
+      setError(!username.trim() ? '请输入用户名' : '请输入密码')
+      return
+    }
+    setError('')
+    setBusy(true)
+    try {
+      await signIn(username.trim(), password)
+      const who = await getMe({ fresh: true })
+      if (who.kind === 'staff') proceed(back)
+      else setError('这个账号不是工作人员账号，请联系管理员')
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='staff-login'>
+      <View className='staff-login__card'>
+        <Text className='staff-login__title'>社区工作人员</Text>
+        <Text className='staff-login__text'>社区创业指导员和各级创建办工作人员使用，登录后可以发布和管理扶持政策。</Text>
+        <FormField label='用户名' testId='login-username-field'>
+          <Input
+            className='form-field__input'
+            value={username}
+            placeholder='请输入用户名'
+            maxlength={40}
+            onInput={(e) => setUsername(e.detail.value)}
+            nativeProps={{ 'data-testid': 'login-username', autocomplete: 'username', name: 'username' }}
+          />
+        </FormField>
+        <FormField label='密码' testId='login-password-field'>
+          <Input
+            className='form-field__input'
+            password
+            value={password}
+            placeholder='请输入密码'
+            maxlength={64}
+            onInput={(e) => setPassword(e.detail.value)}
+            onConfirm={() => void submit()}
+            nativeProps={{ 'data-testid': 'login-password', autocomplete: 'current-password', name: 'password' }}
+          />
+        </FormField>
+        {error ? (
+          <Text className='staff-login__error' data-testid='login-error'>
+            {error}
+          </Text>
+        ) : null}
+        <View className='staff-login__actions' data-testid='login-button'>
+          <AtButton type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
+            登录
+          </AtButton>
+        </View>
+        <Text className='staff-login__help'>没有账号？请联系管理员开通。</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,215 @@
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { AtButton, AtLoadMore } from 'taro-ui'
+import type { PolicyListItem, PolicyView } from '@shared/contracts/policy'
+import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@shared/domain/policy'
+import { can, ROLE_LABELS } from '@shared/domain/roles'
+import PageState from '../../../components/page-state'
+import SearchBox from '../../../components/search-box'
+import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import StatusTag from '../../../components/status-tag'
+import { useLoad } from '../../../hooks/use-load'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { archivePolicy, listPolicies, publishPolicy } from '../../../services/policy'
+import { forgetMe, getMe } from '../../../services/profile'
+import { routes } from '../../../utils/routes'
+import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+type StatusFilter = 'all' | PolicyStatus
+
+const TABS: readonly SegmentTab<StatusFilter>[] = [
+  { key: 'all', label: '全部' },
+  { key: 'draft', label: '草稿' },
+  { key: 'published', label: '已发布' },
+  { key: 'archived', label: '已下架' },
+]
+
+/** The list row keeps what the list returned, updated from an action's answer. */
+function toListItem(v: PolicyView): PolicyListItem {
+  return {
+    _id: v._id,
+    title: v.title,
+    category: v.category,
+    summary: v.summary,
+    benefit: v.benefit,
+    targetGroups: v.targetGroups,
+    orgName: v.orgName,
+    validFrom: v.validFrom,
+    validTo: v.validTo,
+    status: v.status,
+    updatedAt: v.updatedAt,
+    inForce: v.inForce,
+  }
+}
+
+/** 政策管理: staff see the policies in their scope, by status, and publish or take them down. */
+export default function StaffPoliciesPage() {
+  const me = useLoad(() => getMe(), [])
+  const [status, setStatus] = useState<StatusFilter>('all')
+  const [input, setInput] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const shown = useRef(false)
+  const isStaff = me.data?.kind === 'staff'
+
+  const list = usePagedList(
+    (after) =>
+      isStaff
+        ? listPolicies({ view: 'manage', status: status === 'all' ? undefined : status, keyword: keyword || undefined, after, limit: 20 })
+        : Promise.resolve({ items: [], next: null }),
+    [status, keyword, isStaff],
+  )
+
+  useDidShow(() => {
+    // Coming back from the editor: show what was saved, keep rows on screen meanwhile.
+    if (shown.current && isStaff) void list.refresh({ quiet: true })
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreFailed) void list.loadMore()
+  })
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  const staff = me.data.kind === 'staff' ? me.data.staff : null
+  if (!staff) {
+    return (
+      <PageState
+        kind='empty'
+        title='请先登录工作人员账号'
+        description='政策管理只对社区和各级创建办工作人员开放'
+        actionText='去登录'
+        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
+        testId='staff-required'
+      />
+    )
+  }
+  const mayPublish = can(staff.role, 'policy.publish')
+  const relogin = () => {
+    forgetMe()
+    void Taro.redirectTo({ url: routes.staffLogin })
+  }
+
+  const act = async (item: PolicyListItem, action: 'publish' | 'archive') => {
+    const ok =
+      action === 'publish'
+        ? await confirm('发布政策', `发布“${item.title}”后，居民就能看到它。`, '发布')
+        : await confirm('下架政策', `下架“${item.title}”后，居民将看不到它。`, '下架')
+    if (!ok) return
+    setBusyId(item._id)
+    try {
+      const view = action === 'publish' ? await publishPolicy(item._id) : await archivePolicy(item._id)
+      const next = toListItem(view)
+      // A row that no longer matches the status tab leaves the list.
+      if (status === 'all' || next.status === status) list.replace((p) => p._id === item._id, next)
+      else void list.refresh({ quiet: true })
+      toastSuccess(action === 'publish' ? '已发布' : '已下架')
+    } catch (e) {
+      if (isApiError(e) && e.code === ErrorCodes.conflict) void list.refresh({ quiet: true })
+      toastText(errorMessage(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  return (
+    <View className='staff-policies'>
+      <View className='staff-policies__top'>
+        <View className='staff-policies__head'>
+          <View className='staff-policies__who'>
+            <Text className='staff-policies__title'>{staff.orgName}</Text>
+            <Text className='staff-policies__org'>
+              {staff.name} · {ROLE_LABELS[staff.role]}
+            </Text>
+          </View>
+          <View className='staff-policies__new' data-testid='new-policy-button'>
+            <AtButton type='primary' size='small' onClick={() => void Taro.navigateTo({ url: routes.policyEdit() })}>
+              ＋ 新建政策
+            </AtButton>
+          </View>
+        </View>
+        <SearchBox value={input} onChange={setInput} onSearch={(v) => setKeyword(v.trim())} placeholder='搜索政策标题' />
+      </View>
+      <SegmentTabs tabs={TABS} value={status} onChange={setStatus} testIdPrefix='status-tab' />
+
+      <View className='staff-policies__body'>
+        {list.status === 'loading' ? (
+          <PageState kind='loading' compact />
+        ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
+          <PageState kind='error' title='登录已过期' description='请重新登录后再管理政策' actionText='重新登录' onAction={relogin} testId='list-error' compact />
+        ) : list.status === 'error' ? (
+          <PageState kind='error' title='列表加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} testId='list-error' compact />
+        ) : list.items.length === 0 ? (
+          <PageState
+            kind='empty'
+            compact
+            title={keyword ? '没有找到相关政策' : status === 'all' ? '还没有政策' : '这个状态下还没有政策'}
+            description={keyword ? '换个关键词试试' : status === 'all' || status === 'draft' ? '点“新建政策”写第一条吧' : undefined}
+            testId='list-empty'
+          />
+        ) : (
+          <View className='staff-policies__list' data-testid='manage-list'>
+            {list.items.map((p) => (
+              <View className='staff-policies__row' key={p._id} data-testid='policy-row' data-id={p._id} data-status={p.status}>
+                <View className='staff-policies__main' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>
+                  <View className='staff-policies__row-head'>
+                    <StatusTag status={p.status} />
+                    <Text className='staff-policies__category'>{POLICY_CATEGORY_LABELS[p.category]}</Text>
+                    {p.status === 'published' && !p.inForce ? <Text className='staff-policies__warn'>不在有效期</Text> : null}
+                  </View>
+                  <Text className='staff-policies__row-title'>{p.title}</Text>
+                  <Text className='staff-policies__row-meta'>
+                    {p.orgName} · {validityLabel(p)} · 更新于 {p.updatedAt.slice(0, 10)}
+                  </Text>
+                </View>
+                <View className='staff-policies__actions'>
+                  <View className='staff-policies__action' data-testid='row-edit' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>
+                    <Text>编辑</Text>
+                  </View>
+                  {mayPublish && p.status !== 'published' ? (
+                    <View
+                      className={`staff-policies__action staff-policies__action--primary${busyId === p._id ? ' staff-policies__action--busy' : ''}`}
+                      data-testid='row-publish'
+                      onClick={() => busyId === null && void act(p, 'publish')}
+                    >
+                      <Text>发布</Text>
+                    </View>
+                  ) : null}
+                  {mayPublish && p.status === 'published' ? (
+                    <View
+                      className={`staff-policies__action staff-policies__action--danger${busyId === p._id ? ' staff-policies__action--busy' : ''}`}
+                      data-testid='row-archive'
+                      onClick={() => busyId === null && void act(p, 'archive')}
+                    >
+                      <Text>下架</Text>
+                    </View>
+                  ) : null}
+                </View>
+              </View>
+            ))}
+            <View className='list-footer' data-testid='load-more'>
+              <AtLoadMore
+                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
+                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
+                loadingText='正在加载…'
+                noMoreText='没有更多了'
+                onClick={() => void list.loadMore()}
+              />
+            </View>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}

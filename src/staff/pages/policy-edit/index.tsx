@@ -1,0 +1,451 @@
+import { useEffect, useState } from 'react'
+import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import dayjs from 'dayjs'
+import { AtButton } from 'taro-ui'
+import { check } from '@shared/contracts/common'
+import { policyDraftSchema, type PolicyDraftInput, type PolicyView } from '@shared/contracts/policy'
+import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, POLICY_STATUS_LABELS, type PolicyCategory, type PolicyStatus } from '@shared/domain/policy'
+import { can, type StaffRole } from '@shared/domain/roles'
+import type { TargetGroup } from '@shared/domain/target-groups'
+import { shanghaiDate } from '@shared/domain/time'
+import Chip from '../../../components/chip'
+import FormField from '../../../components/form-field'
+import GroupPicker from '../../../components/group-picker'
+import NoticeBanner from '../../../components/notice-banner'
+import PageState from '../../../components/page-state'
+import TextListEditor from '../../../components/text-list-editor'
+import { useLoad } from '../../../hooks/use-load'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { getPolicy, publishPolicy, savePolicy } from '../../../services/policy'
+import { forgetMe, getMe } from '../../../services/profile'
+import { clearField, rowErrors, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { goBack, routes } from '../../../utils/routes'
+import { toastSuccess, toastText } from '../../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import './index.scss'
+
+/** The form's values; `category` is null until chosen. */
+interface PolicyForm {
+  title: string
+  category: PolicyCategory | null
+  summary: string
+  benefit: string
+  targetGroups: TargetGroup[]
+  eligibility: string[]
+  materials: string[]
+  process: string[]
+  contact: { department: string; phone: string; address: string }
+  validFrom: string
+  validTo: string | null
+}
+
+/** Which stored policy the form edits. */
+interface Ident {
+  id: string
+  version: number
+  status: PolicyStatus
+}
+
+function emptyForm(today: string): PolicyForm {
+  return {
+    title: '',
+    category: null,
+    summary: '',
+    benefit: '',
+    targetGroups: [],
+    eligibility: [''],
+    materials: [''],
+    process: [''],
+    contact: { department: '', phone: '', address: '' },
+    validFrom: today,
+    validTo: null,
+  }
+}
+
+function formOf(p: PolicyView): PolicyForm {
+  return {
+    title: p.title,
+    category: p.category,
+    summary: p.summary,
+    benefit: p.benefit,
+    targetGroups: [...p.targetGroups],
+    eligibility: p.eligibility.length ? [...p.eligibility] : [''],
+    materials: p.materials.length ? [...p.materials] : [''],
+    process: p.process.length ? [...p.process] : [''],
+    contact: { ...p.contact },
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+  }
+}
+
+/** What goes to the schema: the draft shape, with the category possibly still unset. */
+type DraftCandidate = Omit<PolicyDraftInput, 'category'> & { category?: PolicyCategory }
+
+function draftOf(form: PolicyForm, ident: Ident | null): DraftCandidate {
+  return {
+    ...(ident ? { id: ident.id, version: ident.version } : {}),
+    title: form.title,
+    // Left out until chosen, so the schema's own "请选择政策类别" message shows.
+    category: form.category ?? undefined,
+    summary: form.summary,
+    benefit: form.benefit,
+    targetGroups: form.targetGroups,
+    eligibility: form.eligibility,
+    materials: form.materials,
+    process: form.process,
+    contact: form.contact,
+    validFrom: form.validFrom,
+    validTo: form.validTo,
+  }
+}
+
+function scrollToFirstError(): void {
+  setTimeout(() => {
+    Taro.pageScrollTo({ selector: '.form-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined)
+  }, 50)
+}
+
+/** 编辑政策: loads the policy (or starts a new one) and who is editing, then shows the form. */
+export default function PolicyEditPage() {
+  const id = useRouter().params.id ?? ''
+  const data = useLoad(async () => {
+    const me = await getMe()
+    const policy = id && me.kind === 'staff' ? await getPolicy(id) : null
+    return { me, policy }
+  }, [id])
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id ? '编辑政策' : '新建政策' })
+  }, [id])
+
+  if (data.status === 'error' && !data.data) {
+    const notFound = isApiError(data.error) && data.error.code === ErrorCodes.notFound
+    return notFound ? (
+      <PageState kind='empty' title='这条政策不存在' description='可能已被删除' actionText='返回列表' onAction={() => goBack(routes.staffPolicies)} />
+    ) : (
+      <PageState kind='error' title='政策加载失败' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    )
+  }
+  if (!data.data || (data.status === 'loading' && id && !data.data.policy)) return <PageState kind='loading' />
+  const staff = data.data.me.kind === 'staff' ? data.data.me.staff : null
+  if (!staff) {
+    return (
+      <PageState
+        kind='empty'
+        title='请先登录工作人员账号'
+        actionText='去登录'
+        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
+        testId='staff-required'
+      />
+    )
+  }
+  const policy = data.data.policy
+  // A reloaded policy (after a conflict) mounts a fresh form with the stored values.
+  return <PolicyEditor key={policy ? `${policy._id}@${policy.version}` : 'new'} policy={policy} role={staff.role} onReload={() => void data.reload()} />
+}
+
+interface PolicyEditorProps {
+  /** The stored policy, or null for a new one. */
+  policy: PolicyView | null
+  role: StaffRole
+  /** Loads the stored policy again (after someone else changed it). */
+  onReload: () => void
+}
+
+/** The whole policy form, checked here and by the server with the same schema. */
+function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
+  // Initial values are set once, at mount: Taro's H5 inputs fail when a value changes before
+  // their first render, so the form never starts empty and then fills in.
+  const [form, setForm] = useState<PolicyForm>(() => (policy ? formOf(policy) : emptyForm(shanghaiDate(new Date()))))
+  const [ident, setIdent] = useState<Ident | null>(() => (policy ? { id: policy._id, version: policy.version, status: policy.status } : null))
+  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const [formError, setFormError] = useState<{ text: string; conflict: boolean } | null>(null)
+  const [busy, setBusy] = useState<'save' | 'publish' | null>(null)
+  const [lastValidTo, setLastValidTo] = useState<string | null>(null)
+
+  const editable = policy ? policy.editable : can(role, 'policy.write')
+  const mayPublish = can(role, 'policy.publish')
+  const status = ident?.status ?? 'draft'
+
+  const set = <K extends keyof PolicyForm>(key: K, value: PolicyForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    setErrors((e) => clearField(e, key))
+  }
+  const setContact = (key: keyof PolicyForm['contact'], value: string) => {
+    setForm((f) => ({ ...f, contact: { ...f.contact, [key]: value } }))
+    setErrors((e) => clearField(clearField(e, `contact.${key}`), 'contact'))
+  }
+  const setForever = (forever: boolean) => {
+    if (forever) {
+      setLastValidTo(form.validTo)
+      set('validTo', null)
+    } else {
+      set('validTo', lastValidTo ?? dayjs(form.validFrom).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'))
+    }
+  }
+
+  const submit = async (andPublish: boolean) => {
+    if (busy) return
+    setFormError(null)
+    const checked = check(policyDraftSchema, draftOf(form, ident))
+    if (!checked.ok) {
+      const map = toFieldErrorMap(checked.fields)
+      setErrors(map)
+      toastText(`还有 ${Object.keys(map).length} 处需要修改`)
+      scrollToFirstError()
+      return
+    }
+    setErrors({})
+    setBusy(andPublish ? 'publish' : 'save')
+    let saved = false
+    try {
+      const view = await savePolicy(checked.value)
+      saved = true
+      // From here on the form edits the stored policy, even if publishing fails.
+      setIdent({ id: view._id, version: view.version, status: view.status })
+      if (andPublish && view.status !== 'published') {
+        const published = await publishPolicy(view._id)
+        setIdent({ id: published._id, version: published.version, status: published.status })
+      }
+      toastSuccess(andPublish ? '已发布' : '已保存')
+      setTimeout(() => goBack(routes.staffPolicies), 700)
+    } catch (e) {
+      if (isApiError(e) && e.fields.length) {
+        const map = toFieldErrorMap(e.fields)
+        setErrors(map)
+        setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
+        scrollToFirstError()
+      } else if (isApiError(e) && e.code === ErrorCodes.conflict) {
+        setFormError({ text: '内容已被他人修改，请刷新后再改', conflict: true })
+      } else if (isApiError(e) && e.code === ErrorCodes.unauthenticated) {
+        forgetMe()
+        setFormError({ text: '登录已过期，重新登录后回到这里再保存即可，填写的内容不会丢', conflict: false })
+        void Taro.navigateTo({ url: routes.staffLoginThenBack })
+      } else {
+        const why = errorMessage(e)
+        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${why}` : why, conflict: false })
+      }
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const rowsOf = (field: 'eligibility' | 'materials' | 'process') => rowErrors(errors, field)
+
+  return (
+    <View className='policy-edit'>
+      <View className='policy-edit__status'>
+        <Text className='policy-edit__status-text'>
+          {ident ? `当前状态：${POLICY_STATUS_LABELS[status]}` : '新政策保存后为草稿，发布后居民才能看到'}
+        </Text>
+      </View>
+
+      {!editable ? (
+        <View className='policy-edit__banner'>
+          <NoticeBanner tone='warning' text='你没有权限修改这条政策，只能查看' />
+        </View>
+      ) : null}
+      {formError ? (
+        <View className='policy-edit__banner' data-testid='form-error' data-conflict={formError.conflict ? 'true' : 'false'}>
+          <NoticeBanner
+            tone='danger'
+            text={formError.text}
+            actionText={formError.conflict ? '刷新' : undefined}
+            onAction={formError.conflict ? onReload : undefined}
+          />
+        </View>
+      ) : null}
+
+      <View className='policy-edit__section'>
+        <Text className='policy-edit__section-title'>基本信息</Text>
+        <FormField label='标题' required error={errors.title} extra={<Text>{form.title.length}/60</Text>} testId='field-title'>
+          <Input
+            className='form-field__input'
+            value={form.title}
+            maxlength={60}
+            placeholder='例如：高校毕业生一次性创业补贴'
+            onInput={(e) => set('title', e.detail.value)}
+            nativeProps={{ 'data-testid': 'field-title-input' }}
+          />
+        </FormField>
+        <FormField label='政策类别' required error={errors.category} testId='field-category'>
+          <View className='policy-edit__chips'>
+            {POLICY_CATEGORIES.map((c) => (
+              <Chip key={c} label={POLICY_CATEGORY_LABELS[c]} active={form.category === c} onClick={() => set('category', c)} testId={`category-${c}`} />
+            ))}
+          </View>
+        </FormField>
+        <FormField label='简介' required error={errors.summary} hint='一两句话说清楚这是什么政策，居民在列表里会看到' testId='field-summary'>
+          <View className='form-field__textarea'>
+            <Textarea
+              className='form-field__textarea-input'
+              value={form.summary}
+              maxlength={120}
+              placeholder='6–120 个字'
+              placeholderClass='form-field__placeholder'
+              onInput={(e) => set('summary', e.detail.value)}
+              nativeProps={{ 'data-testid': 'field-summary-input' }}
+            />
+          </View>
+        </FormField>
+        <FormField label='扶持内容' required error={errors.benefit} hint='写清楚能得到什么：金额、比例、期限' testId='field-benefit'>
+          <View className='form-field__textarea'>
+            <Textarea
+              className='form-field__textarea-input'
+              value={form.benefit}
+              maxlength={200}
+              placeholder='例如：一次性补贴 5000 元'
+              placeholderClass='form-field__placeholder'
+              onInput={(e) => set('benefit', e.detail.value)}
+              nativeProps={{ 'data-testid': 'field-benefit-input' }}
+            />
+          </View>
+        </FormField>
+        <FormField label='适用人群' required error={errors.targetGroups} testId='field-targetGroups'>
+          <GroupPicker value={form.targetGroups} onChange={(v) => set('targetGroups', v)} />
+        </FormField>
+      </View>
+
+      <View className='policy-edit__section'>
+        <Text className='policy-edit__section-title'>申请与办理</Text>
+        <FormField label='申请条件' required error={errors.eligibility} testId='field-eligibility'>
+          <TextListEditor
+            items={form.eligibility}
+            onChange={(v) => set('eligibility', v)}
+            rowErrors={rowsOf('eligibility')}
+            placeholder='一条条件'
+            maxItems={12}
+            maxLength={200}
+            addText='添加条件'
+            testId='field-eligibility'
+          />
+        </FormField>
+        <FormField label='所需材料' required error={errors.materials} testId='field-materials'>
+          <TextListEditor
+            items={form.materials}
+            onChange={(v) => set('materials', v)}
+            rowErrors={rowsOf('materials')}
+            placeholder='一项材料'
+            maxItems={20}
+            maxLength={100}
+            addText='添加材料'
+            testId='field-materials'
+          />
+        </FormField>
+        <FormField label='办理流程' required error={errors.process} testId='field-process'>
+          <TextListEditor
+            items={form.process}
+            onChange={(v) => set('process', v)}
+            rowErrors={rowsOf('process')}
+            placeholder='一个步骤'
+            maxItems={12}
+            maxLength={200}
+            numbered
+            addText='添加步骤'
+            testId='field-process'
+          />
+        </FormField>
+      </View>
+
+      <View className='policy-edit__section'>
+        <Text className='policy-edit__section-title'>咨询方式</Text>
+        {errors.contact ? <Text className='policy-edit__group-error'>{errors.contact}</Text> : null}
+        <FormField label='咨询部门' required error={errors['contact.department']} testId='field-contact-department'>
+          <Input
+            className='form-field__input'
+            value={form.contact.department}
+            maxlength={40}
+            placeholder='例如：XX 街道劳动保障所'
+            onInput={(e) => setContact('department', e.detail.value)}
+            nativeProps={{ 'data-testid': 'field-contact-department-input' }}
+          />
+        </FormField>
+        <FormField label='咨询电话' required error={errors['contact.phone']} hint='手机、座机（可带区号）或 12345' testId='field-contact-phone'>
+          <Input
+            className='form-field__input'
+            type='text'
+            value={form.contact.phone}
+            maxlength={20}
+            placeholder='例如：029-12345678'
+            onInput={(e) => setContact('phone', e.detail.value)}
+            nativeProps={{ 'data-testid': 'field-contact-phone-input', inputmode: 'tel' }}
+          />
+        </FormField>
+        <FormField label='办理地点' required error={errors['contact.address']} testId='field-contact-address'>
+          <Input
+            className='form-field__input'
+            value={form.contact.address}
+            maxlength={100}
+            placeholder='例如：XX 路 1 号社区服务中心一楼'
+            onInput={(e) => setContact('address', e.detail.value)}
+            nativeProps={{ 'data-testid': 'field-contact-address-input' }}
+          />
+        </FormField>
+      </View>
+
+      <View className='policy-edit__section'>
+        <Text className='policy-edit__section-title'>有效期</Text>
+        <FormField label='开始日期' required error={errors.validFrom} testId='field-validFrom'>
+          <Picker mode='date' value={form.validFrom} onChange={(e) => set('validFrom', String(e.detail.value))}>
+            <View className='form-field__picker'>
+              <Text>{form.validFrom || '请选择日期'}</Text>
+            </View>
+          </Picker>
+        </FormField>
+        <FormField
+          label='截止日期'
+          required={form.validTo !== null}
+          error={errors.validTo}
+          extra={
+            <View className='policy-edit__forever'>
+              <Text className='policy-edit__forever-label'>长期有效</Text>
+              <Switch
+                checked={form.validTo === null}
+                color='#2861d8'
+                onChange={(e) => setForever(e.detail.value)}
+                nativeProps={{ 'data-testid': 'field-validTo-forever' }}
+              />
+            </View>
+          }
+          testId='field-validTo'
+        >
+          {form.validTo === null ? (
+            <View className='form-field__picker form-field__picker--muted'>
+              <Text>长期有效，没有截止日期</Text>
+            </View>
+          ) : (
+            <Picker mode='date' value={form.validTo} start={form.validFrom} onChange={(e) => set('validTo', String(e.detail.value))}>
+              <View className='form-field__picker'>
+                <Text>{form.validTo}</Text>
+              </View>
+            </Picker>
+          )}
+        </FormField>
+      </View>
+
+      <View className='policy-edit__bar'>
+        <View className='policy-edit__bar-inner'>
+          <View className='policy-edit__button' data-testid='save-button'>
+            <AtButton
+              type={mayPublish && status !== 'published' ? 'secondary' : 'primary'}
+              loading={busy === 'save'}
+              disabled={!editable || busy !== null}
+              onClick={() => void submit(false)}
+            >
+              {status === 'published' ? '保存修改' : status === 'archived' ? '保存' : '保存草稿'}
+            </AtButton>
+          </View>
+          {mayPublish && status !== 'published' ? (
+            <View className='policy-edit__button' data-testid='publish-button'>
+              <AtButton type='primary' loading={busy === 'publish'} disabled={!editable || busy !== null} onClick={() => void submit(true)}>
+                保存并发布
+              </AtButton>
+            </View>
+          ) : null}
+        </View>
+      </View>
+    </View>
+  )
+}
