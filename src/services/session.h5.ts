@@ -16,7 +16,7 @@ export async function signIn(username: string, password: string): Promise<void> 
     return
   }
   if (reply.status === 401 || reply.status === 403) {
-    throw new ApiError('BAD_CREDENTIALS', '用户名或密码不对', [], reply.status)
+    throw new ApiError('BAD_CREDENTIALS', '账号或密码不正确', [], reply.status)
   }
   const message = typeof body?.error?.message === 'string' ? body.error.message : '登录失败，请稍后再试'
   throw new ApiError(ErrorCodes.badResponse, message, [], reply.status)

@@ -37,3 +37,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
 }
+
+/** Re-runs `read` until `check` stops throwing, or fails with the last assertion after `timeoutMs`. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeoutMs = 10000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      check(await read())
+      return
+    } catch (err) {
+      if (Date.now() > deadline) throw err
+      await new Promise((r) => setTimeout(r, 150))
+    }
+  }
+}

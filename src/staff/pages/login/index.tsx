@@ -59,7 +59,7 @@ export default function StaffLoginPage() {
 
   const submit = async () => {
     if (!username.trim() || !password) {
-      setError(!username.trim() ? '请输入用户名' : '请输入密码')
+      setError(!username.trim() ? '请输入账号' : '请输入密码')
       return
     }
     setError('')
@@ -81,11 +81,11 @@ export default function StaffLoginPage() {
       <View className='staff-login__card'>
         <Text className='staff-login__title'>社区工作人员</Text>
         <Text className='staff-login__text'>社区创业指导员和各级创建办工作人员使用，登录后可以发布和管理扶持政策。</Text>
-        <FormField label='用户名' testId='login-username-field'>
+        <FormField label='账号' testId='login-username-field'>
           <Input
             className='form-field__input'
             value={username}
-            placeholder='请输入用户名'
+            placeholder='请输入账号'
             maxlength={40}
             onInput={(e) => setUsername(e.detail.value)}
             nativeProps={{ 'data-testid': 'login-username', autocomplete: 'username', name: 'username' }}

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { buildFunctions, functionNames } from '../build-functions'
+
+const ROOT = resolve(__dirname, '../..')
+// Inside the repo so the bundles resolve @cloudbase/node-sdk from node_modules, like a deployed install.
+const OUT = join(ROOT, 'dist', `functions-test-${process.pid}`)
+
+type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }>
+
+describe('npm run build:functions', () => {
+  let built: { name: string; bytes: number }[]
+  beforeAll(async () => {
+    built = await buildFunctions(OUT)
+  }, 120000)
+  afterAll(() => rmSync(OUT, { recursive: true, force: true }))
+
+  it('bundles every function folder that has an index.ts', () => {
+    expect(built.map((b) => b.name)).toEqual(functionNames())
+    expect(functionNames()).toEqual(expect.arrayContaining(['org', 'policy', 'profile']))
+  })
+
+  it('gives each function its own package.json with only the CloudBase SDK, and no embedded-store code', () => {
+    for (const { name } of built) {
+      const pkg = JSON.parse(readFileSync(join(OUT, name, 'package.json'), 'utf8'))
+      expect(pkg).toMatchObject({ name, main: 'index.js' })
+      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
+      const code = readFileSync(join(OUT, name, 'index.js'), 'utf8')
+      expect(code).not.toMatch(/better-sqlite3|fastify/)
+      expect(existsSync(join(OUT, name, 'config.json'))).toBe(true)
+    }
+  })
+
+  it('writes the CloudBase index definitions from the one declaration', () => {
+    const defs = JSON.parse(readFileSync(join(OUT, 'database-indexes.json'), 'utf8'))
+    expect(defs.policies.map((d: { IndexName: string }) => d.IndexName)).toEqual(['status_published', 'org_updated'])
+  })
+
+  it('each bundle exports a main that answers bad calls in the wire shape without touching the network', async () => {
+    for (const { name } of built) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
+      expect(await main({ action: 'no-such-action', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+      const anyAction = name === 'org' ? 'tree' : 'get'
+      // No OPENID in the context: refused, whatever the body claims.
+      expect(await main({ action: anyAction, data: {}, userInfo: { openId: 'forged' } }, {})).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED' },
+      })
+      expect(await main({ action: anyAction, data: { x: 'y'.repeat(300 * 1024) } }, {})).toMatchObject({
+        ok: false,
+        error: { code: 'PAYLOAD_TOO_LARGE' },
+      })
+    }
+  })
+})
