@@ -78,6 +78,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const token = bearer(req.headers.authorization)
     const identity = token ? verifyToken(options.secret, token, now().getTime()) : null
     const { status, body } = await dispatch(actions, req.body, {
+      fn: req.params.name,
       store: options.store,
       identity,
       now,

@@ -2,4 +2,4 @@ import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { orgActions } from './actions'
 
-export const main = makeMain(orgActions, cloudbaseRoot)
+export const main = makeMain('org', orgActions, cloudbaseRoot)

@@ -38,7 +38,6 @@ describe('npm run build:functions', () => {
 
   it('each bundle exports a main that answers bad calls in the wire shape without touching the network', async () => {
     for (const { name } of built) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
       expect(await main({ action: 'no-such-action', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
       const anyAction = name === 'org' ? 'tree' : 'get'

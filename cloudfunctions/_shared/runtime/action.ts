@@ -1,4 +1,5 @@
 import type * as v from 'valibot'
+import type { AuditKind } from '../domain/audit'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
 import type { Caller } from './caller'
@@ -17,6 +18,10 @@ export type Access = 'any' | 'resident' | 'staff'
 export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S
   access: Access
+  /** Audited actions get an append-only record of every call, whatever its outcome. */
+  audit?: AuditKind
+  /** The record an audited call acts on, read from its input (e.g. `{ id }` → id). */
+  target?(input: v.InferOutput<S>): string | null
   // Method syntax on purpose: it lets a map hold actions of different input types.
   run(input: v.InferOutput<S>, ctx: Ctx): Promise<O>
 }

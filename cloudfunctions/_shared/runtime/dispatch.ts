@@ -2,11 +2,15 @@ import { issuesToFields } from '../contracts/common'
 import * as v from 'valibot'
 import type { Collections } from '../store/collections'
 import { BadCursorError, DuplicateIdError, type Store } from '../store/port'
-import type { ActionMap } from './action'
-import { type Identity, resolveCaller } from './caller'
-import { AppError, forbidden, type Reply } from './errors'
+import type { Action, ActionMap } from './action'
+import { type Caller, type Identity, resolveCaller } from './caller'
+import { AppError, type ErrorCode, forbidden, type Reply } from './errors'
+import { newId } from './ids'
+import type { AuditEntry } from '../domain/audit'
 
 export interface DispatchDeps {
+  /** The function's name, for audit records (`policy.publish`). */
+  fn?: string
   store: Store<Collections>
   identity: Identity | null
   now?: () => Date
@@ -27,6 +31,20 @@ export async function dispatch(
   request: unknown,
   deps: DispatchDeps,
 ): Promise<{ status: number; body: Reply }> {
+  const now = deps.now ?? (() => new Date())
+  let action: Action | undefined
+  let actionName = ''
+  let caller: Caller | undefined
+  let target: string | null = null
+  const finish = async (status: number, body: Reply): Promise<{ status: number; body: Reply }> => {
+    if (action?.audit && caller) {
+      // A created record is named by its new id.
+      const created = body.ok ? (body.data as { _id?: unknown } | null)?._id : undefined
+      if (target === null && typeof created === 'string') target = created
+      await writeAudit(deps, caller, action, `${deps.fn ?? '?'}.${actionName}`, target, body, now())
+    }
+    return { status, body }
+  }
   try {
     if (!request || typeof request !== 'object' || Array.isArray(request)) {
       throw new AppError('BAD_REQUEST', '请求格式不对', [{ path: '(root)', message: '应为 { action, data }' }])
@@ -37,32 +55,71 @@ export async function dispatch(
         { path: 'action', message: '未知的操作' },
       ])
     }
-    const action = actions[name]
-    const caller = await resolveCaller(deps.store, deps.identity)
+    action = actions[name]
+    actionName = name
+    caller = await resolveCaller(deps.store, deps.identity)
+    const parsed = v.safeParse(action.input, data ?? {})
+    // Name the target even on a refused call, so the audit says what was tried.
+    if (parsed.success) target = action.target?.(parsed.output) ?? null
     if (action.access === 'staff' && caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
     if (action.access === 'resident' && caller.kind !== 'resident') throw forbidden('仅限居民使用')
-    const parsed = v.safeParse(action.input, data ?? {})
     if (!parsed.success) {
       throw new AppError('VALIDATION', '填写的内容有误，请按提示修改', issuesToFields(parsed.issues))
     }
-    const output = await action.run(parsed.output, {
-      store: deps.store,
-      caller,
-      now: deps.now ?? (() => new Date()),
-    })
-    return { status: 200, body: { ok: true, data: output } }
+    const output = await action.run(parsed.output, { store: deps.store, caller, now })
+    return await finish(200, { ok: true, data: output })
   } catch (err) {
     const known = toAppError(err)
     if (!known) {
       deps.onError?.(err)
-      return { status: 500, body: { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } } }
+      return finish(500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } })
     }
     const error: { code: AppError['code']; message: string; fields?: AppError['fields'] } = {
       code: known.code,
       message: known.message,
     }
     if (known.fields) error.fields = known.fields
-    return { status: known.status, body: { ok: false, error } }
+    return finish(known.status, { ok: false, error })
+  }
+}
+
+const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {
+  FORBIDDEN: 'denied',
+  UNAUTHENTICATED: 'denied',
+  NOT_FOUND: 'denied',
+  VALIDATION: 'invalid',
+  BAD_REQUEST: 'invalid',
+  CONFLICT: 'invalid',
+}
+
+/** Appends the audit record of one call. A failure to audit is reported, never hidden. */
+async function writeAudit(
+  deps: DispatchDeps,
+  caller: Caller,
+  action: Action,
+  label: string,
+  target: string | null,
+  body: Reply,
+  at: Date,
+): Promise<void> {
+  const entry: AuditEntry = {
+    _id: newId('aud'),
+    at: at.toISOString(),
+    kind: action.audit ?? 'write',
+    action: label,
+    actorId: caller.id,
+    actorName: caller.kind === 'staff' ? caller.staff.name : '居民',
+    actorRole: caller.kind === 'staff' ? caller.staff.role : 'resident',
+    orgId: caller.kind === 'staff' ? caller.org._id : '',
+    orgPath: caller.kind === 'staff' ? caller.org.path : [],
+    target,
+    result: body.ok ? 'ok' : (RESULT[body.error.code] ?? 'error'),
+    code: body.ok ? null : body.error.code,
+  }
+  try {
+    await deps.store.collection('audit').insert(entry)
+  } catch (err) {
+    deps.onError?.(err)
   }
 }
 

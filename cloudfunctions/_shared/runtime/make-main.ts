@@ -16,7 +16,7 @@ export interface MainRoot {
  * Builds a CloudBase function's `main`: `{ action, data }` in, `{ ok, data }` or
  * `{ ok: false, error }` out (`callFunction` has no status line, so the code says it all).
  */
-export function makeMain(actions: ActionMap, root: () => MainRoot) {
+export function makeMain(fn: string, actions: ActionMap, root: () => MainRoot) {
   return async function main(event: unknown, context: unknown): Promise<Reply> {
     const size = Buffer.byteLength(JSON.stringify(event ?? null) ?? '', 'utf8')
     if (size > MAX_BODY_BYTES) {
@@ -25,6 +25,7 @@ export function makeMain(actions: ActionMap, root: () => MainRoot) {
     const r = root()
     const identity: Identity | null = await r.identity(event, context)
     const { body } = await dispatch(actions, event, {
+      fn,
       store: r.store(context),
       identity,
       onError: (err) => console.error(err),

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../domain/audit'
+import type { Counter } from '../domain/counter'
 import type { Org } from '../domain/org'
 import type { Policy } from '../domain/policy'
 import type { Profile } from '../domain/profile'
@@ -9,8 +11,10 @@ export interface Collections {
   staff: StaffMember
   profiles: Profile
   policies: Policy
+  counters: Counter
+  audit: AuditEntry
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit']

@@ -38,6 +38,12 @@ export const INDEXES: Declarations = {
       ],
     },
   ],
+  counters: [{ name: 'org_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'period', dir: 'asc' }] }],
+  audit: [
+    { name: 'org_at', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'at', dir: 'desc' }] },
+    { name: 'actor_at', fields: [{ field: 'actorId', dir: 'asc' }, { field: 'at', dir: 'desc' }] },
+    { name: 'at', fields: [{ field: 'at', dir: 'desc' }] },
+  ],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

@@ -6,5 +6,7 @@ import { transition } from '../transition'
 export const archive = defineAction({
   input: policyIdInput,
   access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
   run: ({ id }, ctx) => transition(ctx, id, 'archived'),
 })

@@ -6,6 +6,8 @@ import { transition } from '../transition'
 export const publish = defineAction({
   input: policyIdInput,
   access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
   run: ({ id }, ctx) => transition(ctx, id, 'published'),
 })
 

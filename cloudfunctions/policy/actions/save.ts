@@ -14,6 +14,8 @@ import { loadEditable, toView } from '../access'
 export const save = defineAction({
   input: policyDraftSchema,
   access: 'staff',
+  audit: 'write',
+  target: (input) => input.id ?? null,
   async run(input, ctx): Promise<PolicyView> {
     const { store, caller } = ctx
     if (caller.kind !== 'staff' || !can(caller.staff.role, 'policy.write')) throw forbidden('你的角色不能修改政策')
