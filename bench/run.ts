@@ -11,6 +11,7 @@ import { orgActions } from '../cloudfunctions/org/actions'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 import type { Identity } from '../cloudfunctions/_shared/runtime/caller'
 import { dispatch } from '../cloudfunctions/_shared/runtime/dispatch'
+import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
 import { seedDemo } from '../server/seed'
@@ -88,7 +89,7 @@ async function opsPerAction(): Promise<string[]> {
   for (const [fn, actions, action, who, data] of cases) {
     n.reads = 0
     n.writes = 0
-    const { body } = await dispatch(actions, { action, data: data() }, { store, identity: who })
+    const { body } = await dispatch(actions, { action, data: data() }, { store, identity: who, keyring: makeKeyring(Buffer.from('bench-master-secret-bench-master-secret')) })
     if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`)
     if (action === 'save') lastId = (body.data as { _id: string })._id
     const label = 'staffId' in who ? 'staff' : 'resident'

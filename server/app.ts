@@ -11,10 +11,14 @@ import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../cloudfunctions/_shared/store/port'
 import { bearer, RESIDENT_TTL_S, signToken, STAFF_TTL_S, verifyPassword, verifyToken } from './auth'
 import { FUNCTIONS } from './functions'
+import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 
 export interface AppOptions {
   store: Store<Collections>
+  /** Signs tokens. */
   secret: Buffer
+  /** Server-side keys for the actions. */
+  keyring: Keyring
   /** The H5 build to serve at `/`, if built. */
   staticDir?: string
   now?: () => Date
@@ -81,6 +85,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
       fn: req.params.name,
       store: options.store,
       identity,
+      keyring: options.keyring,
       now,
       onError: (err) => app.log.error(err),
     })

@@ -7,6 +7,8 @@ export interface ServerEnv {
   dataDir: string
   /** Hex or base64 secret for signing tokens; generated into DATA_DIR when unset. */
   authSecret: string | null
+  /** Master secret for the actions' keyring (keyed hashes, field encryption); generated when unset. */
+  appSecret: string | null
   /** Skip building the H5 app when it is missing (API-only runs). */
   skipH5Build: boolean
 }
@@ -16,7 +18,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`)
   const secret = env.AUTH_SECRET ?? null
   if (secret !== null && secret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters')
+  const appSecret = env.APP_SECRET ?? null
+  if (appSecret !== null && appSecret.length < 32) throw new Error('APP_SECRET must be at least 32 characters')
   return {
+    appSecret,
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? 'data'),

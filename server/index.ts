@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
+import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import { buildApp } from './app'
 import { readEnv } from './env'
 import { seedDemo } from './seed'
@@ -12,9 +13,10 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
 const ROOT = resolve(__dirname, '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')
 
-function loadSecret(dataDir: string, configured: string | null): Buffer {
+/** A configured secret, or one generated once into the data dir (mode 600) and kept. */
+function loadSecret(dataDir: string, configured: string | null, name: string): Buffer {
   if (configured) return Buffer.from(configured, 'utf8')
-  const file = join(dataDir, 'auth-secret')
+  const file = join(dataDir, name)
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8')
 }
@@ -33,7 +35,12 @@ async function main(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true })
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
   const seeded = await seedDemo(store, new Date())
-  const app = buildApp({ store, secret: loadSecret(env.dataDir, env.authSecret), staticDir: H5_DIR })
+  const app = buildApp({
+    store,
+    secret: loadSecret(env.dataDir, env.authSecret, 'auth-secret'),
+    keyring: makeKeyring(loadSecret(env.dataDir, env.appSecret, 'app-secret')),
+    staticDir: H5_DIR,
+  })
   const close = async () => {
     await app.close()
     await store.close()

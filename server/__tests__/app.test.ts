@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Collections } from '../../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
+import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { buildApp } from '../app'
 import { signToken } from '../auth'
 import { seedDemo } from '../seed'
@@ -12,7 +13,7 @@ const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' }
 
 beforeAll(async () => {
   await seedDemo(store, new Date('2026-11-22T02:00:00Z'))
-  app = buildApp({ store, secret, now: () => new Date('2026-11-22T02:00:00Z') })
+  app = buildApp({ store, secret, keyring: makeKeyring(Buffer.from('k'.repeat(32))), now: () => new Date('2026-11-22T02:00:00Z') })
   await app.ready()
 })
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { AuditKind } from '../domain/audit'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
 import type { Caller } from './caller'
+import type { Keyring } from './keyring'
 
 /** What every action receives besides its input. */
 export interface Ctx {
@@ -10,6 +11,8 @@ export interface Ctx {
   caller: Caller
   /** The clock; tests pass a fixed one. */
   now: () => Date
+  /** Server-side keys (keyed hashes, MACs, field encryption). */
+  keyring: Keyring
 }
 
 /** Who may call an action at all; finer checks (role, org scope) happen inside it. */

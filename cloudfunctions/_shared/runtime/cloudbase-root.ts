@@ -7,6 +7,7 @@ import type { Collections } from '../store/collections'
 import { type CloudbaseDb, openCloudbaseStore } from '../store/cloudbase/adapter'
 import type { Store } from '../store/port'
 import type { MainRoot } from './make-main'
+import { type Keyring, keyringFromEnv, lazyKeyring } from './keyring'
 
 /** The parts of `@cloudbase/node-sdk` the root uses; a test can pass its own. */
 export interface CloudbaseSdk {
@@ -90,6 +91,7 @@ export function openidFromContext(context: unknown, sdk: CloudbaseSdk = realClou
  */
 export function createCloudbaseRoot(sdk: CloudbaseSdk): () => MainRoot {
   let store: Store<Collections> | null = null
+  let keyring: Keyring | null = null
   const root: MainRoot = {
     store: () => {
       store ??= openCloudbaseStore<Collections>(sdk.openDatabase())
@@ -99,6 +101,8 @@ export function createCloudbaseRoot(sdk: CloudbaseSdk): () => MainRoot {
       const openid = openidFromContext(context, sdk)
       return openid ? { openid } : null
     },
+    // Configured as the function's environment variable APP_SECRET, read on first use.
+    keyring: () => (keyring ??= lazyKeyring(() => keyringFromEnv())),
   }
   return () => root
 }

@@ -6,6 +6,7 @@ import type { Action, ActionMap } from './action'
 import { type Caller, type Identity, resolveCaller } from './caller'
 import { AppError, type ErrorCode, forbidden, type Reply } from './errors'
 import { newId } from './ids'
+import type { Keyring } from './keyring'
 import type { AuditEntry } from '../domain/audit'
 
 export interface DispatchDeps {
@@ -13,6 +14,7 @@ export interface DispatchDeps {
   fn?: string
   store: Store<Collections>
   identity: Identity | null
+  keyring: Keyring
   now?: () => Date
   /** Where unexpected errors are reported; they reach the caller only as a generic 500. */
   onError?: (err: unknown) => void
@@ -66,7 +68,7 @@ export async function dispatch(
     if (!parsed.success) {
       throw new AppError('VALIDATION', '填写的内容有误，请按提示修改', issuesToFields(parsed.issues))
     }
-    const output = await action.run(parsed.output, { store: deps.store, caller, now })
+    const output = await action.run(parsed.output, { store: deps.store, caller, now, keyring: deps.keyring })
     return await finish(200, { ok: true, data: output })
   } catch (err) {
     const known = toAppError(err)

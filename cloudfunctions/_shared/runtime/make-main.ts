@@ -4,12 +4,15 @@ import type { ActionMap } from './action'
 import type { Identity } from './caller'
 import { dispatch, MAX_BODY_BYTES } from './dispatch'
 import type { Reply } from './errors'
+import type { Keyring } from './keyring'
 
 /** What a CloudBase entry needs from its composition root. */
 export interface MainRoot {
   store: (context: unknown) => Store<Collections>
   /** The caller's OPENID from the trusted function context; never from the event body. */
   identity: (event: unknown, context: unknown) => Promise<{ openid: string } | null>
+  /** Server-side keys from the function's configuration (never from the request). */
+  keyring: () => Keyring
 }
 
 /**
@@ -28,6 +31,7 @@ export function makeMain(fn: string, actions: ActionMap, root: () => MainRoot) {
       fn,
       store: r.store(context),
       identity,
+      keyring: r.keyring(),
       onError: (err) => console.error(err),
     })
     return body

@@ -4,6 +4,7 @@ import type { StaffRole } from '../domain/roles'
 import type { ActionMap } from '../runtime/action'
 import type { Identity } from '../runtime/caller'
 import { dispatch } from '../runtime/dispatch'
+import { makeKeyring } from '../runtime/keyring'
 import type { Reply } from '../runtime/errors'
 import type { Collections } from '../store/collections'
 import { openSqliteStore } from '../store/sqlite/adapter'
@@ -36,19 +37,21 @@ export async function makeHarness(staff: { id: string; role: StaffRole; orgId: s
     })
   }
   let clock = new Date('2026-11-22T02:00:00.000Z')
+  const keyring = makeKeyring(Buffer.from('test-master-secret-test-master-secret'))
   return {
     store,
+    keyring,
     setNow(iso: string) {
       clock = new Date(iso)
     },
     /** Calls an action the way both transports do, returning the wire reply. */
     async call<T = unknown>(actions: ActionMap, identity: Identity | null, action: string, data: unknown) {
-      const { status, body } = await dispatch(actions, { action, data }, { store, identity, now: () => clock })
+      const { status, body } = await dispatch(actions, { action, data }, { store, identity, keyring, now: () => clock })
       return { status, body: body as Reply<T> }
     },
     /** Like `call`, but fails the test unless the action succeeded. */
     async ok<T = unknown>(actions: ActionMap, identity: Identity | null, action: string, data: unknown): Promise<T> {
-      const { status, body } = await dispatch(actions, { action, data }, { store, identity, now: () => clock })
+      const { status, body } = await dispatch(actions, { action, data }, { store, identity, keyring, now: () => clock })
       if (!body.ok) throw new Error(`${action} failed with ${status}: ${JSON.stringify(body.error)}`)
       return body.data as T
     },

@@ -7,7 +7,7 @@ describe('audit records written by dispatch', () => {
   it('records every audited call with actor, target and outcome, and nothing for reads', async () => {
     const h = await makeHarness([{ id: 'a-staff', role: 'community_staff', orgId: 'comm-a' }])
     const call = (who: Parameters<typeof h.call>[1], action: string, data: unknown) =>
-      dispatch(policyActions, { action, data }, { fn: 'policy', store: h.store, identity: who })
+      dispatch(policyActions, { action, data }, { fn: 'policy', store: h.store, identity: who, keyring: h.keyring })
     const saved = await call(staffId('a-staff'), 'save', draft())
     const id = saved.body.ok ? (saved.body.data as { _id: string })._id : ''
     await call(staffId('a-staff'), 'publish', { id })
