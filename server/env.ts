@@ -11,6 +11,8 @@ export interface ServerEnv {
   appSecret: string | null
   /** Skip building the H5 app when it is missing (API-only runs). */
   skipH5Build: boolean
+  /** Seeded staff must change the demo password at first sign-in (DEMO_FORCE_PASSWORD_CHANGE=0 turns it off). */
+  forcePasswordChange: boolean
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -27,5 +29,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     authSecret: secret,
     skipH5Build: env.SKIP_H5_BUILD === '1',
+    forcePasswordChange: env.DEMO_FORCE_PASSWORD_CHANGE !== '0',
   }
 }

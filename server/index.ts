@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(env.dataDir, { recursive: true })
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
-  const seeded = await seedDemo(store, new Date())
+  const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange })
   const app = buildApp({
     store,
     secret: loadSecret(env.dataDir, env.authSecret, 'auth-secret'),

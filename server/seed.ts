@@ -8,7 +8,12 @@ import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-d
  * Seeds the demo org tree, staff accounts and policies into an empty store, in one
  * transaction. Returns false (and writes nothing) when the store already holds orgs.
  */
-export async function seedDemo(store: Store<Collections>, now: Date): Promise<boolean> {
+export async function seedDemo(
+  store: Store<Collections>,
+  now: Date,
+  /** Seeded passwords must be changed at first sign-in (off only for browser-test runtimes). */
+  options: { forcePasswordChange?: boolean } = {},
+): Promise<boolean> {
   if ((await store.collection('orgs').count()) > 0) return false
   // scrypt is deliberately slow: hash once, outside the transaction, and share the demo hash.
   const hash = await hashPassword(DEMO_PASSWORD)
@@ -27,6 +32,9 @@ export async function seedDemo(store: Store<Collections>, now: Date): Promise<bo
         passwordHash: hash,
         active: true,
         createdAt: at,
+        mustChangePassword: options.forcePasswordChange ?? true,
+        failedLogins: 0,
+        lockedUntil: null,
       })
     }
     let i = 0

@@ -12,7 +12,7 @@ let app: FastifyInstance
 const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
 
 beforeAll(async () => {
-  await seedDemo(store, new Date('2026-11-22T02:00:00Z'))
+  await seedDemo(store, new Date('2026-11-22T02:00:00Z'), { forcePasswordChange: false })
   app = buildApp({ store, secret, keyring: makeKeyring(Buffer.from('k'.repeat(32))), now: () => new Date('2026-11-22T02:00:00Z') })
   await app.ready()
 })

@@ -6,14 +6,14 @@ import { join, resolve } from 'node:path'
 const ROOT = resolve(__dirname, '../..')
 
 /** Starts the local runtime exactly as `npm start` does, on a fresh data dir and a free port. */
-export async function startRuntime(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+export async function startRuntime(extraEnv: Record<string, string> = { DEMO_FORCE_PASSWORD_CHANGE: '0' }): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
     throw new Error('The H5 build is missing: run `npm run build:h5` before the browser tests.')
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'cy-e2e-'))
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await new Promise<string>((resolvePromise, reject) => {

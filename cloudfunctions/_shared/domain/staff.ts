@@ -15,4 +15,24 @@ export interface StaffMember {
   passwordHash: string | null
   active: boolean
   createdAt: string
+  /** Set on seeded and reset passwords: every staff action is refused until it is changed. */
+  mustChangePassword?: boolean
+  /** Consecutive failed sign-ins since the last success or lockout. */
+  failedLogins?: number
+  /** Sign-in refused until this ISO time after too many failures. */
+  lockedUntil?: string | null
+  /** Who revoked the account, and when (an inactive account keeps its history). */
+  revokedAt?: string | null
+}
+
+/** Sign-in lockout: this many consecutive failures lock the account for LOCKOUT_MINUTES. */
+export const MAX_FAILED_LOGINS = 5
+export const LOCKOUT_MINUTES = 15
+
+/** Password rule for staff accounts: 8–64 characters with letters and digits. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return '密码至少 8 位'
+  if (password.length > 64) return '密码最多 64 位'
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码需同时包含字母和数字'
+  return null
 }

@@ -7,6 +7,7 @@ import { type Caller, type Identity, resolveCaller } from './caller'
 import { AppError, type ErrorCode, forbidden, type Reply } from './errors'
 import { newId } from './ids'
 import type { Keyring } from './keyring'
+import type { RateLimiter } from './rate-limit'
 import type { AuditEntry } from '../domain/audit'
 
 export interface DispatchDeps {
@@ -16,6 +17,8 @@ export interface DispatchDeps {
   identity: Identity | null
   keyring: Keyring
   now?: () => Date
+  /** Per-identity rate limit (everyone at an event shares one IP, so never per address). */
+  limiter?: RateLimiter
   /** Where unexpected errors are reported; they reach the caller only as a generic 500. */
   onError?: (err: unknown) => void
 }
@@ -60,6 +63,13 @@ export async function dispatch(
     action = actions[name]
     actionName = name
     caller = await resolveCaller(deps.store, deps.identity)
+    // A seeded or reset password must be changed before the account can do anything else.
+    if (caller.kind === 'staff' && caller.staff.mustChangePassword && !(deps.fn === 'profile' && name === 'get')) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码')
+    }
+    if (deps.limiter && !deps.limiter.allow(caller.id, now().getTime())) {
+      throw new AppError('TOO_MANY_REQUESTS', '操作太频繁，请稍后再试')
+    }
     const parsed = v.safeParse(action.input, data ?? {})
     // Name the target even on a refused call, so the audit says what was tried.
     if (parsed.success) target = action.target?.(parsed.output) ?? null
@@ -87,6 +97,8 @@ export async function dispatch(
 
 const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {
   FORBIDDEN: 'denied',
+  PASSWORD_CHANGE_REQUIRED: 'denied',
+  TOO_MANY_REQUESTS: 'denied',
   UNAUTHENTICATED: 'denied',
   NOT_FOUND: 'denied',
   VALIDATION: 'invalid',

@@ -32,7 +32,7 @@ export interface SqliteOptions {
 }
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/
-const TABLE = /^[a-z][a-z0-9_]*$/
+const TABLE = /^[A-Za-z][A-Za-z0-9_]*$/
 
 function fieldExpr(field: string): string {
   if (field === '_id') return '_id'

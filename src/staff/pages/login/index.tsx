@@ -7,7 +7,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/cloud'
 import { getMe } from '../../../services/profile'
-import { passwordSignIn, signIn } from '../../../services/session'
+import { changePassword, passwordSignIn, signIn } from '../../../services/session'
 import { goBack, routes } from '../../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -30,8 +30,13 @@ export default function StaffLoginPage() {
   const [password, setPassword] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  /** Set after a sign-in with the initial password: the account must choose its own first. */
+  const [mustChange, setMustChange] = useState(false)
+  const [newPassword, setNewPassword] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const [fieldError, setFieldError] = useState('')
 
-  const alreadyStaff = me.data?.kind === 'staff'
+  const alreadyStaff = me.data?.kind === 'staff' && !mustChange
   useEffect(() => {
     if (alreadyStaff) proceed(back)
   }, [alreadyStaff, back])
@@ -65,7 +70,11 @@ export default function StaffLoginPage() {
     setError('')
     setBusy(true)
     try {
-      await signIn(username.trim(), password)
+      const { mustChangePassword } = await signIn(username.trim(), password)
+      if (mustChangePassword) {
+        setMustChange(true)
+        return
+      }
       const who = await getMe({ fresh: true })
       if (who.kind === 'staff') proceed(back)
       else setError('这个账号不是工作人员账号，请联系管理员')
@@ -74,6 +83,65 @@ export default function StaffLoginPage() {
     } finally {
       setBusy(false)
     }
+  }
+
+  const submitNewPassword = async () => {
+    if (newPassword !== confirm) {
+      setFieldError('两次输入的新密码不一致')
+      return
+    }
+    setFieldError('')
+    setError('')
+    setBusy(true)
+    try {
+      await changePassword(password, newPassword)
+      setMustChange(false)
+      const who = await getMe({ fresh: true })
+      if (who.kind === 'staff') proceed(back)
+    } catch (e) {
+      setFieldError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (mustChange) {
+    return (
+      <View className='staff-login'>
+        <View className='staff-login__card' data-testid='change-password'>
+          <Text className='staff-login__title'>请先设置新密码</Text>
+          <Text className='staff-login__text'>这是管理员分配的初始密码。为了保护居民信息，请换成只有你知道的密码：至少 8 位，同时包含字母和数字。</Text>
+          <FormField label='新密码' testId='new-password-field' error={fieldError}>
+            <Input
+              className='form-field__input'
+              password
+              value={newPassword}
+              placeholder='至少 8 位，含字母和数字'
+              maxlength={64}
+              onInput={(e) => setNewPassword(e.detail.value)}
+              nativeProps={{ 'data-testid': 'new-password', autocomplete: 'new-password' }}
+            />
+          </FormField>
+          <FormField label='再输入一次' testId='confirm-password-field'>
+            <Input
+              className='form-field__input'
+              password
+              value={confirm}
+              placeholder='再输入一次新密码'
+              maxlength={64}
+              onInput={(e) => setConfirm(e.detail.value)}
+              onConfirm={() => void submitNewPassword()}
+              nativeProps={{ 'data-testid': 'confirm-password', autocomplete: 'new-password' }}
+            />
+          </FormField>
+          <View className='staff-login__actions' data-testid='change-password-button'>
+            <AtButton type='primary' loading={busy} disabled={busy} onClick={() => void submitNewPassword()}>
+              保存并进入
+            </AtButton>
+          </View>
+        </View>
+      </View>
+    )
   }
 
   return (
