@@ -1,5 +1,9 @@
 import * as v from 'valibot'
-import type { OrgLevel } from '../domain/org'
+import type { AuditEntry } from '../domain/audit'
+import { ORG_LEVELS, type OrgLevel } from '../domain/org'
+import { STAFF_ROLES, type StaffRole } from '../domain/roles'
+import { passwordProblem } from '../domain/staff'
+import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
 
 export interface OrgNode {
   _id: string
@@ -10,10 +14,76 @@ export interface OrgNode {
   fullName: string
 }
 
+export const saveOrgInput = v.object({
+  /** Absent to create. Existing orgs can be renamed; moving a subtree is not supported. */
+  id: v.optional(idSchema),
+  name: text('名称', 2, 30),
+  level: v.picklist(ORG_LEVELS, '请选择层级'),
+  parentId: v.nullable(idSchema),
+})
+
+export const inviteInput = v.object({
+  role: v.picklist(STAFF_ROLES, '请选择角色'),
+  orgId: idSchema,
+  /** Who it is for, e.g. 金沙社区 张老师. */
+  label: text('受邀人', 2, 30),
+  expiresInDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '至少 1 天'), v.maxValue(30, '最多 30 天')), 7),
+})
+
+export const bindInput = v.object({
+  code: v.pipe(v.string('请输入邀请码'), v.trim(), v.minLength(6, '邀请码不完整'), v.maxLength(20, '邀请码过长')),
+  name: text('姓名', 2, 20),
+  /** Local runtime (browser) only: the account to sign in with later. */
+  username: v.optional(
+    v.pipe(v.string(), v.trim(), v.regex(/^[a-z][a-z0-9_-]{2,31}$/, '账号为 3–32 位小写字母、数字、- 或 _，以字母开头')),
+  ),
+  password: v.optional(v.pipe(v.string(), v.check((p) => passwordProblem(p) === null, '密码需 8–64 位，同时包含字母和数字'))),
+})
+
+export const staffListInput = v.object({ orgId: v.optional(idSchema) })
+export const revokeInput = v.object({ staffId: idSchema })
+
+export const auditInput = v.object({
+  orgId: v.optional(idSchema),
+  actorId: v.optional(idSchema),
+  kind: v.optional(v.picklist(['write', 'reveal', 'export', 'login'] as const, '未知的类型')),
+  result: v.optional(v.picklist(['ok', 'denied', 'invalid', 'error'] as const, '未知的结果')),
+  from: v.optional(isoDateSchema),
+  to: v.optional(isoDateSchema),
+  after: cursorSchema,
+  limit: limitSchema,
+})
+
+export interface StaffView {
+  _id: string
+  name: string
+  role: StaffRole
+  orgId: string
+  orgName: string
+  username: string | null
+  boundToWeChat: boolean
+  active: boolean
+  createdAt: string
+  /** The caller may revoke this account. */
+  revocable: boolean
+}
+
 export const orgContract = {
   tree: v.object({}),
+  saveOrg: saveOrgInput,
+  invite: inviteInput,
+  bind: bindInput,
+  staff: staffListInput,
+  revoke: revokeInput,
+  audit: auditInput,
 } as const
 
 export interface OrgOutputs {
   tree: { orgs: OrgNode[] }
+  saveOrg: OrgNode
+  invite: { code: string; expiresAt: string; role: StaffRole; orgName: string }
+  bind: { staffId: string; role: StaffRole; orgName: string; username: string | null }
+  staff: { items: StaffView[] }
+  revoke: StaffView
+  audit: PageOf<AuditEntry>
 }

@@ -32,15 +32,53 @@ export const ROLE_LEVEL: Record<StaffRole, OrgLevel> = {
 }
 
 /** Permissions checked by actions. Deny by default: a role has only what is listed. */
-export type Permission = 'policy.read' | 'policy.write' | 'policy.publish'
+export type Permission =
+  | 'policy.read'
+  | 'policy.write'
+  | 'policy.publish'
+  /** Satisfaction surveys: read results / create, edit, publish, close / export answers. */
+  | 'survey.read'
+  /** Intent ledger (帮扶台帐): read masked cases in scope / record follow-ups, stages, ventures, benefits / export / reveal a full ID number. */
+  | 'intent.read'
+  | 'intent.write'
+  | 'intent.export'
+  | 'intent.reveal'
+  /** Project reserve (创业项目库): keep recommended projects. */
+  | 'project.write'
+  | 'survey.write'
+  | 'survey.export'
+  /** Promotion events: see events and attendees (masked) / create, edit, cancel, print codes / check people in by hand / export attendees. */
+  | 'event.read'
+  | 'event.write'
+  | 'event.checkin'
+  | 'event.export'
+  /** Staff and org administration: invite and revoke staff below one's own role / read the audit log of one's scope / edit the org tree. */
+  | 'staff.manage'
+  | 'audit.read'
+  | 'org.write'
 
 const MATRIX: Record<StaffRole, readonly Permission[]> = {
-  community_staff: ['policy.read', 'policy.write', 'policy.publish'],
-  community_lead: ['policy.read', 'policy.write', 'policy.publish'],
-  street_reviewer: ['policy.read'],
-  district_officer: ['policy.read', 'policy.write', 'policy.publish'],
-  city_officer: ['policy.read', 'policy.write', 'policy.publish'],
-  admin: ['policy.read', 'policy.write', 'policy.publish'],
+  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export'],
+  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read'],
+  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'audit.read'],
+  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read'],
+  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read'],
+  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read', 'org.write'],
+}
+
+/** Seniority for staff administration: one may invite or revoke only roles ranked below one's own. */
+export const ROLE_RANK: Record<StaffRole, number> = {
+  community_staff: 1,
+  community_lead: 2,
+  street_reviewer: 3,
+  district_officer: 4,
+  city_officer: 5,
+  admin: 6,
+}
+
+/** Whether `manager` may grant or revoke `role`: strictly junior, or anything for an admin. */
+export function mayManageRole(manager: StaffRole, role: StaffRole): boolean {
+  return can(manager, 'staff.manage') && (manager === 'admin' || ROLE_RANK[role] < ROLE_RANK[manager])
 }
 
 export function can(role: StaffRole, permission: Permission): boolean {

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
+import type { Invitation } from '../domain/invitation'
 import type { Org } from '../domain/org'
 import type { Policy } from '../domain/policy'
 import type { Profile } from '../domain/profile'
@@ -13,8 +14,9 @@ export interface Collections {
   policies: Policy
   counters: Counter
   audit: AuditEntry
+  invitations: Invitation
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations']

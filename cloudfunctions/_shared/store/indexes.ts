@@ -44,6 +44,7 @@ export const INDEXES: Declarations = {
     { name: 'actor_at', fields: [{ field: 'actorId', dir: 'asc' }, { field: 'at', dir: 'desc' }] },
     { name: 'at', fields: [{ field: 'at', dir: 'desc' }] },
   ],
+  invitations: [{ name: 'org_created', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

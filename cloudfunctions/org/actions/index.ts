@@ -1,5 +1,11 @@
 import type { ActionMap } from '../../_shared/runtime/action'
+import { audit } from './audit'
+import { bind } from './bind'
+import { invite } from './invite'
+import { revoke } from './revoke'
+import { saveOrg } from './save-org'
+import { staff } from './staff'
 import { tree } from './tree'
 
 /** The `org` function's actions. */
-export const orgActions: ActionMap = { tree }
+export const orgActions: ActionMap = { tree, saveOrg, invite, bind, staff, revoke, audit }

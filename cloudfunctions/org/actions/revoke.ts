@@ -1,0 +1,24 @@
+import { mayManageRole } from '../../_shared/domain/roles'
+import { revokeInput, type StaffView } from '../../_shared/contracts/org'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden, notFound } from '../../_shared/runtime/errors'
+import { requireStaff, toStaffView } from '../scope'
+
+/** Deactivates a junior staff account in scope; it is refused on its very next call. */
+export const revoke = defineAction({
+  input: revokeInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.staffId,
+  async run({ staffId }, ctx): Promise<StaffView> {
+    const caller = requireStaff(ctx.caller, 'staff.manage')
+    const target = await ctx.store.collection('staff').get(staffId)
+    const org = target ? await ctx.store.collection('orgs').get(target.orgId) : null
+    if (!target || !org || !org.path.includes(caller.org._id)) throw notFound('账号不存在或不在你的管理范围内')
+    if (target._id === caller.staff._id) throw forbidden('不能停用自己的账号')
+    if (!mayManageRole(caller.staff.role, target.role)) throw forbidden('只能停用比自己级别低的账号')
+    const at = ctx.now().toISOString()
+    await ctx.store.collection('staff').update(staffId, { set: { active: false, revokedAt: at } })
+    return toStaffView({ ...target, active: false, revokedAt: at }, org.name, false)
+  },
+})

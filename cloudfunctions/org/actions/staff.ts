@@ -1,0 +1,28 @@
+import { mayManageRole } from '../../_shared/domain/roles'
+import type { StaffMember } from '../../_shared/domain/staff'
+import { staffListInput, type OrgOutputs } from '../../_shared/contracts/org'
+import { defineAction } from '../../_shared/runtime/action'
+import { where } from '../../_shared/store/port'
+import { orgInScope, orgsWithin, requireStaff, toStaffView } from '../scope'
+
+/** Staff accounts in the caller's scope (or a sub-org of it), without secrets. */
+export const staff = defineAction({
+  input: staffListInput,
+  access: 'staff',
+  async run(input, ctx): Promise<OrgOutputs['staff']> {
+    const caller = requireStaff(ctx.caller, 'staff.manage')
+    const root = input.orgId ? await orgInScope(ctx, caller, input.orgId) : caller.org
+    const orgs = await orgsWithin(ctx, root._id)
+    const names = new Map(orgs.map((o) => [o._id, o.name]))
+    const items: StaffMember[] = []
+    for await (const batch of ctx.store.collection('staff').scan(where.in<StaffMember>('orgId', [...names.keys()]), 500)) {
+      items.push(...batch)
+    }
+    items.sort((a, b) => a.orgId.localeCompare(b.orgId) || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    return {
+      items: items.map((s) =>
+        toStaffView(s, names.get(s.orgId) ?? '', s._id !== caller.staff._id && s.active && mayManageRole(caller.staff.role, s.role)),
+      ),
+    }
+  },
+})
