@@ -6,6 +6,7 @@
 import { build } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { COLLECTION_NAMES } from '../cloudfunctions/_shared/store/collections'
 import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/indexes'
 
 const ROOT = resolve(__dirname, '..')
@@ -14,6 +15,14 @@ const SRC = join(ROOT, 'cloudfunctions')
 const EXTERNAL = ['@cloudbase/node-sdk']
 /** Never allowed in a deployed bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
+
+/**
+ * CloudBase database security rules: no client reads or writes any collection directly; every
+ * access goes through a cloud function, whose server SDK is not bound by these rules.
+ */
+export function securityRules(): Record<string, { read: boolean; write: boolean }> {
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { read: false, write: false }]))
+}
 
 export function functionNames(): string[] {
   return readdirSync(SRC, { withFileTypes: true })
@@ -63,6 +72,7 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
     out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
   }
   writeFileSync(join(outDir, 'database-indexes.json'), JSON.stringify(cloudbaseIndexDefinitions(), null, 2) + '\n')
+  writeFileSync(join(outDir, 'database-rules.json'), JSON.stringify(securityRules(), null, 2) + '\n')
   return out
 }
 

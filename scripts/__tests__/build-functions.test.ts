@@ -36,6 +36,12 @@ describe('npm run build:functions', () => {
     expect(defs.policies.map((d: { IndexName: string }) => d.IndexName)).toEqual(['status_published', 'org_updated'])
   })
 
+  it('writes security rules that deny clients direct access to every collection', () => {
+    const rules = JSON.parse(readFileSync(join(OUT, 'database-rules.json'), 'utf8')) as Record<string, { read: boolean; write: boolean }>
+    expect(Object.keys(rules)).toEqual(expect.arrayContaining(['orgs', 'staff', 'profiles', 'policies', 'audit', 'invitations']))
+    for (const rule of Object.values(rules)) expect(rule).toEqual({ read: false, write: false })
+  })
+
   it('each bundle exports a main that answers bad calls in the wire shape without touching the network', async () => {
     for (const { name } of built) {
       const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
