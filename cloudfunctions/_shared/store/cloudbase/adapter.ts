@@ -138,7 +138,7 @@ export interface CloudbaseOptions {
 const MAX_READ = 1000
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/
-const COLLECTION = /^[a-z][a-z0-9_]*$/
+const COLLECTION = /^[A-Za-z][A-Za-z0-9_]*$/
 
 const DUPLICATE_WRITE = 'DATABASE_DUPLICATE_WRITE'
 const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
