@@ -9,7 +9,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/login/index', 'pages/policies/index', 'pages/policy-edit/index'],
+      pages: ['pages/login/index', 'pages/policies/index', 'pages/policy-edit/index', 'pages/bind/index', 'pages/team/index'],
     },
   ],
   window: {

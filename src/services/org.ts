@@ -1,5 +1,6 @@
 import type { OrgNode } from '@shared/contracts/org'
 import { call } from './cloud'
+import type { ActionInput } from './cloud-core'
 
 let cachedTree: OrgNode[] | null = null
 
@@ -45,4 +46,26 @@ function headingOf(org: OrgNode, byId: Map<string, OrgNode>): string {
     node = node.parentId ? byId.get(node.parentId) : undefined
   }
   return names.join(' · ') || org.fullName
+}
+
+/** Issues a single-use invitation code (shown once). */
+export function inviteStaff(input: ActionInput<'org', 'invite'>) {
+  return call('org', 'invite', input)
+}
+
+/** Redeems an invitation with my identity (in the browser also choosing an account). */
+export function bindInvitation(input: ActionInput<'org', 'bind'>) {
+  return call('org', 'bind', input)
+}
+
+export function listStaff(orgId?: string) {
+  return call('org', 'staff', orgId ? { orgId } : {})
+}
+
+export function revokeStaff(staffId: string) {
+  return call('org', 'revoke', { staffId })
+}
+
+export function listAudit(input: ActionInput<'org', 'audit'>) {
+  return call('org', 'audit', input)
 }

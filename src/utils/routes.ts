@@ -12,6 +12,8 @@ export const routes = {
   /** Sign in again and come back to the page that asked (a form keeps what was typed). */
   staffLoginThenBack: '/staff/pages/login/index?back=1',
   staffPolicies: '/staff/pages/policies/index',
+  staffBind: '/staff/pages/bind/index',
+  staffTeam: '/staff/pages/team/index',
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 } as const
 

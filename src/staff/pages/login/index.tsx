@@ -52,6 +52,11 @@ export default function StaffLoginPage() {
         <View className='staff-login__card' data-testid='staff-not-bound'>
           <Text className='staff-login__title'>还不能进入工作人员入口</Text>
           <Text className='staff-login__text'>工作人员需要先把微信和工作账号绑定。请联系管理员获取邀请码，绑定后再打开这里就能进入政策管理。</Text>
+          <View className='staff-login__actions' data-testid='to-bind'>
+            <AtButton type='primary' onClick={() => void Taro.navigateTo({ url: routes.staffBind })}>
+              我有邀请码
+            </AtButton>
+          </View>
           <View className='staff-login__actions'>
             <AtButton type='secondary' onClick={() => goBack(routes.mine)}>
               返回
@@ -181,7 +186,12 @@ export default function StaffLoginPage() {
             登录
           </AtButton>
         </View>
-        <Text className='staff-login__help'>没有账号？请联系管理员开通。</Text>
+        <Text className='staff-login__help'>
+          没有账号？
+          <Text className='staff-login__link' data-testid='to-bind' onClick={() => void Taro.navigateTo({ url: routes.staffBind })}>
+            用邀请码加入
+          </Text>
+        </Text>
       </View>
     </View>
   )

@@ -131,6 +131,11 @@ export default function StaffPoliciesPage() {
             <Text className='staff-policies__title'>{staff.orgName}</Text>
             <Text className='staff-policies__org'>
               {staff.name} · {ROLE_LABELS[staff.role]}
+              {can(staff.role, 'staff.manage') || can(staff.role, 'audit.read') ? (
+                <Text className='staff-policies__team' data-testid='to-team' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })}>
+                  {' '}· 团队与记录 ›
+                </Text>
+              ) : null}
             </Text>
           </View>
           <View className='staff-policies__new' data-testid='new-policy-button'>

@@ -1,0 +1,246 @@
+import { useMemo, useState } from 'react'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { AtButton, AtLoadMore } from 'taro-ui'
+import type { OrgOutputs, StaffView } from '@shared/contracts/org'
+import type { AuditEntry } from '@shared/domain/audit'
+import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
+import FormField from '../../../components/form-field'
+import PageState from '../../../components/page-state'
+import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import { useLoad } from '../../../hooks/use-load'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { errorMessage, isApiError } from '../../../services/cloud'
+import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff } from '../../../services/org'
+import { getMe } from '../../../services/profile'
+import { routes } from '../../../utils/routes'
+import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+type Tab = 'team' | 'audit'
+const TABS: readonly SegmentTab<Tab>[] = [
+  { key: 'team', label: '工作人员' },
+  { key: 'audit', label: '操作记录' },
+]
+
+type ResultFilter = 'all' | AuditEntry['result']
+const RESULT_TABS: readonly SegmentTab<ResultFilter>[] = [
+  { key: 'all', label: '全部' },
+  { key: 'ok', label: '成功' },
+  { key: 'denied', label: '被拒绝' },
+  { key: 'invalid', label: '填写有误' },
+]
+const RESULT_LABELS: Record<AuditEntry['result'], string> = { ok: '成功', denied: '被拒绝', invalid: '填写有误', error: '出错' }
+const KIND_LABELS: Record<AuditEntry['kind'], string> = { write: '修改', reveal: '查看敏感信息', export: '导出', login: '登录' }
+
+/** 团队与记录: staff in my scope (invite, revoke) and the audit log of my scope. */
+export default function StaffTeamPage() {
+  const me = useLoad(() => getMe(), [])
+  const [tab, setTab] = useState<Tab>('team')
+  const staff = me.data?.kind === 'staff' ? me.data.staff : null
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  if (!staff) {
+    return (
+      <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+    )
+  }
+  const mayManage = can(staff.role, 'staff.manage')
+  const mayAudit = can(staff.role, 'audit.read')
+  if (!mayManage && !mayAudit) {
+    return <PageState kind='empty' title='你的角色不管理团队' description='邀请同事和查看操作记录由社区负责人及以上的工作人员负责' testId='team-forbidden' />
+  }
+  const tabs = TABS.filter((t) => (t.key === 'team' ? mayManage : mayAudit))
+  const current = tabs.some((t) => t.key === tab) ? tab : tabs[0].key
+  return (
+    <View className='staff-team'>
+      <View className='staff-team__top'>
+        <Text className='staff-team__title'>{staff.orgName}</Text>
+        <Text className='staff-team__sub'>
+          {staff.name} · {ROLE_LABELS[staff.role]}
+        </Text>
+      </View>
+      {tabs.length > 1 ? <SegmentTabs tabs={tabs} value={current} onChange={setTab} testIdPrefix='team-tab' /> : null}
+      <View className='staff-team__body'>{current === 'team' ? <TeamPanel myRole={staff.role} myOrgId={staff.orgId} /> : <AuditPanel />}</View>
+    </View>
+  )
+}
+
+function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) {
+  const team = useLoad(() => listStaff(), [])
+  const tree = useLoad(() => getOrgTree(), [])
+  const roles = STAFF_ROLES.filter((r) => mayManageRole(myRole, r))
+  const [role, setRole] = useState<StaffRole>(roles[0])
+  const [orgId, setOrgId] = useState('')
+  const [label, setLabel] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [issued, setIssued] = useState<OrgOutputs['invite'] | null>(null)
+  const [busy, setBusy] = useState(false)
+  usePullDownRefresh(() => {
+    void team.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  // Orgs in my subtree at the level the chosen role belongs to.
+  const orgChoices = useMemo(() => {
+    const all = tree.data ?? []
+    const byId = new Map(all.map((o) => [o._id, o]))
+    const inScope = (id: string): boolean => {
+      for (let node = byId.get(id); node; node = node.parentId ? byId.get(node.parentId) : undefined) if (node._id === myOrgId) return true
+      return false
+    }
+    return all.filter((o) => o.level === ROLE_LEVEL[role] && inScope(o._id))
+  }, [tree.data, role, myOrgId])
+  const chosenOrg = orgChoices.find((o) => o._id === orgId) ?? orgChoices[0]
+
+  const issue = async () => {
+    setBusy(true)
+    setErrors({})
+    try {
+      const result = await inviteStaff({ role, orgId: chosenOrg?._id ?? '', label: label.trim(), expiresInDays: 7 })
+      setIssued(result)
+      setLabel('')
+    } catch (e) {
+      if (isApiError(e) && e.fields.length) setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])))
+      else toastText(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const revoke = async (s: StaffView) => {
+    if (!(await confirm('停用账号', `停用“${s.name}”后，这个账号立即不能再使用。`, '停用'))) return
+    try {
+      await revokeStaff(s._id)
+      toastSuccess('已停用')
+      void team.reload()
+    } catch (e) {
+      toastText(errorMessage(e))
+    }
+  }
+
+  return (
+    <View>
+      {roles.length ? (
+        <View className='staff-team__card' data-testid='invite-card'>
+          <Text className='staff-team__card-title'>邀请同事</Text>
+          <FormField label='角色' testId='invite-role-field'>
+            <Picker mode='selector' range={roles.map((r) => ROLE_LABELS[r])} value={roles.indexOf(role)} onChange={(e) => setRole(roles[Number(e.detail.value)])}>
+              <View className='staff-team__picker' data-testid='invite-role'>{ROLE_LABELS[role]}</View>
+            </Picker>
+          </FormField>
+          <FormField label='所属单位' error={errors.orgId} testId='invite-org-field'>
+            {orgChoices.length ? (
+              <Picker mode='selector' range={orgChoices.map((o) => o.fullName)} value={Math.max(0, orgChoices.indexOf(chosenOrg!))} onChange={(e) => setOrgId(orgChoices[Number(e.detail.value)]._id)}>
+                <View className='staff-team__picker' data-testid='invite-org'>{chosenOrg?.fullName}</View>
+              </Picker>
+            ) : (
+              <Text className='staff-team__muted'>{tree.status === 'loading' ? '正在加载…' : '你的范围内没有这一级的单位'}</Text>
+            )}
+          </FormField>
+          <FormField label='受邀人' required error={errors.label} hint='写上姓名，方便对账，如 金沙社区 张丽' testId='invite-label-field'>
+            <Input className='form-field__input' value={label} placeholder='受邀人姓名' maxlength={30} onInput={(e) => setLabel(e.detail.value)} nativeProps={{ 'data-testid': 'invite-label' }} />
+          </FormField>
+          <View data-testid='invite-button'>
+            <AtButton type='primary' loading={busy} disabled={busy || !chosenOrg} onClick={() => void issue()}>
+              生成邀请码
+            </AtButton>
+          </View>
+          {issued ? (
+            <View className='staff-team__issued' data-testid='invite-issued'>
+              <Text className='staff-team__code' data-testid='invite-code'>
+                {issued.code}
+              </Text>
+              <Text className='staff-team__muted'>
+                {issued.orgName} · {ROLE_LABELS[issued.role]} · {issued.expiresAt.slice(0, 10)} 前有效，只能用一次。请当面或电话告诉对方，这个码只显示这一次。
+              </Text>
+              <View className='staff-team__copy' onClick={() => void Taro.setClipboardData({ data: issued.code })}>
+                <Text>复制邀请码</Text>
+              </View>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      <Text className='staff-team__section'>我管理范围内的工作人员</Text>
+      {team.status === 'loading' && !team.data ? (
+        <PageState kind='loading' compact />
+      ) : team.status === 'error' ? (
+        <PageState kind='error' compact title='名单加载失败' description={errorMessage(team.error)} onAction={() => void team.reload()} />
+      ) : !team.data?.items.length ? (
+        <PageState kind='empty' compact title='还没有工作人员' />
+      ) : (
+        <View className='staff-team__list' data-testid='staff-list'>
+          {team.data.items.map((s) => (
+            <View className={`staff-team__row${s.active ? '' : ' staff-team__row--off'}`} key={s._id} data-testid='staff-row' data-id={s._id}>
+              <View className='staff-team__row-main'>
+                <Text className='staff-team__name'>
+                  {s.name}
+                  {s.active ? '' : '（已停用）'}
+                </Text>
+                <Text className='staff-team__muted'>
+                  {s.orgName} · {ROLE_LABELS[s.role]}
+                  {s.username ? ` · 账号 ${s.username}` : ''}
+                  {s.boundToWeChat ? ' · 已绑定微信' : ''}
+                </Text>
+              </View>
+              {s.revocable ? (
+                <View className='staff-team__revoke' data-testid='staff-revoke' onClick={() => void revoke(s)}>
+                  <Text>停用</Text>
+                </View>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}
+
+function AuditPanel() {
+  const [result, setResult] = useState<ResultFilter>('all')
+  const log = usePagedList((after) => listAudit({ result: result === 'all' ? undefined : result, after, limit: 30 }), [result])
+  return (
+    <View>
+      <SegmentTabs tabs={RESULT_TABS} value={result} onChange={setResult} testIdPrefix='audit-result' />
+      {log.status === 'loading' ? (
+        <PageState kind='loading' compact />
+      ) : log.status === 'error' ? (
+        <PageState kind='error' compact title='记录加载失败' description={errorMessage(log.error)} onAction={() => void log.refresh()} />
+      ) : !log.items.length ? (
+        <PageState kind='empty' compact title='没有记录' description='工作人员的修改、导出、查看敏感信息和登录都会记在这里' />
+      ) : (
+        <View className='staff-team__list' data-testid='audit-list'>
+          {log.items.map((a) => (
+            <View className='staff-team__audit' key={a._id} data-testid='audit-row'>
+              <View className='staff-team__audit-head'>
+                <Text className={`staff-team__result staff-team__result--${a.result}`}>{RESULT_LABELS[a.result]}</Text>
+                <Text className='staff-team__audit-action'>
+                  {KIND_LABELS[a.kind]} · {a.action}
+                </Text>
+              </View>
+              <Text className='staff-team__muted'>
+                {new Date(a.at).toLocaleString('zh-CN', { hour12: false })} · {a.actorName}
+                {a.target ? ` · ${a.target}` : ''}
+                {a.code ? ` · ${a.code}` : ''}
+              </Text>
+            </View>
+          ))}
+          <View className='list-footer'>
+            <AtLoadMore
+              status={log.loadingMore ? 'loading' : log.hasMore ? 'more' : 'noMore'}
+              moreText={log.moreFailed ? '加载失败，点击重试' : '加载更多'}
+              loadingText='正在加载…'
+              noMoreText='没有更多了'
+              onClick={() => void log.loadMore()}
+            />
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}
