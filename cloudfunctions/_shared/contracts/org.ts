@@ -46,7 +46,7 @@ export const revokeInput = v.object({ staffId: idSchema })
 export const auditInput = v.object({
   orgId: v.optional(idSchema),
   actorId: v.optional(idSchema),
-  kind: v.optional(v.picklist(['write', 'reveal', 'export', 'login'] as const, '未知的类型')),
+  kind: v.optional(v.picklist(['write', 'reveal', 'export', 'login', 'access'] as const, '未知的类型')),
   result: v.optional(v.picklist(['ok', 'denied', 'invalid', 'error'] as const, '未知的结果')),
   from: v.optional(isoDateSchema),
   to: v.optional(isoDateSchema),

@@ -1,5 +1,8 @@
-/** What an audited action does: a change, showing a hidden value, or taking data out. */
-export type AuditKind = 'write' | 'reveal' | 'export' | 'login'
+/**
+ * What an audited call did: a change, showing a hidden value, taking data out, signing in, or
+ * (`access`) any call refused for lack of permission, whatever the action.
+ */
+export type AuditKind = 'write' | 'reveal' | 'export' | 'login' | 'access'
 
 /** One append-only audit record (DESIGN.md "Data protection"). Never updated or removed. */
 export interface AuditEntry {

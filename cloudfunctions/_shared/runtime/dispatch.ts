@@ -42,7 +42,9 @@ export async function dispatch(
   let caller: Caller | undefined
   let target: string | null = null
   const finish = async (status: number, body: Reply): Promise<{ status: number; body: Reply }> => {
-    if (action?.audit && caller) {
+    // Audited actions are recorded on every outcome; any other call only when it is refused.
+    const refused = !body.ok && body.error.code === 'FORBIDDEN'
+    if (action && caller && (action.audit || refused)) {
       // A created record is named by its new id.
       const created = body.ok ? (body.data as { _id?: unknown } | null)?._id : undefined
       if (target === null && typeof created === 'string') target = created
@@ -119,7 +121,7 @@ async function writeAudit(
   const entry: AuditEntry = {
     _id: newId('aud'),
     at: at.toISOString(),
-    kind: action.audit ?? 'write',
+    kind: action.audit ?? 'access',
     action: label,
     actorId: caller.id,
     actorName: caller.kind === 'staff' ? caller.staff.name : '居民',

@@ -14,6 +14,7 @@ describe('audit records written by dispatch', () => {
     await call(staffId('a-staff'), 'save', draft({ title: '短' }))
     await call(resident('r1'), 'archive', { id })
     await call(staffId('a-staff'), 'list', { view: 'manage' })
+    await call(resident('r2'), 'list', { view: 'manage' })
     const page = await h.store.collection('audit').find({ orderBy: [{ field: 'at', dir: 'asc' }], limit: 50 })
     const rows = page.items.map((a) => [a.action, a.actorRole, a.target, a.result, a.code])
     expect(rows).toEqual(
@@ -22,9 +23,12 @@ describe('audit records written by dispatch', () => {
         ['policy.publish', 'community_staff', id, 'ok', null],
         ['policy.save', 'community_staff', null, 'invalid', 'VALIDATION'],
         ['policy.archive', 'resident', id, 'denied', 'FORBIDDEN'],
+        // A refused read is recorded too, as an access attempt; an allowed read is not.
+        ['policy.list', 'resident', null, 'denied', 'FORBIDDEN'],
       ]),
     )
-    expect(rows).toHaveLength(4)
+    expect(rows).toHaveLength(5)
+    expect(page.items.find((a) => a.action === 'policy.list')?.kind).toBe('access')
     expect(page.items.find((a) => a.action === 'policy.publish')).toMatchObject({ orgId: 'comm-a', orgPath: ['city', 'dist', 'street', 'comm-a'], kind: 'write' })
   })
 })

@@ -34,7 +34,7 @@ const RESULT_TABS: readonly SegmentTab<ResultFilter>[] = [
   { key: 'invalid', label: '填写有误' },
 ]
 const RESULT_LABELS: Record<AuditEntry['result'], string> = { ok: '成功', denied: '被拒绝', invalid: '填写有误', error: '出错' }
-const KIND_LABELS: Record<AuditEntry['kind'], string> = { write: '修改', reveal: '查看敏感信息', export: '导出', login: '登录' }
+const KIND_LABELS: Record<AuditEntry['kind'], string> = { write: '修改', reveal: '查看敏感信息', export: '导出', login: '登录', access: '越权访问' }
 
 /** 团队与记录: staff in my scope (invite, revoke) and the audit log of my scope. */
 export default function StaffTeamPage() {
