@@ -3,7 +3,7 @@
  * the CloudBase adapter reachable) into `dist/functions/<name>/` with its own package.json, ready
  * for WeChat DevTools (project.config.json's cloudfunctionRoot) or `tcb fn deploy`.
  */
-import { build } from 'esbuild'
+import { build, type Metafile } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { COLLECTION_NAMES } from '../cloudfunctions/_shared/store/collections'
@@ -11,8 +11,12 @@ import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/index
 
 const ROOT = resolve(__dirname, '..')
 const SRC = join(ROOT, 'cloudfunctions')
-/** Packages the bundle leaves to the CloudBase runtime's `npm install`. */
-const EXTERNAL = ['@cloudbase/node-sdk']
+/**
+ * Packages the bundle leaves to the CloudBase runtime's `npm install` ("云端安装依赖"): the SDK,
+ * and heavy libraries only some functions use. Each function's package.json lists just the
+ * ones its bundle imports.
+ */
+const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
 /** Never allowed in a deployed bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
 
@@ -22,6 +26,14 @@ const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
  */
 export function securityRules(): Record<string, { read: boolean; write: boolean }> {
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { read: false, write: false }]))
+}
+
+/** The external packages a bundle actually imports. */
+function usedExternals(metafile: Metafile): string[] {
+  const imported = new Set(
+    Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
+  )
+  return EXTERNAL.filter((d) => [...imported].some((p) => p === d || p.startsWith(`${d}/`)))
 }
 
 export function functionNames(): string[] {
@@ -61,7 +73,7 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
           version: '1.0.0',
           private: true,
           main: 'index.js',
-          dependencies: Object.fromEntries(EXTERNAL.map((d) => [d, pkg.devDependencies[d]])),
+          dependencies: Object.fromEntries(usedExternals(result.metafile).map((d) => [d, pkg.devDependencies[d]])),
         },
         null,
         2,
