@@ -17,6 +17,14 @@ const SRC = join(ROOT, 'cloudfunctions')
  * ones its bundle imports.
  */
 const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
+/**
+ * What some functions need beyond their bundle: packages only the cloud has (wx-server-sdk is
+ * loaded at run time for WeChat's open API) and the open-API permissions DevTools grants.
+ */
+const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; openapi: string[] }> = {
+  event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
+}
+
 /** Never allowed in a deployed bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
 
@@ -73,14 +81,20 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
           version: '1.0.0',
           private: true,
           main: 'index.js',
-          dependencies: Object.fromEntries(usedExternals(result.metafile).map((d) => [d, pkg.devDependencies[d]])),
+          dependencies: {
+            ...Object.fromEntries(usedExternals(result.metafile).map((d) => [d, pkg.devDependencies[d]])),
+            ...RUNTIME_EXTRAS[name]?.dependencies,
+          },
         },
         null,
         2,
       ) + '\n',
     )
     // WeChat DevTools reads per-function settings from config.json.
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ permissions: { openapi: [] } }, null, 2) + '\n')
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ permissions: { openapi: RUNTIME_EXTRAS[name]?.openapi ?? [] } }, null, 2) + '\n',
+    )
     out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
   }
   writeFileSync(join(outDir, 'database-indexes.json'), JSON.stringify(cloudbaseIndexDefinitions(), null, 2) + '\n')

@@ -10,6 +10,7 @@ import type { Reply } from '../cloudfunctions/_shared/runtime/errors'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../cloudfunctions/_shared/store/port'
 import { bearer, hashPassword, RESIDENT_TTL_S, signToken, STAFF_TTL_S, verifyPassword, verifyToken } from './auth'
+import { registerDownloads } from './downloads'
 import { FUNCTIONS } from './functions'
 import type { AuditEntry } from '../cloudfunctions/_shared/domain/audit'
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblem } from '../cloudfunctions/_shared/domain/staff'
@@ -172,6 +173,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     })
     return reply.status(status).send(body satisfies Reply)
   })
+
+  registerDownloads(app)
 
   app.all('/api/*', async (_req, reply) => reply.status(404).send(fail('NOT_FOUND', '接口不存在')))
 

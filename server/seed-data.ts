@@ -320,3 +320,129 @@ export const DEMO_POLICIES: DemoPolicy[] = [
     status: 'draft',
   },
 ]
+
+/**
+ * Demo satisfaction surveys (issue 4), dated relative to the seeding day: 金沙社区's environment
+ * survey of the current quarter, open with no answers yet, and the same survey of the previous
+ * quarter, closed with `answers` generated answers so results and the quarter-on-quarter
+ * comparison have something to show.
+ */
+export interface DemoSurvey {
+  key: string
+  orgId: string
+  template: 'environment' | 'service' | 'event'
+  /** 0 = the quarter of the seeding day, -1 = the one before. */
+  quarterOffset: 0 | -1
+  status: 'published' | 'closed'
+  answers: number
+}
+
+export const DEMO_SURVEYS: DemoSurvey[] = [
+  { key: 'jinsha-env-now', orgId: 'c-jinsha', template: 'environment', quarterOffset: 0, status: 'published', answers: 0 },
+  { key: 'jinsha-env-prev', orgId: 'c-jinsha', template: 'environment', quarterOffset: -1, status: 'closed', answers: 36 },
+]
+
+/**
+ * Demo promotion events (issue 5) for 金沙社区, timed relative to the seeding moment: one
+ * upcoming and open for sign-up, one on today (under way, so check-in works at once).
+ */
+export interface DemoEvent {
+  /** Becomes the event code (8 letters/digits) and the id `ev_<code>`. */
+  code: string
+  orgId: string
+  title: string
+  description: string
+  place: string
+  /** Hours from the seeding moment to the start, and the length in hours. */
+  startsInHours: number
+  hours: number
+  capacity: number
+  walkIn: boolean
+  surveyId: string | null
+  policyKeys: string[]
+}
+
+export const DEMO_EVENTS: DemoEvent[] = [
+  {
+    code: 'JinSha01',
+    orgId: 'c-jinsha',
+    title: '返乡青年创业沙龙：开一家社区小店',
+    description:
+      '请社区里开店三年以上的店主讲讲选址、进货和算账，区就业服务中心现场解读一次性创业补贴和创业担保贷款，会后可以一对一咨询。适合正在考虑开店的居民。',
+    place: '金沙社区党群服务中心 二楼多功能厅',
+    startsInHours: 72,
+    hours: 2,
+    capacity: 60,
+    walkIn: true,
+    surveyId: null,
+    policyKeys: ['startup-subsidy', 'guaranteed-loan'],
+  },
+  {
+    code: 'JinSha02',
+    orgId: 'c-jinsha',
+    title: '创业担保贷款政策宣讲会',
+    description: '银行和人社部门工作人员讲解创业担保贷款的申请条件、额度和贴息，现场帮你看材料是否齐全。',
+    place: '金沙社区居委会 一楼会议室',
+    startsInHours: -0.5,
+    hours: 4,
+    capacity: 40,
+    walkIn: true,
+    surveyId: 'svy_demo_jinsha_env_now',
+    policyKeys: ['guaranteed-loan'],
+  },
+]
+
+/** Demo project reserve (创业项目库): what community guides recommend to residents. */
+export interface DemoProject {
+  key: string
+  orgId: string
+  title: string
+  industry: 'agriculture' | 'retail' | 'catering' | 'services' | 'ecommerce' | 'culture_tourism'
+  investment: 'lt1' | '1to5' | '5to10' | '10to30' | 'gt30'
+  description: string
+  contactName: string
+  contactPhone: string
+}
+
+export const DEMO_PROJECTS: DemoProject[] = [
+  {
+    key: 'jinsha-breakfast',
+    orgId: 'c-jinsha',
+    title: '社区早餐车',
+    industry: 'catering',
+    investment: '1to5',
+    description: '在社区固定点位经营早餐车，卖包子、馒头、豆浆。社区协调摊位，投入小、回本快，适合有面点手艺的居民。',
+    contactName: '金沙社区 张老师',
+    contactPhone: '0812-2221234',
+  },
+  {
+    key: 'jinsha-groupbuy',
+    orgId: 'c-jinsha',
+    title: '社区团购自提点',
+    industry: 'retail',
+    investment: 'lt1',
+    description: '和平台合作开设团购自提点，利用自家门面或车库，不压货，适合在家带孩子的居民。',
+    contactName: '金沙社区 张老师',
+    contactPhone: '0812-2221234',
+  },
+  {
+    key: 'east-livestream',
+    orgId: 'd-east',
+    title: '芒果电商直播带货',
+    industry: 'ecommerce',
+    investment: '1to5',
+    description: '东区电商基地免费提供直播间和培训，帮你把攀枝花芒果、枇杷卖到全国，适合返乡青年。',
+    contactName: '东区电商服务中心',
+    contactPhone: '0812-3330001',
+  },
+  {
+    key: 'city-homestay',
+    orgId: 'city',
+    title: '阳光康养民宿',
+    industry: 'culture_tourism',
+    investment: '10to30',
+    description: '利用自家闲置房屋改造康养民宿，市里提供设计指导和客源对接，适合城郊有住房的居民。',
+    contactName: '市创业指导中心',
+    contactPhone: '0812-3335123',
+  },
+]

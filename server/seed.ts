@@ -2,6 +2,9 @@ import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
 import { hashPassword } from './auth'
+import { seedDemoEvents } from './seed-events'
+import { seedDemoSurveys } from './seed-surveys'
+import { seedDemoProjects } from './seed-projects'
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
 
 /**
@@ -57,6 +60,9 @@ export async function seedDemo(
       }
       await tx.collection('policies').insert(policy)
     }
+    await seedDemoSurveys(tx, now)
+    await seedDemoEvents(tx, now)
+    await seedDemoProjects(tx, now)
   })
   return true
 }

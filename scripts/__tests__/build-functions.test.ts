@@ -28,13 +28,18 @@ describe('npm run build:functions', () => {
       const pkg = JSON.parse(readFileSync(join(OUT, name, 'package.json'), 'utf8'))
       expect(pkg).toMatchObject({ name, main: 'index.js' })
       expect(Object.keys(pkg.dependencies)[0]).toBe('@cloudbase/node-sdk')
-      for (const dep of Object.keys(pkg.dependencies)) expect(['@cloudbase/node-sdk', 'exceljs', 'qrcode']).toContain(dep)
+      for (const dep of Object.keys(pkg.dependencies)) expect(['@cloudbase/node-sdk', 'exceljs', 'qrcode', 'wx-server-sdk']).toContain(dep)
       // Bundles stay small: heavy libraries are installed in the cloud, not inlined.
       expect(readFileSync(join(OUT, name, 'index.js')).length).toBeLessThan(1024 * 1024)
       const code = readFileSync(join(OUT, name, 'index.js'), 'utf8')
       expect(code).not.toMatch(/better-sqlite3|fastify/)
       expect(existsSync(join(OUT, name, 'config.json'))).toBe(true)
     }
+  })
+
+  it('gives the event function wx-server-sdk and the open-API permission for mini-program codes', () => {
+    expect(JSON.parse(readFileSync(join(OUT, 'event', 'package.json'), 'utf8')).dependencies['wx-server-sdk']).toBeDefined()
+    expect(JSON.parse(readFileSync(join(OUT, 'event', 'config.json'), 'utf8')).permissions.openapi).toEqual(['wxacode.getUnlimited'])
   })
 
   it('writes the CloudBase index definitions from the one declaration', () => {

@@ -3,6 +3,7 @@ import type { FieldError } from '@shared/contracts/common'
 import type { orgContract, OrgOutputs } from '@shared/contracts/org'
 import type { policyContract, PolicyOutputs } from '@shared/contracts/policy'
 import type { profileContract, ProfileOutputs } from '@shared/contracts/profile'
+import type { surveyContract, SurveyOutputs } from '@shared/contracts/survey'
 
 /**
  * Every cloud function the client calls, with its action schemas and outputs, straight from the
@@ -12,6 +13,7 @@ export interface FunctionContracts {
   policy: { inputs: typeof policyContract; outputs: PolicyOutputs }
   profile: { inputs: typeof profileContract; outputs: ProfileOutputs }
   org: { inputs: typeof orgContract; outputs: OrgOutputs }
+  survey: { inputs: typeof surveyContract; outputs: SurveyOutputs }
 }
 
 export type FunctionName = keyof FunctionContracts

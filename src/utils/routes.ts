@@ -14,6 +14,7 @@ export const routes = {
   staffPolicies: '/staff/pages/policies/index',
   staffBind: '/staff/pages/bind/index',
   staffTeam: '/staff/pages/team/index',
+  privacy: '/pages/privacy/index',
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 } as const
 

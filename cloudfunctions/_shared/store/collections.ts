@@ -1,10 +1,15 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
+import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
+import type { InboxMessage } from '../domain/inbox'
+import type { Intent, IntentSlot } from '../domain/intent'
+import type { Project } from '../domain/project'
 import type { Invitation } from '../domain/invitation'
 import type { Org } from '../domain/org'
 import type { Policy } from '../domain/policy'
 import type { Profile } from '../domain/profile'
 import type { StaffMember } from '../domain/staff'
+import type { Survey, SurveyResponse, SurveyTally } from '../domain/survey'
 
 /** Every collection and its document type: the one map of collection names. */
 export interface Collections {
@@ -15,8 +20,29 @@ export interface Collections {
   counters: Counter
   audit: AuditEntry
   invitations: Invitation
+  surveys: Survey
+  /** Anonymous answers: id = keyed hash of (survey, resident); no identity inside. */
+  surveyResponses: SurveyResponse
+  /** One per survey: response count and per-question, per-level answer counts. */
+  surveyTallies: SurveyTally
+  /** Entrepreneurial intents and their cases (帮扶台帐). */
+  intents: Intent
+  /** Active-registration claims: id = keyed hash; one per (community, ID number) and (community, resident). */
+  intentSlots: IntentSlot
+  /** The project reserve (创业项目库). */
+  projects: Project
+  /** Promotion events; id `ev_<code>`, the code carried in QR scenes. */
+  events: PromotionEvent
+  /** One per (event, resident): id = keyed hash of the pair. */
+  event_signups: EventSignup
+  /** Processed resident requests (idempotent retries): id = keyed hash of (resident, action, request id). */
+  event_requests: EventRequest
+  /** Residents reached by an org's events, once each: id = keyed hash of (org, resident). */
+  event_reach: EventReach
+  /** The in-app inbox. */
+  inbox: InboxMessage
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox']

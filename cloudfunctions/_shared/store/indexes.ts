@@ -45,6 +45,38 @@ export const INDEXES: Declarations = {
     { name: 'at', fields: [{ field: 'at', dir: 'desc' }] },
   ],
   invitations: [{ name: 'org_created', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
+  surveys: [
+    { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'status_closes', fields: [{ field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }] },
+    { name: 'org_kind_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'kind', dir: 'asc' }, { field: 'period', dir: 'asc' }] },
+  ],
+  surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
+  surveyTallies: [],
+  intents: [
+    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
+  ],
+  intentSlots: [],
+  projects: [
+    { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+  ],
+  events: [
+    { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }] },
+    { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }] },
+  ],
+  event_signups: [
+    { name: 'event_status_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
+    { name: 'event_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
+    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+  ],
+  event_requests: [],
+  event_reach: [],
+  inbox: [
+    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
+  ],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

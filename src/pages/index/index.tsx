@@ -10,10 +10,12 @@ import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
 import PolicyCard from '../../components/policy-card'
 import SearchBox from '../../components/search-box'
+import SurveyEntry from '../../components/survey-entry'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
 import { listPolicies } from '../../services/policy'
 import { getMe, peekMe } from '../../services/profile'
+import { intentRoutes } from '../../utils/intent-routes'
 import { routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/load-more.scss'
 import 'taro-ui/lib/style/components/button.scss'
@@ -132,6 +134,12 @@ export default function IndexPage() {
             />
           </View>
         ) : null}
+
+        <SurveyEntry />
+
+        <View className='home__banner' data-testid='intent-entry'>
+          <NoticeBanner text='想创业？登记一下，社区创业指导员一对一帮你' actionText='去登记' onAction={() => void Taro.navigateTo({ url: intentRoutes.form() })} />
+        </View>
 
         <View className='home__list-head'>
           <Text className='home__list-title'>{forMe ? '适合我的政策' : keyword ? `“${keyword}”的搜索结果` : '全部政策'}</Text>

@@ -2,15 +2,20 @@ import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
-import { ROLE_LABELS } from '@shared/domain/roles'
+import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import Chip from '../../components/chip'
+import InboxEntry from '../../components/inbox-entry'
 import PageState from '../../components/page-state'
+import SurveyEntry from '../../components/survey-entry'
 import { useLoad } from '../../hooks/use-load'
 import { errorMessage } from '../../services/cloud'
 import { getMe } from '../../services/profile'
 import { passwordSignIn, signOut } from '../../services/session'
 import { routes } from '../../utils/routes'
+import { surveyRoutes } from '../../utils/survey-routes'
+import { intentRoutes } from '../../utils/intent-routes'
+import { eventRoutes } from '../../utils/event-routes'
 import { confirm, toastSuccess } from '../../utils/toast'
 import './index.scss'
 
@@ -81,6 +86,20 @@ export default function MinePage() {
         </View>
       </View>
 
+      {staff ? null : (
+        <View className='mine__card'>
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
+            <View className='mine__item-main'>
+              <Text>我的创业档案</Text>
+              <Text className='mine__item-note'>登记创业意向，社区一对一帮你创业</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
+        </View>
+      )}
+      {staff ? null : <InboxEntry />}
+      {staff ? null : <SurveyEntry variant='mine' />}
+
       <View className='mine__card'>
         {staff ? (
           <>
@@ -96,6 +115,24 @@ export default function MinePage() {
               <Text>政策管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
+            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.ledger })} data-testid='staff-ledger-entry'>
+              <Text>帮扶台帐</Text>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
+            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: eventRoutes.staffEvents })} data-testid='staff-events-entry'>
+              <Text>活动管理</Text>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
+            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
+              <Text>满意度调查</Text>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
+            {can(staff.role, 'staff.manage') || can(staff.role, 'audit.read') ? (
+              <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })} data-testid='staff-team-entry'>
+                <Text>团队与记录</Text>
+                <AtIcon value='chevron-right' size={16} color='#8f959e' />
+              </View>
+            ) : null}
             {passwordSignIn ? (
               <View className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
                 <Text>退出登录</Text>
@@ -111,6 +148,16 @@ export default function MinePage() {
             <AtIcon value='chevron-right' size={16} color='#8f959e' />
           </View>
         )}
+      </View>
+
+      <View className='mine__card'>
+        <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
+          <View className='mine__item-main'>
+            <Text>隐私说明</Text>
+            <Text className='mine__item-note'>我们保存哪些信息、为什么、保存多久</Text>
+          </View>
+          <AtIcon value='chevron-right' size={16} color='#8f959e' />
+        </View>
       </View>
 
       <Text className='mine__footer'>创业社区 · 创业扶持政策一站查询</Text>

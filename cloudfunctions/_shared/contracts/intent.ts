@@ -1,0 +1,401 @@
+import * as v from 'valibot'
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type Benefit,
+  CONSENT_VERSION,
+  CONTACT_TIMES,
+  type ContactTime,
+  EDUCATIONS,
+  type Education,
+  FOLLOW_UP_KINDS,
+  type FollowUp,
+  GENDERS,
+  type Gender,
+  HOUSEHOLDS,
+  type Household,
+  INDUSTRIES,
+  type Industry,
+  INTENT_STAGES,
+  type IntentAnswers,
+  type IntentStage,
+  type IntentStatus,
+  isValidIdCard,
+  type Need,
+  NEEDS,
+  PROJECT_PHASES,
+  SKILL_LEVELS,
+  type StageChange,
+  VENTURE_KINDS,
+  VENTURE_STATUSES,
+  type Venture,
+} from '../domain/intent'
+import { POLICY_CATEGORIES } from '../domain/policy'
+import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
+import { isIsoDate } from '../domain/time'
+import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
+
+/** Mainland mobile numbers: residents are called back on them. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+
+const idCardSchema = v.pipe(
+  v.string('请填写身份证号'),
+  v.trim(),
+  v.toUpperCase(),
+  v.minLength(1, '请填写身份证号'),
+  v.length(18, '身份证号应为 18 位'),
+  v.check(isValidIdCard, '身份证号不正确，请核对后再填'),
+)
+
+/** A date or '' for "none". */
+const optionalDateSchema = v.pipe(
+  v.string('请选择日期'),
+  v.check((s) => s === '' || isIsoDate(s), '日期格式应为 年-月-日'),
+)
+
+const wholeYuan = (label: string, min: number, max: number) =>
+  v.pipe(
+    v.number(`请填写${label}`),
+    v.integer(`${label}请填整数（元）`),
+    v.minValue(min, `${label}至少 ${min} 元`),
+    v.maxValue(max, `${label}最多 ${max} 元`),
+  )
+
+/**
+ * `intent.submit`: a new registration (no `id`) or the resident's correction of their own,
+ * while staff have not accepted it yet (`id` + `version`). On a correction the ID number may be
+ * left out to keep the stored one.
+ */
+export const intentSubmitInput = v.pipe(
+  v.object({
+    id: v.optional(idSchema),
+    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    communityId: v.pipe(v.string('请选择你所在的社区'), v.minLength(1, '请选择你所在的社区'), idSchema),
+    name: text('姓名', 2, 20),
+    phone: v.pipe(v.string('请填写手机号'), v.trim(), v.minLength(1, '请填写手机号'), v.regex(MOBILE_PATTERN, '手机号应为 11 位数字')),
+    idCard: v.optional(idCardSchema),
+    gender: v.picklist(GENDERS, '请选择性别'),
+    ageBand: v.picklist(AGE_BANDS, '请选择年龄段'),
+    education: v.picklist(EDUCATIONS, '请选择文化程度'),
+    household: v.picklist(HOUSEHOLDS, '请选择户口类型'),
+    targetGroups: v.pipe(
+      v.array(v.picklist(TARGET_GROUPS, '未知的人群'), '请选择人群'),
+      v.maxLength(TARGET_GROUPS.length, '人群选择过多'),
+    ),
+    familySituation: text('家庭情况', 2, 200),
+    skillLevel: v.picklist(SKILL_LEVELS, '请选择技能等级'),
+    certificates: v.pipe(
+      v.array(text('证书名称', 1, 30), '证书格式不对'),
+      v.maxLength(10, '证书最多填 10 个'),
+    ),
+    industry: v.picklist(INDUSTRIES, '请选择想做的行业'),
+    projectDescription: text('项目设想', 5, 500),
+    projectPhase: v.picklist(PROJECT_PHASES, '请选择项目进展'),
+    needs: v.pipe(v.array(v.picklist(NEEDS, '未知的需求'), '请选择需要的帮助'), v.maxLength(NEEDS.length, '需求选择过多')),
+    fundingAmount: v.nullable(wholeYuan('资金缺口', 1000, 5_000_000)),
+    contactTime: v.picklist(CONTACT_TIMES, '请选择方便联系的时间'),
+    projectInterestIds: v.pipe(v.array(idSchema, '项目选择有误'), v.maxLength(5, '最多选 5 个感兴趣的项目')),
+    /** The promotion event whose sign-up QR code led here (issue 4 links `?eventId=`). */
+    sourceEventId: v.optional(v.nullable(idSchema)),
+    consent: v.literal(true, '请阅读并勾选同意后再提交'),
+    consentVersion: v.pipe(
+      v.string('请阅读并勾选同意后再提交'),
+      v.check((s) => s === CONSENT_VERSION, '告知书已更新，请重新阅读后勾选'),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['needs'], ['fundingAmount']],
+      (i) => !i.needs.includes('funding') || i.fundingAmount !== null,
+      '需要资金时请填写大概的资金缺口',
+    ),
+    ['fundingAmount'],
+  ),
+  v.forward(
+    v.partialCheck([['id'], ['idCard']], (i) => i.id !== undefined || i.idCard !== undefined, '请填写身份证号'),
+    ['idCard'],
+  ),
+  v.forward(
+    v.check((i) => i.id === undefined || i.version !== undefined, '缺少版本号'),
+    ['version'],
+  ),
+)
+export type IntentSubmitInput = v.InferInput<typeof intentSubmitInput>
+export type IntentSubmit = v.InferOutput<typeof intentSubmitInput>
+
+export const intentIdInput = v.object({ id: idSchema })
+
+/** A follow-up as the resident sees it (only those staff marked visible). */
+export interface ResidentFollowUp {
+  id: string
+  kind: FollowUp['kind']
+  date: string
+  note: string
+  outcome: string
+  nextFollowUpDate: string
+  projectTitle: string | null
+}
+
+/** The resident's own case (我的创业档案): their answers, masked identifiers, and the timeline. */
+export interface MyCase extends IntentAnswers {
+  _id: string
+  communityId: string
+  communityName: string
+  phoneMasked: string
+  idCardMasked: string
+  status: IntentStatus
+  stage: IntentStage
+  /** The resident may still correct it (staff have not accepted it). */
+  editable: boolean
+  timeline: { stage: IntentStage; at: string; note: string }[]
+  followUps: ResidentFollowUp[]
+  ventures: Pick<Venture, 'id' | 'name' | 'kind' | 'registrationDate' | 'jobsCreated' | 'status' | 'closureDate'>[]
+  benefits: Pick<Benefit, 'id' | 'policyTitle' | 'category' | 'amount' | 'date'>[]
+  projectInterests: { id: string; title: string }[]
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export interface MineOutput {
+  /** The latest registration: the active one if any, else the last withdrawn one; null if none. */
+  current: MyCase | null
+}
+
+export const intentContract = {
+  submit: intentSubmitInput,
+  mine: v.object({}),
+  withdraw: intentIdInput,
+} as const
+
+export interface IntentOutputs {
+  submit: MyCase
+  mine: MineOutput
+  withdraw: MyCase
+}
+
+// ——— the staff ledger (function `ledger`) ———
+
+export const LEDGER_FLAGS = ['unguided', 'overdue'] as const
+export type LedgerFlag = (typeof LEDGER_FLAGS)[number]
+export const LEDGER_FLAG_LABELS: Record<LedgerFlag, string> = {
+  unguided: '要帮扶但还没指导',
+  overdue: '回访已逾期',
+}
+
+/** The ledger's filter, shared by `list` and `export`. */
+export const ledgerFilterEntries = {
+  stage: v.optional(v.picklist(INTENT_STAGES, '未知的阶段')),
+  need: v.optional(v.picklist(NEEDS, '未知的需求')),
+  targetGroup: v.optional(v.picklist(TARGET_GROUPS, '未知的人群')),
+  flag: v.optional(v.picklist(LEDGER_FLAGS, '未知的筛选')),
+  status: v.optional(v.picklist(['active', 'withdrawn', 'all'] as const, '未知的状态'), 'active'),
+  keyword: v.optional(v.pipe(v.string('关键词应为文字'), v.trim(), v.maxLength(20, '关键词最多 20 个字'))),
+  /** Upper levels narrow to one community in their scope. */
+  communityId: v.optional(idSchema),
+}
+export const ledgerListInput = v.object({ ...ledgerFilterEntries, after: cursorSchema, limit: limitSchema })
+export type LedgerListInput = v.InferInput<typeof ledgerListInput>
+export const ledgerExportInput = v.object(ledgerFilterEntries)
+export type LedgerExportInput = v.InferInput<typeof ledgerExportInput>
+export type LedgerFilter = v.InferOutput<typeof ledgerExportInput>
+
+/** One ledger row: masked identifiers only. */
+export interface LedgerRow {
+  _id: string
+  name: string
+  phoneMasked: string
+  idCardMasked: string
+  gender: Gender
+  ageBand: AgeBand
+  education: Education
+  household: Household
+  targetGroups: TargetGroup[]
+  industry: Industry
+  needs: Need[]
+  fundingAmount: number | null
+  contactTime: ContactTime
+  communityName: string
+  status: IntentStatus
+  stage: IntentStage
+  createdAt: string
+  guidedAt: string
+  nextFollowUpDate: string
+  overdue: boolean
+  followUpCount: number
+  ventureCount: number
+  jobsCreated: number
+  benefitCount: number
+}
+export type LedgerListOutput = PageOf<LedgerRow>
+
+/** The full case for staff: everything but the sealed values and the hash. */
+export interface CaseView extends IntentAnswers {
+  _id: string
+  communityId: string
+  communityName: string
+  phoneMasked: string
+  idCardMasked: string
+  consentVersion: string
+  consentAt: string
+  sourceEventId: string | null
+  status: IntentStatus
+  stage: IntentStage
+  stageHistory: StageChange[]
+  followUps: FollowUp[]
+  ventures: Venture[]
+  benefits: Benefit[]
+  projectInterests: { id: string; title: string }[]
+  guidedAt: string
+  nextFollowUpDate: string
+  overdue: boolean
+  createdAt: string
+  updatedAt: string
+  acceptedAt: string
+  acceptedByName: string
+  withdrawnAt: string
+  version: number
+  /** The caller may add follow-ups, change the stage, record ventures and benefits. */
+  canWrite: boolean
+  /** The caller may reveal the full ID number. */
+  canRevealIdCard: boolean
+}
+
+export const ledgerFollowUpInput = v.pipe(
+  v.object({
+    id: idSchema,
+    kind: v.picklist(FOLLOW_UP_KINDS, '请选择跟进方式'),
+    date: isoDateSchema,
+    note: text('跟进内容', 2, 500),
+    outcome: v.pipe(v.string('结果应为文字'), v.trim(), v.maxLength(200, '结果最多 200 个字')),
+    visibleToResident: v.boolean('请选择是否让居民看到'),
+    nextFollowUpDate: optionalDateSchema,
+    /** The recommended project, for kind `project`. */
+    projectId: v.optional(v.nullable(idSchema)),
+  }),
+  v.forward(
+    v.check((i) => i.kind !== 'project' || Boolean(i.projectId), '请选择推荐的项目'),
+    ['projectId'],
+  ),
+  v.forward(
+    v.check((i) => i.nextFollowUpDate === '' || i.nextFollowUpDate >= i.date, '下次回访不能早于本次跟进'),
+    ['nextFollowUpDate'],
+  ),
+)
+export type LedgerFollowUpInput = v.InferInput<typeof ledgerFollowUpInput>
+
+export const ledgerStageInput = v.object({
+  id: idSchema,
+  stage: v.picklist(INTENT_STAGES, '请选择阶段'),
+  note: v.pipe(v.string('说明应为文字'), v.trim(), v.maxLength(200, '说明最多 200 个字')),
+})
+
+export const ledgerVentureInput = v.pipe(
+  v.object({
+    id: idSchema,
+    /** Absent for a new venture; present to edit one. */
+    ventureId: v.optional(idSchema),
+    name: text('名称', 2, 60),
+    kind: v.picklist(VENTURE_KINDS, '请选择企业或个体工商户'),
+    registrationDate: isoDateSchema,
+    jobsCreated: v.pipe(
+      v.number('请填写带动就业人数'),
+      v.integer('人数应为整数'),
+      v.minValue(0, '人数不能为负'),
+      v.maxValue(10000, '人数过大'),
+    ),
+    status: v.picklist(VENTURE_STATUSES, '请选择经营状态'),
+    closureDate: optionalDateSchema,
+  }),
+  v.forward(
+    v.check((i) => (i.status === 'closed') === (i.closureDate !== ''), '已关闭的请填写关闭日期，经营中的不填'),
+    ['closureDate'],
+  ),
+  v.forward(
+    v.check((i) => i.closureDate === '' || i.closureDate >= i.registrationDate, '关闭日期不能早于登记日期'),
+    ['closureDate'],
+  ),
+)
+export type LedgerVentureInput = v.InferInput<typeof ledgerVentureInput>
+
+export const ledgerBenefitInput = v.pipe(
+  v.object({
+    id: idSchema,
+    /** A policy from the app; its title is copied. Null for one not published here. */
+    policyId: v.nullable(idSchema),
+    policyTitle: v.pipe(v.string('请填写政策名称'), v.trim(), v.maxLength(60, '政策名称最多 60 个字')),
+    category: v.picklist(POLICY_CATEGORIES, '请选择享受的政策类别'),
+    amount: wholeYuan('金额', 0, 10_000_000),
+    date: isoDateSchema,
+    note: v.pipe(v.string('备注应为文字'), v.trim(), v.maxLength(200, '备注最多 200 个字')),
+  }),
+  v.forward(
+    v.check((i) => i.policyId !== null || i.policyTitle.length >= 2, '请选择或填写政策名称'),
+    ['policyTitle'],
+  ),
+)
+export type LedgerBenefitInput = v.InferInput<typeof ledgerBenefitInput>
+
+export const GAP_KINDS = ['unguided', 'overdue', 'unbenefited'] as const
+export type GapKind = (typeof GAP_KINDS)[number]
+export const GAP_KIND_LABELS: Record<GapKind, string> = {
+  unguided: '要帮扶但还没一对一指导',
+  overdue: '回访已逾期',
+  unbenefited: '应享未享政策',
+}
+
+export const ledgerGapsInput = v.object({
+  kind: v.picklist(GAP_KINDS, '未知的清单'),
+  communityId: v.optional(idSchema),
+  after: cursorSchema,
+  limit: limitSchema,
+})
+
+export interface GapRow extends LedgerRow {
+  /** Why the case is on the list, in plain words. */
+  reason: string
+}
+export type GapsOutput = PageOf<GapRow>
+
+export const ledgerRevealInput = v.object({
+  id: idSchema,
+  field: v.picklist(['idCard', 'phone'] as const, '未知的字段'),
+})
+
+export interface RevealOutput {
+  value: string
+}
+
+export interface ExportOutput {
+  /** Where to download the workbook (a temporary link). */
+  url: string
+  fileName: string
+  rows: number
+  expiresAt: string
+}
+
+export const ledgerContract = {
+  list: ledgerListInput,
+  get: intentIdInput,
+  accept: intentIdInput,
+  addFollowUp: ledgerFollowUpInput,
+  setStage: ledgerStageInput,
+  recordVenture: ledgerVentureInput,
+  recordBenefit: ledgerBenefitInput,
+  gaps: ledgerGapsInput,
+  export: ledgerExportInput,
+  reveal: ledgerRevealInput,
+} as const
+
+export interface LedgerOutputs {
+  list: LedgerListOutput
+  get: CaseView
+  accept: CaseView
+  addFollowUp: CaseView
+  setStage: CaseView
+  recordVenture: CaseView
+  recordBenefit: CaseView
+  gaps: GapsOutput
+  export: ExportOutput
+  reveal: RevealOutput
+}

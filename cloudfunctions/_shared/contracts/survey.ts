@@ -1,0 +1,240 @@
+import * as v from 'valibot'
+import {
+  type Level,
+  type SatisfactionIndex,
+  type Survey,
+  SURVEY_KINDS,
+  SURVEY_STATUSES,
+  SURVEY_TEMPLATE_KEYS,
+  type SurveyKind,
+  type SurveyState,
+  type SurveyStatus,
+} from '../domain/survey'
+import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
+
+export const surveyIdInput = v.object({ id: idSchema })
+
+/** `survey.open`: the surveys a resident may answer now, and recent results of their community. */
+export const surveyOpenInput = v.object({})
+
+/** `survey.list`: the staff list of surveys in the caller's org and below. */
+export const surveyListInput = v.object({
+  status: v.optional(v.picklist(SURVEY_STATUSES, '未知的状态')),
+  after: cursorSchema,
+  limit: limitSchema,
+})
+export type SurveyListInput = v.InferInput<typeof surveyListInput>
+
+const levelSchema = v.pipe(
+  v.number('请选择满意程度'),
+  v.integer('请选择满意程度'),
+  v.minValue(1, '请选择满意程度'),
+  v.maxValue(5, '请选择满意程度'),
+  v.transform((n) => n as Level),
+)
+
+const questionIdSchema = v.pipe(v.string('缺少题目编号'), v.regex(/^[a-z][a-z0-9]{0,11}$/, '题目编号格式不对'))
+const dimensionKeySchema = v.pipe(v.string('缺少维度编号'), v.regex(/^[a-z][A-Za-z0-9]{0,23}$/, '维度编号格式不对'))
+
+/** `survey.answer`: one level per question in the survey's order, and optional comments. */
+export const surveyAnswerInput = v.object({
+  id: idSchema,
+  levels: v.pipe(v.array(levelSchema, '请回答每一题'), v.minLength(1, '请回答每一题'), v.maxLength(40, '题目过多')),
+  comments: v.optional(
+    v.pipe(
+      v.array(v.object({ question: questionIdSchema, text: text('想说的话', 1, 300) }), '意见格式不对'),
+      v.maxLength(40, '意见过多'),
+    ),
+    [],
+  ),
+})
+export type SurveyAnswerInput = v.InferInput<typeof surveyAnswerInput>
+
+/** `survey.results`: the index; staff also page through comments with `commentsAfter`. */
+export const surveyResultsInput = v.object({ id: idSchema, commentsAfter: cursorSchema })
+
+const periodSchema = v.pipe(v.string('请选择季度'), v.regex(/^\d{4}-Q[1-4]$/, '季度格式应为 2026-Q4'))
+
+/** The editable part of a survey: the staff editor's form and `survey.save` share it. */
+export const surveyDraftSchema = v.pipe(
+  v.object({
+    /** Absent for a new survey. */
+    id: v.optional(idSchema),
+    /** The version being edited; required with `id`. */
+    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    template: v.nullable(v.picklist(SURVEY_TEMPLATE_KEYS, '未知的模板')),
+    title: text('问卷标题', 4, 40),
+    kind: v.picklist(SURVEY_KINDS, '请选择问卷类型'),
+    period: periodSchema,
+    opensOn: isoDateSchema,
+    closesOn: isoDateSchema,
+    intro: text('开头说明', 0, 200),
+    dimensions: v.pipe(
+      v.array(
+        v.object({
+          key: dimensionKeySchema,
+          label: text('维度名称', 2, 12),
+          weight: v.pipe(v.number('权重应为数字'), v.minValue(0.1, '权重至少 0.1'), v.maxValue(100, '权重最多 100')),
+        }),
+        '请设置维度',
+      ),
+      v.minLength(1, '至少需要一个维度'),
+      v.maxLength(12, '维度最多 12 个'),
+    ),
+    questions: v.pipe(
+      v.array(
+        v.object({
+          id: questionIdSchema,
+          text: text('题目', 4, 80),
+          dimension: dimensionKeySchema,
+          allowComment: v.boolean('请选择是否可以填写意见'),
+        }),
+        '请设置题目',
+      ),
+      v.minLength(1, '至少需要一道题'),
+      v.maxLength(30, '题目最多 30 道'),
+    ),
+    eventId: v.optional(v.nullable(idSchema), null),
+  }),
+  v.forward(
+    v.partialCheck([['opensOn'], ['closesOn']], (s) => s.closesOn >= s.opensOn, '结束日期不能早于开始日期'),
+    ['closesOn'],
+  ),
+  v.forward(
+    v.check((s) => s.id === undefined || s.version !== undefined, '缺少版本号'),
+    ['version'],
+  ),
+)
+export type SurveyDraft = v.InferOutput<typeof surveyDraftSchema>
+export type SurveyDraftInput = v.InferInput<typeof surveyDraftSchema>
+
+/**
+ * Checks across fields the schema cannot express per field: unique keys, every question in a
+ * known dimension, every dimension with a question. Paths name the field in error.
+ */
+export function surveyDraftProblems(d: Pick<SurveyDraft, 'dimensions' | 'questions'>): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = []
+  const keys = new Set<string>()
+  d.dimensions.forEach((dim, i) => {
+    if (keys.has(dim.key)) out.push({ path: `dimensions.${i}.key`, message: '维度编号重复' })
+    keys.add(dim.key)
+  })
+  const ids = new Set<string>()
+  d.questions.forEach((q, i) => {
+    if (ids.has(q.id)) out.push({ path: `questions.${i}.id`, message: '题目编号重复' })
+    ids.add(q.id)
+    if (!keys.has(q.dimension)) out.push({ path: `questions.${i}.dimension`, message: '请为这道题选择维度' })
+  })
+  d.dimensions.forEach((dim, i) => {
+    if (!d.questions.some((q) => q.dimension === dim.key)) {
+      out.push({ path: `dimensions.${i}.key`, message: `“${dim.label}”还没有题目，请添加题目或删掉这个维度` })
+    }
+  })
+  return out
+}
+
+/** What clients see of a survey. */
+export type SurveyView = Omit<Survey, 'orgPath' | 'updatedBy'> & {
+  state: SurveyState
+  /** The caller may edit (draft, in scope, may write). */
+  editable: boolean
+}
+
+/** `survey.get`: the survey and, for a resident, whether and how they answered. */
+export interface SurveyDetail {
+  survey: SurveyView
+  /** Resident: they have a response (a new one replaces it until the survey closes). */
+  answered: boolean
+  /** Resident: their own answer, to start from when they change it. */
+  mine: { levels: Level[]; comments: { question: string; text: string }[] } | null
+  /** Resident: the survey is for another community (event surveys are open to everyone). */
+  outOfScope: boolean
+  /** Resident: choose a community first (environment and service surveys ask residents of one). */
+  needsCommunity: boolean
+}
+
+/** A row of the resident's list. */
+export interface SurveyCard {
+  _id: string
+  title: string
+  kind: SurveyKind
+  orgName: string
+  period: string
+  closesOn: string
+  questionCount: number
+  state: SurveyState
+  answered: boolean
+}
+
+export interface SurveyOpenOutput {
+  /** The resident has not chosen a community yet: nothing to list. */
+  needsCommunity: boolean
+  open: SurveyCard[]
+  /** Recently closed surveys of the community, with results to read. */
+  closed: SurveyCard[]
+}
+
+export interface SurveyListItem {
+  _id: string
+  title: string
+  kind: SurveyKind
+  orgName: string
+  period: string
+  opensOn: string
+  closesOn: string
+  status: SurveyStatus
+  state: SurveyState
+  questionCount: number
+  updatedAt: string
+  /** Responses so far (null for drafts). */
+  n: number | null
+}
+
+export type SurveyListOutput = PageOf<SurveyListItem>
+
+/** A free-text comment as staff read it: the question, the text, no identity, no time. */
+export interface SurveyComment {
+  question: string
+  questionText: string
+  text: string
+}
+
+export interface SurveyResults {
+  survey: Pick<SurveyView, '_id' | 'title' | 'kind' | 'orgName' | 'period' | 'opensOn' | 'closesOn' | 'closedAt' | 'state'>
+  index: SatisfactionIndex
+  /** Staff: the same org's survey of the same kind in the previous quarter, if any. */
+  previous: { surveyId: string; title: string; period: string; index: SatisfactionIndex } | null
+  /** Staff: a page of comments; null for residents. */
+  comments: PageOf<SurveyComment> | null
+}
+
+/** `survey.export`: an .xlsx workbook, base64, for the client to save or open. */
+export interface SurveyExport {
+  filename: string
+  base64: string
+  bytes: number
+}
+
+export const surveyContract = {
+  open: surveyOpenInput,
+  list: surveyListInput,
+  get: surveyIdInput,
+  answer: surveyAnswerInput,
+  results: surveyResultsInput,
+  save: surveyDraftSchema,
+  publish: surveyIdInput,
+  close: surveyIdInput,
+  export: surveyIdInput,
+} as const
+
+export interface SurveyOutputs {
+  open: SurveyOpenOutput
+  list: SurveyListOutput
+  get: SurveyDetail
+  answer: { answered: true; replaced: boolean }
+  results: SurveyResults
+  save: SurveyView
+  publish: SurveyView
+  close: SurveyView
+  export: SurveyExport
+}

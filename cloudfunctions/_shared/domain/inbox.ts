@@ -1,0 +1,27 @@
+/**
+ * The in-app inbox: messages a resident reads on the 消息 page. Features put messages here
+ * (an event cancelled, a policy update); push notifications (issue 7) extend the same records.
+ */
+export const INBOX_KINDS = ['event_cancelled', 'policy', 'system'] as const
+export type InboxKind = (typeof INBOX_KINDS)[number]
+
+export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
+  event_cancelled: '活动通知',
+  policy: '政策动态',
+  system: '系统消息',
+}
+
+/** One message to one resident. */
+export interface InboxMessage {
+  _id: string
+  residentId: string
+  kind: InboxKind
+  title: string
+  body: string
+  /** A page in the app to open (e.g. `/pages/event/index?id=…`), or null. */
+  link: string | null
+  /** The record the message is about (event id, policy id), or null. */
+  sourceId: string | null
+  createdAt: string
+  readAt: string | null
+}

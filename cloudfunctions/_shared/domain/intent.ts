@@ -1,0 +1,365 @@
+import type { PolicyCategory } from './policy'
+import type { TargetGroup } from './target-groups'
+
+/**
+ * Entrepreneurial intent registration (创业意向登记) and the staff assistance ledger (帮扶台帐),
+ * seed 000 §二(四) and §四(三): the information base of residents with entrepreneurial intent
+ * (family situation, skill level, intent), one-on-one guidance, follow-up on project, funding,
+ * site and licence problems, ventures started and policy benefits delivered.
+ */
+
+/** Where a case stands. Moves forward as staff record guidance, training and ventures. */
+export const INTENT_STAGES = ['registered', 'guided', 'trained', 'started', 'operating', 'closed'] as const
+export type IntentStage = (typeof INTENT_STAGES)[number]
+
+export const INTENT_STAGE_LABELS: Record<IntentStage, string> = {
+  registered: '已登记',
+  guided: '已指导',
+  trained: '已培训',
+  started: '已创业',
+  operating: '稳定经营',
+  closed: '已结案',
+}
+
+/** Explanations a resident reads on their timeline. */
+export const INTENT_STAGE_HINTS: Record<IntentStage, string> = {
+  registered: '社区已收到你的登记',
+  guided: '创业指导员已和你一对一沟通',
+  trained: '已参加创业培训',
+  started: '已办好营业执照，开始创业',
+  operating: '经营已稳定下来',
+  closed: '这件事已办结',
+}
+
+/** The record's own lifecycle: a resident may correct it while `pending`, staff accept it. */
+export const INTENT_STATUSES = ['pending', 'accepted', 'withdrawn'] as const
+export type IntentStatus = (typeof INTENT_STATUSES)[number]
+
+export const INTENT_STATUS_LABELS: Record<IntentStatus, string> = {
+  pending: '待受理',
+  accepted: '已受理',
+  withdrawn: '已撤回',
+}
+
+export const GENDERS = ['male', 'female'] as const
+export type Gender = (typeof GENDERS)[number]
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
+
+export const AGE_BANDS = ['16-24', '25-34', '35-44', '45-54', '55+'] as const
+export type AgeBand = (typeof AGE_BANDS)[number]
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  '16-24': '16–24 岁',
+  '25-34': '25–34 岁',
+  '35-44': '35–44 岁',
+  '45-54': '45–54 岁',
+  '55+': '55 岁及以上',
+}
+
+export const EDUCATIONS = ['primary', 'junior', 'senior', 'vocational', 'college', 'bachelor', 'postgraduate'] as const
+export type Education = (typeof EDUCATIONS)[number]
+export const EDUCATION_LABELS: Record<Education, string> = {
+  primary: '小学及以下',
+  junior: '初中',
+  senior: '高中',
+  vocational: '中专/技校',
+  college: '大专',
+  bachelor: '本科',
+  postgraduate: '研究生',
+}
+
+export const HOUSEHOLDS = ['urban', 'rural'] as const
+export type Household = (typeof HOUSEHOLDS)[number]
+export const HOUSEHOLD_LABELS: Record<Household, string> = { urban: '城镇户口', rural: '农村户口' }
+
+export const SKILL_LEVELS = ['none', 'basic', 'intermediate', 'advanced'] as const
+export type SkillLevel = (typeof SKILL_LEVELS)[number]
+export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
+  none: '暂无技能证书',
+  basic: '初级工',
+  intermediate: '中级工',
+  advanced: '高级工及以上',
+}
+
+export const INDUSTRIES = [
+  'agriculture',
+  'manufacturing',
+  'retail',
+  'catering',
+  'services',
+  'ecommerce',
+  'culture_tourism',
+  'logistics',
+  'tech',
+  'other',
+] as const
+export type Industry = (typeof INDUSTRIES)[number]
+export const INDUSTRY_LABELS: Record<Industry, string> = {
+  agriculture: '种植养殖',
+  manufacturing: '加工制造',
+  retail: '零售小店',
+  catering: '餐饮',
+  services: '家政维修等服务',
+  ecommerce: '电商直播',
+  culture_tourism: '文化旅游',
+  logistics: '运输物流',
+  tech: '科技创新',
+  other: '其他',
+}
+
+/** How far the resident's project has come. */
+export const PROJECT_PHASES = ['idea', 'preparing', 'operating'] as const
+export type ProjectPhase = (typeof PROJECT_PHASES)[number]
+export const PROJECT_PHASE_LABELS: Record<ProjectPhase, string> = {
+  idea: '只有想法',
+  preparing: '正在筹备',
+  operating: '已经在经营',
+}
+
+/** What a resident asks help with (seed 000: 项目、资金、场地、证照办理; seed 001: 培训, 政策). */
+export const NEEDS = ['funding', 'site', 'training', 'licence', 'project', 'policy'] as const
+export type Need = (typeof NEEDS)[number]
+export const NEED_LABELS: Record<Need, string> = {
+  funding: '资金',
+  site: '场地',
+  training: '创业培训',
+  licence: '办证照',
+  project: '选项目',
+  policy: '政策咨询',
+}
+
+export const CONTACT_TIMES = ['anytime', 'weekday_day', 'weekday_evening', 'weekend'] as const
+export type ContactTime = (typeof CONTACT_TIMES)[number]
+export const CONTACT_TIME_LABELS: Record<ContactTime, string> = {
+  anytime: '随时都可以',
+  weekday_day: '工作日白天',
+  weekday_evening: '工作日晚上',
+  weekend: '周末',
+}
+
+/** Kinds of follow-up a community guide records. `guidance` is the 一对一指导 the coverage index counts. */
+export const FOLLOW_UP_KINDS = ['guidance', 'policy', 'training', 'loan', 'site', 'licence', 'project'] as const
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
+export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
+  guidance: '一对一指导',
+  policy: '政策讲解',
+  training: '推荐培训',
+  loan: '协助申请贷款',
+  site: '场地对接',
+  licence: '协助办证照',
+  project: '推荐项目',
+}
+
+export const VENTURE_KINDS = ['enterprise', 'individual'] as const
+export type VentureKind = (typeof VENTURE_KINDS)[number]
+export const VENTURE_KIND_LABELS: Record<VentureKind, string> = { enterprise: '企业', individual: '个体工商户' }
+
+export const VENTURE_STATUSES = ['operating', 'closed'] as const
+export type VentureStatus = (typeof VENTURE_STATUSES)[number]
+export const VENTURE_STATUS_LABELS: Record<VentureStatus, string> = { operating: '经营中', closed: '已关闭' }
+
+/** The consent text a resident agrees to before giving their ID number and phone. */
+export const CONSENT_VERSION = '2026-01'
+export const CONSENT_TEXT =
+  '我同意社区收集我的姓名、手机号和身份证号，仅用于创业帮扶登记、政策享受核对和回访；身份证号加密保存，工作人员只看到部分号码。我可以随时撤回登记。'
+
+/** One stage change: who moved the case and when. */
+export interface StageChange {
+  stage: IntentStage
+  at: string
+  byId: string
+  byName: string
+  note: string
+}
+
+/** One follow-up in the ledger. */
+export interface FollowUp {
+  id: string
+  kind: FollowUpKind
+  /** Shanghai date of the contact, YYYY-MM-DD. */
+  date: string
+  note: string
+  outcome: string
+  /** Shown on the resident's 我的创业档案. */
+  visibleToResident: boolean
+  /** YYYY-MM-DD, or '' for none. */
+  nextFollowUpDate: string
+  /** The recommended project, for kind `project`. */
+  projectId: string | null
+  projectTitle: string | null
+  byId: string
+  byName: string
+  at: string
+}
+
+/** A business the resident started. */
+export interface Venture {
+  id: string
+  name: string
+  kind: VentureKind
+  /** YYYY-MM-DD. */
+  registrationDate: string
+  jobsCreated: number
+  status: VentureStatus
+  /** YYYY-MM-DD when closed, else ''. */
+  closureDate: string
+  updatedAt: string
+  byName: string
+}
+
+/** A policy benefit delivered to the resident. Amounts are whole yuan. */
+export interface Benefit {
+  id: string
+  policyId: string | null
+  policyTitle: string
+  category: PolicyCategory
+  amount: number
+  /** YYYY-MM-DD. */
+  date: string
+  note: string
+  at: string
+  byName: string
+}
+
+/** The resident's answers on the registration form (personal data in the clear, before sealing). */
+export interface IntentAnswers {
+  name: string
+  gender: Gender
+  ageBand: AgeBand
+  education: Education
+  household: Household
+  targetGroups: TargetGroup[]
+  familySituation: string
+  skillLevel: SkillLevel
+  certificates: string[]
+  industry: Industry
+  projectDescription: string
+  projectPhase: ProjectPhase
+  needs: Need[]
+  /** Yuan, when `needs` holds `funding`; else null. */
+  fundingAmount: number | null
+  contactTime: ContactTime
+  /** Projects from the reserve the resident is interested in. */
+  projectInterestIds: string[]
+}
+
+/**
+ * A registration and the case built on it: one document, so every change to a case and the
+ * counters it moves commit in one transaction. ID number and phone are sealed (AES-GCM); only
+ * masked forms and a keyed hash sit in the clear.
+ */
+export interface Intent extends IntentAnswers {
+  _id: string
+  residentId: string
+  communityId: string
+  communityPath: string[]
+  communityName: string
+  phoneSealed: string
+  phoneMasked: string
+  idCardSealed: string
+  idCardMasked: string
+  /** keyedHash('id-card', communityId, id number): duplicate detection within a community. */
+  idCardHash: string
+  consentVersion: string
+  consentAt: string
+  /** The promotion event whose QR code led here, if any. */
+  sourceEventId: string | null
+  status: IntentStatus
+  stage: IntentStage
+  stageHistory: StageChange[]
+  followUps: FollowUp[]
+  ventures: Venture[]
+  benefits: Benefit[]
+  /** Needs were given: the denominator of 帮扶覆盖率. */
+  askedHelp: boolean
+  /** ISO time of the first one-on-one guidance, or ''. */
+  guidedAt: string
+  /** The latest follow-up's next date (YYYY-MM-DD), or '' when none is planned. */
+  nextFollowUpDate: string
+  benefitCount: number
+  /** The case reached `trained` once (counted once). */
+  trainedAt: string
+  /** The first venture was recorded (counted once). */
+  startedAt: string
+  createdAt: string
+  updatedAt: string
+  acceptedAt: string
+  acceptedByName: string
+  withdrawnAt: string
+  version: number
+}
+
+/**
+ * An active registration's claim on (community, ID number) and (community, resident): ids are
+ * keyed hashes, so a transaction's insert refuses a duplicate atomically on both engines.
+ */
+export interface IntentSlot {
+  _id: string
+  intentId: string
+  communityId: string
+  createdAt: string
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CHECK = '10X98765432'
+
+/** Checks an 18-digit resident ID number (GB 11643): region, real birth date and the check digit. */
+export function isValidIdCard(value: string): boolean {
+  if (!/^[1-9]\d{16}[\dX]$/.test(value)) return false
+  const y = Number(value.slice(6, 10))
+  const m = Number(value.slice(10, 12))
+  const d = Number(value.slice(12, 14))
+  const birth = new Date(Date.UTC(y, m - 1, d))
+  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(value[i]) * ID_WEIGHTS[i]
+  return ID_CHECK[sum % 11] === value[17]
+}
+
+/** `510402********1234`: the first 6 and last 4 characters (DESIGN.md "Data protection"). */
+export function maskIdCard(value: string): string {
+  return value.length < 10 ? '*'.repeat(value.length) : `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`
+}
+
+/** `138****5678`. */
+export function maskPhone(value: string): string {
+  return value.length < 7 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`
+}
+
+/** Forward order of stages; `closed` ends a case from any stage. */
+export function stageRank(stage: IntentStage): number {
+  return INTENT_STAGES.indexOf(stage)
+}
+
+/** True when a follow-up date has passed (Shanghai date `today`). */
+export function isOverdue(nextFollowUpDate: string, today: string): boolean {
+  return nextFollowUpDate !== '' && nextFollowUpDate < today
+}
+
+/** Counter metric names the indices read (DESIGN.md "Aggregates"). */
+export const METRICS = {
+  registered: 'registered',
+  askedHelp: 'askedHelp',
+  guided: 'guided',
+  trained: 'trained',
+  started: 'started',
+  venturesOperating: 'venturesOperating',
+  jobsCreated: 'jobsCreated',
+  benefits: (category: PolicyCategory) => `benefits_${category}`,
+  benefitAmount: (category: PolicyCategory) => `benefitAmount_${category}`,
+} as const
+
+/**
+ * What a venture adds to the counters, by Shanghai date: jobs and one operating venture at its
+ * registration date, and one fewer operating venture at its closure date. Editing a venture
+ * subtracts its old contribution and adds the new one, so the counters stay exact.
+ */
+export function ventureContribution(v: Pick<Venture, 'registrationDate' | 'jobsCreated' | 'status' | 'closureDate'>): {
+  date: string
+  inc: Record<string, number>
+}[] {
+  const out: { date: string; inc: Record<string, number> }[] = [
+    { date: v.registrationDate, inc: { [METRICS.jobsCreated]: v.jobsCreated, [METRICS.venturesOperating]: 1 } },
+  ]
+  if (v.status === 'closed') out.push({ date: v.closureDate, inc: { [METRICS.venturesOperating]: -1 } })
+  return out
+}

@@ -1,0 +1,63 @@
+/**
+ * The privacy notice, as data: the resident page renders it, and a test checks that every
+ * collection is either described here or declared free of personal data, so a new kind of
+ * personal data cannot ship without the notice saying so.
+ */
+export const PRIVACY_NOTICE_VERSION = '2026-11-22'
+
+export interface PrivacyItem {
+  /** The collections holding this data. */
+  collections: string[]
+  what: string
+  why: string
+  keep: string
+}
+
+export const PRIVACY_ITEMS: PrivacyItem[] = [
+  {
+    collections: ['profiles'],
+    what: '你选择的所在社区和所属人群（如高校毕业生、返乡农民工）',
+    why: '只给你看适合你的政策和你所在社区的活动、问卷',
+    keep: '直到你修改或删除',
+  },
+  {
+    collections: ['intents', 'intentSlots'],
+    what: '创业意向登记：姓名、电话、身份证号、性别、年龄段、文化程度、户籍类型、家庭情况、技能和证书、想做的行业和项目、需要的帮助、方便联系的时间；工作人员记录的指导、培训、创业和享受政策情况',
+    why: '社区创业指导员一对一帮你解决项目、资金、场地、证照等问题，落实扶持政策，并按规定统计创业情况',
+    keep: '办结后按规定期限保存，期满匿名化，只保留统计数字',
+  },
+  {
+    collections: ['surveyResponses'],
+    what: '满意度问卷的答案',
+    why: '了解大家对创业环境和社区服务的满意程度',
+    keep: '答案不带你的身份：只保存一个无法反推的编号，用来保证每人只算一份',
+  },
+  {
+    collections: ['event_signups', 'event_requests', 'event_reach'],
+    what: '活动报名、签到记录，以及报名时留下的称呼和电话',
+    why: '安排名额、现场签到，统计活动参与情况',
+    keep: '活动结束后按规定期限保存',
+  },
+  {
+    collections: ['inbox'],
+    what: '发给你的消息（活动变动、政策提醒）和是否已读',
+    why: '在“消息”里提醒你',
+    keep: '直到你删除个人数据',
+  },
+  {
+    collections: ['staff', 'audit', 'invitations'],
+    what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录',
+    why: '确认谁能看、谁改过居民信息，保护居民数据',
+    keep: '操作记录至少保存 180 天，只增不改',
+  },
+]
+
+/** Collections that hold no personal data (public content, aggregates, org structure). */
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events']
+
+export const PRIVACY_RIGHTS: string[] = [
+  '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',
+  '身份证号加密保存，工作人员看到的是遮挡后的号码；查看完整号码需要专门授权，并会留下记录。',
+  '你可以在“我的 → 我的数据”里导出你的全部数据，或删除它们。',
+  '我们不会把你的信息用于广告，也不会提供给与创业帮扶无关的单位。',
+]

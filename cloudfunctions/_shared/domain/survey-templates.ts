@@ -1,0 +1,100 @@
+import type { SurveyDimension, SurveyKind, SurveyQuestion, SurveyTemplateKey } from './survey'
+
+// Built-in survey templates, kept apart from `survey.ts` so resident pages do not carry them.
+
+export interface SurveyTemplate {
+  key: SurveyTemplateKey
+  kind: SurveyKind
+  title: string
+  /** One line for the staff template picker. */
+  description: string
+  intro: string
+  dimensions: SurveyDimension[]
+  questions: SurveyQuestion[]
+}
+
+function q(id: string, dimension: string, text: string, allowComment = false): SurveyQuestion {
+  return { id, text, dimension, allowComment }
+}
+
+/**
+ * 创业环境满意度 and 创业服务满意度 follow the seeds' two satisfaction requirements (seed 000
+ * §三(三)); their dimensions are the difficulties seed 001 §二(二)3 names (资金难、场地难、办事难,
+ * 政策缺、服务缺、能力缺) and the 氛围 it asks for. 活动满意度 is for surveys answered on site.
+ */
+export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
+  {
+    key: 'environment',
+    kind: 'environment',
+    title: '创业环境满意度调查',
+    description: '政策扶持、融资、场地、办事、培训、公共服务、创业氛围 7 个方面',
+    intro: '想听听你对咱们这里创业环境的真实感受。匿名填写，大约 2 分钟。',
+    dimensions: [
+      { key: 'policy', label: '政策扶持', weight: 1 },
+      { key: 'financing', label: '融资服务', weight: 1 },
+      { key: 'site', label: '创业场地', weight: 1 },
+      { key: 'procedures', label: '办事手续与证照', weight: 1 },
+      { key: 'training', label: '创业培训', weight: 1 },
+      { key: 'publicService', label: '公共服务', weight: 1 },
+      { key: 'atmosphere', label: '创业氛围', weight: 1 },
+    ],
+    questions: [
+      q('q1', 'policy', '你对本地创业扶持政策的力度满意吗？'),
+      q('q2', 'policy', '你能方便地了解到自己可以享受哪些扶持政策吗？', true),
+      q('q3', 'financing', '你对申请创业担保贷款等融资渠道满意吗？'),
+      q('q4', 'financing', '你对贷款办理的速度和手续满意吗？', true),
+      q('q5', 'site', '你对创业场地（园区、工位、门面）的获得和租金满意吗？', true),
+      q('q6', 'procedures', '你对办理营业执照等证照的便利程度满意吗？'),
+      q('q7', 'procedures', '你对办事窗口的办事效率满意吗？', true),
+      q('q8', 'training', '你对参加过或了解到的创业培训满意吗？', true),
+      q('q9', 'publicService', '你对创业信息、项目推荐等公共服务满意吗？'),
+      q('q10', 'atmosphere', '你对身边支持创业、鼓励创业的氛围满意吗？', true),
+    ],
+  },
+  {
+    key: 'service',
+    kind: 'service',
+    title: '社区创业服务满意度调查',
+    description: '创业指导、跟踪回访、政策落实、响应速度、服务态度 5 个方面',
+    intro: '社区创业指导员的服务怎么样？请按你的感受打分。匿名填写，大约 1 分钟。',
+    dimensions: [
+      { key: 'guidance', label: '创业指导', weight: 1 },
+      { key: 'followUp', label: '跟踪回访', weight: 1 },
+      { key: 'policyDelivery', label: '政策落实', weight: 1 },
+      { key: 'responsiveness', label: '响应速度', weight: 1 },
+      { key: 'attitude', label: '服务态度', weight: 1 },
+    ],
+    questions: [
+      q('q1', 'guidance', '你对社区提供的一对一创业指导满意吗？', true),
+      q('q2', 'followUp', '你对社区定期回访、帮你解决问题满意吗？'),
+      q('q3', 'policyDelivery', '你对社区帮你申请到扶持政策满意吗？', true),
+      q('q4', 'responsiveness', '遇到问题找社区，你对响应的速度满意吗？'),
+      q('q5', 'responsiveness', '你对问题最终得到解决的情况满意吗？', true),
+      q('q6', 'attitude', '你对创业指导员的服务态度满意吗？'),
+      q('q7', 'attitude', '总体来说，你对社区的创业服务满意吗？', true),
+    ],
+  },
+  {
+    key: 'event',
+    kind: 'event',
+    title: '活动满意度调查',
+    description: '活动内容、组织安排、实际收获 3 个方面，适合现场扫码填写',
+    intro: '感谢参加本次活动！花 30 秒说说你的感受吧。匿名填写。',
+    dimensions: [
+      { key: 'content', label: '活动内容', weight: 1 },
+      { key: 'organization', label: '组织安排', weight: 1 },
+      { key: 'usefulness', label: '实际收获', weight: 1 },
+    ],
+    questions: [
+      q('q1', 'content', '你对本次活动的内容满意吗？'),
+      q('q2', 'organization', '你对活动的时间、地点和现场安排满意吗？'),
+      q('q3', 'usefulness', '这次活动对你创业有帮助吗？你满意吗？', true),
+    ],
+  },
+]
+
+export function surveyTemplate(key: SurveyTemplateKey): SurveyTemplate {
+  const t = SURVEY_TEMPLATES.find((x) => x.key === key)
+  if (!t) throw new Error(`unknown survey template ${key}`)
+  return t
+}

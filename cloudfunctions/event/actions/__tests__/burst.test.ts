@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EventView, SignupOutput } from '../../../_shared/contracts/event'
+import { counterId } from '../../../_shared/domain/counter'
+import type { EventSignup } from '../../../_shared/domain/event'
+import { periodsOf } from '../../../_shared/domain/period'
+import { dispatch } from '../../../_shared/runtime/dispatch'
+import type { Reply } from '../../../_shared/runtime/errors'
+import { makeKeyring } from '../../../_shared/runtime/keyring'
+import type { Collections } from '../../../_shared/store/collections'
+import { openSqliteStore, type SqliteStore } from '../../../_shared/store/sqlite/adapter'
+import { TEST_ORGS } from '../../../_shared/testing/harness'
+import { buildApp } from '../../../../server/app'
+import { signToken } from '../../../../server/auth'
+import { localMiniCodes } from '../../codes-local'
+import { eventActions } from '..'
+import { eventDraft, NOW } from './fixtures'
+
+/**
+ * The burst DESIGN.md budgets: 1,000 distinct residents sign up to one event of capacity 800 at
+ * once, through the real dispatch on a durable (WAL, synchronous=FULL) SQLite file, and again
+ * through the HTTP runtime. Capacity must hold because of the transaction, not timing.
+ */
+const actions = eventActions({ codes: localMiniCodes() })
+const keyring = makeKeyring(Buffer.from('burst-master-secret-burst-master-secret'))
+const now = () => new Date(NOW)
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cy-burst-'))
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+async function openStore(name: string): Promise<SqliteStore<Collections>> {
+  const store = openSqliteStore<Collections>({ path: join(dir, `${name}.db`), purpose: 'test' })
+  for (const org of TEST_ORGS) await store.collection('orgs').insert(org)
+  await store.collection('staff').insert({
+    _id: 'staff-a',
+    name: '甲社区指导员',
+    role: 'community_staff',
+    orgId: 'comm-a',
+    openid: null,
+    username: 'staff-a',
+    passwordHash: null,
+    active: true,
+    createdAt: NOW,
+  } as Collections['staff'])
+  return store
+}
+
+async function expectExact(store: SqliteStore<Collections>, eventId: string) {
+  const signups: EventSignup[] = []
+  for await (const batch of store.collection('event_signups').scan(undefined, 500)) signups.push(...batch)
+  expect(signups).toHaveLength(1000)
+  expect(new Set(signups.map((s) => s.residentId)).size).toBe(1000)
+  expect(signups.filter((s) => s.status === 'confirmed')).toHaveLength(800)
+  const waiting = signups.filter((s) => s.status === 'waitlisted')
+  expect(waiting).toHaveLength(200)
+  // Every sign-up got its own place in line, and the waitlist is exactly the last 200 of it.
+  const seqs = signups.map((s) => s.seq).sort((a, b) => a - b)
+  expect(seqs).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1))
+  expect(Math.min(...waiting.map((s) => s.seq))).toBe(801)
+
+  const event = await store.collection('events').get(eventId)
+  expect(event).toMatchObject({ confirmedCount: 800, waitlistCount: 200, seq: 1000 })
+  for (const period of Object.values(periodsOf(new Date(NOW)))) {
+    const c = await store.collection('counters').get(counterId('comm-a', period))
+    expect(c).toMatchObject({ signups: 800, residentsReached: 1000 })
+  }
+  expect(await store.collection('event_reach').count()).toBe(1000)
+  expect(await store.collection('event_requests').count()).toBe(1000)
+}
+
+describe('1,000 concurrent sign-ups against capacity 800', () => {
+  it('through dispatch on SQLite: exactly 800 confirmed and 200 waitlisted, no duplicates, counters exact', async () => {
+    const store = await openStore('dispatch')
+    const call = (identity: { residentId: string } | { staffId: string }, action: string, data: unknown) =>
+      dispatch(actions, { action, data }, { fn: 'event', store, identity, keyring, now })
+    const created = await call({ staffId: 'staff-a' }, 'save', eventDraft({ capacity: 800 }))
+    expect(created.status).toBe(200)
+    const eventId = (created.body as { ok: true; data: EventView }).data._id
+
+    const started = Date.now()
+    const replies = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        call({ residentId: `burst-${i}` }, 'signup', {
+          eventId,
+          name: `居民${i}`,
+          phone: `139${String(i).padStart(8, '0')}`,
+          requestId: `burst-request-${i}`,
+        }),
+      ),
+    )
+    const ms = Date.now() - started
+    expect(replies.every((r) => r.status === 200)).toBe(true)
+    const outcomes = replies.map((r) => (r.body as { ok: true; data: SignupOutput }).data.outcome)
+    expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(800)
+    expect(outcomes.filter((o) => o === 'waitlisted')).toHaveLength(200)
+    await expectExact(store, eventId)
+
+    // The same 1,000 requests retried at once change nothing.
+    const retries = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        call({ residentId: `burst-${i}` }, 'signup', { eventId, name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, requestId: `burst-request-${i}` }),
+      ),
+    )
+    expect(retries.map((r) => (r.body as { ok: true; data: SignupOutput }).data.outcome)).toEqual(outcomes)
+    await expectExact(store, eventId)
+    console.log(`burst via dispatch: 1000 sign-ups in ${ms} ms (${Math.round(1000 / (ms / 1000))}/s) on a durable SQLite file`)
+    await store.close()
+  })
+
+  it('through the HTTP runtime: the same exact result', async () => {
+    const store = await openStore('http')
+    const secret = Buffer.from('burst-token-secret-burst-token-secret')
+    const app = buildApp({ store, secret, keyring, now })
+    await app.ready()
+    const exp = Math.floor(Date.parse(NOW) / 1000) + 3600
+    const post = (sub: string, k: 'r' | 's', body: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/fn/event',
+        headers: { authorization: `Bearer ${signToken(secret, { k, sub, exp })}` },
+        payload: body as object,
+      })
+    const created = await post('staff-a', 's', { action: 'save', data: eventDraft({ capacity: 800 }) })
+    expect(created.statusCode).toBe(200)
+    const eventId = (created.json() as Reply<EventView> & { ok: true }).data._id
+    const replies = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        post(`h5_burst_${i}`, 'r', {
+          action: 'signup',
+          data: { eventId, name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, requestId: `http-request-${i}` },
+        }),
+      ),
+    )
+    expect(replies.map((r) => r.statusCode).filter((s) => s !== 200)).toEqual([])
+    await expectExact(store, eventId)
+    await app.close()
+    await store.close()
+  })
+})

@@ -1,0 +1,86 @@
+import { cancelInput, type CancelOutput } from '../../_shared/contracts/event'
+import type { PromotionEvent } from '../../_shared/domain/event'
+import type { Ctx } from '../../_shared/runtime/action'
+import { defineAction } from '../../_shared/runtime/action'
+import { bumpCounters } from '../../_shared/runtime/counters'
+import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { loadForStaff, refuse, requestIdOf, signupIdOf, toView } from '../access'
+import { fillFromWaitlist, notifyCancellation } from '../rules'
+
+/** A resident gives their place back; the first on the waitlist moves up. */
+async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promise<CancelOutput> {
+  const { caller, store, keyring } = ctx
+  if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+  const now = ctx.now()
+  const at = now.toISOString()
+  const signupId = signupIdOf(keyring, eventId, caller.id)
+  const requestKey = requestIdOf(keyring, caller.id, 'cancel', eventId, requestId)
+  await store.transaction(async (tx) => {
+    if (await tx.collection('event_requests').get(requestKey)) return
+    const event = await tx.collection('events').get(eventId)
+    if (!event) throw notFound('活动不存在或已删除')
+    if (event.status === 'cancelled') throw refuse('cancelled')
+    if (at >= event.endAt) throw refuse('ended')
+    const s = await tx.collection('event_signups').get(signupId)
+    if (!s || s.status === 'cancelled') throw refuse('not_signed_up')
+    if (s.status === 'checked_in') throw refuse('not_cancellable')
+    const confirmed = s.status === 'confirmed'
+    const moved = await tx.collection('events').update(
+      eventId,
+      { inc: confirmed ? { confirmedCount: -1 } : { waitlistCount: -1 }, set: { updatedAt: at } },
+      where.eq<PromotionEvent>('seq', event.seq),
+    )
+    if (!moved) throw conflict('操作的人较多，请再试一次')
+    await tx.collection('event_signups').update(s._id, { set: { status: 'cancelled', cancelledAt: at, updatedAt: at } })
+    if (confirmed) await bumpCounters(tx, event.orgId, now, { signups: -1 })
+    await tx.collection('event_requests').insert({ _id: requestKey, action: 'cancel', eventId, at, outcome: 'cancelled' })
+  })
+  const promoted = await fillFromWaitlist(ctx, eventId)
+  const event = await store.collection('events').get(eventId)
+  if (!event) throw notFound('活动不存在或已删除')
+  return { mode: 'signup', notified: 0, promoted, event: await toView(ctx, event) }
+}
+
+/**
+ * Staff cancel the event; everyone signed up or waiting is told in their inbox. Cancelling an
+ * already cancelled event re-sends nothing twice but finishes telling anyone an interrupted run
+ * missed.
+ */
+async function cancelEvent(ctx: Ctx, eventId: string, reason: string): Promise<CancelOutput> {
+  const current = await loadForStaff(ctx, eventId, 'event.write')
+  const now = ctx.now()
+  const at = now.toISOString()
+  if (current.status !== 'cancelled') {
+    if (at >= current.endAt) throw conflict('活动已结束，不能取消')
+    if (current.checkedInCount > 0) throw conflict('已有居民签到，活动不能取消')
+    await ctx.store.transaction(async (tx) => {
+      const e = await tx.collection('events').get(eventId)
+      if (!e || e.status === 'cancelled') return
+      if (e.checkedInCount > 0) throw conflict('已有居民签到，活动不能取消')
+      const changed = await tx.collection('events').update(
+        eventId,
+        { set: { status: 'cancelled', cancelReason: reason, cancelledAt: at, updatedAt: at }, inc: { version: 1 } },
+        where.eq<PromotionEvent>('seq', e.seq),
+      )
+      if (!changed) throw conflict('活动刚刚有变化，请再试一次')
+      // Places of a cancelled event no longer count as sign-ups.
+      await bumpCounters(tx, e.orgId, now, { signups: -e.confirmedCount })
+    })
+  }
+  const event = await ctx.store.collection('events').get(eventId)
+  if (!event) throw notFound('活动不存在或已删除')
+  const notified = await notifyCancellation(ctx, event)
+  return { mode: 'event', notified, promoted: 0, event: await toView(ctx, event) }
+}
+
+/** `{ mode: 'signup' }`: a resident cancels their sign-up; `{ mode: 'event' }`: staff cancel the event. */
+export const cancel = defineAction({
+  input: cancelInput,
+  access: 'any',
+  audit: 'write',
+  target: (input) => input.eventId,
+  run(input, ctx): Promise<CancelOutput> {
+    return input.mode === 'signup' ? cancelSignup(ctx, input.eventId, input.requestId) : cancelEvent(ctx, input.eventId, input.reason)
+  },
+})

@@ -1,0 +1,65 @@
+import { type AttendeeView, checkinInput, type CheckinOutput } from '../../_shared/contracts/event'
+import { checkinRefusal } from '../../_shared/domain/event'
+import type { Ctx } from '../../_shared/runtime/action'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden, notFound } from '../../_shared/runtime/errors'
+import { loadForStaff, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
+import { checkinWithCodeRefusal } from '../checks'
+import { checkIn } from '../rules'
+import { toAttendee } from './attendees'
+
+/** A resident checks in by scanning the rotating code on the screen at the venue. */
+async function byScan(ctx: Ctx, eventId: string, scene: string, requestId: string): Promise<CheckinOutput> {
+  const { caller, store, keyring } = ctx
+  if (caller.kind !== 'resident') throw forbidden('工作人员请在签到名单中为居民签到')
+  const now = ctx.now()
+  const signupId = signupIdOf(keyring, eventId, caller.id)
+  const requestKey = requestIdOf(keyring, caller.id, 'checkin', eventId, requestId)
+  await store.transaction(async (tx) => {
+    if (await tx.collection('event_requests').get(requestKey)) return
+    const event = await tx.collection('events').get(eventId)
+    if (!event) throw notFound('活动不存在或已删除')
+    const refusal = checkinWithCodeRefusal(keyring, scene, event, now)
+    if (refusal) throw refuse(refusal)
+    const s = await tx.collection('event_signups').get(signupId)
+    if (!s || s.status === 'cancelled') throw refuse(event.walkIn ? 'not_signed_up' : 'no_walk_in')
+    if (s.status === 'checked_in') throw refuse('already_checked_in')
+    if (s.status === 'waitlisted') throw refuse('waitlisted')
+    await checkIn(tx, ctx, event, s, 'scan')
+    await tx.collection('event_requests').insert({ _id: requestKey, action: 'checkin', eventId, at: now.toISOString(), outcome: 'checked_in' })
+  })
+  const mine = await store.collection('event_signups').get(signupId)
+  if (!mine) throw notFound('报名记录不存在')
+  return { outcome: 'checked_in', mine: await mySignupView(ctx, mine) }
+}
+
+/** Staff check a confirmed resident in by hand (no phone, flat battery). */
+async function byStaff(ctx: Ctx, eventId: string, signupId: string): Promise<AttendeeView> {
+  const { caller } = ctx
+  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  await loadForStaff(ctx, eventId, 'event.checkin')
+  const now = ctx.now()
+  const saved = await ctx.store.transaction(async (tx) => {
+    const event = await tx.collection('events').get(eventId)
+    const s = await tx.collection('event_signups').get(signupId)
+    if (!event || !s || s.eventId !== eventId) throw notFound('报名记录不存在')
+    const refusal = checkinRefusal(event, now)
+    if (refusal) throw refuse(refusal)
+    if (s.status === 'cancelled') throw refuse('not_signed_up')
+    if (s.status === 'checked_in') throw refuse('already_checked_in')
+    if (s.status === 'waitlisted') throw refuse('waitlisted')
+    return checkIn(tx, ctx, event, s, caller.staff._id)
+  })
+  return toAttendee(saved)
+}
+
+/** `{ mode: 'scan' }`: a resident with the fresh check-in code; `{ mode: 'manual' }`: staff by hand. */
+export const checkin = defineAction({
+  input: checkinInput,
+  access: 'any',
+  audit: 'write',
+  target: (input) => (input.mode === 'manual' ? input.signupId : input.eventId),
+  run(input, ctx): Promise<CheckinOutput | AttendeeView> {
+    return input.mode === 'scan' ? byScan(ctx, input.eventId, input.scene, input.requestId) : byStaff(ctx, input.eventId, input.signupId)
+  },
+})

@@ -1,0 +1,42 @@
+import { codeInput, type CodeOutput } from '../../_shared/contracts/event'
+import { EVENT_PAGE, slotEnd, slotOf } from '../../_shared/domain/event'
+import { type Action, defineAction } from '../../_shared/runtime/action'
+import { conflict, validation } from '../../_shared/runtime/errors'
+import { loadForStaff } from '../access'
+import { MiniCodeInputError, type MiniCodePort } from '../codes'
+import { signScene } from '../scene'
+
+/**
+ * The poster's code (opens the event) or the current check-in code (rotates every 30 seconds),
+ * as a PNG made by the bound `MiniCodePort`.
+ */
+export function makeCode(codes: MiniCodePort): Action<typeof codeInput, CodeOutput> {
+  return defineAction({
+    input: codeInput,
+    access: 'staff',
+    async run(input, ctx): Promise<CodeOutput> {
+      const event = await loadForStaff(ctx, input.id, input.purpose === 'poster' ? 'event.read' : 'event.checkin')
+      if (event.status === 'cancelled') throw conflict('活动已取消')
+      const now = ctx.now()
+      const slot = slotOf(now)
+      const scene =
+        input.purpose === 'poster'
+          ? signScene(ctx.keyring, { kind: 'poster', code: event.code })
+          : signScene(ctx.keyring, { kind: 'checkin', code: event.code, slot })
+      try {
+        const made = await codes.make({ scene, page: EVENT_PAGE, origin: input.origin ?? null, width: input.purpose === 'poster' ? 640 : 560 })
+        return {
+          purpose: input.purpose,
+          scene,
+          page: EVENT_PAGE,
+          url: made.url,
+          image: made.png.toString('base64'),
+          rotatesAt: input.purpose === 'checkin' ? slotEnd(slot).toISOString() : null,
+        }
+      } catch (err) {
+        if (err instanceof MiniCodeInputError) throw validation([{ path: err.field, message: err.message }], err.message)
+        throw err
+      }
+    },
+  })
+}

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto'
+import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
+import type { PromotionEvent } from '../../_shared/domain/event'
+import { can } from '../../_shared/domain/roles'
+import type { Ctx } from '../../_shared/runtime/action'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { DuplicateIdError, where } from '../../_shared/store/port'
+import { loadForStaff, toView } from '../access'
+import { fillFromWaitlist } from '../rules'
+import { eventIdOf } from '../scene'
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
+
+/** An 8-character event code (no look-alike characters), carried in every QR scene. */
+function newCode(): string {
+  const bytes = randomBytes(8)
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
+}
+
+/** Linked policies must exist, be published and be visible where the event is held. */
+async function checkPolicies(ctx: Ctx, ids: readonly string[], orgPath: readonly string[]): Promise<void> {
+  const errors: { path: string; message: string }[] = []
+  for (const [i, id] of ids.entries()) {
+    const p = await ctx.store.collection('policies').get(id)
+    if (!p || p.status !== 'published' || !orgPath.includes(p.orgId)) errors.push({ path: `policyIds.${i}`, message: '这条政策不存在、未发布或不适用于本社区' })
+  }
+  if (errors.length) throw validation(errors)
+}
+
+/**
+ * Creates an event of the caller's org (published at once: residents see it and may sign up in
+ * its window), or edits one in scope. Edits name the version they started from.
+ */
+export const save = defineAction({
+  input: eventDraftSchema,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id ?? null,
+  async run(input, ctx): Promise<EventView> {
+    const { caller, store } = ctx
+    if (caller.kind !== 'staff' || !can(caller.staff.role, 'event.write')) throw forbidden('你的角色不能管理活动')
+    const at = ctx.now().toISOString()
+    const { id, version, ...fields } = input
+    const policyIds = [...new Set(fields.policyIds)]
+    if (!id) {
+      await checkPolicies(ctx, policyIds, caller.org.path)
+      for (let attempt = 0; ; attempt++) {
+        const code = newCode()
+        const event: PromotionEvent = {
+          _id: eventIdOf(code),
+          code,
+          orgId: caller.org._id,
+          orgPath: caller.org.path,
+          orgName: caller.org.name,
+          ...fields,
+          policyIds,
+          status: 'published',
+          cancelReason: null,
+          cancelledAt: null,
+          confirmedCount: 0,
+          waitlistCount: 0,
+          checkedInCount: 0,
+          seq: 0,
+          createdAt: at,
+          updatedAt: at,
+          updatedBy: caller.staff._id,
+          version: 1,
+        }
+        try {
+          await store.collection('events').insert(event)
+          return toView(ctx, event)
+        } catch (err) {
+          if (!(err instanceof DuplicateIdError) || attempt >= 3) throw err
+        }
+      }
+    }
+    const current = await loadForStaff(ctx, id, 'event.write')
+    if (current.status === 'cancelled') throw conflict('活动已取消，不能再修改')
+    if (current.version !== version) throw conflict('活动已被他人修改，请刷新后再改')
+    if (fields.capacity < current.confirmedCount) {
+      throw validation([{ path: 'capacity', message: `已有 ${current.confirmedCount} 人报名，人数上限不能少于这个数` }])
+    }
+    await checkPolicies(ctx, policyIds, current.orgPath)
+    const set = { ...fields, policyIds, updatedAt: at, updatedBy: caller.staff._id }
+    const changed = await store.collection('events').update(id, { set, inc: { version: 1 } }, where.eq<PromotionEvent>('version', current.version))
+    if (!changed) throw conflict('活动已被他人修改，请刷新后再改')
+    // More places: the waitlist moves up at once, in order.
+    if (fields.capacity > current.capacity) await fillFromWaitlist(ctx, id)
+    const saved = await store.collection('events').get(id)
+    return toView(ctx, saved ?? { ...current, ...set, version: current.version + 1 })
+  },
+})

@@ -1,0 +1,61 @@
+import { signupInput, type SignupOutput } from '../../_shared/contracts/event'
+import { signupRefusal } from '../../_shared/domain/event'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden, notFound } from '../../_shared/runtime/errors'
+import { mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
+import { checkinWithCodeRefusal } from '../checks'
+import { enroll, fillFromWaitlist } from '../rules'
+
+/**
+ * Signs the resident up: a place if one is free (and nobody waits), else the waitlist. One
+ * sign-up per resident per event (the id is derived from the pair); a retry with the same
+ * request id answers what the first call did and changes nothing. With a fresh check-in code
+ * (at the venue) a walk-in may sign up outside the window, and a confirmed place is checked in.
+ */
+export const signup = defineAction({
+  input: signupInput,
+  access: 'resident',
+  async run(input, ctx): Promise<SignupOutput> {
+    const { caller, store, keyring } = ctx
+    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+    const now = ctx.now()
+    const signupId = signupIdOf(keyring, input.eventId, caller.id)
+    const requestKey = requestIdOf(keyring, caller.id, 'signup', input.eventId, input.requestId)
+
+    const outcome = await store.transaction(async (tx) => {
+      const prior = await tx.collection('event_requests').get(requestKey)
+      if (prior) return prior.outcome as SignupOutput['outcome']
+      const event = await tx.collection('events').get(input.eventId)
+      if (!event) throw notFound('活动不存在或已删除')
+      const existing = await tx.collection('event_signups').get(signupId)
+      if (existing && existing.status !== 'cancelled') {
+        throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
+      }
+      let atVenue = false
+      if (input.scene) {
+        const refusal = checkinWithCodeRefusal(keyring, input.scene, event, now)
+        if (refusal) throw refuse(refusal)
+        atVenue = true
+      }
+      const windowRefusal = signupRefusal(event, now)
+      if (windowRefusal && !(atVenue && windowRefusal === 'not_open')) throw refuse(windowRefusal)
+      if (windowRefusal && !event.walkIn) throw refuse('no_walk_in')
+      const saved = await enroll(tx, ctx, event, existing, {
+        signupId,
+        residentId: caller.id,
+        name: input.name,
+        phone: input.phone,
+        via: atVenue && windowRefusal ? 'walk_in' : 'online',
+        checkIn: atVenue,
+      })
+      const result = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
+      await tx.collection('event_requests').insert({ _id: requestKey, action: 'signup', eventId: event._id, at: now.toISOString(), outcome: result })
+      return result
+    })
+    // Places freed while people wait are filled before anyone new gets one.
+    if (outcome === 'waitlisted') await fillFromWaitlist(ctx, input.eventId)
+    const mine = await store.collection('event_signups').get(signupId)
+    if (!mine) throw notFound('报名记录不存在')
+    return { outcome, mine: await mySignupView(ctx, mine) }
+  },
+})

@@ -1,0 +1,181 @@
+import { type EventSignup, maskPhone, type PromotionEvent } from '../_shared/domain/event'
+import type { InboxMessage } from '../_shared/domain/inbox'
+import type { Ctx } from '../_shared/runtime/action'
+import { bumpCounters } from '../_shared/runtime/counters'
+import { conflict } from '../_shared/runtime/errors'
+import { newId } from '../_shared/runtime/ids'
+import type { Collections } from '../_shared/store/collections'
+import { DuplicateIdError, type TxStore, where } from '../_shared/store/port'
+import { reachIdOf } from './access'
+
+/** Link to an event's page, as inbox messages carry it. */
+export const eventLink = (eventId: string) => `/pages/event/index?id=${encodeURIComponent(eventId)}`
+
+const BUSY = '报名的人较多，请再试一次'
+
+/**
+ * Inside the caller's transaction: takes a place if one is free and nobody waits, else a place
+ * on the waitlist; writes the sign-up and bumps the counters. The event's counts only move
+ * through guarded updates (`seq` unchanged since read), so capacity holds on either engine.
+ */
+export async function enroll(
+  tx: TxStore<Collections>,
+  ctx: Ctx,
+  event: PromotionEvent,
+  existing: EventSignup | null,
+  person: { signupId: string; residentId: string; name: string; phone: string; via: EventSignup['via']; checkIn: boolean },
+): Promise<EventSignup> {
+  const now = ctx.now()
+  const at = now.toISOString()
+  const confirm = event.confirmedCount < event.capacity && event.waitlistCount === 0
+  const checkedIn = confirm && person.checkIn
+  const moved = await tx.collection('events').update(
+    event._id,
+    {
+      inc: confirm
+        ? { confirmedCount: 1, seq: 1, ...(checkedIn ? { checkedInCount: 1 } : {}) }
+        : { waitlistCount: 1, seq: 1 },
+      set: { updatedAt: at },
+    },
+    where.eq<PromotionEvent>('seq', event.seq),
+  )
+  if (!moved) throw conflict(BUSY)
+  const signup: EventSignup = {
+    _id: person.signupId,
+    eventId: event._id,
+    orgId: event.orgId,
+    residentId: person.residentId,
+    name: person.name,
+    phoneMasked: maskPhone(person.phone),
+    phoneSealed: ctx.keyring.encrypt(person.phone),
+    status: checkedIn ? 'checked_in' : confirm ? 'confirmed' : 'waitlisted',
+    seq: event.seq + 1,
+    via: person.via,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    confirmedAt: confirm ? at : null,
+    checkedInAt: checkedIn ? at : null,
+    checkedInBy: checkedIn ? 'scan' : null,
+    cancelledAt: null,
+  }
+  await tx.collection('event_signups').put(signup)
+
+  const reachId = reachIdOf(ctx.keyring, event.orgId, person.residentId)
+  const reached = await tx.collection('event_reach').get(reachId)
+  if (!reached) await tx.collection('event_reach').insert({ _id: reachId, orgId: event.orgId, at })
+  await bumpCounters(tx, event.orgId, now, {
+    signups: confirm ? 1 : 0,
+    residentsReached: reached ? 0 : 1,
+    attendance: checkedIn ? 1 : 0,
+    eventsHeld: checkedIn && event.checkedInCount === 0 ? 1 : 0,
+  })
+  return signup
+}
+
+/** Inside the caller's transaction: checks a confirmed sign-up in (by scan or by staff). */
+export async function checkIn(
+  tx: TxStore<Collections>,
+  ctx: Ctx,
+  event: PromotionEvent,
+  signup: EventSignup,
+  by: string,
+): Promise<EventSignup> {
+  const now = ctx.now()
+  const at = now.toISOString()
+  const moved = await tx
+    .collection('event_signups')
+    .update(signup._id, { set: { status: 'checked_in', checkedInAt: at, checkedInBy: by, updatedAt: at } }, where.eq<EventSignup>('status', 'confirmed'))
+  if (!moved) throw conflict(BUSY)
+  const counted = await tx
+    .collection('events')
+    .update(event._id, { inc: { checkedInCount: 1 }, set: { updatedAt: at } }, where.eq<PromotionEvent>('checkedInCount', event.checkedInCount))
+  if (!counted) throw conflict(BUSY)
+  await bumpCounters(tx, event.orgId, now, { attendance: 1, eventsHeld: event.checkedInCount === 0 ? 1 : 0 })
+  return { ...signup, status: 'checked_in', checkedInAt: at, checkedInBy: by, updatedAt: at }
+}
+
+/**
+ * Fills free places from the waitlist, lowest `seq` first, one transaction per promotion (each
+ * re-reads the event and the candidate, so concurrent cancellations never promote twice or past
+ * capacity). Every promoted resident is told in their inbox. Returns how many moved up.
+ */
+export async function fillFromWaitlist(ctx: Ctx, eventId: string): Promise<number> {
+  const { store } = ctx
+  let promoted = 0
+  for (let round = 0; round < 50; round++) {
+    const event = await store.collection('events').get(eventId)
+    if (!event || event.status !== 'published' || event.waitlistCount === 0) return promoted
+    const free = event.capacity - event.confirmedCount
+    if (free <= 0 || ctx.now().toISOString() >= event.endAt) return promoted
+    const page = await store.collection('event_signups').find({
+      where: where.and<EventSignup>(where.eq('eventId', eventId), where.eq('status', 'waitlisted')),
+      orderBy: [{ field: 'seq', dir: 'asc' }],
+      limit: Math.min(free, 20),
+    })
+    if (!page.items.length) return promoted
+    for (const candidate of page.items) {
+      const result = await store.transaction(async (tx) => {
+        const e = await tx.collection('events').get(eventId)
+        if (!e || e.status !== 'published' || e.confirmedCount >= e.capacity) return 'full' as const
+        const s = await tx.collection('event_signups').get(candidate._id)
+        if (!s || s.status !== 'waitlisted') return 'skip' as const
+        const now = ctx.now()
+        const at = now.toISOString()
+        const moved = await tx
+          .collection('events')
+          .update(eventId, { inc: { confirmedCount: 1, waitlistCount: -1 }, set: { updatedAt: at } }, where.eq<PromotionEvent>('seq', e.seq))
+        if (!moved) return 'skip' as const
+        await tx.collection('event_signups').update(s._id, { set: { status: 'confirmed', confirmedAt: at, updatedAt: at } })
+        await bumpCounters(tx, e.orgId, now, { signups: 1 })
+        const message: InboxMessage = {
+          _id: newId('ib'),
+          residentId: s.residentId,
+          kind: 'system',
+          title: '候补成功，你已报上名',
+          body: `有人取消了报名，你已从候补名单递补为正式报名：${e.title}。请按时到场签到。`,
+          link: eventLink(e._id),
+          sourceId: e._id,
+          createdAt: at,
+          readAt: null,
+        }
+        await tx.collection('inbox').insert(message)
+        return 'promoted' as const
+      })
+      if (result === 'full') return promoted
+      if (result === 'promoted') promoted++
+    }
+  }
+  return promoted
+}
+
+/**
+ * Tells everyone signed up to a cancelled event, in their inbox. Message ids are derived from
+ * (event, resident), so running it again after an interruption tells nobody twice.
+ */
+export async function notifyCancellation(ctx: Ctx, event: PromotionEvent): Promise<number> {
+  let notified = 0
+  const at = ctx.now().toISOString()
+  const active = where.and<EventSignup>(where.eq('eventId', event._id), where.in('status', ['confirmed', 'waitlisted']))
+  for await (const batch of ctx.store.collection('event_signups').scan(active, 200)) {
+    for (const s of batch) {
+      const message: InboxMessage = {
+        _id: `ib_${ctx.keyring.keyedHash('event-cancelled', event._id, s.residentId).slice(0, 24)}`,
+        residentId: s.residentId,
+        kind: 'event_cancelled',
+        title: `活动取消：${event.title}`,
+        body: `很抱歉，你报名的“${event.title}”已取消。${event.cancelReason ? `原因：${event.cancelReason}。` : ''}给你带来不便，敬请谅解。`,
+        link: eventLink(event._id),
+        sourceId: event._id,
+        createdAt: at,
+        readAt: null,
+      }
+      try {
+        await ctx.store.collection('inbox').insert(message)
+        notified++
+      } catch (err) {
+        if (!(err instanceof DuplicateIdError)) throw err
+      }
+    }
+  }
+  return notified
+}

@@ -1,0 +1,23 @@
+import * as v from 'valibot'
+import type { MineOutput } from '../../_shared/contracts/intent'
+import type { Intent } from '../../_shared/domain/intent'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { projectTitles, toMyCase } from '../case'
+
+/** 我的创业档案: the resident's latest registration — the active one, else the last withdrawn one. */
+export const mine = defineAction({
+  input: v.object({}),
+  access: 'resident',
+  async run(_input, { store, caller }): Promise<MineOutput> {
+    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+    const page = await store.collection('intents').find({
+      where: where.eq<Intent>('residentId', caller.id),
+      orderBy: [{ field: 'createdAt', dir: 'desc' }],
+      limit: 20,
+    })
+    const current = page.items.find((i) => i.status !== 'withdrawn') ?? page.items[0] ?? null
+    return { current: current ? toMyCase(current, await projectTitles(store, current.projectInterestIds)) : null }
+  },
+})

@@ -1,0 +1,193 @@
+import { intentSubmitInput, type MyCase } from '../../_shared/contracts/intent'
+import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone, METRICS } from '../../_shared/domain/intent'
+import type { Org } from '../../_shared/domain/org'
+import { defineAction, type Ctx } from '../../_shared/runtime/action'
+import { AppError, conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { DuplicateIdError, where } from '../../_shared/store/port'
+import { applyBumps, type Bump, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../case'
+
+const DUPLICATE_ID_CARD = '这个身份证号已在本社区登记过创业意向，如有疑问请联系社区'
+const DUPLICATE_RESIDENT = '你已在这个社区登记过创业意向，可以在“我的创业档案”里查看或修改'
+
+function duplicateIdCard(): AppError {
+  return new AppError('CONFLICT', DUPLICATE_ID_CARD, [{ path: 'idCard', message: DUPLICATE_ID_CARD }])
+}
+
+async function communityOf(ctx: Ctx, id: string): Promise<Org> {
+  const org = await ctx.store.collection('orgs').get(id)
+  if (!org || org.level !== 'community') throw validation([{ path: 'communityId', message: '请选择你所在的社区' }])
+  return org
+}
+
+/** Interested projects must be active and visible to the chosen community. */
+async function checkInterests(ctx: Ctx, ids: string[], community: Org): Promise<string[]> {
+  const unique = [...new Set(ids)]
+  if (!unique.length) return []
+  const page = await ctx.store.collection('projects').find({ where: where.in('_id', unique), limit: unique.length })
+  const ok = page.items.filter((p) => p.status === 'active' && community.path.includes(p.orgId)).map((p) => p._id)
+  if (ok.length !== unique.length) {
+    throw validation([{ path: 'projectInterestIds', message: '有的项目已下架或不在你的社区，请重新选择' }])
+  }
+  return unique
+}
+
+/**
+ * Registers the resident's entrepreneurial intent, or corrects it while it is still waiting for
+ * staff. One active registration per resident per community and per ID number per community:
+ * both are claimed by slot documents whose ids are keyed hashes, inserted in the same
+ * transaction as the intent and its counters, so two racing submissions cannot both succeed.
+ */
+export const submit = defineAction({
+  input: intentSubmitInput,
+  access: 'resident',
+  audit: 'write',
+  target: (input) => input.id ?? null,
+  async run(input, ctx): Promise<MyCase> {
+    const { caller, keyring } = ctx
+    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+    const community = await communityOf(ctx, input.communityId)
+    const interests = await checkInterests(ctx, input.projectInterestIds, community)
+    const now = ctx.now()
+    const at = now.toISOString()
+    const answers = {
+      name: input.name,
+      gender: input.gender,
+      ageBand: input.ageBand,
+      education: input.education,
+      household: input.household,
+      targetGroups: input.targetGroups,
+      familySituation: input.familySituation,
+      skillLevel: input.skillLevel,
+      certificates: input.certificates,
+      industry: input.industry,
+      projectDescription: input.projectDescription,
+      projectPhase: input.projectPhase,
+      needs: input.needs,
+      fundingAmount: input.needs.includes('funding') ? input.fundingAmount : null,
+      contactTime: input.contactTime,
+      projectInterestIds: interests,
+    }
+    const askedHelp = answers.needs.length > 0
+    const slots = ctx.store.collection('intentSlots')
+    const resSlot = residentSlotId(ctx, community._id, caller.id)
+
+    if (!input.id) {
+      const idCard = input.idCard ?? ''
+      const hash = keyring.keyedHash('id-card', community._id, idCard)
+      // A friendly answer first; the slot inserts below are what actually guard a race.
+      if (await slots.get(resSlot)) throw conflict(DUPLICATE_RESIDENT)
+      if (await slots.get(idCardSlotId(hash))) throw duplicateIdCard()
+      const intent: Intent = {
+        _id: intentId(now),
+        residentId: caller.id,
+        communityId: community._id,
+        communityPath: community.path,
+        communityName: community.name,
+        ...answers,
+        phoneSealed: keyring.encrypt(input.phone),
+        phoneMasked: maskPhone(input.phone),
+        idCardSealed: keyring.encrypt(idCard),
+        idCardMasked: maskIdCard(idCard),
+        idCardHash: hash,
+        consentVersion: CONSENT_VERSION,
+        consentAt: at,
+        sourceEventId: input.sourceEventId ?? null,
+        status: 'pending',
+        stage: 'registered',
+        stageHistory: [{ stage: 'registered', at, byId: caller.id, byName: '居民本人', note: '' }],
+        followUps: [],
+        ventures: [],
+        benefits: [],
+        askedHelp,
+        guidedAt: '',
+        nextFollowUpDate: '',
+        benefitCount: 0,
+        trainedAt: '',
+        startedAt: '',
+        createdAt: at,
+        updatedAt: at,
+        acceptedAt: '',
+        acceptedByName: '',
+        withdrawnAt: '',
+        version: 1,
+      }
+      try {
+        await ctx.store.transaction(async (tx) => {
+          await tx.collection('intentSlots').insert({ _id: resSlot, intentId: intent._id, communityId: community._id, createdAt: at })
+          await tx.collection('intentSlots').insert({ _id: idCardSlotId(hash), intentId: intent._id, communityId: community._id, createdAt: at })
+          await tx.collection('intents').insert(intent)
+          await applyBumps(tx, [{ orgId: community._id, at: now, inc: { [METRICS.registered]: 1, [METRICS.askedHelp]: askedHelp ? 1 : 0 } }])
+        })
+      } catch (err) {
+        if (err instanceof DuplicateIdError) {
+          throw err.id === resSlot ? conflict(DUPLICATE_RESIDENT) : duplicateIdCard()
+        }
+        throw err
+      }
+      return toMyCase(intent, await projectTitles(ctx.store, interests))
+    }
+
+    // A correction of the resident's own, still pending registration.
+    const id = input.id
+    const current = await ctx.store.collection('intents').get(id)
+    if (!current || current.residentId !== caller.id) throw notFound('这条登记不存在')
+    if (current.status !== 'pending') {
+      throw conflict(current.status === 'withdrawn' ? '这条登记已撤回，请重新登记' : '社区已受理你的登记，如需修改请联系创业指导员')
+    }
+    if (current.version !== input.version) throw conflict('登记内容已有变化，请刷新后再改')
+    const hash = input.idCard ? keyring.keyedHash('id-card', community._id, input.idCard) : current.communityId === community._id ? current.idCardHash : null
+    if (hash === null) {
+      // Moving to another community re-keys the duplicate check, which needs the number itself.
+      throw validation([{ path: 'idCard', message: '换了社区，请重新填写身份证号' }])
+    }
+    const next: Intent = {
+      ...current,
+      ...answers,
+      communityId: community._id,
+      communityPath: community.path,
+      communityName: community.name,
+      phoneSealed: keyring.encrypt(input.phone),
+      phoneMasked: maskPhone(input.phone),
+      ...(input.idCard ? { idCardSealed: keyring.encrypt(input.idCard), idCardMasked: maskIdCard(input.idCard) } : {}),
+      idCardHash: hash,
+      consentVersion: CONSENT_VERSION,
+      consentAt: at,
+      askedHelp,
+      updatedAt: at,
+      version: current.version + 1,
+    }
+    const oldRes = residentSlotId(ctx, current.communityId, caller.id)
+    const oldIdc = idCardSlotId(current.idCardHash)
+    const newIdc = idCardSlotId(hash)
+    const createdAt = new Date(current.createdAt)
+    // Registration counts stay in the period of the original registration.
+    const bumps: Bump[] = [
+      { orgId: current.communityId, at: createdAt, inc: { [METRICS.registered]: -1, [METRICS.askedHelp]: current.askedHelp ? -1 : 0 } },
+      { orgId: community._id, at: createdAt, inc: { [METRICS.registered]: 1, [METRICS.askedHelp]: askedHelp ? 1 : 0 } },
+    ]
+    let saved: boolean
+    try {
+      saved = await ctx.store.transaction(async (tx) => {
+        const slotCol = tx.collection('intentSlots')
+        if (oldRes !== resSlot) {
+          await slotCol.remove(oldRes)
+          await slotCol.insert({ _id: resSlot, intentId: id, communityId: community._id, createdAt: at })
+        }
+        if (oldIdc !== newIdc) {
+          await slotCol.remove(oldIdc)
+          await slotCol.insert({ _id: newIdc, intentId: id, communityId: community._id, createdAt: at })
+        }
+        const { _id: _ignored, ...set } = next
+        const ok = await tx.collection('intents').update(id, { set }, where.and(where.eq('version', current.version), where.eq('status', 'pending')))
+        if (!ok) throw conflict('登记内容已有变化，请刷新后再改')
+        await applyBumps(tx, bumps)
+        return true
+      })
+    } catch (err) {
+      if (err instanceof DuplicateIdError) throw err.id === resSlot ? conflict(DUPLICATE_RESIDENT) : duplicateIdCard()
+      throw err
+    }
+    if (!saved) throw conflict('登记内容已有变化，请刷新后再改')
+    return toMyCase(next, await projectTitles(ctx.store, interests))
+  },
+})

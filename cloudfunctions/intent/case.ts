@@ -1,0 +1,261 @@
+/**
+ * What the `intent` (resident) and `ledger` (staff) functions share: views that never carry a
+ * sealed value, scope checks, and the one way a case is changed (read, change, version-guarded
+ * write and counter increments in one transaction).
+ */
+import { randomBytes } from 'node:crypto'
+import type { CaseView, LedgerRow, MyCase } from '../_shared/contracts/intent'
+import { type Intent, isOverdue, METRICS } from '../_shared/domain/intent'
+import { isWithin } from '../_shared/domain/org'
+import { can, type Permission } from '../_shared/domain/roles'
+import { shanghaiDate } from '../_shared/domain/time'
+import type { Ctx } from '../_shared/runtime/action'
+import type { Caller } from '../_shared/runtime/caller'
+import { bumpCounters } from '../_shared/runtime/counters'
+import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
+import type { Collections } from '../_shared/store/collections'
+import { type Store, type TxStore, where } from '../_shared/store/port'
+
+/** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated event is counted at. */
+export function dayInstant(date: string): Date {
+  return new Date(`${date}T12:00:00+08:00`)
+}
+
+/**
+ * A new intent id that sorts by creation time (fixed-width base-36 milliseconds, then 72 random
+ * bits), so an export can walk the primary key and still list the oldest registration first.
+ */
+export function intentId(now: Date): string {
+  return `int_${now.getTime().toString(36).padStart(9, '0')}${randomBytes(9).toString('base64url')}`
+}
+
+/** Slot ids: an active registration's claim on its (community, ID number) and (community, resident). */
+export function idCardSlotId(idCardHash: string): string {
+  return `idc_${idCardHash}`
+}
+export function residentSlotId(ctx: Pick<Ctx, 'keyring'>, communityId: string, residentId: string): string {
+  return `res_${ctx.keyring.keyedHash('intent-resident', communityId, residentId)}`
+}
+
+/** Titles of projects by id (missing ones are left out). */
+export async function projectTitles(store: Store<Collections>, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+  if (!ids.length) return []
+  const page = await store.collection('projects').find({ where: where.in('_id', [...ids]), limit: ids.length })
+  const byId = new Map(page.items.map((p) => [p._id, p.title]))
+  return ids.filter((id) => byId.has(id)).map((id) => ({ id, title: byId.get(id) ?? '' }))
+}
+
+function answersOf(i: Intent) {
+  return {
+    name: i.name,
+    gender: i.gender,
+    ageBand: i.ageBand,
+    education: i.education,
+    household: i.household,
+    targetGroups: i.targetGroups,
+    familySituation: i.familySituation,
+    skillLevel: i.skillLevel,
+    certificates: i.certificates,
+    industry: i.industry,
+    projectDescription: i.projectDescription,
+    projectPhase: i.projectPhase,
+    needs: i.needs,
+    fundingAmount: i.fundingAmount,
+    contactTime: i.contactTime,
+    projectInterestIds: i.projectInterestIds,
+  }
+}
+
+/** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
+export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
+  return {
+    ...answersOf(i),
+    _id: i._id,
+    communityId: i.communityId,
+    communityName: i.communityName,
+    phoneMasked: i.phoneMasked,
+    idCardMasked: i.idCardMasked,
+    status: i.status,
+    stage: i.stage,
+    editable: i.status === 'pending',
+    timeline: i.stageHistory.map((s) => ({ stage: s.stage, at: s.at, note: s.note })),
+    followUps: i.followUps
+      .filter((f) => f.visibleToResident)
+      .map((f) => ({
+        id: f.id,
+        kind: f.kind,
+        date: f.date,
+        note: f.note,
+        outcome: f.outcome,
+        nextFollowUpDate: f.nextFollowUpDate,
+        projectTitle: f.projectTitle,
+      })),
+    ventures: i.ventures.map((v) => ({
+      id: v.id,
+      name: v.name,
+      kind: v.kind,
+      registrationDate: v.registrationDate,
+      jobsCreated: v.jobsCreated,
+      status: v.status,
+      closureDate: v.closureDate,
+    })),
+    benefits: i.benefits.map((b) => ({ id: b.id, policyTitle: b.policyTitle, category: b.category, amount: b.amount, date: b.date })),
+    projectInterests: interests,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    version: i.version,
+  }
+}
+
+/** A ledger row: masked identifiers only, never a sealed value. */
+export function toLedgerRow(i: Intent, today: string): LedgerRow {
+  return {
+    _id: i._id,
+    name: i.name,
+    phoneMasked: i.phoneMasked,
+    idCardMasked: i.idCardMasked,
+    gender: i.gender,
+    ageBand: i.ageBand,
+    education: i.education,
+    household: i.household,
+    targetGroups: i.targetGroups,
+    industry: i.industry,
+    needs: i.needs,
+    fundingAmount: i.fundingAmount,
+    contactTime: i.contactTime,
+    communityName: i.communityName,
+    status: i.status,
+    stage: i.stage,
+    createdAt: i.createdAt,
+    guidedAt: i.guidedAt,
+    nextFollowUpDate: i.nextFollowUpDate,
+    overdue: i.status !== 'withdrawn' && isOverdue(i.nextFollowUpDate, today),
+    followUpCount: i.followUps.length,
+    ventureCount: i.ventures.length,
+    jobsCreated: i.ventures.reduce((n, v) => n + v.jobsCreated, 0),
+    benefitCount: i.benefitCount,
+  }
+}
+
+/** May this staff caller change cases of `communityPath`? */
+export function mayWrite(caller: Caller, communityPath: readonly string[]): boolean {
+  return caller.kind === 'staff' && can(caller.staff.role, 'intent.write') && isWithin(communityPath, caller.staff.orgId)
+}
+
+export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id: string; title: string }[]): CaseView {
+  return {
+    ...answersOf(i),
+    _id: i._id,
+    communityId: i.communityId,
+    communityName: i.communityName,
+    phoneMasked: i.phoneMasked,
+    idCardMasked: i.idCardMasked,
+    consentVersion: i.consentVersion,
+    consentAt: i.consentAt,
+    sourceEventId: i.sourceEventId,
+    status: i.status,
+    stage: i.stage,
+    stageHistory: i.stageHistory,
+    followUps: i.followUps,
+    ventures: i.ventures,
+    benefits: i.benefits,
+    projectInterests: interests,
+    guidedAt: i.guidedAt,
+    nextFollowUpDate: i.nextFollowUpDate,
+    overdue: i.status !== 'withdrawn' && isOverdue(i.nextFollowUpDate, shanghaiDate(now)),
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    acceptedAt: i.acceptedAt,
+    acceptedByName: i.acceptedByName,
+    withdrawnAt: i.withdrawnAt,
+    version: i.version,
+    canWrite: mayWrite(caller, i.communityPath) && i.status !== 'withdrawn',
+    canRevealIdCard: caller.kind === 'staff' && can(caller.staff.role, 'intent.reveal') && isWithin(i.communityPath, caller.staff.orgId),
+  }
+}
+
+/** The staff caller, or 403. */
+export function staffCaller(ctx: Ctx, permission: Permission): Extract<Caller, { kind: 'staff' }> {
+  const caller = ctx.caller
+  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  if (!can(caller.staff.role, permission)) throw forbidden(PERMISSION_DENIED[permission] ?? '你的角色不能进行此操作')
+  return caller
+}
+
+const PERMISSION_DENIED: Partial<Record<Permission, string>> = {
+  'intent.read': '你的角色不能查看帮扶台帐',
+  'intent.write': '你的角色不能修改帮扶台帐',
+  'intent.export': '你的角色不能导出帮扶台帐',
+  'intent.reveal': '查看完整身份证号需要社区负责人权限',
+}
+
+/**
+ * Loads a case the staff caller may act on with `permission`. A case outside their scope is 404,
+ * whatever the permission, so ids of other communities' cases reveal nothing.
+ */
+export async function loadCase(ctx: Ctx, id: string, permission: Permission): Promise<Intent> {
+  const caller = ctx.caller
+  const intent = await ctx.store.collection('intents').get(id)
+  if (!intent || caller.kind !== 'staff' || !isWithin(intent.communityPath, caller.staff.orgId)) {
+    throw notFound('这条登记不存在，或不在你负责的社区')
+  }
+  staffCaller(ctx, permission)
+  return intent
+}
+
+/** Counter increments to apply with a case change: `at` decides the periods. */
+export interface Bump {
+  orgId: string
+  at: Date
+  inc: Record<string, number>
+}
+
+/** Applies bumps, merging those of the same org and Shanghai date so each counter is touched once. */
+export async function applyBumps(tx: TxStore<Collections>, bumps: readonly Bump[]): Promise<void> {
+  const merged = new Map<string, Bump>()
+  for (const b of bumps) {
+    const key = `${b.orgId}|${shanghaiDate(b.at)}`
+    const cur = merged.get(key)
+    if (!cur) {
+      merged.set(key, { orgId: b.orgId, at: b.at, inc: { ...b.inc } })
+    } else {
+      for (const [k, n] of Object.entries(b.inc)) cur.inc[k] = (cur.inc[k] ?? 0) + n
+    }
+  }
+  for (const b of merged.values()) await bumpCounters(tx, b.orgId, b.at, b.inc)
+}
+
+/**
+ * Changes a case the staff caller may write: reads it inside the transaction, lets `change`
+ * compute the next document and the counter bumps, and writes both only if nobody changed the
+ * case meanwhile. A withdrawn case is read-only. The first staff change accepts a pending case.
+ */
+export async function changeCase(
+  ctx: Ctx,
+  id: string,
+  change: (current: Intent, at: string) => Promise<{ next: Intent; bumps: Bump[] }> | { next: Intent; bumps: Bump[] },
+): Promise<CaseView> {
+  const before = await loadCase(ctx, id, 'intent.write')
+  const caller = ctx.caller
+  if (caller.kind !== 'staff') throw forbidden()
+  if (before.status === 'withdrawn') throw conflict('居民已撤回这条登记，不能再修改')
+  const now = ctx.now()
+  const at = now.toISOString()
+  const saved = await ctx.store.transaction(async (tx) => {
+    const current = await tx.collection('intents').get(id)
+    if (!current || current.version !== before.version || current.status === 'withdrawn') return null
+    const { next, bumps } = await change(current, at)
+    const accepted: Partial<Intent> =
+      current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}
+    const doc: Intent = { ...next, ...accepted, updatedAt: at, version: current.version + 1 }
+    const { _id: _ignored, ...set } = doc
+    const ok = await tx.collection('intents').update(id, { set }, where.eq('version', current.version))
+    if (!ok) return null
+    await applyBumps(tx, bumps)
+    return doc
+  })
+  if (!saved) throw conflict('这条记录刚被别人修改过，请刷新后再试')
+  return toCaseView(saved, caller, now, await projectTitles(ctx.store, saved.projectInterestIds))
+}
+
+export { METRICS }

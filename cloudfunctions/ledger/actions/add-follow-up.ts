@@ -1,0 +1,64 @@
+import { type CaseView, ledgerFollowUpInput } from '../../_shared/contracts/intent'
+import { type FollowUp, type Intent, METRICS } from '../../_shared/domain/intent'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { type Bump, changeCase, dayInstant, loadCase } from '../../intent/case'
+
+const MAX_FOLLOW_UPS = 500
+
+/**
+ * Records a follow-up. The first one-on-one guidance moves a registered case to 已指导 and, when
+ * the resident asked for help, counts once toward `guided` (帮扶覆盖率) at the guidance date.
+ * The latest follow-up's next date is the case's next date ('' clears it).
+ */
+export const addFollowUp = defineAction({
+  input: ledgerFollowUpInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
+  async run(input, ctx): Promise<CaseView> {
+    const caller = ctx.caller
+    if (caller.kind !== 'staff') throw forbidden()
+    if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '跟进日期不能晚于今天' }])
+    const intent = await loadCase(ctx, input.id, 'intent.write')
+    let project: { id: string; title: string } | null = null
+    if (input.kind === 'project' && input.projectId) {
+      const p = await ctx.store.collection('projects').get(input.projectId)
+      if (!p || p.status !== 'active' || !intent.communityPath.includes(p.orgId)) {
+        throw validation([{ path: 'projectId', message: '这个项目已下架或不适用于该社区' }])
+      }
+      project = { id: p._id, title: p.title }
+    }
+    return changeCase(ctx, input.id, (c, at) => {
+      if (c.followUps.length >= MAX_FOLLOW_UPS) throw conflict('跟进记录已达上限，请联系管理员')
+      const followUp: FollowUp = {
+        id: newId('fu'),
+        kind: input.kind,
+        date: input.date,
+        note: input.note,
+        outcome: input.outcome,
+        visibleToResident: input.visibleToResident,
+        nextFollowUpDate: input.nextFollowUpDate,
+        projectId: project?.id ?? null,
+        projectTitle: project?.title ?? null,
+        byId: caller.staff._id,
+        byName: caller.staff.name,
+        at,
+      }
+      const next: Intent = { ...c, followUps: [...c.followUps, followUp], nextFollowUpDate: input.nextFollowUpDate }
+      const bumps: Bump[] = []
+      if (input.kind === 'guidance' && !c.guidedAt) {
+        const guidedAt = dayInstant(input.date)
+        next.guidedAt = guidedAt.toISOString()
+        if (c.askedHelp) bumps.push({ orgId: c.communityId, at: guidedAt, inc: { [METRICS.guided]: 1 } })
+        if (c.stage === 'registered') {
+          next.stage = 'guided'
+          next.stageHistory = [...c.stageHistory, { stage: 'guided', at, byId: caller.staff._id, byName: caller.staff.name, note: '一对一创业指导' }]
+        }
+      }
+      return { next, bumps }
+    })
+  },
+})

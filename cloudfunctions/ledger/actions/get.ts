@@ -1,0 +1,13 @@
+import { type CaseView, intentIdInput } from '../../_shared/contracts/intent'
+import { defineAction } from '../../_shared/runtime/action'
+import { loadCase, projectTitles, toCaseView } from '../../intent/case'
+
+/** A case in full for staff in scope: answers, timeline, follow-ups, ventures, benefits; identifiers masked. */
+export const get = defineAction({
+  input: intentIdInput,
+  access: 'staff',
+  async run({ id }, ctx): Promise<CaseView> {
+    const intent = await loadCase(ctx, id, 'intent.read')
+    return toCaseView(intent, ctx.caller, ctx.now(), await projectTitles(ctx.store, intent.projectInterestIds))
+  },
+})

@@ -1,0 +1,25 @@
+import { ledgerListInput, type LedgerListOutput } from '../../_shared/contracts/intent'
+import type { Intent } from '../../_shared/domain/intent'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { where } from '../../_shared/store/port'
+import { staffCaller, toLedgerRow } from '../../intent/case'
+import { ledgerFilters, scopeFilter } from '../scope'
+
+/** The ledger: cases in the caller's scope, newest first, filtered, keyset-paged, masked. */
+export const list = defineAction({
+  input: ledgerListInput,
+  access: 'staff',
+  async run(input, ctx): Promise<LedgerListOutput> {
+    const caller = staffCaller(ctx, 'intent.read')
+    const today = shanghaiDate(ctx.now())
+    const { filter } = await scopeFilter(ctx, caller, input.communityId)
+    const page = await ctx.store.collection('intents').find({
+      where: where.and<Intent>(filter, ...ledgerFilters(input, today)),
+      orderBy: [{ field: 'createdAt', dir: 'desc' }],
+      limit: input.limit,
+      after: input.after ?? null,
+    })
+    return { items: page.items.map((i) => toLedgerRow(i, today)), next: page.next }
+  },
+})

@@ -1,0 +1,68 @@
+import { type CaseView, ledgerVentureInput } from '../../_shared/contracts/intent'
+import { type Intent, METRICS, stageRank, type Venture, VENTURE_KIND_LABELS, ventureContribution } from '../../_shared/domain/intent'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { type Bump, changeCase, dayInstant } from '../../intent/case'
+
+const MAX_VENTURES = 20
+
+/**
+ * Records a venture the resident started (an enterprise or 个体工商户), or edits one. Counters
+ * move by the difference between the venture's old and new contribution (jobs and operating
+ * ventures at the registration date, one fewer operating at the closure date). The first
+ * venture counts once toward `started` and moves the case to 已创业.
+ */
+export const recordVenture = defineAction({
+  input: ledgerVentureInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
+  async run(input, ctx): Promise<CaseView> {
+    const caller = ctx.caller
+    if (caller.kind !== 'staff') throw forbidden()
+    const today = shanghaiDate(ctx.now())
+    if (input.registrationDate > today) throw validation([{ path: 'registrationDate', message: '登记日期不能晚于今天' }])
+    if (input.closureDate > today) throw validation([{ path: 'closureDate', message: '关闭日期不能晚于今天' }])
+    return changeCase(ctx, input.id, (c, at) => {
+      const existing = input.ventureId ? c.ventures.find((v) => v.id === input.ventureId) : undefined
+      if (input.ventureId && !existing) throw notFound('这条创办记录不存在')
+      if (!existing && c.ventures.length >= MAX_VENTURES) throw conflict('创办记录已达上限')
+      const venture: Venture = {
+        id: existing?.id ?? newId('ven'),
+        name: input.name,
+        kind: input.kind,
+        registrationDate: input.registrationDate,
+        jobsCreated: input.jobsCreated,
+        status: input.status,
+        closureDate: input.closureDate,
+        updatedAt: at,
+        byName: caller.staff.name,
+      }
+      const bumps: Bump[] = []
+      if (existing) {
+        for (const part of ventureContribution(existing)) {
+          bumps.push({ orgId: c.communityId, at: dayInstant(part.date), inc: Object.fromEntries(Object.entries(part.inc).map(([k, n]) => [k, -n])) })
+        }
+      }
+      for (const part of ventureContribution(venture)) bumps.push({ orgId: c.communityId, at: dayInstant(part.date), inc: part.inc })
+      const next: Intent = {
+        ...c,
+        ventures: existing ? c.ventures.map((v) => (v.id === existing.id ? venture : v)) : [...c.ventures, venture],
+      }
+      if (!c.startedAt) {
+        next.startedAt = dayInstant(venture.registrationDate).toISOString()
+        bumps.push({ orgId: c.communityId, at: dayInstant(venture.registrationDate), inc: { [METRICS.started]: 1 } })
+      }
+      if (c.stage !== 'closed' && stageRank(c.stage) < stageRank('started')) {
+        next.stage = 'started'
+        next.stageHistory = [
+          ...c.stageHistory,
+          { stage: 'started', at, byId: caller.staff._id, byName: caller.staff.name, note: `创办${VENTURE_KIND_LABELS[venture.kind]}“${venture.name}”` },
+        ]
+      }
+      return { next, bumps }
+    })
+  },
+})

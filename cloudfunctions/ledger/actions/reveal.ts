@@ -1,0 +1,19 @@
+import { ledgerRevealInput, type RevealOutput } from '../../_shared/contracts/intent'
+import { defineAction } from '../../_shared/runtime/action'
+import { loadCase } from '../../intent/case'
+
+/**
+ * Shows one sealed value of a case, audited as a reveal. The full ID number needs the separate
+ * `intent.reveal` permission (社区负责人); the phone number, which guides need to call back,
+ * needs `intent.write`.
+ */
+export const reveal = defineAction({
+  input: ledgerRevealInput,
+  access: 'staff',
+  audit: 'reveal',
+  target: (input) => input.id,
+  async run({ id, field }, ctx): Promise<RevealOutput> {
+    const intent = await loadCase(ctx, id, field === 'idCard' ? 'intent.reveal' : 'intent.write')
+    return { value: ctx.keyring.decrypt(field === 'idCard' ? intent.idCardSealed : intent.phoneSealed) }
+  },
+})

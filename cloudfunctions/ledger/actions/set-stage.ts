@@ -1,0 +1,39 @@
+import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
+import { type Intent, INTENT_STAGE_LABELS, METRICS } from '../../_shared/domain/intent'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden, validation } from '../../_shared/runtime/errors'
+import { type Bump, changeCase } from '../../intent/case'
+
+/**
+ * Moves a case to a stage (forward, back to correct a mistake, or 已结案), recording who, when
+ * and why. Reaching 已培训 the first time counts once toward `trained`. 已创业 / 稳定经营 need a
+ * venture on record; closing needs a reason.
+ */
+export const setStage = defineAction({
+  input: ledgerStageInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
+  async run(input, ctx): Promise<CaseView> {
+    const caller = ctx.caller
+    if (caller.kind !== 'staff') throw forbidden()
+    return changeCase(ctx, input.id, (c, at) => {
+      if (c.stage === input.stage) throw validation([{ path: 'stage', message: `已经是“${INTENT_STAGE_LABELS[input.stage]}”了` }])
+      if ((input.stage === 'started' || input.stage === 'operating') && c.ventures.length === 0) {
+        throw validation([{ path: 'stage', message: '请先在“创办情况”里登记企业或个体工商户' }])
+      }
+      if (input.stage === 'closed' && !input.note) throw validation([{ path: 'note', message: '结案请写明原因' }])
+      const next: Intent = {
+        ...c,
+        stage: input.stage,
+        stageHistory: [...c.stageHistory, { stage: input.stage, at, byId: caller.staff._id, byName: caller.staff.name, note: input.note }],
+      }
+      const bumps: Bump[] = []
+      if (input.stage === 'trained' && !c.trainedAt) {
+        next.trainedAt = at
+        bumps.push({ orgId: c.communityId, at: new Date(at), inc: { [METRICS.trained]: 1 } })
+      }
+      return { next, bumps }
+    })
+  },
+})

@@ -1,0 +1,17 @@
+import { projectIdInput, type ProjectView } from '../../_shared/contracts/project'
+import { isWithin } from '../../_shared/domain/org'
+import { defineAction } from '../../_shared/runtime/action'
+import { notFound } from '../../_shared/runtime/errors'
+import { toView } from '../access'
+
+/** One project: active ones for anybody, archived ones only for staff who keep them. */
+export const get = defineAction({
+  input: projectIdInput,
+  access: 'any',
+  async run({ id }, { store, caller }): Promise<ProjectView> {
+    const p = await store.collection('projects').get(id)
+    const keeper = p && caller.kind === 'staff' && isWithin(p.orgPath, caller.staff.orgId)
+    if (!p || (p.status !== 'active' && !keeper)) throw notFound('项目不存在或已下架')
+    return toView(p, caller)
+  },
+})

@@ -1,0 +1,44 @@
+import { projectSaveInput, type ProjectView } from '../../_shared/contracts/project'
+import type { Project } from '../../_shared/domain/project'
+import { can } from '../../_shared/domain/roles'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { where } from '../../_shared/store/port'
+import { loadEditable, toView } from '../access'
+
+/** Adds a project to the caller's org's reserve, or edits one (naming the version it started from). */
+export const save = defineAction({
+  input: projectSaveInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id ?? null,
+  async run(input, ctx): Promise<ProjectView> {
+    const { caller } = ctx
+    if (caller.kind !== 'staff' || !can(caller.staff.role, 'project.write')) throw forbidden('你的角色不能修改项目库')
+    const at = ctx.now().toISOString()
+    const { id, version, ...fields } = input
+    if (!id) {
+      const project: Project = {
+        _id: newId('prj'),
+        orgId: caller.org._id,
+        orgPath: caller.org.path,
+        orgName: caller.org.name,
+        ...fields,
+        status: 'active',
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: caller.staff._id,
+        version: 1,
+      }
+      await ctx.store.collection('projects').insert(project)
+      return toView(project, caller)
+    }
+    const current = await loadEditable(ctx, id)
+    if (current.version !== version) throw conflict('项目已被他人修改，请刷新后再改')
+    const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }
+    const ok = await ctx.store.collection('projects').update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
+    if (!ok) throw conflict('项目已被他人修改，请刷新后再改')
+    return toView({ ...current, ...set, version: current.version + 1 }, caller)
+  },
+})

@@ -1,0 +1,76 @@
+import type { SurveyListItem, SurveyView } from '../_shared/contracts/survey'
+import { isWithin, type Org } from '../_shared/domain/org'
+import { can, type Permission } from '../_shared/domain/roles'
+import { type Survey, surveyState } from '../_shared/domain/survey'
+import type { Ctx } from '../_shared/runtime/action'
+import type { Caller } from '../_shared/runtime/caller'
+import { forbidden, notFound } from '../_shared/runtime/errors'
+
+/** Staff whose org is the survey's org or above it. */
+export function inScope(caller: Caller, survey: Pick<Survey, 'orgPath'>): boolean {
+  return caller.kind === 'staff' && isWithin(survey.orgPath, caller.staff.orgId)
+}
+
+/** Staff in scope whose role may create, edit, publish and close surveys. */
+export function mayWrite(caller: Caller, survey: Pick<Survey, 'orgPath'>): boolean {
+  return caller.kind === 'staff' && can(caller.staff.role, 'survey.write') && inScope(caller, survey)
+}
+
+export function toView(survey: Survey, caller: Caller, today: string): SurveyView {
+  const { orgPath: _path, updatedBy: _by, ...rest } = survey
+  return { ...rest, state: surveyState(survey, today), editable: survey.status === 'draft' && mayWrite(caller, survey) }
+}
+
+export function toListItem(survey: Survey, today: string, n: number | null): SurveyListItem {
+  return {
+    _id: survey._id,
+    title: survey.title,
+    kind: survey.kind,
+    orgName: survey.orgName,
+    period: survey.period,
+    opensOn: survey.opensOn,
+    closesOn: survey.closesOn,
+    status: survey.status,
+    state: surveyState(survey, today),
+    questionCount: survey.questions.length,
+    updatedAt: survey.updatedAt,
+    n,
+  }
+}
+
+const PERMISSION_MESSAGES: Partial<Record<Permission, string>> = {
+  'survey.read': '你的角色不能查看问卷结果',
+  'survey.write': '你的角色不能修改问卷',
+  'survey.export': '你的角色不能导出问卷数据',
+}
+
+/**
+ * Loads a survey for a staff caller who holds `permission` within the survey's scope. A survey
+ * outside the caller's org subtree answers 404, so other communities' ids leak nothing.
+ */
+export async function loadInScope(ctx: Ctx, id: string, permission: Permission): Promise<Survey> {
+  const { caller } = ctx
+  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  const survey = await ctx.store.collection('surveys').get(id)
+  if (!survey || !inScope(caller, survey)) throw notFound('问卷不存在或已删除')
+  if (!can(caller.staff.role, permission)) throw forbidden(PERMISSION_MESSAGES[permission])
+  return survey
+}
+
+/** The resident's community from their profile, or null when they have not chosen one. */
+export async function residentCommunity(ctx: Ctx): Promise<Org | null> {
+  if (ctx.caller.kind !== 'resident') return null
+  const profile = await ctx.store.collection('profiles').get(ctx.caller.id)
+  if (!profile?.communityId) return null
+  return ctx.store.collection('orgs').get(profile.communityId)
+}
+
+/** The id of a resident's response: a keyed hash, so the stored document names nobody. */
+export function responseId(ctx: Ctx, surveyId: string): string {
+  return ctx.keyring.keyedHash('survey-response', surveyId, ctx.caller.id)
+}
+
+/** Environment and service surveys belong to residents of the scope; event surveys to anyone there. */
+export function residentMayAnswer(survey: Pick<Survey, 'kind' | 'orgId'>, community: Org | null): boolean {
+  return survey.kind === 'event' || (community !== null && community.path.includes(survey.orgId))
+}

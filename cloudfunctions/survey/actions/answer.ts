@@ -1,0 +1,55 @@
+import { surveyAnswerInput } from '../../_shared/contracts/survey'
+import { type Survey, surveyState } from '../../_shared/domain/survey'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { residentCommunity, residentMayAnswer, responseId } from '../access'
+import { applyAnswer } from '../record'
+
+function refuseUnlessOpen(survey: Survey, today: string): void {
+  const state = surveyState(survey, today)
+  if (state === 'closed') throw conflict('这份问卷已经结束，不能再提交了，感谢关注')
+  if (state === 'scheduled') throw conflict(`这份问卷还没开始，${survey.opensOn} 起可以填写`)
+}
+
+/**
+ * A resident's answer. One response per resident per survey: its id is a keyed hash of the
+ * survey and the resident, so answering again before the survey closes replaces the earlier
+ * answer, and the tally and counters move by the difference in the same transaction.
+ */
+export const answer = defineAction({
+  input: surveyAnswerInput,
+  access: 'resident',
+  async run(input, ctx): Promise<{ answered: true; replaced: boolean }> {
+    const today = shanghaiDate(ctx.now())
+    const survey = await ctx.store.collection('surveys').get(input.id)
+    if (!survey || survey.status === 'draft') throw notFound('问卷不存在或已删除')
+    refuseUnlessOpen(survey, today)
+    if (survey.kind !== 'event') {
+      const community = await residentCommunity(ctx)
+      if (!community) throw validation([{ path: 'community', message: '请先选择你所在的社区' }], '请先选择你所在的社区')
+      if (!residentMayAnswer(survey, community)) throw forbidden(`这份问卷只面向${survey.orgName}的居民`)
+    }
+    const fields: { path: string; message: string }[] = []
+    if (input.levels.length !== survey.questions.length) {
+      fields.push({ path: 'levels', message: `请回答全部 ${survey.questions.length} 道题` })
+    }
+    const seen = new Set<string>()
+    input.comments.forEach((c, i) => {
+      const q = survey.questions.find((x) => x.id === c.question)
+      if (!q || !q.allowComment) fields.push({ path: `comments.${i}.question`, message: '这道题不需要填写意见' })
+      else if (seen.has(c.question)) fields.push({ path: `comments.${i}.question`, message: '每道题只能写一条意见' })
+      seen.add(c.question)
+    })
+    if (fields.length) throw validation(fields)
+    const id = responseId(ctx, survey._id)
+    const replaced = await ctx.store.transaction(async (tx) => {
+      // Re-read inside the transaction: a close that lands first wins.
+      const current = await tx.collection('surveys').get(survey._id)
+      if (!current) throw notFound('问卷不存在或已删除')
+      refuseUnlessOpen(current, today)
+      return applyAnswer(tx, current, id, input.levels, input.comments, today)
+    })
+    return { answered: true, replaced }
+  },
+})

@@ -1,0 +1,33 @@
+import { surveyListInput, type SurveyListOutput } from '../../_shared/contracts/survey'
+import { can } from '../../_shared/domain/roles'
+import type { Survey } from '../../_shared/domain/survey'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden } from '../../_shared/runtime/errors'
+import { type Filter, where } from '../../_shared/store/port'
+import { toListItem } from '../access'
+
+/** Staff: the surveys of their org and the orgs below it, newest change first, with response counts. */
+export const list = defineAction({
+  input: surveyListInput,
+  access: 'staff',
+  async run(input, { store, caller, now }): Promise<SurveyListOutput> {
+    if (caller.kind !== 'staff' || !can(caller.staff.role, 'survey.read')) throw forbidden('你的角色不能查看问卷')
+    const filters: Filter<Survey>[] = [where.has('orgPath', caller.staff.orgId)]
+    if (input.status) filters.push(where.eq('status', input.status))
+    const page = await store.collection('surveys').find({
+      where: where.and(...filters),
+      orderBy: [{ field: 'updatedAt', dir: 'desc' }],
+      limit: input.limit,
+      after: input.after ?? null,
+    })
+    const ids = page.items.filter((s) => s.status !== 'draft').map((s) => s._id)
+    const tallies = ids.length ? (await store.collection('surveyTallies').find({ where: where.in('_id', ids), limit: 50 })).items : []
+    const n = new Map(tallies.map((t) => [t._id, t.n]))
+    const today = shanghaiDate(now())
+    return {
+      items: page.items.map((s) => toListItem(s, today, s.status === 'draft' ? null : (n.get(s._id) ?? 0))),
+      next: page.next,
+    }
+  },
+})

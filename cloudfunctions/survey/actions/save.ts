@@ -1,0 +1,61 @@
+import { surveyDraftProblems, surveyDraftSchema, type SurveyView } from '../../_shared/contracts/survey'
+import { can } from '../../_shared/domain/roles'
+import type { Survey } from '../../_shared/domain/survey'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { where } from '../../_shared/store/port'
+import { loadInScope, toView } from '../access'
+
+/**
+ * Creates a draft survey of the caller's org (usually from a template the client filled in), or
+ * edits a draft. Once published the questions are fixed, because answers are counted per
+ * question; a stale version is refused with 409.
+ */
+export const save = defineAction({
+  input: surveyDraftSchema,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id ?? null,
+  async run(input, ctx): Promise<SurveyView> {
+    const { store, caller } = ctx
+    if (caller.kind !== 'staff' || !can(caller.staff.role, 'survey.write')) throw forbidden('你的角色不能修改问卷')
+    const problems = surveyDraftProblems(input)
+    if (problems.length) throw validation(problems)
+    const now = ctx.now()
+    const at = now.toISOString()
+    const today = shanghaiDate(now)
+    const { id, version, ...fields } = input
+    const surveys = store.collection('surveys')
+    if (!id) {
+      const survey: Survey = {
+        _id: newId('svy'),
+        orgId: caller.org._id,
+        orgPath: caller.org.path,
+        orgName: caller.org.name,
+        ...fields,
+        status: 'draft',
+        createdAt: at,
+        updatedAt: at,
+        publishedAt: '',
+        closedAt: '',
+        updatedBy: caller.staff._id,
+        version: 1,
+      }
+      await surveys.insert(survey)
+      return toView(survey, caller, today)
+    }
+    const current = await loadInScope(ctx, id, 'survey.write')
+    if (current.status !== 'draft') throw conflict('问卷已发布，题目不能再改；如需调整，请关闭后新建一份')
+    if (current.version !== version) throw conflict('问卷已被他人修改，请刷新后再改')
+    const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }
+    const changed = await surveys.update(
+      id,
+      { set, inc: { version: 1 } },
+      where.and<Survey>(where.eq('version', current.version), where.eq('status', 'draft')),
+    )
+    if (!changed) throw conflict('问卷已被他人修改，请刷新后再改')
+    return toView({ ...current, ...set, version: current.version + 1 }, caller, today)
+  },
+})

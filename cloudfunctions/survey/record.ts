@@ -1,0 +1,52 @@
+import {
+  emptyTally,
+  type Level,
+  metricsDelta,
+  responseMetrics,
+  type Survey,
+  type SurveyResponse,
+  tallyDelta,
+} from '../_shared/domain/survey'
+import { bumpCounters } from '../_shared/runtime/counters'
+import type { Collections } from '../_shared/store/collections'
+import type { TxStore } from '../_shared/store/port'
+
+/**
+ * Writes one resident's answer inside the caller's transaction: replaces their previous response
+ * (same keyed-hash id), moves the survey's tally by the difference, and moves the org's period
+ * counters by the difference, so a re-answer never counts twice. Returns whether it replaced one.
+ */
+export async function applyAnswer(
+  tx: TxStore<Collections>,
+  survey: Survey,
+  responseId: string,
+  levels: Level[],
+  comments: SurveyResponse['comments'],
+  today: string,
+): Promise<boolean> {
+  const responses = tx.collection('surveyResponses')
+  const previous = await responses.get(responseId)
+  const inc = tallyDelta(survey.questions, previous?.levels ?? null, levels)
+  const tallies = tx.collection('surveyTallies')
+  if (Object.keys(inc).length && !(await tallies.update(survey._id, { inc }))) {
+    // Published before tallies existed: start one from zero.
+    const tally = emptyTally(survey)
+    for (const [field, by] of Object.entries(inc)) tally[field] = Number(tally[field] ?? 0) + by
+    await tallies.insert(tally)
+  }
+  const firstOn = previous?.firstOn ?? today
+  const response: SurveyResponse = {
+    _id: responseId,
+    surveyId: survey._id,
+    levels,
+    comments,
+    hasComment: comments.length > 0,
+    firstOn,
+    revisions: previous ? previous.revisions + 1 : 0,
+  }
+  await responses.put(response)
+  const delta = metricsDelta(previous ? responseMetrics(survey, previous.levels) : null, responseMetrics(survey, levels))
+  // Counted in the period of the first answer, so a later change adjusts the same documents.
+  await bumpCounters(tx, survey.orgId, new Date(`${firstOn}T12:00:00+08:00`), delta)
+  return previous !== null
+}

@@ -1,0 +1,28 @@
+import { computeIndex, type SurveyResponse, tallyFromResponses } from '../../cloudfunctions/_shared/domain/survey'
+import type { Collections } from '../../cloudfunctions/_shared/store/collections'
+import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
+import { seedDemo } from '../seed'
+
+describe('demo surveys', () => {
+  it('seeds 金沙社区’s open survey of this quarter and last quarter’s closed one with consistent results', async () => {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    await seedDemo(store, new Date('2026-11-22T02:00:00.000Z'), { forcePasswordChange: false })
+    const now = await store.collection('surveys').get('svy_demo_jinsha_env_now')
+    const prev = await store.collection('surveys').get('svy_demo_jinsha_env_prev')
+    expect(now).toMatchObject({ orgId: 'c-jinsha', period: '2026-Q4', status: 'published', opensOn: '2026-10-01', closesOn: '2026-12-31' })
+    expect(prev).toMatchObject({ orgId: 'c-jinsha', period: '2026-Q3', status: 'closed', opensOn: '2026-07-01', closesOn: '2026-09-30' })
+    if (!prev) throw new Error('missing')
+    const responses: SurveyResponse[] = []
+    for await (const b of store.collection('surveyResponses').scan(undefined, 100)) responses.push(...b)
+    const tally = await store.collection('surveyTallies').get(prev._id)
+    expect(tally).toEqual(tallyFromResponses(prev, responses))
+    const index = computeIndex(prev, tally)
+    expect(index.n).toBe(36)
+    expect(index.lowConfidence).toBe(false)
+    expect(index.composite).toBeGreaterThan(55)
+    expect(index.composite).toBeLessThan(90)
+    expect((await store.collection('counters').get('c-jinsha:2026-Q3'))?.satisfactionResponses).toBe(36)
+    expect(responses.filter((r) => r.hasComment).length).toBe(4)
+    await store.close()
+  })
+})

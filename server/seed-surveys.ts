@@ -1,0 +1,85 @@
+import { periodsOf, previousPeriod } from '../cloudfunctions/_shared/domain/period'
+import { emptyTally, type Level, periodLabel, type Survey } from '../cloudfunctions/_shared/domain/survey'
+import { surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
+import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
+import type { Collections } from '../cloudfunctions/_shared/store/collections'
+import type { TxStore } from '../cloudfunctions/_shared/store/port'
+import { applyAnswer } from '../cloudfunctions/survey/record'
+import { DEMO_ORGS, DEMO_SURVEYS } from './seed-data'
+
+const DAY = 86_400_000
+
+/** First and last day (Shanghai) of a quarter id such as `2026-Q4`. */
+function quarterBounds(period: string): { first: string; last: string } {
+  const [y, q] = period.split('-Q').map(Number)
+  const first = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`
+  const next = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`
+  const last = new Date(Date.parse(`${next}T00:00:00Z`) - DAY).toISOString().slice(0, 10)
+  return { first, last }
+}
+
+const COMMENTS: [string, string][] = [
+  ['q4', '希望贷款审批再快一点'],
+  ['q8', '社区的创业培训很实用，希望多开几期'],
+  ['q5', '门面租金偏高，希望有更多补贴'],
+  ['q7', '办执照比以前方便多了'],
+]
+
+/**
+ * Seeds the demo surveys inside the caller's transaction, answers through the same code path as
+ * `survey.answer` (tally and counters move together). Demo respondents are fictitious, so their
+ * response ids are plain demo ids rather than keyed hashes of real residents.
+ */
+export async function seedDemoSurveys(tx: TxStore<Collections>, now: Date): Promise<void> {
+  const today = shanghaiDate(now)
+  const at = now.toISOString()
+  for (const d of DEMO_SURVEYS) {
+    const org = DEMO_ORGS.find((o) => o._id === d.orgId)
+    if (!org) throw new Error(`seed survey ${d.key} names unknown org ${d.orgId}`)
+    const t = surveyTemplate(d.template)
+    const current = periodsOf(now).quarter
+    const period = d.quarterOffset === 0 ? current : previousPeriod(current)
+    const bounds = quarterBounds(period)
+    // Both run the whole quarter; the open one at least two more weeks when seeded near its end.
+    const twoWeeks = shanghaiDate(new Date(now.getTime() + 14 * DAY))
+    const closesOn = d.status === 'published' && twoWeeks > bounds.last ? twoWeeks : bounds.last
+    const survey: Survey = {
+      _id: `svy_demo_${d.key.replace(/[^A-Za-z0-9]/g, '_')}`,
+      orgId: org._id,
+      orgPath: org.path,
+      orgName: org.name,
+      title: `${periodLabel(period)}${t.title}`,
+      kind: t.kind,
+      template: t.key,
+      period,
+      opensOn: d.status === 'published' ? (bounds.first < today ? bounds.first : today) : bounds.first,
+      closesOn,
+      intro: t.intro,
+      dimensions: t.dimensions.map((x) => ({ ...x })),
+      questions: t.questions.map((x) => ({ ...x })),
+      eventId: null,
+      status: d.status,
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: at,
+      closedAt: d.status === 'closed' ? `${bounds.last}T15:59:59.000Z` : '',
+      updatedBy: 'st_admin',
+      version: 2,
+    }
+    await tx.collection('surveys').insert(survey)
+    await tx.collection('surveyTallies').insert(emptyTally(survey))
+    for (let i = 0; i < d.answers; i++) {
+      // A plausible spread: mostly 满意 / 非常满意, financing and site rated lower.
+      const levels = survey.questions.map((q, j) => {
+        const base = ((i * 7 + j * 3) % 10) / 10
+        const low = q.dimension === 'financing' || q.dimension === 'site' ? 0.25 : 0
+        const x = base - low
+        return (x > 0.55 ? 5 : x > 0.15 ? 4 : x > -0.05 ? 3 : x > -0.2 ? 2 : 1) as Level
+      })
+      const c = COMMENTS[(i / 9) % COMMENTS.length]
+      const comments = i % 9 === 0 && c ? [{ question: c[0], text: c[1] }] : []
+      const answeredOn = new Date(Date.parse(`${bounds.first}T04:00:00Z`) + (i % 60) * DAY).toISOString().slice(0, 10)
+      await applyAnswer(tx, survey, `svr_demo_${d.key.replace(/[^A-Za-z0-9]/g, '_')}_${i}`, levels, comments, answeredOn)
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { AtLoadMore } from 'taro-ui'
+import type { InboxItem } from '@shared/contracts/notify'
+import { INBOX_KIND_LABELS } from '@shared/domain/inbox'
+import CardSkeleton from '../../components/card-skeleton'
+import PageState from '../../components/page-state'
+import { usePagedList } from '../../hooks/use-paged-list'
+import { errorMessage } from '../../services/cloud'
+import { listInbox, markAllRead, markRead } from '../../services/notify'
+import { shortTime } from '../../utils/event-routes'
+import { toastText } from '../../utils/toast'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+/** 消息: what the community told me (an event cancelled, a place freed up), newest first. */
+export default function InboxPage() {
+  const [unread, setUnread] = useState<number | null>(null)
+  const list = usePagedList(async (after) => {
+    const page = await listInbox({ after, limit: 20 })
+    setUnread(page.unreadCount)
+    return page
+  }, [])
+  const shown = useRef(false)
+
+  useDidShow(() => {
+    if (shown.current) void list.refresh({ quiet: true })
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreFailed) void list.loadMore()
+  })
+
+  const open = async (m: InboxItem) => {
+    if (!m.readAt) {
+      list.replace((x) => x._id === m._id, { ...m, readAt: new Date().toISOString() })
+      markRead([m._id])
+        .then((r) => setUnread(r.unreadCount))
+        .catch(() => undefined)
+    }
+    if (m.link) void Taro.navigateTo({ url: m.link })
+  }
+
+  const readAll = async () => {
+    try {
+      const r = await markAllRead()
+      setUnread(r.unreadCount)
+      await list.refresh({ quiet: true })
+    } catch (e) {
+      toastText(errorMessage(e))
+    }
+  }
+
+  return (
+    <View className='inbox'>
+      <View className='inbox__head'>
+        <Text className='inbox__title'>消息</Text>
+        {unread ? (
+          <View className='inbox__read-all' onClick={() => void readAll()} data-testid='inbox-read-all'>
+            <Text>全部标为已读（{unread}）</Text>
+          </View>
+        ) : null}
+      </View>
+      {list.status === 'loading' ? (
+        <CardSkeleton count={3} />
+      ) : list.status === 'error' ? (
+        <View className='inbox__card'>
+          <PageState kind='error' title='消息加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+        </View>
+      ) : list.items.length === 0 ? (
+        <View className='inbox__card'>
+          <PageState kind='empty' icon='bell' title='暂时没有消息' description='活动变动、候补递补等通知会发到这里' testId='inbox-empty' />
+        </View>
+      ) : (
+        <View data-testid='inbox-list'>
+          {list.items.map((m) => (
+            <View key={m._id} className={`inbox__item${m.readAt ? '' : ' inbox__item--unread'}`} data-testid='inbox-item' data-read={m.readAt ? 'true' : 'false'} onClick={() => void open(m)}>
+              <View className='inbox__item-head'>
+                <Text className='inbox__kind'>{INBOX_KIND_LABELS[m.kind]}</Text>
+                <Text className='inbox__time'>{shortTime(m.createdAt)}</Text>
+              </View>
+              <View className='inbox__item-title-row'>
+                {m.readAt ? null : <View className='inbox__dot' />}
+                <Text className='inbox__item-title'>{m.title}</Text>
+              </View>
+              <Text className='inbox__body'>{m.body}</Text>
+              {m.link ? <Text className='inbox__link'>查看详情 ›</Text> : null}
+            </View>
+          ))}
+          {list.hasMore || list.loadingMore || list.moreFailed ? (
+            <AtLoadMore status={list.loadingMore ? 'loading' : 'more'} moreText={list.moreFailed ? '加载失败，点击重试' : '查看更多'} onClick={() => void list.loadMore()} />
+          ) : null}
+        </View>
+      )}
+    </View>
+  )
+}

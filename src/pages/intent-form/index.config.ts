@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '创业意向登记',
+})

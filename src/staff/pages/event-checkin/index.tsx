@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { CodeOutput, EventCounts } from '@shared/contracts/event'
+import PageState from '../../../components/page-state'
+import { useLoad } from '../../../hooks/use-load'
+import { eventErrorMessage, getCode, getEvent } from '../../../services/event'
+import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
+import './index.scss'
+
+const COUNTS_EVERY_MS = 5000
+
+/**
+ * 签到屏: shown on a screen at the venue. The code changes every 30 seconds (an older one is
+ * refused), so only people in the room can check in; counts update live.
+ */
+export default function EventCheckinPage() {
+  const id = useRouter().params.id ?? ''
+  const event = useLoad(() => getEvent(id), [id])
+  const [code, setCode] = useState<CodeOutput | null>(null)
+  const [codeError, setCodeError] = useState<string | null>(null)
+  const [counts, setCounts] = useState<EventCounts | null>(null)
+  const [left, setLeft] = useState(30)
+  const alive = useRef(true)
+
+  useEffect(() => {
+    alive.current = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const refresh = async () => {
+      try {
+        const next = await getCode(id, 'checkin')
+        if (!alive.current) return
+        setCode(next)
+        setCodeError(null)
+        const wait = Math.max(1000, Date.parse(next.rotatesAt ?? '') - Date.now() + 300)
+        timer = setTimeout(() => void refresh(), Number.isFinite(wait) ? wait : 30_000)
+      } catch (e) {
+        if (!alive.current) return
+        setCodeError(eventErrorMessage(e))
+        timer = setTimeout(() => void refresh(), 5000)
+      }
+    }
+    void refresh()
+    return () => {
+      alive.current = false
+      if (timer) clearTimeout(timer)
+    }
+  }, [id])
+
+  useEffect(() => {
+    const tick = setInterval(() => {
+      if (code?.rotatesAt) setLeft(Math.max(0, Math.ceil((Date.parse(code.rotatesAt) - Date.now()) / 1000)))
+    }, 250)
+    return () => clearInterval(tick)
+  }, [code])
+
+  useEffect(() => {
+    const poll = setInterval(() => {
+      getEvent(id)
+        .then((e) => setCounts(e.counts))
+        .catch(() => undefined)
+    }, COUNTS_EVERY_MS)
+    return () => clearInterval(poll)
+  }, [id])
+
+  if (event.status === 'error' && !event.data) {
+    return <PageState kind='error' title='签到屏打开失败' description={eventErrorMessage(event.error)} onAction={() => void event.reload()} />
+  }
+  if (!event.data) return <PageState kind='loading' />
+  const e = event.data
+  const c = counts ?? e.counts
+
+  return (
+    <View className='checkin-screen' data-testid='checkin-screen'>
+      <View className='checkin-screen__head'>
+        <Text className='checkin-screen__org'>{e.orgName}</Text>
+        <Text className='checkin-screen__title'>{e.title}</Text>
+        <Text className='checkin-screen__meta'>
+          {eventTimeLabel(e.startAt, e.endAt)} · {e.place}
+        </Text>
+      </View>
+      <View className='checkin-screen__main'>
+        <View className='checkin-screen__code-card'>
+          <Text className='checkin-screen__scan'>微信扫一扫 签到</Text>
+          <View className='checkin-screen__code-wrap'>
+            {code ? (
+              <Image className='checkin-screen__code' src={`data:image/png;base64,${code.image}`} mode='aspectFit' nativeProps={{ 'data-testid': 'checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
+            ) : codeError ? (
+              <PageState kind='error' compact title='二维码生成失败' description={codeError} />
+            ) : (
+              <PageState kind='loading' compact title='正在生成二维码…' />
+            )}
+          </View>
+          <View className='checkin-screen__rotate'>
+            <View className='checkin-screen__rotate-bar'>
+              <View className='checkin-screen__rotate-fill' style={{ width: `${(left / 30) * 100}%` }} />
+            </View>
+            <Text className='checkin-screen__rotate-text'>{left} 秒后更换二维码，拍照带走的二维码无法签到</Text>
+          </View>
+        </View>
+        <View className='checkin-screen__side'>
+          <View className='checkin-screen__stat checkin-screen__stat--big' data-testid='count-checked-in'>
+            <Text className='checkin-screen__stat-n'>{c.checkedIn}</Text>
+            <Text className='checkin-screen__stat-label'>已签到</Text>
+          </View>
+          <View className='checkin-screen__stats'>
+            <View className='checkin-screen__stat'>
+              <Text className='checkin-screen__stat-n'>
+                {c.confirmed}/{c.capacity}
+              </Text>
+              <Text className='checkin-screen__stat-label'>已报名</Text>
+            </View>
+            <View className='checkin-screen__stat'>
+              <Text className='checkin-screen__stat-n'>{c.waitlisted}</Text>
+              <Text className='checkin-screen__stat-label'>候补</Text>
+            </View>
+          </View>
+          <Text className='checkin-screen__hint'>
+            {e.walkIn ? '没报名的居民扫码后可以现场报名并签到。' : '本场只接受提前报名的居民签到。'}没带手机的居民，请工作人员在名单里代为签到。
+          </Text>
+          <View className='checkin-screen__link' onClick={() => void Taro.navigateTo({ url: eventRoutes.eventAttendees(e._id) })}>
+            <Text>打开签到名单 ›</Text>
+          </View>
+        </View>
+      </View>
+    </View>
+  )
+}

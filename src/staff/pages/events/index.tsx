@@ -1,0 +1,144 @@
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { AtButton, AtLoadMore } from 'taro-ui'
+import { EVENT_PHASE_LABELS } from '@shared/domain/event'
+import { can, ROLE_LABELS } from '@shared/domain/roles'
+import Chip from '../../../components/chip'
+import PageState from '../../../components/page-state'
+import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import { useLoad } from '../../../hooks/use-load'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { errorMessage } from '../../../services/cloud'
+import { listEvents } from '../../../services/event'
+import { getMe } from '../../../services/profile'
+import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
+import { routes } from '../../../utils/routes'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+type When = 'current' | 'past'
+const TABS: readonly SegmentTab<When>[] = [
+  { key: 'current', label: '未结束' },
+  { key: 'past', label: '已结束' },
+]
+
+/** 活动管理: events of my org and below, with live counts and the way to each tool. */
+export default function StaffEventsPage() {
+  const me = useLoad(() => getMe(), [])
+  const [when, setWhen] = useState<When>('current')
+  const isStaff = me.data?.kind === 'staff'
+  const list = usePagedList(
+    (after) => (isStaff ? listEvents({ view: 'manage', when, after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
+    [when, isStaff],
+  )
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && isStaff) void list.refresh({ quiet: true })
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreFailed) void list.loadMore()
+  })
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  const staff = me.data.kind === 'staff' ? me.data.staff : null
+  if (!staff) {
+    return <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+  }
+  const mayWrite = can(staff.role, 'event.write')
+  const go = (url: string) => void Taro.navigateTo({ url })
+
+  return (
+    <View className='staff-events'>
+      <View className='staff-events__top'>
+        <View className='staff-events__who'>
+          <Text className='staff-events__title'>活动管理</Text>
+          <Text className='staff-events__org'>
+            {staff.orgName} · {staff.name} · {ROLE_LABELS[staff.role]}
+          </Text>
+        </View>
+        {mayWrite ? (
+          <View className='staff-events__new' data-testid='new-event-button'>
+            <AtButton type='primary' size='small' onClick={() => go(eventRoutes.eventEdit())}>
+              ＋ 新建活动
+            </AtButton>
+          </View>
+        ) : null}
+      </View>
+      <SegmentTabs tabs={TABS} value={when} onChange={setWhen} testIdPrefix='when-tab' />
+      <View className='staff-events__body'>
+        {list.status === 'loading' ? (
+          <PageState kind='loading' compact />
+        ) : list.status === 'error' ? (
+          <PageState kind='error' compact title='活动加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+        ) : list.items.length === 0 ? (
+          <PageState kind='empty' compact icon='calendar' title={when === 'current' ? '还没有进行中的活动' : '还没有已结束的活动'} description={mayWrite && when === 'current' ? '点“新建活动”发布第一场吧' : undefined} testId='staff-events-empty' />
+        ) : (
+          <View className='staff-events__grid' data-testid='staff-event-list'>
+            {list.items.map((e) => (
+              <View className='staff-events__row' key={e._id} data-testid='staff-event-row' data-id={e._id}>
+                <View className='staff-events__main' onClick={() => go(eventRoutes.eventAttendees(e._id))}>
+                  <View className='staff-events__row-head'>
+                    <Chip small tone={e.phase === 'cancelled' ? 'danger' : e.phase === 'ongoing' ? 'success' : 'primary'} label={EVENT_PHASE_LABELS[e.phase]} />
+                    <Text className='staff-events__row-org'>{e.orgName}</Text>
+                  </View>
+                  <Text className='staff-events__row-title'>{e.title}</Text>
+                  <Text className='staff-events__row-meta'>{eventTimeLabel(e.startAt, e.endAt)}</Text>
+                  <Text className='staff-events__row-meta'>{e.place}</Text>
+                  <View className='staff-events__counts'>
+                    <View className='staff-events__count'>
+                      <Text className='staff-events__count-n'>
+                        {e.counts.confirmed}/{e.counts.capacity}
+                      </Text>
+                      <Text className='staff-events__count-label'>已报名</Text>
+                    </View>
+                    <View className='staff-events__count'>
+                      <Text className='staff-events__count-n'>{e.counts.checkedIn}</Text>
+                      <Text className='staff-events__count-label'>已签到</Text>
+                    </View>
+                    <View className='staff-events__count'>
+                      <Text className='staff-events__count-n'>{e.counts.waitlisted}</Text>
+                      <Text className='staff-events__count-label'>候补</Text>
+                    </View>
+                  </View>
+                </View>
+                <View className='staff-events__actions'>
+                  {mayWrite && e.status !== 'cancelled' ? (
+                    <View className='staff-events__action' onClick={() => go(eventRoutes.eventEdit(e._id))} data-testid='row-edit'>
+                      <Text>编辑</Text>
+                    </View>
+                  ) : null}
+                  {e.status !== 'cancelled' ? (
+                    <View className='staff-events__action' onClick={() => go(eventRoutes.eventPoster(e._id))} data-testid='row-poster'>
+                      <Text>海报</Text>
+                    </View>
+                  ) : null}
+                  {e.status !== 'cancelled' && can(staff.role, 'event.checkin') ? (
+                    <View className='staff-events__action staff-events__action--primary' onClick={() => go(eventRoutes.eventCheckin(e._id))} data-testid='row-checkin'>
+                      <Text>签到屏</Text>
+                    </View>
+                  ) : null}
+                  <View className='staff-events__action' onClick={() => go(eventRoutes.eventAttendees(e._id))} data-testid='row-attendees'>
+                    <Text>名单</Text>
+                  </View>
+                </View>
+              </View>
+            ))}
+          </View>
+        )}
+        {list.hasMore || list.loadingMore || list.moreFailed ? (
+          <AtLoadMore status={list.loadingMore ? 'loading' : 'more'} moreText={list.moreFailed ? '加载失败，点击重试' : '查看更多'} onClick={() => void list.loadMore()} />
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '帮扶台帐',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,265 @@
+import { useRef, useState } from 'react'
+import { ScrollView, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { AtButton, AtLoadMore } from 'taro-ui'
+import type { GapKind, GapRow, LedgerFlag, LedgerRow } from '@shared/contracts/intent'
+import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
+import { INTENT_STAGE_LABELS, INTENT_STAGES, NEED_LABELS, NEEDS, type IntentStage, type Need } from '@shared/domain/intent'
+import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
+import { shanghaiDate } from '@shared/domain/time'
+import Chip from '../../../components/chip'
+import PageState from '../../../components/page-state'
+import SearchBox from '../../../components/search-box'
+import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import { useLoad } from '../../../hooks/use-load'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { openDownload } from '../../../services/download-link'
+import { exportLedger, ledgerGaps, listLedger } from '../../../services/intent'
+import { forgetMe, getMe } from '../../../services/profile'
+import { intentRoutes } from '../../../utils/intent-routes'
+import { routes } from '../../../utils/routes'
+import { toastSuccess, toastText } from '../../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+type View_ = 'ledger' | GapKind
+
+const TABS: readonly SegmentTab<View_>[] = [
+  { key: 'ledger', label: '全部台帐' },
+  { key: 'unguided', label: '未指导' },
+  { key: 'overdue', label: '回访逾期' },
+  { key: 'unbenefited', label: '应享未享' },
+]
+
+const STAGE_TONES: Record<IntentStage, 'neutral' | 'primary' | 'success' | 'warning' | 'danger'> = {
+  registered: 'warning',
+  guided: 'primary',
+  trained: 'primary',
+  started: 'success',
+  operating: 'success',
+  closed: 'neutral',
+}
+
+/** 帮扶台帐: every registration of the staff member's community, filtered, with gap lists and export. */
+export default function LedgerPage() {
+  const me = useLoad(() => getMe(), [])
+  const [tab, setTab] = useState<View_>('ledger')
+  const [stage, setStage] = useState<IntentStage | null>(null)
+  const [need, setNeed] = useState<Need | null>(null)
+  const [group, setGroup] = useState<TargetGroup | null>(null)
+  const [flag, setFlag] = useState<LedgerFlag | null>(null)
+  const [input, setInput] = useState('')
+  const [keyword, setKeyword] = useState('')
+  const [more, setMore] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const shown = useRef(false)
+  const staff = me.data?.kind === 'staff' ? me.data.staff : null
+
+  const filter = { stage: stage ?? undefined, need: need ?? undefined, targetGroup: group ?? undefined, flag: flag ?? undefined, keyword: keyword || undefined }
+  const list = usePagedList<LedgerRow | GapRow>(
+    (after) => {
+      if (!staff) return Promise.resolve({ items: [], next: null })
+      if (tab !== 'ledger') return ledgerGaps(tab, after)
+      return listLedger({ ...filter, after, limit: 20 })
+    },
+    [tab, stage, need, group, flag, keyword, staff?.orgId],
+  )
+
+  useDidShow(() => {
+    if (shown.current && staff) void list.refresh({ quiet: true })
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreFailed) void list.loadMore()
+  })
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  if (!staff) {
+    return (
+      <PageState
+        kind='empty'
+        title='请先登录工作人员账号'
+        description='帮扶台帐只对社区创业指导员和各级创建办开放'
+        actionText='去登录'
+        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
+        testId='staff-required'
+      />
+    )
+  }
+  const mayExport = can(staff.role, 'intent.export')
+  const isCommunity = staff.role === 'community_staff' || staff.role === 'community_lead'
+
+  const doExport = async () => {
+    if (exporting) return
+    setExporting(true)
+    try {
+      const out = await exportLedger(filter)
+      await openDownload(out.url, out.fileName)
+      toastSuccess(`已导出 ${out.rows} 条`)
+    } catch (e) {
+      toastText(errorMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
+  const relogin = () => {
+    forgetMe()
+    void Taro.redirectTo({ url: routes.staffLogin })
+  }
+  const filtered = Boolean(stage || need || group || flag || keyword)
+
+  return (
+    <View className='ledger'>
+      <View className='ledger__top'>
+        <View className='ledger__head'>
+          <View className='ledger__who'>
+            <Text className='ledger__title'>{staff.orgName} 帮扶台帐</Text>
+            <Text className='ledger__org'>
+              {staff.name} · {ROLE_LABELS[staff.role]}
+            </Text>
+          </View>
+          <View className='ledger__actions'>
+            {can(staff.role, 'project.write') ? (
+              <View className='ledger__action' data-testid='projects-entry' onClick={() => void Taro.navigateTo({ url: intentRoutes.projects })}>
+                <Text>项目库</Text>
+              </View>
+            ) : null}
+            {mayExport && tab === 'ledger' ? (
+              <View className='ledger__export' data-testid='export-button'>
+                <AtButton type='primary' size='small' loading={exporting} disabled={exporting} onClick={() => void doExport()}>
+                  导出 Excel
+                </AtButton>
+              </View>
+            ) : null}
+          </View>
+        </View>
+        {tab === 'ledger' ? (
+          <>
+            <SearchBox value={input} onChange={setInput} onSearch={(v) => setKeyword(v.trim())} placeholder='按姓名搜索' maxLength={20} testId='ledger-search' />
+            <ScrollView scrollX className='ledger__chips' enableFlex>
+              <Chip label='全部阶段' active={stage === null} onClick={() => setStage(null)} testId='stage-all' />
+              {INTENT_STAGES.map((s) => (
+                <Chip key={s} label={INTENT_STAGE_LABELS[s]} active={stage === s} onClick={() => setStage(stage === s ? null : s)} testId={`stage-${s}`} />
+              ))}
+            </ScrollView>
+            <View className='ledger__more' onClick={() => setMore(!more)} data-testid='ledger-more-filters'>
+              <Text>{more ? '收起筛选 ▲' : `更多筛选${need || group || flag ? '（已选）' : ''} ▼`}</Text>
+            </View>
+            {more ? (
+              <View className='ledger__filters'>
+                <Text className='ledger__filter-label'>需要的帮助</Text>
+                <View className='ledger__filter-row'>
+                  {NEEDS.map((n) => (
+                    <Chip key={n} small label={NEED_LABELS[n]} active={need === n} onClick={() => setNeed(need === n ? null : n)} testId={`need-${n}`} />
+                  ))}
+                </View>
+                <Text className='ledger__filter-label'>人群</Text>
+                <View className='ledger__filter-row'>
+                  {TARGET_GROUPS.map((g) => (
+                    <Chip key={g} small label={TARGET_GROUP_LABELS[g]} active={group === g} onClick={() => setGroup(group === g ? null : g)} testId={`group-${g}`} />
+                  ))}
+                </View>
+                <Text className='ledger__filter-label'>需要关注</Text>
+                <View className='ledger__filter-row'>
+                  {LEDGER_FLAGS.map((f) => (
+                    <Chip key={f} small tone='warning' label={LEDGER_FLAG_LABELS[f]} active={flag === f} onClick={() => setFlag(flag === f ? null : f)} testId={`flag-${f}`} />
+                  ))}
+                </View>
+              </View>
+            ) : null}
+          </>
+        ) : (
+          <Text className='ledger__gap-note'>{GAP_KIND_LABELS[tab]}：这些人需要尽快跟进</Text>
+        )}
+      </View>
+      {/* 应享未享 depends on one community's policies: community staff only. */}
+      <SegmentTabs tabs={isCommunity ? TABS : TABS.filter((t) => t.key !== 'unbenefited')} value={tab} onChange={setTab} testIdPrefix='ledger-tab' />
+
+      <View className='ledger__body'>
+        {list.status === 'loading' ? (
+          <PageState kind='loading' compact />
+        ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
+          <PageState kind='error' title='登录已过期' description='请重新登录后再查看台帐' actionText='重新登录' onAction={relogin} testId='list-error' compact />
+        ) : list.status === 'error' ? (
+          <PageState kind='error' title='台帐加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} testId='list-error' compact />
+        ) : list.items.length === 0 ? (
+          <PageState
+            kind='empty'
+            compact
+            icon={tab === 'ledger' ? 'file-generic' : 'check-circle'}
+            title={tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向'}
+            description={tab !== 'ledger' ? '做得好，继续保持' : filtered ? '换个筛选条件试试' : '居民在小程序“我的”里就能登记'}
+            testId='list-empty'
+          />
+        ) : (
+          <View className='ledger__table' data-testid='ledger-list'>
+            <View className='ledger__row ledger__row--head'>
+              <Text className='ledger__cell ledger__cell--name'>姓名</Text>
+              <Text className='ledger__cell'>手机号</Text>
+              <Text className='ledger__cell ledger__cell--id'>身份证号</Text>
+              <Text className='ledger__cell'>人群</Text>
+              <Text className='ledger__cell'>需要的帮助</Text>
+              <Text className='ledger__cell'>阶段</Text>
+              <Text className='ledger__cell'>登记日期</Text>
+              <Text className='ledger__cell'>下次回访</Text>
+              <Text className='ledger__cell ledger__cell--num'>跟进/创办</Text>
+            </View>
+            {list.items.map((r) => (
+              <View
+                key={r._id}
+                className='ledger__row'
+                data-testid='ledger-row'
+                data-id={r._id}
+                data-stage={r.stage}
+                onClick={() => void Taro.navigateTo({ url: intentRoutes.staffCase(r._id) })}
+              >
+                <View className='ledger__cell ledger__cell--name'>
+                  <Text className='ledger__name'>{r.name}</Text>
+                  {r.status === 'pending' ? <Text className='ledger__badge'>待受理</Text> : null}
+                </View>
+                <Text className='ledger__cell ledger__cell--phone' data-testid='row-phone'>
+                  {r.phoneMasked}
+                </Text>
+                <Text className='ledger__cell ledger__cell--id' data-testid='row-id'>
+                  {r.idCardMasked}
+                </Text>
+                <Text className='ledger__cell ledger__cell--groups'>{r.targetGroups.map((g) => TARGET_GROUP_LABELS[g]).join('、') || '—'}</Text>
+                <Text className='ledger__cell ledger__cell--needs'>{r.needs.length ? r.needs.map((n) => NEED_LABELS[n]).join('、') : '暂不需要'}</Text>
+                <View className='ledger__cell ledger__cell--stage'>
+                  <Chip small tone={STAGE_TONES[r.stage]} label={INTENT_STAGE_LABELS[r.stage]} />
+                </View>
+                <Text className='ledger__cell ledger__cell--date'>{shanghaiDate(new Date(r.createdAt))}</Text>
+                <Text className={`ledger__cell ledger__cell--next${r.overdue ? ' ledger__cell--overdue' : ''}`}>
+                  {r.nextFollowUpDate ? `${r.overdue ? '逾期 ' : '回访 '}${r.nextFollowUpDate}` : '未约回访'}
+                </Text>
+                <Text className='ledger__cell ledger__cell--num'>
+                  {r.followUpCount} / {r.ventureCount}
+                </Text>
+                {'reason' in r ? <Text className='ledger__reason'>{r.reason}</Text> : null}
+              </View>
+            ))}
+            <View className='list-footer' data-testid='load-more'>
+              <AtLoadMore
+                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
+                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
+                loadingText='正在加载…'
+                noMoreText='没有更多了'
+                onClick={() => void list.loadMore()}
+              />
+            </View>
+          </View>
+        )}
+      </View>
+    </View>
+  )
+}

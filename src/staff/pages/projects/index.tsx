@@ -1,0 +1,186 @@
+import { useState } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { AtButton, AtLoadMore } from 'taro-ui'
+import { check } from '@shared/contracts/common'
+import { projectSaveInput, type ProjectView } from '@shared/contracts/project'
+import { INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@shared/domain/intent'
+import { INVESTMENT_BAND_LABELS, INVESTMENT_BANDS, PROJECT_STATUS_LABELS, type InvestmentBand } from '@shared/domain/project'
+import ChoiceChips from '../../../components/choice-chips'
+import Chip from '../../../components/chip'
+import FormField from '../../../components/form-field'
+import PageState from '../../../components/page-state'
+import { useLoad } from '../../../hooks/use-load'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { archiveProject, listProjects, restoreProject, saveProject } from '../../../services/intent'
+import { getMe } from '../../../services/profile'
+import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { routes } from '../../../utils/routes'
+import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+/** 创业项目库: staff keep the projects they recommend; residents see the active ones on the intent form. */
+export default function ProjectsPage() {
+  const me = useLoad(() => getMe(), [])
+  const isStaff = me.data?.kind === 'staff'
+  const [editing, setEditing] = useState<ProjectView | 'new' | null>(null)
+  const list = usePagedList((after) => (isStaff ? listProjects({ view: 'manage', after, limit: 20 }) : Promise.resolve({ items: [], next: null })), [isStaff])
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  if (!isStaff) {
+    return <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+  }
+
+  const toggle = async (p: ProjectView) => {
+    const off = p.status === 'active'
+    if (off && !(await confirm('下架项目', `下架“${p.title}”后居民将看不到它。`, '下架'))) return
+    try {
+      const next = off ? await archiveProject(p._id) : await restoreProject(p._id)
+      list.replace((x) => x._id === p._id, next)
+      toastSuccess(off ? '已下架' : '已恢复')
+    } catch (e) {
+      toastText(errorMessage(e))
+    }
+  }
+
+  return (
+    <View className='projects'>
+      <View className='projects__head'>
+        <View>
+          <Text className='projects__title'>创业项目库</Text>
+          <Text className='projects__sub'>推荐给有创业意向的居民；居民登记时可以选感兴趣的项目</Text>
+        </View>
+        {editing === null ? (
+          <View data-testid='new-project'>
+            <AtButton type='primary' size='small' onClick={() => setEditing('new')}>
+              ＋ 添加项目
+            </AtButton>
+          </View>
+        ) : null}
+      </View>
+      {editing !== null ? (
+        <ProjectForm
+          key={editing === 'new' ? 'new' : `${editing._id}@${editing.version}`}
+          project={editing === 'new' ? null : editing}
+          onDone={(saved) => {
+            setEditing(null)
+            if (saved) void list.refresh({ quiet: true })
+          }}
+        />
+      ) : null}
+      {list.status === 'loading' ? (
+        <PageState kind='loading' compact />
+      ) : list.status === 'error' ? (
+        <PageState kind='error' compact title='项目加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+      ) : list.items.length === 0 ? (
+        <PageState kind='empty' compact title='项目库还是空的' description='添加几个适合本社区的项目，方便推荐给居民' testId='projects-empty' />
+      ) : (
+        <View data-testid='project-list'>
+          {list.items.map((p) => (
+            <View key={p._id} className='projects__card' data-testid='project-row'>
+              <View className='projects__card-head'>
+                <Text className='projects__name'>{p.title}</Text>
+                <Chip small tone={p.status === 'active' ? 'success' : 'neutral'} label={PROJECT_STATUS_LABELS[p.status]} />
+              </View>
+              <Text className='projects__meta'>
+                {INDUSTRY_LABELS[p.industry]} · 投入 {INVESTMENT_BAND_LABELS[p.investment]} · {p.orgName}
+              </Text>
+              <Text className='projects__desc'>{p.description}</Text>
+              <Text className='projects__meta'>
+                联系人：{p.contactName} {p.contactPhone}
+              </Text>
+              {p.editable ? (
+                <View className='projects__actions'>
+                  <Text className='projects__link' onClick={() => setEditing(p)}>
+                    修改
+                  </Text>
+                  <Text className='projects__link projects__link--muted' onClick={() => void toggle(p)}>
+                    {p.status === 'active' ? '下架' : '恢复'}
+                  </Text>
+                </View>
+              ) : null}
+            </View>
+          ))}
+          <AtLoadMore status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'} moreText='加载更多' loadingText='正在加载…' noMoreText='没有更多了' onClick={() => void list.loadMore()} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+function ProjectForm({ project, onDone }: { project: ProjectView | null; onDone: (saved: boolean) => void }) {
+  const [title, setTitle] = useState(project?.title ?? '')
+  const [industry, setIndustry] = useState<Industry | null>(project?.industry ?? null)
+  const [investment, setInvestment] = useState<InvestmentBand | null>(project?.investment ?? null)
+  const [description, setDescription] = useState(project?.description ?? '')
+  const [contactName, setContactName] = useState(project?.contactName ?? '')
+  const [contactPhone, setContactPhone] = useState(project?.contactPhone ?? '')
+  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const [busy, setBusy] = useState(false)
+  const save = async () => {
+    const input = {
+      ...(project ? { id: project._id, version: project.version } : {}),
+      title,
+      industry: industry ?? undefined,
+      investment: investment ?? undefined,
+      description,
+      contactName,
+      contactPhone,
+    }
+    const checked = check(projectSaveInput, input)
+    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
+    setErrors({})
+    setBusy(true)
+    try {
+      await saveProject(checked.value)
+      toastSuccess('已保存')
+      onDone(true)
+    } catch (e) {
+      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
+      else toastText(isApiError(e) && e.code === ErrorCodes.conflict ? '项目已被他人修改，请刷新后再改' : errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='projects__form' data-testid='project-form'>
+      <FormField label='项目名称' required error={errors.title}>
+        <Input className='form-field__input' value={title} maxlength={40} placeholder='例如：社区早餐车' onInput={(e) => setTitle(e.detail.value)} nativeProps={{ 'data-testid': 'project-title-input' }} />
+      </FormField>
+      <FormField label='行业' required error={errors.industry}>
+        <ChoiceChips options={INDUSTRIES} labels={INDUSTRY_LABELS} value={industry} onChange={(v) => setIndustry(v as Industry)} testIdPrefix='project-industry' />
+      </FormField>
+      <FormField label='启动投入' required error={errors.investment}>
+        <ChoiceChips options={INVESTMENT_BANDS} labels={INVESTMENT_BAND_LABELS} value={investment} onChange={(v) => setInvestment(v as InvestmentBand)} testIdPrefix='project-investment' />
+      </FormField>
+      <FormField label='项目介绍' required error={errors.description} hint='做什么、适合谁、怎么赚钱'>
+        <View className='form-field__textarea'>
+          <Textarea className='form-field__textarea-input' value={description} maxlength={500} placeholder='10–500 个字' placeholderClass='form-field__placeholder' onInput={(e) => setDescription(e.detail.value)} nativeProps={{ 'data-testid': 'project-description-input' }} />
+        </View>
+      </FormField>
+      <FormField label='联系人' required error={errors.contactName}>
+        <Input className='form-field__input' value={contactName} maxlength={20} onInput={(e) => setContactName(e.detail.value)} nativeProps={{ 'data-testid': 'project-contact-name-input' }} />
+      </FormField>
+      <FormField label='联系电话' required error={errors.contactPhone}>
+        <Input className='form-field__input' value={contactPhone} maxlength={20} onInput={(e) => setContactPhone(e.detail.value)} nativeProps={{ 'data-testid': 'project-contact-phone-input', inputmode: 'tel' }} />
+      </FormField>
+      <View className='projects__form-actions'>
+        <AtButton type='secondary' size='small' onClick={() => onDone(false)}>
+          取消
+        </AtButton>
+        <View data-testid='project-save'>
+          <AtButton type='primary' size='small' loading={busy} onClick={() => void save()}>
+            保存
+          </AtButton>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,229 @@
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { AtButton, AtFloatLayout, AtLoadMore } from 'taro-ui'
+import type { SurveyListItem } from '@shared/contracts/survey'
+import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS, type SurveyState, type SurveyStatus } from '@shared/domain/survey'
+import { SURVEY_TEMPLATES } from '@shared/domain/survey-templates'
+import Chip from '../../../components/chip'
+import PageState from '../../../components/page-state'
+import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import { useLoad } from '../../../hooks/use-load'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { forgetMe, getMe } from '../../../services/profile'
+import { closeSurvey, listSurveys, publishSurvey } from '../../../services/survey'
+import { routes } from '../../../utils/routes'
+import { surveyRoutes } from '../../../utils/survey-routes'
+import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import 'taro-ui/lib/style/components/float-layout.scss'
+import './index.scss'
+
+type StatusFilter = 'all' | SurveyStatus
+
+const TABS: readonly SegmentTab<StatusFilter>[] = [
+  { key: 'all', label: '全部' },
+  { key: 'draft', label: '草稿' },
+  { key: 'published', label: '已发布' },
+  { key: 'closed', label: '已结束' },
+]
+
+const STATE_TONES: Record<SurveyState, 'neutral' | 'primary' | 'success' | 'warning'> = {
+  draft: 'neutral',
+  scheduled: 'warning',
+  open: 'success',
+  closed: 'primary',
+}
+
+/** 满意度调查 (staff): the surveys of my org and below, new from a template, publish, close, results. */
+export default function StaffSurveysPage() {
+  const me = useLoad(() => getMe(), [])
+  const [status, setStatus] = useState<StatusFilter>('all')
+  const [picking, setPicking] = useState(false)
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const shown = useRef(false)
+  const isStaff = me.data?.kind === 'staff'
+
+  const list = usePagedList(
+    (after) => (isStaff ? listSurveys({ status: status === 'all' ? undefined : status, after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
+    [status, isStaff],
+  )
+  useDidShow(() => {
+    if (shown.current && isStaff) void list.refresh({ quiet: true })
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.moreFailed) void list.loadMore()
+  })
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  const staff = me.data.kind === 'staff' ? me.data.staff : null
+  if (!staff) {
+    return (
+      <PageState
+        kind='empty'
+        title='请先登录工作人员账号'
+        description='满意度调查由社区和各级创建办工作人员管理'
+        actionText='去登录'
+        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
+        testId='staff-required'
+      />
+    )
+  }
+  const mayWrite = can(staff.role, 'survey.write')
+  const relogin = () => {
+    forgetMe()
+    void Taro.redirectTo({ url: routes.staffLogin })
+  }
+
+  const act = async (item: SurveyListItem, action: 'publish' | 'close') => {
+    const ok =
+      action === 'publish'
+        ? await confirm('发布问卷', `发布后居民就能填写“${item.title}”，题目不能再修改。`, '发布')
+        : await confirm('结束问卷', `结束后不再接收答卷，居民可以看到结果。`, '结束')
+    if (!ok) return
+    setBusyId(item._id)
+    try {
+      if (action === 'publish') await publishSurvey(item._id)
+      else await closeSurvey(item._id)
+      toastSuccess(action === 'publish' ? '已发布' : '已结束')
+      void list.refresh({ quiet: true })
+    } catch (e) {
+      toastText(errorMessage(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  return (
+    <View className='staff-surveys'>
+      <View className='staff-surveys__top'>
+        <View className='staff-surveys__head'>
+          <View className='staff-surveys__who'>
+            <Text className='staff-surveys__title'>{staff.orgName}</Text>
+            <Text className='staff-surveys__org'>
+              {staff.name} · {ROLE_LABELS[staff.role]}
+            </Text>
+          </View>
+          {mayWrite ? (
+            <View className='staff-surveys__new' data-testid='new-survey-button'>
+              <AtButton type='primary' size='small' onClick={() => setPicking(true)}>
+                ＋ 新建问卷
+              </AtButton>
+            </View>
+          ) : null}
+        </View>
+      </View>
+      <SegmentTabs tabs={TABS} value={status} onChange={setStatus} testIdPrefix='survey-tab' />
+
+      <View className='staff-surveys__body'>
+        {list.status === 'loading' ? (
+          <PageState kind='loading' compact />
+        ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
+          <PageState kind='error' title='登录已过期' description='请重新登录' actionText='重新登录' onAction={relogin} testId='list-error' compact />
+        ) : list.status === 'error' ? (
+          <PageState kind='error' title='列表加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} testId='list-error' compact />
+        ) : list.items.length === 0 ? (
+          <PageState
+            kind='empty'
+            compact
+            title={status === 'all' ? '还没有问卷' : '这个状态下还没有问卷'}
+            description={mayWrite ? '点“新建问卷”，从创业环境或创业服务模板开始' : undefined}
+            testId='list-empty'
+          />
+        ) : (
+          <View className='staff-surveys__list' data-testid='survey-list'>
+            {list.items.map((s) => (
+              <View className='staff-surveys__row' key={s._id} data-testid='survey-row' data-id={s._id} data-state={s.state}>
+                <View
+                  className='staff-surveys__main'
+                  onClick={() => void Taro.navigateTo({ url: s.status === 'draft' ? surveyRoutes.edit({ id: s._id }) : surveyRoutes.results(s._id) })}
+                >
+                  <View className='staff-surveys__row-head'>
+                    <Chip small tone={STATE_TONES[s.state]} label={SURVEY_STATE_LABELS[s.state]} />
+                    <Text className='staff-surveys__kind'>
+                      {SURVEY_KIND_LABELS[s.kind]} · {periodLabel(s.period)}
+                    </Text>
+                  </View>
+                  <Text className='staff-surveys__row-title'>{s.title}</Text>
+                  <Text className='staff-surveys__row-meta'>
+                    {s.orgName} · {s.opensOn} 至 {s.closesOn} · {s.questionCount} 道题{s.n !== null ? ` · 已收 ${s.n} 份` : ''}
+                  </Text>
+                </View>
+                <View className='staff-surveys__actions'>
+                  {s.status === 'draft' ? (
+                    <View className='staff-surveys__action' data-testid='row-edit' onClick={() => void Taro.navigateTo({ url: surveyRoutes.edit({ id: s._id }) })}>
+                      <Text>编辑</Text>
+                    </View>
+                  ) : (
+                    <View className='staff-surveys__action staff-surveys__action--primary' data-testid='row-results' onClick={() => void Taro.navigateTo({ url: surveyRoutes.results(s._id) })}>
+                      <Text>看结果</Text>
+                    </View>
+                  )}
+                  {mayWrite && s.status === 'draft' ? (
+                    <View
+                      className={`staff-surveys__action staff-surveys__action--primary${busyId === s._id ? ' staff-surveys__action--busy' : ''}`}
+                      data-testid='row-publish'
+                      onClick={() => busyId === null && void act(s, 'publish')}
+                    >
+                      <Text>发布</Text>
+                    </View>
+                  ) : null}
+                  {mayWrite && s.status === 'published' ? (
+                    <View
+                      className={`staff-surveys__action staff-surveys__action--danger${busyId === s._id ? ' staff-surveys__action--busy' : ''}`}
+                      data-testid='row-close'
+                      onClick={() => busyId === null && void act(s, 'close')}
+                    >
+                      <Text>结束</Text>
+                    </View>
+                  ) : null}
+                </View>
+              </View>
+            ))}
+            <View className='list-footer' data-testid='load-more'>
+              <AtLoadMore
+                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
+                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
+                loadingText='正在加载…'
+                noMoreText='没有更多了'
+                onClick={() => void list.loadMore()}
+              />
+            </View>
+          </View>
+        )}
+      </View>
+
+      <AtFloatLayout isOpened={picking} title='选择问卷模板' onClose={() => setPicking(false)}>
+        <View className='staff-surveys__templates'>
+          {SURVEY_TEMPLATES.map((t) => (
+            <View
+              key={t.key}
+              className='staff-surveys__template'
+              data-testid={`template-${t.key}`}
+              onClick={() => {
+                setPicking(false)
+                void Taro.navigateTo({ url: surveyRoutes.edit({ template: t.key }) })
+              }}
+            >
+              <Text className='staff-surveys__template-title'>{t.title}</Text>
+              <Text className='staff-surveys__template-desc'>
+                {t.description} · {t.questions.length} 道题
+              </Text>
+            </View>
+          ))}
+        </View>
+      </AtFloatLayout>
+    </View>
+  )
+}

@@ -1,0 +1,54 @@
+/** Page URLs of promotion events and the inbox (kept beside `routes.ts`, which other features share). */
+export const eventRoutes = {
+  event: (id: string) => `/pages/event/index?id=${encodeURIComponent(id)}`,
+  inbox: '/pages/inbox/index',
+  /** The linked survey (built by the survey feature). */
+  survey: (id: string) => `/pages/survey/index?id=${encodeURIComponent(id)}`,
+  /** Intent registration that remembers which event it came from (built by the intent feature). */
+  intentForm: (eventId: string) => `/pages/intent-form/index?eventId=${encodeURIComponent(eventId)}`,
+  staffEvents: '/staff/pages/events/index',
+  eventEdit: (id?: string) => `/staff/pages/event-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  eventPoster: (id: string) => `/staff/pages/event-poster/index?id=${encodeURIComponent(id)}`,
+  eventCheckin: (id: string) => `/staff/pages/event-checkin/index?id=${encodeURIComponent(id)}`,
+  eventAttendees: (id: string) => `/staff/pages/event-attendees/index?id=${encodeURIComponent(id)}`,
+} as const
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** Shanghai wall-clock parts of an ISO instant. */
+function shanghai(iso: string): { date: string; time: string; weekday: number; year: number } {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000)
+  return {
+    date: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    weekday: d.getUTCDay(),
+    year: d.getUTCFullYear(),
+  }
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+/** `11月23日 周一 09:00–11:30` (Shanghai), spanning days when it must. */
+export function eventTimeLabel(startAt: string, endAt: string): string {
+  const s = shanghai(startAt)
+  const e = shanghai(endAt)
+  const head = `${s.date} 周${WEEKDAYS[s.weekday]} ${s.time}`
+  return s.date === e.date ? `${head}–${e.time}` : `${head} 至 ${e.date} ${e.time}`
+}
+
+/** `11月22日 18:00` (Shanghai). */
+export function shortTime(iso: string): string {
+  const s = shanghai(iso)
+  return `${s.date} ${s.time}`
+}
+
+/** Splits an instant into the Shanghai date (YYYY-MM-DD) and time (HH:mm) a form shows. */
+export function toLocalParts(iso: string): { date: string; time: string } {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString()
+  return { date: d.slice(0, 10), time: d.slice(11, 16) }
+}
+
+/** A Shanghai date and time from a form, as the instant the server takes. */
+export function fromLocalParts(date: string, time: string): string {
+  return `${date}T${time}:00+08:00`
+}
