@@ -5,11 +5,15 @@ import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { Collections } from '../../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
+import { where } from '../../cloudfunctions/_shared/store/port'
+import type { EventSignup } from '../../cloudfunctions/_shared/domain/event'
+import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 
 /**
  * The local runtime is killed with SIGKILL at random moments during a burst of writes, 50
- * times. After each kill the database must open cleanly and hold every write the runtime had
- * acknowledged with a 200 — durable commits, not luck.
+ * times. After each kill the database must open cleanly, hold every write the runtime had
+ * acknowledged with a 200 — durable commits, not luck — and its counters must equal a recount of
+ * the records behind them.
  */
 const ROOT = resolve(__dirname, '../..')
 const OUT = join(ROOT, 'dist', `durability-${process.pid}`)
@@ -53,9 +57,12 @@ function start(): Promise<{ child: ChildProcess; url: string }> {
 
 const subOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { sub: string }).sub
 const COMMUNITIES = ['c-jinsha', 'c-xinhua', 'c-sutie', 'c-yuquan']
+/** The seeded 金沙社区 event open for sign-up (capacity 60, so the burst also fills the waitlist). */
+const EVENT = 'ev_JinSha01'
 
 it(`keeps every acknowledged write across ${KILLS} SIGKILLs mid-burst`, async () => {
   const acknowledged = new Map<string, string>() // resident id → community saved
+  const signedUp = new Set<string>() // residents whose sign-up was acknowledged
   let attempted = 0
   for (let round = 0; round < KILLS; round++) {
     const { child, url } = await start()
@@ -66,14 +73,28 @@ it(`keeps every acknowledged write across ${KILLS} SIGKILLs mid-burst`, async ()
         try {
           const auth = await fetch(`${url}/api/auth/resident`, { method: 'POST' })
           const { token } = (await auth.json()) as { token: string }
-          const communityId = COMMUNITIES[Math.floor(rand() * COMMUNITIES.length)]
+          const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
           attempted++
-          const res = await fetch(`${url}/api/fn/profile`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ action: 'save', data: { communityId, targetGroups: ['graduate'] } }),
-          })
-          if (res.status === 200 && (await res.json()).ok) acknowledged.set(subOf(token), communityId)
+          if (rand() < 0.5) {
+            const communityId = COMMUNITIES[Math.floor(rand() * COMMUNITIES.length)]
+            const res = await fetch(`${url}/api/fn/profile`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ action: 'save', data: { communityId, targetGroups: ['graduate'] } }),
+            })
+            if (res.status === 200 && (await res.json()).ok) acknowledged.set(subOf(token), communityId)
+          } else {
+            // A sign-up moves the event's own counts and the org's period counters in one transaction.
+            const res = await fetch(`${url}/api/fn/event`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({
+                action: 'signup',
+                data: { eventId: EVENT, name: '压测居民', phone: `139${String(attempted).padStart(8, '0')}`, requestId: `dur-${round}-${attempted}` },
+              }),
+            })
+            if (res.status === 200 && (await res.json()).ok) signedUp.add(subOf(token))
+          }
         } catch {
           return // the runtime died under us: expected
         }
@@ -92,10 +113,26 @@ it(`keeps every acknowledged write across ${KILLS} SIGKILLs mid-burst`, async ()
     for (const [id, communityId] of acknowledged) {
       if ((await store.collection('profiles').get(id))?.communityId !== communityId) missing.push(id)
     }
+    // Every acknowledged sign-up is there, and the counts equal a recount of the sign-ups.
+    const signups: EventSignup[] = []
+    for await (const batch of store.collection('event_signups').scan(where.eq<EventSignup>('eventId', EVENT))) signups.push(...batch)
+    const present = new Set(signups.map((x) => x.residentId))
+    for (const id of signedUp) if (!present.has(id)) missing.push(id)
+    const confirmed = signups.filter((x) => x.status === 'confirmed' || x.status === 'checked_in').length
+    const waiting = signups.filter((x) => x.status === 'waitlisted').length
+    const event = await store.collection('events').get(EVENT)
+    const month = await store.collection('counters').get(`c-jinsha:${periodsOf(new Date()).month}`)
     await store.close()
     expect({ round, missing }).toEqual({ round, missing: [] })
+    expect({ round, confirmed: event?.confirmedCount, waiting: event?.waitlistCount, counted: month?.signups ?? 0 }).toEqual({
+      round,
+      confirmed,
+      waiting,
+      counted: confirmed,
+    })
   }
   // The burst really overlapped the kills: many writes acknowledged, some cut off.
-  expect(acknowledged.size).toBeGreaterThan(KILLS * 5)
+  expect(acknowledged.size).toBeGreaterThan(KILLS * 2)
+  expect(signedUp.size).toBeGreaterThan(KILLS * 2)
   expect(attempted).toBeGreaterThan(acknowledged.size)
 }, 600000)
