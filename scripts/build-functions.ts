@@ -36,6 +36,27 @@ export function securityRules(): Record<string, { read: boolean; write: boolean 
   return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { read: false, write: false }]))
 }
 
+/**
+ * The CloudBase CLI's project file (`tcb fn deploy`, from the repository root after
+ * `npm run build:functions`): every function from `dist/functions`, Node 16, dependencies
+ * installed in the cloud, `APP_SECRET` taken from the deployer's environment. Committed as
+ * `cloudbaserc.json`; a test keeps it equal to this.
+ */
+export function cloudbaseRc(): Record<string, unknown> {
+  return {
+    version: '2.0',
+    envId: '{{env.TCB_ENV_ID}}',
+    functionRoot: './dist/functions',
+    functions: functionNames().map((name) => ({
+      name,
+      runtime: 'Nodejs16.13',
+      timeout: name === 'ledger' || name === 'survey' || name === 'event' ? 60 : 10,
+      installDependency: true,
+      envVariables: { APP_SECRET: '{{env.APP_SECRET}}' },
+    })),
+  }
+}
+
 /** The external packages a bundle actually imports. */
 function usedExternals(metafile: Metafile): string[] {
   const imported = new Set(
@@ -102,7 +123,9 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
   return out
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === '--write-rc') {
+  writeFileSync(join(ROOT, 'cloudbaserc.json'), JSON.stringify(cloudbaseRc(), null, 2) + '\n')
+} else if (require.main === module) {
   buildFunctions()
     .then((built) => {
       for (const b of built) console.log(`dist/functions/${b.name}/index.js  ${(b.bytes / 1024).toFixed(1)} KiB`)

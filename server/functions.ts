@@ -1,5 +1,6 @@
 import { eventActions } from '../cloudfunctions/event/actions'
 import { localMiniCodes } from '../cloudfunctions/event/codes-local'
+import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
 import { orgActions } from '../cloudfunctions/org/actions'
 import { policyActions } from '../cloudfunctions/policy/actions'
@@ -18,6 +19,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   org: orgActions,
   // Codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
   event: eventActions({ codes: localMiniCodes() }),
+  maintenance: maintenanceActions,
   notify: notifyActions,
   policy: policyActions,
   profile: profileActions,

@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/event/index',
     'pages/inbox/index',
     'pages/privacy/index',
+    'pages/my-data/index',
     'pages/intent-form/index',
     'pages/my-case/index',
   ],

@@ -72,6 +72,27 @@ export async function enroll(
   return signup
 }
 
+/**
+ * Inside the caller's transaction: gives back a confirmed or waitlisted place of `event` (read in
+ * the same transaction), through a guarded update (`seq` unchanged since read), and takes a
+ * confirmed sign-up back from the counters. The caller changes or removes the sign-up itself.
+ */
+export async function releasePlace(
+  tx: TxStore<Collections>,
+  now: Date,
+  event: PromotionEvent,
+  signup: Pick<EventSignup, 'status'>,
+): Promise<void> {
+  const confirmed = signup.status === 'confirmed'
+  const moved = await tx.collection('events').update(
+    event._id,
+    { inc: confirmed ? { confirmedCount: -1 } : { waitlistCount: -1 }, set: { updatedAt: now.toISOString() } },
+    where.eq<PromotionEvent>('seq', event.seq),
+  )
+  if (!moved) throw conflict('操作的人较多，请再试一次')
+  if (confirmed) await bumpCounters(tx, event.orgId, now, { signups: -1 })
+}
+
 /** Inside the caller's transaction: checks a confirmed sign-up in (by scan or by staff). */
 export async function checkIn(
   tx: TxStore<Collections>,

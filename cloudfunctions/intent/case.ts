@@ -169,10 +169,14 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
     acceptedByName: i.acceptedByName,
     withdrawnAt: i.withdrawnAt,
     version: i.version,
-    canWrite: mayWrite(caller, i.communityPath) && i.status !== 'withdrawn',
-    canRevealIdCard: caller.kind === 'staff' && can(caller.staff.role, 'intent.reveal') && isWithin(i.communityPath, caller.staff.orgId),
+    canWrite: mayWrite(caller, i.communityPath) && i.status !== 'withdrawn' && !i.anonymisedAt,
+    canRevealIdCard:
+      !i.anonymisedAt && caller.kind === 'staff' && can(caller.staff.role, 'intent.reveal') && isWithin(i.communityPath, caller.staff.orgId),
   }
 }
+
+/** Why an anonymised case cannot be changed or revealed. */
+export const ANONYMISED_READ_ONLY = '这条记录的个人信息已删除，只保留统计数字，不能再修改或查看'
 
 /** The staff caller, or 403. */
 export function staffCaller(ctx: Ctx, permission: Permission): Extract<Caller, { kind: 'staff' }> {
@@ -239,11 +243,12 @@ export async function changeCase(
   const caller = ctx.caller
   if (caller.kind !== 'staff') throw forbidden()
   if (before.status === 'withdrawn') throw conflict('居民已撤回这条登记，不能再修改')
+  if (before.anonymisedAt) throw conflict(ANONYMISED_READ_ONLY)
   const now = ctx.now()
   const at = now.toISOString()
   const saved = await ctx.store.transaction(async (tx) => {
     const current = await tx.collection('intents').get(id)
-    if (!current || current.version !== before.version || current.status === 'withdrawn') return null
+    if (!current || current.version !== before.version || current.status === 'withdrawn' || current.anonymisedAt) return null
     const { next, bumps } = await change(current, at)
     const accepted: Partial<Intent> =
       current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}

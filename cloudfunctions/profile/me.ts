@@ -15,3 +15,8 @@ export async function describeMe({ store, caller }: Ctx): Promise<Me> {
         : null,
   }
 }
+
+/** Deletes the caller's own profile; resolves true when there was one. */
+export async function forgetMe({ store, caller }: Pick<Ctx, 'store' | 'caller'>): Promise<boolean> {
+  return store.collection('profiles').remove(caller.id)
+}

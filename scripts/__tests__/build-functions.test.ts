@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FUNCTIONS } from '../../server/functions'
-import { buildFunctions, functionNames } from '../build-functions'
+import { buildFunctions, cloudbaseRc, functionNames } from '../build-functions'
 
 const ROOT = resolve(__dirname, '../..')
 // Inside the repo so the bundles resolve @cloudbase/node-sdk from node_modules, like a deployed install.
@@ -40,6 +40,10 @@ describe('npm run build:functions', () => {
   it('gives the event function wx-server-sdk and the open-API permission for mini-program codes', () => {
     expect(JSON.parse(readFileSync(join(OUT, 'event', 'package.json'), 'utf8')).dependencies['wx-server-sdk']).toBeDefined()
     expect(JSON.parse(readFileSync(join(OUT, 'event', 'config.json'), 'utf8')).permissions.openapi).toEqual(['wxacode.getUnlimited'])
+  })
+
+  it('carries a cloudbaserc.json for the CloudBase CLI that lists every function (regenerate: npx tsx scripts/build-functions.ts --write-rc)', () => {
+    expect(JSON.parse(readFileSync(join(ROOT, 'cloudbaserc.json'), 'utf8'))).toEqual(cloudbaseRc())
   })
 
   it('writes the CloudBase index definitions from the one declaration', () => {

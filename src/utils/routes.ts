@@ -15,6 +15,7 @@ export const routes = {
   staffBind: '/staff/pages/bind/index',
   staffTeam: '/staff/pages/team/index',
   privacy: '/pages/privacy/index',
+  myData: '/pages/my-data/index',
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 } as const
 

@@ -1,4 +1,7 @@
 import * as v from 'valibot'
+import type { InboxKind } from '../domain/inbox'
+import type { Benefit, FollowUp, IntentAnswers, IntentStage, IntentStatus, StageChange, Venture } from '../domain/intent'
+import type { SignupStatus } from '../domain/event'
 import type { StaffRole } from '../domain/roles'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { idSchema } from './common'
@@ -21,12 +24,95 @@ export interface Me {
   staff: { name: string; role: StaffRole; orgId: string; orgName: string } | null
 }
 
+/** The word a resident types to confirm deleting their data. */
+export const DELETE_CONFIRM_WORD = '删除'
+
+/** `profile.deleteMine`: only an explicit, typed confirmation deletes anything. */
+export const deleteMineInput = v.object({
+  confirm: v.pipe(
+    v.string(`请输入“${DELETE_CONFIRM_WORD}”确认`),
+    v.trim(),
+    v.check((s) => s === DELETE_CONFIRM_WORD, `请输入“${DELETE_CONFIRM_WORD}”两个字确认`),
+  ),
+})
+export type DeleteMineInput = v.InferInput<typeof deleteMineInput>
+
+/** One of my registrations as exported: my own ID number and phone in the clear, nobody else's. */
+export interface IntentExport extends IntentAnswers {
+  _id: string
+  communityId: string
+  communityName: string
+  phone: string
+  idCard: string
+  consentVersion: string
+  consentAt: string
+  status: IntentStatus
+  stage: IntentStage
+  stageHistory: Omit<StageChange, 'byId'>[]
+  followUps: Omit<FollowUp, 'byId'>[]
+  ventures: Venture[]
+  benefits: Benefit[]
+  createdAt: string
+  updatedAt: string
+  acceptedAt: string
+  withdrawnAt: string
+}
+
+export interface SignupExport {
+  eventId: string
+  eventTitle: string
+  eventStartAt: string | null
+  eventPlace: string
+  status: SignupStatus
+  name: string
+  phone: string
+  via: 'online' | 'walk_in'
+  createdAt: string
+  checkedInAt: string | null
+  cancelledAt: string | null
+}
+
+export interface InboxExport {
+  kind: InboxKind
+  title: string
+  body: string
+  createdAt: string
+  readAt: string | null
+}
+
+/** `profile.exportMine`: everything held about the caller, as one JSON document. */
+export interface MyDataExport {
+  format: 'chuangye-my-data/1'
+  exportedAt: string
+  /** Plain-language notes on what is and is not in the file. */
+  notes: string[]
+  profile: { communityId: string | null; communityName: string | null; targetGroups: TargetGroup[]; updatedAt: string } | null
+  intents: IntentExport[]
+  eventSignups: SignupExport[]
+  inbox: InboxExport[]
+  /** My own calls the append-only audit log recorded (time, action, result). */
+  activity: { at: string; action: string; result: string }[]
+}
+
+/** `profile.deleteMine`: what was deleted or anonymised (all zeros on a repeat). */
+export interface DeleteMineOutput {
+  profileDeleted: boolean
+  intentsAnonymised: number
+  signupsDeleted: number
+  signupsAnonymised: number
+  inboxDeleted: number
+}
+
 export const profileContract = {
   get: v.object({}),
   save: profileSaveInput,
+  exportMine: v.object({}),
+  deleteMine: deleteMineInput,
 } as const
 
 export interface ProfileOutputs {
   get: Me
   save: Me
+  exportMine: MyDataExport
+  deleteMine: DeleteMineOutput
 }

@@ -285,8 +285,17 @@ export interface Intent extends IntentAnswers {
   acceptedAt: string
   acceptedByName: string
   withdrawnAt: string
+  /**
+   * ISO time the resident's personal fields were removed (they deleted their data, or the
+   * retention period of a closed case ran out); '' or absent while they are held. What the
+   * counters count (stage, ventures, benefits) stays.
+   */
+  anonymisedAt?: string
   version: number
 }
+
+/** The name an anonymised case shows in the ledger. */
+export const ANONYMISED_NAME = '已删除'
 
 /**
  * An active registration's claim on (community, ID number) and (community, resident): ids are

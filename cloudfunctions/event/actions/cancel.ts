@@ -6,7 +6,7 @@ import { bumpCounters } from '../../_shared/runtime/counters'
 import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadForStaff, refuse, requestIdOf, signupIdOf, toView } from '../access'
-import { fillFromWaitlist, notifyCancellation } from '../rules'
+import { fillFromWaitlist, notifyCancellation, releasePlace } from '../rules'
 
 /** A resident gives their place back; the first on the waitlist moves up. */
 async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promise<CancelOutput> {
@@ -25,15 +25,8 @@ async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promi
     const s = await tx.collection('event_signups').get(signupId)
     if (!s || s.status === 'cancelled') throw refuse('not_signed_up')
     if (s.status === 'checked_in') throw refuse('not_cancellable')
-    const confirmed = s.status === 'confirmed'
-    const moved = await tx.collection('events').update(
-      eventId,
-      { inc: confirmed ? { confirmedCount: -1 } : { waitlistCount: -1 }, set: { updatedAt: at } },
-      where.eq<PromotionEvent>('seq', event.seq),
-    )
-    if (!moved) throw conflict('操作的人较多，请再试一次')
+    await releasePlace(tx, now, event, s)
     await tx.collection('event_signups').update(s._id, { set: { status: 'cancelled', cancelledAt: at, updatedAt: at } })
-    if (confirmed) await bumpCounters(tx, event.orgId, now, { signups: -1 })
     await tx.collection('event_requests').insert({ _id: requestKey, action: 'cancel', eventId, at, outcome: 'cancelled' })
   })
   const promoted = await fillFromWaitlist(ctx, eventId)

@@ -1,6 +1,7 @@
 import { ledgerRevealInput, type RevealOutput } from '../../_shared/contracts/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { loadCase } from '../../intent/case'
+import { conflict } from '../../_shared/runtime/errors'
+import { ANONYMISED_READ_ONLY, loadCase } from '../../intent/case'
 
 /**
  * Shows one sealed value of a case, audited as a reveal. The full ID number needs the separate
@@ -14,6 +15,7 @@ export const reveal = defineAction({
   target: (input) => input.id,
   async run({ id, field }, ctx): Promise<RevealOutput> {
     const intent = await loadCase(ctx, id, field === 'idCard' ? 'intent.reveal' : 'intent.write')
+    if (intent.anonymisedAt) throw conflict(ANONYMISED_READ_ONLY)
     return { value: ctx.keyring.decrypt(field === 'idCard' ? intent.idCardSealed : intent.phoneSealed) }
   },
 })

@@ -158,6 +158,15 @@ export default function MinePage() {
           </View>
           <AtIcon value='chevron-right' size={16} color='#8f959e' />
         </View>
+        {staff ? null : (
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myData })} data-testid='my-data-entry'>
+            <View className='mine__item-main'>
+              <Text>我的数据</Text>
+              <Text className='mine__item-note'>导出或删除我们保存的你的数据</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
+        )}
       </View>
 
       <Text className='mine__footer'>创业社区 · 创业扶持政策一站查询</Text>

@@ -1,0 +1,181 @@
+/**
+ * Burst sign-up through the local runtime's HTTP API: the real server (`server/index.ts`) as a
+ * child process on a temp DATA_DIR, 1,000 distinct residents signing up to one event of
+ * capacity 800 at once. Verified afterwards by reading the store file. In the same run, the
+ * machine's limit: raw better-sqlite3 durable transactions (WAL, synchronous=FULL), one per
+ * sign-up, each inserting a row and incrementing a counter row.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { counterId } from '../cloudfunctions/_shared/domain/counter'
+import { periodsOf } from '../cloudfunctions/_shared/domain/period'
+import { DEMO_PASSWORD } from '../server/seed-data'
+import { startServer, stopServer } from './server'
+
+const N = 1000
+const CAPACITY = 800
+const ORG = 'c-jinsha'
+
+export interface BurstResult {
+  rows: string[]
+  problems: string[]
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** One durable transaction per sign-up, as fast as this disk allows. */
+function rawSqlite(dir: string, name: string): { ms: number; perSec: number } {
+  const db = new Database(join(dir, `${name}.db`))
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.exec('CREATE TABLE signups (_id TEXT PRIMARY KEY, doc TEXT NOT NULL); CREATE TABLE counters (_id TEXT PRIMARY KEY, n INTEGER NOT NULL)')
+  db.prepare('INSERT INTO counters VALUES (?, 0)').run('c')
+  const ins = db.prepare('INSERT INTO signups VALUES (?, ?)')
+  const inc = db.prepare('UPDATE counters SET n = n + 1 WHERE _id = ?')
+  const one = db.transaction((i: number) => {
+    ins.run(`s${i}`, JSON.stringify({ eventId: 'e', residentId: `r${i}`, name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, status: 'confirmed', seq: i + 1 }))
+    inc.run('c')
+  })
+  const t0 = performance.now()
+  for (let i = 0; i < N; i++) one(i)
+  const ms = performance.now() - t0
+  const n = (db.prepare('SELECT n FROM counters').get() as { n: number }).n
+  db.close()
+  if (n !== N) throw new Error(`raw counter ${n} ≠ ${N}`)
+  return { ms, perSec: N / (ms / 1000) }
+}
+
+type Json = { ok: boolean; data?: { _id?: string; outcome?: string }; error?: unknown }
+
+export async function burst(): Promise<BurstResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'cy-bench-burst-'))
+  const problems: string[] = []
+  const { url, child } = await startServer(dir)
+  try {
+    const post = async (path: string, body: unknown, token?: string): Promise<{ status: number; json: Json }> => {
+      const res = await fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      return { status: res.status, json: (await res.json()) as Json }
+    }
+    const login = await post('/api/auth/staff', { username: 'jinsha', password: DEMO_PASSWORD })
+    const staffToken = (login.json as unknown as { token: string }).token
+    if (!staffToken) throw new Error(`staff sign-in failed: ${JSON.stringify(login.json)}`)
+    const now = Date.now()
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const created = await post('/api/fn/event', {
+      action: 'save',
+      data: {
+        title: '基准测试：千人报名活动', description: '用于测量 1000 名居民同时报名时的吞吐、延迟与名额准确性。', place: '金沙社区党群服务中心',
+        startAt: iso(now + 2 * 86400_000), endAt: iso(now + 2 * 86400_000 + 7200_000), capacity: CAPACITY,
+        signupFrom: iso(now - 3600_000), signupUntil: iso(now + 86400_000), walkIn: false, surveyId: null, policyIds: [],
+      },
+    }, staffToken)
+    if (!created.json.ok) throw new Error(`event.save failed: ${JSON.stringify(created.json)}`)
+    const eventId = String(created.json.data?._id)
+
+    // Counters before (the demo seed may already have moved this month's).
+    const periods = Object.values(periodsOf(new Date()))
+    const readCounters = () => {
+      const db = new Database(join(dir, 'chuangye.db'), { readonly: true })
+      const get = db.prepare('SELECT doc FROM counters WHERE _id = ?')
+      const out = periods.map((p) => {
+        const row = get.get(counterId(ORG, p)) as { doc: string } | undefined
+        const c = row ? JSON.parse(row.doc) : {}
+        return { period: p, signups: c.signups ?? 0, residentsReached: c.residentsReached ?? 0 }
+      })
+      db.close()
+      return out
+    }
+    const before = readCounters()
+
+    // The machine's limit, just before the burst (and again just after: the disk is shared).
+    const rawBefore = rawSqlite(dir, 'raw-before')
+
+    // 1,000 distinct residents, each with their own H5 token (made before the clock starts).
+    const tokens: string[] = []
+    for (let i = 0; i < N; i++) tokens.push(((await post('/api/auth/resident', {})).json as unknown as { token: string }).token)
+    const signup = (i: number) => ({ action: 'signup', data: { eventId, name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, requestId: `bench-burst-request-${i}` } })
+
+    const lat: number[] = new Array(N)
+    const t0 = performance.now()
+    const replies = await Promise.all(tokens.map(async (tok, i) => {
+      const s = performance.now()
+      const r = await post('/api/fn/event', signup(i), tok)
+      lat[i] = performance.now() - s
+      return r
+    }))
+    const wallMs = performance.now() - t0
+    const failed = replies.filter((r) => r.status !== 200 || !r.json.ok)
+    if (failed.length) problems.push(`${failed.length} sign-ups failed, e.g. ${JSON.stringify(failed[0].json)}`)
+    const outcomes = replies.map((r) => r.json.data?.outcome as string)
+    const confirmedReplies = outcomes.filter((o) => o === 'confirmed').length
+    const waitlistedReplies = outcomes.filter((o) => o === 'waitlisted').length
+
+    // Retried at once with the same request ids: must change nothing.
+    const r0 = performance.now()
+    const retries = await Promise.all(tokens.map((tok, i) => post('/api/fn/event', signup(i), tok)))
+    const retryMs = performance.now() - r0
+    const changed = retries.filter((r, i) => r.json.data?.outcome !== outcomes[i]).length
+    if (changed) problems.push(`${changed} retries answered differently`)
+
+    await stopServer(child)
+
+    // Read the store file the server wrote.
+    const db = new Database(join(dir, 'chuangye.db'), { readonly: true })
+    const signups = (db.prepare(`SELECT doc FROM event_signups WHERE json_extract(doc, '$.eventId') = ?`).all(eventId) as { doc: string }[]).map((r) => JSON.parse(r.doc) as { residentId: string; status: string; seq: number })
+    const event = JSON.parse((db.prepare('SELECT doc FROM events WHERE _id = ?').get(eventId) as { doc: string }).doc)
+    const requests = (db.prepare(`SELECT count(*) AS n FROM event_requests WHERE json_extract(doc, '$.eventId') = ?`).get(eventId) as { n: number }).n
+    db.close()
+    const after = readCounters()
+    const distinct = new Set(signups.map((s) => s.residentId)).size
+    const lost = N - distinct
+    const duplicated = signups.length - distinct
+    const confirmed = signups.filter((s) => s.status === 'confirmed').length
+    const waitlisted = signups.filter((s) => s.status === 'waitlisted').length
+    const seqs = signups.map((s) => s.seq).sort((a, b) => a - b)
+    const seqOk = seqs.length === N && seqs.every((s, i) => s === i + 1)
+    const counterDeltas = after.map((a, i) => ({ period: a.period, signups: a.signups - before[i].signups, reached: a.residentsReached - before[i].residentsReached }))
+    const countersExact = counterDeltas.every((d) => d.signups === CAPACITY && d.reached === N)
+      && event.confirmedCount === CAPACITY && event.waitlistCount === N - CAPACITY && event.seq === N
+    if (lost) problems.push(`${lost} sign-ups lost`)
+    if (duplicated) problems.push(`${duplicated} sign-ups duplicated`)
+    if (confirmed !== CAPACITY || waitlisted !== N - CAPACITY) problems.push(`store has ${confirmed} confirmed / ${waitlisted} waitlisted`)
+    if (!seqOk) problems.push('waitlist sequence numbers are not exactly 1…1000')
+    if (!countersExact) problems.push(`counters not exact: event ${event.confirmedCount}/${event.waitlistCount}/${event.seq}, deltas ${JSON.stringify(counterDeltas)}`)
+    if (requests !== N) problems.push(`${requests} request records, expected ${N}`)
+
+    const rawAfter = rawSqlite(dir, 'raw-after')
+    const raw = { perSec: (rawBefore.perSec + rawAfter.perSec) / 2 }
+    const sorted = [...lat].sort((a, b) => a - b)
+    const perSec = N / (wallMs / 1000)
+    const rows = [
+      '| measure | value |',
+      '|---|---:|',
+      `| sign-ups sent at once (distinct residents, capacity ${CAPACITY}) | ${N} |`,
+      `| wall time, all ${N} answered | ${wallMs.toFixed(0)} ms |`,
+      `| throughput through HTTP runtime | ${perSec.toFixed(0)} sign-ups/s |`,
+      `| latency p50 / p99 / max (per request, all in flight at once) | ${pct(sorted, 50).toFixed(0)} / ${pct(sorted, 99).toFixed(0)} / ${sorted[N - 1].toFixed(0)} ms |`,
+      `| replies: confirmed / waitlisted / failed | ${confirmedReplies} / ${waitlistedReplies} / ${failed.length} |`,
+      `| store after: sign-up rows / distinct residents | ${signups.length} / ${distinct} |`,
+      `| **lost / duplicated** | **${lost} / ${duplicated}** |`,
+      `| store after: confirmed / waitlisted; seq exactly 1…${N} | ${confirmed} / ${waitlisted}; ${seqOk ? 'yes' : 'NO'} |`,
+      `| event counters (confirmed / waitlist / seq) | ${event.confirmedCount} / ${event.waitlistCount} / ${event.seq} |`,
+      `| ${ORG} counters moved (signups / residentsReached) per period | ${counterDeltas.map((d) => `${d.period}: +${d.signups} / +${d.reached}`).join('; ')} |`,
+      `| **counters exact** | **${countersExact ? 'yes' : 'NO'}** |`,
+      `| same ${N} requests retried at once: answered differently / wall time | ${changed} / ${retryMs.toFixed(0)} ms |`,
+      `| raw better-sqlite3, ${N} durable txns (WAL, synchronous=FULL; one txn = insert a row + increment a counter row), just before / just after the burst | ${rawBefore.ms.toFixed(0)} ms = ${rawBefore.perSec.toFixed(0)} txn/s / ${rawAfter.ms.toFixed(0)} ms = ${rawAfter.perSec.toFixed(0)} txn/s |`,
+      `| **HTTP sign-up throughput ÷ raw durable-txn throughput** (mean of before/after; range) | **${(perSec / raw.perSec).toFixed(2)}** (${(perSec / Math.max(rawBefore.perSec, rawAfter.perSec)).toFixed(2)}–${(perSec / Math.min(rawBefore.perSec, rawAfter.perSec)).toFixed(2)}) |`,
+    ]
+    return { rows, problems }
+  } finally {
+    await stopServer(child)
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,39 @@
+/** The local runtime as `npm start` runs it, as a child process on a temp data dir and a free port. */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(__dirname, '..')
+
+export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_FORCE_PASSWORD_CHANGE: '0', SKIP_H5_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((ok, fail) => {
+    let out = ''
+    const timer = setTimeout(() => fail(new Error(`local runtime did not start:\n${out}`)), 60000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /local runtime: (http:\/\/[^\s]+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        ok(m[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.on('exit', (code) => fail(new Error(`local runtime exited with ${code}:\n${out}`)))
+  })
+  return { url, child }
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return
+  await new Promise<void>((done) => {
+    child.removeAllListeners('exit')
+    child.once('exit', () => done())
+    child.kill('SIGTERM')
+  })
+}
+

@@ -1,0 +1,102 @@
+/**
+ * Package sizes from `dist/`: the weapp main package and each subpackage in bytes against
+ * WeChat's 2 MB per-package limit, and the H5 first screen (what index.html loads, and what the
+ * browser had requested when the first policy card showed, from bench/h5-render.ts),
+ * gzipped. A missing build is made first (under a lock shared with other builders).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = resolve(__dirname, '..')
+const LIMIT = 2 * 1024 * 1024
+
+function dirBytes(dir: string, skip: (rel: string) => boolean = () => false, rel = ''): { bytes: number; files: number } {
+  let bytes = 0
+  let files = 0
+  for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${entry.name}` : entry.name
+    if (skip(r)) continue
+    if (entry.isDirectory()) {
+      const sub = dirBytes(dir, skip, r)
+      bytes += sub.bytes
+      files += sub.files
+    } else {
+      bytes += statSync(join(dir, r)).size
+      files++
+    }
+  }
+  return { bytes, files }
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
+
+/** Builds `dist/<type>` if it is missing; returns how long that took, or null if it was there. */
+export function ensureBuilt(type: 'weapp' | 'h5'): number | null {
+  const marker = type === 'weapp' ? join(ROOT, 'dist', 'weapp', 'app.json') : join(ROOT, 'dist', 'h5', 'index.html')
+  if (existsSync(marker)) return null
+  process.stderr.write(`bench: dist/${type} is missing, building it…\n`)
+  const t0 = performance.now()
+  const built = spawnSync('flock', ['/tmp/dist.lock', 'npx', 'taro', 'build', '--type', type], {
+    cwd: ROOT,
+    stdio: ['ignore', process.stderr, process.stderr],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  if (built.status !== 0 || !existsSync(marker)) throw new Error(`taro build --type ${type} failed`)
+  return performance.now() - t0
+}
+
+function gzipOf(h5: string, paths: readonly string[]) {
+  const out = { js: 0, css: 0, jsRaw: 0, cssRaw: 0, jsFiles: 0, cssFiles: 0 }
+  for (const a of new Set(paths)) {
+    const file = join(h5, a)
+    if (!existsSync(file)) continue
+    const buf = readFileSync(file)
+    const gz = gzipSync(buf, { level: 9 }).length
+    if (a.endsWith('.js')) {
+      out.js += gz
+      out.jsRaw += buf.length
+      out.jsFiles++
+    } else {
+      out.css += gz
+      out.cssRaw += buf.length
+      out.cssFiles++
+    }
+  }
+  return out
+}
+
+/** Builds what is missing; call before anything serves dist/h5. */
+export function ensureDist(): Record<'weapp' | 'h5', number | null> {
+  return { weapp: ensureBuilt('weapp'), h5: ensureBuilt('h5') }
+}
+
+/** `firstScreen`: the JS/CSS the browser actually requested before the first policy card showed. */
+export function packageSizes(built: Record<'weapp' | 'h5', number | null>, firstScreen: readonly string[] | null): string[] {
+  const weapp = join(ROOT, 'dist', 'weapp')
+  const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+  const rows = ['| package | bytes | files | share of WeChat\'s 2 MB (2,097,152 B) |', '|---|---:|---:|---:|']
+  const main = dirBytes(weapp, (r) => roots.includes(r))
+  rows.push(`| weapp main package | ${main.bytes.toLocaleString('en')} (${kib(main.bytes)}) | ${main.files} | ${((main.bytes / LIMIT) * 100).toFixed(1)}% |`)
+  for (const root of roots) {
+    const sub = existsSync(join(weapp, root)) ? dirBytes(join(weapp, root)) : { bytes: 0, files: 0 }
+    rows.push(`| weapp \`${root}\` subpackage | ${sub.bytes.toLocaleString('en')} (${kib(sub.bytes)}) | ${sub.files} | ${((sub.bytes / LIMIT) * 100).toFixed(1)}% |`)
+  }
+  const h5 = join(ROOT, 'dist', 'h5')
+  const html = readFileSync(join(h5, 'index.html'), 'utf8')
+  const assets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1])
+  const ix = gzipOf(h5, assets)
+  rows.push(`| H5 JS referenced by index.html, gzip -9 (${ix.jsFiles} files) | ${ix.js.toLocaleString('en')} (${kib(ix.js)}; raw ${kib(ix.jsRaw)}) | ${ix.jsFiles} | – |`)
+  rows.push(`| H5 CSS referenced by index.html, gzip -9 | ${ix.css.toLocaleString('en')} (${kib(ix.css)}; raw ${kib(ix.cssRaw)}) | ${ix.cssFiles} | – |`)
+  if (firstScreen) {
+    const fs = gzipOf(h5, firstScreen.map((p) => p.replace(/^\//, '')))
+    rows.push(`| **H5 first screen JS** (all requested before the first policy card showed), gzip -9 | ${fs.js.toLocaleString('en')} (${kib(fs.js)}; raw ${kib(fs.jsRaw)}) | ${fs.jsFiles} | – |`)
+    rows.push(`| **H5 first screen CSS**, gzip -9 | ${fs.css.toLocaleString('en')} (${kib(fs.css)}; raw ${kib(fs.cssRaw)}) | ${fs.cssFiles} | – |`)
+  }
+  for (const [type, ms] of Object.entries(built)) {
+    rows.push(`| dist/${type} | ${ms === null ? 'already built (not rebuilt)' : `built by this run in ${(ms / 1000).toFixed(0)} s`} | | |`)
+  }
+  return rows
+}

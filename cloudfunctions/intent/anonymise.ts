@@ -1,0 +1,65 @@
+/**
+ * The one way a case loses its personal data, shared by the resident's `profile.deleteMine` and
+ * the retention job (`maintenance.retention`). Identifiers, sealed values and free text go; what
+ * the counters count (status, stage and its dates, follow-up kinds and dates, ventures' numbers,
+ * benefits) stays, so anonymising moves no counter. The case's slots are freed.
+ */
+import { ANONYMISED_NAME, type Intent } from '../_shared/domain/intent'
+import type { Ctx } from '../_shared/runtime/action'
+import { conflict } from '../_shared/runtime/errors'
+import { where } from '../_shared/store/port'
+import { idCardSlotId, residentSlotId } from './case'
+
+/** The anonymised form of a case (pure). */
+export function anonymisedIntent(i: Intent, at: string): Intent {
+  const residentId = i.residentId
+  return {
+    ...i,
+    residentId: '',
+    name: ANONYMISED_NAME,
+    phoneSealed: '',
+    phoneMasked: '',
+    idCardSealed: '',
+    idCardMasked: '',
+    idCardHash: '',
+    familySituation: '',
+    certificates: [],
+    projectDescription: '',
+    fundingAmount: null,
+    stageHistory: i.stageHistory.map((s) => ({
+      ...s,
+      byId: s.byId === residentId ? '' : s.byId,
+      note: '',
+    })),
+    followUps: i.followUps.map((f) => ({ ...f, note: '', outcome: '' })),
+    ventures: i.ventures.map((v) => ({ ...v, name: ANONYMISED_NAME })),
+    benefits: i.benefits.map((b) => ({ ...b, note: '' })),
+    anonymisedAt: at,
+    updatedAt: at,
+    version: i.version + 1,
+  }
+}
+
+/**
+ * Anonymises one case in a transaction, if it is still held and `still(current)` holds when read
+ * inside it. Frees the case's slots (only those it owns: a withdrawn case's slots may belong to a
+ * later registration). Resolves true when the case was anonymised now.
+ */
+export async function anonymiseCase(ctx: Pick<Ctx, 'store' | 'keyring'>, id: string, at: string, still: (current: Intent) => boolean): Promise<boolean> {
+  return ctx.store.transaction(async (tx) => {
+    const intents = tx.collection('intents')
+    const current = await intents.get(id)
+    if (!current || current.anonymisedAt || !still(current)) return false
+    const slots = tx.collection('intentSlots')
+    const owned = [idCardSlotId(current.idCardHash)]
+    if (current.residentId) owned.push(residentSlotId(ctx, current.communityId, current.residentId))
+    for (const slotId of owned) {
+      const slot = await slots.get(slotId)
+      if (slot && slot.intentId === current._id) await slots.remove(slotId)
+    }
+    const { _id: _ignored, ...set } = anonymisedIntent(current, at)
+    // A change that slipped in aborts the whole transaction, slots included.
+    if (!(await intents.update(id, { set }, where.eq<Intent>('version', current.version)))) throw conflict('这条记录刚有变化，请再试一次')
+    return true
+  })
+}

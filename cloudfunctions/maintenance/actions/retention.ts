@@ -1,0 +1,40 @@
+import { retentionInput, type RetentionOutput } from '../../_shared/contracts/maintenance'
+import type { Intent } from '../../_shared/domain/intent'
+import { isDueForAnonymisation, retentionCutoff } from '../../_shared/domain/retention'
+import { defineAction } from '../../_shared/runtime/action'
+import { where } from '../../_shared/store/port'
+import { anonymiseCase } from '../../intent/anonymise'
+import { staffCaller } from '../../intent/case'
+
+/**
+ * The retention job: closed or withdrawn cases whose last change is older than `days` lose their
+ * personal fields through the same helper as a resident's own deletion, so the counters do not
+ * move. Admin only (`org.write`); each case is one transaction, and a case changed meanwhile is
+ * re-checked inside it, so a rerun after an interruption finishes the work.
+ */
+export const retention = defineAction({
+  input: retentionInput,
+  access: 'staff',
+  audit: 'write',
+  async run({ days, dryRun }, ctx): Promise<RetentionOutput> {
+    staffCaller(ctx, 'org.write')
+    const now = ctx.now()
+    const cutoff = retentionCutoff(now, days)
+    const at = now.toISOString()
+    const candidates = where.and<Intent>(
+      where.lt('updatedAt', cutoff),
+      where.or(where.eq('stage', 'closed'), where.eq('status', 'withdrawn')),
+    )
+    const due: string[] = []
+    for await (const batch of ctx.store.collection('intents').scan(candidates, 100)) {
+      for (const i of batch) if (isDueForAnonymisation(i, cutoff)) due.push(i._id)
+    }
+    let anonymised = 0
+    if (!dryRun) {
+      for (const id of due) {
+        if (await anonymiseCase(ctx, id, at, (current) => isDueForAnonymisation(current, cutoff))) anonymised++
+      }
+    }
+    return { dryRun, days, cutoff, due: due.length, anonymised }
+  },
+})

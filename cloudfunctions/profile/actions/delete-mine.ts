@@ -1,0 +1,68 @@
+import { deleteMineInput, type DeleteMineOutput } from '../../_shared/contracts/profile'
+import type { EventSignup } from '../../_shared/domain/event'
+import type { InboxMessage } from '../../_shared/domain/inbox'
+import type { Intent } from '../../_shared/domain/intent'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { forgetSignup } from '../../event/forget'
+import { fillFromWaitlist } from '../../event/rules'
+import { anonymiseCase } from '../../intent/anonymise'
+import { forgetMe } from '../me'
+import { all } from './export-mine'
+
+/** Inbox messages removed per transaction. */
+const INBOX_BATCH = 50
+
+/**
+ * 删除我的数据. Each step is its own transaction and safe to repeat, so an interrupted run is
+ * finished by the next one and a second call changes nothing:
+ * - registrations are anonymised (personal fields removed, slots freed) while the case's stage,
+ *   ventures and benefits stay, so no counter moves;
+ * - sign-ups to events still to come give their place back through the events' own guarded
+ *   release (the waitlist moves up) and are deleted; sign-ups the counts still include (the event
+ *   took place, or was cancelled) keep no name or phone;
+ * - inbox messages and the profile are deleted.
+ */
+export const deleteMine = defineAction({
+  input: deleteMineInput,
+  access: 'resident',
+  audit: 'write',
+  async run(_input, ctx): Promise<DeleteMineOutput> {
+    const { caller, store } = ctx
+    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+    const me = caller.id
+    const at = ctx.now().toISOString()
+
+    let intentsAnonymised = 0
+    for (const i of await all(store.collection('intents'), where.eq<Intent>('residentId', me))) {
+      if (await anonymiseCase(ctx, i._id, at, (current) => current.residentId === me)) intentsAnonymised++
+    }
+
+    let signupsDeleted = 0
+    let signupsAnonymised = 0
+    const freed = new Set<string>()
+    for (const s of await all(store.collection('event_signups'), where.eq<EventSignup>('residentId', me))) {
+      const outcome = await forgetSignup(ctx, s._id, me)
+      if (outcome === 'released') freed.add(s.eventId)
+      if (outcome === 'released' || outcome === 'removed') signupsDeleted++
+      if (outcome === 'anonymised') signupsAnonymised++
+    }
+    // Places given back go to the waitlist, as after any cancellation.
+    for (const eventId of freed) await fillFromWaitlist(ctx, eventId)
+
+    const messages = await all(store.collection('inbox'), where.eq<InboxMessage>('residentId', me))
+    let inboxDeleted = 0
+    for (let k = 0; k < messages.length; k += INBOX_BATCH) {
+      const batch = messages.slice(k, k + INBOX_BATCH)
+      inboxDeleted += await store.transaction(async (tx) => {
+        let n = 0
+        for (const m of batch) if (await tx.collection('inbox').remove(m._id)) n++
+        return n
+      })
+    }
+
+    const profileDeleted = await forgetMe(ctx)
+    return { profileDeleted, intentsAnonymised, signupsDeleted, signupsAnonymised, inboxDeleted }
+  },
+})

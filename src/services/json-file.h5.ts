@@ -1,0 +1,14 @@
+import type { JsonHandOff } from './json-file'
+
+/** H5: the browser downloads the document as a `.json` file (a Blob link). */
+export async function saveJson(filename: string, text: string): Promise<JsonHandOff> {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return 'downloaded'
+}
