@@ -4,10 +4,17 @@ import type { ActionInput } from './cloud-core'
 
 let cachedTree: OrgNode[] | null = null
 
-/** The whole org tree; it changes rarely, so one load per app session. */
-export async function getOrgTree(): Promise<OrgNode[]> {
-  if (!cachedTree) cachedTree = (await call('org', 'tree', {})).orgs
+/** The whole org tree; it changes rarely, so one load per app session unless `fresh`. */
+export async function getOrgTree(options: { fresh?: boolean } = {}): Promise<OrgNode[]> {
+  if (!cachedTree || options.fresh) cachedTree = (await call('org', 'tree', {})).orgs
   return cachedTree
+}
+
+/** Adds an org under a parent, or renames one (admin); the cached tree is dropped. */
+export async function saveOrg(input: ActionInput<'org', 'saveOrg'>) {
+  const saved = await call('org', 'saveOrg', input)
+  cachedTree = null
+  return saved
 }
 
 /** Communities under one heading (their street, with its district), for pickers. */

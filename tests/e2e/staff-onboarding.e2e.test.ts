@@ -77,6 +77,24 @@ describe('staff onboarding', () => {
     await screenshot(lead, 'staff-audit')
   })
 
+  it('lets the admin add a unit to the org tree and rename it', async () => {
+    const admin = await phone(browser)
+    await signIn(admin, baseUrl(), 'admin', 'Demo#2026')
+    await byTest(admin, 'to-team').click()
+    await byTest(admin, 'team-tab-orgs').click()
+    await eventually(() => byTest(admin, 'org-parent').innerText(), (v) => expect(v).toContain('攀枝花市'))
+    await byTest(admin, 'org-name').fill('仁和区')
+    await byTest(admin, 'org-add-button').click()
+    const row = byTest(admin, 'org-row').filter({ hasText: '仁和区' })
+    await row.waitFor()
+    await row.locator('[data-testid="org-rename"]').click()
+    await byTest(admin, 'org-rename-input').fill('仁和区（试点）')
+    await byTest(admin, 'org-rename-save').click()
+    await byTest(admin, 'org-row').filter({ hasText: '仁和区（试点）' }).waitFor()
+    await admin.waitForTimeout(600)
+    await screenshot(admin, 'staff-org-tree')
+  })
+
   it('makes a seeded account replace its initial password before anything else', async () => {
     const runtime = await startRuntime({}) // the default: seeded passwords must be changed
     try {

@@ -2,7 +2,8 @@ import { useMemo, useState } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { AtButton, AtLoadMore } from 'taro-ui'
-import type { OrgOutputs, StaffView } from '@shared/contracts/org'
+import type { OrgNode, OrgOutputs, StaffView } from '@shared/contracts/org'
+import { childLevel, ORG_LEVEL_LABELS } from '@shared/domain/org'
 import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
 import FormField from '../../../components/form-field'
@@ -11,7 +12,7 @@ import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { errorMessage, isApiError } from '../../../services/cloud'
-import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff } from '../../../services/org'
+import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff, saveOrg } from '../../../services/org'
 import { getMe } from '../../../services/profile'
 import { routes } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
@@ -20,10 +21,11 @@ import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
-type Tab = 'team' | 'audit'
+type Tab = 'team' | 'audit' | 'orgs'
 const TABS: readonly SegmentTab<Tab>[] = [
   { key: 'team', label: '工作人员' },
   { key: 'audit', label: '操作记录' },
+  { key: 'orgs', label: '组织架构' },
 ]
 
 type ResultFilter = 'all' | AuditEntry['result']
@@ -55,7 +57,7 @@ export default function StaffTeamPage() {
   if (!mayManage && !mayAudit) {
     return <PageState kind='empty' title='你的角色不管理团队' description='邀请同事和查看操作记录由社区负责人及以上的工作人员负责' testId='team-forbidden' />
   }
-  const tabs = TABS.filter((t) => (t.key === 'team' ? mayManage : mayAudit))
+  const tabs = TABS.filter((t) => (t.key === 'team' ? mayManage : t.key === 'audit' ? mayAudit : can(staff.role, 'org.write')))
   const current = tabs.some((t) => t.key === tab) ? tab : tabs[0].key
   return (
     <View className='staff-team'>
@@ -66,7 +68,9 @@ export default function StaffTeamPage() {
         </Text>
       </View>
       {tabs.length > 1 ? <SegmentTabs tabs={tabs} value={current} onChange={setTab} testIdPrefix='team-tab' /> : null}
-      <View className='staff-team__body'>{current === 'team' ? <TeamPanel myRole={staff.role} myOrgId={staff.orgId} /> : <AuditPanel />}</View>
+      <View className='staff-team__body'>
+        {current === 'team' ? <TeamPanel myRole={staff.role} myOrgId={staff.orgId} /> : current === 'audit' ? <AuditPanel /> : <OrgPanel />}
+      </View>
     </View>
   )
 }
@@ -241,6 +245,94 @@ function AuditPanel() {
           </View>
         </View>
       )}
+    </View>
+  )
+}
+
+/** 组织架构 (admin): the org tree, with adding a unit under a parent and renaming. */
+function OrgPanel() {
+  const tree = useLoad(() => getOrgTree({ fresh: true }), [])
+  const [parentId, setParentId] = useState('')
+  const [name, setName] = useState('')
+  const [editing, setEditing] = useState<{ id: string; name: string } | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const orgs = tree.data ?? []
+  const parents = orgs.filter((o) => childLevel(o.level) !== null)
+  const parent = parents.find((o) => o._id === parentId) ?? parents[0]
+  const depth = (o: OrgNode) => o.fullName.split(' / ').length - 1
+
+  const run = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true)
+    setError('')
+    try {
+      await work()
+      toastSuccess(done)
+      void tree.reload()
+    } catch (e) {
+      setError(isApiError(e) && e.fields.length ? e.fields.map((f) => f.message).join('；') : errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const add = () =>
+    parent &&
+    run(async () => {
+      await saveOrg({ name: name.trim(), level: childLevel(parent.level)!, parentId: parent._id })
+      setName('')
+    }, '已添加')
+  const rename = (o: OrgNode) =>
+    editing &&
+    run(async () => {
+      await saveOrg({ id: o._id, name: editing.name.trim(), level: o.level, parentId: o.parentId })
+      setEditing(null)
+    }, '已改名')
+
+  if (tree.status === 'loading' && !tree.data) return <PageState kind='loading' compact />
+  if (tree.status === 'error') return <PageState kind='error' compact title='组织架构加载失败' description={errorMessage(tree.error)} onAction={() => void tree.reload()} />
+  return (
+    <View>
+      <View className='staff-team__card' data-testid='org-add'>
+        <Text className='staff-team__card-title'>添加下级单位</Text>
+        <FormField label='上级单位' testId='org-parent-field'>
+          <Picker mode='selector' range={parents.map((o) => o.fullName)} value={Math.max(0, parents.indexOf(parent!))} onChange={(e) => setParentId(parents[Number(e.detail.value)]._id)}>
+            <View className='staff-team__picker' data-testid='org-parent'>
+              {parent ? `${parent.fullName}（将添加${ORG_LEVEL_LABELS[childLevel(parent.level)!]}）` : '—'}
+            </View>
+          </Picker>
+        </FormField>
+        <FormField label='名称' required error={error} testId='org-name-field'>
+          <Input className='form-field__input' value={name} placeholder='如 新华街道、金沙社区' maxlength={30} onInput={(e) => setName(e.detail.value)} nativeProps={{ 'data-testid': 'org-name' }} />
+        </FormField>
+        <View data-testid='org-add-button'>
+          <AtButton type='primary' loading={busy} disabled={busy || !name.trim()} onClick={() => void add()}>
+            添加
+          </AtButton>
+        </View>
+      </View>
+      <View className='staff-team__list' data-testid='org-tree'>
+        {orgs.map((o) => (
+          <View className='staff-team__row' key={o._id} data-testid='org-row' style={{ paddingLeft: `${24 + depth(o) * 28}px` }}>
+            <View className='staff-team__row-main'>
+              {editing?.id === o._id ? (
+                <Input className='form-field__input' value={editing.name} maxlength={30} onInput={(e) => setEditing({ id: o._id, name: e.detail.value })} onConfirm={() => void rename(o)} nativeProps={{ 'data-testid': 'org-rename-input' }} />
+              ) : (
+                <Text className='staff-team__name'>{o.name}</Text>
+              )}
+              <Text className='staff-team__muted'>{ORG_LEVEL_LABELS[o.level]}</Text>
+            </View>
+            {editing?.id === o._id ? (
+              <View className='staff-team__copy' data-testid='org-rename-save' onClick={() => void rename(o)}>
+                <Text>保存</Text>
+              </View>
+            ) : (
+              <View className='staff-team__copy' data-testid='org-rename' onClick={() => setEditing({ id: o._id, name: o.name })}>
+                <Text>改名</Text>
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
     </View>
   )
 }

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { permissionMatrix, STAFF_ROLES } from '../../cloudfunctions/_shared/domain/roles'
+
+/** The README's permission table is the code's matrix, cell for cell. */
+it('the README permission matrix matches roles.ts', () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8')
+  const header = `| permission | ${STAFF_ROLES.join(' | ')} |`
+  const start = readme.indexOf(header)
+  expect(start).toBeGreaterThan(-1)
+  const rows = readme
+    .slice(start)
+    .split('\n')
+    .slice(2)
+    .filter((l, i, all) => l.startsWith('| `') && all.slice(0, i).every((x) => x.startsWith('| `')))
+  const inReadme = new Map(
+    rows.map((r) => {
+      const cells = r.split('|').slice(1, -1).map((c) => c.trim())
+      return [cells[0].replace(/`/g, ''), STAFF_ROLES.filter((_, i) => cells[i + 1] === '✓')]
+    }),
+  )
+  const matrix = permissionMatrix()
+  const perms = [...new Set(matrix.flatMap((r) => r.permissions))]
+  expect([...inReadme.keys()].sort()).toEqual([...perms].sort())
+  for (const p of perms) {
+    expect({ p, roles: inReadme.get(p) }).toEqual({ p, roles: STAFF_ROLES.filter((r) => matrix.find((m) => m.role === r)!.permissions.includes(p)) })
+  }
+})
