@@ -10,6 +10,7 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, isApiError } from '../../../services/cloud'
 import { cancelEvent, eventErrorMessage, getEvent, saveEvent } from '../../../services/event'
@@ -17,7 +18,7 @@ import { listPolicies } from '../../../services/policy'
 import { getMe } from '../../../services/profile'
 import { eventRoutes, fromLocalParts, toLocalParts } from '../../../utils/event-routes'
 import { toFieldErrorMap, clearField, type FieldErrorMap } from '../../../utils/field-errors'
-import { goBack, routes } from '../../../utils/routes'
+import { goBack } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -120,7 +121,7 @@ export default function EventEditPage() {
   if (!data.data) return <PageState kind='loading' />
   const staff = data.data.me.kind === 'staff' ? data.data.me.staff : null
   if (!staff) {
-    return <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+    return <StaffRequired />
   }
   const event = data.data.event
   const editable = event ? event.editable && event.status !== 'cancelled' : can(staff.role, 'event.write')

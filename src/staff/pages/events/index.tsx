@@ -6,6 +6,7 @@ import { EVENT_PHASE_LABELS } from '@shared/domain/event'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
@@ -13,7 +14,6 @@ import { errorMessage } from '../../../services/cloud'
 import { listEvents } from '../../../services/event'
 import { getMe } from '../../../services/profile'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
-import { routes } from '../../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/load-more.scss'
@@ -52,7 +52,7 @@ export default function StaffEventsPage() {
   if (!me.data) return <PageState kind='loading' />
   const staff = me.data.kind === 'staff' ? me.data.staff : null
   if (!staff) {
-    return <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+    return <StaffRequired />
   }
   const mayWrite = can(staff.role, 'event.write')
   const go = (url: string) => void Taro.navigateTo({ url })

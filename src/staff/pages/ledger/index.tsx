@@ -10,6 +10,7 @@ import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/do
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
@@ -86,14 +87,7 @@ export default function LedgerPage() {
   if (!me.data) return <PageState kind='loading' />
   if (!staff) {
     return (
-      <PageState
-        kind='empty'
-        title='请先登录工作人员账号'
-        description='帮扶台帐只对社区创业指导员和各级创建办开放'
-        actionText='去登录'
-        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
-        testId='staff-required'
-      />
+      <StaffRequired description={'帮扶台帐只对社区创业指导员和各级创建办开放'} />
     )
   }
   const mayExport = can(staff.role, 'intent.export')

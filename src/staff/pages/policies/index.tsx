@@ -6,6 +6,7 @@ import type { PolicyListItem, PolicyView } from '@shared/contracts/policy'
 import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@shared/domain/policy'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StatusTag from '../../../components/status-tag'
@@ -85,14 +86,7 @@ export default function StaffPoliciesPage() {
   const staff = me.data.kind === 'staff' ? me.data.staff : null
   if (!staff) {
     return (
-      <PageState
-        kind='empty'
-        title='请先登录工作人员账号'
-        description='政策管理只对社区和各级创建办工作人员开放'
-        actionText='去登录'
-        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
-        testId='staff-required'
-      />
+      <StaffRequired description={'政策管理只对社区和各级创建办工作人员开放'} />
     )
   }
   const mayPublish = can(staff.role, 'policy.publish')

@@ -14,6 +14,7 @@ import FormField from '../../../components/form-field'
 import GroupPicker from '../../../components/group-picker'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import TextListEditor from '../../../components/text-list-editor'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
@@ -132,13 +133,7 @@ export default function PolicyEditPage() {
   const staff = data.data.me.kind === 'staff' ? data.data.me.staff : null
   if (!staff) {
     return (
-      <PageState
-        kind='empty'
-        title='请先登录工作人员账号'
-        actionText='去登录'
-        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
-        testId='staff-required'
-      />
+      <StaffRequired />
     )
   }
   const policy = data.data.policy

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { AtButton, AtLoadMore } from 'taro-ui'
 import { check } from '@shared/contracts/common'
 import { projectSaveInput, type ProjectView } from '@shared/contracts/project'
@@ -10,13 +9,13 @@ import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { archiveProject, listProjects, restoreProject, saveProject } from '../../../services/intent'
 import { getMe } from '../../../services/profile'
 import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
-import { routes } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -35,7 +34,7 @@ export default function ProjectsPage() {
   }
   if (!me.data) return <PageState kind='loading' />
   if (!isStaff) {
-    return <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+    return <StaffRequired />
   }
 
   const toggle = async (p: ProjectView) => {

@@ -24,12 +24,13 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { getMe } from '../../../services/profile'
 import { getSurvey, publishSurvey, saveSurvey } from '../../../services/survey'
 import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
-import { goBack, routes } from '../../../utils/routes'
+import { goBack } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
@@ -128,7 +129,7 @@ export default function SurveyEditPage() {
   if (!data.data) return <PageState kind='loading' />
   const staff = data.data.me.kind === 'staff' ? data.data.me.staff : null
   if (!staff) {
-    return <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+    return <StaffRequired />
   }
   const survey = data.data.survey
   const key = (SURVEY_TEMPLATE_KEYS as readonly string[]).includes(template) ? (template as SurveyTemplateKey) : 'environment'

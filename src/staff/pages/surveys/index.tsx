@@ -8,6 +8,7 @@ import { periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS, type SurveyState,
 import { SURVEY_TEMPLATES } from '@shared/domain/survey-templates'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
@@ -70,14 +71,7 @@ export default function StaffSurveysPage() {
   const staff = me.data.kind === 'staff' ? me.data.staff : null
   if (!staff) {
     return (
-      <PageState
-        kind='empty'
-        title='请先登录工作人员账号'
-        description='满意度调查由社区和各级创建办工作人员管理'
-        actionText='去登录'
-        onAction={() => void Taro.redirectTo({ url: routes.staffLogin })}
-        testId='staff-required'
-      />
+      <StaffRequired description={'满意度调查由社区和各级创建办工作人员管理'} />
     )
   }
   const mayWrite = can(staff.role, 'survey.write')

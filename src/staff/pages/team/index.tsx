@@ -8,13 +8,13 @@ import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
+import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { errorMessage, isApiError } from '../../../services/cloud'
 import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff, saveOrg } from '../../../services/org'
 import { getMe } from '../../../services/profile'
-import { routes } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -49,7 +49,7 @@ export default function StaffTeamPage() {
   if (!me.data) return <PageState kind='loading' />
   if (!staff) {
     return (
-      <PageState kind='empty' title='请先登录工作人员账号' actionText='去登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} testId='staff-required' />
+      <StaffRequired />
     )
   }
   const mayManage = can(staff.role, 'staff.manage')
