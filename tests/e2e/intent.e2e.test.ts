@@ -19,7 +19,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`)
+const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
 // A valid ID number (GB 11643 check digit) that must never appear unmasked on a staff screen.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -117,8 +117,11 @@ describe('intent registration and the assistance ledger', () => {
   let caseUrl = ''
 
   it('staff see the registration masked in the ledger, guide the resident and record the venture', async () => {
-    const staff = await phone(browser)
-    await signInStaff(staff, 'jinsha')
+    const signedIn = await phone(browser)
+    await signInStaff(signedIn, 'jinsha')
+    // A fresh tab of the same session, as a guide opening a link: Taro's H5 router keeps earlier
+    // pages hidden in the DOM, and a late redirect from the sign-in page can hide a hash-navigated one.
+    const staff = await signedIn.context().newPage()
     await staff.goto(`${baseUrl()}/#/staff/pages/ledger/index`)
     const row = byTest(staff, 'ledger-row').filter({ hasText: NAME })
     await row.waitFor()
@@ -171,8 +174,8 @@ describe('intent registration and the assistance ledger', () => {
 
   it('on a desktop the ledger is a table, the case page two columns, and the export downloads masked rows', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true })
-    const desk = await context.newPage()
-    await signInStaff(desk, 'jinsha-lead')
+    await signInStaff(await context.newPage(), 'jinsha-lead')
+    let desk = await context.newPage()
     await desk.goto(`${baseUrl()}/#/staff/pages/ledger/index`)
     await byTest(desk, 'ledger-row').filter({ hasText: NAME }).waitFor()
     await screenshot(desk, 'ledger-desktop')
@@ -194,6 +197,7 @@ describe('intent registration and the assistance ledger', () => {
     expect(JSON.stringify(rows)).not.toContain(ID)
 
     // The community lead may reveal the full number; it is shown only after asking.
+    desk = await context.newPage()
     await desk.goto(caseUrl.replace(/^https?:\/\/[^/]+/, baseUrl()))
     await byTest(desk, 'case-page').waitFor()
     await desk.waitForTimeout(800)

@@ -88,12 +88,14 @@ describe('satisfaction survey end to end', () => {
   })
 
   it('staff close the survey and the results page shows the expected index', async () => {
-    const staff = await phone(browser)
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('jinsha')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await byTest(staff, 'new-policy-button').waitFor()
+    const signedIn = await phone(browser)
+    await signedIn.goto(`${baseUrl()}/#/staff/pages/login/index`)
+    await byTest(signedIn, 'login-username').fill('jinsha')
+    await byTest(signedIn, 'login-password').fill('Demo#2026')
+    await byTest(signedIn, 'login-button').click()
+    await byTest(signedIn, 'new-policy-button').waitFor()
+    // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
+    const staff = await signedIn.context().newPage()
     await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
     const row = staff.locator(`[data-testid="survey-row"][data-id="${SURVEY}"]`)
     await row.waitFor()
@@ -133,12 +135,14 @@ describe('satisfaction survey end to end', () => {
   })
 
   it('staff create a service survey from the template, weight a dimension, and publish it', async () => {
-    const staff = await phone(browser)
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('jinsha')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await byTest(staff, 'new-policy-button').waitFor()
+    const signedIn = await phone(browser)
+    await signedIn.goto(`${baseUrl()}/#/staff/pages/login/index`)
+    await byTest(signedIn, 'login-username').fill('jinsha')
+    await byTest(signedIn, 'login-password').fill('Demo#2026')
+    await byTest(signedIn, 'login-button').click()
+    await byTest(signedIn, 'new-policy-button').waitFor()
+    // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
+    const staff = await signedIn.context().newPage()
     await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
     await byTest(staff, 'new-survey-button').click()
     await byTest(staff, 'template-service').click()
