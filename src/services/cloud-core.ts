@@ -111,10 +111,11 @@ export function errorMessage(e: unknown): string {
       return '登录已过期，请重新登录'
     case ErrorCodes.forbidden:
       return e.message || '没有权限进行这个操作'
+    // The server words refusals for residents (问卷已经结束, 邀请码无效…); show them when given.
     case ErrorCodes.notFound:
-      return '内容不存在或已被删除'
+      return e.message || '内容不存在或已被删除'
     case ErrorCodes.conflict:
-      return '内容已被他人修改，请刷新后再改'
+      return e.message || '内容已被他人修改，请刷新后再改'
     default:
       return e.message || '出了点问题，请稍后再试'
   }

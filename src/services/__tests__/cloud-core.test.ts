@@ -28,8 +28,11 @@ describe('unwrapEnvelope', () => {
 })
 
 describe('errorMessage', () => {
-  it('says a conflict in plain words', () => {
-    expect(errorMessage(new ApiError('CONFLICT', 'version mismatch'))).toBe('内容已被他人修改，请刷新后再改')
+  it('shows the server\'s own words for a refusal, and plain fallbacks', () => {
+    expect(errorMessage(new ApiError('CONFLICT', '这份问卷已经结束，不能再提交了'))).toBe('这份问卷已经结束，不能再提交了')
+    expect(errorMessage(new ApiError('CONFLICT', ''))).toBe('内容已被他人修改，请刷新后再改')
+    expect(errorMessage(new ApiError('NOT_FOUND', '邀请码无效、已使用或已过期'))).toBe('邀请码无效、已使用或已过期')
+    expect(errorMessage(new ApiError('NOT_FOUND', ''))).toBe('内容不存在或已被删除')
   })
 
   it('falls back to a friendly line for unknown errors', () => {
