@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtLoadMore } from 'taro-ui'
 import type { Me } from '@shared/contracts/profile'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@shared/domain/policy'
 import CardSkeleton from '../../components/card-skeleton'
 import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
+import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import PolicyCard from '../../components/policy-card'
 import SearchBox from '../../components/search-box'
@@ -17,7 +17,6 @@ import { listPolicies } from '../../services/policy'
 import { getMe, peekMe } from '../../services/profile'
 import { intentRoutes } from '../../utils/intent-routes'
 import { routes } from '../../utils/routes'
-import 'taro-ui/lib/style/components/load-more.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
@@ -185,15 +184,7 @@ export default function IndexPage() {
             {list.items.map((p) => (
               <PolicyCard key={p._id} policy={p} onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })} />
             ))}
-            <View className='list-footer' data-testid='load-more'>
-              <AtLoadMore
-                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
-                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
-                loadingText='正在加载…'
-                noMoreText='没有更多了'
-                onClick={() => void list.loadMore()}
-              />
-            </View>
+            <ListFooter list={list} testId='load-more' />
           </View>
         )}
       </View>

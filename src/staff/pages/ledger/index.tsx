@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import type { GapKind, GapRow, LedgerFlag, LedgerRow } from '@shared/contracts/intent'
 import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
 import { INTENT_STAGE_LABELS, INTENT_STAGES, NEED_LABELS, NEEDS, type IntentStage, type Need } from '@shared/domain/intent'
@@ -9,6 +9,7 @@ import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
+import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
@@ -24,7 +25,6 @@ import { routes } from '../../../utils/routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
 type View_ = 'ledger' | GapKind
@@ -242,15 +242,7 @@ export default function LedgerPage() {
                 {'reason' in r ? <Text className='ledger__reason'>{r.reason}</Text> : null}
               </View>
             ))}
-            <View className='list-footer' data-testid='load-more'>
-              <AtLoadMore
-                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
-                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
-                loadingText='正在加载…'
-                noMoreText='没有更多了'
-                onClick={() => void list.loadMore()}
-              />
-            </View>
+            <ListFooter list={list} testId='load-more' />
           </View>
         )}
       </View>

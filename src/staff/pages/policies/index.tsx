@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import type { PolicyListItem, PolicyView } from '@shared/contracts/policy'
 import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@shared/domain/policy'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
+import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
@@ -19,7 +20,6 @@ import { routes } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
 type StatusFilter = 'all' | PolicyStatus
@@ -197,15 +197,7 @@ export default function StaffPoliciesPage() {
                 </View>
               </View>
             ))}
-            <View className='list-footer' data-testid='load-more'>
-              <AtLoadMore
-                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
-                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
-                loadingText='正在加载…'
-                noMoreText='没有更多了'
-                onClick={() => void list.loadMore()}
-              />
-            </View>
+            <ListFooter list={list} testId='load-more' />
           </View>
         )}
       </View>

@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtButton, AtFloatLayout, AtLoadMore } from 'taro-ui'
+import { AtButton, AtFloatLayout } from 'taro-ui'
 import type { SurveyListItem } from '@shared/contracts/survey'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS, type SurveyState, type SurveyStatus } from '@shared/domain/survey'
 import { SURVEY_TEMPLATES } from '@shared/domain/survey-templates'
 import Chip from '../../../components/chip'
+import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
@@ -20,7 +21,6 @@ import { surveyRoutes } from '../../../utils/survey-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import 'taro-ui/lib/style/components/float-layout.scss'
 import './index.scss'
 
@@ -185,15 +185,7 @@ export default function StaffSurveysPage() {
                 </View>
               </View>
             ))}
-            <View className='list-footer' data-testid='load-more'>
-              <AtLoadMore
-                status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
-                moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
-                loadingText='正在加载…'
-                noMoreText='没有更多了'
-                onClick={() => void list.loadMore()}
-              />
-            </View>
+            <ListFooter list={list} testId='load-more' />
           </View>
         )}
       </View>

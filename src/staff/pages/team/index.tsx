@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import type { OrgNode, OrgOutputs, StaffView } from '@shared/contracts/org'
 import { childLevel, ORG_LEVEL_LABELS } from '@shared/domain/org'
 import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
 import FormField from '../../../components/form-field'
+import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
@@ -18,7 +19,6 @@ import { getMe } from '../../../services/profile'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
 type Tab = 'team' | 'audit' | 'orgs'
@@ -234,15 +234,7 @@ function AuditPanel() {
               </Text>
             </View>
           ))}
-          <View className='list-footer'>
-            <AtLoadMore
-              status={log.loadingMore ? 'loading' : log.hasMore ? 'more' : 'noMore'}
-              moreText={log.moreFailed ? '加载失败，点击重试' : '加载更多'}
-              loadingText='正在加载…'
-              noMoreText='没有更多了'
-              onClick={() => void log.loadMore()}
-            />
-          </View>
+          <ListFooter list={log} />
         </View>
       )}
     </View>
