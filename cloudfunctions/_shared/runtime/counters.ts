@@ -1,4 +1,4 @@
-import { type Counter, counterId } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
 import { periodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
 import type { TxStore } from '../store/port'
@@ -14,17 +14,59 @@ export async function bumpCounters(
   at: Date,
   inc: Record<string, number>,
 ): Promise<void> {
+  for (const period of Object.values(periodsOf(at))) await bumpPeriod(tx, orgId, period, inc)
+}
+
+/** A record's contributions and the org they count for (null: the record does not exist). */
+export interface Counted {
+  orgId: string
+  contributions: readonly Contribution[]
+}
+
+/**
+ * Moves the counters by what a record's change adds and takes away, inside the caller's
+ * transaction: `after − before` when the org is the same, else `before` leaves its org and
+ * `after` joins its own. Each period document is read and written once, however many days move.
+ */
+export async function applyCountedChange(tx: TxStore<Collections>, before: Counted | null, after: Counted | null): Promise<void> {
+  const byOrg = new Map<string, Contribution[]>()
+  const add = (orgId: string, list: readonly Contribution[]) => byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), ...list])
+  if (before && after && before.orgId === after.orgId) {
+    add(after.orgId, diffContributions(before.contributions, after.contributions))
+  } else {
+    if (before) add(before.orgId, diffContributions(before.contributions, []))
+    if (after) add(after.orgId, diffContributions([], after.contributions))
+  }
+  for (const [orgId, list] of byOrg) await applyContributions(tx, orgId, list)
+}
+
+/** Adds `list` to the org's month, quarter and year documents, one read and one write per document. */
+export async function applyContributions(tx: TxStore<Collections>, orgId: string, list: readonly Contribution[]): Promise<void> {
+  const perPeriod = new Map<string, Record<string, number>>()
+  for (const c of list) {
+    for (const period of Object.values(periodsOf(dayInstant(c.date)))) {
+      const inc = perPeriod.get(period) ?? {}
+      for (const [metric, n] of Object.entries(c.inc)) inc[metric] = (inc[metric] ?? 0) + n
+      perPeriod.set(period, inc)
+    }
+  }
+  for (const [period, inc] of perPeriod) await bumpPeriod(tx, orgId, period, inc)
+}
+
+async function bumpPeriod(tx: TxStore<Collections>, orgId: string, period: string, inc: Record<string, number>): Promise<void> {
   const metrics = Object.entries(inc).filter(([, n]) => n !== 0)
   if (!metrics.length) return
   const counters = tx.collection('counters')
-  for (const period of Object.values(periodsOf(at))) {
-    const id = counterId(orgId, period)
-    const current = await counters.get(id)
-    if (current) {
-      await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> })
-    } else {
-      const doc: Counter = { _id: id, orgId, period, ...Object.fromEntries(metrics) }
-      await counters.insert(doc)
-    }
+  const id = counterId(orgId, period)
+  if (await counters.get(id)) {
+    await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> })
+  } else {
+    const doc: Counter = { _id: id, orgId, period, ...Object.fromEntries(metrics) }
+    await counters.insert(doc)
   }
+}
+
+/** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated contribution is counted at. */
+export function dayInstant(date: string): Date {
+  return new Date(`${date}T12:00:00+08:00`)
 }
