@@ -5,16 +5,16 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MyCase } from '../_shared/contracts/intent'
-import { type Intent, isOverdue, METRICS } from '../_shared/domain/intent'
+import { type Intent, intentContributions, isOverdue } from '../_shared/domain/intent'
 import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { bumpCounters } from '../_shared/runtime/counters'
+import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
 import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
-import { type Store, type TxStore, where } from '../_shared/store/port'
+import { type Store, where } from '../_shared/store/port'
 
 /** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated event is counted at. */
 export function dayInstant(date: string): Date {
@@ -207,26 +207,9 @@ export async function loadCase(ctx: Ctx, id: string, permission: Permission): Pr
   return intent
 }
 
-/** Counter increments to apply with a case change: `at` decides the periods. */
-export interface Bump {
-  orgId: string
-  at: Date
-  inc: Record<string, number>
-}
-
-/** Applies bumps, merging those of the same org and Shanghai date so each counter is touched once. */
-export async function applyBumps(tx: TxStore<Collections>, bumps: readonly Bump[]): Promise<void> {
-  const merged = new Map<string, Bump>()
-  for (const b of bumps) {
-    const key = `${b.orgId}|${shanghaiDate(b.at)}`
-    const cur = merged.get(key)
-    if (!cur) {
-      merged.set(key, { orgId: b.orgId, at: b.at, inc: { ...b.inc } })
-    } else {
-      for (const [k, n] of Object.entries(b.inc)) cur.inc[k] = (cur.inc[k] ?? 0) + n
-    }
-  }
-  for (const b of merged.values()) await bumpCounters(tx, b.orgId, b.at, b.inc)
+/** What a case counts for, and where (see `intentContributions`). */
+export function countedIntent(i: Intent): Counted {
+  return { orgId: i.communityId, contributions: intentContributions(i) }
 }
 
 /**
@@ -237,7 +220,7 @@ export async function applyBumps(tx: TxStore<Collections>, bumps: readonly Bump[
 export async function changeCase(
   ctx: Ctx,
   id: string,
-  change: (current: Intent, at: string) => Promise<{ next: Intent; bumps: Bump[] }> | { next: Intent; bumps: Bump[] },
+  change: (current: Intent, at: string) => Promise<Intent> | Intent,
 ): Promise<CaseView> {
   const before = await loadCase(ctx, id, 'intent.write')
   const caller = ctx.caller
@@ -249,18 +232,17 @@ export async function changeCase(
   const saved = await ctx.store.transaction(async (tx) => {
     const current = await tx.collection('intents').get(id)
     if (!current || current.version !== before.version || current.status === 'withdrawn' || current.anonymisedAt) return null
-    const { next, bumps } = await change(current, at)
+    const next = await change(current, at)
     const accepted: Partial<Intent> =
       current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}
     const doc: Intent = { ...next, ...accepted, updatedAt: at, version: current.version + 1 }
     const { _id: _ignored, ...set } = doc
     const ok = await tx.collection('intents').update(id, { set }, where.eq('version', current.version))
     if (!ok) return null
-    await applyBumps(tx, bumps)
+    await applyCountedChange(tx, countedIntent(current), countedIntent(doc))
     return doc
   })
   if (!saved) throw conflict('这条记录刚被别人修改过，请刷新后再试')
   return toCaseView(saved, caller, now, await projectTitles(ctx.store, saved.projectInterestIds))
 }
 
-export { METRICS }

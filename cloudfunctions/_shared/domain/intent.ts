@@ -1,4 +1,6 @@
+import type { Contribution } from './counter'
 import type { PolicyCategory } from './policy'
+import { shanghaiDate } from './time'
 import type { TargetGroup } from './target-groups'
 
 /**
@@ -370,5 +372,102 @@ export function ventureContribution(v: Pick<Venture, 'registrationDate' | 'jobsC
     { date: v.registrationDate, inc: { [METRICS.jobsCreated]: v.jobsCreated, [METRICS.venturesOperating]: 1 } },
   ]
   if (v.status === 'closed') out.push({ date: v.closureDate, inc: { [METRICS.venturesOperating]: -1 } })
+  return out
+}
+
+/** A venture counts toward 创业活动指数 for this many months after it was registered (seed 001). */
+export const ENGAGED_VENTURE_MONTHS = 42
+
+/** `date` (YYYY-MM-DD) plus whole months, the day clamped to the month's end (31 Jan + 1 = 28/29 Feb). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const total = y * 12 + (m - 1) + months
+  const ny = Math.floor(total / 12)
+  const nm = (total % 12) + 1
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
+
+/** Was the venture still operating `months` after its registration? (Judged once that time has passed.) */
+export function survived(v: Pick<Venture, 'registrationDate' | 'status' | 'closureDate'>, months: number): boolean {
+  return v.status !== 'closed' || v.closureDate >= addMonths(v.registrationDate, months)
+}
+
+/** The Shanghai day of an ISO instant. */
+function dayOf(iso: string): string {
+  return shanghaiDate(new Date(iso))
+}
+
+/** +1 where a union of [from, to) day intervals starts and −1 where it ends (`to` null: still open). */
+function intervalSteps(metric: string, intervals: { from: string; to: string | null }[]): Contribution[] {
+  const sorted = intervals.filter((r) => r.to === null || r.to > r.from).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+  const out: Contribution[] = []
+  let cur: { from: string; to: string | null } | null = null
+  const close = (r: { from: string; to: string | null }) => {
+    out.push({ date: r.from, inc: { [metric]: 1 } })
+    if (r.to !== null) out.push({ date: r.to, inc: { [metric]: -1 } })
+  }
+  for (const r of sorted) {
+    if (cur && (cur.to === null || r.from <= cur.to)) {
+      if (cur.to !== null && (r.to === null || r.to > cur.to)) cur.to = r.to
+    } else {
+      if (cur) close(cur)
+      cur = { ...r }
+    }
+  }
+  if (cur) close(cur)
+  return out
+}
+
+/**
+ * Everything a case counts for, dated by the Shanghai day it happened (see `Contribution`). Flows
+ * (counted in the period they happen in): registered, askedHelp, guided, trained, started,
+ * jobsCreated, ventures_<kind>, benefits_<category>, benefitAmount_<category>. Cohort numerators,
+ * dated with their cohort: cohortStarted (at registration), survived12 / survived24 (at the
+ * venture's registration). Stocks, as +1 / −1 steps whose running sum is the level at a date:
+ * engaged (an active registration, or a venture in its first 42 months), entrepreneursOperating,
+ * jobsOperating, venturesOperating, entrepreneurs and entrepreneursBenefited (政策享受率).
+ * A withdrawn registration stops counting as registered, asked-for-help and guided; its ventures
+ * and benefits happened and stay counted.
+ */
+export function intentContributions(i: Intent): Contribution[] {
+  const out: Contribution[] = []
+  const add = (date: string, inc: Record<string, number>) => out.push({ date, inc })
+  const active = i.status !== 'withdrawn'
+  const created = dayOf(i.createdAt)
+  if (active) {
+    add(created, { [METRICS.registered]: 1, [METRICS.askedHelp]: i.askedHelp ? 1 : 0, cohortStarted: i.startedAt ? 1 : 0 })
+    if (i.askedHelp && i.guidedAt) add(dayOf(i.guidedAt), { [METRICS.guided]: 1 })
+  }
+  if (i.trainedAt) add(dayOf(i.trainedAt), { [METRICS.trained]: 1 })
+  if (i.startedAt) {
+    const started = dayOf(i.startedAt)
+    add(started, { [METRICS.started]: 1, entrepreneurs: 1 })
+    if (i.benefits.length) {
+      const first = i.benefits.reduce((d, b) => (b.date < d ? b.date : d), i.benefits[0].date)
+      add(first > started ? first : started, { entrepreneursBenefited: 1 })
+    }
+  }
+  for (const v of i.ventures) {
+    for (const part of ventureContribution(v)) add(part.date, part.inc)
+    add(v.registrationDate, { [`ventures_${v.kind}`]: 1, survived12: survived(v, 12) ? 1 : 0, survived24: survived(v, 24) ? 1 : 0, jobsOperating: v.jobsCreated })
+    if (v.status === 'closed') add(v.closureDate, { jobsOperating: -v.jobsCreated })
+  }
+  for (const b of i.benefits) add(b.date, { [METRICS.benefits(b.category)]: 1, [METRICS.benefitAmount(b.category)]: b.amount })
+
+  const closedAt = i.stage === 'closed' ? [...i.stageHistory].reverse().find((s) => s.stage === 'closed')?.at : undefined
+  const engaged: { from: string; to: string | null }[] = []
+  if (active) engaged.push({ from: created, to: closedAt ? dayOf(closedAt) : null })
+  for (const v of i.ventures) {
+    const limit = addMonths(v.registrationDate, ENGAGED_VENTURE_MONTHS)
+    engaged.push({ from: v.registrationDate, to: v.status === 'closed' && v.closureDate < limit ? v.closureDate : limit })
+  }
+  out.push(...intervalSteps('engaged', engaged))
+  out.push(
+    ...intervalSteps(
+      'entrepreneursOperating',
+      i.ventures.map((v) => ({ from: v.registrationDate, to: v.status === 'closed' ? v.closureDate : null })),
+    ),
+  )
   return out
 }

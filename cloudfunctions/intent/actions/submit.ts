@@ -1,10 +1,11 @@
 import { intentSubmitInput, type MyCase } from '../../_shared/contracts/intent'
-import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone, METRICS } from '../../_shared/domain/intent'
+import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../../_shared/domain/intent'
 import type { Org } from '../../_shared/domain/org'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
+import { applyCountedChange } from '../../_shared/runtime/counters'
 import { AppError, conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
-import { applyBumps, type Bump, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../case'
+import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../case'
 
 const DUPLICATE_ID_CARD = '这个身份证号已在本社区登记过创业意向，如有疑问请联系社区'
 const DUPLICATE_RESIDENT = '你已在这个社区登记过创业意向，可以在“我的创业档案”里查看或修改'
@@ -116,7 +117,7 @@ export const submit = defineAction({
           await tx.collection('intentSlots').insert({ _id: resSlot, intentId: intent._id, communityId: community._id, createdAt: at })
           await tx.collection('intentSlots').insert({ _id: idCardSlotId(hash), intentId: intent._id, communityId: community._id, createdAt: at })
           await tx.collection('intents').insert(intent)
-          await applyBumps(tx, [{ orgId: community._id, at: now, inc: { [METRICS.registered]: 1, [METRICS.askedHelp]: askedHelp ? 1 : 0 } }])
+          await applyCountedChange(tx, null, countedIntent(intent))
         })
       } catch (err) {
         if (err instanceof DuplicateIdError) {
@@ -159,12 +160,6 @@ export const submit = defineAction({
     const oldRes = residentSlotId(ctx, current.communityId, caller.id)
     const oldIdc = idCardSlotId(current.idCardHash)
     const newIdc = idCardSlotId(hash)
-    const createdAt = new Date(current.createdAt)
-    // Registration counts stay in the period of the original registration.
-    const bumps: Bump[] = [
-      { orgId: current.communityId, at: createdAt, inc: { [METRICS.registered]: -1, [METRICS.askedHelp]: current.askedHelp ? -1 : 0 } },
-      { orgId: community._id, at: createdAt, inc: { [METRICS.registered]: 1, [METRICS.askedHelp]: askedHelp ? 1 : 0 } },
-    ]
     let saved: boolean
     try {
       saved = await ctx.store.transaction(async (tx) => {
@@ -180,7 +175,8 @@ export const submit = defineAction({
         const { _id: _ignored, ...set } = next
         const ok = await tx.collection('intents').update(id, { set }, where.and(where.eq('version', current.version), where.eq('status', 'pending')))
         if (!ok) throw conflict('登记内容已有变化，请刷新后再改')
-        await applyBumps(tx, bumps)
+        // Registration counts stay in the period of the original registration.
+        await applyCountedChange(tx, countedIntent(current), countedIntent(next))
         return true
       })
     } catch (err) {

@@ -1,15 +1,16 @@
 import { intentIdInput, type MyCase } from '../../_shared/contracts/intent'
-import { type Intent, METRICS } from '../../_shared/domain/intent'
+import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
+import { applyCountedChange } from '../../_shared/runtime/counters'
 import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { applyBumps, type Bump, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../case'
+import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../case'
 
 /**
  * The resident withdraws their registration. It leaves the active ledger, frees the slots (they
- * may register again), and takes back what it added to the registration, asked-for-help and
- * guided counts, in the periods it added them. Ventures and benefits already recorded stay
- * counted: they happened.
+ * may register again), and the counters move by what the case counted before and after
+ * (`intentContributions`): registration, asked-for-help and guided counts leave the periods they
+ * were added in; ventures and benefits already recorded stay counted: they happened.
  */
 export const withdraw = defineAction({
   input: intentIdInput,
@@ -24,16 +25,6 @@ export const withdraw = defineAction({
     if (current.status === 'withdrawn') return toMyCase(current, await projectTitles(ctx.store, current.projectInterestIds))
     const at = ctx.now().toISOString()
     const next: Intent = { ...current, status: 'withdrawn', withdrawnAt: at, updatedAt: at, version: current.version + 1 }
-    const bumps: Bump[] = [
-      {
-        orgId: current.communityId,
-        at: new Date(current.createdAt),
-        inc: { [METRICS.registered]: -1, [METRICS.askedHelp]: current.askedHelp ? -1 : 0 },
-      },
-    ]
-    if (current.askedHelp && current.guidedAt) {
-      bumps.push({ orgId: current.communityId, at: new Date(current.guidedAt), inc: { [METRICS.guided]: -1 } })
-    }
     const ok = await ctx.store.transaction(async (tx) => {
       const changed = await tx
         .collection('intents')
@@ -41,7 +32,7 @@ export const withdraw = defineAction({
       if (!changed) return false
       await tx.collection('intentSlots').remove(residentSlotId(ctx, current.communityId, caller.id))
       await tx.collection('intentSlots').remove(idCardSlotId(current.idCardHash))
-      await applyBumps(tx, bumps)
+      await applyCountedChange(tx, countedIntent(current), countedIntent(next))
       return true
     })
     if (!ok) throw conflict('登记刚有变化，请刷新后再试')

@@ -13,6 +13,6 @@ export const accept = defineAction({
     if (intent.status !== 'pending') {
       return toCaseView(intent, ctx.caller, ctx.now(), await projectTitles(ctx.store, intent.projectInterestIds))
     }
-    return changeCase(ctx, id, (current) => ({ next: current, bumps: [] }))
+    return changeCase(ctx, id, (current) => current)
   },
 })

@@ -1,10 +1,10 @@
 import { type CaseView, ledgerFollowUpInput } from '../../_shared/contracts/intent'
-import { type FollowUp, type Intent, METRICS } from '../../_shared/domain/intent'
+import { type FollowUp, type Intent } from '../../_shared/domain/intent'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { type Bump, changeCase, dayInstant, loadCase } from '../../intent/case'
+import { changeCase, dayInstant, loadCase } from '../../intent/case'
 
 const MAX_FOLLOW_UPS = 500
 
@@ -48,17 +48,15 @@ export const addFollowUp = defineAction({
         at,
       }
       const next: Intent = { ...c, followUps: [...c.followUps, followUp], nextFollowUpDate: input.nextFollowUpDate }
-      const bumps: Bump[] = []
       if (input.kind === 'guidance' && !c.guidedAt) {
         const guidedAt = dayInstant(input.date)
         next.guidedAt = guidedAt.toISOString()
-        if (c.askedHelp) bumps.push({ orgId: c.communityId, at: guidedAt, inc: { [METRICS.guided]: 1 } })
         if (c.stage === 'registered') {
           next.stage = 'guided'
           next.stageHistory = [...c.stageHistory, { stage: 'guided', at, byId: caller.staff._id, byName: caller.staff.name, note: '一对一创业指导' }]
         }
       }
-      return { next, bumps }
+      return next
     })
   },
 })

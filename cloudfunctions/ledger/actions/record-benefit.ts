@@ -1,10 +1,10 @@
 import { type CaseView, ledgerBenefitInput } from '../../_shared/contracts/intent'
-import { type Benefit, type Intent, METRICS } from '../../_shared/domain/intent'
+import { type Benefit, type Intent } from '../../_shared/domain/intent'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCase, dayInstant, loadCase } from '../../intent/case'
+import { changeCase, loadCase } from '../../intent/case'
 
 const MAX_BENEFITS = 200
 
@@ -44,16 +44,7 @@ export const recordBenefit = defineAction({
         byName: caller.staff.name,
       }
       const next: Intent = { ...c, benefits: [...c.benefits, benefit], benefitCount: c.benefitCount + 1 }
-      return {
-        next,
-        bumps: [
-          {
-            orgId: c.communityId,
-            at: dayInstant(input.date),
-            inc: { [METRICS.benefits(input.category)]: 1, [METRICS.benefitAmount(input.category)]: input.amount },
-          },
-        ],
-      }
+      return next
     })
   },
 })

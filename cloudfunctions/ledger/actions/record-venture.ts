@@ -1,10 +1,10 @@
 import { type CaseView, ledgerVentureInput } from '../../_shared/contracts/intent'
-import { type Intent, METRICS, stageRank, type Venture, VENTURE_KIND_LABELS, ventureContribution } from '../../_shared/domain/intent'
+import { type Intent, stageRank, type Venture, VENTURE_KIND_LABELS } from '../../_shared/domain/intent'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { type Bump, changeCase, dayInstant } from '../../intent/case'
+import { changeCase, dayInstant } from '../../intent/case'
 
 const MAX_VENTURES = 20
 
@@ -40,21 +40,11 @@ export const recordVenture = defineAction({
         updatedAt: at,
         byName: caller.staff.name,
       }
-      const bumps: Bump[] = []
-      if (existing) {
-        for (const part of ventureContribution(existing)) {
-          bumps.push({ orgId: c.communityId, at: dayInstant(part.date), inc: Object.fromEntries(Object.entries(part.inc).map(([k, n]) => [k, -n])) })
-        }
-      }
-      for (const part of ventureContribution(venture)) bumps.push({ orgId: c.communityId, at: dayInstant(part.date), inc: part.inc })
       const next: Intent = {
         ...c,
         ventures: existing ? c.ventures.map((v) => (v.id === existing.id ? venture : v)) : [...c.ventures, venture],
       }
-      if (!c.startedAt) {
-        next.startedAt = dayInstant(venture.registrationDate).toISOString()
-        bumps.push({ orgId: c.communityId, at: dayInstant(venture.registrationDate), inc: { [METRICS.started]: 1 } })
-      }
+      if (!c.startedAt) next.startedAt = dayInstant(venture.registrationDate).toISOString()
       if (c.stage !== 'closed' && stageRank(c.stage) < stageRank('started')) {
         next.stage = 'started'
         next.stageHistory = [
@@ -62,7 +52,7 @@ export const recordVenture = defineAction({
           { stage: 'started', at, byId: caller.staff._id, byName: caller.staff.name, note: `创办${VENTURE_KIND_LABELS[venture.kind]}“${venture.name}”` },
         ]
       }
-      return { next, bumps }
+      return next
     })
   },
 })

@@ -1,8 +1,8 @@
 import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
-import { type Intent, INTENT_STAGE_LABELS, METRICS } from '../../_shared/domain/intent'
+import { type Intent, INTENT_STAGE_LABELS } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
-import { type Bump, changeCase } from '../../intent/case'
+import { changeCase } from '../../intent/case'
 
 /**
  * Moves a case to a stage (forward, back to correct a mistake, or 已结案), recording who, when
@@ -28,12 +28,8 @@ export const setStage = defineAction({
         stage: input.stage,
         stageHistory: [...c.stageHistory, { stage: input.stage, at, byId: caller.staff._id, byName: caller.staff.name, note: input.note }],
       }
-      const bumps: Bump[] = []
-      if (input.stage === 'trained' && !c.trainedAt) {
-        next.trainedAt = at
-        bumps.push({ orgId: c.communityId, at: new Date(at), inc: { [METRICS.trained]: 1 } })
-      }
-      return { next, bumps }
+      if (input.stage === 'trained' && !c.trainedAt) next.trainedAt = at
+      return next
     })
   },
 })
