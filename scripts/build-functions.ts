@@ -25,6 +25,14 @@ const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; ope
   event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
 }
 
+/**
+ * Timer triggers (WeChat DevTools' config.json and the CloudBase CLI take the same shape; the
+ * cron has seconds and years and runs in Beijing time): the nightly counter reconciliation.
+ */
+const TRIGGERS: Record<string, { name: string; type: 'timer'; config: string }[]> = {
+  indices: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }],
+}
+
 /** Never allowed in a deployed bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
 
@@ -50,9 +58,10 @@ export function cloudbaseRc(): Record<string, unknown> {
     functions: functionNames().map((name) => ({
       name,
       runtime: 'Nodejs16.13',
-      timeout: name === 'ledger' || name === 'survey' || name === 'event' ? 60 : 10,
+      timeout: name === 'indices' ? 900 : name === 'ledger' || name === 'survey' || name === 'event' ? 60 : 10,
       installDependency: true,
       envVariables: { APP_SECRET: '{{env.APP_SECRET}}' },
+      ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}),
     })),
   }
 }
@@ -114,7 +123,7 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
     // WeChat DevTools reads per-function settings from config.json.
     writeFileSync(
       join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: RUNTIME_EXTRAS[name]?.openapi ?? [] } }, null, 2) + '\n',
+      JSON.stringify({ permissions: { openapi: RUNTIME_EXTRAS[name]?.openapi ?? [] }, ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}) }, null, 2) + '\n',
     )
     out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
   }

@@ -1,5 +1,6 @@
 import { eventActions } from '../cloudfunctions/event/actions'
 import { localMiniCodes } from '../cloudfunctions/event/codes-local'
+import { indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
 import { orgActions } from '../cloudfunctions/org/actions'
@@ -19,6 +20,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   org: orgActions,
   // Codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
   event: eventActions({ codes: localMiniCodes() }),
+  indices: indicesActions,
   maintenance: maintenanceActions,
   notify: notifyActions,
   policy: policyActions,

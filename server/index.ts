@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
+import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
 import { buildApp } from './app'
 import { readEnv } from './env'
 import { seedDemo } from './seed'
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true })
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
   const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange })
+  // On CloudBase a nightly timer does this; here every start recounts and repairs the counters.
+  const recount = await reconcileCounters(store, { repair: true })
+  const records = Object.values(recount.scanned).reduce((a, b) => a + b, 0)
+  console.log(`计数核对：${records} 条记录，${recount.counterDocs} 个计数文档，${recount.driftCount ? `修复 ${recount.driftCount} 处偏差` : '无偏差'}（${recount.ms} ms）`)
   const app = buildApp({
     store,
     secret: loadSecret(env.dataDir, env.authSecret, 'auth-secret'),

@@ -1,3 +1,5 @@
+import { type StaffMember, staffContributions } from '../cloudfunctions/_shared/domain/staff'
+import { applyCountedChange } from '../cloudfunctions/_shared/runtime/counters'
 import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
@@ -25,7 +27,7 @@ export async function seedDemo(
   await store.transaction(async (tx) => {
     for (const org of DEMO_ORGS) await tx.collection('orgs').insert(org)
     for (const a of DEMO_ACCOUNTS) {
-      await tx.collection('staff').insert({
+      const member: StaffMember = {
         _id: `st_${a.username}`,
         name: a.name,
         role: a.role,
@@ -38,7 +40,9 @@ export async function seedDemo(
         mustChangePassword: options.forcePasswordChange ?? true,
         failedLogins: 0,
         lockedUntil: null,
-      })
+      }
+      await tx.collection('staff').insert(member)
+      await applyCountedChange(tx, null, { orgId: member.orgId, contributions: staffContributions(member) })
     }
     let i = 0
     for (const p of DEMO_POLICIES) {

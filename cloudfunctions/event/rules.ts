@@ -1,7 +1,7 @@
-import { type EventSignup, maskPhone, type PromotionEvent } from '../_shared/domain/event'
+import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../_shared/domain/event'
 import type { InboxMessage } from '../_shared/domain/inbox'
 import type { Ctx } from '../_shared/runtime/action'
-import { bumpCounters } from '../_shared/runtime/counters'
+import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
 import { conflict } from '../_shared/runtime/errors'
 import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
@@ -12,6 +12,16 @@ import { reachIdOf } from './access'
 export const eventLink = (eventId: string) => `/pages/event/index?id=${encodeURIComponent(eventId)}`
 
 const BUSY = '报名的人较多，请再试一次'
+
+/** What an event counts for (see `eventContributions`). */
+export function countedEvent(e: PromotionEvent): Counted {
+  return { orgId: e.orgId, contributions: eventContributions(e) }
+}
+
+/** Inside the caller's transaction: moves the counters from what `before` counted to what `after` counts. */
+export function recountEvent(tx: TxStore<Collections>, before: PromotionEvent, after: PromotionEvent): Promise<void> {
+  return applyCountedChange(tx, countedEvent(before), countedEvent(after))
+}
 
 /**
  * Inside the caller's transaction: takes a place if one is free and nobody waits, else a place
@@ -62,13 +72,14 @@ export async function enroll(
 
   const reachId = reachIdOf(ctx.keyring, event.orgId, person.residentId)
   const reached = await tx.collection('event_reach').get(reachId)
-  if (!reached) await tx.collection('event_reach').insert({ _id: reachId, orgId: event.orgId, at })
-  await bumpCounters(tx, event.orgId, now, {
-    signups: confirm ? 1 : 0,
-    residentsReached: reached ? 0 : 1,
-    attendance: checkedIn ? 1 : 0,
-    eventsHeld: checkedIn && event.checkedInCount === 0 ? 1 : 0,
-  })
+  if (!reached) {
+    const reach = { _id: reachId, orgId: event.orgId, at }
+    await tx.collection('event_reach').insert(reach)
+    await applyCountedChange(tx, null, { orgId: event.orgId, contributions: reachContributions(reach) })
+  }
+  if (confirm) {
+    await recountEvent(tx, event, { ...event, confirmedCount: event.confirmedCount + 1, checkedInCount: event.checkedInCount + (checkedIn ? 1 : 0) })
+  }
   return signup
 }
 
@@ -90,7 +101,7 @@ export async function releasePlace(
     where.eq<PromotionEvent>('seq', event.seq),
   )
   if (!moved) throw conflict('操作的人较多，请再试一次')
-  if (confirmed) await bumpCounters(tx, event.orgId, now, { signups: -1 })
+  if (confirmed) await recountEvent(tx, event, { ...event, confirmedCount: event.confirmedCount - 1 })
 }
 
 /** Inside the caller's transaction: checks a confirmed sign-up in (by scan or by staff). */
@@ -111,7 +122,7 @@ export async function checkIn(
     .collection('events')
     .update(event._id, { inc: { checkedInCount: 1 }, set: { updatedAt: at } }, where.eq<PromotionEvent>('checkedInCount', event.checkedInCount))
   if (!counted) throw conflict(BUSY)
-  await bumpCounters(tx, event.orgId, now, { attendance: 1, eventsHeld: event.checkedInCount === 0 ? 1 : 0 })
+  await recountEvent(tx, event, { ...event, checkedInCount: event.checkedInCount + 1 })
   return { ...signup, status: 'checked_in', checkedInAt: at, checkedInBy: by, updatedAt: at }
 }
 
@@ -147,7 +158,7 @@ export async function fillFromWaitlist(ctx: Ctx, eventId: string): Promise<numbe
           .update(eventId, { inc: { confirmedCount: 1, waitlistCount: -1 }, set: { updatedAt: at } }, where.eq<PromotionEvent>('seq', e.seq))
         if (!moved) return 'skip' as const
         await tx.collection('event_signups').update(s._id, { set: { status: 'confirmed', confirmedAt: at, updatedAt: at } })
-        await bumpCounters(tx, e.orgId, now, { signups: 1 })
+        await recountEvent(tx, e, { ...e, confirmedCount: e.confirmedCount + 1 })
         const message: InboxMessage = {
           _id: newId('ib'),
           residentId: s.residentId,

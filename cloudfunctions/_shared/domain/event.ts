@@ -3,6 +3,8 @@
  * poster code to open the event and sign up; at the venue they scan a check-in code that
  * rotates every 30 seconds, so a photo taken home soon stops working.
  */
+import type { Contribution } from './counter'
+import { shanghaiDate } from './time'
 
 /** `published` events take sign-ups; a `cancelled` one is kept for the record. */
 export const EVENT_STATUSES = ['published', 'cancelled'] as const
@@ -234,3 +236,18 @@ export function parseScene(raw: string): Scene | null {
 
 /** The mini-program page a code opens (`pages/event/index`, in the main package). */
 export const EVENT_PAGE = 'pages/event/index'
+
+/**
+ * What an event counts for, on the Shanghai day it starts (so an event's participation lands in
+ * the period it is held, whenever people signed up): its confirmed places (checked-in included),
+ * its attendance, and one held event once anyone checked in. A cancelled event counts nothing.
+ */
+export function eventContributions(e: Pick<PromotionEvent, 'status' | 'startAt' | 'confirmedCount' | 'checkedInCount'>): Contribution[] {
+  if (e.status !== 'published' || (e.confirmedCount === 0 && e.checkedInCount === 0)) return []
+  return [{ date: shanghaiDate(new Date(e.startAt)), inc: { signups: e.confirmedCount, attendance: e.checkedInCount, eventsHeld: e.checkedInCount > 0 ? 1 : 0 } }]
+}
+
+/** A resident reached by an org's events counts once, on the day they were first reached. */
+export function reachContributions(r: EventReach): Contribution[] {
+  return [{ date: shanghaiDate(new Date(r.at)), inc: { residentsReached: 1 } }]
+}

@@ -35,3 +35,61 @@ export function previousPeriod(period: string): string {
 export function isPeriod(value: string): boolean {
   return /^\d{4}(-M(0[1-9]|1[0-2])|-Q[1-4])?$/.test(value)
 }
+
+/** The kind of a period id. */
+export function periodKind(period: string): PeriodKind {
+  if (/^\d{4}$/.test(period)) return 'year'
+  if (/-Q[1-4]$/.test(period)) return 'quarter'
+  return 'month'
+}
+
+/** The months (`2026-M10`…) a period covers. */
+export function monthsOf(period: string): string[] {
+  const y = period.slice(0, 4)
+  const kind = periodKind(period)
+  const mm = (m: number) => `${y}-M${String(m).padStart(2, '0')}`
+  if (kind === 'month') return [period]
+  if (kind === 'quarter') {
+    const q = Number(period.slice(-1))
+    return [1, 2, 3].map((i) => mm((q - 1) * 3 + i))
+  }
+  return Array.from({ length: 12 }, (_, i) => mm(i + 1))
+}
+
+/** First and last Shanghai day (YYYY-MM-DD, inclusive) of a period. */
+export function periodRange(period: string): { from: string; to: string } {
+  const months = monthsOf(period)
+  const first = months[0]
+  const last = months[months.length - 1]
+  const y = Number(last.slice(0, 4))
+  const m = Number(last.slice(-2))
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return { from: `${first.slice(0, 4)}-${first.slice(-2)}-01`, to: `${y}-${String(m).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}` }
+}
+
+/** The period `n` steps before `period` (same kind). */
+export function periodBefore(period: string, n: number): string {
+  let p = period
+  for (let i = 0; i < n; i++) p = previousPeriod(p)
+  return p
+}
+
+/** The `count` periods ending with `period`, oldest first. */
+export function periodsEndingWith(period: string, count: number): string[] {
+  const out = [period]
+  while (out.length < count) out.unshift(previousPeriod(out[0]))
+  return out
+}
+
+/** The same period `years` years earlier (a cohort a year or two back). */
+export function yearsBefore(period: string, years: number): string {
+  return `${Number(period.slice(0, 4)) - years}${period.slice(4)}`
+}
+
+/** 2026-M11 → 2026年11月, 2026-Q4 → 2026年第四季度, 2026 → 2026年. */
+export function periodName(period: string): string {
+  const kind = periodKind(period)
+  if (kind === 'year') return `${period}年`
+  if (kind === 'quarter') return `${period.slice(0, 4)}年第${['一', '二', '三', '四'][Number(period.slice(-1)) - 1]}季度`
+  return `${period.slice(0, 4)}年${Number(period.slice(-2))}月`
+}

@@ -1,4 +1,6 @@
+import type { Contribution } from './counter'
 import type { StaffRole } from './roles'
+import { shanghaiDate } from './time'
 
 /**
  * A staff member. In WeChat they are found by `openid` (bound through an invitation); in the
@@ -35,4 +37,16 @@ export function passwordProblem(password: string): string | null {
   if (password.length > 64) return '密码最多 64 位'
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码需同时包含字母和数字'
   return null
+}
+
+/**
+ * 创业指导员在岗: a community's staff and lead accounts count from the day they were created until
+ * the day they were revoked (a stock: the level on a date is the running sum).
+ */
+export function staffContributions(s: Pick<StaffMember, 'role' | 'active' | 'createdAt' | 'revokedAt'>): Contribution[] {
+  if (s.role !== 'community_staff' && s.role !== 'community_lead') return []
+  if (!s.active && !s.revokedAt) return []
+  const out: Contribution[] = [{ date: shanghaiDate(new Date(s.createdAt)), inc: { staffInPlace: 1 } }]
+  if (s.revokedAt) out.push({ date: shanghaiDate(new Date(s.revokedAt)), inc: { staffInPlace: -1 } })
+  return out
 }

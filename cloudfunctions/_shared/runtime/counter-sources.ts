@@ -1,4 +1,9 @@
+import { eventContributions, reachContributions } from '../domain/event'
+import { intentContributions } from '../domain/intent'
+import { staffContributions } from '../domain/staff'
+import { responseMetrics, type Survey } from '../domain/survey'
 import type { Collections } from '../store/collections'
+import type { Store } from '../store/port'
 import type { Counted } from './counters'
 
 /**
@@ -7,19 +12,44 @@ import type { Counted } from './counters'
  * must move the counters by exactly `counted(after) − counted(before)` (see
  * `applyCountedChange`), so a recount equals what the writes left.
  */
-export interface CounterSource<K extends keyof Collections = keyof Collections> {
-  collection: K
+export interface CounterSource {
+  collection: keyof Collections
+  /** Loads what `counted` needs beside the record itself (small: e.g. surveys by id). */
+  prepare?: (store: Store<Collections>) => Promise<unknown>
   /** The org and contributions of one record, or null when it counts for nothing. */
-  counted(doc: Collections[K]): Counted | null
+  counted(doc: never, prepared: never): Counted | null
 }
 
 /** Typed constructor, so each entry's `counted` sees its own document type. */
-export function counterSource<K extends keyof Collections>(collection: K, counted: (doc: Collections[K]) => Counted | null): CounterSource {
-  return { collection, counted: counted as CounterSource['counted'] }
+export function counterSource<K extends keyof Collections, P = undefined>(
+  collection: K,
+  counted: (doc: Collections[K], prepared: P) => Counted | null,
+  prepare?: (store: Store<Collections>) => Promise<P>,
+): CounterSource {
+  return { collection, counted, prepare }
 }
 
 /** Counter fields no source recounts: a community's baseline, entered by staff (prefix `base_`). */
 export const BASELINE_PREFIX = 'base_'
 
+async function surveysById(store: Store<Collections>): Promise<Map<string, Survey>> {
+  const out = new Map<string, Survey>()
+  for await (const batch of store.collection('surveys').scan(undefined, 100)) for (const s of batch) out.set(s._id, s)
+  return out
+}
+
 /** Every counted collection. Each feature adds its own entry here. */
-export const COUNTER_SOURCES: CounterSource[] = []
+export const COUNTER_SOURCES: CounterSource[] = [
+  counterSource('intents', (i) => ({ orgId: i.communityId, contributions: intentContributions(i) })),
+  counterSource('events', (e) => ({ orgId: e.orgId, contributions: eventContributions(e) })),
+  counterSource('event_reach', (r) => ({ orgId: r.orgId, contributions: reachContributions(r) })),
+  counterSource('staff', (s) => ({ orgId: s.orgId, contributions: staffContributions(s) })),
+  counterSource(
+    'surveyResponses',
+    (r, surveys: Map<string, Survey>) => {
+      const survey = surveys.get(r.surveyId)
+      return survey ? { orgId: survey.orgId, contributions: [{ date: r.firstOn, inc: responseMetrics(survey, r.levels) }] } : null
+    },
+    surveysById,
+  ),
+]

@@ -1,6 +1,8 @@
 import type { PolicyDraftInput } from '../contracts/policy'
 import type { Org } from '../domain/org'
 import type { StaffRole } from '../domain/roles'
+import { type StaffMember, staffContributions } from '../domain/staff'
+import { applyCountedChange } from '../runtime/counters'
 import type { ActionMap } from '../runtime/action'
 import type { Identity } from '../runtime/caller'
 import { dispatch } from '../runtime/dispatch'
@@ -24,7 +26,7 @@ export async function makeHarness(staff: { id: string; role: StaffRole; orgId: s
   const store: Store<Collections> = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
   for (const org of TEST_ORGS) await store.collection('orgs').insert(org)
   for (const s of staff) {
-    await store.collection('staff').insert({
+    const member: StaffMember = {
       _id: s.id,
       name: s.id,
       role: s.role,
@@ -34,6 +36,10 @@ export async function makeHarness(staff: { id: string; role: StaffRole; orgId: s
       passwordHash: null,
       active: true,
       createdAt: '2026-01-01T00:00:00.000Z',
+    }
+    await store.transaction(async (tx) => {
+      await tx.collection('staff').insert(member)
+      await applyCountedChange(tx, null, { orgId: member.orgId, contributions: staffContributions(member) })
     })
   }
   let clock = new Date('2026-11-22T02:00:00.000Z')

@@ -2,11 +2,10 @@ import { cancelInput, type CancelOutput } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
 import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
-import { bumpCounters } from '../../_shared/runtime/counters'
 import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadForStaff, refuse, requestIdOf, signupIdOf, toView } from '../access'
-import { fillFromWaitlist, notifyCancellation, releasePlace } from '../rules'
+import { fillFromWaitlist, notifyCancellation, recountEvent, releasePlace } from '../rules'
 
 /** A resident gives their place back; the first on the waitlist moves up. */
 async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promise<CancelOutput> {
@@ -58,7 +57,7 @@ async function cancelEvent(ctx: Ctx, eventId: string, reason: string): Promise<C
       )
       if (!changed) throw conflict('活动刚刚有变化，请再试一次')
       // Places of a cancelled event no longer count as sign-ups.
-      await bumpCounters(tx, e.orgId, now, { signups: -e.confirmedCount })
+      await recountEvent(tx, e, { ...e, status: 'cancelled' })
     })
   }
   const event = await ctx.store.collection('events').get(eventId)

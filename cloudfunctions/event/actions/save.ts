@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { loadForStaff, toView } from '../access'
-import { fillFromWaitlist } from '../rules'
+import { fillFromWaitlist, recountEvent } from '../rules'
 import { eventIdOf } from '../scene'
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
@@ -83,7 +83,14 @@ export const save = defineAction({
     }
     await checkPolicies(ctx, policyIds, current.orgPath)
     const set = { ...fields, policyIds, updatedAt: at, updatedBy: caller.staff._id }
-    const changed = await store.collection('events').update(id, { set, inc: { version: 1 } }, where.eq<PromotionEvent>('version', current.version))
+    // A new start date moves the event's sign-ups and attendance to the period it is now held in.
+    const changed = await store.transaction(async (tx) => {
+      const latest = await tx.collection('events').get(id)
+      if (!latest || latest.version !== current.version) return false
+      if (!(await tx.collection('events').update(id, { set, inc: { version: 1 } }, where.eq<PromotionEvent>('version', current.version)))) return false
+      await recountEvent(tx, latest, { ...latest, ...set, version: latest.version + 1 })
+      return true
+    })
     if (!changed) throw conflict('活动已被他人修改，请刷新后再改')
     // More places: the waitlist moves up at once, in order.
     if (fields.capacity > current.capacity) await fillFromWaitlist(ctx, id)

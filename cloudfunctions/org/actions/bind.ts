@@ -1,7 +1,8 @@
 import { normaliseInviteCode } from '../../_shared/domain/invitation'
-import type { StaffMember } from '../../_shared/domain/staff'
+import { type StaffMember, staffContributions } from '../../_shared/domain/staff'
 import { bindInput, type OrgOutputs } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
+import { applyCountedChange } from '../../_shared/runtime/counters'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { hashPassword } from '../../_shared/runtime/password'
@@ -64,6 +65,7 @@ export const bind = defineAction({
       } catch {
         throw new AppError('CONFLICT', '这个账号已被使用，请换一个', [{ path: 'username', message: '这个账号已被使用' }])
       }
+      await applyCountedChange(tx, null, { orgId: staff.orgId, contributions: staffContributions(staff) })
       return { staffId, role: staff.role, orgName: org?.name ?? '', username: staff.username }
     })
   },

@@ -1,6 +1,8 @@
 import { mayManageRole } from '../../_shared/domain/roles'
 import { revokeInput, type StaffView } from '../../_shared/contracts/org'
+import { staffContributions } from '../../_shared/domain/staff'
 import { defineAction } from '../../_shared/runtime/action'
+import { applyCountedChange } from '../../_shared/runtime/counters'
 import { forbidden, notFound } from '../../_shared/runtime/errors'
 import { requireStaff, toStaffView } from '../scope'
 
@@ -18,7 +20,17 @@ export const revoke = defineAction({
     if (target._id === caller.staff._id) throw forbidden('不能停用自己的账号')
     if (!mayManageRole(caller.staff.role, target.role)) throw forbidden('只能停用比自己级别低的账号')
     const at = ctx.now().toISOString()
-    await ctx.store.collection('staff').update(staffId, { set: { active: false, revokedAt: at } })
-    return toStaffView({ ...target, active: false, revokedAt: at }, org.name, false)
+    const after = { ...target, active: false, revokedAt: at }
+    await ctx.store.transaction(async (tx) => {
+      const current = await tx.collection('staff').get(staffId)
+      if (!current?.active) return
+      await tx.collection('staff').update(staffId, { set: { active: false, revokedAt: at } })
+      await applyCountedChange(
+        tx,
+        { orgId: current.orgId, contributions: staffContributions(current) },
+        { orgId: current.orgId, contributions: staffContributions({ ...current, active: false, revokedAt: at }) },
+      )
+    })
+    return toStaffView(after, org.name, false)
   },
 })

@@ -1,0 +1,562 @@
+/**
+ * The programme's indices (DESIGN.md "Targets"), computed from per-org, per-period counter
+ * documents: flows are read from the period's own document, stocks are the running sum of their
+ * +1 / −1 steps up to the period's end, cohort indices read the cohort's period. Upper levels
+ * sum their communities' numerators and denominators; a ratio is never averaged.
+ */
+import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from './policy'
+import { monthsOf, periodKind, periodRange, periodsEndingWith, yearsBefore } from './period'
+
+/** One period's metrics (a counter document without its id fields, or the sum of several). */
+export type Metrics = Record<string, number>
+
+/** An org's counter documents by period id. */
+export type Series = ReadonlyMap<string, Metrics>
+
+/** Baseline fields a community enters per period (prefix `base_` in its counter document). */
+export const BASELINE_FIELDS = ['workingAge', 'employed', 'newEmployment'] as const
+export type BaselineField = (typeof BASELINE_FIELDS)[number]
+export const BASELINE_LABELS: Record<BaselineField, string> = {
+  workingAge: '劳动年龄人口',
+  employed: '就业人数',
+  newEmployment: '本期新增就业人数',
+}
+export const baselineMetric = (f: BaselineField) => `base_${f}`
+
+/** The earliest year a counter can belong to; stocks sum every year from here. */
+export const FIRST_YEAR = 2010
+
+/**
+ * The counter documents a dashboard for `period` reads, in one query: every year document up to
+ * the period's year, and the month and quarter documents of that year and the two before (trends,
+ * stocks within a year, and cohorts one and two years back).
+ */
+export function counterWindow(period: string): { years: string[]; from: string; to: string } {
+  const y = Number(period.slice(0, 4))
+  const years: string[] = []
+  for (let i = FIRST_YEAR; i <= y; i++) years.push(String(i))
+  return { years, from: `${y - 2}-M01`, to: `${y}-Q4` }
+}
+
+function get(series: Series, period: string, metric: string): number {
+  return series.get(period)?.[metric] ?? 0
+}
+
+/** A flow in a period: what happened in it. */
+export function flow(series: Series, period: string, metric: string): number {
+  return get(series, period, metric)
+}
+
+/** A stock at the end of a period: every step dated up to its last day. */
+export function stock(series: Series, period: string, metric: string): number {
+  const y = Number(period.slice(0, 4))
+  let total = 0
+  for (const [p, m] of series) {
+    if (periodKind(p) === 'year' && Number(p) < y) total += m[metric] ?? 0
+  }
+  if (periodKind(period) === 'year') return total + get(series, period, metric)
+  const last = monthsOf(period).at(-1) ?? period
+  for (const month of monthsOf(String(y))) {
+    if (month > last) break
+    total += get(series, month, metric)
+  }
+  return total
+}
+
+/** A stock-like baseline (working-age, employed): the period's own entry, else its quarter's, else its year's. */
+function stockBaseline(series: Series, period: string, f: BaselineField): number | null {
+  const field = baselineMetric(f)
+  const candidates = [period]
+  if (periodKind(period) === 'month') {
+    const m = Number(period.slice(-2))
+    candidates.push(`${period.slice(0, 4)}-Q${Math.floor((m - 1) / 3) + 1}`)
+  }
+  candidates.push(period.slice(0, 4))
+  for (const p of candidates) {
+    const v = series.get(p)?.[field]
+    if (typeof v === 'number' && v > 0) return v
+  }
+  return null
+}
+
+/** A flow baseline (new employment): the period's own entry, else the sum of its months when every month has one. */
+function flowBaseline(series: Series, period: string, f: BaselineField): number | null {
+  const field = baselineMetric(f)
+  const own = series.get(period)?.[field]
+  if (typeof own === 'number' && own > 0) return own
+  if (periodKind(period) === 'month') return null
+  let sum = 0
+  for (const month of monthsOf(period)) {
+    const v = series.get(month)?.[field]
+    if (typeof v !== 'number' || v <= 0) return null
+    sum += v
+  }
+  return sum
+}
+
+/** The baseline a community entered for exactly this period (for the entry form). */
+export function enteredBaseline(series: Series, period: string): Record<BaselineField, number | null> {
+  const out = {} as Record<BaselineField, number | null>
+  for (const f of BASELINE_FIELDS) {
+    const v = series.get(period)?.[baselineMetric(f)]
+    out[f] = typeof v === 'number' && v > 0 ? v : null
+  }
+  return out
+}
+
+/** How the records behind a numerator or denominator are found: metrics, summed as flows in a period or as stocks at its end. */
+export interface DrillSpec {
+  metrics: string[]
+  mode: 'flow' | 'stock'
+  /** The period the records belong to (a cohort's period for cohort indices). */
+  period: string
+}
+
+/** A numerator and denominator of one community (or a sum); `den` null when it is missing. */
+export interface Figure {
+  num: number
+  den: number | null
+}
+
+/** The 创建标准 an index serves (seed 000 §二). */
+export const CRITERIA = ['organisation', 'policy', 'environment', 'assistance', 'results'] as const
+export type Criterion = (typeof CRITERIA)[number]
+export const CRITERION_LABELS: Record<Criterion, string> = {
+  organisation: '组织体系健全',
+  policy: '优惠政策落实',
+  environment: '创业环境宽松',
+  assistance: '创业帮扶有力',
+  results: '创业成果显著',
+}
+
+export type IndexUnit = 'percent' | 'count' | 'score'
+
+/** What an index is measured against. `growth`: at least the previous period's value. */
+export type Target = { kind: 'min'; value: number; text: string; reference?: boolean } | { kind: 'growth'; text: string }
+
+export const INDEX_KEYS = [
+  'activity',
+  'employmentDriven',
+  'newEmploymentDriven',
+  'initialSuccess',
+  'survival12',
+  'survival24',
+  'policyEnjoyment',
+  'assistanceCoverage',
+  'satisfactionEnvironment',
+  'satisfactionService',
+  'satisfactionComposite',
+  'staffInPlace',
+  'newEnterprises',
+  'newIndividual',
+] as const
+export type IndexKey = (typeof INDEX_KEYS)[number]
+
+interface IndexDef {
+  key: IndexKey
+  label: string
+  criterion: Criterion
+  unit: IndexUnit
+  target: Target | null
+  /** How the numerator and denominator read as words. */
+  numLabel: string
+  denLabel: string
+  /** Why the denominator is missing, when it is. */
+  missing: string
+  /** The community's figure for the period. */
+  figure(s: Series, period: string): Figure
+  /** Records behind the numerator and denominator, when they are cases in the ledger. */
+  drill?(period: string): { num: DrillSpec; den: DrillSpec | null }
+}
+
+const VENTURES = ['ventures_enterprise', 'ventures_individual']
+const sum = (s: Series, period: string, metrics: string[], f: typeof flow) => metrics.reduce((n, m) => n + f(s, period, m), 0)
+
+function satisfaction(kind: 'Environment' | 'Service'): Pick<IndexDef, 'figure'> {
+  return {
+    figure(s, period) {
+      const n = flow(s, period, `satisfaction${kind}Responses`)
+      return { num: flow(s, period, `satisfaction${kind}ScoreCenti`) / 100, den: n > 0 ? n : null }
+    },
+  }
+}
+
+const MISSING_BASELINE = '请先录入本期基数'
+
+export const INDEX_DEFS: readonly IndexDef[] = [
+  {
+    key: 'staffInPlace',
+    label: '创业指导员在岗',
+    criterion: 'organisation',
+    unit: 'count',
+    target: { kind: 'min', value: 1, text: '每个社区不少于 1 名' },
+    numLabel: '在岗人数',
+    denLabel: '',
+    missing: '',
+    figure: (s, p) => ({ num: stock(s, p, 'staffInPlace'), den: 1 }),
+  },
+  {
+    key: 'policyEnjoyment',
+    label: '政策享受率',
+    criterion: 'policy',
+    unit: 'percent',
+    target: { kind: 'min', value: 1, text: '100%' },
+    numLabel: '已享受政策的创业者',
+    denLabel: '已创业的登记人员',
+    missing: '还没有已创业的登记人员',
+    figure: (s, p) => {
+      const den = stock(s, p, 'entrepreneurs')
+      return { num: stock(s, p, 'entrepreneursBenefited'), den: den > 0 ? den : null }
+    },
+    drill: (p) => ({ num: { metrics: ['entrepreneursBenefited'], mode: 'stock', period: p }, den: { metrics: ['entrepreneurs'], mode: 'stock', period: p } }),
+  },
+  {
+    key: 'activity',
+    label: '创业活动指数',
+    criterion: 'environment',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.15, text: '≥ 15%' },
+    numLabel: '参与创业的居民',
+    denLabel: '劳动年龄人口（基数）',
+    missing: MISSING_BASELINE,
+    figure: (s, p) => ({ num: stock(s, p, 'engaged'), den: stockBaseline(s, p, 'workingAge') }),
+    drill: (p) => ({ num: { metrics: ['engaged'], mode: 'stock', period: p }, den: null }),
+  },
+  {
+    key: 'satisfactionEnvironment',
+    label: '创业环境满意度',
+    criterion: 'environment',
+    unit: 'score',
+    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
+    numLabel: '得分合计',
+    denLabel: '答卷数',
+    missing: '本期还没有答卷',
+    ...satisfaction('Environment'),
+  },
+  {
+    key: 'satisfactionService',
+    label: '创业服务满意度',
+    criterion: 'environment',
+    unit: 'score',
+    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
+    numLabel: '得分合计',
+    denLabel: '答卷数',
+    missing: '本期还没有答卷',
+    ...satisfaction('Service'),
+  },
+  {
+    key: 'satisfactionComposite',
+    label: '满意度综合指数',
+    criterion: 'environment',
+    unit: 'score',
+    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
+    numLabel: '环境、服务两项得分合计',
+    denLabel: '答卷数',
+    missing: '本期还没有答卷',
+    figure: (s, p) => {
+      const n = flow(s, p, 'satisfactionEnvironmentResponses') + flow(s, p, 'satisfactionServiceResponses')
+      const score = flow(s, p, 'satisfactionEnvironmentScoreCenti') + flow(s, p, 'satisfactionServiceScoreCenti')
+      return { num: score / 100, den: n > 0 ? n : null }
+    },
+  },
+  {
+    key: 'assistanceCoverage',
+    label: '帮扶覆盖率',
+    criterion: 'assistance',
+    unit: 'percent',
+    target: { kind: 'min', value: 1, text: '100%' },
+    numLabel: '已一对一指导',
+    denLabel: '提出帮扶需求的登记',
+    missing: '还没有提出帮扶需求的登记',
+    figure: (s, p) => {
+      const den = stock(s, p, 'askedHelp')
+      return { num: stock(s, p, 'guided'), den: den > 0 ? den : null }
+    },
+    drill: (p) => ({ num: { metrics: ['guided'], mode: 'stock', period: p }, den: { metrics: ['askedHelp'], mode: 'stock', period: p } }),
+  },
+  {
+    key: 'employmentDriven',
+    label: '创业带动就业占比',
+    criterion: 'results',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.2, text: '≥ 20%' },
+    numLabel: '创业者 + 带动就业',
+    denLabel: '就业人数（基数）',
+    missing: MISSING_BASELINE,
+    figure: (s, p) => ({ num: stock(s, p, 'entrepreneursOperating') + stock(s, p, 'jobsOperating'), den: stockBaseline(s, p, 'employed') }),
+    drill: (p) => ({ num: { metrics: ['entrepreneursOperating', 'jobsOperating'], mode: 'stock', period: p }, den: null }),
+  },
+  {
+    key: 'newEmploymentDriven',
+    label: '新增创业带动就业占新增就业',
+    criterion: 'results',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.45, text: '≥ 45%（贡献率 ≥ 30%）' },
+    numLabel: '本期新创业人数 + 带动就业',
+    denLabel: '本期新增就业（基数）',
+    missing: MISSING_BASELINE,
+    figure: (s, p) => ({ num: flow(s, p, 'started') + flow(s, p, 'jobsCreated'), den: flowBaseline(s, p, 'newEmployment') }),
+    drill: (p) => ({ num: { metrics: ['started', 'jobsCreated'], mode: 'flow', period: p }, den: null }),
+  },
+  {
+    key: 'initialSuccess',
+    label: '初始创业成功率',
+    criterion: 'results',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.5, text: '≥ 50%' },
+    numLabel: '本期登记中已创业',
+    denLabel: '本期登记人数',
+    missing: '本期没有新的登记',
+    figure: (s, p) => {
+      const den = flow(s, p, 'registered')
+      return { num: flow(s, p, 'cohortStarted'), den: den > 0 ? den : null }
+    },
+    drill: (p) => ({ num: { metrics: ['cohortStarted'], mode: 'flow', period: p }, den: { metrics: ['registered'], mode: 'flow', period: p } }),
+  },
+  {
+    key: 'survival12',
+    label: '1 年存活率',
+    criterion: 'results',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.7, text: '≥ 70%' },
+    numLabel: '满 1 年仍在经营',
+    denLabel: '一年前同期创办',
+    missing: '一年前同期没有创办的企业',
+    figure: (s, p) => {
+      const c = yearsBefore(p, 1)
+      const den = sum(s, c, VENTURES, flow)
+      return { num: flow(s, c, 'survived12'), den: den > 0 ? den : null }
+    },
+    drill: (p) => ({ num: { metrics: ['survived12'], mode: 'flow', period: yearsBefore(p, 1) }, den: { metrics: VENTURES, mode: 'flow', period: yearsBefore(p, 1) } }),
+  },
+  {
+    key: 'survival24',
+    label: '2 年存活率',
+    criterion: 'results',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.7, text: '≥ 70%' },
+    numLabel: '满 2 年仍在经营',
+    denLabel: '两年前同期创办',
+    missing: '两年前同期没有创办的企业',
+    figure: (s, p) => {
+      const c = yearsBefore(p, 2)
+      const den = sum(s, c, VENTURES, flow)
+      return { num: flow(s, c, 'survived24'), den: den > 0 ? den : null }
+    },
+    drill: (p) => ({ num: { metrics: ['survived24'], mode: 'flow', period: yearsBefore(p, 2) }, den: { metrics: VENTURES, mode: 'flow', period: yearsBefore(p, 2) } }),
+  },
+  {
+    key: 'newEnterprises',
+    label: '新办企业',
+    criterion: 'results',
+    unit: 'count',
+    target: { kind: 'growth', text: '不少于上期' },
+    numLabel: '本期新办',
+    denLabel: '',
+    missing: '',
+    figure: (s, p) => ({ num: flow(s, p, 'ventures_enterprise'), den: 1 }),
+    drill: (p) => ({ num: { metrics: ['ventures_enterprise'], mode: 'flow', period: p }, den: null }),
+  },
+  {
+    key: 'newIndividual',
+    label: '新办个体工商户',
+    criterion: 'results',
+    unit: 'count',
+    target: { kind: 'growth', text: '不少于上期' },
+    numLabel: '本期新办',
+    denLabel: '',
+    missing: '',
+    figure: (s, p) => ({ num: flow(s, p, 'ventures_individual'), den: 1 }),
+    drill: (p) => ({ num: { metrics: ['ventures_individual'], mode: 'flow', period: p }, den: null }),
+  },
+]
+
+export const INDEX_DEF_BY_KEY = new Map(INDEX_DEFS.map((d) => [d.key, d]))
+
+/** Traffic light: meets the target; close (at least 80% of it); below; or no target to judge by. */
+export type Light = 'meets' | 'close' | 'below' | 'none'
+export const LIGHT_LABELS: Record<Light, string> = { meets: '达标', close: '接近', below: '未达标', none: '—' }
+export const CLOSE_SHARE = 0.8
+
+/** Satisfaction indices flag fewer answers than this (DESIGN.md). */
+export const LOW_N = 30
+
+/** An index as a dashboard shows it. */
+export interface IndexValue {
+  key: IndexKey
+  label: string
+  criterion: Criterion
+  unit: IndexUnit
+  /** The ratio (0–1 for percent), the mean score, or the count; null when the denominator is missing. */
+  value: number | null
+  numerator: number
+  denominator: number | null
+  numLabel: string
+  denLabel: string
+  target: Target | null
+  light: Light
+  /** Why there is no value. */
+  missing: string | null
+  /** The previous period's value (counts and growth targets). */
+  previous: number | null
+  /** Communities whose denominator is known, of all summed (upper levels). */
+  coverage: { with: number; of: number } | null
+  /** Satisfaction with fewer than LOW_N answers. */
+  lowN: boolean
+  /** The ledger records behind the numerator / denominator. */
+  drill: { num: DrillSpec; den: DrillSpec | null } | null
+}
+
+/** Sums figures of several communities: numerators only where the denominator is known, so a ratio never mixes. */
+export function sumFigures(figures: readonly Figure[]): { figure: Figure; coverage: { with: number; of: number } } {
+  let num = 0
+  let den = 0
+  let known = 0
+  for (const f of figures) {
+    if (f.den === null) continue
+    known++
+    num += f.num
+    den += f.den
+  }
+  return { figure: { num, den: known ? den : null }, coverage: { with: known, of: figures.length } }
+}
+
+function lightOf(def: IndexDef, value: number | null, previous: number | null): Light {
+  if (value === null || !def.target) return 'none'
+  if (def.target.kind === 'growth') {
+    if (previous === null) return 'none'
+    return value >= previous ? 'meets' : value >= previous * CLOSE_SHARE ? 'close' : 'below'
+  }
+  const t = def.target.value
+  return value >= t ? 'meets' : value >= t * CLOSE_SHARE ? 'close' : 'below'
+}
+
+/** `valueOf` a figure: a ratio, a mean score, or a count. */
+function valueOf(def: IndexDef, f: Figure): number | null {
+  if (f.den === null) return null
+  if (def.unit === 'count') return f.num
+  return f.den === 0 ? null : f.num / f.den
+}
+
+/**
+ * The index from the figures of one or more communities. For staff in place at an upper level,
+ * the figure counts communities with someone in place, not people.
+ */
+export function toIndex(
+  key: IndexKey,
+  period: string,
+  figures: readonly Figure[],
+  previousFigures: readonly Figure[],
+  upper: boolean,
+): IndexValue {
+  const def = INDEX_DEF_BY_KEY.get(key)
+  if (!def) throw new Error(`unknown index ${key}`)
+  let { figure, coverage } = sumFigures(figures)
+  let prev = sumFigures(previousFigures).figure
+  let target = def.target
+  let numLabel = def.numLabel
+  let denLabel = def.denLabel
+  let unit = def.unit
+  if (key === 'staffInPlace' && upper) {
+    const inPlace = (fs: readonly Figure[]) => ({ num: fs.filter((f) => f.num >= 1).length, den: fs.length || null })
+    figure = inPlace(figures)
+    prev = inPlace(previousFigures)
+    target = { kind: 'min', value: 1, text: '每个社区都有' }
+    numLabel = '有指导员在岗的社区'
+    denLabel = '社区数'
+    unit = 'percent'
+  }
+  const shown: IndexDef = { ...def, target, unit }
+  const value = valueOf(shown, figure)
+  const previous = valueOf(shown, prev)
+  const satisfactionKey = def.unit === 'score'
+  return {
+    key,
+    label: def.label,
+    criterion: def.criterion,
+    unit,
+    value,
+    numerator: figure.num,
+    denominator: def.unit === 'count' && !(key === 'staffInPlace' && upper) ? null : figure.den,
+    numLabel,
+    denLabel,
+    target,
+    light: lightOf(shown, value, previous),
+    missing: figure.den === null ? def.missing : null,
+    previous,
+    coverage: upper && (def.missing === MISSING_BASELINE || satisfactionKey) ? coverage : null,
+    lowN: satisfactionKey && figure.den !== null && figure.den < LOW_N,
+    drill: def.drill ? def.drill(period) : null,
+  }
+}
+
+/** The counts and amounts of policy benefits by kind in a period (seed 000 定量 (2)). */
+export interface BenefitRow {
+  category: PolicyCategory
+  label: string
+  count: number
+  amount: number
+}
+
+export function benefitRows(seriesList: readonly Series[], period: string): BenefitRow[] {
+  return POLICY_CATEGORIES.map((c) => ({
+    category: c,
+    label: POLICY_CATEGORY_LABELS[c],
+    count: seriesList.reduce((n, s) => n + flow(s, period, `benefits_${c}`), 0),
+    amount: seriesList.reduce((n, s) => n + flow(s, period, `benefitAmount_${c}`), 0),
+  }))
+}
+
+/** Activity in a period, beside the indices: registrations, guidance, events, training. */
+export const ACTIVITY_METRICS = [
+  { metric: 'registered', label: '新登记创业意向' },
+  { metric: 'guided', label: '一对一指导' },
+  { metric: 'trained', label: '参加创业培训' },
+  { metric: 'started', label: '新创业' },
+  { metric: 'jobsCreated', label: '新带动就业' },
+  { metric: 'eventsHeld', label: '举办推介活动' },
+  { metric: 'signups', label: '活动报名' },
+  { metric: 'attendance', label: '活动签到' },
+  { metric: 'residentsReached', label: '活动覆盖居民' },
+  { metric: 'satisfactionResponses', label: '满意度答卷' },
+] as const
+
+export function activityRows(seriesList: readonly Series[], period: string): { metric: string; label: string; value: number }[] {
+  return ACTIVITY_METRICS.map((a) => ({ metric: a.metric, label: a.label, value: seriesList.reduce((n, s) => n + flow(s, period, a.metric), 0) }))
+}
+
+/** The trend periods shown for a period: 12 months, 8 quarters or 5 years, ending with it. */
+export function trendPeriods(period: string): string[] {
+  const kind = periodKind(period)
+  return periodsEndingWith(period, kind === 'month' ? 12 : kind === 'quarter' ? 8 : 5)
+}
+
+/** True when `period` has ended by Shanghai day `today`. */
+export function periodEnded(period: string, today: string): boolean {
+  return periodRange(period).to < today
+}
+
+/** Builds a series from counter documents (drops the id fields and the non-numeric ones). */
+export function seriesOf(docs: readonly Record<string, unknown>[]): Map<string, Map<string, Metrics>> {
+  const byOrg = new Map<string, Map<string, Metrics>>()
+  for (const d of docs) {
+    const orgId = String(d.orgId)
+    const period = String(d.period)
+    const m: Metrics = {}
+    for (const [k, v] of Object.entries(d)) if (typeof v === 'number') m[k] = v
+    let s = byOrg.get(orgId)
+    if (!s) byOrg.set(orgId, (s = new Map()))
+    s.set(period, m)
+  }
+  return byOrg
+}
+
+/** Does this criterion's quantitative part hold? Every index with a (non-reference) target in it meets it. */
+export function criterionStatus(indices: readonly IndexValue[], criterion: Criterion): { met: number; of: number; missing: number } {
+  const judged = indices.filter((i) => i.criterion === criterion && i.target && !(i.target.kind === 'min' && i.target.reference))
+  return {
+    met: judged.filter((i) => i.light === 'meets').length,
+    of: judged.length,
+    missing: judged.filter((i) => i.value === null).length,
+  }
+}

@@ -1,0 +1,39 @@
+import { dashboardInput, type DashboardOutput } from '../../_shared/contracts/indices'
+import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain/indices'
+import { periodName } from '../../_shared/domain/period'
+import { can } from '../../_shared/domain/roles'
+import { defineAction } from '../../_shared/runtime/action'
+import { communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, seriesOfCommunities, staffWith, targetOrg, trendsOf } from '../scope'
+
+/**
+ * One org's indices for one period, with their trends, the benefits by kind, the period's
+ * activity and the 创建标准 checklist. A community's own dashboard is one store read (its counter
+ * documents); an upper level sums its communities' numerators and denominators.
+ */
+export const dashboard = defineAction({
+  input: dashboardInput,
+  access: 'staff',
+  async run({ orgId, period }, ctx): Promise<DashboardOutput> {
+    const caller = staffWith(ctx, 'index.read')
+    const org = await targetOrg(ctx, caller, orgId)
+    const community = org.level === 'community'
+    const seriesList = community
+      ? [await communitySeries(ctx, org._id, period)]
+      : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+    const indices = indicesOf(seriesList, period, !community)
+    return {
+      org: orgRef(org),
+      period,
+      periodName: periodName(period),
+      communities: seriesList.length,
+      indices,
+      trends: trendsOf(seriesList, period, !community),
+      benefits: benefitRows(seriesList, period),
+      activity: activityRows(seriesList, period),
+      criteria: criteriaOf(indices),
+      baseline: community ? enteredBaseline(seriesList[0], period) : null,
+      canEditBaseline: community && can(caller.staff.role, 'index.baseline') && org._id === caller.org._id,
+      canDrill: can(caller.staff.role, 'intent.read'),
+    }
+  },
+})

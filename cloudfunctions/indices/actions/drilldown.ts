@@ -1,0 +1,62 @@
+import { drilldownInput, type DrilldownOutput } from '../../_shared/contracts/indices'
+import type { LedgerRow } from '../../_shared/contracts/intent'
+import { type DrillSpec, INDEX_DEF_BY_KEY } from '../../_shared/domain/indices'
+import { type Intent, intentContributions } from '../../_shared/domain/intent'
+import { periodName, periodRange } from '../../_shared/domain/period'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { notFound } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { toLedgerRow } from '../../intent/case'
+import { staffWith, targetOrg } from '../scope'
+
+/** Does this case count toward `spec`? The same contributions the counters were moved by. */
+export function countsToward(intent: Intent, spec: DrillSpec): boolean {
+  const { from, to } = periodRange(spec.period)
+  let total = 0
+  for (const c of intentContributions(intent)) {
+    if (c.date > to || (spec.mode === 'flow' && c.date < from)) continue
+    for (const m of spec.metrics) total += c.inc[m] ?? 0
+  }
+  return total > 0
+}
+
+const PAGE = 20
+const SCAN_LIMIT = 400
+
+/**
+ * The ledger cases behind an index's numerator or denominator, as ledger rows (masked). Reads the
+ * org's cases in id order, a bounded number per call, and keeps those whose contributions count
+ * toward the figure; `next` continues where it stopped.
+ */
+export const drilldown = defineAction({
+  input: drilldownInput,
+  access: 'staff',
+  async run({ orgId, period, key, side, after }, ctx): Promise<DrilldownOutput> {
+    const caller = staffWith(ctx, 'index.read')
+    staffWith(ctx, 'intent.read')
+    const org = await targetOrg(ctx, caller, orgId)
+    const def = INDEX_DEF_BY_KEY.get(key)
+    const spec = def?.drill?.(period)[side]
+    if (!def || !spec) throw notFound('这个数字背后不是台帐记录，没有名单可看')
+    const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
+    const today = shanghaiDate(ctx.now())
+    const items: LedgerRow[] = []
+    let cursor = after ?? null
+    let scanned = 0
+    do {
+      const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
+      scanned += page.items.length
+      for (const i of page.items) if (countsToward(i, spec)) items.push(toLedgerRow(i, today))
+      cursor = page.next
+    } while (cursor && items.length < PAGE && scanned < SCAN_LIMIT)
+    return {
+      key,
+      side,
+      label: side === 'num' ? def.numLabel : def.denLabel,
+      periodName: periodName(spec.period),
+      items,
+      next: cursor,
+    }
+  },
+})

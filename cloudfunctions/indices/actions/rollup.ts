@@ -1,0 +1,40 @@
+import { rollupInput, type RollupOutput, type RollupRow } from '../../_shared/contracts/indices'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden } from '../../_shared/runtime/errors'
+import { indicesOf, orgsUnder, orgRef, seriesOfCommunities, staffWith, targetOrg } from '../scope'
+
+/**
+ * The org's children (streets of a district, communities of a street…), each the sum of its
+ * communities, ranked by `sortBy` (missing values last), with the indices below target named.
+ */
+export const rollup = defineAction({
+  input: rollupInput,
+  access: 'staff',
+  async run({ orgId, period, sortBy }, ctx): Promise<RollupOutput> {
+    const caller = staffWith(ctx, 'index.read')
+    const org = await targetOrg(ctx, caller, orgId)
+    if (org.level === 'community') throw forbidden('社区没有下级单位可以排名')
+    const subtree = await orgsUnder(ctx, org)
+    const communities = subtree.filter((o) => o.level === 'community')
+    const series = await seriesOfCommunities(ctx, communities, period)
+    const rows: RollupRow[] = subtree.filter((o) => o.parentId === org._id).map((child) => {
+      const under = communities.filter((c) => c.path.includes(child._id))
+      const indices = indicesOf(
+        under.map((c) => series.get(c._id) ?? new Map()),
+        period,
+        child.level !== 'community',
+      )
+      return { org: orgRef(child), communities: under.length, indices, belowTarget: indices.filter((i) => i.light === 'below').map((i) => i.key) }
+    })
+    const valueOf = (r: RollupRow) => r.indices.find((i) => i.key === sortBy)?.value ?? null
+    rows.sort((a, b) => {
+      const va = valueOf(a)
+      const vb = valueOf(b)
+      if (va === null && vb === null) return a.org.name.localeCompare(b.org.name, 'zh')
+      if (va === null) return 1
+      if (vb === null) return -1
+      return vb - va
+    })
+    return { org: orgRef(org), period, sortBy, rows }
+  },
+})

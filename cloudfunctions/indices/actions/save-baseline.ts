@@ -1,0 +1,43 @@
+import { saveBaselineInput, type SaveBaselineOutput } from '../../_shared/contracts/indices'
+import { type Counter, counterId } from '../../_shared/domain/counter'
+import { BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
+import { defineAction } from '../../_shared/runtime/action'
+import { forbidden } from '../../_shared/runtime/errors'
+import { staffWith, targetOrg } from '../scope'
+
+/**
+ * A community's baseline for a period: working-age residents, employed residents and new
+ * employment, the denominators the app cannot observe. Kept in the community's counter document
+ * for the period (prefix `base_`), so the dashboard still reads one document set; a field left
+ * out keeps its value, null clears it. Audited.
+ */
+export const saveBaseline = defineAction({
+  input: saveBaselineInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => `${input.communityId ?? ''}:${input.period}`,
+  async run(input, ctx): Promise<SaveBaselineOutput> {
+    const caller = staffWith(ctx, 'index.baseline')
+    const org = await targetOrg(ctx, caller, input.communityId)
+    if (org.level !== 'community' || org._id !== caller.org._id) throw forbidden('只能录入本社区的基数')
+    const set: Record<string, number> = {}
+    for (const f of BASELINE_FIELDS) {
+      const v = input[f]
+      if (v !== undefined) set[baselineMetric(f)] = v ?? 0
+    }
+    const id = counterId(org._id, input.period)
+    const doc = await ctx.store.transaction(async (tx) => {
+      const counters = tx.collection('counters')
+      const current = await counters.get(id)
+      if (current) {
+        await counters.update(id, { set })
+        const next: Counter = { ...current, ...set }
+        return next
+      }
+      const created: Counter = { _id: id, orgId: org._id, period: input.period, ...set }
+      await counters.insert(created)
+      return created
+    })
+    return { communityId: org._id, period: input.period, baseline: enteredBaseline(seriesOf([doc]).get(org._id) ?? new Map(), input.period) }
+  },
+})

@@ -1,0 +1,18 @@
+import { trendInput, type TrendOutput } from '../../_shared/contracts/indices'
+import { defineAction } from '../../_shared/runtime/action'
+import { communitiesUnder, communitySeries, seriesOfCommunities, staffWith, targetOrg, trendOf } from '../scope'
+
+/** One index across the 12 months, 8 quarters or 5 years that end with `period`. */
+export const trend = defineAction({
+  input: trendInput,
+  access: 'staff',
+  async run({ orgId, period, key }, ctx): Promise<TrendOutput> {
+    const caller = staffWith(ctx, 'index.read')
+    const org = await targetOrg(ctx, caller, orgId)
+    const community = org.level === 'community'
+    const seriesList = community
+      ? [await communitySeries(ctx, org._id, period)]
+      : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+    return { key, points: trendOf(seriesList, period, key, !community) }
+  },
+})

@@ -1,0 +1,136 @@
+/**
+ * What the `indices` actions share: the org a caller asks about (inside their scope), the counter
+ * documents behind a dashboard, and the indices computed from them.
+ */
+import type { CriterionRow, OrgRef, TrendPoint } from '../_shared/contracts/indices'
+import type { Counter } from '../_shared/domain/counter'
+import {
+  counterWindow,
+  CRITERIA,
+  CRITERION_LABELS,
+  criterionStatus,
+  INDEX_DEFS,
+  INDEX_KEYS,
+  type IndexKey,
+  type IndexValue,
+  type Series,
+  seriesOf,
+  toIndex,
+  trendPeriods,
+} from '../_shared/domain/indices'
+import type { Org } from '../_shared/domain/org'
+import { periodName, previousPeriod } from '../_shared/domain/period'
+import { can, type Permission } from '../_shared/domain/roles'
+import type { Ctx } from '../_shared/runtime/action'
+import type { Caller } from '../_shared/runtime/caller'
+import { forbidden, notFound } from '../_shared/runtime/errors'
+import { type Filter, where } from '../_shared/store/port'
+
+export type StaffCaller = Extract<Caller, { kind: 'staff' }>
+
+const DENIED: Partial<Record<Permission, string>> = {
+  'index.read': '你的角色不能查看指标',
+  'index.baseline': '只有社区工作人员可以录入本社区的基数',
+  'index.reconcile': '只有系统管理员可以重算计数',
+}
+
+/** The staff caller holding `permission`, or 403. */
+export function staffWith(ctx: Ctx, permission: Permission): StaffCaller {
+  const caller = ctx.caller
+  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  if (!can(caller.staff.role, permission)) throw forbidden(DENIED[permission] ?? '你的角色不能进行此操作')
+  return caller
+}
+
+/** The org asked about: the caller's own (no read), or one inside their scope; outside it is 404. */
+export async function targetOrg(ctx: Ctx, caller: StaffCaller, orgId: string | undefined): Promise<Org> {
+  if (!orgId || orgId === caller.org._id) return caller.org
+  const org = await ctx.store.collection('orgs').get(orgId)
+  if (!org || !org.path.includes(caller.org._id)) throw notFound('单位不存在或不在你的管理范围内')
+  return org
+}
+
+export function orgRef(o: Org): OrgRef {
+  return { _id: o._id, name: o.name, level: o.level }
+}
+
+function windowFilter(period: string): Filter<Counter> {
+  const w = counterWindow(period)
+  return where.or<Counter>(where.in('period', w.years), where.and(where.gte('period', w.from), where.lte('period', w.to)))
+}
+
+/** A community's counter documents for a dashboard of `period`: exactly one store read. */
+export async function communitySeries(ctx: Ctx, communityId: string, period: string): Promise<Series> {
+  const page = await ctx.store.collection('counters').find({ where: where.and<Counter>(where.eq('orgId', communityId), windowFilter(period)), limit: 100 })
+  return seriesOf(page.items).get(communityId) ?? new Map()
+}
+
+/** Every org in the subtree of `org`, itself included. */
+export async function orgsUnder(ctx: Ctx, org: Org): Promise<Org[]> {
+  const out: Org[] = []
+  for await (const batch of ctx.store.collection('orgs').scan(where.has<Org>('path', org._id), 500)) out.push(...batch)
+  return out.sort((a, b) => a._id.localeCompare(b._id))
+}
+
+/** Every community in the subtree of `org` (itself, when it is one). */
+export async function communitiesUnder(ctx: Ctx, org: Org): Promise<Org[]> {
+  if (org.level === 'community') return [org]
+  return (await orgsUnder(ctx, org)).filter((o) => o.level === 'community')
+}
+
+/** The counter documents of many communities, by community id (reads grow with communities, never with records). */
+export async function seriesOfCommunities(ctx: Ctx, communities: readonly Org[], period: string): Promise<Map<string, Series>> {
+  const out = new Map<string, Series>()
+  const ids = communities.map((c) => c._id)
+  for (let i = 0; i < ids.length; i += 50) {
+    const chunk = ids.slice(i, i + 50)
+    const docs: Counter[] = []
+    for await (const batch of ctx.store.collection('counters').scan(where.and<Counter>(where.in('orgId', chunk), windowFilter(period)), 100)) docs.push(...batch)
+    for (const [orgId, s] of seriesOf(docs)) out.set(orgId, s)
+  }
+  for (const id of ids) if (!out.has(id)) out.set(id, new Map())
+  return out
+}
+
+/** Every index of `period`, summed over `seriesList` (one community, or all under an upper org). */
+export function indicesOf(seriesList: readonly Series[], period: string, upper: boolean): IndexValue[] {
+  const prev = previousPeriod(period)
+  return INDEX_DEFS.map((def) =>
+    toIndex(
+      def.key,
+      period,
+      seriesList.map((s) => def.figure(s, period)),
+      seriesList.map((s) => def.figure(s, prev)),
+      upper,
+    ),
+  )
+}
+
+/** One index across the trend periods that end with `period`. */
+export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean): TrendPoint[] {
+  const def = INDEX_DEFS.find((d) => d.key === key)
+  if (!def) return []
+  return trendPeriods(period).map((p) => {
+    const i = toIndex(
+      key,
+      p,
+      seriesList.map((s) => def.figure(s, p)),
+      seriesList.map((s) => def.figure(s, previousPeriod(p))),
+      upper,
+    )
+    return { period: p, label: periodName(p), value: i.value, numerator: i.numerator, denominator: i.denominator }
+  })
+}
+
+export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean): Record<IndexKey, TrendPoint[]> {
+  return Object.fromEntries(INDEX_KEYS.map((k) => [k, trendOf(seriesList, period, k, upper)])) as Record<IndexKey, TrendPoint[]>
+}
+
+export function criteriaOf(indices: readonly IndexValue[]): CriterionRow[] {
+  return CRITERIA.map((c) => ({
+    criterion: c,
+    label: CRITERION_LABELS[c],
+    ...criterionStatus(indices, c),
+    items: indices.filter((i) => i.criterion === c).map((i) => ({ key: i.key, label: i.label, light: i.light, value: i.value, unit: i.unit })),
+  }))
+}
