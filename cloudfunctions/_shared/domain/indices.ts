@@ -451,7 +451,9 @@ export function toIndex(
 ): IndexValue {
   const def = INDEX_DEF_BY_KEY.get(key)
   if (!def) throw new Error(`unknown index ${key}`)
-  let { figure, coverage } = sumFigures(figures)
+  const summed = sumFigures(figures)
+  const coverage = summed.coverage
+  let figure = summed.figure
   let prev = sumFigures(previousFigures).figure
   let target = def.target
   let numLabel = def.numLabel
