@@ -33,6 +33,7 @@ export default defineAppConfig({
         'pages/ledger/index',
         'pages/case/index',
         'pages/projects/index',
+        'pages/dashboard/index',
       ],
     },
   ],

@@ -14,6 +14,10 @@ export const routes = {
   staffPolicies: '/staff/pages/policies/index',
   staffBind: '/staff/pages/bind/index',
   staffTeam: '/staff/pages/team/index',
+  staffDashboard: (org?: string) => `/staff/pages/dashboard/index${org ? `?org=${encodeURIComponent(org)}` : ''}`,
+  /** The ledger list narrowed to the cases behind an index's numerator or denominator. */
+  staffDrilldown: (q: { key: string; side: 'num' | 'den'; period: string; org: string }) =>
+    `/staff/pages/ledger/index?drill=${q.key}&side=${q.side}&period=${q.period}&org=${encodeURIComponent(q.org)}`,
   privacy: '/pages/privacy/index',
   myData: '/pages/my-data/index',
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,

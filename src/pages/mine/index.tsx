@@ -111,6 +111,10 @@ export default function MinePage() {
               <Text className='mine__staff-role'>{ROLE_LABELS[staff.role]}</Text>
               <Text className='mine__staff-org'>{staff.orgName}</Text>
             </View>
+            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffDashboard() })} data-testid='staff-dashboard-entry'>
+              <Text>指标看板</Text>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
             <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
               <Text>政策管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />

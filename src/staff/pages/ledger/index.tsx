@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { GapKind, GapRow, LedgerFlag, LedgerRow } from '@shared/contracts/intent'
 import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
@@ -19,6 +19,9 @@ import { usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { openDownload } from '../../../services/download-link'
 import { exportLedger, ledgerGaps, listLedger } from '../../../services/intent'
+import { loadDrilldown } from '../../../services/indices'
+import { INDEX_DEF_BY_KEY, INDEX_KEYS, type IndexKey } from '@shared/domain/indices'
+import { periodName } from '@shared/domain/period'
 import { forgetMe, getMe } from '../../../services/profile'
 import { intentRoutes } from '../../../utils/intent-routes'
 import { routes } from '../../../utils/routes'
@@ -45,8 +48,19 @@ const STAGE_TONES: Record<IntentStage, 'neutral' | 'primary' | 'success' | 'warn
   closed: 'neutral',
 }
 
-/** 帮扶台帐: every registration of the staff member's community, filtered, with gap lists and export. */
+/** The index figure the list is narrowed to, when opened from the dashboard. */
+function drillOf(params: Record<string, string | undefined>): { key: IndexKey; side: 'num' | 'den'; period: string; org: string } | null {
+  const key = INDEX_KEYS.find((k) => k === params.drill)
+  if (!key || !params.period || !params.org) return null
+  return { key, side: params.side === 'den' ? 'den' : 'num', period: params.period, org: decodeURIComponent(params.org) }
+}
+
+/**
+ * 帮扶台帐: every registration of the staff member's community, filtered, with gap lists and
+ * export; opened from the dashboard with `drill`, the cases behind one index figure.
+ */
 export default function LedgerPage() {
+  const drill = drillOf(useRouter().params)
   const me = useLoad(() => getMe(), [])
   const [tab, setTab] = useState<View_>('ledger')
   const [stage, setStage] = useState<IntentStage | null>(null)
@@ -64,6 +78,7 @@ export default function LedgerPage() {
   const list = usePagedList<LedgerRow | GapRow>(
     (after) => {
       if (!staff) return Promise.resolve({ items: [], next: null })
+      if (drill) return loadDrilldown({ ...drill, orgId: drill.org, after })
       if (tab !== 'ledger') return ledgerGaps(tab, after)
       return listLedger({ ...filter, after, limit: 20 })
     },
@@ -128,7 +143,7 @@ export default function LedgerPage() {
                 <Text>项目库</Text>
               </View>
             ) : null}
-            {mayExport && tab === 'ledger' ? (
+            {mayExport && tab === 'ledger' && !drill ? (
               <View className='ledger__export' data-testid='export-button'>
                 <AtButton type='primary' size='small' loading={exporting} disabled={exporting} onClick={() => void doExport()}>
                   导出 Excel
@@ -137,7 +152,11 @@ export default function LedgerPage() {
             ) : null}
           </View>
         </View>
-        {tab === 'ledger' ? (
+        {drill ? (
+          <Text className='ledger__gap-note' data-testid='drill-title'>
+            {INDEX_DEF_BY_KEY.get(drill.key)?.label} · {drill.side === 'num' ? INDEX_DEF_BY_KEY.get(drill.key)?.numLabel : INDEX_DEF_BY_KEY.get(drill.key)?.denLabel}（{periodName(drill.period)}）
+          </Text>
+        ) : tab === 'ledger' ? (
           <>
             <SearchBox value={input} onChange={setInput} onSearch={(v) => setKeyword(v.trim())} placeholder='按姓名搜索' maxLength={20} testId='ledger-search' />
             <ScrollView scrollX className='ledger__chips' enableFlex>
@@ -177,7 +196,9 @@ export default function LedgerPage() {
         )}
       </View>
       {/* 应享未享 depends on one community's policies: community staff only. */}
-      <SegmentTabs tabs={isCommunity ? TABS : TABS.filter((t) => t.key !== 'unbenefited')} value={tab} onChange={setTab} testIdPrefix='ledger-tab' />
+      {drill ? null : (
+        <SegmentTabs tabs={isCommunity ? TABS : TABS.filter((t) => t.key !== 'unbenefited')} value={tab} onChange={setTab} testIdPrefix='ledger-tab' />
+      )}
 
       <View className='ledger__body'>
         {list.status === 'loading' ? (
@@ -191,7 +212,7 @@ export default function LedgerPage() {
             kind='empty'
             compact
             icon={tab === 'ledger' ? 'file-generic' : 'check-circle'}
-            title={tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向'}
+            title={drill ? '这个数字背后没有台帐记录' : tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向'}
             description={tab !== 'ledger' ? '做得好，继续保持' : filtered ? '换个筛选条件试试' : '居民在小程序“我的”里就能登记'}
             testId='list-empty'
           />

@@ -1,0 +1,449 @@
+import { useState } from 'react'
+import { Input, ScrollView, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
+import type { DashboardOutput, RollupOutput } from '@shared/contracts/indices'
+import { BASELINE_FIELDS, BASELINE_LABELS, type BaselineField, type IndexKey, type IndexValue, LIGHT_LABELS } from '@shared/domain/indices'
+import { type PeriodKind, periodName, periodsOf, previousPeriod } from '@shared/domain/period'
+import { can, ROLE_LABELS } from '@shared/domain/roles'
+import Chip from '../../../components/chip'
+import PageState from '../../../components/page-state'
+import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import StaffRequired from '../../../components/staff-required'
+import { useLoad } from '../../../hooks/use-load'
+import { errorMessage } from '../../../services/cloud'
+import { loadDashboard, loadRollup, saveBaseline } from '../../../services/indices'
+import { getMe } from '../../../services/profile'
+import { routes } from '../../../utils/routes'
+import { toastSuccess, toastText } from '../../../utils/toast'
+import TrendChart from '../../components/trend-chart'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import './index.scss'
+
+const KINDS: readonly SegmentTab<PeriodKind>[] = [
+  { key: 'month', label: '月' },
+  { key: 'quarter', label: '季度' },
+  { key: 'year', label: '年' },
+]
+
+/** The next period of the same kind (the inverse of previousPeriod). */
+function nextPeriod(p: string): string {
+  const y = Number(p.slice(0, 4))
+  if (/^\d{4}$/.test(p)) return String(y + 1)
+  const q = /-Q(\d)$/.exec(p)
+  if (q) return Number(q[1]) === 4 ? `${y + 1}-Q1` : `${y}-Q${Number(q[1]) + 1}`
+  const m = Number(p.slice(-2))
+  return m === 12 ? `${y + 1}-M01` : `${y}-M${String(m + 1).padStart(2, '0')}`
+}
+
+/** 0.153 → 15.3%, 86.24 → 86.2 分, 3 → 3. */
+function formatValue(i: Pick<IndexValue, 'unit' | 'value'>): string {
+  if (i.value === null) return '—'
+  if (i.unit === 'percent') return `${(Math.round(i.value * 1000) / 10).toFixed(1)}%`
+  if (i.unit === 'score') return `${i.value.toFixed(1)} 分`
+  return String(i.value)
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('zh-CN') : n.toFixed(1)
+}
+
+const LIGHT_ICON: Record<IndexValue['light'], string> = { meets: '✓', close: '!', below: '✕', none: '·' }
+
+/** Short trend labels: 11月, Q4, 2026. */
+function shortLabel(period: string): string {
+  if (/^\d{4}$/.test(period)) return period
+  const q = /-Q(\d)$/.exec(period)
+  if (q) return `${period.slice(2, 4)}Q${q[1]}`
+  return `${Number(period.slice(-2))}月`
+}
+
+/** 指标看板: the indices of the staff member's scope against the programme's targets. */
+export default function DashboardPage() {
+  const router = useRouter()
+  const me = useLoad(() => getMe(), [])
+  const staff = me.data?.kind === 'staff' ? me.data.staff : null
+  const today = periodsOf(new Date())
+  const [kind, setKind] = useState<PeriodKind>('month')
+  const [period, setPeriod] = useState<string>(today.month)
+  const [orgId, setOrgId] = useState<string | undefined>(router.params.org ? decodeURIComponent(router.params.org) : undefined)
+  const [selected, setSelected] = useState<IndexKey>('activity')
+  const [sortBy, setSortBy] = useState<IndexKey>('activity')
+
+  const dash = useLoad<DashboardOutput | null>(() => (staff ? loadDashboard({ period, orgId }) : Promise.resolve(null)), [staff?.orgId, staff?.role, period, orgId])
+  const upper = Boolean(dash.data && dash.data.org.level !== 'community')
+  const roll = useLoad<RollupOutput | null>(
+    () => (staff && dash.data && dash.data.org.level !== 'community' ? loadRollup({ period, orgId: dash.data.org._id, sortBy }) : Promise.resolve(null)),
+    [staff?.orgId, period, dash.data?.org._id, sortBy],
+  )
+
+  useDidShow(() => {
+    if (dash.data) void dash.reload()
+  })
+  usePullDownRefresh(() => {
+    void Promise.all([dash.reload(), roll.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  if (!staff) return <StaffRequired description='指标看板只对社区创业指导员和各级创建办开放' />
+
+  const switchKind = (k: PeriodKind) => {
+    setKind(k)
+    setPeriod(today[k])
+  }
+  const atLatest = period >= today[kind]
+  const d = dash.data
+
+  return (
+    <View className='dash'>
+      <View className='dash__top'>
+        <View className='dash__head'>
+          <View className='dash__who'>
+            <Text className='dash__title' data-testid='dash-org'>
+              {d?.org.name ?? staff.orgName} 指标看板
+            </Text>
+            <Text className='dash__sub'>
+              {staff.name} · {ROLE_LABELS[staff.role]}
+              {d && d.communities > 1 ? ` · 汇总 ${d.communities} 个社区` : ''}
+            </Text>
+          </View>
+          {orgId && orgId !== staff.orgId ? (
+            <View className='dash__back' onClick={() => setOrgId(undefined)} data-testid='dash-own'>
+              <Text>回到{staff.orgName}</Text>
+            </View>
+          ) : null}
+        </View>
+        <SegmentTabs tabs={KINDS} value={kind} onChange={switchKind} testIdPrefix='dash-kind' />
+        <View className='dash__period'>
+          <View className='dash__arrow' onClick={() => setPeriod(previousPeriod(period))} aria-label='上一期' data-testid='dash-prev'>
+            <Text>‹</Text>
+          </View>
+          <Text className='dash__period-name' data-testid='dash-period'>
+            {periodName(period)}
+          </Text>
+          <View
+            className={`dash__arrow${atLatest ? ' dash__arrow--off' : ''}`}
+            onClick={() => (atLatest ? undefined : setPeriod(nextPeriod(period)))}
+            aria-label='下一期'
+            data-testid='dash-next'
+          >
+            <Text>›</Text>
+          </View>
+        </View>
+      </View>
+
+      {dash.status === 'error' && !d ? (
+        <PageState kind='error' title='指标加载失败' description={errorMessage(dash.error)} onAction={() => void dash.reload()} compact />
+      ) : !d ? (
+        <PageState kind='loading' compact />
+      ) : (
+        <View className='dash__body'>
+          <Criteria d={d} />
+
+          <View className='dash__section'>
+            <Text className='dash__section-title'>核心指标</Text>
+            <View className='dash__cards' data-testid='index-cards'>
+              {d.indices.map((i) => (
+                <IndexCard
+                  key={i.key}
+                  i={i}
+                  active={selected === i.key}
+                  onSelect={() => setSelected(i.key)}
+                  onDrill={
+                    d.canDrill && i.drill
+                      ? (side) => void Taro.navigateTo({ url: routes.staffDrilldown({ key: i.key, side, period, org: d.org._id }) })
+                      : undefined
+                  }
+                />
+              ))}
+            </View>
+          </View>
+
+          <Trend d={d} selected={selected} onSelect={setSelected} />
+
+          {upper ? (
+            <ChildrenTable
+              roll={roll.data}
+              loading={roll.status === 'loading'}
+              sortBy={sortBy}
+              onSort={setSortBy}
+              onOpen={(id) => {
+                setOrgId(id)
+              }}
+            />
+          ) : null}
+
+          <Benefits d={d} />
+          <Activity d={d} />
+          {d.baseline ? <Baseline d={d} onSaved={() => void dash.reload()} /> : null}
+          {!can(staff.role, 'intent.read') ? null : (
+            <Text className='dash__foot'>点“分子 / 分母”可以看到背后的台帐名单。数字每次写入台帐时即时更新，每晚与原始记录核对一次。</Text>
+          )}
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** The five 创建标准 as a checklist of their quantitative parts. */
+function Criteria({ d }: { d: DashboardOutput }) {
+  return (
+    <View className='dash__section dash__criteria' data-testid='criteria'>
+      <Text className='dash__section-title'>五项创建标准（量化部分）</Text>
+      {d.criteria.map((c) => {
+        const done = c.of > 0 && c.met === c.of
+        return (
+          <View key={c.criterion} className='dash__criterion' data-testid={`criterion-${c.criterion}`} data-met={c.met} data-of={c.of}>
+            <View className={`dash__check dash__check--${done ? 'ok' : c.missing === c.of ? 'none' : 'todo'}`}>
+              <Text>{done ? '✓' : c.missing === c.of ? '?' : '✕'}</Text>
+            </View>
+            <View className='dash__criterion-main'>
+              <Text className='dash__criterion-name'>{c.label}</Text>
+              <Text className='dash__criterion-items'>
+                {c.items.map((it) => `${it.label} ${LIGHT_LABELS[it.light] === '—' ? (it.value === null ? '缺数据' : '参考') : LIGHT_LABELS[it.light]}`).join(' · ')}
+              </Text>
+            </View>
+            <Text className='dash__criterion-count'>
+              {c.of ? `${c.met}/${c.of} 达标` : '参考项'}
+            </Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: boolean; onSelect: () => void; onDrill?: (side: 'num' | 'den') => void }) {
+  return (
+    <View className={`dash__card dash__card--${i.light}${active ? ' dash__card--active' : ''}`} onClick={onSelect} data-testid={`index-${i.key}`} data-light={i.light}>
+      <View className='dash__card-head'>
+        <Text className='dash__card-label'>{i.label}</Text>
+        <View className={`dash__light dash__light--${i.light}`}>
+          <Text>
+            {LIGHT_ICON[i.light]} {i.light === 'none' ? (i.value === null ? '缺数据' : '无目标') : LIGHT_LABELS[i.light]}
+          </Text>
+        </View>
+      </View>
+      <Text className='dash__value' data-testid={`value-${i.key}`}>
+        {formatValue(i)}
+      </Text>
+      {i.missing ? <Text className='dash__missing'>{i.missing}</Text> : null}
+      <View className='dash__fraction'>
+        <Text
+          className={`dash__part${onDrill ? ' dash__part--link' : ''}`}
+          data-testid={`num-${i.key}`}
+          onClick={(e) => {
+            if (!onDrill) return
+            e.stopPropagation()
+            onDrill('num')
+          }}
+        >
+          {i.numLabel} {formatNumber(i.numerator)}
+        </Text>
+        {i.denominator !== null && i.denLabel ? (
+          <Text
+            className={`dash__part${onDrill && i.drill?.den ? ' dash__part--link' : ''}`}
+            data-testid={`den-${i.key}`}
+            onClick={(e) => {
+              if (!onDrill || !i.drill?.den) return
+              e.stopPropagation()
+              onDrill('den')
+            }}
+          >
+            {' / '}
+            {i.denLabel} {formatNumber(i.denominator)}
+          </Text>
+        ) : null}
+      </View>
+      <Text className='dash__target'>
+        {i.target ? `目标 ${i.target.text}` : '无目标值'}
+        {i.previous !== null && i.unit === 'count' ? ` · 上期 ${i.previous}` : ''}
+        {i.lowN ? ' · 样本少于 30，仅供参考' : ''}
+        {i.coverage && i.coverage.with < i.coverage.of ? ` · ${i.coverage.with}/${i.coverage.of} 个社区有数据` : ''}
+      </Text>
+    </View>
+  )
+}
+
+function Trend({ d, selected, onSelect }: { d: DashboardOutput; selected: IndexKey; onSelect: (k: IndexKey) => void }) {
+  const i = d.indices.find((x) => x.key === selected) ?? d.indices[0]
+  const points = d.trends[i.key]
+  const target = i.target?.kind === 'min' ? i.target.value : null
+  return (
+    <View className='dash__section' data-testid='trend'>
+      <Text className='dash__section-title'>趋势：{i.label}</Text>
+      <ScrollView scrollX className='dash__trend-keys' enableFlex>
+        {d.indices.map((x) => (
+          <Chip key={x.key} small label={x.label} active={x.key === i.key} onClick={() => onSelect(x.key)} testId={`trend-${x.key}`} />
+        ))}
+      </ScrollView>
+      <TrendChart
+        labels={points.map((p) => shortLabel(p.period))}
+        values={points.map((p) => p.value)}
+        unit={i.unit}
+        target={target}
+        label={`${i.label}的趋势：${points.map((p) => `${p.label} ${formatValue({ unit: i.unit, value: p.value })}`).join('，')}`}
+      />
+    </View>
+  )
+}
+
+function ChildrenTable({
+  roll,
+  loading,
+  sortBy,
+  onSort,
+  onOpen,
+}: {
+  roll: RollupOutput | null
+  loading: boolean
+  sortBy: IndexKey
+  onSort: (k: IndexKey) => void
+  onOpen: (orgId: string) => void
+}) {
+  const columns: IndexKey[] = ['activity', 'employmentDriven', 'assistanceCoverage', 'policyEnjoyment', 'initialSuccess', 'survival12', 'satisfactionComposite', 'staffInPlace']
+  return (
+    <View className='dash__section' data-testid='children'>
+      <Text className='dash__section-title'>下级排名（点列名排序，点单位查看）</Text>
+      {!roll ? (
+        <PageState kind='loading' compact />
+      ) : (
+        <ScrollView scrollX className='dash__table-wrap' enableFlex>
+          <View className={`dash__table${loading ? ' dash__table--busy' : ''}`}>
+            <View className='dash__tr dash__tr--head'>
+              <Text className='dash__td dash__td--org'>单位</Text>
+              {columns.map((k) => {
+                const label = roll.rows[0]?.indices.find((x) => x.key === k)?.label ?? k
+                return (
+                  <Text key={k} className={`dash__td${sortBy === k ? ' dash__td--sorted' : ''}`} onClick={() => onSort(k)} data-testid={`sort-${k}`}>
+                    {label}
+                    {sortBy === k ? ' ↓' : ''}
+                  </Text>
+                )
+              })}
+            </View>
+            {roll.rows.map((r, n) => (
+              <View key={r.org._id} className='dash__tr' data-testid='child-row' data-org={r.org._id}>
+                <View className='dash__td dash__td--org' onClick={() => onOpen(r.org._id)}>
+                  <Text className='dash__rank'>{n + 1}</Text>
+                  <Text className='dash__org-link'>{r.org.name}</Text>
+                  {r.belowTarget.length ? <Text className='dash__flag'>{r.belowTarget.length} 项未达标</Text> : null}
+                </View>
+                {columns.map((k) => {
+                  const i = r.indices.find((x) => x.key === k)
+                  return (
+                    <Text key={k} className={`dash__td dash__td--${i?.light ?? 'none'}`} data-testid={`cell-${k}`}>
+                      {i ? `${formatValue(i)}${i.light === 'below' ? ' ✕' : i.light === 'meets' ? ' ✓' : ''}` : '—'}
+                    </Text>
+                  )
+                })}
+              </View>
+            ))}
+          </View>
+        </ScrollView>
+      )}
+    </View>
+  )
+}
+
+function Benefits({ d }: { d: DashboardOutput }) {
+  const total = d.benefits.reduce((n, b) => n + b.count, 0)
+  return (
+    <View className='dash__section' data-testid='benefits'>
+      <Text className='dash__section-title'>政策享受（{d.periodName}，共 {total} 人次）</Text>
+      <View className='dash__benefits'>
+        {d.benefits.map((b) => (
+          <View key={b.category} className='dash__benefit' data-testid={`benefit-${b.category}`}>
+            <Text className='dash__benefit-name'>{b.label}</Text>
+            <Text className='dash__benefit-count'>{b.count} 人次</Text>
+            <Text className='dash__benefit-amount'>{b.amount ? `${b.amount.toLocaleString('zh-CN')} 元` : '—'}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function Activity({ d }: { d: DashboardOutput }) {
+  return (
+    <View className='dash__section' data-testid='activity'>
+      <Text className='dash__section-title'>本期工作量</Text>
+      <View className='dash__activity'>
+        {d.activity.map((a) => (
+          <View key={a.metric} className='dash__stat' data-testid={`activity-${a.metric}`}>
+            <Text className='dash__stat-value'>{a.value}</Text>
+            <Text className='dash__stat-label'>{a.label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/** The community's baseline for this period: the denominators the app cannot count. */
+function Baseline({ d, onSaved }: { d: DashboardOutput; onSaved: () => void }) {
+  const initial = d.baseline ?? { workingAge: null, employed: null, newEmployment: null }
+  const [values, setValues] = useState<Record<BaselineField, string>>({
+    workingAge: initial.workingAge ? String(initial.workingAge) : '',
+    employed: initial.employed ? String(initial.employed) : '',
+    newEmployment: initial.newEmployment ? String(initial.newEmployment) : '',
+  })
+  const [errors, setErrors] = useState<Partial<Record<BaselineField, string>>>({})
+  const [saving, setSaving] = useState(false)
+  const save = async () => {
+    const input: Record<BaselineField, number | null> = { workingAge: null, employed: null, newEmployment: null }
+    const errs: Partial<Record<BaselineField, string>> = {}
+    for (const f of BASELINE_FIELDS) {
+      const raw = values[f].trim()
+      if (!raw) continue
+      const n = Number(raw)
+      if (!Number.isInteger(n) || n < 1) errs[f] = '请填写正整数'
+      else input[f] = n
+    }
+    setErrors(errs)
+    if (Object.keys(errs).length) return
+    setSaving(true)
+    try {
+      await saveBaseline({ communityId: d.org._id, period: d.period, ...input })
+      toastSuccess('基数已保存')
+      onSaved()
+    } catch (e) {
+      toastText(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+  return (
+    <View className='dash__section dash__baseline' data-testid='baseline'>
+      <Text className='dash__section-title'>本期基数（{d.periodName}）</Text>
+      <Text className='dash__hint'>这些人数小程序统计不到，请按街道、统计部门的数字填写。季度、年度没填时，会用所在季度或年度的数字。</Text>
+      {BASELINE_FIELDS.map((f) => (
+        <View key={f} className='dash__field'>
+          <Text className='dash__field-label'>{BASELINE_LABELS[f]}</Text>
+          <Input
+            className='dash__input'
+            type='number'
+            value={values[f]}
+            disabled={!d.canEditBaseline}
+            placeholder={d.canEditBaseline ? '人数' : '未填写'}
+            onInput={(e) => setValues({ ...values, [f]: e.detail.value })}
+            data-testid={`baseline-${f}`}
+            aria-label={BASELINE_LABELS[f]}
+          />
+          {errors[f] ? <Text className='dash__error'>{errors[f]}</Text> : null}
+        </View>
+      ))}
+      {d.canEditBaseline ? (
+        <View data-testid='baseline-save'>
+          <AtButton type='primary' size='small' loading={saving} disabled={saving} onClick={() => void save()}>
+            保存基数
+          </AtButton>
+        </View>
+      ) : null}
+    </View>
+  )
+}
