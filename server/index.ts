@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   }
   mkdirSync(env.dataDir, { recursive: true })
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
-  const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange })
+  const keyring = makeKeyring(loadSecret(env.dataDir, env.appSecret, 'app-secret'))
+  const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange, keyring })
   // On CloudBase a nightly timer does this; here every start recounts and repairs the counters.
   const recount = await reconcileCounters(store, { repair: true })
   const records = Object.values(recount.scanned).reduce((a, b) => a + b, 0)
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const app = buildApp({
     store,
     secret: loadSecret(env.dataDir, env.authSecret, 'auth-secret'),
-    keyring: makeKeyring(loadSecret(env.dataDir, env.appSecret, 'app-secret')),
+    keyring,
     staticDir: H5_DIR,
   })
   const close = async () => {

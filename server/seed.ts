@@ -3,7 +3,9 @@ import { applyCountedChange } from '../cloudfunctions/_shared/runtime/counters'
 import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
+import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 import { hashPassword } from './auth'
+import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
 import { seedDemoSurveys } from './seed-surveys'
 import { seedDemoProjects } from './seed-projects'
@@ -17,7 +19,7 @@ export async function seedDemo(
   store: Store<Collections>,
   now: Date,
   /** Seeded passwords must be changed at first sign-in (off only for browser-test runtimes). */
-  options: { forcePasswordChange?: boolean } = {},
+  options: { forcePasswordChange?: boolean; keyring?: Keyring } = {},
 ): Promise<boolean> {
   if ((await store.collection('orgs').count()) > 0) return false
   // scrypt is deliberately slow: hash once, outside the transaction, and share the demo hash.
@@ -68,5 +70,7 @@ export async function seedDemo(
     await seedDemoEvents(tx, now)
     await seedDemoProjects(tx, now)
   })
+  // Demo cases seal phone and ID numbers, so they need the runtime's keys.
+  if (options.keyring) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
   return true
 }

@@ -407,7 +407,10 @@ export interface IndexValue {
   drill: { num: DrillSpec; den: DrillSpec | null } | null
 }
 
-/** Sums figures of several communities: numerators only where the denominator is known, so a ratio never mixes. */
+/**
+ * Sums figures of several communities: numerators only where the denominator is known, so a
+ * ratio never mixes communities with and without one.
+ */
 export function sumFigures(figures: readonly Figure[]): { figure: Figure; coverage: { with: number; of: number } } {
   let num = 0
   let den = 0
@@ -418,13 +421,15 @@ export function sumFigures(figures: readonly Figure[]): { figure: Figure; covera
     num += f.num
     den += f.den
   }
+  // With no denominator anywhere there is nothing to mix: the numerator still shows.
+  if (!known) num = figures.reduce((n, f) => n + f.num, 0)
   return { figure: { num, den: known ? den : null }, coverage: { with: known, of: figures.length } }
 }
 
 function lightOf(def: IndexDef, value: number | null, previous: number | null): Light {
   if (value === null || !def.target) return 'none'
   if (def.target.kind === 'growth') {
-    if (previous === null) return 'none'
+    if (previous === null || (previous === 0 && value === 0)) return 'none'
     return value >= previous ? 'meets' : value >= previous * CLOSE_SHARE ? 'close' : 'below'
   }
   const t = def.target.value
