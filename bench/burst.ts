@@ -80,8 +80,10 @@ export async function burst(): Promise<BurstResult> {
     if (!created.json.ok) throw new Error(`event.save failed: ${JSON.stringify(created.json)}`)
     const eventId = String(created.json.data?._id)
 
-    // Counters before (the demo seed may already have moved this month's).
-    const periods = Object.values(periodsOf(new Date()))
+    // Counters before (the demo seed may already have moved them). Sign-ups count in the periods
+    // the event is held in; residents reached, on the day they were reached.
+    const heldIn = Object.values(periodsOf(new Date(now + 2 * 86400_000)))
+    const periods = [...new Set([...heldIn, ...Object.values(periodsOf(new Date()))])]
     const readCounters = () => {
       const db = new Database(join(dir, 'chuangye.db'), { readonly: true })
       const get = db.prepare('SELECT doc FROM counters WHERE _id = ?')
@@ -142,7 +144,10 @@ export async function burst(): Promise<BurstResult> {
     const seqs = signups.map((s) => s.seq).sort((a, b) => a - b)
     const seqOk = seqs.length === N && seqs.every((s, i) => s === i + 1)
     const counterDeltas = after.map((a, i) => ({ period: a.period, signups: a.signups - before[i].signups, reached: a.residentsReached - before[i].residentsReached }))
-    const countersExact = counterDeltas.every((d) => d.signups === CAPACITY && d.reached === N)
+    const today = Object.values(periodsOf(new Date()))
+    const countersExact = counterDeltas.every(
+      (d) => d.signups === (heldIn.includes(d.period) ? CAPACITY : 0) && d.reached === (today.includes(d.period) ? N : 0),
+    )
       && event.confirmedCount === CAPACITY && event.waitlistCount === N - CAPACITY && event.seq === N
     if (lost) problems.push(`${lost} sign-ups lost`)
     if (duplicated) problems.push(`${duplicated} sign-ups duplicated`)

@@ -179,6 +179,14 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('ledger', 'gaps', s('a-staff'), { kind: 'unbenefited' })
   await op('ledger', 'reveal', s('a-lead'), { id: mine._id, field: 'idCard' })
   await op('ledger', 'export', s('a-staff'), {}, '1 row')
+  // indices: a community dashboard is one read beside caller resolution; upper levels grow with communities
+  await op('indices', 'saveBaseline', s('a-staff'), { period: '2026', workingAge: 400, employed: 250 })
+  await op('indices', 'dashboard', s('a-staff'), { period: '2026-M11' }, 'community (own)')
+  await op('indices', 'dashboard', s('district'), { period: '2026-M11' }, 'district (2 communities)')
+  await op('indices', 'rollup', s('district'), { period: '2026-M11', sortBy: 'activity' }, 'district → streets')
+  await op('indices', 'trend', s('a-staff'), { period: '2026-M11', key: 'activity' })
+  await op('indices', 'drilldown', s('a-staff'), { period: '2026', key: 'assistanceCoverage', side: 'den' }, '1 case')
+  await op('indices', 'reconcile', s('admin'), { repair: false }, 'dry run, whole store')
   await op('intent', 'withdraw', r('r1'), { id: mine._id })
   await op('policy', 'archive', s('a-staff'), { id: pol._id })
 
