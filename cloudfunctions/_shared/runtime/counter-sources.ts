@@ -1,3 +1,4 @@
+import { feedbackContributions } from '../domain/feedback'
 import type { Collections } from '../store/collections'
 import type { Counted } from './counters'
 
@@ -22,4 +23,6 @@ export function counterSource<K extends keyof Collections>(collection: K, counte
 export const BASELINE_PREFIX = 'base_'
 
 /** Every counted collection. Each feature adds its own entry here. */
-export const COUNTER_SOURCES: CounterSource[] = []
+export const COUNTER_SOURCES: CounterSource[] = [
+  counterSource('feedback', (f) => ({ orgId: f.communityId, contributions: feedbackContributions(f) })),
+]
