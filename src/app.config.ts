@@ -12,6 +12,9 @@ export default defineAppConfig({
     'pages/my-data/index',
     'pages/intent-form/index',
     'pages/my-case/index',
+    'pages/feedback-form/index',
+    'pages/my-feedback/index',
+    'pages/feedback-detail/index',
   ],
   subPackages: [
     {
@@ -33,6 +36,8 @@ export default defineAppConfig({
         'pages/ledger/index',
         'pages/case/index',
         'pages/projects/index',
+        'pages/feedback-inbox/index',
+        'pages/feedback-item/index',
       ],
     },
   ],
