@@ -95,7 +95,8 @@ describe('feedback end to end', () => {
     await byTest(resident, 'feedback-add-photo').click()
     await (await chooser).setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: photo() })
     await eventually(() => byTest(resident, 'feedback-photo').count(), (n) => expect(n).toBe(1))
-    await resident.waitForTimeout(300)
+    await byTest(resident, 'field-kind').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await resident.waitForTimeout(1500) // the validation toast fades
     await screenshot(resident, 'feedback-form')
 
     await byTest(resident, 'feedback-submit').click()

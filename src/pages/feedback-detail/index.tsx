@@ -17,6 +17,7 @@ import { errorMessage } from '../../services/cloud'
 import { getFeedback, photoSrc, rateFeedback, reopenFeedback } from '../../services/feedback'
 import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackTime } from '../../utils/feedback-routes'
 import { toastSuccess, toastText } from '../../utils/toast'
+import '../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -172,7 +173,7 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
           </View>
           <View className='feedback-detail__button' data-testid='feedback-rate-submit'>
             <AtButton type='primary' loading={busy} disabled={busy} onClick={rate}>
-              {f.status === 'closed' ? '提交评价' : '满意度评价并结束'}
+              {f.status === 'closed' ? '提交评价' : '提交评价并结束'}
             </AtButton>
           </View>
         </View>

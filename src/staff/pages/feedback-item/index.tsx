@@ -19,6 +19,7 @@ import { assignFeedback, closeFeedback, getFeedback, photoSrc, replyFeedback } f
 import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackTime } from '../../../utils/feedback-routes'
 import { intentRoutes } from '../../../utils/intent-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
+import '../../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
