@@ -153,6 +153,7 @@ describe('anonymity and scope', () => {
     const { h, fb, submit } = await setup()
     const anon = await submit('resident-secret-id', { anonymous: true, contactName: '张秘密' })
     expect(anon.contactName).toBe('')
+    h.setNow('2026-11-22T03:00:00.000Z') // newest first: a later item, so the order is fixed
     const named = await submit('r2', { contactName: '王小明', kind: 'suggestion', text: '希望多办几场电商培训' })
     const list = await h.ok<PageOf<StaffFeedbackRow>>(fb, staffId('a1'), 'list', {})
     expect(list.items.map((i) => [i._id, i.from])).toEqual([
