@@ -11,6 +11,7 @@ import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../cloudfunctions/_shared/store/port'
 import { bearer, hashPassword, RESIDENT_TTL_S, signToken, STAFF_TTL_S, verifyPassword, verifyToken } from './auth'
 import { registerDownloads } from './downloads'
+import { registerPhotoRoutes } from './photos'
 import { FUNCTIONS } from './functions'
 import type { AuditEntry } from '../cloudfunctions/_shared/domain/audit'
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblem } from '../cloudfunctions/_shared/domain/staff'
@@ -175,6 +176,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   })
 
   registerDownloads(app)
+  registerPhotoRoutes(app, { secret: options.secret, now })
 
   app.all('/api/*', async (_req, reply) => reply.status(404).send(fail('NOT_FOUND', '接口不存在')))
 

@@ -11,9 +11,12 @@ import { intentActions } from '../cloudfunctions/intent/actions'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
 import { localExportFiles } from './downloads'
+import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
+import { localPhotoFiles } from './photos'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 
 const ledgerExports = localExportFiles()
+const feedbackPhotos = localPhotoFiles()
 
 /** Every cloud function the local runtime serves, by the name the client calls. */
 export const FUNCTIONS: Record<string, ActionMap> = {
@@ -30,4 +33,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
   ledger: makeLedgerActions(() => ledgerExports),
   project: projectActions,
+  // Photos are kept in DATA_DIR/feedback-photos and served by server/photos.ts.
+  feedback: makeFeedbackActions(() => feedbackPhotos),
 }

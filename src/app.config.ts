@@ -12,6 +12,9 @@ export default defineAppConfig({
     'pages/my-data/index',
     'pages/intent-form/index',
     'pages/my-case/index',
+    'pages/feedback-form/index',
+    'pages/my-feedback/index',
+    'pages/feedback-detail/index',
   ],
   subPackages: [
     {
@@ -34,6 +37,8 @@ export default defineAppConfig({
         'pages/case/index',
         'pages/projects/index',
         'pages/dashboard/index',
+        'pages/feedback-inbox/index',
+        'pages/feedback-item/index',
       ],
     },
   ],

@@ -45,6 +45,12 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '直到你删除个人数据',
   },
   {
+    collections: ['feedback'],
+    what: '你提交的反馈和投诉：内容、照片、留下的称呼，社区的答复和你的评价；选择匿名时社区看不到你是谁',
+    why: '让社区答复和处理你的问题，并统计按时答复和满意情况',
+    keep: '办结后按规定期限保存',
+  },
+  {
     collections: ['staff', 'audit', 'invitations'],
     what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录',
     why: '确认谁能看、谁改过居民信息，保护居民数据',

@@ -52,6 +52,10 @@ export type Permission =
   | 'event.write'
   | 'event.checkin'
   | 'event.export'
+  /** Resident feedback (反馈/投诉): see the community's inbox / reply, assign, close / counts and overdue items of one's scope. */
+  | 'feedback.read'
+  | 'feedback.write'
+  | 'feedback.stats'
   /** Staff and org administration: invite and revoke staff below one's own role / read the audit log of one's scope / edit the org tree. */
   | 'staff.manage'
   | 'audit.read'
@@ -62,12 +66,12 @@ export type Permission =
   | 'index.reconcile'
 
 const MATRIX: Record<StaffRole, readonly Permission[]> = {
-  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'index.read', 'index.baseline'],
-  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read', 'index.read', 'index.baseline'],
-  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'audit.read', 'index.read'],
-  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read', 'index.read'],
-  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read', 'index.read'],
-  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile'],
+  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline'],
+  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline'],
+  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read'],
+  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read'],
+  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read'],
+  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile'],
 }
 
 /** Seniority for staff administration: one may invite or revoke only roles ranked below one's own. */

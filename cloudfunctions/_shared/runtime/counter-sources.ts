@@ -1,3 +1,4 @@
+import { feedbackContributions } from '../domain/feedback'
 import { eventContributions, reachContributions } from '../domain/event'
 import { intentContributions } from '../domain/intent'
 import { staffContributions } from '../domain/staff'
@@ -52,4 +53,5 @@ export const COUNTER_SOURCES: CounterSource[] = [
     },
     surveysById,
   ),
+  counterSource('feedback', (f) => ({ orgId: f.communityId, contributions: feedbackContributions(f) })),
 ]

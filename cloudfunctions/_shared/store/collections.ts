@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
+import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
 import type { Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
@@ -41,8 +42,10 @@ export interface Collections {
   event_reach: EventReach
   /** The in-app inbox. */
   inbox: InboxMessage
+  /** Resident feedback and complaints (反馈/投诉) with their thread. */
+  feedback: Feedback
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback']

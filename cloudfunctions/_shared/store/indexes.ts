@@ -77,6 +77,11 @@ export const INDEXES: Declarations = {
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
   ],
+  feedback: [
+    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }] },
+  ],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

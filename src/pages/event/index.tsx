@@ -13,6 +13,7 @@ import { ErrorCodes, isApiError } from '../../services/cloud'
 import { cancelSignup, checkInByScan, eventErrorMessage, getEvent, resolveScene, signUp } from '../../services/event'
 import { eventRoutes, eventTimeLabel, shortTime } from '../../utils/event-routes'
 import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
+import FeedbackLink from '../../components/feedback-link'
 import { routes } from '../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
@@ -328,6 +329,8 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
           ))}
         </View>
       ) : null}
+
+      <FeedbackLink about={{ kind: 'event', id: event._id, title: event.title }} testId='event-feedback' />
     </View>
   )
 }

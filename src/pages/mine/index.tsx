@@ -16,6 +16,7 @@ import { routes } from '../../utils/routes'
 import { surveyRoutes } from '../../utils/survey-routes'
 import { intentRoutes } from '../../utils/intent-routes'
 import { eventRoutes } from '../../utils/event-routes'
+import { feedbackRoutes } from '../../utils/feedback-routes'
 import { confirm, toastSuccess } from '../../utils/toast'
 import './index.scss'
 
@@ -95,6 +96,20 @@ export default function MinePage() {
             </View>
             <AtIcon value='chevron-right' size={16} color='#8f959e' />
           </View>
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.form() })} data-testid='feedback-entry'>
+            <View className='mine__item-main'>
+              <Text>反馈/投诉</Text>
+              <Text className='mine__item-note'>办事不顺、政策没落实，告诉社区，按时答复</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.mine })} data-testid='my-feedback-entry'>
+            <View className='mine__item-main'>
+              <Text>我的反馈</Text>
+              <Text className='mine__item-note'>看社区的答复，给答复打分</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
         </View>
       )}
       {staff ? null : <InboxEntry />}
@@ -127,6 +142,12 @@ export default function MinePage() {
               <Text>活动管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
+            {can(staff.role, 'feedback.stats') ? (
+              <View className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.inbox })} data-testid='staff-feedback-entry'>
+                <Text>居民反馈</Text>
+                <AtIcon value='chevron-right' size={16} color='#8f959e' />
+              </View>
+            ) : null}
             <View className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
               <Text>满意度调查</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />

@@ -18,6 +18,7 @@ import {
 import { POLICY_CATEGORY_LABELS } from '@shared/domain/policy'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../components/chip'
+import FeedbackLink from '../../components/feedback-link'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
@@ -205,6 +206,8 @@ function CaseBody({ c, onChanged }: { c: MyCase; onChanged: () => void }) {
         {c.fundingAmount !== null ? <Row label='资金缺口' value={`${c.fundingAmount.toLocaleString('zh-CN')} 元`} /> : null}
         {c.projectInterests.length ? <Row label='感兴趣的项目' value={c.projectInterests.map((p) => p.title).join('、')} /> : null}
       </View>
+
+      <FeedbackLink about={{ kind: 'case', id: c._id, title: '我的创业档案', communityId: c.communityId }} text='对帮扶有意见或建议？反馈/投诉' testId='case-feedback' />
 
       {!withdrawn ? (
         <View className='my-case__withdraw' data-testid='my-case-withdraw'>

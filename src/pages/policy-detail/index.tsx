@@ -8,6 +8,7 @@ import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
+import FeedbackLink from '../../components/feedback-link'
 import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
@@ -150,6 +151,8 @@ export default function PolicyDetailPage() {
           <Text className='policy-detail__contact-text'>{p.contact.address}</Text>
         </View>
       </View>
+
+      <FeedbackLink about={{ kind: 'policy', id: p._id, title: p.title }} text='该享受的没享受到，或有疑问？反馈/投诉' testId='policy-feedback' />
 
       {p.editable ? (
         <View className='policy-detail__staff' data-testid='detail-edit'>

@@ -1,0 +1,17 @@
+import { feedbackIdInput, type FeedbackView } from '../../_shared/contracts/feedback'
+import { defineAction } from '../../_shared/runtime/action'
+import { loadForStaff, loadOwn, toMyView, toStaffView } from '../item'
+import type { PhotoFiles } from '../photo-files'
+
+/** One item: the resident's own view (no internal notes), or the community staff's view (no identity for anonymous items). */
+export function makeGet(files: () => PhotoFiles) {
+  return defineAction({
+    input: feedbackIdInput,
+    access: 'any',
+    async run({ id }, ctx): Promise<FeedbackView> {
+      if (ctx.caller.kind === 'resident') return toMyView(await loadOwn(ctx, id), files(), ctx.now())
+      const { item, caller } = await loadForStaff(ctx, id, 'feedback.read')
+      return toStaffView(ctx, item, files(), caller)
+    },
+  })
+}

@@ -1,0 +1,48 @@
+import { feedbackReplyInput, type StaffFeedbackView } from '../../_shared/contracts/feedback'
+import type { Feedback } from '../../_shared/domain/feedback'
+import { defineAction } from '../../_shared/runtime/action'
+import { newId } from '../../_shared/runtime/ids'
+import { loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
+import type { PhotoFiles } from '../photo-files'
+
+/**
+ * Staff answer the resident (status → answered, the resident gets a message), or add an internal
+ * note only staff see (a new item moves to in progress). The first answer is what 按时答复 counts.
+ */
+export function makeReply(files: () => PhotoFiles) {
+  return defineAction({
+    input: feedbackReplyInput,
+    access: 'staff',
+    audit: 'write',
+    target: (input) => input.id,
+    async run(input, ctx): Promise<StaffFeedbackView> {
+      const { item, caller } = await loadForStaff(ctx, input.id, 'feedback.write')
+      refuseClosed(item)
+      const at = ctx.now().toISOString()
+      const message = { id: newId('msg'), kind: input.internal ? ('note' as const) : ('reply' as const), text: input.text, at, byId: caller.id, byName: caller.staff.name }
+      const next: Feedback = { ...item, messages: [...item.messages, message], updatedAt: at }
+      if (input.internal) {
+        if (item.status === 'received') next.status = 'in_progress'
+      } else {
+        next.status = 'answered'
+        next.answeredAt = at
+        next.firstAnsweredAt = item.firstAnsweredAt || at
+      }
+      await saveItem(ctx, item, next, async (tx) => {
+        if (input.internal) return
+        await tx.collection('inbox').insert({
+          _id: newId('msg'),
+          residentId: item.residentId,
+          kind: 'system',
+          title: '社区回复了你的反馈',
+          body: input.text.length > 80 ? `${input.text.slice(0, 80)}…` : input.text,
+          link: `/pages/feedback-detail/index?id=${item._id}`,
+          sourceId: item._id,
+          createdAt: at,
+          readAt: null,
+        })
+      })
+      return toStaffView(ctx, next, files(), caller)
+    },
+  })
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Fastify from 'fastify'
+import { PHOTO_MAX_BYTES } from '../../cloudfunctions/_shared/domain/feedback'
+import { signToken } from '../auth'
+import { localPhotoFiles, PHOTO_LINK_TTL_MS, registerPhotoRoutes } from '../photos'
+
+const SECRET = Buffer.from('photo-test-secret-photo-test-secret')
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([1, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(32, 3)])
+
+function setup(now = () => new Date()) {
+  const dir = mkdtempSync(join(tmpdir(), 'photos-'))
+  const app = Fastify()
+  registerPhotoRoutes(app, { secret: SECRET, now, dir: () => dir })
+  const exp = Math.floor(Date.now() / 1000) + 3600
+  const residentToken = signToken(SECRET, { k: 'r', sub: 'h5_r1', exp })
+  const staffToken = signToken(SECRET, { k: 's', sub: 'staff-1', exp })
+  const upload = (body: Buffer, token: string | null = residentToken) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/uploads/feedback-photo',
+      headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: body,
+    })
+  return { app, dir, upload, staffToken }
+}
+
+describe('local feedback photo uploads', () => {
+  it('keeps a PNG or WebP under an unguessable name and shows it only through a fresh signed link', async () => {
+    let clock = new Date('2026-11-22T02:00:00.000Z')
+    const { app, dir, upload } = setup(() => clock)
+    for (const [bytes, ext] of [[PNG, 'png'], [WEBP, 'webp']] as const) {
+      const res = await upload(bytes)
+      expect(res.statusCode).toBe(200)
+      const ref = (res.json() as { data: { ref: string } }).data.ref
+      expect(ref).toMatch(new RegExp(`^local:[A-Za-z0-9_-]{22}\\.${ext}$`))
+      const files = localPhotoFiles(() => dir)
+      expect(await files.inspect(ref)).toMatchObject({ size: bytes.length })
+      const { url } = await files.link(ref, clock)
+      const shown = await app.inject({ method: 'GET', url })
+      expect(shown.statusCode).toBe(200)
+      expect(shown.rawPayload.equals(bytes)).toBe(true)
+      expect(shown.headers['content-type']).toBe(ext === 'png' ? 'image/png' : 'image/webp')
+      // A tampered signature or an expired link shows nothing.
+      expect((await app.inject({ method: 'GET', url: url.replace(/sig=.*/, `sig=${'A'.repeat(43)}`) })).statusCode).toBe(404)
+      clock = new Date(clock.getTime() + PHOTO_LINK_TTL_MS + 1000)
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(404)
+      clock = new Date('2026-11-22T02:00:00.000Z')
+    }
+  })
+
+  it('refuses a non-image, an oversized file, staff and strangers, naming the field', async () => {
+    const { dir, upload, staffToken } = setup()
+    const text = await upload(Buffer.from('<html>not a photo</html>'))
+    expect(text.statusCode).toBe(400)
+    expect(text.json()).toMatchObject({ ok: false, error: { fields: [{ path: 'photo', message: expect.stringContaining('JPG、PNG 或 WebP') }] } })
+    const big = await upload(Buffer.concat([PNG, Buffer.alloc(PHOTO_MAX_BYTES)]))
+    expect(big.statusCode).toBe(400)
+    expect(big.json()).toMatchObject({ error: { fields: [{ path: 'photo', message: '照片不能超过 2 MB' }] } })
+    expect((await upload(PNG, null)).statusCode).toBe(401)
+    expect((await upload(PNG, staffToken)).statusCode).toBe(401)
+    expect(readdirSync(dir)).toEqual([])
+  })
+})

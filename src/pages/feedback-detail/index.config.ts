@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '反馈详情',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '居民反馈',
+  enablePullDownRefresh: true,
+})

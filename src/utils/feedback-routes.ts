@@ -1,0 +1,36 @@
+import type { FeedbackStatus, FeedbackSubjectKind } from '@shared/domain/feedback'
+
+/** Page URLs of feedback (反馈/投诉), resident and staff, and what their lists show. */
+export const feedbackRoutes = {
+  /** The form; `about` names what the feedback concerns (a policy, an event or the resident's case). */
+  form: (about?: { kind: FeedbackSubjectKind; id: string; title: string; communityId?: string }) => {
+    if (!about) return '/pages/feedback-form/index'
+    const q = [`subject=${about.kind}`, `id=${encodeURIComponent(about.id)}`, `title=${encodeURIComponent(about.title)}`]
+    if (about.communityId) q.push(`communityId=${encodeURIComponent(about.communityId)}`)
+    return `/pages/feedback-form/index?${q.join('&')}`
+  },
+  mine: '/pages/my-feedback/index',
+  detail: (id: string) => `/pages/feedback-detail/index?id=${encodeURIComponent(id)}`,
+  inbox: '/staff/pages/feedback-inbox/index',
+  staffItem: (id: string) => `/staff/pages/feedback-item/index?id=${encodeURIComponent(id)}`,
+} as const
+
+/** Chip tone of each status. */
+export const FEEDBACK_STATUS_TONES: Record<FeedbackStatus, 'warning' | 'primary' | 'success' | 'neutral'> = {
+  received: 'warning',
+  in_progress: 'primary',
+  answered: 'success',
+  closed: 'neutral',
+}
+
+/** `11月22日 10:05` in Shanghai. */
+export function feedbackTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+}
+
+/** `11月25日` from a YYYY-MM-DD date. */
+export function feedbackDay(date: string): string {
+  const [, m, d] = date.split('-').map(Number)
+  return `${m}月${d}日`
+}
