@@ -132,7 +132,11 @@ export const CRITERION_LABELS: Record<Criterion, string> = {
 export type IndexUnit = 'percent' | 'count' | 'score'
 
 /** What an index is measured against. `growth`: at least the previous period's value. */
-export type Target = { kind: 'min'; value: number; text: string; reference?: boolean } | { kind: 'growth'; text: string }
+export type Target =
+  | { kind: 'min'; value: number; text: string; reference?: boolean }
+  /** At most `value` (e.g. no unresolved complaints). */
+  | { kind: 'max'; value: number; text: string }
+  | { kind: 'growth'; text: string }
 
 export const INDEX_KEYS = [
   'activity',
@@ -149,6 +153,9 @@ export const INDEX_KEYS = [
   'staffInPlace',
   'newEnterprises',
   'newIndividual',
+  'feedbackOnTime',
+  'feedbackRating',
+  'complaintsUnresolved',
 ] as const
 export type IndexKey = (typeof INDEX_KEYS)[number]
 
@@ -369,6 +376,45 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     figure: (s, p) => ({ num: flow(s, p, 'ventures_individual'), den: 1 }),
     drill: (p) => ({ num: { metrics: ['ventures_individual'], mode: 'flow', period: p }, den: null }),
   },
+  {
+    key: 'feedbackOnTime',
+    label: '反馈按时答复率',
+    criterion: 'environment',
+    unit: 'percent',
+    target: { kind: 'min', value: 0.9, text: '≥ 90%' },
+    numLabel: '按期限答复',
+    denLabel: '本期答复',
+    missing: '本期没有答复过的反馈',
+    figure: (s, p) => {
+      const den = flow(s, p, 'feedbackAnswered')
+      return { num: flow(s, p, 'feedbackAnsweredOnTime'), den: den > 0 ? den : null }
+    },
+  },
+  {
+    key: 'feedbackRating',
+    label: '居民对答复的评分',
+    criterion: 'environment',
+    unit: 'score',
+    target: { kind: 'min', value: 4, text: '参考 ≥ 4 分（满分 5）', reference: true },
+    numLabel: '评分合计',
+    denLabel: '评分次数',
+    missing: '本期还没有评分',
+    figure: (s, p) => {
+      const den = flow(s, p, 'feedbackRatings')
+      return { num: flow(s, p, 'feedbackRatingSum'), den: den > 0 ? den : null }
+    },
+  },
+  {
+    key: 'complaintsUnresolved',
+    label: '未办结投诉',
+    criterion: 'environment',
+    unit: 'count',
+    target: { kind: 'max', value: 0, text: '无未办结投诉（无因创业服务引发的上访）' },
+    numLabel: '期末未办结',
+    denLabel: '',
+    missing: '',
+    figure: (s, p) => ({ num: stock(s, p, 'complaintsUnresolved'), den: 1 }),
+  },
 ]
 
 export const INDEX_DEF_BY_KEY = new Map(INDEX_DEFS.map((d) => [d.key, d]))
@@ -433,6 +479,7 @@ function lightOf(def: IndexDef, value: number | null, previous: number | null): 
     return value >= previous ? 'meets' : value >= previous * CLOSE_SHARE ? 'close' : 'below'
   }
   const t = def.target.value
+  if (def.target.kind === 'max') return value <= t ? 'meets' : 'below'
   return value >= t ? 'meets' : value >= t * CLOSE_SHARE ? 'close' : 'below'
 }
 
@@ -526,6 +573,7 @@ export const ACTIVITY_METRICS = [
   { metric: 'attendance', label: '活动签到' },
   { metric: 'residentsReached', label: '活动覆盖居民' },
   { metric: 'satisfactionResponses', label: '满意度答卷' },
+  { metric: 'feedbackReceived', label: '收到反馈投诉' },
 ] as const
 
 export function activityRows(seriesList: readonly Series[], period: string): { metric: string; label: string; value: number }[] {

@@ -165,6 +165,32 @@ describe('index formulas against hand-computed figures', () => {
   })
 })
 
+describe('feedback indices (创业环境)', () => {
+  const fb: Series = new Map([
+    ['2026-M10', { complaintsUnresolved: 2 }],
+    ['2026-M11', { feedbackAnswered: 5, feedbackAnsweredOnTime: 4, feedbackRatings: 2, feedbackRatingSum: 9, complaintsUnresolved: -1 }],
+  ])
+  const index = (key: IndexKey, period: string) => {
+    const def = INDEX_DEF_BY_KEY.get(key)!
+    return toIndex(key, period, [def.figure(fb, period)], [], false)
+  }
+
+  it('on-time answers ÷ answers in the period, against 90%', () => {
+    const i = index('feedbackOnTime', '2026-M11')
+    expect([i.numerator, i.denominator, i.value, i.light]).toEqual([4, 5, 0.8, 'close'])
+  })
+
+  it('the average rating of answers', () => {
+    expect(index('feedbackRating', '2026-M11').value).toBe(4.5)
+  })
+
+  it('unresolved complaints are a stock that must be zero', () => {
+    expect([index('complaintsUnresolved', '2026-M10').value, index('complaintsUnresolved', '2026-M10').light]).toEqual([2, 'below'])
+    expect([index('complaintsUnresolved', '2026-M11').value, index('complaintsUnresolved', '2026-M11').light]).toEqual([1, 'below'])
+    expect(index('complaintsUnresolved', '2026-M09').light).toBe('meets')
+  })
+})
+
 describe('roll-ups', () => {
   it('sum numerators and denominators, never average ratios, and leave out communities without a baseline', () => {
     const a = { num: 1, den: 10 } // 10%
