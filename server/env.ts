@@ -13,6 +13,8 @@ export interface ServerEnv {
   skipH5Build: boolean
   /** Seeded staff must change the demo password at first sign-in (DEMO_FORCE_PASSWORD_CHANGE=0 turns it off). */
   forcePasswordChange: boolean
+  /** Seed the demo policies, events, surveys, projects, cases and accounts (DEMO_DATA=0: only the org tree and `admin`). */
+  demoData: boolean
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -30,5 +32,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     authSecret: secret,
     skipH5Build: env.SKIP_H5_BUILD === '1',
     forcePasswordChange: env.DEMO_FORCE_PASSWORD_CHANGE !== '0',
+    demoData: env.DEMO_DATA !== '0',
   }
 }

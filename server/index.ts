@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true })
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
   const keyring = makeKeyring(loadSecret(env.dataDir, env.appSecret, 'app-secret'))
-  const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange, keyring })
+  const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange, keyring, demoData: env.demoData })
   // On CloudBase a nightly timer does this; here every start recounts and repairs the counters.
   const recount = await reconcileCounters(store, { repair: true })
   const records = Object.values(recount.scanned).reduce((a, b) => a + b, 0)
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: env.port, host: env.host })
   console.log(`创业社区 local runtime: ${address}  (data: ${env.dataDir}${seeded ? ', demo data seeded' : ''})`)
   console.log(`Demo staff accounts (password ${DEMO_PASSWORD}):`)
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.name}`)
+  for (const a of DEMO_ACCOUNTS.filter((x) => env.demoData || x.username === 'admin')) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.name}`)
 }
 
 main().catch((err) => {

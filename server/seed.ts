@@ -19,7 +19,7 @@ export async function seedDemo(
   store: Store<Collections>,
   now: Date,
   /** Seeded passwords must be changed at first sign-in (off only for browser-test runtimes). */
-  options: { forcePasswordChange?: boolean; keyring?: Keyring } = {},
+  options: { forcePasswordChange?: boolean; keyring?: Keyring; demoData?: boolean } = {},
 ): Promise<boolean> {
   if ((await store.collection('orgs').count()) > 0) return false
   // scrypt is deliberately slow: hash once, outside the transaction, and share the demo hash.
@@ -28,7 +28,9 @@ export async function seedDemo(
   const byId = new Map(DEMO_ORGS.map((o) => [o._id, o]))
   await store.transaction(async (tx) => {
     for (const org of DEMO_ORGS) await tx.collection('orgs').insert(org)
-    for (const a of DEMO_ACCOUNTS) {
+    // Without demo data: the org tree and the admin, who invites everyone else.
+    const demo = options.demoData ?? true
+    for (const a of DEMO_ACCOUNTS.filter((x) => demo || x.username === 'admin')) {
       const member: StaffMember = {
         _id: `st_${a.username}`,
         name: a.name,
@@ -46,6 +48,7 @@ export async function seedDemo(
       await tx.collection('staff').insert(member)
       await applyCountedChange(tx, null, { orgId: member.orgId, contributions: staffContributions(member) })
     }
+    if (!demo) return
     let i = 0
     for (const p of DEMO_POLICIES) {
       const org = byId.get(p.orgId)
@@ -71,6 +74,6 @@ export async function seedDemo(
     await seedDemoProjects(tx, now)
   })
   // Demo cases seal phone and ID numbers, so they need the runtime's keys.
-  if (options.keyring) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
+  if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
   return true
 }

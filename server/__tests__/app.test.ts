@@ -50,6 +50,15 @@ describe('seed', () => {
     expect(await seedDemo(store, new Date())).toBe(false)
     expect(await store.collection('policies').count()).toBe(DEMO_POLICIES.length)
   })
+
+  it('with the demo data switched off (DEMO_DATA=0) seeds only the org tree and the admin', async () => {
+    const bare = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    expect(await seedDemo(bare, new Date(), { demoData: false, keyring: makeKeyring(Buffer.from('x'.repeat(40))) })).toBe(true)
+    expect(await bare.collection('orgs').count()).toBe(DEMO_ORGS.length)
+    expect((await bare.collection('staff').find({ limit: 10 })).items.map((s) => s.username)).toEqual(['admin'])
+    for (const c of ['policies', 'events', 'surveys', 'projects', 'intents'] as const) expect(await bare.collection(c).count()).toBe(0)
+    await bare.close()
+  })
 })
 
 describe('local runtime contract', () => {

@@ -166,7 +166,7 @@ describe('index formulas against hand-computed figures', () => {
 })
 
 describe('feedback indices (创业环境)', () => {
-  const fb: Series = new Map([
+  const fb: Series = new Map<string, Metrics>([
     ['2026-M10', { complaintsUnresolved: 2 }],
     ['2026-M11', { feedbackAnswered: 5, feedbackAnsweredOnTime: 4, feedbackRatings: 2, feedbackRatingSum: 9, complaintsUnresolved: -1 }],
   ])
