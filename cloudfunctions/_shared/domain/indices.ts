@@ -188,6 +188,23 @@ function satisfaction(kind: 'Environment' | 'Service'): Pick<IndexDef, 'figure'>
   }
 }
 
+/**
+ * A ratio of metric sums read the same way on both sides (flows of the period, or stocks at its
+ * end), of the period itself or of the cohort `yearsBack` years earlier. `drillable`: both sides
+ * are ledger cases, listed by `indices.drilldown`.
+ */
+function ratio(num: string[], den: string[], mode: 'flow' | 'stock', opts: { yearsBack?: number; drillable?: boolean } = {}): Pick<IndexDef, 'figure' | 'drill'> {
+  const read = mode === 'flow' ? flow : stock
+  const at = (p: string) => (opts.yearsBack ? yearsBefore(p, opts.yearsBack) : p)
+  return {
+    figure: (s, p) => {
+      const d = sum(s, at(p), den, read)
+      return { num: sum(s, at(p), num, read), den: d > 0 ? d : null }
+    },
+    drill: opts.drillable === false ? undefined : (p) => ({ num: { metrics: num, mode, period: at(p) }, den: { metrics: den, mode, period: at(p) } }),
+  }
+}
+
 const MISSING_BASELINE = '请先录入本期基数'
 
 export const INDEX_DEFS: readonly IndexDef[] = [
@@ -211,11 +228,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '已享受政策的创业者',
     denLabel: '已创业的登记人员',
     missing: '还没有已创业的登记人员',
-    figure: (s, p) => {
-      const den = stock(s, p, 'entrepreneurs')
-      return { num: stock(s, p, 'entrepreneursBenefited'), den: den > 0 ? den : null }
-    },
-    drill: (p) => ({ num: { metrics: ['entrepreneursBenefited'], mode: 'stock', period: p }, den: { metrics: ['entrepreneurs'], mode: 'stock', period: p } }),
+    ...ratio(['entrepreneursBenefited'], ['entrepreneurs'], 'stock'),
   },
   {
     key: 'activity',
@@ -275,11 +288,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '已一对一指导',
     denLabel: '提出帮扶需求的登记',
     missing: '还没有提出帮扶需求的登记',
-    figure: (s, p) => {
-      const den = stock(s, p, 'askedHelp')
-      return { num: stock(s, p, 'guided'), den: den > 0 ? den : null }
-    },
-    drill: (p) => ({ num: { metrics: ['guided'], mode: 'stock', period: p }, den: { metrics: ['askedHelp'], mode: 'stock', period: p } }),
+    ...ratio(['guided'], ['askedHelp'], 'stock'),
   },
   {
     key: 'employmentDriven',
@@ -314,11 +323,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '本期登记中已创业',
     denLabel: '本期登记人数',
     missing: '本期没有新的登记',
-    figure: (s, p) => {
-      const den = flow(s, p, 'registered')
-      return { num: flow(s, p, 'cohortStarted'), den: den > 0 ? den : null }
-    },
-    drill: (p) => ({ num: { metrics: ['cohortStarted'], mode: 'flow', period: p }, den: { metrics: ['registered'], mode: 'flow', period: p } }),
+    ...ratio(['cohortStarted'], ['registered'], 'flow'),
   },
   {
     key: 'survival12',
@@ -329,12 +334,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '满 1 年仍在经营',
     denLabel: '一年前同期创办',
     missing: '一年前同期没有创办的企业',
-    figure: (s, p) => {
-      const c = yearsBefore(p, 1)
-      const den = sum(s, c, VENTURES, flow)
-      return { num: flow(s, c, 'survived12'), den: den > 0 ? den : null }
-    },
-    drill: (p) => ({ num: { metrics: ['survived12'], mode: 'flow', period: yearsBefore(p, 1) }, den: { metrics: VENTURES, mode: 'flow', period: yearsBefore(p, 1) } }),
+    ...ratio(['survived12'], VENTURES, 'flow', { yearsBack: 1 }),
   },
   {
     key: 'survival24',
@@ -345,12 +345,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '满 2 年仍在经营',
     denLabel: '两年前同期创办',
     missing: '两年前同期没有创办的企业',
-    figure: (s, p) => {
-      const c = yearsBefore(p, 2)
-      const den = sum(s, c, VENTURES, flow)
-      return { num: flow(s, c, 'survived24'), den: den > 0 ? den : null }
-    },
-    drill: (p) => ({ num: { metrics: ['survived24'], mode: 'flow', period: yearsBefore(p, 2) }, den: { metrics: VENTURES, mode: 'flow', period: yearsBefore(p, 2) } }),
+    ...ratio(['survived24'], VENTURES, 'flow', { yearsBack: 2 }),
   },
   {
     key: 'newEnterprises',
@@ -385,10 +380,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '按期限答复',
     denLabel: '本期答复',
     missing: '本期没有答复过的反馈',
-    figure: (s, p) => {
-      const den = flow(s, p, 'feedbackAnswered')
-      return { num: flow(s, p, 'feedbackAnsweredOnTime'), den: den > 0 ? den : null }
-    },
+    ...ratio(['feedbackAnsweredOnTime'], ['feedbackAnswered'], 'flow', { drillable: false }),
   },
   {
     key: 'feedbackRating',
@@ -399,10 +391,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '评分合计',
     denLabel: '评分次数',
     missing: '本期还没有评分',
-    figure: (s, p) => {
-      const den = flow(s, p, 'feedbackRatings')
-      return { num: flow(s, p, 'feedbackRatingSum'), den: den > 0 ? den : null }
-    },
+    ...ratio(['feedbackRatingSum'], ['feedbackRatings'], 'flow', { drillable: false }),
   },
   {
     key: 'complaintsUnresolved',
