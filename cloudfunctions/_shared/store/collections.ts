@@ -2,6 +2,7 @@ import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { InboxMessage } from '../domain/inbox'
+import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
 import type { Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
 import type { Invitation } from '../domain/invitation'
@@ -41,8 +42,18 @@ export interface Collections {
   event_reach: EventReach
   /** The in-app inbox. */
   inbox: InboxMessage
+  /** Policy reminder subscriptions: id = resident id. */
+  subscriptions: Subscription
+  /** WeChat subscribe-message consents left: id = keyed hash of (resident, template id). */
+  subscribeQuotas: SubscribeQuota
+  /** Policy pushes: id = `push_<policy>_v<version>`, one per policy version. */
+  pushes: PolicyPush
+  /** One per (push, resident), recorded before sending: id = `pd_` + keyed hash of the pair. */
+  pushDeliveries: PushDelivery
+  /** The local runtime's stand-in for WeChat: messages as they would have been sent. */
+  outbox: OutboxMessage
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox']
