@@ -63,7 +63,8 @@ export async function enqueue(ctx: Ctx, push: PolicyPush, policy: Policy, target
         channel: sub.channel,
         status: 'queued',
         attempts: 0,
-        nextAttemptAt: at,
+        // Due at once: '' sorts before any time, whichever clock the sender keeps.
+        nextAttemptAt: '',
         claimedAt: '',
         failReason: null,
         lastError: '',
@@ -121,7 +122,7 @@ async function failIn(tx: TxStore<Collections>, run: SendRun, d: PushDelivery, f
     .update(d._id, { set: { status: 'failed', failReason: reason, lastError: error.slice(0, 200), quotaHeld: false } }, where.eq('status', from))
   if (!changed) return
   if (d.quotaHeld && reason !== 'unconfirmed' && run.push.templateId) {
-    const q = quotaId(run.ctx, d.residentId, run.push.templateId)
+    const q = quotaId(run.ctx.keyring, d.residentId, run.push.templateId)
     // 43101 means WeChat holds no acceptance for this template any more: our count was stale.
     if (reason === 'refused') await tx.collection('subscribeQuotas').update(q, { set: { remaining: 0, updatedAt: at }, inc: { used: -1 } })
     else await tx.collection('subscribeQuotas').update(q, { inc: { remaining: 1, used: -1 }, set: { updatedAt: at } })
@@ -148,7 +149,7 @@ async function claim(run: SendRun, id: string): Promise<PushDelivery | null> {
     if (d.channel === 'weapp') {
       held = await tx
         .collection('subscribeQuotas')
-        .update(quotaId(ctx, d.residentId, push.templateId), { inc: { remaining: -1, used: 1 }, set: { updatedAt: iso(now) } }, where.gte('remaining', 1))
+        .update(quotaId(ctx.keyring, d.residentId, push.templateId), { inc: { remaining: -1, used: 1 }, set: { updatedAt: iso(now) } }, where.gte('remaining', 1))
       if (!held) {
         await failIn(tx, run, d, 'queued', 'no_quota', '')
         return null
@@ -182,7 +183,7 @@ async function settle(run: SendRun, d: PushDelivery, outcome: SendOutcome): Prom
       where.eq('status', 'sending'),
     )
     if (changed && d.quotaHeld && push.templateId) {
-      await tx.collection('subscribeQuotas').update(quotaId(ctx, d.residentId, push.templateId), { inc: { remaining: 1, used: -1 }, set: { updatedAt: iso(now) } })
+      await tx.collection('subscribeQuotas').update(quotaId(ctx.keyring, d.residentId, push.templateId), { inc: { remaining: 1, used: -1 }, set: { updatedAt: iso(now) } })
     }
   })
 }
@@ -243,7 +244,7 @@ export async function drain(ctx: Ctx, deps: NotifyDeps, push: PolicyPush, policy
         await ctx.store.collection('pushes').update(push._id, { set: { finishedAt: iso(timer.now()) } }, where.eq('queued', 0))
         return true
       }
-      const wait = Date.parse(next.nextAttemptAt) - timer.now()
+      const wait = next.nextAttemptAt ? Date.parse(next.nextAttemptAt) - timer.now() : 0
       if (timer.now() + wait > deadline) return false
       await timer.sleep(Math.max(wait, 1))
       continue

@@ -118,7 +118,7 @@ export interface PushDelivery {
   channel: SubscribeChannel
   status: DeliveryStatus
   attempts: number
-  /** ISO time before which a queued delivery is not tried (retry backoff). */
+  /** ISO time before which a queued delivery is not tried (retry backoff); '' when due at once. */
   nextAttemptAt: string
   /** When a sender claimed it; a claim older than the lease is `unconfirmed`. */
   claimedAt: string
@@ -237,7 +237,7 @@ export function fitField(kind: FieldKind, raw: string): string {
     case 'character_string':
       return value.replace(/[^\x21-\x7e]/g, '').slice(0, 32)
     case 'phone_number':
-      return value.replace(/[^\d+\-() ]/g, '').slice(0, 17)
+      return value.replace(/[^\d+\-() ]/g, '').trim().slice(0, 17)
     case 'car_number':
       return Array.from(value.replace(/\s/g, '')).slice(0, 8).join('')
     case 'amount': {

@@ -42,7 +42,7 @@ export function makeSubscribe(deps: NotifyDeps): Action<typeof subscribeInput, P
         }
         await tx.collection('subscriptions').put(sub)
         for (const templateId of accepted) {
-          const id = quotaId(ctx, me, templateId)
+          const id = quotaId(ctx.keyring, me, templateId)
           const added = await tx.collection('subscribeQuotas').update(id, { inc: { remaining: 1, granted: 1 }, set: { updatedAt: at } })
           if (!added) {
             const quota: SubscribeQuota = { _id: id, residentId: me, templateId, remaining: 1, granted: 1, used: 0, updatedAt: at }
