@@ -16,6 +16,7 @@ export const routes = {
   staffTeam: '/staff/pages/team/index',
   privacy: '/pages/privacy/index',
   myData: '/pages/my-data/index',
+  policyPush: (id: string) => `/staff/pages/policy-push/index?id=${encodeURIComponent(id)}`,
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 } as const
 
