@@ -99,9 +99,9 @@ export default function SubscribeReminder({ intro = '有适合你的新政策或
           {prefs && active ? summary(prefs) : intro}
         </Text>
       </View>
-      <View className='subscribe-reminder__action'>
+      <View className='subscribe-reminder__action' data-testid={`${testId}-button`}>
         <AtButton size='small' type={active ? 'secondary' : 'primary'} onClick={openSheet}>
-          <Text data-testid={`${testId}-button`}>{buttonText}</Text>
+          {buttonText}
         </AtButton>
       </View>
 
@@ -126,9 +126,11 @@ export default function SubscribeReminder({ intro = '有适合你的新政策或
               ? '点“订阅”后微信会问你是否允许发提醒：每允许一次，可以收到一条微信提醒。所有提醒也都会放在“我的 → 消息”里。'
               : '提醒会放在“我的 → 消息”里，有新提醒时会显示红点。'}
           </Text>
-          <AtButton type='primary' loading={busy} disabled={busy || prefs?.needsCommunity === true} onClick={() => void save(true)}>
-            <Text data-testid={`${testId}-confirm`}>{active ? '保存' : '订阅'}</Text>
-          </AtButton>
+          <View data-testid={`${testId}-confirm`}>
+            <AtButton type='primary' loading={busy} disabled={busy || prefs?.needsCommunity === true} onClick={() => void save(true)}>
+              {active ? '保存' : '订阅'}
+            </AtButton>
+          </View>
           {active ? (
             <View className='subscribe-reminder__off' onClick={() => void save(false)} data-testid={`${testId}-off`}>
               <Text>关闭政策提醒</Text>

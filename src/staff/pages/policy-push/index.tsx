@@ -58,7 +58,7 @@ function PushCard({ p, current, names }: { p: PushView; current: boolean; names:
         </View>
         <View className='policy-push__count'>
           <Text className='policy-push__num policy-push__num--ok' data-testid='push-sent'>{p.sent}</Text>
-          <Text className='policy-push__label'>微信已送达</Text>
+          <Text className='policy-push__label'>已发送提醒</Text>
         </View>
         <View className='policy-push__count'>
           <Text className='policy-push__num policy-push__num--warn' data-testid='push-failed'>{p.failed}</Text>
@@ -184,9 +184,9 @@ export default function PolicyPushPage() {
         <Text className='policy-push__label-strong'>只推送给这些人群（可不选）</Text>
         <Text className='policy-push__hint'>不选时，按这条政策的适用人群推送</Text>
         <ChoiceChips multiple options={TARGET_GROUPS} labels={TARGET_GROUP_LABELS} value={groups} onChange={(v) => setGroups(v as TargetGroup[])} testIdPrefix='push-group' />
-        <View className='policy-push__send'>
+        <View className='policy-push__send' data-testid='push-button'>
           <AtButton type='primary' loading={sending} disabled={!published || sending || communities.length === 0} onClick={() => void send()}>
-            <Text data-testid='push-button'>{current ? '再推送一次（只发给还没收到的居民）' : '推送给订阅居民'}</Text>
+            {current ? '再推送一次（只发给还没收到的居民）' : '推送给订阅居民'}
           </AtButton>
         </View>
       </View>
