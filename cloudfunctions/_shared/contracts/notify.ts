@@ -129,6 +129,15 @@ export interface PushStatusOutput {
   pushes: PushView[]
 }
 
+/** What a resident's reminder data is, for 我的数据's export. */
+export interface RemindersExport {
+  subscription: { categories: string[]; targetGroups: string[]; channel: string; active: boolean; createdAt: string; updatedAt: string } | null
+  /** WeChat reminders still allowed, per template. */
+  consents: { templateId: string; remaining: number; granted: number; used: number }[]
+  /** Policy reminders filed for me: when, whether sent, whether opened. */
+  deliveries: { policyId: string; createdAt: string; status: string; sentAt: string; openedAt: string }[]
+}
+
 export const notifyContract = {
   inbox: inboxInput,
   markRead: markReadInput,

@@ -78,7 +78,7 @@ export const INDEXES: Declarations = {
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
   ],
   subscriptions: [{ name: 'community_active', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'active', dir: 'asc' }] }],
-  subscribeQuotas: [],
+  subscribeQuotas: [{ name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
   pushes: [{ name: 'policy_created', fields: [{ field: 'policyId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
   pushDeliveries: [
     { name: 'push_status_next', fields: [{ field: 'pushId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'nextAttemptAt', dir: 'asc' }] },

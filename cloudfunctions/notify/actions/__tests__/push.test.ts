@@ -1,5 +1,6 @@
 import type { InboxOutput, MarkReadOutput, PreferencesOutput, PushStatusOutput, PushView } from '../../../_shared/contracts/notify'
 import type { MyCase } from '../../../_shared/contracts/intent'
+import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '../../../_shared/contracts/profile'
 import { pushIdOf } from '../../../_shared/domain/notify'
 import { draft, resident, staffId } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
@@ -279,5 +280,22 @@ describe('notify inbox, opens and the funnel', () => {
 
     const status = await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })
     expect(status.pushes[0]).toMatchObject({ recipients: 2, sent: 2, opened: 2, intentsAfter: 1, benefitsAfter: 1 })
+  })
+
+  it('exports a resident’s reminder data with 我的数据 and deletes it, leaving the push totals', async () => {
+    const { h, actions, subscribe, publish } = await setup()
+    await subscribe('r1', 'comm-a', { categories: ['startup_subsidy'] }, { accepts: 2 })
+    const p = await publish('a-staff')
+    await h.ok(actions, staffId('a-staff'), 'push', { policyId: p._id, communityIds: ['comm-a'], ...all })
+    const exported = await h.ok<MyDataExport>(profileActions, resident('r1'), 'exportMine', {})
+    expect(exported.reminders).toMatchObject({
+      subscription: { categories: ['startup_subsidy'], channel: 'weapp', active: true },
+      consents: [{ templateId: TEMPLATE_ID, remaining: 1, granted: 2, used: 1 }],
+      deliveries: [{ policyId: p._id, status: 'sent' }],
+    })
+    const deleted = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: DELETE_CONFIRM_WORD })
+    expect(deleted.remindersDeleted).toBe(3)
+    expect((await h.ok<PreferencesOutput>(actions, resident('r1'), 'preferences', {})).subscription).toBeNull()
+    expect((await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })).pushes[0]).toMatchObject({ recipients: 1, sent: 1 })
   })
 })
