@@ -45,6 +45,7 @@ describe('notify.push targeting', () => {
     expect(wechat.calls[0]).toMatchObject({ templateId: TEMPLATE_ID, page: `pages/policy-detail/index?id=${policy._id}&push=${view._id}`, miniprogramState: 'formal' })
 
     // Aimed at veterans: the graduate-only subscriber is left out, the veteran one is in.
+    h.setNow('2026-11-22T05:00:00.000Z')
     const forVeterans = await publish('district', { title: '退役军人创业担保贷款贴息', category: 'guaranteed_loan', targetGroups: ['graduate', 'veteran'] })
     const second = await h.ok<PushView>(actions, staffId('district'), 'push', { policyId: forVeterans._id, communityIds: ['comm-a', 'comm-b'], targetGroups: ['veteran'] })
     expect(second.recipients).toBe(4)
@@ -54,6 +55,16 @@ describe('notify.push targeting', () => {
     // r-any's one consent went on the first message: the second reached only the inbox.
     expect(wechat.to('r-any')).toHaveLength(1)
     expect(second).toMatchObject({ sent: 3, failedNoQuota: 1 })
+  })
+
+  it('follows a resident who moves to another community', async () => {
+    const { h, actions, subscribe, publish } = await setup()
+    await subscribe('r1', 'comm-a', {}, { accepts: 2 })
+    await h.ok(profileActions, resident('r1'), 'save', { communityId: 'comm-b', targetGroups: [] })
+    const p = await publish('district')
+    expect(await h.ok<PushView>(actions, staffId('district'), 'push', { policyId: p._id, communityIds: ['comm-a'], ...all })).toMatchObject({ recipients: 0, done: true })
+    const p2 = await publish('district', { title: '第二条区级创业政策' })
+    expect(await h.ok<PushView>(actions, staffId('district'), 'push', { policyId: p2._id, communityIds: ['comm-b'], ...all })).toMatchObject({ recipients: 1, sent: 1 })
   })
 
   it('lets staff push only published policies, to communities in their scope that see the policy', async () => {
