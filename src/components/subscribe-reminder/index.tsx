@@ -91,7 +91,7 @@ export default function SubscribeReminder({ intro = '有适合你的新政策或
   return (
     <View className='subscribe-reminder' data-testid={testId} data-active={active ? 'true' : 'false'}>
       <View className='subscribe-reminder__icon'>
-        <AtIcon value='bell' size={18} color='#2861d8' />
+        <AtIcon value='bookmark' size={18} color='#2861d8' />
       </View>
       <View className='subscribe-reminder__main'>
         <Text className='subscribe-reminder__title'>政策提醒</Text>
