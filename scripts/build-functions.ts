@@ -23,6 +23,15 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
  */
 const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; openapi: string[] }> = {
   event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
+  notify: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['subscribeMessage.send'] },
+}
+
+/** Configuration some functions read beyond APP_SECRET, from the deployer's environment. */
+const EXTRA_ENV: Record<string, Record<string, string>> = {
+  notify: {
+    SUBSCRIBE_TEMPLATE_POLICY: '{{env.SUBSCRIBE_TEMPLATE_POLICY}}',
+    SUBSCRIBE_TEMPLATE_POLICY_FIELDS: '{{env.SUBSCRIBE_TEMPLATE_POLICY_FIELDS}}',
+  },
 }
 
 /**
@@ -58,9 +67,9 @@ export function cloudbaseRc(): Record<string, unknown> {
     functions: functionNames().map((name) => ({
       name,
       runtime: 'Nodejs16.13',
-      timeout: name === 'indices' ? 900 : name === 'ledger' || name === 'survey' || name === 'event' ? 60 : 10,
+      timeout: name === 'indices' ? 900 : name === 'ledger' || name === 'survey' || name === 'event' || name === 'notify' ? 60 : 10,
       installDependency: true,
-      envVariables: { APP_SECRET: '{{env.APP_SECRET}}' },
+      envVariables: { APP_SECRET: '{{env.APP_SECRET}}', ...EXTRA_ENV[name] },
       ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}),
     })),
   }

@@ -3,6 +3,8 @@ import { localMiniCodes } from '../cloudfunctions/event/codes-local'
 import { indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
+import { policyTemplateFromEnv, realTimer } from '../cloudfunctions/notify/deps'
+import { outboxNotifier } from '../cloudfunctions/_shared/notifier/outbox'
 import { orgActions } from '../cloudfunctions/org/actions'
 import { policyActions } from '../cloudfunctions/policy/actions'
 import { profileActions } from '../cloudfunctions/profile/actions'
@@ -25,7 +27,13 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   event: eventActions({ codes: localMiniCodes() }),
   indices: indicesActions,
   maintenance: maintenanceActions,
-  notify: notifyActions,
+  // Subscribe messages go to the `outbox` collection; every push also lands in the inbox.
+  notify: notifyActions({
+    notifier: (store) => outboxNotifier(store),
+    template: policyTemplateFromEnv(process.env, 'local-policy-reminder'),
+    pace: { perSecond: 20, budgetMs: 15_000 },
+    timer: realTimer,
+  }),
   policy: policyActions,
   profile: profileActions,
   survey: surveyActions,

@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/login/index',
         'pages/policies/index',
         'pages/policy-edit/index',
+        'pages/policy-push/index',
         'pages/bind/index',
         'pages/team/index',
         'pages/surveys/index',

@@ -1,5 +1,43 @@
+import { wechatNotifier, type SubscribeSendParams, type SubscribeSendResult } from '../_shared/notifier/wechat'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { notifyActions } from './actions'
+import { policyTemplateFromEnv, realTimer } from './deps'
 
-export const main = makeMain('notify', notifyActions, cloudbaseRoot)
+/** The slice of wx-server-sdk the notifier uses. */
+interface WxServerSdk {
+  init(options: { env: unknown }): void
+  DYNAMIC_CURRENT_ENV: unknown
+  openapi: { subscribeMessage: { send(params: SubscribeSendParams): Promise<SubscribeSendResult> } }
+}
+
+let sdk: WxServerSdk | null = null
+
+/**
+ * WeChat's cloud call, loaded on first use. wx-server-sdk is a dependency of the deployed
+ * function (CloudBase installs it), not of this repository, hence the runtime require.
+ */
+async function subscribeSend(params: SubscribeSendParams): Promise<SubscribeSendResult> {
+  if (!sdk) {
+    const name = 'wx-server-sdk'
+    const loaded = require(name) as WxServerSdk
+    loaded.init({ env: loaded.DYNAMIC_CURRENT_ENV })
+    sdk = loaded
+  }
+  return sdk.openapi.subscribeMessage.send(params)
+}
+
+const notifier = wechatNotifier(subscribeSend)
+
+export const main = makeMain(
+  'notify',
+  notifyActions({
+    notifier: () => notifier,
+    // The template id is the function's environment variable (README, deployment).
+    template: policyTemplateFromEnv(process.env),
+    // The function's timeout is 60 s: send for 40 s, then the staff page calls again to go on.
+    pace: { perSecond: 10, budgetMs: 40_000 },
+    timer: realTimer,
+  }),
+  cloudbaseRoot,
+)

@@ -20,6 +20,7 @@ export const routes = {
     `/staff/pages/ledger/index?drill=${q.key}&side=${q.side}&period=${q.period}&org=${encodeURIComponent(q.org)}`,
   privacy: '/pages/privacy/index',
   myData: '/pages/my-data/index',
+  policyPush: (id: string) => `/staff/pages/policy-push/index?id=${encodeURIComponent(id)}`,
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
 } as const
 

@@ -1,5 +1,8 @@
 import * as v from 'valibot'
 import type { InboxMessage } from '../domain/inbox'
+import type { SubscribeChannel } from '../domain/notify'
+import { POLICY_CATEGORIES, type PolicyCategory } from '../domain/policy'
+import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { cursorSchema, idSchema, limitSchema, type PageOf } from './common'
 
 /** `notify.inbox`: my messages, newest first. */
@@ -9,14 +12,18 @@ export const inboxInput = v.object({
 })
 export type InboxInput = v.InferInput<typeof inboxInput>
 
-/** `notify.markRead`: some messages, or all of mine. */
+/**
+ * `notify.markRead`: some messages, all of mine, or the message of one push (opened from the
+ * WeChat message, whose page carries the push id). Opening a push's message counts as an open.
+ */
 export const markReadInput = v.pipe(
   v.object({
     ids: v.optional(v.pipe(v.array(idSchema, '消息编号格式不对'), v.maxLength(50, '一次最多 50 条'))),
     all: v.optional(v.boolean()),
+    push: v.optional(idSchema),
   }),
   v.forward(
-    v.check((i) => i.all === true || (i.ids !== undefined && i.ids.length > 0), '请选择要标记的消息'),
+    v.check((i) => i.all === true || i.push !== undefined || (i.ids !== undefined && i.ids.length > 0), '请选择要标记的消息'),
     ['ids'],
   ),
 )
@@ -31,12 +38,120 @@ export interface MarkReadOutput {
   unreadCount: number
 }
 
+const categoriesSchema = v.pipe(
+  v.array(v.picklist(POLICY_CATEGORIES, '未知的政策类别'), '请选择政策类别'),
+  v.maxLength(POLICY_CATEGORIES.length, '政策类别重复了'),
+)
+const groupsSchema = v.pipe(
+  v.array(v.picklist(TARGET_GROUPS, '未知的人群'), '请选择人群'),
+  v.maxLength(TARGET_GROUPS.length, '人群重复了'),
+)
+
+/**
+ * `notify.subscribe`: my topics, and the templates I just accepted in WeChat's
+ * `requestSubscribeMessage` (each adds one to my quota for it; the H5 build sends none).
+ * `active: false` turns reminders off.
+ */
+export const subscribeInput = v.object({
+  categories: categoriesSchema,
+  targetGroups: groupsSchema,
+  channel: v.picklist(['weapp', 'h5'] as const, '未知的渠道'),
+  accepted: v.optional(v.pipe(v.array(idSchema, '模板编号格式不对'), v.maxLength(3, '一次最多 3 个模板')), []),
+  active: v.optional(v.boolean(), true),
+})
+export type SubscribeInput = v.InferInput<typeof subscribeInput>
+
+/** `notify.preferences`: my subscription and the templates to ask WeChat for. */
+export const preferencesInput = v.object({})
+
+/** One configured subscribe-message template and how many messages of it I have allowed and not yet received. */
+export interface TemplateQuota {
+  templateId: string
+  remaining: number
+}
+
+/** What `preferences` and `subscribe` answer. */
+export interface PreferencesOutput {
+  subscription: {
+    categories: PolicyCategory[]
+    targetGroups: TargetGroup[]
+    channel: SubscribeChannel
+    active: boolean
+    communityId: string | null
+  } | null
+  /** The templates to pass to `requestSubscribeMessage` (empty when none is configured). */
+  templates: TemplateQuota[]
+  /** My profile has no community yet: pushes go to communities, so reminders cannot reach me. */
+  needsCommunity: boolean
+}
+
+/** `notify.push`: send a published policy to the subscribed residents of some communities (and groups). */
+export const pushInput = v.object({
+  policyId: idSchema,
+  communityIds: v.pipe(v.array(idSchema, '请选择社区'), v.minLength(1, '请至少选择一个社区'), v.maxLength(200, '一次最多 200 个社区')),
+  targetGroups: v.optional(groupsSchema, []),
+})
+export type PushInput = v.InferInput<typeof pushInput>
+
+/** `notify.pushStatus`: the pushes of a policy, with counts and the funnel. */
+export const pushStatusInput = v.object({ policyId: idSchema })
+
+/** One push as staff see it. */
+export interface PushView {
+  _id: string
+  policyVersion: number
+  communityIds: string[]
+  targetGroups: TargetGroup[]
+  /** Residents it was filed for (every one also got it in their in-app inbox). */
+  recipients: number
+  /** Waiting or being sent to WeChat. */
+  queued: number
+  sent: number
+  failed: number
+  failedNoQuota: number
+  failedRefused: number
+  /** The funnel: opened the message; of those, registered an intent / received a benefit of this policy afterwards. */
+  opened: number
+  intentsAfter: number
+  benefitsAfter: number
+  createdAt: string
+  createdByName: string
+  /** Nothing left to send (the last send pass finished). */
+  done: boolean
+}
+
+export interface PushStatusOutput {
+  /** The policy's current version: a push of an older one is history. */
+  policyVersion: number
+  /** Communities the caller may push this policy to. */
+  targets: { _id: string; name: string }[]
+  /** Newest first. */
+  pushes: PushView[]
+}
+
+/** What a resident's reminder data is, for 我的数据's export. */
+export interface RemindersExport {
+  subscription: { categories: string[]; targetGroups: string[]; channel: string; active: boolean; createdAt: string; updatedAt: string } | null
+  /** WeChat reminders still allowed, per template. */
+  consents: { templateId: string; remaining: number; granted: number; used: number }[]
+  /** Policy reminders filed for me: when, whether sent, whether opened. */
+  deliveries: { policyId: string; createdAt: string; status: string; sentAt: string; openedAt: string }[]
+}
+
 export const notifyContract = {
   inbox: inboxInput,
   markRead: markReadInput,
+  subscribe: subscribeInput,
+  preferences: preferencesInput,
+  push: pushInput,
+  pushStatus: pushStatusInput,
 } as const
 
 export interface NotifyOutputs {
   inbox: InboxOutput
   markRead: MarkReadOutput
+  subscribe: PreferencesOutput
+  preferences: PreferencesOutput
+  push: PushView
+  pushStatus: PushStatusOutput
 }

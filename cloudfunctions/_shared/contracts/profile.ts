@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { RemindersExport } from './notify'
 import type { InboxKind } from '../domain/inbox'
 import type { Benefit, FollowUp, IntentAnswers, IntentStage, IntentStatus, StageChange, Venture } from '../domain/intent'
 import type { SignupStatus } from '../domain/event'
@@ -90,6 +91,8 @@ export interface MyDataExport {
   intents: IntentExport[]
   eventSignups: SignupExport[]
   inbox: InboxExport[]
+  /** My policy-reminder subscription, WeChat consents and the reminders filed for me. */
+  reminders: RemindersExport
   /** My own calls the append-only audit log recorded (time, action, result). */
   activity: { at: string; action: string; result: string }[]
 }
@@ -101,6 +104,8 @@ export interface DeleteMineOutput {
   signupsDeleted: number
   signupsAnonymised: number
   inboxDeleted: number
+  /** Policy-reminder records: the subscription, consents and per-push records. */
+  remindersDeleted: number
 }
 
 export const profileContract = {

@@ -22,6 +22,8 @@ export interface InboxMessage {
   link: string | null
   /** The record the message is about (event id, policy id), or null. */
   sourceId: string | null
+  /** The policy push that filed it (notify), so opening it counts as an open of that push. */
+  pushId?: string
   createdAt: string
   readAt: string | null
 }

@@ -51,6 +51,18 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '办结后按规定期限保存',
   },
   {
+    collections: ['subscriptions', 'subscribeQuotas'],
+    what: '你订阅的政策提醒：关心的政策类别和人群、所在社区，以及你在微信里允许我们发提醒的次数',
+    why: '有适合你的新政策时提醒你；微信每允许一次只能发一条，所以要记下次数',
+    keep: '直到你关闭提醒或删除个人数据',
+  },
+  {
+    collections: ['pushDeliveries', 'outbox'],
+    what: '每条政策提醒是否发给了你、何时打开',
+    why: '保证同一条提醒不重复发给你，并统计提醒有没有帮上忙',
+    keep: '直到你删除个人数据',
+  },
+  {
     collections: ['staff', 'audit', 'invitations'],
     what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录',
     why: '确认谁能看、谁改过居民信息，保护居民数据',
@@ -59,7 +71,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

@@ -3,6 +3,7 @@ import type { Counter } from '../domain/counter'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
+import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
 import type { Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
 import type { Invitation } from '../domain/invitation'
@@ -44,8 +45,18 @@ export interface Collections {
   inbox: InboxMessage
   /** Resident feedback and complaints (反馈/投诉) with their thread. */
   feedback: Feedback
+  /** Policy reminder subscriptions: id = resident id. */
+  subscriptions: Subscription
+  /** WeChat subscribe-message consents left: id = keyed hash of (resident, template id). */
+  subscribeQuotas: SubscribeQuota
+  /** Policy pushes: id = `push_<policy>_v<version>`, one per policy version. */
+  pushes: PolicyPush
+  /** One per (push, resident), recorded before sending: id = `pd_` + keyed hash of the pair. */
+  pushDeliveries: PushDelivery
+  /** The local runtime's stand-in for WeChat: messages as they would have been sent. */
+  outbox: OutboxMessage
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox']

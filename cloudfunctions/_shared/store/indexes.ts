@@ -82,6 +82,14 @@ export const INDEXES: Declarations = {
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }] },
   ],
+  subscriptions: [{ name: 'community_active', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'active', dir: 'asc' }] }],
+  subscribeQuotas: [{ name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
+  pushes: [{ name: 'policy_created', fields: [{ field: 'policyId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
+  pushDeliveries: [
+    { name: 'push_status_next', fields: [{ field: 'pushId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'nextAttemptAt', dir: 'asc' }] },
+    { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
+  ],
+  outbox: [],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

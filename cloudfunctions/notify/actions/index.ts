@@ -1,6 +1,22 @@
 import type { ActionMap } from '../../_shared/runtime/action'
+import type { NotifyDeps } from '../deps'
 import { inbox } from './inbox'
 import { markRead } from './mark-read'
+import { makePreferences } from './preferences'
+import { makePush } from './push'
+import { pushStatus } from './push-status'
+import { makeSubscribe } from './subscribe'
 
-/** The `notify` function's actions: the resident's in-app inbox. */
-export const notifyActions: ActionMap = { inbox, markRead }
+/** The inbox half, which needs nothing from the composition root (other features' tests read the inbox through it). */
+export const inboxActions: ActionMap = { inbox, markRead }
+
+/** The `notify` function's actions: the in-app inbox, subscriptions to policy reminders, and pushes. */
+export function notifyActions(deps: NotifyDeps): ActionMap {
+  return {
+    ...inboxActions,
+    subscribe: makeSubscribe(deps),
+    preferences: makePreferences(deps),
+    push: makePush(deps),
+    pushStatus,
+  }
+}

@@ -8,6 +8,7 @@ import { where } from '../../_shared/store/port'
 import { forgetSignup } from '../../event/forget'
 import { fillFromWaitlist } from '../../event/rules'
 import { anonymiseCase } from '../../intent/anonymise'
+import { forgetReminders } from '../../notify/forget'
 import { forgetMe } from '../me'
 import { all } from './export-mine'
 
@@ -22,7 +23,7 @@ const INBOX_BATCH = 50
  * - sign-ups to events still to come give their place back through the events' own guarded
  *   release (the waitlist moves up) and are deleted; sign-ups the counts still include (the event
  *   took place, or was cancelled) keep no name or phone;
- * - inbox messages and the profile are deleted.
+ * - inbox messages, policy-reminder records and the profile are deleted.
  */
 export const deleteMine = defineAction({
   input: deleteMineInput,
@@ -62,7 +63,8 @@ export const deleteMine = defineAction({
       })
     }
 
+    const remindersDeleted = await forgetReminders(ctx, me)
     const profileDeleted = await forgetMe(ctx)
-    return { profileDeleted, intentsAnonymised, signupsDeleted, signupsAnonymised, inboxDeleted }
+    return { profileDeleted, intentsAnonymised, signupsDeleted, signupsAnonymised, inboxDeleted, remindersDeleted }
   },
 })

@@ -5,6 +5,7 @@ import type { EventSignup } from '../../_shared/domain/event'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
+import { exportReminders } from '../../notify/forget'
 import { forbidden } from '../../_shared/runtime/errors'
 import type { Keyring } from '../../_shared/runtime/keyring'
 import { type BaseDoc, type Collection, type Filter, where } from '../../_shared/store/port'
@@ -117,6 +118,7 @@ export const exportMine = defineAction({
       inbox: inbox
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map((m) => ({ kind: m.kind, title: m.title, body: m.body, createdAt: m.createdAt, readAt: m.readAt })),
+      reminders: await exportReminders(ctx, me),
       activity: activity.sort((a, b) => a.at.localeCompare(b.at)).map((a) => ({ at: a.at, action: a.action, result: a.result })),
     }
   },

@@ -12,11 +12,16 @@ export const save = defineAction({
       const org = await ctx.store.collection('orgs').get(input.communityId)
       if (!org || org.level !== 'community') throw validation([{ path: 'communityId', message: '请选择一个社区(村)' }])
     }
-    await ctx.store.collection('profiles').put({
-      _id: ctx.caller.id,
-      communityId: input.communityId,
-      targetGroups: [...new Set(input.targetGroups)],
-      updatedAt: ctx.now().toISOString(),
+    const at = ctx.now().toISOString()
+    await ctx.store.transaction(async (tx) => {
+      await tx.collection('profiles').put({
+        _id: ctx.caller.id,
+        communityId: input.communityId,
+        targetGroups: [...new Set(input.targetGroups)],
+        updatedAt: at,
+      })
+      // Policy reminders follow the resident to their new community (pushes target communities).
+      await tx.collection('subscriptions').update(ctx.caller.id, { set: { communityId: input.communityId, updatedAt: at } })
     })
     return describeMe(ctx)
   },

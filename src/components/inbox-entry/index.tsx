@@ -30,7 +30,7 @@ export default function InboxEntry({ testId = 'inbox-entry' }: InboxEntryProps) 
       </View>
       <View className='inbox-entry__main'>
         <Text className='inbox-entry__title'>消息</Text>
-        <Text className='inbox-entry__note'>{unread ? `你有 ${unread} 条未读消息` : '活动通知、候补递补都在这里'}</Text>
+        <Text className='inbox-entry__note'>{unread ? `你有 ${unread} 条未读消息` : '政策提醒、活动通知都在这里'}</Text>
       </View>
       {unread ? (
         <View className='inbox-entry__badge' data-testid={`${testId}-badge`}>

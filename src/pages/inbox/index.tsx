@@ -14,7 +14,7 @@ import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
-/** 消息: what the community told me (an event cancelled, a place freed up), newest first. */
+/** 消息: what the community told me (a policy pushed, an event cancelled, a place freed up), newest first. */
 export default function InboxPage() {
   const [unread, setUnread] = useState<number | null>(null)
   const list = usePagedList(async (after) => {
@@ -73,7 +73,7 @@ export default function InboxPage() {
         </View>
       ) : list.items.length === 0 ? (
         <View className='inbox__card'>
-          <PageState kind='empty' icon='bell' title='暂时没有消息' description='活动变动、候补递补等通知会发到这里' testId='inbox-empty' />
+          <PageState kind='empty' icon='bell' title='暂时没有消息' description='政策提醒、活动变动和候补递补的通知会发到这里' testId='inbox-empty' />
         </View>
       ) : (
         <View data-testid='inbox-list'>

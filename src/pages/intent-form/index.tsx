@@ -314,7 +314,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
       await submitIntent(checked.value)
       Taro.removeStorageSync(DRAFT_KEY)
       toastSuccess(edit ? '已保存修改' : '登记成功')
-      setTimeout(() => void Taro.redirectTo({ url: intentRoutes.myCase }), 700)
+      setTimeout(() => void Taro.redirectTo({ url: edit ? intentRoutes.myCase : `${intentRoutes.myCase}?registered=1` }), 700)
     } catch (e) {
       if (isApiError(e) && e.fields.length) {
         const map = toFieldErrorMap(e.fields)

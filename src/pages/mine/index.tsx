@@ -7,6 +7,7 @@ import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import Chip from '../../components/chip'
 import InboxEntry from '../../components/inbox-entry'
 import PageState from '../../components/page-state'
+import SubscribeReminder from '../../components/subscribe-reminder'
 import SurveyEntry from '../../components/survey-entry'
 import { useLoad } from '../../hooks/use-load'
 import { errorMessage } from '../../services/cloud'
@@ -113,6 +114,7 @@ export default function MinePage() {
         </View>
       )}
       {staff ? null : <InboxEntry />}
+      {staff ? null : <SubscribeReminder testId='mine-subscribe' />}
       {staff ? null : <SurveyEntry variant='mine' />}
 
       <View className='mine__card'>

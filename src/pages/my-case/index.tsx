@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { MyCase } from '@shared/contracts/intent'
 import {
@@ -21,6 +21,7 @@ import Chip from '../../components/chip'
 import FeedbackLink from '../../components/feedback-link'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
+import SubscribeReminder from '../../components/subscribe-reminder'
 import { useLoad } from '../../hooks/use-load'
 import { errorMessage } from '../../services/cloud'
 import { myCase, withdrawIntent } from '../../services/intent'
@@ -37,6 +38,8 @@ const day = (iso: string) => shanghaiDate(new Date(iso))
 
 /** 我的创业档案: the resident's registration, where it stands, and what the community has done. */
 export default function MyCasePage() {
+  // Set by the registration form on success: the moment to offer policy reminders.
+  const registered = useRouter().params.registered === '1'
   const data = useLoad(() => myCase(), [])
   const shown = useRef(false)
   useDidShow(() => {
@@ -65,10 +68,10 @@ export default function MyCasePage() {
       />
     )
   }
-  return <CaseBody c={c} onChanged={() => void data.reload()} />
+  return <CaseBody c={c} onChanged={() => void data.reload()} justRegistered={registered} />
 }
 
-function CaseBody({ c, onChanged }: { c: MyCase; onChanged: () => void }) {
+function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () => void; justRegistered: boolean }) {
   const withdrawn = c.status === 'withdrawn'
   const reached = new Map<IntentStage, string>()
   for (const t of c.timeline) reached.set(t.stage, t.at)
@@ -102,6 +105,10 @@ function CaseBody({ c, onChanged }: { c: MyCase; onChanged: () => void }) {
           </Text>
         ) : null}
       </View>
+
+      {justRegistered && !withdrawn ? (
+        <SubscribeReminder testId='case-subscribe' intro='登记好了！订阅后，有适合你的扶持政策会第一时间告诉你' suggest={{ targetGroups: c.targetGroups }} />
+      ) : null}
 
       {withdrawn ? (
         <View className='my-case__banner'>

@@ -29,6 +29,7 @@ function doneLines(d: DeleteMineOutput): string[] {
   const removed = [
     d.profileDeleted ? '所在社区和人群设置' : '',
     d.inboxDeleted ? `${d.inboxDeleted} 条消息` : '',
+    d.remindersDeleted ? '政策提醒的订阅和发送记录' : '',
     d.signupsDeleted ? `${d.signupsDeleted} 个活动报名` : '',
   ].filter(Boolean)
   const kept = [d.intentsAnonymised ? `${d.intentsAnonymised} 条创业意向登记` : '', d.signupsAnonymised ? `${d.signupsAnonymised} 个已举办活动的报名` : ''].filter(Boolean)

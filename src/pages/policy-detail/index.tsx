@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtCheckbox, AtIcon } from 'taro-ui'
@@ -10,8 +10,10 @@ import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
 import FeedbackLink from '../../components/feedback-link'
 import PageState from '../../components/page-state'
+import SubscribeReminder from '../../components/subscribe-reminder'
 import { useLoad } from '../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
+import { markPushOpened } from '../../services/notify'
 import { getPolicy } from '../../services/policy'
 import { routes } from '../../utils/routes'
 import { toastText } from '../../utils/toast'
@@ -30,8 +32,12 @@ function outOfForceNotice(p: PolicyView, today: string): { text: string; tone: '
 
 /** One policy, everything a resident needs to apply. */
 export default function PolicyDetailPage() {
-  const id = useRouter().params.id ?? ''
+  const { id = '', push } = useRouter().params
   const policy = useLoad(() => getPolicy(id), [id])
+  useEffect(() => {
+    // Opened from a WeChat reminder (its page carries the push): mark that message read and count the open.
+    if (push) markPushOpened(push).catch(() => undefined)
+  }, [push])
   const [ready, setReady] = useState<string[]>([])
 
   if (!id) {
@@ -152,6 +158,11 @@ export default function PolicyDetailPage() {
         </View>
       </View>
 
+      {p.editable ? null : (
+        <View className='policy-detail__subscribe'>
+          <SubscribeReminder testId='policy-subscribe' intro='这类政策有新消息时提醒你' suggest={{ categories: [p.category] }} />
+        </View>
+      )}
       <FeedbackLink about={{ kind: 'policy', id: p._id, title: p.title }} text='该享受的没享受到，或有疑问？反馈/投诉' testId='policy-feedback' />
 
       {p.editable ? (

@@ -1,7 +1,7 @@
 import type { InboxOutput, MarkReadOutput } from '../../../_shared/contracts/notify'
 import type { InboxMessage } from '../../../_shared/domain/inbox'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
-import { notifyActions } from '..'
+import { inboxActions as notifyActions } from '..'
 
 function message(i: number, residentId: string): InboxMessage {
   return {

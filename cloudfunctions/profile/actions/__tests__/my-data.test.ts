@@ -149,7 +149,7 @@ describe('profile.deleteMine', () => {
     expect(r2Before.eventSignups[0].status).toBe('waitlisted')
 
     const out = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: ' 删除 ', residentId: 'r2' })
-    expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 2 })
+    expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 2, remindersDeleted: 0 })
 
     expect(await h.store.collection('profiles').get('r1')).toBeNull()
     const stored = await h.store.collection('intents').get(caseId)
@@ -198,7 +198,7 @@ describe('profile.deleteMine', () => {
     expect(empty).toMatchObject({ profile: null, intents: [], eventSignups: [], inbox: [] })
 
     const again = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: '删除' })
-    expect(again).toEqual({ profileDeleted: false, intentsAnonymised: 0, signupsDeleted: 0, signupsAnonymised: 0, inboxDeleted: 0 })
+    expect(again).toEqual({ profileDeleted: false, intentsAnonymised: 0, signupsDeleted: 0, signupsAnonymised: 0, inboxDeleted: 0, remindersDeleted: 0 })
     expect(await allCounters(h)).toEqual(counters)
     expect((await h.store.collection('intents').get(caseId))?.version).toBe(stored?.version)
   })

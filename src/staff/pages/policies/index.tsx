@@ -186,6 +186,11 @@ export default function StaffPoliciesPage() {
                     </View>
                   ) : null}
                   {mayPublish && p.status === 'published' ? (
+                    <View className='staff-policies__action staff-policies__action--primary' data-testid='row-push' onClick={() => void Taro.navigateTo({ url: routes.policyPush(p._id) })}>
+                      <Text>推送</Text>
+                    </View>
+                  ) : null}
+                  {mayPublish && p.status === 'published' ? (
                     <View
                       className={`staff-policies__action staff-policies__action--danger${busyId === p._id ? ' staff-policies__action--busy' : ''}`}
                       data-testid='row-archive'

@@ -432,6 +432,13 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
               {status === 'published' ? '保存修改' : status === 'archived' ? '保存' : '保存草稿'}
             </AtButton>
           </View>
+          {mayPublish && status === 'published' && ident ? (
+            <View className='policy-edit__button' data-testid='push-entry'>
+              <AtButton type='secondary' disabled={busy !== null} onClick={() => void Taro.navigateTo({ url: routes.policyPush(ident.id) })}>
+                推送给居民
+              </AtButton>
+            </View>
+          ) : null}
           {mayPublish && status !== 'published' ? (
             <View className='policy-edit__button' data-testid='publish-button'>
               <AtButton type='primary' loading={busy === 'publish'} disabled={!editable || busy !== null} onClick={() => void submit(true)}>

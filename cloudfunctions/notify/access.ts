@@ -1,0 +1,70 @@
+import type { PushView } from '../_shared/contracts/notify'
+import type { Intent } from '../_shared/domain/intent'
+import type { PolicyPush, PushDelivery } from '../_shared/domain/notify'
+import type { Org } from '../_shared/domain/org'
+import type { Policy } from '../_shared/domain/policy'
+import { can } from '../_shared/domain/roles'
+import type { Ctx } from '../_shared/runtime/action'
+import { forbidden, notFound } from '../_shared/runtime/errors'
+import { where } from '../_shared/store/port'
+
+/** A policy the staff caller may push, and the communities they may push it to. */
+export interface Pushable {
+  policy: Policy
+  /** Communities in the caller's scope that see the policy (it was published there or above). */
+  targets: Org[]
+}
+
+/**
+ * Loads a policy for pushing. Staff who may publish policies may push one to the communities
+ * of their own scope that see it: their own policies, or ones published above them. A policy
+ * with no such community is 404, as it is outside their view.
+ */
+export async function loadPushable(ctx: Ctx, policyId: string): Promise<Pushable> {
+  const caller = ctx.caller
+  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  if (!can(caller.staff.role, 'policy.publish')) throw forbidden('你的角色不能推送政策')
+  const policy = await ctx.store.collection('policies').get(policyId)
+  if (!policy) throw notFound('政策不存在或已删除')
+  const targets: Org[] = []
+  const inScope = where.and<Org>(where.eq('level', 'community'), where.has('path', caller.staff.orgId), where.has('path', policy.orgId))
+  for await (const batch of ctx.store.collection('orgs').scan(inScope, 100)) targets.push(...batch)
+  if (targets.length === 0) throw notFound('政策不存在或已删除')
+  return { policy, targets: targets.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) }
+}
+
+/**
+ * A push as staff see it, with the funnel: of the residents who opened the message, how many
+ * then registered an intent, and how many then received a benefit of this policy
+ * (`intents.benefits[].policyId`). One read per resident who opened it.
+ */
+export async function toPushView(ctx: Ctx, push: PolicyPush): Promise<PushView> {
+  let intentsAfter = 0
+  let benefitsAfter = 0
+  const opened = where.and<PushDelivery>(where.eq('pushId', push._id), where.ne('openedAt', ''))
+  for await (const batch of ctx.store.collection('pushDeliveries').scan(opened, 100)) {
+    for (const d of batch) {
+      const { items } = await ctx.store.collection('intents').find({ where: where.eq<Intent>('residentId', d.residentId), limit: 20 })
+      if (items.some((i) => i.createdAt >= d.openedAt)) intentsAfter++
+      if (items.some((i) => i.benefits.some((b) => b.policyId === push.policyId && b.at >= d.openedAt))) benefitsAfter++
+    }
+  }
+  return {
+    _id: push._id,
+    policyVersion: push.policyVersion,
+    communityIds: push.communityIds,
+    targetGroups: push.targetGroups,
+    recipients: push.queued + push.sent + push.failed,
+    queued: push.queued,
+    sent: push.sent,
+    failed: push.failed,
+    failedNoQuota: push.failedNoQuota,
+    failedRefused: push.failedRefused,
+    opened: push.opened,
+    intentsAfter,
+    benefitsAfter,
+    createdAt: push.createdAt,
+    createdByName: push.createdByName,
+    done: push.queued === 0,
+  }
+}
