@@ -23,6 +23,8 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
  */
 const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; openapi: string[] }> = {
   event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
+  // Share posters' codes carry the item and referral id in the path (longer than a scene allows).
+  share: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.get'] },
 }
 
 /** Never allowed in a deployed bundle. */

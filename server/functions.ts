@@ -9,6 +9,8 @@ import { surveyActions } from '../cloudfunctions/survey/actions'
 import { intentActions } from '../cloudfunctions/intent/actions'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
+import { shareActions } from '../cloudfunctions/share/actions'
+import { localShareCodes } from '../cloudfunctions/share/codes'
 import { localExportFiles } from './downloads'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 
@@ -28,4 +30,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
   ledger: makeLedgerActions(() => ledgerExports),
   project: projectActions,
+  // Poster codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
+  share: shareActions({ codes: localShareCodes() }),
 }

@@ -1,4 +1,5 @@
 import type { Collections } from '../store/collections'
+import { shareArrivalContributions } from '../domain/share'
 import type { Counted } from './counters'
 
 /**
@@ -22,4 +23,6 @@ export function counterSource<K extends keyof Collections>(collection: K, counte
 export const BASELINE_PREFIX = 'base_'
 
 /** Every counted collection. Each feature adds its own entry here. */
-export const COUNTER_SOURCES: CounterSource[] = []
+export const COUNTER_SOURCES: CounterSource[] = [
+  counterSource('shareArrivals', (doc) => ({ orgId: doc.orgId, contributions: shareArrivalContributions(doc) })),
+]

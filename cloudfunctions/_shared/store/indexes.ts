@@ -77,6 +77,7 @@ export const INDEXES: Declarations = {
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
   ],
+  shareArrivals: [{ name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] }],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */
