@@ -8,7 +8,9 @@ import { EVENT_PHASE_LABELS, REFUSALS } from '@shared/domain/event'
 import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
+import ShareBar from '../../components/share-bar'
 import { useLoad } from '../../hooks/use-load'
+import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, isApiError } from '../../services/cloud'
 import { cancelSignup, checkInByScan, eventErrorMessage, getEvent, resolveScene, signUp } from '../../services/event'
 import { eventRoutes, eventTimeLabel, shortTime } from '../../utils/event-routes'
@@ -18,6 +20,7 @@ import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** What the page knows after opening: the event, how it was reached, and what I may do. */
 interface Opened {
@@ -44,7 +47,7 @@ function permitFromPhase(e: EventView): Permit {
  * Sign up in one tap; a fresh check-in code checks me in on arrival; then the survey and intent
  * registration are offered.
  */
-export default function EventPage() {
+function EventPage() {
   const params = useRouter().params
   const scene = params.scene ? decodeURIComponent(params.scene) : ''
   const id = params.id ?? ''
@@ -56,6 +59,8 @@ export default function EventPage() {
     const { prefill, ...event } = await getEvent(id)
     return { event, via: null, signup: permitFromPhase(event), checkin: null, prefill }
   }, [scene, id])
+  const shown = opened.data?.event ?? null
+  const shareRef = useShare(shown ? { kind: 'event', id: shown._id, title: shown.title } : null, params.ref)
 
   if (!scene && !id) {
     return <PageState kind='empty' title='没有找到这场活动' description='二维码或链接可能不完整' actionText='看看其他活动' onAction={() => void Taro.switchTab({ url: routes.events })} testId='event-not-found' />
@@ -78,16 +83,25 @@ export default function EventPage() {
     return <PageState kind='error' title='活动加载失败' description={eventErrorMessage(e)} onAction={() => void opened.reload()} />
   }
   if (!opened.data) return <PageState kind='loading' />
-  return <EventBody key={`${opened.data.event._id}:${opened.data.event.mine?.status ?? 'none'}`} opened={opened.data} scene={scene} onReload={() => void opened.reload()} />
+  return (
+    <EventBody
+      key={`${opened.data.event._id}:${opened.data.event.mine?.status ?? 'none'}`}
+      opened={opened.data}
+      scene={scene}
+      shareRef={shareRef}
+      onReload={() => void opened.reload()}
+    />
+  )
 }
 
 interface EventBodyProps {
   opened: Opened
   scene: string
+  shareRef: string | null
   onReload: () => void
 }
 
-function EventBody({ opened, scene, onReload }: EventBodyProps) {
+function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
   const { event } = opened
   const [mine, setMine] = useState<MySignup | null>(event.mine)
   const [name, setName] = useState(opened.prefill?.name ?? '')
@@ -317,6 +331,25 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
         <Text className='event-page__desc'>{event.description}</Text>
       </View>
 
+      {event.status !== 'cancelled' && event.phase !== 'ended' ? (
+        <View className='event-page__share'>
+          <ShareBar
+            item={{ kind: 'event', id: event._id, title: event.title }}
+            shareRef={shareRef}
+            poster={{
+              badge: '社区活动',
+              title: event.title,
+              facts: [
+                { label: '时间', value: eventTimeLabel(event.startAt, event.endAt) },
+                { label: '地点', value: event.place },
+                { label: '名额', value: `共 ${counts.capacity} 人${left ? `，还剩 ${left} 个` : '，已满可候补'}` },
+              ],
+              org: `${event.orgName} 主办`,
+            }}
+          />
+        </View>
+      ) : null}
+
       {event.policies.length ? (
         <View className='event-page__card'>
           <Text className='event-page__card-title'>活动讲解的政策</Text>
@@ -331,3 +364,5 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
     </View>
   )
 }
+
+export default withCareMode(EventPage)

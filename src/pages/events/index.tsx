@@ -11,9 +11,10 @@ import { listEvents } from '../../services/event'
 import { eventRoutes } from '../../utils/event-routes'
 import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 活动: upcoming promotion events of my community and the offices above it, soonest first. */
-export default function EventsPage() {
+function EventsPage() {
   const list = usePagedList((after) => listEvents({ view: 'resident', after, limit: 10 }), [])
   const shown = useRef(false)
 
@@ -62,3 +63,5 @@ export default function EventsPage() {
     </View>
   )
 }
+
+export default withCareMode(EventsPage)

@@ -13,9 +13,10 @@ import { shortTime } from '../../utils/event-routes'
 import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 消息: what the community told me (an event cancelled, a place freed up), newest first. */
-export default function InboxPage() {
+function InboxPage() {
   const [unread, setUnread] = useState<number | null>(null)
   const list = usePagedList(async (after) => {
     const page = await listInbox({ after, limit: 20 })
@@ -99,3 +100,5 @@ export default function InboxPage() {
     </View>
   )
 }
+
+export default withCareMode(InboxPage)

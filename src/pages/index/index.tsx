@@ -19,11 +19,12 @@ import { intentRoutes } from '../../utils/intent-routes'
 import { routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 const PAGE_SIZE = 10
 
 /** 首页: the support policies a resident can use, with search, categories and 适合我. */
-export default function IndexPage() {
+function IndexPage() {
   const [me, setMe] = useState<Me | null>(peekMe())
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
@@ -191,3 +192,5 @@ export default function IndexPage() {
     </View>
   )
 }
+
+export default withCareMode(IndexPage)

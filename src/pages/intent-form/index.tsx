@@ -57,6 +57,7 @@ import { toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** The form's values; choices are null until made. The ID number is never kept in the draft. */
 interface IntentForm {
@@ -189,7 +190,7 @@ function candidateOf(form: IntentForm, edit: MyCase | null, eventId: string | nu
 }
 
 /** 创业意向登记: a form in four steps; corrections of a pending registration use the same form. */
-export default function IntentFormPage() {
+function IntentFormPage() {
   const params = useRouter().params
   const eventId = params.eventId && /^[A-Za-z0-9_-]{1,64}$/.test(params.eventId) ? params.eventId : null
   const wantsEdit = params.edit === '1'
@@ -523,3 +524,5 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
     </View>
   )
 }
+
+export default withCareMode(IntentFormPage)

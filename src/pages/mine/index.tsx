@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
+import CareSwitch from '../../components/care-switch'
 import Chip from '../../components/chip'
 import InboxEntry from '../../components/inbox-entry'
 import PageState from '../../components/page-state'
@@ -18,9 +19,10 @@ import { intentRoutes } from '../../utils/intent-routes'
 import { eventRoutes } from '../../utils/event-routes'
 import { confirm, toastSuccess } from '../../utils/toast'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 我的: my community and groups, and the way in for staff. */
-export default function MinePage() {
+function MinePage() {
   const me = useLoad(() => getMe(), [])
   const shown = useRef(false)
 
@@ -150,6 +152,8 @@ export default function MinePage() {
         )}
       </View>
 
+      <CareSwitch />
+
       <View className='mine__card'>
         <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
           <View className='mine__item-main'>
@@ -173,3 +177,5 @@ export default function MinePage() {
     </View>
   )
 }
+
+export default withCareMode(MinePage)

@@ -28,6 +28,7 @@ import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** The path a case normally takes; 已结案 is shown only when reached. */
 const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'operating']
@@ -35,7 +36,7 @@ const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'oper
 const day = (iso: string) => shanghaiDate(new Date(iso))
 
 /** 我的创业档案: the resident's registration, where it stands, and what the community has done. */
-export default function MyCasePage() {
+function MyCasePage() {
   const data = useLoad(() => myCase(), [])
   const shown = useRef(false)
   useDidShow(() => {
@@ -225,3 +226,5 @@ function Row({ label, value }: { label: string; value: string }) {
     </View>
   )
 }
+
+export default withCareMode(MyCasePage)

@@ -9,7 +9,9 @@ import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
+import ShareBar from '../../components/share-bar'
 import { useLoad } from '../../hooks/use-load'
+import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
 import { getPolicy } from '../../services/policy'
 import { routes } from '../../utils/routes'
@@ -17,6 +19,7 @@ import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/checkbox.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** Why a policy someone opened does not apply today, in plain words; null when it does. */
 function outOfForceNotice(p: PolicyView, today: string): { text: string; tone: 'info' | 'warning' | 'danger' } | null {
@@ -28,10 +31,13 @@ function outOfForceNotice(p: PolicyView, today: string): { text: string; tone: '
 }
 
 /** One policy, everything a resident needs to apply. */
-export default function PolicyDetailPage() {
-  const id = useRouter().params.id ?? ''
+function PolicyDetailPage() {
+  const params = useRouter().params
+  const id = params.id ?? ''
   const policy = useLoad(() => getPolicy(id), [id])
   const [ready, setReady] = useState<string[]>([])
+  const shown = policy.data?.status === 'published' ? policy.data : null
+  const shareRef = useShare(shown ? { kind: 'policy', id: shown._id, title: shown.title } : null, params.ref)
 
   if (!id) {
     return <PageState kind='empty' title='没有找到这条政策' description='链接可能不完整' actionText='看看其他政策' onAction={() => void Taro.switchTab({ url: routes.index })} testId='policy-not-found' />
@@ -151,6 +157,25 @@ export default function PolicyDetailPage() {
         </View>
       </View>
 
+      {p.status === 'published' ? (
+        <View className='policy-detail__share'>
+          <ShareBar
+            item={{ kind: 'policy', id: p._id, title: p.title }}
+            shareRef={shareRef}
+            poster={{
+              badge: '创业扶持政策',
+              title: p.title,
+              facts: [
+                { label: '扶持内容', value: p.benefit },
+                { label: '适用人群', value: p.targetGroups.map((g) => TARGET_GROUP_LABELS[g]).join('、') },
+                { label: '有效期', value: validityLabel(p) },
+              ],
+              org: `${p.orgName} 发布`,
+            }}
+          />
+        </View>
+      ) : null}
+
       {p.editable ? (
         <View className='policy-detail__staff' data-testid='detail-edit'>
           <AtButton type='secondary' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>
@@ -161,3 +186,5 @@ export default function PolicyDetailPage() {
     </View>
   )
 }
+
+export default withCareMode(PolicyDetailPage)

@@ -17,9 +17,10 @@ import { goBack, routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 满意度调查: answer one question per screen, or read the results once the survey has closed. */
-export default function SurveyPage() {
+function SurveyPage() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(() => (id ? getSurvey(id) : Promise.reject(new Error('missing id'))), [id])
 
@@ -387,3 +388,5 @@ function ClosedSurvey({ survey: s }: { survey: SurveyView }) {
     </View>
   )
 }
+
+export default withCareMode(SurveyPage)
