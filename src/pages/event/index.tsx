@@ -12,7 +12,8 @@ import ShareBar from '../../components/share-bar'
 import { useLoad } from '../../hooks/use-load'
 import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, isApiError } from '../../services/cloud'
-import { cancelSignup, checkInByScan, eventErrorMessage, getEvent, resolveScene, signUp } from '../../services/event'
+import type { SignupInput } from '@shared/contracts/event'
+import { cancelSignup, checkInByScan, eventErrorMessage, forgetPendingSignup, getEvent, pendingSignup, resolveScene, signUp } from '../../services/event'
 import { eventRoutes, eventTimeLabel, shortTime } from '../../utils/event-routes'
 import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
 import { routes } from '../../utils/routes'
@@ -114,6 +115,8 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
       : null,
   )
   const [justCheckedIn, setJustCheckedIn] = useState(false)
+  // The sign-up is saved on the phone and being retried after a lost connection.
+  const [sending, setSending] = useState(false)
   const autoTried = useRef(false)
 
   const atVenue = opened.via === 'checkin'
@@ -150,9 +153,13 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
       return
     }
     setErrors({})
+    await send({ eventId: event._id, name: checked.value.name, phone: checked.value.phone, ...(atVenue ? { scene } : {}) })
+  }
+
+  const send = async (request: Omit<SignupInput, 'requestId'>) => {
     setBusy('signup')
     try {
-      const out = await signUp({ eventId: event._id, name: checked.value.name, phone: checked.value.phone, ...(atVenue ? { scene } : {}) })
+      const out = await signUp(request, { onWaiting: () => setSending(true) })
       setMine(out.mine)
       if (out.outcome === 'checked_in') {
         setJustCheckedIn(true)
@@ -164,12 +171,25 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
         setNotice(null)
       }
     } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      setNotice({ text: eventErrorMessage(e), tone: 'danger' })
+      if (isApiError(e) && e.code === ErrorCodes.network) {
+        setNotice({ text: '网络一直没有恢复，报名还没送达。已保存在手机上，下次打开这个页面会自动再发', tone: 'warning' })
+      } else {
+        if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
+        setNotice({ text: eventErrorMessage(e), tone: 'danger' })
+      }
     } finally {
+      setSending(false)
       setBusy(null)
     }
   }
+
+  // A sign-up sent before the app was closed (or the signal lost) goes out again, same request id.
+  useEffect(() => {
+    const pending = pendingSignup(event._id)
+    if (!pending) return
+    if (mine) forgetPendingSignup(event._id)
+    else if (opened.signup.ok) void send(pending)
+  }, [])
 
   const cancel = async () => {
     if (!(await confirm('取消报名', mine?.status === 'waitlisted' ? '取消后你将离开候补名单。' : '取消后名额会让给候补的居民。', '取消报名'))) return
@@ -223,6 +243,11 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
           <NoticeBanner tone='danger' text={`活动已取消${event.cancelReason ? `：${event.cancelReason}` : ''}`} testId='event-cancelled' />
         </View>
       ) : null}
+      {sending ? (
+        <View className='event-page__banner' data-testid='sending-state' role='status'>
+          <NoticeBanner tone='info' text='已保存，正在发送…网络恢复后会自动送达，不用重复点' />
+        </View>
+      ) : null}
       {notice ? (
         <View className='event-page__banner' data-testid='event-notice'>
           <NoticeBanner tone={notice.tone} text={notice.text} />
@@ -240,7 +265,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
           </Text>
           <View className='event-page__next'>
             {event.surveyId ? (
-              <View className='event-page__next-item' data-testid='survey-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.survey(event.surveyId ?? '') })}>
+              <View role='button' className='event-page__next-item' data-testid='survey-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.survey(event.surveyId ?? '') })}>
                 <View className='event-page__next-main'>
                   <Text className='event-page__next-title'>说说你的感受</Text>
                   <Text className='event-page__next-note'>填一份满意度问卷，约 1 分钟，匿名</Text>
@@ -248,7 +273,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}
-            <View className='event-page__next-item' data-testid='intent-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.intentForm(event._id) })}>
+            <View role='button' className='event-page__next-item' data-testid='intent-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.intentForm(event._id) })}>
               <View className='event-page__next-main'>
                 <Text className='event-page__next-title'>我也想创业</Text>
                 <Text className='event-page__next-note'>登记创业意向，社区创业指导员会一对一联系你</Text>
@@ -278,7 +303,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
             </View>
           ) : null}
           {mayCancel ? (
-            <View className='event-page__cancel' data-testid='cancel-signup' onClick={() => busy === null && void cancel()}>
+            <View role='button' className='event-page__cancel' data-testid='cancel-signup' onClick={() => busy === null && void cancel()}>
               <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
             </View>
           ) : null}
@@ -297,7 +322,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
               maxlength={20}
               placeholder='你的姓名'
               onInput={(e) => setName(e.detail.value)}
-              nativeProps={{ 'data-testid': 'signup-name' }}
+              nativeProps={{ 'data-testid': 'signup-name', 'aria-label': '姓名' }}
             />
           </View>
           {errors.name ? <Text className='event-page__error'>{errors.name}</Text> : null}
@@ -310,7 +335,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
               maxlength={11}
               placeholder='11 位手机号'
               onInput={(e) => setPhone(e.detail.value)}
-              nativeProps={{ 'data-testid': 'signup-phone', inputmode: 'tel' }}
+              nativeProps={{ 'data-testid': 'signup-phone', 'aria-label': '手机号', inputmode: 'tel' }}
             />
           </View>
           {errors.phone ? <Text className='event-page__error'>{errors.phone}</Text> : null}
@@ -354,7 +379,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
         <View className='event-page__card'>
           <Text className='event-page__card-title'>活动讲解的政策</Text>
           {event.policies.map((p) => (
-            <View key={p._id} className='event-page__policy' onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })}>
+            <View role='button' key={p._id} className='event-page__policy' onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })}>
               <Text className='event-page__policy-title'>{p.title}</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>

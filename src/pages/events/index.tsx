@@ -5,6 +5,7 @@ import { AtLoadMore } from 'taro-ui'
 import CardSkeleton from '../../components/card-skeleton'
 import EventCard from '../../components/event-card'
 import PageState from '../../components/page-state'
+import StaleNotice from '../../components/stale-notice'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
 import { listEvents } from '../../services/event'
@@ -15,7 +16,7 @@ import { withCareMode } from '../../components/care-root'
 
 /** 活动: upcoming promotion events of my community and the offices above it, soonest first. */
 function EventsPage() {
-  const list = usePagedList((after) => listEvents({ view: 'resident', after, limit: 10 }), [])
+  const list = usePagedList((after) => listEvents({ view: 'resident', after, limit: 10 }), [], { cacheKey: 'events' })
   const shown = useRef(false)
 
   useDidShow(() => {
@@ -35,6 +36,9 @@ function EventsPage() {
       <View className='events__header'>
         <Text className='events__title'>社区活动</Text>
         <Text className='events__subtitle'>创业培训、项目沙龙、政策宣讲，到现场扫码就能签到</Text>
+      </View>
+      <View className='events__stale'>
+        <StaleNotice list={list} />
       </View>
       {list.status === 'loading' ? (
         <CardSkeleton count={3} />

@@ -10,6 +10,7 @@ import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import PolicyCard from '../../components/policy-card'
 import SearchBox from '../../components/search-box'
+import StaleNotice from '../../components/stale-notice'
 import SurveyEntry from '../../components/survey-entry'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
@@ -47,6 +48,7 @@ function IndexPage() {
         limit: PAGE_SIZE,
       }),
     [category, forMe, keyword, groupsKey],
+    { cacheKey: `policies:${category ?? ''}:${forMe ? groupsKey : '-'}:${keyword}` },
   )
 
   useDidShow(() => {
@@ -156,6 +158,7 @@ function IndexPage() {
           </View>
         </View>
 
+        <StaleNotice list={list} />
         {list.status === 'loading' && list.items.length === 0 ? (
           <CardSkeleton count={3} />
         ) : list.status === 'loading' ? (

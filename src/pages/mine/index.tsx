@@ -61,7 +61,7 @@ function MinePage() {
       <View className='mine__card' data-testid='mine-profile'>
         <View className='mine__card-head'>
           <Text className='mine__card-title'>我的情况</Text>
-          <View className='mine__link' onClick={() => void Taro.navigateTo({ url: routes.profileEdit() })} data-testid='mine-edit-profile'>
+          <View role='button' className='mine__link' onClick={() => void Taro.navigateTo({ url: routes.profileEdit() })} data-testid='mine-edit-profile'>
             <Text>修改</Text>
             <AtIcon value='chevron-right' size={14} color='#2861d8' />
           </View>
@@ -90,7 +90,7 @@ function MinePage() {
 
       {staff ? null : (
         <View className='mine__card'>
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
             <View className='mine__item-main'>
               <Text>我的创业档案</Text>
               <Text className='mine__item-note'>登记创业意向，社区一对一帮你创业</Text>
@@ -113,36 +113,36 @@ function MinePage() {
               <Text className='mine__staff-role'>{ROLE_LABELS[staff.role]}</Text>
               <Text className='mine__staff-org'>{staff.orgName}</Text>
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
               <Text>政策管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.ledger })} data-testid='staff-ledger-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.ledger })} data-testid='staff-ledger-entry'>
               <Text>帮扶台帐</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: eventRoutes.staffEvents })} data-testid='staff-events-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: eventRoutes.staffEvents })} data-testid='staff-events-entry'>
               <Text>活动管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
               <Text>满意度调查</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
             {can(staff.role, 'staff.manage') || can(staff.role, 'audit.read') ? (
-              <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })} data-testid='staff-team-entry'>
+              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })} data-testid='staff-team-entry'>
                 <Text>团队与记录</Text>
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}
             {passwordSignIn ? (
-              <View className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
+              <View role='button' className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
                 <Text>退出登录</Text>
               </View>
             ) : null}
           </>
         ) : (
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })} data-testid='staff-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })} data-testid='staff-entry'>
             <View className='mine__item-main'>
               <Text>工作人员入口</Text>
               <Text className='mine__item-note'>社区创业指导员在这里管理政策</Text>
@@ -155,7 +155,7 @@ function MinePage() {
       <CareSwitch />
 
       <View className='mine__card'>
-        <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
+        <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
           <View className='mine__item-main'>
             <Text>隐私说明</Text>
             <Text className='mine__item-note'>我们保存哪些信息、为什么、保存多久</Text>
@@ -163,7 +163,7 @@ function MinePage() {
           <AtIcon value='chevron-right' size={16} color='#8f959e' />
         </View>
         {staff ? null : (
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myData })} data-testid='my-data-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myData })} data-testid='my-data-entry'>
             <View className='mine__item-main'>
               <Text>我的数据</Text>
               <Text className='mine__item-note'>导出或删除我们保存的你的数据</Text>

@@ -164,7 +164,7 @@ function MyDataPage() {
                 maxlength={10}
                 placeholder={`请输入“${DELETE_CONFIRM_WORD}”`}
                 onInput={(e) => { setWord(e.detail.value); setWordError(undefined) }}
-                nativeProps={{ 'data-testid': 'field-confirm-input' }}
+                nativeProps={{ 'data-testid': 'field-confirm-input', 'aria-label': '确认文字' }}
               />
             </FormField>
             <View className='my-data__dialog-actions'>

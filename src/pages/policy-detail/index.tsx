@@ -146,7 +146,7 @@ function PolicyDetailPage() {
           <AtIcon value='home' size={18} color='#5f6672' />
           <Text className='policy-detail__contact-text'>{p.contact.department}</Text>
         </View>
-        <View className='policy-detail__contact-row policy-detail__contact-row--tap' onClick={call} data-testid='call-button'>
+        <View role='button' className='policy-detail__contact-row policy-detail__contact-row--tap' onClick={call} data-testid='call-button'>
           <AtIcon value='phone' size={18} color='#2861d8' />
           <Text className='policy-detail__contact-text policy-detail__contact-text--link'>{p.contact.phone}</Text>
           <Text className='policy-detail__call'>拨打</Text>
