@@ -11,7 +11,6 @@ export default function CareSwitch() {
       className='care-switch'
       role='switch'
       aria-checked={care.on}
-      aria-label='关怀模式：字更大、按钮更大、颜色更清楚'
       onClick={toggle}
       data-testid='care-switch'
       data-on={care.on ? 'true' : 'false'}

@@ -46,7 +46,6 @@ export default function CommunityPicker({
     <View className='community-picker'>
       <View
         role='button'
-        aria-label={selected ? `所在社区：${selected.name}，点击更换` : placeholder}
         className={`community-picker__field${invalid ? ' community-picker__field--invalid' : ''}`}
         data-testid={testId}
         data-value={value ?? ''}

@@ -20,7 +20,7 @@ export default function ForwardButton({ path }: ForwardButtonProps) {
     }
   }
   return (
-    <View className='share-bar__button' role='button' aria-label='复制链接，发给亲友' onClick={() => void copy()} data-testid='share-copy-link' data-link={path}>
+    <View className='share-bar__button' role='button' onClick={() => void copy()} data-testid='share-copy-link' data-link={path}>
       <AtIcon value='link' size={20} color='#2861d8' />
       <Text className='share-bar__label'>复制链接</Text>
     </View>

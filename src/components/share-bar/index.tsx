@@ -58,7 +58,6 @@ export default function ShareBar({ item, shareRef, poster }: ShareBarProps) {
         <View
           className='share-bar__button'
           role='button'
-          aria-label='生成分享海报'
           aria-busy={state.kind === 'making'}
           onClick={() => state.kind === 'idle' && void make()}
           data-testid='share-poster'

@@ -18,7 +18,6 @@ export default function StaleNotice({ list }: StaleNoticeProps) {
     <View
       className={`stale-notice${failed ? ' stale-notice--failed' : ''}`}
       role={failed ? 'button' : 'status'}
-      aria-label={failed ? '网络不太好，显示的是上次的内容，点一下重试' : '正在更新'}
       onClick={failed ? () => void list.refresh({ quiet: true }) : undefined}
       data-testid='stale-notice'
       data-failed={failed ? 'true' : 'false'}
