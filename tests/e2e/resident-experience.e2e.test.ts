@@ -247,6 +247,19 @@ describe('resident experience', () => {
     expect(await countsOf()).toBe(before + 1)
     await sharer.close()
     await friend.close()
+
+    // Staff see the count on their policy list.
+    const desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    await desk.addInitScript((t) => {
+      localStorage.setItem('cy.token', JSON.stringify({ data: t }))
+      localStorage.setItem('cy.token.kind', JSON.stringify({ data: 'staff' }))
+    }, staff)
+    const list = await desk.newPage()
+    await list.goto(`${baseUrl()}/#/staff/pages/policies/index`)
+    const row = list.locator(`[data-testid="policy-row"][data-id="${policyId}"]:visible [data-testid="row-share-arrivals"]`)
+    await row.waitFor({ timeout: 20000 })
+    expect(await row.innerText()).toContain(`经居民分享打开 ${before + 1} 人`)
+    await desk.close()
   })
 
   it('a sign-up sent while the connection drops shows 已保存，正在发送… and arrives exactly once (slow 3G)', async () => {
