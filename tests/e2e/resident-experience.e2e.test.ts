@@ -19,7 +19,8 @@ afterAll(async () => {
 
 const AXE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 const SURVEY = 'svy_demo_jinsha_env_now'
-const EVENT = 'ev_JinSha01'
+// This test's own event (the seeded ones are signed up to and cancelled by events.e2e).
+let EVENT = ''
 
 async function api<T>(token: string, fn: string, action: string, data: unknown): Promise<T> {
   const res = await fetch(`${baseUrl()}/api/fn/${fn}`, {
@@ -149,6 +150,22 @@ describe('resident experience', () => {
     resident = await newResident()
     const list = await api<{ items: { _id: string }[] }>(resident, 'policy', 'list', { view: 'resident', limit: 5 })
     policyId = list.items[0]._id
+    const hour = 3600_000
+    const at = (h: number) => new Date(Date.now() + h * hour).toISOString()
+    const event = await api<{ _id: string }>(await staffToken('jinsha'), 'event', 'save', {
+      title: '老年朋友创业分享会：在家门口开个小作坊',
+      description: '请社区里的老师傅讲讲怎么用手艺开一家小作坊，现场解读一次性创业补贴。',
+      place: '金沙社区党群服务中心 一楼活动室',
+      startAt: at(48),
+      endAt: at(50),
+      capacity: 30,
+      signupFrom: at(-1),
+      signupUntil: at(47),
+      walkIn: true,
+      surveyId: null,
+      policyIds: [],
+    })
+    EVENT = event._id
   })
 
   it('care mode enlarges text to the minimums and tap targets on every resident page', async () => {
