@@ -24,6 +24,8 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
 const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; openapi: string[] }> = {
   event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
   notify: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['subscribeMessage.send'] },
+  // Share posters' codes carry the item and referral id in the path (longer than a scene allows).
+  share: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.get'] },
 }
 
 /** Configuration some functions read beyond APP_SECRET, from the deployer's environment. */

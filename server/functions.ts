@@ -12,6 +12,8 @@ import { surveyActions } from '../cloudfunctions/survey/actions'
 import { intentActions } from '../cloudfunctions/intent/actions'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
+import { shareActions } from '../cloudfunctions/share/actions'
+import { localShareCodes } from '../cloudfunctions/share/codes'
 import { localExportFiles } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
@@ -43,4 +45,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   project: projectActions,
   // Photos are kept in DATA_DIR/feedback-photos and served by server/photos.ts.
   feedback: makeFeedbackActions(() => feedbackPhotos),
+  // Poster codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
+  share: shareActions({ codes: localShareCodes() }),
 }

@@ -23,6 +23,7 @@ export async function applyAnswer(
   levels: Level[],
   comments: SurveyResponse['comments'],
   today: string,
+  lastRequest?: string,
 ): Promise<boolean> {
   const responses = tx.collection('surveyResponses')
   const previous = await responses.get(responseId)
@@ -43,6 +44,7 @@ export async function applyAnswer(
     hasComment: comments.length > 0,
     firstOn,
     revisions: previous ? previous.revisions + 1 : 0,
+    ...(lastRequest ? { lastRequest } : {}),
   }
   await responses.put(response)
   const delta = metricsDelta(previous ? responseMetrics(survey, previous.levels) : null, responseMetrics(survey, levels))

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { PageOf } from '@shared/contracts/common'
+import { readCache, writeCache } from '../services/offline-cache'
 
 export interface PagedList<T> {
   items: T[]
@@ -19,15 +20,36 @@ export interface PagedList<T> {
   loadMore: () => Promise<void>
   /** Replaces one item in place (after an action on a row). */
   replace: (match: (item: T) => boolean, next: T) => void
+  /**
+   * The rows on screen are the copy kept from last time (`cacheKey`), shown while the fresh
+   * page loads or because it could not be loaded; false once fresh rows arrived.
+   */
+  stale: boolean
+}
+
+export interface PagedListOptions {
+  /**
+   * Keep the first page in the offline cache under this key (include the filters in it): the
+   * list opens with it at once and refreshes quietly. Default none.
+   */
+  cacheKey?: string
 }
 
 /**
  * Keyset paging over `fetchPage(after)`: the first page loads when `deps` change; `loadMore`
  * passes the last `next` cursor. Answers for an older filter are dropped.
  */
-export function usePagedList<T>(fetchPage: (after: string | null) => Promise<PageOf<T>>, deps: readonly unknown[]): PagedList<T> {
-  const [items, setItems] = useState<T[]>([])
-  const [status, setStatus] = useState<PagedList<T>['status']>('loading')
+export function usePagedList<T>(
+  fetchPage: (after: string | null) => Promise<PageOf<T>>,
+  deps: readonly unknown[],
+  options: PagedListOptions = {},
+): PagedList<T> {
+  const cached = options.cacheKey ? readCache<PageOf<T>>(options.cacheKey) : null
+  const [items, setItems] = useState<T[]>(cached?.value.items ?? [])
+  const [status, setStatus] = useState<PagedList<T>['status']>(cached ? 'ready' : 'loading')
+  const [stale, setStale] = useState(cached !== null)
+  const cacheKeyRef = useRef(options.cacheKey)
+  cacheKeyRef.current = options.cacheKey
   const [error, setError] = useState<unknown>(null)
   const [next, setNext] = useState<string | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
@@ -36,9 +58,19 @@ export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Pag
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
 
-  const refresh = useCallback(async (options: { quiet?: boolean } = {}): Promise<void> => {
+  const refresh = useCallback(async (opts: { quiet?: boolean } = {}): Promise<void> => {
     const mine = ++generation.current
-    if (!options.quiet) setStatus('loading')
+    const key = cacheKeyRef.current
+    const kept = key ? readCache<PageOf<T>>(key) : null
+    if (kept) {
+      // Last time's rows first; the fresh page replaces them when it comes.
+      setItems(kept.value.items)
+      setNext(null)
+      setStatus('ready')
+      setStale(true)
+    } else if (!opts.quiet) {
+      setStatus('loading')
+    }
     setError(null)
     setMoreFailed(false)
     setLoadingMore(false)
@@ -48,10 +80,13 @@ export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Pag
       setItems(page.items)
       setNext(page.next)
       setStatus('ready')
+      setStale(false)
+      if (key) writeCache(key, page)
     } catch (e) {
       if (mine !== generation.current) return
       setError(e)
-      setStatus('error')
+      // With the kept rows on screen, a failed refresh leaves them there (marked stale).
+      setStatus((s) => (kept || s === 'ready' ? 'ready' : 'error'))
     }
   }, [])
 
@@ -88,5 +123,5 @@ export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Pag
     // Deliberately keyed on the caller's `deps` only; the latest loader is read through a ref.
   }, deps)
 
-  return { items, status, error, hasMore: next !== null, loadingMore, moreFailed, refresh, loadMore, replace }
+  return { items, status, error, hasMore: next !== null, loadingMore, moreFailed, refresh, loadMore, replace, stale }
 }

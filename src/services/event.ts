@@ -11,16 +11,12 @@ import type {
 import { REFUSALS } from '@shared/domain/event'
 import { ApiError, call, ErrorCodes, errorMessage, isApiError } from './cloud'
 import { appOrigin } from './app-origin'
+import { dropPending, newRequestId, pendingSend, sendReliably, type SendOptions } from './outbox'
 
 declare module './cloud-core' {
   interface FunctionContracts {
     event: { inputs: typeof eventContract; outputs: EventOutputs }
   }
-}
-
-/** A fresh id for one tap; its retries reuse it so the server applies the tap once. */
-export function newRequestId(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 6)}`
 }
 
 const RETRY_DELAYS_MS = [600, 1500, 3000]
@@ -54,10 +50,26 @@ export const resolveScene = (scene: string) => call('event', 'resolve', { scene 
 export const saveEvent = (draft: EventDraftInput) => call('event', 'save', draft)
 export const listAttendees = (input: AttendeesInput) => call('event', 'attendees', input)
 
-export function signUp(input: Omit<SignupInput, 'requestId'>) {
-  const requestId = newRequestId()
-  return withRetry(() => call('event', 'signup', { ...input, requestId }))
+type SignupRequest = Omit<SignupInput, 'requestId'>
+
+const signupKey = (eventId: string) => `signup.${eventId}`
+
+/**
+ * Signs up, kept in the outbox until the server answers: a dropped connection is retried with
+ * the same request id (`onWaiting` fires so the page can say "已保存，正在发送…"), and a sign-up
+ * the app closed on is offered again by `pendingSignup`.
+ */
+export function signUp(input: SignupRequest, options: SendOptions = {}) {
+  return sendReliably(signupKey(input.eventId), input, (data, requestId) => call('event', 'signup', { ...data, requestId }), options)
 }
+
+/** A sign-up to this event sent earlier that the server has not confirmed yet. */
+export function pendingSignup(eventId: string): SignupRequest | null {
+  return pendingSend<SignupRequest>(signupKey(eventId))?.input ?? null
+}
+
+/** The server already shows my sign-up: nothing is left to send. */
+export const forgetPendingSignup = (eventId: string) => dropPending(signupKey(eventId))
 
 export function cancelSignup(eventId: string): Promise<CancelOutput> {
   const requestId = newRequestId()

@@ -1,5 +1,6 @@
 import type { SurveyAnswerInput, SurveyDraftInput, SurveyListInput } from '@shared/contracts/survey'
 import { call } from './cloud'
+import { type SendOptions, sendReliably } from './outbox'
 
 /** The surveys open to me and recent results of my community. */
 export function openSurveys() {
@@ -10,9 +11,12 @@ export function getSurvey(id: string) {
   return call('survey', 'get', { id })
 }
 
-/** Sends (or replaces) my answer. */
-export function answerSurvey(input: SurveyAnswerInput) {
-  return call('survey', 'answer', input)
+/**
+ * Sends (or replaces) my answer through the outbox: one request id for every retry after a
+ * dropped connection, so the server applies it once (`onWaiting`: show "已保存，正在发送…").
+ */
+export function answerSurvey(input: Omit<SurveyAnswerInput, 'requestId'>, options: SendOptions = {}) {
+  return sendReliably(`survey.${input.id}`, input, (data, requestId) => call('survey', 'answer', { ...data, requestId }), options)
 }
 
 export function surveyResults(id: string, commentsAfter?: string | null) {

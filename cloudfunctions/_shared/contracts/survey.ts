@@ -47,6 +47,11 @@ export const surveyAnswerInput = v.object({
     ),
     [],
   ),
+  /**
+   * One tap's id: a retry after a dropped connection carries the same id and is answered with
+   * what the first call did, without replacing the answer or moving the tally again.
+   */
+  requestId: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不对'))),
 })
 export type SurveyAnswerInput = v.InferInput<typeof surveyAnswerInput>
 

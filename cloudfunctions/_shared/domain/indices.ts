@@ -563,6 +563,7 @@ export const ACTIVITY_METRICS = [
   { metric: 'residentsReached', label: '活动覆盖居民' },
   { metric: 'satisfactionResponses', label: '满意度答卷' },
   { metric: 'feedbackReceived', label: '收到反馈投诉' },
+  { metric: 'shareArrivals', label: '经分享打开的居民' },
 ] as const
 
 export function activityRows(seriesList: readonly Series[], period: string): { metric: string; label: string; value: number }[] {

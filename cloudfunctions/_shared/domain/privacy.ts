@@ -39,6 +39,12 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '活动结束后按规定期限保存',
   },
   {
+    collections: ['shareArrivals'],
+    what: '你通过别人分享的链接或海报打开了哪条政策或哪场活动，以及分享人的分享编号',
+    why: '统计有多少居民是通过转发知道这条政策或活动的',
+    keep: '不带你的身份：只保存一个无法反推的编号，用来保证每人每条只算一次',
+  },
+  {
     collections: ['inbox'],
     what: '发给你的消息（活动变动、政策提醒）和是否已读',
     why: '在“消息”里提醒你',

@@ -120,6 +120,8 @@ export interface SurveyResponse {
   firstOn: string
   /** Times the answer was replaced. */
   revisions: number
+  /** Keyed hash of the request id of the last submission (a retry of it changes nothing). */
+  lastRequest?: string
 }
 
 /**

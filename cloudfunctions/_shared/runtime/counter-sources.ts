@@ -5,6 +5,7 @@ import { staffContributions } from '../domain/staff'
 import { responseMetrics, type Survey } from '../domain/survey'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
+import { shareArrivalContributions } from '../domain/share'
 import type { Counted } from './counters'
 
 /**
@@ -54,4 +55,5 @@ export const COUNTER_SOURCES: CounterSource[] = [
     surveysById,
   ),
   counterSource('feedback', (f) => ({ orgId: f.communityId, contributions: feedbackContributions(f) })),
+  counterSource('shareArrivals', (doc) => ({ orgId: doc.orgId, contributions: shareArrivalContributions(doc) })),
 ]

@@ -10,6 +10,7 @@ import type { Invitation } from '../domain/invitation'
 import type { Org } from '../domain/org'
 import type { Policy } from '../domain/policy'
 import type { Profile } from '../domain/profile'
+import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
 import type { Survey, SurveyResponse, SurveyTally } from '../domain/survey'
 
@@ -55,8 +56,10 @@ export interface Collections {
   pushDeliveries: PushDelivery
   /** The local runtime's stand-in for WeChat: messages as they would have been sent. */
   outbox: OutboxMessage
+  /** Residents who opened an item through a share, once per (item, resident): id = keyed hash of the pair. */
+  shareArrivals: ShareArrival
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals']

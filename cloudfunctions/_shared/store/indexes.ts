@@ -90,6 +90,7 @@ export const INDEXES: Declarations = {
     { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
   ],
   outbox: [],
+  shareArrivals: [{ name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] }],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

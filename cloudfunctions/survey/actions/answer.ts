@@ -15,7 +15,8 @@ function refuseUnlessOpen(survey: Survey, today: string): void {
 /**
  * A resident's answer. One response per resident per survey: its id is a keyed hash of the
  * survey and the resident, so answering again before the survey closes replaces the earlier
- * answer, and the tally and counters move by the difference in the same transaction.
+ * answer, and the tally and counters move by the difference in the same transaction. A retry
+ * with the same request id (a dropped connection) is answered without applying it again.
  */
 export const answer = defineAction({
   input: surveyAnswerInput,
@@ -43,12 +44,19 @@ export const answer = defineAction({
     })
     if (fields.length) throw validation(fields)
     const id = responseId(ctx, survey._id)
+    // Keyed with the response id, so it says nothing about who answered.
+    const requestKey = input.requestId ? ctx.keyring.keyedHash('survey-request', id, input.requestId).slice(0, 24) : undefined
     const replaced = await ctx.store.transaction(async (tx) => {
+      if (requestKey) {
+        const previous = await tx.collection('surveyResponses').get(id)
+        // A retry of the submission already applied: answer as the first call did.
+        if (previous?.lastRequest === requestKey) return previous.revisions > 0
+      }
       // Re-read inside the transaction: a close that lands first wins.
       const current = await tx.collection('surveys').get(survey._id)
       if (!current) throw notFound('问卷不存在或已删除')
       refuseUnlessOpen(current, today)
-      return applyAnswer(tx, current, id, input.levels, input.comments, today)
+      return applyAnswer(tx, current, id, input.levels, input.comments, today, requestKey)
     })
     return { answered: true, replaced }
   },

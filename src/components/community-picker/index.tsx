@@ -45,6 +45,7 @@ export default function CommunityPicker({
   return (
     <View className='community-picker'>
       <View
+        role='button'
         className={`community-picker__field${invalid ? ' community-picker__field--invalid' : ''}`}
         data-testid={testId}
         data-value={value ?? ''}
@@ -71,7 +72,7 @@ export default function CommunityPicker({
             value={keyword}
             placeholder='输入社区或街道名称'
             onInput={(e) => setKeyword(e.detail.value)}
-            nativeProps={{ 'data-testid': `${testId}-search` }}
+            nativeProps={{ 'data-testid': `${testId}-search`, 'aria-label': '搜索社区或街道' }}
           />
         </View>
         {shown.length === 0 ? (
@@ -85,6 +86,8 @@ export default function CommunityPicker({
               {group.communities.map((c) => (
                 <View
                   key={c._id}
+                  role='option'
+                  aria-selected={c._id === value}
                   className={`community-picker__option${c._id === value ? ' community-picker__option--active' : ''}`}
                   data-testid={`community-option-${c._id}`}
                   onClick={() => {

@@ -26,7 +26,7 @@ export default function EventCard({ event, onClick }: EventCardProps) {
   const left = Math.max(0, counts.capacity - counts.confirmed)
   const full = left === 0
   return (
-    <View className='event-card' data-testid='event-card' data-id={event._id} onClick={onClick}>
+    <View role='button' className='event-card' data-testid='event-card' data-id={event._id} onClick={onClick}>
       <View className='event-card__head'>
         <Chip small tone={PHASE_TONES[event.phase]} label={EVENT_PHASE_LABELS[event.phase]} />
         {event.mine ? <Chip small tone='success' label={`我${SIGNUP_STATUS_LABELS[event.mine]}`} testId='event-card-mine' /> : null}

@@ -24,7 +24,7 @@ export default function InboxEntry({ testId = 'inbox-entry' }: InboxEntryProps) 
   useEffect(refresh, [])
   useDidShow(refresh)
   return (
-    <View className='inbox-entry' data-testid={testId} onClick={() => void Taro.navigateTo({ url: eventRoutes.inbox })}>
+    <View role='button' className='inbox-entry' data-testid={testId} onClick={() => void Taro.navigateTo({ url: eventRoutes.inbox })}>
       <View className='inbox-entry__icon'>
         <AtIcon value='bell' size={18} color='#2861d8' />
       </View>

@@ -17,7 +17,7 @@ export interface NoticeBannerProps {
 /** A gentle one-line notice with an optional action, e.g. 设置我的情况. */
 export default function NoticeBanner({ text, tone = 'info', actionText, onAction, testId }: NoticeBannerProps) {
   return (
-    <View className={`notice-banner notice-banner--${tone}`} onClick={onAction} data-testid={testId}>
+    <View role='button' className={`notice-banner notice-banner--${tone}`} onClick={onAction} data-testid={testId}>
       <Text className='notice-banner__text'>{text}</Text>
       {actionText ? <Text className='notice-banner__action'>{actionText} ›</Text> : null}
     </View>

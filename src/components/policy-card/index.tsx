@@ -19,7 +19,7 @@ export default function PolicyCard({ policy, onClick, maxGroups = 3 }: PolicyCar
   const groups = policy.targetGroups.slice(0, maxGroups)
   const more = policy.targetGroups.length - groups.length
   return (
-    <View className='policy-card' data-testid='policy-card' data-id={policy._id} onClick={onClick}>
+    <View role='button' className='policy-card' data-testid='policy-card' data-id={policy._id} onClick={onClick}>
       <View className='policy-card__head'>
         <Chip small label={POLICY_CATEGORY_LABELS[policy.category]} />
       </View>

@@ -44,6 +44,8 @@ export default function SearchBox({
         />
         {value ? (
           <View
+            role='button'
+            aria-label='清空搜索'
             className='search-box__clear'
             data-testid={`${testId}-clear`}
             onClick={() => {
@@ -55,7 +57,7 @@ export default function SearchBox({
           </View>
         ) : null}
       </View>
-      <View className='search-box__button' data-testid={`${testId}-submit`} onClick={() => onSearch(value)}>
+      <View role='button' className='search-box__button' data-testid={`${testId}-submit`} onClick={() => onSearch(value)}>
         <Text>搜索</Text>
       </View>
     </View>

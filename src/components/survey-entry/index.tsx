@@ -26,6 +26,7 @@ function closesLabel(closesOn: string): string {
 function Row({ card, result }: { card: SurveyCard; result?: boolean }) {
   return (
     <View
+      role='button'
       className='survey-entry__row'
       onClick={() => void Taro.navigateTo({ url: surveyRoutes.answer(card._id) })}
       data-testid='survey-entry-row'
@@ -82,7 +83,7 @@ export default function SurveyEntry({ variant = 'home' }: SurveyEntryProps) {
         <Text className='survey-entry__heading'>满意度调查</Text>
       </View>
       {!d && data.status === 'error' ? (
-        <View className='survey-entry__empty' onClick={() => void data.reload()}>
+        <View role='button' className='survey-entry__empty' onClick={() => void data.reload()}>
           <Text>问卷没有加载出来，点这里重试</Text>
         </View>
       ) : !d ? (

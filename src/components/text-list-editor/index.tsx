@@ -55,12 +55,13 @@ export default function TextListEditor({
                 maxlength={maxLength}
                 autoHeight
                 onInput={(e) => update(index, e.detail.value)}
-                nativeProps={testId ? { 'data-testid': `${testId}-${index}` } : undefined}
+                nativeProps={{ 'aria-label': `第 ${index + 1} 条`, ...(testId ? { 'data-testid': `${testId}-${index}` } : {}) }}
               />
             </View>
             {rowErrors[index] ? <Text className='text-list-editor__error'>{rowErrors[index]}</Text> : null}
           </View>
           <View
+            role='button'
             className='text-list-editor__remove'
             onClick={() => remove(index)}
             data-testid={testId ? `${testId}-${index}-remove` : undefined}
@@ -71,7 +72,7 @@ export default function TextListEditor({
         </View>
       ))}
       {items.length < maxItems ? (
-        <View className='text-list-editor__add' onClick={add} data-testid={testId ? `${testId}-add` : undefined}>
+        <View role='button' className='text-list-editor__add' onClick={add} data-testid={testId ? `${testId}-add` : undefined}>
           <Text>+ {addText}</Text>
         </View>
       ) : null}

@@ -8,9 +8,12 @@ import { EVENT_PHASE_LABELS, REFUSALS } from '@shared/domain/event'
 import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
+import ShareBar from '../../components/share-bar'
 import { useLoad } from '../../hooks/use-load'
+import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, isApiError } from '../../services/cloud'
-import { cancelSignup, checkInByScan, eventErrorMessage, getEvent, resolveScene, signUp } from '../../services/event'
+import type { SignupInput } from '@shared/contracts/event'
+import { cancelSignup, checkInByScan, eventErrorMessage, forgetPendingSignup, getEvent, pendingSignup, resolveScene, signUp } from '../../services/event'
 import { eventRoutes, eventTimeLabel, shortTime } from '../../utils/event-routes'
 import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
 import FeedbackLink from '../../components/feedback-link'
@@ -19,6 +22,7 @@ import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** What the page knows after opening: the event, how it was reached, and what I may do. */
 interface Opened {
@@ -45,7 +49,7 @@ function permitFromPhase(e: EventView): Permit {
  * Sign up in one tap; a fresh check-in code checks me in on arrival; then the survey and intent
  * registration are offered.
  */
-export default function EventPage() {
+function EventPage() {
   const params = useRouter().params
   const scene = params.scene ? decodeURIComponent(params.scene) : ''
   const id = params.id ?? ''
@@ -57,6 +61,8 @@ export default function EventPage() {
     const { prefill, ...event } = await getEvent(id)
     return { event, via: null, signup: permitFromPhase(event), checkin: null, prefill }
   }, [scene, id])
+  const shown = opened.data?.event ?? null
+  const shareRef = useShare(shown ? { kind: 'event', id: shown._id, title: shown.title } : null, params.ref)
 
   if (!scene && !id) {
     return <PageState kind='empty' title='没有找到这场活动' description='二维码或链接可能不完整' actionText='看看其他活动' onAction={() => void Taro.switchTab({ url: routes.events })} testId='event-not-found' />
@@ -79,16 +85,25 @@ export default function EventPage() {
     return <PageState kind='error' title='活动加载失败' description={eventErrorMessage(e)} onAction={() => void opened.reload()} />
   }
   if (!opened.data) return <PageState kind='loading' />
-  return <EventBody key={`${opened.data.event._id}:${opened.data.event.mine?.status ?? 'none'}`} opened={opened.data} scene={scene} onReload={() => void opened.reload()} />
+  return (
+    <EventBody
+      key={`${opened.data.event._id}:${opened.data.event.mine?.status ?? 'none'}`}
+      opened={opened.data}
+      scene={scene}
+      shareRef={shareRef}
+      onReload={() => void opened.reload()}
+    />
+  )
 }
 
 interface EventBodyProps {
   opened: Opened
   scene: string
+  shareRef: string | null
   onReload: () => void
 }
 
-function EventBody({ opened, scene, onReload }: EventBodyProps) {
+function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
   const { event } = opened
   const [mine, setMine] = useState<MySignup | null>(event.mine)
   const [name, setName] = useState(opened.prefill?.name ?? '')
@@ -101,6 +116,8 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
       : null,
   )
   const [justCheckedIn, setJustCheckedIn] = useState(false)
+  // The sign-up is saved on the phone and being retried after a lost connection.
+  const [sending, setSending] = useState(false)
   const autoTried = useRef(false)
 
   const atVenue = opened.via === 'checkin'
@@ -137,9 +154,13 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
       return
     }
     setErrors({})
+    await send({ eventId: event._id, name: checked.value.name, phone: checked.value.phone, ...(atVenue ? { scene } : {}) })
+  }
+
+  const send = async (request: Omit<SignupInput, 'requestId'>) => {
     setBusy('signup')
     try {
-      const out = await signUp({ eventId: event._id, name: checked.value.name, phone: checked.value.phone, ...(atVenue ? { scene } : {}) })
+      const out = await signUp(request, { onWaiting: () => setSending(true) })
       setMine(out.mine)
       if (out.outcome === 'checked_in') {
         setJustCheckedIn(true)
@@ -151,12 +172,25 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
         setNotice(null)
       }
     } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      setNotice({ text: eventErrorMessage(e), tone: 'danger' })
+      if (isApiError(e) && e.code === ErrorCodes.network) {
+        setNotice({ text: '网络一直没有恢复，报名还没送达。已保存在手机上，下次打开这个页面会自动再发', tone: 'warning' })
+      } else {
+        if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
+        setNotice({ text: eventErrorMessage(e), tone: 'danger' })
+      }
     } finally {
+      setSending(false)
       setBusy(null)
     }
   }
+
+  // A sign-up sent before the app was closed (or the signal lost) goes out again, same request id.
+  useEffect(() => {
+    const pending = pendingSignup(event._id)
+    if (!pending) return
+    if (mine) forgetPendingSignup(event._id)
+    else if (opened.signup.ok) void send(pending)
+  }, [])
 
   const cancel = async () => {
     if (!(await confirm('取消报名', mine?.status === 'waitlisted' ? '取消后你将离开候补名单。' : '取消后名额会让给候补的居民。', '取消报名'))) return
@@ -210,6 +244,11 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
           <NoticeBanner tone='danger' text={`活动已取消${event.cancelReason ? `：${event.cancelReason}` : ''}`} testId='event-cancelled' />
         </View>
       ) : null}
+      {sending ? (
+        <View className='event-page__banner' data-testid='sending-state' role='status'>
+          <NoticeBanner tone='info' text='已保存，正在发送…网络恢复后会自动送达，不用重复点' />
+        </View>
+      ) : null}
       {notice ? (
         <View className='event-page__banner' data-testid='event-notice'>
           <NoticeBanner tone={notice.tone} text={notice.text} />
@@ -227,7 +266,7 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
           </Text>
           <View className='event-page__next'>
             {event.surveyId ? (
-              <View className='event-page__next-item' data-testid='survey-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.survey(event.surveyId ?? '') })}>
+              <View role='button' className='event-page__next-item' data-testid='survey-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.survey(event.surveyId ?? '') })}>
                 <View className='event-page__next-main'>
                   <Text className='event-page__next-title'>说说你的感受</Text>
                   <Text className='event-page__next-note'>填一份满意度问卷，约 1 分钟，匿名</Text>
@@ -235,7 +274,7 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}
-            <View className='event-page__next-item' data-testid='intent-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.intentForm(event._id) })}>
+            <View role='button' className='event-page__next-item' data-testid='intent-link' onClick={() => void Taro.navigateTo({ url: eventRoutes.intentForm(event._id) })}>
               <View className='event-page__next-main'>
                 <Text className='event-page__next-title'>我也想创业</Text>
                 <Text className='event-page__next-note'>登记创业意向，社区创业指导员会一对一联系你</Text>
@@ -265,7 +304,7 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
             </View>
           ) : null}
           {mayCancel ? (
-            <View className='event-page__cancel' data-testid='cancel-signup' onClick={() => busy === null && void cancel()}>
+            <View role='button' className='event-page__cancel' data-testid='cancel-signup' onClick={() => busy === null && void cancel()}>
               <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
             </View>
           ) : null}
@@ -284,7 +323,7 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
               maxlength={20}
               placeholder='你的姓名'
               onInput={(e) => setName(e.detail.value)}
-              nativeProps={{ 'data-testid': 'signup-name' }}
+              nativeProps={{ 'data-testid': 'signup-name', 'aria-label': '姓名' }}
             />
           </View>
           {errors.name ? <Text className='event-page__error'>{errors.name}</Text> : null}
@@ -297,7 +336,7 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
               maxlength={11}
               placeholder='11 位手机号'
               onInput={(e) => setPhone(e.detail.value)}
-              nativeProps={{ 'data-testid': 'signup-phone', inputmode: 'tel' }}
+              nativeProps={{ 'data-testid': 'signup-phone', 'aria-label': '手机号', inputmode: 'tel' }}
             />
           </View>
           {errors.phone ? <Text className='event-page__error'>{errors.phone}</Text> : null}
@@ -318,11 +357,30 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
         <Text className='event-page__desc'>{event.description}</Text>
       </View>
 
+      {event.status !== 'cancelled' && event.phase !== 'ended' ? (
+        <View className='event-page__share'>
+          <ShareBar
+            item={{ kind: 'event', id: event._id, title: event.title }}
+            shareRef={shareRef}
+            poster={{
+              badge: '社区活动',
+              title: event.title,
+              facts: [
+                { label: '时间', value: eventTimeLabel(event.startAt, event.endAt) },
+                { label: '地点', value: event.place },
+                { label: '名额', value: `共 ${counts.capacity} 人${left ? `，还剩 ${left} 个` : '，已满可候补'}` },
+              ],
+              org: `${event.orgName} 主办`,
+            }}
+          />
+        </View>
+      ) : null}
+
       {event.policies.length ? (
         <View className='event-page__card'>
           <Text className='event-page__card-title'>活动讲解的政策</Text>
           {event.policies.map((p) => (
-            <View key={p._id} className='event-page__policy' onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })}>
+            <View role='button' key={p._id} className='event-page__policy' onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })}>
               <Text className='event-page__policy-title'>{p.title}</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
@@ -334,3 +392,5 @@ function EventBody({ opened, scene, onReload }: EventBodyProps) {
     </View>
   )
 }
+
+export default withCareMode(EventPage)

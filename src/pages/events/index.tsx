@@ -5,16 +5,18 @@ import { AtLoadMore } from 'taro-ui'
 import CardSkeleton from '../../components/card-skeleton'
 import EventCard from '../../components/event-card'
 import PageState from '../../components/page-state'
+import StaleNotice from '../../components/stale-notice'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
 import { listEvents } from '../../services/event'
 import { eventRoutes } from '../../utils/event-routes'
 import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 活动: upcoming promotion events of my community and the offices above it, soonest first. */
-export default function EventsPage() {
-  const list = usePagedList((after) => listEvents({ view: 'resident', after, limit: 10 }), [])
+function EventsPage() {
+  const list = usePagedList((after) => listEvents({ view: 'resident', after, limit: 10 }), [], { cacheKey: 'events' })
   const shown = useRef(false)
 
   useDidShow(() => {
@@ -34,6 +36,9 @@ export default function EventsPage() {
       <View className='events__header'>
         <Text className='events__title'>社区活动</Text>
         <Text className='events__subtitle'>创业培训、项目沙龙、政策宣讲，到现场扫码就能签到</Text>
+      </View>
+      <View className='events__stale'>
+        <StaleNotice list={list} />
       </View>
       {list.status === 'loading' ? (
         <CardSkeleton count={3} />
@@ -62,3 +67,5 @@ export default function EventsPage() {
     </View>
   )
 }
+
+export default withCareMode(EventsPage)

@@ -21,11 +21,12 @@ import '../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
 
 /** One of my feedback items: where it stands, the community's answers, rating and reopening. */
-export default function FeedbackDetailPage() {
+function FeedbackDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const data = useLoad(async () => {
@@ -204,3 +205,5 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
     </View>
   )
 }
+
+export default withCareMode(FeedbackDetailPage)

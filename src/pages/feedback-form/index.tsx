@@ -30,6 +30,7 @@ import { toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 interface Photo {
   /** What the page shows (a local temp path). */
@@ -40,7 +41,7 @@ interface Photo {
 const SUBJECT_PREFIX: Record<FeedbackSubjectKind, string> = { policy: '政策', event: '活动', case: '我的创业档案' }
 
 /** 反馈/投诉: what kind, to which community, what happened, up to three photos, optionally anonymous. */
-export default function FeedbackFormPage() {
+function FeedbackFormPage() {
   const { params } = useRouter()
   const subjectKind = FEEDBACK_SUBJECT_KINDS.find((k) => k === params.subject) ?? null
   const subject = subjectKind && params.id ? { kind: subjectKind, id: params.id } : null
@@ -220,3 +221,5 @@ export default function FeedbackFormPage() {
     </View>
   )
 }
+
+export default withCareMode(FeedbackFormPage)

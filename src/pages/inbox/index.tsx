@@ -6,6 +6,7 @@ import type { InboxItem } from '@shared/contracts/notify'
 import { INBOX_KIND_LABELS } from '@shared/domain/inbox'
 import CardSkeleton from '../../components/card-skeleton'
 import PageState from '../../components/page-state'
+import StaleNotice from '../../components/stale-notice'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
 import { listInbox, markAllRead, markRead } from '../../services/notify'
@@ -13,15 +14,16 @@ import { shortTime } from '../../utils/event-routes'
 import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 消息: what the community told me (a policy pushed, an event cancelled, a place freed up), newest first. */
-export default function InboxPage() {
+function InboxPage() {
   const [unread, setUnread] = useState<number | null>(null)
   const list = usePagedList(async (after) => {
     const page = await listInbox({ after, limit: 20 })
     setUnread(page.unreadCount)
     return page
-  }, [])
+  }, [], { cacheKey: 'inbox' })
   const shown = useRef(false)
 
   useDidShow(() => {
@@ -60,11 +62,12 @@ export default function InboxPage() {
       <View className='inbox__head'>
         <Text className='inbox__title'>消息</Text>
         {unread ? (
-          <View className='inbox__read-all' onClick={() => void readAll()} data-testid='inbox-read-all'>
+          <View className='inbox__read-all' role='button' onClick={() => void readAll()} data-testid='inbox-read-all'>
             <Text>全部标为已读（{unread}）</Text>
           </View>
         ) : null}
       </View>
+      <StaleNotice list={list} />
       {list.status === 'loading' ? (
         <CardSkeleton count={3} />
       ) : list.status === 'error' ? (
@@ -78,9 +81,11 @@ export default function InboxPage() {
       ) : (
         <View data-testid='inbox-list'>
           {list.items.map((m) => (
-            <View key={m._id} className={`inbox__item${m.readAt ? '' : ' inbox__item--unread'}`} data-testid='inbox-item' data-read={m.readAt ? 'true' : 'false'} onClick={() => void open(m)}>
+            <View key={m._id} className={`inbox__item${m.readAt ? '' : ' inbox__item--unread'}`} data-testid='inbox-item' data-read={m.readAt ? 'true' : 'false'} role='button' onClick={() => void open(m)}>
               <View className='inbox__item-head'>
                 <Text className='inbox__kind'>{INBOX_KIND_LABELS[m.kind]}</Text>
+                {/* The dot is colour; the word says it too. */}
+                {m.readAt ? null : <Text className='inbox__unread'>未读</Text>}
                 <Text className='inbox__time'>{shortTime(m.createdAt)}</Text>
               </View>
               <View className='inbox__item-title-row'>
@@ -99,3 +104,5 @@ export default function InboxPage() {
     </View>
   )
 }
+
+export default withCareMode(InboxPage)

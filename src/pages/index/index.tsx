@@ -10,6 +10,7 @@ import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import PolicyCard from '../../components/policy-card'
 import SearchBox from '../../components/search-box'
+import StaleNotice from '../../components/stale-notice'
 import SurveyEntry from '../../components/survey-entry'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
@@ -19,11 +20,12 @@ import { intentRoutes } from '../../utils/intent-routes'
 import { routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 const PAGE_SIZE = 10
 
 /** 首页: the support policies a resident can use, with search, categories and 适合我. */
-export default function IndexPage() {
+function IndexPage() {
   const [me, setMe] = useState<Me | null>(peekMe())
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
@@ -46,6 +48,7 @@ export default function IndexPage() {
         limit: PAGE_SIZE,
       }),
     [category, forMe, keyword, groupsKey],
+    { cacheKey: `policies:${category ?? ''}:${forMe ? groupsKey : '-'}:${keyword}` },
   )
 
   useDidShow(() => {
@@ -155,6 +158,7 @@ export default function IndexPage() {
           </View>
         </View>
 
+        <StaleNotice list={list} />
         {list.status === 'loading' && list.items.length === 0 ? (
           <CardSkeleton count={3} />
         ) : list.status === 'loading' ? (
@@ -191,3 +195,5 @@ export default function IndexPage() {
     </View>
   )
 }
+
+export default withCareMode(IndexPage)

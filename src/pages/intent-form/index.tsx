@@ -57,6 +57,7 @@ import { toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** The form's values; choices are null until made. The ID number is never kept in the draft. */
 interface IntentForm {
@@ -189,7 +190,7 @@ function candidateOf(form: IntentForm, edit: MyCase | null, eventId: string | nu
 }
 
 /** 创业意向登记: a form in four steps; corrections of a pending registration use the same form. */
-export default function IntentFormPage() {
+function IntentFormPage() {
   const params = useRouter().params
   const eventId = params.eventId && /^[A-Za-z0-9_-]{1,64}$/.test(params.eventId) ? params.eventId : null
   const wantsEdit = params.edit === '1'
@@ -372,10 +373,10 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
             <CommunityPicker orgs={orgs} value={form.communityId} onChange={(id) => set('communityId', id)} invalid={Boolean(errors.communityId)} />
           </FormField>
           <FormField label='姓名' required error={errors.name} testId='field-name'>
-            <Input className='form-field__input' value={form.name} maxlength={20} placeholder='你的真实姓名' onInput={(e) => set('name', e.detail.value)} nativeProps={{ 'data-testid': 'field-name-input' }} />
+            <Input className='form-field__input' value={form.name} maxlength={20} placeholder='你的真实姓名' onInput={(e) => set('name', e.detail.value)} nativeProps={{ 'data-testid': 'field-name-input', 'aria-label': '姓名' }} />
           </FormField>
           <FormField label='手机号' required error={errors.phone} hint={edit ? '为了保护隐私，修改时请重新填写手机号' : '只用于社区联系你'} testId='field-phone'>
-            <Input className='form-field__input' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => set('phone', e.detail.value)} nativeProps={{ 'data-testid': 'field-phone-input', inputmode: 'tel' }} />
+            <Input className='form-field__input' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => set('phone', e.detail.value)} nativeProps={{ 'data-testid': 'field-phone-input', 'aria-label': '手机号', inputmode: 'tel' }} />
           </FormField>
           <FormField
             label='身份证号'
@@ -384,7 +385,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
             hint={edit ? `已登记 ${edit.idCardMasked}，不改就不用填` : '加密保存，工作人员只能看到前 6 位和后 4 位'}
             testId='field-idCard'
           >
-            <Input className='form-field__input' type='idcard' value={form.idCard} maxlength={18} placeholder='18 位身份证号' onInput={(e) => set('idCard', e.detail.value)} nativeProps={{ 'data-testid': 'field-idCard-input', autocomplete: 'off' }} />
+            <Input className='form-field__input' type='idcard' value={form.idCard} maxlength={18} placeholder='18 位身份证号' onInput={(e) => set('idCard', e.detail.value)} nativeProps={{ 'data-testid': 'field-idCard-input', 'aria-label': '身份证号', autocomplete: 'off' }} />
           </FormField>
           <FormField label='性别' required error={errors.gender} testId='field-gender'>
             <ChoiceChips options={GENDERS} labels={GENDER_LABELS} value={form.gender} onChange={(v) => set('gender', v as Gender)} testIdPrefix='gender' />
@@ -409,7 +410,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
           <Text className='intent-form__section-title'>家庭和技能</Text>
           <FormField label='家庭情况' required error={errors.familySituation} hint='比如家里几口人、谁需要照顾、家里收入靠什么' testId='field-familySituation'>
             <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={form.familySituation} maxlength={200} placeholder='2–200 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('familySituation', e.detail.value)} nativeProps={{ 'data-testid': 'field-familySituation-input' }} />
+              <Textarea className='form-field__textarea-input' value={form.familySituation} maxlength={200} placeholder='2–200 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('familySituation', e.detail.value)} nativeProps={{ 'data-testid': 'field-familySituation-input', 'aria-label': '家庭情况' }} />
             </View>
           </FormField>
           <FormField label='技能等级' required error={errors.skillLevel} testId='field-skillLevel'>
@@ -429,7 +430,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
           </FormField>
           <FormField label='说说你的想法' required error={errors.projectDescription} hint='想做什么、在哪里做、大概要多少钱' testId='field-projectDescription'>
             <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={form.projectDescription} maxlength={500} placeholder='5–500 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('projectDescription', e.detail.value)} nativeProps={{ 'data-testid': 'field-projectDescription-input' }} />
+              <Textarea className='form-field__textarea-input' value={form.projectDescription} maxlength={500} placeholder='5–500 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('projectDescription', e.detail.value)} nativeProps={{ 'data-testid': 'field-projectDescription-input', 'aria-label': '想做的项目' }} />
             </View>
           </FormField>
           <FormField label='现在到哪一步了' required error={errors.projectPhase} testId='field-projectPhase'>
@@ -447,6 +448,8 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
                   return (
                     <View
                       key={p._id}
+                      role='checkbox'
+                      aria-checked={on}
                       className={`intent-form__project${on ? ' intent-form__project--on' : ''}`}
                       data-testid={`project-${p._id}`}
                       onClick={() => set('projectInterestIds', on ? form.projectInterestIds.filter((x) => x !== p._id) : [...form.projectInterestIds, p._id].slice(0, 5))}
@@ -476,7 +479,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
           </FormField>
           {fundingNeeded ? (
             <FormField label='大概还差多少钱（元）' required error={errors.fundingAmount} hint='估个数就行，1000 元到 500 万元' testId='field-fundingAmount'>
-              <Input className='form-field__input' type='number' value={form.fundingAmount} maxlength={7} placeholder='例如：50000' onInput={(e) => set('fundingAmount', e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'field-fundingAmount-input', inputmode: 'numeric' }} />
+              <Input className='form-field__input' type='number' value={form.fundingAmount} maxlength={7} placeholder='例如：50000' onInput={(e) => set('fundingAmount', e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'field-fundingAmount-input', 'aria-label': '需要的资金（元）', inputmode: 'numeric' }} />
             </FormField>
           ) : null}
           <FormField label='什么时候方便联系你' required error={errors.contactTime} testId='field-contactTime'>
@@ -523,3 +526,5 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
     </View>
   )
 }
+
+export default withCareMode(IntentFormPage)

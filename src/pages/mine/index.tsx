@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
+import CareSwitch from '../../components/care-switch'
 import Chip from '../../components/chip'
 import InboxEntry from '../../components/inbox-entry'
 import PageState from '../../components/page-state'
@@ -20,9 +21,10 @@ import { eventRoutes } from '../../utils/event-routes'
 import { feedbackRoutes } from '../../utils/feedback-routes'
 import { confirm, toastSuccess } from '../../utils/toast'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 我的: my community and groups, and the way in for staff. */
-export default function MinePage() {
+function MinePage() {
   const me = useLoad(() => getMe(), [])
   const shown = useRef(false)
 
@@ -61,7 +63,7 @@ export default function MinePage() {
       <View className='mine__card' data-testid='mine-profile'>
         <View className='mine__card-head'>
           <Text className='mine__card-title'>我的情况</Text>
-          <View className='mine__link' onClick={() => void Taro.navigateTo({ url: routes.profileEdit() })} data-testid='mine-edit-profile'>
+          <View role='button' className='mine__link' onClick={() => void Taro.navigateTo({ url: routes.profileEdit() })} data-testid='mine-edit-profile'>
             <Text>修改</Text>
             <AtIcon value='chevron-right' size={14} color='#2861d8' />
           </View>
@@ -90,7 +92,7 @@ export default function MinePage() {
 
       {staff ? null : (
         <View className='mine__card'>
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
             <View className='mine__item-main'>
               <Text>我的创业档案</Text>
               <Text className='mine__item-note'>登记创业意向，社区一对一帮你创业</Text>
@@ -128,46 +130,46 @@ export default function MinePage() {
               <Text className='mine__staff-role'>{ROLE_LABELS[staff.role]}</Text>
               <Text className='mine__staff-org'>{staff.orgName}</Text>
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffDashboard() })} data-testid='staff-dashboard-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffDashboard() })} data-testid='staff-dashboard-entry'>
               <Text>指标看板</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
               <Text>政策管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.ledger })} data-testid='staff-ledger-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.ledger })} data-testid='staff-ledger-entry'>
               <Text>帮扶台帐</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: eventRoutes.staffEvents })} data-testid='staff-events-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: eventRoutes.staffEvents })} data-testid='staff-events-entry'>
               <Text>活动管理</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
             {can(staff.role, 'feedback.stats') ? (
-              <View className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.inbox })} data-testid='staff-feedback-entry'>
+              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.inbox })} data-testid='staff-feedback-entry'>
                 <Text>居民反馈</Text>
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}
-            <View className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
               <Text>满意度调查</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
             {can(staff.role, 'staff.manage') || can(staff.role, 'audit.read') ? (
-              <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })} data-testid='staff-team-entry'>
+              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })} data-testid='staff-team-entry'>
                 <Text>团队与记录</Text>
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}
             {passwordSignIn ? (
-              <View className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
+              <View role='button' className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
                 <Text>退出登录</Text>
               </View>
             ) : null}
           </>
         ) : (
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })} data-testid='staff-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })} data-testid='staff-entry'>
             <View className='mine__item-main'>
               <Text>工作人员入口</Text>
               <Text className='mine__item-note'>社区创业指导员在这里管理政策</Text>
@@ -177,8 +179,10 @@ export default function MinePage() {
         )}
       </View>
 
+      <CareSwitch />
+
       <View className='mine__card'>
-        <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
+        <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
           <View className='mine__item-main'>
             <Text>隐私说明</Text>
             <Text className='mine__item-note'>我们保存哪些信息、为什么、保存多久</Text>
@@ -186,7 +190,7 @@ export default function MinePage() {
           <AtIcon value='chevron-right' size={16} color='#8f959e' />
         </View>
         {staff ? null : (
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myData })} data-testid='my-data-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myData })} data-testid='my-data-entry'>
             <View className='mine__item-main'>
               <Text>我的数据</Text>
               <Text className='mine__item-note'>导出或删除我们保存的你的数据</Text>
@@ -200,3 +204,5 @@ export default function MinePage() {
     </View>
   )
 }
+
+export default withCareMode(MinePage)

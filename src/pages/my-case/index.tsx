@@ -30,6 +30,7 @@ import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** The path a case normally takes; 已结案 is shown only when reached. */
 const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'operating']
@@ -37,7 +38,7 @@ const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'oper
 const day = (iso: string) => shanghaiDate(new Date(iso))
 
 /** 我的创业档案: the resident's registration, where it stands, and what the community has done. */
-export default function MyCasePage() {
+function MyCasePage() {
   // Set by the registration form on success: the moment to offer policy reminders.
   const registered = useRouter().params.registered === '1'
   const data = useLoad(() => myCase(), [])
@@ -235,3 +236,5 @@ function Row({ label, value }: { label: string; value: string }) {
     </View>
   )
 }
+
+export default withCareMode(MyCasePage)

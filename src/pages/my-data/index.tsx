@@ -13,6 +13,7 @@ import { deleteMyData, exportMyData } from '../../services/my-data'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 const EXPORT_ITEMS = ['所在社区和所属人群', '创业意向登记和帮扶记录（含你本人的手机号和身份证号）', '活动报名和签到', '发给你的消息', '你自己的操作记录']
 
@@ -41,7 +42,7 @@ function doneLines(d: DeleteMineOutput): string[] {
 }
 
 /** 我的数据: a resident exports everything held about them, or deletes it. */
-export default function MyDataPage() {
+function MyDataPage() {
   const [busy, setBusy] = useState<'export' | 'delete' | null>(null)
   const [exported, setExported] = useState<string | null>(null)
   const [banner, setBanner] = useState<string | null>(null)
@@ -164,7 +165,7 @@ export default function MyDataPage() {
                 maxlength={10}
                 placeholder={`请输入“${DELETE_CONFIRM_WORD}”`}
                 onInput={(e) => { setWord(e.detail.value); setWordError(undefined) }}
-                nativeProps={{ 'data-testid': 'field-confirm-input' }}
+                nativeProps={{ 'data-testid': 'field-confirm-input', 'aria-label': '确认文字' }}
               />
             </FormField>
             <View className='my-data__dialog-actions'>
@@ -185,3 +186,5 @@ export default function MyDataPage() {
     </View>
   )
 }
+
+export default withCareMode(MyDataPage)

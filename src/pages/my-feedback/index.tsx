@@ -14,9 +14,10 @@ import { FEEDBACK_STATUS_TONES, feedbackRoutes, feedbackTime } from '../../utils
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 我的反馈: what the resident sent, where each stands, and which answers wait for a rating. */
-export default function MyFeedbackPage() {
+function MyFeedbackPage() {
   const list = usePagedList<MyFeedbackRow>((after) => myFeedback(after), [])
   const shown = useRef(false)
   useDidShow(() => {
@@ -75,3 +76,5 @@ export default function MyFeedbackPage() {
     </View>
   )
 }
+
+export default withCareMode(MyFeedbackPage)

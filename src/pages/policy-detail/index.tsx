@@ -11,7 +11,9 @@ import NoticeBanner from '../../components/notice-banner'
 import FeedbackLink from '../../components/feedback-link'
 import PageState from '../../components/page-state'
 import SubscribeReminder from '../../components/subscribe-reminder'
+import ShareBar from '../../components/share-bar'
 import { useLoad } from '../../hooks/use-load'
+import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
 import { markPushOpened } from '../../services/notify'
 import { getPolicy } from '../../services/policy'
@@ -20,6 +22,7 @@ import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/checkbox.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** Why a policy someone opened does not apply today, in plain words; null when it does. */
 function outOfForceNotice(p: PolicyView, today: string): { text: string; tone: 'info' | 'warning' | 'danger' } | null {
@@ -31,14 +34,18 @@ function outOfForceNotice(p: PolicyView, today: string): { text: string; tone: '
 }
 
 /** One policy, everything a resident needs to apply. */
-export default function PolicyDetailPage() {
-  const { id = '', push } = useRouter().params
+function PolicyDetailPage() {
+  const params = useRouter().params
+  const id = params.id ?? ''
+  const push = params.push
   const policy = useLoad(() => getPolicy(id), [id])
   useEffect(() => {
     // Opened from a WeChat reminder (its page carries the push): mark that message read and count the open.
     if (push) markPushOpened(push).catch(() => undefined)
   }, [push])
   const [ready, setReady] = useState<string[]>([])
+  const shown = policy.data?.status === 'published' ? policy.data : null
+  const shareRef = useShare(shown ? { kind: 'policy', id: shown._id, title: shown.title } : null, params.ref)
 
   if (!id) {
     return <PageState kind='empty' title='没有找到这条政策' description='链接可能不完整' actionText='看看其他政策' onAction={() => void Taro.switchTab({ url: routes.index })} testId='policy-not-found' />
@@ -147,7 +154,7 @@ export default function PolicyDetailPage() {
           <AtIcon value='home' size={18} color='#5f6672' />
           <Text className='policy-detail__contact-text'>{p.contact.department}</Text>
         </View>
-        <View className='policy-detail__contact-row policy-detail__contact-row--tap' onClick={call} data-testid='call-button'>
+        <View role='button' className='policy-detail__contact-row policy-detail__contact-row--tap' onClick={call} data-testid='call-button'>
           <AtIcon value='phone' size={18} color='#2861d8' />
           <Text className='policy-detail__contact-text policy-detail__contact-text--link'>{p.contact.phone}</Text>
           <Text className='policy-detail__call'>拨打</Text>
@@ -158,6 +165,24 @@ export default function PolicyDetailPage() {
         </View>
       </View>
 
+      {p.status === 'published' ? (
+        <View className='policy-detail__share'>
+          <ShareBar
+            item={{ kind: 'policy', id: p._id, title: p.title }}
+            shareRef={shareRef}
+            poster={{
+              badge: '创业扶持政策',
+              title: p.title,
+              facts: [
+                { label: '扶持内容', value: p.benefit },
+                { label: '适用人群', value: p.targetGroups.map((g) => TARGET_GROUP_LABELS[g]).join('、') },
+                { label: '有效期', value: validityLabel(p) },
+              ],
+              org: `${p.orgName} 发布`,
+            }}
+          />
+        </View>
+      ) : null}
       {p.editable ? null : (
         <View className='policy-detail__subscribe'>
           <SubscribeReminder testId='policy-subscribe' intro='这类政策有新消息时提醒你' suggest={{ categories: [p.category] }} />
@@ -175,3 +200,5 @@ export default function PolicyDetailPage() {
     </View>
   )
 }
+
+export default withCareMode(PolicyDetailPage)

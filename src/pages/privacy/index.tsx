@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { PRIVACY_ITEMS, PRIVACY_NOTICE_VERSION, PRIVACY_RIGHTS } from '@shared/domain/privacy'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 隐私说明: what the app keeps about a resident, why, and for how long — rendered from the domain. */
-export default function PrivacyPage() {
+function PrivacyPage() {
   return (
     <View className='privacy' data-testid='privacy'>
       <View className='privacy__head'>
@@ -34,3 +35,5 @@ export default function PrivacyPage() {
     </View>
   )
 }
+
+export default withCareMode(PrivacyPage)

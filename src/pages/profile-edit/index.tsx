@@ -21,9 +21,10 @@ import { toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** Pick my community and the groups I belong to; they decide which policies are 适合我. */
-export default function ProfileEditPage() {
+function ProfileEditPage() {
   const from = useRouter().params.from
   const data = useLoad(async () => {
     const [orgs, me] = await Promise.all([getOrgTree(), getMe({ fresh: true })])
@@ -102,3 +103,5 @@ function ProfileForm({ orgs, me, forMe }: ProfileFormProps) {
     </View>
   )
 }
+
+export default withCareMode(ProfileEditPage)

@@ -8,6 +8,7 @@ import CommunityPicker from '../../components/community-picker'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
 import SurveySummary from '../../components/survey-summary'
+import { useDraft } from '../../hooks/use-draft'
 import { useLoad } from '../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
 import { getOrgTree } from '../../services/org'
@@ -17,9 +18,10 @@ import { goBack, routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 满意度调查: answer one question per screen, or read the results once the survey has closed. */
-export default function SurveyPage() {
+function SurveyPage() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(() => (id ? getSurvey(id) : Promise.reject(new Error('missing id'))), [id])
 
@@ -98,6 +100,18 @@ function ChooseCommunity({ onDone }: { onDone: () => void }) {
   )
 }
 
+/** The answers being filled in, as kept in storage. */
+interface SurveyDraft {
+  levels: (Level | null)[]
+  comments: Record<string, string>
+}
+
+function isSurveyDraft(v: unknown, total: number): v is SurveyDraft {
+  if (!v || typeof v !== 'object' || !('levels' in v) || !('comments' in v)) return false
+  const { levels, comments } = v as { levels: unknown; comments: unknown }
+  return Array.isArray(levels) && levels.length === total && levels.every((l) => l === null || (typeof l === 'number' && LEVELS.includes(l as Level))) && !!comments && typeof comments === 'object'
+}
+
 type Step = { kind: 'intro' } | { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'done'; replaced: boolean }
 
 /** Intro → one question per screen with progress → check and submit → thanks. */
@@ -105,9 +119,14 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
   const s = detail.survey
   const total = s.questions.length
   const [step, setStep] = useState<Step>({ kind: 'intro' })
-  const [levels, setLevels] = useState<(Level | null)[]>(() => s.questions.map(() => null))
-  const [comments, setComments] = useState<Record<string, string>>({})
+  // Answers so far survive closing the app (a call, a lost signal) until they are sent.
+  const [draft, setDraft, clearDraft] = useDraft<SurveyDraft>(`survey.${s._id}`, () => ({ levels: s.questions.map(() => null), comments: {} }), (v): v is SurveyDraft => isSurveyDraft(v, total))
+  const levels = draft.levels
+  const comments = draft.comments
+  const setLevels = (f: (prev: (Level | null)[]) => (Level | null)[]) => setDraft((d) => ({ ...d, levels: f(d.levels) }))
+  const setComments = (f: (prev: Record<string, string>) => Record<string, string>) => setDraft((d) => ({ ...d, comments: f(d.comments) }))
   const [busy, setBusy] = useState(false)
+  const [sending, setSending] = useState(false)
   const [submitError, setSubmitError] = useState('')
   const [answered, setAnswered] = useState(detail.answered)
 
@@ -118,8 +137,8 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
 
   const start = (fromMine: boolean) => {
     if (fromMine && detail.mine) {
-      setLevels(s.questions.map((_, i) => detail.mine?.levels[i] ?? null))
-      setComments(Object.fromEntries(detail.mine.comments.map((c) => [c.question, c.text])))
+      const mine = detail.mine
+      setDraft({ levels: s.questions.map((_, i) => mine.levels[i] ?? null), comments: Object.fromEntries(mine.comments.map((c) => [c.question, c.text])) })
     }
     setStep({ kind: 'question', index: 0 })
   }
@@ -141,18 +160,23 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
     setBusy(true)
     setSubmitError('')
     try {
-      const out = await answerSurvey({
-        id: s._id,
-        levels: levels as Level[],
-        comments: s.questions
-          .filter((q) => q.allowComment && (comments[q.id] ?? '').trim())
-          .map((q) => ({ question: q.id, text: (comments[q.id] ?? '').trim() })),
-      })
+      const out = await answerSurvey(
+        {
+          id: s._id,
+          levels: levels as Level[],
+          comments: s.questions
+            .filter((q) => q.allowComment && (comments[q.id] ?? '').trim())
+            .map((q) => ({ question: q.id, text: (comments[q.id] ?? '').trim() })),
+        },
+        { onWaiting: () => setSending(true) },
+      )
+      clearDraft()
       setAnswered(true)
       setStep({ kind: 'done', replaced: out.replaced })
     } catch (e) {
-      setSubmitError(errorMessage(e))
+      setSubmitError(isApiError(e) && e.code === ErrorCodes.network ? '网络一直没有恢复，还没提交成功。你的回答已保存在手机上，网络好了再点一次提交' : errorMessage(e))
     } finally {
+      setSending(false)
       setBusy(false)
     }
   }
@@ -189,7 +213,7 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
           <Text className='survey__lead'>看一下你的选择，点任意一题可以回去修改。</Text>
           <View className='survey__review'>
             {s.questions.map((q, i) => (
-              <View className='survey__review-row' key={q.id} onClick={() => setStep({ kind: 'question', index: i })} data-testid={`review-${q.id}`}>
+              <View role='button' className='survey__review-row' key={q.id} onClick={() => setStep({ kind: 'question', index: i })} data-testid={`review-${q.id}`}>
                 <Text className='survey__review-q'>
                   {i + 1}. {q.text}
                 </Text>
@@ -198,6 +222,11 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
             ))}
           </View>
         </View>
+        {sending ? (
+          <View className='survey__banner' data-testid='sending-state' role='status'>
+            <NoticeBanner tone='info' text='已保存，正在发送…网络恢复后会自动送达，不用重复点' />
+          </View>
+        ) : null}
         {submitError ? (
           <View className='survey__banner' data-testid='submit-error'>
             <NoticeBanner tone='danger' text={submitError} />
@@ -205,7 +234,7 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
         ) : null}
         <View className='survey__bar'>
           <View className='survey__bar-inner'>
-            <View className='survey__bar-side' onClick={() => setStep({ kind: 'question', index: total - 1 })}>
+            <View role='button' className='survey__bar-side' onClick={() => setStep({ kind: 'question', index: total - 1 })}>
               <Text>上一题</Text>
             </View>
             <View className='survey__bar-main' data-testid='submit-button'>
@@ -259,7 +288,7 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
                 placeholder='有什么建议或遇到的问题，可以写在这里'
                 placeholderClass='survey__placeholder'
                 onInput={(e) => setComments((c) => ({ ...c, [q.id]: e.detail.value }))}
-                nativeProps={{ 'data-testid': 'comment-input' }}
+                nativeProps={{ 'data-testid': 'comment-input', 'aria-label': '想说的话（选填）' }}
               />
             </View>
           </View>
@@ -268,6 +297,7 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
       <View className='survey__bar'>
         <View className='survey__bar-inner'>
           <View
+            role='button'
             className='survey__bar-side'
             onClick={() => setStep(i === 0 ? { kind: 'intro' } : { kind: 'question', index: i - 1 })}
             data-testid='prev-button'
@@ -387,3 +417,5 @@ function ClosedSurvey({ survey: s }: { survey: SurveyView }) {
     </View>
   )
 }
+
+export default withCareMode(SurveyPage)

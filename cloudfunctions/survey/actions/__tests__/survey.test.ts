@@ -231,6 +231,23 @@ describe('survey.open / get', () => {
 })
 
 describe('survey.answer', () => {
+  it('a retry with the same request id (a dropped connection) changes nothing; a new submission replaces', async () => {
+    const { h, published, joinCommunity, responses } = await setup()
+    const s = await published('a-staff')
+    await joinCommunity('r1')
+    const send = (levels: Level[], requestId: string) =>
+      h.ok<{ replaced: boolean }>(surveyActions, resident('r1'), 'answer', { id: s._id, levels, comments: [], requestId })
+    expect(await send(all(7, 4), 'req-first-0001')).toEqual({ answered: true, replaced: false })
+    expect(await send(all(7, 4), 'req-first-0001')).toEqual({ answered: true, replaced: false })
+    expect((await responses(s._id))[0]?.revisions).toBe(0)
+    const tally = await h.store.collection('surveyTallies').get(s._id)
+    expect(tally?.n).toBe(1)
+    expect(await send(all(7, 5), 'req-second-002')).toEqual({ answered: true, replaced: true })
+    expect(await send(all(7, 5), 'req-second-002')).toEqual({ answered: true, replaced: true })
+    expect((await responses(s._id))[0]?.revisions).toBe(1)
+    expect((await h.call(surveyActions, resident('r1'), 'answer', { id: s._id, levels: all(7, 5), requestId: 'bad id!' })).status).toBe(400)
+  })
+
   it('validates the answer against the survey: every question, levels 1–5, comments only where offered', async () => {
     const { published, joinCommunity, answer } = await setup()
     const s = await published('a-staff')

@@ -9,6 +9,7 @@ import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
+import { useShareCounts } from '../../../hooks/use-share-counts'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { errorMessage } from '../../../services/cloud'
 import { listEvents } from '../../../services/event'
@@ -34,6 +35,7 @@ export default function StaffEventsPage() {
     (after) => (isStaff ? listEvents({ view: 'manage', when, after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
     [when, isStaff],
   )
+  const shares = useShareCounts('event', list.items.map((e) => e._id), isStaff)
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current && isStaff) void list.refresh({ quiet: true })
@@ -109,6 +111,12 @@ export default function StaffEventsPage() {
                       <Text className='staff-events__count-n'>{e.counts.waitlisted}</Text>
                       <Text className='staff-events__count-label'>候补</Text>
                     </View>
+                    {shares[e._id] !== undefined ? (
+                      <View className='staff-events__count' data-testid='row-share-arrivals'>
+                        <Text className='staff-events__count-n'>{shares[e._id]}</Text>
+                        <Text className='staff-events__count-label'>经分享打开</Text>
+                      </View>
+                    ) : null}
                   </View>
                 </View>
                 <View className='staff-events__actions'>

@@ -12,6 +12,7 @@ import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StatusTag from '../../../components/status-tag'
 import { useLoad } from '../../../hooks/use-load'
+import { useShareCounts } from '../../../hooks/use-share-counts'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { archivePolicy, listPolicies, publishPolicy } from '../../../services/policy'
@@ -66,6 +67,7 @@ export default function StaffPoliciesPage() {
         : Promise.resolve({ items: [], next: null }),
     [status, keyword, isStaff],
   )
+  const shares = useShareCounts('policy', list.items.filter((p) => p.status !== 'draft').map((p) => p._id), isStaff)
 
   useDidShow(() => {
     // Coming back from the editor: show what was saved, keep rows on screen meanwhile.
@@ -171,6 +173,11 @@ export default function StaffPoliciesPage() {
                   <Text className='staff-policies__row-meta'>
                     {p.orgName} · {validityLabel(p)} · 更新于 {p.updatedAt.slice(0, 10)}
                   </Text>
+                  {shares[p._id] !== undefined ? (
+                    <Text className='staff-policies__row-meta' data-testid='row-share-arrivals'>
+                      经居民分享打开 {shares[p._id]} 人
+                    </Text>
+                  ) : null}
                 </View>
                 <View className='staff-policies__actions'>
                   <View className='staff-policies__action' data-testid='row-edit' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>

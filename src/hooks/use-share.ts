@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react'
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { type ShareKind, sharePayload, SHARE_REF_PATTERN } from '@shared/domain/share'
+import { keptShareRef, myShareRef, recordArrival } from '../services/share'
+
+/** What a page shares: the item and its title. Null while it is loading. */
+export interface ShareItem {
+  kind: ShareKind
+  id: string
+  title: string
+}
+
+/**
+ * Sharing for a resident page, in one call:
+ * - WeChat's 转发 (chat) and 分享到朋友圈 (Moments) carry the item and my referral id (the page's
+ *   index.config.ts must set `enableShareAppMessage` / `enableShareTimeline`);
+ * - opened through someone's share (`?ref=`), the arrival is recorded once for this item.
+ * Returns my referral id once known, for the share bar's link and poster.
+ */
+export function useShare(item: ShareItem | null, arrivedRef: string | undefined): string | null {
+  const [ref, setRef] = useState<string | null>(keptShareRef)
+  useEffect(() => {
+    if (!ref) void myShareRef().then(setRef)
+  }, [])
+  useEffect(() => {
+    if (!item || !arrivedRef || !SHARE_REF_PATTERN.test(arrivedRef)) return
+    // Best effort: a missed arrival must never get in the way of reading the page.
+    recordArrival(item.kind, item.id, arrivedRef).catch(() => undefined)
+  }, [item?.kind, item?.id, arrivedRef])
+
+  useShareAppMessage(() => {
+    if (!item) return {}
+    const card = sharePayload(item.kind, item, ref)
+    return { title: card.title, path: card.path }
+  })
+  useShareTimeline(() => {
+    if (!item) return {}
+    const card = sharePayload(item.kind, item, ref)
+    return { title: card.title, query: card.query }
+  })
+  return ref
+}
