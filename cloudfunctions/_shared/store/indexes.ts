@@ -82,6 +82,8 @@ export const INDEXES: Declarations = {
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }] },
   ],
+  evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
+  evaluationDeadlines: [],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */
