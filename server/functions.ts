@@ -1,4 +1,5 @@
 import { eventActions } from '../cloudfunctions/event/actions'
+import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
 import { localMiniCodes } from '../cloudfunctions/event/codes-local'
 import { indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
@@ -35,4 +36,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   project: projectActions,
   // Photos are kept in DATA_DIR/feedback-photos and served by server/photos.ts.
   feedback: makeFeedbackActions(() => feedbackPhotos),
+  // Application documents (.xlsx) go through the same download folder as ledger exports.
+  evaluation: makeEvaluationActions(() => ledgerExports),
 }
