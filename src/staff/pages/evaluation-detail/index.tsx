@@ -78,25 +78,25 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
       {deciding ? (
         <View className='ev__card' data-testid='evaluation-decide'>
           <Text className='ev__section'>{app.may.review ? '街道初评意见' : '区县认定意见'}</Text>
-          <Textarea className='ev__textarea' value={opinion} maxlength={1000} placeholder={app.may.review ? '写明初评意见；退回时写明需要补充或修改的地方' : '写明认定意见；不予认定时写明理由'} onInput={(e) => setOpinion(e.detail.value)} data-testid='ev-opinion' />
+          <Textarea className='ev__textarea' value={opinion} maxlength={1000} placeholder={app.may.review ? '写明初评意见；退回时写明需要补充或修改的地方' : '写明认定意见；不予认定时写明理由'} onInput={(e) => setOpinion(e.detail.value)} nativeProps={{ 'data-testid': 'ev-opinion' }} />
           <View className='ev__actions'>
             {app.may.review ? (
               <>
-                <AtButton onClick={() => void decide(() => reviewApplication(app._id, app.version, 'return', opinion), '已退回社区')} disabled={busy} data-testid='ev-return'>
+                <View className='ev__btn' data-testid='ev-return'><AtButton onClick={() => void decide(() => reviewApplication(app._id, app.version, 'return', opinion), '已退回社区')} disabled={busy}>
                   退回社区
-                </AtButton>
-                <AtButton type='primary' onClick={() => void decide(() => reviewApplication(app._id, app.version, 'pass', opinion), '初评通过，已报区县')} disabled={busy} data-testid='ev-pass'>
+                </AtButton></View>
+                <View className='ev__btn' data-testid='ev-pass'><AtButton type='primary' onClick={() => void decide(() => reviewApplication(app._id, app.version, 'pass', opinion), '初评通过，已报区县')} disabled={busy}>
                   初评通过
-                </AtButton>
+                </AtButton></View>
               </>
             ) : (
               <>
-                <AtButton onClick={() => void decide(() => certifyApplication(app._id, app.version, 'reject', opinion), '已作出不予认定')} disabled={busy} data-testid='ev-reject'>
+                <View className='ev__btn' data-testid='ev-reject'><AtButton onClick={() => void decide(() => certifyApplication(app._id, app.version, 'reject', opinion), '已作出不予认定')} disabled={busy}>
                   不予认定
-                </AtButton>
-                <AtButton type='primary' onClick={() => void decide(() => certifyApplication(app._id, app.version, 'certify', opinion), '已认定为创业型社区')} disabled={busy} data-testid='ev-certify'>
+                </AtButton></View>
+                <View className='ev__btn' data-testid='ev-certify'><AtButton type='primary' onClick={() => void decide(() => certifyApplication(app._id, app.version, 'certify', opinion), '已认定为创业型社区')} disabled={busy}>
                   认定
-                </AtButton>
+                </AtButton></View>
               </>
             )}
           </View>

@@ -89,13 +89,13 @@ function Editor({ app, onSaved }: { app: ApplicationView; onSaved: (v: Applicati
       <View className='ev__card'>
         <Text className='ev__section'>申报表</Text>
         <FormField label='联系人' required error={errors['form.contactName']}>
-          <Input className='ev__input' value={form.contactName} maxlength={20} onInput={(e) => setForm({ ...form, contactName: e.detail.value })} data-testid='ev-contact-name' />
+          <Input className='ev__input' value={form.contactName} maxlength={20} onInput={(e) => setForm({ ...form, contactName: e.detail.value })} nativeProps={{ 'data-testid': 'ev-contact-name' }} />
         </FormField>
         <FormField label='联系电话' required error={errors['form.contactPhone']}>
-          <Input className='ev__input' type='text' value={form.contactPhone} maxlength={20} onInput={(e) => setForm({ ...form, contactPhone: e.detail.value })} data-testid='ev-contact-phone' />
+          <Input className='ev__input' type='text' value={form.contactPhone} maxlength={20} onInput={(e) => setForm({ ...form, contactPhone: e.detail.value })} nativeProps={{ 'data-testid': 'ev-contact-phone' }} />
         </FormField>
         <FormField label='社区基本情况' hint='户数、人口、创业服务站、工作制度等' error={errors['form.overview']}>
-          <Textarea className='ev__textarea' value={form.overview} maxlength={2000} onInput={(e) => setForm({ ...form, overview: e.detail.value })} data-testid='ev-overview' />
+          <Textarea className='ev__textarea' value={form.overview} maxlength={2000} onInput={(e) => setForm({ ...form, overview: e.detail.value })} nativeProps={{ 'data-testid': 'ev-overview' }} />
         </FormField>
       </View>
 
@@ -124,15 +124,15 @@ function Editor({ app, onSaved }: { app: ApplicationView; onSaved: (v: Applicati
           </FormField>
         ))}
         <FormField label='自评总结' required error={errors['report.summary']}>
-          <Textarea className='ev__textarea' value={report.summary} maxlength={3000} onInput={(e) => setReport({ ...report, summary: e.detail.value })} data-testid='ev-summary' />
+          <Textarea className='ev__textarea' value={report.summary} maxlength={3000} onInput={(e) => setReport({ ...report, summary: e.detail.value })} nativeProps={{ 'data-testid': 'ev-summary' }} />
         </FormField>
         <View className='ev__actions'>
-          <AtButton onClick={() => void run(save, '已保存')} disabled={busy} data-testid='ev-save'>
+          <View className='ev__btn' data-testid='ev-save'><AtButton onClick={() => void run(save, '已保存')} disabled={busy}>
             保存
-          </AtButton>
-          <AtButton type='primary' onClick={() => void submit()} disabled={busy} data-testid='ev-submit'>
+          </AtButton></View>
+          <View className='ev__btn' data-testid='ev-submit'><AtButton type='primary' onClick={() => void submit()} disabled={busy}>
             提交街道初评
-          </AtButton>
+          </AtButton></View>
         </View>
         <View className='ev__actions'>
           <Text className='ev__link' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.print(app._id, 'form') })}>打印申报表</Text>

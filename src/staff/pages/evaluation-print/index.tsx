@@ -27,9 +27,9 @@ export default function EvaluationPrintPage() {
   return (
     <View className='ev-print'>
       <View className='ev-print__bar'>
-        <AtButton size='small' type='primary' onClick={() => (printPage('.ev-print__sheet') ? undefined : toastText('请在电脑浏览器中打开本页打印，或下载 Excel'))} data-testid='print-button'>
+        <View className='ev__btn' data-testid='print-button'><AtButton size='small' type='primary' onClick={() => (printPage('.ev-print__sheet') ? undefined : toastText('请在电脑浏览器中打开本页打印，或下载 Excel'))}>
           打印
-        </AtButton>
+        </AtButton></View>
       </View>
       <View className='ev-print__sheet' data-testid='print-sheet'>
         <Text className='ev-print__title'>{title}</Text>

@@ -57,15 +57,15 @@ export default function EvaluationRankingPage() {
           {r.status === 'spot_checked' ? (
             choosing === r.id ? (
               <View>
-                <Textarea className='ev__textarea' value={opinion} maxlength={1000} placeholder='评选理由' onInput={(e) => setOpinion(e.detail.value)} data-testid='select-opinion' />
+                <Textarea className='ev__textarea' value={opinion} maxlength={1000} placeholder='评选理由' onInput={(e) => setOpinion(e.detail.value)} nativeProps={{ 'data-testid': 'select-opinion' }} />
                 <View className='ev__actions'>
                   <AtButton size='small' onClick={() => setChoosing(null)}>取消</AtButton>
-                  <AtButton size='small' type='primary' onClick={() => void select(r)} data-testid='select-confirm'>确认评为示范社区</AtButton>
+                  <View className='ev__btn' data-testid='select-confirm'><AtButton size='small' type='primary' onClick={() => void select(r)}>确认评为示范社区</AtButton></View>
                 </View>
               </View>
             ) : (
               <View className='ev__actions'>
-                <AtButton size='small' type='primary' onClick={() => setChoosing(r.id)} data-testid='select-start'>评为示范社区</AtButton>
+                <View className='ev__btn' data-testid='select-start'><AtButton size='small' type='primary' onClick={() => setChoosing(r.id)}>评为示范社区</AtButton></View>
               </View>
             )
           ) : null}

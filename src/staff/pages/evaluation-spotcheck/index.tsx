@@ -65,11 +65,11 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
         <Text className='ev__meta'>从本社区帮扶台帐中按“申报编号 + 种子”随机抽取，同一种子抽出的人相同，可复核</Text>
         {open ? (
           <View className='ev__head'>
-            <Input className='ev__input ev__grow' value={seed} placeholder='抽样种子，如今天的日期' onInput={(e) => setSeed(e.detail.value)} data-testid='spot-seed' />
-            <Input className='ev__input' style={{ width: '120px' }} type='number' value={size} onInput={(e) => setSize(e.detail.value)} data-testid='spot-size' />
-            <AtButton size='small' type='primary' onClick={() => void run(() => drawSample(app._id, seed, Number(size) || 10), '已抽样')} disabled={busy} data-testid='spot-draw'>
+            <Input className='ev__input ev__grow' value={seed} placeholder='抽样种子，如今天的日期' onInput={(e) => setSeed(e.detail.value)} nativeProps={{ 'data-testid': 'spot-seed' }} />
+            <Input className='ev__input' style={{ width: '120px' }} type='number' value={size} onInput={(e) => setSize(e.detail.value)} nativeProps={{ 'data-testid': 'spot-size' }} />
+            <View className='ev__btn' data-testid='spot-draw'><AtButton size='small' type='primary' onClick={() => void run(() => drawSample(app._id, seed, Number(size) || 10), '已抽样')} disabled={busy}>
               抽样
-            </AtButton>
+            </AtButton></View>
           </View>
         ) : null}
         {app.sample ? <Text className='ev__meta'>种子“{app.sample.seed}”，从 {app.sample.population} 人中抽取 {app.sample.intentIds.length} 人 · {app.sample.byName}</Text> : null}
@@ -85,10 +85,10 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
         ) : open ? (
           <View className='ev__head'>
             <Text className='ev__label'>截止日期</Text>
-            <Input className='ev__input ev__grow' value={closesOn} onInput={(e) => setClosesOn(e.detail.value)} data-testid='spot-closes' />
-            <AtButton size='small' type='primary' onClick={() => void run(() => spotCheck({ id: app._id, step: 'questionnaire', closesOn }), '问卷已发出')} disabled={busy} data-testid='spot-send-survey'>
+            <Input className='ev__input ev__grow' value={closesOn} onInput={(e) => setClosesOn(e.detail.value)} nativeProps={{ 'data-testid': 'spot-closes' }} />
+            <View className='ev__btn' data-testid='spot-send-survey'><AtButton size='small' type='primary' onClick={() => void run(() => spotCheck({ id: app._id, step: 'questionnaire', closesOn }), '问卷已发出')} disabled={busy}>
               发出问卷
-            </AtButton>
+            </AtButton></View>
           </View>
         ) : (
           <Text className='ev__meta'>未发问卷</Text>
@@ -104,11 +104,11 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
                 <Chip key={m} checkable active={methods.includes(m)} label={SPOT_METHOD_LABELS[m]} onClick={() => setMethods((x) => (x.includes(m) ? x.filter((y) => y !== m) : [...x, m]))} testId={`spot-method-${m}`} />
               ))}
             </View>
-            <Textarea className='ev__textarea' value={findings} maxlength={1000} placeholder='实地察看、座谈、查阅台帐发现的情况' onInput={(e) => setFindings(e.detail.value)} data-testid='spot-findings' />
+            <Textarea className='ev__textarea' value={findings} maxlength={1000} placeholder='实地察看、座谈、查阅台帐发现的情况' onInput={(e) => setFindings(e.detail.value)} nativeProps={{ 'data-testid': 'spot-findings' }} />
             <View className='ev__actions'>
-              <AtButton type='primary' onClick={() => void run(() => spotCheck({ id: app._id, step: 'conclude', version: app.version, methods, findings }), '抽查已完成')} disabled={busy} data-testid='spot-conclude'>
+              <View className='ev__btn' data-testid='spot-conclude'><AtButton type='primary' onClick={() => void run(() => spotCheck({ id: app._id, step: 'conclude', version: app.version, methods, findings }), '抽查已完成')} disabled={busy}>
                 完成抽查
-              </AtButton>
+              </AtButton></View>
             </View>
           </>
         ) : (
@@ -170,11 +170,11 @@ function CallRow({ app, row, open, onChanged }: { app: ApplicationView; row: Sam
               </View>
             </>
           ) : null}
-          <Input className='ev__input' value={remarks} maxlength={500} placeholder='备注' onInput={(e) => setRemarks(e.detail.value)} data-testid='call-remarks' />
+          <Input className='ev__input' value={remarks} maxlength={500} placeholder='备注' onInput={(e) => setRemarks(e.detail.value)} nativeProps={{ 'data-testid': 'call-remarks' }} />
           <View className='ev__actions'>
-            <AtButton size='small' type='primary' onClick={() => void save()} data-testid='call-save'>
+            <View className='ev__btn' data-testid='call-save'><AtButton size='small' type='primary' onClick={() => void save()}>
               保存回访
-            </AtButton>
+            </AtButton></View>
           </View>
         </View>
       ) : null}

@@ -35,16 +35,16 @@ export default function EvaluationListPage() {
         </View>
         {own ? (
           <View className='ev__actions'>
-            <AtButton type='primary' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.edit(year) })} data-testid='evaluation-open'>
+            <View className='ev__btn' data-testid='evaluation-open'><AtButton type='primary' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.edit(year) })}>
               {own.status === 'none' ? '开始申报' : own.status === 'draft' || own.status === 'returned' ? '继续填写申报' : '查看本社区申报'}
-            </AtButton>
+            </AtButton></View>
           </View>
         ) : null}
         {d.items.some((i) => i.status === 'certified' || i.status === 'spot_checked' || i.status === 'selected') ? (
           <View className='ev__actions'>
-            <AtButton onClick={() => void Taro.navigateTo({ url: evaluationRoutes.ranking(year) })} data-testid='evaluation-ranking-entry'>
+            <View className='ev__btn' data-testid='evaluation-ranking-entry'><AtButton onClick={() => void Taro.navigateTo({ url: evaluationRoutes.ranking(year) })}>
               抽查结果排名
-            </AtButton>
+            </AtButton></View>
           </View>
         ) : null}
       </View>
