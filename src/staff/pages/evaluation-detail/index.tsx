@@ -20,7 +20,7 @@ import './index.scss'
 /** One application for every level: the form, the report, who did what, and the step open to the caller (review, certify). */
 export default function EvaluationDetailPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
+  const id = decodeURIComponent(params.id ?? '')
   const data = useLoad(() => getApplication(id), [id])
   useDidShow(() => {
     if (data.data) void data.reload()

@@ -69,7 +69,9 @@ function Editor({ app, onSaved }: { app: ApplicationView; onSaved: (v: Applicati
     if (!(await confirm('提交申报', '提交后交街道初评，不能再修改。确定提交吗？', '提交'))) return
     void run(async () => {
       const saved = await save()
-      return submitApplication(saved._id, saved.version)
+      const done = await submitApplication(saved._id, saved.version)
+      void Taro.redirectTo({ url: evaluationRoutes.detail(done._id) })
+      return done
     }, '已提交街道初评')
   }
   const setSection = (criterion: string, text: string) => setReport((r) => ({ ...r, sections: r.sections.map((s) => (s.criterion === criterion ? { ...s, text } : s)) }))

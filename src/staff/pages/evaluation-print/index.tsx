@@ -14,7 +14,7 @@ import './index.scss'
 /** The 申报表 (`doc=form`) or the self-evaluation report (`doc=report`) as an A4 sheet to print. */
 export default function EvaluationPrintPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
+  const id = decodeURIComponent(params.id ?? '')
   const doc = params.doc === 'report' ? 'report' : 'form'
   const data = useLoad(() => getApplication(id), [id])
   if (data.status === 'error' && !data.data) {

@@ -17,7 +17,7 @@ import './index.scss'
 /** The city's spot check of one certified community: sample, phone follow-ups, questionnaire, conclusion. */
 export default function EvaluationSpotCheckPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
+  const id = decodeURIComponent(params.id ?? '')
   const data = useLoad(() => getApplication(id), [id])
   if (data.status === 'error' && !data.data) {
     return <PageState kind='error' title='没能打开抽查' description={errorMessage(data.error)} onAction={() => void data.reload()} />
