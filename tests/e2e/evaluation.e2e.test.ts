@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -9,11 +9,9 @@ import { baseUrl, eventually, launch, screenshot } from './browser'
  * the calendar.
  */
 let browser: Browser
-let desk: BrowserContext
 
 beforeAll(async () => {
   browser = await launch()
-  desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
 })
 afterAll(async () => {
   await browser?.close()
