@@ -42,6 +42,9 @@ const EXTRA_ENV: Record<string, Record<string, string>> = {
  */
 const TRIGGERS: Record<string, { name: string; type: 'timer'; config: string }[]> = {
   indices: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }],
+  // Once a day: deadline reminders of the evaluation chain. The job reads the Shanghai date
+  // itself, so the trigger clock's time zone only moves the hour it runs at.
+  evaluation: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }],
 }
 
 /** Never allowed in a deployed bundle. */

@@ -1,4 +1,5 @@
 import { eventActions } from '../cloudfunctions/event/actions'
+import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
 import { localMiniCodes } from '../cloudfunctions/event/codes-local'
 import { indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
@@ -47,4 +48,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   feedback: makeFeedbackActions(() => feedbackPhotos),
   // Poster codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
   share: shareActions({ codes: localShareCodes() }),
+  // Application documents (.xlsx) go through the same download folder as ledger exports.
+  evaluation: makeEvaluationActions(() => ledgerExports),
 }

@@ -6,7 +6,7 @@ import {
   SURVEY_KINDS,
   SURVEY_STATUSES,
   SURVEY_TEMPLATE_KEYS,
-  type SurveyKind,
+  type AnySurveyKind,
   type SurveyState,
   type SurveyStatus,
 } from '../domain/survey'
@@ -162,7 +162,7 @@ export interface SurveyDetail {
 export interface SurveyCard {
   _id: string
   title: string
-  kind: SurveyKind
+  kind: AnySurveyKind
   orgName: string
   period: string
   closesOn: string
@@ -182,7 +182,7 @@ export interface SurveyOpenOutput {
 export interface SurveyListItem {
   _id: string
   title: string
-  kind: SurveyKind
+  kind: AnySurveyKind
   orgName: string
   period: string
   opensOn: string

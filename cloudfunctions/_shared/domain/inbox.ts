@@ -2,16 +2,17 @@
  * The in-app inbox: messages a resident reads on the 消息 page. Features put messages here
  * (an event cancelled, a policy update); push notifications (issue 7) extend the same records.
  */
-export const INBOX_KINDS = ['event_cancelled', 'policy', 'system'] as const
+export const INBOX_KINDS = ['event_cancelled', 'policy', 'system', 'evaluation'] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
 
 export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
   event_cancelled: '活动通知',
   policy: '政策动态',
   system: '系统消息',
+  evaluation: '创建评估',
 }
 
-/** One message to one resident. */
+/** One message to one resident, or to a staff member (`residentId` holds the staff id: deadline reminders). */
 export interface InboxMessage {
   _id: string
   residentId: string

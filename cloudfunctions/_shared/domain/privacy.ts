@@ -69,6 +69,12 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '直到你删除个人数据',
   },
   {
+    collections: ['evaluations'],
+    what: '创建评估中市里电话回访的记录：被抽到的创业档案编号，是否接通、是否确认得到帮扶、满意度打分和回访备注',
+    why: '市创建办抽查社区的帮扶是否真实、居民是否满意，评选示范社区',
+    keep: '评估年度结束后按规定期限保存',
+  },
+  {
     collections: ['staff', 'audit', 'invitations'],
     what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录',
     why: '确认谁能看、谁改过居民信息，保护居民数据',
@@ -77,7 +83,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

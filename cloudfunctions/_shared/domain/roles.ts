@@ -64,14 +64,28 @@ export type Permission =
   | 'index.read'
   | 'index.baseline'
   | 'index.reconcile'
+  /**
+   * Evaluation chain (创建评估): see the applications of one's scope / draft and submit one's
+   * community's / street initial review / district certification / city spot checks (sample,
+   * calls, questionnaire) / select demonstration communities / set a year's deadlines / send
+   * deadline reminders.
+   */
+  | 'evaluation.read'
+  | 'evaluation.apply'
+  | 'evaluation.review'
+  | 'evaluation.certify'
+  | 'evaluation.spotcheck'
+  | 'evaluation.select'
+  | 'evaluation.deadlines'
+  | 'evaluation.remind'
 
 const MATRIX: Record<StaffRole, readonly Permission[]> = {
-  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline'],
-  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline'],
-  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read'],
-  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read'],
-  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read'],
-  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile'],
+  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read'],
+  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply'],
+  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.review'],
+  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify'],
+  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines'],
+  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile', 'evaluation.read', 'evaluation.deadlines', 'evaluation.remind'],
 }
 
 /** Seniority for staff administration: one may invite or revoke only roles ranked below one's own. */

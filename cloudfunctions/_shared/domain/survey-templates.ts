@@ -1,4 +1,4 @@
-import type { SurveyDimension, SurveyKind, SurveyQuestion, SurveyTemplateKey } from './survey'
+import type { AnySurveyKind, SurveyDimension, SurveyKind, SurveyQuestion, SurveyTemplateKey } from './survey'
 
 // Built-in survey templates, kept apart from `survey.ts` so resident pages do not carry them.
 
@@ -92,6 +92,30 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     ],
   },
 ]
+
+/**
+ * The city's spot-check questionnaire (seed 000 §四: 问卷调查), sent to a certified community's
+ * residents by `evaluation.spotCheck`; not offered to staff as a template.
+ */
+export const SPOTCHECK_TEMPLATE: Omit<SurveyTemplate, 'key' | 'kind'> & { key: 'spotcheck'; kind: AnySurveyKind } = {
+  key: 'spotcheck',
+  kind: 'spotcheck',
+  title: '创业型社区市级抽查问卷',
+  description: '帮扶落实、政策落实、服务满意 3 个方面',
+  intro: '市创建办正在抽查咱们社区的创业服务。请按你的真实感受回答，匿名填写，大约 1 分钟。',
+  dimensions: [
+    { key: 'assistance', label: '帮扶落实', weight: 1 },
+    { key: 'policy', label: '政策落实', weight: 1 },
+    { key: 'service', label: '服务满意', weight: 1 },
+  ],
+  questions: [
+    q('q1', 'assistance', '社区创业指导员给过你一对一的指导或帮助，你满意吗？', true),
+    q('q2', 'assistance', '遇到项目、资金、场地、证照的问题，社区帮你跟进解决，你满意吗？'),
+    q('q3', 'policy', '你能享受到的创业扶持政策，社区帮你落实到位了吗？你满意吗？', true),
+    q('q4', 'service', '你对社区创业服务的态度和效率满意吗？'),
+    q('q5', 'service', '总体来说，你对咱们社区创建创业型社区的工作满意吗？', true),
+  ],
+}
 
 export function surveyTemplate(key: SurveyTemplateKey): SurveyTemplate {
   const t = SURVEY_TEMPLATES.find((x) => x.key === key)

@@ -5,14 +5,21 @@
  * dimension, a weighted composite, 满意率, n, and a low-confidence flag when n < 30.
  */
 
-/** What a survey measures: the environment, the community's services, or one promotion event. */
+/**
+ * What a survey measures: the environment, the community's services, or one promotion event —
+ * the kinds staff create. `spotcheck` is the city's spot-check questionnaire, sent only by the
+ * evaluation chain (`evaluation.spotCheck`).
+ */
 export const SURVEY_KINDS = ['environment', 'service', 'event'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
+/** Every kind a stored survey can have. */
+export type AnySurveyKind = SurveyKind | 'spotcheck'
 
-export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = {
+export const SURVEY_KIND_LABELS: Record<AnySurveyKind, string> = {
   environment: '创业环境',
   service: '创业服务',
   event: '活动',
+  spotcheck: '市级抽查',
 }
 
 export const SURVEY_STATUSES = ['draft', 'published', 'closed'] as const
@@ -80,9 +87,9 @@ export interface Survey {
   orgPath: string[]
   orgName: string
   title: string
-  kind: SurveyKind
+  kind: AnySurveyKind
   /** Template it was created from, if any. */
-  template: SurveyTemplateKey | null
+  template: SurveyTemplateKey | 'spotcheck' | null
   /** Reporting quarter, `2026-Q4`. */
   period: string
   /** First and last day residents may answer (Shanghai dates, inclusive). */
@@ -308,7 +315,7 @@ export function responseScore(survey: Pick<Survey, 'questions' | 'dimensions'>, 
   return weights ? weighted / weights : 0
 }
 
-const KIND_METRIC: Record<SurveyKind, string> = { environment: 'Environment', service: 'Service', event: 'Event' }
+const KIND_METRIC: Record<AnySurveyKind, string> = { environment: 'Environment', service: 'Service', event: 'Event', spotcheck: 'Spotcheck' }
 
 /**
  * Per-org, per-period counter metrics of one response (DESIGN.md "Aggregates"), for the
@@ -356,6 +363,6 @@ export function periodLabel(period: string): string {
   return `${m[1]} 年第${['一', '二', '三', '四'][Number(m[2]) - 1]}季度`
 }
 
-/** Built-in templates (`survey-templates.ts`). */
+/** Built-in templates staff pick from (`survey-templates.ts`); `spotcheck` is the evaluation chain's own. */
 export const SURVEY_TEMPLATE_KEYS = ['environment', 'service', 'event'] as const
 export type SurveyTemplateKey = (typeof SURVEY_TEMPLATE_KEYS)[number]

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
+import type { EvaluationApplication, EvaluationDeadlineDoc } from '../domain/evaluation'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
@@ -58,8 +59,12 @@ export interface Collections {
   outbox: OutboxMessage
   /** Residents who opened an item through a share, once per (item, resident): id = keyed hash of the pair. */
   shareArrivals: ShareArrival
+  /** The evaluation chain: one application per community per year, id `<communityId>:<year>`. */
+  evaluations: EvaluationApplication
+  /** A year's evaluation deadlines as the city set them, id = the year. */
+  evaluationDeadlines: EvaluationDeadlineDoc
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines']

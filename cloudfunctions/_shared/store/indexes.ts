@@ -91,6 +91,8 @@ export const INDEXES: Declarations = {
   ],
   outbox: [],
   shareArrivals: [{ name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] }],
+  evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
+  evaluationDeadlines: [],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

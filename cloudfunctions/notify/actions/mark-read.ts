@@ -13,7 +13,7 @@ import { deliveryHash } from '../sender'
  */
 export const markRead = defineAction({
   input: markReadInput,
-  access: 'resident',
+  access: 'any',
   async run(input, ctx): Promise<MarkReadOutput> {
     const me = ctx.caller.id
     const at = ctx.now().toISOString()

@@ -2,7 +2,7 @@ import { surveyIdInput, type SurveyView } from '../../_shared/contracts/survey'
 import type { Survey } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict } from '../../_shared/runtime/errors'
+import { conflict, forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadInScope, toView } from '../access'
 
@@ -14,6 +14,8 @@ export const close = defineAction({
   target: (input) => input.id,
   async run({ id }, ctx): Promise<SurveyView> {
     const current = await loadInScope(ctx, id, 'survey.write')
+    // The city's spot-check questionnaire is the city's to end, not the community's it checks.
+    if (current.kind === 'spotcheck' && (ctx.caller.kind !== 'staff' || ctx.caller.org.level !== 'city')) throw forbidden('市级抽查问卷只能由市创建办结束')
     const now = ctx.now()
     const today = shanghaiDate(now)
     if (current.status === 'closed') return toView(current, ctx.caller, today)

@@ -19,6 +19,7 @@ import { surveyRoutes } from '../../utils/survey-routes'
 import { intentRoutes } from '../../utils/intent-routes'
 import { eventRoutes } from '../../utils/event-routes'
 import { feedbackRoutes } from '../../utils/feedback-routes'
+import { evaluationRoutes } from '../../utils/evaluation-routes'
 import { confirm, toastSuccess } from '../../utils/toast'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
@@ -115,7 +116,7 @@ function MinePage() {
           </View>
         </View>
       )}
-      {staff ? null : <InboxEntry />}
+      <InboxEntry />
       {staff ? null : <SubscribeReminder testId='mine-subscribe' />}
       {staff ? null : <SurveyEntry variant='mine' />}
 
@@ -149,6 +150,12 @@ function MinePage() {
             {can(staff.role, 'feedback.stats') ? (
               <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.inbox })} data-testid='staff-feedback-entry'>
                 <Text>居民反馈</Text>
+                <AtIcon value='chevron-right' size={16} color='#8f959e' />
+              </View>
+            ) : null}
+            {can(staff.role, 'evaluation.read') ? (
+              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.list })} data-testid='staff-evaluation-entry'>
+                <Text>评估申报</Text>
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}

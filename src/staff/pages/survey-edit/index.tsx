@@ -70,9 +70,10 @@ function formFromTemplate(key: SurveyTemplateKey, today: string): SurveyForm {
 
 function formOf(s: SurveyView): SurveyForm {
   return {
-    template: s.template,
+    // Spot-check questionnaires are published when made, so they never reach this editor.
+    template: s.template === 'spotcheck' ? null : s.template,
     title: s.title,
-    kind: s.kind,
+    kind: s.kind === 'spotcheck' ? 'service' : s.kind,
     period: s.period,
     opensOn: s.opensOn,
     closesOn: s.closesOn,

@@ -1,0 +1,233 @@
+import * as v from 'valibot'
+import {
+  type EvaluationApplication,
+  type EvaluationDeadlines,
+  type EvaluationStatus,
+  SPOT_METHODS,
+  type SpotSummary,
+} from '../domain/evaluation'
+import { CRITERIA } from '../domain/indices'
+import { idSchema, isoDateSchema, text } from './common'
+
+const yearSchema = v.pipe(v.number('请选择年度'), v.integer('年度应为整数'), v.minValue(2020, '年度不早于 2020'), v.maxValue(2100, '年度不晚于 2100'))
+
+/** An application id: `<communityId>:<year>`. */
+export const applicationIdSchema = v.pipe(v.string('缺少申报编号'), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,64}:\d{4}$/, '申报编号格式不对'))
+const versionSchema = v.pipe(v.number('缺少版本号'), v.integer('版本号应为整数'), v.minValue(1, '版本号不对'))
+const opinionSchema = text('意见', 2, 1000)
+
+/** `evaluation.list`: the applications of the caller's scope for a year (communities without one show as `none`). */
+export const listInput = v.object({ year: yearSchema })
+export type EvaluationListInput = v.InferInput<typeof listInput>
+
+export const getInput = v.object({ id: applicationIdSchema })
+
+const formTextSchema = v.object({
+  contactName: v.pipe(v.string('请填写联系人'), v.trim(), v.maxLength(20, '联系人最多 20 个字')),
+  contactPhone: v.pipe(v.string('请填写联系电话'), v.trim(), v.regex(/^$|^[0-9-]{7,20}$/, '联系电话只能是数字和短横线')),
+  overview: v.pipe(v.string('请填写社区基本情况'), v.trim(), v.maxLength(2000, '社区基本情况最多 2000 个字')),
+})
+
+const reportSchema = v.object({
+  sections: v.pipe(
+    v.array(v.object({ criterion: v.picklist(CRITERIA, '没有这项创建标准'), text: v.pipe(v.string('请填写自评内容'), v.trim(), v.maxLength(2000, '每项自评最多 2000 个字')) })),
+    v.check((s) => new Set(s.map((x) => x.criterion)).size === s.length, '每项创建标准只写一段'),
+  ),
+  summary: v.pipe(v.string('请填写总结'), v.trim(), v.maxLength(3000, '总结最多 3000 个字')),
+})
+
+/**
+ * `evaluation.draft`: opens (or edits) the caller's community's application for `year`. A new
+ * one is filled from the year's data; `refresh` re-reads the figures; `form` / `report` replace
+ * the community's own text. Edits name the version they started from.
+ */
+export const draftInput = v.object({
+  year: yearSchema,
+  version: v.optional(versionSchema),
+  refresh: v.optional(v.boolean(), false),
+  form: v.optional(formTextSchema),
+  report: v.optional(reportSchema),
+})
+export type DraftInput = v.InferInput<typeof draftInput>
+
+export const submitInput = v.object({ id: applicationIdSchema, version: versionSchema })
+
+/** `evaluation.review`: the street passes or returns (with reasons) a submitted application. */
+export const reviewInput = v.object({ id: applicationIdSchema, version: versionSchema, decision: v.picklist(['pass', 'return'], '请选择通过或退回'), opinion: opinionSchema })
+export type ReviewInput = v.InferInput<typeof reviewInput>
+
+/** `evaluation.certify`: the district certifies or rejects (with reasons) an application the street passed. */
+export const certifyInput = v.object({ id: applicationIdSchema, version: versionSchema, decision: v.picklist(['certify', 'reject'], '请选择认定或不予认定'), opinion: opinionSchema })
+export type CertifyInput = v.InferInput<typeof certifyInput>
+
+/**
+ * `evaluation.spotCheck`: the city's spot check of a certified community. `questionnaire` sends
+ * the community's residents the spot-check survey (open until `closesOn`); `conclude` records how
+ * the city checked and what it found, and closes the check.
+ */
+export const spotCheckInput = v.variant('step', [
+  v.object({ id: applicationIdSchema, step: v.literal('questionnaire'), closesOn: isoDateSchema }),
+  v.object({
+    id: applicationIdSchema,
+    step: v.literal('conclude'),
+    version: versionSchema,
+    methods: v.pipe(v.array(v.picklist(SPOT_METHODS, '没有这种抽查方式')), v.minLength(1, '请至少选择一种抽查方式')),
+    findings: opinionSchema,
+  }),
+])
+export type SpotCheckInput = v.InferInput<typeof spotCheckInput>
+
+/** `evaluation.sample`: draws `size` ledger residents with the officer's `seed` (same seed, same people). */
+export const sampleInput = v.object({
+  id: applicationIdSchema,
+  seed: v.pipe(v.string('请填写抽样种子'), v.trim(), v.minLength(1, '请填写抽样种子'), v.maxLength(40, '抽样种子最多 40 个字符')),
+  size: v.optional(v.pipe(v.number('抽样人数应为数字'), v.integer('抽样人数应为整数'), v.minValue(1, '至少抽 1 人'), v.maxValue(50, '最多抽 50 人')), 10),
+})
+export type SampleInput = v.InferInput<typeof sampleInput>
+
+/** `evaluation.recordCall`: one phone follow-up's outcome (a later call replaces it). */
+export const recordCallInput = v.pipe(
+  v.object({
+    id: applicationIdSchema,
+    intentId: idSchema,
+    reached: v.boolean('请选择是否接通'),
+    confirms: v.optional(v.nullable(v.boolean()), null),
+    satisfaction: v.optional(v.nullable(v.pipe(v.number('满意度应为数字'), v.integer('满意度应为整数'), v.minValue(1, '满意度 1–5 分'), v.maxValue(5, '满意度 1–5 分'))), null),
+    remarks: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(500, '备注最多 500 个字')),
+  }),
+  v.forward(
+    v.check((i) => !i.reached || i.confirms !== null, '接通后请选择居民是否确认受到帮扶'),
+    ['confirms'],
+  ),
+)
+export type RecordCallInput = v.InferInput<typeof recordCallInput>
+
+/** `evaluation.revealPhone`: a sampled resident's full number, audited. */
+export const revealPhoneInput = v.object({ id: applicationIdSchema, intentId: idSchema })
+
+/** `evaluation.select`: names a spot-checked community a demonstration community. */
+export const selectInput = v.object({ id: applicationIdSchema, version: versionSchema, opinion: opinionSchema })
+
+/** `evaluation.ranking`: spot-checked and selected communities in scope, best first. */
+export const rankingInput = v.object({ year: yearSchema })
+
+/** `evaluation.deadlines`: reads a year's deadlines; with `set`, the city changes them. */
+export const deadlinesInput = v.pipe(
+  v.object({
+    year: yearSchema,
+    set: v.optional(v.object({ apply: isoDateSchema, review: isoDateSchema, certify: isoDateSchema, spotCheck: isoDateSchema })),
+  }),
+  v.forward(
+    v.check((i) => !i.set || (i.set.apply <= i.set.review && i.set.review <= i.set.certify && i.set.certify <= i.set.spotCheck), '截止日期应按 申报 ≤ 初评 ≤ 认定 ≤ 抽查 的顺序'),
+    ['set'],
+  ),
+)
+export type DeadlinesInput = v.InferInput<typeof deadlinesInput>
+
+/** `evaluation.remind`: puts deadline reminders into staff inboxes (admin; also the daily timer). */
+export const remindInput = v.object({})
+
+/** `evaluation.documents`: the 申报表 and self-evaluation report as one .xlsx download. */
+export const documentsInput = v.object({ id: applicationIdSchema })
+
+/** A sampled resident as the spot-check screen shows them (masked phone). */
+export interface SampleRow {
+  intentId: string
+  name: string
+  phoneMasked: string
+  stage: string
+  ventures: number
+  benefits: number
+  call: EvaluationApplication['calls'][number] | null
+}
+
+/** One application as staff see it, with what the caller may do next. */
+export type ApplicationView = Omit<EvaluationApplication, 'communityPath'> & {
+  deadlines: EvaluationDeadlines
+  summary: SpotSummary
+  sampleRows: SampleRow[]
+  may: { edit: boolean; submit: boolean; review: boolean; certify: boolean; spotCheck: boolean; select: boolean; documents: boolean }
+}
+
+/** A community's line in a list: its application's status, or `none` before it opens one. */
+export interface ApplicationListItem {
+  communityId: string
+  communityName: string
+  id: string | null
+  status: EvaluationStatus | 'none'
+  updatedAt: string | null
+  /** The latest step's note (the reasons of a return or rejection). */
+  lastNote: string
+  /** Waiting on the caller's level. */
+  mine: boolean
+}
+
+export interface ListOutput {
+  year: number
+  deadlines: EvaluationDeadlines
+  items: ApplicationListItem[]
+  /** Whether the caller may open an application (community lead of a community). */
+  mayApply: boolean
+}
+
+export interface RankingRow {
+  id: string
+  communityId: string
+  communityName: string
+  status: EvaluationStatus
+  summary: SpotSummary
+  rank: number
+}
+
+export interface DeadlinesOutput extends EvaluationDeadlines {
+  year: number
+  custom: boolean
+  mayEdit: boolean
+}
+
+export interface RemindOutput {
+  sent: number
+  today: string
+}
+
+export interface DocumentsOutput {
+  url: string
+  fileName: string
+  expiresAt: string
+}
+
+export const evaluationContract = {
+  list: listInput,
+  get: getInput,
+  draft: draftInput,
+  submit: submitInput,
+  review: reviewInput,
+  certify: certifyInput,
+  spotCheck: spotCheckInput,
+  sample: sampleInput,
+  recordCall: recordCallInput,
+  revealPhone: revealPhoneInput,
+  select: selectInput,
+  ranking: rankingInput,
+  deadlines: deadlinesInput,
+  remind: remindInput,
+  documents: documentsInput,
+} as const
+
+export interface EvaluationOutputs {
+  list: ListOutput
+  get: ApplicationView
+  draft: ApplicationView
+  submit: ApplicationView
+  review: ApplicationView
+  certify: ApplicationView
+  spotCheck: ApplicationView
+  sample: ApplicationView
+  recordCall: ApplicationView
+  revealPhone: { value: string }
+  select: ApplicationView
+  ranking: { year: number; rows: RankingRow[] }
+  deadlines: DeadlinesOutput
+  remind: RemindOutput
+  documents: DocumentsOutput
+}

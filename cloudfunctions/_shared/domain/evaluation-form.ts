@@ -1,0 +1,101 @@
+/**
+ * The 申报表 and the self-evaluation report as rows of text: the printable pages and the .xlsx
+ * download render exactly these, so paper and file always say the same thing.
+ */
+import { type ApplicationFigures, type EvaluationApplication, EVALUATION_STATUS_LABELS, EVALUATION_STEP_LABELS, type FormRatio } from './evaluation'
+import { CRITERION_LABELS, LIGHT_LABELS } from './indices'
+import { ROLE_LABELS } from './roles'
+
+/** A titled block of label / value rows. */
+export interface DocSection {
+  title: string
+  rows: [string, string][]
+}
+
+/** `18.0%（9 / 50）`, or `暂无数据` with no denominator. */
+export function ratioText(r: FormRatio): string {
+  if (r.value === null) return `暂无数据（${r.num} / —）`
+  return `${(r.value * 100).toFixed(1)}%（${r.num} / ${r.den ?? '—'}）`
+}
+
+/** `12,500 元`. */
+export function yuanText(n: number): string {
+  return `${n.toLocaleString('en-US')} 元`
+}
+
+/** `2026-11-22 10:05` in Shanghai. */
+export function shanghaiMinute(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** The 申报表: who applies, then the year's figures under the five 创建标准. */
+export function formSections(app: Pick<EvaluationApplication, 'communityName' | 'year' | 'status' | 'form'> & { figures: ApplicationFigures }): DocSection[] {
+  const f = app.figures
+  return [
+    {
+      title: '基本情况',
+      rows: [
+        ['申报社区', app.communityName],
+        ['申报年度', `${app.year} 年`],
+        ['联系人', app.form.contactName || '（未填写）'],
+        ['联系电话', app.form.contactPhone || '（未填写）'],
+        ['社区基本情况', app.form.overview || '（未填写）'],
+        ['申报状态', EVALUATION_STATUS_LABELS[app.status]],
+        ['数据截至', shanghaiMinute(f.at)],
+      ],
+    },
+    { title: `一、${CRITERION_LABELS.organisation}`, rows: [['创业指导员在岗', `${f.staffInPlace} 名`]] },
+    {
+      title: `二、${CRITERION_LABELS.policy}`,
+      rows: [
+        ...f.benefits.map((b): [string, string] => [b.label, `${b.count} 人次，${yuanText(b.amount)}`]),
+        ['合计', `${f.benefitCount} 人次，${yuanText(f.benefitAmount)}`],
+        ['政策享受率', ratioText(f.policyEnjoyment)],
+      ],
+    },
+    { title: `三、${CRITERION_LABELS.environment}`, rows: [['创业活动指数', ratioText(f.activityIndex)]] },
+    {
+      title: `四、${CRITERION_LABELS.assistance}`,
+      rows: [
+        ['新登记创业意向', `${f.registered} 人`],
+        ['一对一指导', `${f.guided} 人次`],
+        ['帮扶覆盖率（已指导 / 提出帮扶需求）', ratioText(f.guidanceShare)],
+      ],
+    },
+    {
+      title: `五、${CRITERION_LABELS.results}`,
+      rows: [
+        ['帮扶成功创业', `${f.started} 人`],
+        ['带动就业', `${f.jobsCreated} 人`],
+        ['新办企业', `${f.newEnterprises} 户`],
+        ['新办个体工商户', `${f.newIndividual} 户`],
+        ['创业带动就业占比', ratioText(f.employmentDriven)],
+        ['1 年存活率', ratioText(f.survival12)],
+        ['2 年存活率', ratioText(f.survival24)],
+      ],
+    },
+  ]
+}
+
+/** The self-evaluation report: per 创建标准 the figures with their lights and the community's text, then the summary. */
+export function reportSections(app: Pick<EvaluationApplication, 'report'> & { figures: ApplicationFigures }): DocSection[] {
+  const sections = app.figures.criteria.map((c, i): DocSection => {
+    const text = app.report.sections.find((s) => s.criterion === c.criterion)?.text ?? ''
+    return {
+      title: `${['一', '二', '三', '四', '五'][i] ?? ''}、${c.label}${c.of ? `（量化指标达标 ${c.met} / ${c.of}）` : ''}`,
+      rows: [...c.items.map((it): [string, string] => [it.label, `${it.text}${it.light === 'none' ? '' : ` · ${LIGHT_LABELS[it.light]}`}`]), ['自评', text || '（未填写）']],
+    }
+  })
+  return [...sections, { title: '总结', rows: [['自评总结', app.report.summary || '（未填写）']] }]
+}
+
+/** Who did what, when, with their opinion. */
+export function historySection(app: Pick<EvaluationApplication, 'history'>): DocSection {
+  return {
+    title: '流程记录',
+    rows: app.history.map((h): [string, string] => [
+      `${shanghaiMinute(h.at)} ${EVALUATION_STEP_LABELS[h.step]}`,
+      `${h.byName}（${ROLE_LABELS[h.byRole]}）${h.note ? `：${h.note}` : ''}${h.late ? '（逾期）' : ''}`,
+    ]),
+  }
+}

@@ -1,0 +1,39 @@
+import { documentsInput, type DocumentsOutput } from '../../_shared/contracts/evaluation'
+import { type Action, defineAction } from '../../_shared/runtime/action'
+import type { ExportFiles } from '../../ledger/export-files'
+import { evaluator, loadApplication } from '../application'
+import { writeApplicationWorkbook } from '../workbook'
+
+/**
+ * The application form and self-evaluation report as one .xlsx, written through the export-files
+ * port (cloud storage on CloudBase, the runtime's download folder locally) and returned as a
+ * temporary link. Anyone in scope who may read evaluations may download; audited as an export.
+ */
+export function makeDocuments(files: () => ExportFiles): Action<typeof documentsInput, DocumentsOutput> {
+  return defineAction({
+    input: documentsInput,
+    access: 'staff',
+    audit: 'export',
+    target: (input) => input.id,
+    async run({ id }, ctx): Promise<DocumentsOutput> {
+      const caller = evaluator(ctx, 'evaluation.read')
+      const app = await loadApplication(ctx, caller, id)
+      const now = ctx.now()
+      const fileName = `创业型社区申报-${app.communityName}-${app.year}.xlsx`
+      const target = await files().open(fileName, now)
+      try {
+        const finished = new Promise<void>((resolve, reject) => {
+          target.stream.once('finish', resolve)
+          target.stream.once('error', reject)
+        })
+        await writeApplicationWorkbook(target.stream, app)
+        await finished
+      } catch (err) {
+        await target.discard()
+        throw err
+      }
+      const { url, expiresAt } = await target.publish()
+      return { url, fileName, expiresAt }
+    },
+  })
+}

@@ -1,0 +1,13 @@
+import { getInput } from '../../_shared/contracts/evaluation'
+import { defineAction } from '../../_shared/runtime/action'
+import { evaluator, loadApplication, toView } from '../application'
+
+/** One application in the caller's scope, with its history and the steps open to the caller. */
+export const get = defineAction({
+  input: getInput,
+  access: 'staff',
+  async run({ id }, ctx) {
+    const caller = evaluator(ctx, 'evaluation.read')
+    return toView(ctx, caller, await loadApplication(ctx, caller, id))
+  },
+})

@@ -1,0 +1,188 @@
+/**
+ * What the `evaluation` actions share: loading an application inside the caller's scope, the
+ * year's deadlines, the one way a step is taken (status check, version-guarded write, history),
+ * and the staff view with what the caller may do next.
+ */
+import { createHash } from 'node:crypto'
+import type { ApplicationView, SampleRow } from '../_shared/contracts/evaluation'
+import {
+  defaultDeadlines,
+  EDITABLE_STATUSES,
+  EVALUATION_STATUS_LABELS,
+  type EvaluationApplication,
+  type EvaluationDeadlines,
+  type EvaluationHistoryEntry,
+  type EvaluationStep,
+  STEP_DEADLINE,
+  spotSummary,
+  TRANSITIONS,
+} from '../_shared/domain/evaluation'
+import type { Intent } from '../_shared/domain/intent'
+import { isWithin } from '../_shared/domain/org'
+import { can, type Permission } from '../_shared/domain/roles'
+import { computeIndex } from '../_shared/domain/survey'
+import { shanghaiDate } from '../_shared/domain/time'
+import type { Ctx } from '../_shared/runtime/action'
+import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
+import type { Collections } from '../_shared/store/collections'
+import { type Store, where } from '../_shared/store/port'
+import type { StaffCaller } from '../indices/scope'
+
+const DENIED: Partial<Record<Permission, string>> = {
+  'evaluation.read': '你的角色不能查看创建评估',
+  'evaluation.apply': '只有社区负责人可以填写和提交本社区的申报',
+  'evaluation.review': '只有街道初评员可以初评',
+  'evaluation.certify': '只有县(区)创建办可以认定',
+  'evaluation.spotcheck': '只有市创建办可以抽查',
+  'evaluation.select': '只有市创建办可以评选示范社区',
+  'evaluation.deadlines': '只有市创建办可以设置截止日期',
+  'evaluation.remind': '只有系统管理员可以发送提醒',
+}
+
+/** The staff caller holding `permission`, or 403. */
+export function evaluator(ctx: Ctx, permission: Permission): StaffCaller {
+  const caller = ctx.caller
+  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  if (!can(caller.staff.role, permission)) throw forbidden(DENIED[permission])
+  return caller
+}
+
+/** An application inside the caller's scope (their org or below), else 404 so ids leak nothing. */
+export async function loadApplication(ctx: Ctx, caller: StaffCaller, id: string): Promise<EvaluationApplication> {
+  const app = await ctx.store.collection('evaluations').get(id)
+  if (!app || !isWithin(app.communityPath, caller.org._id)) throw notFound('申报不存在或不在你的管理范围内')
+  return app
+}
+
+/** A year's deadlines: the city's, or the seeds' months. */
+export async function deadlinesOf(store: Store<Collections>, year: number): Promise<EvaluationDeadlines & { custom: boolean }> {
+  const doc = await store.collection('evaluationDeadlines').get(String(year))
+  if (!doc) return { ...defaultDeadlines(year), custom: false }
+  return { apply: doc.apply, review: doc.review, certify: doc.certify, spotCheck: doc.spotCheck, custom: true }
+}
+
+/** A history entry for `step` taken now by the caller. */
+export function historyEntry(ctx: Ctx, caller: StaffCaller, step: EvaluationStep, status: EvaluationApplication['status'], note: string, deadlines: EvaluationDeadlines): EvaluationHistoryEntry {
+  const key = STEP_DEADLINE[step]
+  return {
+    step,
+    status,
+    at: ctx.now().toISOString(),
+    byId: caller.staff._id,
+    byName: caller.staff.name,
+    byRole: caller.staff.role,
+    note,
+    late: key ? shanghaiDate(ctx.now()) > deadlines[key] : false,
+  }
+}
+
+/**
+ * Takes a step of the chain: refuses it unless the application is in a status the step starts
+ * from (no level skips one), writes the new status, the history entry and `set` in one
+ * version-guarded update, and returns the stored result.
+ */
+export async function takeStep(
+  ctx: Ctx,
+  caller: StaffCaller,
+  app: EvaluationApplication,
+  step: keyof typeof TRANSITIONS,
+  note: string,
+  version: number | null,
+  set: Partial<EvaluationApplication> = {},
+): Promise<EvaluationApplication> {
+  const t = TRANSITIONS[step]
+  if (!t.from.includes(app.status)) throw conflict(`申报当前为“${EVALUATION_STATUS_LABELS[app.status]}”，不能进行这一步`)
+  if (version !== null && version !== app.version) throw conflict('申报已被他人修改，请刷新后再试')
+  const deadlines = await deadlinesOf(ctx.store, app.year)
+  const entry = historyEntry(ctx, caller, step, t.to, note, deadlines)
+  const next: Partial<EvaluationApplication> = { ...set, status: t.to, history: [...app.history, entry], updatedAt: entry.at }
+  const changed = await ctx.store
+    .collection('evaluations')
+    .update(app._id, { set: next, inc: { version: 1 } }, where.and<EvaluationApplication>(where.eq('version', app.version), where.eq('status', app.status)))
+  if (!changed) throw conflict('申报已被他人修改，请刷新后再试')
+  return { ...app, ...next, version: app.version + 1 }
+}
+
+/**
+ * Changes an application by `change` (read, change, version-guarded write), retrying when a
+ * colleague wrote in between; `change` refuses by throwing.
+ */
+export async function changeApplication(
+  ctx: Ctx,
+  caller: StaffCaller,
+  id: string,
+  change: (app: EvaluationApplication) => Partial<EvaluationApplication>,
+): Promise<EvaluationApplication> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const app = await loadApplication(ctx, caller, id)
+    const set = { ...change(app), updatedAt: ctx.now().toISOString() }
+    if (await ctx.store.collection('evaluations').update(id, { set, inc: { version: 1 } }, where.eq<EvaluationApplication>('version', app.version))) {
+      return { ...app, ...set, version: app.version + 1 }
+    }
+  }
+  throw conflict('申报正被他人修改，请稍后再试')
+}
+
+/** The sampled residents with masked phones, in draw order (a deleted case shows as removed). */
+async function sampleRows(store: Store<Collections>, app: EvaluationApplication): Promise<SampleRow[]> {
+  const ids = app.sample?.intentIds ?? []
+  if (!ids.length) return []
+  const page = await store.collection('intents').find({ where: where.in<Intent>('_id', ids), limit: ids.length })
+  const byId = new Map(page.items.map((i) => [i._id, i]))
+  return ids.map((id) => {
+    const i = byId.get(id)
+    return {
+      intentId: id,
+      name: i && !i.anonymisedAt ? i.name : '已删除',
+      phoneMasked: i && !i.anonymisedAt ? i.phoneMasked : '—',
+      stage: i?.stage ?? 'registered',
+      ventures: i?.ventures.length ?? 0,
+      benefits: i?.benefitCount ?? 0,
+      call: app.calls.find((c) => c.intentId === id) ?? null,
+    }
+  })
+}
+
+/** The spot-check questionnaire's composite and responses (null index before answers). */
+export async function questionnaireOf(store: Store<Collections>, surveyId: string | null): Promise<{ index: number | null; n: number }> {
+  if (!surveyId) return { index: null, n: 0 }
+  const [survey, tally] = await Promise.all([store.collection('surveys').get(surveyId), store.collection('surveyTallies').get(surveyId)])
+  if (!survey) return { index: null, n: 0 }
+  const idx = computeIndex(survey, tally)
+  return { index: idx.composite, n: idx.n }
+}
+
+/** The application as the caller sees it, with the steps open to them. */
+export async function toView(ctx: Ctx, caller: StaffCaller, app: EvaluationApplication): Promise<ApplicationView> {
+  const role = caller.staff.role
+  const own = caller.org._id === app.communityId
+  const [deadlines, rows, questionnaire] = await Promise.all([deadlinesOf(ctx.store, app.year), sampleRows(ctx.store, app), questionnaireOf(ctx.store, app.surveyId)])
+  const { communityPath: _path, ...rest } = app
+  const editable = own && can(role, 'evaluation.apply') && EDITABLE_STATUSES.includes(app.status)
+  return {
+    ...rest,
+    deadlines: { apply: deadlines.apply, review: deadlines.review, certify: deadlines.certify, spotCheck: deadlines.spotCheck },
+    summary: spotSummary(app.sample, app.calls, questionnaire),
+    sampleRows: rows,
+    may: {
+      edit: editable,
+      submit: editable,
+      review: can(role, 'evaluation.review') && app.status === 'submitted',
+      certify: can(role, 'evaluation.certify') && app.status === 'street_passed',
+      spotCheck: can(role, 'evaluation.spotcheck') && app.status === 'certified',
+      select: can(role, 'evaluation.select') && app.status === 'spot_checked',
+      documents: true,
+    },
+  }
+}
+
+/**
+ * The reproducible sample: cases ordered by SHA-256 of (application id, seed, case id), the
+ * first `size` taken. The same application, seed and ledger always give the same residents, and
+ * nobody can steer the draw once the seed is written down.
+ */
+export function drawSample(applicationId: string, seed: string, intentIds: readonly string[], size: number): string[] {
+  const keyed = intentIds.map((id) => ({ id, key: createHash('sha256').update(`${applicationId}\u0000${seed}\u0000${id}`).digest('hex') }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  return keyed.slice(0, size).map((k) => k.id)
+}
