@@ -194,7 +194,7 @@ function FeedbackFormPage() {
             <Text className='feedback-form__switch-title'>匿名提交</Text>
             <Text className='feedback-form__switch-note'>社区看不到你是谁，答复只有你能看到</Text>
           </View>
-          <Switch checked={anonymous} color='#2861d8' onChange={(e) => setAnonymous(e.detail.value)} nativeProps={{ 'data-testid': 'feedback-anonymous' }} />
+          <Switch checked={anonymous} color='#2861d8' onChange={(e) => setAnonymous(e.detail.value)} nativeProps={{ 'data-testid': 'feedback-anonymous', 'aria-label': '匿名提交（社区看不到你是谁）' }} />
         </View>
         {anonymous && subject?.kind === 'case' ? (
           <Text className='feedback-form__warn' data-testid='feedback-anonymous-case'>匿名时不会关联你的创业档案</Text>
