@@ -14,7 +14,9 @@ import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/cloud'
 import { loadDashboard, loadRollup, saveBaseline } from '../../../services/indices'
 import { getMe } from '../../../services/profile'
+import { feedbackRoutes } from '../../../utils/feedback-routes'
 import { routes } from '../../../utils/routes'
+import { surveyRoutes } from '../../../utils/survey-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import TrendChart from '../../components/trend-chart'
 import 'taro-ui/lib/style/components/button.scss'
@@ -50,6 +52,17 @@ function formatNumber(n: number): string {
 }
 
 const LIGHT_ICON: Record<IndexValue['light'], string> = { meets: '✓', close: '!', below: '✕', none: '·' }
+
+/** Where the records behind a figure that is not ledger cases are listed. */
+const SOURCE_PAGES: Partial<Record<IndexKey, string>> = {
+  satisfactionEnvironment: surveyRoutes.staffList,
+  satisfactionService: surveyRoutes.staffList,
+  satisfactionComposite: surveyRoutes.staffList,
+  staffInPlace: routes.staffTeam,
+  feedbackOnTime: feedbackRoutes.inbox,
+  feedbackRating: feedbackRoutes.inbox,
+  complaintsUnresolved: feedbackRoutes.inbox,
+}
 
 /** Short trend labels: 11月, Q4, 2026. */
 function shortLabel(period: string): string {
@@ -156,7 +169,9 @@ export default function DashboardPage() {
                   onDrill={
                     d.canDrill && i.drill
                       ? (side) => void Taro.navigateTo({ url: routes.staffDrilldown({ key: i.key, side, period, org: d.org._id }) })
-                      : undefined
+                      : SOURCE_PAGES[i.key] && !upper
+                        ? () => void Taro.navigateTo({ url: SOURCE_PAGES[i.key] ?? '' })
+                        : undefined
                   }
                 />
               ))}
