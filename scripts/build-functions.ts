@@ -24,6 +24,7 @@ const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
 const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; openapi: string[] }> = {
   event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
   notify: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['subscribeMessage.send'] },
+  training: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
 }
 
 /** Configuration some functions read beyond APP_SECRET, from the deployer's environment. */
