@@ -12,6 +12,8 @@ import { surveyActions } from '../cloudfunctions/survey/actions'
 import { intentActions } from '../cloudfunctions/intent/actions'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
+import { serviceActions } from '../cloudfunctions/service/actions'
+import { trainingActions } from '../cloudfunctions/training/actions'
 import { localExportFiles } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
@@ -41,6 +43,9 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
   ledger: makeLedgerActions(() => ledgerExports),
   project: projectActions,
+  // Session check-in codes are QR images of the H5 URL here, mini-program codes in WeChat.
+  training: trainingActions({ codes: localMiniCodes() }),
+  service: serviceActions,
   // Photos are kept in DATA_DIR/feedback-photos and served by server/photos.ts.
   feedback: makeFeedbackActions(() => feedbackPhotos),
 }
