@@ -34,7 +34,7 @@ async function searchKind(ctx: Ctx, kind: SearchKind, q: string, path: string[] 
     items = r.items.map((s) => ({ kind, id: s._id, title: s.name, summary: `${SITE_KIND_LABELS[s.kind]} · 空余 ${s.vacancies} 个`, url: `/pages/site/index?id=${s._id}` }))
     next = r.next
   } else {
-    const r = await page('stories', [anyContains(['title', 'summary', 'business'], q), ...(path ? [where.in<Collections['stories']>('orgId', path)] : [])], 'publishedAt')
+    const r = await page('stories', [anyContains(['title', 'summary', 'business', 'body'], q), ...(path ? [where.in<Collections['stories']>('orgId', path)] : [])], 'publishedAt')
     items = r.items.map((s) => ({ kind, id: s._id, title: s.title, summary: s.summary, url: `/pages/story/index?id=${s._id}` }))
     next = r.next
   }
