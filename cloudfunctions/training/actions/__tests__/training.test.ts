@@ -20,7 +20,6 @@ const STAFF = [
   { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
   { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
 ]
-const NOW = '2026-11-22T02:00:00.000Z'
 
 /** Three sessions: the first open at the harness's clock, the second that afternoon, the third the next day. */
 function course(over: Partial<CourseSaveInput> = {}): CourseSaveInput {
