@@ -15,6 +15,12 @@ export default defineAppConfig({
     'pages/feedback-form/index',
     'pages/my-feedback/index',
     'pages/feedback-detail/index',
+    'pages/courses/index',
+    'pages/course/index',
+    'pages/sites/index',
+    'pages/guide/index',
+    'pages/story/index',
+    'pages/search/index',
   ],
   subPackages: [
     {
@@ -40,6 +46,8 @@ export default defineAppConfig({
         'pages/dashboard/index',
         'pages/feedback-inbox/index',
         'pages/feedback-item/index',
+        'pages/course-checkin/index',
+        'pages/site-applications/index',
       ],
     },
   ],
