@@ -48,8 +48,8 @@ export async function seedDemoServices(tx: TxStore<Collections>, now: Date, orgs
       place: '金沙社区党群服务中心 3 楼培训室',
       provider: '东区就业训练中心',
       sessions: [
-        session(0, '第一课 我适合创业吗', t0 - 80 * MIN, 100),
-        session(1, '第二课 找到好的创业项目', t0 + 25 * MIN, 90),
+        session(0, '第一课 我适合创业吗', t0 - 60 * MIN, 150),
+        session(1, '第二课 找到好的创业项目', t0 + 25 * MIN, 150),
         session(2, '第三课 评估市场和成本', t0 + DAY, 120),
       ],
       capacity: 30,
