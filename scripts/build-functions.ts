@@ -26,6 +26,7 @@ const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; ope
   notify: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['subscribeMessage.send'] },
   // Share posters' codes carry the item and referral id in the path (longer than a scene allows).
   share: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.get'] },
+  training: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
 }
 
 /** Configuration some functions read beyond APP_SECRET, from the deployer's environment. */

@@ -15,6 +15,8 @@ import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
 import { shareActions } from '../cloudfunctions/share/actions'
 import { localShareCodes } from '../cloudfunctions/share/codes'
+import { serviceActions } from '../cloudfunctions/service/actions'
+import { trainingActions } from '../cloudfunctions/training/actions'
 import { localExportFiles } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
@@ -44,6 +46,9 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
   ledger: makeLedgerActions(() => ledgerExports),
   project: projectActions,
+  // Session check-in codes are QR images of the H5 URL here, mini-program codes in WeChat.
+  training: trainingActions({ codes: localMiniCodes() }),
+  service: serviceActions,
   // Photos are kept in DATA_DIR/feedback-photos and served by server/photos.ts.
   feedback: makeFeedbackActions(() => feedbackPhotos),
   // Poster codes here are QR images of the H5 URL; in WeChat they are mini-program codes.

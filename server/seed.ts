@@ -9,6 +9,7 @@ import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
 import { seedDemoSurveys } from './seed-surveys'
 import { seedDemoProjects } from './seed-projects'
+import { seedDemoServices } from './seed-services'
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
 
 /**
@@ -72,6 +73,7 @@ export async function seedDemo(
     await seedDemoSurveys(tx, now)
     await seedDemoEvents(tx, now)
     await seedDemoProjects(tx, now)
+    await seedDemoServices(tx, now, DEMO_ORGS)
   })
   // Demo cases seal phone and ID numbers, so they need the runtime's keys.
   if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)

@@ -15,6 +15,12 @@ export default defineAppConfig({
     'pages/feedback-form/index',
     'pages/my-feedback/index',
     'pages/feedback-detail/index',
+    'pages/courses/index',
+    'pages/course/index',
+    'pages/sites/index',
+    'pages/guide/index',
+    'pages/story/index',
+    'pages/search/index',
   ],
   subPackages: [
     {
@@ -46,6 +52,8 @@ export default defineAppConfig({
         'pages/evaluation-spotcheck/index',
         'pages/evaluation-ranking/index',
         'pages/evaluation-print/index',
+        'pages/course-checkin/index',
+        'pages/site-applications/index',
       ],
     },
   ],

@@ -1,29 +1,7 @@
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { eventActions } from './actions'
-import { type GetUnlimitedParams, type GetUnlimitedResult, wxacodeMiniCodes } from './codes-wxacode'
-
-/** The slice of wx-server-sdk the code port uses. */
-interface WxServerSdk {
-  init(options: { env: unknown }): void
-  DYNAMIC_CURRENT_ENV: unknown
-  openapi: { wxacode: { getUnlimited(params: GetUnlimitedParams): Promise<GetUnlimitedResult> } }
-}
-
-let sdk: WxServerSdk | null = null
-
-/**
- * WeChat's cloud call, loaded on first use. wx-server-sdk is a dependency of the deployed
- * function (CloudBase installs it), not of this repository, hence the runtime require.
- */
-async function getUnlimited(params: GetUnlimitedParams): Promise<GetUnlimitedResult> {
-  if (!sdk) {
-    const name = 'wx-server-sdk'
-    const loaded = require(name) as WxServerSdk
-    loaded.init({ env: loaded.DYNAMIC_CURRENT_ENV })
-    sdk = loaded
-  }
-  return sdk.openapi.wxacode.getUnlimited(params)
-}
+import { wxacodeMiniCodes } from './codes-wxacode'
+import { getUnlimited } from './wx-sdk'
 
 export const main = makeMain('event', eventActions({ codes: wxacodeMiniCodes(getUnlimited) }), cloudbaseRoot)

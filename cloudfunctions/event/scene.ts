@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { formatScene, parseScene, SCENE_MAC_CHARS, type Scene, sceneBody } from '../_shared/domain/event'
 import type { Keyring } from '../_shared/runtime/keyring'
 
@@ -19,4 +20,12 @@ export function verifyScene(keyring: Keyring, raw: string): Scene | null {
 /** Event ids are derived from their short code, so a scene needs no lookup by code. */
 export function eventIdOf(code: string): string {
   return `ev_${code}`
+}
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
+
+/** An 8-character code (no look-alike characters) carried in every QR scene: events' and courses'. */
+export function newCode(): string {
+  const bytes = randomBytes(8)
+  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
 }

@@ -14,7 +14,7 @@ import type { Caller } from '../_shared/runtime/caller'
 import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
 import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
-import { type Store, where } from '../_shared/store/port'
+import { type Store, type TxStore, where } from '../_shared/store/port'
 
 /** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated event is counted at. */
 export function dayInstant(date: string): Date {
@@ -78,6 +78,7 @@ export function toMyCase(i: Intent, interests: { id: string; title: string }[]):
     status: i.status,
     stage: i.stage,
     editable: i.status === 'pending',
+    mentor: i.mentor ?? null,
     timeline: i.stageHistory.map((s) => ({ stage: s.stage, at: s.at, note: s.note })),
     followUps: i.followUps
       .filter((f) => f.visibleToResident)
@@ -157,6 +158,7 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
     stage: i.stage,
     stageHistory: i.stageHistory,
     followUps: i.followUps,
+    mentor: i.mentor ?? null,
     ventures: i.ventures,
     benefits: i.benefits,
     projectInterests: interests,
@@ -220,7 +222,7 @@ export function countedIntent(i: Intent): Counted {
 export async function changeCase(
   ctx: Ctx,
   id: string,
-  change: (current: Intent, at: string) => Promise<Intent> | Intent,
+  change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
 ): Promise<CaseView> {
   const before = await loadCase(ctx, id, 'intent.write')
   const caller = ctx.caller
@@ -232,17 +234,26 @@ export async function changeCase(
   const saved = await ctx.store.transaction(async (tx) => {
     const current = await tx.collection('intents').get(id)
     if (!current || current.version !== before.version || current.status === 'withdrawn' || current.anonymisedAt) return null
-    const next = await change(current, at)
+    const next = await change(current, at, tx)
     const accepted: Partial<Intent> =
       current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}
-    const doc: Intent = { ...next, ...accepted, updatedAt: at, version: current.version + 1 }
-    const { _id: _ignored, ...set } = doc
-    const ok = await tx.collection('intents').update(id, { set }, where.eq('version', current.version))
-    if (!ok) return null
-    await applyCountedChange(tx, countedIntent(current), countedIntent(doc))
-    return doc
+    return writeCase(tx, current, { ...next, ...accepted }, at)
   })
   if (!saved) throw conflict('这条记录刚被别人修改过，请刷新后再试')
   return toCaseView(saved, caller, now, await projectTitles(ctx.store, saved.projectInterestIds))
 }
 
+
+/**
+ * Inside the caller's transaction: writes `next` over `current` (read in the same transaction)
+ * only if nobody changed the case meanwhile, and moves the counters by what the change counts.
+ * Returns the saved case, or null when the version moved on. Every case write goes through here.
+ */
+export async function writeCase(tx: TxStore<Collections>, current: Intent, next: Intent, at: string): Promise<Intent | null> {
+  const doc: Intent = { ...next, updatedAt: at, version: current.version + 1 }
+  const { _id: _ignored, ...set } = doc
+  const ok = await tx.collection('intents').update(current._id, { set }, where.eq('version', current.version))
+  if (!ok) return null
+  await applyCountedChange(tx, countedIntent(current), countedIntent(doc))
+  return doc
+}

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { CaseMentor } from '../domain/service'
 import {
   AGE_BANDS,
   type AgeBand,
@@ -147,6 +148,8 @@ export interface MyCase extends IntentAnswers {
   stage: IntentStage
   /** The resident may still correct it (staff have not accepted it). */
   editable: boolean
+  /** Their mentor from the 创业服务指导团, once the community assigned one. */
+  mentor: CaseMentor | null
   timeline: { stage: IntentStage; at: string; note: string }[]
   followUps: ResidentFollowUp[]
   ventures: Pick<Venture, 'id' | 'name' | 'kind' | 'registrationDate' | 'jobsCreated' | 'status' | 'closureDate'>[]
@@ -243,6 +246,7 @@ export interface CaseView extends IntentAnswers {
   stage: IntentStage
   stageHistory: StageChange[]
   followUps: FollowUp[]
+  mentor: CaseMentor | null
   ventures: Venture[]
   benefits: Benefit[]
   projectInterests: { id: string; title: string }[]

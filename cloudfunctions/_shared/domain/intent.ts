@@ -1,5 +1,6 @@
 import type { Contribution } from './counter'
 import type { PolicyCategory } from './policy'
+import type { CaseMentor } from './service'
 import { shanghaiDate } from './time'
 import type { TargetGroup } from './target-groups'
 
@@ -139,7 +140,7 @@ export const CONTACT_TIME_LABELS: Record<ContactTime, string> = {
 }
 
 /** Kinds of follow-up a community guide records. `guidance` is the 一对一指导 the coverage index counts. */
-export const FOLLOW_UP_KINDS = ['guidance', 'policy', 'training', 'loan', 'site', 'licence', 'project'] as const
+export const FOLLOW_UP_KINDS = ['guidance', 'policy', 'training', 'loan', 'site', 'licence', 'project', 'mentor'] as const
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
 export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
   guidance: '一对一指导',
@@ -149,6 +150,7 @@ export const FOLLOW_UP_KIND_LABELS: Record<FollowUpKind, string> = {
   site: '场地对接',
   licence: '协助办证照',
   project: '推荐项目',
+  mentor: '导师辅导',
 }
 
 export const VENTURE_KINDS = ['enterprise', 'individual'] as const
@@ -188,6 +190,10 @@ export interface FollowUp {
   /** The recommended project, for kind `project`. */
   projectId: string | null
   projectTitle: string | null
+  /** The mentor who held the session, for kind `mentor`. */
+  mentorId?: string | null
+  /** The site placement this records, for kind `site` recorded from an application. */
+  siteId?: string | null
   byId: string
   byName: string
   at: string
@@ -282,6 +288,10 @@ export interface Intent extends IntentAnswers {
   trainedAt: string
   /** The first venture was recorded (counted once). */
   startedAt: string
+  /** ISO time the resident first completed a training course in the app, or absent (培训覆盖率). */
+  courseCompletedAt?: string
+  /** The mentor of the 创业服务指导团 assigned to this case, if any. */
+  mentor?: CaseMentor | null
   createdAt: string
   updatedAt: string
   acceptedAt: string
@@ -352,6 +362,8 @@ export const METRICS = {
   askedHelp: 'askedHelp',
   guided: 'guided',
   trained: 'trained',
+  askedTraining: 'askedTraining',
+  trainedAsked: 'trainedAsked',
   started: 'started',
   venturesOperating: 'venturesOperating',
   jobsCreated: 'jobsCreated',
@@ -421,7 +433,8 @@ function intervalSteps(metric: string, intervals: { from: string; to: string | n
 
 /**
  * Everything a case counts for, dated by the Shanghai day it happened (see `Contribution`). Flows
- * (counted in the period they happen in): registered, askedHelp, guided, trained, started,
+ * (counted in the period they happen in): registered, askedHelp, guided, askedTraining,
+ * trainedAsked (a course completed by an intent that asked for training), trained, started,
  * jobsCreated, ventures_<kind>, benefits_<category>, benefitAmount_<category>. Cohort numerators,
  * dated with their cohort: cohortStarted (at registration), survived12 / survived24 (at the
  * venture's registration). Stocks, as +1 / −1 steps whose running sum is the level at a date:
@@ -438,6 +451,11 @@ export function intentContributions(i: Intent): Contribution[] {
   if (active) {
     add(created, { [METRICS.registered]: 1, [METRICS.askedHelp]: i.askedHelp ? 1 : 0, cohortStarted: i.startedAt ? 1 : 0 })
     if (i.askedHelp && i.guidedAt) add(dayOf(i.guidedAt), { [METRICS.guided]: 1 })
+    // 培训覆盖率, a stock like 帮扶覆盖率: asked for training (at registration), and of those, completed a course.
+    if (i.needs.includes('training')) {
+      add(created, { [METRICS.askedTraining]: 1 })
+      if (i.courseCompletedAt) add(dayOf(i.courseCompletedAt), { [METRICS.trainedAsked]: 1 })
+    }
   }
   if (i.trainedAt) add(dayOf(i.trainedAt), { [METRICS.trained]: 1 })
   if (i.startedAt) {

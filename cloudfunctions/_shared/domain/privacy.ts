@@ -75,6 +75,24 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '评估年度结束后按规定期限保存',
   },
   {
+    collections: ['courseEnrolments'],
+    what: '创业培训报名：报名时留下的称呼和电话（只保存遮挡后的号码）、每节课的签到和结业证书编号',
+    why: '安排培训名额、记录出勤、发结业证书，并把培训情况记入你的创业档案、落实培训补贴',
+    keep: '培训结束后按规定期限保存',
+  },
+  {
+    collections: ['mentorRequests', 'siteApplications'],
+    what: '你向创业导师约时间、申请入驻创业场地时写下的内容',
+    why: '让社区为你安排导师辅导和场地，并记入你的创业档案',
+    keep: '办结后按规定期限保存',
+  },
+  {
+    collections: ['mentors', 'stories'],
+    what: '创业导师的姓名、单位和联系电话；创业故事里主人公同意公开的称呼和经历，以及他们同意的方式和时间',
+    why: '让居民找到导师；宣传身边的创业榜样。没有本人同意的故事不会发布',
+    keep: '直到导师退出或故事撤下',
+  },
+  {
     collections: ['staff', 'audit', 'invitations'],
     what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录',
     why: '确认谁能看、谁改过居民信息，保护居民数据',
@@ -83,7 +101,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'courses', 'sites', 'guides', 'hotlines']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

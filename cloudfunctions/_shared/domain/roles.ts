@@ -45,6 +45,8 @@ export type Permission =
   | 'intent.reveal'
   /** Project reserve (创业项目库): keep recommended projects. */
   | 'project.write'
+  /** Service resources: keep training courses, mentors, sites, guides, success stories and the hotline of one's org. */
+  | 'service.write'
   | 'survey.write'
   | 'survey.export'
   /** Promotion events: see events and attendees (masked) / create, edit, cancel, print codes / check people in by hand / export attendees. */
@@ -80,12 +82,12 @@ export type Permission =
   | 'evaluation.remind'
 
 const MATRIX: Record<StaffRole, readonly Permission[]> = {
-  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read'],
-  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply'],
+  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read', 'service.write'],
+  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply', 'service.write'],
   street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.review'],
-  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify'],
-  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines'],
-  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile', 'evaluation.read', 'evaluation.deadlines', 'evaluation.remind'],
+  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify', 'service.write'],
+  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines', 'service.write'],
+  admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile', 'evaluation.read', 'evaluation.deadlines', 'evaluation.remind', 'service.write'],
 }
 
 /** Seniority for staff administration: one may invite or revoke only roles ranked below one's own. */

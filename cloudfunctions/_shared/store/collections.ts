@@ -7,6 +7,8 @@ import type { InboxMessage } from '../domain/inbox'
 import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
 import type { Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
+import type { Guide, Hotline, Mentor, MentorRequest, Site, SiteApplication, Story } from '../domain/service'
+import type { Course, CourseEnrolment } from '../domain/training'
 import type { Invitation } from '../domain/invitation'
 import type { Org } from '../domain/org'
 import type { Policy } from '../domain/policy'
@@ -63,8 +65,26 @@ export interface Collections {
   evaluations: EvaluationApplication
   /** A year's evaluation deadlines as the city set them, id = the year. */
   evaluationDeadlines: EvaluationDeadlineDoc
+  /** Training courses with sessions; id `co_<code>`, the code carried in check-in scenes. */
+  courses: Course
+  /** One per (course, resident): id = keyed hash of the pair; attendance and certificate. */
+  courseEnrolments: CourseEnrolment
+  /** The mentor group (创业服务指导团), kept per org. */
+  mentors: Mentor
+  /** Residents' requests for a session with their mentor. */
+  mentorRequests: MentorRequest
+  /** Sites and incubators (创业园、孵化基地、低租金场地). */
+  sites: Site
+  /** Residents' applications for a place; one per (site, resident). */
+  siteApplications: SiteApplication
+  /** Step-by-step guides (办事指南). */
+  guides: Guide
+  /** Success stories (典型宣传), published with consent. */
+  stories: Story
+  /** Offices' hotlines and hours; id = org id. */
+  hotlines: Hotline
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines']

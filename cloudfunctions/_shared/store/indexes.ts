@@ -93,6 +93,24 @@ export const INDEXES: Declarations = {
   shareArrivals: [{ name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] }],
   evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
   evaluationDeadlines: [],
+  courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  courseEnrolments: [
+    { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },
+    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+  ],
+  mentors: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  mentorRequests: [
+    { name: 'intent_created', fields: [{ field: 'intentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
+  ],
+  sites: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  siteApplications: [
+    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+  ],
+  guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  stories: [{ name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] }],
+  hotlines: [],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

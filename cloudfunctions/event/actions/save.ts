@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
 import { can } from '../../_shared/domain/roles'
@@ -8,18 +7,10 @@ import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { loadForStaff, toView } from '../access'
 import { fillFromWaitlist, recountEvent } from '../rules'
-import { eventIdOf } from '../scene'
+import { eventIdOf, newCode } from '../scene'
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789'
-
-/** An 8-character event code (no look-alike characters), carried in every QR scene. */
-function newCode(): string {
-  const bytes = randomBytes(8)
-  return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
-}
-
-/** Linked policies must exist, be published and be visible where the event is held. */
-async function checkPolicies(ctx: Ctx, ids: readonly string[], orgPath: readonly string[]): Promise<void> {
+/** Linked policies must exist, be published and be visible where the event (or course) is held. */
+export async function checkPolicies(ctx: Ctx, ids: readonly string[], orgPath: readonly string[]): Promise<void> {
   const errors: { path: string; message: string }[] = []
   for (const [i, id] of ids.entries()) {
     const p = await ctx.store.collection('policies').get(id)

@@ -33,6 +33,7 @@ export const addFollowUp = defineAction({
     }
     return changeCase(ctx, input.id, (c, at) => {
       if (c.followUps.length >= MAX_FOLLOW_UPS) throw conflict('跟进记录已达上限，请联系管理员')
+      if (input.kind === 'mentor' && !c.mentor) throw validation([{ path: 'kind', message: '请先为这位居民安排创业导师' }])
       const followUp: FollowUp = {
         id: newId('fu'),
         kind: input.kind,
@@ -43,6 +44,7 @@ export const addFollowUp = defineAction({
         nextFollowUpDate: input.nextFollowUpDate,
         projectId: project?.id ?? null,
         projectTitle: project?.title ?? null,
+        mentorId: input.kind === 'mentor' ? (c.mentor?.id ?? null) : null,
         byId: caller.staff._id,
         byName: caller.staff.name,
         at,

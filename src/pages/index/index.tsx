@@ -11,6 +11,7 @@ import PageState from '../../components/page-state'
 import PolicyCard from '../../components/policy-card'
 import SearchBox from '../../components/search-box'
 import StaleNotice from '../../components/stale-notice'
+import ServiceHome from '../../components/service-home'
 import SurveyEntry from '../../components/survey-entry'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
@@ -142,6 +143,8 @@ function IndexPage() {
         <View className='home__banner' data-testid='intent-entry'>
           <NoticeBanner text='想创业？登记一下，社区创业指导员一对一帮你' actionText='去登记' onAction={() => void Taro.navigateTo({ url: intentRoutes.form() })} />
         </View>
+
+        <ServiceHome />
 
         <View className='home__list-head'>
           <Text className='home__list-title'>{forMe ? '适合我的政策' : keyword ? `“${keyword}”的搜索结果` : '全部政策'}</Text>

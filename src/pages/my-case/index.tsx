@@ -20,6 +20,7 @@ import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../components/chip'
 import FeedbackLink from '../../components/feedback-link'
 import NoticeBanner from '../../components/notice-banner'
+import MentorCard from '../../components/mentor-card'
 import PageState from '../../components/page-state'
 import SubscribeReminder from '../../components/subscribe-reminder'
 import { useLoad } from '../../hooks/use-load'
@@ -149,6 +150,7 @@ function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () =
         </View>
       </View>
 
+      <MentorCard mentor={c.mentor} />
       <View className='my-case__card' data-testid='my-case-followups'>
         <Text className='my-case__card-title'>社区帮你做了什么</Text>
         {c.followUps.length === 0 ? (

@@ -26,8 +26,10 @@ function theCase(over: Partial<Intent> = {}): Intent {
     status: 'accepted',
     createdAt: at('2024-03-10'),
     askedHelp: true,
+    needs: ['funding', 'training'],
     guidedAt: at('2024-03-20'),
-    trainedAt: '',
+    trainedAt: at('2024-04-15'),
+    courseCompletedAt: at('2024-04-15'),
     startedAt: at('2024-05-01'),
     stage: 'closed',
     stageHistory: [{ stage: 'closed', at: at('2026-06-30'), byId: 's', byName: 's', note: '办结' }],
@@ -46,6 +48,9 @@ describe('what a case counts for (intentContributions)', () => {
   it('counts flows in the period they happened in', () => {
     expect(flow(s, '2024-M03', 'registered')).toBe(1)
     expect(flow(s, '2024-M03', 'guided')).toBe(1)
+    // 培训覆盖率: asked for training at registration, completed a course in April.
+    expect(flow(s, '2024-M03', 'askedTraining')).toBe(1)
+    expect(flow(s, '2024-M04', 'trainedAsked')).toBe(1)
     expect(flow(s, '2024-M05', 'started')).toBe(1)
     expect(flow(s, '2024', 'jobsCreated')).toBe(3)
     expect(flow(s, '2025-Q1', 'jobsCreated')).toBe(5)

@@ -1,0 +1,142 @@
+import type { PageOf } from '../../_shared/contracts/common'
+import { answerSiteInput, applySiteInput, siteApplicationsInput } from '../../_shared/contracts/service'
+import { type FollowUp, type Intent } from '../../_shared/domain/intent'
+import { isWithin } from '../../_shared/domain/org'
+import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { type Ctx, defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { type Filter, where } from '../../_shared/store/port'
+import { changeCase, loadCase, staffCaller } from '../../intent/case'
+import { residentPlace } from '../resident'
+
+/** One application per (site, resident): a keyed id, so it reveals no OPENID. */
+export function siteApplicationIdOf(ctx: Pick<Ctx, 'keyring'>, siteId: string, residentId: string): string {
+  return `sap_${ctx.keyring.keyedHash('site-application', siteId, residentId).slice(0, 24)}`
+}
+
+/**
+ * A resident whose registration asked for a place applies to a site that suits it; the application
+ * lands with their community. Applying again after a decline or withdrawal reopens it.
+ */
+export const applySite = defineAction({
+  input: applySiteInput,
+  access: 'resident',
+  async run(input, ctx): Promise<SiteApplication> {
+    const caller = ctx.caller
+    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+    const { intent } = await residentPlace(ctx)
+    if (!intent) throw conflict('请先登记创业意向，并在“需要的帮助”里选择场地')
+    if (!intent.needs.includes('site')) throw conflict('你的创业意向登记里没有选择需要场地，请先修改登记或联系社区')
+    const s = await ctx.store.collection('sites').get(input.siteId)
+    if (!s || !s.active) throw notFound('场地不存在或已停用')
+    if (!matchingSites([s], intent).length) throw validation([{ path: 'siteId', message: s.vacancies > 0 ? '这个场地不接收你所在社区或行业的入驻' : '这个场地暂时没有空位' }])
+    const id = siteApplicationIdOf(ctx, s._id, caller.id)
+    const existing = await ctx.store.collection('siteApplications').get(id)
+    if (existing && (existing.status === 'pending' || existing.status === 'placed')) throw conflict(existing.status === 'placed' ? '你已入驻这个场地' : '你已经申请过了，社区会尽快联系你')
+    const at = ctx.now().toISOString()
+    const application: SiteApplication = {
+      _id: id,
+      siteId: s._id,
+      siteName: s.name,
+      intentId: intent._id,
+      residentId: caller.id,
+      communityId: intent.communityId,
+      communityPath: intent.communityPath,
+      name: intent.name,
+      note: input.note,
+      status: 'pending',
+      reply: '',
+      createdAt: existing?.createdAt ?? at,
+      updatedAt: at,
+      handledByName: '',
+    }
+    await ctx.store.collection('siteApplications').put(application)
+    return application
+  },
+})
+
+/** Staff: applications from the communities in their scope, newest first. */
+export const siteApplications = defineAction({
+  input: siteApplicationsInput,
+  access: 'staff',
+  async run(input, ctx): Promise<PageOf<SiteApplication>> {
+    const caller = staffCaller(ctx, 'intent.read')
+    const filters: Filter<SiteApplication>[] = [where.has('communityPath', caller.staff.orgId)]
+    if (input.status) filters.push(where.eq('status', input.status))
+    const page = await ctx.store.collection('siteApplications').find({ where: where.and(...filters), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: input.limit, after: input.after ?? null })
+    return { items: page.items, next: page.next }
+  },
+})
+
+async function loadPending(ctx: Ctx, id: string): Promise<SiteApplication> {
+  const caller = ctx.caller
+  const a = await ctx.store.collection('siteApplications').get(id)
+  if (!a || caller.kind !== 'staff' || !isWithin(a.communityPath, caller.staff.orgId)) throw notFound('申请不存在，或不在你负责的社区')
+  if (a.status !== 'pending') throw conflict('这条申请已经处理过了')
+  return a
+}
+
+/**
+ * Staff record the placement: in one transaction the site gives up a vacancy (refused when none is
+ * left), the application is marked placed, and the case gets a `site` follow-up (场地对接) the
+ * resident sees.
+ */
+export const placeSite = defineAction({
+  input: answerSiteInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
+  async run(input, ctx): Promise<SiteApplication> {
+    const caller = ctx.caller
+    if (caller.kind !== 'staff') throw forbidden()
+    const a = await loadPending(ctx, input.id)
+    await loadCase(ctx, a.intentId, 'intent.write')
+    let placed: SiteApplication | null = null
+    await changeCase(ctx, a.intentId, async (c, at, tx): Promise<Intent> => {
+      const s = await tx.collection('sites').get(a.siteId)
+      if (!s || s.vacancies <= 0) throw conflict('这个场地已经没有空位了')
+      const took = await tx.collection('sites').update(s._id, { inc: { vacancies: -1 }, set: { updatedAt: at } }, where.eq<Site>('vacancies', s.vacancies))
+      if (!took) throw conflict('场地空位刚刚变了，请再试一次')
+      placed = { ...a, status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
+      const answered = await tx.collection('siteApplications').update(a._id, { set: { status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name } }, where.eq<SiteApplication>('status', 'pending'))
+      if (!answered) throw conflict('这条申请已经处理过了')
+      const followUp: FollowUp = {
+        id: newId('fu'),
+        kind: 'site',
+        date: shanghaiDate(new Date(at)),
+        note: `入驻${s.name}`,
+        outcome: input.reply,
+        visibleToResident: true,
+        nextFollowUpDate: c.nextFollowUpDate,
+        projectId: null,
+        projectTitle: null,
+        siteId: s._id,
+        byId: caller.staff._id,
+        byName: caller.staff.name,
+        at,
+      }
+      return { ...c, followUps: [...c.followUps, followUp] }
+    })
+    if (!placed) throw conflict('这条申请已经处理过了')
+    return placed
+  },
+})
+
+/** Staff answer that no place can be arranged (the reason is shown to the resident). */
+export const declineSite = defineAction({
+  input: answerSiteInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id,
+  async run(input, ctx): Promise<SiteApplication> {
+    const caller = staffCaller(ctx, 'intent.write')
+    const a = await loadPending(ctx, input.id)
+    const at = ctx.now().toISOString()
+    const set = { status: 'declined' as const, reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
+    const ok = await ctx.store.collection('siteApplications').update(a._id, { set }, where.eq<SiteApplication>('status', 'pending'))
+    if (!ok) throw conflict('这条申请已经处理过了')
+    return { ...a, ...set }
+  },
+})

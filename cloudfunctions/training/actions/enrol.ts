@@ -1,0 +1,58 @@
+import { type CourseView, enrolInput } from '../../_shared/contracts/training'
+import { maskPhone } from '../../_shared/domain/event'
+import { type Course, type CourseEnrolment, enrolRefusal } from '../../_shared/domain/training'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { activeIntents, residentPlace } from '../../service/resident'
+import { enrolmentIdOf, refuseTraining, toCourseView } from '../access'
+
+/**
+ * Enrols the resident: one place per resident per course (the id is derived from the pair), the
+ * course's count moved through a guarded update so capacity holds. The enrolment remembers the
+ * case the course serves, so completing it is recorded there.
+ */
+export const enrol = defineAction({
+  input: enrolInput,
+  access: 'resident',
+  async run(input, ctx): Promise<CourseView> {
+    const { caller, store } = ctx
+    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+    const now = ctx.now()
+    const at = now.toISOString()
+    const id = enrolmentIdOf(ctx.keyring, input.courseId, caller.id)
+    const course0 = await store.collection('courses').get(input.courseId)
+    if (!course0) throw notFound('课程不存在或已删除')
+    const intentId = (await activeIntents(ctx, caller.id)).find((i) => i.communityPath.includes(course0.orgId))?._id ?? null
+    await store.transaction(async (tx) => {
+      const course = await tx.collection('courses').get(input.courseId)
+      if (!course) throw notFound('课程不存在或已删除')
+      const existing = await tx.collection('courseEnrolments').get(id)
+      if (existing && existing.status !== 'cancelled') throw refuseTraining('already_enrolled')
+      const refusal = enrolRefusal(course, now)
+      if (refusal) throw refuseTraining(refusal)
+      const moved = await tx.collection('courses').update(course._id, { inc: { enrolledCount: 1 }, set: { updatedAt: at } }, where.eq<Course>('enrolledCount', course.enrolledCount))
+      if (!moved) throw conflict('报名的人较多，请再试一次')
+      const enrolment: CourseEnrolment = {
+        _id: id,
+        courseId: course._id,
+        orgId: course.orgId,
+        residentId: caller.id,
+        name: input.name,
+        phoneMasked: maskPhone(input.phone),
+        attended: existing?.attended ?? [],
+        checkedInBy: existing?.checkedInBy ?? {},
+        status: 'enrolled',
+        certificateNo: null,
+        completedAt: null,
+        intentId,
+        createdAt: existing?.createdAt ?? at,
+        updatedAt: at,
+      }
+      await tx.collection('courseEnrolments').put(enrolment)
+    })
+    const course = await store.collection('courses').get(input.courseId)
+    if (!course) throw notFound('课程不存在或已删除')
+    return toCourseView(ctx, course, (await residentPlace(ctx)).intent)
+  },
+})

@@ -1,0 +1,57 @@
+import { courseSaveInput, type CourseView } from '../../_shared/contracts/training'
+import { can } from '../../_shared/domain/roles'
+import { type Course, courseIdOf } from '../../_shared/domain/training'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { checkPolicies } from '../../event/actions/save'
+import { newCode } from '../../event/scene'
+import { loadCourseForStaff, toCourseView } from '../access'
+
+/**
+ * Adds a course to the caller's org (published at once) or edits one of their subtree, naming the
+ * version it started from. Places already taken cannot be cut below the enrolled count.
+ */
+export const save = defineAction({
+  input: courseSaveInput,
+  access: 'staff',
+  audit: 'write',
+  target: (input) => input.id ?? null,
+  async run(input, ctx): Promise<CourseView> {
+    const { caller } = ctx
+    if (caller.kind !== 'staff' || !can(caller.staff.role, 'service.write')) throw forbidden('你的角色不能管理培训课程')
+    const at = ctx.now().toISOString()
+    const { id, version, sessions, ...fields } = input
+    const indexed = [...sessions].sort((a, b) => (a.startAt < b.startAt ? -1 : 1)).map((s, index) => ({ index, ...s }))
+    if (!id) {
+      if (fields.policyId) await checkPolicies(ctx, [fields.policyId], caller.org.path)
+      const code = newCode()
+      const course: Course = {
+        _id: courseIdOf(code),
+        code,
+        orgId: caller.org._id,
+        orgPath: caller.org.path,
+        orgName: caller.org.name,
+        ...fields,
+        sessions: indexed,
+        status: 'published',
+        enrolledCount: 0,
+        completedCount: 0,
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: caller.staff._id,
+        version: 1,
+      }
+      await ctx.store.collection('courses').insert(course)
+      return toCourseView(ctx, course, null)
+    }
+    const current = await loadCourseForStaff(ctx, id)
+    if (fields.policyId) await checkPolicies(ctx, [fields.policyId], current.orgPath)
+    if (current.version !== version) throw conflict('课程已被他人修改，请刷新后再改')
+    if (fields.capacity < current.enrolledCount) throw validation([{ path: 'capacity', message: `已有 ${current.enrolledCount} 人报名，名额不能更少` }])
+    const set = { ...fields, sessions: indexed, updatedAt: at, updatedBy: caller.staff._id }
+    const ok = await ctx.store.collection('courses').update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
+    if (!ok) throw conflict('课程已被他人修改，请刷新后再改')
+    return toCourseView(ctx, { ...current, ...set, version: current.version + 1 }, null)
+  },
+})

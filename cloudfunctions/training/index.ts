@@ -1,0 +1,7 @@
+import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
+import { makeMain } from '../_shared/runtime/make-main'
+import { wxacodeMiniCodes } from '../event/codes-wxacode'
+import { getUnlimited } from '../event/wx-sdk'
+import { trainingActions } from './actions'
+
+export const main = makeMain('training', trainingActions({ codes: wxacodeMiniCodes(getUnlimited) }), cloudbaseRoot)

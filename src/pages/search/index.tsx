@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import type { SearchGroup } from '@shared/contracts/service'
+import PageState from '../../components/page-state'
+import { errorMessage } from '../../services/cloud'
+import { searchAll } from '../../services/service'
+import { useLoad } from '../../hooks/use-load'
+import './index.scss'
+
+/** 搜索: policies, guides, courses, sites and stories in one place. */
+export default function SearchPage() {
+  const [q, setQ] = useState(decodeURIComponent(useRouter().params.q ?? ''))
+  const [asked, setAsked] = useState(q)
+  const result = useLoad<SearchGroup[]>(() => (asked.trim() ? searchAll(asked.trim()) : Promise.resolve([])), [asked])
+  return (
+    <View className='search'>
+      <View className='search__bar'>
+        <Input className='search__input' value={q} focus placeholder='搜政策、指南、培训、场地' confirmType='search' onInput={(e) => setQ(e.detail.value)} onConfirm={() => setAsked(q)} nativeProps={{ 'data-testid': 'search-input' }} />
+        <Text className='search__go' onClick={() => setAsked(q)}>
+          搜索
+        </Text>
+      </View>
+      {result.status === 'error' ? (
+        <PageState kind='error' description={errorMessage(result.error)} />
+      ) : !result.data ? (
+        <PageState kind='loading' />
+      ) : result.data.length === 0 ? (
+        <PageState kind='empty' icon='search' title={asked ? '没有找到相关内容' : '输入想找的内容'} description={asked ? '换个词试试，比如“贷款”“补贴”“培训”' : undefined} />
+      ) : (
+        result.data.map((g) => (
+          <View key={g.kind} className='search__card' data-testid='search-group'>
+            <Text className='search__card-title'>{g.label}</Text>
+            {g.items.map((hit) => (
+              <View key={hit.id} className='search__hit' onClick={() => void Taro.navigateTo({ url: hit.url })}>
+                <Text className='search__hit-title'>{hit.title}</Text>
+                <Text className='search__line'>{hit.summary}</Text>
+              </View>
+            ))}
+          </View>
+        ))
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,23 @@
+import type { serviceContract, ServiceOutputs } from '@shared/contracts/service'
+import { call } from './cloud'
+
+declare module './cloud-core' {
+  interface FunctionContracts {
+    service: { inputs: typeof serviceContract; outputs: ServiceOutputs }
+  }
+}
+
+export const listSites = (view: 'resident' | 'manage', after: string | null) => call('service', 'sites', { view, after, limit: 20 })
+export const applySite = (siteId: string, note: string) => call('service', 'applySite', { siteId, note })
+export const listSiteApplications = (status?: 'pending') => call('service', 'siteApplications', status ? { status, limit: 50 } : { limit: 50 })
+export const placeSite = (id: string, reply: string) => call('service', 'placeSite', { id, reply })
+export const declineSite = (id: string, reply: string) => call('service', 'declineSite', { id, reply })
+export const listGuides = (policyId?: string) => call('service', 'guides', policyId ? { policyId, limit: 20 } : { limit: 20 })
+export const getGuide = (id: string) => call('service', 'guide', { id })
+export const listStories = (limit: number) => call('service', 'stories', { limit })
+export const getStory = (id: string) => call('service', 'story', { id })
+export const getHotline = () => call('service', 'hotline', {})
+export const requestMentor = (topic: string, preferredTime: string) => call('service', 'requestMentor', { topic, preferredTime })
+export const listMentors = () => call('service', 'mentors', { view: 'resident', limit: 50 })
+export const assignMentor = (intentId: string, mentorId: string | null) => call('service', 'assignMentor', { intentId, mentorId })
+export const searchAll = (q: string) => call('service', 'search', { q })
