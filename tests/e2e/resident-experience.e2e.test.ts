@@ -82,6 +82,9 @@ function residentPages(): { name: string; path: string; ready: string }[] {
     { name: 'profile-edit', path: '/pages/profile-edit/index', ready: '.profile-edit' },
     { name: 'feedback-form', path: '/pages/feedback-form/index', ready: '.feedback-form' },
     { name: 'my-feedback', path: '/pages/my-feedback/index', ready: '[data-testid="my-feedback-empty"], [data-testid="my-feedback"]' },
+    { name: 'courses', path: '/pages/courses/index', ready: '[data-testid="course-list"], .page-state' },
+    { name: 'guide', path: '/pages/guide/index', ready: '[data-testid="guide-card"], [data-testid="guide-page"], .page-state' },
+    { name: 'search', path: '/pages/search/index', ready: '.search' },
   ]
 }
 

@@ -13,6 +13,7 @@ import { toastSuccess } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/icon.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 type Scan = { ok: true; result: CourseCheckinOutput } | { ok: false; message: string }
 
@@ -20,7 +21,7 @@ type Scan = { ok: true; result: CourseCheckinOutput } | { ok: false; message: st
  * 培训课程: what the course teaches, its sessions and my attendance; enrol here, and scan the
  * code on the screen at each session to check in (the scanned code opens this page with it).
  */
-export default function CoursePage() {
+function CoursePage() {
   const params = useRouter().params
   const scene = params.scene ? decodeURIComponent(params.scene) : ''
   const id = params.id ?? (parseCourseScene(scene) ? courseIdOf(parseCourseScene(scene)?.code ?? '') : '')
@@ -170,3 +171,5 @@ export default function CoursePage() {
     </View>
   )
 }
+
+export default withCareMode(CoursePage)

@@ -7,9 +7,10 @@ import { usePagedList } from '../../hooks/use-paged-list'
 import { listCourses, trainingErrorMessage } from '../../services/training'
 import { eventTimeLabel } from '../../utils/event-routes'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 创业培训: courses of my community and the offices above it; those that suit my registration are marked. */
-export default function CoursesPage() {
+function CoursesPage() {
   const list = usePagedList((after) => listCourses('resident', after), [])
   return (
     <View className='courses'>
@@ -48,3 +49,5 @@ export default function CoursesPage() {
     </View>
   )
 }
+
+export default withCareMode(CoursesPage)

@@ -7,9 +7,10 @@ import { useLoad } from '../../hooks/use-load'
 import { errorMessage } from '../../services/cloud'
 import { getGuide, listGuides } from '../../services/service'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 办事指南 list, or one guide (`?id=`): steps, materials, where to go, the policies it serves. */
-export default function GuidePage() {
+function GuidePage() {
   const id = useRouter().params.id ?? ''
   return id ? <GuideDetail id={id} /> : <GuideList />
 }
@@ -95,3 +96,5 @@ function GuideDetail({ id }: { id: string }) {
     </View>
   )
 }
+
+export default withCareMode(GuidePage)

@@ -7,9 +7,10 @@ import { errorMessage } from '../../services/cloud'
 import { searchAll } from '../../services/service'
 import { useLoad } from '../../hooks/use-load'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 搜索: policies, guides, courses, sites and stories in one place. */
-export default function SearchPage() {
+function SearchPage() {
   const [q, setQ] = useState(decodeURIComponent(useRouter().params.q ?? ''))
   const [asked, setAsked] = useState(q)
   const result = useLoad<SearchGroup[]>(() => (asked.trim() ? searchAll(asked.trim()) : Promise.resolve([])), [asked])
@@ -43,3 +44,5 @@ export default function SearchPage() {
     </View>
   )
 }
+
+export default withCareMode(SearchPage)

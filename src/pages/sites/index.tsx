@@ -13,12 +13,13 @@ import { applySite, listSites } from '../../services/service'
 import { toastSuccess } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /**
  * 创业场地: 创业园、孵化基地 and low-rent shops of my community and the offices above it. When my
  * registration asked for a place, the ones that suit it come first and I can apply from here.
  */
-export default function SitesPage() {
+function SitesPage() {
   const list = usePagedList((after) => listSites('resident', after), [])
   const [open, setOpen] = useState<string | null>(null)
   const [note, setNote] = useState('')
@@ -97,3 +98,5 @@ export default function SitesPage() {
     </View>
   )
 }
+
+export default withCareMode(SitesPage)

@@ -5,9 +5,10 @@ import { useLoad } from '../../hooks/use-load'
 import { errorMessage } from '../../services/cloud'
 import { getStory } from '../../services/service'
 import './index.scss'
+import { withCareMode } from '../../components/care-root'
 
 /** 创业故事: a local entrepreneur's story (published with their consent), the help and policies they used. */
-export default function StoryPage() {
+function StoryPage() {
   const id = useRouter().params.id ?? ''
   const story = useLoad(() => getStory(id), [id])
   if (story.status === 'error') return <PageState kind='error' title='故事打不开' description={errorMessage(story.error)} onAction={() => void story.reload()} />
@@ -45,3 +46,5 @@ export default function StoryPage() {
     </View>
   )
 }
+
+export default withCareMode(StoryPage)
