@@ -93,6 +93,28 @@ export interface MyDataExport {
   inbox: InboxExport[]
   /** My policy-reminder subscription, WeChat consents and the reminders filed for me. */
   reminders: RemindersExport
+  /** My feedback and complaints with the replies I was sent (staff-internal notes left out). */
+  feedback: {
+    kind: string
+    anonymous: boolean
+    contactName: string
+    communityName: string
+    text: string
+    photos: number
+    subjectTitle: string
+    status: string
+    replies: { kind: 'reply' | 'resident'; text: string; at: string; byName: string }[]
+    rating: number | null
+    ratingComment: string
+    createdAt: string
+    closedAt: string
+  }[]
+  /** My training enrolments, attendance and certificates. */
+  courseEnrolments: { courseId: string; name: string; phoneMasked: string; attendedSessions: number[]; status: string; certificateNo: string | null; completedAt: string | null; createdAt: string }[]
+  /** My requests for a session with my mentor. */
+  mentorRequests: { mentorName: string; topic: string; preferredTime: string; status: string; createdAt: string }[]
+  /** My applications for a place at a site or incubator. */
+  siteApplications: { siteName: string; name: string; note: string; status: string; reply: string; createdAt: string }[]
   /** My own calls the append-only audit log recorded (time, action, result). */
   activity: { at: string; action: string; result: string }[]
 }

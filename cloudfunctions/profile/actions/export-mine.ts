@@ -2,7 +2,10 @@ import * as v from 'valibot'
 import type { IntentExport, MyDataExport, SignupExport } from '../../_shared/contracts/profile'
 import type { AuditEntry } from '../../_shared/domain/audit'
 import type { EventSignup } from '../../_shared/domain/event'
+import type { Feedback } from '../../_shared/domain/feedback'
 import type { InboxMessage } from '../../_shared/domain/inbox'
+import type { MentorRequest, SiteApplication } from '../../_shared/domain/service'
+import type { CourseEnrolment } from '../../_shared/domain/training'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { exportReminders } from '../../notify/forget'
@@ -106,6 +109,11 @@ export const exportMine = defineAction({
     const signups = await all(store.collection('event_signups'), where.eq<EventSignup>('residentId', me))
     const inbox = await all(store.collection('inbox'), where.eq<InboxMessage>('residentId', me))
     const activity = await all(store.collection('audit'), where.eq<AuditEntry>('actorId', me))
+    const feedback = await all(store.collection('feedback'), where.eq<Feedback>('residentId', me))
+    const enrolments = await all(store.collection('courseEnrolments'), where.eq<CourseEnrolment>('residentId', me))
+    const mentorRequests = await all(store.collection('mentorRequests'), where.eq<MentorRequest>('residentId', me))
+    const siteApplications = await all(store.collection('siteApplications'), where.eq<SiteApplication>('residentId', me))
+    const newestFirst = <T extends { createdAt: string }>(xs: T[]) => xs.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     return {
       format: 'chuangye-my-data/1',
       exportedAt: ctx.now().toISOString(),
@@ -119,6 +127,34 @@ export const exportMine = defineAction({
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .map((m) => ({ kind: m.kind, title: m.title, body: m.body, createdAt: m.createdAt, readAt: m.readAt })),
       reminders: await exportReminders(ctx, me),
+      feedback: newestFirst(feedback).map((f) => ({
+        kind: f.kind,
+        anonymous: f.anonymous,
+        contactName: f.contactName,
+        communityName: f.communityName,
+        text: f.text,
+        photos: f.photos.length,
+        subjectTitle: f.subjectTitle,
+        status: f.status,
+        // Staff-internal notes are the community's working papers, not data about the resident's request.
+        replies: f.messages.flatMap((m) => (m.kind === 'note' ? [] : [{ kind: m.kind, text: m.text, at: m.at, byName: m.byName }])),
+        rating: f.rating,
+        ratingComment: f.ratingComment,
+        createdAt: f.createdAt,
+        closedAt: f.closedAt,
+      })),
+      courseEnrolments: newestFirst(enrolments).map((e) => ({
+        courseId: e.courseId,
+        name: e.name,
+        phoneMasked: e.phoneMasked,
+        attendedSessions: e.attended,
+        status: e.status,
+        certificateNo: e.certificateNo,
+        completedAt: e.completedAt,
+        createdAt: e.createdAt,
+      })),
+      mentorRequests: newestFirst(mentorRequests).map((r) => ({ mentorName: r.mentorName, topic: r.topic, preferredTime: r.preferredTime, status: r.status, createdAt: r.createdAt })),
+      siteApplications: newestFirst(siteApplications).map((a) => ({ siteName: a.siteName, name: a.name, note: a.note, status: a.status, reply: a.reply, createdAt: a.createdAt })),
       activity: activity.sort((a, b) => a.at.localeCompare(b.at)).map((a) => ({ at: a.at, action: a.action, result: a.result })),
     }
   },

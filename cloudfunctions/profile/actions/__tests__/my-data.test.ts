@@ -10,6 +10,11 @@ import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { profileActions } from '..'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { localPhotoFiles } from '../../../../server/photos'
+import { makeFeedbackActions } from '../../../feedback/actions'
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -215,5 +220,24 @@ describe('profile.deleteMine', () => {
     // The freed slots let the same person register again.
     const again = await h.call<MyCase>(intentActions, resident('r1'), 'submit', registration())
     expect(again.status).toBe(200)
+  })
+})
+
+describe('我的数据 covers feedback and the service records', () => {
+  it('exports my feedback with the replies I was sent, never the staff-internal notes', async () => {
+    const h = await makeHarness(STAFF)
+    const dir = mkdtempSync(join(tmpdir(), 'my-data-photos-'))
+    const fb = makeFeedbackActions(() => localPhotoFiles(() => dir))
+    const item = await h.ok<{ _id: string }>(fb, resident('r1'), 'submit', { kind: 'service_complaint', communityId: 'comm-a', text: '窗口让我跑了三次还没办好' })
+    await h.ok(fb, resident('r2'), 'submit', { kind: 'suggestion', communityId: 'comm-a', text: '希望周末也能办理业务' })
+    await h.ok(fb, staffId('a-staff'), 'reply', { id: item._id, text: '先核实窗口记录（内部）', internal: true })
+    await h.ok(fb, staffId('a-staff'), 'reply', { id: item._id, text: '已约好周三上午专人帮你办理' })
+    const mine = await h.ok<MyDataExport>(profileActions, resident('r1'), 'exportMine', {})
+    expect(mine.feedback).toHaveLength(1)
+    expect(mine.feedback[0]).toMatchObject({ kind: 'service_complaint', text: '窗口让我跑了三次还没办好', status: 'answered' })
+    expect(mine.feedback[0].replies.map((r) => r.text)).toEqual(['已约好周三上午专人帮你办理'])
+    expect(JSON.stringify(mine)).not.toContain('内部')
+    expect(JSON.stringify(mine)).not.toContain('周末')
+    expect(mine).toMatchObject({ courseEnrolments: [], mentorRequests: [], siteApplications: [] })
   })
 })
