@@ -128,6 +128,8 @@ export interface DeleteMineOutput {
   inboxDeleted: number
   /** Policy-reminder records: the subscription, consents and per-push records. */
   remindersDeleted: number
+  /** Feedback, course enrolments, mentor requests and site applications stripped of my words and identity. */
+  serviceRecordsAnonymised: number
 }
 
 export const profileContract = {

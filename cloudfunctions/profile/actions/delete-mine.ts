@@ -9,6 +9,7 @@ import { forgetSignup } from '../../event/forget'
 import { fillFromWaitlist } from '../../event/rules'
 import { anonymiseCase } from '../../intent/anonymise'
 import { forgetReminders } from '../../notify/forget'
+import { forgetServiceRecords } from '../forget-services'
 import { forgetMe } from '../me'
 import { all } from './export-mine'
 
@@ -23,6 +24,8 @@ const INBOX_BATCH = 50
  * - sign-ups to events still to come give their place back through the events' own guarded
  *   release (the waitlist moves up) and are deleted; sign-ups the counts still include (the event
  *   took place, or was cancelled) keep no name or phone;
+ * - feedback, course enrolments, mentor requests and site applications keep their status and
+ *   dates (what the counters count) but lose the resident's words, name and identity;
  * - inbox messages, policy-reminder records and the profile are deleted.
  */
 export const deleteMine = defineAction({
@@ -64,7 +67,8 @@ export const deleteMine = defineAction({
     }
 
     const remindersDeleted = await forgetReminders(ctx, me)
+    const serviceRecordsAnonymised = await forgetServiceRecords(ctx, me)
     const profileDeleted = await forgetMe(ctx)
-    return { profileDeleted, intentsAnonymised, signupsDeleted, signupsAnonymised, inboxDeleted, remindersDeleted }
+    return { profileDeleted, intentsAnonymised, signupsDeleted, signupsAnonymised, inboxDeleted, remindersDeleted, serviceRecordsAnonymised }
   },
 })

@@ -33,7 +33,11 @@ function doneLines(d: DeleteMineOutput): string[] {
     d.remindersDeleted ? '政策提醒的订阅和发送记录' : '',
     d.signupsDeleted ? `${d.signupsDeleted} 个活动报名` : '',
   ].filter(Boolean)
-  const kept = [d.intentsAnonymised ? `${d.intentsAnonymised} 条创业意向登记` : '', d.signupsAnonymised ? `${d.signupsAnonymised} 个已举办活动的报名` : ''].filter(Boolean)
+  const kept = [
+    d.intentsAnonymised ? `${d.intentsAnonymised} 条创业意向登记` : '',
+    d.signupsAnonymised ? `${d.signupsAnonymised} 个已举办活动的报名` : '',
+    d.serviceRecordsAnonymised ? `${d.serviceRecordsAnonymised} 条反馈、培训报名、导师预约或场地申请` : '',
+  ].filter(Boolean)
   const lines: string[] = []
   if (removed.length) lines.push(`已删除：${removed.join('、')}。`)
   if (kept.length) lines.push(`${kept.join('和')}已清除姓名、电话等个人信息，只保留不含个人信息的统计数字。`)

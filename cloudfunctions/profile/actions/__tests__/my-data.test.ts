@@ -1,6 +1,6 @@
 import type { EventView } from '../../../_shared/contracts/event'
 import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
-import type { DeleteMineOutput, MyDataExport } from '../../../_shared/contracts/profile'
+import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '../../../_shared/contracts/profile'
 import type { InboxMessage } from '../../../_shared/domain/inbox'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { eventActions } from '../../../event/actions'
@@ -154,7 +154,7 @@ describe('profile.deleteMine', () => {
     expect(r2Before.eventSignups[0].status).toBe('waitlisted')
 
     const out = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: ' 删除 ', residentId: 'r2' })
-    expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 2, remindersDeleted: 0 })
+    expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 2, remindersDeleted: 0, serviceRecordsAnonymised: 0 })
 
     expect(await h.store.collection('profiles').get('r1')).toBeNull()
     const stored = await h.store.collection('intents').get(caseId)
@@ -203,7 +203,7 @@ describe('profile.deleteMine', () => {
     expect(empty).toMatchObject({ profile: null, intents: [], eventSignups: [], inbox: [] })
 
     const again = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: '删除' })
-    expect(again).toEqual({ profileDeleted: false, intentsAnonymised: 0, signupsDeleted: 0, signupsAnonymised: 0, inboxDeleted: 0, remindersDeleted: 0 })
+    expect(again).toEqual({ profileDeleted: false, intentsAnonymised: 0, signupsDeleted: 0, signupsAnonymised: 0, inboxDeleted: 0, remindersDeleted: 0, serviceRecordsAnonymised: 0 })
     expect(await allCounters(h)).toEqual(counters)
     expect((await h.store.collection('intents').get(caseId))?.version).toBe(stored?.version)
   })
@@ -239,5 +239,16 @@ describe('我的数据 covers feedback and the service records', () => {
     expect(JSON.stringify(mine)).not.toContain('内部')
     expect(JSON.stringify(mine)).not.toContain('周末')
     expect(mine).toMatchObject({ courseEnrolments: [], mentorRequests: [], siteApplications: [] })
+
+    // Deleting my data strips my words and identity from the item; the community keeps its answer and the counts.
+    const before = await h.store.collection('counters').find({ limit: 100 })
+    const gone = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: DELETE_CONFIRM_WORD })
+    expect(gone.serviceRecordsAnonymised).toBe(1)
+    const stored = await h.store.collection('feedback').get(item._id)
+    expect(stored).toMatchObject({ residentId: '', text: '（居民已删除个人数据）', status: 'answered' })
+    expect(JSON.stringify(stored)).not.toContain('跑了三次')
+    expect((await h.store.collection('counters').find({ limit: 100 })).items).toEqual(before.items)
+    expect((await h.ok<MyDataExport>(profileActions, resident('r1'), 'exportMine', {})).feedback).toEqual([])
+    expect((await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: DELETE_CONFIRM_WORD })).serviceRecordsAnonymised).toBe(0)
   })
 })
