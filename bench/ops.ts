@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
+import { outboxNotifier } from '../cloudfunctions/_shared/notifier/outbox'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 import type { Identity } from '../cloudfunctions/_shared/runtime/caller'
 import { dispatch } from '../cloudfunctions/_shared/runtime/dispatch'
@@ -19,9 +20,14 @@ import { draft, TEST_ORGS } from '../cloudfunctions/_shared/testing/harness'
 import { eventActions } from '../cloudfunctions/event/actions'
 import { eventDraft } from '../cloudfunctions/event/actions/__tests__/fixtures'
 import { localMiniCodes } from '../cloudfunctions/event/codes-local'
-import { registration } from '../cloudfunctions/intent/actions/__tests__/fixtures'
+import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
+import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
+import { ID_B, registration } from '../cloudfunctions/intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
+import { notifyActions } from '../cloudfunctions/notify/actions'
+import { policyTemplateFromEnv, type Timer } from '../cloudfunctions/notify/deps'
 import { localExportFiles } from '../server/downloads'
+import { localPhotoFiles, savePhoto } from '../server/photos'
 import { FUNCTIONS } from '../server/functions'
 import { countingStore, type OpCount } from './counting-store'
 
@@ -34,6 +40,7 @@ const STAFF = [
   { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
   { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
   { id: 'district', role: 'district_officer', orgId: 'dist' },
+  { id: 'city', role: 'city_officer', orgId: 'city' },
   { id: 'admin', role: 'admin', orgId: 'city' },
 ] as const
 
@@ -57,10 +64,24 @@ export async function opsPerAction(): Promise<OpsResult> {
   const store = countingStore(raw, n)
   const keyring = makeKeyring(Buffer.from('bench-master-secret-bench-master-secret'))
   let clock = new Date(NOW)
+  const exports = localExportFiles(() => join(dir, 'exports'))
+  const photos = () => join(dir, 'feedback-photos')
+  // The sender's pauses between messages move a fake clock instead of waiting: the counts are the same.
+  let senderMs = Date.parse(NOW)
+  const instant: Timer = { now: () => senderMs, sleep: async (ms) => void (senderMs += ms) }
+  // As server/functions.ts builds them, with this run's folders (and no real waiting) in place of the runtime's.
   const fns: Record<string, ActionMap> = {
     ...FUNCTIONS,
     event: eventActions({ codes: localMiniCodes() }),
-    ledger: makeLedgerActions(() => localExportFiles(() => join(dir, 'exports'))),
+    ledger: makeLedgerActions(() => exports),
+    notify: notifyActions({
+      notifier: (st) => outboxNotifier(st),
+      template: policyTemplateFromEnv({}, 'local-policy-reminder'),
+      pace: { perSecond: 20, budgetMs: 15_000 },
+      timer: instant,
+    }),
+    feedback: makeFeedbackActions(() => localPhotoFiles(photos)),
+    evaluation: makeEvaluationActions(() => exports),
   }
   const rows = ['| function.action | caller | case | store reads | store writes |', '|---|---|---|---:|---:|']
   const done = new Set<string>()
@@ -165,6 +186,25 @@ export async function opsPerAction(): Promise<OpsResult> {
   const box = await op<{ items: { _id: string }[] }>('notify', 'inbox', r('r1'), {})
   await op('notify', 'markRead', r('r1'), { ids: box.items.map((m) => m._id).slice(0, 1) }, box.items.length ? '1 id' : '')
   await op('notify', 'markRead', r('r1'), { all: true }, 'all (none left unread)')
+
+  // Subscriptions to policy reminders, and a push of the published policy to the community.
+  const tmpl = 'local-policy-reminder'
+  await op('notify', 'preferences', r('r1'), {}, 'not subscribed yet')
+  await op('notify', 'subscribe', r('r1'), { categories: ['startup_subsidy'], targetGroups: [], channel: 'weapp', accepted: [tmpl] }, 'weapp, 1 consent')
+  await op('notify', 'subscribe', r('r2'), { categories: [], targetGroups: ['graduate'], channel: 'h5' }, 'setup')
+  rows.pop()
+  await op('notify', 'subscribe', r('r3'), { categories: [], targetGroups: [], channel: 'weapp', accepted: [tmpl] }, 'setup')
+  rows.pop()
+  const pushed = await op<{ recipients: number; sent: number }>('notify', 'push', s('a-staff'), { policyId: pol._id, communityIds: ['comm-a'] }, 'policy to comm-a')
+  rows[rows.length - 1] = rows[rows.length - 1].replace('policy to comm-a', `policy to comm-a: ${pushed.recipients} recipients, ${pushed.sent} sent`)
+  await op('notify', 'pushStatus', s('a-staff'), { policyId: pol._id }, '1 push')
+  await op('notify', 'preferences', r('r1'), {}, 'subscribed')
+
+  // share: r1 shares the policy, r2 arrives through the link, staff read the count
+  const ref = await op<{ ref: string }>('share', 'ref', r('r1'), {})
+  await op('share', 'code', r('r1'), { kind: 'policy', id: pol._id, origin: ORIGIN }, 'poster PNG')
+  await op('share', 'arrive', r('r2'), { kind: 'policy', id: pol._id, ref: ref.ref }, 'counted')
+  await op('share', 'counts', s('a-staff'), { kind: 'policy', ids: [pol._id] }, '1 id')
 
   // intent + ledger
   const mine = await op<{ _id: string }>('intent', 'submit', r('r1'), registration({ projectInterestIds: [prj._id] }), 'new registration')
