@@ -209,6 +209,8 @@ export async function opsPerAction(): Promise<OpsResult> {
   // intent + ledger
   const mine = await op<{ _id: string }>('intent', 'submit', r('r1'), registration({ projectInterestIds: [prj._id] }), 'new registration')
   await op('intent', 'mine', r('r1'), {})
+  const other = await op<{ _id: string }>('intent', 'submit', r('r2'), registration({ name: '李大山', phone: '13812345679', idCard: ID_B, needs: ['site', 'training'] }), 'setup')
+  rows.pop()
   await op('ledger', 'list', s('a-staff'), {})
   await op('ledger', 'get', s('a-staff'), { id: mine._id })
   await op('ledger', 'accept', s('a-staff'), { id: mine._id })
@@ -218,7 +220,83 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('ledger', 'recordBenefit', s('a-staff'), { id: mine._id, policyId: pol._id, policyTitle: '', category: 'startup_subsidy', amount: 5000, date: '2026-11-21', note: '' })
   await op('ledger', 'gaps', s('a-staff'), { kind: 'unbenefited' })
   await op('ledger', 'reveal', s('a-lead'), { id: mine._id, field: 'idCard' })
-  await op('ledger', 'export', s('a-staff'), {}, '1 row')
+  await op('ledger', 'export', s('a-staff'), {}, '2 rows')
+
+  // training: a course of three sessions, the first on now; r1 completes it (two sessions), which trains the case
+  const course = await op<{ _id: string; version: number }>('training', 'save', s('a-staff'), {
+    title: 'SYB 创业培训第 3 期', kind: 'syb', description: '创办你的企业：市场评估、企业构思、财务计划，十个学时。', place: '甲社区服务中心三楼', provider: '区就业训练中心',
+    sessions: [
+      { title: '第一课 评价你是否适合创业', startAt: '2026-11-22T01:30:00Z', endAt: '2026-11-22T03:30:00Z' },
+      { title: '第二课 建立一个好的企业构思', startAt: '2026-11-22T06:00:00Z', endAt: '2026-11-22T08:00:00Z' },
+      { title: '第三课 评估你的市场', startAt: '2026-11-23T01:30:00Z', endAt: '2026-11-23T03:30:00Z' },
+    ],
+    capacity: 30, requiredSessions: 2, subsidyAmount: 800, policyId: null, enrolUntil: '2026-11-23T00:00:00Z',
+  }, 'create (3 sessions)')
+  await op('training', 'list', r('r1'), {}, 'resident view')
+  await op('training', 'list', s('a-staff'), { view: 'manage' }, 'manage view')
+  await op('training', 'get', r('r1'), { id: course._id }, 'resident')
+  await op('training', 'enrol', r('r1'), { courseId: course._id, name: '张小梅', phone: '13812345678' })
+  await op('training', 'enrol', r('r2'), { courseId: course._id, name: '李大山', phone: '13812345679' }, 'setup')
+  rows.pop()
+  await op('training', 'cancel', r('r2'), { courseId: course._id })
+  const session0 = await op<{ scene: string }>('training', 'code', s('a-staff'), { id: course._id, session: 0, origin: ORIGIN }, 'session 1 PNG')
+  await op('training', 'checkin', r('r1'), { mode: 'scan', scene: session0.scene, requestId: req() }, 'scan, session 1 of 2 needed')
+  const trainees = await op<{ items: { _id: string }[] }>('training', 'enrolments', s('a-staff'), { courseId: course._id })
+  await op('training', 'checkin', s('a-staff'), { mode: 'manual', courseId: course._id, enrolmentId: trainees.items[0]._id, session: 1 }, 'manual, completes: case trained + subsidy')
+
+  // service: a mentor for r1's case and a session request; a site r1 is placed on and r2 is declined;
+  // a guide, a story, the hotline and search
+  const mentor = await op<{ _id: string }>('service', 'saveMentor', s('a-staff'), { name: '刘建国', field: 'entrepreneur', specialty: '餐饮门店经营', organisation: '建国餐饮有限公司', phone: '13800001111', availability: '每周三下午', active: true }, 'create')
+  await op('service', 'mentors', s('a-staff'), { view: 'manage' }, 'manage view')
+  await op('service', 'assignMentor', s('a-staff'), { intentId: mine._id, mentorId: mentor._id })
+  await op('service', 'requestMentor', r('r1'), { topic: '店面选址和租金怎么谈', preferredTime: '周三下午' })
+  const asked = await op<{ _id: string }[]>('service', 'mentorRequests', s('a-staff'), { intentId: mine._id })
+  await op('service', 'closeMentorRequest', s('a-staff'), { id: asked[0]._id, status: 'scheduled' })
+  const site = await op<{ _id: string }>('service', 'saveSite', s('a-staff'), {
+    name: '甲社区创业孵化基地', kind: 'incubator', address: '甲社区幸福路 8 号', capacity: 20, vacancies: 1, conditions: '登记创业意向的本社区居民，前两年免租',
+    industries: [], contactName: '周主任', contactPhone: '0812-3335000', active: true,
+  }, 'create')
+  await op('service', 'sites', r('r1'), {}, 'resident view (matching)')
+  await op('service', 'site', r('r1'), { id: site._id }, 'resident')
+  const app1 = await op<{ _id: string }>('service', 'applySite', r('r1'), { siteId: site._id, note: '早餐店需要 20 平米带水电的门面' })
+  const app2 = await op<{ _id: string }>('service', 'applySite', r('r2'), { siteId: site._id, note: '想做网店，需要一个工位' }, 'setup')
+  rows.pop()
+  await op('service', 'siteApplications', s('a-staff'), { status: 'pending' }, 'pending')
+  await op('service', 'placeSite', s('a-staff'), { id: app1._id, reply: '12 月 1 日起入驻 A-3 号位' }, 'last vacancy, site follow-up on the case')
+  await op('service', 'declineSite', s('a-staff'), { id: app2._id, reply: '工位已满，推荐区创业园' })
+  const guide = await op<{ _id: string }>('service', 'saveGuide', s('a-staff'), {
+    title: '一次性创业补贴申请指南', topic: 'subsidy', summary: '首次创业并正常经营 6 个月可申请', steps: [{ title: '社区初审', detail: '带材料到社区创业服务站' }],
+    materials: ['身份证', '营业执照'], where: '区就业服务中心一楼 3 号窗口', duration: '15 个工作日', policyIds: [pol._id], published: true,
+  }, 'create, 1 policy linked')
+  await op('service', 'guides', r('r1'), { policyId: pol._id }, 'for a policy')
+  await op('service', 'guide', r('r1'), { id: guide._id })
+  const story = await op<{ _id: string }>('service', 'saveStory', s('a-staff'), {
+    title: '返乡开起早餐店', person: '张女士', business: '幸福早餐店', summary: '从推车到门店', body: '张女士返乡后在社区帮助下申请了创业补贴，开起了早餐店，带动三位邻居就业。',
+    policyIds: [pol._id], helpUsed: ['一对一指导'], consentHow: '本人签署书面同意书', consentDate: '2026-11-20',
+  }, 'create')
+  await op('service', 'stories', r('r1'), {}, 'resident view')
+  await op('service', 'story', r('r1'), { id: story._id })
+  await op('service', 'saveHotline', s('a-staff'), { phone: '0812-3331234', hours: '工作日 8:30–17:30', address: '甲社区服务站' })
+  await op('service', 'hotline', r('r1'), {})
+  await op('service', 'search', r('r1'), { q: '补贴' }, 'all kinds')
+
+  // feedback: a complaint with a photo about r1's case, worked through by staff, rated, reopened, closed
+  const photo = await savePhoto(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)]), 'png', photos)
+  const fb = await op<{ _id: string }>('feedback', 'submit', r('r1'), {
+    kind: 'policy_complaint', communityId: 'comm-a', text: '创业补贴一直没有发下来，窗口让我跑了三次', contactName: '张小梅', photos: [photo], subject: { kind: 'case', id: mine._id },
+  }, '1 photo, about my case')
+  await op('feedback', 'list', s('a-staff'), {}, 'community inbox')
+  await op('feedback', 'get', s('a-staff'), { id: fb._id }, 'staff')
+  await op('feedback', 'reply', s('a-staff'), { id: fb._id, text: '先核实窗口记录', internal: true }, 'internal note')
+  await op('feedback', 'assign', s('a-staff'), { id: fb._id, staffId: 'a-lead' })
+  await op('feedback', 'reply', s('a-lead'), { id: fb._id, text: '已约好周三上午专人帮你办理' }, 'answer (resident told)')
+  await op('feedback', 'mine', r('r1'), {})
+  await op('feedback', 'get', r('r1'), { id: fb._id }, 'resident')
+  await op('feedback', 'close', r('r1'), { id: fb._id, rating: 2, comment: '太慢了' }, 'resident rates')
+  await op('feedback', 'reopen', r('r1'), { id: fb._id, text: '周三去了还是没办成' })
+  await op('feedback', 'close', s('a-lead'), { id: fb._id, resolution: 'resolved', note: '已发放' }, 'staff close')
+  await op('feedback', 'stats', s('a-staff'), {}, 'community')
+  await op('feedback', 'stats', s('reviewer'), {}, 'street')
   // indices: a community dashboard is one read beside caller resolution; upper levels grow with communities
   await op('indices', 'saveBaseline', s('a-staff'), { period: '2026', workingAge: 400, employed: 250 })
   await op('indices', 'dashboard', s('a-staff'), { period: '2026-M11' }, 'community (own)')
