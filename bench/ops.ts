@@ -211,6 +211,8 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('intent', 'mine', r('r1'), {})
   const other = await op<{ _id: string }>('intent', 'submit', r('r2'), registration({ name: '李大山', phone: '13812345679', idCard: ID_B, needs: ['site', 'training'] }), 'setup')
   rows.pop()
+  await op('ledger', 'accept', s('a-staff'), { id: other._id }, 'setup')
+  rows.pop()
   await op('ledger', 'list', s('a-staff'), {})
   await op('ledger', 'get', s('a-staff'), { id: mine._id })
   await op('ledger', 'accept', s('a-staff'), { id: mine._id })
@@ -305,8 +307,50 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('indices', 'trend', s('a-staff'), { period: '2026-M11', key: 'activity' })
   await op('indices', 'drilldown', s('a-staff'), { period: '2026', key: 'assistanceCoverage', side: 'den' }, '1 case')
   await op('indices', 'reconcile', s('admin'), { repair: false }, 'dry run, whole store')
+  // evaluation: the city sets this year's deadlines after today, then comm-a's application walks draft →
+  // submit → street review → district certification → the city's spot check (sample, calls,
+  // questionnaire, conclusion) → selection
+  const A = 'comm-a:2026'
+  type App = { version: number; sample?: { intentIds: string[] } | null }
+  await op('evaluation', 'deadlines', s('city'), { year: 2026, set: { apply: '2026-11-30', review: '2026-12-10', certify: '2026-12-20', spotCheck: '2026-12-31' } }, 'city sets')
+  await op('evaluation', 'deadlines', s('a-lead'), { year: 2026 }, 'read')
+  const opened = await op<App & { report: { sections: { criterion: string; text: string }[] } }>('evaluation', 'draft', s('a-lead'), { year: 2026 }, 'open, filled from the ledger (2 cases)')
+  const edited = await op<App>('evaluation', 'draft', s('a-lead'), {
+    year: 2026, version: opened.version, form: { contactName: '张主任', contactPhone: '0812-7654321', overview: '甲社区 2300 户，创业服务站 1 个' },
+    report: { sections: opened.report.sections.map((x) => ({ ...x, text: `${x.text} 每周二开放创业服务站。` })), summary: '五项标准基本达到，下一步扩大场地。' },
+  }, 'edit form and report')
+  const submitted = await op<App>('evaluation', 'submit', s('a-lead'), { id: A, version: edited.version })
+  await op('evaluation', 'list', s('reviewer'), { year: 2026 }, 'street (2 communities)')
+  await op('evaluation', 'get', s('reviewer'), { id: A })
+  await op('evaluation', 'documents', s('reviewer'), { id: A }, '.xlsx')
+  const passed = await op<App>('evaluation', 'review', s('reviewer'), { id: A, version: submitted.version, decision: 'pass', opinion: '材料齐全，同意上报' }, 'pass')
+  await op('evaluation', 'certify', s('district'), { id: A, version: passed.version, decision: 'certify', opinion: '达到创建标准，予以认定' }, 'certify')
+  const sampled = await op<App>('evaluation', 'sample', s('city'), { id: A, seed: '20261122', size: 2 }, '2 of 2 cases')
+  const [first, second] = sampled.sample?.intentIds ?? []
+  await op('evaluation', 'revealPhone', s('city'), { id: A, intentId: first })
+  await op('evaluation', 'recordCall', s('city'), { id: A, intentId: first, reached: true, confirms: true, satisfaction: 5, remarks: '确认得到一对一指导' }, 'reached')
+  await op('evaluation', 'recordCall', s('city'), { id: A, intentId: second, reached: false, remarks: '无人接听' }, 'not reached')
+  rows.pop()
+  await op('evaluation', 'spotCheck', s('city'), { id: A, step: 'questionnaire', closesOn: '2026-12-25' }, 'questionnaire (2 ledger residents told)')
+  const checkedIn = await op<App>('evaluation', 'get', s('city'), { id: A }, 'setup')
+  rows.pop()
+  const checked = await op<App>('evaluation', 'spotCheck', s('city'), { id: A, step: 'conclude', version: checkedIn.version, methods: ['site_visit', 'ledger_check', 'phone'], findings: '台帐完整，回访情况基本属实' }, 'conclude')
+  await op('evaluation', 'ranking', s('city'), { year: 2026 })
+  await op('evaluation', 'select', s('city'), { id: A, version: checked.version, opinion: '抽查结果优秀，评为示范社区' })
+  clock = new Date('2026-11-23T02:00:00.000Z') // a week before the apply deadline: comm-b has not applied
+  await op('evaluation', 'remind', s('admin'), {}, 'all levels')
+  clock = new Date(NOW)
+
   await op('intent', 'withdraw', r('r1'), { id: mine._id })
   await op('policy', 'archive', s('a-staff'), { id: pol._id })
+
+  // Retention, then r1 takes out their data and deletes it.
+  await op('maintenance', 'retention', s('admin'), {}, 'dry run, nothing due')
+  clock = new Date('2027-01-01T02:00:00.000Z')
+  await op('maintenance', 'retention', s('admin'), { days: 30, dryRun: false }, '30 days: 1 withdrawn case anonymised')
+  await op('profile', 'exportMine', r('r2'), {}, 'resident with a case, signup, course, site application')
+  await op('profile', 'deleteMine', r('r2'), { confirm: '删除' }, 'the same resident')
+  await op('profile', 'exportMine', r('r3'), {}, 'resident with one signup')
 
   const notDriven: string[] = []
   let total = 0
