@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     ...ops.rows,
     '',
     ops.notDriven.length
-      ? `Not driven: ${ops.notDriven.join(', ')} — added to \`server/functions.ts\` by work in progress (uncommitted) during this bench's writing; bench/ops.ts has no setup story for them yet.`
+      ? `Not driven (the story in bench/ops.ts does not call them, so they have no figures here): ${ops.notDriven.join(', ')}.`
       : 'Every action of every function is driven.',
     '',
     `## 4. Ledger export (.xlsx, ${led.rows.toLocaleString('en')} rows, real \`ledger.export\` action and the local file sink, in its own process)`,
