@@ -41,6 +41,7 @@ const ORIGIN = 'http://127.0.0.1:8080'
 const STAFF = [
   { id: 'a-staff', role: 'community_staff', orgId: 'comm-a' },
   { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
+  { id: 'b-lead', role: 'community_lead', orgId: 'comm-b' },
   { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
   { id: 'district', role: 'district_officer', orgId: 'dist' },
   { id: 'city', role: 'city_officer', orgId: 'city' },
@@ -346,7 +347,7 @@ export async function opsPerAction(): Promise<OpsResult> {
   const checked = await op<App>('evaluation', 'spotCheck', s('city'), { id: A, step: 'conclude', version: checkedIn.version, methods: ['site_visit', 'ledger_check', 'phone'], findings: '台帐完整，回访情况基本属实' }, 'conclude')
   await op('evaluation', 'ranking', s('city'), { year: 2026 })
   await op('evaluation', 'select', s('city'), { id: A, version: checked.version, opinion: '抽查结果优秀，评为示范社区' })
-  clock = new Date('2026-11-23T02:00:00.000Z') // a week before the apply deadline: comm-b has not applied
+  clock = new Date('2026-11-23T02:00:00.000Z') // a week before the apply deadline: comm-b's lead has not applied
   const reminded = await op<{ sent: number }>('evaluation', 'remind', s('admin'), {})
   relabel(`all levels: ${reminded.sent} reminder(s) sent`)
   clock = new Date(NOW)
