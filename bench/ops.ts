@@ -207,7 +207,11 @@ export async function opsPerAction(): Promise<OpsResult> {
   rows.pop()
   const pushed = await op<{ recipients: number; sent: number }>('notify', 'push', s('a-staff'), { policyId: pol._id, communityIds: ['comm-a'] }, 'policy to comm-a')
   relabel(`policy to comm-a: ${pushed.recipients} recipients, ${pushed.sent} sent`)
-  await op('notify', 'pushStatus', s('a-staff'), { policyId: pol._id }, '1 push')
+  await op('notify', 'pushStatus', s('a-staff'), { policyId: pol._id }, '1 push, none opened yet')
+  const pushedBox = await op<{ items: { _id: string; pushId?: string }[] }>('notify', 'inbox', r('r1'), {}, 'setup')
+  rows.pop()
+  await op('notify', 'markRead', r('r1'), { ids: pushedBox.items.filter((m) => m.pushId).map((m) => m._id) }, 'opens the pushed policy (push funnel moves)')
+  await op('notify', 'pushStatus', s('a-staff'), { policyId: pol._id }, '1 push, 1 opened: one more read per resident who opened')
   await op('notify', 'preferences', r('r1'), {}, 'subscribed')
 
   // share: r1 shares the policy, r2 arrives through the link, staff read the count
