@@ -62,7 +62,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await fn(residentToken, 'intent', 'submit', {
       communityId: 'c-xinhua', name: '何晓东', phone: '13698765432', idCard: idCard('51040219920311451'), gender: 'male', ageBand: '25-34', education: 'college',
       household: 'urban', targetGroups: ['graduate'], familySituation: '刚毕业，和父母同住', skillLevel: 'basic', certificates: [], industry: 'retail',
-      projectDescription: '想在新华开一家社区便利店', projectPhase: 'idea', needs: ['mentor'], fundingAmount: null, contactTime: 'anytime',
+      projectDescription: '想在新华开一家社区便利店', projectPhase: 'idea', needs: ['licence'], fundingAmount: null, contactTime: 'anytime',
       projectInterestIds: [], consent: true, consentVersion: '2026-01',
     })
     intentId = (await fn<MineOutput>(residentToken, 'intent', 'mine', {})).current?._id ?? ''
