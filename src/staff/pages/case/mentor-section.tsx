@@ -52,15 +52,15 @@ export function MentorSection({ c, canWrite, run, busy }: MentorSectionProps) {
       <Text className='case__card-title'>创业导师</Text>
       {c.mentor ? (
         <View data-testid='case-mentor-assigned'>
-          <Text className='case__info-value'>
+          <Text className='case__mentor-name'>
             {c.mentor.name}（{MENTOR_FIELD_LABELS[c.mentor.field]}）
           </Text>
-          <Text className='case__log-meta'>
+          <Text className='case__mentor-meta'>
             {c.mentor.organisation} · 擅长 {c.mentor.specialty} · {c.mentor.assignedByName} 于 {shanghaiDate(new Date(c.mentor.assignedAt))} 安排
           </Text>
         </View>
       ) : (
-        <Text className='case__log-meta'>还没有安排导师</Text>
+        <Text className='case__mentor-meta'>还没有安排导师</Text>
       )}
       {canWrite && !picking ? (
         <View className='case__mentor-actions'>
@@ -78,9 +78,9 @@ export function MentorSection({ c, canWrite, run, busy }: MentorSectionProps) {
       ) : null}
       {picking ? (
         <View className='case__mentor-choices' data-testid='mentor-choices'>
-          {choices.status === 'error' ? <Text className='case__log-meta'>导师名单没能加载：{errorMessage(choices.error)}</Text> : null}
-          {!choices.data && choices.status !== 'error' ? <Text className='case__log-meta'>正在加载导师名单…</Text> : null}
-          {choices.data && !choices.data.length ? <Text className='case__log-meta'>还没有可安排的导师，先在 我的 → 服务资源 → 导师库 添加</Text> : null}
+          {choices.status === 'error' ? <Text className='case__mentor-meta'>导师名单没能加载：{errorMessage(choices.error)}</Text> : null}
+          {!choices.data && choices.status !== 'error' ? <Text className='case__mentor-meta'>正在加载导师名单…</Text> : null}
+          {choices.data && !choices.data.length ? <Text className='case__mentor-meta'>还没有可安排的导师，先在 我的 → 服务资源 → 导师库 添加</Text> : null}
           {(choices.data ?? []).map((m) => (
             <View
               key={m._id}
@@ -90,10 +90,10 @@ export function MentorSection({ c, canWrite, run, busy }: MentorSectionProps) {
               onClick={() => (busy || c.mentor?.id === m._id ? undefined : void assign(m._id))}
               data-testid='mentor-choice'
             >
-              <Text className='case__info-value'>
+              <Text className='case__mentor-name'>
                 {m.name} · {MENTOR_FIELD_LABELS[m.field]}
               </Text>
-              <Text className='case__log-meta'>
+              <Text className='case__mentor-meta'>
                 {m.specialty} · {m.availability} · {m.orgName}
               </Text>
             </View>
@@ -109,10 +109,10 @@ export function MentorSection({ c, canWrite, run, busy }: MentorSectionProps) {
           {open.map((r) => (
             <View key={r._id} className='case__mentor-request' data-testid='mentor-request-row'>
               <View className='case__hero-head'>
-                <Text className='case__info-value'>{r.topic}</Text>
+                <Text className='case__mentor-name'>{r.topic}</Text>
                 <Chip small tone={r.status === 'open' ? 'warning' : 'success'} label={MENTOR_REQUEST_STATUS_LABELS[r.status]} />
               </View>
-              <Text className='case__log-meta'>
+              <Text className='case__mentor-meta'>
                 方便时间：{r.preferredTime} · 找 {r.mentorName} · {shanghaiDate(new Date(r.createdAt))} 提交
               </Text>
               {canWrite ? (

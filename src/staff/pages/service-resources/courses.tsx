@@ -93,7 +93,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
   const [policyId, setPolicyId] = useState<string | null>(course?.policyId ?? null)
   const [enrolUntil, setEnrolUntil] = useState(course ? toLocalParts(course.enrolUntil).date : today)
   const form = useFormSave('课程', onDone)
-  const setSession = (i: number, key: keyof SessionRow, value: string) => setSessions((all) => all.map((s, j) => (j === i ? { ...s, [key]: value } : s)))
+  const setSession = (i: number, key: keyof SessionRow, value: string) => form.edit('sessions', setSessions)(sessions.map((s, j) => (j === i ? { ...s, [key]: value } : s)))
   const submit = () => {
     const input = {
       ...(course ? { id: course._id, version: course.version } : {}),
@@ -118,21 +118,21 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
   return (
     <View>
       <FormField label='课程名称' required error={e.title}>
-        <Input className='form-field__input' value={title} maxlength={40} onInput={(ev) => setTitle(ev.detail.value)} nativeProps={{ 'data-testid': 'course-title-input' }} />
+        <Input className='form-field__input' value={title} maxlength={40} onInput={(ev) => form.edit('title', setTitle)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-title-input' }} />
       </FormField>
       <FormField label='课程类型' required error={e.kind}>
-        <ChoiceChips options={COURSE_KINDS} labels={COURSE_KIND_LABELS} value={kind} onChange={(v) => setKind(v as CourseKind)} testIdPrefix='course-kind' />
+        <ChoiceChips options={COURSE_KINDS} labels={COURSE_KIND_LABELS} value={kind} onChange={(v) => form.edit('kind', setKind)(v as CourseKind)} testIdPrefix='course-kind' />
       </FormField>
       <FormField label='课程介绍' required error={e.description}>
         <View className='form-field__textarea'>
-          <Textarea className='form-field__textarea-input' value={description} maxlength={1000} placeholder='10–1000 个字' placeholderClass='form-field__placeholder' onInput={(ev) => setDescription(ev.detail.value)} nativeProps={{ 'data-testid': 'course-description-input' }} />
+          <Textarea className='form-field__textarea-input' value={description} maxlength={1000} placeholder='10–1000 个字' placeholderClass='form-field__placeholder' onInput={(ev) => form.edit('description', setDescription)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-description-input' }} />
         </View>
       </FormField>
       <FormField label='上课地点' required error={e.place}>
-        <Input className='form-field__input' value={place} maxlength={60} onInput={(ev) => setPlace(ev.detail.value)} nativeProps={{ 'data-testid': 'course-place-input' }} />
+        <Input className='form-field__input' value={place} maxlength={60} onInput={(ev) => form.edit('place', setPlace)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-place-input' }} />
       </FormField>
       <FormField label='培训机构' required error={e.provider}>
-        <Input className='form-field__input' value={provider} maxlength={40} onInput={(ev) => setProvider(ev.detail.value)} nativeProps={{ 'data-testid': 'course-provider-input' }} />
+        <Input className='form-field__input' value={provider} maxlength={40} onInput={(ev) => form.edit('provider', setProvider)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-provider-input' }} />
       </FormField>
       <FormField label='课节' required error={e.sessions}>
         {sessions.map((s, i) => (
@@ -167,19 +167,19 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
         ) : null}
       </FormField>
       <FormField label='名额' required error={e.capacity}>
-        <Input className='form-field__input' type='number' value={capacity} onInput={(ev) => setCapacity(ev.detail.value)} nativeProps={{ 'data-testid': 'course-capacity-input' }} />
+        <Input className='form-field__input' type='number' value={capacity} onInput={(ev) => form.edit('capacity', setCapacity)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-capacity-input' }} />
       </FormField>
       <FormField label='结业要求（出勤节数）' required error={e.requiredSessions}>
-        <Input className='form-field__input' type='number' value={required} onInput={(ev) => setRequired(ev.detail.value)} nativeProps={{ 'data-testid': 'course-required-input' }} />
+        <Input className='form-field__input' type='number' value={required} onInput={(ev) => form.edit('requiredSessions', setRequired)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-required-input' }} />
       </FormField>
       <FormField label='报名截止日期' required error={e.enrolUntil}>
-        <Picker mode='date' value={enrolUntil} onChange={(ev) => setEnrolUntil(String(ev.detail.value))}>
+        <Picker mode='date' value={enrolUntil} onChange={(ev) => form.edit('enrolUntil', setEnrolUntil)(String(ev.detail.value))}>
           <View className='form-field__picker'>{enrolUntil}</View>
         </Picker>
       </FormField>
       <FormField label='培训补贴' extra={<Switch checked={subsidised} color='#2861d8' onChange={(ev) => setSubsidised(ev.detail.value)} nativeProps={{ 'data-testid': 'course-subsidised', 'aria-label': '培训补贴' }} />} error={e.subsidyAmount}>
         {subsidised ? (
-          <Input className='form-field__input' type='number' value={subsidy} placeholder='每位结业学员补贴多少元' onInput={(ev) => setSubsidy(ev.detail.value)} nativeProps={{ 'data-testid': 'course-subsidy-input' }} />
+          <Input className='form-field__input' type='number' value={subsidy} placeholder='每位结业学员补贴多少元' onInput={(ev) => form.edit('subsidyAmount', setSubsidy)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-subsidy-input' }} />
         ) : (
           <Text className='resources__meta'>不享受补贴</Text>
         )}

@@ -62,18 +62,18 @@ function GuideForm({ guide, onDone }: { guide: GuideView | null; onDone: (saved:
   }
   const e = form.errors
   const stepErrors = rowErrors(e, 'steps')
-  const setStep = (i: number, key: keyof GuideStep, value: string) => setSteps((all) => all.map((s, j) => (j === i ? { ...s, [key]: value } : s)))
+  const setStep = (i: number, key: keyof GuideStep, value: string) => form.edit('steps', setSteps)(steps.map((s, j) => (j === i ? { ...s, [key]: value } : s)))
   return (
     <View>
       <FormField label='指南名称' required error={e.title}>
-        <Input className='form-field__input' value={title} maxlength={40} placeholder='例如：个体工商户营业执照怎么办' onInput={(ev) => setTitle(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-title-input' }} />
+        <Input className='form-field__input' value={title} maxlength={40} placeholder='例如：个体工商户营业执照怎么办' onInput={(ev) => form.edit('title', setTitle)(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-title-input' }} />
       </FormField>
       <FormField label='事项类别' required error={e.topic}>
-        <ChoiceChips options={GUIDE_TOPICS} labels={GUIDE_TOPIC_LABELS} value={topic} onChange={(v) => setTopic(v as GuideTopic)} testIdPrefix='guide-topic' />
+        <ChoiceChips options={GUIDE_TOPICS} labels={GUIDE_TOPIC_LABELS} value={topic} onChange={(v) => form.edit('topic', setTopic)(v as GuideTopic)} testIdPrefix='guide-topic' />
       </FormField>
       <FormField label='简介' required error={e.summary}>
         <View className='form-field__textarea'>
-          <Textarea className='form-field__textarea-input' value={summary} maxlength={200} placeholder='4–200 个字' placeholderClass='form-field__placeholder' onInput={(ev) => setSummary(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-summary-input' }} />
+          <Textarea className='form-field__textarea-input' value={summary} maxlength={200} placeholder='4–200 个字' placeholderClass='form-field__placeholder' onInput={(ev) => form.edit('summary', setSummary)(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-summary-input' }} />
         </View>
       </FormField>
       <FormField label='办理步骤' required error={e.steps}>
@@ -99,16 +99,16 @@ function GuideForm({ guide, onDone }: { guide: GuideView | null; onDone: (saved:
         ) : null}
       </FormField>
       <FormField label='所需材料' required error={e.materials}>
-        <TextListEditor items={materials} onChange={setMaterials} rowErrors={rowErrors(e, 'materials')} placeholder='一项材料' maxItems={30} maxLength={60} addText='添加材料' testId='guide-materials' />
+        <TextListEditor items={materials} onChange={form.edit('materials', setMaterials)} rowErrors={rowErrors(e, 'materials')} placeholder='一项材料' maxItems={30} maxLength={60} addText='添加材料' testId='guide-materials' />
       </FormField>
       <FormField label='办理地点' required error={e.where} hint='窗口、地址、办公时间'>
-        <Input className='form-field__input' value={where} maxlength={200} onInput={(ev) => setWhere(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-where-input' }} />
+        <Input className='form-field__input' value={where} maxlength={200} onInput={(ev) => form.edit('where', setWhere)(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-where-input' }} />
       </FormField>
       <FormField label='办理时限' required error={e.duration}>
-        <Input className='form-field__input' value={duration} maxlength={40} placeholder='例如：材料齐全当场办结' onInput={(ev) => setDuration(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-duration-input' }} />
+        <Input className='form-field__input' value={duration} maxlength={40} placeholder='例如：材料齐全当场办结' onInput={(ev) => form.edit('duration', setDuration)(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-duration-input' }} />
       </FormField>
       <FormField label='关联政策' error={e.policyIds} hint='这些政策的页面会显示这份指南'>
-        <PolicyLinks value={policyIds} onChange={setPolicyIds} testIdPrefix='guide-policy' />
+        <PolicyLinks value={policyIds} onChange={form.edit('policyIds', setPolicyIds)} testIdPrefix='guide-policy' />
       </FormField>
       <FormField label='发布' extra={<Switch checked={published} color='#2861d8' onChange={(ev) => setPublished(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-published', 'aria-label': '发布' }} />}>
         <Text className='resources__meta'>{published ? '居民可以看到' : '暂不给居民看'}</Text>

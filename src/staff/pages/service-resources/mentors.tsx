@@ -73,22 +73,22 @@ function MentorForm({ mentor, onDone }: { mentor: MentorView | null; onDone: (sa
   return (
     <View>
       <FormField label='姓名' required error={e.name}>
-        <Input className='form-field__input' value={name} maxlength={20} onInput={(ev) => setName(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-name-input' }} />
+        <Input className='form-field__input' value={name} maxlength={20} onInput={(ev) => form.edit('name', setName)(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-name-input' }} />
       </FormField>
       <FormField label='导师类别' required error={e.field}>
-        <ChoiceChips options={MENTOR_FIELDS} labels={MENTOR_FIELD_LABELS} value={field} onChange={(v) => setField(v as MentorField)} testIdPrefix='mentor-field' />
+        <ChoiceChips options={MENTOR_FIELDS} labels={MENTOR_FIELD_LABELS} value={field} onChange={(v) => form.edit('field', setField)(v as MentorField)} testIdPrefix='mentor-field' />
       </FormField>
       <FormField label='擅长领域' required error={e.specialty}>
-        <Input className='form-field__input' value={specialty} maxlength={40} placeholder='例如：餐饮门店经营' onInput={(ev) => setSpecialty(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-specialty-input' }} />
+        <Input className='form-field__input' value={specialty} maxlength={40} placeholder='例如：餐饮门店经营' onInput={(ev) => form.edit('specialty', setSpecialty)(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-specialty-input' }} />
       </FormField>
       <FormField label='单位' required error={e.organisation}>
-        <Input className='form-field__input' value={organisation} maxlength={40} onInput={(ev) => setOrganisation(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-organisation-input' }} />
+        <Input className='form-field__input' value={organisation} maxlength={40} onInput={(ev) => form.edit('organisation', setOrganisation)(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-organisation-input' }} />
       </FormField>
       <FormField label='联系电话' required error={e.phone} hint='只给工作人员看，居民通过社区预约'>
-        <Input className='form-field__input' value={phone} maxlength={20} onInput={(ev) => setPhone(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-phone-input', inputmode: 'tel' }} />
+        <Input className='form-field__input' value={phone} maxlength={20} onInput={(ev) => form.edit('phone', setPhone)(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-phone-input', inputmode: 'tel' }} />
       </FormField>
       <FormField label='可约时间' required error={e.availability}>
-        <Input className='form-field__input' value={availability} maxlength={40} placeholder='例如：每周三下午' onInput={(ev) => setAvailability(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-availability-input' }} />
+        <Input className='form-field__input' value={availability} maxlength={40} placeholder='例如：每周三下午' onInput={(ev) => form.edit('availability', setAvailability)(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-availability-input' }} />
       </FormField>
       <FormField label='在册' extra={<Switch checked={active} color='#2861d8' onChange={(ev) => setActive(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-active', 'aria-label': '在册' }} />}>
         <Text className='resources__meta'>{active ? '可以为居民安排' : '已停用，不能再安排给居民'}</Text>

@@ -5,7 +5,7 @@ import type { PageOf } from '@shared/contracts/common'
 import PageState from '../../../components/page-state'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
-import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { toastSuccess, toastText } from '../../../utils/toast'
 
 /** What every listed row has: an id and, when known, whether I may edit it (absent: my subtree's, so yes). */
@@ -104,7 +104,14 @@ export function useFormSave(noun: string, onDone: (saved: boolean) => void) {
       setBusy(false)
     }
   }
-  return { errors, setErrors, busy, save }
+  /** A field's setter that also clears that field's message (and its rows'). */
+  const edit =
+    <V,>(key: string, set: (value: V) => void) =>
+    (value: V) => {
+      set(value)
+      setErrors((m) => clearField(m, key))
+    }
+  return { errors, setErrors, busy, save, edit }
 }
 
 /** 取消 / 保存 under a form. */

@@ -58,7 +58,8 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
       helpUsed: helpUsed.filter((h) => h.trim()),
       policyIds,
       consentHow,
-      consentDate,
+      // Left out until picked, so the schema's "请填写同意日期" shows.
+      consentDate: consentDate || undefined,
     }
     const checked = check(storySaveInput, input)
     if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
@@ -68,35 +69,35 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
   return (
     <View>
       <FormField label='标题' required error={e.title}>
-        <Input className='form-field__input' value={title} maxlength={40} onInput={(ev) => setTitle(ev.detail.value)} nativeProps={{ 'data-testid': 'story-title-input' }} />
+        <Input className='form-field__input' value={title} maxlength={40} onInput={(ev) => form.edit('title', setTitle)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-title-input' }} />
       </FormField>
       <FormField label='主人公称呼' required error={e.person} hint='按本人同意的方式称呼，如 王女士'>
-        <Input className='form-field__input' value={person} maxlength={20} onInput={(ev) => setPerson(ev.detail.value)} nativeProps={{ 'data-testid': 'story-person-input' }} />
+        <Input className='form-field__input' value={person} maxlength={20} onInput={(ev) => form.edit('person', setPerson)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-person-input' }} />
       </FormField>
       <FormField label='创业项目' required error={e.business}>
-        <Input className='form-field__input' value={business} maxlength={40} onInput={(ev) => setBusiness(ev.detail.value)} nativeProps={{ 'data-testid': 'story-business-input' }} />
+        <Input className='form-field__input' value={business} maxlength={40} onInput={(ev) => form.edit('business', setBusiness)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-business-input' }} />
       </FormField>
       <FormField label='摘要' required error={e.summary}>
-        <Input className='form-field__input' value={summary} maxlength={100} onInput={(ev) => setSummary(ev.detail.value)} nativeProps={{ 'data-testid': 'story-summary-input' }} />
+        <Input className='form-field__input' value={summary} maxlength={100} onInput={(ev) => form.edit('summary', setSummary)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-summary-input' }} />
       </FormField>
       <FormField label='正文' required error={e.body}>
         <View className='form-field__textarea'>
-          <Textarea className='form-field__textarea-input' value={body} maxlength={3000} placeholder='20–3000 个字' placeholderClass='form-field__placeholder' onInput={(ev) => setBody(ev.detail.value)} nativeProps={{ 'data-testid': 'story-body-input' }} />
+          <Textarea className='form-field__textarea-input' value={body} maxlength={3000} placeholder='20–3000 个字' placeholderClass='form-field__placeholder' onInput={(ev) => form.edit('body', setBody)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-body-input' }} />
         </View>
       </FormField>
       <FormField label='用到的帮扶' error={e.helpUsed}>
-        <TextListEditor items={helpUsed} onChange={setHelpUsed} rowErrors={rowErrors(e, 'helpUsed')} placeholder='如 创业担保贷款' maxItems={10} maxLength={30} addText='添加一项' testId='story-help' />
+        <TextListEditor items={helpUsed} onChange={form.edit('helpUsed', setHelpUsed)} rowErrors={rowErrors(e, 'helpUsed')} placeholder='如 创业担保贷款' maxItems={10} maxLength={30} addText='添加一项' testId='story-help' />
       </FormField>
       <FormField label='关联政策' error={e.policyIds}>
-        <PolicyLinks value={policyIds} onChange={setPolicyIds} testIdPrefix='story-policy' />
+        <PolicyLinks value={policyIds} onChange={form.edit('policyIds', setPolicyIds)} testIdPrefix='story-policy' />
       </FormField>
       <View className='resources__consent'>
         <Text className='resources__consent-title'>本人同意{story ? '（修改时请再次确认）' : ''}</Text>
         <FormField label='同意方式' required error={e.consentHow} hint='例如：书面同意书、电话确认录音'>
-          <Input className='form-field__input' value={consentHow} maxlength={100} onInput={(ev) => setConsentHow(ev.detail.value)} nativeProps={{ 'data-testid': 'story-consent-how-input' }} />
+          <Input className='form-field__input' value={consentHow} maxlength={100} onInput={(ev) => form.edit('consentHow', setConsentHow)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-consent-how-input' }} />
         </FormField>
         <FormField label='同意日期' required error={e.consentDate}>
-          <Picker mode='date' value={consentDate || today} end={today} onChange={(ev) => setConsentDate(String(ev.detail.value))}>
+          <Picker mode='date' value={consentDate || today} end={today} onChange={(ev) => form.edit('consentDate', setConsentDate)(String(ev.detail.value))}>
             <View className='form-field__picker' data-testid='story-consent-date'>
               <Text>{consentDate || '请选择日期'}</Text>
             </View>
