@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { PolicyListOutput } from '../../cloudfunctions/_shared/contracts/policy'
-import { baseUrl, launch, phone, screenshot } from './browser'
+import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 
 /**
  * Issue 11, staff side: 新华社区 staff add a mentor and a guide linked to a policy on 服务资源,
@@ -173,12 +173,26 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     staff = await fresh(staff, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(intentId)}`)
     await byTest(staff, 'case-mentor').waitFor()
     await byTest(staff, 'mentor-pick').click()
-    await byTest(staff, 'mentor-choice').filter({ hasText: MENTOR }).click()
+    const choice = byTest(staff, 'mentor-choice').filter({ hasText: MENTOR })
+    await choice.waitFor()
+    // The district's and city's mentors serve 新华 too.
+    expect(await byTest(staff, 'mentor-choice').count()).toBeGreaterThan(1)
+    await screenshot(staff, 'service-staff-case-mentor-pick')
+    await choice.click()
     await byTest(staff, 'case-mentor-assigned').filter({ hasText: MENTOR }).waitFor()
-    await byTest(staff, 'case-mentor').scrollIntoViewIfNeeded()
-    await screenshot(staff, 'service-staff-case-mentor')
     const mine = await fn<MineOutput>(residentToken, 'intent', 'mine', {})
     expect(mine.current?.mentor?.name).toBe(MENTOR)
+
+    // The resident asks for a session: it shows on the case until staff close it.
+    await fn(residentToken, 'service', 'requestMentor', { topic: '便利店选址怎么看人流', preferredTime: '周二下午' })
+    staff = await fresh(staff, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(intentId)}`)
+    const request = byTest(staff, 'mentor-request-row').filter({ hasText: '便利店选址怎么看人流' })
+    await request.waitFor()
+    expect(await request.innerText()).toContain('等待安排')
+    await byTest(staff, 'case-mentor').scrollIntoViewIfNeeded()
+    await screenshot(staff, 'service-staff-case-mentor')
+    await request.getByText('已约好时间').click()
+    await eventually(() => request.innerText(), (t) => expect(t).toContain('已安排'))
   })
 
   it('the resident sees the guide on the policy page and the mentor on their case', async () => {
