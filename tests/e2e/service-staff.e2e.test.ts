@@ -97,7 +97,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await screenshot(staff, 'service-staff-mentors')
   })
 
-  it('staff add a guide linked to a policy; a wrong form shows its fields', async () => {
+  it('staff add a guide linked to a policy (a wrong form shows its fields) and publish a story only with consent', async () => {
     await byTest(staff, 'resources-tab-guides').click()
     await byTest(staff, 'new-guide').click()
     await byTest(staff, 'guide-save').click()
@@ -167,6 +167,14 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await byTest(staff, 'story-form').locator('.form-field--error').filter({ hasText: '同意日期' }).waitFor()
     expect(await byTest(staff, 'story-row').filter({ hasText: '从早餐车到两家门店' }).count()).toBe(0)
     await screenshot(staff, 'service-staff-story-form')
+    // With the date picked (today, the picker's start), saving publishes it.
+    await byTest(staff, 'story-consent-date').click()
+    await staff.locator('.weui-picker__action:visible, .taro-picker__action:visible', { hasText: '确定' }).first().click()
+    await eventually(() => byTest(staff, 'story-consent-date').innerText(), (t) => expect(t).toMatch(/^\d{4}-\d{2}-\d{2}$/))
+    await byTest(staff, 'story-save').click()
+    const story = byTest(staff, 'story-row').filter({ hasText: '从早餐车到两家门店' })
+    await story.waitFor()
+    expect(await story.innerText()).toContain('已记录本人同意')
   })
 
   it('assigns the new mentor on the case page', async () => {
