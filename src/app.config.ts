@@ -54,6 +54,7 @@ export default defineAppConfig({
         'pages/evaluation-print/index',
         'pages/course-checkin/index',
         'pages/site-applications/index',
+        'pages/service-resources/index',
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import type { serviceContract, ServiceOutputs } from '@shared/contracts/service'
+import type { GuideSaveInput, MentorSaveInput, serviceContract, ServiceOutputs, StorySaveInput } from '@shared/contracts/service'
 import { call } from './cloud'
 
 declare module './cloud-core' {
@@ -21,3 +21,13 @@ export const requestMentor = (topic: string, preferredTime: string) => call('ser
 export const listMentors = () => call('service', 'mentors', { view: 'resident', limit: 50 })
 export const assignMentor = (intentId: string, mentorId: string | null) => call('service', 'assignMentor', { intentId, mentorId })
 export const searchAll = (q: string) => call('service', 'search', { q })
+
+/** Staff: mentors of their chain (`resident`: their org and above) or their subtree (`manage`). */
+export const listMentorsAs = (view: 'resident' | 'manage', after: string | null = null) => call('service', 'mentors', { view, after, limit: 50 })
+export const saveMentor = (input: MentorSaveInput) => call('service', 'saveMentor', input)
+export const listManagedGuides = (after: string | null) => call('service', 'guides', { view: 'manage', after, limit: 20 })
+export const saveGuide = (input: GuideSaveInput) => call('service', 'saveGuide', input)
+export const listManagedStories = (after: string | null) => call('service', 'stories', { view: 'manage', after, limit: 20 })
+export const saveStory = (input: StorySaveInput) => call('service', 'saveStory', input)
+export const listMentorRequests = (intentId: string) => call('service', 'mentorRequests', { intentId })
+export const answerMentorRequest = (id: string, status: 'scheduled' | 'closed') => call('service', 'closeMentorRequest', { id, status })

@@ -1,4 +1,4 @@
-import type { CourseCheckinOutput, EnrolInput, trainingContract, TrainingOutputs } from '@shared/contracts/training'
+import type { CourseCheckinOutput, CourseSaveInput, EnrolInput, trainingContract, TrainingOutputs } from '@shared/contracts/training'
 import { TRAINING_REFUSALS } from '@shared/domain/training'
 import { call, errorMessage, isApiError } from './cloud'
 import { appOrigin } from './app-origin'
@@ -34,3 +34,4 @@ export function getSessionCode(id: string, session: number) {
   const origin = appOrigin()
   return call('training', 'code', origin ? { id, session, origin } : { id, session })
 }
+export const saveCourse = (input: CourseSaveInput) => call('training', 'save', input)

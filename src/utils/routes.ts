@@ -22,6 +22,8 @@ export const routes = {
   myData: '/pages/my-data/index',
   policyPush: (id: string) => `/staff/pages/policy-push/index?id=${encodeURIComponent(id)}`,
   policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
+  staffServiceResources: '/staff/pages/service-resources/index',
+  guide: (id: string) => `/pages/guide/index?id=${encodeURIComponent(id)}`,
 } as const
 
 const TAB_PAGES: string[] = [routes.index, routes.events, routes.mine]

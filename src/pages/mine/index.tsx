@@ -159,6 +159,12 @@ function MinePage() {
                 <AtIcon value='chevron-right' size={16} color='#8f959e' />
               </View>
             ) : null}
+            {can(staff.role, 'service.write') ? (
+              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffServiceResources })} data-testid='staff-service-entry'>
+                <Text>服务资源</Text>
+                <AtIcon value='chevron-right' size={16} color='#8f959e' />
+              </View>
+            ) : null}
             <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
               <Text>满意度调查</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />

@@ -17,6 +17,7 @@ import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
 import { markPushOpened } from '../../services/notify'
 import { getPolicy } from '../../services/policy'
+import { listGuides } from '../../services/service'
 import { routes } from '../../utils/routes'
 import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/checkbox.scss'
@@ -39,6 +40,8 @@ function PolicyDetailPage() {
   const id = params.id ?? ''
   const push = params.push
   const policy = useLoad(() => getPolicy(id), [id])
+  // The 办事指南 that walk through applying for this policy; none (or a failed load) shows nothing.
+  const guides = useLoad(() => (id ? listGuides(id) : Promise.resolve(null)), [id])
   useEffect(() => {
     // Opened from a WeChat reminder (its page carries the push): mark that message read and count the open.
     if (push) markPushOpened(push).catch(() => undefined)
@@ -147,6 +150,30 @@ function PolicyDetailPage() {
           </View>
         ))}
       </View>
+
+      {guides.data?.items.length ? (
+        <View className='policy-detail__section' data-testid='policy-guides'>
+          <Text className='policy-detail__heading'>办事指南</Text>
+          {guides.data.items.map((g) => (
+            <View
+              key={g._id}
+              role='button'
+              aria-label={`办事指南：${g.title}`}
+              className='policy-detail__guide'
+              onClick={() => void Taro.navigateTo({ url: routes.guide(g._id) })}
+              data-testid='policy-guide'
+            >
+              <View className='policy-detail__guide-main'>
+                <Text className='policy-detail__guide-title'>{g.title}</Text>
+                <Text className='policy-detail__guide-meta'>
+                  {g.steps.length} 个步骤 · {g.duration}
+                </Text>
+              </View>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
+          ))}
+        </View>
+      ) : null}
 
       <View className='policy-detail__section'>
         <Text className='policy-detail__heading'>咨询方式</Text>

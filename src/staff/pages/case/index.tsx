@@ -44,6 +44,7 @@ import FormField from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
+import { MentorSection } from './mentor-section'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { acceptCase, addFollowUp, getCase, listProjects, recordBenefit, recordVenture, revealField, setStage } from '../../../services/intent'
 import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
@@ -179,6 +180,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
 
         <View className='case__side'>
           <StageSection c={c} canWrite={canWrite} action={action} />
+          <MentorSection c={c} canWrite={canWrite} run={action.run} busy={action.busy} />
           <View className='case__card'>
             <Text className='case__card-title'>登记内容</Text>
             <Info label='文化程度' value={EDUCATION_LABELS[c.education]} />

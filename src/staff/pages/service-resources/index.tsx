@@ -1,0 +1,50 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { can } from '@shared/domain/roles'
+import PageState from '../../../components/page-state'
+import SegmentTabs from '../../../components/segment-tabs'
+import StaffRequired from '../../../components/staff-required'
+import { useLoad } from '../../../hooks/use-load'
+import { errorMessage } from '../../../services/cloud'
+import { getMe } from '../../../services/profile'
+import { CoursesSection } from './courses'
+import { GuidesSection } from './guides'
+import { MentorsSection } from './mentors'
+import { StoriesSection } from './stories'
+import 'taro-ui/lib/style/components/button.scss'
+import 'taro-ui/lib/style/components/loading.scss'
+import 'taro-ui/lib/style/components/load-more.scss'
+import './index.scss'
+
+const TABS = [
+  { key: 'mentors', label: '导师库' },
+  { key: 'courses', label: '培训课程' },
+  { key: 'guides', label: '办事指南' },
+  { key: 'stories', label: '创业故事' },
+] as const
+type Tab = (typeof TABS)[number]['key']
+const isTab = (s: string | undefined): s is Tab => TABS.some((t) => t.key === s)
+
+/** 服务资源: the mentors, courses, guides and stories my office keeps for residents. */
+export default function ServiceResourcesPage() {
+  const param = useRouter().params.tab
+  const [tab, setTab] = useState<Tab>(isTab(param) ? param : 'mentors')
+  const me = useLoad(() => getMe(), [])
+  if (me.status === 'error' && !me.data) {
+    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  }
+  if (!me.data) return <PageState kind='loading' />
+  const staff = me.data.kind === 'staff' ? me.data.staff : null
+  if (!staff) return <StaffRequired />
+  if (!can(staff.role, 'service.write')) return <PageState kind='empty' title='你的角色不能维护服务资源' description='请联系本单位管理员' />
+  return (
+    <View className='resources' data-testid='service-resources'>
+      <Text className='resources__title'>服务资源</Text>
+      <SegmentTabs tabs={TABS} value={tab} onChange={setTab} testIdPrefix='resources-tab' />
+      <View className='resources__body'>
+        {tab === 'mentors' ? <MentorsSection /> : tab === 'courses' ? <CoursesSection /> : tab === 'guides' ? <GuidesSection /> : <StoriesSection />}
+      </View>
+    </View>
+  )
+}

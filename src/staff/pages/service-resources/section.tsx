@@ -1,0 +1,131 @@
+import { type ReactNode, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { AtButton, AtLoadMore } from 'taro-ui'
+import type { PageOf } from '@shared/contracts/common'
+import PageState from '../../../components/page-state'
+import { usePagedList } from '../../../hooks/use-paged-list'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { toastSuccess, toastText } from '../../../utils/toast'
+
+/** What every listed row has: an id and, when known, whether I may edit it (absent: my subtree's, so yes). */
+export interface EditableRow {
+  _id: string
+  editable?: boolean
+}
+
+export interface ResourceSectionProps<T extends EditableRow> {
+  /** Test id stem: `<kind>-list`, `<kind>-row`, `new-<kind>`. */
+  kind: string
+  intro: string
+  addText: string
+  emptyTitle: string
+  emptyText: string
+  fetchPage: (after: string | null) => Promise<PageOf<T>>
+  renderRow: (item: T) => ReactNode
+  /** The form for a new item (null) or an edit; `onDone(true)` refreshes the list. */
+  renderForm: (item: T | null, onDone: (saved: boolean) => void) => ReactNode
+}
+
+/**
+ * One resource kind on 服务资源: its list (newest first, paged), an inline form to add one or
+ * edit a row I may edit, and the loading / empty / error states.
+ */
+export function ResourceSection<T extends EditableRow>(props: ResourceSectionProps<T>) {
+  const { kind } = props
+  const [editing, setEditing] = useState<T | 'new' | null>(null)
+  const list = usePagedList(props.fetchPage, [])
+  const done = (saved: boolean) => {
+    setEditing(null)
+    if (saved) void list.refresh({ quiet: true })
+  }
+  return (
+    <View>
+      <View className='resources__head'>
+        <Text className='resources__sub'>{props.intro}</Text>
+        {editing === null ? (
+          <View data-testid={`new-${kind}`}>
+            <AtButton type='primary' size='small' onClick={() => setEditing('new')}>
+              ＋ {props.addText}
+            </AtButton>
+          </View>
+        ) : null}
+      </View>
+      {editing !== null ? (
+        <View className='resources__form' key={editing === 'new' ? 'new' : editing._id} data-testid={`${kind}-form`}>
+          {props.renderForm(editing === 'new' ? null : editing, done)}
+        </View>
+      ) : null}
+      {list.status === 'loading' ? (
+        <PageState kind='loading' compact />
+      ) : list.status === 'error' ? (
+        <PageState kind='error' compact title='加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+      ) : list.items.length === 0 ? (
+        <PageState kind='empty' compact title={props.emptyTitle} description={props.emptyText} testId={`${kind}-empty`} />
+      ) : (
+        <View data-testid={`${kind}-list`}>
+          {list.items.map((item) => (
+            <View key={item._id} className='resources__card' data-testid={`${kind}-row`}>
+              {props.renderRow(item)}
+              {item.editable !== false ? (
+                <View className='resources__actions'>
+                  <View role='button' className='resources__link' onClick={() => setEditing(item)} data-testid={`${kind}-edit`}>
+                    修改
+                  </View>
+                </View>
+              ) : null}
+            </View>
+          ))}
+          <AtLoadMore status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'} moreText='加载更多' loadingText='正在加载…' noMoreText='没有更多了' onClick={() => void list.loadMore()} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+/**
+ * Saving a form: field errors go beside their fields, a stale version says someone else changed
+ * it, anything else is a toast. Returns the form's error map and a `save(run)` to call.
+ */
+export function useFormSave(noun: string, onDone: (saved: boolean) => void) {
+  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const [busy, setBusy] = useState(false)
+  const save = async (run: () => Promise<unknown>, doneText = '已保存') => {
+    setBusy(true)
+    try {
+      await run()
+      setErrors({})
+      toastSuccess(doneText)
+      onDone(true)
+    } catch (e) {
+      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
+      else toastText(isApiError(e) && e.code === ErrorCodes.conflict ? `${noun}已被他人修改，请刷新后再改` : errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  /** A field's setter that also clears that field's message (and its rows'). */
+  const edit =
+    <V,>(key: string, set: (value: V) => void) =>
+    (value: V) => {
+      set(value)
+      setErrors((m) => clearField(m, key))
+    }
+  return { errors, setErrors, busy, save, edit }
+}
+
+/** 取消 / 保存 under a form. */
+export function FormActions({ kind, busy, onCancel, onSave, saveText = '保存' }: { kind: string; busy: boolean; onCancel: () => void; onSave: () => void; saveText?: string }) {
+  return (
+    <View className='resources__form-actions'>
+      <AtButton type='secondary' size='small' onClick={onCancel}>
+        取消
+      </AtButton>
+      <View data-testid={`${kind}-save`}>
+        <AtButton type='primary' size='small' loading={busy} onClick={onSave}>
+          {saveText}
+        </AtButton>
+      </View>
+    </View>
+  )
+}
