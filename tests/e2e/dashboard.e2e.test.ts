@@ -3,6 +3,7 @@ import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/ind
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 import { shanghaiDate } from '../../cloudfunctions/_shared/domain/time'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest, fn, idCard, post } from './api'
 
 /**
  * Issue 6 end to end: what the ledger writes shows on the 指标看板 of the community at once, and
@@ -17,29 +18,11 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 const MONTH = periodsOf(new Date()).month
 const TODAY = shanghaiDate(new Date())
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-function idCard(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
-  return first17 + '10X98765432'[sum % 11]
-}
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  const json = (await res.json()) as { ok?: boolean; data?: T; token?: string; error?: unknown }
-  if (!res.ok) throw new Error(`${path} ${res.status}: ${JSON.stringify(json)}`)
-  return (json.data ?? json) as T
-}
 const staffToken = async (username: string) => (await post<{ token: string }>('/api/auth/staff', { username, password: 'Demo#2026' })).token
-const fn = <T>(token: string, name: string, action: string, data: unknown) => post<T>(`/api/fn/${name}`, { action, data }, token)
 const dashboard = (token: string, data: object) => fn<DashboardOutput>(token, 'indices', 'dashboard', data)
 const index = (d: DashboardOutput, key: string) => d.indices.find((i) => i.key === key)!
 

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest } from './api'
 
 /**
  * Policy reminders end to end, in Chromium against the real local runtime: a new resident is
@@ -19,7 +20,6 @@ afterAll(async () => {
 })
 
 const POLICY = 'pol_demo_jinsha_site'
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
 /** A fresh load of an app URL (Taro's H5 router keeps earlier pages in the document otherwise). */
 async function open(page: Page, url: string): Promise<Page> {

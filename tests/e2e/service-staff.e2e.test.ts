@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { PolicyListOutput } from '../../cloudfunctions/_shared/contracts/policy'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest, fn, idCard, post } from './api'
 
 /**
  * Issue 11, staff side: 新华社区 staff add a mentor and a guide linked to a policy on 服务资源,
@@ -19,26 +20,8 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  const json = (await res.json()) as { data?: T; token?: string }
-  if (!res.ok) throw new Error(`${path} ${res.status}: ${JSON.stringify(json)}`)
-  return (json.data ?? json) as T
-}
-const fn = <T>(token: string, name: string, action: string, data: unknown) => post<T>(`/api/fn/${name}`, { action, data }, token)
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-function idCard(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
-  return first17 + '10X98765432'[sum % 11]
-}
 
 async function fresh(page: Page, url: string): Promise<Page> {
   const next = await page.context().newPage()

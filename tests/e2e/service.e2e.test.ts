@@ -5,6 +5,7 @@ import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/ind
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { MentorRequest } from '../../cloudfunctions/_shared/domain/service'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest, fn, idCard, post } from './api'
 
 /**
  * Issue 11 end to end: a 金沙社区 resident who asked for training and a site enrols in the SYB
@@ -24,27 +25,9 @@ afterAll(async () => {
 })
 
 const COURSE = 'co_JinShaT1'
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  const json = (await res.json()) as { data?: T; token?: string }
-  if (!res.ok) throw new Error(`${path} ${res.status}: ${JSON.stringify(json)}`)
-  return (json.data ?? json) as T
-}
-const fn = <T>(token: string, name: string, action: string, data: unknown) => post<T>(`/api/fn/${name}`, { action, data }, token)
 const coverage = async (token: string) => (await fn<DashboardOutput>(token, 'indices', 'dashboard', { period: String(new Date().getFullYear()) })).indices.find((i) => i.key === 'trainingCoverage')!
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-function idCard(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
-  return first17 + '10X98765432'[sum % 11]
-}
 
 /** Opens a URL as a fresh load (a scanned code or a typed link), leaving Taro's hidden pages behind. */
 async function open(page: Page, url: string): Promise<Page> {

@@ -180,11 +180,24 @@ interface IndexDef {
 const VENTURES = ['ventures_enterprise', 'ventures_individual']
 const sum = (s: Series, period: string, metrics: string[], f: typeof flow) => metrics.reduce((n, m) => n + f(s, period, m), 0)
 
-function satisfaction(kind: 'Environment' | 'Service'): Pick<IndexDef, 'figure'> {
+/**
+ * A satisfaction index: the mean 0–100 score of the period's answers to surveys of `kinds`
+ * (pooled by answer, so the composite weighs each respondent once per survey answered).
+ */
+function satisfactionIndex(key: IndexKey, label: string, numLabel: string, kinds: ('Environment' | 'Service')[]): IndexDef {
   return {
-    figure(s, period) {
-      const n = flow(s, period, `satisfaction${kind}Responses`)
-      return { num: flow(s, period, `satisfaction${kind}ScoreCenti`) / 100, den: n > 0 ? n : null }
+    key,
+    label,
+    criterion: 'environment',
+    unit: 'score',
+    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
+    numLabel,
+    denLabel: '答卷数',
+    missing: '本期还没有答卷',
+    figure: (s, p) => {
+      const n = kinds.reduce((t, k) => t + flow(s, p, `satisfaction${k}Responses`), 0)
+      const score = kinds.reduce((t, k) => t + flow(s, p, `satisfaction${k}ScoreCenti`), 0)
+      return { num: score / 100, den: n > 0 ? n : null }
     },
   }
 }
@@ -243,43 +256,9 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     figure: (s, p) => ({ num: stock(s, p, 'engaged'), den: stockBaseline(s, p, 'workingAge') }),
     drill: (p) => ({ num: { metrics: ['engaged'], mode: 'stock', period: p }, den: null }),
   },
-  {
-    key: 'satisfactionEnvironment',
-    label: '创业环境满意度',
-    criterion: 'environment',
-    unit: 'score',
-    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
-    numLabel: '得分合计',
-    denLabel: '答卷数',
-    missing: '本期还没有答卷',
-    ...satisfaction('Environment'),
-  },
-  {
-    key: 'satisfactionService',
-    label: '创业服务满意度',
-    criterion: 'environment',
-    unit: 'score',
-    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
-    numLabel: '得分合计',
-    denLabel: '答卷数',
-    missing: '本期还没有答卷',
-    ...satisfaction('Service'),
-  },
-  {
-    key: 'satisfactionComposite',
-    label: '满意度综合指数',
-    criterion: 'environment',
-    unit: 'score',
-    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
-    numLabel: '环境、服务两项得分合计',
-    denLabel: '答卷数',
-    missing: '本期还没有答卷',
-    figure: (s, p) => {
-      const n = flow(s, p, 'satisfactionEnvironmentResponses') + flow(s, p, 'satisfactionServiceResponses')
-      const score = flow(s, p, 'satisfactionEnvironmentScoreCenti') + flow(s, p, 'satisfactionServiceScoreCenti')
-      return { num: score / 100, den: n > 0 ? n : null }
-    },
-  },
+  satisfactionIndex('satisfactionEnvironment', '创业环境满意度', '得分合计', ['Environment']),
+  satisfactionIndex('satisfactionService', '创业服务满意度', '得分合计', ['Service']),
+  satisfactionIndex('satisfactionComposite', '满意度综合指数', '环境、服务两项得分合计', ['Environment', 'Service']),
   {
     key: 'assistanceCoverage',
     label: '帮扶覆盖率',
