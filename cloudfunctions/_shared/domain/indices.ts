@@ -219,6 +219,16 @@ function ratio(num: string[], den: string[], mode: 'flow' | 'stock', opts: { yea
   }
 }
 
+/** Metric sums over a baseline the community entered (stock-like for stocks, new employment for flows). */
+function overBaseline(num: string[], mode: 'flow' | 'stock', field: BaselineField): Pick<IndexDef, 'figure' | 'drill'> {
+  const read = mode === 'flow' ? flow : stock
+  const base = mode === 'flow' ? flowBaseline : stockBaseline
+  return {
+    figure: (s, p) => ({ num: sum(s, p, num, read), den: base(s, p, field) }),
+    drill: (p) => ({ num: { metrics: num, mode, period: p }, den: null }),
+  }
+}
+
 const MISSING_BASELINE = '请先录入本期基数'
 
 export const INDEX_DEFS: readonly IndexDef[] = [
@@ -253,8 +263,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '参与创业的居民',
     denLabel: '劳动年龄人口（基数）',
     missing: MISSING_BASELINE,
-    figure: (s, p) => ({ num: stock(s, p, 'engaged'), den: stockBaseline(s, p, 'workingAge') }),
-    drill: (p) => ({ num: { metrics: ['engaged'], mode: 'stock', period: p }, den: null }),
+    ...overBaseline(['engaged'], 'stock', 'workingAge'),
   },
   satisfactionIndex('satisfactionEnvironment', '创业环境满意度', '得分合计', ['Environment']),
   satisfactionIndex('satisfactionService', '创业服务满意度', '得分合计', ['Service']),
@@ -290,8 +299,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '创业者 + 带动就业',
     denLabel: '就业人数（基数）',
     missing: MISSING_BASELINE,
-    figure: (s, p) => ({ num: stock(s, p, 'entrepreneursOperating') + stock(s, p, 'jobsOperating'), den: stockBaseline(s, p, 'employed') }),
-    drill: (p) => ({ num: { metrics: ['entrepreneursOperating', 'jobsOperating'], mode: 'stock', period: p }, den: null }),
+    ...overBaseline(['entrepreneursOperating', 'jobsOperating'], 'stock', 'employed'),
   },
   {
     key: 'newEmploymentDriven',
@@ -302,8 +310,7 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     numLabel: '本期新创业人数 + 带动就业',
     denLabel: '本期新增就业（基数）',
     missing: MISSING_BASELINE,
-    figure: (s, p) => ({ num: flow(s, p, 'started') + flow(s, p, 'jobsCreated'), den: flowBaseline(s, p, 'newEmployment') }),
-    drill: (p) => ({ num: { metrics: ['started', 'jobsCreated'], mode: 'flow', period: p }, den: null }),
+    ...overBaseline(['started', 'jobsCreated'], 'flow', 'newEmployment'),
   },
   {
     key: 'initialSuccess',
