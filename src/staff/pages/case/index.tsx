@@ -53,6 +53,7 @@ import { intentRoutes } from '../../../utils/intent-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import FormActions from '../../components/form-actions'
 import './index.scss'
 
 const day = (iso: string) => (iso ? shanghaiDate(new Date(iso)) : '')
@@ -316,16 +317,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
           <FormField label='让居民在创业档案里看到' extra={<Switch checked={visible} color='#2861d8' onChange={(e) => setVisible(e.detail.value)} nativeProps={{ 'data-testid': 'fu-visible' }} />}>
             <Text className='case__muted'>{visible ? '居民能看到这条记录' : '仅工作人员可见'}</Text>
           </FormField>
-          <View className='case__form-actions'>
-            <AtButton type='secondary' size='small' onClick={() => setOpen(false)}>
-              取消
-            </AtButton>
-            <View data-testid='fu-save'>
-              <AtButton type='primary' size='small' loading={action.busy} onClick={() => void save()}>
-                保存
-              </AtButton>
-            </View>
-          </View>
+          <FormActions busy={action.busy} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='fu-save' />
         </View>
       ) : null}
       {c.followUps.length === 0 ? (
@@ -496,16 +488,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
           </Picker>
         </FormField>
       ) : null}
-      <View className='case__form-actions'>
-        <AtButton type='secondary' size='small' onClick={onDone}>
-          取消
-        </AtButton>
-        <View data-testid='venture-save'>
-          <AtButton type='primary' size='small' loading={action.busy} onClick={() => void save()}>
-            保存
-          </AtButton>
-        </View>
-      </View>
+      <FormActions busy={action.busy} onCancel={onDone} onSave={() => void save()} saveTestId='venture-save' />
     </View>
   )
 }
@@ -562,16 +545,7 @@ function BenefitSection({ c, canWrite, today, action }: SectionProps) {
           <FormField label='备注' error={errors.note}>
             <Input className='form-field__input' value={note} maxlength={200} placeholder='可不填' onInput={(e) => setNote(e.detail.value)} />
           </FormField>
-          <View className='case__form-actions'>
-            <AtButton type='secondary' size='small' onClick={() => setOpen(false)}>
-              取消
-            </AtButton>
-            <View data-testid='benefit-save'>
-              <AtButton type='primary' size='small' loading={action.busy} onClick={() => void save()}>
-                保存
-              </AtButton>
-            </View>
-          </View>
+          <FormActions busy={action.busy} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='benefit-save' />
         </View>
       ) : null}
       {c.benefits.length === 0 ? (

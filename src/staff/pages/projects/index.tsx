@@ -20,6 +20,7 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/load-more.scss'
+import FormActions from '../../components/form-actions'
 import './index.scss'
 
 /** 创业项目库: staff keep the projects they recommend; residents see the active ones on the intent form. */
@@ -170,16 +171,7 @@ function ProjectForm({ project, onDone }: { project: ProjectView | null; onDone:
       <FormField label='联系电话' required error={errors.contactPhone}>
         <Input className='form-field__input' value={contactPhone} maxlength={20} onInput={(e) => setContactPhone(e.detail.value)} nativeProps={{ 'data-testid': 'project-contact-phone-input', inputmode: 'tel' }} />
       </FormField>
-      <View className='projects__form-actions'>
-        <AtButton type='secondary' size='small' onClick={() => onDone(false)}>
-          取消
-        </AtButton>
-        <View data-testid='project-save'>
-          <AtButton type='primary' size='small' loading={busy} onClick={() => void save()}>
-            保存
-          </AtButton>
-        </View>
-      </View>
+      <FormActions busy={busy} onCancel={() => onDone(false)} onSave={() => void save()} saveTestId='project-save' />
     </View>
   )
 }

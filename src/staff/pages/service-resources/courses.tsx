@@ -15,7 +15,8 @@ import { getCourse, listCourses, saveCourse } from '../../../services/training'
 import { fromLocalParts, toLocalParts } from '../../../utils/event-routes'
 import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
 import { PolicyLinks } from './policy-links'
-import { FormActions, ResourceSection, useFormSave } from './section'
+import FormActions from '../../components/form-actions'
+import { ResourceSection, useFormSave } from './section'
 
 const checkinUrl = (id: string, session: number) => `/staff/pages/course-checkin/index?id=${encodeURIComponent(id)}&session=${session}`
 
@@ -189,7 +190,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
           <PolicyLinks value={policyId ? [policyId] : []} onChange={(ids) => setPolicyId(ids.filter((x) => x !== policyId)[0] ?? null)} testIdPrefix='course-policy' />
         </FormField>
       ) : null}
-      <FormActions kind='course' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} />
+      <FormActions saveTestId='course-save' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} />
     </View>
   )
 }

@@ -10,7 +10,8 @@ import TextListEditor from '../../../components/text-list-editor'
 import { listManagedGuides, saveGuide } from '../../../services/service'
 import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
 import { PolicyLinks } from './policy-links'
-import { FormActions, ResourceSection, useFormSave } from './section'
+import FormActions from '../../components/form-actions'
+import { ResourceSection, useFormSave } from './section'
 
 /** 办事指南: step-by-step procedures, linked from the policies they serve. */
 export function GuidesSection() {
@@ -113,7 +114,7 @@ function GuideForm({ guide, onDone }: { guide: GuideView | null; onDone: (saved:
       <FormField label='发布' extra={<Switch checked={published} color='#2861d8' onChange={(ev) => setPublished(ev.detail.value)} nativeProps={{ 'data-testid': 'guide-published', 'aria-label': '发布' }} />}>
         <Text className='resources__meta'>{published ? '居民可以看到' : '暂不给居民看'}</Text>
       </FormField>
-      <FormActions kind='guide' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} />
+      <FormActions saveTestId='guide-save' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} />
     </View>
   )
 }

@@ -8,7 +8,8 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import { listMentorsAs, saveMentor } from '../../../services/service'
 import { toFieldErrorMap } from '../../../utils/field-errors'
-import { FormActions, ResourceSection, useFormSave } from './section'
+import FormActions from '../../components/form-actions'
+import { ResourceSection, useFormSave } from './section'
 
 /**
  * My subtree's mentors; the first page also carries those kept above me (city, district, street),
@@ -93,7 +94,7 @@ function MentorForm({ mentor, onDone }: { mentor: MentorView | null; onDone: (sa
       <FormField label='在册' extra={<Switch checked={active} color='#2861d8' onChange={(ev) => setActive(ev.detail.value)} nativeProps={{ 'data-testid': 'mentor-active', 'aria-label': '在册' }} />}>
         <Text className='resources__meta'>{active ? '可以为居民安排' : '已停用，不能再安排给居民'}</Text>
       </FormField>
-      <FormActions kind='mentor' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} />
+      <FormActions saveTestId='mentor-save' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} />
     </View>
   )
 }

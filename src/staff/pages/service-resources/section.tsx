@@ -114,18 +114,3 @@ export function useFormSave(noun: string, onDone: (saved: boolean) => void) {
   return { errors, setErrors, busy, save, edit }
 }
 
-/** 取消 / 保存 under a form. */
-export function FormActions({ kind, busy, onCancel, onSave, saveText = '保存' }: { kind: string; busy: boolean; onCancel: () => void; onSave: () => void; saveText?: string }) {
-  return (
-    <View className='resources__form-actions'>
-      <AtButton type='secondary' size='small' onClick={onCancel}>
-        取消
-      </AtButton>
-      <View data-testid={`${kind}-save`}>
-        <AtButton type='primary' size='small' loading={busy} onClick={onSave}>
-          {saveText}
-        </AtButton>
-      </View>
-    </View>
-  )
-}

@@ -8,7 +8,8 @@ import TextListEditor from '../../../components/text-list-editor'
 import { listManagedStories, saveStory } from '../../../services/service'
 import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
 import { PolicyLinks } from './policy-links'
-import { FormActions, ResourceSection, useFormSave } from './section'
+import FormActions from '../../components/form-actions'
+import { ResourceSection, useFormSave } from './section'
 
 /** 创业故事: published with the entrepreneur's consent on record. */
 export function StoriesSection() {
@@ -104,7 +105,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
           </Picker>
         </FormField>
       </View>
-      <FormActions kind='story' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} saveText={story ? '保存' : '发布'} />
+      <FormActions saveTestId='story-save' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} saveText={story ? '保存' : '发布'} />
     </View>
   )
 }
