@@ -16,10 +16,8 @@ import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, type TxStore, where } from '../_shared/store/port'
 
-/** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated event is counted at. */
-export function dayInstant(date: string): Date {
-  return new Date(`${date}T12:00:00+08:00`)
-}
+// Noon in Shanghai on a date: where dated ventures and benefits are counted (defined beside the counters).
+export { dayInstant } from '../_shared/runtime/counters'
 
 /**
  * A new intent id that sorts by creation time (fixed-width base-36 milliseconds, then 72 random

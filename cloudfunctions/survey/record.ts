@@ -1,13 +1,12 @@
 import {
   emptyTally,
   type Level,
-  metricsDelta,
-  responseMetrics,
+  responseContributions,
   type Survey,
   type SurveyResponse,
   tallyDelta,
 } from '../_shared/domain/survey'
-import { bumpCounters } from '../_shared/runtime/counters'
+import { applyCountedChange } from '../_shared/runtime/counters'
 import type { Collections } from '../_shared/store/collections'
 import type { TxStore } from '../_shared/store/port'
 
@@ -47,8 +46,11 @@ export async function applyAnswer(
     ...(lastRequest ? { lastRequest } : {}),
   }
   await responses.put(response)
-  const delta = metricsDelta(previous ? responseMetrics(survey, previous.levels) : null, responseMetrics(survey, levels))
   // Counted in the period of the first answer, so a later change adjusts the same documents.
-  await bumpCounters(tx, survey.orgId, new Date(`${firstOn}T12:00:00+08:00`), delta)
+  await applyCountedChange(
+    tx,
+    previous ? { orgId: survey.orgId, contributions: responseContributions(survey, previous) } : null,
+    { orgId: survey.orgId, contributions: responseContributions(survey, response) },
+  )
   return previous !== null
 }

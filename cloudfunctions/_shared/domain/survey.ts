@@ -4,6 +4,7 @@
  * (DESIGN.md targets table): 5-point answers mapped linearly to 0–100, mean per question and per
  * dimension, a weighted composite, 满意率, n, and a low-confidence flag when n < 30.
  */
+import type { Contribution } from './counter'
 
 /**
  * What a survey measures: the environment, the community's services, or one promotion event —
@@ -335,12 +336,9 @@ export function responseMetrics(survey: Pick<Survey, 'kind' | 'questions' | 'dim
   }
 }
 
-/** `next - previous` of two metric sets (a replaced answer moves the sums, not the counts). */
-export function metricsDelta(previous: Record<string, number> | null, next: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const [k, v] of Object.entries(next)) out[k] = v - (previous?.[k] ?? 0)
-  if (previous) for (const [k, v] of Object.entries(previous)) if (!(k in next)) out[k] = -v
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0))
+/** What one stored response counts for, in the period of its first answer (a re-answer moves the same documents). */
+export function responseContributions(survey: Pick<Survey, 'kind' | 'questions' | 'dimensions'>, r: Pick<SurveyResponse, 'firstOn' | 'levels'>): Contribution[] {
+  return [{ date: r.firstOn, inc: responseMetrics(survey, r.levels) }]
 }
 
 /** Where a survey stands on `today` (Shanghai date). */

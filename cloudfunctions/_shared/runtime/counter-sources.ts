@@ -2,7 +2,7 @@ import { feedbackContributions } from '../domain/feedback'
 import { eventContributions, reachContributions } from '../domain/event'
 import { intentContributions } from '../domain/intent'
 import { staffContributions } from '../domain/staff'
-import { responseMetrics, type Survey } from '../domain/survey'
+import { responseContributions, type Survey } from '../domain/survey'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
 import { shareArrivalContributions } from '../domain/share'
@@ -50,7 +50,7 @@ export const COUNTER_SOURCES: CounterSource[] = [
     'surveyResponses',
     (r, surveys: Map<string, Survey>) => {
       const survey = surveys.get(r.surveyId)
-      return survey ? { orgId: survey.orgId, contributions: [{ date: r.firstOn, inc: responseMetrics(survey, r.levels) }] } : null
+      return survey ? { orgId: survey.orgId, contributions: responseContributions(survey, r) } : null
     },
     surveysById,
   ),

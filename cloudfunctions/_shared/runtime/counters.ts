@@ -3,20 +3,6 @@ import { periodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
 import type { TxStore } from '../store/port'
 
-/**
- * Adds `inc` to the org's month, quarter and year counters, inside the caller's transaction,
- * creating a period's document on its first event. Only the org's own documents are touched;
- * roll-ups sum children at read time.
- */
-export async function bumpCounters(
-  tx: TxStore<Collections>,
-  orgId: string,
-  at: Date,
-  inc: Record<string, number>,
-): Promise<void> {
-  for (const period of Object.values(periodsOf(at))) await bumpPeriod(tx, orgId, period, inc)
-}
-
 /** A record's contributions and the org they count for (null: the record does not exist). */
 export interface Counted {
   orgId: string

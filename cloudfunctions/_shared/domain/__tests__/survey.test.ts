@@ -2,7 +2,7 @@ import {
   computeIndex,
   type Level,
   levelScore,
-  metricsDelta,
+  responseContributions,
   responseMetrics,
   responseScore,
   type SurveyDimension,
@@ -12,6 +12,7 @@ import {
   tallyFromResponses,
 } from '../survey'
 import { SURVEY_TEMPLATES } from '../survey-templates'
+import { diffContributions } from '../counter'
 
 const dims = (wa: number, wb: number): SurveyDimension[] => [
   { key: 'a', label: '甲', weight: wa },
@@ -99,10 +100,8 @@ describe('tally and counter deltas', () => {
       satisfactionServiceAnswers: 3,
       satisfactionServiceSatisfied: 3,
     })
-    expect(metricsDelta(first, responseMetrics(s, [1, 1, 5]))).toEqual({
-      satisfactionServiceScoreCenti: -5000,
-      satisfactionServiceSatisfied: -2,
-    })
+    const replaced = diffContributions(responseContributions(s, { firstOn: '2026-11-02', levels: [5, 5, 5] }), responseContributions(s, { firstOn: '2026-11-02', levels: [1, 1, 5] }))
+    expect(replaced).toEqual([{ date: '2026-11-02', inc: { satisfactionServiceScoreCenti: -5000, satisfactionServiceSatisfied: -2 } }])
   })
 })
 

@@ -1,7 +1,7 @@
 import { draft, makeHarness, resident, staffId } from '../../testing/harness'
 import { policyActions } from '../../../policy/actions'
 import { dispatch } from '../dispatch'
-import { bumpCounters } from '../counters'
+import { applyContributions } from '../counters'
 
 describe('audit records written by dispatch', () => {
   it('records every audited call with actor, target and outcome, and nothing for reads', async () => {
@@ -36,9 +36,9 @@ describe('audit records written by dispatch', () => {
 describe('per-org, per-period counters', () => {
   it('creates the month, quarter and year documents on first use and increments them after', async () => {
     const h = await makeHarness()
-    const at = new Date('2026-03-31T16:00:00Z') // 1 April in Shanghai
-    await h.store.transaction((tx) => bumpCounters(tx, 'comm-a', at, { registered: 1, jobs: 3 }))
-    await h.store.transaction((tx) => bumpCounters(tx, 'comm-a', at, { registered: 1, jobs: 0 }))
+    const day = '2026-04-01' // the Shanghai day of 2026-03-31T16:00Z
+    await h.store.transaction((tx) => applyContributions(tx, 'comm-a', [{ date: day, inc: { registered: 1, jobs: 3 } }]))
+    await h.store.transaction((tx) => applyContributions(tx, 'comm-a', [{ date: day, inc: { registered: 1, jobs: 0 } }]))
     for (const period of ['2026-M04', '2026-Q2', '2026']) {
       expect(await h.store.collection('counters').get(`comm-a:${period}`)).toEqual({
         _id: `comm-a:${period}`,
@@ -55,7 +55,7 @@ describe('per-org, per-period counters', () => {
     const h = await makeHarness()
     await expect(
       h.store.transaction(async (tx) => {
-        await bumpCounters(tx, 'comm-a', new Date(), { registered: 1 })
+        await applyContributions(tx, 'comm-a', [{ date: '2026-11-22', inc: { registered: 1 } }])
         throw new Error('the record write failed')
       }),
     ).rejects.toThrow()
