@@ -25,6 +25,17 @@ export interface StaffMember {
   lockedUntil?: string | null
   /** Who revoked the account, and when (an inactive account keeps its history). */
   revokedAt?: string | null
+  /**
+   * Bumped by a password change, a role change or a revocation; a staff token issued under an
+   * older version is refused (missing = 0).
+   */
+  tokenVersion?: number
+  /**
+   * Set only by server code (functions, the local runtime, `cloud:admin`): `'server'`. The caller
+   * lookup ignores staff documents without it, or carrying the client SDK's `_openid` stamp, so a
+   * document written from a mini-program can never grant a role even under a wrong security rule.
+   */
+  writtenBy?: 'server'
 }
 
 /** Sign-in lockout: this many consecutive failures lock the account for LOCKOUT_MINUTES. */

@@ -6,11 +6,27 @@ import { unauthenticated } from './errors'
 
 /** Who is calling, resolved on the server. Never taken from the request body. */
 export type Caller =
-  | { kind: 'resident'; id: string }
+  | {
+      kind: 'resident'
+      id: string
+      /**
+       * The browser build's signed device id (local runtime only): anonymous tokens are cheap to
+       * mint, so once-per-person limits also key on the device. Absent on WeChat, where the OPENID
+       * is stable.
+       */
+      deviceId?: string
+    }
   | { kind: 'staff'; id: string; staff: StaffMember; org: Org }
 
-/** What the transport vouches for: a WeChat OPENID (CloudBase) or a signed local-runtime token. */
-export type Identity = { openid: string } | { residentId: string } | { staffId: string }
+/**
+ * What the transport vouches for: a WeChat OPENID (CloudBase) or a signed local-runtime token.
+ * A staff token carries the account's `tokenVersion` at issue; a password change, role change or
+ * revocation bumps it, so older tokens stop working.
+ */
+export type Identity =
+  | { openid: string }
+  | { residentId: string; deviceId?: string }
+  | { staffId: string; tokenVersion?: number }
 
 /**
  * Turns a trusted identity into a caller, looking up the staff role and org on every call so a
@@ -18,7 +34,11 @@ export type Identity = { openid: string } | { residentId: string } | { staffId: 
  */
 export async function resolveCaller(store: Store<Collections>, identity: Identity | null): Promise<Caller> {
   if (!identity) throw unauthenticated()
-  if ('residentId' in identity) return { kind: 'resident', id: identity.residentId }
+  if ('residentId' in identity) {
+    return identity.deviceId
+      ? { kind: 'resident', id: identity.residentId, deviceId: identity.deviceId }
+      : { kind: 'resident', id: identity.residentId }
+  }
   let staff: StaffMember | null
   if ('staffId' in identity) {
     staff = await store.collection('staff').get(identity.staffId)
