@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import type { IncomingMessage } from 'node:http'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import * as v from 'valibot'
@@ -9,12 +10,14 @@ import { dispatch, MAX_BODY_BYTES } from '../cloudfunctions/_shared/runtime/disp
 import type { Reply } from '../cloudfunctions/_shared/runtime/errors'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../cloudfunctions/_shared/store/port'
-import { bearer, hashPassword, RESIDENT_TTL_S, signToken, STAFF_TTL_S, verifyPassword, verifyToken } from './auth'
+import { bearer, hashPassword, RESIDENT_TTL_S, newDeviceId, signToken, STAFF_TTL_S, verifyDeviceId, verifyPassword, verifyToken } from './auth'
+import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/password'
+import { finishPasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
 import { registerPhotoRoutes } from './photos'
 import { FUNCTIONS } from './functions'
 import type { AuditEntry } from '../cloudfunctions/_shared/domain/audit'
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblem } from '../cloudfunctions/_shared/domain/staff'
+import { LOCKOUT_MINUTES, passwordProblem } from '../cloudfunctions/_shared/domain/staff'
 import { newId } from '../cloudfunctions/_shared/runtime/ids'
 import { slidingWindowLimiter } from '../cloudfunctions/_shared/runtime/rate-limit'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
@@ -31,7 +34,17 @@ export interface AppOptions {
   logger?: boolean
   /** Calls per identity per minute (default 240). */
   rateLimitPerMinute?: number
+  /**
+   * New anonymous resident sessions per client address per minute (default 60). Generous because
+   * a crowd at an event often shares one NAT address; low enough that nobody mints thousands of
+   * identities to get round per-identity limits. Load tests that simulate many residents from one
+   * machine raise it (`RESIDENT_SESSIONS_PER_MINUTE`).
+   */
+  residentSessionsPerMinute?: number
 }
+
+const LOCKED_MESSAGE = `密码错误次数过多，账号已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试`
+const BUSY_MESSAGE = '登录尝试太频繁，请稍后再试'
 
 const staffLoginInput = v.object({
   username: v.pipe(v.string('请输入账号'), v.trim(), v.minLength(1, '请输入账号'), v.maxLength(64, '账号过长')),
@@ -46,6 +59,35 @@ const passwordChangeInput = v.object({
   ),
 })
 
+/** Past this much, or this long, an oversized body is not drained further: the socket just closes. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024
+const DRAIN_MAX_MS = 15_000
+
+function drainBody(raw: IncomingMessage): Promise<void> {
+  if (raw.readableEnded || raw.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    let seen = 0
+    const done = () => {
+      clearTimeout(timer)
+      raw.off('data', onData)
+      raw.off('end', done)
+      raw.off('error', done)
+      raw.off('close', done)
+      resolve()
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > DRAIN_MAX_BYTES) done()
+    }
+    const timer = setTimeout(done, DRAIN_MAX_MS)
+    raw.on('data', onData)
+    raw.once('end', done)
+    raw.once('error', done)
+    raw.once('close', done)
+    raw.resume()
+  })
+}
+
 function fail(code: string, message: string, fields?: { path: string; message: string }[]) {
   return { ok: false as const, error: fields ? { code, message, fields } : { code, message } }
 }
@@ -56,8 +98,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES })
 
   // Every failure answers in the one error shape; bad input is never a 500.
-  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+  app.setErrorHandler(async (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Read (and drop) the rest of the body before answering: a client that sends its whole
+      // body before reading (Python's http.client, many SDKs) would otherwise hit a closed
+      // socket (EPIPE) and never see the 413. The connection is closed after the answer.
+      await drainBody(req.raw)
+      void reply.header('connection', 'close')
       return reply.status(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大'))
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
@@ -90,9 +137,22 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get('/healthz', async () => ({ ok: true }))
 
-  app.post('/api/auth/resident', async () => {
+  const sessionLimiter = slidingWindowLimiter(options.residentSessionsPerMinute ?? 60, 60_000)
+
+  app.post('/api/auth/resident', async (req, reply) => {
+    if (!sessionLimiter.allow(req.ip, now().getTime())) {
+      return reply.status(429).send(fail('TOO_MANY_REQUESTS', '新建会话太频繁，请稍后再试'))
+    }
+    // The device id the client kept from an earlier session, if it is one we signed.
+    const given = (req.body as { deviceId?: unknown } | null | undefined)?.deviceId
+    const kept = verifyDeviceId(options.secret, given)
+    const device = kept && typeof given === 'string' ? { id: kept, signed: given } : newDeviceId(options.secret)
     const exp = Math.floor(now().getTime() / 1000) + RESIDENT_TTL_S
-    return { token: signToken(options.secret, { k: 'r', sub: `h5_${randomUUID()}`, exp }), expiresAt: exp }
+    return {
+      token: signToken(options.secret, { k: 'r', sub: `h5_${randomUUID()}`, exp, d: device.id }),
+      expiresAt: exp,
+      deviceId: device.signed,
+    }
   })
 
   app.post('/api/auth/staff', async (req, reply) => {
@@ -101,41 +161,60 @@ export function buildApp(options: AppOptions): FastifyInstance {
       return reply.status(400).send(fail('VALIDATION', '请填写账号和密码', issuesToFields(parsed.issues)))
     }
     const { username, password } = parsed.output
-    const staffColl = options.store.collection('staff')
-    const found = await staffColl.find({ where: where.eq<StaffMember>('username', username), limit: 1 })
+    const found = await options.store.collection('staff').find({ where: where.eq<StaffMember>('username', username), limit: 1 })
     const staff = found.items[0]
     const at = now()
-    if (staff?.lockedUntil && staff.lockedUntil > at.toISOString()) {
-      await audit(staff, 'denied', 'LOCKED')
-      return reply.status(423).send(fail('LOCKED', `密码错误次数过多，账号已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试`))
-    }
-    const ok = staff?.passwordHash ? await verifyPassword(password, staff.passwordHash) : false
-    if (!staff || !ok || !staff.active) {
-      if (staff) {
-        // Count consecutive failures; the fifth locks the account for a while.
-        const failures = (staff.failedLogins ?? 0) + 1
-        const lock = failures >= MAX_FAILED_LOGINS
-        await staffColl.update(staff._id, {
-          set: {
-            failedLogins: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(at.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null,
-          },
-        })
-        await audit(staff, 'denied', lock ? 'LOCKED' : 'UNAUTHENTICATED')
+    if (!staff?.passwordHash) {
+      // Unknown user: the same scrypt work as a known one, so timing does not tell them apart.
+      try {
+        await verifyPassword(password, DUMMY_HASH)
+      } catch (err) {
+        if (err instanceof HashingBusyError) return reply.status(429).send(fail('TOO_MANY_REQUESTS', BUSY_MESSAGE))
+        throw err
       }
       return reply.status(401).send(fail('UNAUTHENTICATED', '账号或密码不正确'))
     }
-    if (staff.failedLogins || staff.lockedUntil) {
-      await staffColl.update(staff._id, { set: { failedLogins: 0, lockedUntil: null } })
+    const checked = await checkPassword(staff, password, at)
+    if (checked === 'locked') {
+      await audit(staff, 'denied', 'LOCKED')
+      return reply.status(423).send(fail('LOCKED', LOCKED_MESSAGE))
+    }
+    if (checked === 'busy') {
+      await audit(staff, 'denied', 'TOO_MANY_REQUESTS')
+      return reply.status(429).send(fail('TOO_MANY_REQUESTS', BUSY_MESSAGE))
+    }
+    if (checked !== 'ok' || !staff.active) {
+      await audit(staff, 'denied', checked === 'locking' ? 'LOCKED' : 'UNAUTHENTICATED')
+      return reply.status(401).send(fail('UNAUTHENTICATED', '账号或密码不正确'))
     }
     await audit(staff, 'ok', null)
-    const exp = Math.floor(at.getTime() / 1000) + STAFF_TTL_S
-    return {
-      token: signToken(options.secret, { k: 's', sub: staff._id, exp }),
-      expiresAt: exp,
-      mustChangePassword: Boolean(staff.mustChangePassword),
-    }
+    return { ...staffToken(staff, at), mustChangePassword: Boolean(staff.mustChangePassword) }
   })
+
+  /**
+   * One password check under the lockout: reserved atomically before the hash, finished after.
+   * 'wrong' is a counted failure; 'locking' the failure that locked the account.
+   */
+  async function checkPassword(staff: StaffMember, password: string, at: Date): Promise<'ok' | 'wrong' | 'locking' | 'locked' | 'busy'> {
+    const reserved = await reservePasswordCheck(options.store, staff._id, at)
+    if (reserved.kind !== 'reserved') return reserved.kind
+    let ok: boolean
+    try {
+      ok = await verifyPassword(password, staff.passwordHash ?? DUMMY_HASH)
+    } catch (err) {
+      // Not checked: the reservation is released without counting a failure.
+      await finishPasswordCheck(options.store, staff._id, reserved.id, true, at).catch(() => undefined)
+      if (err instanceof HashingBusyError) return 'busy'
+      throw err
+    }
+    const locked = await finishPasswordCheck(options.store, staff._id, reserved.id, ok, now())
+    return ok ? 'ok' : locked ? 'locking' : 'wrong'
+  }
+
+  function staffToken(staff: StaffMember, at: Date) {
+    const exp = Math.floor(at.getTime() / 1000) + STAFF_TTL_S
+    return { token: signToken(options.secret, { k: 's', sub: staff._id, exp, v: staff.tokenVersion ?? 0 }), expiresAt: exp }
+  }
 
   app.post('/api/auth/password', async (req, reply) => {
     const token = bearer(req.headers.authorization)
@@ -145,17 +224,29 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const parsed = v.safeParse(passwordChangeInput, req.body ?? {})
     if (!parsed.success) return reply.status(400).send(fail('VALIDATION', '请按提示修改', issuesToFields(parsed.issues)))
     const { oldPassword, newPassword } = parsed.output
-    if (!(await verifyPassword(oldPassword, staff.passwordHash))) {
-      return reply.status(400).send(fail('VALIDATION', '原密码不正确', [{ path: 'oldPassword', message: '原密码不正确' }]))
+    if (identity && 'staffId' in identity && (identity.tokenVersion ?? 0) !== (staff.tokenVersion ?? 0)) {
+      return reply.status(401).send(fail('UNAUTHENTICATED', '登录已失效，请重新登录'))
     }
     if (oldPassword === newPassword) {
       return reply.status(400).send(fail('VALIDATION', '新密码不能与原密码相同', [{ path: 'newPassword', message: '新密码不能与原密码相同' }]))
     }
-    await options.store
-      .collection('staff')
-      .update(staff._id, { set: { passwordHash: await hashPassword(newPassword), mustChangePassword: false } })
+    // Wrong old passwords count towards the same lockout as sign-ins.
+    const checked = await checkPassword(staff, oldPassword, now())
+    if (checked === 'locked' || checked === 'locking') {
+      await audit(staff, 'denied', 'LOCKED', 'auth.changePassword')
+      return reply.status(423).send(fail('LOCKED', LOCKED_MESSAGE))
+    }
+    if (checked === 'busy') return reply.status(429).send(fail('TOO_MANY_REQUESTS', BUSY_MESSAGE))
+    if (checked !== 'ok') {
+      await audit(staff, 'denied', 'UNAUTHENTICATED', 'auth.changePassword')
+      return reply.status(400).send(fail('VALIDATION', '原密码不正确', [{ path: 'oldPassword', message: '原密码不正确' }]))
+    }
+    const passwordHash = await hashPassword(newPassword)
+    // A new password ends every session of the account: its tokens carry the old version.
+    await options.store.collection('staff').update(staff._id, { set: { passwordHash, mustChangePassword: false }, inc: { tokenVersion: 1 } })
     await audit(staff, 'ok', null, 'auth.changePassword')
-    return { ok: true }
+    const updated = await options.store.collection('staff').get(staff._id)
+    return { ok: true, ...staffToken(updated ?? staff, now()) }
   })
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {

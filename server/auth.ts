@@ -1,43 +1,98 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { Identity } from '../cloudfunctions/_shared/runtime/caller'
 export { hashPassword, verifyPassword } from '../cloudfunctions/_shared/runtime/password'
 
 /** What a local-runtime token vouches for. */
-export interface TokenClaims {
-  /** 'r' resident, 's' staff. */
-  k: 'r' | 's'
-  sub: string
-  /** Expiry, seconds since the epoch. */
-  exp: number
-}
+export type TokenClaims =
+  | {
+      /** Resident. */
+      k: 'r'
+      sub: string
+      /** Expiry, seconds since the epoch. */
+      exp: number
+      /** The browser's device id (see `signDeviceId`). */
+      d: string
+    }
+  | {
+      /** Staff. */
+      k: 's'
+      sub: string
+      exp: number
+      /** The account's `tokenVersion` when the token was issued. */
+      v: number
+    }
 
 export const RESIDENT_TTL_S = 30 * 24 * 3600
 export const STAFF_TTL_S = 12 * 3600
 
+/** base64url without padding: the only alphabet a token segment may use. */
+const SEGMENT = /^[A-Za-z0-9_-]+$/
+/** Ids we mint: `h5_<uuid>`, `dev_<uuid>`, staff ids; nothing with separators or spaces. */
+const ID = /^[A-Za-z0-9_:-]{1,80}$/
+
+function mac(secret: Buffer, purpose: string, body: string): Buffer {
+  return createHmac('sha256', secret).update(purpose).update('\0').update(body).digest()
+}
+
 /** Signs claims as `base64url(json).base64url(hmac-sha256)`. */
 export function signToken(secret: Buffer, claims: TokenClaims): string {
   const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
-  const sig = createHmac('sha256', secret).update(body).digest('base64url')
-  return `${body}.${sig}`
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`
 }
 
-/** Returns the identity a valid, unexpired token vouches for, else null. */
+function checkMac(given: string, expected: Buffer): boolean {
+  if (!SEGMENT.test(given)) return false
+  const bytes = Buffer.from(given, 'base64url')
+  return bytes.length === expected.length && timingSafeEqual(bytes, expected)
+}
+
+function isClaims(value: unknown): value is TokenClaims {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false
+  const c = value as Record<string, unknown>
+  const keys = Object.keys(c).sort().join(',')
+  if (typeof c.sub !== 'string' || !ID.test(c.sub) || typeof c.exp !== 'number' || !Number.isInteger(c.exp)) return false
+  if (c.k === 'r') return keys === 'd,exp,k,sub' && typeof c.d === 'string' && ID.test(c.d)
+  if (c.k === 's') return keys === 'exp,k,sub,v' && typeof c.v === 'number' && Number.isInteger(c.v) && c.v >= 0
+  return false
+}
+
+/**
+ * Returns the identity a valid, unexpired token vouches for, else null. The shape is strict:
+ * exactly two base64url segments, and claims with exactly the expected keys and types, so a
+ * token with anything appended or re-encoded is refused rather than half-read.
+ */
 export function verifyToken(secret: Buffer, token: string, nowMs: number): Identity | null {
-  const [body, sig] = token.split('.')
-  if (!body || !sig) return null
-  const expected = createHmac('sha256', secret).update(body).digest()
-  const given = Buffer.from(sig, 'base64url')
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
-  let claims: TokenClaims
+  const parts = token.split('.')
+  if (parts.length !== 2) return null
+  const [body, sig] = parts
+  if (!SEGMENT.test(body) || !checkMac(sig, createHmac('sha256', secret).update(body).digest())) return null
+  let claims: unknown
   try {
-    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenClaims
+    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
   } catch {
     return null
   }
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= nowMs || typeof claims.sub !== 'string') return null
-  if (claims.k === 'r') return { residentId: claims.sub }
-  if (claims.k === 's') return { staffId: claims.sub }
-  return null
+  if (!isClaims(claims) || claims.exp * 1000 <= nowMs) return null
+  if (claims.k === 'r') return { residentId: claims.sub, deviceId: claims.d }
+  return { staffId: claims.sub, tokenVersion: claims.v }
+}
+
+/**
+ * A device id for the browser build, signed so the client can hand it back when it asks for a
+ * new anonymous token: `dev_<uuid>.<mac>`. Once-per-person limits (survey answers) also key on
+ * it, because anonymous tokens are cheap to mint.
+ */
+export function newDeviceId(secret: Buffer): { id: string; signed: string } {
+  const id = `dev_${randomUUID()}`
+  return { id, signed: `${id}.${mac(secret, 'device', id).toString('base64url')}` }
+}
+
+/** The device id inside a signed one, or null when it is malformed or not ours. */
+export function verifyDeviceId(secret: Buffer, signed: unknown): string | null {
+  if (typeof signed !== 'string' || signed.length > 200) return null
+  const parts = signed.split('.')
+  if (parts.length !== 2 || !ID.test(parts[0]) || !parts[0].startsWith('dev_')) return null
+  return checkMac(parts[1], mac(secret, 'device', parts[0])) ? parts[0] : null
 }
 
 /** Reads `Authorization: Bearer <token>`. */

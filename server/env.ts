@@ -15,6 +15,8 @@ export interface ServerEnv {
   forcePasswordChange: boolean
   /** Seed the demo policies, events, surveys, projects, cases and accounts (DEMO_DATA=0: only the org tree and `admin`). */
   demoData: boolean
+  /** New anonymous resident sessions per client address per minute (RESIDENT_SESSIONS_PER_MINUTE, default 60). */
+  residentSessionsPerMinute: number
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -24,6 +26,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (secret !== null && secret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters')
   const appSecret = env.APP_SECRET ?? null
   if (appSecret !== null && appSecret.length < 32) throw new Error('APP_SECRET must be at least 32 characters')
+  const sessions = Number(env.RESIDENT_SESSIONS_PER_MINUTE ?? 60)
+  if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`RESIDENT_SESSIONS_PER_MINUTE must be a positive integer, got ${env.RESIDENT_SESSIONS_PER_MINUTE}`)
   return {
     appSecret,
     port,
@@ -33,5 +37,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     skipH5Build: env.SKIP_H5_BUILD === '1',
     forcePasswordChange: env.DEMO_FORCE_PASSWORD_CHANGE !== '0',
     demoData: env.DEMO_DATA !== '0',
+    residentSessionsPerMinute: sessions,
   }
 }

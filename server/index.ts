@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     secret: loadSecret(env.dataDir, env.authSecret, 'auth-secret'),
     keyring,
     staticDir: H5_DIR,
+    residentSessionsPerMinute: env.residentSessionsPerMinute,
   })
   const close = async () => {
     await app.close()

@@ -94,9 +94,9 @@ describe('local runtime contract', () => {
     const token = await residentToken()
     const tampered = `${token.slice(0, -2)}xx`
     expect((await fn('policy', tampered, { action: 'list', data: {} })).statusCode).toBe(401)
-    const expired = signToken(secret, { k: 'r', sub: 'h5_old', exp: Math.floor(Date.parse('2026-11-22T01:00:00Z') / 1000) })
+    const expired = signToken(secret, { k: 'r', sub: 'h5_old', d: 'dev_old', exp: Math.floor(Date.parse('2026-11-22T01:00:00Z') / 1000) })
     expect((await fn('policy', expired, { action: 'list', data: {} })).statusCode).toBe(401)
-    const otherKey = signToken(Buffer.from('another-secret-another-secret-xx'), { k: 's', sub: 'st_admin', exp: 4e9 })
+    const otherKey = signToken(Buffer.from('another-secret-another-secret-xx'), { k: 's', sub: 'st_admin', exp: 4e9, v: 0 })
     expect((await fn('policy', otherKey, { action: 'list', data: {} })).statusCode).toBe(401)
   })
 

@@ -36,7 +36,7 @@ afterAll(() => {
 function start(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(OUT, 'server.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((resolvePromise, reject) => {

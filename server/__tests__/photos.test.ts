@@ -15,8 +15,8 @@ function setup(now = () => new Date()) {
   const app = Fastify()
   registerPhotoRoutes(app, { secret: SECRET, now, dir: () => dir })
   const exp = Math.floor(Date.now() / 1000) + 3600
-  const residentToken = signToken(SECRET, { k: 'r', sub: 'h5_r1', exp })
-  const staffToken = signToken(SECRET, { k: 's', sub: 'staff-1', exp })
+  const residentToken = signToken(SECRET, { k: 'r', sub: 'h5_r1', exp, d: 'dev_r1' })
+  const staffToken = signToken(SECRET, { k: 's', sub: 'staff-1', exp, v: 0 })
   const upload = (body: Buffer, token: string | null = residentToken) =>
     app.inject({
       method: 'POST',

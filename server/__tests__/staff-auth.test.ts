@@ -59,8 +59,11 @@ describe('staff sign-in in the local runtime', () => {
     const same = await changePassword(token, DEMO_PASSWORD, DEMO_PASSWORD)
     expect(same.statusCode).toBe(400)
 
-    expect((await changePassword(token, DEMO_PASSWORD, 'XinHua2026ok')).statusCode).toBe(200)
-    expect((await fn(token, 'policy', 'list', { view: 'manage' })).statusCode).toBe(200)
+    const changed = await changePassword(token, DEMO_PASSWORD, 'XinHua2026ok')
+    expect(changed.statusCode).toBe(200)
+    // The change ends the old session; the reply carries the new one.
+    expect((await fn(token, 'policy', 'list', { view: 'manage' })).statusCode).toBe(401)
+    expect((await fn(changed.json().token, 'policy', 'list', { view: 'manage' })).statusCode).toBe(200)
     expect((await login('xinhua', DEMO_PASSWORD)).statusCode).toBe(401)
     const again = await login('xinhua', 'XinHua2026ok')
     expect(again.json().mustChangePassword).toBe(false)

@@ -30,7 +30,12 @@ export async function signIn(username: string, password: string): Promise<{ must
 /** Replaces the signed-in staff member's password; field errors come back as `ApiError.fields`. */
 export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
   const reply = await postJson('/api/auth/password', { oldPassword, newPassword }, activeToken()?.token)
-  if (reply.status === 200) return
+  // The change ends every older session of the account, this one included: use the new token.
+  const token = (reply.body as { token?: unknown } | null)?.token
+  if (reply.status === 200 && typeof token === 'string' && token) {
+    setStaffToken(token)
+    return
+  }
   const body = reply.body as { error?: { code?: unknown; message?: unknown; fields?: { path: string; message: string }[] } } | null
   const message = typeof body?.error?.message === 'string' ? body.error.message : '修改失败，请稍后再试'
   throw new ApiError(ErrorCodes.badResponse, message, body?.error?.fields ?? [], reply.status)

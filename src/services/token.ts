@@ -10,6 +10,8 @@ import { postJson } from './http'
 const KEY_ACTIVE = 'cy.token'
 const KEY_KIND = 'cy.token.kind'
 const KEY_RESIDENT = 'cy.token.resident'
+/** The signed device id the runtime gave this browser; sent back with every new session. */
+const KEY_DEVICE = 'cy.device'
 
 export type TokenKind = 'resident' | 'staff'
 
@@ -35,8 +37,11 @@ let pendingResident: Promise<string> | null = null
 async function newResidentToken(): Promise<string> {
   // Pages fire several calls at once on first load; they share one sign-up.
   pendingResident ??= (async () => {
-    const reply = await postJson('/api/auth/resident', {})
-    const token = (reply.body as { token?: unknown } | null)?.token
+    const kept = read(KEY_DEVICE)
+    const reply = await postJson('/api/auth/resident', kept ? { deviceId: kept } : {})
+    const { token, deviceId } = (reply.body as { token?: unknown; deviceId?: unknown } | null) ?? {}
+    if (reply.status === 429) throw new ApiError('TOO_MANY_REQUESTS', '访问太频繁，请稍等一分钟再试', [], 429)
+    if (typeof deviceId === 'string') write(KEY_DEVICE, deviceId)
     if (reply.status !== 200 || typeof token !== 'string' || !token) {
       throw new ApiError(ErrorCodes.badResponse, '服务暂时不可用，请稍后再试', [], reply.status)
     }

@@ -23,6 +23,13 @@ export interface StaffMember {
   failedLogins?: number
   /** Sign-in refused until this ISO time after too many failures. */
   lockedUntil?: string | null
+  /**
+   * Password checks in progress (sign-ins and password changes), each reserved before the slow
+   * hash runs and dropped when it ends; `until` lets a check that never finished (a crash)
+   * expire. Failures plus checks in progress never exceed MAX_FAILED_LOGINS, so parallel guesses
+   * cannot outrun the lockout.
+   */
+  passwordChecks?: { id: string; until: string }[]
   /** Who revoked the account, and when (an inactive account keeps its history). */
   revokedAt?: string | null
   /**

@@ -43,6 +43,8 @@ export async function resolveCaller(store: Store<Collections>, identity: Identit
   if ('staffId' in identity) {
     staff = await store.collection('staff').get(identity.staffId)
     if (!staff || !staff.active) throw unauthenticated('登录已失效，请重新登录')
+    // A password change, role change or revocation bumps the version: older tokens end there.
+    if ((identity.tokenVersion ?? 0) !== (staff.tokenVersion ?? 0)) throw unauthenticated('登录已失效，请重新登录')
   } else {
     const found = await store
       .collection('staff')

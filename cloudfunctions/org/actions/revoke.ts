@@ -24,7 +24,7 @@ export const revoke = defineAction({
     await ctx.store.transaction(async (tx) => {
       const current = await tx.collection('staff').get(staffId)
       if (!current?.active) return
-      await tx.collection('staff').update(staffId, { set: { active: false, revokedAt: at } })
+      await tx.collection('staff').update(staffId, { set: { active: false, revokedAt: at }, inc: { tokenVersion: 1 } })
       await applyCountedChange(
         tx,
         { orgId: current.orgId, contributions: staffContributions(current) },

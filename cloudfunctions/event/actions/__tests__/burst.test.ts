@@ -121,7 +121,7 @@ describe('1,000 concurrent sign-ups against capacity 800', () => {
       app.inject({
         method: 'POST',
         url: '/api/fn/event',
-        headers: { authorization: `Bearer ${signToken(secret, { k, sub, exp })}` },
+        headers: { authorization: `Bearer ${signToken(secret, k === 'r' ? { k, sub, exp, d: `dev_${sub}` } : { k, sub, exp, v: 0 })}` },
         payload: body as object,
       })
     const created = await post('staff-a', 's', { action: 'save', data: eventDraft({ capacity: 800 }) })
