@@ -6,6 +6,7 @@ import { counterId } from '../../../_shared/domain/counter'
 import type { EventSignup } from '../../../_shared/domain/event'
 import { periodsOf } from '../../../_shared/domain/period'
 import { dispatch } from '../../../_shared/runtime/dispatch'
+import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import type { Reply } from '../../../_shared/runtime/errors'
 import { makeKeyring } from '../../../_shared/runtime/keyring'
 import type { Collections } from '../../../_shared/store/collections'
@@ -138,6 +139,42 @@ describe('1,000 concurrent sign-ups against capacity 800', () => {
     expect(replies.map((r) => r.statusCode).filter((s) => s !== 200)).toEqual([])
     await expectExact(store, eventId)
     await app.close()
+    await store.close()
+  })
+})
+
+describe('concurrency: the last seats', () => {
+  it('50 residents racing for the last 3 seats: exactly 3 confirmed, 47 waitlisted, counters equal a recount', async () => {
+    const store = await openStore('last-seats')
+    const call = (identity: { staffId: string } | { residentId: string }, request: unknown) =>
+      dispatch(actions, request, { fn: 'event', store, identity, keyring, now })
+    const created = await call({ staffId: 'staff-a' }, { action: 'save', data: eventDraft({ capacity: 10 }) })
+    const eventId = (created.body as Reply<EventView> & { ok: true }).data._id
+    const signup = (who: string, requestId: string) =>
+      call({ residentId: who }, { action: 'signup', data: { eventId, name: '居民', phone: '13900000000', requestId } })
+    for (let i = 0; i < 7; i++) expect((await signup(`early_${i}`, `request-early-${i}`)).status).toBe(200)
+
+    const racers = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(`racer_${i}`, `request-race-${i}`)))
+    expect(racers.every((r) => r.status === 200)).toBe(true)
+    const statuses = racers.map((r) => (r.body as Reply<SignupOutput> & { ok: true }).data.outcome)
+    expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(3)
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(47)
+
+    // One resident sending the same sign-up ten times at once, with one request id and with ten.
+    const same = await Promise.all(Array.from({ length: 10 }, () => signup('twice_a', 'request-same-one')))
+    const fresh = await Promise.all(Array.from({ length: 10 }, (_, i) => signup('twice_b', `request-own-${i}`)))
+    expect([...same, ...fresh].every((r) => r.status === 200 || r.status === 409)).toBe(true)
+    const signups: EventSignup[] = []
+    for await (const batch of store.collection('event_signups').scan(undefined, 500)) signups.push(...batch)
+    expect(signups.filter((s) => s.residentId === 'twice_a')).toHaveLength(1)
+    expect(signups.filter((s) => s.residentId === 'twice_b')).toHaveLength(1)
+    expect(signups).toHaveLength(7 + 50 + 2)
+    const event = await store.collection('events').get(eventId)
+    expect({ confirmed: event?.confirmedCount, waiting: event?.waitlistCount }).toEqual({ confirmed: 10, waiting: 49 })
+    const recount = await reconcileCounters(store, { repair: false })
+    // The fixture inserts its staff member raw, so only 创业指导员在岗 is off; every sign-up count is exact.
+    expect(recount.drift.filter((d) => d.metric !== 'staffInPlace')).toEqual([])
+    expect(recount.drift.filter((d) => d.metric === 'signups')).toEqual([])
     await store.close()
   })
 })

@@ -1,0 +1,175 @@
+/**
+ * The SIGKILL loop, one implementation for the durability test and `npm run bench`: the local
+ * runtime (bundled once) is started on a data dir, several writers send profile saves and event
+ * sign-ups, the process is SIGKILLed at a random moment, and the database is reopened and
+ * checked: every acknowledged write present (lost), nothing twice (duplicated), the counters
+ * equal a recount (drift, by the real reconciliation in dry-run mode), and SQLite's
+ * integrity_check.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
+import type { EventSignup } from '../cloudfunctions/_shared/domain/event'
+import { periodsOf } from '../cloudfunctions/_shared/domain/period'
+import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
+import type { Collections } from '../cloudfunctions/_shared/store/collections'
+import { where } from '../cloudfunctions/_shared/store/port'
+import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
+
+const ROOT = resolve(__dirname, '..')
+const COMMUNITIES = ['c-jinsha', 'c-xinhua', 'c-sutie', 'c-yuquan']
+/** The seeded 金沙社区 event open for sign-up (capacity 60, so a burst also fills the waitlist). */
+const EVENT = 'ev_JinSha01'
+
+/** What one trial found after the kill and reopen. */
+export interface TrialCheck {
+  trial: number
+  integrity: string
+  /** Acknowledged writes not in the reopened database. */
+  lost: string[]
+  /** Residents with more than one sign-up for the event. */
+  duplicated: string[]
+  /** The event's own counts disagreeing with its sign-ups, plus the reconciliation's drifted fields. */
+  drift: number
+  /** The event's confirmed / waitlisted counts and the month counter, beside a count of the sign-ups. */
+  eventCounts: { confirmed: number; waiting: number; counted: number; expectedConfirmed: number; expectedWaiting: number }
+}
+
+export interface KillLoopResult {
+  trials: TrialCheck[]
+  attempted: number
+  acknowledged: number
+  lost: number
+  duplicated: number
+  drift: number
+  ms: number
+}
+
+/** Bundles server/index.ts once, so each restart is a plain `node` start. */
+export async function bundleRuntime(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'server.js')
+  await build({ entryPoints: [join(ROOT, 'server/index.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' })
+  return outfile
+}
+
+function start(serverJs: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [serverJs], {
+    cwd: ROOT,
+    // Many distinct residents from one machine: the per-address session limit is lifted.
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return new Promise((ok, fail) => {
+    let out = ''
+    const timer = setTimeout(() => fail(new Error(`no start:\n${out}`)), 30000)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /local runtime: (http:\/\/\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        ok({ child, url: m[1] })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+  })
+}
+
+const subOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { sub: string }).sub
+
+/** Runs `trials` kill-and-check rounds on `dataDir` (seeded by the first start). */
+export async function killLoop(options: { serverJs: string; dataDir: string; trials: number; writers?: number; seed?: number }): Promise<KillLoopResult> {
+  let seed = options.seed ?? 7
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const started = performance.now()
+  const acknowledged = new Map<string, string>() // resident id → community saved
+  const signedUp = new Set<string>() // residents whose sign-up was acknowledged
+  let attempted = 0
+  const trials: TrialCheck[] = []
+  for (let trial = 0; trial < options.trials; trial++) {
+    const { child, url } = await start(options.serverJs, options.dataDir)
+    const exited = new Promise((r) => child.once('exit', r))
+    let stop = false
+    const writer = async () => {
+      while (!stop) {
+        try {
+          const auth = await fetch(`${url}/api/auth/resident`, { method: 'POST' })
+          const { token } = (await auth.json()) as { token: string }
+          const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+          attempted++
+          if (rand() < 0.5) {
+            const communityId = COMMUNITIES[Math.floor(rand() * COMMUNITIES.length)]
+            const res = await fetch(`${url}/api/fn/profile`, {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ action: 'save', data: { communityId, targetGroups: ['graduate'] } }),
+            })
+            if (res.status === 200 && ((await res.json()) as { ok: boolean }).ok) acknowledged.set(subOf(token), communityId)
+          } else {
+            // A sign-up moves the event's own counts and the org's period counters in one transaction.
+            const requestId = `kill-${trial}-${attempted}`
+            const body = JSON.stringify({ action: 'signup', data: { eventId: EVENT, name: '压测居民', phone: `139${String(attempted % 1e8).padStart(8, '0')}`, requestId } })
+            // Half the sign-ups are sent twice at once (a retry racing the original): still one sign-up.
+            const sends = rand() < 0.5 ? 2 : 1
+            const replies = await Promise.all(Array.from({ length: sends }, () => fetch(`${url}/api/fn/event`, { method: 'POST', headers, body })))
+            for (const res of replies) if (res.status === 200 && ((await res.json()) as { ok: boolean }).ok) signedUp.add(subOf(token))
+          }
+        } catch {
+          return // the runtime died under us: expected
+        }
+      }
+    }
+    const writers = Array.from({ length: options.writers ?? 8 }, writer)
+    await new Promise((r) => setTimeout(r, 60 + rand() * 240))
+    child.kill('SIGKILL')
+    stop = true
+    await Promise.all([exited, ...writers])
+    trials.push(await check(options.dataDir, trial, acknowledged, signedUp))
+  }
+  const sum = (f: (t: TrialCheck) => number) => trials.reduce((a, t) => a + f(t), 0)
+  return {
+    trials,
+    attempted,
+    acknowledged: acknowledged.size + signedUp.size,
+    lost: sum((t) => t.lost.length),
+    duplicated: sum((t) => t.duplicated.length),
+    drift: sum((t) => t.drift),
+    ms: performance.now() - started,
+  }
+}
+
+/** Opens the files exactly as the runtime would after the crash, and checks them. */
+async function check(dataDir: string, trial: number, acknowledged: Map<string, string>, signedUp: Set<string>): Promise<TrialCheck> {
+  const store = openSqliteStore<Collections>({ path: join(dataDir, 'chuangye.db'), purpose: 'live' })
+  try {
+    const integrity = String(store.db.pragma('integrity_check', { simple: true }))
+    const lost: string[] = []
+    for (const [id, communityId] of acknowledged) {
+      if ((await store.collection('profiles').get(id))?.communityId !== communityId) lost.push(`profile ${id}`)
+    }
+    const signups: EventSignup[] = []
+    for await (const batch of store.collection('event_signups').scan(where.eq<EventSignup>('eventId', EVENT))) signups.push(...batch)
+    const perResident = new Map<string, number>()
+    for (const s of signups) perResident.set(s.residentId, (perResident.get(s.residentId) ?? 0) + 1)
+    const duplicated = [...perResident].filter(([, n]) => n > 1).map(([id]) => id)
+    for (const id of signedUp) if (!perResident.has(id)) lost.push(`signup ${id}`)
+    const expectedConfirmed = signups.filter((x) => x.status === 'confirmed' || x.status === 'checked_in').length
+    const expectedWaiting = signups.filter((x) => x.status === 'waitlisted').length
+    const event = await store.collection('events').get(EVENT)
+    // An event's sign-ups count in the month it is held.
+    const month = event ? await store.collection('counters').get(`c-jinsha:${periodsOf(new Date(event.startAt)).month}`) : null
+    const eventCounts = {
+      confirmed: event?.confirmedCount ?? 0,
+      waiting: event?.waitlistCount ?? 0,
+      counted: Number(month?.signups ?? 0),
+      expectedConfirmed,
+      expectedWaiting,
+    }
+    const recount = await reconcileCounters(store, { repair: false })
+    const eventDrift =
+      Math.abs(eventCounts.confirmed - expectedConfirmed) + Math.abs(eventCounts.waiting - expectedWaiting) + Math.abs(eventCounts.counted - expectedConfirmed)
+    return { trial, integrity, lost, duplicated, drift: recount.driftCount + eventDrift, eventCounts }
+  } finally {
+    await store.close()
+  }
+}
