@@ -23,7 +23,7 @@ import { can, type Permission } from '../_shared/domain/roles'
 import { computeIndex } from '../_shared/domain/survey'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
-import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
+import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, where } from '../_shared/store/port'
 import type { StaffCaller } from '../indices/scope'
@@ -50,7 +50,7 @@ export function evaluator(ctx: Ctx, permission: Permission): StaffCaller {
 /** An application inside the caller's scope (their org or below), else 404 so ids leak nothing. */
 export async function loadApplication(ctx: Ctx, caller: StaffCaller, id: string): Promise<EvaluationApplication> {
   const app = await ctx.store.collection('evaluations').get(id)
-  if (!app || !isWithin(app.communityPath, caller.org._id)) throw notFound('申报不存在或不在你的管理范围内')
+  if (!app || !isWithin(app.communityPath, caller.org._id)) throw missingOrOutOfScope(app, '申报不存在或不在你的管理范围内')
   return app
 }
 

@@ -4,7 +4,7 @@ import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { AppError, forbidden, notFound, validation } from '../_shared/runtime/errors'
+import { AppError, forbidden, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Keyring } from '../_shared/runtime/keyring'
 import { where } from '../_shared/store/port'
 
@@ -20,7 +20,7 @@ export function mayManage(caller: Caller, event: Pick<PromotionEvent, 'orgPath'>
 export async function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<PromotionEvent> {
   const { caller } = ctx
   const event = await ctx.store.collection('events').get(id)
-  if (!event || caller.kind !== 'staff' || !isWithin(event.orgPath, caller.staff.orgId)) throw notFound('活动不存在或已删除')
+  if (!event || caller.kind !== 'staff' || !isWithin(event.orgPath, caller.staff.orgId)) throw missingOrOutOfScope(event, '活动不存在或已删除')
   if (!can(caller.staff.role, permission)) throw forbidden('你的角色不能进行这个操作')
   return event
 }

@@ -21,7 +21,7 @@ import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
 import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
-import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
+import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { TxStore } from '../_shared/store/port'
 import type { Collections } from '../_shared/store/collections'
 import { where } from '../_shared/store/port'
@@ -55,7 +55,7 @@ export function staffWith(ctx: Ctx, permission: Permission): StaffCaller {
 export async function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<{ item: Feedback; caller: StaffCaller }> {
   const caller = staffWith(ctx, permission)
   const item = await ctx.store.collection('feedback').get(id)
-  if (!item || item.communityId !== caller.org._id) throw notFound('这条反馈不存在或不归你的社区处理')
+  if (!item || item.communityId !== caller.org._id) throw missingOrOutOfScope(item, '这条反馈不存在或不归你的社区处理')
   return { item, caller }
 }
 
@@ -63,7 +63,7 @@ export async function loadForStaff(ctx: Ctx, id: string, permission: Permission)
 export async function loadOwn(ctx: Ctx, id: string): Promise<Feedback> {
   if (ctx.caller.kind !== 'resident') throw forbidden('仅限居民使用')
   const item = await ctx.store.collection('feedback').get(id)
-  if (!item || item.residentId !== ctx.caller.id) throw notFound('这条反馈不存在')
+  if (!item || item.residentId !== ctx.caller.id) throw missingOrOutOfScope(item, '这条反馈不存在')
   return item
 }
 

@@ -23,7 +23,7 @@ import { periodName, previousPeriod } from '../_shared/domain/period'
 import { can, type Permission } from '../_shared/domain/roles'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, notFound } from '../_shared/runtime/errors'
+import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 import { type Filter, where } from '../_shared/store/port'
 
 export type StaffCaller = Extract<Caller, { kind: 'staff' }>
@@ -46,7 +46,7 @@ export function staffWith(ctx: Ctx, permission: Permission): StaffCaller {
 export async function targetOrg(ctx: Ctx, caller: StaffCaller, orgId: string | undefined): Promise<Org> {
   if (!orgId || orgId === caller.org._id) return caller.org
   const org = await ctx.store.collection('orgs').get(orgId)
-  if (!org || !org.path.includes(caller.org._id)) throw notFound('单位不存在或不在你的管理范围内')
+  if (!org || !org.path.includes(caller.org._id)) throw missingOrOutOfScope(org, '单位不存在或不在你的管理范围内')
   return org
 }
 

@@ -12,7 +12,7 @@ import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
 import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
-import { conflict, forbidden, notFound } from '../_shared/runtime/errors'
+import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, type TxStore, where } from '../_shared/store/port'
 
@@ -201,7 +201,7 @@ export async function loadCase(ctx: Ctx, id: string, permission: Permission): Pr
   const caller = ctx.caller
   const intent = await ctx.store.collection('intents').get(id)
   if (!intent || caller.kind !== 'staff' || !isWithin(intent.communityPath, caller.staff.orgId)) {
-    throw notFound('这条登记不存在，或不在你负责的社区')
+    throw missingOrOutOfScope(intent, '这条登记不存在，或不在你负责的社区')
   }
   staffCaller(ctx, permission)
   return intent

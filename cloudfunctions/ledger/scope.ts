@@ -3,7 +3,7 @@ import type { Intent } from '../_shared/domain/intent'
 import { isWithin, type Org } from '../_shared/domain/org'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { notFound } from '../_shared/runtime/errors'
+import { missingOrOutOfScope } from '../_shared/runtime/errors'
 import { type Filter, where } from '../_shared/store/port'
 
 type StaffCaller = Extract<Caller, { kind: 'staff' }>
@@ -17,7 +17,7 @@ export async function scopeFilter(ctx: Ctx, caller: StaffCaller, communityId?: s
   if (communityId) {
     const community = await ctx.store.collection('orgs').get(communityId)
     if (!community || community.level !== 'community' || !isWithin(community.path, caller.staff.orgId)) {
-      throw notFound('这个社区不在你负责的范围')
+      throw missingOrOutOfScope(community, '这个社区不在你负责的范围')
     }
     return { filter: where.eq('communityId', community._id), community }
   }

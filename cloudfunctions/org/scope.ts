@@ -3,7 +3,7 @@ import { can, type Permission } from '../_shared/domain/roles'
 import type { StaffMember } from '../_shared/domain/staff'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, notFound } from '../_shared/runtime/errors'
+import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 import { where } from '../_shared/store/port'
 
 /** The staff caller, if they hold `permission`; otherwise 403. */
@@ -22,7 +22,7 @@ export async function orgsWithin(ctx: Ctx, orgId: string): Promise<Org[]> {
 /** An org inside the caller's scope; one outside it is reported as not found. */
 export async function orgInScope(ctx: Ctx, caller: Extract<Caller, { kind: 'staff' }>, orgId: string): Promise<Org> {
   const org = await ctx.store.collection('orgs').get(orgId)
-  if (!org || !org.path.includes(caller.org._id)) throw notFound('单位不存在或不在你的管理范围内')
+  if (!org || !org.path.includes(caller.org._id)) throw missingOrOutOfScope(org, '单位不存在或不在你的管理范围内')
   return org
 }
 

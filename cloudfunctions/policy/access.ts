@@ -5,7 +5,7 @@ import { shanghaiDate } from '../_shared/domain/time'
 import type { PolicyListItem, PolicyView } from '../_shared/contracts/policy'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, notFound } from '../_shared/runtime/errors'
+import { forbidden, notFound, missingOrOutOfScope } from '../_shared/runtime/errors'
 
 /** Staff may change a policy published by their own org or an org below it. */
 export function mayEdit(caller: Caller, policy: Pick<Policy, 'orgPath'>): boolean {
@@ -47,5 +47,5 @@ export async function loadEditable(ctx: Ctx, id: string): Promise<Policy> {
     throw forbidden('这条政策由上级单位发布，只有发布单位可以修改')
   }
   if (!can(caller.staff.role, 'policy.write')) throw forbidden('你的角色不能修改政策')
-  throw notFound('政策不存在或已删除')
+  throw missingOrOutOfScope(policy, '政策不存在或已删除')
 }

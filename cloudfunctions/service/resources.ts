@@ -8,7 +8,7 @@ import { can } from '../_shared/domain/roles'
 import { mayEditResource, type OrgResource } from '../_shared/domain/service'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { conflict, forbidden, notFound, validation } from '../_shared/runtime/errors'
+import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
 import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type Collection, type Filter, where } from '../_shared/store/port'
@@ -51,7 +51,7 @@ export async function loadEditable<K extends ResourceCollection>(ctx: Ctx, name:
   const caller = ctx.caller
   if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
   const r = await collectionOf(ctx, name).get(id)
-  if (!r || !(isWithin(r.orgPath, caller.staff.orgId) || caller.org.path.includes(r.orgId))) throw notFound(`${NOUN[name]}不存在或已删除`)
+  if (!r || !(isWithin(r.orgPath, caller.staff.orgId) || caller.org.path.includes(r.orgId))) throw missingOrOutOfScope(r, `${NOUN[name]}不存在或已删除`)
   if (!mayEdit(caller, r)) throw forbidden(`这条${NOUN[name]}由${r.orgName}维护，你可以查看，不能修改`)
   return r
 }

@@ -4,7 +4,7 @@ import { can, type Permission } from '../_shared/domain/roles'
 import { type Survey, surveyState } from '../_shared/domain/survey'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, notFound } from '../_shared/runtime/errors'
+import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 
 /** Staff whose org is the survey's org or above it. */
 export function inScope(caller: Caller, survey: Pick<Survey, 'orgPath'>): boolean {
@@ -52,7 +52,7 @@ export async function loadInScope(ctx: Ctx, id: string, permission: Permission):
   const { caller } = ctx
   if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
   const survey = await ctx.store.collection('surveys').get(id)
-  if (!survey || !inScope(caller, survey)) throw notFound('问卷不存在或已删除')
+  if (!survey || !inScope(caller, survey)) throw missingOrOutOfScope(survey, '问卷不存在或已删除')
   if (!can(caller.staff.role, permission)) throw forbidden(PERMISSION_MESSAGES[permission])
   return survey
 }

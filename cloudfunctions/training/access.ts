@@ -16,7 +16,7 @@ import {
 } from '../_shared/domain/training'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { AppError, forbidden, notFound, validation } from '../_shared/runtime/errors'
+import { AppError, forbidden, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Keyring } from '../_shared/runtime/keyring'
 import { SCENE_MAC_CHARS } from '../_shared/domain/event'
 
@@ -29,7 +29,7 @@ export function mayManageCourse(caller: Caller, course: Pick<Course, 'orgPath'>)
 export async function loadCourseForStaff(ctx: Ctx, id: string): Promise<Course> {
   const course = await ctx.store.collection('courses').get(id)
   const caller = ctx.caller
-  if (!course || caller.kind !== 'staff' || !isWithin(course.orgPath, caller.staff.orgId)) throw notFound('课程不存在或已删除')
+  if (!course || caller.kind !== 'staff' || !isWithin(course.orgPath, caller.staff.orgId)) throw missingOrOutOfScope(course, '课程不存在或已删除')
   if (!can(caller.staff.role, 'service.write')) throw forbidden('你的角色不能管理培训课程')
   return course
 }

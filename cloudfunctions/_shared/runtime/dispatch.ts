@@ -41,9 +41,12 @@ export async function dispatch(
   let actionName = ''
   let caller: Caller | undefined
   let target: string | null = null
+  // Set when the action refused the caller in a way they see as something else (a record
+  // outside their scope answers 404): audited like a 403.
+  let hiddenRefusal = false
   const finish = async (status: number, body: Reply): Promise<{ status: number; body: Reply }> => {
     // Audited actions are recorded on every outcome; any other call only when it is refused.
-    const refused = !body.ok && body.error.code === 'FORBIDDEN'
+    const refused = !body.ok && (body.error.code === 'FORBIDDEN' || hiddenRefusal)
     if (action && caller && (action.audit || refused)) {
       // A created record is named by its new id.
       const created = body.ok ? (body.data as { _id?: unknown } | null)?._id : undefined
@@ -84,6 +87,7 @@ export async function dispatch(
     return await finish(200, { ok: true, data: output })
   } catch (err) {
     const known = toAppError(err)
+    if (known?.refusal) hiddenRefusal = true
     if (!known) {
       deps.onError?.(err)
       return finish(500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } })

@@ -23,6 +23,11 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /**
+     * A refusal the caller sees as something else (a record outside their scope answers 404, so
+     * ids leak nothing): dispatch audits it like a 403.
+     */
+    readonly refusal = false,
   ) {
     super(message)
     this.name = 'AppError'
@@ -38,6 +43,13 @@ export const validation = (fields: FieldError[], message = '填写的内容有�
 export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message)
 export const forbidden = (message = '没有权限进行此操作') => new AppError('FORBIDDEN', message)
 export const notFound = (message = '内容不存在或已删除') => new AppError('NOT_FOUND', message)
+/**
+ * A record that exists but lies outside the caller's scope: answered exactly like a missing one
+ * (404), and audited as a refused call.
+ */
+export const outOfScope = (message = '内容不存在或已删除') => new AppError('NOT_FOUND', message, undefined, true)
+/** `notFound` when the record is missing, `outOfScope` when it exists but is not the caller's. */
+export const missingOrOutOfScope = (record: unknown, message?: string) => (record ? outOfScope(message) : notFound(message))
 export const conflict = (message: string) => new AppError('CONFLICT', message)
 
 /** The wire shape of every answer, on CloudBase and in the local runtime alike. */

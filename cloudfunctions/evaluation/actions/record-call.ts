@@ -1,7 +1,7 @@
 import { recordCallInput } from '../../_shared/contracts/evaluation'
 import type { SpotCall } from '../../_shared/domain/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, notFound } from '../../_shared/runtime/errors'
+import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { changeApplication, evaluator, toView } from '../application'
 
 /** Records one sampled resident's phone follow-up (a later call to the same person replaces it). */
@@ -14,7 +14,7 @@ export const recordCall = defineAction({
     const caller = evaluator(ctx, 'evaluation.spotcheck')
     const next = await changeApplication(ctx, caller, input.id, (app) => {
       if (app.status !== 'certified') throw conflict('抽查已结束或尚未开始，不能再记录回访')
-      if (!app.sample?.intentIds.includes(input.intentId)) throw notFound('这位居民不在抽样名单里')
+      if (!app.sample?.intentIds.includes(input.intentId)) throw missingOrOutOfScope(input.intentId, '这位居民不在抽样名单里')
       const call: SpotCall = {
         intentId: input.intentId,
         reached: input.reached,

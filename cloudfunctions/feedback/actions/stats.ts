@@ -5,7 +5,7 @@ import { isWithin, type Org } from '../../_shared/domain/org'
 import { periodsOf } from '../../_shared/domain/period'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
-import { notFound } from '../../_shared/runtime/errors'
+import { missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
 import { staffWith } from '../item'
 
@@ -85,7 +85,7 @@ export const stats = defineAction({
     let org = caller.org
     if (input.orgId && input.orgId !== org._id) {
       const wanted = await ctx.store.collection('orgs').get(input.orgId)
-      if (!wanted || !isWithin(wanted.path, caller.org._id)) throw notFound('这个单位不在你负责的范围')
+      if (!wanted || !isWithin(wanted.path, caller.org._id)) throw missingOrOutOfScope(wanted, '这个单位不在你负责的范围')
       org = wanted
     }
     const scope: Filter<Feedback> = org.level === 'community' ? where.eq('communityId', org._id) : where.has('communityPath', org._id)

@@ -3,7 +3,7 @@ import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../../_shar
 import type { Org } from '../../_shared/domain/org'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
-import { AppError, conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { AppError, conflict, forbidden, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../case'
 
@@ -131,7 +131,7 @@ export const submit = defineAction({
     // A correction of the resident's own, still pending registration.
     const id = input.id
     const current = await ctx.store.collection('intents').get(id)
-    if (!current || current.residentId !== caller.id) throw notFound('这条登记不存在')
+    if (!current || current.residentId !== caller.id) throw missingOrOutOfScope(current, '这条登记不存在')
     if (current.status !== 'pending') {
       throw conflict(current.status === 'withdrawn' ? '这条登记已撤回，请重新登记' : '社区已受理你的登记，如需修改请联系创业指导员')
     }

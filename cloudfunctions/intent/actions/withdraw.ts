@@ -2,7 +2,7 @@ import { intentIdInput, type MyCase } from '../../_shared/contracts/intent'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
-import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
+import { conflict, forbidden, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../case'
 
@@ -21,7 +21,7 @@ export const withdraw = defineAction({
     const { caller } = ctx
     if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const current = await ctx.store.collection('intents').get(id)
-    if (!current || current.residentId !== caller.id) throw notFound('这条登记不存在')
+    if (!current || current.residentId !== caller.id) throw missingOrOutOfScope(current, '这条登记不存在')
     if (current.status === 'withdrawn') return toMyCase(current, await projectTitles(ctx.store, current.projectInterestIds))
     const at = ctx.now().toISOString()
     const next: Intent = { ...current, status: 'withdrawn', withdrawnAt: at, updatedAt: at, version: current.version + 1 }

@@ -5,7 +5,7 @@ import { isWithin } from '../../_shared/domain/org'
 import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
 import { changeCase, loadCase, staffCaller } from '../../intent/case'
@@ -73,7 +73,7 @@ export const siteApplications = defineAction({
 async function loadPending(ctx: Ctx, id: string): Promise<SiteApplication> {
   const caller = ctx.caller
   const a = await ctx.store.collection('siteApplications').get(id)
-  if (!a || caller.kind !== 'staff' || !isWithin(a.communityPath, caller.staff.orgId)) throw notFound('申请不存在，或不在你负责的社区')
+  if (!a || caller.kind !== 'staff' || !isWithin(a.communityPath, caller.staff.orgId)) throw missingOrOutOfScope(a, '申请不存在，或不在你负责的社区')
   if (a.status !== 'pending') throw conflict('这条申请已经处理过了')
   return a
 }

@@ -1,7 +1,7 @@
 import { type SurveyDetail, surveyIdInput } from '../../_shared/contracts/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { notFound } from '../../_shared/runtime/errors'
+import { notFound, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { inScope, residentCommunity, residentMayAnswer, responseId, toView } from '../access'
 
 /**
@@ -18,7 +18,7 @@ export const get = defineAction({
     const survey = await store.collection('surveys').get(id)
     if (!survey) throw notFound('问卷不存在或已删除')
     if (caller.kind === 'staff') {
-      if (!inScope(caller, survey)) throw notFound('问卷不存在或已删除')
+      if (!inScope(caller, survey)) throw missingOrOutOfScope(survey, '问卷不存在或已删除')
       return { survey: toView(survey, caller, today), answered: false, mine: null, outOfScope: false, needsCommunity: false }
     }
     if (survey.status === 'draft') throw notFound('问卷不存在或已删除')
