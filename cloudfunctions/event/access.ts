@@ -25,10 +25,8 @@ export async function loadForStaff(ctx: Ctx, id: string, permission: Permission)
   return event
 }
 
-/** The id of (event, resident)'s one sign-up: keyed, so it reveals no OPENID. */
-export function signupIdOf(keyring: Keyring, eventId: string, residentId: string): string {
-  return `su_${keyring.keyedHash('event-signup', eventId, residentId).slice(0, 24)}`
-}
+import { signupIdOf } from '../_shared/runtime/ids'
+export { signupIdOf }
 
 /** The id under which a resident request is remembered, so its retry has no second effect. */
 export function requestIdOf(keyring: Keyring, residentId: string, action: string, eventId: string, requestId: string): string {

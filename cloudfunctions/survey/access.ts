@@ -4,6 +4,9 @@ import { can, type Permission } from '../_shared/domain/roles'
 import { type Survey, surveyState } from '../_shared/domain/survey'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
+import { communityOn } from '../_shared/domain/profile'
+import { shanghaiDate } from '../_shared/domain/time'
+import { signupIdOf } from '../_shared/runtime/ids'
 import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 
 /** Staff whose org is the survey's org or above it. */
@@ -57,12 +60,36 @@ export async function loadInScope(ctx: Ctx, id: string, permission: Permission):
   return survey
 }
 
-/** The resident's community from their profile, or null when they have not chosen one. */
-export async function residentCommunity(ctx: Ctx): Promise<Org | null> {
+/**
+ * The resident's community from their profile, or null when they have not chosen one. With
+ * `onDate` (a survey's opening day), the community they held then: eligibility does not follow
+ * a later move.
+ */
+export async function residentCommunity(ctx: Ctx, onDate?: string): Promise<Org | null> {
   if (ctx.caller.kind !== 'resident') return null
   const profile = await ctx.store.collection('profiles').get(ctx.caller.id)
   if (!profile?.communityId) return null
-  return ctx.store.collection('orgs').get(profile.communityId)
+  const id = onDate ? communityOn(profile, onDate, (iso) => shanghaiDate(new Date(iso))) : profile.communityId
+  return id ? ctx.store.collection('orgs').get(id) : null
+}
+
+/**
+ * Whether the resident may answer an event survey: one tied to an event is for that event's
+ * sign-ups (not cancelled); one tied to none (handed out on site) is open to anyone.
+ */
+export async function signedUpForEvent(ctx: Ctx, survey: Pick<Survey, 'kind' | 'eventId'>): Promise<boolean> {
+  if (survey.kind !== 'event' || ctx.caller.kind !== 'resident') return false
+  if (!survey.eventId) return true
+  const signup = await ctx.store.collection('event_signups').get(signupIdOf(ctx.keyring, survey.eventId, ctx.caller.id))
+  return signup !== null && signup.status !== 'cancelled'
+}
+
+/**
+ * The browser build's once-per-device slot for a survey: a keyed hash of (survey, device), so it
+ * names neither. Null on WeChat, where the OPENID is stable and the response id suffices.
+ */
+export function deviceSlotId(ctx: Ctx, surveyId: string): string | null {
+  return ctx.caller.kind === 'resident' && ctx.caller.deviceId ? ctx.keyring.keyedHash('survey-device', surveyId, ctx.caller.deviceId) : null
 }
 
 /** The id of a resident's response: a keyed hash, so the stored document names nobody. */

@@ -152,10 +152,15 @@ export interface SurveyDetail {
   answered: boolean
   /** Resident: their own answer, to start from when they change it. */
   mine: { levels: Level[]; comments: { question: string; text: string }[] } | null
-  /** Resident: the survey is for another community (event surveys are open to everyone). */
+  /**
+   * Resident: not theirs to answer: another community's survey (by the community they held when
+   * it opened), or an event survey of an event they did not sign up for.
+   */
   outOfScope: boolean
   /** Resident: choose a community first (environment and service surveys ask residents of one). */
   needsCommunity: boolean
+  /** Resident: the once-only rule as it applies to them, to state on the page. */
+  limitNote: string
 }
 
 /** A row of the resident's list. */

@@ -117,6 +117,17 @@ export interface Survey {
  * One resident's answers. Its id is a keyed hash of (survey, resident), so a resident has at most
  * one and can replace it, while the document itself names nobody.
  */
+/**
+ * The browser build's once-per-device claim on a survey: id = keyed hash of (survey, device);
+ * it keeps the id of the response it belongs to, so that response can still be replaced from
+ * the same device while another identity on the device is refused.
+ */
+export interface SurveyDeviceSlot {
+  _id: string
+  surveyId: string
+  responseId: string
+}
+
 export interface SurveyResponse {
   _id: string
   surveyId: string

@@ -15,7 +15,7 @@ import type { Policy } from '../domain/policy'
 import type { Profile } from '../domain/profile'
 import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
-import type { Survey, SurveyResponse, SurveyTally } from '../domain/survey'
+import type { Survey, SurveyDeviceSlot, SurveyResponse, SurveyTally } from '../domain/survey'
 
 /** Every collection and its document type: the one map of collection names. */
 export interface Collections {
@@ -31,6 +31,8 @@ export interface Collections {
   surveyResponses: SurveyResponse
   /** One per survey: response count and per-question, per-level answer counts. */
   surveyTallies: SurveyTally
+  /** Browser build: one response per device per survey; id = keyed hash of (survey, device). */
+  surveyDevices: SurveyDeviceSlot
   /** Entrepreneurial intents and their cases (帮扶台帐). */
   intents: Intent
   /** Active-registration claims: id = keyed hash; one per (community, ID number) and (community, resident). */
@@ -87,4 +89,4 @@ export interface Collections {
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines']

@@ -52,6 +52,7 @@ export const INDEXES: Declarations = {
   ],
   surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
   surveyTallies: [],
+  surveyDevices: [],
   intents: [
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },

@@ -14,11 +14,18 @@ export const save = defineAction({
     }
     const at = ctx.now().toISOString()
     await ctx.store.transaction(async (tx) => {
+      const before = await tx.collection('profiles').get(ctx.caller.id)
+      // A profile from before the history existed: its community counts from the beginning.
+      let history = before?.communityHistory ?? (before?.communityId ? [{ communityId: before.communityId, since: '' }] : [])
+      if (input.communityId && input.communityId !== (before?.communityId ?? null)) {
+        history = [...history, { communityId: input.communityId, since: at }]
+      }
       await tx.collection('profiles').put({
         _id: ctx.caller.id,
         communityId: input.communityId,
         targetGroups: [...new Set(input.targetGroups)],
         updatedAt: at,
+        ...(history.length ? { communityHistory: history } : {}),
       })
       // Policy reminders follow the resident to their new community (pushes target communities).
       await tx.collection('subscriptions').update(ctx.caller.id, { set: { communityId: input.communityId, updatedAt: at } })

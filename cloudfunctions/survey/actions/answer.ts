@@ -3,7 +3,7 @@ import { type Survey, surveyState } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
-import { residentCommunity, residentMayAnswer, responseId } from '../access'
+import { deviceSlotId, residentCommunity, residentMayAnswer, responseId, signedUpForEvent } from '../access'
 import { applyAnswer } from '../record'
 
 function refuseUnlessOpen(survey: Survey, today: string): void {
@@ -26,8 +26,11 @@ export const answer = defineAction({
     const survey = await ctx.store.collection('surveys').get(input.id)
     if (!survey || survey.status === 'draft') throw notFound('问卷不存在或已删除')
     refuseUnlessOpen(survey, today)
-    if (survey.kind !== 'event') {
-      const community = await residentCommunity(ctx)
+    if (survey.kind === 'event') {
+      if (!(await signedUpForEvent(ctx, survey))) throw forbidden('这份问卷只请报名参加了这场活动的居民填写')
+    } else {
+      // The community held when the survey opened: moving one's profile opens no other survey.
+      const community = await residentCommunity(ctx, survey.opensOn)
       if (!community) throw validation([{ path: 'community', message: '请先选择你所在的社区' }], '请先选择你所在的社区')
       if (!residentMayAnswer(survey, community)) throw forbidden(`这份问卷只面向${survey.orgName}的居民`)
     }
@@ -44,6 +47,7 @@ export const answer = defineAction({
     })
     if (fields.length) throw validation(fields)
     const id = responseId(ctx, survey._id)
+    const slotId = deviceSlotId(ctx, survey._id)
     // Keyed with the response id, so it says nothing about who answered.
     const requestKey = input.requestId ? ctx.keyring.keyedHash('survey-request', id, input.requestId).slice(0, 24) : undefined
     const replaced = await ctx.store.transaction(async (tx) => {
@@ -56,6 +60,13 @@ export const answer = defineAction({
       const current = await tx.collection('surveys').get(survey._id)
       if (!current) throw notFound('问卷不存在或已删除')
       refuseUnlessOpen(current, today)
+      if (slotId) {
+        // One response per device as well as per identity: a fresh anonymous token on the same
+        // browser does not make a second respondent.
+        const slot = await tx.collection('surveyDevices').get(slotId)
+        if (slot && slot.responseId !== id) throw conflict('这台设备已经提交过这份问卷，每台设备、每人只能填写一次')
+        if (!slot) await tx.collection('surveyDevices').insert({ _id: slotId, surveyId: current._id, responseId: id })
+      }
       return applyAnswer(tx, current, id, input.levels, input.comments, today, requestKey)
     })
     return { answered: true, replaced }

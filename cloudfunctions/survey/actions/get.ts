@@ -2,7 +2,7 @@ import { type SurveyDetail, surveyIdInput } from '../../_shared/contracts/survey
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { notFound, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { inScope, residentCommunity, residentMayAnswer, responseId, toView } from '../access'
+import { inScope, residentCommunity, residentMayAnswer, responseId, signedUpForEvent, toView } from '../access'
 
 /**
  * One survey. Staff read any survey of their org and below. Residents read any published survey
@@ -19,20 +19,26 @@ export const get = defineAction({
     if (!survey) throw notFound('问卷不存在或已删除')
     if (caller.kind === 'staff') {
       if (!inScope(caller, survey)) throw missingOrOutOfScope(survey, '问卷不存在或已删除')
-      return { survey: toView(survey, caller, today), answered: false, mine: null, outOfScope: false, needsCommunity: false }
+      return { survey: toView(survey, caller, today), answered: false, mine: null, outOfScope: false, needsCommunity: false, limitNote: '' }
     }
     if (survey.status === 'draft') throw notFound('问卷不存在或已删除')
-    const [community, mine] = await Promise.all([
-      residentCommunity(ctx),
+    const [community, mine, signedUp] = await Promise.all([
+      residentCommunity(ctx, survey.opensOn),
       store.collection('surveyResponses').get(responseId(ctx, survey._id)),
+      signedUpForEvent(ctx, survey),
     ])
     const needsCommunity = survey.kind !== 'event' && community === null
+    const outOfScope = survey.kind === 'event' ? !signedUp : !needsCommunity && !residentMayAnswer(survey, community)
     return {
       survey: toView(survey, caller, today),
       answered: mine !== null,
       mine: mine ? { levels: mine.levels, comments: mine.comments } : null,
-      outOfScope: !needsCommunity && !residentMayAnswer(survey, community),
+      outOfScope,
       needsCommunity,
+      limitNote:
+        caller.kind === 'resident' && caller.deviceId
+          ? '每人、每台设备只能提交一份，截止前可以修改自己的答案'
+          : '每人只能提交一份，截止前可以修改自己的答案',
     }
   },
 })

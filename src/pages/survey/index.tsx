@@ -47,7 +47,10 @@ function SurveyPage() {
   }
   if (detail.needsCommunity) return <ChooseCommunity onDone={() => void data.reload()} />
   if (detail.outOfScope) {
-    return <PageState kind='empty' title={`这份问卷只面向${s.orgName}的居民`} description='如果你住在这里，请在“我的”里修改所在社区' testId='survey-out-of-scope' />
+    if (s.kind === 'event') {
+      return <PageState kind='empty' title='这份问卷只请活动报名的居民填写' description='报名参加这场活动后，就可以在这里留下你的意见' testId='survey-out-of-scope' />
+    }
+    return <PageState kind='empty' title={`这份问卷只面向${s.orgName}的居民`} description='按问卷开始时你所在的社区确定能否填写；问卷开始后更换社区，不会改变这一点' testId='survey-out-of-scope' />
   }
   return <AnswerFlow key={s._id} detail={detail} />
 }
@@ -181,7 +184,7 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
     }
   }
 
-  if (step.kind === 'intro') return <Intro survey={s} answered={answered} onStart={start} />
+  if (step.kind === 'intro') return <Intro survey={s} answered={answered} limitNote={detail.limitNote} onStart={start} />
 
   if (step.kind === 'done') {
     return (
@@ -330,7 +333,7 @@ function Progress({ done, total }: { done: number; total: number }) {
   )
 }
 
-function Intro({ survey: s, answered, onStart }: { survey: SurveyView; answered: boolean; onStart: (fromMine: boolean) => void }) {
+function Intro({ survey: s, answered, limitNote, onStart }: { survey: SurveyView; answered: boolean; limitNote: string; onStart: (fromMine: boolean) => void }) {
   const minutes = Math.max(1, Math.round(s.questions.length / 5))
   return (
     <View className='survey' data-testid='survey-intro'>
@@ -360,6 +363,11 @@ function Intro({ survey: s, answered, onStart }: { survey: SurveyView; answered:
           <AtIcon value='lock' size={14} color='#18a058' />
           <Text className='survey__privacy-text'>匿名填写：只统计大家的整体结果，不记录你是谁。</Text>
         </View>
+        {limitNote ? (
+          <Text className='survey__limit' data-testid='survey-limit'>
+            {limitNote}
+          </Text>
+        ) : null}
       </View>
       <View className='survey__tips'>
         <Text className='survey__tips-title'>怎么填</Text>
