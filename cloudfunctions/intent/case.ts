@@ -154,7 +154,7 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
     sourceEventId: i.sourceEventId,
     status: i.status,
     stage: i.stage,
-    stageHistory: i.stageHistory,
+    stageHistory: i.stageHistory.map(({ byId: _byId, ...s }) => s),
     followUps: i.followUps,
     mentor: i.mentor ?? null,
     ventures: i.ventures,

@@ -244,7 +244,8 @@ export interface CaseView extends IntentAnswers {
   sourceEventId: string | null
   status: IntentStatus
   stage: IntentStage
-  stageHistory: StageChange[]
+  /** Without who made each change: the first entry's author is the resident (an OPENID on WeChat). */
+  stageHistory: Omit<StageChange, 'byId'>[]
   followUps: FollowUp[]
   mentor: CaseMentor | null
   ventures: Venture[]

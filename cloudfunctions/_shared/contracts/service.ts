@@ -7,9 +7,11 @@ import {
   type Mentor,
   MENTOR_FIELDS,
   type MentorRequest,
+  type MentorRequestView,
   type OrgResource,
   type Site,
   type SiteApplication,
+  type SiteApplicationView,
   SITE_APPLICATION_STATUSES,
   SITE_KINDS,
   type Story,
@@ -191,15 +193,15 @@ export interface ServiceOutputs {
   saveMentor: MentorView
   assignMentor: CaseView
   requestMentor: MentorRequest
-  mentorRequests: MentorRequest[]
-  closeMentorRequest: MentorRequest
+  mentorRequests: MentorRequestView[]
+  closeMentorRequest: MentorRequestView
   sites: PageOf<SiteView>
   site: SiteView
   saveSite: SiteView
   applySite: SiteApplication
-  siteApplications: PageOf<SiteApplication>
-  placeSite: SiteApplication
-  declineSite: SiteApplication
+  siteApplications: PageOf<SiteApplicationView>
+  placeSite: SiteApplicationView
+  declineSite: SiteApplicationView
   guides: PageOf<GuideView>
   guide: GuideView
   saveGuide: GuideView

@@ -92,6 +92,9 @@ export interface SiteApplication {
   handledByName: string
 }
 
+/** A site application as staff see it: the applicant by a per-viewer pseudonym, never their id. */
+export type SiteApplicationView = Omit<SiteApplication, 'residentId'> & { applicant: string }
+
 /** A mentor assigned to a case, as the case carries it. */
 export interface CaseMentor {
   id: string
@@ -124,6 +127,9 @@ export interface MentorRequest {
   createdAt: string
   updatedAt: string
 }
+
+/** A mentor request as staff see it: the resident by a per-viewer pseudonym, never their id. */
+export type MentorRequestView = Omit<MentorRequest, 'residentId'> & { applicant: string }
 
 export const GUIDE_TOPICS = ['licence', 'loan', 'subsidy', 'tax', 'other'] as const
 export type GuideTopic = (typeof GUIDE_TOPICS)[number]

@@ -2,7 +2,8 @@ import type { PageOf } from '../../_shared/contracts/common'
 import { answerSiteInput, applySiteInput, siteApplicationsInput } from '../../_shared/contracts/service'
 import { type FollowUp, type Intent } from '../../_shared/domain/intent'
 import { isWithin } from '../../_shared/domain/org'
-import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
+import { matchingSites, type Site, type SiteApplication, type SiteApplicationView } from '../../_shared/domain/service'
+import { forStaff } from '../../_shared/runtime/pseudonym'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
@@ -61,12 +62,12 @@ export const applySite = defineAction({
 export const siteApplications = defineAction({
   input: siteApplicationsInput,
   access: 'staff',
-  async run(input, ctx): Promise<PageOf<SiteApplication>> {
+  async run(input, ctx): Promise<PageOf<SiteApplicationView>> {
     const caller = staffCaller(ctx, 'intent.read')
     const filters: Filter<SiteApplication>[] = [where.has('communityPath', caller.staff.orgId)]
     if (input.status) filters.push(where.eq('status', input.status))
     const page = await ctx.store.collection('siteApplications').find({ where: where.and(...filters), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: input.limit, after: input.after ?? null })
-    return { items: page.items, next: page.next }
+    return { items: page.items.map((x) => forStaff(ctx.keyring, caller.staff._id, x)), next: page.next }
   },
 })
 
@@ -88,7 +89,7 @@ export const placeSite = defineAction({
   access: 'staff',
   audit: 'write',
   target: (input) => input.id,
-  async run(input, ctx): Promise<SiteApplication> {
+  async run(input, ctx): Promise<SiteApplicationView> {
     const caller = ctx.caller
     if (caller.kind !== 'staff') throw forbidden()
     const a = await loadPending(ctx, input.id)
@@ -120,7 +121,7 @@ export const placeSite = defineAction({
       return { ...c, followUps: [...c.followUps, followUp] }
     })
     if (!placed) throw conflict('这条申请已经处理过了')
-    return placed
+    return forStaff<SiteApplication>(ctx.keyring, caller.staff._id, placed)
   },
 })
 
@@ -130,13 +131,13 @@ export const declineSite = defineAction({
   access: 'staff',
   audit: 'write',
   target: (input) => input.id,
-  async run(input, ctx): Promise<SiteApplication> {
+  async run(input, ctx): Promise<SiteApplicationView> {
     const caller = staffCaller(ctx, 'intent.write')
     const a = await loadPending(ctx, input.id)
     const at = ctx.now().toISOString()
     const set = { status: 'declined' as const, reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
     const ok = await ctx.store.collection('siteApplications').update(a._id, { set }, where.eq<SiteApplication>('status', 'pending'))
     if (!ok) throw conflict('这条申请已经处理过了')
-    return { ...a, ...set }
+    return forStaff(ctx.keyring, caller.staff._id, { ...a, ...set })
   },
 })

@@ -1,6 +1,7 @@
 import type { CaseView } from '../../_shared/contracts/intent'
 import { assignMentorInput, closeMentorRequestInput, intentIdInput, requestMentorInput } from '../../_shared/contracts/service'
-import type { CaseMentor, MentorRequest } from '../../_shared/domain/service'
+import type { CaseMentor, MentorRequest, MentorRequestView } from '../../_shared/domain/service'
+import { forStaff } from '../../_shared/runtime/pseudonym'
 import { visibleFrom } from '../../_shared/domain/service'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
@@ -72,10 +73,10 @@ export const requestMentor = defineAction({
 export const mentorRequests = defineAction({
   input: intentIdInput,
   access: 'staff',
-  async run(input, ctx): Promise<MentorRequest[]> {
+  async run(input, ctx): Promise<MentorRequestView[]> {
     await loadCase(ctx, input.intentId, 'intent.read')
     const page = await ctx.store.collection('mentorRequests').find({ where: where.eq<MentorRequest>('intentId', input.intentId), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
-    return page.items
+    return page.items.map((r) => forStaff(ctx.keyring, ctx.caller.id, r))
   },
 })
 
@@ -85,12 +86,12 @@ export const closeMentorRequest = defineAction({
   access: 'staff',
   audit: 'write',
   target: (input) => input.id,
-  async run(input, ctx): Promise<MentorRequest> {
+  async run(input, ctx): Promise<MentorRequestView> {
     const r = await ctx.store.collection('mentorRequests').get(input.id)
     if (!r) throw notFound('预约不存在')
     await loadCase(ctx, r.intentId, 'intent.write')
     const at = ctx.now().toISOString()
     await ctx.store.collection('mentorRequests').update(r._id, { set: { status: input.status, updatedAt: at } })
-    return { ...r, status: input.status, updatedAt: at }
+    return forStaff(ctx.keyring, ctx.caller.id, { ...r, status: input.status, updatedAt: at })
   },
 })

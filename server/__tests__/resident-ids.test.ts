@@ -1,0 +1,93 @@
+import type { Collections } from '../../cloudfunctions/_shared/store/collections'
+import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
+import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
+import type { Identity } from '../../cloudfunctions/_shared/runtime/caller'
+import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
+import { FUNCTIONS } from '../functions'
+import { seedDemo } from '../seed'
+
+/**
+ * On WeChat a resident's id is their OPENID. Staff read residents' cases, sign-ups, enrolments,
+ * applications, requests, feedback and the audit log, and none of those answers may carry a
+ * resident's raw id: a per-viewer pseudonym or nothing.
+ */
+const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+const keyring = makeKeyring(Buffer.from('p'.repeat(32)))
+const NOW = new Date('2026-11-22T02:00:00Z')
+const call = (identity: Identity, fn: string, action: string, data: unknown) =>
+  dispatch(FUNCTIONS[fn], { action, data }, { fn, store, identity, keyring, now: () => NOW })
+const ok = async (identity: Identity, fn: string, action: string, data: unknown) => {
+  const { body } = await call(identity, fn, action, data)
+  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`)
+  return body.data
+}
+
+async function all<K extends keyof Collections & string>(name: K): Promise<Collections[K][]> {
+  const out: Collections[K][] = []
+  for await (const b of store.collection(name).scan(undefined, 500)) out.push(...b)
+  return out
+}
+
+beforeAll(async () => {
+  await seedDemo(store, NOW, { forcePasswordChange: false, keyring })
+  // A 新华社区 resident who does a bit of everything a staff member will then read about.
+  const me: Identity = { residentId: 'wx_oPENIDlike_resident_0001' }
+  await ok(me, 'profile', 'save', { communityId: 'c-xinhua', targetGroups: ['graduate'] })
+  await ok(me, 'feedback', 'submit', { kind: 'suggestion', communityId: 'c-xinhua', text: '希望周末也能办理创业补贴申请。' })
+  const sites = (await ok(me, 'service', 'sites', {})) as { items: { _id: string }[] }
+  if (sites.items[0]) await call(me, 'service', 'applySite', { siteId: sites.items[0]._id, note: '想租一个小工位做电商' })
+  const events = (await all('events')).filter((e) => e.orgId === 'c-xinhua' && e.status === 'published')
+  if (events[0]) await call(me, 'event', 'signup', { eventId: events[0]._id, name: '测试居民', phone: '13900000009', requestId: 'request-resident-ids-1' })
+  await call(me, 'profile', 'exportMine', {}) // leaves an audit record with the resident as actor
+  // A site application and a mentor request on one of 新华社区's cases, as the resident's own
+  // actions would have stored them.
+  const intent = (await all('intents')).find((i) => i.communityId === 'c-xinhua')
+  if (!intent) throw new Error('no 新华社区 case in the demo data')
+  const at = NOW.toISOString()
+  const base = { intentId: intent._id, residentId: intent.residentId, communityId: intent.communityId, communityPath: intent.communityPath, createdAt: at, updatedAt: at }
+  await store.collection('siteApplications').insert({ ...base, _id: 'sap_test', siteId: 'site_x', siteName: '测试孵化器', name: '测试居民', note: '需要工位', status: 'pending', reply: '', handledByName: '' } as Collections['siteApplications'])
+  await store.collection('mentorRequests').insert({ ...base, _id: 'mr_test', mentorId: 'm_x', mentorName: '导师', topic: '怎么申请贷款', preferredTime: '周三下午', status: 'open' })
+})
+afterAll(() => store.close())
+
+it("no staff read answers with a resident's raw id", async () => {
+  const residentIds = new Set<string>()
+  for (const p of await all('profiles')) residentIds.add(p._id)
+  for (const i of await all('intents')) residentIds.add(i.residentId)
+  for (const s of await all('event_signups')) residentIds.add(s.residentId)
+  for (const a of await all('siteApplications')) residentIds.add(a.residentId)
+  for (const f of await all('feedback')) residentIds.add(f.residentId)
+  for (const e of await all('courseEnrolments')) residentIds.add(e.residentId)
+  for (const r of await all('mentorRequests')) residentIds.add(r.residentId)
+  residentIds.delete('')
+  expect(residentIds.size).toBeGreaterThan(5)
+
+  const staff: Identity = { staffId: 'st_xinhua' }
+  const lead: Identity = { staffId: 'st_xinhua-lead' }
+  const intents = (await all('intents')).filter((i) => i.communityId === 'c-xinhua')
+  const events = (await all('events')).filter((e) => e.orgId === 'c-xinhua')
+  const courses = (await all('courses')).filter((c) => c.orgPath.includes('c-xinhua'))
+  const feedback = (await all('feedback')).filter((f) => f.communityId === 'c-xinhua')
+  const reads: [Identity, string, string, unknown][] = [
+    [staff, 'ledger', 'list', {}],
+    ...intents.slice(0, 20).map((i): [Identity, string, string, unknown] => [staff, 'ledger', 'get', { id: i._id }]),
+    ...intents.slice(0, 5).map((i): [Identity, string, string, unknown] => [staff, 'service', 'mentorRequests', { intentId: i._id }]),
+    [staff, 'service', 'mentorRequests', { intentId: (await store.collection('mentorRequests').get('mr_test'))?.intentId ?? '' }],
+    ...events.map((e): [Identity, string, string, unknown] => [staff, 'event', 'attendees', { eventId: e._id }]),
+    ...courses.map((c): [Identity, string, string, unknown] => [staff, 'training', 'enrolments', { courseId: c._id }]),
+    [staff, 'service', 'siteApplications', {}],
+    [staff, 'feedback', 'list', {}],
+    ...feedback.map((f): [Identity, string, string, unknown] => [staff, 'feedback', 'get', { id: f._id }]),
+    [lead, 'org', 'audit', {}],
+  ]
+  const leaks: string[] = []
+  const failed: string[] = []
+  for (const [who, fn, action, data] of reads) {
+    const { body } = await call(who, fn, action, data)
+    if (!body.ok) failed.push(`${fn}.${action}: ${body.error.code} ${body.error.message}`)
+    const text = JSON.stringify(body)
+    for (const id of residentIds) if (text.includes(JSON.stringify(id))) leaks.push(`${fn}.${action} → ${id}`)
+  }
+  expect(failed).toEqual([])
+  expect([...new Set(leaks)]).toEqual([])
+})
