@@ -6,6 +6,7 @@ import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
+import { runMigrations } from '../cloudfunctions/_shared/runtime/migrations'
 import { buildApp } from './app'
 import { readEnv } from './env'
 import { seedDemo } from './seed'
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   mkdirSync(env.dataDir, { recursive: true })
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
   const keyring = makeKeyring(loadSecret(env.dataDir, env.appSecret, 'app-secret'))
+  // Stored data survives every change: a new shape comes with a migration, applied here once.
+  const migrated = await runMigrations(store)
+  for (const m of migrated.applied) console.log(`数据迁移：${m.name}（${m.changed} 条）`)
   const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange, keyring, demoData: env.demoData })
   // On CloudBase a nightly timer does this; here every start recounts and repairs the counters.
   const recount = await reconcileCounters(store, { repair: true })

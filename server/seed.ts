@@ -45,6 +45,7 @@ export async function seedDemo(
         mustChangePassword: options.forcePasswordChange ?? true,
         failedLogins: 0,
         lockedUntil: null,
+        writtenBy: 'server',
       }
       await tx.collection('staff').insert(member)
       await applyCountedChange(tx, null, { orgId: member.orgId, contributions: staffContributions(member) })

@@ -27,10 +27,10 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '办结后按规定期限保存，期满匿名化，只保留统计数字',
   },
   {
-    collections: ['surveyResponses'],
+    collections: ['surveyResponses', 'surveyDevices'],
     what: '满意度问卷的答案',
     why: '了解大家对创业环境和社区服务的满意程度',
-    keep: '答案不带你的身份：只保存一个无法反推的编号，用来保证每人只算一份',
+    keep: '答案不带你的身份：只保存一个无法反推的编号，用来保证每人只算一份（浏览器版还按设备保存一个同样无法反推的编号，保证每台设备只算一份）',
   },
   {
     collections: ['event_signups', 'event_requests', 'event_reach'],
@@ -101,7 +101,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'courses', 'sites', 'guides', 'hotlines']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'courses', 'sites', 'guides', 'hotlines', 'migrations']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

@@ -45,6 +45,14 @@ export interface StaffMember {
   writtenBy?: 'server'
 }
 
+/**
+ * Whether a staff document was written by server code: it carries the server's marker and not
+ * the `_openid` the client SDK stamps on everything it writes. Only such documents grant a role.
+ */
+export function isServerWritten(doc: object): boolean {
+  return (doc as { writtenBy?: unknown }).writtenBy === 'server' && !Object.prototype.hasOwnProperty.call(doc, '_openid')
+}
+
 /** Sign-in lockout: this many consecutive failures lock the account for LOCKOUT_MINUTES. */
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15

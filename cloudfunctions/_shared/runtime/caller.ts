@@ -1,5 +1,6 @@
 import type { Org } from '../domain/org'
-import type { StaffMember } from '../domain/staff'
+import { isServerWritten, type StaffMember } from '../domain/staff'
+import { newId } from './ids'
 import type { Collections } from '../store/collections'
 import { where, type Store } from '../store/port'
 import { unauthenticated } from './errors'
@@ -48,11 +49,34 @@ export async function resolveCaller(store: Store<Collections>, identity: Identit
   } else {
     const found = await store
       .collection('staff')
-      .find({ where: where.and<StaffMember>(where.eq('openid', identity.openid), where.eq('active', true)), limit: 1 })
-    staff = found.items[0] ?? null
+      .find({ where: where.and<StaffMember>(where.eq('openid', identity.openid), where.eq('active', true)), limit: 10 })
+    // A staff document grants a role only if a function wrote it. One the client SDK could have
+    // written (a security rule missed or mistyped in the console) is ignored, and the attempt
+    // recorded: the caller stays a resident.
+    const forged = found.items.filter((s) => !isServerWritten(s))
+    for (const doc of forged) await auditForgedStaff(store, identity.openid, doc._id)
+    staff = found.items.find((s) => isServerWritten(s)) ?? null
     if (!staff) return { kind: 'resident', id: identity.openid }
   }
   const org = await store.collection('orgs').get(staff.orgId)
   if (!org) throw unauthenticated('账号所属单位不存在，请联系管理员')
   return { kind: 'staff', id: staff._id, staff, org }
+}
+
+/** Records that a staff document not written by a function was presented as the caller's role. */
+async function auditForgedStaff(store: Store<Collections>, openid: string, docId: string): Promise<void> {
+  await store.collection('audit').insert({
+    _id: newId('aud'),
+    at: new Date().toISOString(),
+    kind: 'access',
+    action: 'caller.resolve',
+    actorId: openid,
+    actorName: '居民',
+    actorRole: 'resident',
+    orgId: '',
+    orgPath: [],
+    target: docId,
+    result: 'denied',
+    code: 'FORGED_STAFF',
+  })
 }

@@ -11,6 +11,7 @@ import type { Guide, Hotline, Mentor, MentorRequest, Site, SiteApplication, Stor
 import type { Course, CourseEnrolment } from '../domain/training'
 import type { Invitation } from '../domain/invitation'
 import type { Org } from '../domain/org'
+import type { MigrationRecord } from '../domain/migration'
 import type { Policy } from '../domain/policy'
 import type { Profile } from '../domain/profile'
 import type { ShareArrival } from '../domain/share'
@@ -85,8 +86,10 @@ export interface Collections {
   stories: Story
   /** Offices' hotlines and hours; id = org id. */
   hotlines: Hotline
+  /** Data migrations applied to this database, id = the migration's name (see runtime/migrations.ts). */
+  migrations: MigrationRecord
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations']

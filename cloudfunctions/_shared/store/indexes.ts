@@ -112,6 +112,7 @@ export const INDEXES: Declarations = {
   guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   stories: [{ name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] }],
   hotlines: [],
+  migrations: [],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

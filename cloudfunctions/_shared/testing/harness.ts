@@ -36,6 +36,7 @@ export async function makeHarness(staff: { id: string; role: StaffRole; orgId: s
       passwordHash: null,
       active: true,
       createdAt: '2026-01-01T00:00:00.000Z',
+      writtenBy: 'server',
     }
     await store.transaction(async (tx) => {
       await tx.collection('staff').insert(member)

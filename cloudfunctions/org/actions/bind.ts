@@ -59,6 +59,7 @@ export const bind = defineAction({
         mustChangePassword: false,
         failedLogins: 0,
         lockedUntil: null,
+        writtenBy: 'server',
       }
       try {
         await tx.collection('staff').insert(staff)
