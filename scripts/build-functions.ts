@@ -6,7 +6,8 @@
 import { build, type Metafile } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { COLLECTION_NAMES } from '../cloudfunctions/_shared/store/collections'
+import { COLLECTION_NAMES, clientRule, type ClientRule } from '../cloudfunctions/_shared/store/collections'
+import { FUNCTION_DECLARATIONS, type FunctionDeclaration } from '../cloudfunctions/_shared/deploy/functions'
 import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/indexes'
 
 const ROOT = resolve(__dirname, '..')
@@ -17,52 +18,21 @@ const SRC = join(ROOT, 'cloudfunctions')
  * ones its bundle imports.
  */
 const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
-/**
- * What some functions need beyond their bundle: packages only the cloud has (wx-server-sdk is
- * loaded at run time for WeChat's open API) and the open-API permissions DevTools grants.
- */
-const RUNTIME_EXTRAS: Record<string, { dependencies: Record<string, string>; openapi: string[] }> = {
-  event: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
-  notify: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['subscribeMessage.send'] },
-  // Share posters' codes carry the item and referral id in the path (longer than a scene allows).
-  share: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.get'] },
-  training: { dependencies: { 'wx-server-sdk': '^3.0.1' }, openapi: ['wxacode.getUnlimited'] },
-}
-
-/** Configuration some functions read beyond APP_SECRET, from the deployer's environment. */
-const EXTRA_ENV: Record<string, Record<string, string>> = {
-  notify: {
-    SUBSCRIBE_TEMPLATE_POLICY: '{{env.SUBSCRIBE_TEMPLATE_POLICY}}',
-    SUBSCRIBE_TEMPLATE_POLICY_FIELDS: '{{env.SUBSCRIBE_TEMPLATE_POLICY_FIELDS}}',
-  },
-}
-
-/**
- * Timer triggers (WeChat DevTools' config.json and the CloudBase CLI take the same shape; the
- * cron has seconds and years and runs in Beijing time): the nightly counter reconciliation.
- */
-const TRIGGERS: Record<string, { name: string; type: 'timer'; config: string }[]> = {
-  indices: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }],
-  // Once a day: deadline reminders of the evaluation chain. The job reads the Shanghai date
-  // itself, so the trigger clock's time zone only moves the hour it runs at.
-  evaluation: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }],
-}
-
 /** Never allowed in a deployed bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
 
 /**
- * CloudBase database security rules: no client reads or writes any collection directly; every
- * access goes through a cloud function, whose server SDK is not bound by these rules.
+ * CloudBase database security rules, from the one declaration (`store/collections.ts`): no
+ * client reads or writes any collection directly unless it is declared there with its reason.
  */
-export function securityRules(): Record<string, { read: boolean; write: boolean }> {
-  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { read: false, write: false }]))
+export function securityRules(): Record<string, ClientRule> {
+  return Object.fromEntries(COLLECTION_NAMES.map((name) => [name, clientRule(name)]))
 }
 
 /**
  * The CloudBase CLI's project file (`tcb fn deploy`, from the repository root after
- * `npm run build:functions`): every function from `dist/functions`, Node 16, dependencies
- * installed in the cloud, `APP_SECRET` taken from the deployer's environment. Committed as
+ * `npm run build:functions`), from the function declarations (`_shared/deploy/functions.ts`).
+ * The CLI fills `{{env.X}}` from `.env` files beside it (not from the shell). Committed as
  * `cloudbaserc.json`; a test keeps it equal to this.
  */
 export function cloudbaseRc(): Record<string, unknown> {
@@ -70,15 +40,26 @@ export function cloudbaseRc(): Record<string, unknown> {
     version: '2.0',
     envId: '{{env.TCB_ENV_ID}}',
     functionRoot: './dist/functions',
-    functions: functionNames().map((name) => ({
-      name,
-      runtime: 'Nodejs16.13',
-      timeout: name === 'indices' ? 900 : name === 'ledger' || name === 'survey' || name === 'event' || name === 'notify' ? 60 : 10,
-      installDependency: true,
-      envVariables: { APP_SECRET: '{{env.APP_SECRET}}', ...EXTRA_ENV[name] },
-      ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}),
-    })),
+    functions: functionNames().map((name) => {
+      const f = declarationOf(name)
+      return {
+        name,
+        runtime: f.runtime,
+        timeout: f.timeout,
+        memorySize: f.memorySize,
+        installDependency: true,
+        envVariables: Object.fromEntries(f.env.map((e) => [e.name, `{{env.${e.name}}}`])),
+        ...(f.triggers.length ? { triggers: f.triggers } : {}),
+      }
+    }),
   }
+}
+
+/** A function folder's declaration; a folder without one is a build error. */
+export function declarationOf(name: string): FunctionDeclaration {
+  const f = FUNCTION_DECLARATIONS[name]
+  if (!f) throw new Error(`cloudfunctions/${name} has no entry in cloudfunctions/_shared/deploy/functions.ts`)
+  return f
 }
 
 /** The external packages a bundle actually imports. */
@@ -128,7 +109,7 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
           main: 'index.js',
           dependencies: {
             ...Object.fromEntries(usedExternals(result.metafile).map((d) => [d, pkg.devDependencies[d]])),
-            ...RUNTIME_EXTRAS[name]?.dependencies,
+            ...declarationOf(name).runtimeDependencies,
           },
         },
         null,
@@ -138,7 +119,18 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
     // WeChat DevTools reads per-function settings from config.json.
     writeFileSync(
       join(dir, 'config.json'),
-      JSON.stringify({ permissions: { openapi: RUNTIME_EXTRAS[name]?.openapi ?? [] }, ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}) }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          permissions: { openapi: declarationOf(name).openapi },
+          // The same timeout and memory as the CLI path, for DevTools' upload (whether DevTools
+          // applies them from config.json is not proven here: README says to check the console).
+          timeout: declarationOf(name).timeout,
+          memorySize: declarationOf(name).memorySize,
+          ...(declarationOf(name).triggers.length ? { triggers: declarationOf(name).triggers } : {}),
+        },
+        null,
+        2,
+      ) + '\n',
     )
     out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
   }

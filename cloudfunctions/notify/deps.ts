@@ -1,3 +1,4 @@
+import { isSet } from '../_shared/deploy/desired-state'
 import { DEFAULT_LAYOUT_SPEC, parseLayout, type TemplateLayout } from '../_shared/domain/notify'
 import type { Notifier } from '../_shared/notifier/port'
 import type { Collections } from '../_shared/store/collections'
@@ -38,11 +39,16 @@ export const realTimer: Timer = {
 /**
  * The policy template from configuration: `SUBSCRIBE_TEMPLATE_POLICY` (the template id) and
  * `SUBSCRIBE_TEMPLATE_POLICY_FIELDS` (its layout, default `thing1:title,thing2:org,time3:time,thing4:note`).
- * A bad layout throws at start-up rather than failing every send with 47003.
+ * A bad layout throws at start-up rather than failing every send with 47003. A value the
+ * CloudBase CLI left unresolved (`{{env.SUBSCRIBE_TEMPLATE_POLICY}}`, when the deployer's `.env`
+ * lacks it) or an empty one means "not configured": the function still loads and pushes reach
+ * the in-app inbox only.
  */
 export function policyTemplateFromEnv(env: NodeJS.ProcessEnv, fallbackId: string | null = null): PolicyTemplate | null {
-  const templateId = env.SUBSCRIBE_TEMPLATE_POLICY?.trim() || fallbackId
+  const configured = env.SUBSCRIBE_TEMPLATE_POLICY
+  const templateId = isSet(configured) ? configured.trim() : fallbackId
   if (!templateId) return null
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(templateId)) throw new Error('SUBSCRIBE_TEMPLATE_POLICY must be a template id from the WeChat console')
-  return { templateId, layout: parseLayout(env.SUBSCRIBE_TEMPLATE_POLICY_FIELDS?.trim() || DEFAULT_LAYOUT_SPEC) }
+  const fields = env.SUBSCRIBE_TEMPLATE_POLICY_FIELDS
+  return { templateId, layout: parseLayout(isSet(fields) ? fields.trim() : DEFAULT_LAYOUT_SPEC) }
 }

@@ -93,3 +93,28 @@ export interface Collections {
 export type CollectionName = Extract<keyof Collections, string>
 
 export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations']
+
+/**
+ * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:
+ * `read` / `write` are `true`, `false` or an expression). Functions use the server SDK, which
+ * the rules do not bind.
+ */
+export interface ClientRule {
+  read: boolean | string
+  write: boolean | string
+}
+
+/** The default for every collection: no client access, every read and write goes through a function. */
+export const NO_CLIENT_ACCESS: ClientRule = { read: false, write: false }
+
+/**
+ * Collections a mini-program may reach with the client SDK, each with its reason. None: the
+ * mini-program reads and writes only through functions, so identity and scope are always
+ * checked server-side. An entry here is the only way to open one.
+ */
+export const CLIENT_ACCESS_EXCEPTIONS: Partial<Record<CollectionName, { rule: ClientRule; reason: string }>> = {}
+
+/** The declared client rule of a collection. */
+export function clientRule(name: CollectionName): ClientRule {
+  return CLIENT_ACCESS_EXCEPTIONS[name]?.rule ?? NO_CLIENT_ACCESS
+}

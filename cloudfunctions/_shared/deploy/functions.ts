@@ -1,0 +1,78 @@
+/**
+ * Every cloud function's deployment, declared once: `build:functions` (config.json per function,
+ * cloudbaserc.json for the CLI) and `npm run cloud:setup` read it.
+ *
+ * Limits (CloudBase CLI function configuration, docs.cloudbase.net/cli-v1/functions/configs):
+ * `timeout` 1–60 s, `memorySize` one of 128, 256, 512, 1024, 2048 MB; the WeChat 云开发 console
+ * offers the same 60 s at most, so nothing here asks for more. Sizes come from the bench (README, 基准):
+ * reconciling 1,000,000 cases took 22.3 s at 185 MB peak; exporting 50,000 ledger rows 23.7 s at
+ * 256 MB peak; a push sends for at most 40 s per call and the staff page calls again.
+ */
+
+/** A configuration variable a function reads, by name only (values come from the deployer's shell). */
+export interface EnvDeclaration {
+  name: string
+  /** A required one missing stops `cloud:setup`; an optional one is reported as 未配置 with its feature. */
+  required: boolean
+  /** What it enables, in the words the report and the staff UI use. */
+  feature: string
+}
+
+/** A timer trigger (cron with seconds and years, Beijing time). */
+export interface TimerTrigger {
+  name: string
+  type: 'timer'
+  config: string
+}
+
+export interface FunctionDeclaration {
+  runtime: 'Nodejs16.13'
+  /** Seconds, ≤ MAX_TIMEOUT_S. */
+  timeout: number
+  /** MB. */
+  memorySize: 128 | 256 | 512 | 1024 | 2048
+  env: readonly EnvDeclaration[]
+  triggers: readonly TimerTrigger[]
+  /** Packages only the cloud installs (loaded at run time). */
+  runtimeDependencies: Record<string, string>
+  /** WeChat open-API permissions (config.json). */
+  openapi: readonly string[]
+}
+
+/** The longest timeout the WeChat 云开发 console accepts. */
+export const MAX_TIMEOUT_S = 60
+
+const APP_SECRET: EnvDeclaration = { name: 'APP_SECRET', required: true, feature: '数据加密与匿名编号的主密钥（各函数须相同）' }
+const POLICY_TEMPLATE: readonly EnvDeclaration[] = [
+  { name: 'SUBSCRIBE_TEMPLATE_POLICY', required: false, feature: '政策更新订阅消息（未配置时推送只进入站内消息）' },
+  { name: 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS', required: false, feature: '订阅消息模板字段对应（未配置时用默认 thing1:title,thing2:org,time3:time,thing4:note）' },
+]
+const WX_SDK = { 'wx-server-sdk': '^3.0.1' }
+
+function fn(over: Partial<FunctionDeclaration> = {}): FunctionDeclaration {
+  return { runtime: 'Nodejs16.13', timeout: 10, memorySize: 256, env: [APP_SECRET], triggers: [], runtimeDependencies: {}, openapi: [], ...over }
+}
+
+/** One entry per folder under cloudfunctions/ (a test keeps the two equal). */
+export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
+  // Once a day: deadline reminders of the evaluation chain.
+  evaluation: fn({ timeout: 20, triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
+  event: fn({ timeout: 60, runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
+  feedback: fn(),
+  // The nightly counter reconciliation (1M cases: 22.3 s, 185 MB in the bench).
+  indices: fn({ timeout: 60, memorySize: 512, triggers: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }] }),
+  intent: fn(),
+  // Ledger export (50k rows: 23.7 s, 256 MB peak in the bench).
+  ledger: fn({ timeout: 60, memorySize: 512 }),
+  maintenance: fn({ timeout: 60 }),
+  notify: fn({ timeout: 60, env: [APP_SECRET, ...POLICY_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'] }),
+  org: fn(),
+  policy: fn(),
+  profile: fn({ timeout: 20 }),
+  project: fn(),
+  service: fn(),
+  // Share posters' codes carry the item and referral id in the path (longer than a scene allows).
+  share: fn({ runtimeDependencies: WX_SDK, openapi: ['wxacode.get'] }),
+  survey: fn({ timeout: 60 }),
+  training: fn({ runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
+}
