@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapt
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { hashingStats } from '../../cloudfunctions/_shared/runtime/password'
 import { buildApp } from '../app'
+import { injectors } from './inject'
 import { verifyToken } from '../auth'
 import { seedDemo } from '../seed'
 import { DEMO_PASSWORD } from '../seed-data'
@@ -20,6 +21,7 @@ let clock = new Date('2026-11-22T02:00:00Z')
 const SECRET = Buffer.from('s'.repeat(32))
 const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
 let app: FastifyInstance
+const { login, fn } = injectors(() => app)
 
 beforeAll(async () => {
   await seedDemo(store, clock, { forcePasswordChange: false })
@@ -31,10 +33,6 @@ afterAll(async () => {
   await store.close()
 })
 
-const login = (username: string, password: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/staff', payload: { username, password } })
-const fn = (token: string, name: string, action: string, data: unknown = {}) =>
-  app.inject({ method: 'POST', url: `/api/fn/${name}`, headers: { authorization: `Bearer ${token}` }, payload: { action, data } })
 const newResident = (remoteAddress: string, body: object = {}) =>
   app.inject({ method: 'POST', url: '/api/auth/resident', remoteAddress, payload: body })
 const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000))

@@ -5,12 +5,14 @@ import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { where } from '../../cloudfunctions/_shared/store/port'
 import type { AuditEntry } from '../../cloudfunctions/_shared/domain/audit'
 import { buildApp } from '../app'
+import { injectors } from './inject'
 import { seedDemo } from '../seed'
 import { DEMO_PASSWORD } from '../seed-data'
 
 let clock = new Date('2026-11-22T02:00:00Z')
 const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
 let app: FastifyInstance
+const { login, fn, changePassword } = injectors(() => app)
 
 beforeAll(async () => {
   await seedDemo(store, clock) // seeded passwords must be changed: the default
@@ -28,12 +30,6 @@ afterAll(async () => {
   await store.close()
 })
 
-const login = (username: string, password: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/staff', payload: { username, password } })
-const fn = (token: string, name: string, action: string, data: unknown = {}) =>
-  app.inject({ method: 'POST', url: `/api/fn/${name}`, headers: { authorization: `Bearer ${token}` }, payload: { action, data } })
-const changePassword = (token: string, oldPassword: string, newPassword: string) =>
-  app.inject({ method: 'POST', url: '/api/auth/password', headers: { authorization: `Bearer ${token}` }, payload: { oldPassword, newPassword } })
 
 async function auditOf(actorId: string): Promise<[string, string, string | null][]> {
   const page = await store.collection('audit').find({ where: where.eq<AuditEntry>('actorId', actorId), orderBy: [{ field: 'at', dir: 'asc' }], limit: 100 })

@@ -1,7 +1,6 @@
 import type { SurveyDetail, SurveyDraftInput, SurveyView } from '../../../_shared/contracts/survey'
 import type { EventView } from '../../../_shared/contracts/event'
 import type { Level } from '../../../_shared/domain/survey'
-import { surveyTemplate } from '../../../_shared/domain/survey-templates'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import type { Identity } from '../../../_shared/runtime/caller'
 import { eventActions } from '../../../event/actions'
@@ -9,6 +8,7 @@ import { localMiniCodes } from '../../../event/codes-local'
 import { eventDraft } from '../../../event/actions/__tests__/fixtures'
 import { profileActions } from '../../../profile/actions'
 import { surveyActions } from '..'
+import { fromTemplate } from './fixtures'
 
 /**
  * Who may answer which survey, beyond one response per person: one per device in the browser
@@ -18,26 +18,10 @@ import { surveyActions } from '..'
 const STAFF = [{ id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' }]
 const events = eventActions({ codes: localMiniCodes() })
 
-function draft(over: Partial<SurveyDraftInput> = {}): SurveyDraftInput {
-  const t = surveyTemplate(over.kind === 'event' ? 'event' : 'service')
-  return {
-    template: t.key,
-    title: t.title,
-    kind: t.kind,
-    period: '2026-Q4',
-    opensOn: '2026-11-01',
-    closesOn: '2026-12-20',
-    intro: t.intro,
-    dimensions: t.dimensions.map((d) => ({ ...d })),
-    questions: t.questions.map((q) => ({ ...q })),
-    ...over,
-  }
-}
-
 async function setup() {
   const h = await makeHarness(STAFF)
   const publish = async (over: Partial<SurveyDraftInput> = {}) => {
-    const s = await h.ok<SurveyView>(surveyActions, staffId('a-staff'), 'save', draft(over))
+    const s = await h.ok<SurveyView>(surveyActions, staffId('a-staff'), 'save', fromTemplate(over.kind === 'event' ? 'event' : 'service', over))
     return h.ok<SurveyView>(surveyActions, staffId('a-staff'), 'publish', { id: s._id })
   }
   const levels = (s: SurveyView): Level[] => s.questions.map(() => 4 as Level)

@@ -16,6 +16,7 @@ import type { SqliteStore } from '../../../_shared/store/sqlite/adapter'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { profileActions } from '../../../profile/actions'
 import { surveyActions } from '..'
+import { fromTemplate } from './fixtures'
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -23,23 +24,6 @@ const STAFF = [
   { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
   { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
 ]
-
-/** A draft made from a built-in template, as the staff editor sends it. Harness clock: 2026-11-22. */
-function fromTemplate(key: SurveyTemplateKey, over: Partial<SurveyDraftInput> = {}): SurveyDraftInput {
-  const t = surveyTemplate(key)
-  return {
-    template: t.key,
-    title: t.title,
-    kind: t.kind,
-    period: '2026-Q4',
-    opensOn: '2026-11-01',
-    closesOn: '2026-12-20',
-    intro: t.intro,
-    dimensions: t.dimensions.map((d) => ({ ...d })),
-    questions: t.questions.map((q) => ({ ...q })),
-    ...over,
-  }
-}
 
 async function setup() {
   const h = await makeHarness(STAFF)
