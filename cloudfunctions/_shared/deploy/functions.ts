@@ -5,7 +5,7 @@
  * Limits (CloudBase CLI function configuration, docs.cloudbase.net/cli-v1/functions/configs):
  * `timeout` 1–60 s, `memorySize` one of 128, 256, 512, 1024, 2048 MB; the WeChat 云开发 console
  * offers the same 60 s at most, so nothing here asks for more. Sizes come from the bench (README, 基准):
- * reconciling 1,000,000 cases took 22.3 s at 185 MB peak; exporting 50,000 ledger rows 23.7 s at
+ * reconciling 1,000,000 cases took 22–26 s at 180–185 MB peak (two runs); exporting 50,000 ledger rows 23.7 s at
  * 256 MB peak; a push sends for at most 40 s per call and the staff page calls again.
  */
 
@@ -59,7 +59,7 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   evaluation: fn({ timeout: 20, triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
   event: fn({ timeout: 60, runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
   feedback: fn(),
-  // The nightly counter reconciliation (1M cases: 22.3 s, 185 MB in the bench).
+  // The nightly counter reconciliation (1M cases: 22–26 s, 185 MB in the bench).
   indices: fn({ timeout: 60, memorySize: 512, triggers: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }] }),
   intent: fn(),
   // Ledger export (50k rows: 23.7 s, 256 MB peak in the bench).
