@@ -50,6 +50,10 @@ export const ErrorCodes = {
   badResponse: 'BAD_RESPONSE',
   /** Client side: the platform cannot do this (e.g. password sign-in inside WeChat). */
   unsupported: 'UNSUPPORTED',
+  /** WeChat: the function ran and failed (threw); trying again later may help. */
+  serverFault: 'SERVER_FAULT',
+  /** WeChat: the function cannot be reached as deployed (missing, wrong environment, no permission); only staff can fix it. */
+  unavailable: 'SERVICE_UNAVAILABLE',
 } as const
 
 /** A failed call, whichever transport made it. `fields` carries per-field messages (dotted paths). */
@@ -106,7 +110,10 @@ export function errorMessage(e: unknown): string {
   if (!isApiError(e)) return '出了点问题，请稍后再试'
   switch (e.code) {
     case ErrorCodes.network:
-      return '网络不太好，请检查网络后重试'
+      return e.message || '网络不太好，请检查网络后重试'
+    case ErrorCodes.serverFault:
+    case ErrorCodes.unavailable:
+      return e.message
     case ErrorCodes.unauthenticated:
       return '登录已过期，请重新登录'
     case ErrorCodes.forbidden:
@@ -119,4 +126,36 @@ export function errorMessage(e: unknown): string {
     default:
       return e.message || '出了点问题，请稍后再试'
   }
+}
+
+/**
+ * Turns a failed `wx.cloud.callFunction` (its `errCode` / `errMsg`) into what happened, in plain
+ * words with what to do next. Codes from WeChat's cloud error-code list: -504002 the function
+ * ran and failed (its message says "timed out" when it hit its timeout), -501000 the function or
+ * environment was not found, -401001 no permission to call, -404xxx the SDK's own call failures;
+ * `request:fail …` is the network.
+ */
+export function classifyCallFailure(err: unknown): ApiError {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { errCode?: unknown; errMsg?: unknown; message?: unknown }
+  const code = typeof e.errCode === 'number' ? e.errCode : Number.NaN
+  const msg = String(e.errMsg ?? e.message ?? '')
+  if (/time(d)?\s*out/i.test(msg) && (code === -504002 || /functions? execute/i.test(msg))) {
+    return new ApiError(ErrorCodes.network, '服务处理超时了，请稍后再试一次')
+  }
+  if (code === -504002) return new ApiError(ErrorCodes.serverFault, '服务出错了，请稍后再试；一直这样请联系社区工作人员')
+  if (/env(ironment)?\b.*(not|invalid|exist)|invalid env|INVALID_ENV/i.test(msg)) {
+    return new ApiError(ErrorCodes.unavailable, '小程序连接的服务环境不对，暂时用不了，请联系社区工作人员')
+  }
+  if (code === -501000 || /FunctionName|function.*not.*(found|exist)|ResourceNotFound/i.test(msg)) {
+    return new ApiError(ErrorCodes.unavailable, '这个功能还没有准备好（服务没有部署），请联系社区工作人员')
+  }
+  if (code === -401001 || /permission|unauthori[sz]ed|no auth/i.test(msg)) {
+    return new ApiError(ErrorCodes.unavailable, '小程序没有调用这个服务的权限，请联系社区工作人员')
+  }
+  return new ApiError(ErrorCodes.network, '网络不太好，请检查网络后重试')
+}
+
+/** Whether trying again can help: a network failure or a passing fault, not a refusal or a set-up problem. */
+export function isRetryable(e: unknown): boolean {
+  return isApiError(e) && (e.code === ErrorCodes.network || e.code === ErrorCodes.serverFault)
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { env } from '../env'
-import { ApiError, ErrorCodes, makeCall, unwrapEnvelope, type Call } from './cloud-core'
+import { ApiError, classifyCallFailure, ErrorCodes, makeCall, unwrapEnvelope, type Call } from './cloud-core'
 
 export * from './cloud-core'
 
@@ -25,7 +25,9 @@ export const call: Call = makeCall(async (fn, action, data) => {
   } catch (e) {
     const message = typeof e === 'object' && e !== null ? String((e as { errMsg?: unknown }).errMsg ?? '') : ''
     console.error(`[cloud] ${fn}.${action} failed`, message)
-    throw new ApiError(ErrorCodes.network, '网络不太好，请检查网络后重试')
+    // Network, timeout, a function that failed, one that is missing or in the wrong environment:
+    // each says what happened and what to do, not "网络不太好" for all of them.
+    throw classifyCallFailure(e)
   }
   return unwrapEnvelope(result)
 })
