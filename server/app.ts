@@ -12,7 +12,7 @@ import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../cloudfunctions/_shared/store/port'
 import { bearer, hashPassword, RESIDENT_TTL_S, newDeviceId, signToken, STAFF_TTL_S, verifyDeviceId, verifyPassword, verifyToken } from './auth'
 import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/password'
-import { finishPasswordCheck, reservePasswordCheck } from './password-checks'
+import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
 import { registerPhotoRoutes } from './photos'
 import { FUNCTIONS } from './functions'
@@ -202,8 +202,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     try {
       ok = await verifyPassword(password, staff.passwordHash ?? DUMMY_HASH)
     } catch (err) {
-      // Not checked: the reservation is released without counting a failure.
-      await finishPasswordCheck(options.store, staff._id, reserved.id, true, at).catch(() => undefined)
+      // Not checked: the reservation goes, the failure count and any lock stay as they were.
+      await releasePasswordCheck(options.store, staff._id, reserved.id, now()).catch(() => undefined)
       if (err instanceof HashingBusyError) return 'busy'
       throw err
     }

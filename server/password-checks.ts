@@ -55,3 +55,17 @@ export async function finishPasswordCheck(store: Store<Collections>, staffId: st
     return lock
   })
 }
+
+/**
+ * Ends a reserved check whose hash never ran (the hashing queue was full): the reservation goes
+ * and nothing else changes. Finishing it as a success instead would clear the failures and the
+ * lock, so anyone able to saturate hashing could wipe the count between guesses.
+ */
+export async function releasePasswordCheck(store: Store<Collections>, staffId: string, id: string, at: Date): Promise<void> {
+  await store.transaction(async (tx) => {
+    const staff = await tx.collection('staff').get(staffId)
+    if (!staff) return
+    const checks = (staff.passwordChecks ?? []).filter((c) => c.id !== id && c.until > at.toISOString())
+    await tx.collection('staff').update(staffId, { set: { passwordChecks: checks } })
+  })
+}
