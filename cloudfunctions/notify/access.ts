@@ -5,7 +5,7 @@ import type { Org } from '../_shared/domain/org'
 import type { Policy } from '../_shared/domain/policy'
 import { can } from '../_shared/domain/roles'
 import type { Ctx } from '../_shared/runtime/action'
-import { forbidden, notFound } from '../_shared/runtime/errors'
+import { forbidden, notFound, outOfScope } from '../_shared/runtime/errors'
 import { where } from '../_shared/store/port'
 
 /** A policy the staff caller may push, and the communities they may push it to. */
@@ -29,7 +29,7 @@ export async function loadPushable(ctx: Ctx, policyId: string): Promise<Pushable
   const targets: Org[] = []
   const inScope = where.and<Org>(where.eq('level', 'community'), where.has('path', caller.staff.orgId), where.has('path', policy.orgId))
   for await (const batch of ctx.store.collection('orgs').scan(inScope, 100)) targets.push(...batch)
-  if (targets.length === 0) throw notFound('政策不存在或已删除')
+  if (targets.length === 0) throw outOfScope('政策不存在或已删除')
   return { policy, targets: targets.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) }
 }
 

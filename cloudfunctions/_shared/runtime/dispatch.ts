@@ -51,7 +51,7 @@ export async function dispatch(
       // A created record is named by its new id.
       const created = body.ok ? (body.data as { _id?: unknown } | null)?._id : undefined
       if (target === null && typeof created === 'string') target = created
-      await writeAudit(deps, caller, action, `${deps.fn ?? '?'}.${actionName}`, target, body, now())
+      await writeAudit(deps, caller, action, `${deps.fn ?? '?'}.${actionName}`, target, body, now(), hiddenRefusal)
     }
     return { status, body }
   }
@@ -106,7 +106,6 @@ const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {
   PASSWORD_CHANGE_REQUIRED: 'denied',
   TOO_MANY_REQUESTS: 'denied',
   UNAUTHENTICATED: 'denied',
-  NOT_FOUND: 'denied',
   VALIDATION: 'invalid',
   BAD_REQUEST: 'invalid',
   CONFLICT: 'invalid',
@@ -121,7 +120,11 @@ async function writeAudit(
   target: string | null,
   body: Reply,
   at: Date,
+  hiddenRefusal: boolean,
 ): Promise<void> {
+  // 'denied' (被拒绝 on the team page) means a refusal: a 404 counts only when it hid one. An
+  // audited write naming a missing id is recorded too, as 'invalid', so refusals stay countable.
+  const result: AuditEntry['result'] = body.ok ? 'ok' : hiddenRefusal ? 'denied' : body.error.code === 'NOT_FOUND' ? 'invalid' : (RESULT[body.error.code] ?? 'error')
   const entry: AuditEntry = {
     _id: newId('aud'),
     at: at.toISOString(),
@@ -133,7 +136,7 @@ async function writeAudit(
     orgId: caller.kind === 'staff' ? caller.org._id : '',
     orgPath: caller.kind === 'staff' ? caller.org.path : [],
     target,
-    result: body.ok ? 'ok' : (RESULT[body.error.code] ?? 'error'),
+    result,
     code: body.ok ? null : body.error.code,
   }
   try {

@@ -1,6 +1,6 @@
 import { revealPhoneInput } from '../../_shared/contracts/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, notFound, missingOrOutOfScope } from '../../_shared/runtime/errors'
+import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { evaluator, loadApplication } from '../application'
 
 /** A sampled resident's full phone number for the follow-up call; audited as a reveal, like `ledger.reveal`. */
@@ -14,7 +14,7 @@ export const revealPhone = defineAction({
     const app = await loadApplication(ctx, caller, id)
     if (!app.sample?.intentIds.includes(intentId)) throw missingOrOutOfScope(intentId, '这位居民不在抽样名单里')
     const intent = await ctx.store.collection('intents').get(intentId)
-    if (!intent || intent.communityId !== app.communityId) throw notFound('这位居民的档案已不存在')
+    if (!intent || intent.communityId !== app.communityId) throw missingOrOutOfScope(intent, '这位居民的档案已不存在')
     if (intent.anonymisedAt) throw conflict('这位居民的个人信息已删除')
     return { value: ctx.keyring.decrypt(intent.phoneSealed) }
   },

@@ -2,7 +2,7 @@ import { type AttendeeView, checkinInput, type CheckinOutput } from '../../_shar
 import { checkinRefusal } from '../../_shared/domain/event'
 import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden, notFound } from '../../_shared/runtime/errors'
+import { forbidden, missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
 import { loadForStaff, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
 import { checkIn } from '../rules'
@@ -42,7 +42,8 @@ async function byStaff(ctx: Ctx, eventId: string, signupId: string): Promise<Att
   const saved = await ctx.store.transaction(async (tx) => {
     const event = await tx.collection('events').get(eventId)
     const s = await tx.collection('event_signups').get(signupId)
-    if (!event || !s || s.eventId !== eventId) throw notFound('报名记录不存在')
+    // A sign-up of another event, reached through an event the caller may manage: a probe, audited.
+    if (!event || !s || s.eventId !== eventId) throw missingOrOutOfScope(event && s, '报名记录不存在')
     const refusal = checkinRefusal(event, now)
     if (refusal) throw refuse(refusal)
     if (s.status === 'cancelled') throw refuse('not_signed_up')

@@ -1,6 +1,6 @@
 import { policyIdInput, type PolicyView } from '../../_shared/contracts/policy'
 import { defineAction } from '../../_shared/runtime/action'
-import { notFound } from '../../_shared/runtime/errors'
+import { notFound, outOfScope } from '../../_shared/runtime/errors'
 import { mayEdit, toView } from '../access'
 
 /**
@@ -16,7 +16,9 @@ export const get = defineAction({
     if (mayEdit(caller, policy) || (caller.kind === 'staff' && policy.orgPath.includes(caller.staff.orgId))) {
       return toView(policy, caller, now())
     }
-    if (policy.status !== 'published') throw notFound('政策不存在或已下架')
+    // Staff asking for another org's draft, or a policy outside their chain, is a refused call
+    // (audited) answered like a missing one; a resident following an old link is just not found.
+    if (policy.status !== 'published') throw caller.kind === 'staff' ? outOfScope('政策不存在或已下架') : notFound('政策不存在或已下架')
     if (caller.kind === 'resident') {
       const profile = await store.collection('profiles').get(caller.id)
       if (profile?.communityId) {
@@ -24,7 +26,7 @@ export const get = defineAction({
         if (community && !community.path.includes(policy.orgId)) throw notFound('这条政策不适用于你所在的社区')
       }
     } else if (!caller.org.path.includes(policy.orgId)) {
-      throw notFound('政策不存在或已下架')
+      throw outOfScope('政策不存在或已下架')
     }
     return toView(policy, caller, now())
   },

@@ -1,7 +1,7 @@
 import { courseCheckinInput, type CourseCheckinOutput, type EnrolmentRow } from '../../_shared/contracts/training'
 import { courseIdOf, sceneAgeRefusal, sessionRefusal } from '../../_shared/domain/training'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import { forbidden, notFound } from '../../_shared/runtime/errors'
+import { forbidden, missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
 import { residentPlace } from '../../service/resident'
 import { checkinRequestIdOf, enrolmentIdOf, loadCourseForStaff, refuseTraining, toCourseView, toEnrolmentRow, verifyCourseScene } from '../access'
 import { attend, caseForCourse } from '../attend'
@@ -48,7 +48,8 @@ async function byStaff(ctx: Ctx, courseId: string, enrolmentId: string, session:
   const caller = ctx.caller
   if (caller.kind !== 'staff') throw forbidden()
   const before = await ctx.store.collection('courseEnrolments').get(enrolmentId)
-  if (!before || before.courseId !== courseId) throw notFound('报名记录不存在')
+  // An enrolment of another course, reached through a course the caller may manage: a probe, audited.
+  if (!before || before.courseId !== courseId) throw missingOrOutOfScope(before, '报名记录不存在')
   const intentId = await caseForCourse(ctx, course0, before)
   const saved = await ctx.store.transaction(async (tx) => {
     const course = await tx.collection('courses').get(courseId)

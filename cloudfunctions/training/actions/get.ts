@@ -1,7 +1,7 @@
 import { courseGetInput, type CourseView } from '../../_shared/contracts/training'
 import { isWithin } from '../../_shared/domain/org'
 import { defineAction } from '../../_shared/runtime/action'
-import { notFound } from '../../_shared/runtime/errors'
+import { missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
 import { residentPlace } from '../../service/resident'
 import { toCourseView } from '../access'
 
@@ -14,7 +14,9 @@ export const get = defineAction({
     const caller = ctx.caller
     const visible =
       course && (caller.kind === 'staff' ? isWithin(course.orgPath, caller.staff.orgId) || caller.org.path.includes(course.orgId) : course.status === 'published')
-    if (!course || !visible) throw notFound('课程不存在或已删除')
+    // Staff asking for a course outside their view is a refused call (audited); a resident reaching an
+    // unpublished course by an old link is just not found.
+    if (!course || !visible) throw caller.kind === 'staff' ? missingOrOutOfScope(course, '课程不存在或已删除') : notFound('课程不存在或已删除')
     return toCourseView(ctx, course, (await residentPlace(ctx)).intent)
   },
 })
