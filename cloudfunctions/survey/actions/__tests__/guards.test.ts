@@ -9,6 +9,7 @@ import { eventDraft } from '../../../event/actions/__tests__/fixtures'
 import { profileActions } from '../../../profile/actions'
 import { surveyActions } from '..'
 import { fromTemplate } from './fixtures'
+import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 
 /**
  * Who may answer which survey, beyond one response per person: one per device in the browser
@@ -64,6 +65,9 @@ describe('one response per device in the browser build', () => {
     const slots: unknown[] = []
     for await (const b of h.store.collection('surveyDevices').scan(undefined, 100)) slots.push(...b)
     expect(JSON.stringify(slots)).not.toMatch(/h5_tab_|dev_shared/)
+    // The tally and the org's period counters moved once: the 19 refused answers left nothing.
+    expect((await h.store.collection('surveyTallies').get(s._id))?.n).toBe(1)
+    expect((await reconcileCounters(h.store, { repair: false })).drift).toEqual([])
   })
 
   it('states the limit on the survey page', async () => {
