@@ -74,6 +74,23 @@ export async function residentCommunity(ctx: Ctx, onDate?: string): Promise<Org 
 }
 
 /**
+ * For a resident's list of open surveys: whether each may be answered under the rule `answer`
+ * applies (the community held on the survey's opening day), reading the profile once and each
+ * community once. A survey they could only open to be told 不在范围 is not offered.
+ */
+export async function answerableByResident(ctx: Ctx): Promise<(survey: Pick<Survey, 'kind' | 'orgId' | 'opensOn'>) => Promise<boolean>> {
+  const profile = ctx.caller.kind === 'resident' ? await ctx.store.collection('profiles').get(ctx.caller.id) : null
+  const orgs = new Map<string, Promise<Org | null>>()
+  return async (survey) => {
+    if (!profile?.communityId) return false
+    const id = communityOn(profile, survey.opensOn, (iso) => shanghaiDate(new Date(iso)))
+    if (!id) return false
+    if (!orgs.has(id)) orgs.set(id, ctx.store.collection('orgs').get(id))
+    return residentMayAnswer(survey, (await orgs.get(id)) ?? null)
+  }
+}
+
+/**
  * Whether the resident may answer an event survey: one tied to an event is for that event's
  * sign-ups (not cancelled); one tied to none (handed out on site) is open to anyone.
  */

@@ -3,7 +3,7 @@ import { type Survey, surveyState } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { residentCommunity, responseId } from '../access'
+import { answerableByResident, residentCommunity, responseId } from '../access'
 
 /**
  * The surveys open to me today (my community's and those of the orgs above it), and the last few
@@ -40,7 +40,14 @@ export const open = defineAction({
         limit: 5,
       }),
     ])
-    const all = [...openPage.items, ...closedPage.items]
+    // Listed by today's community, offered only where the opening-day rule lets them answer.
+    let openItems = openPage.items
+    if (caller.kind === 'resident') {
+      const answerable = await answerableByResident(ctx)
+      const keep = await Promise.all(openItems.map(answerable))
+      openItems = openItems.filter((_, i) => keep[i])
+    }
+    const all = [...openItems, ...closedPage.items]
     let answered = new Set<string>()
     if (caller.kind === 'resident' && all.length) {
       const ids = new Map(all.map((s) => [responseId(ctx, s._id), s._id]))
@@ -58,6 +65,6 @@ export const open = defineAction({
       state: surveyState(s, today),
       answered: answered.has(s._id),
     })
-    return { needsCommunity: false, open: openPage.items.map(card), closed: closedPage.items.map(card) }
+    return { needsCommunity: false, open: openItems.map(card), closed: closedPage.items.map(card) }
   },
 })

@@ -1,4 +1,4 @@
-import type { SurveyDetail, SurveyDraftInput, SurveyView } from '../../../_shared/contracts/survey'
+import type { SurveyDetail, SurveyDraftInput, SurveyOpenOutput, SurveyView } from '../../../_shared/contracts/survey'
 import type { EventView } from '../../../_shared/contracts/event'
 import type { Level } from '../../../_shared/domain/survey'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
@@ -108,10 +108,13 @@ describe('community surveys follow the community held when the survey opened', (
     const s = await publish() // 甲社区's survey, opened 2026-11-01
     await join(mover, 'comm-a')
     expect((await answer(mover, s)).status).toBe(403)
+    // Nor is it offered in the mover's list of open surveys, where it would only say 不在范围.
+    expect((await h.ok<SurveyOpenOutput>(surveyActions, mover, 'open', {})).open.map((x) => x._id)).not.toContain(s._id)
     expect((await h.ok<SurveyDetail>(surveyActions, mover, 'get', { id: s._id })).outOfScope).toBe(true)
     // Someone who first chose 甲社区 after it opened is a resident there all the same.
     const newcomer = resident('r_newcomer')
     await join(newcomer, 'comm-a')
+    expect((await h.ok<SurveyOpenOutput>(surveyActions, newcomer, 'open', {})).open.map((x) => x._id)).toContain(s._id)
     expect((await answer(newcomer, s)).status).toBe(200)
   })
 })
