@@ -69,6 +69,12 @@ beforeAll(async () => {
   await ok({ staffId: 'st_xinhua' }, 'event', 'save', eventDraft({ place: '新华社区党群服务中心' }))
   const events = (await all('events')).filter((e) => e.orgId === 'c-xinhua' && e.status === 'published')
   if (events[0]) await call(me, 'event', 'signup', { eventId: events[0]._id, name: '测试居民', phone: '13900000009', requestId: 'request-resident-ids-1' })
+  // A 新华社区 course (the demo has only the city's) the resident enrols on.
+  const cityCourse = (await all('courses')).find((c) => c.orgId === 'city' && c.status === 'published')
+  const xinhua = await store.collection('orgs').get('c-xinhua')
+  if (!cityCourse || !xinhua) throw new Error('demo data lacks a published city course or 新华社区')
+  await store.collection('courses').insert({ ...cityCourse, _id: 'co_XinhuaRI', code: 'XinhuaRI', orgId: xinhua._id, orgPath: xinhua.path, orgName: xinhua.name, enrolledCount: 0 })
+  await ok(me, 'training', 'enrol', { courseId: 'co_XinhuaRI', name: '测试居民', phone: '13900000009' })
   await call(me, 'profile', 'exportMine', {}) // leaves an audit record with the resident as actor
   // A site application and a mentor request on one of 新华社区's cases, as the resident's own
   // actions would have stored them.
@@ -158,6 +164,7 @@ it("no staff read answers with a resident's raw id", async () => {
     [city, 'org', 'audit', {}],
   ]
   const leaks: string[] = []
+  const seen: string[] = []
   const failed: string[] = []
   for (const [who, fn, action, data] of reads) {
     const { body } = await call(who, fn, action, data)
@@ -166,9 +173,12 @@ it("no staff read answers with a resident's raw id", async () => {
     if (!body.ok && !noList) failed.push(`${fn}.${action}: ${body.error.code} ${body.error.message}`)
     // An export answers with a download link: read the workbook it names, every cell.
     const text = JSON.stringify(body) + (body.ok ? await workbookText(body.data) : '')
+    if (text.includes('测试居民') || text.includes('希望周末也能办理')) seen.push(`${fn}.${action}`)
     for (const id of residentIds) if (text.includes(JSON.stringify(id))) leaks.push(`${fn}.${action} → ${id}`)
   }
   expect(failed).toEqual([])
+  // The views walked did carry the resident's records (a walk over empty lists proves nothing).
+  expect(seen).toEqual(expect.arrayContaining(['training.enrolments', 'event.attendees', 'service.siteApplications', 'feedback.get', 'event.export']))
   expect(exportsRead).toBeGreaterThanOrEqual(4) // the ledger's, the evaluation documents, events' and the survey's
   expect([...new Set(leaks)]).toEqual([])
 })
