@@ -52,6 +52,8 @@ export interface KillLoopResult {
   trials: TrialCheck[]
   attempted: number
   acknowledged: number
+  /** Acknowledged writes by kind: each kind must really be in the burst for its checks to mean anything. */
+  acknowledgedByKind: { profiles: number; signups: number; answers: number }
   lost: number
   duplicated: number
   drift: number
@@ -168,6 +170,7 @@ export async function killLoop(options: { serverJs: string; dataDir: string; tri
     trials,
     attempted,
     acknowledged: acknowledged.size + signedUp.size + answered.size,
+    acknowledgedByKind: { profiles: acknowledged.size, signups: signedUp.size, answers: answered.size },
     lost: sum((t) => t.lost.length),
     duplicated: sum((t) => t.duplicated.length),
     drift: sum((t) => t.drift),

@@ -24,6 +24,7 @@ export async function sigkillLoop(trials = SIGKILL_TRIALS): Promise<KillLoopResu
       `| trials (SIGKILL at a random moment 60–300 ms into a burst of 8 writers) | ${r.trials.length} |`,
       `| writes attempted (profile saves; event sign-ups and survey answers, half of these two sent twice at once) | ${r.attempted.toLocaleString('en')} |`,
       `| **acknowledged** (answered 200) | **${r.acknowledged.toLocaleString('en')}** |`,
+      `| of which profile saves / sign-ups / survey answers | ${[r.acknowledgedByKind.profiles, r.acknowledgedByKind.signups, r.acknowledgedByKind.answers].map((x) => x.toLocaleString('en')).join(' / ')} |`,
       `| **lost** (acknowledged, absent after the kill) | **${r.lost}** |`,
       `| **duplicated** (a resident signed up twice; a survey answer applied twice, or without its one device slot) | **${r.duplicated}** |`,
       `| **counter drift** (reconciliation dry run + the event's own counts + the survey's tally, summed over trials) | **${r.drift}** |`,
