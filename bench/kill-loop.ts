@@ -1,16 +1,20 @@
 /**
  * The SIGKILL loop, one implementation for the durability test and `npm run bench`: the local
- * runtime (bundled once) is started on a data dir, several writers send profile saves and event
- * sign-ups, the process is SIGKILLed at a random moment, and the database is reopened and
- * checked: every acknowledged write present (lost), nothing twice (duplicated), the counters
- * equal a recount (drift, by the real reconciliation in dry-run mode), and SQLite's
- * integrity_check.
+ * runtime (bundled once) is started on a data dir, several writers send profile saves, event
+ * sign-ups and survey answers, the process is SIGKILLed at a random moment, and the database is
+ * reopened and checked: every acknowledged write present (lost), nothing twice (duplicated), the
+ * counters equal a recount (drift, by the real reconciliation in dry-run mode, plus the event's
+ * own counts and the survey's tally), and SQLite's integrity_check.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { EventSignup } from '../cloudfunctions/_shared/domain/event'
 import { periodsOf } from '../cloudfunctions/_shared/domain/period'
+import type { SurveyResponse } from '../cloudfunctions/_shared/domain/survey'
+import { surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
+import { type Keyring, makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { where } from '../cloudfunctions/_shared/store/port'
@@ -20,6 +24,9 @@ const ROOT = resolve(__dirname, '..')
 const COMMUNITIES = ['c-jinsha', 'c-xinhua', 'c-sutie', 'c-yuquan']
 /** The seeded 金沙社区 event open for sign-up (capacity 60, so a burst also fills the waitlist). */
 const EVENT = 'ev_JinSha01'
+/** The seeded 金沙社区 environment survey, open this quarter with no answers yet. */
+const SURVEY = 'svy_demo_jinsha_env_now'
+const SURVEY_QUESTIONS = surveyTemplate('environment').questions.length
 
 /** What one trial found after the kill and reopen. */
 export interface TrialCheck {
@@ -27,18 +34,26 @@ export interface TrialCheck {
   integrity: string
   /** Acknowledged writes not in the reopened database. */
   lost: string[]
-  /** Residents with more than one sign-up for the event. */
+  /**
+   * Residents with more than one sign-up for the event; survey answers applied twice (a racing
+   * retry of one request replaced the answer); responses with no device slot or from nobody who
+   * answered.
+   */
   duplicated: string[]
-  /** The event's own counts disagreeing with its sign-ups, plus the reconciliation's drifted fields. */
+  /** The event's own counts and the survey's tally disagreeing with the records, plus the reconciliation's drifted fields. */
   drift: number
   /** The event's confirmed / waitlisted counts and the month counter, beside a count of the sign-ups. */
   eventCounts: { confirmed: number; waiting: number; counted: number; expectedConfirmed: number; expectedWaiting: number }
+  /** The survey's responses, its tally's `n` and its once-per-device slots. */
+  surveyCounts: { responses: number; tallied: number; deviceSlots: number }
 }
 
 export interface KillLoopResult {
   trials: TrialCheck[]
   attempted: number
   acknowledged: number
+  /** Acknowledged writes by kind: each kind must really be in the burst for its checks to mean anything. */
+  acknowledgedByKind: { profiles: number; signups: number; answers: number }
   lost: number
   duplicated: number
   drift: number
@@ -52,11 +67,11 @@ export async function bundleRuntime(outDir: string): Promise<string> {
   return outfile
 }
 
-function start(serverJs: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function start(serverJs: string, dataDir: string, appSecret: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [serverJs], {
     cwd: ROOT,
     // Many distinct residents from one machine: the per-address session limit is lifted.
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000', APP_SECRET: appSecret },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((ok, fail) => {
@@ -84,10 +99,15 @@ export async function killLoop(options: { serverJs: string; dataDir: string; tri
   const started = performance.now()
   const acknowledged = new Map<string, string>() // resident id → community saved
   const signedUp = new Set<string>() // residents whose sign-up was acknowledged
+  const answered = new Map<string, number[]>() // resident id → survey levels acknowledged
+  const answering = new Set<string>() // residents who sent a survey answer, acknowledged or not
+  // The keyring's master secret is ours, so the check can find a resident's response by its keyed id.
+  const appSecret = randomBytes(32).toString('hex')
+  const keyring = makeKeyring(Buffer.from(appSecret, 'utf8'))
   let attempted = 0
   const trials: TrialCheck[] = []
   for (let trial = 0; trial < options.trials; trial++) {
-    const { child, url } = await start(options.serverJs, options.dataDir)
+    const { child, url } = await start(options.serverJs, options.dataDir, appSecret)
     const exited = new Promise((r) => child.once('exit', r))
     let stop = false
     const writer = async () => {
@@ -96,17 +116,36 @@ export async function killLoop(options: { serverJs: string; dataDir: string; tri
           const auth = await fetch(`${url}/api/auth/resident`, { method: 'POST' })
           const { token } = (await auth.json()) as { token: string }
           const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
-          attempted++
-          if (rand() < 0.5) {
-            const communityId = COMMUNITIES[Math.floor(rand() * COMMUNITIES.length)]
+          const resident = subOf(token)
+          const saveProfile = async (communityId: string) => {
+            attempted++
             const res = await fetch(`${url}/api/fn/profile`, {
               method: 'POST',
               headers,
               body: JSON.stringify({ action: 'save', data: { communityId, targetGroups: ['graduate'] } }),
             })
-            if (res.status === 200 && ((await res.json()) as { ok: boolean }).ok) acknowledged.set(subOf(token), communityId)
+            const ok = res.status === 200 && ((await res.json()) as { ok: boolean }).ok
+            if (ok) acknowledged.set(resident, communityId)
+            return ok
+          }
+          const pick = rand()
+          if (pick < 0.35) {
+            await saveProfile(COMMUNITIES[Math.floor(rand() * COMMUNITIES.length)])
+          } else if (pick < 0.6) {
+            // A 金沙 resident answers the community's survey: the response, its device slot, the
+            // tally and the period counters move in one transaction.
+            if (!(await saveProfile('c-jinsha'))) continue
+            attempted++
+            const levels = Array.from({ length: SURVEY_QUESTIONS }, () => 1 + Math.floor(rand() * 5))
+            const body = JSON.stringify({ action: 'answer', data: { id: SURVEY, levels, requestId: `kill-answer-${trial}-${attempted}` } })
+            answering.add(resident)
+            // Half are sent twice at once (a retry racing the original): still one answer, never replaced.
+            const sends = rand() < 0.5 ? 2 : 1
+            const replies = await Promise.all(Array.from({ length: sends }, () => fetch(`${url}/api/fn/survey`, { method: 'POST', headers, body })))
+            for (const res of replies) if (res.status === 200 && ((await res.json()) as { ok: boolean }).ok) answered.set(resident, levels)
           } else {
             // A sign-up moves the event's own counts and the org's period counters in one transaction.
+            attempted++
             const requestId = `kill-${trial}-${attempted}`
             const body = JSON.stringify({ action: 'signup', data: { eventId: EVENT, name: '压测居民', phone: `139${String(attempted % 1e8).padStart(8, '0')}`, requestId } })
             // Half the sign-ups are sent twice at once (a retry racing the original): still one sign-up.
@@ -124,13 +163,14 @@ export async function killLoop(options: { serverJs: string; dataDir: string; tri
     child.kill('SIGKILL')
     stop = true
     await Promise.all([exited, ...writers])
-    trials.push(await check(options.dataDir, trial, acknowledged, signedUp))
+    trials.push(await check(options.dataDir, trial, { acknowledged, signedUp, answered, answering, keyring }))
   }
   const sum = (f: (t: TrialCheck) => number) => trials.reduce((a, t) => a + f(t), 0)
   return {
     trials,
     attempted,
-    acknowledged: acknowledged.size + signedUp.size,
+    acknowledged: acknowledged.size + signedUp.size + answered.size,
+    acknowledgedByKind: { profiles: acknowledged.size, signups: signedUp.size, answers: answered.size },
     lost: sum((t) => t.lost.length),
     duplicated: sum((t) => t.duplicated.length),
     drift: sum((t) => t.drift),
@@ -139,7 +179,12 @@ export async function killLoop(options: { serverJs: string; dataDir: string; tri
 }
 
 /** Opens the files exactly as the runtime would after the crash, and checks them. */
-async function check(dataDir: string, trial: number, acknowledged: Map<string, string>, signedUp: Set<string>): Promise<TrialCheck> {
+async function check(
+  dataDir: string,
+  trial: number,
+  sent: { acknowledged: Map<string, string>; signedUp: Set<string>; answered: Map<string, number[]>; answering: Set<string>; keyring: Keyring },
+): Promise<TrialCheck> {
+  const { acknowledged, signedUp, answered, answering, keyring } = sent
   const store = openSqliteStore<Collections>({ path: join(dataDir, 'chuangye.db'), purpose: 'live' })
   try {
     const integrity = String(store.db.pragma('integrity_check', { simple: true }))
@@ -165,10 +210,34 @@ async function check(dataDir: string, trial: number, acknowledged: Map<string, s
       expectedConfirmed,
       expectedWaiting,
     }
+    // Survey answers. A response's id is the keyed hash `survey.answer` gives it (survey/access.ts
+    // responseId): the same formula here finds each resident's response.
+    const responseOf = (resident: string) => keyring.keyedHash('survey-response', SURVEY, resident)
+    const responses: SurveyResponse[] = []
+    for await (const batch of store.collection('surveyResponses').scan(where.eq<SurveyResponse>('surveyId', SURVEY))) responses.push(...batch)
+    const byId = new Map(responses.map((r) => [r._id, r]))
+    for (const [resident, levels] of answered) {
+      const response = byId.get(responseOf(resident))
+      if (!response || response.levels.join() !== levels.join()) lost.push(`answer ${resident}`)
+      // Each resident answered once, with one request id: a revision means a racing retry was applied twice.
+      else if (response.revisions !== 0) duplicated.push(`answer ${resident} applied ${response.revisions + 1} times`)
+    }
+    const fromAnswerers = new Set([...answering].map(responseOf))
+    for (const r of responses) if (!fromAnswerers.has(r._id)) duplicated.push(`response ${r._id} from nobody who answered`)
+    const surveyCounts = {
+      responses: responses.length,
+      tallied: Number((await store.collection('surveyTallies').get(SURVEY))?.n ?? 0),
+      deviceSlots: 0,
+    }
+    for await (const batch of store.collection('surveyDevices').scan(undefined)) surveyCounts.deviceSlots += batch.filter((s) => s.surveyId === SURVEY).length
+    // Every token here is a fresh device, so each response holds exactly one slot.
+    if (surveyCounts.deviceSlots !== surveyCounts.responses) duplicated.push(`${surveyCounts.deviceSlots} device slots for ${surveyCounts.responses} responses`)
+
     const recount = await reconcileCounters(store, { repair: false })
     const eventDrift =
       Math.abs(eventCounts.confirmed - expectedConfirmed) + Math.abs(eventCounts.waiting - expectedWaiting) + Math.abs(eventCounts.counted - expectedConfirmed)
-    return { trial, integrity, lost, duplicated, drift: recount.driftCount + eventDrift, eventCounts }
+    const tallyDrift = Math.abs(surveyCounts.tallied - surveyCounts.responses)
+    return { trial, integrity, lost, duplicated, drift: recount.driftCount + eventDrift + tallyDrift, eventCounts, surveyCounts }
   } finally {
     await store.close()
   }

@@ -9,7 +9,7 @@
  *   h5-render.ts      Chromium: navigation start → first policy card visible, 5 cold loads
  *   policy-list.ts    policy.list at 1k vs 100k policies, beside a naive scan
  *   dashboard.ts      community dashboard at 1k vs 1M cases beside a naive count, reconciliation over 1M
- *   sigkill.ts        the runtime SIGKILLed mid-burst 25 times: acknowledged, lost, duplicated, counter drift
+ *   sigkill.ts        the runtime SIGKILLed mid-burst 25 times (profiles, sign-ups, survey answers): acknowledged, lost, duplicated, counter drift
  */
 import { spawn } from 'node:child_process'
 import { cpus, totalmem } from 'node:os'
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     '',
     `## 7. SIGKILL loop (${SIGKILL_TRIALS} trials, the real runtime bundled and restarted on one data dir)`,
     '',
-    'After each kill the database is reopened as the runtime would: every acknowledged write must be there, no resident signed up twice (half the sign-ups race a duplicate of themselves), the reconciliation in dry-run mode finds no drifted counter, and the event\'s own counts equal its sign-ups.',
+    'After each kill the database is reopened as the runtime would: every acknowledged write must be there (profile saves, sign-ups, survey answers with their levels), no resident signed up twice and no survey answer applied twice (half the sign-ups and answers race a duplicate of themselves), one device slot per survey response, the reconciliation in dry-run mode finds no drifted counter, and the event\'s own counts and the survey\'s tally equal the records.',
     '',
     ...kill.rows,
     '',
