@@ -17,12 +17,13 @@ import { shareActions } from '../cloudfunctions/share/actions'
 import { localShareCodes } from '../cloudfunctions/share/codes'
 import { serviceActions } from '../cloudfunctions/service/actions'
 import { trainingActions } from '../cloudfunctions/training/actions'
-import { localExportFiles } from './downloads'
+import { localExportFiles, localExportParts } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 
 const ledgerExports = localExportFiles()
+const ledgerExportParts = localExportParts()
 const feedbackPhotos = localPhotoFiles()
 
 /** Every cloud function the local runtime serves, by the name the client calls. */
@@ -44,7 +45,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   survey: surveyActions,
   intent: intentActions,
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
-  ledger: makeLedgerActions(() => ledgerExports),
+  ledger: makeLedgerActions(() => ledgerExports, { parts: () => ledgerExportParts }),
   project: projectActions,
   // Session check-in codes are QR images of the H5 URL here, mini-program codes in WeChat.
   training: trainingActions({ codes: localMiniCodes() }),
