@@ -6,6 +6,20 @@ import { ApiError } from '../services/cloud-core'
 const PREFIX = 'job:'
 
 /**
+ * Calls `next` until the job is no longer running or the page is gone, handing every view to
+ * `onView` (the page's "已完成 x / y"). Returns the last view.
+ */
+export async function followJob<R>(first: JobView<R>, next: (id: string) => Promise<JobView<R>>, onView: (view: JobView<R>) => void, alive: () => boolean): Promise<JobView<R>> {
+  let view = first
+  onView(view)
+  while (alive() && view.state === 'running') {
+    view = await next(view._id)
+    if (alive()) onView(view)
+  }
+  return view
+}
+
+/**
  * A long server job as a page drives it: `start` runs the first call, then the page keeps calling
  * `next` (each call does up to 40 s of work and returns) until the job is done, showing
  * "已完成 x / y" in between. The job id is kept on the device under `key`, so reopening the page
@@ -19,16 +33,14 @@ export function useJob<R>(key: string, next: (id: string) => Promise<JobView<R>>
   const nextRef = useRef(next)
   nextRef.current = next
 
-  const follow = useCallback(async (first: JobView<R>) => {
-    let view = first
-    setJob(view)
-    while (alive.current && view.state === 'running') {
-      view = await nextRef.current(view._id)
-      if (alive.current) setJob(view)
-    }
-    if (view.state !== 'running') Taro.removeStorageSync(PREFIX + key)
-    return view
-  }, [key])
+  const follow = useCallback(
+    async (first: JobView<R>) => {
+      const view = await followJob(first, (id) => nextRef.current(id), setJob, () => alive.current)
+      if (view.state !== 'running') Taro.removeStorageSync(PREFIX + key)
+      return view
+    },
+    [key],
+  )
 
   const run = useCallback(
     async (first: () => Promise<JobView<R>>): Promise<JobView<R>> => {
