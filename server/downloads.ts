@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream, mkdirSync } from 'node:fs'
 import { readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import type { ExportFiles } from '../cloudfunctions/ledger/export-files'
+import type { ExportFiles, ExportParts } from '../cloudfunctions/ledger/export-files'
 
 /** How long a download link works. */
 export const DOWNLOAD_TTL_MS = 15 * 60 * 1000
@@ -52,6 +52,41 @@ export function localExportFiles(dir: () => string = () => exportsDir()): Export
           await unlink(partial).catch(() => undefined)
         },
       }
+    },
+  }
+}
+
+/**
+ * A long export's parts, in the same folder and served the same way: `<key>.xlsx`, written as
+ * `.part` and renamed when whole, so a redone part replaces itself.
+ */
+export function localExportParts(dir: () => string = () => exportsDir()): ExportParts {
+  return {
+    async open(key, now) {
+      if (!/^[A-Za-z0-9_-]{22}$/.test(key)) throw new Error('bad export part key')
+      const folder = dir()
+      mkdirSync(folder, { recursive: true })
+      await sweep(folder, now.getTime())
+      const name = `${key}.xlsx`
+      const partial = join(folder, `${name}.part`)
+      const stream = createWriteStream(partial, { mode: 0o600 })
+      return {
+        stream,
+        async save() {
+          await rename(partial, join(folder, name))
+          return name
+        },
+        async discard() {
+          stream.destroy()
+          await unlink(partial).catch(() => undefined)
+        },
+      }
+    },
+    async link(ref, fileName) {
+      // The download route times a file from when it was written, so its link does too.
+      const info = await stat(join(dir(), ref)).catch(() => null)
+      const expires = info ? info.mtimeMs + DOWNLOAD_TTL_MS : 0
+      return { url: `/api/downloads/${ref}?name=${encodeURIComponent(fileName)}`, expiresAt: new Date(expires).toISOString() }
     },
   }
 }

@@ -1,7 +1,7 @@
 import { eventActions } from '../cloudfunctions/event/actions'
 import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
 import { localMiniCodes } from '../cloudfunctions/event/codes-local'
-import { indicesActions } from '../cloudfunctions/indices/actions'
+import { INDICES_JOBS, indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
 import { policyTemplateFromEnv, realTimer } from '../cloudfunctions/notify/deps'
@@ -11,18 +11,20 @@ import { policyActions } from '../cloudfunctions/policy/actions'
 import { profileActions } from '../cloudfunctions/profile/actions'
 import { surveyActions } from '../cloudfunctions/survey/actions'
 import { intentActions } from '../cloudfunctions/intent/actions'
-import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
+import { ledgerJobs, makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
 import { shareActions } from '../cloudfunctions/share/actions'
 import { localShareCodes } from '../cloudfunctions/share/codes'
 import { serviceActions } from '../cloudfunctions/service/actions'
 import { trainingActions } from '../cloudfunctions/training/actions'
-import { localExportFiles } from './downloads'
+import { localExportFiles, localExportParts } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
+import type { StoredJobDef } from '../cloudfunctions/_shared/runtime/jobs'
 
 const ledgerExports = localExportFiles()
+const ledgerExportParts = localExportParts()
 const feedbackPhotos = localPhotoFiles()
 
 /** Every cloud function the local runtime serves, by the name the client calls. */
@@ -44,7 +46,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   survey: surveyActions,
   intent: intentActions,
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
-  ledger: makeLedgerActions(() => ledgerExports),
+  ledger: makeLedgerActions(() => ledgerExports, { parts: () => ledgerExportParts }),
   project: projectActions,
   // Session check-in codes are QR images of the H5 URL here, mini-program codes in WeChat.
   training: trainingActions({ codes: localMiniCodes() }),
@@ -56,3 +58,6 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Application documents (.xlsx) go through the same download folder as ledger exports.
   evaluation: makeEvaluationActions(() => ledgerExports),
 }
+
+/** Every job kind the runtime serves: `server/index.ts` resumes unfinished ones, as CloudBase's `resumeJobs` timers do. */
+export const LOCAL_JOBS: StoredJobDef[] = [...INDICES_JOBS, ...ledgerJobs(() => ledgerExportParts)]

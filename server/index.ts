@@ -6,6 +6,8 @@ import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
+import { CLOUD_BUDGET, resumeJobs } from '../cloudfunctions/_shared/runtime/jobs'
+import { LOCAL_JOBS } from './functions'
 import { runMigrations } from '../cloudfunctions/_shared/runtime/migrations'
 import { buildApp } from './app'
 import { readEnv } from './env'
@@ -14,6 +16,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
 
 const ROOT = resolve(__dirname, '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')
+const RESUME_EVERY_MS = 60_000
 
 /** A configured secret, or one generated once into the data dir (mode 600) and kept. */
 function loadSecret(dataDir: string, configured: string | null, name: string): Buffer {
@@ -52,7 +55,11 @@ async function main(): Promise<void> {
     staticDir: H5_DIR,
     residentSessionsPerMinute: env.residentSessionsPerMinute,
   })
+  // The local stand-in for the `resumeJobs` timers: a job whose page was closed still finishes.
+  const resumer = setInterval(() => void resumeJobs(store, LOCAL_JOBS, CLOUD_BUDGET).catch((err: unknown) => console.error(err)), RESUME_EVERY_MS)
+  resumer.unref()
   const close = async () => {
+    clearInterval(resumer)
     await app.close()
     await store.close()
     process.exit(0)

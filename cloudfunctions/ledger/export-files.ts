@@ -18,3 +18,27 @@ export interface ExportTarget {
 export interface ExportFiles {
   open(fileName: string, now: Date): Promise<ExportTarget>
 }
+
+/** One part of an export written across calls. */
+export interface ExportPart {
+  /** Where the part's workbook is streamed. The caller ends it. */
+  stream: Writable
+  /** Keeps the finished part; resolves to its reference (cloud file id / local file name). */
+  save(): Promise<string>
+  /** Drops a part that failed half-way. */
+  discard(): Promise<void>
+}
+
+/**
+ * Where a long export's parts go (`ledgerExport` job). A part's name is fixed by its key (job and
+ * part number), so a part redone after a crash overwrites itself: CloudBase storage overwrites
+ * an upload to the same path (Cloud.uploadFile: "如果上传至同一路径则是覆盖",
+ * developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/Cloud.uploadFile.html).
+ * Links are made when asked for, so a part finished early has not expired when the last one is.
+ */
+export interface ExportParts {
+  /** `key`: 22 base64url characters, unguessable (derived from the job id). */
+  open(key: string, now: Date): Promise<ExportPart>
+  /** A fresh temporary link to a saved part. */
+  link(ref: string, fileName: string, now: Date): Promise<{ url: string; expiresAt: string }>
+}

@@ -97,3 +97,16 @@ export function archiveProject(id: string) {
 export function restoreProject(id: string) {
   return call('project', 'restore', { id })
 }
+
+/** Starts the ledger export as a job (large scopes are split into parts); see `useJob`. */
+export function startLedgerExport(input: LedgerExportInput) {
+  return call('ledger', 'exportJob', input)
+}
+
+export function continueLedgerJob(id: string) {
+  return call('ledger', 'continueJob', { id })
+}
+
+export function getLedgerJob(id: string) {
+  return call('ledger', 'job', { id })
+}

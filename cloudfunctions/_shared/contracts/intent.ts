@@ -35,6 +35,7 @@ import { POLICY_CATEGORIES } from '../domain/policy'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { isIsoDate } from '../domain/time'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
+import { jobInput, type JobView } from './job'
 
 /** Mainland mobile numbers: residents are called back on them. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
@@ -379,6 +380,16 @@ export interface ExportOutput {
   expiresAt: string
 }
 
+/**
+ * A finished export job (`ledger.exportJob`): the workbook in parts of at most 10,000 rows
+ * (one part for most scopes), each with a fresh temporary link.
+ */
+export interface ExportJobResult {
+  fileName: string
+  rows: number
+  parts: ExportOutput[]
+}
+
 export const ledgerContract = {
   list: ledgerListInput,
   get: intentIdInput,
@@ -389,6 +400,9 @@ export const ledgerContract = {
   recordBenefit: ledgerBenefitInput,
   gaps: ledgerGapsInput,
   export: ledgerExportInput,
+  exportJob: ledgerExportInput,
+  job: jobInput,
+  continueJob: jobInput,
   reveal: ledgerRevealInput,
 } as const
 
@@ -402,5 +416,8 @@ export interface LedgerOutputs {
   recordBenefit: CaseView
   gaps: GapsOutput
   export: ExportOutput
+  exportJob: JobView<ExportJobResult>
+  job: JobView<ExportJobResult>
+  continueJob: JobView<ExportJobResult>
   reveal: RevealOutput
 }

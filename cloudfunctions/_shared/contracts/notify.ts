@@ -120,7 +120,18 @@ export interface PushView {
   done: boolean
 }
 
+/** An optional feature's configuration, as the staff page shows it. */
+export interface FeatureConfig {
+  configured: boolean
+  /** '已配置' or '未配置'. */
+  label: string
+  /** What it means for the staff member, and who does what to set it up (empty when configured). */
+  note: string
+}
+
 export interface PushStatusOutput {
+  /** The WeChat subscribe-message template: without it pushes reach the in-app inbox only. */
+  subscribeTemplate: FeatureConfig
   /** The policy's current version: a push of an older one is history. */
   policyVersion: number
   /** Communities the caller may push this policy to. */

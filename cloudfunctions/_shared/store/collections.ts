@@ -10,6 +10,7 @@ import type { Project } from '../domain/project'
 import type { Guide, Hotline, Mentor, MentorRequest, Site, SiteApplication, Story } from '../domain/service'
 import type { Course, CourseEnrolment } from '../domain/training'
 import type { Invitation } from '../domain/invitation'
+import type { Job } from '../domain/job'
 import type { Org } from '../domain/org'
 import type { MigrationRecord } from '../domain/migration'
 import type { Policy } from '../domain/policy'
@@ -88,11 +89,13 @@ export interface Collections {
   hotlines: Hotline
   /** Data migrations applied to this database, id = the migration's name (see runtime/migrations.ts). */
   migrations: MigrationRecord
+  /** Long work run in resumable chunks (exports, the recount): progress and cursor, see runtime/jobs.ts. */
+  jobs: Job
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

@@ -73,7 +73,8 @@ export const INDEXES: Declarations = {
     { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
   ],
   event_requests: [],
-  event_reach: [],
+  // The chunked recount reads one org's records at a time (runtime/reconcile.ts).
+  event_reach: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
   inbox: [
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
@@ -91,7 +92,10 @@ export const INDEXES: Declarations = {
     { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
   ],
   outbox: [],
-  shareArrivals: [{ name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] }],
+  shareArrivals: [
+    { name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] },
+    { name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] },
+  ],
   evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
   evaluationDeadlines: [],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
@@ -113,6 +117,8 @@ export const INDEXES: Declarations = {
   stories: [{ name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] }],
   hotlines: [],
   migrations: [],
+  // The timer resumes running jobs of its kinds.
+  jobs: [{ name: 'state_kind', fields: [{ field: 'state', dir: 'asc' }, { field: 'kind', dir: 'asc' }] }],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

@@ -1,15 +1,26 @@
 import { reconcileInput } from '../../_shared/contracts/indices'
-import { defineAction } from '../../_shared/runtime/action'
-import { reconcileCounters } from '../../_shared/runtime/reconcile'
+import type { JobView } from '../../_shared/contracts/job'
+import { type Action, defineAction } from '../../_shared/runtime/action'
+import { advanceJob, type Budget, startJob, viewOf } from '../../_shared/runtime/jobs'
+import { reconcileJob, reconcileStart } from '../../_shared/runtime/reconcile'
 import { staffWith } from '../scope'
 
-/** Recounts every counter from the raw records; reports drift, and repairs it when asked. */
-export const reconcile = defineAction({
-  input: reconcileInput,
-  access: 'staff',
-  audit: 'write',
-  async run({ repair }, ctx) {
-    staffWith(ctx, 'index.reconcile')
-    return reconcileCounters(ctx.store, { repair })
-  },
-})
+/**
+ * Starts a recount of every counter from the raw records (reports drift, and repairs it when
+ * asked) as a job, and runs its first call's worth. The page goes on with `continueJob`; the
+ * `resumeJobs` timer finishes it if no one does.
+ */
+export function makeReconcile(budget: Budget): Action<typeof reconcileInput, JobView> {
+  return defineAction({
+    input: reconcileInput,
+    access: 'staff',
+    audit: 'write',
+    async run({ repair }, ctx): Promise<JobView> {
+      const caller = staffWith(ctx, 'index.reconcile')
+      const orgs = await ctx.store.collection('orgs').count()
+      const job = await startJob(ctx.store, 'reconcile', { orgId: caller.staff.orgId, startedBy: caller.id, now: ctx.now(), ...reconcileStart(repair, orgs) })
+      const after = (await advanceJob(ctx.store, reconcileJob, job._id, budget)) ?? job
+      return viewOf(after, async (r) => r)
+    },
+  })
+}

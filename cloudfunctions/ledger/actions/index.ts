@@ -1,8 +1,12 @@
 import type { ActionMap } from '../../_shared/runtime/action'
-import type { ExportFiles } from '../export-files'
+import { makeJobActions } from '../../_shared/runtime/job-actions'
+import { type Budget, CLOUD_BUDGET } from '../../_shared/runtime/jobs'
+import type { ExportFiles, ExportParts } from '../export-files'
+import { makeExportJob } from '../export-job'
 import { accept } from './accept'
 import { addFollowUp } from './add-follow-up'
 import { makeExport } from './export'
+import { makeExportJobAction, presentExport } from './export-job'
 import { gaps } from './gaps'
 import { get } from './get'
 import { list } from './list'
@@ -11,10 +15,32 @@ import { recordVenture } from './record-venture'
 import { reveal } from './reveal'
 import { setStage } from './set-stage'
 
-/**
- * The `ledger` function's actions (staff). `files` is where exports are written; each
- * composition root binds its own (cloud storage on CloudBase, a download folder locally).
- */
-export function makeLedgerActions(files: () => ExportFiles): ActionMap {
-  return { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, gaps, export: makeExport(files), reveal }
+export interface LedgerJobOptions {
+  /** Where export jobs write their parts. */
+  parts: () => ExportParts
+  /** One call's share of the function timeout (tests: one chunk per call). */
+  budget?: Budget
+  /** Cases per part (tests use a few). */
+  partRows?: number
 }
+
+/**
+ * The `ledger` function's actions (staff). `files` is where one-call exports are written and
+ * `parts` where export jobs write theirs; each composition root binds its own (cloud storage on
+ * CloudBase, a download folder locally). Without `jobs` there is no `exportJob` (older callers:
+ * the bench's one-call export).
+ */
+export function makeLedgerActions(files: () => ExportFiles, jobs?: LedgerJobOptions): ActionMap {
+  const actions: ActionMap = { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, gaps, export: makeExport(files), reveal }
+  if (!jobs) return actions
+  const { parts, budget = CLOUD_BUDGET } = jobs
+  const exportJob = makeExportJob(parts, jobs.partRows)
+  return {
+    ...actions,
+    exportJob: makeExportJobAction(exportJob, parts, budget, jobs.partRows),
+    ...makeJobActions({ defs: [exportJob], budget, present: presentExport(parts) }),
+  }
+}
+
+/** The job kinds `ledger` runs (its `resumeJobs` timer goes on with them). */
+export const ledgerJobs = (parts: () => ExportParts) => [makeExportJob(parts)]

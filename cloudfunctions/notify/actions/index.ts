@@ -4,7 +4,7 @@ import { inbox } from './inbox'
 import { markRead } from './mark-read'
 import { makePreferences } from './preferences'
 import { makePush } from './push'
-import { pushStatus } from './push-status'
+import { makePushStatus } from './push-status'
 import { makeSubscribe } from './subscribe'
 
 /** The inbox half, which needs nothing from the composition root (other features' tests read the inbox through it). */
@@ -17,6 +17,6 @@ export function notifyActions(deps: NotifyDeps): ActionMap {
     subscribe: makeSubscribe(deps),
     preferences: makePreferences(deps),
     push: makePush(deps),
-    pushStatus,
+    pushStatus: makePushStatus(deps),
   }
 }

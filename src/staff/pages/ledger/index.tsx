@@ -18,7 +18,8 @@ import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { openDownload } from '../../../services/download-link'
-import { exportLedger, ledgerGaps, listLedger } from '../../../services/intent'
+import { continueLedgerJob, getLedgerJob, ledgerGaps, listLedger, startLedgerExport } from '../../../services/intent'
+import { progressText, useJob } from '../../../hooks/use-job'
 import { loadDrilldown } from '../../../services/indices'
 import { INDEX_DEF_BY_KEY, INDEX_KEYS, type IndexKey } from '@shared/domain/indices'
 import { periodName } from '@shared/domain/period'
@@ -70,7 +71,8 @@ export default function LedgerPage() {
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
   const [more, setMore] = useState(false)
-  const [exporting, setExporting] = useState(false)
+  const exportJob = useJob(`ledger-export`, continueLedgerJob, getLedgerJob)
+  const exporting = exportJob.busy
   const shown = useRef(false)
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
 
@@ -110,17 +112,41 @@ export default function LedgerPage() {
 
   const doExport = async () => {
     if (exporting) return
-    setExporting(true)
+    let done
     try {
-      const out = await exportLedger(filter)
-      await openDownload(out.url, out.fileName)
-      toastSuccess(`已导出 ${out.rows} 条`)
+      done = await exportJob.start(() => startLedgerExport(filter))
     } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setExporting(false)
+      return toastText(errorMessage(e))
     }
+    if (done.state === 'failed') return toastText(done.error ?? '导出没有完成，请重试')
+    const parts = done.result?.parts ?? []
+    // One workbook (most scopes) downloads at once; a split export lists its parts below.
+    if (parts.length === 1) {
+      await openDownload(parts[0].url, parts[0].fileName).catch((e: unknown) => toastText(errorMessage(e)))
+      exportJob.clear()
+    }
+    toastSuccess(`已导出 ${done.result?.rows ?? 0} 条`)
   }
+  const exportPanel = exportJob.job ? (
+    <View className='ledger__gap-note' data-testid='export-progress'>
+      {exportJob.job.state === 'running' ? <Text>正在导出：{progressText(exportJob.job)}，可以离开本页，回来后继续显示进度</Text> : null}
+      {exportJob.job.state === 'failed' ? <Text>{exportJob.job.error}</Text> : null}
+      {exportJob.job.state === 'done' && exportJob.job.result ? (
+        <View>
+          <Text>
+            已导出 {exportJob.job.result.rows} 条，共 {exportJob.job.result.parts.length} 个文件（每个最多 1 万条），请逐个下载：
+          </Text>
+          {exportJob.job.result.parts.map((p) => (
+            <View key={p.url} className='ledger__action' data-testid='export-part' onClick={() => void openDownload(p.url, p.fileName).catch((e: unknown) => toastText(errorMessage(e)))}>
+              <Text>
+                {p.fileName}（{p.rows} 条）
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  ) : null
   const relogin = () => {
     forgetMe()
     void Taro.redirectTo({ url: routes.staffLogin })
@@ -146,12 +172,13 @@ export default function LedgerPage() {
             {mayExport && tab === 'ledger' && !drill ? (
               <View className='ledger__export' data-testid='export-button'>
                 <AtButton type='primary' size='small' loading={exporting} disabled={exporting} onClick={() => void doExport()}>
-                  导出 Excel
+                  {exporting && exportJob.job ? progressText(exportJob.job) : '导出 Excel'}
                 </AtButton>
               </View>
             ) : null}
           </View>
         </View>
+        {exportPanel}
         {drill ? (
           <Text className='ledger__gap-note' data-testid='drill-title'>
             {INDEX_DEF_BY_KEY.get(drill.key)?.label} · {drill.side === 'num' ? INDEX_DEF_BY_KEY.get(drill.key)?.numLabel : INDEX_DEF_BY_KEY.get(drill.key)?.denLabel}（{periodName(drill.period)}）

@@ -173,6 +173,8 @@ export default function PolicyPushPage() {
       </View>
 
       {published ? null : <NoticeBanner tone='warning' text='这条政策还没有发布，发布后才能推送' testId='push-unpublished' />}
+      {/* The function's own configuration decides this: without a template, nothing goes to WeChat. */}
+      {status.subscribeTemplate.configured ? null : <NoticeBanner tone='warning' text={status.subscribeTemplate.note} testId='push-template-unset' />}
 
       <View className='policy-push__form'>
         <Text className='policy-push__label-strong'>推送到哪些社区</Text>
