@@ -2,12 +2,13 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FUNCTIONS } from '../../server/functions'
 import { buildFunctions, cloudbaseRc, functionNames } from '../build-functions'
+import { FUNCTION_DECLARATIONS } from '../../cloudfunctions/_shared/deploy/functions'
 
 const ROOT = resolve(__dirname, '../..')
 // Inside the repo so the bundles resolve @cloudbase/node-sdk from node_modules, like a deployed install.
 const OUT = join(ROOT, 'dist', `functions-test-${process.pid}`)
 
-type Main = (event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }>
+type Main = ((event: unknown, context: unknown) => Promise<{ ok: boolean; error?: { code: string } }>) & { timerNames: string[] }
 
 describe('npm run build:functions', () => {
   let built: { name: string; bytes: number }[]
@@ -72,5 +73,15 @@ describe('npm run build:functions', () => {
         error: { code: 'PAYLOAD_TOO_LARGE' },
       })
     }
+  })
+
+  it('each bundle handles exactly the timer triggers its declaration deploys (a declared timer without a job, or a job no timer calls, fails here)', () => {
+    for (const { name } of built) {
+      const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
+      const declared = FUNCTION_DECLARATIONS[name].triggers.map((t) => t.name).sort()
+      expect({ name, timers: [...main.timerNames].sort() }).toEqual({ name, timers: declared })
+    }
+    expect(FUNCTION_DECLARATIONS.ledger.triggers.map((t) => t.name)).toContain('resumeJobs')
+    expect(FUNCTION_DECLARATIONS.indices.triggers.map((t) => t.name)).toEqual(expect.arrayContaining(['nightlyReconcile', 'resumeJobs']))
   })
 })

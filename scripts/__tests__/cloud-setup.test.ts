@@ -61,7 +61,7 @@ describe('npm run cloud:setup -- --dry-run --json', () => {
     expect(state.collections.find((c) => c.name === 'policies')?.indexes.map((i) => i.IndexName)).toEqual(['status_published', 'org_updated'])
     expect(state.collections.reduce((n, c) => n + c.indexes.length, 0)).toBeGreaterThanOrEqual(49)
     expect(state.functions.map((f) => f.name)).toEqual(functionNames())
-    expect(state.functions.find((f) => f.name === 'indices')).toMatchObject({ timeout: 60, triggers: [{ name: 'nightlyReconcile', type: 'timer' }] })
+    expect(state.functions.find((f) => f.name === 'indices')).toMatchObject({ timeout: 60, triggers: [{ name: 'nightlyReconcile', type: 'timer' }, { name: 'resumeJobs', type: 'timer' }] })
     expect(state.functions.every((f) => f.timeout <= 60)).toBe(true)
     // Names only: the state never carries a value.
     expect(state.functions.find((f) => f.name === 'notify')?.env).toEqual(['APP_SECRET', 'SUBSCRIBE_TEMPLATE_POLICY', 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS'])

@@ -47,6 +47,8 @@ const POLICY_TEMPLATE: readonly EnvDeclaration[] = [
   { name: 'SUBSCRIBE_TEMPLATE_POLICY', required: false, feature: '政策更新订阅消息（未配置时推送只进入站内消息）' },
   { name: 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS', required: false, feature: '订阅消息模板字段对应（未配置时用默认 thing1:title,thing2:org,time3:time,thing4:note）' },
 ]
+/** Goes on with unfinished jobs (exports, recounts) every 5 minutes, so no page has to stay open. */
+const RESUME_JOBS: TimerTrigger = { name: 'resumeJobs', type: 'timer', config: '0 */5 * * * * *' }
 const WX_SDK = { 'wx-server-sdk': '^3.0.1' }
 
 function fn(over: Partial<FunctionDeclaration> = {}): FunctionDeclaration {
@@ -60,10 +62,12 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   event: fn({ timeout: 60, runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
   feedback: fn(),
   // The nightly counter reconciliation (1M cases: 22–26 s, 185 MB in the bench).
-  indices: fn({ timeout: 60, memorySize: 512, triggers: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }] }),
+  // Every 5 minutes `resumeJobs` goes on with an unfinished recount (jobs.ts: one call's budget each).
+  indices: fn({ timeout: 60, memorySize: 512, triggers: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }, RESUME_JOBS] }),
   intent: fn(),
   // Ledger export (50k rows: 23.7 s, 256 MB peak in the bench).
-  ledger: fn({ timeout: 60, memorySize: 512 }),
+  // Exports whose page was closed are finished by the `resumeJobs` timer.
+  ledger: fn({ timeout: 60, memorySize: 512, triggers: [RESUME_JOBS] }),
   maintenance: fn({ timeout: 60 }),
   notify: fn({ timeout: 60, env: [APP_SECRET, ...POLICY_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'] }),
   org: fn(),

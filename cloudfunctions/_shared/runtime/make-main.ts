@@ -30,7 +30,8 @@ function timerName(event: unknown): string | null {
  * `{ ok: false, error }` out (`callFunction` has no status line, so the code says it all).
  */
 export function makeMain(fn: string, actions: ActionMap, root: () => MainRoot, timers: Record<string, TimerJob> = {}) {
-  return async function main(event: unknown, context: unknown): Promise<Reply> {
+  return Object.assign(main, { timerNames: Object.keys(timers) })
+  async function main(event: unknown, context: unknown): Promise<Reply> {
     const size = Buffer.byteLength(JSON.stringify(event ?? null) ?? '', 'utf8')
     if (size > MAX_BODY_BYTES) {
       return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' } }
