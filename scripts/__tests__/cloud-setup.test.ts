@@ -69,18 +69,19 @@ describe('npm run cloud:setup -- --dry-run --json', () => {
     expect(state.unconfigured.map((u) => u.name)).toEqual(['SUBSCRIBE_TEMPLATE_POLICY', 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS'])
   })
 
-  it('reports an optional variable as 未配置 and never prints a configured value', () => {
-    const run = runCloudSetup(['--dry-run'], { APP_SECRET: 'x'.repeat(40), SUBSCRIBE_TEMPLATE_POLICY: '{{env.SUBSCRIBE_TEMPLATE_POLICY}}' })
+  it('reports an optional variable as 未配置 and never prints a configured value', async () => {
+    const run = await runCloudSetup(['--dry-run'], { APP_SECRET: 'x'.repeat(40), SUBSCRIBE_TEMPLATE_POLICY: '{{env.SUBSCRIBE_TEMPLATE_POLICY}}' })
     expect(run.code).toBe(0)
     expect(run.out).toContain('未配置：SUBSCRIBE_TEMPLATE_POLICY')
     expect(run.out).not.toContain('缺少必填配置')
     expect(run.out).not.toContain('x'.repeat(40))
   })
 
-  it('without --dry-run says applying is not built yet and exits non-zero', () => {
-    const run = runCloudSetup([], {})
-    expect(run.code).toBe(1)
-    expect(run.out).toContain('--dry-run')
+  it('without credentials names the missing variables, exits 2 and calls nothing', async () => {
+    const run = await runCloudSetup([], { TCB_ENV_ID: 'env-1' })
+    expect(run.code).toBe(2)
+    expect(run.out).toContain('TCB_SECRET_ID、TCB_SECRET_KEY')
+    expect(run.out).not.toContain('TCB_ENV_ID、')
   })
 })
 
