@@ -20,11 +20,14 @@ export async function seedDemo(
   store: Store<Collections>,
   now: Date,
   /** Seeded passwords must be changed at first sign-in (off only for browser-test runtimes). */
-  options: { forcePasswordChange?: boolean; keyring?: Keyring; demoData?: boolean } = {},
+  options: { forcePasswordChange?: boolean; keyring?: Keyring; demoData?: boolean; passwords?: boolean } = {},
 ): Promise<boolean> {
   if ((await store.collection('orgs').count()) > 0) return false
   // scrypt is deliberately slow: hash once, outside the transaction, and share the demo hash.
-  const hash = await hashPassword(DEMO_PASSWORD)
+  // A cloud deployment (`cloud:admin --demo`) gets the demo people without any password: staff
+  // there sign in only by binding their WeChat to an invitation.
+  const withPasswords = options.passwords ?? true
+  const hash = withPasswords ? await hashPassword(DEMO_PASSWORD) : null
   const at = now.toISOString()
   const byId = new Map(DEMO_ORGS.map((o) => [o._id, o]))
   await store.transaction(async (tx) => {
@@ -38,7 +41,7 @@ export async function seedDemo(
         role: a.role,
         orgId: a.orgId,
         openid: null,
-        username: a.username,
+        username: withPasswords ? a.username : null,
         passwordHash: hash,
         active: true,
         createdAt: at,

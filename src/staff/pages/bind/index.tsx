@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { check } from '@shared/contracts/common'
 import { bindInput } from '@shared/contracts/org'
@@ -23,7 +23,9 @@ type Field = 'code' | 'name' | 'username' | 'password'
  * browser build they also choose the account and password they will sign in with.
  */
 export default function StaffBindPage() {
-  const [form, setForm] = useState({ code: '', name: '', username: '', password: '' })
+  // `cloud:admin --invite` and the team page hand out `staff/pages/bind/index?code=…`: the code is filled in.
+  const invited = (useRouter().params.code ?? '').slice(0, 20)
+  const [form, setForm] = useState({ code: invited, name: '', username: '', password: '' })
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
