@@ -218,18 +218,20 @@ describe('resident experience', () => {
     await context.close()
   })
 
-  it('has no serious or critical axe-core violations on any resident page, in either mode', async () => {
+  // One test per mode: each walks every resident page once, so neither runs near the timeout on a busy machine.
+  it.each([
+    ['normal', false],
+    ['care', true],
+  ])('has no serious or critical axe-core violations on any resident page (%s mode)', async (_mode, care) => {
     const found: Record<string, unknown> = {}
-    for (const care of [false, true]) {
-      const context = await residentContext(resident, care)
-      for (const p of residentPages()) {
-        const page = await openPage(context, p.path, p.ready)
-        const violations = await axeSerious(page)
-        if (violations.length) found[`${p.name}${care ? ' (care)' : ''}`] = violations
-        await page.close()
-      }
-      await context.close()
+    const context = await residentContext(resident, care)
+    for (const p of residentPages()) {
+      const page = await openPage(context, p.path, p.ready)
+      const violations = await axeSerious(page)
+      if (violations.length) found[p.name] = violations
+      await page.close()
     }
+    await context.close()
     expect(found).toEqual({})
   })
 
