@@ -4,9 +4,11 @@
  *
  * Limits (CloudBase CLI function configuration, docs.cloudbase.net/cli-v1/functions/configs):
  * `timeout` 1–60 s, `memorySize` one of 128, 256, 512, 1024, 2048 MB; the WeChat 云开发 console
- * offers the same 60 s at most, so nothing here asks for more. Sizes come from the bench (README, 基准):
- * reconciling 1,000,000 cases took 22–26 s at 180–185 MB peak (two runs); exporting 50,000 ledger rows 23.7 s at
- * 256 MB peak; a push sends for at most 40 s per call and the staff page calls again.
+ * offers the same 60 s at most, so nothing here asks for more. Sizes come from `bench/function-sizing.ts`
+ * (README, 长任务与配置) at a city of 300 communities and 1,000,000 cases: the recount job's calls
+ * took at most 38.0 s with the 40 s budget (slowest chunk 4.9 s) at 204 MB peak; the city-wide
+ * export's calls wrote 16 parts of 10,000 rows each at 203 MB peak; a push stops itself at 40 s.
+ * Hence 60 s and 512 MB for `indices` and `ledger` (2.5× the peak), 60 s for `notify`.
  */
 
 /** A configuration variable a function reads, by name only (values come from the deployer's shell). */
@@ -61,11 +63,11 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   evaluation: fn({ timeout: 20, triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
   event: fn({ timeout: 60, runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
   feedback: fn(),
-  // The nightly counter reconciliation (1M cases: 22–26 s, 185 MB in the bench).
+  // The nightly recount job (1M cases: calls ≤ 38 s, 204 MB peak in bench/function-sizing.ts).
   // Every 5 minutes `resumeJobs` goes on with an unfinished recount (jobs.ts: one call's budget each).
   indices: fn({ timeout: 60, memorySize: 512, triggers: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }, RESUME_JOBS] }),
   intent: fn(),
-  // Ledger export (50k rows: 23.7 s, 256 MB peak in the bench).
+  // Ledger export job (parts of 10,000 rows, 16 a call, 203 MB peak in bench/function-sizing.ts).
   // Exports whose page was closed are finished by the `resumeJobs` timer.
   ledger: fn({ timeout: 60, memorySize: 512, triggers: [RESUME_JOBS] }),
   maintenance: fn({ timeout: 60 }),
