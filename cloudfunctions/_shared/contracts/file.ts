@@ -56,3 +56,18 @@ export function fileRef(file: FileRef): FileRef {
 
 /** Where a stored file is and how long its link lasts, as the storage adapters answer. */
 export type StoredFile = Omit<FileRef, 'fileName'>
+
+/**
+ * A mini-program code (or QR) image as the client gets it, one of:
+ * - `fileID`: a code kept in cloud storage (CloudBase); `<Image src>` shows a cloud file id as is
+ *   ("支持在 image、audio 等组件中传入云文件 ID", wxcloud guide/storage/api), and the poster
+ *   downloads it with `Taro.cloud.downloadFile`;
+ * - `image`: PNG base64, sent inline (local runtime, rotating check-in codes, the fallback).
+ * `fallback: 'unreleased'` marks a plain QR of a link made because WeChat makes no mini-program
+ * code before the mini-program's first release; staff pages say 小程序发布后显示小程序码.
+ */
+export interface CodeImage {
+  image: string | null
+  fileID: string | null
+  fallback: 'unreleased' | null
+}
