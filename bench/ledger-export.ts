@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
   if (!body.ok) throw new Error(JSON.stringify(body.error))
   const out = body.data as ExportOutput
-  const file = join(exportsDir, out.url.split('/').pop()?.split('?')[0] ?? '')
+  const file = join(exportsDir, out.url?.split('/').pop()?.split('?')[0] ?? '')
   const result: LedgerExportResult = {
     rows: out.rows, seedMs, exportMs, fileBytes: statSync(file).size, rssBefore, rssPeak, maxRss: process.resourceUsage().maxRSS * 1024,
   }

@@ -12,7 +12,7 @@ export function localMiniCodes(): MiniCodePort {
       const url = `${origin}/#/${page}?scene=${encodeURIComponent(scene)}`
       // Quartile error correction: still scans from a crumpled poster or a glare-lit screen.
       const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 2, width })
-      return { png, url }
+      return { png, fileID: null, url, fallback: null }
     },
   }
 }

@@ -1,4 +1,5 @@
-import { type MiniCode, type MiniCodePort, type MiniCodeRequest } from './codes'
+import { type CodeKey, type MadeCode, WxacodeError, wxErrCode } from '../_shared/files/mini-codes'
+import { type MiniCodePort, type MiniCodeRequest } from './codes'
 
 /** `openapi.wxacode.getUnlimited`'s parameters, as wx-server-sdk's cloud call takes them. */
 export interface GetUnlimitedParams {
@@ -18,21 +19,29 @@ export interface GetUnlimitedResult {
   errMsg?: string
 }
 
+/** Serves a code: the kept one, or `generate`s it (see `miniCodeCache`). */
+export type ServeCode = (key: CodeKey, keep: boolean, generate: () => Promise<Buffer>) => Promise<MadeCode>
+
 /**
  * The production adapter: WeChat's unlimited mini-program code through the cloud call
  * `cloud.openapi.wxacode.getUnlimited` (wx-server-sdk), injected as `callOpenApi` so this file
- * needs no SDK to compile or test. The function must be deployed with the openapi permission
+ * needs no SDK to compile or test, served through `serve` (kept in cloud storage, with the
+ * pre-release fallback). The function must be deployed with the openapi permission
  * `wxacode.getUnlimited` in its config.json.
  */
 export function wxacodeMiniCodes(
   callOpenApi: (params: GetUnlimitedParams) => Promise<GetUnlimitedResult>,
+  serve: ServeCode,
   envVersion: GetUnlimitedParams['envVersion'] = 'release',
 ): MiniCodePort {
   return {
-    async make({ scene, page, width }: MiniCodeRequest): Promise<MiniCode> {
-      const result = await callOpenApi({ scene, page, checkPath: envVersion === 'release', envVersion, width })
-      if (result.errCode) throw new Error(`wxacode.getUnlimited failed: ${result.errCode} ${result.errMsg ?? ''}`)
-      return { png: Buffer.from(result.buffer), url: null }
+    make({ scene, page, width, keep }: MiniCodeRequest): Promise<MadeCode> {
+      return serve({ page, scene, width }, keep, async () => {
+        const result = await callOpenApi({ scene, page, checkPath: envVersion === 'release', envVersion, width })
+        const errCode = wxErrCode(result)
+        if (errCode !== null) throw new WxacodeError(errCode, result.errMsg ?? '')
+        return Buffer.from(result.buffer)
+      })
     },
   }
 }

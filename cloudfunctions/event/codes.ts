@@ -1,3 +1,5 @@
+import type { MadeCode } from '../_shared/files/mini-codes'
+
 /**
  * The mini-program code port. In production it is WeChat's `wxacode.getUnlimited` (an
  * unlimited code whose scene is at most 32 characters); in the local runtime a QR code of the
@@ -15,13 +17,15 @@ export interface MiniCodeRequest {
   origin: string | null
   /** Side of the image in pixels. */
   width: number
+  /**
+   * Whether the code is worth keeping (a poster's, whose scene does not change); rotating
+   * check-in codes pass false. Only the CloudBase adapter keeps codes.
+   */
+  keep: boolean
 }
 
-export interface MiniCode {
-  png: Buffer
-  /** The URL the code holds (H5), or null for a mini-program code. */
-  url: string | null
-}
+/** A made code: inline PNG, or the cloud file id of a kept one (`_shared/files/mini-codes.ts`). */
+export type MiniCode = MadeCode
 
 export interface MiniCodePort {
   make(request: MiniCodeRequest): Promise<MiniCode>

@@ -1,17 +1,18 @@
 import type { Writable } from 'node:stream'
+import type { StoredFile } from '../_shared/contracts/file'
 
 /** A file being written for download. */
 export interface ExportTarget {
   /** Where the workbook is streamed. The caller ends it. */
   stream: Writable
-  /** Makes the finished file downloadable; resolves to a temporary link. */
-  publish(): Promise<{ url: string; expiresAt: string }>
+  /** Makes the finished file downloadable: a cloud file id (CloudBase) or a link (local runtime). */
+  publish(): Promise<StoredFile>
   /** Drops a file that failed half-way. */
   discard(): Promise<void>
 }
 
 /**
- * Where exports go: on CloudBase, cloud storage and a temporary link
+ * Where exports go: on CloudBase, cloud storage, handed over by cloud file id
  * (`_shared/files/cloudbase.ts`); in the local runtime, a file served once from the runtime
  * (`server/downloads.ts`). Bound in each composition root, never chosen inside an action.
  */
@@ -34,11 +35,12 @@ export interface ExportPart {
  * part number), so a part redone after a crash overwrites itself: CloudBase storage overwrites
  * an upload to the same path (Cloud.uploadFile: "如果上传至同一路径则是覆盖",
  * developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/storage/Cloud.uploadFile.html).
- * Links are made when asked for, so a part finished early has not expired when the last one is.
+ * The client gets each part when the job is read: on CloudBase its cloud file id; locally a link
+ * made when asked for, so a part finished early has not expired when the last one is.
  */
 export interface ExportParts {
   /** `key`: 22 base64url characters, unguessable (derived from the job id). */
   open(key: string, now: Date): Promise<ExportPart>
-  /** A fresh temporary link to a saved part. */
-  link(ref: string, fileName: string, now: Date): Promise<{ url: string; expiresAt: string }>
+  /** How the client gets a saved part: its cloud file id, or a fresh link. */
+  link(ref: string, fileName: string, now: Date): Promise<StoredFile>
 }

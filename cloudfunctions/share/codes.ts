@@ -1,4 +1,6 @@
 import QRCode from 'qrcode'
+import { type MadeCode, WxacodeError, wxErrCode } from '../_shared/files/mini-codes'
+import type { ServeCode } from '../event/codes-wxacode'
 
 /**
  * The share poster's code. A share code carries the item and the sharer's referral id in its
@@ -8,7 +10,7 @@ import QRCode from 'qrcode'
  */
 export interface ShareCodePort {
   /** `path` is the page and query without a leading slash; `origin` is the H5 app's (local only). */
-  make(request: { path: string; origin: string | null; width: number }): Promise<{ png: Buffer; url: string | null }>
+  make(request: { path: string; origin: string | null; width: number }): Promise<MadeCode>
 }
 
 /** Raised when a code cannot be made for this request (maps to 400 on `origin`). */
@@ -26,7 +28,7 @@ export function localShareCodes(): ShareCodePort {
       if (!origin) throw new ShareCodeInputError('缺少应用网址，无法生成二维码')
       const url = `${origin}/#/${path}`
       const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 1, width })
-      return { png, url }
+      return { png, fileID: null, url, fallback: null }
     },
   }
 }
@@ -37,13 +39,23 @@ export interface WxacodeGetParams {
   width: number
 }
 
-/** Production: WeChat's mini-program code for a path, through the injected cloud call. */
-export function wxacodeShareCodes(get: (params: WxacodeGetParams) => Promise<{ buffer: Buffer | Uint8Array; errCode?: number; errMsg?: string }>): ShareCodePort {
+/**
+ * Production: WeChat's mini-program code for a path, through the injected cloud call, kept in
+ * cloud storage per (page, path, width) by `serve`: a resident's share code for an item is made
+ * once, however often they open the poster.
+ */
+export function wxacodeShareCodes(
+  get: (params: WxacodeGetParams) => Promise<{ buffer: Buffer | Uint8Array; errCode?: number; errMsg?: string }>,
+  serve: ServeCode,
+): ShareCodePort {
   return {
-    async make({ path, width }) {
-      const result = await get({ path, width })
-      if (result.errCode) throw new Error(`wxacode.get failed: ${result.errCode} ${result.errMsg ?? ''}`)
-      return { png: Buffer.from(result.buffer), url: null }
+    make({ path, width }) {
+      return serve({ page: path.split('?')[0], scene: path, width }, true, async () => {
+        const result = await get({ path, width })
+        const errCode = wxErrCode(result)
+        if (errCode !== null) throw new WxacodeError(errCode, result.errMsg ?? '')
+        return Buffer.from(result.buffer)
+      })
     },
   }
 }

@@ -1,3 +1,4 @@
+import { cloudbaseMiniCodeCache } from '../_shared/files/mini-codes'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { shareActions } from './actions'
@@ -23,4 +24,4 @@ async function getCode(params: WxacodeGetParams) {
   return sdk.openapi.wxacode.get(params)
 }
 
-export const main = makeMain('share', shareActions({ codes: wxacodeShareCodes(getCode) }), cloudbaseRoot)
+export const main = makeMain('share', shareActions({ codes: wxacodeShareCodes(getCode, cloudbaseMiniCodeCache()) }), cloudbaseRoot)

@@ -1,3 +1,5 @@
+import type { CodeImage } from '@shared/contracts/file'
+import { ApiError, ErrorCodes } from './cloud-core'
 import { drawPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterContent } from '../utils/poster-draw'
 
 function loadImage(src: string): Promise<HTMLImageElement> {
@@ -9,14 +11,18 @@ function loadImage(src: string): Promise<HTMLImageElement> {
   })
 }
 
-/** H5: draws on an off-screen DOM canvas; the PNG data URL is shown and downloaded as is. */
-export async function makePoster(content: PosterContent, codeBase64: string): Promise<string> {
+/**
+ * H5: draws on an off-screen DOM canvas; the PNG data URL is shown and downloaded as is. The
+ * local runtime always sends the code inline; a cloud file id only opens in the mini-program.
+ */
+export async function makePoster(content: PosterContent, code: CodeImage): Promise<string> {
+  if (!code.image) throw new ApiError(ErrorCodes.unsupported, '该海报只能在微信小程序中生成')
   const canvas = document.createElement('canvas')
   canvas.width = POSTER_WIDTH
   canvas.height = POSTER_HEIGHT
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('canvas 2d is not available')
-  drawPoster(ctx, content, await loadImage(`data:image/png;base64,${codeBase64}`))
+  drawPoster(ctx, content, await loadImage(`data:image/png;base64,${code.image}`))
   return canvas.toDataURL('image/png')
 }
 

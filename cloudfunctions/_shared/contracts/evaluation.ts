@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { FileRef } from './file'
 import {
   type EvaluationApplication,
   type EvaluationDeadlines,
@@ -190,11 +191,8 @@ export interface RemindOutput {
   today: string
 }
 
-export interface DocumentsOutput {
-  url: string
-  fileName: string
-  expiresAt: string
-}
+/** The application form and self-evaluation report as one workbook (see `FileRef`). */
+export type DocumentsOutput = FileRef
 
 export const evaluationContract = {
   list: listInput,

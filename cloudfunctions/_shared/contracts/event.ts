@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { CodeImage } from './file'
 import {
   type EventPhase,
   type EventStatus,
@@ -253,15 +254,13 @@ export interface CancelOutput {
   event: EventView
 }
 
-export interface CodeOutput {
+export interface CodeOutput extends CodeImage {
   purpose: 'poster' | 'checkin'
   scene: string
   /** The mini-program page the code opens. */
   page: string
-  /** The H5 URL (local runtime), or null for a mini-program code. */
+  /** The H5 URL (local runtime) or the fallback QR's link, null for a mini-program code. */
   url: string | null
-  /** PNG, base64. */
-  image: string
   /** Check-in codes: when the next one replaces this; null for the poster. */
   rotatesAt: string | null
 }

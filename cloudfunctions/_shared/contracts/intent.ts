@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { FileRef } from './file'
 import type { CaseMentor } from '../domain/service'
 import {
   AGE_BANDS,
@@ -372,12 +373,9 @@ export interface RevealOutput {
   value: string
 }
 
-export interface ExportOutput {
-  /** Where to download the workbook (a temporary link). */
-  url: string
-  fileName: string
+/** A ledger workbook (or one part of a split export): the file (see `FileRef`) and its row count. */
+export interface ExportOutput extends FileRef {
   rows: number
-  expiresAt: string
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { SHARE_KINDS, SHARE_REF_PATTERN } from '../domain/share'
 import { idSchema } from './common'
+import type { CodeImage } from './file'
 
 const kindSchema = v.picklist(SHARE_KINDS, '未知的分享内容')
 const refSchema = v.pipe(v.string('缺少分享编号'), v.regex(SHARE_REF_PATTERN, '分享编号格式不对'))
@@ -51,10 +52,8 @@ export interface ShareCountsOutput {
   counts: Record<string, number>
 }
 
-export interface ShareCodeOutput {
-  /** PNG, base64. */
-  image: string
-  /** The URL the code opens (H5), or null for a mini-program code. */
+export interface ShareCodeOutput extends CodeImage {
+  /** The URL the code opens (H5) or the fallback QR's link, null for a mini-program code. */
   url: string | null
 }
 

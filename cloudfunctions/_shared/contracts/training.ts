@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { CodeImage } from './file'
 import { COURSE_KINDS, type Course, type CourseKind, type CourseSession, type EnrolmentStatus } from '../domain/training'
 import { cursorSchema, idSchema, limitSchema, type PageOf, text } from './common'
 import { instantSchema, MOBILE_PATTERN, requestIdSchema, sceneSchema } from './event'
@@ -132,10 +133,9 @@ export interface EnrolmentRow {
   certificateNo: string | null
 }
 
-export interface CourseCodeOutput {
+export interface CourseCodeOutput extends CodeImage {
   scene: string
   url: string | null
-  image: string
   rotatesAt: string
 }
 

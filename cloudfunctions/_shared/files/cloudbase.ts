@@ -1,6 +1,9 @@
 /**
  * Exports on CloudBase: the workbook is streamed to the function's /tmp, uploaded to cloud
- * storage under `exports/`, and handed back as a temporary link that expires in 10 minutes.
+ * storage under `exports/`, and handed back as its cloud file id. The mini-program downloads it
+ * with `Taro.cloud.downloadFile({ fileID })`: no temporary HTTP link, so no download-domain
+ * whitelist (a `Taro.downloadFile` of a link needs the link's domain whitelisted). The client
+ * can download it only where the storage security rule lets it read (README "文件与小程序码").
  */
 import { randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs'
@@ -10,13 +13,10 @@ import { join } from 'node:path'
 import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
 import type { ExportFiles, ExportParts } from '../../ledger/export-files'
 
-/** The parts of the SDK used here; a test can pass its own. */
+/** The parts of the SDK used here (the app `init` returns); a test runs the real SDK under nock. */
 export interface CloudbaseStorage {
-  uploadFile(options: { cloudPath: string; fileContent: ReadStream }): Promise<{ fileID?: string }>
-  getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList?: { tempFileURL?: string; code?: string }[] }>
+  uploadFile(options: { cloudPath: string; fileContent: ReadStream | Buffer }): Promise<{ fileID?: string }>
 }
-
-const LINK_SECONDS = 600
 
 export function cloudbaseExportFiles(storage: () => CloudbaseStorage = realStorage): ExportFiles {
   return {
@@ -31,10 +31,7 @@ export function cloudbaseExportFiles(storage: () => CloudbaseStorage = realStora
             const day = now.toISOString().slice(0, 10)
             const uploaded = await storage().uploadFile({ cloudPath: `exports/${day}/${key}.xlsx`, fileContent: createReadStream(local) })
             if (!uploaded.fileID) throw new Error('cloud storage upload returned no fileID')
-            const link = await storage().getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: LINK_SECONDS }] })
-            const url = link.fileList?.[0]?.tempFileURL
-            if (!url) throw new Error(`no temporary link: ${link.fileList?.[0]?.code ?? 'unknown'}`)
-            return { url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() }
+            return { fileID: uploaded.fileID, expiresAt: null }
           } finally {
             await unlink(local).catch(() => undefined)
           }
@@ -75,17 +72,16 @@ export function cloudbaseExportParts(storage: () => CloudbaseStorage = realStora
         },
       }
     },
-    async link(ref, _fileName, now) {
-      const link = await storage().getTempFileURL({ fileList: [{ fileID: ref, maxAge: LINK_SECONDS }] })
-      const url = link.fileList?.[0]?.tempFileURL
-      if (!url) throw new Error(`no temporary link: ${link.fileList?.[0]?.code ?? 'unknown'}`)
-      return { url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() }
+    // A part's reference is its cloud file id: handed over as is, no storage call per read.
+    async link(ref) {
+      return { fileID: ref, expiresAt: null }
     },
   }
 }
 
 let app: CloudbaseStorage | null = null
-function realStorage(): CloudbaseStorage {
+/** The function's own storage (the SDK app for the current environment), made on first use. */
+export function realStorage(): CloudbaseStorage {
   app ??= init({ env: SYMBOL_CURRENT_ENV })
   return app
 }

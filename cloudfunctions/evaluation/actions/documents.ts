@@ -1,4 +1,5 @@
 import { documentsInput, type DocumentsOutput } from '../../_shared/contracts/evaluation'
+import { fileRef } from '../../_shared/contracts/file'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import type { ExportFiles } from '../../ledger/export-files'
 import { evaluator, loadApplication } from '../application'
@@ -7,7 +8,7 @@ import { writeApplicationWorkbook } from '../workbook'
 /**
  * The application form and self-evaluation report as one .xlsx, written through the export-files
  * port (cloud storage on CloudBase, the runtime's download folder locally) and returned as a
- * temporary link. Anyone in scope who may read evaluations may download; audited as an export.
+ * `FileRef` (a cloud file id on CloudBase, a temporary link locally). Anyone in scope who may read evaluations may download; audited as an export.
  */
 export function makeDocuments(files: () => ExportFiles): Action<typeof documentsInput, DocumentsOutput> {
   return defineAction({
@@ -32,8 +33,7 @@ export function makeDocuments(files: () => ExportFiles): Action<typeof documents
         await target.discard()
         throw err
       }
-      const { url, expiresAt } = await target.publish()
-      return { url, fileName, expiresAt }
+      return fileRef({ ...(await target.publish()), fileName })
     },
   })
 }

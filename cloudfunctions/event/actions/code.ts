@@ -1,5 +1,6 @@
 import { codeInput, type CodeOutput } from '../../_shared/contracts/event'
 import { EVENT_PAGE, slotEnd, slotOf } from '../../_shared/domain/event'
+import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { loadForStaff } from '../access'
@@ -8,7 +9,7 @@ import { signScene } from '../scene'
 
 /**
  * The poster's code (opens the event) or the current check-in code (rotates every 30 seconds),
- * as a PNG made by the bound `MiniCodePort`.
+ * made by the bound `MiniCodePort`: inline PNG, or the cloud file id of the kept poster code.
  */
 export function makeCode(codes: MiniCodePort): Action<typeof codeInput, CodeOutput> {
   return defineAction({
@@ -24,13 +25,15 @@ export function makeCode(codes: MiniCodePort): Action<typeof codeInput, CodeOutp
           ? signScene(ctx.keyring, { kind: 'poster', code: event.code })
           : signScene(ctx.keyring, { kind: 'checkin', code: event.code, slot })
       try {
-        const made = await codes.make({ scene, page: EVENT_PAGE, origin: input.origin ?? null, width: input.purpose === 'poster' ? 640 : 560 })
+        // The poster's scene never changes, so its code is kept; a check-in code lives 30 seconds.
+        const keep = input.purpose === 'poster'
+        const made = await codes.make({ scene, page: EVENT_PAGE, origin: input.origin ?? null, width: keep ? 640 : 560, keep })
         return {
           purpose: input.purpose,
           scene,
           page: EVENT_PAGE,
           url: made.url,
-          image: made.png.toString('base64'),
+          ...codeImage(made),
           rotatesAt: input.purpose === 'checkin' ? slotEnd(slot).toISOString() : null,
         }
       } catch (err) {

@@ -1,3 +1,4 @@
+import { fileRef } from '../../_shared/contracts/file'
 import type { ExportJobResult } from '../../_shared/contracts/intent'
 import { ledgerExportInput } from '../../_shared/contracts/intent'
 import type { JobView } from '../../_shared/contracts/job'
@@ -7,13 +8,13 @@ import { advanceJob, type Budget, type StoredJobDef, startJob, viewOf } from '..
 import type { ExportParts } from '../export-files'
 import { type ExportParams, exportScope, PART_ROWS, type StoredExport } from '../export-job'
 
-/** A finished export as the client gets it: each part with a link made now. */
+/** A finished export as the client gets it: each part as a file (cloud file id, or a link made now). */
 export function presentExport(parts: () => ExportParts) {
   return async (job: Job, ctx: Ctx): Promise<ExportJobResult> => {
     const stored = job.result as StoredExport
     const now = ctx.now()
     const links = []
-    for (const p of stored.parts) links.push({ ...(await parts().link(p.ref, p.fileName, now)), fileName: p.fileName, rows: p.rows })
+    for (const p of stored.parts) links.push({ ...fileRef({ ...(await parts().link(p.ref, p.fileName, now)), fileName: p.fileName }), rows: p.rows })
     return { fileName: stored.fileName, rows: stored.rows, parts: links }
   }
 }

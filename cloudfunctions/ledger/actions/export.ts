@@ -1,3 +1,4 @@
+import { fileRef } from '../../_shared/contracts/file'
 import { type ExportOutput, ledgerExportInput } from '../../_shared/contracts/intent'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import type { ExportFiles } from '../export-files'
@@ -37,8 +38,7 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
         await target.discard()
         throw err
       }
-      const { url, expiresAt } = await target.publish()
-      return { url, fileName, rows, expiresAt }
+      return { ...fileRef({ ...(await target.publish()), fileName }), rows }
     },
   })
 }

@@ -1,5 +1,6 @@
 import { shareCodeInput, type ShareCodeOutput } from '../../_shared/contracts/share'
 import { sharePayload } from '../../_shared/domain/share'
+import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { forbidden, notFound, validation } from '../../_shared/runtime/errors'
 import { ShareCodeInputError, type ShareCodePort } from '../codes'
@@ -17,7 +18,7 @@ export function makeShareCode(codes: ShareCodePort): Action<typeof shareCodeInpu
       const { path } = sharePayload(input.kind, { id: item.id, title: item.title }, shareRefOf(ctx.keyring, ctx.caller.id))
       try {
         const made = await codes.make({ path: path.slice(1), origin: input.origin ?? null, width: 280 })
-        return { image: made.png.toString('base64'), url: made.url }
+        return { ...codeImage(made), url: made.url }
       } catch (err) {
         if (err instanceof ShareCodeInputError) throw validation([{ path: 'origin', message: err.message }], err.message)
         throw err

@@ -1,6 +1,7 @@
 import { courseCodeInput, type CourseCodeOutput } from '../../_shared/contracts/training'
 import { slotEnd, slotOf } from '../../_shared/domain/event'
 import { COURSE_PAGE } from '../../_shared/domain/training'
+import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { MiniCodeInputError, type MiniCodePort } from '../../event/codes'
@@ -18,8 +19,8 @@ export function makeCourseCode(codes: MiniCodePort): Action<typeof courseCodeInp
       const slot = slotOf(ctx.now())
       const scene = signCourseScene(ctx.keyring, { code: course.code, session: input.session, slot })
       try {
-        const made = await codes.make({ scene, page: COURSE_PAGE, origin: input.origin ?? null, width: 560 })
-        return { scene, url: made.url, image: made.png.toString('base64'), rotatesAt: slotEnd(slot).toISOString() }
+        const made = await codes.make({ scene, page: COURSE_PAGE, origin: input.origin ?? null, width: 560, keep: false })
+        return { scene, url: made.url, ...codeImage(made), rotatesAt: slotEnd(slot).toISOString() }
       } catch (err) {
         if (err instanceof MiniCodeInputError) throw validation([{ path: err.field, message: err.message }], err.message)
         throw err

@@ -33,7 +33,9 @@ export default function ShareBar({ item, shareRef, poster }: ShareBarProps) {
     setState({ kind: 'making' })
     try {
       const code = await posterCode(item.kind, item.id)
-      const src = await makePoster({ ...poster, hint: '用微信扫一扫，或长按识别' }, code.image)
+      // Before the mini-program's first release the server sends a plain QR of the page path.
+      const hint = code.fallback === 'unreleased' ? '小程序发布后显示小程序码' : '用微信扫一扫，或长按识别'
+      const src = await makePoster({ ...poster, hint }, code)
       setState({ kind: 'shown', src })
     } catch (e) {
       setState({ kind: 'idle' })

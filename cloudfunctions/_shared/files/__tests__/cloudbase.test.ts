@@ -1,76 +1,110 @@
-import { existsSync, type ReadStream } from 'node:fs'
+/**
+ * Exports on CloudBase at the storage boundary: the real `@cloudbase/node-sdk` uploads, and nock
+ * stands in for CloudBase (`storage.getUploadMetadata` on the env's API host) and for COS (the
+ * signed PUT of the bytes). What the client gets back is the cloud file id the SDK reports.
+ */
+import { existsSync } from 'node:fs'
+import { init } from '@cloudbase/node-sdk'
+import nock from 'nock'
 import { cloudbaseExportFiles, cloudbaseExportParts, type CloudbaseStorage } from '../cloudbase'
 
-function fakeStorage(link: string | null) {
-  const uploads: { cloudPath: string; body: string }[] = []
-  const storage: CloudbaseStorage = {
-    async uploadFile({ cloudPath, fileContent }: { cloudPath: string; fileContent: ReadStream }) {
-      const chunks: Buffer[] = []
-      for await (const c of fileContent) chunks.push(Buffer.from(c as Buffer))
-      uploads.push({ cloudPath, body: Buffer.concat(chunks).toString() })
-      return { fileID: `cloud://env/${cloudPath}` }
-    },
-    async getTempFileURL({ fileList }) {
-      expect(fileList).toEqual([{ fileID: expect.stringMatching(/^cloud:\/\/env\/exports\/2026-11-22\/[A-Za-z0-9_-]{22}\.xlsx$/), maxAge: 600 }])
-      return { fileList: [link ? { tempFileURL: link, code: 'SUCCESS' } : { code: 'STORAGE_FILE_NONEXIST' }] }
-    },
-  }
-  return { storage, uploads }
+const API = 'https://test-env.tcb-api.tencentcloudapi.com'
+const COS = 'https://cos.test-bucket.example'
+
+interface Upload {
+  path: string
+  body: string
+}
+
+/**
+ * Expects one SDK upload: the metadata call naming the cloud path, then the PUT of the bytes.
+ * Records both; `cosStatus` / `cosBody` shape COS's answer (an XML error on failure).
+ */
+function expectUpload(cloudPath: RegExp, cos: { status: number; body: string } = { status: 200, body: '' }): Upload {
+  const seen: Upload = { path: '', body: '' }
+  nock(API)
+    .post('/admin', (b: Record<string, unknown>) => b.action === 'storage.getUploadMetadata' && typeof b.path === 'string' && cloudPath.test(b.path))
+    .query(true)
+    .reply(200, (_uri, body) => {
+      const path = (body as { path: string }).path
+      seen.path = path
+      return {
+        requestId: 'req-meta',
+        data: { url: `${COS}/${path}`, token: 't', authorization: 'a', fileId: `cloud://test-env.test-bucket/${path}`, cosFileId: 'cos-1' },
+      }
+    })
+  nock(COS)
+    .put(/.*/)
+    .reply(cos.status, (_uri, body) => {
+      seen.body = typeof body === 'string' ? body : JSON.stringify(body)
+      return cos.body
+    })
+  return seen
+}
+
+let storage: CloudbaseStorage
+
+beforeAll(() => {
+  nock.disableNetConnect()
+  storage = init({ env: 'test-env', secretId: 'x', secretKey: 'y' })
+})
+
+afterEach(() => {
+  const pending = nock.pendingMocks()
+  nock.cleanAll()
+  expect(pending).toEqual([])
+})
+
+afterAll(() => {
+  nock.enableNetConnect()
+  nock.restore()
+})
+
+async function written(target: { stream: NodeJS.WritableStream & { path?: unknown } }, body: string): Promise<string> {
+  const local = String(target.stream.path)
+  await new Promise<void>((resolve) => target.stream.end(body, resolve))
+  return local
 }
 
 describe('CloudBase export files', () => {
-  it('streams to /tmp, uploads under exports/<date>/, returns a 10-minute link and removes the local file', async () => {
-    const { storage, uploads } = fakeStorage('https://tcb.example/exports/x.xlsx?sign=abc')
-    const now = new Date('2026-11-22T02:00:00.000Z')
-    const target = await cloudbaseExportFiles(() => storage).open('帮扶台帐.xlsx', now)
-    const local = (target.stream as unknown as { path: string }).path
-    await new Promise<void>((resolve) => target.stream.end('workbook-bytes', resolve))
+  it('streams to /tmp, uploads under exports/<date>/ and hands back the cloud file id (no temporary link), removing the local file', async () => {
+    const upload = expectUpload(/^exports\/2026-11-22\/[A-Za-z0-9_-]{22}\.xlsx$/)
+    const target = await cloudbaseExportFiles(() => storage).open('帮扶台帐.xlsx', new Date('2026-11-22T02:00:00.000Z'))
+    const local = await written(target, 'workbook-bytes')
     const out = await target.publish()
-    expect(out).toEqual({ url: 'https://tcb.example/exports/x.xlsx?sign=abc', expiresAt: '2026-11-22T02:10:00.000Z' })
-    expect(uploads).toEqual([{ cloudPath: expect.stringMatching(/^exports\/2026-11-22\//), body: 'workbook-bytes' }])
+    expect(out).toEqual({ fileID: `cloud://test-env.test-bucket/${upload.path}`, expiresAt: null })
+    expect(upload.body).toBe('workbook-bytes')
     expect(existsSync(local)).toBe(false)
   })
 
-  it('fails loudly when storage gives no link, still removing the local file', async () => {
-    const { storage } = fakeStorage(null)
+  it('fails loudly when COS refuses the upload, still removing the local file', async () => {
+    expectUpload(/^exports\//, {
+      status: 403,
+      body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>denied</Message><RequestId>r</RequestId><TraceId>t</TraceId></Error>',
+    })
     const target = await cloudbaseExportFiles(() => storage).open('x.xlsx', new Date('2026-11-22T02:00:00.000Z'))
-    const local = (target.stream as unknown as { path: string }).path
-    await new Promise<void>((resolve) => target.stream.end('x', resolve))
-    await expect(target.publish()).rejects.toThrow('STORAGE_FILE_NONEXIST')
+    const local = await written(target, 'x')
+    await expect(target.publish()).rejects.toThrow(/AccessDenied/)
     expect(existsSync(local)).toBe(false)
   })
 })
 
 describe('CloudBase export parts (export jobs)', () => {
-  it('uploads a part under a path fixed by its key, so a redone part overwrites itself, and links it when asked', async () => {
-    const uploads: { cloudPath: string; body: string }[] = []
-    const asked: string[] = []
-    const storage: CloudbaseStorage = {
-      async uploadFile({ cloudPath, fileContent }) {
-        const chunks: Buffer[] = []
-        for await (const c of fileContent) chunks.push(Buffer.from(c as Buffer))
-        uploads.push({ cloudPath, body: Buffer.concat(chunks).toString() })
-        return { fileID: `cloud://env/${cloudPath}` }
-      },
-      async getTempFileURL({ fileList }) {
-        asked.push(...fileList.map((f) => `${f.fileID}@${f.maxAge}`))
-        return { fileList: [{ tempFileURL: 'https://tcb.example/p.xlsx?sign=1', code: 'SUCCESS' }] }
-      },
-    }
-    const parts = cloudbaseExportParts(() => storage)
-    const now = new Date('2026-11-22T02:00:00.000Z')
+  it('uploads a part under a path fixed by its key, so a redone part overwrites itself, and hands its file id over without another storage call', async () => {
     const refs: string[] = []
+    const bodies: string[] = []
+    const parts = cloudbaseExportParts(() => storage)
     for (const body of ['first try', 'redone']) {
-      const part = await parts.open('AAAAAAAAAAAAAAAAAAAAAA', now)
-      const local = (part.stream as unknown as { path: string }).path
-      await new Promise<void>((resolve) => part.stream.end(body, resolve))
+      const upload = expectUpload(/^exports\/jobs\/AAAAAAAAAAAAAAAAAAAAAA\.xlsx$/)
+      const part = await parts.open('AAAAAAAAAAAAAAAAAAAAAA', new Date('2026-11-22T02:00:00.000Z'))
+      const local = await written(part, body)
       refs.push(await part.save())
+      bodies.push(upload.body)
       expect(existsSync(local)).toBe(false)
     }
-    expect(uploads.map((u) => u.cloudPath)).toEqual(['exports/jobs/AAAAAAAAAAAAAAAAAAAAAA.xlsx', 'exports/jobs/AAAAAAAAAAAAAAAAAAAAAA.xlsx'])
-    expect(refs[0]).toBe(refs[1])
-    const later = new Date('2026-11-22T03:00:00.000Z')
-    expect(await parts.link(refs[1], '帮扶台帐.xlsx', later)).toEqual({ url: 'https://tcb.example/p.xlsx?sign=1', expiresAt: '2026-11-22T03:10:00.000Z' })
-    expect(asked).toEqual(['cloud://env/exports/jobs/AAAAAAAAAAAAAAAAAAAAAA.xlsx@600'])
+    expect(bodies).toEqual(['first try', 'redone'])
+    expect(refs).toEqual(['cloud://test-env.test-bucket/exports/jobs/AAAAAAAAAAAAAAAAAAAAAA.xlsx', 'cloud://test-env.test-bucket/exports/jobs/AAAAAAAAAAAAAAAAAAAAAA.xlsx'])
+    // No interceptor is set up here: a storage request would fail the test.
+    expect(await parts.link(refs[1], '帮扶台帐.xlsx', new Date('2026-11-22T03:00:00.000Z'))).toEqual({ fileID: refs[1], expiresAt: null })
   })
 })

@@ -29,7 +29,13 @@ const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
   { id: 'admin', role: 'admin', orgId: 'city' },
 ]
 
-/** Documents land in a temporary folder; the "link" is the file's path. */
+/** Documents land in a temporary folder, handed over as a cloud file id naming the file's path. */
+/** The local path behind a test file id (`cloud://test.bucket/<path>`), as CloudBase would hand it over. */
+function pathOf(file: { fileID?: string }): string {
+  if (!file.fileID?.startsWith('cloud://test.bucket/')) throw new Error(`expected a cloud file id, got ${JSON.stringify(file)}`)
+  return file.fileID.slice('cloud://test.bucket'.length)
+}
+
 function tmpFiles(): ExportFiles {
   const dir = mkdtempSync(join(tmpdir(), 'evaluation-docs-'))
   let n = 0
@@ -39,7 +45,7 @@ function tmpFiles(): ExportFiles {
       const stream = createWriteStream(path)
       return {
         stream,
-        publish: async () => ({ url: path, expiresAt: '2026-12-01T00:00:00.000Z' }),
+        publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }),
         discard: async () => {
           stream.destroy()
           await unlink(path).catch(() => undefined)
@@ -330,7 +336,7 @@ describe('evaluation.documents', () => {
     const doc = await ok<DocumentsOutput>('reviewer', 'documents', { id: A })
     expect(doc.fileName).toBe('创业型社区申报-甲社区-2026.xlsx')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(doc.url)
+    await wb.xlsx.readFile(pathOf(doc))
     const text = (name: string) => {
       const ws = wb.getWorksheet(name)
       const lines: string[] = []

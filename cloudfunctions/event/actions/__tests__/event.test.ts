@@ -31,7 +31,8 @@ async function createEvent(h: H, over = {}) {
   return h.ok<EventView>(h.actions, staffId('staff-a'), 'save', eventDraft(over))
 }
 
-function decode(base64: string): string {
+function decode(base64: string | null): string {
+  if (base64 === null) throw new Error('expected an inline image')
   const png = PNG.sync.read(Buffer.from(base64, 'base64'))
   const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
   if (!found) throw new Error('no QR code in the image')

@@ -23,7 +23,13 @@ const STAFF = [
   { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
 ]
 
-/** Exports land in a temporary folder; the "link" is the file's path. */
+/** Exports land in a temporary folder, handed over as a cloud file id naming the file's path. */
+/** The local path behind a test file id (`cloud://test.bucket/<path>`), as CloudBase would hand it over. */
+function pathOf(file: { fileID?: string }): string {
+  if (!file.fileID?.startsWith('cloud://test.bucket/')) throw new Error(`expected a cloud file id, got ${JSON.stringify(file)}`)
+  return file.fileID.slice('cloud://test.bucket'.length)
+}
+
 function tmpFiles(): { files: ExportFiles; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-export-'))
   let n = 0
@@ -35,7 +41,7 @@ function tmpFiles(): { files: ExportFiles; dir: string } {
         const stream = createWriteStream(path)
         return {
           stream,
-          publish: async () => ({ url: path, expiresAt: '2026-11-22T02:10:00.000Z' }),
+          publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }),
           discard: async () => {
             stream.destroy()
             await unlink(path).catch(() => undefined)
@@ -355,7 +361,7 @@ describe('ledger.export', () => {
     expect(all.fileName).toBe('帮扶台帐-甲社区-2026-11-22.xlsx')
 
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(all.url)
+    await wb.xlsx.readFile(pathOf(all))
     const ws = wb.getWorksheet('帮扶台帐')
     expect(ws).toBeDefined()
     const rows: unknown[][] = []
@@ -389,7 +395,7 @@ describe('ledger.export', () => {
     const res = await ok<ExportOutput>('a-staff', 'export', {})
     expect(res.rows).toBe(230)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(res.url)
+    await wb.xlsx.readFile(pathOf(res))
     expect(wb.getWorksheet('帮扶台帐')?.rowCount).toBe(232)
     expect(readdirSync(out.dir)).toHaveLength(1)
   })

@@ -95,7 +95,7 @@ describe('share', () => {
     const { h, share, policy, refOf } = await setup()
     const p = await policy('返乡创业补贴')
     const out = await h.ok<ShareCodeOutput>(share, resident('alice'), 'code', { kind: 'policy', id: p._id, origin: 'http://127.0.0.1:8080' })
-    const png = PNG.sync.read(Buffer.from(out.image, 'base64'))
+    const png = PNG.sync.read(Buffer.from(out.image ?? '', 'base64'))
     const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
     expect(decoded?.data).toBe(`http://127.0.0.1:8080/#/pages/policy-detail/index?id=${p._id}&ref=${await refOf('alice')}`)
     expect(out.url).toBe(decoded?.data)

@@ -7,6 +7,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { getCourse, getSessionCode, listTrainees, trainingErrorMessage } from '../../../services/training'
 import { eventTimeLabel } from '../../../utils/event-routes'
+import { codeNotice, codeSrc } from '../../../utils/code-image'
 import '../event-checkin/index.scss'
 import './index.scss'
 
@@ -73,7 +74,10 @@ export default function CourseCheckinPage() {
           <Text className='checkin-screen__scan'>微信扫一扫 上课签到</Text>
           <View className='checkin-screen__code-wrap'>
             {code ? (
-              <Image className='checkin-screen__code' src={`data:image/png;base64,${code.image}`} mode='aspectFit' nativeProps={{ 'data-testid': 'course-checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
+              <View>
+                <Image className='checkin-screen__code' src={codeSrc(code)} mode='aspectFit' nativeProps={{ 'data-testid': 'course-checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
+                {codeNotice(code) ? <Text data-testid='code-notice'>{codeNotice(code)}</Text> : null}
+              </View>
             ) : codeError ? (
               <PageState kind='error' compact title='二维码生成失败' description={codeError} />
             ) : (

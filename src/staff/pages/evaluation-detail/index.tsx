@@ -51,7 +51,7 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
   const download = async () => {
     try {
       const out = await applicationDocuments(app._id)
-      await openDownload(out.url, out.fileName)
+      await openDownload(out)
     } catch (e) {
       toastText(errorMessage(e))
     }

@@ -6,6 +6,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { eventErrorMessage, getCode, getEvent } from '../../../services/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
+import { codeNotice, codeSrc } from '../../../utils/code-image'
 import './index.scss'
 
 const COUNTS_EVERY_MS = 5000
@@ -84,7 +85,10 @@ export default function EventCheckinPage() {
           <Text className='checkin-screen__scan'>微信扫一扫 签到</Text>
           <View className='checkin-screen__code-wrap'>
             {code ? (
-              <Image className='checkin-screen__code' src={`data:image/png;base64,${code.image}`} mode='aspectFit' nativeProps={{ 'data-testid': 'checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
+              <View>
+                <Image className='checkin-screen__code' src={codeSrc(code)} mode='aspectFit' nativeProps={{ 'data-testid': 'checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
+                {codeNotice(code) ? <Text data-testid='code-notice'>{codeNotice(code)}</Text> : null}
+              </View>
             ) : codeError ? (
               <PageState kind='error' compact title='二维码生成失败' description={codeError} />
             ) : (

@@ -7,6 +7,7 @@ import { eventErrorMessage, getCode, getEvent } from '../../../services/event'
 import { printPage } from '../../../services/print'
 import { eventTimeLabel } from '../../../utils/event-routes'
 import { toastText } from '../../../utils/toast'
+import { codeNotice, codeSrc } from '../../../utils/code-image'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -62,7 +63,8 @@ export default function EventPosterPage() {
           <Text className='event-poster__desc'>{event.description}</Text>
         </View>
         <View className='event-poster__qr-box'>
-          <Image className='event-poster__qr' src={`data:image/png;base64,${code.image}`} mode='aspectFit' showMenuByLongpress nativeProps={{ 'data-testid': 'poster-code', alt: '报名二维码' }} />
+          <Image className='event-poster__qr' src={codeSrc(code)} mode='aspectFit' showMenuByLongpress nativeProps={{ 'data-testid': 'poster-code', alt: '报名二维码' }} />
+          {codeNotice(code) ? <Text className='event-poster__scan-note' data-testid='code-notice'>{codeNotice(code)}</Text> : null}
           <View className='event-poster__qr-text'>
             <Text className='event-poster__scan'>扫码报名</Text>
             <Text className='event-poster__scan-note'>用微信扫一扫，填写姓名和手机号即可报名。活动当天扫描现场签到屏上的二维码签到。</Text>

@@ -122,7 +122,7 @@ export default function LedgerPage() {
     const parts = done.result?.parts ?? []
     // One workbook (most scopes) downloads at once; a split export lists its parts below.
     if (parts.length === 1) {
-      await openDownload(parts[0].url, parts[0].fileName).catch((e: unknown) => toastText(errorMessage(e)))
+      await openDownload(parts[0]).catch((e: unknown) => toastText(errorMessage(e)))
       exportJob.clear()
     }
     toastSuccess(`已导出 ${done.result?.rows ?? 0} 条`)
@@ -137,7 +137,7 @@ export default function LedgerPage() {
             已导出 {exportJob.job.result.rows} 条，共 {exportJob.job.result.parts.length} 个文件（每个最多 1 万条），请逐个下载：
           </Text>
           {exportJob.job.result.parts.map((p) => (
-            <View key={p.url} className='ledger__action' data-testid='export-part' onClick={() => void openDownload(p.url, p.fileName).catch((e: unknown) => toastText(errorMessage(e)))}>
+            <View key={p.fileID ?? p.url ?? p.fileName} className='ledger__action' data-testid='export-part' onClick={() => void openDownload(p).catch((e: unknown) => toastText(errorMessage(e)))}>
               <Text>
                 {p.fileName}（{p.rows} 条）
               </Text>
