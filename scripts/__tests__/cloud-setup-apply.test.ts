@@ -36,6 +36,8 @@ class FakeCloud {
   tables = new Map<string, { acl: string; indexes: { Name: string; Unique: boolean; Keys: { Name: string; Direction: string }[] }[] }>()
   functions = new Map<string, Fn>()
   docs = new Map<string, Record<string, unknown>>()
+  /** The bucket's rule: a new environment's default is 所有用户可读，仅创建者可读写. */
+  storage: { AclTag: string; Rule?: string } = { AclTag: 'READONLY' }
   calls: { service: string; action: string; body: Record<string, unknown> }[] = []
   /** Makes one call fail (once) with a Tencent Cloud error. */
   failOnce: { action: string; when?: (body: Record<string, unknown>) => boolean; code: string; message: string } | null = null
@@ -58,7 +60,7 @@ class FakeCloud {
     switch (`${service}:${action}`) {
       case 'tcb:DescribeEnvInfo':
         if (!this.envExists || body.EnvId !== ENV) return fail('ResourceNotFound', `Env ${String(body.EnvId)} not found`)
-        return ok({ EnvInfo: { EnvBaseInfo: { EnvId: ENV, Alias: 'test', Status: 'NORMAL', Databases: [{ InstanceId: 'tnt-db1', Status: 'RUNNING' }], Functions: [{ Namespace: ENV, Region: 'ap-shanghai' }], Storages: [] } } })
+        return ok({ EnvInfo: { EnvBaseInfo: { EnvId: ENV, Alias: 'test', Status: 'NORMAL', Databases: [{ InstanceId: 'tnt-db1', Status: 'RUNNING' }], Functions: [{ Namespace: ENV, Region: 'ap-shanghai' }], Storages: [{ Bucket: '7465-env-test-1a2b-1300000000', Region: 'ap-shanghai' }] } } })
       case 'tcb:ListTables': {
         const names = [...this.tables.keys()]
         const offset = Number(body.MgoOffset ?? 0)
@@ -95,6 +97,12 @@ class FakeCloud {
         t.acl = String(body.AclTag)
         return ok()
       }
+      case 'tcb:DescribeStorageSafeRule':
+        if (body.Bucket !== '7465-env-test-1a2b-1300000000') return fail('ResourceNotFound', 'bucket')
+        return ok(this.storage)
+      case 'tcb:ModifyStorageSafeRule':
+        this.storage = { AclTag: String(body.AclTag), Rule: String(body.Rule) }
+        return ok()
       case 'scf:GetFunction': {
         const f = this.functions.get(String(body.FunctionName))
         if (!f) return fail('ResourceNotFound.FunctionName', `function ${String(body.FunctionName)} not found`)
@@ -241,6 +249,10 @@ describe('npm run cloud:setup against an environment', () => {
       expect(f.Triggers.map((t) => [t.TriggerName, JSON.parse(t.TriggerDesc).cron]).sort()).toEqual(decl.triggers.map((t) => [t.name, t.config]).sort())
     }
     expect(cloud.docs.has('migrations/2026-12-staff-written-by-server')).toBe(true)
+    // The bucket: residents write only their own feedback photos; exports and codes readable by id.
+    expect(cloud.storage.AclTag).toBe('CUSTOM')
+    expect(JSON.parse(cloud.storage.Rule!)).toEqual(state.storage.rule)
+    expect(state.storage.rule.write).toContain('feedback-uploads')
     // Optional features without their variables are reported, not fatal.
     expect(run.out).toContain('未配置：SUBSCRIBE_TEMPLATE_POLICY')
     // Nothing secret reaches the report.
@@ -264,12 +276,14 @@ describe('npm run cloud:setup against an environment', () => {
     serve(cloud)
     await setup(cloud)
     cloud.tables.get('staff')!.acl = 'READONLY'
+    cloud.storage = { AclTag: 'READONLY' }
     cloud.tables.get('audit')!.indexes = cloud.tables.get('audit')!.indexes.filter((i) => i.Name !== 'org_at')
     cloud.functions.get('ledger')!.Timeout = 3
     cloud.functions.get('org')!.Triggers.push({ Type: 'timer', TriggerName: 'old', TriggerDesc: '{"cron":"0 0 1 * * * *"}' })
     const run = await setup(cloud, SHELL, 'v2')
     expect(run.code).toBe(0)
     expect(run.out).toContain('规则 staff：READONLY → ADMINONLY')
+    expect(run.out).toContain('存储规则：READONLY → 自定义')
     expect(run.out).toContain('创建索引 audit.org_at')
     expect(run.out).toContain('更新云函数配置 ledger：超时 3 → 60 s')
     expect(run.out).toContain('删除未声明的定时触发器 org.old')

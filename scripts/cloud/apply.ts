@@ -5,7 +5,8 @@
  *
  * 1. 连接环境: the environment exists and these credentials may manage it.
  * 2. 集合: every declared collection exists.
- * 3. 安全规则: every collection carries its declared client rule (no client access: ADMINONLY).
+ * 3. 安全规则: every collection carries its declared client rule (no client access: ADMINONLY),
+ *    and the storage bucket its declared rule (deploy/storage.ts).
  * 4. 索引: every declared index exists with its declared keys.
  * 5. 云函数: every function's code (by content hash, kept in its description), runtime settings,
  *    environment variables and timer triggers.
@@ -141,11 +142,13 @@ export async function applyDesiredState(o: ApplyOptions): Promise<ApplyReport> {
   try {
     // 1. The environment, and the namespace its functions live in.
     log(`1/6 ${step}`)
-    const info = (await client.app.env.getEnvInfo()) as { EnvInfo?: { EnvId?: string; Databases?: unknown[]; Functions?: { Namespace?: string }[] } }
+    const info = (await client.app.env.getEnvInfo()) as { EnvInfo?: { EnvId?: string; Databases?: unknown[]; Functions?: { Namespace?: string }[]; Storages?: { Bucket?: string }[] } }
     const envInfo = info.EnvInfo ?? {}
     if (!envInfo.EnvId) throw Object.assign(new Error(`Environment ${credentials.envId} not found`), { code: 'ResourceNotFound.Env' })
     if (!envInfo.Databases?.length) throw new Error('该环境还没有开通数据库：在云开发控制台开通后重新运行')
     const namespace = envInfo.Functions?.[0]?.Namespace || credentials.envId
+    const bucket = envInfo.Storages?.[0]?.Bucket
+    if (!bucket) throw new Error('该环境还没有开通云存储：在云开发控制台开通后重新运行')
 
     // 2. Collections.
     step = '集合'
@@ -181,6 +184,18 @@ export async function applyDesiredState(o: ApplyOptions): Promise<ApplyReport> {
         await client.call('tcb', 'ModifySafeRule', { EnvId: credentials.envId, CollectionName: c.name, AclTag: 'CUSTOM', Rule: want.rule })
         changed(`规则 ${c.name}：${String(have.AclTag ?? '未设置')} → 自定义 ${want.rule}`)
       }
+    }
+
+    const storage = await client.call('tcb', 'DescribeStorageSafeRule', { EnvId: credentials.envId, Bucket: bucket })
+    let haveRule: unknown = null
+    try {
+      haveRule = typeof storage.Rule === 'string' && storage.Rule ? JSON.parse(storage.Rule) : null
+    } catch {
+      haveRule = null
+    }
+    if (storage.AclTag !== 'CUSTOM' || JSON.stringify(haveRule) !== JSON.stringify(state.storage.rule)) {
+      await client.call('tcb', 'ModifyStorageSafeRule', { EnvId: credentials.envId, Bucket: bucket, AclTag: 'CUSTOM', Rule: JSON.stringify(state.storage.rule) })
+      changed(`存储规则：${String(storage.AclTag ?? '未设置')} → 自定义（居民只能上传与读取自己的反馈照片；导出文件与小程序码凭文件 ID 读取）`)
     }
 
     // 4. Indexes.

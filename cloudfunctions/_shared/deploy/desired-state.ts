@@ -1,11 +1,14 @@
 import { COLLECTION_NAMES, clientRule, type ClientRule } from '../store/collections'
 import { cloudbaseIndexDefinitions } from '../store/indexes'
 import { FUNCTION_DECLARATIONS, type TimerTrigger } from './functions'
+import { STORAGE_RULE } from './storage'
 
 /** What a CloudBase environment should hold, derived from the declarations alone. */
 export interface DesiredState {
   collections: { name: string; rule: ClientRule; indexes: unknown[] }[]
   functions: { name: string; runtime: string; timeout: number; memorySize: number; triggers: TimerTrigger[]; env: string[]; openapi: string[] }[]
+  /** The bucket's client rule (CUSTOM security rule). */
+  storage: { rule: { read: string; write: string } }
 }
 
 export function desiredState(): DesiredState {
@@ -21,6 +24,7 @@ export function desiredState(): DesiredState {
       env: f.env.map((e) => e.name),
       openapi: [...f.openapi],
     })),
+    storage: { rule: { ...STORAGE_RULE } },
   }
 }
 
