@@ -74,4 +74,9 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
       }).toEqual({ takesDetail: true, initOnNode: true, adapterContext: true, noTaroReactEcharts: true })
     })
   })
+
+  it('asks WeChat for the privacy check, and the agree button of the privacy prompt can be bound', () => {
+    expect(readJson<AppJson>('app.json').__usePrivacyCheck__).toBe(true)
+    expect(read('base.wxml')).toMatch(/<button\b[^>]*\bbindagreeprivacyauthorization="eh"/)
+  })
 })
