@@ -79,4 +79,13 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     expect(readJson<AppJson>('app.json').__usePrivacyCheck__).toBe(true)
     expect(read('base.wxml')).toMatch(/<button\b[^>]*\bbindagreeprivacyauthorization="eh"/)
   })
+
+  it('no page offers 分享到朋友圈 (a Moments-opened page runs in 单页模式, without login or functions)', () => {
+    const app = readJson<AppJson>('app.json')
+    const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/+$/, '')}/${p}`))]
+    const timeline = pages.filter((p) => /enableShareTimeline/.test(read(`${p}.json`)) || /enableShareTimeline:!0|onShareTimeline:function/.test(read(`${p}.js`)))
+    expect(timeline).toEqual([])
+    // 转发 (chat) stays on for the shared pages
+    for (const p of ['pages/policy-detail/index', 'pages/event/index']) expect(read(`${p}.js`)).toMatch(/enableShareAppMessage:!0/)
+  })
 })
