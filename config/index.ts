@@ -4,6 +4,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { BundleReportPlugin } from './bundle-report'
 import { ServerOnlyGuardPlugin } from './server-only-guard'
+import { appIdProblem, readFileAppId } from './weapp-appid'
 
 const root = path.resolve(__dirname, '..')
 const sharedDir = path.resolve(root, 'cloudfunctions/_shared')
@@ -52,7 +53,20 @@ function h5SplitChunks() {
 }
 
 // https://docs.taro.zone/docs/config
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
+  // A production weapp build must carry the mini-program's own AppID (see config/weapp-appid.ts).
+  const problem = appIdProblem({
+    envAppId: process.env.TARO_APP_ID,
+    fileAppId: readFileAppId(root),
+    taroEnv: process.env.TARO_ENV,
+    nodeEnv: process.env.NODE_ENV,
+    mode,
+    command,
+  })
+  if (problem) {
+    console.error(`\n✖ ${problem}\n`)
+    throw new Error(problem)
+  }
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'chuangye-shequ',
     date: '2025-1-1',

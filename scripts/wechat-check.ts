@@ -865,7 +865,7 @@ async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')))
   const dir = argv.find((a) => !a.startsWith('--')) ?? 'dist/weapp'
   if (!fs.existsSync(dir)) {
-    console.error(`${dir} does not exist — run \`npm run build:weapp\` first`)
+    console.error(`${dir} does not exist — run \`npm run build:weapp:check\` first`)
     return 1
   }
   const report = await checkWeapp(dir)

@@ -170,7 +170,7 @@ describe('wechat-check (wcc + wcsc + miniprogram-ci checkCodeQuality)', () => {
     `the real build dist/weapp passes wcc, wcsc and every code-quality item${skipRealBuild ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     async () => {
       if (!fs.existsSync(path.join(DIST, 'app.json'))) {
-        throw new Error(`${DIST} does not exist — run \`npm run build:weapp\` first (or set SKIP_WEAPP_BUILD_CHECK=1 to skip this test).`)
+        throw new Error(`${DIST} does not exist — run \`npm run build:weapp:check\` first (or set SKIP_WEAPP_BUILD_CHECK=1 to skip this test).`)
       }
       const r = await checkWeapp(DIST)
       if (!r.ok) throw new Error(`dist/weapp fails the WeChat checks:\n${formatReport(r)}`)

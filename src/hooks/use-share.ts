@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useShareAppMessage } from '@tarojs/taro'
 import { type ShareKind, sharePayload, SHARE_REF_PATTERN } from '@shared/domain/share'
 import { keptShareRef, myShareRef, recordArrival } from '../services/share'
 
@@ -10,10 +10,20 @@ export interface ShareItem {
   title: string
 }
 
+/*
+ * No 分享到朋友圈 (onShareTimeline). A page opened from Moments runs in 单页模式 (scene 1154), where
+ * a mini-program cannot log in or call cloud functions
+ * (https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/share-timeline.html);
+ * every resident page loads its content through functions, so the shared page would only show
+ * an error. Moments sharing stays off until a read-only landing that needs neither exists; the
+ * share bar (转发给好友, poster with a code) covers sharing meanwhile. Checked by
+ * scripts/__tests__/no-timeline-share.test.ts and the dist/weapp test.
+ */
+
 /**
  * Sharing for a resident page, in one call:
- * - WeChat's 转发 (chat) and 分享到朋友圈 (Moments) carry the item and my referral id (the page's
- *   index.config.ts must set `enableShareAppMessage` / `enableShareTimeline`);
+ * - WeChat's 转发 (chat) carries the item and my referral id (the page's index.config.ts must set
+ *   `enableShareAppMessage`);
  * - opened through someone's share (`?ref=`), the arrival is recorded once for this item.
  * Returns my referral id once known, for the share bar's link and poster.
  */
@@ -32,11 +42,6 @@ export function useShare(item: ShareItem | null, arrivedRef: string | undefined)
     if (!item) return {}
     const card = sharePayload(item.kind, item, ref)
     return { title: card.title, path: card.path }
-  })
-  useShareTimeline(() => {
-    if (!item) return {}
-    const card = sharePayload(item.kind, item, ref)
-    return { title: card.title, query: card.query }
   })
   return ref
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { AtButton, AtIcon } from 'taro-ui'
+import PrivacyPrompt from '../privacy-prompt'
 import { sharePayload } from '@shared/domain/share'
 import type { ShareItem } from '../../hooks/use-share'
 import { errorMessage } from '../../services/cloud'
@@ -54,6 +55,7 @@ export default function ShareBar({ item, shareRef, poster }: ShareBarProps) {
 
   return (
     <View className='share-bar' data-testid='share-bar'>
+      <PrivacyPrompt purpose='把海报保存到相册' />
       <Text className='share-bar__title'>告诉身边的人</Text>
       <View className='share-bar__row'>
         <ForwardButton path={card.path} />

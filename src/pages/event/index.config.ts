@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '活动详情',
-  // 转发 and 分享到朋友圈: the page's useShare hook supplies the card (title, path with referral id).
+  // 转发: the page's useShare hook supplies the card (title, path with referral id). No 分享到朋友圈:
+  // see src/hooks/use-share.ts.
   enableShareAppMessage: true,
-  enableShareTimeline: true,
 })

@@ -19,6 +19,7 @@ import ChoiceChips from '../../components/choice-chips'
 import CommunityPicker from '../../components/community-picker'
 import FormField from '../../components/form-field'
 import NoticeBanner from '../../components/notice-banner'
+import PrivacyPrompt from '../../components/privacy-prompt'
 import { errorMessage, isApiError } from '../../services/cloud'
 import { submitFeedback } from '../../services/feedback'
 import { uploadFeedbackPhoto } from '../../services/feedback-photo'
@@ -129,6 +130,7 @@ function FeedbackFormPage() {
 
   return (
     <View className='feedback-form'>
+      <PrivacyPrompt purpose='选择照片' />
       <NoticeBanner text='社区会在规定时间内答复：投诉 3 个工作日，咨询 5 个工作日，建议 10 个工作日。' />
       {subject ? (
         <View className='feedback-form__about' data-testid='feedback-subject'>

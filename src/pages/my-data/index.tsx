@@ -7,6 +7,7 @@ import { DELETE_CONFIRM_WORD, deleteMineInput, type DeleteMineOutput } from '@sh
 import { shanghaiDate } from '@shared/domain/time'
 import FormField from '../../components/form-field'
 import NoticeBanner from '../../components/notice-banner'
+import PrivacyPrompt from '../../components/privacy-prompt'
 import { errorMessage, isApiError } from '../../services/cloud'
 import { saveJson } from '../../services/json-file'
 import { deleteMyData, exportMyData } from '../../services/my-data'
@@ -111,6 +112,7 @@ function MyDataPage() {
 
   return (
     <View className='my-data' data-testid='my-data'>
+      <PrivacyPrompt purpose='复制导出的数据' />
       <View className='my-data__head'>
         <Text className='my-data__title'>我的数据</Text>
         <Text className='my-data__sub'>你可以随时把我们保存的关于你的数据导出，或者删除它们。</Text>

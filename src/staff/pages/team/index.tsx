@@ -9,6 +9,7 @@ import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRol
 import FormField from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
+import PrivacyPrompt from '../../../components/privacy-prompt'
 import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
@@ -61,6 +62,7 @@ export default function StaffTeamPage() {
   const current = tabs.some((t) => t.key === tab) ? tab : tabs[0].key
   return (
     <View className='staff-team'>
+      <PrivacyPrompt purpose='复制邀请码' />
       <View className='staff-team__top'>
         <Text className='staff-team__title'>{staff.orgName}</Text>
         <Text className='staff-team__sub'>

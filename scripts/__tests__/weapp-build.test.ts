@@ -1,0 +1,91 @@
+/**
+ * What the weapp build must contain for the weapp-only paths (issue #18 item 6), read from the one
+ * `dist/weapp` that `npm test` already built (no second build). Skipped with the wechat-check
+ * real-build test when SKIP_WEAPP_BUILD_CHECK=1.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..')
+const DIST = path.join(REPO_ROOT, 'dist', 'weapp')
+const skip = process.env.SKIP_WEAPP_BUILD_CHECK === '1'
+const describeBuild = skip ? describe.skip : describe
+
+const read = (rel: string): string => fs.readFileSync(path.join(DIST, rel), 'utf8')
+const readJson = <T>(rel: string): T => JSON.parse(read(rel)) as T
+
+interface AppJson {
+  pages: string[]
+  subPackages?: { root: string; pages: string[] }[]
+  __usePrivacyCheck__?: boolean
+}
+
+describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`, () => {
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(DIST, 'app.json'))) {
+      throw new Error(`${DIST} does not exist — run \`npm run build:weapp:check\` first (or set SKIP_WEAPP_BUILD_CHECK=1 to skip this test).`)
+    }
+  })
+
+  describe('the trend chart is a component drawing on <canvas type="2d">', () => {
+    const PAGE = 'staff/pages/dashboard/index'
+
+    it('the dashboard (staff subpackage) declares the ec-canvas component, and the component lives in the staff subpackage', () => {
+      const app = readJson<AppJson>('app.json')
+      const staff = app.subPackages?.find((s) => s.root.replace(/\/+$/, '') === 'staff')
+      expect(staff?.pages).toContain('pages/dashboard/index')
+      const page = readJson<{ usingComponents?: Record<string, string> }>(`${PAGE}.json`)
+      const rel = page.usingComponents?.['ec-canvas']
+      expect(rel).toBeDefined()
+      const comp = path.posix.normalize(path.posix.join(path.posix.dirname(PAGE), rel!))
+      expect(comp).toBe('staff/components/ec-canvas/index')
+      expect(readJson<{ component?: boolean }>(`${comp}.json`).component).toBe(true)
+    })
+
+    it("the component's wxml is a canvas with type 2d, and its js takes the canvas node and its size in its own scope", () => {
+      const wxml = read('staff/components/ec-canvas/index.wxml')
+      const canvases = wxml.match(/<canvas\b[^>]*>/g) ?? []
+      expect(canvases).toHaveLength(1)
+      expect(canvases[0]).toMatch(/\btype="2d"/)
+      expect(canvases[0]).toMatch(/\bid="ec-canvas"/)
+      const js = read('staff/components/ec-canvas/index.js')
+      expect(js).toMatch(/Component\(/)
+      // the query runs in the component (not the page), for the node and its laid-out size
+      expect(js).toMatch(/this\.createSelectorQuery\(\)\.select\("#ec-canvas"\)\.fields\(\{node:!0,size:!0\}\)/)
+      expect(js).toMatch(/triggerEvent\("init",\{canvas:[\w$]+\.node,width:[\w$]+\.width,height:[\w$]+\.height,dpr:/)
+      expect(js).toMatch(/pixelRatio/)
+    })
+
+    it("Taro's template binds the component's init event, and the page's js initialises echarts from that canvas node", () => {
+      const base = read('base.wxml')
+      const tag = base.match(/<ec-canvas\b[^>]*>/)?.[0] ?? ''
+      expect(tag).toMatch(/\bbindinit="eh"/)
+      const js = read(`${PAGE}.js`)
+      // the page's bundle is ~500 KB: report only whether each piece is there, not the whole file
+      const has = (re: RegExp | string): boolean => (typeof re === 'string' ? js.includes(re) : re.test(js))
+      expect({
+        // the init event's detail: the Canvas node, its size and the pixel ratio
+        takesDetail: has(/\.detail,([\w$]+)=[\w$]+\.canvas,([\w$]+)=[\w$]+\.width,([\w$]+)=[\w$]+\.height,([\w$]+)=[\w$]+\.dpr/),
+        // echarts.init(adapter around that node, null, { width, height, devicePixelRatio })
+        initOnNode: has(/var ([\w$]+)=new [\w$]+\([\w$]+\);[^;]*;var [\w$]+=[\w$]+\(\1,null,\{width:[\w$]+,height:[\w$]+,devicePixelRatio:[\w$]+\}\)/),
+        adapterContext: has('getContext("2d")'),
+        // taro-react-echarts (waits for a page-level onReady that has already fired) is not in the weapp build
+        noTaroReactEcharts: !has('微信基础库版本过低'),
+      }).toEqual({ takesDetail: true, initOnNode: true, adapterContext: true, noTaroReactEcharts: true })
+    })
+  })
+
+  it('asks WeChat for the privacy check, and the agree button of the privacy prompt can be bound', () => {
+    expect(readJson<AppJson>('app.json').__usePrivacyCheck__).toBe(true)
+    expect(read('base.wxml')).toMatch(/<button\b[^>]*\bbindagreeprivacyauthorization="eh"/)
+  })
+
+  it('no page offers 分享到朋友圈 (a Moments-opened page runs in 单页模式, without login or functions)', () => {
+    const app = readJson<AppJson>('app.json')
+    const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/+$/, '')}/${p}`))]
+    const timeline = pages.filter((p) => /enableShareTimeline/.test(read(`${p}.json`)) || /enableShareTimeline:!0|onShareTimeline:function/.test(read(`${p}.js`)))
+    expect(timeline).toEqual([])
+    // 转发 (chat) stays on for the shared pages
+    for (const p of ['pages/policy-detail/index', 'pages/event/index']) expect(read(`${p}.js`)).toMatch(/enableShareAppMessage:!0/)
+  })
+})
