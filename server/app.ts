@@ -20,6 +20,7 @@ import type { AuditEntry } from '../cloudfunctions/_shared/domain/audit'
 import { LOCKOUT_MINUTES, passwordProblem } from '../cloudfunctions/_shared/domain/staff'
 import { newId } from '../cloudfunctions/_shared/runtime/ids'
 import { slidingWindowLimiter } from '../cloudfunctions/_shared/runtime/rate-limit'
+import { CALLER_RATE_LIMIT } from '../cloudfunctions/_shared/domain/rate-limit'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 
 export interface AppOptions {
@@ -32,7 +33,7 @@ export interface AppOptions {
   staticDir?: string
   now?: () => Date
   logger?: boolean
-  /** Calls per identity per minute (default 240). */
+  /** Calls per identity per minute (default `CALLER_RATE_LIMIT`, the same number CloudBase applies). */
   rateLimitPerMinute?: number
   /**
    * New anonymous resident sessions per client address per minute (default 60). Generous because
@@ -114,7 +115,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return reply.status(500).send(fail('INTERNAL', '服务暂时不可用，请稍后再试'))
   })
 
-  const limiter = slidingWindowLimiter(options.rateLimitPerMinute ?? 240, 60_000)
+  const limiter = slidingWindowLimiter(options.rateLimitPerMinute ?? CALLER_RATE_LIMIT.limit, CALLER_RATE_LIMIT.windowMs)
 
   /** Sign-ins and password changes go to the audit log like every other staff action. */
   async function audit(staff: StaffMember, result: AuditEntry['result'], code: string | null, action = 'auth.login') {
@@ -140,7 +141,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const sessionLimiter = slidingWindowLimiter(options.residentSessionsPerMinute ?? 60, 60_000)
 
   app.post('/api/auth/resident', async (req, reply) => {
-    if (!sessionLimiter.allow(req.ip, now().getTime())) {
+    if (!sessionLimiter.hit(req.ip, now().getTime()).allowed) {
       return reply.status(429).send(fail('TOO_MANY_REQUESTS', '新建会话太频繁，请稍后再试'))
     }
     // The device id the client kept from an earlier session, if it is one we signed.
@@ -263,6 +264,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
       now,
       onError: (err) => app.log.error(err),
     })
+    // The per-caller limit says when to come back, as HTTP clients expect it.
+    if (!body.ok && body.error.retryAfter !== undefined) void reply.header('retry-after', String(body.error.retryAfter))
     return reply.status(status).send(body satisfies Reply)
   })
 

@@ -35,7 +35,7 @@ export type Call = <F extends FunctionName, A extends ActionName<F>>(
 /** What every transport returns: the action's envelope. */
 export type Envelope =
   | { ok: true; data: unknown }
-  | { ok: false; error: { code: string; message: string; fields?: FieldError[] } }
+  | { ok: false; error: { code: string; message: string; fields?: FieldError[]; retryAfter?: number } }
 
 /** Error codes the UI reacts to. Servers may send others; they are shown by message. */
 export const ErrorCodes = {
@@ -44,6 +44,14 @@ export const ErrorCodes = {
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
   invalid: 'INVALID_INPUT',
+  /** The server's input check failed; `fields` says which field and why. */
+  validation: 'VALIDATION',
+  /** One caller made too many calls; `retryAfter` says how many seconds to wait. */
+  rateLimited: 'RATE_LIMITED',
+  /** The server is busy (too many new sessions or sign-ins at once). */
+  tooManyRequests: 'TOO_MANY_REQUESTS',
+  /** The server failed unexpectedly. */
+  internal: 'INTERNAL',
   /** Client side: the request never got an answer. */
   network: 'NETWORK',
   /** Client side: the answer was not an envelope. */
@@ -62,8 +70,10 @@ export class ApiError extends Error {
   readonly fields: FieldError[]
   /** HTTP status when the transport has one. */
   readonly status?: number
+  /** Seconds to wait before trying again, when the server said (RATE_LIMITED). */
+  readonly retryAfter?: number
 
-  constructor(code: string, message: string, fields: FieldError[] = [], status?: number) {
+  constructor(code: string, message: string, fields: FieldError[] = [], status?: number, retryAfter?: number) {
     super(message)
     // Keeps `instanceof` working when classes are compiled down to ES5.
     Object.setPrototypeOf(this, ApiError.prototype)
@@ -71,6 +81,7 @@ export class ApiError extends Error {
     this.code = code
     this.fields = fields
     this.status = status
+    this.retryAfter = retryAfter
   }
 }
 
@@ -89,7 +100,9 @@ export function unwrapEnvelope(raw: unknown, status?: number): unknown {
     if (env.ok === true) return env.data
     if (env.ok === false && typeof env.error === 'object' && env.error !== null) {
       const fields = Array.isArray(env.error.fields) ? env.error.fields.filter(isFieldError) : []
-      return throwError(new ApiError(String(env.error.code || 'ERROR'), String(env.error.message || ''), fields, status))
+      const wait = env.error.retryAfter
+      const retryAfter = typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : undefined
+      return throwError(new ApiError(String(env.error.code || 'ERROR'), String(env.error.message || ''), fields, status, retryAfter))
     }
   }
   return throwError(new ApiError(ErrorCodes.badResponse, '服务暂时不可用，请稍后再试', [], status))
@@ -105,27 +118,82 @@ export function makeCall(send: (fn: FunctionName, action: string, data: unknown)
     send(fn, action, data) as Promise<ActionOutput<F, A>>
 }
 
-/** Plain words for a resident or staff member, whatever went wrong. */
-export function errorMessage(e: unknown): string {
-  if (!isApiError(e)) return '出了点问题，请稍后再试'
-  switch (e.code) {
-    case ErrorCodes.network:
-      return e.message || '网络不太好，请检查网络后重试'
-    case ErrorCodes.serverFault:
-    case ErrorCodes.unavailable:
-      return e.message
-    case ErrorCodes.unauthenticated:
-      return '登录已过期，请重新登录'
-    case ErrorCodes.forbidden:
-      return e.message || '没有权限进行这个操作'
-    // The server words refusals for residents (问卷已经结束, 邀请码无效…); show them when given.
-    case ErrorCodes.notFound:
-      return e.message || '内容不存在或已被删除'
-    case ErrorCodes.conflict:
-      return e.message || '内容已被他人修改，请刷新后再改'
-    default:
-      return e.message || '出了点问题，请稍后再试'
+/**
+ * What kind of failure a call met, as the person using the app needs to know it:
+ * - `network`: the request got no answer (or the answer came too late): check the network, retry;
+ * - `permission`: not signed in, not allowed, or the app cannot reach the service as deployed:
+ *   sign in again or ask the community staff; retrying changes nothing;
+ * - `validation`: something typed in is wrong: the field's message says what; retrying changes nothing;
+ * - `rateLimited`: too many calls in a short time: wait the given seconds, then retry;
+ * - `server`: the service failed: try again later;
+ * - `refused`: the server said no on purpose (not found, already done, changed meanwhile) in its
+ *   own words; retrying gives the same answer.
+ */
+export type ErrorKind = 'network' | 'permission' | 'validation' | 'rateLimited' | 'server' | 'refused'
+
+/** A failure as the UI shows it. */
+export interface ErrorView {
+  kind: ErrorKind
+  /** What happened and what to do next, in plain words. */
+  message: string
+  /** Whether offering 重试 can help. */
+  retryable: boolean
+  /** Seconds to wait first (rate-limited). */
+  retryAfter?: number
+}
+
+const STAFF_HELP = '如有疑问，请联系社区工作人员'
+const PERMISSION_CODES = new Set<string>([ErrorCodes.unauthenticated, ErrorCodes.forbidden, ErrorCodes.unavailable, 'PASSWORD_CHANGE_REQUIRED'])
+const VALIDATION_CODES = new Set<string>([ErrorCodes.validation, ErrorCodes.invalid, 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE'])
+const SERVER_CODES = new Set<string>([ErrorCodes.internal, ErrorCodes.serverFault, ErrorCodes.badResponse])
+
+/** Says `message`, then `next` unless the message already says whom to contact. */
+function withNext(message: string, next: string): string {
+  return message.includes('联系') ? message : `${message.replace(/[。；，\s]+$/, '')}。${next}`
+}
+
+/** Sorts any failure into what happened, what to do next and whether retrying can help. */
+export function describeError(e: unknown): ErrorView {
+  // Not from a call: a bug or an unexpected answer. Reloading may get past it.
+  if (!isApiError(e)) return { kind: 'server', message: '出了点问题，请稍后再试', retryable: true }
+  const code = e.code
+  if (code === ErrorCodes.network) return { kind: 'network', message: e.message || '网络不太好，请检查网络后重试', retryable: true }
+  if (code === ErrorCodes.rateLimited || code === ErrorCodes.tooManyRequests) {
+    if (e.retryAfter) return { kind: 'rateLimited', message: `操作太频繁，请稍等 ${e.retryAfter} 秒再试`, retryable: true, retryAfter: e.retryAfter }
+    return { kind: 'rateLimited', message: e.message || '操作太频繁，请稍等一会儿再试', retryable: true }
   }
+  if (PERMISSION_CODES.has(code)) {
+    if (code === ErrorCodes.unauthenticated) return { kind: 'permission', message: '登录已过期，请重新登录', retryable: false }
+    const message = e.message || '没有权限进行这个操作'
+    return { kind: 'permission', message: code === ErrorCodes.forbidden ? withNext(message, STAFF_HELP) : message, retryable: false }
+  }
+  if (VALIDATION_CODES.has(code)) {
+    // The field's own words ("请填写姓名") say what to change; the generic line only without them.
+    const said = Array.from(new Set(e.fields.map((f) => f.message).filter(Boolean)))
+    const message = said.length ? said.slice(0, 3).join('；') : e.message || '填写的内容有误，请检查后再提交'
+    return { kind: 'validation', message, retryable: false }
+  }
+  if (SERVER_CODES.has(code) || (e.status ?? 0) >= 500) {
+    return { kind: 'server', message: e.message || '服务出了点问题，请稍后再试', retryable: true }
+  }
+  if (code === 'UNKNOWN_ACTION') {
+    // The app and the service are different versions: only an update fixes it.
+    return { kind: 'refused', message: '这个功能暂时用不了，请把小程序更新到最新版本；仍不行请联系社区工作人员', retryable: false }
+  }
+  // The server's words for its refusals (问卷已经结束, 邀请码无效…); plain ones when it gave none.
+  switch (code) {
+    case ErrorCodes.notFound:
+      return { kind: 'refused', message: e.message || '内容不存在或已被删除', retryable: false }
+    case ErrorCodes.conflict:
+      return { kind: 'refused', message: e.message || '内容已被他人修改，请刷新后再改', retryable: false }
+    default:
+      return { kind: 'refused', message: e.message || '出了点问题，请稍后再试', retryable: false }
+  }
+}
+
+/** Plain words for a resident or staff member, whatever went wrong, with what to do next. */
+export function errorMessage(e: unknown): string {
+  return describeError(e).message
 }
 
 /**
@@ -155,7 +223,7 @@ export function classifyCallFailure(err: unknown): ApiError {
   return new ApiError(ErrorCodes.network, '网络不太好，请检查网络后重试')
 }
 
-/** Whether trying again can help: a network failure or a passing fault, not a refusal or a set-up problem. */
+/** Whether trying again can help: a network failure, a passing fault, or a wait that ends; not a refusal or a set-up problem. */
 export function isRetryable(e: unknown): boolean {
-  return isApiError(e) && (e.code === ErrorCodes.network || e.code === ErrorCodes.serverFault)
+  return describeError(e).retryable
 }

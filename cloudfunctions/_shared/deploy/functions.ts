@@ -70,7 +70,8 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   // Ledger export job (parts of 10,000 rows, 16 a call, 203 MB peak in bench/function-sizing.ts).
   // Exports whose page was closed are finished by the `resumeJobs` timer.
   ledger: fn({ timeout: 60, memorySize: 512, triggers: [RESUME_JOBS] }),
-  maintenance: fn({ timeout: 60 }),
+  // Hourly: removes the rate counts of callers idle for a day (runtime/rate-limit.ts), 40 s at most per run.
+  maintenance: fn({ timeout: 60, triggers: [{ name: 'sweepRateLimits', type: 'timer', config: '0 15 * * * * *' }] }),
   notify: fn({ timeout: 60, env: [APP_SECRET, ...POLICY_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'] }),
   org: fn(),
   policy: fn(),

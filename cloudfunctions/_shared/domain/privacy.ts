@@ -98,6 +98,12 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     why: '确认谁能看、谁改过居民信息，保护居民数据',
     keep: '操作记录至少保存 180 天，只增不改',
   },
+  {
+    collections: ['rateLimits'],
+    what: '微信版里你最近一两分钟内的操作次数（只保存由你的微信身份换算出的编号，不保存身份本身）',
+    why: '防止有人短时间内大量操作，拖慢大家的使用',
+    keep: '一天没有操作后自动删除',
+  },
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */

@@ -4,7 +4,7 @@ import type { Collections } from '../store/collections'
 import { BadCursorError, DuplicateIdError, type Store } from '../store/port'
 import type { Action, ActionMap } from './action'
 import { type Caller, type Identity, resolveCaller } from './caller'
-import { AppError, type ErrorCode, forbidden, type Reply } from './errors'
+import { AppError, type ErrorCode, errorBody, forbidden, rateLimited, type Reply } from './errors'
 import { newId } from './ids'
 import type { Keyring } from './keyring'
 import type { RateLimiter } from './rate-limit'
@@ -72,9 +72,8 @@ export async function dispatch(
     if (caller.kind === 'staff' && caller.staff.mustChangePassword && !(deps.fn === 'profile' && name === 'get')) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码')
     }
-    if (deps.limiter && !deps.limiter.allow(caller.id, now().getTime())) {
-      throw new AppError('TOO_MANY_REQUESTS', '操作太频繁，请稍后再试')
-    }
+    const limit = deps.limiter?.hit(caller.id, now().getTime())
+    if (limit && !limit.allowed) throw rateLimited(limit.retryAfterS)
     const parsed = v.safeParse(action.input, data ?? {})
     // Name the target even on a refused call, so the audit says what was tried.
     if (parsed.success) target = action.target?.(parsed.output) ?? null
@@ -92,12 +91,7 @@ export async function dispatch(
       deps.onError?.(err)
       return finish(500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } })
     }
-    const error: { code: AppError['code']; message: string; fields?: AppError['fields'] } = {
-      code: known.code,
-      message: known.message,
-    }
-    if (known.fields) error.fields = known.fields
-    return finish(known.status, { ok: false, error })
+    return finish(known.status, { ok: false, error: errorBody(known) })
   }
 }
 
@@ -105,6 +99,7 @@ const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {
   FORBIDDEN: 'denied',
   PASSWORD_CHANGE_REQUIRED: 'denied',
   TOO_MANY_REQUESTS: 'denied',
+  RATE_LIMITED: 'denied',
   UNAUTHENTICATED: 'denied',
   VALIDATION: 'invalid',
   BAD_REQUEST: 'invalid',

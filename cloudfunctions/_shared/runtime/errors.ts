@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   PASSWORD_CHANGE_REQUIRED: 403,
   TOO_MANY_REQUESTS: 429,
+  /** One caller made too many calls (the per-caller limit); the reply says when to try again. */
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
@@ -28,6 +30,8 @@ export class AppError extends Error {
      * ids leak nothing): dispatch audits it like a 403.
      */
     readonly refusal = false,
+    /** Seconds until a retry can pass (RATE_LIMITED). */
+    readonly retryAfter?: number,
   ) {
     super(message)
     this.name = 'AppError'
@@ -51,8 +55,22 @@ export const outOfScope = (message = '内容不存在或已删除') => new AppEr
 /** `notFound` when the record is missing, `outOfScope` when it exists but is not the caller's. */
 export const missingOrOutOfScope = (record: unknown, message?: string) => (record ? outOfScope(message) : notFound(message))
 export const conflict = (message: string) => new AppError('CONFLICT', message)
+/** The per-caller limit was reached; `retryAfterS` tells the client how long to wait. */
+export const rateLimited = (retryAfterS: number) =>
+  new AppError('RATE_LIMITED', '操作太频繁，请稍后再试', undefined, false, retryAfterS)
+
+/** The wire shape of a refused call. */
+export type ErrorBody = { code: ErrorCode; message: string; fields?: FieldError[]; retryAfter?: number }
+
+/** The reply of a call refused with `err`. */
+export function errorBody(err: AppError): ErrorBody {
+  const error: ErrorBody = { code: err.code, message: err.message }
+  if (err.fields) error.fields = err.fields
+  if (err.retryAfter !== undefined) error.retryAfter = err.retryAfter
+  return error
+}
 
 /** The wire shape of every answer, on CloudBase and in the local runtime alike. */
 export type Reply<T = unknown> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldError[] } }
+  | { ok: false; error: ErrorBody }

@@ -14,6 +14,7 @@ import type { Job } from '../domain/job'
 import type { Org } from '../domain/org'
 import type { MigrationRecord } from '../domain/migration'
 import type { Policy } from '../domain/policy'
+import type { RateWindow } from '../domain/rate-limit'
 import type { Profile } from '../domain/profile'
 import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
@@ -91,11 +92,13 @@ export interface Collections {
   migrations: MigrationRecord
   /** Long work run in resumable chunks (exports, the recount): progress and cursor, see runtime/jobs.ts. */
   jobs: Job
+  /** Per-caller call counts on CloudBase, shared by every function instance: id = `rl_` + hash of the caller (runtime/rate-limit.ts). */
+  rateLimits: RateWindow
 }
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

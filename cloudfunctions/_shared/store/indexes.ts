@@ -119,6 +119,8 @@ export const INDEXES: Declarations = {
   migrations: [],
   // The timer resumes running jobs of its kinds.
   jobs: [{ name: 'state_kind', fields: [{ field: 'state', dir: 'asc' }, { field: 'kind', dir: 'asc' }] }],
+  // Read and written by id on every call; the sweep finds callers idle for a day.
+  rateLimits: [{ name: 'window', fields: [{ field: 'windowStart', dir: 'asc' }] }],
 }
 
 /** CloudBase index definition (the shape the console's index import and the CLI accept). */

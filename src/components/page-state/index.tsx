@@ -4,17 +4,27 @@ import 'taro-ui/lib/style/components/activity-indicator.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
+import { describeError } from '../../services/cloud-core'
 
 export interface PageStateProps {
   /** Which state to show. Default `'loading'`. */
   kind?: 'loading' | 'empty' | 'error'
   /** Headline. Default: a sensible text for the kind. */
   title?: string
-  /** A line of explanation under the headline. Default none. */
+  /** A line of explanation under the headline. Default: what `error` says happened and what to do, else none. */
   description?: string
+  /**
+   * The failure behind an error state. It decides the default description (network, permission,
+   * validation, server fault, rate limit, each with what to do next) and whether 重试 is offered:
+   * only when retrying can help (`isRetryable`). Default none: the description and button as given.
+   */
+  error?: unknown
   /** Button text. Default `'重试'` for errors, none otherwise. */
   actionText?: string
-  /** Called when the button is tapped; no button without it. */
+  /**
+   * Called when the button is tapped; no button without it. With `error` and no `actionText`, the
+   * 重试 button appears only when retrying can help.
+   */
   onAction?: () => void
   /** taro-ui icon name in the circle. Default `'file-generic'` when empty, `'alert-circle'` on error. */
   icon?: string
@@ -27,20 +37,29 @@ export interface PageStateProps {
 const DEFAULT_TITLES = { loading: '正在加载…', empty: '这里还没有内容', error: '加载失败' } as const
 const ICONS = { empty: 'file-generic', error: 'alert-circle' } as const
 
-/** Loading, empty and error states with one look everywhere; errors offer 重试. */
+/** Loading, empty and error states with one look everywhere; errors say what happened and offer 重试 where it helps. */
 export default function PageState({
   kind = 'loading',
   title,
   description,
+  error,
   actionText,
   onAction,
   icon,
   compact = false,
   testId = 'page-state',
 }: PageStateProps) {
-  const action = actionText ?? (kind === 'error' ? '重试' : undefined)
+  const failure = kind === 'error' && error !== undefined ? describeError(error) : null
+  // A retry that cannot help (a refusal, bad input, no permission) is not offered at all.
+  const action = actionText ?? (kind === 'error' && (!failure || failure.retryable) ? '重试' : undefined)
+  const explanation = description ?? failure?.message
   return (
-    <View className={`page-state page-state--${kind}${compact ? ' page-state--compact' : ''}`} data-testid={testId} data-state={kind}>
+    <View
+      className={`page-state page-state--${kind}${compact ? ' page-state--compact' : ''}`}
+      data-testid={testId}
+      data-state={kind}
+      data-error-kind={failure?.kind}
+    >
       {kind === 'loading' ? (
         <AtActivityIndicator mode='center' size={48} color='#2861d8' content={title ?? DEFAULT_TITLES.loading} isOpened />
       ) : (
@@ -49,7 +68,7 @@ export default function PageState({
             <AtIcon value={icon ?? ICONS[kind]} size={28} color={kind === 'error' ? '#d03050' : '#2861d8'} />
           </View>
           <Text className='page-state__title'>{title ?? DEFAULT_TITLES[kind]}</Text>
-          {description ? <Text className='page-state__description'>{description}</Text> : null}
+          {explanation ? <Text className='page-state__description'>{explanation}</Text> : null}
           {action && onAction ? (
             <View className='page-state__action' data-testid={`${testId}-action`}>
               <AtButton type={kind === 'error' ? 'primary' : 'secondary'} size='small' onClick={onAction}>

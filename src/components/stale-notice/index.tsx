@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { PagedList } from '../../hooks/use-paged-list'
+import { describeError } from '../../services/cloud-core'
 import './index.scss'
 
 export interface StaleNoticeProps {
@@ -9,20 +10,27 @@ export interface StaleNoticeProps {
 
 /**
  * Under a list's heading while it shows last time's copy: "updating" while the fresh page loads,
- * or that the network is poor (tap to retry) when it could not be loaded. Says it in words.
+ * or why it could not be loaded (the network, or what else happened), with tap-to-retry only
+ * when retrying can help. Says it in words.
  */
 export default function StaleNotice({ list }: StaleNoticeProps) {
   if (!list.stale) return null
-  const failed = list.error !== null
+  const failure = list.error !== null ? describeError(list.error) : null
+  const retry = failure?.retryable ?? false
+  const text = !failure
+    ? '正在更新…'
+    : failure.kind === 'network'
+      ? '网络不太好，显示的是上次的内容'
+      : `没能更新：${failure.message.replace(/[。；]+$/, '')}。显示的是上次的内容`
   return (
     <View
-      className={`stale-notice${failed ? ' stale-notice--failed' : ''}`}
-      role={failed ? 'button' : 'status'}
-      onClick={failed ? () => void list.refresh({ quiet: true }) : undefined}
+      className={`stale-notice${failure ? ' stale-notice--failed' : ''}`}
+      role={retry ? 'button' : 'status'}
+      onClick={retry ? () => void list.refresh({ quiet: true }) : undefined}
       data-testid='stale-notice'
-      data-failed={failed ? 'true' : 'false'}
+      data-failed={failure ? 'true' : 'false'}
     >
-      <Text>{failed ? '网络不太好，显示的是上次的内容 · 点此重试' : '正在更新…'}</Text>
+      <Text>{retry ? `${text} · 点此重试` : text}</Text>
     </View>
   )
 }

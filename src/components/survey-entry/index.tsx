@@ -5,6 +5,7 @@ import { AtIcon } from 'taro-ui'
 import type { SurveyCard } from '@shared/contracts/survey'
 import { SURVEY_KIND_LABELS } from '@shared/domain/survey'
 import { useLoad } from '../../hooks/use-load'
+import { describeError } from '../../services/cloud-core'
 import { openSurveys } from '../../services/survey'
 import { surveyRoutes } from '../../utils/survey-routes'
 import './index.scss'
@@ -83,9 +84,15 @@ export default function SurveyEntry({ variant = 'home' }: SurveyEntryProps) {
         <Text className='survey-entry__heading'>满意度调查</Text>
       </View>
       {!d && data.status === 'error' ? (
-        <View role='button' className='survey-entry__empty' onClick={() => void data.reload()}>
-          <Text>问卷没有加载出来，点这里重试</Text>
-        </View>
+        describeError(data.error).retryable ? (
+          <View role='button' className='survey-entry__empty' onClick={() => void data.reload()}>
+            <Text>问卷没有加载出来，点这里重试</Text>
+          </View>
+        ) : (
+          <View className='survey-entry__empty'>
+            <Text>问卷没有加载出来：{describeError(data.error).message}</Text>
+          </View>
+        )
       ) : !d ? (
         <View className='survey-entry__empty'>
           <Text>正在加载…</Text>

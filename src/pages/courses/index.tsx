@@ -21,7 +21,7 @@ function CoursesPage() {
       {list.status === 'loading' ? (
         <PageState kind='loading' />
       ) : list.status === 'error' ? (
-        <PageState kind='error' title='课程加载失败' description={trainingErrorMessage(list.error)} onAction={() => void list.refresh()} />
+        <PageState kind='error' title='课程加载失败' error={list.error} description={trainingErrorMessage(list.error)} onAction={() => void list.refresh()} />
       ) : list.items.length === 0 ? (
         <PageState kind='empty' icon='bookmark' title='近期暂无课程' description='新课程发布后会在这里显示' />
       ) : (

@@ -82,7 +82,7 @@ function EventPage() {
         />
       )
     }
-    return <PageState kind='error' title='活动加载失败' description={eventErrorMessage(e)} onAction={() => void opened.reload()} />
+    return <PageState kind='error' title='活动加载失败' error={e} description={eventErrorMessage(e)} onAction={() => void opened.reload()} />
   }
   if (!opened.data) return <PageState kind='loading' />
   return (

@@ -7,7 +7,6 @@ import EventCard from '../../components/event-card'
 import PageState from '../../components/page-state'
 import StaleNotice from '../../components/stale-notice'
 import { usePagedList } from '../../hooks/use-paged-list'
-import { errorMessage } from '../../services/cloud'
 import { listEvents } from '../../services/event'
 import { eventRoutes } from '../../utils/event-routes'
 import 'taro-ui/lib/style/components/load-more.scss'
@@ -44,7 +43,7 @@ function EventsPage() {
         <CardSkeleton count={3} />
       ) : list.status === 'error' ? (
         <View className='events__card'>
-          <PageState kind='error' title='活动加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} testId='events-error' />
+          <PageState kind='error' title='活动加载失败' error={list.error} onAction={() => void list.refresh()} testId='events-error' />
         </View>
       ) : list.items.length === 0 ? (
         <View className='events__card'>

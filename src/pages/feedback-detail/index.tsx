@@ -43,7 +43,7 @@ function FeedbackDetailPage() {
     void data.reload().finally(() => Taro.stopPullDownRefresh())
   })
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='这条反馈没能打开' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='这条反馈没能打开' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   return <Body f={data.data} onChanged={() => void data.reload()} />

@@ -4,7 +4,6 @@ import { GUIDE_TOPIC_LABELS } from '@shared/domain/service'
 import HotlineCard from '../../components/hotline-card'
 import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
-import { errorMessage } from '../../services/cloud'
 import { getGuide, listGuides } from '../../services/service'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
@@ -24,7 +23,7 @@ function GuideList() {
         <Text className='guide__subtitle'>办执照、申请贷款、领补贴，一步步照着做，材料一次带齐</Text>
       </View>
       {list.status === 'error' ? (
-        <PageState kind='error' description={errorMessage(list.error)} onAction={() => void list.reload()} />
+        <PageState kind='error' error={list.error} onAction={() => void list.reload()} />
       ) : !list.data ? (
         <PageState kind='loading' />
       ) : (
@@ -45,7 +44,7 @@ function GuideList() {
 
 function GuideDetail({ id }: { id: string }) {
   const guide = useLoad(() => getGuide(id), [id])
-  if (guide.status === 'error') return <PageState kind='error' title='指南打不开' description={errorMessage(guide.error)} onAction={() => void guide.reload()} />
+  if (guide.status === 'error') return <PageState kind='error' title='指南打不开' error={guide.error} onAction={() => void guide.reload()} />
   if (!guide.data) return <PageState kind='loading' />
   const g = guide.data
   return (

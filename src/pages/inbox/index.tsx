@@ -72,7 +72,7 @@ function InboxPage() {
         <CardSkeleton count={3} />
       ) : list.status === 'error' ? (
         <View className='inbox__card'>
-          <PageState kind='error' title='消息加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+          <PageState kind='error' title='消息加载失败' error={list.error} onAction={() => void list.refresh()} />
         </View>
       ) : list.items.length === 0 ? (
         <View className='inbox__card'>

@@ -14,7 +14,6 @@ import StaleNotice from '../../components/stale-notice'
 import ServiceHome from '../../components/service-home'
 import SurveyEntry from '../../components/survey-entry'
 import { usePagedList } from '../../hooks/use-paged-list'
-import { errorMessage } from '../../services/cloud'
 import { listPolicies } from '../../services/policy'
 import { getMe, peekMe } from '../../services/profile'
 import { intentRoutes } from '../../utils/intent-routes'
@@ -167,7 +166,7 @@ function IndexPage() {
         ) : list.status === 'loading' ? (
           <PageState kind='loading' compact />
         ) : list.status === 'error' ? (
-          <PageState kind='error' title='政策加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} testId='list-error' />
+          <PageState kind='error' title='政策加载失败' error={list.error} onAction={() => void list.refresh()} testId='list-error' />
         ) : list.items.length === 0 ? (
           filtered ? (
             <PageState

@@ -200,7 +200,7 @@ function IntentFormPage() {
   }, [])
 
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='登记表没能打开' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='登记表没能打开' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   const { orgs, me, current } = data.data

@@ -11,7 +11,6 @@ import PageState from '../../components/page-state'
 import SubscribeReminder from '../../components/subscribe-reminder'
 import SurveyEntry from '../../components/survey-entry'
 import { useLoad } from '../../hooks/use-load'
-import { errorMessage } from '../../services/cloud'
 import { getMe } from '../../services/profile'
 import { passwordSignIn, signOut } from '../../services/session'
 import { routes } from '../../utils/routes'
@@ -36,7 +35,7 @@ function MinePage() {
   })
 
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能读取你的信息' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能读取你的信息' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   const m = me.data

@@ -53,7 +53,7 @@ function MyCasePage() {
   })
 
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='创业档案没能打开' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='创业档案没能打开' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   const c = data.data.current

@@ -8,7 +8,6 @@ import Chip from '../../components/chip'
 import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import { usePagedList } from '../../hooks/use-paged-list'
-import { errorMessage } from '../../services/cloud'
 import { myFeedback } from '../../services/feedback'
 import { FEEDBACK_STATUS_TONES, feedbackRoutes, feedbackTime } from '../../utils/feedback-routes'
 import 'taro-ui/lib/style/components/button.scss'
@@ -33,7 +32,7 @@ function MyFeedbackPage() {
   const write = () => void Taro.navigateTo({ url: feedbackRoutes.form() })
 
   if (list.status === 'error' && !list.items.length) {
-    return <PageState kind='error' title='没能打开我的反馈' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+    return <PageState kind='error' title='没能打开我的反馈' error={list.error} onAction={() => void list.refresh()} />
   }
   if (list.status === 'loading' && !list.items.length) return <PageState kind='loading' />
   if (!list.items.length) {

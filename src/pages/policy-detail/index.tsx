@@ -14,7 +14,7 @@ import SubscribeReminder from '../../components/subscribe-reminder'
 import ShareBar from '../../components/share-bar'
 import { useLoad } from '../../hooks/use-load'
 import { useShare } from '../../hooks/use-share'
-import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
+import { ErrorCodes, isApiError } from '../../services/cloud'
 import { markPushOpened } from '../../services/notify'
 import { getPolicy } from '../../services/policy'
 import { listGuides } from '../../services/service'
@@ -67,7 +67,7 @@ function PolicyDetailPage() {
         />
       )
     }
-    return <PageState kind='error' title='政策加载失败' description={errorMessage(policy.error)} onAction={() => void policy.reload()} />
+    return <PageState kind='error' title='政策加载失败' error={policy.error} onAction={() => void policy.reload()} />
   }
   const p = policy.data
   if (!p) return <PageState kind='loading' />

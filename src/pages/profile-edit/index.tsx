@@ -32,7 +32,7 @@ function ProfileEditPage() {
   }, [])
 
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能读取社区列表' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能读取社区列表' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   return <ProfileForm orgs={data.data.orgs} me={data.data.me} forMe={from === 'forMe'} />

@@ -3,7 +3,6 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { SearchGroup } from '@shared/contracts/service'
 import PageState from '../../components/page-state'
-import { errorMessage } from '../../services/cloud'
 import { searchAll } from '../../services/service'
 import { useLoad } from '../../hooks/use-load'
 import './index.scss'
@@ -46,7 +45,7 @@ function SearchPage() {
         </View>
       )}
       {result.status === 'error' ? (
-        <PageState kind='error' description={errorMessage(result.error)} />
+        <PageState kind='error' error={result.error} />
       ) : !result.data ? (
         <PageState kind='loading' />
       ) : result.data.length === 0 && !asked ? null : result.data.length === 0 ? (

@@ -50,7 +50,7 @@ function SitesPage() {
       {list.status === 'loading' ? (
         <PageState kind='loading' />
       ) : list.status === 'error' ? (
-        <PageState kind='error' title='场地加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+        <PageState kind='error' title='场地加载失败' error={list.error} onAction={() => void list.refresh()} />
       ) : list.items.length === 0 ? (
         <PageState kind='empty' icon='home' title='暂无场地信息' />
       ) : (

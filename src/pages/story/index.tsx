@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
-import { errorMessage } from '../../services/cloud'
 import { getStory } from '../../services/service'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
@@ -11,7 +10,7 @@ import { withCareMode } from '../../components/care-root'
 function StoryPage() {
   const id = useRouter().params.id ?? ''
   const story = useLoad(() => getStory(id), [id])
-  if (story.status === 'error') return <PageState kind='error' title='故事打不开' description={errorMessage(story.error)} onAction={() => void story.reload()} />
+  if (story.status === 'error') return <PageState kind='error' title='故事打不开' error={story.error} onAction={() => void story.reload()} />
   if (!story.data) return <PageState kind='loading' />
   const s = story.data
   return (

@@ -35,7 +35,7 @@ function SurveyPage() {
     return gone ? (
       <PageState kind='empty' title='这份问卷不存在' description='可能已被删除，或链接不完整' actionText='回到首页' onAction={() => goBack(routes.index)} testId='survey-missing' />
     ) : (
-      <PageState kind='error' title='问卷加载失败' description={errorMessage(data.error)} onAction={() => void data.reload()} testId='survey-error' />
+      <PageState kind='error' title='问卷加载失败' error={data.error} onAction={() => void data.reload()} testId='survey-error' />
     )
   }
   if (!data.data) return <PageState kind='loading' />
@@ -65,7 +65,7 @@ function ChooseCommunity({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   if (orgs.status === 'error' && !orgs.data) {
-    return <PageState kind='error' title='没能读取社区列表' description={errorMessage(orgs.error)} onAction={() => void orgs.reload()} />
+    return <PageState kind='error' title='没能读取社区列表' error={orgs.error} onAction={() => void orgs.reload()} />
   }
   if (!orgs.data) return <PageState kind='loading' />
   const { tree, me } = orgs.data
@@ -399,9 +399,9 @@ function ClosedSurvey({ survey: s }: { survey: SurveyView }) {
   if (res.status === 'error' && !res.data) {
     const refused = isApiError(res.error) && res.error.code === ErrorCodes.forbidden
     return refused ? (
-      <PageState kind='empty' title='问卷已经结束' description={errorMessage(res.error)} testId='results-refused' />
+      <PageState kind='empty' title='问卷已经结束' error={res.error} testId='results-refused' />
     ) : (
-      <PageState kind='error' title='结果加载失败' description={errorMessage(res.error)} onAction={() => void res.reload()} testId='results-error' />
+      <PageState kind='error' title='结果加载失败' error={res.error} onAction={() => void res.reload()} testId='results-error' />
     )
   }
   if (!res.data) return <PageState kind='loading' />

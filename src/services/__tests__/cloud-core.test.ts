@@ -1,4 +1,4 @@
-import { ApiError, errorMessage, isApiError, unwrapEnvelope } from '../cloud-core'
+import { ApiError, describeError, errorMessage, isApiError, isRetryable, unwrapEnvelope } from '../cloud-core'
 
 describe('unwrapEnvelope', () => {
   it('returns the data of a successful call', () => {
@@ -37,5 +37,40 @@ describe('errorMessage', () => {
 
   it('falls back to a friendly line for unknown errors', () => {
     expect(errorMessage(new Error('boom'))).toBe('出了点问题，请稍后再试')
+  })
+})
+
+describe('describeError: what happened, what to do next, and whether retrying helps', () => {
+  it.each([
+    ['network (no answer)', new ApiError('NETWORK', '网络不太好，请检查网络后重试'), 'network', /检查网络后重试/, true],
+    ['not signed in', new ApiError('UNAUTHENTICATED', '请先登录', [], 401), 'permission', /重新登录/, false],
+    ['not allowed', new ApiError('FORBIDDEN', '仅限工作人员使用', [], 403), 'permission', /^仅限工作人员使用。如有疑问，请联系社区工作人员$/, false],
+    ['service unreachable as deployed', new ApiError('SERVICE_UNAVAILABLE', '这个功能还没有准备好（服务没有部署），请联系社区工作人员'), 'permission', /^这个功能还没有准备好（服务没有部署），请联系社区工作人员$/, false],
+    ['bad input, with fields', new ApiError('VALIDATION', '填写的内容有误，请按提示修改', [{ path: 'name', message: '请填写姓名' }, { path: 'phone', message: '电话号码格式不对' }], 400), 'validation', /^请填写姓名；电话号码格式不对$/, false],
+    ['bad input, no fields', new ApiError('BAD_REQUEST', '请求格式不对', [], 400), 'validation', /^请求格式不对$/, false],
+    ['server fault', new ApiError('INTERNAL', '服务暂时不可用，请稍后再试', [], 500), 'server', /稍后再试/, true],
+    ['WeChat: the function threw', new ApiError('SERVER_FAULT', '服务出错了，请稍后再试；一直这样请联系社区工作人员'), 'server', /稍后再试/, true],
+    ['not an envelope (a proxy page)', new ApiError('BAD_RESPONSE', '', [], 502), 'server', /稍后再试/, true],
+    ['rate-limited with a wait', new ApiError('RATE_LIMITED', '操作太频繁，请稍后再试', [], 429, 37), 'rateLimited', /^操作太频繁，请稍等 37 秒再试$/, true],
+    ['busy, no wait given', new ApiError('TOO_MANY_REQUESTS', '访问太频繁，请稍等一分钟再试', [], 429), 'rateLimited', /稍等一分钟/, true],
+    ['a refusal in the server\'s words', new ApiError('NOT_FOUND', '邀请码无效、已使用或已过期', [], 404), 'refused', /^邀请码无效、已使用或已过期$/, false],
+    ['app and service out of step', new ApiError('UNKNOWN_ACTION', '未知的操作：x', [], 400), 'refused', /更新到最新版本/, false],
+  ])('%s', (_name, error, kind, message, retry) => {
+    const view = describeError(error)
+    expect(view.kind).toBe(kind)
+    expect(view.message).toMatch(message)
+    expect(view.retryable).toBe(retry)
+    expect(isRetryable(error)).toBe(retry)
+    expect(errorMessage(error)).toBe(view.message)
+  })
+
+  it('reads the wait from the envelope the server sends', () => {
+    let caught: unknown
+    try {
+      unwrapEnvelope({ ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试', retryAfter: 8.2 } }, 429)
+    } catch (e) {
+      caught = e
+    }
+    expect(describeError(caught)).toEqual({ kind: 'rateLimited', message: '操作太频繁，请稍等 9 秒再试', retryable: true, retryAfter: 9 })
   })
 })

@@ -69,7 +69,7 @@ export default function CasePage() {
     return gone ? (
       <PageState kind='empty' title='找不到这条登记' description='它可能不在你负责的社区' actionText='返回台帐' onAction={() => goBack(intentRoutes.ledger)} testId='case-missing' />
     ) : (
-      <PageState kind='error' title='档案加载失败' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+      <PageState kind='error' title='档案加载失败' error={data.error} onAction={() => void data.reload()} />
     )
   }
   if (!data.data) return <PageState kind='loading' />

@@ -50,7 +50,7 @@ export default function CourseCheckinPage() {
     }
   }, [id, session])
 
-  if (course.status === 'error' && !course.data) return <PageState kind='error' title='签到屏打开失败' description={trainingErrorMessage(course.error)} />
+  if (course.status === 'error' && !course.data) return <PageState kind='error' title='签到屏打开失败' error={course.error} description={trainingErrorMessage(course.error)} />
   if (!course.data) return <PageState kind='loading' />
   const c = course.data
   const s = c.sessions.find((x) => x.index === session)

@@ -99,7 +99,7 @@ export default function DashboardPage() {
   })
 
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   if (!staff) return <StaffRequired description='指标看板只对社区创业指导员和各级创建办开放' />
@@ -150,7 +150,7 @@ export default function DashboardPage() {
       </View>
 
       {dash.status === 'error' && !d ? (
-        <PageState kind='error' title='指标加载失败' description={errorMessage(dash.error)} onAction={() => void dash.reload()} compact />
+        <PageState kind='error' title='指标加载失败' error={dash.error} onAction={() => void dash.reload()} compact />
       ) : !d ? (
         <PageState kind='loading' compact />
       ) : (

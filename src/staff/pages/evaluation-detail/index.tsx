@@ -26,7 +26,7 @@ export default function EvaluationDetailPage() {
     if (data.data) void data.reload()
   })
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能打开申报' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能打开申报' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   return <Body key={data.data.version} app={data.data} onChanged={(v) => data.setData(v)} />

@@ -25,7 +25,7 @@ export default function EvaluationEditPage() {
   const year = Number(params.year) || currentYear()
   const data = useLoad(() => draftApplication({ year }), [year])
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能打开申报' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能打开申报' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   return <Editor key={data.data.version} app={data.data} onSaved={(v) => data.setData(v)} />

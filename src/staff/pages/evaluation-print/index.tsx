@@ -4,7 +4,6 @@ import { AtButton } from 'taro-ui'
 import { formSections, historySection, reportSections } from '@shared/domain/evaluation-form'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/cloud'
 import { getApplication } from '../../../services/evaluation'
 import { printPage } from '../../../services/print'
 import { toastText } from '../../../utils/toast'
@@ -18,7 +17,7 @@ export default function EvaluationPrintPage() {
   const doc = params.doc === 'report' ? 'report' : 'form'
   const data = useLoad(() => getApplication(id), [id])
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能打开申报' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能打开申报' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   const app = data.data

@@ -22,7 +22,7 @@ export default function EvaluationRankingPage() {
   const [choosing, setChoosing] = useState<string | null>(null)
   const [opinion, setOpinion] = useState('')
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能打开排名' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能打开排名' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   const select = async (r: RankingRow) => {

@@ -20,7 +20,7 @@ export default function EvaluationSpotCheckPage() {
   const id = decodeURIComponent(params.id ?? '')
   const data = useLoad(() => getApplication(id), [id])
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能打开抽查' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能打开抽查' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   return <Body app={data.data} onChanged={(v) => data.setData(v)} />

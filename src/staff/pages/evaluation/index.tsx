@@ -5,7 +5,6 @@ import { DEADLINE_KEYS, DEADLINE_LABELS, EVALUATION_STATUS_LABELS } from '@share
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/cloud'
 import { listApplications } from '../../../services/evaluation'
 import { currentYear, EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evaluation-routes'
 import 'taro-ui/lib/style/components/button.scss'
@@ -19,7 +18,7 @@ export default function EvaluationListPage() {
     if (data.data) void data.reload()
   })
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='没能打开评估申报' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='没能打开评估申报' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   const d = data.data

@@ -58,7 +58,7 @@ export default function EventAttendeesPage() {
   })
 
   if (head.status === 'error' && !head.data) {
-    return <PageState kind='error' title='名单打开失败' description={eventErrorMessage(head.error)} onAction={() => void head.reload()} />
+    return <PageState kind='error' title='名单打开失败' error={head.error} description={eventErrorMessage(head.error)} onAction={() => void head.reload()} />
   }
   if (!head.data) return <PageState kind='loading' />
   const { me, event } = head.data
@@ -150,7 +150,7 @@ export default function EventAttendeesPage() {
         {list.status === 'loading' ? (
           <PageState kind='loading' compact />
         ) : list.status === 'error' ? (
-          <PageState kind='error' compact title='名单加载失败' description={eventErrorMessage(list.error)} onAction={() => void list.refresh()} />
+          <PageState kind='error' compact title='名单加载失败' error={list.error} description={eventErrorMessage(list.error)} onAction={() => void list.refresh()} />
         ) : list.items.length === 0 ? (
           <PageState kind='empty' compact icon='user' title={filter === 'all' ? '还没有人报名' : '这里还没有人'} description={filter === 'all' ? '把海报贴出去，或在群里分享活动吧' : undefined} testId='attendees-empty' />
         ) : (

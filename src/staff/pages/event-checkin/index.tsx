@@ -65,7 +65,7 @@ export default function EventCheckinPage() {
   }, [id])
 
   if (event.status === 'error' && !event.data) {
-    return <PageState kind='error' title='签到屏打开失败' description={eventErrorMessage(event.error)} onAction={() => void event.reload()} />
+    return <PageState kind='error' title='签到屏打开失败' error={event.error} description={eventErrorMessage(event.error)} onAction={() => void event.reload()} />
   }
   if (!event.data) return <PageState kind='loading' />
   const e = event.data

@@ -115,7 +115,7 @@ export default function EventEditPage() {
     return missing ? (
       <PageState kind='empty' title='这场活动不存在' actionText='返回活动列表' onAction={() => goBack(eventRoutes.staffEvents)} />
     ) : (
-      <PageState kind='error' title='活动加载失败' description={eventErrorMessage(data.error)} onAction={() => void data.reload()} />
+      <PageState kind='error' title='活动加载失败' error={data.error} description={eventErrorMessage(data.error)} onAction={() => void data.reload()} />
     )
   }
   if (!data.data) return <PageState kind='loading' />

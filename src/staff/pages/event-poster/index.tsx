@@ -21,7 +21,7 @@ export default function EventPosterPage() {
   }, [id])
 
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='海报生成失败' description={eventErrorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='海报生成失败' error={data.error} description={eventErrorMessage(data.error)} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' title='正在生成海报…' />
   const { event, code } = data.data

@@ -11,7 +11,6 @@ import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { useShareCounts } from '../../../hooks/use-share-counts'
 import { usePagedList } from '../../../hooks/use-paged-list'
-import { errorMessage } from '../../../services/cloud'
 import { listEvents } from '../../../services/event'
 import { getMe } from '../../../services/profile'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
@@ -49,7 +48,7 @@ export default function StaffEventsPage() {
   })
 
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   const staff = me.data.kind === 'staff' ? me.data.staff : null
@@ -81,7 +80,7 @@ export default function StaffEventsPage() {
         {list.status === 'loading' ? (
           <PageState kind='loading' compact />
         ) : list.status === 'error' ? (
-          <PageState kind='error' compact title='活动加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+          <PageState kind='error' compact title='活动加载失败' error={list.error} onAction={() => void list.refresh()} />
         ) : list.items.length === 0 ? (
           <PageState kind='empty' compact icon='calendar' title={when === 'current' ? '还没有进行中的活动' : '还没有已结束的活动'} description={mayWrite && when === 'current' ? '点“新建活动”发布第一场吧' : undefined} testId='staff-events-empty' />
         ) : (

@@ -11,7 +11,6 @@ import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
-import { errorMessage } from '../../../services/cloud'
 import { feedbackInbox, feedbackStats } from '../../../services/feedback'
 import { getMe } from '../../../services/profile'
 import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackRoutes, feedbackTime } from '../../../utils/feedback-routes'
@@ -61,7 +60,7 @@ export default function FeedbackInboxPage() {
   })
 
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   if (!staff) return <StaffRequired description='居民反馈只对社区工作人员开放' />
@@ -110,7 +109,7 @@ export default function FeedbackInboxPage() {
         {!handles ? (
           <PageState compact kind='empty' title='反馈由各社区处理' description='这里显示你负责范围内的数量和超期情况' />
         ) : list.status === 'error' && !list.items.length ? (
-          <PageState compact kind='error' title='没能读取反馈' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+          <PageState compact kind='error' title='没能读取反馈' error={list.error} onAction={() => void list.refresh()} />
         ) : list.status === 'loading' && !list.items.length ? (
           <PageState compact kind='loading' />
         ) : !list.items.length ? (

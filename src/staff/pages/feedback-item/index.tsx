@@ -36,7 +36,7 @@ export default function FeedbackItemPage() {
     return view
   }, [id])
   if (data.status === 'error' && !data.data) {
-    return <PageState kind='error' title='这条反馈没能打开' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+    return <PageState kind='error' title='这条反馈没能打开' error={data.error} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' />
   return <Body key={data.data.status + data.data.thread.length} f={data.data} onChanged={() => void data.reload()} />

@@ -45,7 +45,7 @@ export default function StaffLoginPage() {
 
   if (!passwordSignIn) {
     if (me.status === 'error') {
-      return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+      return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
     }
     return (
       <View className='staff-login'>

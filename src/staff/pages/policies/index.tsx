@@ -82,7 +82,7 @@ export default function StaffPoliciesPage() {
   })
 
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   const staff = me.data.kind === 'staff' ? me.data.staff : null
@@ -150,7 +150,7 @@ export default function StaffPoliciesPage() {
         ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
           <PageState kind='error' title='登录已过期' description='请重新登录后再管理政策' actionText='重新登录' onAction={relogin} testId='list-error' compact />
         ) : list.status === 'error' ? (
-          <PageState kind='error' title='列表加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} testId='list-error' compact />
+          <PageState kind='error' title='列表加载失败' error={list.error} onAction={() => void list.refresh()} testId='list-error' compact />
         ) : list.items.length === 0 ? (
           <PageState
             kind='empty'

@@ -126,7 +126,7 @@ export default function PolicyEditPage() {
     return notFound ? (
       <PageState kind='empty' title='这条政策不存在' description='可能已被删除' actionText='返回列表' onAction={() => goBack(routes.staffPolicies)} />
     ) : (
-      <PageState kind='error' title='政策加载失败' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+      <PageState kind='error' title='政策加载失败' error={data.error} onAction={() => void data.reload()} />
     )
   }
   if (!data.data || (data.status === 'loading' && id && !data.data.policy)) return <PageState kind='loading' />

@@ -125,12 +125,12 @@ export default function PolicyPushPage() {
     }
   }, [isStaff, id])
 
-  if (me.status === 'error' && !me.data) return <PageState kind='error' title='没能读取你的信息' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+  if (me.status === 'error' && !me.data) return <PageState kind='error' title='没能读取你的信息' error={me.error} onAction={() => void me.reload()} />
   if (!me.data) return <PageState kind='loading' />
   if (!isStaff) return <StaffRequired description='推送政策需要工作人员账号' />
   if (!id) return <PageState kind='empty' title='没有指定政策' />
-  if (policy.status === 'error') return <PageState kind='error' title='政策加载失败' description={errorMessage(policy.error)} onAction={() => void policy.reload()} />
-  if (statusError && !status) return <PageState kind='error' title='推送情况加载失败' description={errorMessage(statusError)} onAction={() => void refresh()} />
+  if (policy.status === 'error') return <PageState kind='error' title='政策加载失败' error={policy.error} onAction={() => void policy.reload()} />
+  if (statusError && !status) return <PageState kind='error' title='推送情况加载失败' error={statusError} onAction={() => void refresh()} />
   const p = policy.data
   if (!p || !status) return <PageState kind='loading' />
 

@@ -31,7 +31,7 @@ export default function ProjectsPage() {
   const list = usePagedList((after) => (isStaff ? listProjects({ view: 'manage', after, limit: 20 }) : Promise.resolve({ items: [], next: null })), [isStaff])
 
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   if (!isStaff) {
@@ -78,7 +78,7 @@ export default function ProjectsPage() {
       {list.status === 'loading' ? (
         <PageState kind='loading' compact />
       ) : list.status === 'error' ? (
-        <PageState kind='error' compact title='项目加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+        <PageState kind='error' compact title='项目加载失败' error={list.error} onAction={() => void list.refresh()} />
       ) : list.items.length === 0 ? (
         <PageState kind='empty' compact title='项目库还是空的' description='添加几个适合本社区的项目，方便推荐给居民' testId='projects-empty' />
       ) : (

@@ -10,7 +10,6 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/cloud'
 import { getCourse, listCourses, saveCourse } from '../../../services/training'
 import { fromLocalParts, toLocalParts } from '../../../utils/event-routes'
 import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
@@ -62,7 +61,7 @@ export function CoursesSection() {
 /** The list rows are summaries: an edit starts from the stored course and its version. */
 function StoredCourseForm({ id, onDone }: { id: string; onDone: (saved: boolean) => void }) {
   const course = useLoad(() => getCourse(id), [id])
-  if (course.status === 'error') return <PageState kind='error' compact title='课程加载失败' description={errorMessage(course.error)} onAction={() => void course.reload()} />
+  if (course.status === 'error') return <PageState kind='error' compact title='课程加载失败' error={course.error} onAction={() => void course.reload()} />
   if (!course.data) return <PageState kind='loading' compact />
   return <CourseForm course={course.data} onDone={onDone} />
 }

@@ -6,7 +6,6 @@ import PageState from '../../../components/page-state'
 import SegmentTabs from '../../../components/segment-tabs'
 import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/cloud'
 import { getMe } from '../../../services/profile'
 import { CoursesSection } from './courses'
 import { GuidesSection } from './guides'
@@ -32,7 +31,7 @@ export default function ServiceResourcesPage() {
   const [tab, setTab] = useState<Tab>(isTab(param) ? param : 'mentors')
   const me = useLoad(() => getMe(), [])
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   const staff = me.data.kind === 'staff' ? me.data.staff : null

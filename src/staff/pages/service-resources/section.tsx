@@ -59,7 +59,7 @@ export function ResourceSection<T extends EditableRow>(props: ResourceSectionPro
       {list.status === 'loading' ? (
         <PageState kind='loading' compact />
       ) : list.status === 'error' ? (
-        <PageState kind='error' compact title='加载失败' description={errorMessage(list.error)} onAction={() => void list.refresh()} />
+        <PageState kind='error' compact title='加载失败' error={list.error} onAction={() => void list.refresh()} />
       ) : list.items.length === 0 ? (
         <PageState kind='empty' compact title={props.emptyTitle} description={props.emptyText} testId={`${kind}-empty`} />
       ) : (

@@ -43,7 +43,7 @@ export default function SiteApplicationsPage() {
           <Text className='site-apps__sub'>安排入驻会占用一个空位，并在居民的帮扶台帐里记一条“场地对接”</Text>
         </View>
         {list.status === 'error' ? (
-          <PageState kind='error' description={errorMessage(list.error)} onAction={() => void list.reload()} />
+          <PageState kind='error' error={list.error} onAction={() => void list.reload()} />
         ) : !list.data ? (
           <PageState kind='loading' />
         ) : list.data.items.length === 0 ? (

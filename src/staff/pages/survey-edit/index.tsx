@@ -124,7 +124,7 @@ export default function SurveyEditPage() {
     return gone ? (
       <PageState kind='empty' title='这份问卷不存在' description='可能已被删除' actionText='返回列表' onAction={() => goBack(surveyRoutes.staffList)} />
     ) : (
-      <PageState kind='error' title='问卷加载失败' description={errorMessage(data.error)} onAction={() => void data.reload()} />
+      <PageState kind='error' title='问卷加载失败' error={data.error} onAction={() => void data.reload()} />
     )
   }
   if (!data.data) return <PageState kind='loading' />

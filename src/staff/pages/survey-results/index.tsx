@@ -45,7 +45,7 @@ export default function SurveyResultsPage() {
     if (code === ErrorCodes.unauthenticated) {
       return <PageState kind='error' title='登录已过期' actionText='重新登录' onAction={() => void Taro.redirectTo({ url: routes.staffLogin })} />
     }
-    return <PageState kind='error' title='结果加载失败' description={errorMessage(data.error)} onAction={() => void data.reload()} testId='results-error' />
+    return <PageState kind='error' title='结果加载失败' error={data.error} onAction={() => void data.reload()} testId='results-error' />
   }
   if (!data.data) return <PageState kind='loading' />
   const { me, results } = data.data

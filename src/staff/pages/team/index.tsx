@@ -45,7 +45,7 @@ export default function StaffTeamPage() {
   const [tab, setTab] = useState<Tab>('team')
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
   if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' description={errorMessage(me.error)} onAction={() => void me.reload()} />
+    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   }
   if (!me.data) return <PageState kind='loading' />
   if (!staff) {
@@ -176,7 +176,7 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
       {team.status === 'loading' && !team.data ? (
         <PageState kind='loading' compact />
       ) : team.status === 'error' ? (
-        <PageState kind='error' compact title='名单加载失败' description={errorMessage(team.error)} onAction={() => void team.reload()} />
+        <PageState kind='error' compact title='名单加载失败' error={team.error} onAction={() => void team.reload()} />
       ) : !team.data?.items.length ? (
         <PageState kind='empty' compact title='还没有工作人员' />
       ) : (
@@ -216,7 +216,7 @@ function AuditPanel() {
       {log.status === 'loading' ? (
         <PageState kind='loading' compact />
       ) : log.status === 'error' ? (
-        <PageState kind='error' compact title='记录加载失败' description={errorMessage(log.error)} onAction={() => void log.refresh()} />
+        <PageState kind='error' compact title='记录加载失败' error={log.error} onAction={() => void log.refresh()} />
       ) : !log.items.length ? (
         <PageState kind='empty' compact title='没有记录' description='工作人员的修改、导出、查看敏感信息和登录都会记在这里' />
       ) : (
@@ -283,7 +283,7 @@ function OrgPanel() {
     }, '已改名')
 
   if (tree.status === 'loading' && !tree.data) return <PageState kind='loading' compact />
-  if (tree.status === 'error') return <PageState kind='error' compact title='组织架构加载失败' description={errorMessage(tree.error)} onAction={() => void tree.reload()} />
+  if (tree.status === 'error') return <PageState kind='error' compact title='组织架构加载失败' error={tree.error} onAction={() => void tree.reload()} />
   return (
     <View>
       <View className='staff-team__card' data-testid='org-add'>
