@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import type { FieldError } from '@shared/contracts/common'
+import type { ErrorCode } from '@shared/contracts/errors'
 import type { orgContract, OrgOutputs } from '@shared/contracts/org'
 import type { policyContract, PolicyOutputs } from '@shared/contracts/policy'
 import type { profileContract, ProfileOutputs } from '@shared/contracts/profile'
@@ -38,12 +39,12 @@ export type Envelope =
   | { ok: false; error: { code: string; message: string; fields?: FieldError[]; retryAfter?: number } }
 
 /** Error codes the UI reacts to. Servers may send others; they are shown by message. */
-export const ErrorCodes = {
+/** Codes a server answers with: the shared vocabulary, by the names pages use. */
+const SHARED_CODES = {
   unauthenticated: 'UNAUTHENTICATED',
   forbidden: 'FORBIDDEN',
   notFound: 'NOT_FOUND',
   conflict: 'CONFLICT',
-  invalid: 'INVALID_INPUT',
   /** The server's input check failed; `fields` says which field and why. */
   validation: 'VALIDATION',
   /** One caller made too many calls; `retryAfter` says how many seconds to wait. */
@@ -52,6 +53,10 @@ export const ErrorCodes = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   /** The server failed unexpectedly. */
   internal: 'INTERNAL',
+} as const satisfies Record<string, ErrorCode>
+
+export const ErrorCodes = {
+  ...SHARED_CODES,
   /** Client side: the request never got an answer. */
   network: 'NETWORK',
   /** Client side: the answer was not an envelope. */
@@ -144,7 +149,7 @@ export interface ErrorView {
 
 const STAFF_HELP = '如有疑问，请联系社区工作人员'
 const PERMISSION_CODES = new Set<string>([ErrorCodes.unauthenticated, ErrorCodes.forbidden, ErrorCodes.unavailable, 'PASSWORD_CHANGE_REQUIRED'])
-const VALIDATION_CODES = new Set<string>([ErrorCodes.validation, ErrorCodes.invalid, 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE'])
+const VALIDATION_CODES = new Set<string>([ErrorCodes.validation, 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE'] satisfies ErrorCode[])
 const SERVER_CODES = new Set<string>([ErrorCodes.internal, ErrorCodes.serverFault, ErrorCodes.badResponse])
 
 /** Says `message`, then `next` unless the message already says whom to contact. */

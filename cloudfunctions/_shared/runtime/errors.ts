@@ -1,23 +1,8 @@
 import type { FieldError } from '../contracts/common'
 
-/** The error codes a caller can see, each with its HTTP status. */
-export const ERROR_STATUS = {
-  VALIDATION: 400,
-  UNKNOWN_ACTION: 400,
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  PASSWORD_CHANGE_REQUIRED: 403,
-  TOO_MANY_REQUESTS: 429,
-  /** One caller made too many calls (the per-caller limit); the reply says when to try again. */
-  RATE_LIMITED: 429,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  LOCKED: 423,
-  INTERNAL: 500,
-} as const
-export type ErrorCode = keyof typeof ERROR_STATUS
+import { ERROR_STATUS, type ErrorCode } from '../contracts/errors'
+
+export { ERROR_STATUS, type ErrorCode }
 
 /** An error an action raises on purpose; its message is shown to the user as is. */
 export class AppError extends Error {

@@ -69,7 +69,7 @@ function EventPage() {
   }
   if (opened.status === 'error' && !opened.data) {
     const e = opened.error
-    if (isApiError(e) && (e.code === ErrorCodes.notFound || e.code === 'VALIDATION')) {
+    if (isApiError(e) && (e.code === ErrorCodes.notFound || e.code === ErrorCodes.validation)) {
       return (
         <PageState
           kind='empty'
