@@ -131,9 +131,9 @@ export async function burst(): Promise<BurstResult> {
 
     // Read the store file the server wrote.
     const db = new Database(join(dir, 'chuangye.db'), { readonly: true })
-    const signups = (db.prepare(`SELECT doc FROM event_signups WHERE json_extract(doc, '$.eventId') = ?`).all(eventId) as { doc: string }[]).map((r) => JSON.parse(r.doc) as { residentId: string; status: string; seq: number })
+    const signups = (db.prepare(`SELECT doc FROM eventSignups WHERE json_extract(doc, '$.eventId') = ?`).all(eventId) as { doc: string }[]).map((r) => JSON.parse(r.doc) as { residentId: string; status: string; seq: number })
     const event = JSON.parse((db.prepare('SELECT doc FROM events WHERE _id = ?').get(eventId) as { doc: string }).doc)
-    const requests = (db.prepare(`SELECT count(*) AS n FROM event_requests WHERE json_extract(doc, '$.eventId') = ?`).get(eventId) as { n: number }).n
+    const requests = (db.prepare(`SELECT count(*) AS n FROM eventRequests WHERE json_extract(doc, '$.eventId') = ?`).get(eventId) as { n: number }).n
     db.close()
     const after = readCounters()
     const distinct = new Set(signups.map((s) => s.residentId)).size

@@ -193,7 +193,7 @@ async function check(
       if ((await store.collection('profiles').get(id))?.communityId !== communityId) lost.push(`profile ${id}`)
     }
     const signups: EventSignup[] = []
-    for await (const batch of store.collection('event_signups').scan(where.eq<EventSignup>('eventId', EVENT))) signups.push(...batch)
+    for await (const batch of store.collection('eventSignups').scan(where.eq<EventSignup>('eventId', EVENT))) signups.push(...batch)
     const perResident = new Map<string, number>()
     for (const s of signups) perResident.set(s.residentId, (perResident.get(s.residentId) ?? 0) + 1)
     const duplicated = [...perResident].filter(([, n]) => n > 1).map(([id]) => id)

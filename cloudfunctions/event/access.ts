@@ -58,7 +58,7 @@ export function countsOf(e: PromotionEvent): EventCounts {
 async function aheadOf(ctx: Ctx, s: EventSignup): Promise<number | null> {
   if (s.status !== 'waitlisted') return null
   return ctx.store
-    .collection('event_signups')
+    .collection('eventSignups')
     .count(where.and<EventSignup>(where.eq('eventId', s.eventId), where.eq('status', 'waitlisted'), where.lt('seq', s.seq)))
 }
 
@@ -78,7 +78,7 @@ export async function mySignupView(ctx: Ctx, s: EventSignup): Promise<MySignup> 
 /** The resident caller's own sign-up to `eventId`, or null (staff have none). */
 export async function loadMine(ctx: Ctx, eventId: string): Promise<EventSignup | null> {
   if (ctx.caller.kind !== 'resident') return null
-  return ctx.store.collection('event_signups').get(signupIdOf(ctx.keyring, eventId, ctx.caller.id))
+  return ctx.store.collection('eventSignups').get(signupIdOf(ctx.keyring, eventId, ctx.caller.id))
 }
 
 export async function toView(ctx: Ctx, event: PromotionEvent): Promise<EventView> {
@@ -126,7 +126,7 @@ export function toListItem(event: PromotionEvent, now: Date, mine: EventSignup |
 /** Name and phone from the resident's latest sign-up, so the next one is a single tap. */
 export async function lastContact(ctx: Ctx): Promise<{ name: string; phone: string } | null> {
   if (ctx.caller.kind !== 'resident') return null
-  const last = await ctx.store.collection('event_signups').find({
+  const last = await ctx.store.collection('eventSignups').find({
     where: where.eq<EventSignup>('residentId', ctx.caller.id),
     orderBy: [{ field: 'updatedAt', dir: 'desc' }],
     limit: 1,

@@ -17,7 +17,7 @@ export type ForgetOutcome = 'released' | 'removed' | 'anonymised' | 'none'
  */
 export async function forgetSignup(ctx: Pick<Ctx, 'store' | 'now'>, signupId: string, residentId: string): Promise<ForgetOutcome> {
   return ctx.store.transaction(async (tx) => {
-    const signups = tx.collection('event_signups')
+    const signups = tx.collection('eventSignups')
     const s = await signups.get(signupId)
     if (!s || s.residentId !== residentId) return 'none'
     const event = await tx.collection('events').get(s.eventId)

@@ -68,13 +68,13 @@ export async function enroll(
     checkedInBy: checkedIn ? 'scan' : null,
     cancelledAt: null,
   }
-  await tx.collection('event_signups').put(signup)
+  await tx.collection('eventSignups').put(signup)
 
   const reachId = reachIdOf(ctx.keyring, event.orgId, person.residentId)
-  const reached = await tx.collection('event_reach').get(reachId)
+  const reached = await tx.collection('eventReach').get(reachId)
   if (!reached) {
     const reach = { _id: reachId, orgId: event.orgId, at }
-    await tx.collection('event_reach').insert(reach)
+    await tx.collection('eventReach').insert(reach)
     await applyCountedChange(tx, null, { orgId: event.orgId, contributions: reachContributions(reach) })
   }
   if (confirm) {
@@ -115,7 +115,7 @@ export async function checkIn(
   const now = ctx.now()
   const at = now.toISOString()
   const moved = await tx
-    .collection('event_signups')
+    .collection('eventSignups')
     .update(signup._id, { set: { status: 'checked_in', checkedInAt: at, checkedInBy: by, updatedAt: at } }, where.eq<EventSignup>('status', 'confirmed'))
   if (!moved) throw conflict(BUSY)
   const counted = await tx
@@ -139,7 +139,7 @@ export async function fillFromWaitlist(ctx: Ctx, eventId: string): Promise<numbe
     if (!event || event.status !== 'published' || event.waitlistCount === 0) return promoted
     const free = event.capacity - event.confirmedCount
     if (free <= 0 || ctx.now().toISOString() >= event.endAt) return promoted
-    const page = await store.collection('event_signups').find({
+    const page = await store.collection('eventSignups').find({
       where: where.and<EventSignup>(where.eq('eventId', eventId), where.eq('status', 'waitlisted')),
       orderBy: [{ field: 'seq', dir: 'asc' }],
       limit: Math.min(free, 20),
@@ -149,7 +149,7 @@ export async function fillFromWaitlist(ctx: Ctx, eventId: string): Promise<numbe
       const result = await store.transaction(async (tx) => {
         const e = await tx.collection('events').get(eventId)
         if (!e || e.status !== 'published' || e.confirmedCount >= e.capacity) return 'full' as const
-        const s = await tx.collection('event_signups').get(candidate._id)
+        const s = await tx.collection('eventSignups').get(candidate._id)
         if (!s || s.status !== 'waitlisted') return 'skip' as const
         const now = ctx.now()
         const at = now.toISOString()
@@ -157,7 +157,7 @@ export async function fillFromWaitlist(ctx: Ctx, eventId: string): Promise<numbe
           .collection('events')
           .update(eventId, { inc: { confirmedCount: 1, waitlistCount: -1 }, set: { updatedAt: at } }, where.eq<PromotionEvent>('seq', e.seq))
         if (!moved) return 'skip' as const
-        await tx.collection('event_signups').update(s._id, { set: { status: 'confirmed', confirmedAt: at, updatedAt: at } })
+        await tx.collection('eventSignups').update(s._id, { set: { status: 'confirmed', confirmedAt: at, updatedAt: at } })
         await recountEvent(tx, e, { ...e, confirmedCount: e.confirmedCount + 1 })
         const message: InboxMessage = {
           _id: newId('ib'),
@@ -188,7 +188,7 @@ export async function notifyCancellation(ctx: Ctx, event: PromotionEvent): Promi
   let notified = 0
   const at = ctx.now().toISOString()
   const active = where.and<EventSignup>(where.eq('eventId', event._id), where.in('status', ['confirmed', 'waitlisted']))
-  for await (const batch of ctx.store.collection('event_signups').scan(active, 200)) {
+  for await (const batch of ctx.store.collection('eventSignups').scan(active, 200)) {
     for (const s of batch) {
       const message: InboxMessage = {
         _id: `ib_${ctx.keyring.keyedHash('event-cancelled', event._id, s.residentId).slice(0, 24)}`,

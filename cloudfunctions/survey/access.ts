@@ -97,7 +97,7 @@ export async function answerableByResident(ctx: Ctx): Promise<(survey: Pick<Surv
 export async function signedUpForEvent(ctx: Ctx, survey: Pick<Survey, 'kind' | 'eventId'>): Promise<boolean> {
   if (survey.kind !== 'event' || ctx.caller.kind !== 'resident') return false
   if (!survey.eventId) return true
-  const signup = await ctx.store.collection('event_signups').get(signupIdOf(ctx.keyring, survey.eventId, ctx.caller.id))
+  const signup = await ctx.store.collection('eventSignups').get(signupIdOf(ctx.keyring, survey.eventId, ctx.caller.id))
   return signup !== null && signup.status !== 'cancelled'
 }
 

@@ -300,7 +300,7 @@ describe('npm run cloud:setup against an environment', () => {
     cloud.failOnce = { action: 'CreateFunction', when: (b) => b.FunctionName === 'notify', code: 'LimitExceeded.Function', message: 'function count limit' }
     const first = await setup(cloud)
     expect(first.code).toBe(1)
-    expect(first.out).toContain('第 5 步「云函数」失败')
+    expect(first.out).toContain('第 6 步「云函数」失败')
     expect(first.out).toContain('稍等一分钟后重新运行')
     expect(first.out).toContain('重新运行 npm run cloud:setup')
     expect(cloud.functions.has('notify')).toBe(false)

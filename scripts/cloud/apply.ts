@@ -8,9 +8,11 @@
  * 3. 安全规则: every collection carries its declared client rule (no client access: ADMINONLY),
  *    and the storage bucket its declared rule (deploy/storage.ts).
  * 4. 索引: every declared index exists with its declared keys.
- * 5. 云函数: every function's code (by content hash, kept in its description), runtime settings,
- *    environment variables and timer triggers.
- * 6. 数据迁移: data migrations not yet recorded in the environment's `migrations` collection.
+ * 5. 数据迁移: data migrations not yet recorded in the environment's `migrations` collection, before
+ *    the new code runs (it may rely on them).
+ * 6. 云函数: every function's code (by content hash, kept in its description), runtime settings,
+ *    environment variables and timer triggers; then the repeatable migrations once more, for what
+ *    an instance still on the old code wrote during the deploy (a collection move).
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -21,7 +23,7 @@ import { type DesiredState, isSet } from '../../cloudfunctions/_shared/deploy/de
 import type { MigrationReport } from '../../cloudfunctions/_shared/runtime/migrations'
 import { type Credentials, explainFailure, type TencentClient } from './tencent'
 
-export const STEPS = ['连接环境', '集合', '安全规则', '索引', '云函数', '数据迁移'] as const
+export const STEPS = ['连接环境', '集合', '安全规则', '索引', '数据迁移', '云函数'] as const
 export type StepName = (typeof STEPS)[number]
 
 export interface Change {
@@ -228,9 +230,15 @@ export async function applyDesiredState(o: ApplyOptions): Promise<ApplyReport> {
       for (const d of create) changed(`${drop.some((x) => x.IndexName === d.IndexName) ? '重建' : '创建'}索引 ${c.name}.${d.IndexName}`)
     }
 
-    // 5. Functions.
-    step = '云函数'
+    // 5. Data migrations, before the new code runs.
+    step = '数据迁移'
     log(`5/6 ${step}`)
+    const migrations = await o.migrate()
+    for (const m of migrations.applied) changed(`数据迁移 ${m.name}（改动 ${m.changed} 条）`)
+
+    // 6. Functions.
+    step = '云函数'
+    log(`6/6 ${step}`)
     const waitActive = async (name: string) => {
       const started = Date.now()
       for (;;) {
@@ -325,11 +333,9 @@ export async function applyDesiredState(o: ApplyOptions): Promise<ApplyReport> {
       }
     }
 
-    // 6. Data migrations.
-    step = '数据迁移'
-    log(`6/6 ${step}`)
-    const migrations = await o.migrate()
-    for (const m of migrations.applied) changed(`数据迁移 ${m.name}（改动 ${m.changed} 条）`)
+    // What an instance on the old code wrote while the functions were replaced.
+    const catchUp = await o.migrate()
+    for (const m of catchUp.applied) changed(`数据迁移（部署期间的新数据）${m.name}（改动 ${m.changed} 条）`)
     return { changes, migrations }
   } catch (err) {
     throw new StepFailure(step, explainFailure(err, credentials), changes)

@@ -58,7 +58,7 @@ const outcomeOf = (res: { json: () => unknown }) => (res.json() as { data: Signu
 
 async function signupsOfEvent(): Promise<EventSignup[]> {
   const all: EventSignup[] = []
-  for await (const batch of store.collection('event_signups').scan(undefined, 500)) all.push(...batch)
+  for await (const batch of store.collection('eventSignups').scan(undefined, 500)) all.push(...batch)
   return all.filter((s) => s.eventId === EVENT)
 }
 

@@ -91,7 +91,7 @@ it("no staff read answers with a resident's raw id", async () => {
   const residentIds = new Set<string>()
   for (const p of await all('profiles')) residentIds.add(p._id)
   for (const i of await all('intents')) residentIds.add(i.residentId)
-  for (const s of await all('event_signups')) residentIds.add(s.residentId)
+  for (const s of await all('eventSignups')) residentIds.add(s.residentId)
   for (const a of await all('siteApplications')) residentIds.add(a.residentId)
   for (const f of await all('feedback')) residentIds.add(f.residentId)
   for (const e of await all('courseEnrolments')) residentIds.add(e.residentId)

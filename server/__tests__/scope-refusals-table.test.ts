@@ -56,7 +56,7 @@ beforeAll(async () => {
   await ok(JINSHA_RESIDENT, 'profile', 'save', { communityId: 'c-jinsha', targetGroups: ['graduate'] })
   ids.feedback = (await ok<{ _id: string }>(JINSHA_RESIDENT, 'feedback', 'submit', { kind: 'suggestion', communityId: 'c-jinsha', text: '希望周末也能办理创业补贴申请。' }))._id
   await ok(JINSHA_RESIDENT, 'event', 'signup', { eventId: 'ev_JinSha01', name: '金沙居民', phone: '13900000021', requestId: 'request-scope-table-1' })
-  ids.signup = (await first('event_signups', (s) => s.eventId === 'ev_JinSha01'))._id
+  ids.signup = (await first('eventSignups', (s) => s.eventId === 'ev_JinSha01'))._id
   ids.xinhuaEvent = (await ok<{ _id: string }>(XINHUA, 'event', 'save', eventDraft({ place: '新华社区党群服务中心' })))._id
   await ok({ staffId: 'st_jinsha-lead' }, 'evaluation', 'draft', { year: 2026 })
   // Courses, an enrolment, a site application and a mentor request as their actions store them.

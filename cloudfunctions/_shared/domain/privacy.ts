@@ -33,7 +33,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '答案不带你的身份：只保存一个无法反推的编号，用来保证每人只算一份（浏览器版还按设备保存一个同样无法反推的编号，保证每台设备只算一份）',
   },
   {
-    collections: ['event_signups', 'event_requests', 'event_reach'],
+    collections: ['eventSignups', 'eventRequests', 'eventReach'],
     what: '活动报名、签到记录，以及报名时留下的称呼和电话',
     why: '安排名额、现场签到，统计活动参与情况',
     keep: '活动结束后按规定期限保存',

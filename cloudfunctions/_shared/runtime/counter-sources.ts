@@ -44,7 +44,7 @@ async function surveysById(store: Store<Collections>): Promise<Map<string, Surve
 export const COUNTER_SOURCES: CounterSource[] = [
   counterSource('intents', (i) => ({ orgId: i.communityId, contributions: intentContributions(i) })),
   counterSource('events', (e) => ({ orgId: e.orgId, contributions: eventContributions(e) })),
-  counterSource('event_reach', (r) => ({ orgId: r.orgId, contributions: reachContributions(r) })),
+  counterSource('eventReach', (r) => ({ orgId: r.orgId, contributions: reachContributions(r) })),
   counterSource('staff', (s) => ({ orgId: s.orgId, contributions: staffContributions(s) })),
   counterSource(
     'surveyResponses',

@@ -1,5 +1,6 @@
+import type { EventReach, EventRequest, EventSignup } from '../domain/event'
 import type { Collections } from '../store/collections'
-import type { Store } from '../store/port'
+import { DuplicateIdError, type Store } from '../store/port'
 
 /**
  * Data migrations, in order. Each is idempotent and recorded in `migrations` by name once
@@ -8,8 +9,54 @@ import type { Store } from '../store/port'
  */
 interface Migration {
   name: string
+  /**
+   * Runs on every start / set-up even once recorded (a collection move: an instance still on
+   * the old code may write to the old name during a deploy, and the next run moves it over).
+   */
+  repeatable?: boolean
   /** Applies the change; resolves how many documents it changed. */
   run(store: Store<Collections>): Promise<number>
+}
+
+/** Collections renamed to the one convention (camelCase), old name → new name. */
+export const RENAMED_COLLECTIONS = [
+  ['event_signups', 'eventSignups'],
+  ['event_requests', 'eventRequests'],
+  ['event_reach', 'eventReach'],
+] as const
+
+/** The stores as they were before the renames: the old names, with the same document shapes. */
+type Retired = { event_signups: EventSignup; event_requests: EventRequest; event_reach: EventReach }
+
+/**
+ * Moves every document of `from` into `to` (keeping its id and content) and removes it from
+ * `from`. A document already under the new name is newer and is kept; the old copy is dropped.
+ */
+async function moveCollection(store: Store<Collections>, from: keyof Retired, to: keyof Collections): Promise<number> {
+  const s = store as unknown as Store<Collections & Retired>
+  let moved = 0
+  for (;;) {
+    // Always the first batch: each pass removes what it read, so the next starts afresh.
+    let batch: (EventSignup | EventRequest | EventReach)[]
+    try {
+      batch = (await s.collection(from).find({ limit: 200 })).items
+    } catch (err) {
+      // A CloudBase environment set up after the rename never had the old collection.
+      // An embedded store opened on a file that never had it does not know the name either.
+      if (/COLLECTION_NOT_EXIST|unknown collection/.test(`${(err as { code?: unknown }).code ?? ''} ${String(err)}`)) return moved
+      throw err
+    }
+    if (!batch.length) return moved
+    for (const doc of batch) {
+      try {
+        await s.collection(to).insert(doc as never)
+        moved++
+      } catch (err) {
+        if (!(err instanceof DuplicateIdError)) throw err
+      }
+      await s.collection(from).remove(doc._id)
+    }
+  }
 }
 
 const MIGRATIONS: readonly Migration[] = [
@@ -29,6 +76,16 @@ const MIGRATIONS: readonly Migration[] = [
       return changed
     },
   },
+  {
+    // One naming convention for collections (README, glossary): event_* → event*.
+    name: '2026-12-event-collections-camelcase',
+    repeatable: true,
+    async run(store) {
+      let moved = 0
+      for (const [from, to] of RENAMED_COLLECTIONS) moved += await moveCollection(store, from, to)
+      return moved
+    },
+  },
 ]
 
 export interface MigrationReport {
@@ -40,12 +97,17 @@ export interface MigrationReport {
 export async function runMigrations(store: Store<Collections>, now: () => Date = () => new Date()): Promise<MigrationReport> {
   const report: MigrationReport = { applied: [], skipped: [] }
   for (const m of MIGRATIONS) {
-    if (await store.collection('migrations').get(m.name)) {
+    const recorded = await store.collection('migrations').get(m.name)
+    if (recorded && !m.repeatable) {
       report.skipped.push(m.name)
       continue
     }
     const changed = await m.run(store)
-    await store.collection('migrations').put({ _id: m.name, appliedAt: now().toISOString(), changed })
+    if (recorded && changed === 0) {
+      report.skipped.push(m.name)
+      continue
+    }
+    if (!recorded) await store.collection('migrations').put({ _id: m.name, appliedAt: now().toISOString(), changed })
     report.applied.push({ name: m.name, changed })
   }
   return report

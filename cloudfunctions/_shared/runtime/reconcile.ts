@@ -161,7 +161,7 @@ const ORG_SLICES: Record<string, OrgSlice> = Object.fromEntries(
   [
     slice('intents', (org) => where.eq('communityId', org)),
     slice('events', (org) => where.eq('orgId', org)),
-    slice('event_reach', (org) => where.eq('orgId', org)),
+    slice('eventReach', (org) => where.eq('orgId', org)),
     slice('staff', (org) => where.eq('orgId', org)),
     slice('surveyResponses', (org, surveys) => {
       const ids = [...(surveys as Map<string, Survey>).values()].filter((s) => s.orgId === org).map((s) => s._id)

@@ -45,11 +45,11 @@ export interface Collections {
   /** Promotion events; id `ev_<code>`, the code carried in QR scenes. */
   events: PromotionEvent
   /** One per (event, resident): id = keyed hash of the pair. */
-  event_signups: EventSignup
+  eventSignups: EventSignup
   /** Processed resident requests (idempotent retries): id = keyed hash of (resident, action, request id). */
-  event_requests: EventRequest
+  eventRequests: EventRequest
   /** Residents reached by an org's events, once each: id = keyed hash of (org, resident). */
-  event_reach: EventReach
+  eventReach: EventReach
   /** The in-app inbox. */
   inbox: InboxMessage
   /** Resident feedback and complaints (反馈/投诉) with their thread. */
@@ -98,7 +98,14 @@ export interface Collections {
 
 export type CollectionName = Extract<keyof Collections, string>
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'event_signups', 'event_requests', 'event_reach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
+/**
+ * Names no longer used, kept only so the migration that moved their documents
+ * (`runtime/migrations.ts`, RENAMED_COLLECTIONS) can read what an older database holds: the
+ * SQLite store opens one only when the file already has it; nothing else may use them.
+ */
+export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
+
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

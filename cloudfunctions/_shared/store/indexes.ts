@@ -67,14 +67,14 @@ export const INDEXES: Declarations = {
     { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }] },
     { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }] },
   ],
-  event_signups: [
+  eventSignups: [
     { name: 'event_status_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
     { name: 'event_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
     { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
   ],
-  event_requests: [],
+  eventRequests: [],
   // The chunked recount reads one org's records at a time (runtime/reconcile.ts).
-  event_reach: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
+  eventReach: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
   inbox: [
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },

@@ -27,7 +27,7 @@ export const attendees = defineAction({
     const event = await loadForStaff(ctx, input.eventId, 'event.read')
     const filters: Filter<EventSignup>[] = [where.eq('eventId', event._id)]
     if (input.status) filters.push(where.eq('status', input.status))
-    const page = await ctx.store.collection('event_signups').find({
+    const page = await ctx.store.collection('eventSignups').find({
       where: where.and(...filters),
       orderBy: [{ field: 'seq', dir: 'asc' }],
       limit: input.limit,

@@ -16,17 +16,17 @@ async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promi
   const signupId = signupIdOf(keyring, eventId, caller.id)
   const requestKey = requestIdOf(keyring, caller.id, 'cancel', eventId, requestId)
   await store.transaction(async (tx) => {
-    if (await tx.collection('event_requests').get(requestKey)) return
+    if (await tx.collection('eventRequests').get(requestKey)) return
     const event = await tx.collection('events').get(eventId)
     if (!event) throw notFound('活动不存在或已删除')
     if (event.status === 'cancelled') throw refuse('cancelled')
     if (at >= event.endAt) throw refuse('ended')
-    const s = await tx.collection('event_signups').get(signupId)
+    const s = await tx.collection('eventSignups').get(signupId)
     if (!s || s.status === 'cancelled') throw refuse('not_signed_up')
     if (s.status === 'checked_in') throw refuse('not_cancellable')
     await releasePlace(tx, now, event, s)
-    await tx.collection('event_signups').update(s._id, { set: { status: 'cancelled', cancelledAt: at, updatedAt: at } })
-    await tx.collection('event_requests').insert({ _id: requestKey, action: 'cancel', eventId, at, outcome: 'cancelled' })
+    await tx.collection('eventSignups').update(s._id, { set: { status: 'cancelled', cancelledAt: at, updatedAt: at } })
+    await tx.collection('eventRequests').insert({ _id: requestKey, action: 'cancel', eventId, at, outcome: 'cancelled' })
   })
   const promoted = await fillFromWaitlist(ctx, eventId)
   const event = await store.collection('events').get(eventId)

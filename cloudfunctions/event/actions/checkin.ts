@@ -16,19 +16,19 @@ async function byScan(ctx: Ctx, eventId: string, scene: string, requestId: strin
   const signupId = signupIdOf(keyring, eventId, caller.id)
   const requestKey = requestIdOf(keyring, caller.id, 'checkin', eventId, requestId)
   await store.transaction(async (tx) => {
-    if (await tx.collection('event_requests').get(requestKey)) return
+    if (await tx.collection('eventRequests').get(requestKey)) return
     const event = await tx.collection('events').get(eventId)
     if (!event) throw notFound('活动不存在或已删除')
     const refusal = checkinWithCodeRefusal(keyring, scene, event, now)
     if (refusal) throw refuse(refusal)
-    const s = await tx.collection('event_signups').get(signupId)
+    const s = await tx.collection('eventSignups').get(signupId)
     if (!s || s.status === 'cancelled') throw refuse(event.walkIn ? 'not_signed_up' : 'no_walk_in')
     if (s.status === 'checked_in') throw refuse('already_checked_in')
     if (s.status === 'waitlisted') throw refuse('waitlisted')
     await checkIn(tx, ctx, event, s, 'scan')
-    await tx.collection('event_requests').insert({ _id: requestKey, action: 'checkin', eventId, at: now.toISOString(), outcome: 'checked_in' })
+    await tx.collection('eventRequests').insert({ _id: requestKey, action: 'checkin', eventId, at: now.toISOString(), outcome: 'checked_in' })
   })
-  const mine = await store.collection('event_signups').get(signupId)
+  const mine = await store.collection('eventSignups').get(signupId)
   if (!mine) throw notFound('报名记录不存在')
   return { outcome: 'checked_in', mine: await mySignupView(ctx, mine) }
 }
@@ -41,7 +41,7 @@ async function byStaff(ctx: Ctx, eventId: string, signupId: string): Promise<Att
   const now = ctx.now()
   const saved = await ctx.store.transaction(async (tx) => {
     const event = await tx.collection('events').get(eventId)
-    const s = await tx.collection('event_signups').get(signupId)
+    const s = await tx.collection('eventSignups').get(signupId)
     // A sign-up of another event, reached through an event the caller may manage: a probe, audited.
     if (!event || !s || s.eventId !== eventId) throw missingOrOutOfScope(event && s, '报名记录不存在')
     const refusal = checkinRefusal(event, now)

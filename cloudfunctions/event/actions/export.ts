@@ -27,7 +27,7 @@ export const exportAttendees = defineAction({
   async run({ eventId }, ctx): Promise<ExportOutput> {
     const event = await loadForStaff(ctx, eventId, 'event.export')
     const rows: EventSignup[] = []
-    for await (const batch of ctx.store.collection('event_signups').scan(where.eq<EventSignup>('eventId', eventId), 500)) rows.push(...batch)
+    for await (const batch of ctx.store.collection('eventSignups').scan(where.eq<EventSignup>('eventId', eventId), 500)) rows.push(...batch)
     rows.sort((a, b) => a.seq - b.seq)
 
     const book = new ExcelJS.Workbook()

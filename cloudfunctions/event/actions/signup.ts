@@ -23,11 +23,11 @@ export const signup = defineAction({
     const requestKey = requestIdOf(keyring, caller.id, 'signup', input.eventId, input.requestId)
 
     const outcome = await store.transaction(async (tx) => {
-      const prior = await tx.collection('event_requests').get(requestKey)
+      const prior = await tx.collection('eventRequests').get(requestKey)
       if (prior) return prior.outcome as SignupOutput['outcome']
       const event = await tx.collection('events').get(input.eventId)
       if (!event) throw notFound('活动不存在或已删除')
-      const existing = await tx.collection('event_signups').get(signupId)
+      const existing = await tx.collection('eventSignups').get(signupId)
       if (existing && existing.status !== 'cancelled') {
         throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
       }
@@ -49,12 +49,12 @@ export const signup = defineAction({
         checkIn: atVenue,
       })
       const result = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
-      await tx.collection('event_requests').insert({ _id: requestKey, action: 'signup', eventId: event._id, at: now.toISOString(), outcome: result })
+      await tx.collection('eventRequests').insert({ _id: requestKey, action: 'signup', eventId: event._id, at: now.toISOString(), outcome: result })
       return result
     })
     // Places freed while people wait are filled before anyone new gets one.
     if (outcome === 'waitlisted') await fillFromWaitlist(ctx, input.eventId)
-    const mine = await store.collection('event_signups').get(signupId)
+    const mine = await store.collection('eventSignups').get(signupId)
     if (!mine) throw notFound('报名记录不存在')
     return { outcome, mine: await mySignupView(ctx, mine) }
   },

@@ -46,7 +46,7 @@ export const deleteMine = defineAction({
     let signupsDeleted = 0
     let signupsAnonymised = 0
     const freed = new Set<string>()
-    for (const s of await all(store.collection('event_signups'), where.eq<EventSignup>('residentId', me))) {
+    for (const s of await all(store.collection('eventSignups'), where.eq<EventSignup>('residentId', me))) {
       const outcome = await forgetSignup(ctx, s._id, me)
       if (outcome === 'released') freed.add(s.eventId)
       if (outcome === 'released' || outcome === 'removed') signupsDeleted++

@@ -24,7 +24,7 @@ async function byScan(ctx: Ctx, raw: string, requestId: string): Promise<CourseC
   const requestKey = checkinRequestIdOf(keyring, caller.id, requestId)
   let completed = false
   await store.transaction(async (tx) => {
-    if (await tx.collection('event_requests').get(requestKey)) return
+    if (await tx.collection('eventRequests').get(requestKey)) return
     const course = await tx.collection('courses').get(courseId)
     if (!course) throw notFound('课程不存在或已删除')
     const refusal = sessionRefusal(course, scene.session, now)
@@ -33,7 +33,7 @@ async function byScan(ctx: Ctx, raw: string, requestId: string): Promise<CourseC
     if (!e || e.status === 'cancelled') throw refuseTraining('not_enrolled')
     if (e.attended.includes(scene.session)) throw refuseTraining('already_checked_in')
     completed = (await attend(tx, ctx, course, e, scene.session, 'scan', intentId)).completed
-    await tx.collection('event_requests').insert({ _id: requestKey, action: 'course-checkin', eventId: courseId, at: now.toISOString(), outcome: completed ? 'completed' : 'checked_in' })
+    await tx.collection('eventRequests').insert({ _id: requestKey, action: 'course-checkin', eventId: courseId, at: now.toISOString(), outcome: completed ? 'completed' : 'checked_in' })
   })
   const course = await store.collection('courses').get(courseId)
   if (!course) throw notFound('课程不存在或已删除')

@@ -27,7 +27,7 @@
  * Unicode case here, ASCII only in sqlite. Documents written by this adapter carry no
  * `_openid` (only client-SDK writes get one), so what `insert` stored is what `get` returns.
  */
-import { COLLECTION_NAMES } from '../collections'
+import { COLLECTION_NAMES, RETIRED_COLLECTION_NAMES } from '../collections'
 import { afterFilter, decodeCursor, encodeCursor, withTiebreak } from '../cursor'
 import {
   type BaseDoc,
@@ -606,7 +606,9 @@ export class CloudbaseStore<M> implements Store<M> {
     for (const name of names) {
       if (!COLLECTION.test(name)) throw new Error(`invalid collection name ${name}`)
     }
-    this.names = new Set(names)
+    // Retired names stay reachable for the migration that empties them (reading one that was
+    // never created answers DATABASE_COLLECTION_NOT_EXIST, which the migration treats as empty).
+    this.names = new Set([...names, ...(options.collections ? [] : RETIRED_COLLECTION_NAMES)])
     this.attempts = Math.max(1, Math.floor(options.transactionAttempts ?? 10))
     this.delay = options.retryDelayMs ?? defaultDelay
   }

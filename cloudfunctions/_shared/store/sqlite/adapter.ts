@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { COLLECTION_NAMES } from '../collections'
+import { COLLECTION_NAMES, RETIRED_COLLECTION_NAMES } from '../collections'
 import { INDEXES } from '../indexes'
 import { afterFilter, decodeCursor, encodeCursor, withTiebreak } from '../cursor'
 import {
@@ -281,6 +281,9 @@ export class SqliteStore<M> implements Store<M> {
     }
     const names = options.collections ?? COLLECTION_NAMES
     for (const name of names) this.createCollection(name)
+    // An older database's retired collections stay readable until the migration has emptied them.
+    const tables = new Set((this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name))
+    for (const name of RETIRED_COLLECTION_NAMES) if (tables.has(name) && !this.outside.has(name)) this.createCollection(name)
   }
 
   private createCollection(name: string): void {

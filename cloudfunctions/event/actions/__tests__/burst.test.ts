@@ -52,7 +52,7 @@ async function openStore(name: string): Promise<SqliteStore<Collections>> {
 
 async function expectExact(store: SqliteStore<Collections>, eventId: string) {
   const signups: EventSignup[] = []
-  for await (const batch of store.collection('event_signups').scan(undefined, 500)) signups.push(...batch)
+  for await (const batch of store.collection('eventSignups').scan(undefined, 500)) signups.push(...batch)
   expect(signups).toHaveLength(1000)
   expect(new Set(signups.map((s) => s.residentId)).size).toBe(1000)
   expect(signups.filter((s) => s.status === 'confirmed')).toHaveLength(800)
@@ -69,8 +69,8 @@ async function expectExact(store: SqliteStore<Collections>, eventId: string) {
     const c = await store.collection('counters').get(counterId('comm-a', period))
     expect(c).toMatchObject({ signups: 800, residentsReached: 1000 })
   }
-  expect(await store.collection('event_reach').count()).toBe(1000)
-  expect(await store.collection('event_requests').count()).toBe(1000)
+  expect(await store.collection('eventReach').count()).toBe(1000)
+  expect(await store.collection('eventRequests').count()).toBe(1000)
 }
 
 describe('1,000 concurrent sign-ups against capacity 800', () => {
@@ -165,7 +165,7 @@ describe('concurrency: the last seats', () => {
     const fresh = await Promise.all(Array.from({ length: 10 }, (_, i) => signup('twice_b', `request-own-${i}`)))
     expect([...same, ...fresh].every((r) => r.status === 200 || r.status === 409)).toBe(true)
     const signups: EventSignup[] = []
-    for await (const batch of store.collection('event_signups').scan(undefined, 500)) signups.push(...batch)
+    for await (const batch of store.collection('eventSignups').scan(undefined, 500)) signups.push(...batch)
     expect(signups.filter((s) => s.residentId === 'twice_a')).toHaveLength(1)
     expect(signups.filter((s) => s.residentId === 'twice_b')).toHaveLength(1)
     expect(signups).toHaveLength(7 + 50 + 2)

@@ -402,7 +402,7 @@ describe('staff', () => {
     const phone = await h.call(h.actions, resident('r1'), 'signup', { eventId: 'ev_x', name: '张', phone: '12345', requestId: 'short' })
     expect(phone.body.ok ? [] : phone.body.error.fields?.map((f) => f.path).sort()).toEqual(['name', 'phone', 'requestId'])
     expect(await h.store.collection('events').count()).toBe(0)
-    expect(await h.store.collection('event_signups').count()).toBe(0)
+    expect(await h.store.collection('eventSignups').count()).toBe(0)
   })
 
   it('lists upcoming events of my community chain for residents, with my status', async () => {

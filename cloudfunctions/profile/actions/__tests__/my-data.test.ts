@@ -185,7 +185,7 @@ describe('profile.deleteMine', () => {
     expect(slots.items.filter((s) => s.intentId === caseId)).toEqual([])
 
     // The past talk keeps its count without me; the workshop place went to r2, who was told.
-    const talk = await h.store.collection('event_signups').find({ where: { op: 'eq', field: 'eventId', value: today._id }, limit: 10 })
+    const talk = await h.store.collection('eventSignups').find({ where: { op: 'eq', field: 'eventId', value: today._id }, limit: 10 })
     expect(talk.items).toHaveLength(1)
     expect(talk.items[0]).toMatchObject({ residentId: '', name: '已删除', phoneSealed: '', phoneMasked: '', status: 'confirmed' })
     const ws = await h.store.collection('events').get(workshop._id)

@@ -1,0 +1,99 @@
+/**
+ * The collection renames to one convention (event_signups → eventSignups, …) keep every record:
+ * a copy of the demo database laid out as the previous version stored it (documents under the
+ * old names) comes out with every document under the new name, unchanged, and nothing left
+ * under the old one. The move repeats on every start / set-up, so what an instance still on the
+ * old code writes during a deploy is moved by the next run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { seedDemo } from '../../../../server/seed'
+import type { EventSignup } from '../../domain/event'
+import { COLLECTION_NAMES, RETIRED_COLLECTION_NAMES, type Collections } from '../../store/collections'
+import type { Store } from '../../store/port'
+import { openSqliteStore } from '../../store/sqlite/adapter'
+import { makeKeyring } from '../keyring'
+import { RENAMED_COLLECTIONS, runMigrations } from '../migrations'
+
+type Old = Record<(typeof RENAMED_COLLECTIONS)[number][0], { _id: string }>
+const NAME = '2026-12-event-collections-camelcase'
+
+async function all(store: Store<Record<string, { _id: string }>>, name: string): Promise<{ _id: string }[]> {
+  const out: { _id: string }[] = []
+  for await (const batch of store.collection(name).scan(undefined, 500)) out.push(...batch)
+  return out.sort((a, b) => a._id.localeCompare(b._id))
+}
+
+describe('renaming the event collections', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cy-rename-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('moves every record of a demo database stored under the old names, unchanged, and a second run changes nothing', async () => {
+    const path = join(dir, 'demo.sqlite')
+    // The previous version's file: the old collection names exist.
+    const store = openSqliteStore<Collections>({ path, purpose: 'test', collections: [...COLLECTION_NAMES, ...RETIRED_COLLECTION_NAMES] as never })
+    await seedDemo(store, new Date(), { keyring: makeKeyring(Buffer.from('rename-test-master-secret-0123456789')), demoData: true, forcePasswordChange: false })
+    const raw = store as unknown as Store<Record<string, { _id: string }>>
+    // The demo has events but no sign-ups yet: residents sign up, a staff member asks for an
+    // event, shares are opened (the documents the old code wrote under the old names).
+    const events = (await store.collection('events').find({ limit: 20 })).items
+    expect(events.length).toBeGreaterThan(0)
+    const at = '2026-11-20T02:00:00.000Z'
+    for (const [i, ev] of events.entries()) {
+      for (let n = 0; n < 3; n++) {
+        await raw.collection('eventSignups').insert({
+          _id: `su_${i}_${n}`, eventId: ev._id, orgId: ev.orgId, residentId: `r_${n}`, name: `居民${n}`, phoneMasked: '138****5678', phoneSealed: 'sealed',
+          status: n === 2 ? 'waitlisted' : 'confirmed', seq: n + 1, via: 'online', createdAt: at, updatedAt: at, confirmedAt: n === 2 ? null : at, checkedInAt: null, checkedInBy: null, cancelledAt: null,
+        } as never)
+      }
+      await raw.collection('eventReach').insert({ _id: `reach_${i}`, eventId: ev._id, orgId: ev.orgId, residentId: 'r_0', at } as never)
+    }
+    await raw.collection('eventRequests').insert({ _id: 'req_1', orgId: events[0].orgId, eventId: events[0]._id, createdAt: at } as never)
+    // Lay the demo database out as the previous version did: the same documents under the old names.
+    const before: Record<string, { _id: string }[]> = {}
+    for (const [from, to] of RENAMED_COLLECTIONS) {
+      const docs = await all(raw, to)
+      before[to] = docs
+      for (const d of docs) {
+        await raw.collection(from).insert(d)
+        await raw.collection(to).remove(d._id)
+      }
+    }
+    expect(before.eventSignups.length).toBeGreaterThan(0)
+    expect(before.eventReach.length + before.eventRequests.length).toBeGreaterThan(0)
+    await store.close()
+
+    // A fresh start on that file (what `npm start` does).
+    const reopened = openSqliteStore<Collections>({ path, purpose: 'test' })
+    const first = await runMigrations(reopened)
+    const total = Object.values(before).reduce((n, d) => n + d.length, 0)
+    expect(first.applied).toContainEqual({ name: NAME, changed: total })
+    const r = reopened as unknown as Store<Record<string, { _id: string }>>
+    for (const [from, to] of RENAMED_COLLECTIONS) {
+      expect(await all(r, to)).toEqual(before[to])
+      expect(await all(r, from)).toEqual([])
+    }
+    const second = await runMigrations(reopened)
+    expect(second.applied).toEqual([])
+    expect(second.skipped).toContain(NAME)
+  })
+
+  it('moves what an old instance wrote after the first run, and keeps the newer copy when a record exists under both names', async () => {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test', collections: [...COLLECTION_NAMES, ...RETIRED_COLLECTION_NAMES] as never })
+    await runMigrations(store)
+    const old = store as unknown as Store<Old>
+    const signup = (id: string, name: string) => ({ _id: id, eventId: 'ev1', name }) as unknown as EventSignup
+    await old.collection('event_signups').insert(signup('s1', '旧实例写的'))
+    await old.collection('event_signups').insert(signup('s2', '旧副本'))
+    await store.collection('eventSignups').insert(signup('s2', '新副本'))
+    const run = await runMigrations(store)
+    expect(run.applied).toEqual([{ name: NAME, changed: 1 }])
+    expect(((await store.collection('eventSignups').get('s1')) as unknown as { name: string }).name).toBe('旧实例写的')
+    expect(((await store.collection('eventSignups').get('s2')) as unknown as { name: string }).name).toBe('新副本')
+    expect((await old.collection('event_signups').find({ limit: 10 })).items).toEqual([])
+  })
+})
