@@ -14,16 +14,15 @@ import { openSqliteStore, type SqliteStore } from '../../../_shared/store/sqlite
 import { TEST_ORGS } from '../../../_shared/testing/harness'
 import { buildApp } from '../../../../server/app'
 import { signToken } from '../../../../server/auth'
-import { localMiniCodes } from '../../codes-local'
 import { eventActions } from '..'
-import { eventDraft, NOW } from './fixtures'
+import { eventDraft, NOW, unrenderedMiniCodes } from './fixtures'
 
 /**
  * The burst DESIGN.md budgets: 1,000 distinct residents sign up to one event of capacity 800 at
  * once, through the real dispatch on a durable (WAL, synchronous=FULL) SQLite file, and again
  * through the HTTP runtime. Capacity must hold because of the transaction, not timing.
  */
-const actions = eventActions({ codes: localMiniCodes() })
+const actions = eventActions({ codes: unrenderedMiniCodes() })
 const keyring = makeKeyring(Buffer.from('burst-master-secret-burst-master-secret'))
 const now = () => new Date(NOW)
 let dir: string

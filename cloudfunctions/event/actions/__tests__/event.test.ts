@@ -50,7 +50,7 @@ const person = (i: number) => ({ name: `居民${i}`, phone: `139${String(i).padS
 
 describe('event codes', () => {
   it('serves PNG codes whose URL carries a short signed scene that resolves to the event', async () => {
-    const h = await eventHarness()
+    const h = await eventHarness({ renderCodes: true })
     const e = await createEvent(h)
     const poster = await h.ok<CodeOutput>(h.actions, staffId('staff-a'), 'code', { id: e._id, purpose: 'poster', origin: ORIGIN })
     const url = decode(poster.image)

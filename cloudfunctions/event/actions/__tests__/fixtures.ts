@@ -1,6 +1,7 @@
 import type { EventDraftInput } from '../../../_shared/contracts/event'
 import { makeHarness } from '../../../_shared/testing/harness'
 import { localMiniCodes } from '../../codes-local'
+import { MiniCodeInputError, type MiniCodePort } from '../../codes'
 import { eventActions } from '..'
 
 /** The test clock's "now" (harness default): 2026-11-22 10:00 Shanghai. */
@@ -31,9 +32,26 @@ export const STAFF = [
   { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
 ]
 
-export async function eventHarness() {
+/** A valid 1×1 transparent PNG. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+
+/**
+ * Codes for tests that need the scene and the URL, not a scannable picture: the local
+ * runtime's codes (same request check, same URL) without rendering a QR image, which cost
+ * seconds per call. Tests of the picture itself pass `{ renderCodes: true }` and decode it.
+ */
+export function unrenderedMiniCodes(): MiniCodePort {
+  return {
+    async make({ scene, page, origin }) {
+      if (!origin) throw new MiniCodeInputError('origin', '缺少应用网址，无法生成二维码')
+      return { png: TINY_PNG, fileID: null, url: `${origin}/#/${page}?scene=${encodeURIComponent(scene)}`, fallback: null }
+    },
+  }
+}
+
+export async function eventHarness(options: { renderCodes?: boolean } = {}) {
   const h = await makeHarness(STAFF)
-  return { ...h, actions: eventActions({ codes: localMiniCodes() }) }
+  return { ...h, actions: eventActions({ codes: options.renderCodes ? localMiniCodes() : unrenderedMiniCodes() }) }
 }
 
 let n = 0

@@ -10,8 +10,7 @@ import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { eventActions } from '../../../event/actions'
-import { localMiniCodes } from '../../../event/codes-local'
-import { eventDraft } from '../../../event/actions/__tests__/fixtures'
+import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import type { EventView } from '../../../_shared/contracts/event'
 import { indicesActions } from '..'
 
@@ -27,7 +26,7 @@ const STAFF = [
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports here')
 })
-const events = eventActions({ codes: localMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes() })
 
 /** A seeded random generator, so a failing workload can be replayed. */
 function rng(seed: number) {

@@ -4,8 +4,7 @@ import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '.
 import type { InboxMessage } from '../../../_shared/domain/inbox'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { eventActions } from '../../../event/actions'
-import { localMiniCodes } from '../../../event/codes-local'
-import { eventDraft } from '../../../event/actions/__tests__/fixtures'
+import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
@@ -24,7 +23,7 @@ const STAFF = [
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports in these tests')
 })
-const events = eventActions({ codes: localMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes() })
 
 let rq = 0
 const rid = () => `req-mydata-${(rq++).toString(36)}-abcdef`

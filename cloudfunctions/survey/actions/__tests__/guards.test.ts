@@ -4,8 +4,7 @@ import type { Level } from '../../../_shared/domain/survey'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import type { Identity } from '../../../_shared/runtime/caller'
 import { eventActions } from '../../../event/actions'
-import { localMiniCodes } from '../../../event/codes-local'
-import { eventDraft } from '../../../event/actions/__tests__/fixtures'
+import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import { profileActions } from '../../../profile/actions'
 import { surveyActions } from '..'
 import { fromTemplate } from './fixtures'
@@ -17,7 +16,7 @@ import { reconcileCounters } from '../../../_shared/runtime/reconcile'
  * community survey by the community the resident held when it opened.
  */
 const STAFF = [{ id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' }]
-const events = eventActions({ codes: localMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes() })
 
 async function setup() {
   const h = await makeHarness(STAFF)

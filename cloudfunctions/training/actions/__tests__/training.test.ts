@@ -7,11 +7,11 @@ import { makeHarness, resident, staffId } from '../../../_shared/testing/harness
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
-import { localMiniCodes } from '../../../event/codes-local'
+import { unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import { indicesActions } from '../../../indices/actions'
 import { trainingActions } from '..'
 
-const training = trainingActions({ codes: localMiniCodes() })
+const training = trainingActions({ codes: unrenderedMiniCodes() })
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports here')
 })
