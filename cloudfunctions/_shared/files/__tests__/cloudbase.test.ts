@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs'
 import { init } from '@cloudbase/node-sdk'
 import nock from 'nock'
+import { answerCloudMetadataAsOffCloud } from '../../testing/cloud-metadata'
 import { cloudbaseExportFiles, cloudbaseExportParts, type CloudbaseStorage } from '../cloudbase'
 
 const API = 'https://test-env.tcb-api.tencentcloudapi.com'
@@ -49,8 +50,11 @@ beforeAll(() => {
   storage = init({ env: 'test-env', secretId: 'x', secretKey: 'y' })
 })
 
+// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
+beforeEach(() => answerCloudMetadataAsOffCloud())
+
 afterEach(() => {
-  const pending = nock.pendingMocks()
+  const pending = nock.pendingMocks().filter((m) => !m.includes('metadata.tencentyun.com'))
   nock.cleanAll()
   expect(pending).toEqual([])
 })

@@ -7,6 +7,7 @@
 import { init } from '@cloudbase/node-sdk'
 import jsQR from 'jsqr'
 import nock from 'nock'
+import { answerCloudMetadataAsOffCloud } from '../../testing/cloud-metadata'
 import { PNG } from 'pngjs'
 import { wxacodeMiniCodes, type GetUnlimitedParams, type GetUnlimitedResult } from '../../../event/codes-wxacode'
 import { wxacodeShareCodes } from '../../../share/codes'
@@ -70,6 +71,9 @@ beforeEach(() => {
   cosStatus = 200
   storageOnNock()
 })
+
+// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
+beforeEach(() => answerCloudMetadataAsOffCloud())
 
 afterEach(() => nock.cleanAll())
 
@@ -204,6 +208,7 @@ describe('failures', () => {
 
   it('an unreadable storage answer does not pass for a hit: the code is made', async () => {
     nock.cleanAll()
+    answerCloudMetadataAsOffCloud()
     nock(API).post('/admin').query(true).reply(200, { code: 'SYS_ERR', message: 'busy', requestId: 'r' })
     nock(API).post('/admin').query(true).reply(200, { requestId: 'r', data: { url: `${COS}/x`, token: 't', authorization: 'a', fileId: 'cloud://test-env.test-bucket/x', cosFileId: 'c' } })
     nock(COS).put(/.*/).reply(200, '')
