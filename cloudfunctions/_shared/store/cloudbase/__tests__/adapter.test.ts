@@ -6,6 +6,7 @@
  */
 import { init } from '@cloudbase/node-sdk'
 import nock from 'nock'
+import { answerCloudMetadataAsOffCloud } from '../../../testing/cloud-metadata'
 import type { Org } from '../../../domain/org'
 import type { Policy } from '../../../domain/policy'
 import type { Collections } from '../../collections'
@@ -124,8 +125,11 @@ beforeAll(() => {
   store = openCloudbaseStore<Collections>(app.database(), { retryDelayMs: () => 0 })
 })
 
+// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
+beforeEach(() => answerCloudMetadataAsOffCloud())
+
 afterEach(() => {
-  const pending = nock.pendingMocks()
+  const pending = nock.pendingMocks().filter((m) => !m.includes('metadata.tencentyun.com'))
   nock.cleanAll()
   expect(pending).toEqual([])
 })
