@@ -41,8 +41,11 @@ it(`keeps every acknowledged write across ${KILLS} SIGKILLs mid-burst, with noth
   // The burst really overlapped the kills: many writes acknowledged, some cut off.
   expect(result.acknowledged).toBeGreaterThan(KILLS * 4)
   expect(result.attempted).toBeGreaterThan(result.acknowledged)
-  // Every kind of write was in the burst, so each kind's checks above really ran.
-  expect(result.acknowledgedByKind.profiles).toBeGreaterThan(KILLS)
-  expect(result.acknowledgedByKind.signups).toBeGreaterThan(KILLS)
-  expect(result.acknowledgedByKind.answers).toBeGreaterThan(KILLS)
+  // Every kind of write was in the burst, so each kind's checks above really ran. How many get
+  // acknowledged before a kill depends on the machine's load (a survey answer is a profile save
+  // and then the answer): on a loaded machine 29 answers over 50 kills was seen; each kind must
+  // still reach one per five kills.
+  for (const kind of ['profiles', 'signups', 'answers'] as const) {
+    expect({ kind, enough: result.acknowledgedByKind[kind] >= KILLS / 5 }).toEqual({ kind, enough: true })
+  }
 }, 600000)
