@@ -11,3 +11,22 @@ import nock from 'nock'
 export function answerCloudMetadataAsOffCloud(): void {
   nock('http://metadata.tencentyun.com').persist().get(/.*/).reply(404, 'not on Tencent Cloud')
 }
+
+/**
+ * The nock lifecycle of a suite that states every CloudBase request it expects: no real network,
+ * the metadata probe answered, and after each test every stated request must have been made.
+ */
+export function strictNockSuite(): void {
+  beforeAll(() => nock.disableNetConnect())
+  beforeEach(() => answerCloudMetadataAsOffCloud())
+  afterEach(() => {
+    const pending = nock.pendingMocks().filter((m) => !m.includes('metadata.tencentyun.com'))
+    nock.cleanAll()
+    expect(pending).toEqual([])
+  })
+  afterAll(() => {
+    nock.enableNetConnect()
+    // Take nock's interceptor off the shared http module so no other test file inherits it.
+    nock.restore()
+  })
+}

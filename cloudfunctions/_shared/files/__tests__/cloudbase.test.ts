@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { init } from '@cloudbase/node-sdk'
 import nock from 'nock'
-import { answerCloudMetadataAsOffCloud } from '../../testing/cloud-metadata'
+import { strictNockSuite } from '../../testing/cloud-metadata'
 import { cloudbaseExportFiles, cloudbaseExportParts, type CloudbaseStorage } from '../cloudbase'
 
 const API = 'https://test-env.tcb-api.tencentcloudapi.com'
@@ -46,23 +46,10 @@ function expectUpload(cloudPath: RegExp, cos: { status: number; body: string } =
 let storage: CloudbaseStorage
 
 beforeAll(() => {
-  nock.disableNetConnect()
   storage = init({ env: 'test-env', secretId: 'x', secretKey: 'y' })
 })
 
-// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
-beforeEach(() => answerCloudMetadataAsOffCloud())
-
-afterEach(() => {
-  const pending = nock.pendingMocks().filter((m) => !m.includes('metadata.tencentyun.com'))
-  nock.cleanAll()
-  expect(pending).toEqual([])
-})
-
-afterAll(() => {
-  nock.enableNetConnect()
-  nock.restore()
-})
+strictNockSuite()
 
 async function written(target: { stream: NodeJS.WritableStream & { path?: unknown } }, body: string): Promise<string> {
   const local = String(target.stream.path)

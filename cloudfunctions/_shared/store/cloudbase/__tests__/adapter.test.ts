@@ -6,7 +6,7 @@
  */
 import { init } from '@cloudbase/node-sdk'
 import nock from 'nock'
-import { answerCloudMetadataAsOffCloud } from '../../../testing/cloud-metadata'
+import { strictNockSuite } from '../../../testing/cloud-metadata'
 import type { Org } from '../../../domain/org'
 import type { Policy } from '../../../domain/policy'
 import type { Collections } from '../../collections'
@@ -120,25 +120,11 @@ const policy = (over: Partial<Policy> = {}): Policy => ({
 let store: CloudbaseStore<Collections>
 
 beforeAll(() => {
-  nock.disableNetConnect()
   const app = init({ env: 'test-env', secretId: 'x', secretKey: 'y' })
   store = openCloudbaseStore<Collections>(app.database(), { retryDelayMs: () => 0 })
 })
 
-// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
-beforeEach(() => answerCloudMetadataAsOffCloud())
-
-afterEach(() => {
-  const pending = nock.pendingMocks().filter((m) => !m.includes('metadata.tencentyun.com'))
-  nock.cleanAll()
-  expect(pending).toEqual([])
-})
-
-afterAll(() => {
-  nock.enableNetConnect()
-  // Take nock's interceptor off the shared http module so no other test file inherits it.
-  nock.restore()
-})
+strictNockSuite()
 
 describe('the HTTP boundary', () => {
   it('posts one signed request per call to the env host, naming the env and the action', async () => {
