@@ -25,17 +25,12 @@ export async function loadForStaff(ctx: Ctx, id: string, permission: Permission)
   return event
 }
 
-import { signupIdOf } from '../_shared/runtime/ids'
-export { signupIdOf }
+import { reachIdOf, signupIdOf } from '../_shared/runtime/ids'
+export { reachIdOf, signupIdOf }
 
 /** The id under which a resident request is remembered, so its retry has no second effect. */
 export function requestIdOf(keyring: Keyring, residentId: string, action: string, eventId: string, requestId: string): string {
   return `rq_${keyring.keyedHash('event-request', residentId, action, eventId, requestId).slice(0, 32)}`
-}
-
-/** Marks a resident reached by an org's events (counted once per org). */
-export function reachIdOf(keyring: Keyring, orgId: string, residentId: string): string {
-  return `rc_${keyring.keyedHash('event-reach', orgId, residentId).slice(0, 24)}`
 }
 
 /** A refusal with its explicit reason: code problems are 400 on `scene`, the rest 409. */

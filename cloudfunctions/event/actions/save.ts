@@ -1,23 +1,13 @@
 import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
 import { can } from '../../_shared/domain/roles'
-import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
+import { checkPolicies } from '../../_shared/application/policy-links'
 import { loadForStaff, toView } from '../access'
-import { fillFromWaitlist, recountEvent } from '../rules'
-import { eventIdOf, newCode } from '../scene'
-
-/** Linked policies must exist, be published and be visible where the event (or course) is held. */
-export async function checkPolicies(ctx: Ctx, ids: readonly string[], orgPath: readonly string[]): Promise<void> {
-  const errors: { path: string; message: string }[] = []
-  for (const [i, id] of ids.entries()) {
-    const p = await ctx.store.collection('policies').get(id)
-    if (!p || p.status !== 'published' || !orgPath.includes(p.orgId)) errors.push({ path: `policyIds.${i}`, message: '这条政策不存在、未发布或不适用于本社区' })
-  }
-  if (errors.length) throw validation(errors)
-}
+import { fillFromWaitlist, recountEvent } from '../../_shared/application/event-places'
+import { eventIdOf, newCode } from '../../_shared/codes/scene'
 
 /**
  * Creates an event of the caller's org (published at once: residents see it and may sign up in

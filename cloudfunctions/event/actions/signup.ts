@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { forbidden, notFound } from '../../_shared/runtime/errors'
 import { mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
-import { enroll, fillFromWaitlist } from '../rules'
+import { enroll, fillFromWaitlist } from '../../_shared/application/event-places'
 
 /**
  * Signs the resident up: a place if one is free (and nobody waits), else the waitlist. One

@@ -6,7 +6,7 @@ import { applyCountedChange } from '../../_shared/runtime/counters'
 import { forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { feedbackCounted, toMyView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 interface Subject {
   kind: FeedbackSubjectKind

@@ -4,7 +4,7 @@ import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { projectTitles, toMyCase } from '../case'
+import { projectTitles, toMyCase } from '../../_shared/application/case'
 
 /** 我的创业档案: the resident's latest registration — the active one, else the last withdrawn one. */
 export const mine = defineAction({

@@ -5,7 +5,7 @@ import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
 import { AppError, conflict, forbidden, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
-import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../case'
+import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
 
 const DUPLICATE_ID_CARD = '这个身份证号已在本社区登记过创业意向，如有疑问请联系社区'
 const DUPLICATE_RESIDENT = '你已在这个社区登记过创业意向，可以在“我的创业档案”里查看或修改'

@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
 import { conflict, forbidden, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../case'
+import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
 
 /**
  * The resident withdraws their registration. It leaves the active ledger, frees the slots (they

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCase, dayInstant, loadCase } from '../../intent/case'
+import { changeCase, dayInstant, loadCase } from '../../_shared/application/case'
 
 const MAX_FOLLOW_UPS = 500
 

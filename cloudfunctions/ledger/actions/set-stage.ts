@@ -2,7 +2,7 @@ import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
 import { type Intent, INTENT_STAGE_LABELS } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
-import { changeCase } from '../../intent/case'
+import { changeCase } from '../../_shared/application/case'
 
 /**
  * Moves a case to a stage (forward, back to correct a mistake, or 已结案), recording who, when

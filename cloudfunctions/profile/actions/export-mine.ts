@@ -8,7 +8,7 @@ import type { MentorRequest, SiteApplication } from '../../_shared/domain/servic
 import type { CourseEnrolment } from '../../_shared/domain/training'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
-import { exportReminders } from '../../notify/forget'
+import { exportReminders } from '../../_shared/application/forget-reminders'
 import { forbidden } from '../../_shared/runtime/errors'
 import type { Keyring } from '../../_shared/runtime/keyring'
 import { type BaseDoc, type Collection, type Filter, where } from '../../_shared/store/port'

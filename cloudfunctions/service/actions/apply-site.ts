@@ -9,8 +9,8 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
-import { changeCase, loadCase, staffCaller } from '../../intent/case'
-import { residentPlace } from '../resident'
+import { changeCase, loadCase, staffCaller } from '../../_shared/application/case'
+import { residentPlace } from '../../_shared/application/resident'
 
 /** One application per (site, resident): a keyed id, so it reveals no OPENID. */
 export function siteApplicationIdOf(ctx: Pick<Ctx, 'keyring'>, siteId: string, residentId: string): string {

@@ -7,8 +7,8 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import { changeCase, loadCase } from '../../intent/case'
-import { residentPlace } from '../resident'
+import { changeCase, loadCase } from '../../_shared/application/case'
+import { residentPlace } from '../../_shared/application/resident'
 
 /**
  * Staff assign a mentor to a case (or take one off): the mentor must be active and kept for the

@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { can } from '../../_shared/domain/roles'
 import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { residentPlace } from '../resident'
+import { residentPlace } from '../../_shared/application/resident'
 import * as v from 'valibot'
 
 const view = ({ orgPath: _p, ...rest }: Hotline): HotlineView => rest

@@ -4,7 +4,7 @@ import type { Story } from '../../_shared/domain/service'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
-import { checkPolicies } from '../../event/actions/save'
+import { checkPolicies } from '../../_shared/application/policy-links'
 import { listScope, loadVisible, saveResource, toResourceView } from '../resources'
 import { policyLinks } from './guides'
 

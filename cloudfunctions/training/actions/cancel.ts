@@ -3,7 +3,7 @@ import type { Course, CourseEnrolment } from '../../_shared/domain/training'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { residentPlace } from '../../service/resident'
+import { residentPlace } from '../../_shared/application/resident'
 import { enrolmentIdOf, refuseTraining, toCourseView } from '../access'
 
 /** The resident gives back their place (not once completed); sessions attended stay on record. */

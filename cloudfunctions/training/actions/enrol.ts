@@ -4,7 +4,7 @@ import { type Course, type CourseEnrolment, enrolRefusal } from '../../_shared/d
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { activeIntents, residentPlace } from '../../service/resident'
+import { activeIntents, residentPlace } from '../../_shared/application/resident'
 import { enrolmentIdOf, refuseTraining, toCourseView } from '../access'
 
 /**

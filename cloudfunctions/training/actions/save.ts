@@ -4,8 +4,8 @@ import { type Course, courseIdOf } from '../../_shared/domain/training'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { checkPolicies } from '../../event/actions/save'
-import { newCode } from '../../event/scene'
+import { checkPolicies } from '../../_shared/application/policy-links'
+import { newCode } from '../../_shared/codes/scene'
 import { loadCourseForStaff, toCourseView } from '../access'
 
 /**

@@ -8,7 +8,7 @@ import { init } from '@cloudbase/node-sdk'
 import jsQR from 'jsqr'
 import nock from 'nock'
 import { PNG } from 'pngjs'
-import { wxacodeMiniCodes, type GetUnlimitedParams, type GetUnlimitedResult } from '../../../event/codes-wxacode'
+import { wxacodeMiniCodes, type GetUnlimitedParams, type GetUnlimitedResult } from '../../codes/wxacode'
 import { wxacodeShareCodes } from '../../../share/codes'
 import { type CodeStorage, codeImage, codePath, miniCodeCache, pathLink } from '../mini-codes'
 

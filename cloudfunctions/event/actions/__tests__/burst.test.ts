@@ -14,7 +14,7 @@ import { openSqliteStore, type SqliteStore } from '../../../_shared/store/sqlite
 import { TEST_ORGS } from '../../../_shared/testing/harness'
 import { buildApp } from '../../../../server/app'
 import { signToken } from '../../../../server/auth'
-import { localMiniCodes } from '../../codes-local'
+import { localMiniCodes } from '../../../_shared/codes/local'
 import { eventActions } from '..'
 import { eventDraft, NOW } from './fixtures'
 

@@ -1,6 +1,6 @@
 import type { EventDraftInput } from '../../../_shared/contracts/event'
 import { makeHarness } from '../../../_shared/testing/harness'
-import { localMiniCodes } from '../../codes-local'
+import { localMiniCodes } from '../../../_shared/codes/local'
 import { eventActions } from '..'
 
 /** The test clock's "now" (harness default): 2026-11-22 10:00 Shanghai. */

@@ -4,7 +4,7 @@ import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '.
 import type { InboxMessage } from '../../../_shared/domain/inbox'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { eventActions } from '../../../event/actions'
-import { localMiniCodes } from '../../../event/codes-local'
+import { localMiniCodes } from '../../../_shared/codes/local'
 import { eventDraft } from '../../../event/actions/__tests__/fixtures'
 import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, registration } from '../../../intent/actions/__tests__/fixtures'

@@ -7,7 +7,7 @@ import { makeHarness, resident, staffId } from '../../../_shared/testing/harness
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
-import { localMiniCodes } from '../../../event/codes-local'
+import { localMiniCodes } from '../../../_shared/codes/local'
 import { indicesActions } from '../../../indices/actions'
 import { trainingActions } from '..'
 
