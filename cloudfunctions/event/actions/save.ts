@@ -1,8 +1,7 @@
 import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
-import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { conflict, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { checkPolicies } from '../../_shared/application/policy-links'
 import { loadForStaff, toView } from '../access'
@@ -16,11 +15,12 @@ import { eventIdOf, newCode } from '../../_shared/codes/scene'
 export const save = defineAction({
   input: eventDraftSchema,
   access: 'staff',
+  permission: 'event.write',
+  refusal: '你的角色不能管理活动',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<EventView> {
     const { caller, store } = ctx
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'event.write')) throw forbidden('你的角色不能管理活动')
     const at = ctx.now().toISOString()
     const { id, version, ...fields } = input
     const policyIds = [...new Set(fields.policyIds)]

@@ -3,7 +3,7 @@ import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../../_shar
 import type { Org } from '../../_shared/domain/org'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
-import { AppError, conflict, forbidden, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
+import { AppError, conflict, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
 
@@ -45,7 +45,6 @@ export const submit = defineAction({
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<MyCase> {
     const { caller, keyring } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const community = await communityOf(ctx, input.communityId)
     const interests = await checkInterests(ctx, input.projectInterestIds, community)
     const now = ctx.now()

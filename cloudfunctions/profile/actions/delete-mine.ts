@@ -3,7 +3,6 @@ import type { EventSignup } from '../../_shared/domain/event'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { forgetSignup } from '../../_shared/application/forget-signup'
 import { fillFromWaitlist } from '../../_shared/application/event-places'
@@ -34,7 +33,6 @@ export const deleteMine = defineAction({
   audit: 'write',
   async run(_input, ctx): Promise<DeleteMineOutput> {
     const { caller, store } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const me = caller.id
     const at = ctx.now().toISOString()
 
