@@ -4,7 +4,8 @@ import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { AppError, forbidden, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { AppError, validation } from '../_shared/runtime/errors'
+import { loadInScope } from '../_shared/runtime/scope'
 import type { Keyring } from '../_shared/runtime/keyring'
 import { where } from '../_shared/store/port'
 
@@ -17,12 +18,8 @@ export function mayManage(caller: Caller, event: Pick<PromotionEvent, 'orgPath'>
  * Loads an event a staff caller may act on with `permission`. Outside their org's subtree it
  * does not exist for them (404); inside it, a role without the permission is 403.
  */
-export async function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<PromotionEvent> {
-  const { caller } = ctx
-  const event = await ctx.store.collection('events').get(id)
-  if (!event || caller.kind !== 'staff' || !isWithin(event.orgPath, caller.staff.orgId)) throw missingOrOutOfScope(event, '活动不存在或已删除')
-  if (!can(caller.staff.role, permission)) throw forbidden('你的角色不能进行这个操作')
-  return event
+export function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<PromotionEvent> {
+  return loadInScope(ctx, 'events', id, { missing: '活动不存在或已删除', permission, refusal: '你的角色不能进行这个操作' })
 }
 
 import { reachIdOf, signupIdOf } from '../_shared/runtime/ids'
