@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path'
 import tseslint from 'typescript-eslint'
 
 const SERVER_ONLY = [
@@ -12,6 +13,40 @@ const IO = [
   { group: ['**/store/**', '**/runtime/**', '**/contracts/**', '**/testing/**'], message: 'The domain is pure: types and rules only.' },
   { group: ['better-sqlite3', '@cloudbase/*', 'fastify', 'node:*', 'fs', 'path', 'http', 'https', 'child_process', 'valibot', '@tarojs/*'], message: 'The domain does no I/O.' },
 ]
+
+const FUNCTIONS = path.resolve(import.meta.dirname, 'cloudfunctions')
+
+/** The cloud function folder a file belongs to (`_shared` included), or null outside `cloudfunctions/`. */
+function functionFolder(file) {
+  const rel = path.relative(FUNCTIONS, file)
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null
+  const [first, ...rest] = rel.split(path.sep)
+  return rest.length ? first : null
+}
+
+/**
+ * No reach between functions: a function's folder imports its own files and `_shared`, never
+ * another function's folder (its bundle and behaviour would depend on code that looks private to
+ * that function); `_shared` imports no function at all. Code two functions share moves to
+ * `_shared` (application services in `_shared/application`, ports and adapters in their own
+ * folders). Tests (`__tests__`) are exempt: they may import another function's action map or
+ * fixtures to set up data, which ships in no bundle.
+ */
+const noReachBetweenFunctions = {
+  meta: { type: 'problem', schema: [], messages: { reach: "'{{spec}}' is inside the {{target}} function; a function imports only its own folder and _shared (move shared code to _shared)." } },
+  create(context) {
+    const file = context.filename
+    const own = functionFolder(file)
+    if (!own || file.split(path.sep).includes('__tests__')) return {}
+    const check = (node) => {
+      const spec = node.source && node.source.value
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return
+      const target = functionFolder(path.resolve(path.dirname(file), spec))
+      if (target && target !== own && target !== '_shared') context.report({ node: node.source, messageId: 'reach', data: { spec, target } })
+    }
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check }
+  },
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'scripts/__tests__/fixtures/**'] },
@@ -39,5 +74,11 @@ export default tseslint.config(
         { patterns: [{ group: ['**/store/sqlite/**', '**/store/cloudbase/**', 'better-sqlite3', '@cloudbase/node-sdk'], message: 'Actions use the store port; adapters are bound in composition roots.' }] },
       ],
     },
+  },
+  // No reach between functions (tests exempt: see the rule).
+  {
+    files: ['cloudfunctions/**/*.ts'],
+    plugins: { boundaries: { rules: { 'no-reach-between-functions': noReachBetweenFunctions } } },
+    rules: { 'boundaries/no-reach-between-functions': 'error' },
   },
 )

@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream, mkdirSync } from 'node:fs'
 import { readdir, rename, stat, unlink } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import type { ExportFiles, ExportParts } from '../cloudfunctions/ledger/export-files'
+import type { ExportFiles, ExportParts } from '../cloudfunctions/_shared/files/export-files'
 
 /** How long a download link works. */
 export const DOWNLOAD_TTL_MS = 15 * 60 * 1000

@@ -1,6 +1,6 @@
 import { eventActions } from '../cloudfunctions/event/actions'
 import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
-import { localMiniCodes } from '../cloudfunctions/event/codes-local'
+import { localMiniCodes } from '../cloudfunctions/_shared/codes/local'
 import { INDICES_JOBS, indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'

@@ -11,7 +11,7 @@ import { open, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { detectPhotoType, PHOTO_EXTENSIONS, PHOTO_MAX_BYTES, PHOTO_MIME, photoProblem, type PhotoType } from '../cloudfunctions/_shared/domain/feedback'
-import type { PhotoFiles } from '../cloudfunctions/feedback/photo-files'
+import type { PhotoFiles } from '../cloudfunctions/_shared/files/photo-files'
 import { bearer, verifyToken } from './auth'
 
 /** How long a photo link works. */

@@ -21,7 +21,7 @@ import { applyCountedChange, dayInstant } from '../cloudfunctions/_shared/runtim
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
-import { countedIntent, idCardSlotId, residentSlotId } from '../cloudfunctions/intent/case'
+import { countedIntent, idCardSlotId, residentSlotId } from '../cloudfunctions/_shared/application/case'
 
 /**
  * Demo cases for the ledger and the dashboards: about two years of registrations, guidance,

@@ -26,7 +26,7 @@ import type { Ctx } from '../_shared/runtime/action'
 import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, where } from '../_shared/store/port'
-import type { StaffCaller } from '../indices/scope'
+import type { StaffCaller } from '../_shared/application/figures-scope'
 
 const DENIED: Partial<Record<Permission, string>> = {
   'evaluation.read': '你的角色不能查看创建评估',

@@ -7,7 +7,7 @@ import type { ApplicationFigures, ApplicationReport, FormRatio } from '../_share
 import { yuanText } from '../_shared/domain/evaluation-form'
 import { benefitRows, CRITERIA, type Criterion, flow, type IndexKey, type IndexValue } from '../_shared/domain/indices'
 import type { Ctx } from '../_shared/runtime/action'
-import { communitySeries, criteriaOf, indicesOf } from '../indices/scope'
+import { communitySeries, criteriaOf, indicesOf } from '../_shared/application/figures-scope'
 
 /** An index value as the form prints it: `18.0%`, `92.5 分`, `3`, or `—` when unknown. */
 export function formatValue(unit: IndexValue['unit'], value: number | null): string {

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { EvaluationApplication } from '../_shared/domain/evaluation'
 import { type DocSection, formSections, historySection, reportSections } from '../_shared/domain/evaluation-form'
-import { neutralise } from '../ledger/workbook'
+import { neutralise } from '../_shared/files/workbook'
 
 /** Sheet names, in order (tests read the file back by them). */
 export const SHEETS = { form: '申报表', report: '自评报告' } as const

@@ -4,7 +4,8 @@ import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { AppError, forbidden, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { AppError, validation } from '../_shared/runtime/errors'
+import { loadInScope } from '../_shared/runtime/scope'
 import type { Keyring } from '../_shared/runtime/keyring'
 import { where } from '../_shared/store/port'
 
@@ -17,25 +18,16 @@ export function mayManage(caller: Caller, event: Pick<PromotionEvent, 'orgPath'>
  * Loads an event a staff caller may act on with `permission`. Outside their org's subtree it
  * does not exist for them (404); inside it, a role without the permission is 403.
  */
-export async function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<PromotionEvent> {
-  const { caller } = ctx
-  const event = await ctx.store.collection('events').get(id)
-  if (!event || caller.kind !== 'staff' || !isWithin(event.orgPath, caller.staff.orgId)) throw missingOrOutOfScope(event, '活动不存在或已删除')
-  if (!can(caller.staff.role, permission)) throw forbidden('你的角色不能进行这个操作')
-  return event
+export function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<PromotionEvent> {
+  return loadInScope(ctx, 'events', id, { missing: '活动不存在或已删除', permission, refusal: '你的角色不能进行这个操作' })
 }
 
-import { signupIdOf } from '../_shared/runtime/ids'
-export { signupIdOf }
+import { reachIdOf, signupIdOf } from '../_shared/runtime/ids'
+export { reachIdOf, signupIdOf }
 
 /** The id under which a resident request is remembered, so its retry has no second effect. */
 export function requestIdOf(keyring: Keyring, residentId: string, action: string, eventId: string, requestId: string): string {
   return `rq_${keyring.keyedHash('event-request', residentId, action, eventId, requestId).slice(0, 32)}`
-}
-
-/** Marks a resident reached by an org's events (counted once per org). */
-export function reachIdOf(keyring: Keyring, orgId: string, residentId: string): string {
-  return `rc_${keyring.keyedHash('event-reach', orgId, residentId).slice(0, 24)}`
 }
 
 /** A refusal with its explicit reason: code problems are 400 on `scene`, the rest 409. */

@@ -1,6 +1,6 @@
 import { checkinRefusal, MAX_SLOT_AGE, type PromotionEvent, type RefusalReason, slotAge } from '../_shared/domain/event'
 import type { Keyring } from '../_shared/runtime/keyring'
-import { eventIdOf, verifyScene } from './scene'
+import { eventIdOf, verifyScene } from '../_shared/codes/scene'
 
 /**
  * Checks a scanned check-in code against `eventId` at `now`: ours and untampered, a check-in

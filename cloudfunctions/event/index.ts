@@ -2,7 +2,7 @@ import { cloudbaseMiniCodeCache } from '../_shared/files/mini-codes'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { eventActions } from './actions'
-import { wxacodeMiniCodes } from './codes-wxacode'
-import { getUnlimited } from './wx-sdk'
+import { wxacodeMiniCodes } from '../_shared/codes/wxacode'
+import { getUnlimited } from '../_shared/codes/wx-sdk'
 
 export const main = makeMain('event', eventActions({ codes: wxacodeMiniCodes(getUnlimited, cloudbaseMiniCodeCache()) }), cloudbaseRoot)

@@ -25,7 +25,7 @@ import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/err
 import type { TxStore } from '../_shared/store/port'
 import type { Collections } from '../_shared/store/collections'
 import { where } from '../_shared/store/port'
-import type { PhotoFiles } from './photo-files'
+import type { PhotoFiles } from '../_shared/files/photo-files'
 
 export type StaffCaller = Extract<Caller, { kind: 'staff' }>
 

@@ -16,10 +16,10 @@ import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
 import { defineJob } from '../_shared/runtime/jobs'
 import { type Filter, where } from '../_shared/store/port'
-import { staffCaller, toLedgerRow } from '../intent/case'
-import type { ExportParts } from './export-files'
+import { staffCaller, toLedgerRow } from '../_shared/application/case'
+import type { ExportParts } from '../_shared/files/export-files'
 import { ledgerFilters, scopeFilter } from './scope'
-import { type ExportRow, writeLedgerWorkbook } from './workbook'
+import { type ExportRow, writeLedgerWorkbook } from '../_shared/files/workbook'
 
 /** Cases per part: about 5 s to write on the bench machine, well inside one call's budget. */
 export const PART_ROWS = 10_000

@@ -1,16 +1,8 @@
 import type { Org } from '../_shared/domain/org'
-import { can, type Permission } from '../_shared/domain/roles'
 import type { StaffMember } from '../_shared/domain/staff'
-import type { Ctx } from '../_shared/runtime/action'
-import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
+import type { Ctx, StaffCtx } from '../_shared/runtime/action'
+import { loadInScope } from '../_shared/runtime/scope'
 import { where } from '../_shared/store/port'
-
-/** The staff caller, if they hold `permission`; otherwise 403. */
-export function requireStaff(caller: Caller, permission: Permission): Extract<Caller, { kind: 'staff' }> {
-  if (caller.kind !== 'staff' || !can(caller.staff.role, permission)) throw forbidden()
-  return caller
-}
 
 /** Every org in the subtree rooted at `orgId` (itself included). */
 export async function orgsWithin(ctx: Ctx, orgId: string): Promise<Org[]> {
@@ -20,10 +12,8 @@ export async function orgsWithin(ctx: Ctx, orgId: string): Promise<Org[]> {
 }
 
 /** An org inside the caller's scope; one outside it is reported as not found. */
-export async function orgInScope(ctx: Ctx, caller: Extract<Caller, { kind: 'staff' }>, orgId: string): Promise<Org> {
-  const org = await ctx.store.collection('orgs').get(orgId)
-  if (!org || !org.path.includes(caller.org._id)) throw missingOrOutOfScope(org, '单位不存在或不在你的管理范围内')
-  return org
+export function orgInScope(ctx: StaffCtx, orgId: string): Promise<Org> {
+  return loadInScope(ctx, 'orgs', orgId, { pathOf: (org) => org.path, missing: '单位不存在或不在你的管理范围内' })
 }
 
 export function toStaffView(s: StaffMember, orgName: string, revocable: boolean) {

@@ -3,9 +3,10 @@ import { isInForce, type Policy } from '../_shared/domain/policy'
 import { can } from '../_shared/domain/roles'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { PolicyListItem, PolicyView } from '../_shared/contracts/policy'
-import type { Ctx } from '../_shared/runtime/action'
+import type { StaffCtx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, notFound, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { forbidden } from '../_shared/runtime/errors'
+import { inScope } from '../_shared/runtime/scope'
 
 /** Staff may change a policy published by their own org or an org below it. */
 export function mayEdit(caller: Caller, policy: Pick<Policy, 'orgPath'>): boolean {
@@ -35,17 +36,16 @@ export function toListItem(policy: Policy, today: string): PolicyListItem {
 }
 
 /**
- * Loads a policy the staff caller may change. A policy they can see but not change is 403;
- * one outside their view altogether is 404, so ids of other orgs' drafts leak nothing.
+ * Loads a policy the staff caller may change (their role holds `policy.write`, declared on the
+ * actions). A policy they can see but not change is 403; one outside their view altogether is
+ * 404, so ids of other orgs' drafts leak nothing.
  */
-export async function loadEditable(ctx: Ctx, id: string): Promise<Policy> {
+export async function loadEditable(ctx: StaffCtx, id: string): Promise<Policy> {
   const policy = await ctx.store.collection('policies').get(id)
-  const caller = ctx.caller
-  if (!policy || caller.kind !== 'staff') throw notFound('政策不存在或已删除')
-  if (mayEdit(caller, policy)) return policy
-  if (policy.status === 'published' && caller.org.path.includes(policy.orgId)) {
+  // Business rule, not access: a policy is changed only by the org that published it, so a
+  // published policy of an org above the caller's (one they see) says who may change it.
+  if (policy && !mayEdit(ctx.caller, policy) && policy.status === 'published' && ctx.caller.org.path.includes(policy.orgId)) {
     throw forbidden('这条政策由上级单位发布，只有发布单位可以修改')
   }
-  if (!can(caller.staff.role, 'policy.write')) throw forbidden('你的角色不能修改政策')
-  throw missingOrOutOfScope(policy, '政策不存在或已删除')
+  return inScope(ctx, policy, { missing: '政策不存在或已删除', permission: 'policy.write', refusal: '你的角色不能修改政策' })
 }

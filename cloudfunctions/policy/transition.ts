@@ -1,16 +1,17 @@
 import type { Policy } from '../_shared/domain/policy'
-import { can } from '../_shared/domain/roles'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { PolicyView } from '../_shared/contracts/policy'
-import type { Ctx } from '../_shared/runtime/action'
-import { conflict, forbidden } from '../_shared/runtime/errors'
+import type { StaffCtx } from '../_shared/runtime/action'
+import { conflict } from '../_shared/runtime/errors'
 import { where } from '../_shared/store/port'
 import { loadEditable, toView } from './access'
 
-/** Moves a policy to `to`, guarded by its version so two clicks never both apply. */
-export async function transition(ctx: Ctx, id: string, to: 'published' | 'archived'): Promise<PolicyView> {
+/**
+ * Moves a policy to `to`, guarded by its version so two clicks never both apply. The caller's
+ * role holds `policy.publish` (declared on publish and archive).
+ */
+export async function transition(ctx: StaffCtx, id: string, to: 'published' | 'archived'): Promise<PolicyView> {
   const { caller } = ctx
-  if (caller.kind !== 'staff' || !can(caller.staff.role, 'policy.publish')) throw forbidden('你的角色不能发布或下架政策')
   const current = await loadEditable(ctx, id)
   if (current.status === to) return toView(current, caller, ctx.now())
   const now = ctx.now()

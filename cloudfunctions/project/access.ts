@@ -4,7 +4,7 @@ import type { Project } from '../_shared/domain/project'
 import { can } from '../_shared/domain/roles'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { loadInScope } from '../_shared/runtime/scope'
 
 /** Staff keep the projects of their own org and the orgs below it. */
 export function mayEdit(caller: Caller, project: Pick<Project, 'orgPath'>): boolean {
@@ -17,10 +17,6 @@ export function toView(p: Project, caller: Caller): ProjectView {
 }
 
 /** A project the staff caller may change: outside their scope 404, in scope without the permission 403. */
-export async function loadEditable(ctx: Ctx, id: string): Promise<Project> {
-  const p = await ctx.store.collection('projects').get(id)
-  const caller = ctx.caller
-  if (!p || caller.kind !== 'staff' || !isWithin(p.orgPath, caller.staff.orgId)) throw missingOrOutOfScope(p, '项目不存在或已删除')
-  if (!can(caller.staff.role, 'project.write')) throw forbidden('你的角色不能修改项目库')
-  return p
+export function loadEditable(ctx: Ctx, id: string): Promise<Project> {
+  return loadInScope(ctx, 'projects', id, { missing: '项目不存在或已删除', permission: 'project.write', refusal: '你的角色不能修改项目库' })
 }

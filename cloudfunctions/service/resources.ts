@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '
 import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type Collection, type Filter, where } from '../_shared/store/port'
-import { residentPlace } from './resident'
+import { residentPlace } from '../_shared/application/resident'
 
 export type ResourceCollection = 'mentors' | 'sites' | 'guides' | 'stories'
 

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
 import { type MadeCode, WxacodeError, wxErrCode } from '../_shared/files/mini-codes'
-import type { ServeCode } from '../event/codes-wxacode'
+import type { ServeCode } from '../_shared/codes/wxacode'
 
 /**
  * The share poster's code. A share code carries the item and the sharer's referral id in its

@@ -16,7 +16,8 @@ import {
 } from '../_shared/domain/training'
 import type { Ctx } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
-import { AppError, forbidden, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { AppError, validation } from '../_shared/runtime/errors'
+import { loadInScope } from '../_shared/runtime/scope'
 import type { Keyring } from '../_shared/runtime/keyring'
 import { SCENE_MAC_CHARS } from '../_shared/domain/event'
 
@@ -26,12 +27,8 @@ export function mayManageCourse(caller: Caller, course: Pick<Course, 'orgPath'>)
 }
 
 /** A course a staff caller may act on: outside their subtree 404, without the permission 403. */
-export async function loadCourseForStaff(ctx: Ctx, id: string): Promise<Course> {
-  const course = await ctx.store.collection('courses').get(id)
-  const caller = ctx.caller
-  if (!course || caller.kind !== 'staff' || !isWithin(course.orgPath, caller.staff.orgId)) throw missingOrOutOfScope(course, '课程不存在或已删除')
-  if (!can(caller.staff.role, 'service.write')) throw forbidden('你的角色不能管理培训课程')
-  return course
+export function loadCourseForStaff(ctx: Ctx, id: string): Promise<Course> {
+  return loadInScope(ctx, 'courses', id, { missing: '课程不存在或已删除', permission: 'service.write', refusal: '你的角色不能管理培训课程' })
 }
 
 /** The id of (course, resident)'s one enrolment: keyed, so it reveals no OPENID. */

@@ -6,8 +6,8 @@ import { conflict } from '../_shared/runtime/errors'
 import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type TxStore, where } from '../_shared/store/port'
-import { writeCase } from '../intent/case'
-import { activeIntents } from '../service/resident'
+import { writeCase } from '../_shared/application/case'
+import { activeIntents } from '../_shared/application/resident'
 
 const BUSY = '签到的人较多，请再试一次'
 

@@ -14,6 +14,17 @@ async function restricted(file: string, code: string): Promise<string[]> {
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
 }
 
+/** The messages of the no-reach-between-functions rule for `code` linted as `file`. */
+function reaches(file: string, code: string): string[] {
+  const run = spawnSync(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+    { cwd: ROOT, input: code, encoding: 'utf8' },
+  )
+  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[]
+  return result.messages.filter((m) => m.ruleId === 'boundaries/no-reach-between-functions').map((m) => m.message)
+}
+
 describe('import boundaries (eslint)', () => {
   it('the client cannot import the store, the runtime, actions or server-only packages', async () => {
     for (const spec of [
@@ -38,5 +49,19 @@ describe('import boundaries (eslint)', () => {
 
   it('actions never reach an adapter directly', async () => {
     expect(await restricted('cloudfunctions/policy/actions/x.ts', `import { openSqliteStore } from '../../_shared/store/sqlite/adapter'\nexport { openSqliteStore }\n`)).toHaveLength(1)
+  })
+
+  it('a function never imports another function\'s folder, nor _shared a function', () => {
+    expect(reaches('cloudfunctions/ledger/actions/x.ts', `import { toView } from '../../intent/actions/get'\nexport { toView }\n`)).toEqual([
+      expect.stringContaining('inside the intent function'),
+    ])
+    expect(reaches('cloudfunctions/training/index.ts', `export { wxacodeMiniCodes } from '../event/access'\n`)).toHaveLength(1)
+    expect(reaches('cloudfunctions/_shared/application/x.ts', `import { loadForStaff } from '../../event/access'\nexport { loadForStaff }\n`)).toHaveLength(1)
+  })
+
+  it('a function may import its own files and _shared; tests may import another function for fixtures', () => {
+    const own = `import { ledgerScope } from '../scope'\nimport { loadCase } from '../../_shared/application/case'\nimport { where } from '@shared/store/port'\nexport { ledgerScope, loadCase, where }\n`
+    expect(reaches('cloudfunctions/ledger/actions/x.ts', own)).toEqual([])
+    expect(reaches('cloudfunctions/ledger/actions/__tests__/x.test.ts', `import { intentActions } from '../../../intent/actions'\nexport { intentActions }\n`)).toEqual([])
   })
 })

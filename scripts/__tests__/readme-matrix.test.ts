@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { permissionMatrix, STAFF_ROLES } from '../../cloudfunctions/_shared/domain/roles'
+import { ACCESS_TABLE_END, ACCESS_TABLE_START, accessTable } from '../../cloudfunctions/_shared/runtime/access-table'
+import { FUNCTIONS } from '../../server/functions'
 
 /** The README's permission table is the code's matrix, cell for cell. */
 it('the README permission matrix matches roles.ts', () => {
@@ -25,4 +27,17 @@ it('the README permission matrix matches roles.ts', () => {
   for (const p of perms) {
     expect({ p, roles: inReadme.get(p) }).toEqual({ p, roles: STAFF_ROLES.filter((r) => matrix.find((m) => m.role === r)!.permissions.includes(p)) })
   }
+})
+
+/** The README's who-may-call-what table is generated from the action declarations; stale fails. */
+it('the README access table matches the action declarations (regenerate: npx tsx scripts/readme-access.ts)', () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8')
+  const start = readme.indexOf(ACCESS_TABLE_START)
+  const end = readme.indexOf(ACCESS_TABLE_END)
+  expect(start).toBeGreaterThan(-1)
+  expect(readme.slice(start, end + ACCESS_TABLE_END.length)).toBe(accessTable(FUNCTIONS))
+  // It is derived, not copied: a declared permission shows up in its row.
+  expect(accessTable(FUNCTIONS)).toMatch(/\| staff with `policy\.publish` \| .* \| `policy\.archive` `policy\.publish` \|/)
+  const changed = { ...FUNCTIONS, policy: { ...FUNCTIONS.policy, save: { ...FUNCTIONS.policy.save, permission: 'policy.publish' as const } } }
+  expect(accessTable(changed)).not.toBe(accessTable(FUNCTIONS))
 })

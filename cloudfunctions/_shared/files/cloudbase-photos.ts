@@ -5,7 +5,7 @@
  * it through 10-minute temporary links.
  */
 import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
-import type { PhotoFiles } from '../../feedback/photo-files'
+import type { PhotoFiles } from './photo-files'
 
 /** The parts of the SDK used here; a test can pass its own. */
 export interface CloudbasePhotoStorage {

@@ -11,7 +11,7 @@ import { unlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
-import type { ExportFiles, ExportParts } from '../../ledger/export-files'
+import type { ExportFiles, ExportParts } from './export-files'
 
 /** The parts of the SDK used here (the app `init` returns); a test runs the real SDK under nock. */
 export interface CloudbaseStorage {

@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import type { AuditKind } from '../domain/audit'
+import type { Permission } from '../domain/roles'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
 import type { Caller } from './caller'
@@ -15,12 +16,36 @@ export interface Ctx {
   keyring: Keyring
 }
 
-/** Who may call an action at all; finer checks (role, org scope) happen inside it. */
+/** Who may call an action at all: any signed-in caller, residents only, or staff only. */
 export type Access = 'any' | 'resident' | 'staff'
+
+/** A staff caller, as a staff-only action's handler sees it. */
+export type StaffCaller = Extract<Caller, { kind: 'staff' }>
+
+/** The context of a staff-only action: its caller is staff (dispatch refused anyone else). */
+export interface StaffCtx extends Ctx {
+  caller: StaffCaller
+}
+
+/** A resident caller, as a resident-only action's handler sees it. */
+export type ResidentCaller = Extract<Caller, { kind: 'resident' }>
+
+/** The context of a resident-only action: its caller is a resident (dispatch refused staff). */
+export interface ResidentCtx extends Ctx {
+  caller: ResidentCaller
+}
 
 export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S
   access: Access
+  /**
+   * The permission the staff caller's role must hold (`domain/roles.ts`). Only with
+   * `access: 'staff'`. Dispatch checks it once the input is valid, before the handler runs, and
+   * refuses with 403 (`refusal` as the message) and an audited 'denied' record.
+   */
+  permission?: Permission
+  /** The message of a refusal for want of `permission`. */
+  refusal?: string
   /** Audited actions get an append-only record of every call, whatever its outcome. */
   audit?: AuditKind
   /** The record an audited call acts on, read from its input (e.g. `{ id }` → id). */
@@ -29,9 +54,35 @@ export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown
   run(input: v.InferOutput<S>, ctx: Ctx): Promise<O>
 }
 
-/** Declares an action: its input schema (from the contracts), who may call it, and its body. */
-export function defineAction<S extends v.GenericSchema, O>(action: Action<S, O>): Action<S, O> {
-  return action
+/** A staff-only action as declared: its handler gets a staff caller. */
+export interface StaffAction<S extends v.GenericSchema, O> extends Omit<Action<S, O>, 'access' | 'run'> {
+  access: 'staff'
+  run(input: v.InferOutput<S>, ctx: StaffCtx): Promise<O>
+}
+
+/** A resident-only action as declared: its handler gets a resident caller. */
+export interface ResidentAction<S extends v.GenericSchema, O> extends Omit<Action<S, O>, 'access' | 'run' | 'permission' | 'refusal'> {
+  access: 'resident'
+  run(input: v.InferOutput<S>, ctx: ResidentCtx): Promise<O>
+}
+
+/** An action open to any signed-in caller: no permission of a staff role applies. */
+export interface OpenAction<S extends v.GenericSchema, O> extends Omit<Action<S, O>, 'access' | 'permission' | 'refusal'> {
+  access: 'any'
+}
+
+/**
+ * Declares an action: its input schema (from the contracts), who may call it (`access`, and for
+ * staff the `permission` their role needs) and its body. Access is data here, enforced by
+ * dispatch before the body runs; the body checks only business rules.
+ */
+export function defineAction<S extends v.GenericSchema, O>(action: StaffAction<S, O>): Action<S, O>
+export function defineAction<S extends v.GenericSchema, O>(action: ResidentAction<S, O>): Action<S, O>
+export function defineAction<S extends v.GenericSchema, O>(action: OpenAction<S, O>): Action<S, O>
+export function defineAction<S extends v.GenericSchema, O>(action: StaffAction<S, O> | ResidentAction<S, O> | OpenAction<S, O>): Action<S, O> {
+  // A staff (resident) action's handler asks for a StaffCtx (ResidentCtx): dispatch refuses
+  // every other caller before it runs.
+  return action as Action<S, O>
 }
 
 /** A function's actions by name. */

@@ -9,6 +9,7 @@ import { newId } from './ids'
 import type { Keyring } from './keyring'
 import type { RateLimiter } from './rate-limit'
 import type { AuditEntry } from '../domain/audit'
+import { can } from '../domain/roles'
 
 export interface DispatchDeps {
   /** The function's name, for audit records (`policy.publish`). */
@@ -82,6 +83,8 @@ export async function dispatch(
     if (!parsed.success) {
       throw new AppError('VALIDATION', '填写的内容有误，请按提示修改', issuesToFields(parsed.issues))
     }
+    // The role's permission, declared on the action: checked after the input (as the handlers did).
+    if (action.permission && (caller.kind !== 'staff' || !can(caller.staff.role, action.permission))) throw forbidden(action.refusal)
     const output = await action.run(parsed.output, { store: deps.store, caller, now, keyring: deps.keyring })
     return await finish(200, { ok: true, data: output })
   } catch (err) {

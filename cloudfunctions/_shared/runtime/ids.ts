@@ -10,3 +10,8 @@ export function newId(prefix: string): string {
 export function signupIdOf(keyring: Keyring, eventId: string, residentId: string): string {
   return `su_${keyring.keyedHash('event-signup', eventId, residentId).slice(0, 24)}`
 }
+
+/** Marks a resident reached by an org's events (counted once per org). */
+export function reachIdOf(keyring: Keyring, orgId: string, residentId: string): string {
+  return `rc_${keyring.keyedHash('event-reach', orgId, residentId).slice(0, 24)}`
+}

@@ -1,7 +1,7 @@
 import { documentsInput, type DocumentsOutput } from '../../_shared/contracts/evaluation'
 import { fileRef } from '../../_shared/contracts/file'
 import { type Action, defineAction } from '../../_shared/runtime/action'
-import type { ExportFiles } from '../../ledger/export-files'
+import type { ExportFiles } from '../../_shared/files/export-files'
 import { evaluator, loadApplication } from '../application'
 import { writeApplicationWorkbook } from '../workbook'
 

@@ -1,5 +1,5 @@
 import type { ActionMap } from '../../_shared/runtime/action'
-import type { ExportFiles } from '../../ledger/export-files'
+import type { ExportFiles } from '../../_shared/files/export-files'
 import { certify } from './certify'
 import { deadlines } from './deadlines'
 import { makeDocuments } from './documents'

@@ -3,7 +3,7 @@ import type { EvaluationApplication, EvaluationStatus } from '../../_shared/doma
 import { can, type StaffRole } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { communitiesUnder } from '../../indices/scope'
+import { communitiesUnder } from '../../_shared/application/figures-scope'
 import { deadlinesOf, evaluator } from '../application'
 
 /** What waits on each role: the statuses it acts on next. */

@@ -10,7 +10,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import type { StaffCaller } from '../../indices/scope'
+import type { StaffCaller } from '../../_shared/application/figures-scope'
 import { evaluator, loadApplication, takeStep, toView } from '../application'
 
 /**

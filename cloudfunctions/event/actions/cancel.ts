@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadForStaff, refuse, requestIdOf, signupIdOf, toView } from '../access'
-import { fillFromWaitlist, notifyCancellation, recountEvent, releasePlace } from '../rules'
+import { fillFromWaitlist, notifyCancellation, recountEvent, releasePlace } from '../../_shared/application/event-places'
 
 /** A resident gives their place back; the first on the waitlist moves up. */
 async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promise<CancelOutput> {

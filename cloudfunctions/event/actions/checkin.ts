@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { forbidden, missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
 import { loadForStaff, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
-import { checkIn } from '../rules'
+import { checkIn } from '../../_shared/application/event-places'
 import { toAttendee } from './attendees'
 
 /** A resident checks in by scanning the rotating code on the screen at the venue. */

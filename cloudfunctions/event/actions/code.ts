@@ -4,8 +4,8 @@ import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { loadForStaff } from '../access'
-import { MiniCodeInputError, type MiniCodePort } from '../codes'
-import { signScene } from '../scene'
+import { MiniCodeInputError, type MiniCodePort } from '../../_shared/codes/port'
+import { signScene } from '../../_shared/codes/scene'
 
 /**
  * The poster's code (opens the event) or the current check-in code (rotates every 30 seconds),

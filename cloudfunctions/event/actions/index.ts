@@ -1,5 +1,5 @@
 import type { ActionMap } from '../../_shared/runtime/action'
-import type { MiniCodePort } from '../codes'
+import type { MiniCodePort } from '../../_shared/codes/port'
 import { attendees } from './attendees'
 import { cancel } from './cancel'
 import { checkin } from './checkin'

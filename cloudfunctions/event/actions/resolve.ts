@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { lastContact, loadMine, permit, refuse, toView } from '../access'
 import { checkinCodeRefusal } from '../checks'
-import { eventIdOf, verifyScene } from '../scene'
+import { eventIdOf, verifyScene } from '../../_shared/codes/scene'
 
 /** Why an existing sign-up stops a new one. */
 function activeRefusal(mine: EventSignup | null): RefusalReason | null {

@@ -1,23 +1,12 @@
 import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
-import { can } from '../../_shared/domain/roles'
-import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { conflict, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
+import { checkPolicies } from '../../_shared/application/policy-links'
 import { loadForStaff, toView } from '../access'
-import { fillFromWaitlist, recountEvent } from '../rules'
-import { eventIdOf, newCode } from '../scene'
-
-/** Linked policies must exist, be published and be visible where the event (or course) is held. */
-export async function checkPolicies(ctx: Ctx, ids: readonly string[], orgPath: readonly string[]): Promise<void> {
-  const errors: { path: string; message: string }[] = []
-  for (const [i, id] of ids.entries()) {
-    const p = await ctx.store.collection('policies').get(id)
-    if (!p || p.status !== 'published' || !orgPath.includes(p.orgId)) errors.push({ path: `policyIds.${i}`, message: '这条政策不存在、未发布或不适用于本社区' })
-  }
-  if (errors.length) throw validation(errors)
-}
+import { fillFromWaitlist, recountEvent } from '../../_shared/application/event-places'
+import { eventIdOf, newCode } from '../../_shared/codes/scene'
 
 /**
  * Creates an event of the caller's org (published at once: residents see it and may sign up in
@@ -26,11 +15,12 @@ export async function checkPolicies(ctx: Ctx, ids: readonly string[], orgPath: r
 export const save = defineAction({
   input: eventDraftSchema,
   access: 'staff',
+  permission: 'event.write',
+  refusal: '你的角色不能管理活动',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<EventView> {
     const { caller, store } = ctx
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'event.write')) throw forbidden('你的角色不能管理活动')
     const at = ctx.now().toISOString()
     const { id, version, ...fields } = input
     const policyIds = [...new Set(fields.policyIds)]

@@ -3,7 +3,7 @@ import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { colleaguesOf, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /** Hands an item to a colleague of the same community who handles feedback; a new item moves to in progress. */
 export function makeAssign(files: () => PhotoFiles) {

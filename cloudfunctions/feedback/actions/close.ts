@@ -3,7 +3,7 @@ import { type Feedback, FEEDBACK_RESOLUTION_LABELS, mayRate } from '../../_share
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { loadForStaff, loadOwn, refuseClosed, saveItem, toMyView, toStaffView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /**
  * Ends an item. Staff close with a resolution category. A resident closes by rating the answer

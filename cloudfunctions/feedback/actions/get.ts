@@ -1,7 +1,7 @@
 import { feedbackIdInput, type FeedbackView } from '../../_shared/contracts/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { loadForStaff, loadOwn, toMyView, toStaffView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /** One item: the resident's own view (no internal notes), or the community staff's view (no identity for anonymous items). */
 export function makeGet(files: () => PhotoFiles) {

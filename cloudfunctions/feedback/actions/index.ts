@@ -1,5 +1,5 @@
 import type { ActionMap } from '../../_shared/runtime/action'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 import { makeAssign } from './assign'
 import { makeClose } from './close'
 import { makeGet } from './get'

@@ -2,7 +2,6 @@ import { feedbackMineInput, type MyFeedbackRow } from '../../_shared/contracts/f
 import type { PageOf } from '../../_shared/contracts/common'
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { toMyRow } from '../item'
 
@@ -11,7 +10,6 @@ export const mine = defineAction({
   input: feedbackMineInput,
   access: 'resident',
   async run(input, ctx): Promise<PageOf<MyFeedbackRow>> {
-    if (ctx.caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const page = await ctx.store.collection('feedback').find({
       where: where.eq<Feedback>('residentId', ctx.caller.id),
       orderBy: [{ field: 'createdAt', dir: 'desc' }],

@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { loadOwn, saveItem, toMyView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /**
  * The resident is not satisfied: within 7 days of the answer (or of closing) the item goes back

@@ -3,7 +3,7 @@ import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { newId } from '../../_shared/runtime/ids'
 import { loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /**
  * Staff answer the resident (status → answered, the resident gets a message), or add an internal

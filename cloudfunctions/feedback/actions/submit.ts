@@ -3,10 +3,10 @@ import type { FieldError } from '../../_shared/contracts/common'
 import { dueDateFor, type Feedback, type FeedbackSubjectKind, photoProblem } from '../../_shared/domain/feedback'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
-import { forbidden, validation } from '../../_shared/runtime/errors'
+import { validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { feedbackCounted, toMyView } from '../item'
-import type { PhotoFiles } from '../photo-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 interface Subject {
   kind: FeedbackSubjectKind
@@ -60,7 +60,6 @@ export function makeSubmit(files: () => PhotoFiles) {
     access: 'resident',
     audit: 'write',
     async run(input, ctx): Promise<MyFeedbackView> {
-      if (ctx.caller.kind !== 'resident') throw forbidden('仅限居民使用')
       if (input.anonymous && input.subject?.kind === 'case') {
         throw validation([{ path: 'subject', message: '匿名反馈不能关联你的创业档案' }], '匿名反馈不能关联你的创业档案')
       }

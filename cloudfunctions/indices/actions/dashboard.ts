@@ -3,7 +3,7 @@ import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain
 import { periodName } from '../../_shared/domain/period'
 import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
-import { communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, seriesOfCommunities, staffWith, targetOrg, trendsOf } from '../scope'
+import { communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, seriesOfCommunities, staffWith, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
 
 /**
  * One org's indices for one period, with their trends, the benefits by kind, the period's

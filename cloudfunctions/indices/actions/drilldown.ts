@@ -7,8 +7,8 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { toLedgerRow } from '../../intent/case'
-import { staffWith, targetOrg } from '../scope'
+import { toLedgerRow } from '../../_shared/application/case'
+import { staffWith, targetOrg } from '../../_shared/application/figures-scope'
 
 /** Does this case count toward `spec`? The same contributions the counters were moved by. */
 export function countsToward(intent: Intent, spec: DrillSpec): boolean {

@@ -3,7 +3,7 @@ import type { JobView } from '../../_shared/contracts/job'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { advanceJob, type Budget, startJob, viewOf } from '../../_shared/runtime/jobs'
 import { reconcileJob, reconcileStart } from '../../_shared/runtime/reconcile'
-import { staffWith } from '../scope'
+import { staffWith } from '../../_shared/application/figures-scope'
 
 /**
  * Starts a recount of every counter from the raw records (reports drift, and repairs it when

@@ -1,7 +1,7 @@
 import { rollupInput, type RollupOutput, type RollupRow } from '../../_shared/contracts/indices'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
-import { indicesOf, orgsUnder, orgRef, seriesOfCommunities, staffWith, targetOrg } from '../scope'
+import { indicesOf, orgsUnder, orgRef, seriesOfCommunities, staffWith, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
  * The org's children (streets of a district, communities of a street…), each the sum of its

@@ -3,7 +3,7 @@ import { type Counter, counterId } from '../../_shared/domain/counter'
 import { BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
-import { staffWith, targetOrg } from '../scope'
+import { staffWith, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
  * A community's baseline for a period: working-age residents, employed residents and new

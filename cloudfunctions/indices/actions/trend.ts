@@ -1,6 +1,6 @@
 import { trendInput, type TrendOutput } from '../../_shared/contracts/indices'
 import { defineAction } from '../../_shared/runtime/action'
-import { communitiesUnder, communitySeries, seriesOfCommunities, staffWith, targetOrg, trendOf } from '../scope'
+import { communitiesUnder, communitySeries, seriesOfCommunities, staffWith, targetOrg, trendOf } from '../../_shared/application/figures-scope'
 
 /** One index across the 12 months, 8 quarters or 5 years that end with `period`. */
 export const trend = defineAction({

@@ -2,16 +2,14 @@ import * as v from 'valibot'
 import type { MineOutput } from '../../_shared/contracts/intent'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { projectTitles, toMyCase } from '../case'
+import { projectTitles, toMyCase } from '../../_shared/application/case'
 
 /** 我的创业档案: the resident's latest registration — the active one, else the last withdrawn one. */
 export const mine = defineAction({
   input: v.object({}),
   access: 'resident',
   async run(_input, { store, caller }): Promise<MineOutput> {
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const page = await store.collection('intents').find({
       where: where.eq<Intent>('residentId', caller.id),
       orderBy: [{ field: 'createdAt', dir: 'desc' }],

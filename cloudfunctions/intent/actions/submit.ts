@@ -3,9 +3,9 @@ import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../../_shar
 import type { Org } from '../../_shared/domain/org'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
-import { AppError, conflict, forbidden, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
+import { AppError, conflict, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
-import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../case'
+import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
 
 const DUPLICATE_ID_CARD = '这个身份证号已在本社区登记过创业意向，如有疑问请联系社区'
 const DUPLICATE_RESIDENT = '你已在这个社区登记过创业意向，可以在“我的创业档案”里查看或修改'
@@ -45,7 +45,6 @@ export const submit = defineAction({
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<MyCase> {
     const { caller, keyring } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const community = await communityOf(ctx, input.communityId)
     const interests = await checkInterests(ctx, input.projectInterestIds, community)
     const now = ctx.now()

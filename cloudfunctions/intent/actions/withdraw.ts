@@ -2,9 +2,9 @@ import { intentIdInput, type MyCase } from '../../_shared/contracts/intent'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
-import { conflict, forbidden, missingOrOutOfScope } from '../../_shared/runtime/errors'
+import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../case'
+import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
 
 /**
  * The resident withdraws their registration. It leaves the active ledger, frees the slots (they
@@ -19,7 +19,6 @@ export const withdraw = defineAction({
   target: (input) => input.id,
   async run({ id }, ctx): Promise<MyCase> {
     const { caller } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const current = await ctx.store.collection('intents').get(id)
     if (!current || current.residentId !== caller.id) throw missingOrOutOfScope(current, '这条登记不存在')
     if (current.status === 'withdrawn') return toMyCase(current, await projectTitles(ctx.store, current.projectInterestIds))

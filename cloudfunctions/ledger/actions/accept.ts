@@ -1,6 +1,6 @@
 import { type CaseView, intentIdInput } from '../../_shared/contracts/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { changeCase, loadCase, projectTitles, toCaseView } from '../../intent/case'
+import { changeCase, loadCase, projectTitles, toCaseView } from '../../_shared/application/case'
 
 /** 受理: staff take the registration on; from then on only staff change it. Accepting twice is harmless. */
 export const accept = defineAction({

@@ -5,7 +5,7 @@ import type { JobView } from '../../_shared/contracts/job'
 import type { Job } from '../../_shared/domain/job'
 import { type Action, type Ctx, defineAction } from '../../_shared/runtime/action'
 import { advanceJob, type Budget, type StoredJobDef, startJob, viewOf } from '../../_shared/runtime/jobs'
-import type { ExportParts } from '../export-files'
+import type { ExportParts } from '../../_shared/files/export-files'
 import { type ExportParams, exportScope, PART_ROWS, type StoredExport } from '../export-job'
 
 /** A finished export as the client gets it: each part as a file (cloud file id, or a link made now). */

@@ -1,9 +1,9 @@
 import { fileRef } from '../../_shared/contracts/file'
 import { type ExportOutput, ledgerExportInput } from '../../_shared/contracts/intent'
 import { type Action, defineAction } from '../../_shared/runtime/action'
-import type { ExportFiles } from '../export-files'
+import type { ExportFiles } from '../../_shared/files/export-files'
 import { exportScope, toExportRow } from '../export-job'
-import { type ExportRow, writeLedgerWorkbook } from '../workbook'
+import { type ExportRow, writeLedgerWorkbook } from '../../_shared/files/workbook'
 
 /**
  * Exports the ledger under the current filter to .xlsx in one call: masked identifiers,

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
-import { staffCaller, toLedgerRow } from '../../intent/case'
+import { staffCaller, toLedgerRow } from '../../_shared/application/case'
 import { scopeFilter } from '../scope'
 
 const DAY_MS = 86_400_000

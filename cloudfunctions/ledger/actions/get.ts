@@ -1,6 +1,6 @@
 import { type CaseView, intentIdInput } from '../../_shared/contracts/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { loadCase, projectTitles, toCaseView } from '../../intent/case'
+import { loadCase, projectTitles, toCaseView } from '../../_shared/application/case'
 
 /** A case in full for staff in scope: answers, timeline, follow-ups, ventures, benefits; identifiers masked. */
 export const get = defineAction({

@@ -1,7 +1,7 @@
 import type { ActionMap } from '../../_shared/runtime/action'
 import { makeJobActions } from '../../_shared/runtime/job-actions'
 import { type Budget, CLOUD_BUDGET } from '../../_shared/runtime/jobs'
-import type { ExportFiles, ExportParts } from '../export-files'
+import type { ExportFiles, ExportParts } from '../../_shared/files/export-files'
 import { makeExportJob } from '../export-job'
 import { accept } from './accept'
 import { addFollowUp } from './add-follow-up'

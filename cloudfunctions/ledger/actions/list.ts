@@ -3,7 +3,7 @@ import type { Intent } from '../../_shared/domain/intent'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { staffCaller, toLedgerRow } from '../../intent/case'
+import { staffCaller, toLedgerRow } from '../../_shared/application/case'
 import { ledgerFilters, scopeFilter } from '../scope'
 
 /** The ledger: cases in the caller's scope, newest first, filtered, keyset-paged, masked. */

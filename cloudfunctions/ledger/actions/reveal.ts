@@ -1,7 +1,7 @@
 import { ledgerRevealInput, type RevealOutput } from '../../_shared/contracts/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
-import { ANONYMISED_READ_ONLY, loadCase } from '../../intent/case'
+import { ANONYMISED_READ_ONLY, loadCase } from '../../_shared/application/case'
 
 /**
  * Shows one sealed value of a case, audited as a reveal. The full ID number needs the separate

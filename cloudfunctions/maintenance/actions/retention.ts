@@ -3,8 +3,8 @@ import type { Intent } from '../../_shared/domain/intent'
 import { isDueForAnonymisation, retentionCutoff } from '../../_shared/domain/retention'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { anonymiseCase } from '../../intent/anonymise'
-import { staffCaller } from '../../intent/case'
+import { anonymiseCase } from '../../_shared/application/anonymise'
+import { staffCaller } from '../../_shared/application/case'
 
 /**
  * The retention job: closed or withdrawn cases whose last change is older than `days` lose their

@@ -4,7 +4,7 @@ import { ROLE_LABELS, ROLE_LEVEL, mayManageRole } from '../../_shared/domain/rol
 import { inviteInput, type OrgOutputs } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
-import { orgInScope, requireStaff } from '../scope'
+import { orgInScope } from '../scope'
 
 /**
  * Issues a single-use invitation for a role at an org in the caller's scope, for a role junior
@@ -13,12 +13,14 @@ import { orgInScope, requireStaff } from '../scope'
 export const invite = defineAction({
   input: inviteInput,
   access: 'staff',
+  permission: 'staff.manage',
   audit: 'write',
   target: (input) => input.orgId,
   async run(input, ctx): Promise<OrgOutputs['invite']> {
-    const caller = requireStaff(ctx.caller, 'staff.manage')
+    const caller = ctx.caller
+    // Business rule, not access: one invites only roles junior to one's own (staff.manage is declared).
     if (!mayManageRole(caller.staff.role, input.role)) throw forbidden(`你不能邀请「${ROLE_LABELS[input.role]}」`)
-    const org = await orgInScope(ctx, caller, input.orgId)
+    const org = await orgInScope(ctx, input.orgId)
     if (ROLE_LEVEL[input.role] !== org.level) {
       throw validation([{ path: 'orgId', message: `「${ROLE_LABELS[input.role]}」应属于${org.level === 'community' ? '其他层级' : '对应层级'}的单位` }])
     }

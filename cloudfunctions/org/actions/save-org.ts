@@ -3,16 +3,15 @@ import { saveOrgInput, type OrgNode } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { requireStaff } from '../scope'
 
 /** The admin's org-tree editing: add a node under a parent of the level above, or rename one. */
 export const saveOrg = defineAction({
   input: saveOrgInput,
   access: 'staff',
+  permission: 'org.write',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<OrgNode> {
-    requireStaff(ctx.caller, 'org.write')
     const orgs = ctx.store.collection('orgs')
     if (input.id) {
       const current = await orgs.get(input.id)

@@ -3,15 +3,16 @@ import type { StaffMember } from '../../_shared/domain/staff'
 import { staffListInput, type OrgOutputs } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { orgInScope, orgsWithin, requireStaff, toStaffView } from '../scope'
+import { orgInScope, orgsWithin, toStaffView } from '../scope'
 
 /** Staff accounts in the caller's scope (or a sub-org of it), without secrets. */
 export const staff = defineAction({
   input: staffListInput,
   access: 'staff',
+  permission: 'staff.manage',
   async run(input, ctx): Promise<OrgOutputs['staff']> {
-    const caller = requireStaff(ctx.caller, 'staff.manage')
-    const root = input.orgId ? await orgInScope(ctx, caller, input.orgId) : caller.org
+    const caller = ctx.caller
+    const root = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
     const orgs = await orgsWithin(ctx, root._id)
     const names = new Map(orgs.map((o) => [o._id, o.name]))
     const items: StaffMember[] = []

@@ -6,6 +6,8 @@ import { transition } from '../transition'
 export const publish = defineAction({
   input: policyIdInput,
   access: 'staff',
+  permission: 'policy.publish',
+  refusal: '你的角色不能发布或下架政策',
   audit: 'write',
   target: (input) => input.id,
   run: ({ id }, ctx) => transition(ctx, id, 'published'),

@@ -1,8 +1,7 @@
 import type { Policy } from '../../_shared/domain/policy'
-import { can } from '../../_shared/domain/roles'
 import { policyDraftSchema, type PolicyView } from '../../_shared/contracts/policy'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden } from '../../_shared/runtime/errors'
+import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { loadEditable, toView } from '../access'
@@ -14,11 +13,12 @@ import { loadEditable, toView } from '../access'
 export const save = defineAction({
   input: policyDraftSchema,
   access: 'staff',
+  permission: 'policy.write',
+  refusal: '你的角色不能修改政策',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<PolicyView> {
     const { store, caller } = ctx
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'policy.write')) throw forbidden('你的角色不能修改政策')
     const at = ctx.now().toISOString()
     const { id, version, ...fields } = input
     const policies = store.collection('policies')

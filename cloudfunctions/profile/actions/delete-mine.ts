@@ -3,12 +3,11 @@ import type { EventSignup } from '../../_shared/domain/event'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { forgetSignup } from '../../event/forget'
-import { fillFromWaitlist } from '../../event/rules'
-import { anonymiseCase } from '../../intent/anonymise'
-import { forgetReminders } from '../../notify/forget'
+import { forgetSignup } from '../../_shared/application/forget-signup'
+import { fillFromWaitlist } from '../../_shared/application/event-places'
+import { anonymiseCase } from '../../_shared/application/anonymise'
+import { forgetReminders } from '../../_shared/application/forget-reminders'
 import { forgetServiceRecords } from '../forget-services'
 import { forgetMe } from '../me'
 import { all } from './export-mine'
@@ -34,7 +33,6 @@ export const deleteMine = defineAction({
   audit: 'write',
   async run(_input, ctx): Promise<DeleteMineOutput> {
     const { caller, store } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const me = caller.id
     const at = ctx.now().toISOString()
 

@@ -8,8 +8,7 @@ import type { MentorRequest, SiteApplication } from '../../_shared/domain/servic
 import type { CourseEnrolment } from '../../_shared/domain/training'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
-import { exportReminders } from '../../notify/forget'
-import { forbidden } from '../../_shared/runtime/errors'
+import { exportReminders } from '../../_shared/application/forget-reminders'
 import type { Keyring } from '../../_shared/runtime/keyring'
 import { type BaseDoc, type Collection, type Filter, where } from '../../_shared/store/port'
 
@@ -101,7 +100,6 @@ export const exportMine = defineAction({
   audit: 'export',
   async run(_input, ctx): Promise<MyDataExport> {
     const { caller, store, keyring } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const me = caller.id
     const profile = await store.collection('profiles').get(me)
     const community = profile?.communityId ? await store.collection('orgs').get(profile.communityId) : null

@@ -1,15 +1,14 @@
 import { projectIdInput, type ProjectView } from '../../_shared/contracts/project'
 import type { Project, ProjectStatus } from '../../_shared/domain/project'
 import { defineAction } from '../../_shared/runtime/action'
-import type { Ctx } from '../../_shared/runtime/action'
-import { conflict, forbidden } from '../../_shared/runtime/errors'
+import type { StaffCtx } from '../../_shared/runtime/action'
+import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadEditable, toView } from '../access'
 
 /** Takes a project off the resident list, or puts it back. */
-export async function setStatus(ctx: Ctx, id: string, status: ProjectStatus): Promise<ProjectView> {
+export async function setStatus(ctx: StaffCtx, id: string, status: ProjectStatus): Promise<ProjectView> {
   const { caller } = ctx
-  if (caller.kind !== 'staff') throw forbidden()
   const current = await loadEditable(ctx, id)
   if (current.status === status) return toView(current, caller)
   const set: Partial<Project> = { status, updatedAt: ctx.now().toISOString(), updatedBy: caller.staff._id }

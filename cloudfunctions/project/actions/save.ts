@@ -1,8 +1,7 @@
 import { projectSaveInput, type ProjectView } from '../../_shared/contracts/project'
 import type { Project } from '../../_shared/domain/project'
-import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden } from '../../_shared/runtime/errors'
+import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { loadEditable, toView } from '../access'
@@ -11,11 +10,12 @@ import { loadEditable, toView } from '../access'
 export const save = defineAction({
   input: projectSaveInput,
   access: 'staff',
+  permission: 'project.write',
+  refusal: '你的角色不能修改项目库',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<ProjectView> {
     const { caller } = ctx
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'project.write')) throw forbidden('你的角色不能修改项目库')
     const at = ctx.now().toISOString()
     const { id, version, ...fields } = input
     if (!id) {

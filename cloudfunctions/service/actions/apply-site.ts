@@ -6,11 +6,11 @@ import { matchingSites, type Site, type SiteApplication, type SiteApplicationVie
 import { forStaff } from '../../_shared/runtime/pseudonym'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
+import { conflict, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
-import { changeCase, loadCase, staffCaller } from '../../intent/case'
-import { residentPlace } from '../resident'
+import { changeCase, loadCase, staffCaller } from '../../_shared/application/case'
+import { residentPlace } from '../../_shared/application/resident'
 
 /** One application per (site, resident): a keyed id, so it reveals no OPENID. */
 export function siteApplicationIdOf(ctx: Pick<Ctx, 'keyring'>, siteId: string, residentId: string): string {
@@ -26,7 +26,6 @@ export const applySite = defineAction({
   access: 'resident',
   async run(input, ctx): Promise<SiteApplication> {
     const caller = ctx.caller
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const { intent } = await residentPlace(ctx)
     if (!intent) throw conflict('请先登记创业意向，并在“需要的帮助”里选择场地')
     if (!intent.needs.includes('site')) throw conflict('你的创业意向登记里没有选择需要场地，请先修改登记或联系社区')
@@ -91,7 +90,6 @@ export const placeSite = defineAction({
   target: (input) => input.id,
   async run(input, ctx): Promise<SiteApplicationView> {
     const caller = ctx.caller
-    if (caller.kind !== 'staff') throw forbidden()
     const a = await loadPending(ctx, input.id)
     await loadCase(ctx, a.intentId, 'intent.write')
     let placed: SiteApplication | null = null

@@ -4,11 +4,11 @@ import type { CaseMentor, MentorRequest, MentorRequestView } from '../../_shared
 import { forStaff } from '../../_shared/runtime/pseudonym'
 import { visibleFrom } from '../../_shared/domain/service'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import { changeCase, loadCase } from '../../intent/case'
-import { residentPlace } from '../resident'
+import { changeCase, loadCase } from '../../_shared/application/case'
+import { residentPlace } from '../../_shared/application/resident'
 
 /**
  * Staff assign a mentor to a case (or take one off): the mentor must be active and kept for the
@@ -21,7 +21,6 @@ export const assignMentor = defineAction({
   target: (input) => input.intentId,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
-    if (caller.kind !== 'staff') throw forbidden()
     const intent = await loadCase(ctx, input.intentId, 'intent.write')
     let mentor: CaseMentor | null = null
     if (input.mentorId) {
@@ -43,7 +42,6 @@ export const requestMentor = defineAction({
   input: requestMentorInput,
   access: 'resident',
   async run(input, ctx): Promise<MentorRequest> {
-    if (ctx.caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const { intent } = await residentPlace(ctx)
     if (!intent) throw conflict('请先登记创业意向，社区会为你安排导师')
     if (!intent.mentor) throw conflict('社区还没有为你安排导师')

@@ -4,7 +4,7 @@ import type { Guide } from '../../_shared/domain/service'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
-import { checkPolicies } from '../../event/actions/save'
+import { checkPolicies } from '../../_shared/application/policy-links'
 import { listScope, loadVisible, saveResource, toResourceView } from '../resources'
 
 /** Titles of published policies by id, in the given order (missing ones left out). */

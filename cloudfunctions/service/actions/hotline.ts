@@ -2,10 +2,8 @@ import { type HotlineView, hotlineSaveInput } from '../../_shared/contracts/serv
 import type { Hotline } from '../../_shared/domain/service'
 import { nearestHotline } from '../../_shared/domain/service'
 import { defineAction } from '../../_shared/runtime/action'
-import { can } from '../../_shared/domain/roles'
-import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { residentPlace } from '../resident'
+import { residentPlace } from '../../_shared/application/resident'
 import * as v from 'valibot'
 
 const view = ({ orgPath: _p, ...rest }: Hotline): HotlineView => rest
@@ -27,10 +25,11 @@ export const hotline = defineAction({
 export const saveHotline = defineAction({
   input: hotlineSaveInput,
   access: 'staff',
+  permission: 'service.write',
+  refusal: '你的角色不能修改服务热线',
   audit: 'write',
   async run(input, ctx): Promise<HotlineView> {
     const caller = ctx.caller
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'service.write')) throw forbidden('你的角色不能修改服务热线')
     const h: Hotline = { _id: caller.org._id, orgId: caller.org._id, orgPath: caller.org.path, orgName: caller.org.name, ...input, updatedAt: ctx.now().toISOString() }
     await ctx.store.collection('hotlines').put(h)
     return view(h)

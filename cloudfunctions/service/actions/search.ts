@@ -4,7 +4,7 @@ import { SITE_KIND_LABELS } from '../../_shared/domain/service'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import type { Collections } from '../../_shared/store/collections'
 import { type Filter, type FieldOf, where } from '../../_shared/store/port'
-import { residentPlace } from '../resident'
+import { residentPlace } from '../../_shared/application/resident'
 
 /** A typed filter: any of `fields` contains the words (the store escapes them; user text never becomes an operator). */
 function anyContains<T>(fields: FieldOf<T>[], q: string): Filter<T> {

@@ -4,7 +4,7 @@ import type { Intent } from '../../_shared/domain/intent'
 import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { loadVisible, listScope, saveResource, toResourceView } from '../resources'
-import { residentPlace } from '../resident'
+import { residentPlace } from '../../_shared/application/resident'
 import { siteApplicationIdOf } from './apply-site'
 
 async function toSiteView(ctx: Ctx, s: Site, intent: Intent | null): Promise<SiteView> {

@@ -2,7 +2,7 @@ import { shareCodeInput, type ShareCodeOutput } from '../../_shared/contracts/sh
 import { sharePayload } from '../../_shared/domain/share'
 import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
-import { forbidden, notFound, validation } from '../../_shared/runtime/errors'
+import { notFound, validation } from '../../_shared/runtime/errors'
 import { ShareCodeInputError, type ShareCodePort } from '../codes'
 import { loadItem, shareRefOf } from '../items'
 
@@ -12,7 +12,6 @@ export function makeShareCode(codes: ShareCodePort): Action<typeof shareCodeInpu
     input: shareCodeInput,
     access: 'resident',
     async run(input, ctx): Promise<ShareCodeOutput> {
-      if (ctx.caller.kind !== 'resident') throw forbidden('仅限居民使用')
       const item = await loadItem(ctx, input.kind, input.id)
       if (!item || !item.open) throw notFound('内容不存在或已下架')
       const { path } = sharePayload(input.kind, { id: item.id, title: item.title }, shareRefOf(ctx.keyring, ctx.caller.id))

@@ -1,9 +1,7 @@
 import { surveyListInput, type SurveyListOutput } from '../../_shared/contracts/survey'
-import { can } from '../../_shared/domain/roles'
 import type { Survey } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
 import { toListItem } from '../access'
 
@@ -11,8 +9,9 @@ import { toListItem } from '../access'
 export const list = defineAction({
   input: surveyListInput,
   access: 'staff',
+  permission: 'survey.read',
+  refusal: '你的角色不能查看问卷',
   async run(input, { store, caller, now }): Promise<SurveyListOutput> {
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'survey.read')) throw forbidden('你的角色不能查看问卷')
     const filters: Filter<Survey>[] = [where.has('orgPath', caller.staff.orgId)]
     if (input.status) filters.push(where.eq('status', input.status))
     const page = await store.collection('surveys').find({

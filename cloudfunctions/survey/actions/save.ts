@@ -1,9 +1,8 @@
 import { surveyDraftProblems, surveyDraftSchema, type SurveyView } from '../../_shared/contracts/survey'
-import { can } from '../../_shared/domain/roles'
 import type { Survey } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { loadInScope, toView } from '../access'
@@ -16,11 +15,12 @@ import { loadInScope, toView } from '../access'
 export const save = defineAction({
   input: surveyDraftSchema,
   access: 'staff',
+  permission: 'survey.write',
+  refusal: '你的角色不能修改问卷',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<SurveyView> {
     const { store, caller } = ctx
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'survey.write')) throw forbidden('你的角色不能修改问卷')
     const problems = surveyDraftProblems(input)
     if (problems.length) throw validation(problems)
     const now = ctx.now()

@@ -1,9 +1,9 @@
 import { courseIdInput, type CourseView } from '../../_shared/contracts/training'
 import type { Course, CourseEnrolment } from '../../_shared/domain/training'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
+import { conflict, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { residentPlace } from '../../service/resident'
+import { residentPlace } from '../../_shared/application/resident'
 import { enrolmentIdOf, refuseTraining, toCourseView } from '../access'
 
 /** The resident gives back their place (not once completed); sessions attended stay on record. */
@@ -12,7 +12,6 @@ export const cancel = defineAction({
   access: 'resident',
   async run(input, ctx): Promise<CourseView> {
     const { caller, store } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const at = ctx.now().toISOString()
     const id = enrolmentIdOf(ctx.keyring, input.courseId, caller.id)
     await store.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { courseCheckinInput, type CourseCheckinOutput, type EnrolmentRow } from 
 import { courseIdOf, sceneAgeRefusal, sessionRefusal } from '../../_shared/domain/training'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { forbidden, missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
-import { residentPlace } from '../../service/resident'
+import { residentPlace } from '../../_shared/application/resident'
 import { checkinRequestIdOf, enrolmentIdOf, loadCourseForStaff, refuseTraining, toCourseView, toEnrolmentRow, verifyCourseScene } from '../access'
 import { attend, caseForCourse } from '../attend'
 

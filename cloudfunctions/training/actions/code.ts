@@ -4,7 +4,7 @@ import { COURSE_PAGE } from '../../_shared/domain/training'
 import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { MiniCodeInputError, type MiniCodePort } from '../../event/codes'
+import { MiniCodeInputError, type MiniCodePort } from '../../_shared/codes/port'
 import { loadCourseForStaff, refuseTraining, signCourseScene } from '../access'
 
 /** A session's current check-in code (rotates every 30 seconds), made by the bound `MiniCodePort`. */

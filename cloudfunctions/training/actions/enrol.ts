@@ -2,9 +2,9 @@ import { type CourseView, enrolInput } from '../../_shared/contracts/training'
 import { maskPhone } from '../../_shared/domain/event'
 import { type Course, type CourseEnrolment, enrolRefusal } from '../../_shared/domain/training'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
+import { conflict, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { activeIntents, residentPlace } from '../../service/resident'
+import { activeIntents, residentPlace } from '../../_shared/application/resident'
 import { enrolmentIdOf, refuseTraining, toCourseView } from '../access'
 
 /**
@@ -17,7 +17,6 @@ export const enrol = defineAction({
   access: 'resident',
   async run(input, ctx): Promise<CourseView> {
     const { caller, store } = ctx
-    if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
     const now = ctx.now()
     const at = now.toISOString()
     const id = enrolmentIdOf(ctx.keyring, input.courseId, caller.id)

@@ -2,7 +2,7 @@ import { courseGetInput, type CourseView } from '../../_shared/contracts/trainin
 import { isWithin } from '../../_shared/domain/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
-import { residentPlace } from '../../service/resident'
+import { residentPlace } from '../../_shared/application/resident'
 import { toCourseView } from '../access'
 
 /** One course: residents see published ones; staff see their subtree's and those above them. */

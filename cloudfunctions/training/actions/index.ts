@@ -1,5 +1,5 @@
 import type { ActionMap } from '../../_shared/runtime/action'
-import type { MiniCodePort } from '../../event/codes'
+import type { MiniCodePort } from '../../_shared/codes/port'
 import { cancel } from './cancel'
 import { checkin } from './checkin'
 import { makeCourseCode } from './code'

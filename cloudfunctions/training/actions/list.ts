@@ -4,7 +4,7 @@ import type { Course } from '../../_shared/domain/training'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
-import { residentPlace } from '../../service/resident'
+import { residentPlace } from '../../_shared/application/resident'
 import { enrolmentIdOf, toCourseListItem } from '../access'
 
 /**

@@ -1,11 +1,10 @@
 import { courseSaveInput, type CourseView } from '../../_shared/contracts/training'
-import { can } from '../../_shared/domain/roles'
 import { type Course, courseIdOf } from '../../_shared/domain/training'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { conflict, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { checkPolicies } from '../../event/actions/save'
-import { newCode } from '../../event/scene'
+import { checkPolicies } from '../../_shared/application/policy-links'
+import { newCode } from '../../_shared/codes/scene'
 import { loadCourseForStaff, toCourseView } from '../access'
 
 /**
@@ -15,11 +14,12 @@ import { loadCourseForStaff, toCourseView } from '../access'
 export const save = defineAction({
   input: courseSaveInput,
   access: 'staff',
+  permission: 'service.write',
+  refusal: '你的角色不能管理培训课程',
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<CourseView> {
     const { caller } = ctx
-    if (caller.kind !== 'staff' || !can(caller.staff.role, 'service.write')) throw forbidden('你的角色不能管理培训课程')
     const at = ctx.now().toISOString()
     const { id, version, sessions, ...fields } = input
     const indexed = [...sessions].sort((a, b) => (a.startAt < b.startAt ? -1 : 1)).map((s, index) => ({ index, ...s }))

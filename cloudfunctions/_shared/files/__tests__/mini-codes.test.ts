@@ -9,7 +9,7 @@ import jsQR from 'jsqr'
 import nock from 'nock'
 import { answerCloudMetadataAsOffCloud } from '../../testing/cloud-metadata'
 import { PNG } from 'pngjs'
-import { wxacodeMiniCodes, type GetUnlimitedParams, type GetUnlimitedResult } from '../../../event/codes-wxacode'
+import { wxacodeMiniCodes, type GetUnlimitedParams, type GetUnlimitedResult } from '../../codes/wxacode'
 import { wxacodeShareCodes } from '../../../share/codes'
 import { type CodeStorage, codeImage, codePath, miniCodeCache, pathLink } from '../mini-codes'
 

@@ -18,7 +18,7 @@ import { periodsOf } from '../../../_shared/domain/period'
 import { counterId } from '../../../_shared/domain/counter'
 import { resident, staffId } from '../../../_shared/testing/harness'
 import { inboxActions as notifyActions } from '../../../notify/actions'
-import { signScene } from '../../scene'
+import { signScene } from '../../../_shared/codes/scene'
 import ExcelJS from 'exceljs'
 import { eventDraft, eventHarness, NOW, rid } from './fixtures'
 

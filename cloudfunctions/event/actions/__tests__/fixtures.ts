@@ -1,7 +1,7 @@
 import type { EventDraftInput } from '../../../_shared/contracts/event'
 import { makeHarness } from '../../../_shared/testing/harness'
-import { localMiniCodes } from '../../codes-local'
-import { MiniCodeInputError, type MiniCodePort } from '../../codes'
+import { localMiniCodes } from '../../../_shared/codes/local'
+import { MiniCodeInputError, type MiniCodePort } from '../../../_shared/codes/port'
 import { eventActions } from '..'
 
 /** The test clock's "now" (harness default): 2026-11-22 10:00 Shanghai. */

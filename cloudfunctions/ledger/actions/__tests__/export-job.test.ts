@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../../_shared/domain/audit'
 import { advanceJob, type Budget } from '../../../_shared/runtime/jobs'
 import { makeHarness, staffId, TEST_ORGS } from '../../../_shared/testing/harness'
 import { where } from '../../../_shared/store/port'
-import type { ExportParts } from '../../export-files'
+import type { ExportParts } from '../../../_shared/files/export-files'
 import { makeExportJob } from '../../export-job'
 import { makeLedgerActions } from '..'
 

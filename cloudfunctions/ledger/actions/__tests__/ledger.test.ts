@@ -10,8 +10,8 @@ import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/
 import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, ID_C, registration } from '../../../intent/actions/__tests__/fixtures'
 import { policyActions } from '../../../policy/actions'
-import type { ExportFiles } from '../../export-files'
-import { EXPORT_HEADERS } from '../../workbook'
+import type { ExportFiles } from '../../../_shared/files/export-files'
+import { EXPORT_HEADERS } from '../../../_shared/files/workbook'
 import { makeLedgerActions } from '..'
 
 const STAFF = [

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode'
-import { type MiniCode, MiniCodeInputError, type MiniCodePort, type MiniCodeRequest } from './codes'
+import { type MiniCode, MiniCodeInputError, type MiniCodePort, type MiniCodeRequest } from './port'
 
 /**
  * The local runtime's codes: a PNG QR code of the H5 URL of the same page and scene

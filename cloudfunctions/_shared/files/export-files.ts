@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream'
-import type { StoredFile } from '../_shared/contracts/file'
+import type { StoredFile } from '../contracts/file'
 
 /** A file being written for download. */
 export interface ExportTarget {
@@ -13,7 +13,7 @@ export interface ExportTarget {
 
 /**
  * Where exports go: on CloudBase, cloud storage, handed over by cloud file id
- * (`_shared/files/cloudbase.ts`); in the local runtime, a file served once from the runtime
+ * (`cloudbase.ts`); in the local runtime, a file served once from the runtime
  * (`server/downloads.ts`). Bound in each composition root, never chosen inside an action.
  */
 export interface ExportFiles {

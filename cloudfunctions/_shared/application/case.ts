@@ -4,20 +4,20 @@
  * write and counter increments in one transaction).
  */
 import { randomBytes } from 'node:crypto'
-import type { CaseView, LedgerRow, MyCase } from '../_shared/contracts/intent'
-import { type Intent, intentContributions, isOverdue } from '../_shared/domain/intent'
-import { isWithin } from '../_shared/domain/org'
-import { can, type Permission } from '../_shared/domain/roles'
-import { shanghaiDate } from '../_shared/domain/time'
-import type { Ctx } from '../_shared/runtime/action'
-import type { Caller } from '../_shared/runtime/caller'
-import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
-import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
-import type { Collections } from '../_shared/store/collections'
-import { type Store, type TxStore, where } from '../_shared/store/port'
+import type { CaseView, LedgerRow, MyCase } from '../contracts/intent'
+import { type Intent, intentContributions, isOverdue } from '../domain/intent'
+import { isWithin } from '../domain/org'
+import { can, type Permission } from '../domain/roles'
+import { shanghaiDate } from '../domain/time'
+import type { Ctx } from '../runtime/action'
+import type { Caller } from '../runtime/caller'
+import { applyCountedChange, type Counted } from '../runtime/counters'
+import { conflict, forbidden, missingOrOutOfScope } from '../runtime/errors'
+import type { Collections } from '../store/collections'
+import { type Store, type TxStore, where } from '../store/port'
 
 // Noon in Shanghai on a date: where dated ventures and benefits are counted (defined beside the counters).
-export { dayInstant } from '../_shared/runtime/counters'
+export { dayInstant } from '../runtime/counters'
 
 /**
  * A new intent id that sorts by creation time (fixed-width base-36 milliseconds, then 72 random

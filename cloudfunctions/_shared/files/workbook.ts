@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { LedgerRow } from '../_shared/contracts/intent'
+import type { LedgerRow } from '../contracts/intent'
 import {
   AGE_BAND_LABELS,
   CONTACT_TIME_LABELS,
@@ -11,9 +11,9 @@ import {
   INTENT_STAGE_LABELS,
   INTENT_STATUS_LABELS,
   NEED_LABELS,
-} from '../_shared/domain/intent'
-import { TARGET_GROUP_LABELS } from '../_shared/domain/target-groups'
-import { shanghaiDate } from '../_shared/domain/time'
+} from '../domain/intent'
+import { TARGET_GROUP_LABELS } from '../domain/target-groups'
+import { shanghaiDate } from '../domain/time'
 
 /** A ledger row plus the free text the export carries. */
 export type ExportRow = LedgerRow & { familySituation: string; projectDescription: string }

@@ -1,7 +1,7 @@
-import type { RemindersExport } from '../_shared/contracts/notify'
-import type { PushDelivery, SubscribeQuota } from '../_shared/domain/notify'
-import type { Ctx } from '../_shared/runtime/action'
-import { where } from '../_shared/store/port'
+import type { RemindersExport } from '../contracts/notify'
+import type { PushDelivery, SubscribeQuota } from '../domain/notify'
+import type { Ctx } from '../runtime/action'
+import { where } from '../store/port'
 
 async function mine<T>(scan: AsyncIterable<T[]>): Promise<T[]> {
   const out: T[] = []

@@ -1,12 +1,11 @@
-import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../_shared/domain/event'
-import type { InboxMessage } from '../_shared/domain/inbox'
-import type { Ctx } from '../_shared/runtime/action'
-import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
-import { conflict } from '../_shared/runtime/errors'
-import { newId } from '../_shared/runtime/ids'
-import type { Collections } from '../_shared/store/collections'
-import { DuplicateIdError, type TxStore, where } from '../_shared/store/port'
-import { reachIdOf } from './access'
+import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../domain/event'
+import type { InboxMessage } from '../domain/inbox'
+import type { Ctx } from '../runtime/action'
+import { applyCountedChange, type Counted } from '../runtime/counters'
+import { conflict } from '../runtime/errors'
+import { newId, reachIdOf } from '../runtime/ids'
+import type { Collections } from '../store/collections'
+import { DuplicateIdError, type TxStore, where } from '../store/port'
 
 /** Link to an event's page, as inbox messages carry it. */
 export const eventLink = (eventId: string) => `/pages/event/index?id=${encodeURIComponent(eventId)}`

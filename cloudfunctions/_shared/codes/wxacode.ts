@@ -1,5 +1,5 @@
-import { type CodeKey, type MadeCode, WxacodeError, wxErrCode } from '../_shared/files/mini-codes'
-import { type MiniCodePort, type MiniCodeRequest } from './codes'
+import { type CodeKey, type MadeCode, WxacodeError, wxErrCode } from '../files/mini-codes'
+import { type MiniCodePort, type MiniCodeRequest } from './port'
 
 /** `openapi.wxacode.getUnlimited`'s parameters, as wx-server-sdk's cloud call takes them. */
 export interface GetUnlimitedParams {

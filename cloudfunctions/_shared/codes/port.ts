@@ -1,4 +1,4 @@
-import type { MadeCode } from '../_shared/files/mini-codes'
+import type { MadeCode } from '../files/mini-codes'
 
 /**
  * The mini-program code port. In production it is WeChat's `wxacode.getUnlimited` (an

@@ -2,9 +2,9 @@
  * Where a resident stands, for the service features: their active registration (the case help
  * is recorded on) and the community they belong to (their case's, else the one on their profile).
  */
-import type { Intent } from '../_shared/domain/intent'
-import type { Ctx } from '../_shared/runtime/action'
-import { where } from '../_shared/store/port'
+import type { Intent } from '../domain/intent'
+import type { Ctx } from '../runtime/action'
+import { where } from '../store/port'
 
 export interface ResidentPlace {
   /** The latest active, not anonymised registration, or null. */

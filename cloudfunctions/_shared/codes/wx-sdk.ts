@@ -1,4 +1,4 @@
-import type { GetUnlimitedParams, GetUnlimitedResult } from './codes-wxacode'
+import type { GetUnlimitedParams, GetUnlimitedResult } from './wxacode'
 
 /** The slice of wx-server-sdk the code port uses. */
 interface WxServerSdk {

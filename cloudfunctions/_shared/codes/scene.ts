@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { formatScene, parseScene, SCENE_MAC_CHARS, type Scene, sceneBody } from '../_shared/domain/event'
-import type { Keyring } from '../_shared/runtime/keyring'
+import { formatScene, parseScene, SCENE_MAC_CHARS, type Scene, sceneBody } from '../domain/event'
+import type { Keyring } from '../runtime/keyring'
 
 const PURPOSE = 'event-scene'
 

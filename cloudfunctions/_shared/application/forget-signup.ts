@@ -1,6 +1,6 @@
-import { ANONYMISED_NAME } from '../_shared/domain/intent'
-import type { Ctx } from '../_shared/runtime/action'
-import { releasePlace } from './rules'
+import { ANONYMISED_NAME } from '../domain/intent'
+import type { Ctx } from '../runtime/action'
+import { releasePlace } from './event-places'
 
 /**
  * What forgetting one sign-up did: `released` gave back a place of an event still to come (and

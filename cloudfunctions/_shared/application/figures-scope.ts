@@ -2,8 +2,8 @@
  * What the `indices` actions share: the org a caller asks about (inside their scope), the counter
  * documents behind a dashboard, and the indices computed from them.
  */
-import type { CriterionRow, OrgRef, TrendPoint } from '../_shared/contracts/indices'
-import type { Counter } from '../_shared/domain/counter'
+import type { CriterionRow, OrgRef, TrendPoint } from '../contracts/indices'
+import type { Counter } from '../domain/counter'
 import {
   counterWindow,
   CRITERIA,
@@ -17,14 +17,14 @@ import {
   seriesOf,
   toIndex,
   trendPeriods,
-} from '../_shared/domain/indices'
-import type { Org } from '../_shared/domain/org'
-import { periodName, previousPeriod } from '../_shared/domain/period'
-import { can, type Permission } from '../_shared/domain/roles'
-import type { Ctx } from '../_shared/runtime/action'
-import type { Caller } from '../_shared/runtime/caller'
-import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
-import { type Filter, where } from '../_shared/store/port'
+} from '../domain/indices'
+import type { Org } from '../domain/org'
+import { periodName, previousPeriod } from '../domain/period'
+import { can, type Permission } from '../domain/roles'
+import type { Ctx } from '../runtime/action'
+import type { Caller } from '../runtime/caller'
+import { forbidden, missingOrOutOfScope } from '../runtime/errors'
+import { type Filter, where } from '../store/port'
 
 export type StaffCaller = Extract<Caller, { kind: 'staff' }>
 

@@ -7,7 +7,7 @@ export interface StoredPhoto {
 
 /**
  * Where feedback photos live: on CloudBase, cloud storage (the mini-program uploads there
- * directly and sends the fileID; `_shared/files/cloudbase-photos.ts`); in the local runtime, a
+ * directly and sends the fileID; `cloudbase-photos.ts`); in the local runtime, a
  * folder under DATA_DIR that the H5 app uploads to (`server/photos.ts`). Bound in each
  * composition root, never chosen inside an action.
  */

@@ -4,10 +4,10 @@
  * the counters count (status, stage and its dates, follow-up kinds and dates, ventures' numbers,
  * benefits) stays, so anonymising moves no counter. The case's slots are freed.
  */
-import { ANONYMISED_NAME, type Intent } from '../_shared/domain/intent'
-import type { Ctx } from '../_shared/runtime/action'
-import { conflict } from '../_shared/runtime/errors'
-import { where } from '../_shared/store/port'
+import { ANONYMISED_NAME, type Intent } from '../domain/intent'
+import type { Ctx } from '../runtime/action'
+import { conflict } from '../runtime/errors'
+import { where } from '../store/port'
 import { idCardSlotId, residentSlotId } from './case'
 
 /** The anonymised form of a case (pure). */

@@ -1,0 +1,51 @@
+import { isWithin } from '../domain/org'
+import { can, type Permission } from '../domain/roles'
+import type { Collections } from '../store/collections'
+import type { Ctx, StaffCaller } from './action'
+import { forbidden, missingOrOutOfScope } from './errors'
+
+/** How a record says where it belongs, and what a caller is told when they may not have it. */
+export interface ScopeRule<D> {
+  /** The record's org path (root first); the default reads `orgPath`. */
+  pathOf?: (doc: D) => readonly string[]
+  /** The 404 message: the same for a missing record and one outside the caller's scope. */
+  missing: string
+  /**
+   * The permission needed to act on a record in scope, asked only once the record is known to be
+   * in scope: a record outside it answers 404 whatever the role, so ids of other orgs' records
+   * leak nothing (server/__tests__/scope-refusals-table.test.ts).
+   */
+  permission?: Permission
+  /** The 403 message for want of `permission`. */
+  refusal?: string
+}
+
+const orgPathOf = (doc: unknown): readonly string[] => (doc as { orgPath?: readonly string[] }).orgPath ?? []
+
+/**
+ * This record, if the caller may see it: a staff member whose org is on the record's org path
+ * (their own org or one above it). Missing, or outside that scope, or asked by a resident: 404
+ * (audited as a hidden refusal when the record exists); in scope without the rule's permission:
+ * 403. The one loader for "the record, if it is in the caller's scope".
+ */
+export async function loadInScope<K extends Extract<keyof Collections, string>>(
+  ctx: Ctx,
+  name: K,
+  id: string,
+  rule: ScopeRule<Collections[K]>,
+): Promise<Collections[K]> {
+  return inScope(ctx, await ctx.store.collection(name).get(id), rule)
+}
+
+/** `loadInScope` for a record already read (or null): the record, or the refusal it earns. */
+export function inScope<D>(ctx: Ctx, doc: D | null, rule: ScopeRule<D>): D {
+  const caller = ctx.caller
+  if (!doc || caller.kind !== 'staff' || !isWithin((rule.pathOf ?? orgPathOf)(doc), caller.staff.orgId)) throw missingOrOutOfScope(doc, rule.missing)
+  if (rule.permission && !can(caller.staff.role, rule.permission)) throw forbidden(rule.refusal)
+  return doc
+}
+
+/** Whether a staff caller's role holds `permission` and the record is in their scope. */
+export function mayActOn(caller: Ctx['caller'], path: readonly string[], permission: Permission): caller is StaffCaller {
+  return caller.kind === 'staff' && can(caller.staff.role, permission) && isWithin(path, caller.staff.orgId)
+}
