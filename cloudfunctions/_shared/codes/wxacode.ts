@@ -20,7 +20,7 @@ export interface GetUnlimitedResult {
 }
 
 /** Serves a code: the kept one, or `generate`s it (see `miniCodeCache`). */
-export type ServeCode = (key: CodeKey, keep: boolean, generate: () => Promise<Buffer>) => Promise<MadeCode>
+export type ServeCode = (key: CodeKey, keep: boolean, generate: () => Promise<Buffer>, preRelease?: () => Promise<Buffer>) => Promise<MadeCode>
 
 /**
  * The production adapter: WeChat's unlimited mini-program code through the cloud call
@@ -36,12 +36,19 @@ export function wxacodeMiniCodes(
 ): MiniCodePort {
   return {
     make({ scene, page, width, keep }: MiniCodeRequest): Promise<MadeCode> {
-      return serve({ page, scene, width }, keep, async () => {
-        const result = await callOpenApi({ scene, page, checkPath: envVersion === 'release', envVersion, width })
+      const call = async (params: GetUnlimitedParams) => {
+        const result = await callOpenApi(params)
         const errCode = wxErrCode(result)
         if (errCode !== null) throw new WxacodeError(errCode, result.errMsg ?? '')
         return Buffer.from(result.buffer)
-      })
+      }
+      return serve(
+        { page, scene, width },
+        keep,
+        () => call({ scene, page, checkPath: envVersion === 'release', envVersion, width }),
+        // Before the first release WeChat refuses a released code (41030); one for the 体验版 works.
+        envVersion === 'release' ? () => call({ scene, page, checkPath: false, envVersion: 'trial', width }) : undefined,
+      )
     },
   }
 }

@@ -63,11 +63,12 @@ export type StoredFile = Omit<FileRef, 'fileName'>
  *   ("支持在 image、audio 等组件中传入云文件 ID", wxcloud guide/storage/api), and the poster
  *   downloads it with `Taro.cloud.downloadFile`;
  * - `image`: PNG base64, sent inline (local runtime, rotating check-in codes, the fallback).
- * `fallback: 'unreleased'` marks a plain QR of a link made because WeChat makes no mini-program
- * code before the mini-program's first release; staff pages say 小程序发布后显示小程序码.
+ * Before the mini-program's first release WeChat makes no released code: `fallback: 'trial'` marks
+ * a code that opens the 体验版 (for its members), `'unreleased'` a plain QR of the page path when
+ * even that failed; staff pages say which, and that the real code comes after the release.
  */
 export interface CodeImage {
   image: string | null
   fileID: string | null
-  fallback: 'unreleased' | null
+  fallback: 'unreleased' | 'trial' | null
 }

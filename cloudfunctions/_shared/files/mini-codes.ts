@@ -36,7 +36,7 @@ export interface MadeCode {
   /** The link a fallback QR holds (or the H5 URL locally); null for a mini-program code. */
   url: string | null
   /** Why this is not a mini-program code; null when it is one. */
-  fallback: 'unreleased' | null
+  fallback: 'unreleased' | 'trial' | null
 }
 
 /** The reply part of a made code (what the client shows or draws). */
@@ -94,7 +94,7 @@ export interface CodeCacheOptions {
  */
 export function miniCodeCache(options: CodeCacheOptions) {
   const log = options.log ?? ((m: string) => console.warn(m))
-  return async function serve(key: CodeKey, keep: boolean, generate: () => Promise<Buffer>): Promise<MadeCode> {
+  return async function serve(key: CodeKey, keep: boolean, generate: () => Promise<Buffer>, preRelease?: () => Promise<Buffer>): Promise<MadeCode> {
     const storage = keep ? options.storage : null
     const cloudPath = codePath(key)
     if (storage) {
@@ -110,6 +110,16 @@ export function miniCodeCache(options: CodeCacheOptions) {
       png = await generate()
     } catch (err) {
       if (wxErrCode(err) !== UNRELEASED_ERRCODE) throw err
+      // Before the first release: a real code that opens the 体验版 (check_path false,
+      // env_version trial; scannable by the trial's members), never kept, so the first view
+      // after the release makes and keeps the released one.
+      if (preRelease) {
+        try {
+          return { png: await preRelease(), fileID: null, url: null, fallback: 'trial' }
+        } catch (trialErr) {
+          log(`trial mini-code failed for ${key.page}: ${trialErr instanceof Error ? trialErr.message : String(trialErr)}`)
+        }
+      }
       const link = options.fallbackLink(key)
       const qr = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'Q', margin: 2, width: key.width })
       return { png: qr, fileID: null, url: link, fallback: 'unreleased' }

@@ -35,7 +35,7 @@ export default function ShareBar({ item, shareRef, poster }: ShareBarProps) {
     try {
       const code = await posterCode(item.kind, item.id)
       // Before the mini-program's first release the server sends a plain QR of the page path.
-      const hint = code.fallback === 'unreleased' ? '小程序发布后显示小程序码' : '用微信扫一扫，或长按识别'
+      const hint = code.fallback === 'unreleased' ? '小程序发布后显示小程序码' : code.fallback === 'trial' ? '体验版小程序码（仅体验成员可扫）' : '用微信扫一扫，或长按识别'
       const src = await makePoster({ ...poster, hint }, code)
       setState({ kind: 'shown', src })
     } catch (e) {

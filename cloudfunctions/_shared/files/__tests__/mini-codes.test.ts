@@ -153,7 +153,33 @@ describe('poster codes kept in cloud storage', () => {
 })
 
 describe('before the first release', () => {
-  it('falls back to a plain QR of the page path, says so, and keeps nothing; the first view after release makes and keeps the real code', async () => {
+  it('serves a code that opens the 体验版 (check_path false, env_version trial), keeps nothing, and the first view after release makes and keeps the real code', async () => {
+    // An unreleased mini-program: the released code is refused (41030), the trial one is made.
+    const calls: GetUnlimitedParams[] = []
+    const unreleased = async (params: GetUnlimitedParams): Promise<GetUnlimitedResult> => {
+      calls.push(params)
+      if (params.envVersion === 'release') throw Object.assign(new Error('errCode: 41030'), { errCode: 41030, errMsg: 'invalid page' })
+      return { buffer: Buffer.from(`trial:${params.page}:${params.scene}`), contentType: 'image/png' }
+    }
+    const log: string[] = []
+    const made = await instance(unreleased, log).make(poster)
+    expect(calls.map((c) => [c.envVersion, c.checkPath])).toEqual([
+      ['release', true],
+      ['trial', false],
+    ])
+    expect(made).toMatchObject({ fallback: 'trial', fileID: null, url: null })
+    expect(made.png?.toString()).toBe(`trial:${PAGE}:${poster.scene}`)
+    expect(stored.size).toBe(0)
+    expect(seen).not.toContain('cos.put')
+
+    const released = wechat()
+    const after = await instance(released.call).make(poster)
+    expect(released.calls.map((c) => c.envVersion)).toEqual(['release'])
+    expect(after.fallback).toBeNull()
+    expect(after.fileID).toMatch(/^cloud:\/\/test-env\.test-bucket\/mini-codes\/[0-9a-f]{40}\.png$/)
+  })
+
+  it('when even the trial code fails, falls back to a plain QR of the page path, says so, and keeps nothing; the first view after release makes and keeps the real code', async () => {
     const unreleased = wechat({ errCode: 41030, how: 'throw' })
     const made = await instance(unreleased.call).make(poster)
     expect(made.fallback).toBe('unreleased')
