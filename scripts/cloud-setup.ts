@@ -87,7 +87,7 @@ export async function runCloudSetup(argv: readonly string[], env: Record<string,
       log,
     })
     const summary = report.changes.length ? `完成：${report.changes.length} 项改动。` : '环境已是期望状态：0 项改动。'
-    const unconfigured = missing.optional.map((o) => `未配置：${o.name} —— ${o.feature}（${o.functions.join('、')}）`)
+    const unconfigured = missing.optional.map((o) => `未配置：${o.name} —— ${o.feature}（${o.functions.join('、')}；本次终端未设置，函数上已有的值保留）`)
     return { code: 0, out: scrub([...lines, summary, ...unconfigured].join('\n'), credentials) }
   } catch (err) {
     const failure =

@@ -298,6 +298,21 @@ describe('npm run cloud:setup against an environment', () => {
     expect(cloud.calls.filter((c) => c.action === 'UpdateFunctionCode').length).toBe(Object.keys(FUNCTION_DECLARATIONS).length)
   }, 60000)
 
+  it('keeps a deployed optional variable the shell no longer sets, and removes an undeclared one', async () => {
+    const cloud = new FakeCloud()
+    serve(cloud)
+    await setup(cloud, { ...SHELL, SUBSCRIBE_TEMPLATE_POLICY: 'tmpl_ABC' })
+    cloud.functions.get('notify')!.Environment.Variables.push({ Key: 'LEFTOVER', Value: 'x' })
+    const run = await setup(cloud)
+    expect(run.code).toBe(0)
+    expect(run.out).toContain('更新云函数配置 notify：环境变量')
+    expect(run.out).not.toContain('tmpl_ABC')
+    expect(cloud.functions.get('notify')!.Environment.Variables).toEqual([
+      { Key: 'APP_SECRET', Value: APP_SECRET },
+      { Key: 'SUBSCRIBE_TEMPLATE_POLICY', Value: 'tmpl_ABC' },
+    ])
+  }, 60000)
+
   it('a failure part-way names the step and what to do; a rerun finishes without redoing the rest', async () => {
     const cloud = new FakeCloud()
     serve(cloud)

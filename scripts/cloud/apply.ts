@@ -297,6 +297,13 @@ export async function applyDesiredState(o: ApplyOptions): Promise<ApplyReport> {
           detail = { ...(await waitActive(f.name)), Description: detail.Description }
         }
         const haveVars = new Map((detail.Environment?.Variables ?? []).map((v) => [v.Key, v.Value]))
+        // A declared variable the shell does not set this time keeps the value already deployed
+        // (an optional template id set once is not wiped by a later run that forgot it);
+        // undeclared variables are removed.
+        for (const k of f.env) {
+          const kept = haveVars.get(k)
+          if (!isSet(o.env[k]) && kept !== undefined && isSet(kept)) variables.push({ Key: k, Value: kept })
+        }
         const varsDiffer = variables.length !== haveVars.size || variables.some((v) => haveVars.get(v.Key) !== v.Value)
         const diffs = [
           detail.Timeout !== f.timeout ? `超时 ${detail.Timeout ?? '?'} → ${f.timeout} s` : null,
