@@ -13,6 +13,15 @@ const IO = [
   { group: ['better-sqlite3', '@cloudbase/*', 'fastify', 'node:*', 'fs', 'path', 'http', 'https', 'child_process', 'valibot', '@tarojs/*'], message: 'The domain does no I/O.' },
 ]
 
+// A page path is written once, in the page map; everything else builds it with pageUrl/pagePath.
+const PAGE_PATH = /pages.[a-z0-9-]+.index/.source
+const PAGE_PATH_MESSAGE = 'Page paths live in cloudfunctions/_shared/domain/pages.ts: use pageUrl/pagePath (or the routes built from them).'
+const NO_LITERAL_PAGE_PATHS = [
+  'error',
+  { selector: `Literal[value=/${PAGE_PATH}/]`, message: PAGE_PATH_MESSAGE },
+  { selector: `TemplateElement[value.raw=/${PAGE_PATH}/]`, message: PAGE_PATH_MESSAGE },
+]
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'scripts/__tests__/fixtures/**'] },
   ...tseslint.configs.recommended,
@@ -39,5 +48,11 @@ export default tseslint.config(
         { patterns: [{ group: ['**/store/sqlite/**', '**/store/cloudbase/**', 'better-sqlite3', '@cloudbase/node-sdk'], message: 'Actions use the store port; adapters are bound in composition roots.' }] },
       ],
     },
+  },
+  // One page map: no literal page paths outside it (tests may spell out what they expect).
+  {
+    files: ['src/**/*.{ts,tsx}', 'cloudfunctions/**/*.ts', 'server/**/*.ts'],
+    ignores: ['cloudfunctions/_shared/domain/pages.ts', '**/__tests__/**'],
+    rules: { 'no-restricted-syntax': NO_LITERAL_PAGE_PATHS },
   },
 )

@@ -1,3 +1,4 @@
+import { pageUrl } from '../_shared/domain/pages'
 import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../_shared/domain/event'
 import type { InboxMessage } from '../_shared/domain/inbox'
 import type { Ctx } from '../_shared/runtime/action'
@@ -9,7 +10,7 @@ import { DuplicateIdError, type TxStore, where } from '../_shared/store/port'
 import { reachIdOf } from './access'
 
 /** Link to an event's page, as inbox messages carry it. */
-export const eventLink = (eventId: string) => `/pages/event/index?id=${encodeURIComponent(eventId)}`
+export const eventLink = (eventId: string) => pageUrl('event', { id: eventId })
 
 const BUSY = '报名的人较多，请再试一次'
 
