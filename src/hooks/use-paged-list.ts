@@ -147,8 +147,11 @@ export interface ListPageOptions {
    * have changed); `() => boolean` decides per show. The first show is the initial load. Default true.
    */
   refreshOnShow?: boolean | (() => boolean)
-  /** More to reload on pull-down beside the list (a header, counts); it waits for both. */
-  alsoOnPullDown?: () => Promise<unknown>
+  /**
+   * More to reload whenever the page reloads the list (shown again, pull-down): a header, counts.
+   * The pull-down spinner waits for both.
+   */
+  alsoReload?: () => Promise<unknown>
 }
 
 /**
@@ -164,12 +167,15 @@ export function useListPage(list: Pick<PagedList<unknown>, 'refresh' | 'loadMore
   latest.current = { list, options }
   useDidShow(() => {
     const { refreshOnShow = true } = latest.current.options
-    if (shown.current && (typeof refreshOnShow === 'function' ? refreshOnShow() : refreshOnShow)) void latest.current.list.refresh({ quiet: true })
+    if (shown.current && (typeof refreshOnShow === 'function' ? refreshOnShow() : refreshOnShow)) {
+      void latest.current.list.refresh({ quiet: true })
+      void latest.current.options.alsoReload?.().catch(() => undefined)
+    }
     shown.current = true
   })
   usePullDownRefresh(() => {
     const { list: l, options: o } = latest.current
-    void Promise.allSettled([l.refresh({ quiet: true }), o.alsoOnPullDown?.()]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.allSettled([l.refresh({ quiet: true }), o.alsoReload?.()]).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => {
     const l = latest.current.list

@@ -74,16 +74,16 @@ it('on its page: refreshes quietly when shown again, on pull-down (stopping the 
   let extra = 0
   const { result } = await renderHook(() => {
     const list = usePagedList(s.fetchPage, [])
-    useListPage(list, { alsoOnPullDown: async () => void extra++ })
+    useListPage(list, { alsoReload: async () => void extra++ })
     return list
   })
   await act(async () => pageHooks.show()) // the first show is the initial load
   expect(s.calls).toEqual([null])
   await act(async () => pageHooks.show())
-  expect(s.calls).toEqual([null, null])
+  expect([s.calls, extra]).toEqual([[null, null], 1])
   await act(async () => pageHooks.pullDown())
   await flush()
-  expect([s.calls.length, extra, stopped.length]).toEqual([3, 1, 1])
+  expect([s.calls.length, extra, stopped.length]).toEqual([3, 2, 1])
   await act(async () => pageHooks.bottom())
   await flush()
   expect(result.current.items).toEqual([1, 2, 3, 4])
