@@ -24,8 +24,8 @@ export interface FormSubmitOptions<S extends v.GenericSchema, R, M extends strin
   then?: (result: R, mode: M) => void
   /** Wait this long before `then`, so the toast is read. Default 0 (at once). */
   delayMs?: number
-  /** The toast when the form is refused before sending. Default the first field's message. */
-  invalidToast?: (fields: readonly FieldError[]) => string
+  /** The toast when the form is refused before sending (false: none). Default the first field's message. */
+  invalidToast?: ((fields: readonly FieldError[]) => string) | false
   /** After field messages were set (local or from the server): scroll to the first one, say. */
   onInvalid?: (errors: FieldErrorMap) => void
   /**
@@ -69,7 +69,7 @@ export function useFormSubmit<S extends v.GenericSchema, R, M extends string = '
     if (!checked.ok) {
       const map = toFieldErrorMap(checked.fields)
       setErrors(map)
-      toastText(o.invalidToast ? o.invalidToast(checked.fields) : checked.fields[0].message)
+      if (o.invalidToast !== false) toastText(o.invalidToast ? o.invalidToast(checked.fields) : checked.fields[0].message)
       o.onInvalid?.(map)
       return { ok: false, invalid: true, error: null }
     }
