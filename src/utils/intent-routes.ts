@@ -6,6 +6,8 @@ export const intentRoutes = {
   form: (options: { eventId?: string; edit?: boolean } = {}) =>
     pageUrl('intentForm', { eventId: options.eventId, edit: options.edit ? '1' : undefined }),
   myCase: pageUrl('myCase'),
+  /** 我的创业档案 right after registering: it says the registration went through. */
+  myCaseJustRegistered: pageUrl('myCase', { registered: '1' }),
   ledger: pageUrl('ledger'),
   staffCase: (id: string) => pageUrl('staffCase', { id }),
   projects: pageUrl('projects'),

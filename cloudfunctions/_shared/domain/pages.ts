@@ -96,7 +96,8 @@ export interface PageQueries {
   myData: void
   /** `eventId`: the promotion event whose sign-up led here; `edit=1`: change the registration. */
   intentForm: { eventId?: string; edit?: '1' }
-  myCase: void
+  /** `registered=1`: opened right after registering. */
+  myCase: { registered?: '1' }
   /** What the feedback concerns (a policy, an event or the resident's case). */
   feedbackForm: { subject?: string; id?: string; title?: string; communityId?: string }
   myFeedback: void
