@@ -48,6 +48,15 @@ const noReachBetweenFunctions = {
   },
 }
 
+// A page path is written once, in the page map; everything else builds it with pageUrl/pagePath.
+const PAGE_PATH = /pages.[a-z0-9-]+.index/.source
+const PAGE_PATH_MESSAGE = 'Page paths live in cloudfunctions/_shared/domain/pages.ts: use pageUrl/pagePath (or the routes built from them).'
+const NO_LITERAL_PAGE_PATHS = [
+  'error',
+  { selector: `Literal[value=/${PAGE_PATH}/]`, message: PAGE_PATH_MESSAGE },
+  { selector: `TemplateElement[value.raw=/${PAGE_PATH}/]`, message: PAGE_PATH_MESSAGE },
+]
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs', 'scripts/__tests__/fixtures/**'] },
   ...tseslint.configs.recommended,
@@ -80,5 +89,11 @@ export default tseslint.config(
     files: ['cloudfunctions/**/*.ts'],
     plugins: { boundaries: { rules: { 'no-reach-between-functions': noReachBetweenFunctions } } },
     rules: { 'boundaries/no-reach-between-functions': 'error' },
+  },
+  // One page map: no literal page paths outside it (tests may spell out what they expect).
+  {
+    files: ['src/**/*.{ts,tsx}', 'cloudfunctions/**/*.ts', 'server/**/*.ts'],
+    ignores: ['cloudfunctions/_shared/domain/pages.ts', '**/__tests__/**'],
+    rules: { 'no-restricted-syntax': NO_LITERAL_PAGE_PATHS },
   },
 )

@@ -4,6 +4,7 @@
  * for it gets one message in their inbox. Message ids name (year, stage, window, staff), so
  * running twice on a day, or on every day of a window, sends nothing new.
  */
+import { pageUrl } from '../_shared/domain/pages'
 import {
   DEADLINE_KEYS,
   DEADLINE_LABELS,
@@ -22,7 +23,7 @@ import { type Store, where } from '../_shared/store/port'
 import { deadlinesOf } from './application'
 
 /** The staff list page the reminder opens. */
-const LIST_PAGE = '/staff/pages/evaluation/index'
+const LIST_PAGE = pageUrl('evaluation')
 
 async function all<T>(iter: AsyncIterable<T[]>): Promise<T[]> {
   const out: T[] = []

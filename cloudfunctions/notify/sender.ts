@@ -1,3 +1,4 @@
+import { pagePath } from '../_shared/domain/pages'
 import type { InboxMessage } from '../_shared/domain/inbox'
 import {
   backoffMs,
@@ -22,7 +23,7 @@ import { quotaId } from './quota'
 
 /** The page a push opens, in WeChat (no leading slash) and in the inbox (with one). */
 export function pushPage(push: Pick<PolicyPush, '_id' | 'policyId'>): string {
-  return `pages/policy-detail/index?id=${push.policyId}&push=${push._id}`
+  return pagePath('policyDetail', { id: push.policyId, push: push._id })
 }
 
 /** The keyed hash a (push, resident) pair's delivery and inbox message share. */

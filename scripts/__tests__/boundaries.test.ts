@@ -4,14 +4,14 @@ import { resolve } from 'node:path'
 const ROOT = resolve(__dirname, '../..')
 
 /** Lints `code` as if it were `file`, with the project's own ESLint config, via the CLI. */
-async function restricted(file: string, code: string): Promise<string[]> {
+async function restricted(file: string, code: string, rule = 'no-restricted-imports'): Promise<string[]> {
   const run = spawnSync(
     process.execPath,
     [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
     { cwd: ROOT, input: code, encoding: 'utf8' },
   )
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[]
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message)
 }
 
 /** The messages of the no-reach-between-functions rule for `code` linted as `file`. */
@@ -63,5 +63,18 @@ describe('import boundaries (eslint)', () => {
     const own = `import { ledgerScope } from '../scope'\nimport { loadCase } from '../../_shared/application/case'\nimport { where } from '@shared/store/port'\nexport { ledgerScope, loadCase, where }\n`
     expect(reaches('cloudfunctions/ledger/actions/x.ts', own)).toEqual([])
     expect(reaches('cloudfunctions/ledger/actions/__tests__/x.test.ts', `import { intentActions } from '../../../intent/actions'\nexport { intentActions }\n`)).toEqual([])
+  })
+
+  it('page paths are written only in the page map', async () => {
+    const pagePaths = (file: string, code: string) => restricted(file, code, 'no-restricted-syntax')
+    // A navigation, a server-built link (template) and a WeChat page path (no slash) are each refused.
+    expect(await pagePaths('src/pages/index/x.ts', `export const u = '/pages/policy-detail/index?id=1'\n`)).toHaveLength(1)
+    expect(await pagePaths('src/staff/pages/ledger/x.tsx', 'export const u = (id: string) => `/staff/pages/case/index?id=${id}`\n')).toHaveLength(1)
+    expect(await pagePaths('cloudfunctions/notify/x.ts', 'export const p = (id: string) => `pages/policy-detail/index?id=${id}`\n')).toHaveLength(1)
+    expect(await pagePaths('cloudfunctions/_shared/domain/x.ts', `export const EVENT_PAGE = 'pages/event/index'\n`)).toHaveLength(1)
+    // The map itself, builder calls and tests that spell out what they expect are fine.
+    expect(await pagePaths('cloudfunctions/_shared/domain/pages.ts', 'export const f = (d: string) => `pages/${d}/index`\nexport const home = \'pages/index/index\'\n')).toEqual([])
+    expect(await pagePaths('src/pages/index/x.ts', `import { pageUrl } from '@shared/domain/pages'\nexport const u = pageUrl('policyDetail', { id: '1' })\n`)).toEqual([])
+    expect(await pagePaths('src/pages/index/__tests__/x.test.ts', `export const u = '/pages/policy-detail/index?id=1'\n`)).toEqual([])
   })
 })

@@ -3,13 +3,12 @@ import type { AuditEntry } from '../../cloudfunctions/_shared/domain/audit'
 import { newId } from '../../cloudfunctions/_shared/runtime/ids'
 import { INVITE_ALPHABET, INVITE_LENGTH, type Invitation } from '../../cloudfunctions/_shared/domain/invitation'
 import type { Org } from '../../cloudfunctions/_shared/domain/org'
+import { pagePath } from '../../cloudfunctions/_shared/domain/pages'
 import type { StaffMember } from '../../cloudfunctions/_shared/domain/staff'
 import type { Keyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../../cloudfunctions/_shared/store/port'
 
-/** Where the invitee redeems it (the staff subpackage's bind page; the code is filled in). */
-export const BIND_PAGE = 'staff/pages/bind/index'
 export const FIRST_ADMIN_VALID_MS = 24 * 3600_000
 /** Who issued it, in the audit and on the invitation (no staff member exists yet). */
 export const SETUP_ISSUER = 'cloud-admin'
@@ -95,5 +94,6 @@ export async function issueFirstAdminInvite(
     await tx.collection('invitations').insert(invitation)
     await tx.collection('audit').insert(entry)
   })
-  return { code, path: `${BIND_PAGE}?code=${code}`, expiresAt: invitation.expiresAt, org, orgCreated }
+  // Where the invitee redeems it: the staff bind page, with the code filled in.
+  return { code, path: pagePath('staffBind', { code }), expiresAt: invitation.expiresAt, org, orgCreated }
 }

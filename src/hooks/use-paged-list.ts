@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { PageOf } from '@shared/contracts/common'
 import { readCache, writeCache } from '../services/offline-cache'
 
@@ -12,6 +13,8 @@ export interface PagedList<T> {
   loadingMore: boolean
   /** The last "load more" failed; the button offers a retry. */
   moreFailed: boolean
+  /** What the last "load more" failed with (null when it did not), so the footer can say what happened. */
+  moreError: unknown
   /**
    * Reloads from the first page (filter change, pull-down refresh). `quiet` keeps the current
    * rows on screen until the new page arrives.
@@ -53,7 +56,7 @@ export function usePagedList<T>(
   const [error, setError] = useState<unknown>(null)
   const [next, setNext] = useState<string | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
-  const [moreFailed, setMoreFailed] = useState(false)
+  const [moreFailure, setMoreFailure] = useState<{ error: unknown } | null>(null)
   const generation = useRef(0)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
@@ -72,7 +75,7 @@ export function usePagedList<T>(
       setStatus('loading')
     }
     setError(null)
-    setMoreFailed(false)
+    setMoreFailure(null)
     setLoadingMore(false)
     try {
       const page = await fetchRef.current(null)
@@ -100,14 +103,14 @@ export function usePagedList<T>(
     const mine = generation.current
     busy.current = true
     setLoadingMore(true)
-    setMoreFailed(false)
+    setMoreFailure(null)
     try {
       const page = await fetchRef.current(cursor)
       if (mine !== generation.current) return
       setItems((prev) => [...prev, ...page.items])
       setNext(page.next)
-    } catch {
-      if (mine === generation.current) setMoreFailed(true)
+    } catch (e) {
+      if (mine === generation.current) setMoreFailure({ error: e })
     } finally {
       busy.current = false
       if (mine === generation.current) setLoadingMore(false)
@@ -123,5 +126,59 @@ export function usePagedList<T>(
     // Deliberately keyed on the caller's `deps` only; the latest loader is read through a ref.
   }, deps)
 
-  return { items, status, error, hasMore: next !== null, loadingMore, moreFailed, refresh, loadMore, replace, stale }
+  return {
+    items,
+    status,
+    error,
+    hasMore: next !== null,
+    loadingMore,
+    moreFailed: moreFailure !== null,
+    moreError: moreFailure ? moreFailure.error : null,
+    refresh,
+    loadMore,
+    replace,
+    stale,
+  }
+}
+
+export interface ListPageOptions {
+  /**
+   * Refresh quietly each time the page shows again (back from a detail page, where the row may
+   * have changed); `() => boolean` decides per show. The first show is the initial load. Default true.
+   */
+  refreshOnShow?: boolean | (() => boolean)
+  /**
+   * More to reload whenever the page reloads the list (shown again, pull-down): a header, counts.
+   * The pull-down spinner waits for both.
+   */
+  alsoReload?: () => Promise<unknown>
+}
+
+/**
+ * Wires a paged list to its page's lifecycle, the same way on every list page: quiet refresh
+ * when the page shows again, pull-down refresh (its spinner stops when the reload settles) and
+ * the next page when the user reaches the bottom — unless the last one failed, when the footer
+ * offers the retry instead of retrying on every scroll. Call it from the page component only
+ * (Taro's page hooks: https://docs.taro.zone/docs/react-page).
+ */
+export function useListPage(list: Pick<PagedList<unknown>, 'refresh' | 'loadMore' | 'hasMore' | 'moreFailed'>, options: ListPageOptions = {}): void {
+  const shown = useRef(false)
+  const latest = useRef({ list, options })
+  latest.current = { list, options }
+  useDidShow(() => {
+    const { refreshOnShow = true } = latest.current.options
+    if (shown.current && (typeof refreshOnShow === 'function' ? refreshOnShow() : refreshOnShow)) {
+      void latest.current.list.refresh({ quiet: true })
+      void latest.current.options.alsoReload?.().catch(() => undefined)
+    }
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    const { list: l, options: o } = latest.current
+    void Promise.allSettled([l.refresh({ quiet: true }), o.alsoReload?.()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    const l = latest.current.list
+    if (l.hasMore && !l.moreFailed) void l.loadMore()
+  })
 }

@@ -1,13 +1,14 @@
 import type { EvaluationStatus } from '@shared/domain/evaluation'
+import { pageUrl } from '@shared/domain/pages'
 
 /** Page URLs of the evaluation chain (创建评估), all in the staff subpackage. */
 export const evaluationRoutes = {
-  list: '/staff/pages/evaluation/index',
-  edit: (year: number) => `/staff/pages/evaluation-edit/index?year=${year}`,
-  detail: (id: string) => `/staff/pages/evaluation-detail/index?id=${encodeURIComponent(id)}`,
-  spotCheck: (id: string) => `/staff/pages/evaluation-spotcheck/index?id=${encodeURIComponent(id)}`,
-  ranking: (year: number) => `/staff/pages/evaluation-ranking/index?year=${year}`,
-  print: (id: string, doc: 'form' | 'report') => `/staff/pages/evaluation-print/index?id=${encodeURIComponent(id)}&doc=${doc}`,
+  list: pageUrl('evaluation'),
+  edit: (year: number) => pageUrl('evaluationEdit', { year }),
+  detail: (id: string) => pageUrl('evaluationDetail', { id }),
+  spotCheck: (id: string) => pageUrl('evaluationSpotCheck', { id }),
+  ranking: (year: number) => pageUrl('evaluationRanking', { year }),
+  print: (id: string, doc: 'form' | 'report') => pageUrl('evaluationPrint', { id, doc }),
 } as const
 
 /** Chip tone of each status (`none`: not yet opened). */

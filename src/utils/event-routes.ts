@@ -1,16 +1,18 @@
+import { pageUrl } from '@shared/domain/pages'
+
 /** Page URLs of promotion events and the inbox (kept beside `routes.ts`, which other features share). */
 export const eventRoutes = {
-  event: (id: string) => `/pages/event/index?id=${encodeURIComponent(id)}`,
-  inbox: '/pages/inbox/index',
+  event: (id: string) => pageUrl('event', { id }),
+  inbox: pageUrl('inbox'),
   /** The linked survey (built by the survey feature). */
-  survey: (id: string) => `/pages/survey/index?id=${encodeURIComponent(id)}`,
+  survey: (id: string) => pageUrl('survey', { id }),
   /** Intent registration that remembers which event it came from (built by the intent feature). */
-  intentForm: (eventId: string) => `/pages/intent-form/index?eventId=${encodeURIComponent(eventId)}`,
-  staffEvents: '/staff/pages/events/index',
-  eventEdit: (id?: string) => `/staff/pages/event-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
-  eventPoster: (id: string) => `/staff/pages/event-poster/index?id=${encodeURIComponent(id)}`,
-  eventCheckin: (id: string) => `/staff/pages/event-checkin/index?id=${encodeURIComponent(id)}`,
-  eventAttendees: (id: string) => `/staff/pages/event-attendees/index?id=${encodeURIComponent(id)}`,
+  intentForm: (eventId: string) => pageUrl('intentForm', { eventId }),
+  staffEvents: pageUrl('staffEvents'),
+  eventEdit: (id?: string) => pageUrl('eventEdit', { id }),
+  eventPoster: (id: string) => pageUrl('eventPoster', { id }),
+  eventCheckin: (id: string) => pageUrl('eventCheckin', { id }),
+  eventAttendees: (id: string) => pageUrl('eventAttendees', { id }),
 } as const
 
 const pad = (n: number) => String(n).padStart(2, '0')

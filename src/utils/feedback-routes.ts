@@ -1,18 +1,17 @@
 import type { FeedbackStatus, FeedbackSubjectKind } from '@shared/domain/feedback'
+import { pageUrl } from '@shared/domain/pages'
 
 /** Page URLs of feedback (反馈/投诉), resident and staff, and what their lists show. */
 export const feedbackRoutes = {
   /** The form; `about` names what the feedback concerns (a policy, an event or the resident's case). */
   form: (about?: { kind: FeedbackSubjectKind; id: string; title: string; communityId?: string }) => {
-    if (!about) return '/pages/feedback-form/index'
-    const q = [`subject=${about.kind}`, `id=${encodeURIComponent(about.id)}`, `title=${encodeURIComponent(about.title)}`]
-    if (about.communityId) q.push(`communityId=${encodeURIComponent(about.communityId)}`)
-    return `/pages/feedback-form/index?${q.join('&')}`
+    if (!about) return pageUrl('feedbackForm')
+    return pageUrl('feedbackForm', { subject: about.kind, id: about.id, title: about.title, communityId: about.communityId })
   },
-  mine: '/pages/my-feedback/index',
-  detail: (id: string) => `/pages/feedback-detail/index?id=${encodeURIComponent(id)}`,
-  inbox: '/staff/pages/feedback-inbox/index',
-  staffItem: (id: string) => `/staff/pages/feedback-item/index?id=${encodeURIComponent(id)}`,
+  mine: pageUrl('myFeedback'),
+  detail: (id: string) => pageUrl('feedbackDetail', { id }),
+  inbox: pageUrl('feedbackInbox'),
+  staffItem: (id: string) => pageUrl('feedbackItem', { id }),
 } as const
 
 /** Chip tone of each status. */

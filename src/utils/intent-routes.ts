@@ -1,12 +1,14 @@
+import { pageUrl } from '@shared/domain/pages'
+
 /** Page URLs of the intent registration, 我的创业档案 and the staff ledger. */
 export const intentRoutes = {
   /** `eventId`: the promotion event whose sign-up led here (issue 4). */
-  form: (options: { eventId?: string; edit?: boolean } = {}) => {
-    const q = [options.eventId ? `eventId=${encodeURIComponent(options.eventId)}` : '', options.edit ? 'edit=1' : ''].filter(Boolean).join('&')
-    return `/pages/intent-form/index${q ? `?${q}` : ''}`
-  },
-  myCase: '/pages/my-case/index',
-  ledger: '/staff/pages/ledger/index',
-  staffCase: (id: string) => `/staff/pages/case/index?id=${encodeURIComponent(id)}`,
-  projects: '/staff/pages/projects/index',
+  form: (options: { eventId?: string; edit?: boolean } = {}) =>
+    pageUrl('intentForm', { eventId: options.eventId, edit: options.edit ? '1' : undefined }),
+  myCase: pageUrl('myCase'),
+  /** 我的创业档案 right after registering: it says the registration went through. */
+  myCaseJustRegistered: pageUrl('myCase', { registered: '1' }),
+  ledger: pageUrl('ledger'),
+  staffCase: (id: string) => pageUrl('staffCase', { id }),
+  projects: pageUrl('projects'),
 } as const

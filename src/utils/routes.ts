@@ -1,29 +1,37 @@
 import Taro from '@tarojs/taro'
+import { pageUrl } from '@shared/domain/pages'
 
-/** Every page URL in one place. */
+/** The page URLs pages navigate to, built from the page map (`@shared/domain/pages`). */
 export const routes = {
-  index: '/pages/index/index',
-  events: '/pages/events/index',
-  mine: '/pages/mine/index',
-  policyDetail: (id: string) => `/pages/policy-detail/index?id=${encodeURIComponent(id)}`,
+  index: pageUrl('index'),
+  events: pageUrl('events'),
+  mine: pageUrl('mine'),
+  policyDetail: (id: string) => pageUrl('policyDetail', { id }),
   /** `from=forMe` makes the page explain why it opened. */
-  profileEdit: (from?: 'forMe' | 'banner') => `/pages/profile-edit/index${from ? `?from=${from}` : ''}`,
-  staffLogin: '/staff/pages/login/index',
+  profileEdit: (from?: 'forMe' | 'banner') => pageUrl('profileEdit', { from }),
+  staffLogin: pageUrl('staffLogin'),
   /** Sign in again and come back to the page that asked (a form keeps what was typed). */
-  staffLoginThenBack: '/staff/pages/login/index?back=1',
-  staffPolicies: '/staff/pages/policies/index',
-  staffBind: '/staff/pages/bind/index',
-  staffTeam: '/staff/pages/team/index',
-  staffDashboard: (org?: string) => `/staff/pages/dashboard/index${org ? `?org=${encodeURIComponent(org)}` : ''}`,
+  staffLoginThenBack: pageUrl('staffLogin', { back: '1' }),
+  staffPolicies: pageUrl('staffPolicies'),
+  staffBind: pageUrl('staffBind'),
+  staffTeam: pageUrl('staffTeam'),
+  staffDashboard: (org?: string) => pageUrl('staffDashboard', { org }),
   /** The ledger list narrowed to the cases behind an index's numerator or denominator. */
   staffDrilldown: (q: { key: string; side: 'num' | 'den'; period: string; org: string }) =>
-    `/staff/pages/ledger/index?drill=${q.key}&side=${q.side}&period=${q.period}&org=${encodeURIComponent(q.org)}`,
-  privacy: '/pages/privacy/index',
-  myData: '/pages/my-data/index',
-  policyPush: (id: string) => `/staff/pages/policy-push/index?id=${encodeURIComponent(id)}`,
-  policyEdit: (id?: string) => `/staff/pages/policy-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`,
-  staffServiceResources: '/staff/pages/service-resources/index',
-  guide: (id: string) => `/pages/guide/index?id=${encodeURIComponent(id)}`,
+    pageUrl('ledger', { drill: q.key, side: q.side, period: q.period, org: q.org }),
+  privacy: pageUrl('privacy'),
+  myData: pageUrl('myData'),
+  policyPush: (id: string) => pageUrl('policyPush', { id }),
+  policyEdit: (id?: string) => pageUrl('policyEdit', { id }),
+  staffServiceResources: pageUrl('staffServiceResources'),
+  guide: (id?: string) => pageUrl('guide', { id }),
+  courses: pageUrl('courses'),
+  course: (id: string) => pageUrl('course', { id }),
+  sites: pageUrl('sites'),
+  search: pageUrl('search'),
+  story: (id: string) => pageUrl('story', { id }),
+  courseCheckin: (id: string, session: number) => pageUrl('courseCheckin', { id, session }),
+  siteApplications: pageUrl('siteApplications'),
 } as const
 
 const TAB_PAGES: string[] = [routes.index, routes.events, routes.mine]

@@ -1,3 +1,4 @@
+import { pageUrl } from '../domain/pages'
 import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../domain/event'
 import type { InboxMessage } from '../domain/inbox'
 import type { Ctx } from '../runtime/action'
@@ -8,7 +9,7 @@ import type { Collections } from '../store/collections'
 import { DuplicateIdError, type TxStore, where } from '../store/port'
 
 /** Link to an event's page, as inbox messages carry it. */
-export const eventLink = (eventId: string) => `/pages/event/index?id=${encodeURIComponent(eventId)}`
+export const eventLink = (eventId: string) => pageUrl('event', { id: eventId })
 
 const BUSY = '报名的人较多，请再试一次'
 

@@ -3,6 +3,7 @@
  * poster code to open the event and sign up; at the venue they scan a check-in code that
  * rotates every 30 seconds, so a photo taken home soon stops working.
  */
+import { pageRoute } from './pages'
 import type { Contribution } from './counter'
 import { shanghaiDate } from './time'
 
@@ -235,7 +236,7 @@ export function parseScene(raw: string): Scene | null {
 }
 
 /** The mini-program page a code opens (`pages/event/index`, in the main package). */
-export const EVENT_PAGE = 'pages/event/index'
+export const EVENT_PAGE = pageRoute('event')
 
 /**
  * What an event counts for, on the Shanghai day it starts (so an event's participation lands in

@@ -1,3 +1,4 @@
+import { pageRoute } from './pages'
 import type { Contribution } from './counter'
 import { shanghaiDate } from './time'
 
@@ -32,8 +33,8 @@ export function shareArrivalContributions(doc: Pick<ShareArrival, 'at'>): Contri
 
 /** The resident page each kind opens (no leading slash, as WeChat's share path wants). */
 export const SHARE_PAGES: Record<ShareKind, string> = {
-  policy: 'pages/policy-detail/index',
-  event: 'pages/event/index',
+  policy: pageRoute('policyDetail'),
+  event: pageRoute('event'),
 }
 
 /** The referral parameter's shape: `s` and 16 base64url characters. */

@@ -6,6 +6,7 @@
  * sessions. Completing one records a certificate, moves their case to 已培训 and, when eligible,
  * records the training subsidy as a benefit.
  */
+import { pageRoute } from './pages'
 import { CHECKIN_EARLY_MS, MAX_SLOT_AGE, slotAge } from './event'
 import type { Intent } from './intent'
 
@@ -195,4 +196,4 @@ export function sceneAgeRefusal(slot: number, now: Date): TrainingRefusal | null
 export const courseIdOf = (code: string) => `co_${code}`
 
 /** The page a check-in code opens (main package). */
-export const COURSE_PAGE = 'pages/course/index'
+export const COURSE_PAGE = pageRoute('course')

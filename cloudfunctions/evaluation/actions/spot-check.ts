@@ -1,3 +1,4 @@
+import { pageUrl } from '../../_shared/domain/pages'
 import { spotCheckInput } from '../../_shared/contracts/evaluation'
 import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import type { InboxMessage } from '../../_shared/domain/inbox'
@@ -89,7 +90,7 @@ async function sendQuestionnaire(ctx: Ctx, caller: StaffCaller, app: EvaluationA
         kind: 'system',
         title: '市创建办邀请你填写抽查问卷',
         body: `市里正在抽查${app.communityName}的创业服务，请在 ${closesOn} 前花 1 分钟填写问卷，匿名填写。`,
-        link: `/pages/survey/index?id=${encodeURIComponent(survey._id)}`,
+        link: pageUrl('survey', { id: survey._id }),
         sourceId: survey._id,
         createdAt: at,
         readAt: null,

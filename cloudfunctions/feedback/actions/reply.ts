@@ -1,3 +1,4 @@
+import { pageUrl } from '../../_shared/domain/pages'
 import { feedbackReplyInput, type StaffFeedbackView } from '../../_shared/contracts/feedback'
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
@@ -36,7 +37,7 @@ export function makeReply(files: () => PhotoFiles) {
           kind: 'system',
           title: '社区回复了你的反馈',
           body: input.text.length > 80 ? `${input.text.slice(0, 80)}…` : input.text,
-          link: `/pages/feedback-detail/index?id=${item._id}`,
+          link: pageUrl('feedbackDetail', { id: item._id }),
           sourceId: item._id,
           createdAt: at,
           readAt: null,

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../_shared/domain/pages'
 import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchGroup, type SearchHit, searchInput, type SearchKind } from '../../_shared/contracts/service'
 import { COURSE_KIND_LABELS } from '../../_shared/domain/training'
 import { SITE_KIND_LABELS } from '../../_shared/domain/service'
@@ -19,23 +20,23 @@ async function searchKind(ctx: Ctx, kind: SearchKind, q: string, path: string[] 
   let next: string | null = null
   if (kind === 'policy') {
     const r = await page('policies', [where.eq('status', 'published'), anyContains(['title', 'summary', 'benefit'], q), ...(path ? [where.in<Collections['policies']>('orgId', path)] : [])], 'publishedAt')
-    items = r.items.map((p) => ({ kind, id: p._id, title: p.title, summary: p.summary, url: `/pages/policy-detail/index?id=${p._id}` }))
+    items = r.items.map((p) => ({ kind, id: p._id, title: p.title, summary: p.summary, url: pageUrl('policyDetail', { id: p._id }) }))
     next = r.next
   } else if (kind === 'guide') {
     const r = await page('guides', [where.eq('published', true), anyContains(['title', 'summary'], q), ...(path ? [where.in<Collections['guides']>('orgId', path)] : [])], 'updatedAt')
-    items = r.items.map((g) => ({ kind, id: g._id, title: g.title, summary: g.summary, url: `/pages/guide/index?id=${g._id}` }))
+    items = r.items.map((g) => ({ kind, id: g._id, title: g.title, summary: g.summary, url: pageUrl('guide', { id: g._id }) }))
     next = r.next
   } else if (kind === 'course') {
     const r = await page('courses', [where.eq('status', 'published'), anyContains(['title', 'description', 'provider'], q), ...(path ? [where.in<Collections['courses']>('orgId', path)] : [])], 'updatedAt')
-    items = r.items.map((c) => ({ kind, id: c._id, title: c.title, summary: `${COURSE_KIND_LABELS[c.kind]} · ${c.provider}`, url: `/pages/course/index?id=${c._id}` }))
+    items = r.items.map((c) => ({ kind, id: c._id, title: c.title, summary: `${COURSE_KIND_LABELS[c.kind]} · ${c.provider}`, url: pageUrl('course', { id: c._id }) }))
     next = r.next
   } else if (kind === 'site') {
     const r = await page('sites', [where.eq('active', true), anyContains(['name', 'address', 'conditions'], q), ...(path ? [where.in<Collections['sites']>('orgId', path)] : [])], 'updatedAt')
-    items = r.items.map((s) => ({ kind, id: s._id, title: s.name, summary: `${SITE_KIND_LABELS[s.kind]} · 空余 ${s.vacancies} 个`, url: `/pages/site/index?id=${s._id}` }))
+    items = r.items.map((s) => ({ kind, id: s._id, title: s.name, summary: `${SITE_KIND_LABELS[s.kind]} · 空余 ${s.vacancies} 个`, url: pageUrl('sites') }))
     next = r.next
   } else {
     const r = await page('stories', [anyContains(['title', 'summary', 'business', 'body'], q), ...(path ? [where.in<Collections['stories']>('orgId', path)] : [])], 'publishedAt')
-    items = r.items.map((s) => ({ kind, id: s._id, title: s.title, summary: s.summary, url: `/pages/story/index?id=${s._id}` }))
+    items = r.items.map((s) => ({ kind, id: s._id, title: s.title, summary: s.summary, url: pageUrl('story', { id: s._id }) }))
     next = r.next
   }
   return { kind, label: SEARCH_KIND_LABELS[kind], items, next }

@@ -1,22 +1,33 @@
 import { View } from '@tarojs/components'
 import { AtLoadMore } from 'taro-ui'
 import type { PagedList } from '../../hooks/use-paged-list'
+import { describeError } from '../../services/cloud'
 import 'taro-ui/lib/style/components/load-more.scss'
 
 export interface ListFooterProps {
   /** The paged list this footer loads more of. */
-  list: Pick<PagedList<unknown>, 'loadingMore' | 'hasMore' | 'moreFailed' | 'loadMore'>
+  list: Pick<PagedList<unknown>, 'loadingMore' | 'hasMore' | 'moreFailed' | 'moreError' | 'loadMore'>
+  /** The button's words while more rows wait. Default 加载更多. */
+  moreText?: string
+  /** Say 没有更多了 once every row is shown; false shows nothing then. Default true. */
+  showEnd?: boolean
   /** `data-testid` of the footer. Default none. */
   testId?: string
 }
 
-/** The end of a paged list: 加载更多 (or 重试 after a failure), a spinner, or 没有更多了. */
-export default function ListFooter({ list, testId }: ListFooterProps) {
+/** What the button says after a failed "load more": what happened, then that a tap retries. */
+export function moreFailedText(error: unknown): string {
+  return `加载失败：${describeError(error).message}，点击重试`
+}
+
+/** The end of a paged list: 加载更多 (or what went wrong and 重试 after a failure), a spinner, or 没有更多了. */
+export default function ListFooter({ list, moreText = '加载更多', showEnd = true, testId }: ListFooterProps) {
+  if (!showEnd && !list.hasMore && !list.loadingMore && !list.moreFailed) return null
   return (
     <View className='list-footer' data-testid={testId}>
       <AtLoadMore
-        status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'}
-        moreText={list.moreFailed ? '加载失败，点击重试' : '加载更多'}
+        status={list.loadingMore ? 'loading' : list.hasMore || list.moreFailed ? 'more' : 'noMore'}
+        moreText={list.moreFailed ? moreFailedText(list.moreError) : moreText}
         loadingText='正在加载…'
         noMoreText='没有更多了'
         onClick={() => void list.loadMore()}

@@ -3,14 +3,15 @@ import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import { useLoad } from '../../hooks/use-load'
 import { listStories } from '../../services/service'
+import { routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/icon.scss'
 import './index.scss'
 
 const ENTRIES = [
-  { key: 'courses', label: '创业培训', icon: 'bookmark', url: '/pages/courses/index' },
-  { key: 'sites', label: '创业场地', icon: 'home', url: '/pages/sites/index' },
-  { key: 'guides', label: '办事指南', icon: 'file-generic', url: '/pages/guide/index' },
-  { key: 'search', label: '搜一搜', icon: 'search', url: '/pages/search/index' },
+  { key: 'courses', label: '创业培训', icon: 'bookmark', url: routes.courses },
+  { key: 'sites', label: '创业场地', icon: 'home', url: routes.sites },
+  { key: 'guides', label: '办事指南', icon: 'file-generic', url: routes.guide() },
+  { key: 'search', label: '搜一搜', icon: 'search', url: routes.search },
 ] as const
 
 /** The home page's service corner: training, sites, guides and search, and the latest success stories. */
@@ -32,7 +33,7 @@ export default function ServiceHome() {
         <View className='service-home__stories'>
           <Text className='service-home__head'>身边的创业故事</Text>
           {stories.data.items.map((s) => (
-            <View key={s._id} className='service-home__story' data-testid='story-card' onClick={() => void Taro.navigateTo({ url: `/pages/story/index?id=${s._id}` })}>
+            <View key={s._id} className='service-home__story' data-testid='story-card' onClick={() => void Taro.navigateTo({ url: routes.story(s._id) })}>
               <Text className='service-home__story-title'>{s.title}</Text>
               <Text className='service-home__story-summary'>{s.summary}</Text>
             </View>

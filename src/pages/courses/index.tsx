@@ -6,6 +6,7 @@ import PageState from '../../components/page-state'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { listCourses, trainingErrorMessage } from '../../services/training'
 import { eventTimeLabel } from '../../utils/event-routes'
+import { routes } from '../../utils/routes'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
@@ -27,7 +28,7 @@ function CoursesPage() {
       ) : (
         <View data-testid='course-list'>
           {list.items.map((c) => (
-            <View key={c._id} className='courses__card' data-testid='course-card' onClick={() => void Taro.navigateTo({ url: `/pages/course/index?id=${c._id}` })}>
+            <View key={c._id} className='courses__card' data-testid='course-card' onClick={() => void Taro.navigateTo({ url: routes.course(c._id) })}>
               <View className='courses__tags'>
                 <Text className='courses__tag'>{COURSE_KIND_LABELS[c.kind]}</Text>
                 {c.matches ? <Text className='courses__tag courses__tag--warn'>适合你</Text> : null}

@@ -1,34 +1,22 @@
-import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtLoadMore } from 'taro-ui'
+import Taro from '@tarojs/taro'
 import CardSkeleton from '../../components/card-skeleton'
 import EventCard from '../../components/event-card'
 import PageState from '../../components/page-state'
+import ListFooter from '../../components/list-footer'
 import StaleNotice from '../../components/stale-notice'
-import { usePagedList } from '../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { listEvents } from '../../services/event'
 import { eventRoutes } from '../../utils/event-routes'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
 /** 活动: upcoming promotion events of my community and the offices above it, soonest first. */
 function EventsPage() {
   const list = usePagedList((after) => listEvents({ view: 'resident', after, limit: 10 }), [], { cacheKey: 'events' })
-  const shown = useRef(false)
 
-  useDidShow(() => {
-    // Back from an event page: show the sign-up just made.
-    if (shown.current) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  // Back from an event page: show the sign-up just made.
+  useListPage(list)
 
   return (
     <View className='events'>
@@ -54,13 +42,7 @@ function EventsPage() {
           {list.items.map((e) => (
             <EventCard key={e._id} event={e} onClick={() => void Taro.navigateTo({ url: eventRoutes.event(e._id) })} />
           ))}
-          {list.hasMore || list.loadingMore || list.moreFailed ? (
-            <AtLoadMore
-              status={list.loadingMore ? 'loading' : 'more'}
-              moreText={list.moreFailed ? '加载失败，点击重试' : '查看更多'}
-              onClick={() => void list.loadMore()}
-            />
-          ) : null}
+          <ListFooter list={list} moreText='查看更多' showEnd={false} />
         </View>
       )}
     </View>

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import { feedbackSubmitInput } from '@shared/contracts/feedback'
 import type { OrgNode } from '@shared/contracts/org'
 import {
@@ -20,14 +19,13 @@ import CommunityPicker from '../../components/community-picker'
 import FormField from '../../components/form-field'
 import NoticeBanner from '../../components/notice-banner'
 import PrivacyPrompt from '../../components/privacy-prompt'
+import { useFormSubmit } from '../../hooks/use-form-submit'
 import { errorMessage, isApiError } from '../../services/cloud'
 import { submitFeedback } from '../../services/feedback'
 import { uploadFeedbackPhoto } from '../../services/feedback-photo'
 import { getOrgTree } from '../../services/org'
 import { getMe } from '../../services/profile'
 import { feedbackRoutes } from '../../utils/feedback-routes'
-import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
-import { toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -55,8 +53,14 @@ function FeedbackFormPage() {
   const [contactName, setContactName] = useState('')
   const [photos, setPhotos] = useState<Photo[]>([])
   const [uploading, setUploading] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const form = useFormSubmit({
+    schema: feedbackSubmitInput,
+    submit: submitFeedback,
+    successToast: '已提交',
+    then: (saved) => void Taro.redirectTo({ url: feedbackRoutes.detail(saved._id) }),
+  })
+  const { errors, setErrors } = form
+  const busy = form.busy !== null
 
   useEffect(() => {
     void getOrgTree().then(setOrgs).catch(() => setOrgs([]))
@@ -69,7 +73,7 @@ function FeedbackFormPage() {
     }
   }, [params.communityId])
 
-  const edit = (path: string) => setErrors((e) => clearField(e, path))
+  const edit = form.clear
 
   const addPhotos = async () => {
     const room = MAX_PHOTOS - photos.length
@@ -107,23 +111,7 @@ function FeedbackFormPage() {
       photos: photos.map((p) => p.ref),
       subject: anonymous && subject?.kind === 'case' ? null : subject,
     }
-    const checked = check(feedbackSubmitInput, input)
-    if (!checked.ok) {
-      setErrors(toFieldErrorMap(checked.fields))
-      toastText(checked.fields[0].message)
-      return
-    }
-    setBusy(true)
-    try {
-      const saved = await submitFeedback(checked.value)
-      toastSuccess('已提交')
-      void Taro.redirectTo({ url: feedbackRoutes.detail(saved._id) })
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    await form.run(input)
   }
 
   const photoError = errors.photos ?? Object.entries(errors).find(([p]) => p.startsWith('photos.'))?.[1]

@@ -5,6 +5,7 @@ import HotlineCard from '../../components/hotline-card'
 import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
 import { getGuide, listGuides } from '../../services/service'
+import { routes } from '../../utils/routes'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
@@ -28,7 +29,7 @@ function GuideList() {
         <PageState kind='loading' />
       ) : (
         list.data.items.map((g) => (
-          <View key={g._id} className='guide__card' data-testid='guide-card' onClick={() => void Taro.navigateTo({ url: `/pages/guide/index?id=${g._id}` })}>
+          <View key={g._id} className='guide__card' data-testid='guide-card' onClick={() => void Taro.navigateTo({ url: routes.guide(g._id) })}>
             <View className='guide__tags'>
               <Text className='guide__tag'>{GUIDE_TOPIC_LABELS[g.topic]}</Text>
             </View>
@@ -85,7 +86,7 @@ function GuideDetail({ id }: { id: string }) {
         <View className='guide__card'>
           <Text className='guide__card-title'>相关政策</Text>
           {g.policies.map((p) => (
-            <Text key={p._id} className='guide__link' onClick={() => void Taro.navigateTo({ url: `/pages/policy-detail/index?id=${p._id}` })}>
+            <Text key={p._id} className='guide__link' onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })}>
               {p.title} ›
             </Text>
           ))}

@@ -1,18 +1,17 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtLoadMore } from 'taro-ui'
+import Taro from '@tarojs/taro'
 import type { InboxItem } from '@shared/contracts/notify'
 import { INBOX_KIND_LABELS } from '@shared/domain/inbox'
 import CardSkeleton from '../../components/card-skeleton'
 import PageState from '../../components/page-state'
+import ListFooter from '../../components/list-footer'
 import StaleNotice from '../../components/stale-notice'
-import { usePagedList } from '../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/cloud'
 import { listInbox, markAllRead, markRead } from '../../services/notify'
 import { shortTime } from '../../utils/event-routes'
 import { toastText } from '../../utils/toast'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
@@ -24,18 +23,8 @@ function InboxPage() {
     setUnread(page.unreadCount)
     return page
   }, [], { cacheKey: 'inbox' })
-  const shown = useRef(false)
 
-  useDidShow(() => {
-    if (shown.current) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list)
 
   const open = async (m: InboxItem) => {
     if (!m.readAt) {
@@ -96,9 +85,7 @@ function InboxPage() {
               {m.link ? <Text className='inbox__link'>查看详情 ›</Text> : null}
             </View>
           ))}
-          {list.hasMore || list.loadingMore || list.moreFailed ? (
-            <AtLoadMore status={list.loadingMore ? 'loading' : 'more'} moreText={list.moreFailed ? '加载失败，点击重试' : '查看更多'} onClick={() => void list.loadMore()} />
-          ) : null}
+          <ListFooter list={list} moreText='查看更多' showEnd={false} />
         </View>
       )}
     </View>

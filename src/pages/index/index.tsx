@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import type { Me } from '@shared/contracts/profile'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@shared/domain/policy'
 import CardSkeleton from '../../components/card-skeleton'
@@ -13,7 +13,7 @@ import SearchBox from '../../components/search-box'
 import StaleNotice from '../../components/stale-notice'
 import ServiceHome from '../../components/service-home'
 import SurveyEntry from '../../components/survey-entry'
-import { usePagedList } from '../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { listPolicies } from '../../services/policy'
 import { getMe, peekMe } from '../../services/profile'
 import { intentRoutes } from '../../utils/intent-routes'
@@ -62,15 +62,8 @@ function IndexPage() {
       .catch(() => undefined)
   })
 
-  usePullDownRefresh(() => {
-    void Promise.all([list.refresh({ quiet: true }), getMe({ fresh: true }).then(setMe, () => undefined)]).finally(() =>
-      Taro.stopPullDownRefresh(),
-    )
-  })
-
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  // The list reloads on pull-down only (with the profile, for the banner and 适合我).
+  useListPage(list, { refreshOnShow: false, alsoReload: () => getMe({ fresh: true }).then(setMe, () => undefined) })
 
   const toggleForMe = () => {
     if (forMe) {

@@ -46,6 +46,7 @@ import GroupPicker from '../../components/group-picker'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
 import TextListEditor from '../../components/text-list-editor'
+import { useFormSubmit } from '../../hooks/use-form-submit'
 import { useLoad } from '../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../services/cloud'
 import { listProjects, myCase, submitIntent } from '../../services/intent'
@@ -53,7 +54,7 @@ import { getOrgTree } from '../../services/org'
 import { getMe } from '../../services/profile'
 import { clearField, rowErrors, toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
 import { intentRoutes } from '../../utils/intent-routes'
-import { toastSuccess, toastText } from '../../utils/toast'
+import { toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -241,9 +242,30 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
   })
   const [restored] = useState(() => !edit && readDraft() !== null)
   const [step, setStep] = useState(0)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const saving = useFormSubmit({
+    schema: intentSubmitInput,
+    submit: async (value) => {
+      await submitIntent(value)
+      Taro.removeStorageSync(DRAFT_KEY)
+    },
+    successToast: edit ? '已保存修改' : '登记成功',
+    then: () => void Taro.redirectTo({ url: edit ? intentRoutes.myCase : intentRoutes.myCaseJustRegistered }),
+    delayMs: 700,
+    invalidToast: () => '还有内容要填好',
+    // Open the first step that has something to fix.
+    onInvalid: (map) => {
+      const first = STEPS.findIndex((_, i) => Object.keys(stepErrors(map, i)).length > 0)
+      if (first >= 0) setStep(first)
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.fields.length) setFormError(e.message)
+      else if (isApiError(e) && e.code === ErrorCodes.conflict) setFormError(e.message || '登记内容已有变化，请刷新后再改')
+      else setFormError(errorMessage(e))
+    },
+  })
+  const { errors, setErrors } = saving
+  const busy = saving.busy !== null
   const [projects, setProjects] = useState<ProjectView[] | null>(null)
   const top = useRef<string>('intent-top')
 
@@ -301,36 +323,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
   const submit = async () => {
     if (busy) return
     setFormError(null)
-    const checked = check(intentSubmitInput, candidateOf(form, edit, eventId))
-    if (!checked.ok) {
-      const map = toFieldErrorMap(checked.fields)
-      setErrors(map)
-      const first = STEPS.findIndex((_, i) => Object.keys(stepErrors(map, i)).length > 0)
-      if (first >= 0 && first !== step) setStep(first)
-      toastText('还有内容要填好')
-      return
-    }
-    setBusy(true)
-    try {
-      await submitIntent(checked.value)
-      Taro.removeStorageSync(DRAFT_KEY)
-      toastSuccess(edit ? '已保存修改' : '登记成功')
-      setTimeout(() => void Taro.redirectTo({ url: edit ? intentRoutes.myCase : `${intentRoutes.myCase}?registered=1` }), 700)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) {
-        const map = toFieldErrorMap(e.fields)
-        setErrors(map)
-        const first = STEPS.findIndex((_, i) => Object.keys(stepErrors(map, i)).length > 0)
-        if (first >= 0) setStep(first)
-        setFormError(e.message)
-      } else if (isApiError(e) && e.code === ErrorCodes.conflict) {
-        setFormError(e.message || '登记内容已有变化，请刷新后再改')
-      } else {
-        setFormError(errorMessage(e))
-      }
-    } finally {
-      setBusy(false)
-    }
+    await saving.run(candidateOf(form, edit, eventId))
   }
 
   const fundingNeeded = form.needs.includes('funding')

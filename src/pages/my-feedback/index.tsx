@@ -1,13 +1,12 @@
-import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { MyFeedbackRow } from '@shared/contracts/feedback'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS } from '@shared/domain/feedback'
 import Chip from '../../components/chip'
 import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
-import { usePagedList } from '../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { myFeedback } from '../../services/feedback'
 import { FEEDBACK_STATUS_TONES, feedbackRoutes, feedbackTime } from '../../utils/feedback-routes'
 import 'taro-ui/lib/style/components/button.scss'
@@ -18,17 +17,7 @@ import { withCareMode } from '../../components/care-root'
 /** 我的反馈: what the resident sent, where each stands, and which answers wait for a rating. */
 function MyFeedbackPage() {
   const list = usePagedList<MyFeedbackRow>((after) => myFeedback(after), [])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list)
   const write = () => void Taro.navigateTo({ url: feedbackRoutes.form() })
 
   if (list.status === 'error' && !list.items.length) {

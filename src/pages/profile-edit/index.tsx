@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import type { OrgNode } from '@shared/contracts/org'
 import { profileSaveInput, type Me } from '@shared/contracts/profile'
 import type { TargetGroup } from '@shared/domain/target-groups'
@@ -11,13 +10,11 @@ import FormField from '../../components/form-field'
 import GroupPicker from '../../components/group-picker'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
+import { useFormSubmit } from '../../hooks/use-form-submit'
 import { useLoad } from '../../hooks/use-load'
-import { errorMessage, isApiError } from '../../services/cloud'
 import { getOrgTree } from '../../services/org'
 import { getMe, saveProfile } from '../../services/profile'
-import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
 import { goBack, routes } from '../../utils/routes'
-import { toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -48,28 +45,17 @@ interface ProfileFormProps {
 function ProfileForm({ orgs, me, forMe }: ProfileFormProps) {
   const [communityId, setCommunityId] = useState<string | null>(me.communityId)
   const [groups, setGroups] = useState<TargetGroup[]>(me.targetGroups)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [saving, setSaving] = useState(false)
-
-  const save = async () => {
-    const result = check(profileSaveInput, { communityId, targetGroups: groups })
-    if (!result.ok) {
-      setErrors(toFieldErrorMap(result.fields))
-      return
-    }
-    setErrors({})
-    setSaving(true)
-    try {
-      await saveProfile(result.value)
-      toastSuccess('已保存')
-      setTimeout(() => goBack(routes.mine), 600)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      toastText(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const form = useFormSubmit({
+    schema: profileSaveInput,
+    submit: saveProfile,
+    successToast: '已保存',
+    then: () => goBack(routes.mine),
+    delayMs: 600,
+    invalidToast: false,
+  })
+  const { errors } = form
+  const saving = form.busy !== null
+  const save = () => form.run({ communityId, targetGroups: groups })
 
   return (
     <View className='profile-edit'>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
 import { getStory } from '../../services/service'
+import { routes } from '../../utils/routes'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
@@ -35,7 +36,7 @@ function StoryPage() {
         <View className='story__card'>
           <Text className='story__card-title'>用到的政策</Text>
           {s.policies.map((p) => (
-            <Text key={p._id} className='story__link' onClick={() => void Taro.navigateTo({ url: `/pages/policy-detail/index?id=${p._id}` })}>
+            <Text key={p._id} className='story__link' onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })}>
               {p.title} ›
             </Text>
           ))}

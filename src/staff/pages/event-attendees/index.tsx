@@ -1,15 +1,16 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
 import type { AttendeeView, EventCounts } from '@shared/contracts/event'
 import { EVENT_PHASE_LABELS, SIGNUP_STATUS_LABELS, type SignupStatus } from '@shared/domain/event'
 import { can } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import ListFooter from '../../../components/list-footer'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
-import { usePagedList } from '../../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { checkInByStaff, eventErrorMessage, exportAttendees, getEvent, listAttendees } from '../../../services/event'
 import { getMe } from '../../../services/profile'
 import { saveFile } from '../../../services/save-file'
@@ -17,7 +18,6 @@ import { eventRoutes, eventTimeLabel, shortTime } from '../../../utils/event-rou
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
 type Filter = 'all' | SignupStatus
@@ -45,17 +45,7 @@ export default function EventAttendeesPage() {
     },
     [id, filter],
   )
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list)
 
   if (head.status === 'error' && !head.data) {
     return <PageState kind='error' title='名单打开失败' error={head.error} description={eventErrorMessage(head.error)} onAction={() => void head.reload()} />
@@ -179,9 +169,7 @@ export default function EventAttendeesPage() {
             ))}
           </View>
         )}
-        {list.hasMore || list.loadingMore || list.moreFailed ? (
-          <AtLoadMore status={list.loadingMore ? 'loading' : 'more'} moreText={list.moreFailed ? '加载失败，点击重试' : '查看更多'} onClick={() => void list.loadMore()} />
-        ) : null}
+        <ListFooter list={list} moreText='查看更多' showEnd={false} />
       </View>
     </View>
   )

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import { eventDraftSchema, type EventDraftInput, type EventView } from '@shared/contracts/event'
 import type { PolicyListItem } from '@shared/contracts/policy'
 import { can } from '@shared/domain/roles'
@@ -11,15 +10,16 @@ import FormField from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, isApiError } from '../../../services/cloud'
 import { cancelEvent, eventErrorMessage, getEvent, saveEvent } from '../../../services/event'
 import { listPolicies } from '../../../services/policy'
 import { getMe } from '../../../services/profile'
 import { eventRoutes, fromLocalParts, toLocalParts } from '../../../utils/event-routes'
-import { toFieldErrorMap, clearField, type FieldErrorMap } from '../../../utils/field-errors'
+import { clearField } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
-import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import { confirm, toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -137,9 +137,20 @@ interface EventEditorProps {
 
 function EventEditor({ event, policies, editable, onReload }: EventEditorProps) {
   const [form, setForm] = useState<EventForm>(() => (event ? formOf(event) : newForm(new Date())))
-  const [errors, setErrors] = useState<FieldErrorMap>({})
   const [banner, setBanner] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'save' | 'cancel' | null>(null)
+  const [cancelling, setCancelling] = useState(false)
+  const saving = useFormSubmit({
+    schema: eventDraftSchema,
+    // The draft as the form holds it; the server checks it with the same schema.
+    submit: () => saveEvent(draftOf(form, event)),
+    successToast: event ? '已保存' : '已发布',
+    then: () => goBack(eventRoutes.staffEvents),
+    delayMs: 700,
+    invalidToast: (fields) => `还有 ${fields.length} 处需要修改`,
+    onError: (e) => setBanner(isApiError(e) && e.code === ErrorCodes.conflict ? e.message : eventErrorMessage(e)),
+  })
+  const { errors, setErrors } = saving
+  const busy: 'save' | 'cancel' | null = saving.busy ?? (cancelling ? 'cancel' : null)
   const [reason, setReason] = useState('')
 
   const set = <K extends keyof EventForm>(key: K, value: EventForm[K], path: string = key) => {
@@ -166,23 +177,7 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
   const submit = async () => {
     if (busy) return
     setBanner(null)
-    const checked = check(eventDraftSchema, draftOf(form, event))
-    if (!checked.ok) {
-      setErrors(toFieldErrorMap(checked.fields))
-      toastText(`还有 ${checked.fields.length} 处需要修改`)
-      return
-    }
-    setBusy('save')
-    try {
-      await saveEvent(draftOf(form, event))
-      toastSuccess(event ? '已保存' : '已发布')
-      setTimeout(() => goBack(eventRoutes.staffEvents), 700)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      setBanner(isApiError(e) && e.code === ErrorCodes.conflict ? e.message : eventErrorMessage(e))
-    } finally {
-      setBusy(null)
-    }
+    await saving.run(draftOf(form, event))
   }
 
   const cancel = async () => {
@@ -192,7 +187,7 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
       return
     }
     if (!(await confirm('取消活动', `已报名和候补的 ${event.counts.confirmed + event.counts.waitlisted} 位居民会收到通知，取消后不能恢复。`, '确认取消'))) return
-    setBusy('cancel')
+    setCancelling(true)
     try {
       const out = await cancelEvent(event._id, reason.trim())
       toastSuccess(`已取消，通知了 ${out.notified} 人`)
@@ -201,7 +196,7 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
       setBanner(isApiError(e) ? e.message || eventErrorMessage(e) : eventErrorMessage(e))
       onReload()
     } finally {
-      setBusy(null)
+      setCancelling(false)
     }
   }
 

@@ -1,22 +1,22 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import Taro from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
 import { EVENT_PHASE_LABELS } from '@shared/domain/event'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import ListFooter from '../../../components/list-footer'
 import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { useShareCounts } from '../../../hooks/use-share-counts'
-import { usePagedList } from '../../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { listEvents } from '../../../services/event'
 import { getMe } from '../../../services/profile'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import './index.scss'
 
 type When = 'current' | 'past'
@@ -35,17 +35,7 @@ export default function StaffEventsPage() {
     [when, isStaff],
   )
   const shares = useShareCounts('event', list.items.map((e) => e._id), isStaff)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && isStaff) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list, { refreshOnShow: () => isStaff })
 
   if (me.status === 'error' && !me.data) {
     return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
@@ -142,9 +132,7 @@ export default function StaffEventsPage() {
             ))}
           </View>
         )}
-        {list.hasMore || list.loadingMore || list.moreFailed ? (
-          <AtLoadMore status={list.loadingMore ? 'loading' : 'more'} moreText={list.moreFailed ? '加载失败，点击重试' : '查看更多'} onClick={() => void list.loadMore()} />
-        ) : null}
+        <ListFooter list={list} moreText='查看更多' showEnd={false} />
       </View>
     </View>
   )

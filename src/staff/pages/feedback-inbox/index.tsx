@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { StaffFeedbackRow } from '@shared/contracts/feedback'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_STATUS_LABELS, type FeedbackKind, type FeedbackStatus } from '@shared/domain/feedback'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
@@ -10,7 +10,7 @@ import PageState from '../../../components/page-state'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
-import { usePagedList } from '../../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { feedbackInbox, feedbackStats } from '../../../services/feedback'
 import { getMe } from '../../../services/profile'
 import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackRoutes, feedbackTime } from '../../../utils/feedback-routes'
@@ -44,20 +44,7 @@ export default function FeedbackInboxPage() {
     },
     [tab, kind, mine, handles],
   )
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && handles) {
-      void list.refresh({ quiet: true })
-      void stats.reload()
-    }
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void Promise.all([list.refresh({ quiet: true }), stats.reload()]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list, { refreshOnShow: () => handles, alsoReload: stats.reload })
 
   if (me.status === 'error' && !me.data) {
     return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />

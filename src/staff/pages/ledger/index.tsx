@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { GapKind, GapRow, LedgerFlag, LedgerRow } from '@shared/contracts/intent'
 import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
@@ -15,7 +15,7 @@ import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
-import { usePagedList } from '../../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { openDownload } from '../../../services/download-link'
 import { continueLedgerJob, getLedgerJob, ledgerGaps, listLedger, startLedgerExport } from '../../../services/intent'
@@ -73,7 +73,6 @@ export default function LedgerPage() {
   const [more, setMore] = useState(false)
   const exportJob = useJob(`ledger-export`, continueLedgerJob, getLedgerJob)
   const exporting = exportJob.busy
-  const shown = useRef(false)
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
 
   const filter = { stage: stage ?? undefined, need: need ?? undefined, targetGroup: group ?? undefined, flag: flag ?? undefined, keyword: keyword || undefined }
@@ -87,16 +86,7 @@ export default function LedgerPage() {
     [tab, stage, need, group, flag, keyword, staff?.orgId],
   )
 
-  useDidShow(() => {
-    if (shown.current && staff) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list, { refreshOnShow: () => !!staff })
 
   if (me.status === 'error' && !me.data) {
     return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { PolicyListItem, PolicyView } from '@shared/contracts/policy'
 import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@shared/domain/policy'
@@ -13,7 +13,7 @@ import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StatusTag from '../../../components/status-tag'
 import { useLoad } from '../../../hooks/use-load'
 import { useShareCounts } from '../../../hooks/use-share-counts'
-import { usePagedList } from '../../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { archivePolicy, listPolicies, publishPolicy } from '../../../services/policy'
 import { forgetMe, getMe } from '../../../services/profile'
@@ -57,7 +57,6 @@ export default function StaffPoliciesPage() {
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
   const [busyId, setBusyId] = useState<string | null>(null)
-  const shown = useRef(false)
   const isStaff = me.data?.kind === 'staff'
 
   const list = usePagedList(
@@ -69,17 +68,8 @@ export default function StaffPoliciesPage() {
   )
   const shares = useShareCounts('policy', list.items.filter((p) => p.status !== 'draft').map((p) => p._id), isStaff)
 
-  useDidShow(() => {
-    // Coming back from the editor: show what was saved, keep rows on screen meanwhile.
-    if (shown.current && isStaff) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  // Coming back from the editor: show what was saved, keep rows on screen meanwhile.
+  useListPage(list, { refreshOnShow: () => isStaff })
 
   if (me.status === 'error' && !me.data) {
     return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />

@@ -3,7 +3,6 @@ import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import { policyDraftSchema, type PolicyDraftInput, type PolicyView } from '@shared/contracts/policy'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, POLICY_STATUS_LABELS, type PolicyCategory, type PolicyStatus } from '@shared/domain/policy'
 import { can, type StaffRole } from '@shared/domain/roles'
@@ -16,13 +15,13 @@ import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import TextListEditor from '../../../components/text-list-editor'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { getPolicy, publishPolicy, savePolicy } from '../../../services/policy'
 import { forgetMe, getMe } from '../../../services/profile'
-import { clearField, rowErrors, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
 import { goBack, routes } from '../../../utils/routes'
-import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -155,9 +154,42 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
   // their first render, so the form never starts empty and then fills in.
   const [form, setForm] = useState<PolicyForm>(() => (policy ? formOf(policy) : emptyForm(shanghaiDate(new Date()))))
   const [ident, setIdent] = useState<Ident | null>(() => (policy ? { id: policy._id, version: policy.version, status: policy.status } : null))
-  const [errors, setErrors] = useState<FieldErrorMap>({})
   const [formError, setFormError] = useState<{ text: string; conflict: boolean } | null>(null)
-  const [busy, setBusy] = useState<'save' | 'publish' | null>(null)
+  const saving = useFormSubmit<typeof policyDraftSchema, PolicyView, 'save' | 'publish'>({
+    schema: policyDraftSchema,
+    submit: async (value) => {
+      const view = await savePolicy(value)
+      // From here on the form edits the stored policy, even if publishing fails.
+      setIdent({ id: view._id, version: view.version, status: view.status })
+      return view
+    },
+    publish: async (view) => {
+      if (view.status === 'published') return view
+      const published = await publishPolicy(view._id)
+      setIdent({ id: published._id, version: published.version, status: published.status })
+      return published
+    },
+    successToast: (_view, mode) => (mode === 'publish' ? '已发布' : '已保存'),
+    then: () => goBack(routes.staffPolicies),
+    delayMs: 700,
+    invalidToast: (fields) => `还有 ${Object.keys(toFieldErrorMap(fields)).length} 处需要修改`,
+    onInvalid: scrollToFirstError,
+    onError: (e, { saved }) => {
+      if (isApiError(e) && e.fields.length) {
+        setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
+      } else if (isApiError(e) && e.code === ErrorCodes.conflict) {
+        setFormError({ text: '内容已被他人修改，请刷新后再改', conflict: true })
+      } else if (isApiError(e) && e.code === ErrorCodes.unauthenticated) {
+        forgetMe()
+        setFormError({ text: '登录已过期，重新登录后回到这里再保存即可，填写的内容不会丢', conflict: false })
+        void Taro.navigateTo({ url: routes.staffLoginThenBack })
+      } else {
+        const why = errorMessage(e)
+        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${why}` : why, conflict: false })
+      }
+    },
+  })
+  const { errors, setErrors, busy } = saving
   const [lastValidTo, setLastValidTo] = useState<string | null>(null)
 
   const editable = policy ? policy.editable : can(role, 'policy.write')
@@ -184,47 +216,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
   const submit = async (andPublish: boolean) => {
     if (busy) return
     setFormError(null)
-    const checked = check(policyDraftSchema, draftOf(form, ident))
-    if (!checked.ok) {
-      const map = toFieldErrorMap(checked.fields)
-      setErrors(map)
-      toastText(`还有 ${Object.keys(map).length} 处需要修改`)
-      scrollToFirstError()
-      return
-    }
-    setErrors({})
-    setBusy(andPublish ? 'publish' : 'save')
-    let saved = false
-    try {
-      const view = await savePolicy(checked.value)
-      saved = true
-      // From here on the form edits the stored policy, even if publishing fails.
-      setIdent({ id: view._id, version: view.version, status: view.status })
-      if (andPublish && view.status !== 'published') {
-        const published = await publishPolicy(view._id)
-        setIdent({ id: published._id, version: published.version, status: published.status })
-      }
-      toastSuccess(andPublish ? '已发布' : '已保存')
-      setTimeout(() => goBack(routes.staffPolicies), 700)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) {
-        const map = toFieldErrorMap(e.fields)
-        setErrors(map)
-        setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
-        scrollToFirstError()
-      } else if (isApiError(e) && e.code === ErrorCodes.conflict) {
-        setFormError({ text: '内容已被他人修改，请刷新后再改', conflict: true })
-      } else if (isApiError(e) && e.code === ErrorCodes.unauthenticated) {
-        forgetMe()
-        setFormError({ text: '登录已过期，重新登录后回到这里再保存即可，填写的内容不会丢', conflict: false })
-        void Taro.navigateTo({ url: routes.staffLoginThenBack })
-      } else {
-        const why = errorMessage(e)
-        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${why}` : why, conflict: false })
-      }
-    } finally {
-      setBusy(null)
-    }
+    await saving.run(draftOf(form, ident), andPublish ? 'publish' : 'save')
   }
 
   const rowsOf = (field: 'eligibility' | 'materials' | 'process') => rowErrors(errors, field)

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import { check } from '@shared/contracts/common'
 import { projectSaveInput, type ProjectView } from '@shared/contracts/project'
 import { INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@shared/domain/intent'
@@ -9,6 +9,7 @@ import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
+import ListFooter from '../../../components/list-footer'
 import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
@@ -19,7 +20,6 @@ import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
-import 'taro-ui/lib/style/components/load-more.scss'
 import FormActions from '../../components/form-actions'
 import './index.scss'
 
@@ -108,7 +108,7 @@ export default function ProjectsPage() {
               ) : null}
             </View>
           ))}
-          <AtLoadMore status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'} moreText='加载更多' loadingText='正在加载…' noMoreText='没有更多了' onClick={() => void list.loadMore()} />
+          <ListFooter list={list} />
         </View>
       )}
     </View>

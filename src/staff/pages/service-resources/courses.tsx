@@ -13,11 +13,12 @@ import { useLoad } from '../../../hooks/use-load'
 import { getCourse, listCourses, saveCourse } from '../../../services/training'
 import { fromLocalParts, toLocalParts } from '../../../utils/event-routes'
 import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { routes } from '../../../utils/routes'
 import { PolicyLinks } from './policy-links'
 import FormActions from '../../components/form-actions'
 import { ResourceSection, useFormSave } from './section'
 
-const checkinUrl = (id: string, session: number) => `/staff/pages/course-checkin/index?id=${encodeURIComponent(id)}&session=${session}`
+const checkinUrl = routes.courseCheckin
 
 /** 培训课程: courses with their sessions, and the check-in screen of each session. */
 export function CoursesSection() {

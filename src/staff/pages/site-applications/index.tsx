@@ -8,6 +8,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/cloud'
 import { declineSite, listSiteApplications, placeSite } from '../../../services/service'
+import { intentRoutes } from '../../../utils/intent-routes'
 import { confirm, toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
@@ -60,7 +61,7 @@ export default function SiteApplicationsPage() {
                 <Text className='site-apps__line'>需求：{a.note}</Text>
                 {a.reply ? <Text className='site-apps__line'>答复：{a.reply}（{a.handledByName}）</Text> : null}
                 <View className='site-apps__actions'>
-                  <Text className='site-apps__link' onClick={() => void Taro.navigateTo({ url: `/staff/pages/case/index?id=${a.intentId}` })}>
+                  <Text className='site-apps__link' onClick={() => void Taro.navigateTo({ url: intentRoutes.staffCase(a.intentId) })}>
                     查看台帐 ›
                   </Text>
                   {a.status === 'pending' ? (

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AtButton, AtFloatLayout } from 'taro-ui'
 import type { SurveyListItem } from '@shared/contracts/survey'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
@@ -12,7 +12,7 @@ import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
-import { usePagedList } from '../../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
 import { forgetMe, getMe } from '../../../services/profile'
 import { closeSurvey, listSurveys, publishSurvey } from '../../../services/survey'
@@ -46,23 +46,13 @@ export default function StaffSurveysPage() {
   const [status, setStatus] = useState<StatusFilter>('all')
   const [picking, setPicking] = useState(false)
   const [busyId, setBusyId] = useState<string | null>(null)
-  const shown = useRef(false)
   const isStaff = me.data?.kind === 'staff'
 
   const list = usePagedList(
     (after) => (isStaff ? listSurveys({ status: status === 'all' ? undefined : status, after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
     [status, isStaff],
   )
-  useDidShow(() => {
-    if (shown.current && isStaff) void list.refresh({ quiet: true })
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh({ quiet: true }).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (list.hasMore && !list.moreFailed) void list.loadMore()
-  })
+  useListPage(list, { refreshOnShow: () => isStaff })
 
   if (me.status === 'error' && !me.data) {
     return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />

@@ -1,0 +1,206 @@
+/**
+ * The page map: every page of the mini-program, and the only place a page path is written.
+ *
+ * `src/app.config.ts` builds its `pages` and `subPackages` from it, every navigation in `src/`
+ * builds its URL with `pageUrl`, and every link the server builds (QR-code pages, subscribe-message
+ * pages, inbox links, search hits, share paths) uses `pageUrl` or `pagePath`. A lint rule forbids
+ * literal `pages/…/index` strings anywhere else; `scripts/__tests__/page-map.test.ts` checks that each
+ * page here exists as a source page and is routed by both builds.
+ *
+ * Adding a page: add its folder to `MAIN_PAGE_DIRS` or `STAFF_PAGE_DIRS` (in the order WeChat should
+ * list it; the first main page is the home page) and, when it takes a query, its parameters to
+ * `PageQueries`.
+ */
+
+/** Main-package pages: key → folder under `src/pages/`. */
+export const MAIN_PAGE_DIRS = {
+  index: 'index',
+  events: 'events',
+  mine: 'mine',
+  policyDetail: 'policy-detail',
+  profileEdit: 'profile-edit',
+  survey: 'survey',
+  event: 'event',
+  inbox: 'inbox',
+  privacy: 'privacy',
+  myData: 'my-data',
+  intentForm: 'intent-form',
+  myCase: 'my-case',
+  feedbackForm: 'feedback-form',
+  myFeedback: 'my-feedback',
+  feedbackDetail: 'feedback-detail',
+  courses: 'courses',
+  course: 'course',
+  sites: 'sites',
+  guide: 'guide',
+  story: 'story',
+  search: 'search',
+} as const
+
+/** The staff subpackage's root folder (`src/staff/`). */
+export const STAFF_ROOT = 'staff'
+
+/** Staff-subpackage pages: key → folder under `src/staff/pages/`. */
+export const STAFF_PAGE_DIRS = {
+  staffLogin: 'login',
+  staffPolicies: 'policies',
+  policyEdit: 'policy-edit',
+  policyPush: 'policy-push',
+  staffBind: 'bind',
+  staffTeam: 'team',
+  staffSurveys: 'surveys',
+  surveyEdit: 'survey-edit',
+  staffEvents: 'events',
+  eventEdit: 'event-edit',
+  eventPoster: 'event-poster',
+  eventCheckin: 'event-checkin',
+  eventAttendees: 'event-attendees',
+  surveyResults: 'survey-results',
+  ledger: 'ledger',
+  staffCase: 'case',
+  projects: 'projects',
+  staffDashboard: 'dashboard',
+  feedbackInbox: 'feedback-inbox',
+  feedbackItem: 'feedback-item',
+  evaluation: 'evaluation',
+  evaluationEdit: 'evaluation-edit',
+  evaluationDetail: 'evaluation-detail',
+  evaluationSpotCheck: 'evaluation-spotcheck',
+  evaluationRanking: 'evaluation-ranking',
+  evaluationPrint: 'evaluation-print',
+  courseCheckin: 'course-checkin',
+  siteApplications: 'site-applications',
+  staffServiceResources: 'service-resources',
+} as const
+
+export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
+export type StaffPageKey = keyof typeof STAFF_PAGE_DIRS
+export type PageKey = MainPageKey | StaffPageKey
+
+type Id = { id: string }
+
+/** The query each page reads (`void`: none). Optional members may be left out. */
+export interface PageQueries {
+  index: void
+  events: void
+  mine: void
+  /** `push`: the policy push that opened it (subscribe message); `ref`: the sharer's referral id. */
+  policyDetail: Id & { push?: string; ref?: string }
+  /** `from=forMe` makes the page explain why it opened. */
+  profileEdit: { from?: 'forMe' | 'banner' }
+  survey: Id
+  /** `scene`: a QR code's scene; `ref`: the sharer's referral id. */
+  event: { id?: string; scene?: string; ref?: string }
+  inbox: void
+  privacy: void
+  myData: void
+  /** `eventId`: the promotion event whose sign-up led here; `edit=1`: change the registration. */
+  intentForm: { eventId?: string; edit?: '1' }
+  /** `registered=1`: opened right after registering. */
+  myCase: { registered?: '1' }
+  /** What the feedback concerns (a policy, an event or the resident's case). */
+  feedbackForm: { subject?: string; id?: string; title?: string; communityId?: string }
+  myFeedback: void
+  feedbackDetail: Id
+  courses: void
+  course: { id?: string; scene?: string }
+  sites: void
+  /** Without `id`: the list of guides. */
+  guide: { id?: string }
+  story: Id
+  search: void
+  /** `back=1`: sign in again and come back to the page that asked. */
+  staffLogin: { back?: '1' }
+  staffPolicies: void
+  policyEdit: { id?: string }
+  policyPush: Id
+  /** `code`: the invitation code handed out by `cloud:admin --invite` and the team page. */
+  staffBind: { code?: string }
+  staffTeam: void
+  staffSurveys: void
+  surveyEdit: Id | { template: string }
+  staffEvents: void
+  eventEdit: { id?: string }
+  eventPoster: Id
+  eventCheckin: Id
+  eventAttendees: Id
+  surveyResults: Id
+  /** The ledger, or narrowed to the cases behind an index's numerator or denominator. */
+  ledger: { drill?: string; side?: 'num' | 'den'; period?: string; org?: string }
+  staffCase: Id
+  projects: void
+  staffDashboard: { org?: string }
+  feedbackInbox: void
+  feedbackItem: Id
+  evaluation: void
+  evaluationEdit: { year: number }
+  evaluationDetail: Id
+  evaluationSpotCheck: Id
+  evaluationRanking: { year: number }
+  evaluationPrint: Id & { doc: 'form' | 'report' }
+  courseCheckin: Id & { session: number }
+  siteApplications: void
+  staffServiceResources: void
+}
+
+/** The arguments after the key: nothing, an optional query or a required one. */
+export type PageArgs<K extends PageKey> = PageQueries[K] extends void
+  ? []
+  : Partial<PageQueries[K]> extends PageQueries[K]
+    ? [query?: PageQueries[K]]
+    : [query: PageQueries[K]]
+
+const isStaff = (key: PageKey): key is StaffPageKey => Object.prototype.hasOwnProperty.call(STAFF_PAGE_DIRS, key)
+
+/** The page's path inside its package (`pages/<folder>/index`), as app.config lists it. */
+function inPackage(dir: string): string {
+  return `pages/${dir}/index`
+}
+
+/** `a=1&b=x%20y`, leaving out absent members, in the order given. */
+function queryString(query: object | undefined): string {
+  if (!query) return ''
+  return Object.entries(query as Record<string, string | number | undefined | null>)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+}
+
+/**
+ * The page's route alone, without a query or a leading slash (`pages/policy-detail/index`), as
+ * app.json lists it and as WeChat wants the `page` of a QR code or the base of a share path.
+ */
+export function pageRoute(key: PageKey): string {
+  return isStaff(key) ? `${STAFF_ROOT}/${inPackage(STAFF_PAGE_DIRS[key])}` : inPackage(MAIN_PAGE_DIRS[key as MainPageKey])
+}
+
+/**
+ * The page's path with its query and no leading slash (`pages/event/index?id=…`), as WeChat's
+ * QR-code `page`, subscribe-message `page` and share paths take it.
+ */
+export function pagePath<K extends PageKey>(key: K, ...[query]: PageArgs<K>): string {
+  const base = pageRoute(key)
+  const q = queryString(query as object | undefined)
+  return q ? `${base}?${q}` : base
+}
+
+/** The page's URL for `Taro.navigateTo` and in-app links (`/pages/event/index?id=…`). */
+export function pageUrl<K extends PageKey>(key: K, ...args: PageArgs<K>): string {
+  return `/${pagePath(key, ...args)}`
+}
+
+/** Every page key, main package first, in app.config order. */
+export const PAGE_KEYS: readonly PageKey[] = [...(Object.keys(MAIN_PAGE_DIRS) as MainPageKey[]), ...(Object.keys(STAFF_PAGE_DIRS) as StaffPageKey[])]
+
+/** The source folder of a page, relative to `src/` (`pages/event`, `staff/pages/login`). */
+export function pageSourceDir(key: PageKey): string {
+  return isStaff(key) ? `${STAFF_ROOT}/pages/${STAFF_PAGE_DIRS[key]}` : `pages/${MAIN_PAGE_DIRS[key]}`
+}
+
+/** `pages` and `subPackages` of app.config, from the map. */
+export function appPages(): { pages: string[]; subPackages: { root: string; pages: string[] }[] } {
+  return {
+    pages: Object.values(MAIN_PAGE_DIRS).map(inPackage),
+    subPackages: [{ root: STAFF_ROOT, pages: Object.values(STAFF_PAGE_DIRS).map(inPackage) }],
+  }
+}

@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { appPages, PAGE_KEYS, pagePath, pageRoute, pageSourceDir, pageUrl, STAFF_ROOT } from '../../cloudfunctions/_shared/domain/pages'
+
+const ROOT = resolve(__dirname, '../..')
+const SRC = join(ROOT, 'src')
+
+/** Every page path the map declares, as app.json lists it (`pages/x/index`, `staff/pages/y/index`). */
+const mapped = PAGE_KEYS.map(pageRoute)
+
+/** The folders under `dir` that hold a page (an `index.tsx`). */
+function pageFolders(dir: string): string[] {
+  return readdirSync(join(SRC, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(SRC, dir, d.name, 'index.tsx')))
+    .map((d) => `${dir}/${d.name}`)
+}
+
+describe('the page map', () => {
+  it('names every source page, and every page it names exists with its config', () => {
+    for (const key of PAGE_KEYS) {
+      const dir = join(SRC, pageSourceDir(key))
+      expect([key, existsSync(join(dir, 'index.tsx')), existsSync(join(dir, 'index.config.ts'))]).toEqual([key, true, true])
+    }
+    const sources = [...pageFolders('pages'), ...pageFolders(`${STAFF_ROOT}/pages`)].sort()
+    expect(PAGE_KEYS.map(pageSourceDir).sort()).toEqual(sources)
+  })
+
+  it('is what app.config lists, home page first, staff pages in their subpackage', () => {
+    const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
+    g.defineAppConfig = (c) => c
+    const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[]; tabBar: { list: { pagePath: string }[] } }
+    expect({ pages: config.pages, subPackages: config.subPackages }).toEqual(appPages())
+    expect(config.pages[0]).toBe('pages/index/index')
+    expect(config.subPackages).toEqual([{ root: 'staff', pages: expect.arrayContaining(['pages/login/index']) }])
+    for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)
+  })
+
+  it('builds URLs with their query encoded and absent members left out', () => {
+    expect(pageUrl('policyDetail', { id: 'p 1', push: 'x&y' })).toBe('/pages/policy-detail/index?id=p%201&push=x%26y')
+    expect(pagePath('event', { id: 'e1' })).toBe('pages/event/index?id=e1')
+    expect(pageRoute('policyDetail')).toBe('pages/policy-detail/index')
+    expect(pageUrl('staffDashboard', { org: undefined })).toBe('/staff/pages/dashboard/index')
+    expect(pageUrl('staffDashboard')).toBe('/staff/pages/dashboard/index')
+    expect(pageUrl('courseCheckin', { id: 'co_1', session: 2 })).toBe('/staff/pages/course-checkin/index?id=co_1&session=2')
+    expect(pageUrl('surveyEdit', { template: 'basic' })).toBe('/staff/pages/survey-edit/index?template=basic')
+  })
+
+  const weapp = join(ROOT, 'dist/weapp/app.json')
+  ;(existsSync(weapp) ? it : it.skip)('every mapped page is in the weapp build (dist/weapp/app.json)', () => {
+    const app = JSON.parse(readFileSync(weapp, 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] }
+    const built = [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
+    expect(built.sort()).toEqual([...mapped].sort())
+    for (const p of mapped) expect([p, existsSync(join(ROOT, 'dist/weapp', `${p}.js`))]).toEqual([p, true])
+  })
+
+  const h5js = join(ROOT, 'dist/h5/js')
+  const h5App = existsSync(h5js) ? readdirSync(h5js).find((f) => /^app\.[0-9a-f]+\.js$/.test(f)) : undefined
+  ;(h5App ? it : it.skip)('every mapped page is routed by the H5 build (dist/h5)', () => {
+    const app = readFileSync(join(h5js, h5App as string), 'utf8')
+    // Taro's H5 entry registers each page as `{"path":"<page>","load":…}`.
+    const routed = [...app.matchAll(/"path":"([^"]+)","load"/g)].map((m) => m[1])
+    expect(routed.sort()).toEqual([...mapped].sort())
+  })
+})
