@@ -43,7 +43,8 @@ export async function projectTitles(store: Store<Collections>, ids: readonly str
   return ids.filter((id) => byId.has(id)).map((id) => ({ id, title: byId.get(id) ?? '' }))
 }
 
-function answersOf(i: Intent) {
+/** What the resident answered when registering (the case's own fields, no staff work). */
+export function intentAnswers(i: Intent) {
   return {
     name: i.name,
     gender: i.gender,
@@ -67,7 +68,7 @@ function answersOf(i: Intent) {
 /** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
 export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
   return {
-    ...answersOf(i),
+    ...intentAnswers(i),
     _id: i._id,
     communityId: i.communityId,
     communityName: i.communityName,
@@ -143,7 +144,7 @@ export function mayWrite(caller: Caller, communityPath: readonly string[]): bool
 
 export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id: string; title: string }[]): CaseView {
   return {
-    ...answersOf(i),
+    ...intentAnswers(i),
     _id: i._id,
     communityId: i.communityId,
     communityName: i.communityName,

@@ -1,3 +1,4 @@
+import { intentAnswers } from '../../_shared/application/case'
 import * as v from 'valibot'
 import type { IntentExport, MyDataExport, SignupExport } from '../../_shared/contracts/profile'
 import type { AuditEntry } from '../../_shared/domain/audit'
@@ -36,24 +37,9 @@ function intentExport(i: Intent, keyring: Keyring): IntentExport {
     _id: i._id,
     communityId: i.communityId,
     communityName: i.communityName,
-    name: i.name,
+    ...intentAnswers(i),
     phone: open(keyring, i.phoneSealed),
     idCard: open(keyring, i.idCardSealed),
-    gender: i.gender,
-    ageBand: i.ageBand,
-    education: i.education,
-    household: i.household,
-    targetGroups: i.targetGroups,
-    familySituation: i.familySituation,
-    skillLevel: i.skillLevel,
-    certificates: i.certificates,
-    industry: i.industry,
-    projectDescription: i.projectDescription,
-    projectPhase: i.projectPhase,
-    needs: i.needs,
-    fundingAmount: i.fundingAmount,
-    contactTime: i.contactTime,
-    projectInterestIds: i.projectInterestIds,
     consentVersion: i.consentVersion,
     consentAt: i.consentAt,
     status: i.status,
