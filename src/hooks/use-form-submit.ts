@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type * as v from 'valibot'
 import { check, type FieldError } from '@shared/contracts/common'
-import { errorMessage, isApiError } from '../services/cloud'
+import { errorMessage, isApiError } from '../services/core/cloud'
 import { clearField, toFieldErrorMap, type FieldErrorMap } from '../utils/field-errors'
 import { toastSuccess, toastText } from '../utils/toast'
 

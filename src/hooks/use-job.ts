@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { JobView } from '@shared/contracts/job'
-import { ApiError } from '../services/cloud-core'
+import { ApiError } from '../services/core/cloud-core'
 
 const PREFIX = 'job:'
 

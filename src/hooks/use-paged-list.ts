@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { PageOf } from '@shared/contracts/common'
-import { readCache, writeCache } from '../services/offline-cache'
+import { readCache, writeCache } from '../services/core/offline-cache'
 
 export interface PagedList<T> {
   items: T[]

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { ShareKind } from '@shared/domain/share'
-import { shareCounts } from '../services/share'
+import { shareCounts } from '../services/share/share'
 
 /**
  * Staff lists: residents who arrived through shares, per shown item (one call per 50 rows).

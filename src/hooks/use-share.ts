@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useShareAppMessage } from '@tarojs/taro'
 import { type ShareKind, sharePayload, SHARE_REF_PATTERN } from '@shared/domain/share'
-import { keptShareRef, myShareRef, recordArrival } from '../services/share'
+import { keptShareRef, myShareRef, recordArrival } from '../services/share/share'
 
 /** What a page shares: the item and its title. Null while it is loading. */
 export interface ShareItem {

@@ -1,7 +1,7 @@
 import { type ComponentType, useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { useCareMode } from '../../hooks/use-care-mode'
-import { makePageScrollerFocusable } from '../../services/page-focus'
+import { makePageScrollerFocusable } from '../../services/core/page-focus'
 
 /**
  * Wraps a resident page so care mode (关怀模式) applies to all of it — loading and error states

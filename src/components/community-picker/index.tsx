@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { AtFloatLayout, AtIcon } from 'taro-ui'
 import type { OrgNode } from '@shared/contracts/org'
-import { groupCommunities } from '../../services/org'
+import { groupCommunities } from '../../services/staff/org'
 import 'taro-ui/lib/style/components/float-layout.scss'
 import './index.scss'
 

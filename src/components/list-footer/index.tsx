@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { AtLoadMore } from 'taro-ui'
 import type { PagedList } from '../../hooks/use-paged-list'
-import { describeError } from '../../services/cloud'
+import { describeError } from '../../services/core/cloud'
 import 'taro-ui/lib/style/components/load-more.scss'
 
 export interface ListFooterProps {

@@ -4,7 +4,7 @@ import 'taro-ui/lib/style/components/activity-indicator.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
-import { describeError } from '../../services/cloud-core'
+import { describeError } from '../../services/core/cloud-core'
 
 export interface PageStateProps {
   /** Which state to show. Default `'loading'`. */

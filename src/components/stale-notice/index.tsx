@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { PagedList } from '../../hooks/use-paged-list'
-import { describeError } from '../../services/cloud-core'
+import { describeError } from '../../services/core/cloud-core'
 import './index.scss'
 
 export interface StaleNoticeProps {

@@ -1,10 +1,10 @@
 const toasts: { title: string; icon?: string }[] = []
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showToast: (t: { title: string; icon?: string }) => (toasts.push(t), Promise.resolve()) } }))
-jest.mock('../../services/cloud', () => jest.requireActual('../../services/cloud-core'))
+jest.mock('../../services/core/cloud', () => jest.requireActual('../../services/core/cloud-core'))
 
 import * as v from 'valibot'
 import { text } from '@shared/contracts/common'
-import { ApiError } from '../../services/cloud-core'
+import { ApiError } from '../../services/core/cloud-core'
 import { useFormSubmit } from '../use-form-submit'
 import { act, renderHook } from './render-hook'
 

@@ -4,7 +4,7 @@ import { COURSE_KIND_LABELS, ENROLMENT_STATUS_LABELS } from '@shared/domain/trai
 import HotlineCard from '../../components/hotline-card'
 import PageState from '../../components/page-state'
 import { usePagedList } from '../../hooks/use-paged-list'
-import { listCourses, trainingErrorMessage } from '../../services/training'
+import { listCourses, trainingErrorMessage } from '../../services/event/training'
 import { eventTimeLabel } from '../../utils/event-routes'
 import { routes } from '../../utils/routes'
 import './index.scss'

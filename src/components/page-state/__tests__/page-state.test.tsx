@@ -3,7 +3,7 @@
  * again can help. Rendered to markup with Taro's and taro-ui's components as plain elements.
  */
 import * as React from 'react'
-import { ApiError, unwrapEnvelope } from '../../../services/cloud-core'
+import { ApiError, unwrapEnvelope } from '../../../services/core/cloud-core'
 
 jest.mock('@tarojs/components', () => {
   const R = jest.requireActual<typeof import('react')>('react')

@@ -7,8 +7,8 @@ import { MENTOR_FIELD_LABELS, MENTOR_REQUEST_STATUS_LABELS, type MentorRequestVi
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/cloud'
-import { answerMentorRequest, assignMentor, listMentorRequests, listMentorsAs } from '../../../services/service'
+import { errorMessage } from '../../../services/core/cloud'
+import { answerMentorRequest, assignMentor, listMentorRequests, listMentorsAs } from '../../../services/service/service'
 import { toastSuccess, toastText } from '../../../utils/toast'
 
 export interface MentorSectionProps {

@@ -5,7 +5,7 @@ import { DEADLINE_KEYS, DEADLINE_LABELS, EVALUATION_STATUS_LABELS } from '@share
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { listApplications } from '../../../services/evaluation'
+import { listApplications } from '../../../services/staff/evaluation'
 import { currentYear, EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evaluation-routes'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'

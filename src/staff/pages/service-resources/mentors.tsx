@@ -6,7 +6,7 @@ import { MENTOR_FIELD_LABELS, MENTOR_FIELDS, type MentorField } from '@shared/do
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
-import { listMentorsAs, saveMentor } from '../../../services/service'
+import { listMentorsAs, saveMentor } from '../../../services/service/service'
 import { toFieldErrorMap } from '../../../utils/field-errors'
 import FormActions from '../../components/form-actions'
 import { ResourceSection, useFormSave } from './section'

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import ChoiceChips from '../../../components/choice-chips'
 import { useLoad } from '../../../hooks/use-load'
-import { listPolicies } from '../../../services/policy'
+import { listPolicies } from '../../../services/policy/policy'
 
 /** Pick the published policies (of my chain) a guide or story links to. */
 export function PolicyLinks({ value, onChange, testIdPrefix }: { value: string[]; onChange: (ids: string[]) => void; testIdPrefix: string }) {

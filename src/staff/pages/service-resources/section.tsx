@@ -4,7 +4,7 @@ import { AtButton, AtLoadMore } from 'taro-ui'
 import type { PageOf } from '@shared/contracts/common'
 import PageState from '../../../components/page-state'
 import { usePagedList } from '../../../hooks/use-paged-list'
-import { ErrorCodes, errorMessage, isApiError } from '../../../services/cloud'
+import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { toastSuccess, toastText } from '../../../utils/toast'
 

@@ -1,0 +1,24 @@
+import type { InboxInput, notifyContract, NotifyOutputs, PushInput, SubscribeInput } from '@shared/contracts/notify'
+import { call } from '../core/cloud'
+
+declare module '../core/cloud-core' {
+  interface FunctionContracts {
+    notify: { inputs: typeof notifyContract; outputs: NotifyOutputs }
+  }
+}
+
+export const listInbox = (input: InboxInput) => call('notify', 'inbox', input)
+export const markRead = (ids: string[]) => call('notify', 'markRead', { ids })
+export const markAllRead = () => call('notify', 'markRead', { all: true })
+/** The resident opened a push's message from WeChat (the page carries the push id). */
+export const markPushOpened = (push: string) => call('notify', 'markRead', { push })
+
+/** Just the unread count (for the badge on 我的). */
+export async function unreadCount(): Promise<number> {
+  return (await listInbox({ limit: 1 })).unreadCount
+}
+
+export const getPreferences = () => call('notify', 'preferences', {})
+export const subscribe = (input: SubscribeInput) => call('notify', 'subscribe', input)
+export const pushPolicy = (input: PushInput) => call('notify', 'push', input)
+export const getPushStatus = (policyId: string) => call('notify', 'pushStatus', { policyId })

@@ -1,0 +1,24 @@
+import type { DraftInput, evaluationContract, EvaluationOutputs, RecordCallInput, SpotCheckInput } from '@shared/contracts/evaluation'
+import type { EvaluationDeadlines } from '@shared/domain/evaluation'
+import { call } from '../core/cloud'
+
+declare module '../core/cloud-core' {
+  interface FunctionContracts {
+    evaluation: { inputs: typeof evaluationContract; outputs: EvaluationOutputs }
+  }
+}
+
+export const listApplications = (year: number) => call('evaluation', 'list', { year })
+export const getApplication = (id: string) => call('evaluation', 'get', { id })
+export const draftApplication = (input: DraftInput) => call('evaluation', 'draft', input)
+export const submitApplication = (id: string, version: number) => call('evaluation', 'submit', { id, version })
+export const reviewApplication = (id: string, version: number, decision: 'pass' | 'return', opinion: string) => call('evaluation', 'review', { id, version, decision, opinion })
+export const certifyApplication = (id: string, version: number, decision: 'certify' | 'reject', opinion: string) => call('evaluation', 'certify', { id, version, decision, opinion })
+export const spotCheck = (input: SpotCheckInput) => call('evaluation', 'spotCheck', input)
+export const drawSample = (id: string, seed: string, size: number) => call('evaluation', 'sample', { id, seed, size })
+export const recordCall = (input: RecordCallInput) => call('evaluation', 'recordCall', input)
+export const revealSampledPhone = (id: string, intentId: string) => call('evaluation', 'revealPhone', { id, intentId })
+export const selectApplication = (id: string, version: number, opinion: string) => call('evaluation', 'select', { id, version, opinion })
+export const evaluationRanking = (year: number) => call('evaluation', 'ranking', { year })
+export const evaluationDeadlines = (year: number, set?: EvaluationDeadlines) => call('evaluation', 'deadlines', { year, set })
+export const applicationDocuments = (id: string) => call('evaluation', 'documents', { id })
