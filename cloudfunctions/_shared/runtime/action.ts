@@ -35,6 +35,21 @@ export interface ResidentCtx extends Ctx {
   caller: ResidentCaller
 }
 
+/**
+ * Access that depends on the input, declared beside the action: for the inputs `when` picks, the
+ * caller must be of kind `access` (and, for staff, hold `permission`). Dispatch asks every rule
+ * once the input is valid, after the action's own `permission` and before the handler, and
+ * refuses with 403 (`refusal`, else the kind's default message) and an audited 'denied' record.
+ * E.g. an open `list` whose `view: 'manage'` is for staff only.
+ */
+export type AccessRule<I> = {
+  /** Which inputs the rule is for, in words (the README's access table shows it). */
+  on: string
+  when(input: I): boolean
+  /** The message of the refusal. */
+  refusal?: string
+} & ({ access: 'staff'; permission?: Permission } | { access: 'resident' })
+
 export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S
   access: Access
@@ -46,6 +61,8 @@ export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown
   permission?: Permission
   /** The message of a refusal for want of `permission`. */
   refusal?: string
+  /** Access that depends on the input (see `AccessRule`). */
+  rules?: readonly AccessRule<v.InferOutput<S>>[]
   /** Audited actions get an append-only record of every call, whatever its outcome. */
   audit?: AuditKind
   /** The record an audited call acts on, read from its input (e.g. `{ id }` → id). */

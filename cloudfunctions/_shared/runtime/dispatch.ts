@@ -2,7 +2,7 @@ import { issuesToFields } from '../contracts/common'
 import * as v from 'valibot'
 import type { Collections } from '../store/collections'
 import { BadCursorError, DuplicateIdError, type Store } from '../store/port'
-import type { Action, ActionMap } from './action'
+import type { AccessRule, Action, ActionMap } from './action'
 import { type Caller, type Identity, resolveCaller } from './caller'
 import { AppError, type ErrorCode, errorBody, forbidden, rateLimited, type Reply } from './errors'
 import { newId } from './ids'
@@ -85,6 +85,7 @@ export async function dispatch(
     }
     // The role's permission, declared on the action: checked after the input (as the handlers did).
     if (action.permission && (caller.kind !== 'staff' || !can(caller.staff.role, action.permission))) throw forbidden(action.refusal)
+    for (const rule of action.rules ?? []) if (rule.when(parsed.output)) enforce(rule, caller)
     const output = await action.run(parsed.output, { store: deps.store, caller, now, keyring: deps.keyring })
     return await finish(200, { ok: true, data: output })
   } catch (err) {
@@ -96,6 +97,16 @@ export async function dispatch(
     }
     return finish(known.status, { ok: false, error: errorBody(known) })
   }
+}
+
+/** Refuses a caller who does not meet an access rule that applies to their input. */
+function enforce(rule: AccessRule<unknown>, caller: Caller): void {
+  if (rule.access === 'resident') {
+    if (caller.kind !== 'resident') throw forbidden(rule.refusal ?? '仅限居民使用')
+    return
+  }
+  if (caller.kind !== 'staff') throw forbidden(rule.refusal ?? '仅限工作人员使用')
+  if (rule.permission && !can(caller.staff.role, rule.permission)) throw forbidden(rule.refusal)
 }
 
 const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {
