@@ -36,16 +36,18 @@ export interface ResidentCtx extends Ctx {
 }
 
 /**
- * Access that depends on the input, declared beside the action: for the inputs `when` picks, the
- * caller must be of kind `access` (and, for staff, hold `permission`). Dispatch asks every rule
- * once the input is valid, after the action's own `permission` and before the handler, and
- * refuses with 403 (`refusal`, else the kind's default message) and an audited 'denied' record.
- * E.g. an open `list` whose `view: 'manage'` is for staff only.
+ * Access that depends on the input or on the kind of caller, declared beside the action: for the
+ * inputs `when` picks (all if absent) from callers of kind `caller` (all if absent), the caller
+ * must be of kind `access` (and, for staff, hold `permission`). Dispatch asks every rule once the
+ * input is valid, after the action's own `permission` and before the handler, and refuses with
+ * 403 (`refusal`, else the kind's default message) and an audited 'denied' record. E.g. an open
+ * `list` whose `view: 'manage'` is for staff only, or the staff side of an action open to both.
  */
 export type AccessRule<I> = {
-  /** Which inputs the rule is for, in words (the README's access table shows it). */
+  /** Which inputs or callers the rule is for, in words (the README's access table shows it). */
   on: string
-  when(input: I): boolean
+  when?(input: I): boolean
+  caller?: Caller['kind']
   /** The message of the refusal. */
   refusal?: string
 } & ({ access: 'staff'; permission?: Permission } | { access: 'resident' })

@@ -85,7 +85,9 @@ export async function dispatch(
     }
     // The role's permission, declared on the action: checked after the input (as the handlers did).
     if (action.permission && (caller.kind !== 'staff' || !can(caller.staff.role, action.permission))) throw forbidden(action.refusal)
-    for (const rule of action.rules ?? []) if (rule.when(parsed.output)) enforce(rule, caller)
+    for (const rule of action.rules ?? []) {
+      if ((rule.caller === undefined || rule.caller === caller.kind) && (!rule.when || rule.when(parsed.output))) enforce(rule, caller)
+    }
     const output = await action.run(parsed.output, { store: deps.store, caller, now, keyring: deps.keyring })
     return await finish(200, { ok: true, data: output })
   } catch (err) {
