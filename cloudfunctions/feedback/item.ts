@@ -18,8 +18,8 @@ import {
 import { can, type Permission } from '../_shared/domain/roles'
 import type { StaffMember } from '../_shared/domain/staff'
 import { shanghaiDate } from '../_shared/domain/time'
-import type { Ctx, ResidentCaller } from '../_shared/runtime/action'
-import { inScope, scopedCaller } from '../_shared/runtime/scope'
+import { admittedStaff, type Ctx, type ResidentCaller } from '../_shared/runtime/action'
+import { inScope } from '../_shared/runtime/scope'
 import type { Caller } from '../_shared/runtime/caller'
 import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
 import { conflict, missingOrOutOfScope } from '../_shared/runtime/errors'
@@ -49,7 +49,7 @@ export const FEEDBACK_REFUSED = {
  */
 export async function loadForStaff(ctx: Ctx, id: string): Promise<{ item: Feedback; caller: StaffCaller }> {
   const item = inScope(ctx, await ctx.store.collection('feedback').get(id), { pathOf: (f) => [f.communityId], missing: '这条反馈不存在或不归你的社区处理' })
-  return { item, caller: scopedCaller(ctx) }
+  return { item, caller: admittedStaff(ctx.caller) }
 }
 
 /** The resident's own item; anyone else's answers 404. */

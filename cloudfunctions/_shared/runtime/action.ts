@@ -27,6 +27,16 @@ export interface StaffCtx extends Ctx {
   caller: StaffCaller
 }
 
+/**
+ * The caller of a branch only staff reach: one a declared rule admits staff to (`rules`), or one
+ * past `loadInScope`, which answers 404 to anyone else. Not an access check: dispatch (or the
+ * loader) refused every other caller before, so reaching the throw is a bug.
+ */
+export function admittedStaff(caller: Caller): StaffCaller {
+  if (caller.kind !== 'staff') throw new Error('admittedStaff: a branch for staff reached by a resident')
+  return caller
+}
+
 /** A resident caller, as a resident-only action's handler sees it. */
 export type ResidentCaller = Extract<Caller, { kind: 'resident' }>
 

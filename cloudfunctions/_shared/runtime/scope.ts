@@ -59,16 +59,6 @@ export function inScope<D>(ctx: Ctx, doc: D | null, rule: ScopeRule<D>): D {
   return doc
 }
 
-/**
- * The staff caller of a handler that went through `loadInScope` (or `inScope`), which answers
- * 404 to anyone else: so a handler of an action open to residents too (its scan branch) reads
- * the staff caller without a check of its own. Not an access check: reaching the throw is a bug.
- */
-export function scopedCaller(ctx: Ctx): StaffCaller {
-  if (ctx.caller.kind !== 'staff') throw new Error('scopedCaller before loadInScope')
-  return ctx.caller
-}
-
 /** Whether a staff caller's role holds `permission` and the record is in their scope. */
 export function mayActOn(caller: Ctx['caller'], path: readonly string[], permission: Permission): caller is StaffCaller {
   return caller.kind === 'staff' && can(caller.staff.role, permission) && isWithin(path, caller.staff.orgId)
