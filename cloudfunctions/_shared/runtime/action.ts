@@ -40,6 +40,12 @@ export function admittedStaff(caller: Caller): StaffCaller {
 /** A resident caller, as a resident-only action's handler sees it. */
 export type ResidentCaller = Extract<Caller, { kind: 'resident' }>
 
+/** `admittedStaff` for a branch a declared rule admits residents only to. */
+export function admittedResident(caller: Caller): ResidentCaller {
+  if (caller.kind !== 'resident') throw new Error('admittedResident: a branch for residents reached by staff')
+  return caller
+}
+
 /** The context of a resident-only action: its caller is a resident (dispatch refused staff). */
 export interface ResidentCtx extends Ctx {
   caller: ResidentCaller
