@@ -37,7 +37,7 @@ it('the README access table matches the action declarations (regenerate: npx tsx
   expect(start).toBeGreaterThan(-1)
   expect(readme.slice(start, end + ACCESS_TABLE_END.length)).toBe(accessTable(FUNCTIONS))
   // It is derived, not copied: a declared permission shows up in its row.
-  expect(accessTable(FUNCTIONS)).toMatch(/\| staff with `policy\.publish` \| .* \| `policy\.archive` `policy\.publish` \|/)
+  expect(accessTable(FUNCTIONS)).toMatch(/\| staff with `policy\.publish` \| .* \| `notify\.push` `notify\.pushStatus` `policy\.archive` `policy\.publish` \|/)
   const changed = { ...FUNCTIONS, policy: { ...FUNCTIONS.policy, save: { ...FUNCTIONS.policy.save, permission: 'policy.publish' as const } } }
   expect(accessTable(changed)).not.toBe(accessTable(FUNCTIONS))
 })
