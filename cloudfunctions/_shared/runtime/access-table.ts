@@ -21,7 +21,8 @@ export function accessTable(functions: Record<string, ActionMap>): string {
       add(who, `${fn}.${name}`)
       // Access that depends on the input: a row of its own, saying for which inputs.
       for (const rule of a.rules ?? []) {
-        const need = rule.access === 'resident' ? 'residents' : rule.permission ? `staff with \`${rule.permission}\`` : 'staff'
+        const need =
+          rule.access === 'resident' ? 'residents' : rule.permission ? `staff with \`${rule.permission}\`` : rule.manages ? 'staff whose role outranks' : 'staff'
         add(`${need}, for ${rule.on}`, `${fn}.${name}`)
       }
     }

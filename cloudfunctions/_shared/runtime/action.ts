@@ -1,6 +1,6 @@
 import type * as v from 'valibot'
 import type { AuditKind } from '../domain/audit'
-import type { Permission } from '../domain/roles'
+import type { Permission, StaffRole } from '../domain/roles'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
 import type { Caller } from './caller'
@@ -66,7 +66,17 @@ export type AccessRule<I> = {
   caller?: Caller['kind']
   /** The message of the refusal. */
   refusal?: string
-} & ({ access: 'staff'; permission?: Permission } | { access: 'resident' })
+  /** The message of the refusal when it names what the input asked for (instead of `refusal`). */
+  refusalFor?(input: I): string
+} & (
+  | {
+      access: 'staff'
+      permission?: Permission
+      /** A role named by the input that the caller's role must outrank (`mayManageRole`): e.g. the role of an invitation. */
+      manages?(input: I): StaffRole
+    }
+  | { access: 'resident' }
+)
 
 export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S

@@ -106,3 +106,26 @@ describe('records kept above the caller', () => {
     expect(outcome(doc('comm-b', ['city', 'dist', 'street', 'comm-b']))).toBe('NOT_FOUND 不存在')
   })
 })
+
+/** A rule naming a role from the input that the caller must outrank, with a message naming it. */
+it('refuses a role the caller does not outrank, naming it', async () => {
+  const actions: ActionMap = {
+    grant: defineAction({
+      input: v.object({ role: v.picklist(['community_staff', 'community_lead'] as const) }),
+      access: 'staff',
+      rules: [{ on: 'the `role`', access: 'staff', manages: (i) => i.role, refusalFor: (i) => `不能授予 ${i.role}` }],
+      async run(input) {
+        return input.role
+      },
+    }),
+  }
+  const h = await makeHarness([{ id: 'lead', role: 'community_lead', orgId: 'comm-a' }])
+  const call = async (role: string) => {
+    const a = await dispatch(actions, { action: 'grant', data: { role } }, { fn: 'toy', store: h.store, identity: staffId('lead'), keyring: h.keyring })
+    return [a.status, a.body.ok ? a.body.data : a.body.error.message]
+  }
+  expect([await call('community_staff'), await call('community_lead')]).toEqual([
+    [200, 'community_staff'],
+    [403, '不能授予 community_lead'],
+  ])
+})
