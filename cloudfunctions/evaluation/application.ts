@@ -23,12 +23,13 @@ import { can, type Permission } from '../_shared/domain/roles'
 import { computeIndex } from '../_shared/domain/survey'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
-import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { conflict, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, where } from '../_shared/store/port'
 import type { StaffCaller } from '../_shared/application/figures-scope'
 
-const DENIED: Partial<Record<Permission, string>> = {
+/** Why a role is refused each evaluation step: the `refusal` of the actions that declare it. */
+export const REFUSED = {
   'evaluation.read': '你的角色不能查看创建评估',
   'evaluation.apply': '只有社区负责人可以填写和提交本社区的申报',
   'evaluation.review': '只有街道初评员可以初评',
@@ -37,15 +38,7 @@ const DENIED: Partial<Record<Permission, string>> = {
   'evaluation.select': '只有市创建办可以评选示范社区',
   'evaluation.deadlines': '只有市创建办可以设置截止日期',
   'evaluation.remind': '只有系统管理员可以发送提醒',
-}
-
-/** The staff caller holding `permission`, or 403. */
-export function evaluator(ctx: Ctx, permission: Permission): StaffCaller {
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  if (!can(caller.staff.role, permission)) throw forbidden(DENIED[permission])
-  return caller
-}
+} as const satisfies Partial<Record<Permission, string>>
 
 /** An application inside the caller's scope (their org or below), else 404 so ids leak nothing. */
 export async function loadApplication(ctx: Ctx, caller: StaffCaller, id: string): Promise<EvaluationApplication> {

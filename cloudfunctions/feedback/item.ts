@@ -18,10 +18,11 @@ import {
 import { can, type Permission } from '../_shared/domain/roles'
 import type { StaffMember } from '../_shared/domain/staff'
 import { shanghaiDate } from '../_shared/domain/time'
-import type { Ctx } from '../_shared/runtime/action'
+import { admittedStaff, type Ctx, type ResidentCaller } from '../_shared/runtime/action'
+import { inScope } from '../_shared/runtime/scope'
 import type { Caller } from '../_shared/runtime/caller'
 import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
-import { conflict, forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { conflict, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { TxStore } from '../_shared/store/port'
 import type { Collections } from '../_shared/store/collections'
 import { where } from '../_shared/store/port'
@@ -34,36 +35,27 @@ export function feedbackCounted(f: Feedback): Counted {
   return { orgId: f.communityId, contributions: feedbackContributions(f) }
 }
 
-const PERMISSION_DENIED: Partial<Record<Permission, string>> = {
+/** Why a role is refused feedback: the `refusal` of the actions that declare each permission. */
+export const FEEDBACK_REFUSED = {
   'feedback.read': '你的角色不能查看居民反馈',
   'feedback.write': '你的角色不能处理居民反馈',
   'feedback.stats': '你的角色不能查看反馈统计',
-}
-
-/** The staff caller holding `permission`, or 403. */
-export function staffWith(ctx: Ctx, permission: Permission): StaffCaller {
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  if (!can(caller.staff.role, permission)) throw forbidden(PERMISSION_DENIED[permission])
-  return caller
-}
+} as const satisfies Partial<Record<Permission, string>>
 
 /**
  * Items are handled by their own community only: the level above sees counts (`stats`), never
- * the items. Another community's item answers 404, so its id leaks nothing.
+ * the items. Another community's item answers 404, so its id leaks nothing. The role's
+ * permission is declared on the actions.
  */
-export async function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<{ item: Feedback; caller: StaffCaller }> {
-  const caller = staffWith(ctx, permission)
-  const item = await ctx.store.collection('feedback').get(id)
-  if (!item || item.communityId !== caller.org._id) throw missingOrOutOfScope(item, '这条反馈不存在或不归你的社区处理')
-  return { item, caller }
+export async function loadForStaff(ctx: Ctx, id: string): Promise<{ item: Feedback; caller: StaffCaller }> {
+  const item = inScope(ctx, await ctx.store.collection('feedback').get(id), { pathOf: (f) => [f.communityId], missing: '这条反馈不存在或不归你的社区处理' })
+  return { item, caller: admittedStaff(ctx.caller) }
 }
 
 /** The resident's own item; anyone else's answers 404. */
-export async function loadOwn(ctx: Ctx, id: string): Promise<Feedback> {
-  if (ctx.caller.kind !== 'resident') throw forbidden('仅限居民使用')
+export async function loadOwn(ctx: Ctx, caller: ResidentCaller, id: string): Promise<Feedback> {
   const item = await ctx.store.collection('feedback').get(id)
-  if (!item || item.residentId !== ctx.caller.id) throw missingOrOutOfScope(item, '这条反馈不存在')
+  if (!item || item.residentId !== caller.id) throw missingOrOutOfScope(item, '这条反馈不存在')
   return item
 }
 

@@ -13,10 +13,10 @@ import type * as v from 'valibot'
 import type { ledgerExportInput } from '../_shared/contracts/intent'
 import type { Intent } from '../_shared/domain/intent'
 import { shanghaiDate } from '../_shared/domain/time'
-import type { Ctx } from '../_shared/runtime/action'
+import type { StaffCtx } from '../_shared/runtime/action'
 import { defineJob } from '../_shared/runtime/jobs'
 import { type Filter, where } from '../_shared/store/port'
-import { staffCaller, toLedgerRow } from '../_shared/application/case'
+import { toLedgerRow } from '../_shared/application/case'
 import type { ExportParts } from '../_shared/files/export-files'
 import { ledgerFilters, scopeFilter } from './scope'
 import { type ExportRow, writeLedgerWorkbook } from '../_shared/files/workbook'
@@ -47,8 +47,8 @@ interface ExportAcc {
 }
 
 /** The export of the caller's scope under `input`, checked now (scope, permission) and fixed for the job. */
-export async function exportScope(ctx: Ctx, input: v.InferOutput<typeof ledgerExportInput>) {
-  const caller = staffCaller(ctx, 'intent.export')
+export async function exportScope(ctx: StaffCtx, input: v.InferOutput<typeof ledgerExportInput>) {
+  const caller = ctx.caller
   const now = ctx.now()
   const today = shanghaiDate(now)
   const { filter, community } = await scopeFilter(ctx, caller, input.communityId)

@@ -3,10 +3,12 @@ import type { Intent } from '../_shared/domain/intent'
 import type { PolicyPush, PushDelivery } from '../_shared/domain/notify'
 import type { Org } from '../_shared/domain/org'
 import type { Policy } from '../_shared/domain/policy'
-import { can } from '../_shared/domain/roles'
-import type { Ctx } from '../_shared/runtime/action'
-import { forbidden, notFound, outOfScope } from '../_shared/runtime/errors'
+import type { Ctx, StaffCtx } from '../_shared/runtime/action'
+import { notFound, outOfScope } from '../_shared/runtime/errors'
 import { where } from '../_shared/store/port'
+
+/** What the push actions declare: who may push, and what anyone else is told. */
+export const PUSH_PERMISSION = { permission: 'policy.publish', refusal: '你的角色不能推送政策' } as const
 
 /** A policy the staff caller may push, and the communities they may push it to. */
 export interface Pushable {
@@ -16,14 +18,13 @@ export interface Pushable {
 }
 
 /**
- * Loads a policy for pushing. Staff who may publish policies may push one to the communities
+ * Loads a policy for pushing. Staff who may publish policies (declared on the actions:
+ * `PUSH_PERMISSION`) may push one to the communities
  * of their own scope that see it: their own policies, or ones published above them. A policy
  * with no such community is 404, as it is outside their view.
  */
-export async function loadPushable(ctx: Ctx, policyId: string): Promise<Pushable> {
+export async function loadPushable(ctx: StaffCtx, policyId: string): Promise<Pushable> {
   const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  if (!can(caller.staff.role, 'policy.publish')) throw forbidden('你的角色不能推送政策')
   const policy = await ctx.store.collection('policies').get(policyId)
   if (!policy) throw notFound('政策不存在或已删除')
   const targets: Org[] = []

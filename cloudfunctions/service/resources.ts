@@ -6,9 +6,10 @@ import type { ResourceListInput } from '../_shared/contracts/service'
 import { isWithin } from '../_shared/domain/org'
 import { can } from '../_shared/domain/roles'
 import { mayEditResource, type OrgResource } from '../_shared/domain/service'
-import type { Ctx } from '../_shared/runtime/action'
+import { admittedStaff, type Ctx, type StaffCtx } from '../_shared/runtime/action'
+import { inScope } from '../_shared/runtime/scope'
 import type { Caller } from '../_shared/runtime/caller'
-import { conflict, forbidden, notFound, validation, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { conflict, notFound, validation } from '../_shared/runtime/errors'
 import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type Collection, type Filter, where } from '../_shared/store/port'
@@ -46,15 +47,21 @@ export async function loadVisible<K extends ResourceCollection>(ctx: Ctx, name: 
   return r
 }
 
-/** A resource the staff caller may change: outside their subtree 404 (a city one is seen but not edited: 403). */
-export async function loadEditable<K extends ResourceCollection>(ctx: Ctx, name: K, id: string): Promise<Collections[K]> {
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  const r = await collectionOf(ctx, name).get(id)
-  if (!r || !(isWithin(r.orgPath, caller.staff.orgId) || caller.org.path.includes(r.orgId))) throw missingOrOutOfScope(r, `${NOUN[name]}不存在或已删除`)
-  if (!mayEdit(caller, r)) throw forbidden(`这条${NOUN[name]}由${r.orgName}维护，你可以查看，不能修改`)
-  return r
+/**
+ * A resource the staff caller may change (their role holds `service.write`, declared on the
+ * save actions): their org's or one below. One kept above them, which they see, is 403 naming
+ * who keeps it; any other is 404.
+ */
+export async function loadEditable<K extends ResourceCollection>(ctx: StaffCtx, name: K, id: string): Promise<Collections[K]> {
+  const r: Collections[K] | null = await collectionOf(ctx, name).get(id)
+  return inScope(ctx, r, { missing: `${NOUN[name]}不存在或已删除`, above: (doc) => `这条${NOUN[name]}由${doc.orgName}维护，你可以查看，不能修改` })
 }
+
+/** What the save actions declare: who may keep resources, and what anyone else is told. */
+export const SAVE_PERMISSION = { permission: 'service.write', refusal: '你的角色不能维护服务资源' } as const
+
+/** The rule of an open list: its `manage` view is for staff (their subtree's resources). */
+export const MANAGE_RULE = { on: "`view: 'manage'`", when: (input: { view?: ResourceListInput['view'] }) => input.view === 'manage', access: 'staff' } as const
 
 /**
  * The filter of a list: `manage` (staff) is their subtree's resources; a resident or staff reading
@@ -64,8 +71,7 @@ export async function loadEditable<K extends ResourceCollection>(ctx: Ctx, name:
 export async function listScope(ctx: Ctx, view: ResourceListInput['view']): Promise<Filter<OrgResource> | null> {
   const caller = ctx.caller
   if (view === 'manage') {
-    if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-    return where.has<OrgResource>('orgPath', caller.staff.orgId)
+    return where.has<OrgResource>('orgPath', admittedStaff(caller).staff.orgId)
   }
   const place = await residentPlace(ctx)
   return place.communityPath ? where.in<OrgResource>('orgId', place.communityPath) : null
@@ -78,14 +84,13 @@ type Fields<T extends OrgResource> = Omit<T, keyof OrgResource>
  * from; a stale version is 409 and nothing is written.
  */
 export async function saveResource<K extends ResourceCollection>(
-  ctx: Ctx,
+  ctx: StaffCtx,
   name: K,
   input: { id?: string; version?: number },
   fields: Fields<Collections[K]>,
   prefix: string,
 ): Promise<Collections[K]> {
   const caller = ctx.caller
-  if (caller.kind !== 'staff' || !can(caller.staff.role, 'service.write')) throw forbidden('你的角色不能维护服务资源')
   const at = ctx.now().toISOString()
   const col = collectionOf(ctx, name)
   if (!input.id) {

@@ -7,7 +7,7 @@ import type { Caller } from '../_shared/runtime/caller'
 import { communityOn } from '../_shared/domain/profile'
 import { shanghaiDate } from '../_shared/domain/time'
 import { signupIdOf } from '../_shared/runtime/ids'
-import { forbidden, missingOrOutOfScope } from '../_shared/runtime/errors'
+import { loadInScope } from '../_shared/runtime/scope'
 
 /** Staff whose org is the survey's org or above it. */
 export function inScope(caller: Caller, survey: Pick<Survey, 'orgPath'>): boolean {
@@ -41,23 +41,19 @@ export function toListItem(survey: Survey, today: string, n: number | null): Sur
   }
 }
 
-const PERMISSION_MESSAGES: Partial<Record<Permission, string>> = {
+const PERMISSION_MESSAGES = {
   'survey.read': '你的角色不能查看问卷结果',
   'survey.write': '你的角色不能修改问卷',
   'survey.export': '你的角色不能导出问卷数据',
-}
+} as const satisfies Partial<Record<Permission, string>>
 
 /**
  * Loads a survey for a staff caller who holds `permission` within the survey's scope. A survey
- * outside the caller's org subtree answers 404, so other communities' ids leak nothing.
+ * outside the caller's org subtree answers 404 (before the role's 403), so other communities'
+ * ids leak nothing.
  */
-export async function loadInScope(ctx: Ctx, id: string, permission: Permission): Promise<Survey> {
-  const { caller } = ctx
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  const survey = await ctx.store.collection('surveys').get(id)
-  if (!survey || !inScope(caller, survey)) throw missingOrOutOfScope(survey, '问卷不存在或已删除')
-  if (!can(caller.staff.role, permission)) throw forbidden(PERMISSION_MESSAGES[permission])
-  return survey
+export function loadSurveyInScope(ctx: Ctx, id: string, permission: keyof typeof PERMISSION_MESSAGES): Promise<Survey> {
+  return loadInScope(ctx, 'surveys', id, { missing: '问卷不存在或已删除', permission, refusal: PERMISSION_MESSAGES[permission] })
 }
 
 /**

@@ -9,10 +9,11 @@ import { type Intent, intentContributions, isOverdue } from '../domain/intent'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import { shanghaiDate } from '../domain/time'
-import type { Ctx } from '../runtime/action'
+import { admittedStaff, type Ctx } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
 import { applyCountedChange, type Counted } from '../runtime/counters'
-import { conflict, forbidden, missingOrOutOfScope } from '../runtime/errors'
+import { conflict } from '../runtime/errors'
+import { loadInScope } from '../runtime/scope'
 import type { Collections } from '../store/collections'
 import { type Store, type TxStore, where } from '../store/port'
 
@@ -179,33 +180,25 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
 /** Why an anonymised case cannot be changed or revealed. */
 export const ANONYMISED_READ_ONLY = '这条记录的个人信息已删除，只保留统计数字，不能再修改或查看'
 
-/** The staff caller, or 403. */
-export function staffCaller(ctx: Ctx, permission: Permission): Extract<Caller, { kind: 'staff' }> {
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  if (!can(caller.staff.role, permission)) throw forbidden(PERMISSION_DENIED[permission] ?? '你的角色不能进行此操作')
-  return caller
-}
-
-const PERMISSION_DENIED: Partial<Record<Permission, string>> = {
+/** Why a role is refused the ledger: the `refusal` of the actions (and case loads) that need each permission. */
+export const CASE_REFUSED = {
   'intent.read': '你的角色不能查看帮扶台帐',
   'intent.write': '你的角色不能修改帮扶台帐',
   'intent.export': '你的角色不能导出帮扶台帐',
   'intent.reveal': '查看完整身份证号需要社区负责人权限',
-}
+} as const satisfies Partial<Record<Permission, string>>
 
 /**
  * Loads a case the staff caller may act on with `permission`. A case outside their scope is 404,
  * whatever the permission, so ids of other communities' cases reveal nothing.
  */
-export async function loadCase(ctx: Ctx, id: string, permission: Permission): Promise<Intent> {
-  const caller = ctx.caller
-  const intent = await ctx.store.collection('intents').get(id)
-  if (!intent || caller.kind !== 'staff' || !isWithin(intent.communityPath, caller.staff.orgId)) {
-    throw missingOrOutOfScope(intent, '这条登记不存在，或不在你负责的社区')
-  }
-  staffCaller(ctx, permission)
-  return intent
+export async function loadCase(ctx: Ctx, id: string, permission: keyof typeof CASE_REFUSED): Promise<Intent> {
+  return loadInScope(ctx, 'intents', id, {
+    pathOf: (i) => i.communityPath,
+    missing: '这条登记不存在，或不在你负责的社区',
+    permission,
+    refusal: CASE_REFUSED[permission],
+  })
 }
 
 /** What a case counts for, and where (see `intentContributions`). */
@@ -224,8 +217,7 @@ export async function changeCase(
   change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
 ): Promise<CaseView> {
   const before = await loadCase(ctx, id, 'intent.write')
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden()
+  const caller = admittedStaff(ctx.caller)
   if (before.status === 'withdrawn') throw conflict('居民已撤回这条登记，不能再修改')
   if (before.anonymisedAt) throw conflict(ANONYMISED_READ_ONLY)
   const now = ctx.now()

@@ -20,27 +20,21 @@ import {
 } from '../domain/indices'
 import type { Org } from '../domain/org'
 import { periodName, previousPeriod } from '../domain/period'
-import { can, type Permission } from '../domain/roles'
+import type { Permission } from '../domain/roles'
 import type { Ctx } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
-import { forbidden, missingOrOutOfScope } from '../runtime/errors'
+import { missingOrOutOfScope } from '../runtime/errors'
 import { type Filter, where } from '../store/port'
 
 export type StaffCaller = Extract<Caller, { kind: 'staff' }>
 
-const DENIED: Partial<Record<Permission, string>> = {
+/** Why a role is refused the figures: the `refusal` of the actions that declare each permission. */
+export const FIGURES_REFUSED = {
   'index.read': '你的角色不能查看指标',
   'index.baseline': '只有社区工作人员可以录入本社区的基数',
   'index.reconcile': '只有系统管理员可以重算计数',
-}
-
-/** The staff caller holding `permission`, or 403. */
-export function staffWith(ctx: Ctx, permission: Permission): StaffCaller {
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-  if (!can(caller.staff.role, permission)) throw forbidden(DENIED[permission] ?? '你的角色不能进行此操作')
-  return caller
-}
+  'intent.read': '你的角色不能进行此操作',
+} as const satisfies Partial<Record<Permission, string>>
 
 /** The org asked about: the caller's own (no read), or one inside their scope; outside it is 404. */
 export async function targetOrg(ctx: Ctx, caller: StaffCaller, orgId: string | undefined): Promise<Org> {

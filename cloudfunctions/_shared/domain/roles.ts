@@ -31,57 +31,63 @@ export const ROLE_LEVEL: Record<StaffRole, OrgLevel> = {
   admin: 'city',
 }
 
-/** Permissions checked by actions. Deny by default: a role has only what is listed. */
-export type Permission =
-  | 'policy.read'
-  | 'policy.write'
-  | 'policy.publish'
+/**
+ * Permissions checked by actions, in the order the README's matrix lists them. Deny by default:
+ * a role has only what `ROLE_PERMISSIONS` lists.
+ */
+export const PERMISSIONS = [
+  'policy.read',
+  'policy.write',
+  'policy.publish',
   /** Satisfaction surveys: read results / create, edit, publish, close / export answers. */
-  | 'survey.read'
+  'survey.read',
+  'survey.write',
+  'survey.export',
   /** Intent ledger (帮扶台帐): read masked cases in scope / record follow-ups, stages, ventures, benefits / export / reveal a full ID number. */
-  | 'intent.read'
-  | 'intent.write'
-  | 'intent.export'
-  | 'intent.reveal'
+  'intent.read',
+  'intent.write',
+  'intent.export',
+  'intent.reveal',
   /** Project reserve (创业项目库): keep recommended projects. */
-  | 'project.write'
+  'project.write',
   /** Service resources: keep training courses, mentors, sites, guides, success stories and the hotline of one's org. */
-  | 'service.write'
-  | 'survey.write'
-  | 'survey.export'
+  'service.write',
   /** Promotion events: see events and attendees (masked) / create, edit, cancel, print codes / check people in by hand / export attendees. */
-  | 'event.read'
-  | 'event.write'
-  | 'event.checkin'
-  | 'event.export'
+  'event.read',
+  'event.write',
+  'event.checkin',
+  'event.export',
   /** Resident feedback (反馈/投诉): see the community's inbox / reply, assign, close / counts and overdue items of one's scope. */
-  | 'feedback.read'
-  | 'feedback.write'
-  | 'feedback.stats'
+  'feedback.read',
+  'feedback.write',
+  'feedback.stats',
   /** Staff and org administration: invite and revoke staff below one's own role / read the audit log of one's scope / edit the org tree. */
-  | 'staff.manage'
-  | 'audit.read'
-  | 'org.write'
+  'staff.manage',
+  'audit.read',
+  'org.write',
   /** Indices: see the dashboards of one's scope / enter a community's baseline / recount the counters. */
-  | 'index.read'
-  | 'index.baseline'
-  | 'index.reconcile'
+  'index.read',
+  'index.baseline',
+  'index.reconcile',
   /**
    * Evaluation chain (创建评估): see the applications of one's scope / draft and submit one's
    * community's / street initial review / district certification / city spot checks (sample,
    * calls, questionnaire) / select demonstration communities / set a year's deadlines / send
    * deadline reminders.
    */
-  | 'evaluation.read'
-  | 'evaluation.apply'
-  | 'evaluation.review'
-  | 'evaluation.certify'
-  | 'evaluation.spotcheck'
-  | 'evaluation.select'
-  | 'evaluation.deadlines'
-  | 'evaluation.remind'
+  'evaluation.read',
+  'evaluation.apply',
+  'evaluation.review',
+  'evaluation.certify',
+  'evaluation.spotcheck',
+  'evaluation.select',
+  'evaluation.deadlines',
+  'evaluation.remind',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
 
-const MATRIX: Record<StaffRole, readonly Permission[]> = {
+/** What each role may do: the one matrix (the README's role × permission table is generated from it). */
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read', 'service.write'],
   community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply', 'service.write'],
   street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.review'],
@@ -106,10 +112,10 @@ export function mayManageRole(manager: StaffRole, role: StaffRole): boolean {
 }
 
 export function can(role: StaffRole, permission: Permission): boolean {
-  return MATRIX[role].includes(permission)
+  return ROLE_PERMISSIONS[role].includes(permission)
 }
 
 /** The matrix as rows, for the README and the staff help screen. */
 export function permissionMatrix(): { role: StaffRole; permissions: readonly Permission[] }[] {
-  return STAFF_ROLES.map((role) => ({ role, permissions: MATRIX[role] }))
+  return STAFF_ROLES.map((role) => ({ role, permissions: ROLE_PERMISSIONS[role] }))
 }

@@ -1,13 +1,41 @@
-import { ROLE_LABELS, STAFF_ROLES, can } from '../domain/roles'
+import { can, type Permission, PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, STAFF_ROLES } from '../domain/roles'
 import type { ActionMap } from './action'
 
 /** Where the generated table sits in the README (between these markers, nothing else). */
 export const ACCESS_TABLE_START = '<!-- access-table:start (generated from the action declarations: npx tsx scripts/readme-access.ts) -->'
 export const ACCESS_TABLE_END = '<!-- access-table:end -->'
+/** Where the role × permission matrix sits in the README's "Roles and permissions". */
+export const PERMISSION_MATRIX_START = '<!-- permission-matrix:start (generated from ROLE_PERMISSIONS and the action declarations: npx tsx scripts/readme-access.ts) -->'
+export const PERMISSION_MATRIX_END = '<!-- permission-matrix:end -->'
+
+/**
+ * The role × permission matrix (`ROLE_PERMISSIONS`, one row per permission in `PERMISSIONS`
+ * order), with the actions that declare each permission: on the action (`permission`) or in an
+ * input rule (`rules`, marked with *). Actions that ask a permission through `loadInScope`, once
+ * the record is known to be in the caller's scope, are in the access table's first staff row.
+ */
+export function permissionMatrixTable(functions: Record<string, ActionMap>): string {
+  const declaring = new Map<Permission, string[]>()
+  const add = (p: Permission, name: string) => declaring.set(p, [...(declaring.get(p) ?? []), name])
+  for (const fn of Object.keys(functions).sort()) {
+    for (const name of Object.keys(functions[fn]).sort()) {
+      const a = functions[fn][name]
+      if (a.permission) add(a.permission, `\`${fn}.${name}\``)
+      for (const rule of a.rules ?? []) if (rule.access === 'staff' && rule.permission) add(rule.permission, `\`${fn}.${name}\`*`)
+    }
+  }
+  return [
+    PERMISSION_MATRIX_START,
+    `| permission | ${STAFF_ROLES.join(' | ')} | declared by |`,
+    `|---|${STAFF_ROLES.map(() => ':-:').join('|')}|---|`,
+    ...PERMISSIONS.map((p) => `| \`${p}\` | ${STAFF_ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? '✓' : '–')).join(' | ')} | ${(declaring.get(p) ?? []).join(' ')} |`),
+    PERMISSION_MATRIX_END,
+  ].join('\n')
+}
 
 /**
  * Who may call what, derived from the action declarations (`access`, `permission`): one row per
- * kind of caller, listing `function.action`s. Staff actions without a declared permission still
+ * kind of caller, listing `function.action`s, then one row per input-dependent rule (`rules`). Staff actions without a declared permission still
  * check the role in the handler (most through `loadInScope`, whose 404 must come before the 403).
  */
 export function accessTable(functions: Record<string, ActionMap>): string {
@@ -17,14 +45,26 @@ export function accessTable(functions: Record<string, ActionMap>): string {
     for (const name of Object.keys(functions[fn]).sort()) {
       const a = functions[fn][name]
       const who =
-        a.access === 'any' ? 'any signed-in caller' : a.access === 'resident' ? 'residents' : a.permission ? `staff with \`${a.permission}\`` : 'staff (role and scope still checked in the handler)'
+        a.access === 'any'
+          ? 'any signed-in caller'
+          : a.access === 'resident'
+            ? 'residents'
+            : a.permission
+              ? `staff with \`${a.permission}\``
+              : 'staff (any role: the permission, if any, asked by `loadInScope` once the record is in scope, or by a rule below)'
       add(who, `${fn}.${name}`)
+      // Access that depends on the input: a row of its own, saying for which inputs.
+      for (const rule of a.rules ?? []) {
+        const need =
+          rule.access === 'resident' ? 'residents' : rule.permission ? `staff with \`${rule.permission}\`` : rule.manages ? 'staff whose role outranks' : 'staff'
+        add(`${need}, for ${rule.on}`, `${fn}.${name}`)
+      }
     }
   }
-  const order = (who: string) => (who.startsWith('any') ? 0 : who.startsWith('residents') ? 1 : who.startsWith('staff (') ? 2 : 3)
+  const order = (who: string) => (who.includes(', for ') ? 4 : who.startsWith('any') ? 0 : who.startsWith('residents') ? 1 : who.startsWith('staff (') ? 2 : 3)
   const rows = [...groups.entries()].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
   const roles = (who: string) => {
-    const p = /`(.+)`/.exec(who)?.[1]
+    const p = /`([a-z]+\.[a-z]+)`/.exec(who)?.[1]
     return p ? STAFF_ROLES.filter((r) => can(r, p as Parameters<typeof can>[1])).map((r) => ROLE_LABELS[r]).join('、') : ''
   }
   return [

@@ -1,6 +1,6 @@
 import type * as v from 'valibot'
 import type { AuditKind } from '../domain/audit'
-import type { Permission } from '../domain/roles'
+import type { Permission, StaffRole } from '../domain/roles'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
 import type { Caller } from './caller'
@@ -27,13 +27,56 @@ export interface StaffCtx extends Ctx {
   caller: StaffCaller
 }
 
+/**
+ * The caller of a branch only staff reach: one a declared rule admits staff to (`rules`), or one
+ * past `loadInScope`, which answers 404 to anyone else. Not an access check: dispatch (or the
+ * loader) refused every other caller before, so reaching the throw is a bug.
+ */
+export function admittedStaff(caller: Caller): StaffCaller {
+  if (caller.kind !== 'staff') throw new Error('admittedStaff: a branch for staff reached by a resident')
+  return caller
+}
+
 /** A resident caller, as a resident-only action's handler sees it. */
 export type ResidentCaller = Extract<Caller, { kind: 'resident' }>
+
+/** `admittedStaff` for a branch a declared rule admits residents only to. */
+export function admittedResident(caller: Caller): ResidentCaller {
+  if (caller.kind !== 'resident') throw new Error('admittedResident: a branch for residents reached by staff')
+  return caller
+}
 
 /** The context of a resident-only action: its caller is a resident (dispatch refused staff). */
 export interface ResidentCtx extends Ctx {
   caller: ResidentCaller
 }
+
+/**
+ * Access that depends on the input or on the kind of caller, declared beside the action: for the
+ * inputs `when` picks (all if absent) from callers of kind `caller` (all if absent), the caller
+ * must be of kind `access` (and, for staff, hold `permission`). Dispatch asks every rule once the
+ * input is valid, after the action's own `permission` and before the handler, and refuses with
+ * 403 (`refusal`, else the kind's default message) and an audited 'denied' record. E.g. an open
+ * `list` whose `view: 'manage'` is for staff only, or the staff side of an action open to both.
+ */
+export type AccessRule<I> = {
+  /** Which inputs or callers the rule is for, in words (the README's access table shows it). */
+  on: string
+  when?(input: I): boolean
+  caller?: Caller['kind']
+  /** The message of the refusal. */
+  refusal?: string
+  /** The message of the refusal when it names what the input asked for (instead of `refusal`). */
+  refusalFor?(input: I): string
+} & (
+  | {
+      access: 'staff'
+      permission?: Permission
+      /** A role named by the input that the caller's role must outrank (`mayManageRole`): e.g. the role of an invitation. */
+      manages?(input: I): StaffRole
+    }
+  | { access: 'resident' }
+)
 
 export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown> {
   input: S
@@ -46,6 +89,8 @@ export interface Action<S extends v.GenericSchema = v.GenericSchema, O = unknown
   permission?: Permission
   /** The message of a refusal for want of `permission`. */
   refusal?: string
+  /** Access that depends on the input (see `AccessRule`). */
+  rules?: readonly AccessRule<v.InferOutput<S>>[]
   /** Audited actions get an append-only record of every call, whatever its outcome. */
   audit?: AuditKind
   /** The record an audited call acts on, read from its input (e.g. `{ id }` → id). */

@@ -2,14 +2,14 @@ import { issuesToFields } from '../contracts/common'
 import * as v from 'valibot'
 import type { Collections } from '../store/collections'
 import { BadCursorError, DuplicateIdError, type Store } from '../store/port'
-import type { Action, ActionMap } from './action'
+import type { AccessRule, Action, ActionMap } from './action'
 import { type Caller, type Identity, resolveCaller } from './caller'
 import { AppError, type ErrorCode, errorBody, forbidden, rateLimited, type Reply } from './errors'
 import { newId } from './ids'
 import type { Keyring } from './keyring'
 import type { RateLimiter } from './rate-limit'
 import type { AuditEntry } from '../domain/audit'
-import { can } from '../domain/roles'
+import { can, mayManageRole } from '../domain/roles'
 
 export interface DispatchDeps {
   /** The function's name, for audit records (`policy.publish`). */
@@ -85,6 +85,9 @@ export async function dispatch(
     }
     // The role's permission, declared on the action: checked after the input (as the handlers did).
     if (action.permission && (caller.kind !== 'staff' || !can(caller.staff.role, action.permission))) throw forbidden(action.refusal)
+    for (const rule of action.rules ?? []) {
+      if ((rule.caller === undefined || rule.caller === caller.kind) && (!rule.when || rule.when(parsed.output))) enforce(rule, caller, parsed.output)
+    }
     const output = await action.run(parsed.output, { store: deps.store, caller, now, keyring: deps.keyring })
     return await finish(200, { ok: true, data: output })
   } catch (err) {
@@ -96,6 +99,18 @@ export async function dispatch(
     }
     return finish(known.status, { ok: false, error: errorBody(known) })
   }
+}
+
+/** Refuses a caller who does not meet an access rule that applies to their input. */
+function enforce(rule: AccessRule<unknown>, caller: Caller, input: unknown): void {
+  const refusal = rule.refusalFor ? rule.refusalFor(input) : rule.refusal
+  if (rule.access === 'resident') {
+    if (caller.kind !== 'resident') throw forbidden(refusal ?? '仅限居民使用')
+    return
+  }
+  if (caller.kind !== 'staff') throw forbidden(refusal ?? '仅限工作人员使用')
+  if (rule.permission && !can(caller.staff.role, rule.permission)) throw forbidden(refusal)
+  if (rule.manages && !mayManageRole(caller.staff.role, rule.manages(input))) throw forbidden(refusal)
 }
 
 const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {

@@ -1,7 +1,7 @@
 import { jobInput, type JobView } from '../contracts/job'
 import type { Job } from '../domain/job'
-import { type ActionMap, type Ctx, defineAction } from './action'
-import { forbidden, missingOrOutOfScope } from './errors'
+import { type ActionMap, type Ctx, defineAction, type StaffCtx } from './action'
+import { missingOrOutOfScope } from './errors'
 import { advanceJob, type Budget, type StoredJobDef, viewOf } from './jobs'
 
 /** How a function's jobs are shown and driven. */
@@ -19,9 +19,8 @@ export interface JobActionsOptions {
  * also sees the nightly recount). Someone else's job answers 404 like a missing one, and the
  * refusal is audited (`outOfScope`).
  */
-export async function visibleJob(ctx: Ctx, id: string, defs: readonly StoredJobDef[]): Promise<Job> {
+export async function visibleJob(ctx: StaffCtx, id: string, defs: readonly StoredJobDef[]): Promise<Job> {
   const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
   const job = await ctx.store.collection('jobs').get(id)
   const ours = job && defs.some((d) => d.kind === job.kind) ? job : null
   if (!ours || (ours.startedBy !== caller.id && caller.staff.role !== 'admin')) throw missingOrOutOfScope(ours, '找不到这个任务')

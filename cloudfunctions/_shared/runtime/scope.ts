@@ -18,9 +18,18 @@ export interface ScopeRule<D> {
   permission?: Permission
   /** The 403 message for want of `permission`. */
   refusal?: string
+  /**
+   * A record kept by an org above the caller's (on their own org's path) is one they see but may
+   * not change: with `above`, such a record answers 403 with the message `above` gives for it
+   * (null: 404, as outside their scope). E.g. a policy the city published, seen by a community.
+   */
+  above?: (doc: D) => string | null
+  /** The org that keeps the record, for `above`; the default reads `orgId`. */
+  orgOf?: (doc: D) => string
 }
 
 const orgPathOf = (doc: unknown): readonly string[] => (doc as { orgPath?: readonly string[] }).orgPath ?? []
+const orgIdOf = (doc: unknown): string => (doc as { orgId?: string }).orgId ?? ''
 
 /**
  * This record, if the caller may see it: a staff member whose org is on the record's org path
@@ -40,7 +49,12 @@ export async function loadInScope<K extends Extract<keyof Collections, string>>(
 /** `loadInScope` for a record already read (or null): the record, or the refusal it earns. */
 export function inScope<D>(ctx: Ctx, doc: D | null, rule: ScopeRule<D>): D {
   const caller = ctx.caller
-  if (!doc || caller.kind !== 'staff' || !isWithin((rule.pathOf ?? orgPathOf)(doc), caller.staff.orgId)) throw missingOrOutOfScope(doc, rule.missing)
+  if (!doc || caller.kind !== 'staff') throw missingOrOutOfScope(doc, rule.missing)
+  if (!isWithin((rule.pathOf ?? orgPathOf)(doc), caller.staff.orgId)) {
+    const seen = rule.above && caller.org.path.includes((rule.orgOf ?? orgIdOf)(doc)) ? rule.above(doc) : null
+    if (seen !== null) throw forbidden(seen)
+    throw missingOrOutOfScope(doc, rule.missing)
+  }
   if (rule.permission && !can(caller.staff.role, rule.permission)) throw forbidden(rule.refusal)
   return doc
 }

@@ -2,7 +2,7 @@ import { documentsInput, type DocumentsOutput } from '../../_shared/contracts/ev
 import { fileRef } from '../../_shared/contracts/file'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import type { ExportFiles } from '../../_shared/files/export-files'
-import { evaluator, loadApplication } from '../application'
+import { REFUSED, loadApplication } from '../application'
 import { writeApplicationWorkbook } from '../workbook'
 
 /**
@@ -14,10 +14,12 @@ export function makeDocuments(files: () => ExportFiles): Action<typeof documents
   return defineAction({
     input: documentsInput,
     access: 'staff',
+    permission: 'evaluation.read',
+    refusal: REFUSED['evaluation.read'],
     audit: 'export',
     target: (input) => input.id,
     async run({ id }, ctx): Promise<DocumentsOutput> {
-      const caller = evaluator(ctx, 'evaluation.read')
+      const caller = ctx.caller
       const app = await loadApplication(ctx, caller, id)
       const now = ctx.now()
       const fileName = `创业型社区申报-${app.communityName}-${app.year}.xlsx`

@@ -3,7 +3,7 @@ import { applicationId, EDITABLE_STATUSES, type EvaluationApplication } from '..
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { deadlinesOf, evaluator, historyEntry, toView } from '../application'
+import { deadlinesOf, REFUSED, historyEntry, toView } from '../application'
 import { draftReport, figuresFor } from '../figures'
 
 /**
@@ -14,9 +14,13 @@ import { draftReport, figuresFor } from '../figures'
 export const draft = defineAction({
   input: draftInput,
   access: 'staff',
+  permission: 'evaluation.apply',
+  refusal: REFUSED['evaluation.apply'],
   audit: 'write',
   async run(input, ctx) {
-    const caller = evaluator(ctx, 'evaluation.apply')
+    const caller = ctx.caller
+    // Business rule, not access: an application is a community's own (keyed by the caller's
+    // community below), so an office holding the permission has nothing to apply for.
     if (caller.org.level !== 'community') throw forbidden('只有社区可以申报')
     const id = applicationId(caller.org._id, input.year)
     const evaluations = ctx.store.collection('evaluations')

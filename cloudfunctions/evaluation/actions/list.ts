@@ -4,7 +4,7 @@ import { can, type StaffRole } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { communitiesUnder } from '../../_shared/application/figures-scope'
-import { deadlinesOf, evaluator } from '../application'
+import { deadlinesOf, REFUSED } from '../application'
 
 /** What waits on each role: the statuses it acts on next. */
 const WAITING_ON: Partial<Record<StaffRole, readonly (EvaluationStatus | 'none')[]>> = {
@@ -18,8 +18,10 @@ const WAITING_ON: Partial<Record<StaffRole, readonly (EvaluationStatus | 'none')
 export const list = defineAction({
   input: listInput,
   access: 'staff',
+  permission: 'evaluation.read',
+  refusal: REFUSED['evaluation.read'],
   async run({ year }, ctx): Promise<ListOutput> {
-    const caller = evaluator(ctx, 'evaluation.read')
+    const caller = ctx.caller
     const [communities, deadlines] = await Promise.all([communitiesUnder(ctx, caller.org), deadlinesOf(ctx.store, year)])
     const apps = new Map<string, EvaluationApplication>()
     const scope = where.and<EvaluationApplication>(where.eq('year', year), where.has('communityPath', caller.org._id))

@@ -2,16 +2,18 @@ import { recordCallInput } from '../../_shared/contracts/evaluation'
 import type { SpotCall } from '../../_shared/domain/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { changeApplication, evaluator, toView } from '../application'
+import { changeApplication, REFUSED, toView } from '../application'
 
 /** Records one sampled resident's phone follow-up (a later call to the same person replaces it). */
 export const recordCall = defineAction({
   input: recordCallInput,
   access: 'staff',
+  permission: 'evaluation.spotcheck',
+  refusal: REFUSED['evaluation.spotcheck'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx) {
-    const caller = evaluator(ctx, 'evaluation.spotcheck')
+    const caller = ctx.caller
     const next = await changeApplication(ctx, caller, input.id, (app) => {
       if (app.status !== 'certified') throw conflict('抽查已结束或尚未开始，不能再记录回访')
       if (!app.sample?.intentIds.includes(input.intentId)) throw missingOrOutOfScope(input.intentId, '这位居民不在抽样名单里')

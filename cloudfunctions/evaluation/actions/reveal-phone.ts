@@ -1,16 +1,18 @@
 import { revealPhoneInput } from '../../_shared/contracts/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { evaluator, loadApplication } from '../application'
+import { REFUSED, loadApplication } from '../application'
 
 /** A sampled resident's full phone number for the follow-up call; audited as a reveal, like `ledger.reveal`. */
 export const revealPhone = defineAction({
   input: revealPhoneInput,
   access: 'staff',
+  permission: 'evaluation.spotcheck',
+  refusal: REFUSED['evaluation.spotcheck'],
   audit: 'reveal',
   target: (input) => input.intentId,
   async run({ id, intentId }, ctx) {
-    const caller = evaluator(ctx, 'evaluation.spotcheck')
+    const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)
     if (!app.sample?.intentIds.includes(intentId)) throw missingOrOutOfScope(intentId, '这位居民不在抽样名单里')
     const intent = await ctx.store.collection('intents').get(intentId)

@@ -3,7 +3,7 @@ import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { changeApplication, drawSample, evaluator, loadApplication, toView } from '../application'
+import { changeApplication, drawSample, REFUSED, loadApplication, toView } from '../application'
 
 /**
  * Draws the phone follow-up sample from a certified community's ledger (accepted cases still
@@ -13,10 +13,12 @@ import { changeApplication, drawSample, evaluator, loadApplication, toView } fro
 export const sample = defineAction({
   input: sampleInput,
   access: 'staff',
+  permission: 'evaluation.spotcheck',
+  refusal: REFUSED['evaluation.spotcheck'],
   audit: 'write',
   target: (input) => input.id,
   async run({ id, seed, size }, ctx) {
-    const caller = evaluator(ctx, 'evaluation.spotcheck')
+    const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)
     if (app.status !== 'certified') throw conflict('只有已认定、尚未完成抽查的社区可以抽样')
     if (app.calls.length && app.sample && (app.sample.seed !== seed || app.sample.size !== size)) throw conflict('已有电话回访记录，不能换种子重新抽样')

@@ -12,7 +12,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import type { StaffCaller } from '../../_shared/application/figures-scope'
-import { evaluator, loadApplication, takeStep, toView } from '../application'
+import { REFUSED, loadApplication, takeStep, toView } from '../application'
 
 /**
  * The city's spot check of a certified community. `questionnaire` publishes the spot-check
@@ -24,10 +24,12 @@ import { evaluator, loadApplication, takeStep, toView } from '../application'
 export const spotCheck = defineAction({
   input: spotCheckInput,
   access: 'staff',
+  permission: 'evaluation.spotcheck',
+  refusal: REFUSED['evaluation.spotcheck'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx) {
-    const caller = evaluator(ctx, 'evaluation.spotcheck')
+    const caller = ctx.caller
     const app = await loadApplication(ctx, caller, input.id)
     if (input.step === 'questionnaire') return toView(ctx, caller, await sendQuestionnaire(ctx, caller, app, input.closesOn))
     if (app.status !== 'certified') throw conflict('只有已认定、尚未完成抽查的社区可以完成抽查')

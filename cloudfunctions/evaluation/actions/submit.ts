@@ -2,7 +2,7 @@ import { submitInput } from '../../_shared/contracts/evaluation'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { deadlinesOf, evaluator, loadApplication, takeStep, toView } from '../application'
+import { deadlinesOf, REFUSED, loadApplication, takeStep, toView } from '../application'
 
 /**
  * The community lead submits the application to the street. A first submission closes with the
@@ -11,10 +11,12 @@ import { deadlinesOf, evaluator, loadApplication, takeStep, toView } from '../ap
 export const submit = defineAction({
   input: submitInput,
   access: 'staff',
+  permission: 'evaluation.apply',
+  refusal: REFUSED['evaluation.apply'],
   audit: 'write',
   target: (input) => input.id,
   async run({ id, version }, ctx) {
-    const caller = evaluator(ctx, 'evaluation.apply')
+    const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)
     if (app.communityId !== caller.org._id) throw conflict('只能提交本社区的申报')
     const deadlines = await deadlinesOf(ctx.store, app.year)

@@ -1,16 +1,15 @@
 import { cancelInput, type CancelOutput } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
-import type { Ctx } from '../../_shared/runtime/action'
-import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, notFound } from '../../_shared/runtime/errors'
+import { admittedResident, type Ctx, defineAction } from '../../_shared/runtime/action'
+import { conflict, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadForStaff, refuse, requestIdOf, signupIdOf, toView } from '../access'
 import { fillFromWaitlist, notifyCancellation, recountEvent, releasePlace } from '../../_shared/application/event-places'
 
 /** A resident gives their place back; the first on the waitlist moves up. */
 async function cancelSignup(ctx: Ctx, eventId: string, requestId: string): Promise<CancelOutput> {
-  const { caller, store, keyring } = ctx
-  if (caller.kind !== 'resident') throw forbidden('仅限居民使用')
+  const { store, keyring } = ctx
+  const caller = admittedResident(ctx.caller)
   const now = ctx.now()
   const at = now.toISOString()
   const signupId = signupIdOf(keyring, eventId, caller.id)
@@ -70,6 +69,8 @@ async function cancelEvent(ctx: Ctx, eventId: string, reason: string): Promise<C
 export const cancel = defineAction({
   input: cancelInput,
   access: 'any',
+  // Cancelling the event is for staff through loadForStaff (anyone else is told 404).
+  rules: [{ on: "`mode: 'signup'`", when: (input) => input.mode === 'signup', access: 'resident' }],
   audit: 'write',
   target: (input) => input.eventId,
   run(input, ctx): Promise<CancelOutput> {

@@ -1,8 +1,7 @@
 import { type AttendeeView, checkinInput, type CheckinOutput } from '../../_shared/contracts/event'
 import { checkinRefusal } from '../../_shared/domain/event'
-import type { Ctx } from '../../_shared/runtime/action'
-import { defineAction } from '../../_shared/runtime/action'
-import { forbidden, missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
+import { admittedResident, admittedStaff, type Ctx, defineAction } from '../../_shared/runtime/action'
+import { missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
 import { loadForStaff, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
 import { checkIn } from '../../_shared/application/event-places'
@@ -10,8 +9,8 @@ import { toAttendee } from './attendees'
 
 /** A resident checks in by scanning the rotating code on the screen at the venue. */
 async function byScan(ctx: Ctx, eventId: string, scene: string, requestId: string): Promise<CheckinOutput> {
-  const { caller, store, keyring } = ctx
-  if (caller.kind !== 'resident') throw forbidden('工作人员请在签到名单中为居民签到')
+  const { store, keyring } = ctx
+  const caller = admittedResident(ctx.caller)
   const now = ctx.now()
   const signupId = signupIdOf(keyring, eventId, caller.id)
   const requestKey = requestIdOf(keyring, caller.id, 'checkin', eventId, requestId)
@@ -35,8 +34,7 @@ async function byScan(ctx: Ctx, eventId: string, scene: string, requestId: strin
 
 /** Staff check a confirmed resident in by hand (no phone, flat battery). */
 async function byStaff(ctx: Ctx, eventId: string, signupId: string): Promise<AttendeeView> {
-  const { caller } = ctx
-  if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
+  const caller = admittedStaff(ctx.caller)
   await loadForStaff(ctx, eventId, 'event.checkin')
   const now = ctx.now()
   const saved = await ctx.store.transaction(async (tx) => {
@@ -58,6 +56,10 @@ async function byStaff(ctx: Ctx, eventId: string, signupId: string): Promise<Att
 export const checkin = defineAction({
   input: checkinInput,
   access: 'any',
+  rules: [
+    { on: "`mode: 'scan'`", when: (input) => input.mode === 'scan', access: 'resident', refusal: '工作人员请在签到名单中为居民签到' },
+    { on: "`mode: 'manual'`", when: (input) => input.mode === 'manual', access: 'staff' },
+  ],
   audit: 'write',
   target: (input) => (input.mode === 'manual' ? input.signupId : input.eventId),
   run(input, ctx): Promise<CheckinOutput | AttendeeView> {

@@ -1,8 +1,6 @@
 import { eventListInput, type EventListOutput } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
-import { can } from '../../_shared/domain/roles'
-import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
+import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { type Filter, type OrderBy, where } from '../../_shared/store/port'
 import { loadMine, toListItem } from '../access'
 
@@ -14,6 +12,7 @@ import { loadMine, toListItem } from '../access'
 export const list = defineAction({
   input: eventListInput,
   access: 'any',
+  rules: [{ on: "`view: 'manage'`", when: (input) => input.view === 'manage', access: 'staff', permission: 'event.read', refusal: '仅限工作人员使用' }],
   async run(input, ctx): Promise<EventListOutput> {
     const { store, caller } = ctx
     const now = ctx.now()
@@ -21,8 +20,7 @@ export const list = defineAction({
     const filters: Filter<PromotionEvent>[] = []
     let orderBy: OrderBy<PromotionEvent>[] = [{ field: 'startAt', dir: 'asc' }]
     if (input.view === 'manage') {
-      if (caller.kind !== 'staff' || !can(caller.staff.role, 'event.read')) throw forbidden('仅限工作人员使用')
-      filters.push(where.has('orgPath', caller.staff.orgId))
+      filters.push(where.has('orgPath', admittedStaff(caller).staff.orgId))
       if (input.when === 'past') {
         filters.push(where.lte('endAt', nowIso))
         orderBy = [{ field: 'startAt', dir: 'desc' }]

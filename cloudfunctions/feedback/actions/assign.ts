@@ -2,7 +2,7 @@ import { feedbackAssignInput, type StaffFeedbackView } from '../../_shared/contr
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { colleaguesOf, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
+import { FEEDBACK_REFUSED, colleaguesOf, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /** Hands an item to a colleague of the same community who handles feedback; a new item moves to in progress. */
@@ -10,10 +10,12 @@ export function makeAssign(files: () => PhotoFiles) {
   return defineAction({
     input: feedbackAssignInput,
     access: 'staff',
+    permission: 'feedback.write',
+    refusal: FEEDBACK_REFUSED['feedback.write'],
     audit: 'write',
     target: (input) => input.id,
     async run(input, ctx): Promise<StaffFeedbackView> {
-      const { item, caller } = await loadForStaff(ctx, input.id, 'feedback.write')
+      const { item, caller } = await loadForStaff(ctx, input.id)
       refuseClosed(item)
       const colleague = (await colleaguesOf(ctx, item.communityId)).find((s) => s._id === input.staffId)
       if (!colleague) throw validation([{ path: 'staffId', message: '只能交给本社区处理反馈的工作人员' }], '只能交给本社区处理反馈的工作人员')

@@ -2,7 +2,7 @@ import { feedbackCloseInput, type FeedbackView } from '../../_shared/contracts/f
 import { type Feedback, FEEDBACK_RESOLUTION_LABELS, mayRate } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { loadForStaff, loadOwn, refuseClosed, saveItem, toMyView, toStaffView } from '../item'
+import { FEEDBACK_REFUSED, loadForStaff, loadOwn, refuseClosed, saveItem, toMyView, toStaffView } from '../item'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /**
@@ -14,13 +14,14 @@ export function makeClose(files: () => PhotoFiles) {
   return defineAction({
     input: feedbackCloseInput,
     access: 'any',
+    rules: [{ on: 'staff callers', caller: 'staff', access: 'staff', permission: 'feedback.write', refusal: FEEDBACK_REFUSED['feedback.write'] }],
     audit: 'write',
     target: (input) => input.id,
     async run(input, ctx): Promise<FeedbackView> {
       const now = ctx.now()
       const at = now.toISOString()
       if (ctx.caller.kind === 'resident') {
-        const item = await loadOwn(ctx, input.id)
+        const item = await loadOwn(ctx, ctx.caller, input.id)
         if (input.rating === undefined) throw validation([{ path: 'rating', message: '请选择评分' }], '请选择评分')
         if (!mayRate(item)) throw conflict(item.answeredAt ? '这次答复你已经评价过了' : '社区答复后才能评价')
         const next: Feedback = {
@@ -35,7 +36,7 @@ export function makeClose(files: () => PhotoFiles) {
         await saveItem(ctx, item, next)
         return toMyView(next, files(), now)
       }
-      const { item, caller } = await loadForStaff(ctx, input.id, 'feedback.write')
+      const { item, caller } = await loadForStaff(ctx, input.id)
       refuseClosed(item)
       if (!input.resolution) throw validation([{ path: 'resolution', message: '请选择办结方式' }], '请选择办结方式')
       const next: Feedback = {

@@ -4,7 +4,7 @@ import { AWAITING_ANSWER, type Feedback } from '../../_shared/domain/feedback'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { type Filter, where } from '../../_shared/store/port'
-import { staffWith, toStaffRow } from '../item'
+import { FEEDBACK_REFUSED, toStaffRow } from '../item'
 
 /**
  * The staff inbox: their own community's items, newest first, filtered by kind, status,
@@ -14,8 +14,10 @@ import { staffWith, toStaffRow } from '../item'
 export const list = defineAction({
   input: feedbackListInput,
   access: 'staff',
+  permission: 'feedback.read',
+  refusal: FEEDBACK_REFUSED['feedback.read'],
   async run(input, ctx): Promise<PageOf<StaffFeedbackRow>> {
-    const caller = staffWith(ctx, 'feedback.read')
+    const caller = ctx.caller
     const now = ctx.now()
     const filters: Filter<Feedback>[] = [where.eq('communityId', caller.org._id)]
     if (input.kind) filters.push(where.eq('kind', input.kind))

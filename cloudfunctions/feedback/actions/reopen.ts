@@ -17,7 +17,7 @@ export function makeReopen(files: () => PhotoFiles) {
     audit: 'write',
     target: (input) => input.id,
     async run(input, ctx): Promise<MyFeedbackView> {
-      const item = await loadOwn(ctx, input.id)
+      const item = await loadOwn(ctx, ctx.caller, input.id)
       const now = ctx.now()
       if (!mayReopen(item, now)) {
         throw conflict(

@@ -3,7 +3,7 @@ import { feedbackReplyInput, type StaffFeedbackView } from '../../_shared/contra
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { newId } from '../../_shared/runtime/ids'
-import { loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
+import { FEEDBACK_REFUSED, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /**
@@ -14,10 +14,12 @@ export function makeReply(files: () => PhotoFiles) {
   return defineAction({
     input: feedbackReplyInput,
     access: 'staff',
+    permission: 'feedback.write',
+    refusal: FEEDBACK_REFUSED['feedback.write'],
     audit: 'write',
     target: (input) => input.id,
     async run(input, ctx): Promise<StaffFeedbackView> {
-      const { item, caller } = await loadForStaff(ctx, input.id, 'feedback.write')
+      const { item, caller } = await loadForStaff(ctx, input.id)
       refuseClosed(item)
       const at = ctx.now().toISOString()
       const message = { id: newId('msg'), kind: input.internal ? ('note' as const) : ('reply' as const), text: input.text, at, byId: caller.id, byName: caller.staff.name }

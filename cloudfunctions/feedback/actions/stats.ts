@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
-import { staffWith } from '../item'
+import { FEEDBACK_REFUSED } from '../item'
 
 const OVERDUE_LISTED = 100
 
@@ -78,8 +78,10 @@ async function indicesOf(ctx: Ctx, communities: readonly Org[], period: string):
 export const stats = defineAction({
   input: feedbackStatsInput,
   access: 'staff',
+  permission: 'feedback.stats',
+  refusal: FEEDBACK_REFUSED['feedback.stats'],
   async run(input, ctx): Promise<FeedbackStatsOutput> {
-    const caller = staffWith(ctx, 'feedback.stats')
+    const caller = ctx.caller
     const now = ctx.now()
     const today = shanghaiDate(now)
     let org = caller.org

@@ -3,7 +3,7 @@ import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain
 import { periodName } from '../../_shared/domain/period'
 import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
-import { communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, seriesOfCommunities, staffWith, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
 
 /**
  * One org's indices for one period, with their trends, the benefits by kind, the period's
@@ -13,8 +13,10 @@ import { communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, serie
 export const dashboard = defineAction({
   input: dashboardInput,
   access: 'staff',
+  permission: 'index.read',
+  refusal: FIGURES_REFUSED['index.read'],
   async run({ orgId, period }, ctx): Promise<DashboardOutput> {
-    const caller = staffWith(ctx, 'index.read')
+    const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
     const community = org.level === 'community'
     const seriesList = community

@@ -8,7 +8,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { toLedgerRow } from '../../_shared/application/case'
-import { staffWith, targetOrg } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 
 /** Does this case count toward `spec`? The same contributions the counters were moved by. */
 export function countsToward(intent: Intent, spec: DrillSpec): boolean {
@@ -32,9 +32,11 @@ const SCAN_LIMIT = 400
 export const drilldown = defineAction({
   input: drilldownInput,
   access: 'staff',
+  permission: 'index.read',
+  refusal: FIGURES_REFUSED['index.read'],
+  rules: [{ on: 'every call (the ledger cases behind a figure)', access: 'staff', permission: 'intent.read', refusal: FIGURES_REFUSED['intent.read'] }],
   async run({ orgId, period, key, side, after }, ctx): Promise<DrilldownOutput> {
-    const caller = staffWith(ctx, 'index.read')
-    staffWith(ctx, 'intent.read')
+    const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
     const def = INDEX_DEF_BY_KEY.get(key)
     const spec = def?.drill?.(period)[side]

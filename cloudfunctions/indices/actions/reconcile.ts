@@ -3,7 +3,7 @@ import type { JobView } from '../../_shared/contracts/job'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { advanceJob, type Budget, startJob, viewOf } from '../../_shared/runtime/jobs'
 import { reconcileJob, reconcileStart } from '../../_shared/runtime/reconcile'
-import { staffWith } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED } from '../../_shared/application/figures-scope'
 
 /**
  * Starts a recount of every counter from the raw records (reports drift, and repairs it when
@@ -14,9 +14,11 @@ export function makeReconcile(budget: Budget): Action<typeof reconcileInput, Job
   return defineAction({
     input: reconcileInput,
     access: 'staff',
+    permission: 'index.reconcile',
+    refusal: FIGURES_REFUSED['index.reconcile'],
     audit: 'write',
     async run({ repair }, ctx): Promise<JobView> {
-      const caller = staffWith(ctx, 'index.reconcile')
+      const caller = ctx.caller
       const orgs = await ctx.store.collection('orgs').count()
       const job = await startJob(ctx.store, 'reconcile', { orgId: caller.staff.orgId, startedBy: caller.id, now: ctx.now(), ...reconcileStart(repair, orgs) })
       const after = (await advanceJob(ctx.store, reconcileJob, job._id, budget)) ?? job

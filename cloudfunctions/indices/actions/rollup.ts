@@ -1,7 +1,7 @@
 import { rollupInput, type RollupOutput, type RollupRow } from '../../_shared/contracts/indices'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
-import { indicesOf, orgsUnder, orgRef, seriesOfCommunities, staffWith, targetOrg } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, indicesOf, orgsUnder, orgRef, seriesOfCommunities, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
  * The org's children (streets of a district, communities of a street…), each the sum of its
@@ -10,9 +10,13 @@ import { indicesOf, orgsUnder, orgRef, seriesOfCommunities, staffWith, targetOrg
 export const rollup = defineAction({
   input: rollupInput,
   access: 'staff',
+  permission: 'index.read',
+  refusal: FIGURES_REFUSED['index.read'],
   async run({ orgId, period, sortBy }, ctx): Promise<RollupOutput> {
-    const caller = staffWith(ctx, 'index.read')
+    const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
+    // Business rule, not access: a community may read its figures (see `dashboard`), it just has
+    // no units below it to rank.
     if (org.level === 'community') throw forbidden('社区没有下级单位可以排名')
     const subtree = await orgsUnder(ctx, org)
     const communities = subtree.filter((o) => o.level === 'community')

@@ -3,7 +3,7 @@ import { type Counter, counterId } from '../../_shared/domain/counter'
 import { BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
-import { staffWith, targetOrg } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
  * A community's baseline for a period: working-age residents, employed residents and new
@@ -14,11 +14,15 @@ import { staffWith, targetOrg } from '../../_shared/application/figures-scope'
 export const saveBaseline = defineAction({
   input: saveBaselineInput,
   access: 'staff',
+  permission: 'index.baseline',
+  refusal: FIGURES_REFUSED['index.baseline'],
   audit: 'write',
   target: (input) => `${input.communityId ?? ''}:${input.period}`,
   async run(input, ctx): Promise<SaveBaselineOutput> {
-    const caller = staffWith(ctx, 'index.baseline')
+    const caller = ctx.caller
     const org = await targetOrg(ctx, caller, input.communityId)
+    // Business rule, not access: a baseline is a community's own count of what the app cannot
+    // observe, so only that community enters it; an office above reads it on the dashboard.
     if (org.level !== 'community' || org._id !== caller.org._id) throw forbidden('只能录入本社区的基数')
     const set: Record<string, number> = {}
     for (const f of BASELINE_FIELDS) {

@@ -1,13 +1,15 @@
 import { trendInput, type TrendOutput } from '../../_shared/contracts/indices'
 import { defineAction } from '../../_shared/runtime/action'
-import { communitiesUnder, communitySeries, seriesOfCommunities, staffWith, targetOrg, trendOf } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, communitiesUnder, communitySeries, seriesOfCommunities, targetOrg, trendOf } from '../../_shared/application/figures-scope'
 
 /** One index across the 12 months, 8 quarters or 5 years that end with `period`. */
 export const trend = defineAction({
   input: trendInput,
   access: 'staff',
+  permission: 'index.read',
+  refusal: FIGURES_REFUSED['index.read'],
   async run({ orgId, period, key }, ctx): Promise<TrendOutput> {
-    const caller = staffWith(ctx, 'index.read')
+    const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
     const community = org.level === 'community'
     const seriesList = community

@@ -1,3 +1,4 @@
+import { CASE_REFUSED } from '../../_shared/application/case'
 import { fileRef } from '../../_shared/contracts/file'
 import { type ExportOutput, ledgerExportInput } from '../../_shared/contracts/intent'
 import { type Action, defineAction } from '../../_shared/runtime/action'
@@ -15,6 +16,8 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
   return defineAction({
     input: ledgerExportInput,
     access: 'staff',
+    permission: 'intent.export',
+    refusal: CASE_REFUSED['intent.export'],
     audit: 'export',
     async run(input, ctx): Promise<ExportOutput> {
       const { query, today, fileName, title } = await exportScope(ctx, input)

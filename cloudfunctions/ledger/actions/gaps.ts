@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
-import { staffCaller, toLedgerRow } from '../../_shared/application/case'
+import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
 import { scopeFilter } from '../scope'
 
 const DAY_MS = 86_400_000
@@ -22,8 +22,10 @@ function daysBetween(from: string, to: string): number {
 export const gaps = defineAction({
   input: ledgerGapsInput,
   access: 'staff',
+  permission: 'intent.read',
+  refusal: CASE_REFUSED['intent.read'],
   async run(input, ctx): Promise<GapsOutput> {
-    const caller = staffCaller(ctx, 'intent.read')
+    const caller = ctx.caller
     const today = shanghaiDate(ctx.now())
     const { filter, community } = await scopeFilter(ctx, caller, input.communityId)
     const active = where.in<Intent>('status', ['pending', 'accepted'])

@@ -4,7 +4,6 @@ import { isDueForAnonymisation, retentionCutoff } from '../../_shared/domain/ret
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { anonymiseCase } from '../../_shared/application/anonymise'
-import { staffCaller } from '../../_shared/application/case'
 
 /**
  * The retention job: closed or withdrawn cases whose last change is older than `days` lose their
@@ -15,9 +14,10 @@ import { staffCaller } from '../../_shared/application/case'
 export const retention = defineAction({
   input: retentionInput,
   access: 'staff',
+  permission: 'org.write',
+  refusal: '你的角色不能进行此操作',
   audit: 'write',
   async run({ days, dryRun }, ctx): Promise<RetentionOutput> {
-    staffCaller(ctx, 'org.write')
     const now = ctx.now()
     const cutoff = retentionCutoff(now, days)
     const at = now.toISOString()

@@ -2,7 +2,7 @@ import { type FeatureConfig, pushStatusInput, type PushStatusOutput } from '../.
 import type { PolicyPush } from '../../_shared/domain/notify'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { loadPushable, toPushView } from '../access'
+import { loadPushable, PUSH_PERMISSION, toPushView } from '../access'
 import type { NotifyDeps } from '../deps'
 
 /** The template's state in words: read from the function's configuration at load, never from the request. */
@@ -23,6 +23,7 @@ export function makePushStatus(deps: Pick<NotifyDeps, 'template'>): Action<typeo
   return defineAction({
     input: pushStatusInput,
     access: 'staff',
+    ...PUSH_PERMISSION,
     async run(input, ctx): Promise<PushStatusOutput> {
       const { policy, targets } = await loadPushable(ctx, input.policyId)
       const { items } = await ctx.store.collection('pushes').find({

@@ -3,7 +3,7 @@ import { type PolicyPush, pushIdOf } from '../../_shared/domain/notify'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadPushable, toPushView } from '../access'
+import { loadPushable, PUSH_PERMISSION, toPushView } from '../access'
 import type { NotifyDeps } from '../deps'
 import { drain, enqueue } from '../sender'
 
@@ -17,6 +17,7 @@ export function makePush(deps: NotifyDeps): Action<typeof pushInput, PushView> {
   return defineAction({
     input: pushInput,
     access: 'staff',
+    ...PUSH_PERMISSION,
     audit: 'write',
     target: (input) => input.policyId,
     async run(input, ctx): Promise<PushView> {
@@ -28,7 +29,7 @@ export function makePush(deps: NotifyDeps): Action<typeof pushInput, PushView> {
       const target = { communityIds: [...new Set(input.communityIds)], targetGroups: [...new Set(input.targetGroups)] }
       const at = ctx.now().toISOString()
       const id = pushIdOf(policy._id, policy.version)
-      const caller = ctx.caller.kind === 'staff' ? ctx.caller.staff : null
+      const caller = ctx.caller.staff
       const push = await ctx.store.transaction(async (tx) => {
         const existing = await tx.collection('pushes').get(id)
         if (existing) {
@@ -56,7 +57,7 @@ export function makePush(deps: NotifyDeps): Action<typeof pushInput, PushView> {
           opened: 0,
           createdAt: at,
           createdBy: ctx.caller.id,
-          createdByName: caller?.name ?? '',
+          createdByName: caller.name,
           updatedAt: at,
           finishedAt: '',
         }

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { INVITE_ALPHABET, INVITE_LENGTH, type Invitation } from '../../_shared/domain/invitation'
-import { ROLE_LABELS, ROLE_LEVEL, mayManageRole } from '../../_shared/domain/roles'
+import { ROLE_LABELS, ROLE_LEVEL } from '../../_shared/domain/roles'
 import { inviteInput, type OrgOutputs } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden, validation } from '../../_shared/runtime/errors'
+import { validation } from '../../_shared/runtime/errors'
 import { orgInScope } from '../scope'
 
 /**
@@ -14,12 +14,12 @@ export const invite = defineAction({
   input: inviteInput,
   access: 'staff',
   permission: 'staff.manage',
+  // One invites only roles junior to one's own (any role for an admin).
+  rules: [{ on: 'the invited `role`', access: 'staff', manages: (input) => input.role, refusalFor: (input) => `你不能邀请「${ROLE_LABELS[input.role]}」` }],
   audit: 'write',
   target: (input) => input.orgId,
   async run(input, ctx): Promise<OrgOutputs['invite']> {
     const caller = ctx.caller
-    // Business rule, not access: one invites only roles junior to one's own (staff.manage is declared).
-    if (!mayManageRole(caller.staff.role, input.role)) throw forbidden(`你不能邀请「${ROLE_LABELS[input.role]}」`)
     const org = await orgInScope(ctx, input.orgId)
     if (ROLE_LEVEL[input.role] !== org.level) {
       throw validation([{ path: 'orgId', message: `「${ROLE_LABELS[input.role]}」应属于${org.level === 'community' ? '其他层级' : '对应层级'}的单位` }])

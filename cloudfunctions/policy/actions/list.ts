@@ -1,8 +1,8 @@
 import type { Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { policyListInput, type PolicyListOutput } from '../../_shared/contracts/policy'
-import { defineAction } from '../../_shared/runtime/action'
-import { forbidden, validation } from '../../_shared/runtime/errors'
+import { admittedStaff, defineAction } from '../../_shared/runtime/action'
+import { validation } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
 import { toListItem } from '../access'
 
@@ -13,14 +13,14 @@ import { toListItem } from '../access'
 export const list = defineAction({
   input: policyListInput,
   access: 'any',
+  rules: [{ on: "`view: 'manage'`", when: (input) => input.view === 'manage', access: 'staff' }],
   async run(input, { store, caller, now }): Promise<PolicyListOutput> {
     const today = shanghaiDate(now())
     const filters: Filter<Policy>[] = []
     let orderField: 'publishedAt' | 'updatedAt' = 'publishedAt'
 
     if (input.view === 'manage') {
-      if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-      filters.push(where.has('orgPath', caller.staff.orgId))
+      filters.push(where.has('orgPath', admittedStaff(caller).staff.orgId))
       if (input.status) filters.push(where.eq('status', input.status))
       orderField = 'updatedAt'
     } else {

@@ -1,7 +1,7 @@
 import { projectListInput, type ProjectListOutput } from '../../_shared/contracts/project'
 import type { Project } from '../../_shared/domain/project'
-import { defineAction } from '../../_shared/runtime/action'
-import { forbidden, validation } from '../../_shared/runtime/errors'
+import { admittedStaff, defineAction } from '../../_shared/runtime/action'
+import { validation } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
 import { toView } from '../access'
 
@@ -12,11 +12,11 @@ import { toView } from '../access'
 export const list = defineAction({
   input: projectListInput,
   access: 'any',
+  rules: [{ on: "`view: 'manage'`", when: (input) => input.view === 'manage', access: 'staff' }],
   async run(input, { store, caller }): Promise<ProjectListOutput> {
     const filters: Filter<Project>[] = []
     if (input.view === 'manage') {
-      if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-      filters.push(where.has('orgPath', caller.staff.orgId))
+      filters.push(where.has('orgPath', admittedStaff(caller).staff.orgId))
       if (input.status) filters.push(where.eq('status', input.status))
     } else {
       filters.push(where.eq('status', 'active'))

@@ -9,7 +9,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
-import { changeCase, loadCase, staffCaller } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
 
 /** One application per (site, resident): a keyed id, so it reveals no OPENID. */
@@ -61,8 +61,10 @@ export const applySite = defineAction({
 export const siteApplications = defineAction({
   input: siteApplicationsInput,
   access: 'staff',
+  permission: 'intent.read',
+  refusal: CASE_REFUSED['intent.read'],
   async run(input, ctx): Promise<PageOf<SiteApplicationView>> {
-    const caller = staffCaller(ctx, 'intent.read')
+    const caller = ctx.caller
     const filters: Filter<SiteApplication>[] = [where.has('communityPath', caller.staff.orgId)]
     if (input.status) filters.push(where.eq('status', input.status))
     const page = await ctx.store.collection('siteApplications').find({ where: where.and(...filters), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: input.limit, after: input.after ?? null })
@@ -127,10 +129,12 @@ export const placeSite = defineAction({
 export const declineSite = defineAction({
   input: answerSiteInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<SiteApplicationView> {
-    const caller = staffCaller(ctx, 'intent.write')
+    const caller = ctx.caller
     const a = await loadPending(ctx, input.id)
     const at = ctx.now().toISOString()
     const set = { status: 'declined' as const, reply: input.reply, updatedAt: at, handledByName: caller.staff.name }

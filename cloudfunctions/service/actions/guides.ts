@@ -5,7 +5,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
 import { checkPolicies } from '../../_shared/application/policy-links'
-import { listScope, loadVisible, saveResource, toResourceView } from '../resources'
+import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
 
 /** Titles of published policies by id, in the given order (missing ones left out). */
 export async function policyLinks(ctx: Ctx, ids: readonly string[]): Promise<{ _id: string; title: string }[]> {
@@ -25,6 +25,7 @@ async function toGuideView(ctx: Ctx, g: Guide): Promise<GuideView> {
 export const guides = defineAction({
   input: guideListInput,
   access: 'any',
+  rules: [MANAGE_RULE],
   async run(input, ctx): Promise<PageOf<GuideView>> {
     const filters: Filter<Guide>[] = []
     const scope = await listScope(ctx, input.view)
@@ -50,6 +51,7 @@ export const guide = defineAction({
 export const saveGuide = defineAction({
   input: guideSaveInput,
   access: 'staff',
+  ...SAVE_PERMISSION,
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<GuideView> {

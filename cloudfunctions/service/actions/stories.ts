@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { checkPolicies } from '../../_shared/application/policy-links'
-import { listScope, loadVisible, saveResource, toResourceView } from '../resources'
+import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
 import { policyLinks } from './guides'
 
 async function toStoryView(ctx: Ctx, s: Story): Promise<StoryView> {
@@ -17,6 +17,7 @@ async function toStoryView(ctx: Ctx, s: Story): Promise<StoryView> {
 export const stories = defineAction({
   input: resourceListInput,
   access: 'any',
+  rules: [MANAGE_RULE],
   async run(input, ctx): Promise<PageOf<StoryView>> {
     const scope = await listScope(ctx, input.view)
     const page = await ctx.store.collection('stories').find({ where: scope ?? undefined, orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: input.limit, after: input.after ?? null })
@@ -39,6 +40,7 @@ export const story = defineAction({
 export const saveStory = defineAction({
   input: storySaveInput,
   access: 'staff',
+  ...SAVE_PERMISSION,
   audit: 'write',
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<StoryView> {

@@ -1,9 +1,7 @@
 import { shareCountsInput, type ShareCountsOutput } from '../../_shared/contracts/share'
 import { isWithin } from '../../_shared/domain/org'
-import { can } from '../../_shared/domain/roles'
 import type { ShareArrival } from '../../_shared/domain/share'
 import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { loadItem } from '../items'
 
@@ -15,9 +13,12 @@ import { loadItem } from '../items'
 export const counts = defineAction({
   input: shareCountsInput,
   access: 'staff',
+  rules: [
+    { on: "`kind: 'policy'`", when: (input) => input.kind === 'policy', access: 'staff', permission: 'policy.read', refusal: '你的角色不能进行这个操作' },
+    { on: "`kind: 'event'`", when: (input) => input.kind === 'event', access: 'staff', permission: 'event.read', refusal: '你的角色不能进行这个操作' },
+  ],
   async run(input, ctx): Promise<ShareCountsOutput> {
     const { caller } = ctx
-    if (!can(caller.staff.role, input.kind === 'policy' ? 'policy.read' : 'event.read')) throw forbidden('你的角色不能进行这个操作')
     const out: Record<string, number> = {}
     for (const id of new Set(input.ids)) {
       const item = await loadItem(ctx, input.kind, id)

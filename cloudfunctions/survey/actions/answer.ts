@@ -26,6 +26,8 @@ export const answer = defineAction({
     const survey = await ctx.store.collection('surveys').get(input.id)
     if (!survey || survey.status === 'draft') throw notFound('问卷不存在或已删除')
     refuseUnlessOpen(survey, today)
+    // Business rules, not access: a survey's audience (those signed up for its event, or the
+    // residents of its community when it opened) is part of what the survey is.
     if (survey.kind === 'event') {
       if (!(await signedUpForEvent(ctx, survey))) throw forbidden('这份问卷只请报名参加了这场活动的居民填写')
     } else {

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadInScope, toView } from '../access'
+import { loadSurveyInScope, toView } from '../access'
 
 /** Closes a published survey: no more answers, and residents see the results. */
 export const close = defineAction({
@@ -13,9 +13,10 @@ export const close = defineAction({
   audit: 'write',
   target: (input) => input.id,
   async run({ id }, ctx): Promise<SurveyView> {
-    const current = await loadInScope(ctx, id, 'survey.write')
-    // The city's spot-check questionnaire is the city's to end, not the community's it checks.
-    if (current.kind === 'spotcheck' && (ctx.caller.kind !== 'staff' || ctx.caller.org.level !== 'city')) throw forbidden('市级抽查问卷只能由市创建办结束')
+    const current = await loadSurveyInScope(ctx, id, 'survey.write')
+    // Business rule, not access: the city's spot-check questionnaire is the city's to end, not
+    // the community's it checks (the community may still see and manage its own surveys).
+    if (current.kind === 'spotcheck' && ctx.caller.org.level !== 'city') throw forbidden('市级抽查问卷只能由市创建办结束')
     const now = ctx.now()
     const today = shanghaiDate(now)
     if (current.status === 'closed') return toView(current, ctx.caller, today)

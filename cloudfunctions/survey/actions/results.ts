@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import type { Ctx } from '../../_shared/runtime/action'
 import { forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadInScope, residentCommunity, responseId } from '../access'
+import { loadSurveyInScope, residentCommunity, responseId } from '../access'
 
 /** The same org's survey of the same kind one quarter earlier, with its index. */
 async function previousOf(ctx: Ctx, survey: Survey): Promise<SurveyResults['previous']> {
@@ -39,10 +39,12 @@ export const results = defineAction({
     const today = shanghaiDate(ctx.now())
     let survey: Survey
     if (caller.kind === 'staff') {
-      survey = await loadInScope(ctx, id, 'survey.read')
+      survey = await loadSurveyInScope(ctx, id, 'survey.read')
     } else {
       const found = await store.collection('surveys').get(id)
       if (!found || found.status === 'draft') throw notFound('问卷不存在或已删除')
+      // Business rules, not access: residents see a survey's index once it has closed (so
+      // answers are not swayed), and only the surveyed community's residents or those who answered.
       if (surveyState(found, today) !== 'closed') throw forbidden('问卷结束后才能查看结果')
       if (found.kind !== 'event') {
         const community = await residentCommunity(ctx)

@@ -5,7 +5,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import { loadInScope, toView } from '../access'
+import { loadSurveyInScope, toView } from '../access'
 
 /**
  * Creates a draft survey of the caller's org (usually from a template the client filled in), or
@@ -46,7 +46,7 @@ export const save = defineAction({
       await surveys.insert(survey)
       return toView(survey, caller, today)
     }
-    const current = await loadInScope(ctx, id, 'survey.write')
+    const current = await loadSurveyInScope(ctx, id, 'survey.write')
     if (current.status !== 'draft') throw conflict('问卷已发布，题目不能再改；如需调整，请关闭后新建一份')
     if (current.version !== version) throw conflict('问卷已被他人修改，请刷新后再改')
     const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }

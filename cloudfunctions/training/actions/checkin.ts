@@ -1,15 +1,15 @@
 import { courseCheckinInput, type CourseCheckinOutput, type EnrolmentRow } from '../../_shared/contracts/training'
 import { courseIdOf, sceneAgeRefusal, sessionRefusal } from '../../_shared/domain/training'
-import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import { forbidden, missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
+import { admittedResident, admittedStaff, type Ctx, defineAction } from '../../_shared/runtime/action'
+import { missingOrOutOfScope, notFound } from '../../_shared/runtime/errors'
 import { residentPlace } from '../../_shared/application/resident'
 import { checkinRequestIdOf, enrolmentIdOf, loadCourseForStaff, refuseTraining, toCourseView, toEnrolmentRow, verifyCourseScene } from '../access'
 import { attend, caseForCourse } from '../attend'
 
 /** A resident scans the rotating code of a session at the venue. */
 async function byScan(ctx: Ctx, raw: string, requestId: string): Promise<CourseCheckinOutput> {
-  const { caller, store, keyring } = ctx
-  if (caller.kind !== 'resident') throw forbidden('工作人员请在学员名单中为学员签到')
+  const { store, keyring } = ctx
+  const caller = admittedResident(ctx.caller)
   const now = ctx.now()
   const scene = verifyCourseScene(keyring, raw)
   if (!scene) throw refuseTraining('invalid_code')
@@ -45,8 +45,7 @@ async function byScan(ctx: Ctx, raw: string, requestId: string): Promise<CourseC
 /** Staff check a trainee in by hand for a session (no phone, or entered after the class). */
 async function byStaff(ctx: Ctx, courseId: string, enrolmentId: string, session: number): Promise<EnrolmentRow> {
   const course0 = await loadCourseForStaff(ctx, courseId)
-  const caller = ctx.caller
-  if (caller.kind !== 'staff') throw forbidden()
+  const caller = admittedStaff(ctx.caller)
   const before = await ctx.store.collection('courseEnrolments').get(enrolmentId)
   // An enrolment of another course, reached through a course the caller may manage: a probe, audited.
   if (!before || before.courseId !== courseId) throw missingOrOutOfScope(before, '报名记录不存在')
@@ -67,6 +66,8 @@ async function byStaff(ctx: Ctx, courseId: string, enrolmentId: string, session:
 export const checkin = defineAction({
   input: courseCheckinInput,
   access: 'any',
+  // A manual check-in is for staff through loadInScope (a resident is told 404, as before).
+  rules: [{ on: "`mode: 'scan'`", when: (input) => input.mode === 'scan', access: 'resident', refusal: '工作人员请在学员名单中为学员签到' }],
   audit: 'write',
   target: (input) => (input.mode === 'manual' ? input.enrolmentId : null),
   run(input, ctx): Promise<CourseCheckinOutput | EnrolmentRow> {

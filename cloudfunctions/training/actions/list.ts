@@ -1,8 +1,7 @@
 import { courseListInput, type CourseListItem } from '../../_shared/contracts/training'
 import type { PageOf } from '../../_shared/contracts/common'
 import type { Course } from '../../_shared/domain/training'
-import { defineAction } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
+import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { type Filter, where } from '../../_shared/store/port'
 import { residentPlace } from '../../_shared/application/resident'
 import { enrolmentIdOf, toCourseListItem } from '../access'
@@ -14,13 +13,13 @@ import { enrolmentIdOf, toCourseListItem } from '../access'
 export const list = defineAction({
   input: courseListInput,
   access: 'any',
+  rules: [{ on: "`view: 'manage'`", when: (input) => input.view === 'manage', access: 'staff' }],
   async run(input, ctx): Promise<PageOf<CourseListItem>> {
     const { caller, store } = ctx
     const filters: Filter<Course>[] = []
     const place = await residentPlace(ctx)
     if (input.view === 'manage') {
-      if (caller.kind !== 'staff') throw forbidden('仅限工作人员使用')
-      filters.push(where.has('orgPath', caller.staff.orgId))
+      filters.push(where.has('orgPath', admittedStaff(caller).staff.orgId))
     } else {
       filters.push(where.eq('status', 'published'))
       if (place.communityPath) filters.push(where.in('orgId', place.communityPath))
