@@ -9,15 +9,13 @@
  * Needs `TCB_ENV_ID`, `TCB_SECRET_ID`, `TCB_SECRET_KEY` and the same `APP_SECRET` the functions
  * run with (the invitation is stored as a keyed hash of its code).
  */
-import { init } from '@cloudbase/node-sdk'
 import { isSet } from '../cloudfunctions/_shared/deploy/desired-state'
 import { type Keyring, makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
-import { openCloudbaseStore, type CloudbaseDb } from '../cloudfunctions/_shared/store/cloudbase/adapter'
 import { seedDemo } from '../server/seed'
 import { FirstAdminRefused, issueFirstAdminInvite } from './cloud/first-admin'
-import { type Credentials, explainFailure, missingCredentialsMessage, readCredentials, scrub } from './cloud/tencent'
+import { type Credentials, deployerStore, explainFailure, missingCredentialsMessage, readCredentials, scrub } from './cloud/tencent'
 
 export interface AdminRun {
   code: number
@@ -32,11 +30,6 @@ function argValue(argv: readonly string[], name: string): string | null {
 }
 
 export const USAGE = 'npm run cloud:admin -- --invite [--city <市名>] [--label <姓名或备注>] [--again] [--demo]'
-
-export function cloudStore(credentials: Credentials): Store<Collections> {
-  const db = init({ env: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey }).database() as unknown as CloudbaseDb
-  return openCloudbaseStore<Collections>(db)
-}
 
 export async function runCloudAdmin(
   argv: readonly string[],
@@ -59,7 +52,7 @@ export async function runCloudAdmin(
   const now = (deps.now ?? (() => new Date()))()
   const lines: string[] = []
   try {
-    const store = (deps.store ?? cloudStore)(credentials)
+    const store = (deps.store ?? deployerStore)(credentials)
     if (argv.includes('--demo')) {
       const seeded = await seedDemo(store, now, { keyring, demoData: true, passwords: false })
       lines.push(seeded ? '已写入演示数据（演示单位、政策、活动、问卷、台帐；演示工作人员没有密码，不能登录）。' : '环境里已有单位，跳过演示数据。')

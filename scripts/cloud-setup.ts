@@ -13,13 +13,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { init } from '@cloudbase/node-sdk'
 import { desiredState, missingConfiguration } from '../cloudfunctions/_shared/deploy/desired-state'
 import { runMigrations, type MigrationReport } from '../cloudfunctions/_shared/runtime/migrations'
-import type { Collections } from '../cloudfunctions/_shared/store/collections'
-import { openCloudbaseStore, type CloudbaseDb } from '../cloudfunctions/_shared/store/cloudbase/adapter'
 import { applyDesiredState, StepFailure } from './cloud/apply'
-import { type Credentials, missingCredentialsMessage, readCredentials, scrub, tencentClient } from './cloud/tencent'
+import { type Credentials, deployerStore, missingCredentialsMessage, readCredentials, scrub, tencentClient } from './cloud/tencent'
 import { buildFunctions } from './build-functions'
 
 export interface SetupRun {
@@ -36,10 +33,9 @@ export interface SetupDeps {
   log?: (line: string) => void
 }
 
-/** The environment's database through the server SDK, authenticated with the deployer's key. */
+/** The migrations on the environment's database, with the deployer's key. */
 export function migrateWithNodeSdk(credentials: Credentials): Promise<MigrationReport> {
-  const db = init({ env: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey }).database() as unknown as CloudbaseDb
-  return runMigrations(openCloudbaseStore<Collections>(db))
+  return runMigrations(deployerStore(credentials))
 }
 
 function dryRun(json: boolean, env: Record<string, string | undefined>): SetupRun {

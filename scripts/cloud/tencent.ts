@@ -8,6 +8,10 @@
  * `scf.tencentcloudapi.com` (functions); the tests stand nock in for those hosts.
  */
 import CloudBase from '@cloudbase/manager-node'
+import { init } from '@cloudbase/node-sdk'
+import type { Collections } from '../../cloudfunctions/_shared/store/collections'
+import { openCloudbaseStore, type CloudbaseDb } from '../../cloudfunctions/_shared/store/cloudbase/adapter'
+import type { Store } from '../../cloudfunctions/_shared/store/port'
 
 export interface Credentials {
   envId: string
@@ -86,4 +90,10 @@ export function tencentClient(credentials: Credentials): TencentClient {
   const call: CallApi = async (service, action, params) =>
     (await app.commonService(service).call({ Action: action, Param: params })) as Record<string, unknown>
   return { app, call }
+}
+
+/** The environment's database through the server SDK, authenticated with the deployer's key. */
+export function deployerStore(credentials: Credentials): Store<Collections> {
+  const db = init({ env: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey }).database() as unknown as CloudbaseDb
+  return openCloudbaseStore<Collections>(db)
 }
