@@ -1,7 +1,6 @@
-/** H5: downloads the file through the browser. */
-export async function saveFile(filename: string, mime: string, base64: string): Promise<void> {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }))
+/** H5: the browser downloads `blob` under `filename` (a temporary object link, clicked once). */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = filename
@@ -9,4 +8,14 @@ export async function saveFile(filename: string, mime: string, base64: string): 
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** The bytes of a base64 string. */
+export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+}
+
+/** H5: downloads the file through the browser. */
+export async function saveFile(filename: string, mime: string, base64: string): Promise<void> {
+  downloadBlob(filename, new Blob([base64Bytes(base64)], { type: mime }))
 }
