@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nock from 'nock'
-import { answerCloudMetadataAsOffCloud } from '../../cloudfunctions/_shared/testing/cloud-metadata'
+import { nockSuite } from '../../cloudfunctions/_shared/testing/cloud-metadata'
 import { desiredState } from '../../cloudfunctions/_shared/deploy/desired-state'
 import { COLLECTION_NAMES } from '../../cloudfunctions/_shared/store/collections'
 import { FUNCTION_DECLARATIONS } from '../../cloudfunctions/_shared/deploy/functions'
@@ -223,12 +223,7 @@ function fakeBuild(version: string) {
 
 const setup = (_cloud: FakeCloud, shell: Record<string, string> = SHELL, version = 'v1') => runCloudSetup([], shell, { build: fakeBuild(version), pollMs: 0 })
 
-beforeAll(() => nock.disableNetConnect())
-// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
-beforeEach(() => answerCloudMetadataAsOffCloud())
-
-afterEach(() => nock.cleanAll())
-afterAll(() => nock.enableNetConnect())
+nockSuite()
 
 describe('npm run cloud:setup against an environment', () => {
   it('prepares a fresh environment: every collection with ADMINONLY and its indexes, every function with its settings and timers, migrations recorded', async () => {

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import nock from 'nock'
-import { answerCloudMetadataAsOffCloud } from '../../cloudfunctions/_shared/testing/cloud-metadata'
+import { nockSuite } from '../../cloudfunctions/_shared/testing/cloud-metadata'
 import { buildFunctions } from '../build-functions'
 import { runCloudSmoke } from '../cloud-smoke'
 
@@ -48,16 +48,11 @@ function serve(options: { broken?: string } = {}) {
   return invoked
 }
 
+nockSuite()
 beforeAll(async () => {
-  nock.disableNetConnect()
   await buildFunctions(OUT)
 }, 120000)
-// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
-beforeEach(() => answerCloudMetadataAsOffCloud())
-
-afterEach(() => nock.cleanAll())
 afterAll(() => {
-  nock.enableNetConnect()
   rmSync(OUT, { recursive: true, force: true })
 })
 

@@ -7,7 +7,7 @@
 import { init } from '@cloudbase/node-sdk'
 import jsQR from 'jsqr'
 import nock from 'nock'
-import { answerCloudMetadataAsOffCloud } from '../../testing/cloud-metadata'
+import { answerCloudMetadataAsOffCloud, nockSuite } from '../../testing/cloud-metadata'
 import { PNG } from 'pngjs'
 import { wxacodeMiniCodes, type GetUnlimitedParams, type GetUnlimitedResult } from '../../codes/wxacode'
 import { wxacodeShareCodes } from '../../../share/codes'
@@ -60,8 +60,9 @@ function storageOnNock() {
 
 let app: CodeStorage
 
+nockSuite()
+
 beforeAll(() => {
-  nock.disableNetConnect()
   app = init({ env: 'test-env', secretId: 'x', secretKey: 'y' })
 })
 
@@ -70,16 +71,6 @@ beforeEach(() => {
   seen.length = 0
   cosStatus = 200
   storageOnNock()
-})
-
-// The SDK's on-cloud probe, answered as off-cloud (re-added after every cleanAll).
-beforeEach(() => answerCloudMetadataAsOffCloud())
-
-afterEach(() => nock.cleanAll())
-
-afterAll(() => {
-  nock.enableNetConnect()
-  nock.restore()
 })
 
 /** WeChat's getUnlimited, counted; `fail` makes it answer an errcode (thrown, as wx-server-sdk does, or returned). */
