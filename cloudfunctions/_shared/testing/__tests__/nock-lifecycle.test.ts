@@ -29,7 +29,6 @@ describe('the nock lifecycle', () => {
       probes += 1
       return [200, 'off-cloud']
     })
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const platform = require('@cloudbase/node-sdk/dist/utils/cloudplatform') as { checkIsInTencentCloud: () => Promise<boolean> }
     expect(await platform.checkIsInTencentCloud()).toBe(false)
     expect(await platform.checkIsInTencentCloud()).toBe(false)
