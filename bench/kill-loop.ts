@@ -71,7 +71,7 @@ function start(serverJs: string, dataDir: string, appSecret: string): Promise<{ 
   const child = spawn(process.execPath, [serverJs], {
     cwd: ROOT,
     // Many distinct residents from one machine: the per-address session limit is lifted.
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000', APP_SECRET: appSecret },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000', STAFF_SIGNINS_PER_MINUTE: '1000000', APP_SECRET: appSecret },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((ok, fail) => {

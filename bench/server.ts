@@ -7,7 +7,7 @@ const ROOT = resolve(__dirname, '..')
 export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_FORCE_PASSWORD_CHANGE: '0', SKIP_H5_BUILD: '1', RESIDENT_SESSIONS_PER_MINUTE: '1000000' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_FORCE_PASSWORD_CHANGE: '0', SKIP_H5_BUILD: '1', RESIDENT_SESSIONS_PER_MINUTE: '1000000', STAFF_SIGNINS_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const url = await new Promise<string>((ok, fail) => {

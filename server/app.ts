@@ -42,6 +42,18 @@ export interface AppOptions {
    * machine raise it (`RESIDENT_SESSIONS_PER_MINUTE`).
    */
   residentSessionsPerMinute?: number
+  /**
+   * Staff sign-in attempts per client address per minute (default 30), whatever the account. The
+   * per-account lockout stops guessing one password; this stops one address trying a common
+   * password across many accounts (spraying). Load and e2e runs raise it
+   * (`STAFF_SIGNINS_PER_MINUTE`).
+   */
+  staffSignInsPerMinute?: number
+  /**
+   * Behind a reverse proxy (TRUST_PROXY=1) the client address is taken from `X-Forwarded-For`;
+   * otherwise that header is ignored, so a client cannot pick its own address to dodge the limits.
+   */
+  trustProxy?: boolean
 }
 
 const LOCKED_MESSAGE = `密码错误次数过多，账号已锁定，请 ${LOCKOUT_MINUTES} 分钟后再试`
@@ -96,7 +108,7 @@ function fail(code: string, message: string, fields?: { path: string; message: s
 /** The local runtime: the H5 app and the same actions as CloudBase, over HTTP on the embedded store. */
 export function buildApp(options: AppOptions): FastifyInstance {
   const now = options.now ?? (() => new Date())
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES })
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: options.trustProxy ?? false })
 
   // Every failure answers in the one error shape; bad input is never a 500.
   app.setErrorHandler(async (err: { statusCode?: number; code?: string; message: string }, req, reply) => {
@@ -156,7 +168,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
     }
   })
 
+  const signInLimiter = slidingWindowLimiter(options.staffSignInsPerMinute ?? 30, 60_000)
+
   app.post('/api/auth/staff', async (req, reply) => {
+    if (!signInLimiter.hit(req.ip, now().getTime()).allowed) {
+      return reply.status(429).send(fail('TOO_MANY_REQUESTS', '这台设备登录尝试太频繁，请一分钟后再试'))
+    }
     const parsed = v.safeParse(staffLoginInput, req.body ?? {})
     if (!parsed.success) {
       return reply.status(400).send(fail('VALIDATION', '请填写账号和密码', issuesToFields(parsed.issues)))

@@ -17,6 +17,10 @@ export interface ServerEnv {
   demoData: boolean
   /** New anonymous resident sessions per client address per minute (RESIDENT_SESSIONS_PER_MINUTE, default 60). */
   residentSessionsPerMinute: number
+  /** Staff sign-in attempts per client address per minute (STAFF_SIGNINS_PER_MINUTE, default 30). */
+  staffSignInsPerMinute: number
+  /** Take the client address from X-Forwarded-For (TRUST_PROXY=1, only behind a proxy you run). */
+  trustProxy: boolean
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -28,6 +32,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (appSecret !== null && appSecret.length < 32) throw new Error('APP_SECRET must be at least 32 characters')
   const sessions = Number(env.RESIDENT_SESSIONS_PER_MINUTE ?? 60)
   if (!Number.isInteger(sessions) || sessions < 1) throw new Error(`RESIDENT_SESSIONS_PER_MINUTE must be a positive integer, got ${env.RESIDENT_SESSIONS_PER_MINUTE}`)
+  const signIns = Number(env.STAFF_SIGNINS_PER_MINUTE ?? 30)
+  if (!Number.isInteger(signIns) || signIns < 1) throw new Error(`STAFF_SIGNINS_PER_MINUTE must be a positive integer, got ${env.STAFF_SIGNINS_PER_MINUTE}`)
   return {
     appSecret,
     port,
@@ -38,5 +44,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     forcePasswordChange: env.DEMO_FORCE_PASSWORD_CHANGE !== '0',
     demoData: env.DEMO_DATA !== '0',
     residentSessionsPerMinute: sessions,
+    staffSignInsPerMinute: signIns,
+    trustProxy: env.TRUST_PROXY === '1',
   }
 }

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     keyring,
     staticDir: H5_DIR,
     residentSessionsPerMinute: env.residentSessionsPerMinute,
+    staffSignInsPerMinute: env.staffSignInsPerMinute,
+    trustProxy: env.trustProxy,
   })
   // The local stand-in for the `resumeJobs` timers: a job whose page was closed still finishes.
   const resumer = setInterval(() => void resumeJobs(store, LOCAL_JOBS, CLOUD_BUDGET).catch((err: unknown) => console.error(err)), RESUME_EVERY_MS)

@@ -53,7 +53,7 @@ function digest(): string {
 
 beforeAll(async () => {
   await seedDemo(store, new Date('2026-11-22T02:00:00Z'), { forcePasswordChange: false })
-  app = buildApp({ store, secret: Buffer.from('f'.repeat(32)), keyring: makeKeyring(Buffer.from('k'.repeat(32))), rateLimitPerMinute: 1e9, residentSessionsPerMinute: 1e9 })
+  app = buildApp({ store, secret: Buffer.from('f'.repeat(32)), keyring: makeKeyring(Buffer.from('k'.repeat(32))), rateLimitPerMinute: 1e9, residentSessionsPerMinute: 1e9, staffSignInsPerMinute: 1e9 })
   await app.ready()
 })
 afterAll(async () => {
