@@ -79,7 +79,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'plugins/weapp-project-config.ts')],
     env: appEnv(),
     defineConstants: {},
     alias: {

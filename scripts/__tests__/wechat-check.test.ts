@@ -186,6 +186,10 @@ describe('wechat-check (wcc + wcsc + miniprogram-ci checkCodeQuality)', () => {
       for (const p of pages) expect(r.wxml.files).toContain(`${p}.wxml`)
       expect(r.audit.items.map((i) => i.name).sort()).toEqual([...AUDIT_ITEMS].sort())
       expect(r.durationMs).toBeLessThan(60_000)
+      // Opened at dist/weapp, DevTools finds the cloud functions where the root project does.
+      const project = JSON.parse(fs.readFileSync(path.join(DIST, 'project.config.json'), 'utf8')) as { miniprogramRoot: string; cloudfunctionRoot: string }
+      expect(project.miniprogramRoot).toBe('./')
+      expect(path.resolve(DIST, project.cloudfunctionRoot)).toBe(path.join(REPO_ROOT, 'dist', 'functions'))
     },
     120_000,
   )
