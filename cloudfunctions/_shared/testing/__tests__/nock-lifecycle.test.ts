@@ -22,7 +22,7 @@ describe('the nock lifecycle', () => {
     expect(without.map((f) => relative(ROOT, join(ROOT, f)))).toEqual([])
   })
 
-  it('the node-sdk asks the metadata service once and then remembers it is off the cloud', async () => {
+  it('the node-sdk remembers an off-cloud answer and stops asking the metadata service', async () => {
     let probes = 0
     nock.cleanAll()
     nock('http://metadata.tencentyun.com').persist().get(/.*/).reply(() => {
@@ -30,9 +30,18 @@ describe('the nock lifecycle', () => {
       return [200, 'off-cloud']
     })
     const platform = require('@cloudbase/node-sdk/dist/utils/cloudplatform') as { checkIsInTencentCloud: () => Promise<boolean> }
-    expect(await platform.checkIsInTencentCloud()).toBe(false)
-    expect(await platform.checkIsInTencentCloud()).toBe(false)
-    expect(await platform.checkIsInTencentCloud()).toBe(false)
-    expect(probes).toBe(1)
+    // The SDK gives each probe 30 ms; on a loaded machine one may time out (not remembered) and the
+    // next call asks again. Once an answer has arrived in time, no call asks again.
+    let settled = false
+    for (let i = 0; i < 20 && !settled; i++) {
+      const before = probes
+      expect(await platform.checkIsInTencentCloud()).toBe(false)
+      settled = i > 0 && probes === before
+    }
+    expect(settled).toBe(true)
+    const after = probes
+    for (let i = 0; i < 5; i++) expect(await platform.checkIsInTencentCloud()).toBe(false)
+    expect(probes).toBe(after)
+    expect(probes).toBeGreaterThanOrEqual(1)
   })
 })
