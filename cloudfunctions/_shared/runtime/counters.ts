@@ -39,17 +39,20 @@ export async function applyContributions(tx: TxStore<Collections>, orgId: string
   for (const [period, inc] of perPeriod) await bumpPeriod(tx, orgId, period, inc)
 }
 
+/**
+ * One write when the document exists (an increment needs no read: CloudBase applies `inc`
+ * server-side, SQLite in its UPDATE), two the first time a period is counted. Two transactions
+ * creating the same document at once: the second insert is a duplicate and its transaction
+ * fails (and is retried on CloudBase), so no increment is lost.
+ */
 async function bumpPeriod(tx: TxStore<Collections>, orgId: string, period: string, inc: Record<string, number>): Promise<void> {
   const metrics = Object.entries(inc).filter(([, n]) => n !== 0)
   if (!metrics.length) return
   const counters = tx.collection('counters')
   const id = counterId(orgId, period)
-  if (await counters.get(id)) {
-    await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> })
-  } else {
-    const doc: Counter = { _id: id, orgId, period, ...Object.fromEntries(metrics) }
-    await counters.insert(doc)
-  }
+  if (await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> })) return
+  const doc: Counter = { _id: id, orgId, period, ...Object.fromEntries(metrics) }
+  await counters.insert(doc)
 }
 
 /** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated contribution is counted at. */
