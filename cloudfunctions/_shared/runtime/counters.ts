@@ -1,5 +1,5 @@
 import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
-import { periodsOf } from '../domain/period'
+import { countedPeriodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
 import type { TxStore } from '../store/port'
 
@@ -26,11 +26,11 @@ export async function applyCountedChange(tx: TxStore<Collections>, before: Count
   for (const [orgId, list] of byOrg) await applyContributions(tx, orgId, list)
 }
 
-/** Adds `list` to the org's month, quarter and year documents, one read and one write per document. */
+/** Adds `list` to the org's month and year documents (see `countedPeriodsOf`), one write per document. */
 export async function applyContributions(tx: TxStore<Collections>, orgId: string, list: readonly Contribution[]): Promise<void> {
   const perPeriod = new Map<string, Record<string, number>>()
   for (const c of list) {
-    for (const period of Object.values(periodsOf(dayInstant(c.date)))) {
+    for (const period of countedPeriodsOf(dayInstant(c.date))) {
       const inc = perPeriod.get(period) ?? {}
       for (const [metric, n] of Object.entries(c.inc)) inc[metric] = (inc[metric] ?? 0) + n
       perPeriod.set(period, inc)

@@ -1,4 +1,7 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
+import type { Counter } from '../domain/counter'
+import { BASELINE_PREFIX } from '../domain/indices'
+import { periodKind } from '../domain/period'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store } from '../store/port'
 
@@ -84,6 +87,30 @@ const MIGRATIONS: readonly Migration[] = [
       let moved = 0
       for (const [from, to] of RENAMED_COLLECTIONS) moved += await moveCollection(store, from, to)
       return moved
+    },
+  },
+  {
+    // Counters move month and year documents only; a quarter's counts are summed from its months
+    // when read (domain/indices `seriesOf`). Quarter documents keep the baselines staff entered
+    // for the quarter (`base_…`); their counts are dropped, and a document with nothing else left
+    // is removed. Readers already ignore a quarter document's counts, so the order does not matter.
+    name: '2026-12-quarter-counters-from-months',
+    async run(store) {
+      let changed = 0
+      const quarters: Counter[] = []
+      for await (const batch of store.collection('counters').scan(undefined, 500)) {
+        for (const c of batch) if (periodKind(String(c.period)) === 'quarter') quarters.push(c)
+      }
+      for (const c of quarters) {
+        const counts = Object.keys(c).filter((k) => typeof c[k] === 'number' && !k.startsWith(BASELINE_PREFIX))
+        if (!counts.length) continue
+        const kept: Counter = { _id: c._id, orgId: c.orgId, period: c.period }
+        for (const [k, v] of Object.entries(c)) if (typeof v === 'number' && k.startsWith(BASELINE_PREFIX)) kept[k] = v
+        if (Object.keys(kept).length > 3) await store.collection('counters').put(kept)
+        else await store.collection('counters').remove(c._id)
+        changed++
+      }
+      return changed
     },
   },
 ]
