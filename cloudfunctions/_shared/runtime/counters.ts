@@ -1,7 +1,7 @@
 import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
-import type { TxStore } from '../store/port'
+import type { Store, TxStore } from '../store/port'
 
 /** A record's contributions and the org they count for (null: the record does not exist). */
 export interface Counted {
@@ -58,4 +58,12 @@ async function bumpPeriod(tx: TxStore<Collections>, orgId: string, period: strin
 /** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated contribution is counted at. */
 export function dayInstant(date: string): Date {
   return new Date(`${date}T12:00:00+08:00`)
+}
+
+/** An org's counts for one period as readers see them (bench and tests): its counter document. */
+export async function counterTotals(store: Store<Collections>, orgId: string, period: string): Promise<Record<string, number>> {
+  const doc = await store.collection('counters').get(counterId(orgId, period))
+  const out: Record<string, number> = {}
+  for (const [k, v] of Object.entries(doc ?? {})) if (typeof v === 'number') out[k] = v
+  return out
 }
