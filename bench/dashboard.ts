@@ -14,11 +14,11 @@ import { counterId } from '../cloudfunctions/_shared/domain/counter'
 import { INDEX_DEFS, type Metrics, toIndex } from '../cloudfunctions/_shared/domain/indices'
 import { type Intent, intentContributions } from '../cloudfunctions/_shared/domain/intent'
 import { type StaffMember, staffContributions } from '../cloudfunctions/_shared/domain/staff'
-import { previousPeriod } from '../cloudfunctions/_shared/domain/period'
+import { periodsOf, previousPeriod } from '../cloudfunctions/_shared/domain/period'
 import type { Ctx } from '../cloudfunctions/_shared/runtime/action'
 import { dayInstant } from '../cloudfunctions/_shared/runtime/counters'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
-import { periodsOfDay, reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
+import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { where } from '../cloudfunctions/_shared/store/port'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
@@ -106,13 +106,16 @@ function makeCase(i: number, rand: () => number): Intent {
   }
 }
 
+/** Month, quarter and year of a day: the naive dashboard sums every period itself, independently of how counters are stored. */
+const allPeriodsOfDay = (date: string) => Object.values(periodsOf(dayInstant(date)))
+
 /** The naive dashboard: scan the community's cases and sum their contributions into period metrics, every request. */
 async function naiveDashboard(store: ReturnType<typeof openSqliteStore<Collections>>, communityId: string): Promise<{ key: string; num: number; den: number | null }[]> {
   const series = new Map<string, Metrics>()
   for await (const batch of store.collection('intents').scan(where.eq<Intent>('communityId', communityId), 1000)) {
     for (const i of batch) {
       for (const c of intentContributions(i)) {
-        for (const p of periodsOfDay(c.date)) {
+        for (const p of allPeriodsOfDay(c.date)) {
           const m = series.get(p) ?? {}
           for (const [k, n] of Object.entries(c.inc)) m[k] = (m[k] ?? 0) + n
           series.set(p, m)
@@ -123,7 +126,7 @@ async function naiveDashboard(store: ReturnType<typeof openSqliteStore<Collectio
   for await (const batch of store.collection('staff').scan(where.eq<StaffMember>('orgId', communityId), 1000)) {
     for (const m of batch) {
       for (const c of staffContributions(m)) {
-        for (const p of periodsOfDay(c.date)) {
+        for (const p of allPeriodsOfDay(c.date)) {
           const mm = series.get(p) ?? {}
           for (const [k, n] of Object.entries(c.inc)) mm[k] = (mm[k] ?? 0) + n
           series.set(p, mm)

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../_shared/files/lazy-libs'
 import type { EvaluationApplication } from '../_shared/domain/evaluation'
 import { type DocSection, formSections, historySection, reportSections } from '../_shared/domain/evaluation-form'
 import { neutralise } from '../_shared/files/workbook'
@@ -32,7 +33,8 @@ function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: s
  * like a formula stays text.
  */
 export async function writeApplicationWorkbook(stream: Writable, app: EvaluationApplication): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  const { stream: xlsxStream } = await loadExcelJS()
+  const wb = new xlsxStream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   wb.creator = '创业社区'
   addSheet(wb, SHEETS.form, `${app.communityName} ${app.year} 年度创业型社区申报表`, formSections(app))
   addSheet(wb, SHEETS.report, `${app.communityName} ${app.year} 年度创建创业型社区自评报告`, [...reportSections(app), historySection(app)])

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode'
+import { loadQRCode } from '../_shared/files/lazy-libs'
 import { type MadeCode, WxacodeError, wxErrCode } from '../_shared/files/mini-codes'
 import type { ServeCode } from '../_shared/codes/wxacode'
 
@@ -27,7 +27,7 @@ export function localShareCodes(): ShareCodePort {
     async make({ path, origin, width }) {
       if (!origin) throw new ShareCodeInputError('缺少应用网址，无法生成二维码')
       const url = `${origin}/#/${path}`
-      const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 1, width })
+      const png = await (await loadQRCode()).toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 1, width })
       return { png, fileID: null, url, fallback: null }
     },
   }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../_shared/files/lazy-libs'
 import {
   LEVEL_LABELS,
   type Level,
@@ -37,7 +38,8 @@ export async function surveyWorkbook(
   index: SatisfactionIndex,
   responses: readonly SurveyResponse[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const { Workbook } = await loadExcelJS()
+  const wb = new Workbook()
   wb.creator = '创业社区'
   wb.created = new Date(0)
 

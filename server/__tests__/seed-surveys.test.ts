@@ -2,6 +2,7 @@ import { computeIndex, type SurveyResponse, tallyFromResponses } from '../../clo
 import type { Collections } from '../../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { seedDemo } from '../seed'
+import { quarterCounts } from '../../cloudfunctions/_shared/testing/counters'
 
 describe('demo surveys', () => {
   it('seeds 金沙社区’s open survey of this quarter and last quarter’s closed one with consistent results', async () => {
@@ -21,7 +22,7 @@ describe('demo surveys', () => {
     expect(index.lowConfidence).toBe(false)
     expect(index.composite).toBeGreaterThan(55)
     expect(index.composite).toBeLessThan(90)
-    expect((await store.collection('counters').get('c-jinsha:2026-Q3'))?.satisfactionResponses).toBe(36)
+    expect((await quarterCounts(store, 'c-jinsha', '2026-Q3')).satisfactionResponses).toBe(36)
     expect(responses.filter((r) => r.hasComment).length).toBe(4)
     await store.close()
   })

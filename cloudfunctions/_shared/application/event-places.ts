@@ -2,7 +2,8 @@ import { pageUrl } from '../domain/pages'
 import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../domain/event'
 import type { InboxMessage } from '../domain/inbox'
 import type { Ctx } from '../runtime/action'
-import { applyCountedChange, type Counted } from '../runtime/counters'
+import { applyContributions, applyCountedChange, type Counted } from '../runtime/counters'
+import { type Contribution, diffContributions } from '../domain/counter'
 import { conflict } from '../runtime/errors'
 import { newId, reachIdOf } from '../runtime/ids'
 import type { Collections } from '../store/collections'
@@ -23,17 +24,23 @@ export function recountEvent(tx: TxStore<Collections>, before: PromotionEvent, a
   return applyCountedChange(tx, countedEvent(before), countedEvent(after))
 }
 
+/** How many sign-up request keys a sign-up document remembers (sign up, cancel, sign up again…). */
+const REQUESTS_KEPT = 8
+
 /**
  * Inside the caller's transaction: takes a place if one is free and nobody waits, else a place
- * on the waitlist; writes the sign-up and bumps the counters. The event's counts only move
- * through guarded updates (`seq` unchanged since read), so capacity holds on either engine.
+ * on the waitlist; writes the sign-up (with the request that made it) and bumps the counters.
+ * The event's counts only move through guarded updates (`seq` unchanged since read), so
+ * capacity holds on either engine. The sign-up's and the reach's contributions move each
+ * counter document once. At most one read (the reach) and five writes: the event, the sign-up,
+ * the reach (first time only), the month and year counter documents.
  */
 export async function enroll(
   tx: TxStore<Collections>,
   ctx: Ctx,
   event: PromotionEvent,
   existing: EventSignup | null,
-  person: { signupId: string; residentId: string; name: string; phone: string; via: EventSignup['via']; checkIn: boolean },
+  person: { signupId: string; residentId: string; name: string; phone: string; via: EventSignup['via']; checkIn: boolean; requestKey: string },
 ): Promise<EventSignup> {
   const now = ctx.now()
   const at = now.toISOString()
@@ -50,6 +57,8 @@ export async function enroll(
     where.eq<PromotionEvent>('seq', event.seq),
   )
   if (!moved) throw conflict(BUSY)
+  const status: EventSignup['status'] = checkedIn ? 'checked_in' : confirm ? 'confirmed' : 'waitlisted'
+  const kept = Object.entries(existing?.requests ?? {}).slice(-(REQUESTS_KEPT - 1))
   const signup: EventSignup = {
     _id: person.signupId,
     eventId: event._id,
@@ -58,7 +67,7 @@ export async function enroll(
     name: person.name,
     phoneMasked: maskPhone(person.phone),
     phoneSealed: ctx.keyring.encrypt(person.phone),
-    status: checkedIn ? 'checked_in' : confirm ? 'confirmed' : 'waitlisted',
+    status,
     seq: event.seq + 1,
     via: person.via,
     createdAt: existing?.createdAt ?? at,
@@ -67,19 +76,23 @@ export async function enroll(
     checkedInAt: checkedIn ? at : null,
     checkedInBy: checkedIn ? 'scan' : null,
     cancelledAt: null,
+    requests: { ...Object.fromEntries(kept), [person.requestKey]: status },
   }
   await tx.collection('eventSignups').put(signup)
 
+  const moves: Contribution[] = []
   const reachId = reachIdOf(ctx.keyring, event.orgId, person.residentId)
   const reached = await tx.collection('eventReach').get(reachId)
   if (!reached) {
     const reach = { _id: reachId, orgId: event.orgId, at }
     await tx.collection('eventReach').insert(reach)
-    await applyCountedChange(tx, null, { orgId: event.orgId, contributions: reachContributions(reach) })
+    moves.push(...reachContributions(reach))
   }
   if (confirm) {
-    await recountEvent(tx, event, { ...event, confirmedCount: event.confirmedCount + 1, checkedInCount: event.checkedInCount + (checkedIn ? 1 : 0) })
+    const after = { ...event, confirmedCount: event.confirmedCount + 1, checkedInCount: event.checkedInCount + (checkedIn ? 1 : 0) }
+    moves.push(...diffContributions(eventContributions(event), eventContributions(after)))
   }
+  await applyContributions(tx, event.orgId, moves)
   return signup
 }
 

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode'
+import { loadQRCode } from '../files/lazy-libs'
 import { type MiniCode, MiniCodeInputError, type MiniCodePort, type MiniCodeRequest } from './port'
 
 /**
@@ -11,7 +11,7 @@ export function localMiniCodes(): MiniCodePort {
       if (!origin) throw new MiniCodeInputError('origin', '缺少应用网址，无法生成二维码')
       const url = `${origin}/#/${page}?scene=${encodeURIComponent(scene)}`
       // Quartile error correction: still scans from a crumpled poster or a glare-lit screen.
-      const png = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 2, width })
+      const png = await (await loadQRCode()).toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 2, width })
       return { png, fileID: null, url, fallback: null }
     },
   }

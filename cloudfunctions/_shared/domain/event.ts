@@ -90,6 +90,12 @@ export interface EventSignup {
   /** `scan` by the resident, or the id of the staff member who checked them in by hand. */
   checkedInBy: string | null
   cancelledAt: string | null
+  /**
+   * The sign-up requests that made this document what it is (request key → what it answered),
+   * the last few: a retry is answered from here, in the read the sign-up makes anyway. Absent on
+   * sign-ups made before it was kept (their requests are in `eventRequests`).
+   */
+  requests?: Record<string, 'confirmed' | 'waitlisted' | 'checked_in'>
 }
 
 /** A processed resident request, so a retry with the same request id has no second effect. */

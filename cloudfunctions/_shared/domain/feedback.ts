@@ -254,13 +254,16 @@ export const FEEDBACK_METRICS = {
   ratingSum: 'feedbackRatingSum',
   ratings: 'feedbackRatings',
   complaintsUnresolved: 'complaintsUnresolved',
+  /** A stock: items now in `status`, dated the day they arrived (summing every year document gives today's count). */
+  inStatus: (status: FeedbackStatus) => `feedbackIn_${status}`,
 } as const
 
 /**
  * What one item adds to its community's counters: received (and by kind) on the day it arrived;
  * answered, and answered on time, on the day of the first answer (on time: by the first due
  * date); the current rating on the day it was given; and for complaints a stock of unresolved
- * ones, +1 when received and −1 when closed (a reopen takes the −1 back).
+ * ones, +1 when received and −1 when closed (a reopen takes the −1 back); and the item in its
+ * current status, on the day it arrived (so `feedback.stats` counts by status from the counters).
  */
 export function feedbackContributions(
   f: Pick<Feedback, 'kind' | 'createdAt' | 'firstAnsweredAt' | 'firstDueDate' | 'rating' | 'ratedAt' | 'status' | 'closedAt'>,
@@ -270,7 +273,7 @@ export function feedbackContributions(
   const out: Contribution[] = [
     {
       date: shanghaiDate(new Date(f.createdAt)),
-      inc: { [M.received]: 1, [M.receivedOf(f.kind)]: 1, ...(complaint ? { [M.complaintsUnresolved]: 1 } : {}) },
+      inc: { [M.received]: 1, [M.receivedOf(f.kind)]: 1, [M.inStatus(f.status)]: 1, ...(complaint ? { [M.complaintsUnresolved]: 1 } : {}) },
     },
   ]
   if (f.firstAnsweredAt) {

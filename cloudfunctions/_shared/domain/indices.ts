@@ -21,7 +21,9 @@ export const BASELINE_LABELS: Record<BaselineField, string> = {
   employed: '就业人数',
   newEmployment: '本期新增就业人数',
 }
-export const baselineMetric = (f: BaselineField) => `base_${f}`
+/** Counter fields holding staff-entered baselines, not counts. */
+export const BASELINE_PREFIX = 'base_'
+export const baselineMetric = (f: BaselineField) => `${BASELINE_PREFIX}${f}`
 
 /** The earliest year a counter can belong to; stocks sum every year from here. */
 export const FIRST_YEAR = 2010
@@ -585,11 +587,24 @@ export function seriesOf(docs: readonly Record<string, unknown>[]): Map<string, 
   for (const d of docs) {
     const orgId = String(d.orgId)
     const period = String(d.period)
+    const quarter = periodKind(period) === 'quarter'
     const m: Metrics = {}
-    for (const [k, v] of Object.entries(d)) if (typeof v === 'number') m[k] = v
+    // A quarter document's counts (written before quarters were summed from months) are ignored.
+    for (const [k, v] of Object.entries(d)) if (typeof v === 'number' && (!quarter || k.startsWith(BASELINE_PREFIX))) m[k] = v
     let s = byOrg.get(orgId)
     if (!s) byOrg.set(orgId, (s = new Map()))
-    s.set(period, m)
+    s.set(period, { ...s.get(period), ...m })
+  }
+  // A quarter's counts are the sum of its months' (counters move month and year documents only).
+  for (const s of byOrg.values()) {
+    for (const [period, m] of [...s]) {
+      if (periodKind(period) !== 'month') continue
+      const mo = Number(period.slice(-2))
+      const q = `${period.slice(0, 4)}-Q${Math.floor((mo - 1) / 3) + 1}`
+      const into = s.get(q) ?? {}
+      for (const [k, v] of Object.entries(m)) if (!k.startsWith(BASELINE_PREFIX)) into[k] = (into[k] ?? 0) + v
+      s.set(q, into)
+    }
   }
   return byOrg
 }

@@ -13,6 +13,17 @@ export function periodsOf(at: Date): Record<PeriodKind, string> {
   }
 }
 
+/**
+ * The periods a counted record moves (DESIGN.md "Aggregates"): its month and its year. A
+ * quarter's counts are the sum of its three months, added up when the counters are read
+ * (`seriesOf`), so no write pays for a quarter document; quarter documents hold only the
+ * baselines staff enter for a quarter.
+ */
+export function countedPeriodsOf(at: Date): string[] {
+  const { month, year } = periodsOf(at)
+  return [month, year]
+}
+
 /** The period before `period` of the same kind (for growth against the previous period). */
 export function previousPeriod(period: string): string {
   let m = /^(\d{4})-M(\d{2})$/.exec(period)

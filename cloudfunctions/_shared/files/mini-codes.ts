@@ -17,8 +17,8 @@
  */
 import { createHash } from 'node:crypto'
 import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
-import QRCode from 'qrcode'
 import type { CodeImage } from '../contracts/file'
+import { loadQRCode } from './lazy-libs'
 
 /** What identifies a code: the page it opens, its scene (or full path for `wxacode.get`), its size. */
 export interface CodeKey {
@@ -121,7 +121,7 @@ export function miniCodeCache(options: CodeCacheOptions) {
         }
       }
       const link = options.fallbackLink(key)
-      const qr = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'Q', margin: 2, width: key.width })
+      const qr = await (await loadQRCode()).toBuffer(link, { type: 'png', errorCorrectionLevel: 'Q', margin: 2, width: key.width })
       return { png: qr, fileID: null, url: link, fallback: 'unreleased' }
     }
     if (!storage) return { png, fileID: null, url: null, fallback: null }

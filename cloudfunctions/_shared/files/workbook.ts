@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from './lazy-libs'
 import type { LedgerRow } from '../contracts/intent'
 import {
   AGE_BAND_LABELS,
@@ -62,6 +62,7 @@ export const EXPORT_HEADERS = COLUMNS.map((c) => c.header)
  * however many there are. Identifiers are masked text (the ID column is formatted as text).
  */
 export async function writeLedgerWorkbook(stream: Writable, batches: AsyncIterable<ExportRow[]>, title: string): Promise<number> {
+  const ExcelJS = await loadExcelJS()
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   wb.creator = '创业社区'
   const ws = wb.addWorksheet('帮扶台帐', { views: [{ state: 'frozen', ySplit: 2 }] })

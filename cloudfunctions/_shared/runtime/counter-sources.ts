@@ -32,7 +32,7 @@ export function counterSource<K extends keyof Collections, P = undefined>(
 }
 
 /** Counter fields no source recounts: a community's baseline, entered by staff (prefix `base_`). */
-export const BASELINE_PREFIX = 'base_'
+export { BASELINE_PREFIX } from '../domain/indices'
 
 async function surveysById(store: Store<Collections>): Promise<Map<string, Survey>> {
   const out = new Map<string, Survey>()

@@ -1,4 +1,10 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
+import { type Counter, counterId } from '../domain/counter'
+import { FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../domain/feedback'
+import { shanghaiDate } from '../domain/time'
+import { dayInstant } from './counters'
+import { BASELINE_PREFIX } from '../domain/indices'
+import { countedPeriodsOf, periodKind } from '../domain/period'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store } from '../store/port'
 
@@ -59,6 +65,38 @@ async function moveCollection(store: Store<Collections>, from: keyof Retired, to
   }
 }
 
+/**
+ * Sets each counter document's `feedbackIn_<status>` fields to a recount of the feedback items
+ * (by arrival day, month and year documents): the stock `feedback.stats` reads instead of
+ * counting items. Setting (not incrementing) makes a rerun after an interruption harmless.
+ */
+async function recountFeedbackStatus(store: Store<Collections>): Promise<number> {
+  const want = new Map<string, Map<string, number>>()
+  for await (const batch of store.collection('feedback').scan(undefined, 500)) {
+    for (const f of batch) {
+      const metric = FEEDBACK_METRICS.inStatus(f.status)
+      for (const period of countedPeriodsOf(dayInstant(shanghaiDate(new Date(f.createdAt))))) {
+        const id = counterId(f.communityId, period)
+        const m = want.get(id) ?? new Map<string, number>()
+        m.set(metric, (m.get(metric) ?? 0) + 1)
+        want.set(id, m)
+      }
+    }
+  }
+  let changed = 0
+  for (const [id, m] of want) {
+    const set: Record<string, number> = {}
+    for (const status of FEEDBACK_STATUSES) set[FEEDBACK_METRICS.inStatus(status)] = m.get(FEEDBACK_METRICS.inStatus(status)) ?? 0
+    await store.transaction(async (tx) => {
+      if (await tx.collection('counters').update(id, { set })) return
+      const sep = id.lastIndexOf(':')
+      await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
+    })
+    changed++
+  }
+  return changed
+}
+
 const MIGRATIONS: readonly Migration[] = [
   {
     // Staff documents grant a role only with the server's marker (caller.ts). Accounts written
@@ -84,6 +122,36 @@ const MIGRATIONS: readonly Migration[] = [
       let moved = 0
       for (const [from, to] of RENAMED_COLLECTIONS) moved += await moveCollection(store, from, to)
       return moved
+    },
+  },
+  {
+    // feedback.stats counts by status from the counters (FEEDBACK_METRICS.inStatus) instead of
+    // six counts per community: the stock is recounted once from the items.
+    name: '2026-12-feedback-status-counters',
+    run: recountFeedbackStatus,
+  },
+  {
+    // Counters move month and year documents only; a quarter's counts are summed from its months
+    // when read (domain/indices `seriesOf`). Quarter documents keep the baselines staff entered
+    // for the quarter (`base_…`); their counts are dropped, and a document with nothing else left
+    // is removed. Readers already ignore a quarter document's counts, so the order does not matter.
+    name: '2026-12-quarter-counters-from-months',
+    async run(store) {
+      let changed = 0
+      const quarters: Counter[] = []
+      for await (const batch of store.collection('counters').scan(undefined, 500)) {
+        for (const c of batch) if (periodKind(String(c.period)) === 'quarter') quarters.push(c)
+      }
+      for (const c of quarters) {
+        const counts = Object.keys(c).filter((k) => typeof c[k] === 'number' && !k.startsWith(BASELINE_PREFIX))
+        if (!counts.length) continue
+        const kept: Counter = { _id: c._id, orgId: c.orgId, period: c.period }
+        for (const [k, v] of Object.entries(c)) if (typeof v === 'number' && k.startsWith(BASELINE_PREFIX)) kept[k] = v
+        if (Object.keys(kept).length > 3) await store.collection('counters').put(kept)
+        else await store.collection('counters').remove(c._id)
+        changed++
+      }
+      return changed
     },
   },
 ]

@@ -1,5 +1,5 @@
 import { type Counter, counterId } from '../domain/counter'
-import { periodsOf } from '../domain/period'
+import { countedPeriodsOf } from '../domain/period'
 import type { Drift, ReconcileReport } from '../contracts/indices'
 import type { Collections } from '../store/collections'
 import type { Org } from '../domain/org'
@@ -15,12 +15,12 @@ const BATCH = 500
 
 type Expected = Map<string, Map<string, number>>
 
-/** The month, quarter and year of a Shanghai day, memoised: a million records share a few thousand days. */
+/** The counted periods (month and year) of a Shanghai day, memoised: a million records share a few thousand days. */
 export const periodsOfDay = (() => {
   const memo = new Map<string, string[]>()
   return (date: string): string[] => {
     let p = memo.get(date)
-    if (!p) memo.set(date, (p = Object.values(periodsOf(dayInstant(date)))))
+    if (!p) memo.set(date, (p = countedPeriodsOf(dayInstant(date))))
     return p
   }
 })()

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../_shared/files/lazy-libs'
 import { exportInput, type ExportOutput } from '../../_shared/contracts/event'
 import { type EventSignup, SIGNUP_STATUS_LABELS } from '../../_shared/domain/event'
 import { shanghaiDate } from '../../_shared/domain/time'
@@ -30,6 +30,7 @@ export const exportAttendees = defineAction({
     for await (const batch of ctx.store.collection('eventSignups').scan(where.eq<EventSignup>('eventId', eventId), 500)) rows.push(...batch)
     rows.sort((a, b) => a.seq - b.seq)
 
+    const ExcelJS = await loadExcelJS()
     const book = new ExcelJS.Workbook()
     book.created = ctx.now()
     const sheet = book.addWorksheet('报名名单')

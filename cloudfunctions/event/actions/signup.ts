@@ -21,12 +21,18 @@ export const signup = defineAction({
     const signupId = signupIdOf(keyring, input.eventId, caller.id)
     const requestKey = requestIdOf(keyring, caller.id, 'signup', input.eventId, input.requestId)
 
-    const outcome = await store.transaction(async (tx) => {
-      const prior = await tx.collection('eventRequests').get(requestKey)
-      if (prior) return prior.outcome as SignupOutput['outcome']
+    // Reads: the sign-up (which remembers the requests that made it), the event, the reach.
+    const done = await store.transaction(async (tx) => {
+      const existing = await tx.collection('eventSignups').get(signupId)
+      const answered = existing?.requests?.[requestKey]
+      if (existing && answered) return { outcome: answered, mine: existing, fill: false }
+      if (existing && !existing.requests) {
+        // A sign-up made before requests were kept on it: its request record answers the retry.
+        const prior = await tx.collection('eventRequests').get(requestKey)
+        if (prior) return { outcome: prior.outcome as SignupOutput['outcome'], mine: null, fill: false }
+      }
       const event = await tx.collection('events').get(input.eventId)
       if (!event) throw notFound('活动不存在或已删除')
-      const existing = await tx.collection('eventSignups').get(signupId)
       if (existing && existing.status !== 'cancelled') {
         throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
       }
@@ -46,15 +52,18 @@ export const signup = defineAction({
         phone: input.phone,
         via: atVenue && windowRefusal ? 'walk_in' : 'online',
         checkIn: atVenue,
+        requestKey,
       })
-      const result = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
-      await tx.collection('eventRequests').insert({ _id: requestKey, action: 'signup', eventId: event._id, at: now.toISOString(), outcome: result })
-      return result
+      // Waitlisted although a place is free: someone gave one back and the waitlist is still
+      // being promoted; finish that before answering.
+      const fill = saved.status === 'waitlisted' && event.confirmedCount < event.capacity
+      const outcome: SignupOutput['outcome'] = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
+      return { outcome, mine: saved, fill }
     })
     // Places freed while people wait are filled before anyone new gets one.
-    if (outcome === 'waitlisted') await fillFromWaitlist(ctx, input.eventId)
-    const mine = await store.collection('eventSignups').get(signupId)
+    if (done.fill) await fillFromWaitlist(ctx, input.eventId)
+    const mine = done.mine && !done.fill ? done.mine : await store.collection('eventSignups').get(signupId)
     if (!mine) throw notFound('报名记录不存在')
-    return { outcome, mine: await mySignupView(ctx, mine) }
+    return { outcome: done.outcome, mine: await mySignupView(ctx, mine) }
   },
 })

@@ -3,6 +3,7 @@ import type { Counter } from '../../_shared/domain/counter'
 import { ageInDays, AWAITING_ANSWER, type Feedback, FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../../_shared/domain/feedback'
 import { isWithin, type Org } from '../../_shared/domain/org'
 import { periodsOf } from '../../_shared/domain/period'
+import { FIRST_YEAR } from '../../_shared/domain/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
@@ -11,15 +12,46 @@ import { FEEDBACK_REFUSED } from '../item'
 
 const OVERDUE_LISTED = 100
 
-async function countsOf(ctx: Ctx, scope: Filter<Feedback>, today: string): Promise<FeedbackCounts> {
-  const col = ctx.store.collection('feedback')
-  const counts = { total: 0, overdue: 0 } as FeedbackCounts
-  for (const status of FEEDBACK_STATUSES) {
-    counts[status] = await col.count(where.and(scope, where.eq('status', status)))
-    counts.total += counts[status]
+/**
+ * Counts per status of each community, from its counter documents: every item counts in its
+ * current status on its arrival day (`FEEDBACK_METRICS.inStatus`), so the year documents summed
+ * give today's count. Reads grow with communities (one page per 100 counter documents), never
+ * with items; overdue needs the day, so it is one count for each community with items awaiting
+ * an answer.
+ */
+async function countsByCommunity(ctx: Ctx, communities: readonly Org[], now: Date, today: string): Promise<Map<string, FeedbackCounts>> {
+  const years: string[] = []
+  for (let y = FIRST_YEAR; y <= Number(periodsOf(now).year); y++) years.push(String(y))
+  const out = new Map<string, FeedbackCounts>()
+  for (const c of communities) out.set(c._id, { total: 0, overdue: 0, received: 0, in_progress: 0, answered: 0, closed: 0 })
+  const ids = communities.map((c) => c._id)
+  for (let k = 0; k < ids.length; k += 50) {
+    const chunk = ids.slice(k, k + 50)
+    for await (const batch of ctx.store.collection('counters').scan(where.and<Counter>(where.in('orgId', chunk), where.in('period', years)), 100)) {
+      for (const doc of batch) {
+        const counts = out.get(doc.orgId)
+        if (!counts) continue
+        for (const status of FEEDBACK_STATUSES) {
+          const n = doc[FEEDBACK_METRICS.inStatus(status)]
+          if (typeof n === 'number') counts[status] += n
+        }
+      }
+    }
   }
-  counts.overdue = await col.count(where.and(scope, where.in('status', AWAITING_ANSWER), where.lt('dueDate', today)))
-  return counts
+  const col = ctx.store.collection('feedback')
+  for (const [id, counts] of out) {
+    counts.total = FEEDBACK_STATUSES.reduce((sum, s) => sum + counts[s], 0)
+    if (AWAITING_ANSWER.some((s) => counts[s] > 0)) {
+      counts.overdue = await col.count(where.and<Feedback>(where.eq('communityId', id), where.in('status', AWAITING_ANSWER), where.lt('dueDate', today)))
+    }
+  }
+  return out
+}
+
+function sumCounts(list: readonly FeedbackCounts[]): FeedbackCounts {
+  const out: FeedbackCounts = { total: 0, overdue: 0, received: 0, in_progress: 0, answered: 0, closed: 0 }
+  for (const c of list) for (const k of Object.keys(out) as (keyof FeedbackCounts)[]) out[k] += c[k]
+  return out
 }
 
 async function communitiesUnder(ctx: Ctx, org: Org): Promise<Org[]> {
@@ -108,11 +140,11 @@ export const stats = defineAction({
       ageDays: ageInDays(f.createdAt, now),
     }))
 
-    const rows: FeedbackStatsOutput['communities'] = []
-    for (const c of communities) rows.push({ orgId: c._id, name: c.name, counts: await countsOf(ctx, where.eq('communityId', c._id), today) })
+    const byCommunity = await countsByCommunity(ctx, communities, now, today)
+    const rows: FeedbackStatsOutput['communities'] = communities.map((c) => ({ orgId: c._id, name: c.name, counts: byCommunity.get(c._id)! }))
     return {
       scope: { orgId: org._id, name: org.name, level: org.level },
-      counts: org.level === 'community' ? rows[0].counts : await countsOf(ctx, scope, today),
+      counts: org.level === 'community' ? rows[0].counts : sumCounts(rows.map((r) => r.counts)),
       communities: rows,
       overdueItems,
       indices: await indicesOf(ctx, communities, periodsOf(now).year),

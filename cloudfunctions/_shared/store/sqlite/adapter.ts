@@ -257,12 +257,24 @@ class SqliteCollection<T extends BaseDoc> implements Collection<T> {
   }
 }
 
+/** Most transactions one durable COMMIT carries (bounds how long an outside read can wait). */
+const MAX_GROUP = 256
+
 /** The embedded store: better-sqlite3 in WAL mode with fully synchronous (durable) commits. */
 export class SqliteStore<M> implements Store<M> {
   readonly db: Database.Database
   private readonly lock = new Lock()
   private readonly outside = new Map<string, SqliteCollection<BaseDoc>>()
   private readonly inside = new Map<string, SqliteCollection<BaseDoc>>()
+  private readonly pending: { work: (tx: TxStore<M>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = []
+  private batching = false
+  private readonly tx: TxStore<M> = {
+    collection: <K extends Extract<keyof M, string>>(name: K) => {
+      const c = this.inside.get(name)
+      if (!c) throw new Error(`unknown collection ${name}`)
+      return c as unknown as TxCollection<M[K] & BaseDoc>
+    },
+  }
 
   constructor(options: SqliteOptions) {
     this.db = new Database(options.path)
@@ -330,25 +342,82 @@ export class SqliteStore<M> implements Store<M> {
     return c as unknown as Collection<M[K] & BaseDoc>
   }
 
-  async transaction<R>(work: (tx: TxStore<M>) => Promise<R>): Promise<R> {
-    const release = await this.lock.acquire()
+  /**
+   * Group commit: transactions that arrive while one is running (or within the same turn of the
+   * event loop) share one SQLite transaction and one durable COMMIT (one fsync). Each runs alone,
+   * in arrival order, inside its own SAVEPOINT, so one that throws is rolled back without touching
+   * the others; none is answered before the COMMIT that holds it is on disk. Isolation is what it
+   * was (one at a time, holding the lock across its awaits); only the fsync is shared.
+   */
+  transaction<R>(work: (tx: TxStore<M>) => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.pending.push({ work: work as (tx: TxStore<M>) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject })
+      if (!this.batching) {
+        this.batching = true
+        // Let the requests that arrived in this turn of the event loop join the first batch.
+        setImmediate(() => void this.runBatches())
+      }
+    })
+  }
+
+  private async runBatches(): Promise<void> {
     try {
-      this.db.exec('BEGIN IMMEDIATE')
-      const tx: TxStore<M> = {
-        collection: <K extends Extract<keyof M, string>>(name: K) => {
-          const c = this.inside.get(name)
-          if (!c) throw new Error(`unknown collection ${name}`)
-          return c as unknown as TxCollection<M[K] & BaseDoc>
-        },
+      while (this.pending.length) await this.runBatch()
+    } finally {
+      this.batching = false
+    }
+  }
+
+  private async runBatch(): Promise<void> {
+    const release = await this.lock.acquire()
+    const done: { resolve: (v: unknown) => void; reject: (e: unknown) => void; value: unknown }[] = []
+    const failBatch = (err: unknown) => {
+      for (const d of done.splice(0)) d.reject(err)
+    }
+    try {
+      try {
+        this.db.exec('BEGIN IMMEDIATE')
+      } catch (err) {
+        for (const p of this.pending.splice(0, MAX_GROUP)) p.reject(err)
+        return
+      }
+      let ran = 0
+      for (;;) {
+        const next = this.pending.shift()
+        if (!next) {
+          // Anything that arrived while the last one ran gets one more chance to join.
+          if (ran < MAX_GROUP) await new Promise<void>((r) => setImmediate(r))
+          if (this.pending.length && ran < MAX_GROUP) continue
+          break
+        }
+        ran++
+        this.db.exec('SAVEPOINT tx')
+        try {
+          const value = await next.work(this.tx)
+          this.db.exec('RELEASE tx')
+          done.push({ resolve: next.resolve, reject: next.reject, value })
+        } catch (err) {
+          if (this.db.inTransaction) {
+            this.db.exec('ROLLBACK TO tx')
+            this.db.exec('RELEASE tx')
+            next.reject(err)
+          } else {
+            // SQLite gave up the whole transaction (I/O error, disk full): nothing of it is kept.
+            next.reject(err)
+            failBatch(err)
+            return
+          }
+        }
+        if (ran >= MAX_GROUP) break
       }
       try {
-        const result = await work(tx)
         this.db.exec('COMMIT')
-        return result
       } catch (err) {
-        this.db.exec('ROLLBACK')
-        throw err
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        failBatch(err)
+        return
       }
+      for (const d of done) d.resolve(d.value)
     } finally {
       release()
     }

@@ -21,6 +21,7 @@ import { inboxActions as notifyActions } from '../../../notify/actions'
 import { signScene } from '../../../_shared/codes/scene'
 import ExcelJS from 'exceljs'
 import { eventDraft, eventHarness, NOW, rid } from './fixtures'
+import { requestIdOf, signupIdOf } from '../../access'
 
 type H = Awaited<ReturnType<typeof eventHarness>>
 
@@ -213,6 +214,27 @@ describe('sign-up and check-in', () => {
     expect(s.mine.via).toBe('walk_in')
     const view = await h.ok<EventView>(h.actions, staffId('staff-a'), 'get', { id: e._id })
     expect(view.counts).toMatchObject({ confirmed: 1, checkedIn: 1 })
+  })
+
+  it('answers a retry from the sign-up it made, and a sign-up stored before requests were kept on it from its request record', async () => {
+    const h = await eventHarness()
+    const e = await createEvent(h, { capacity: 5 })
+    const req = rid()
+    const first = await h.ok<SignupOutput>(h.actions, resident('r1'), 'signup', { eventId: e._id, ...person(1), requestId: req })
+    const stored = await h.store.collection('eventSignups').get(signupIdOf(h.keyring, e._id, 'r1'))
+    expect(stored?.requests).toEqual({ [requestIdOf(h.keyring, 'r1', 'signup', e._id, req)]: 'confirmed' })
+    expect(await h.store.collection('eventRequests').count()).toBe(0)
+    // An older sign-up: no requests on it, its request in eventRequests.
+    const { requests: _r, ...legacy } = stored!
+    await h.store.collection('eventSignups').put(legacy)
+    await h.store.collection('eventRequests').insert({ _id: requestIdOf(h.keyring, 'r1', 'signup', e._id, req), action: 'signup', eventId: e._id, at: NOW, outcome: 'confirmed' })
+    const retried = await h.ok<SignupOutput>(h.actions, resident('r1'), 'signup', { eventId: e._id, ...person(1), requestId: req })
+    expect(retried.outcome).toBe(first.outcome)
+    // A new request on it is still refused as a second sign-up.
+    const again = await h.call(h.actions, resident('r1'), 'signup', { eventId: e._id, ...person(1), requestId: rid() })
+    expect(again.status).toBe(409)
+    const view = await h.ok<EventView>(h.actions, staffId('staff-a'), 'get', { id: e._id })
+    expect(view.counts).toMatchObject({ confirmed: 1, waitlisted: 0 })
   })
 
   it('makes a retry with the same request id a no-op for sign-up, cancel and check-in', async () => {

@@ -7,6 +7,7 @@ import type { CaseView, ExportOutput, GapsOutput, LedgerListOutput, MineOutput, 
 import type { PolicyView } from '../../../_shared/contracts/policy'
 import type { Identity } from '../../../_shared/runtime/caller'
 import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { quarterCounts } from '../../../_shared/testing/counters'
 import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, ID_C, registration } from '../../../intent/actions/__tests__/fixtures'
 import { policyActions } from '../../../policy/actions'
@@ -241,11 +242,11 @@ describe('case actions', () => {
     await ok('a-staff', 'recordVenture', venture(a._id, { ventureId, jobsCreated: 5, status: 'closed', closureDate: '2026-12-10' }))
     expect(await counter('comm-a', '2026-M11')).toMatchObject({ started: 1, jobsCreated: 5, venturesOperating: 1 })
     expect(await counter('comm-a', '2026-M12')).toMatchObject({ venturesOperating: -1 })
-    expect(await counter('comm-a', '2026-Q4')).toMatchObject({ started: 1, jobsCreated: 5, venturesOperating: 0 })
+    expect(await quarterCounts(h.store, 'comm-a', '2026-Q4')).toMatchObject({ started: 1, jobsCreated: 5, venturesOperating: 0 })
 
     // A second venture does not count the entrepreneur again.
     await ok('a-staff', 'recordVenture', venture(a._id, { name: '小梅面点工作室', kind: 'enterprise', registrationDate: '2026-12-12', jobsCreated: 2 }))
-    expect(await counter('comm-a', '2026-Q4')).toMatchObject({ started: 1, jobsCreated: 7, venturesOperating: 1 })
+    expect(await quarterCounts(h.store, 'comm-a', '2026-Q4')).toMatchObject({ started: 1, jobsCreated: 7, venturesOperating: 1 })
 
     const mine = (await h.ok<MineOutput>(intentActions, resident('r1'), 'mine', {})).current
     expect(mine?.timeline.map((t) => t.stage)).toEqual(['registered', 'started'])

@@ -70,4 +70,48 @@ describe('sqlite adapter specifics', () => {
     expect(await store.collection('orgs').get('x')).toEqual(org)
     await store.close()
   })
+
+  it('groups concurrent transactions into one durable COMMIT, each isolated by its savepoint, none answered before its COMMIT', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cy-store-'))
+    const store = openSqliteStore<Collections>({ path: join(dir, 'g.db'), purpose: 'test' })
+    await store.collection('orgs').insert({ _id: 'n', name: 'n', level: 'city', parentId: null, path: ['n'], members: 0 } as never)
+    const exec = store.db.exec.bind(store.db)
+    const log: string[] = []
+    jest.spyOn(store.db, 'exec').mockImplementation((sql: string) => {
+      if (sql === 'COMMIT') log.push('COMMIT')
+      return exec(sql)
+    })
+    const N = 60
+    const results = await Promise.allSettled(
+      Array.from({ length: N }, (_, i) =>
+        store
+          .transaction(async (tx) => {
+            const before = await tx.collection('orgs').get('n')
+            await tx.collection('orgs').update('n', { inc: { members: 1 } as never })
+            if (i % 10 === 3) throw new Error(`refused ${i}`)
+            await tx.collection('orgs').insert({ _id: `o${i}`, name: 'o', level: 'city', parentId: null, path: [`o${i}`] })
+            return (before as unknown as { members: number }).members
+          })
+          .then((v) => {
+            log.push(`answer ${i}`)
+            return v
+          }),
+      ),
+    )
+    const ok = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value)
+    expect(ok).toHaveLength(54)
+    // Serial isolation: each saw exactly the increments of the ones that committed before it.
+    expect(ok).toEqual(Array.from({ length: 54 }, (_, i) => i))
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(6)
+    // One fsync for the lot, and no answer before it.
+    expect(log.filter((l) => l === 'COMMIT')).toHaveLength(1)
+    expect(log[0]).toBe('COMMIT')
+    await store.close()
+    const again = openSqliteStore<Collections>({ path: join(dir, 'g.db'), purpose: 'test' })
+    expect(((await again.collection('orgs').get('n')) as unknown as { members: number }).members).toBe(54)
+    expect(await again.collection('orgs').count()).toBe(55)
+    expect(await again.collection('orgs').get('o3')).toBeNull()
+    await again.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
 })

@@ -1,0 +1,14 @@
+import { seriesOf } from '../domain/indices'
+import { monthsOf } from '../domain/period'
+import type { Collections } from '../store/collections'
+import { type Store, where } from '../store/port'
+import type { Counter } from '../domain/counter'
+
+/** A quarter's counts as a dashboard reads them: summed from its months' counter documents. */
+export async function quarterCounts(store: Store<Collections>, orgId: string, quarter: string): Promise<Record<string, number>> {
+  const page = await store.collection('counters').find({
+    where: where.and<Counter>(where.eq('orgId', orgId), where.in('period', [...monthsOf(quarter), quarter])),
+    limit: 10,
+  })
+  return seriesOf(page.items).get(orgId)?.get(quarter) ?? {}
+}
