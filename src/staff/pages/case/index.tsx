@@ -37,7 +37,7 @@ import {
 } from '@shared/domain/intent'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText, minuteText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
@@ -56,8 +56,6 @@ import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
 import './index.scss'
 
-const day = (iso: string) => (iso ? shanghaiDate(new Date(iso)) : '')
-const time = (iso: string) => (iso ? `${shanghaiDate(new Date(iso))} ${new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16)}` : '')
 
 /** 帮扶档案: one case in full, with its follow-up log, stage changes, ventures and benefits. */
 export default function CasePage() {
@@ -138,7 +136,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
               <Chip small label={INTENT_STAGE_LABELS[c.stage]} testId='case-stage' />
             </View>
             <Text className='case__sub'>
-              {c.communityName} · {GENDER_LABELS[c.gender]} · {AGE_BAND_LABELS[c.ageBand]} · 登记于 {day(c.createdAt)}
+              {c.communityName} · {GENDER_LABELS[c.gender]} · {AGE_BAND_LABELS[c.ageBand]} · 登记于 {dayText(c.createdAt)}
             </Text>
             <View className='case__ids'>
               <View className='case__id'>
@@ -171,7 +169,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
                 </View>
               </View>
             ) : null}
-            {c.status === 'withdrawn' ? <NoticeBanner tone='warning' text={`居民已于 ${day(c.withdrawnAt)} 撤回登记，档案只读`} /> : null}
+            {c.status === 'withdrawn' ? <NoticeBanner tone='warning' text={`居民已于 ${dayText(c.withdrawnAt)} 撤回登记，档案只读`} /> : null}
           </View>
 
           <FollowUpSection c={c} canWrite={canWrite} today={today} action={action} />
@@ -196,8 +194,8 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
             {c.fundingAmount !== null ? <Info label='资金缺口' value={`${c.fundingAmount.toLocaleString('zh-CN')} 元`} /> : null}
             <Info label='方便联系' value={CONTACT_TIME_LABELS[c.contactTime]} />
             {c.projectInterests.length ? <Info label='感兴趣项目' value={c.projectInterests.map((p) => p.title).join('、')} /> : null}
-            <Info label='同意告知' value={`版本 ${c.consentVersion}，${time(c.consentAt)}`} />
-            {c.acceptedAt ? <Info label='受理' value={`${c.acceptedByName}，${time(c.acceptedAt)}`} /> : null}
+            <Info label='同意告知' value={`版本 ${c.consentVersion}，${minuteText(c.consentAt)}`} />
+            {c.acceptedAt ? <Info label='受理' value={`${c.acceptedByName}，${minuteText(c.acceptedAt)}`} /> : null}
           </View>
         </View>
       </View>
@@ -365,7 +363,7 @@ function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
             <View className='case__stage-body'>
               <Text className='case__stage-name'>{INTENT_STAGE_LABELS[s.stage]}</Text>
               <Text className='case__log-meta'>
-                {time(s.at)} · {s.byName}
+                {minuteText(s.at)} · {s.byName}
               </Text>
               {s.note ? <Text className='case__log-extra'>{s.note}</Text> : null}
             </View>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import type { StaffFeedbackRow } from '@shared/contracts/feedback'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_STATUS_LABELS, type FeedbackKind, type FeedbackStatus } from '@shared/domain/feedback'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { minuteText, dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
@@ -13,7 +14,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { feedbackInbox, feedbackStats } from '../../../services/feedback/feedback'
 import { getMe } from '../../../services/profile/profile'
-import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackRoutes, feedbackTime } from '../../../utils/feedback-routes'
+import { FEEDBACK_STATUS_TONES, feedbackRoutes } from '../../../utils/feedback-routes'
 import './index.scss'
 
 type Tab = 'all' | FeedbackStatus | 'overdue'
@@ -118,11 +119,11 @@ export default function FeedbackInboxPage() {
               <Text className='feedback-inbox__text'>{f.excerpt}</Text>
               <View className='feedback-inbox__meta'>
                 <Text>
-                  {f.from} · {feedbackTime(f.createdAt)}
+                  {f.from} · {minuteText(f.createdAt)}
                   {f.photoCount ? ` · ${f.photoCount} 张照片` : ''}
                 </Text>
                 <Text className={f.overdue ? 'feedback-inbox__due--late' : ''}>
-                  {f.status === 'received' || f.status === 'in_progress' ? `${feedbackDay(f.dueDate)}前答复` : f.assigneeName ? `经办：${f.assigneeName}` : ''}
+                  {f.status === 'received' || f.status === 'in_progress' ? `${dayText(f.dueDate)}前答复` : f.assigneeName ? `经办：${f.assigneeName}` : ''}
                 </Text>
               </View>
             </View>

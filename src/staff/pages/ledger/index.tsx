@@ -7,7 +7,7 @@ import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contr
 import { INTENT_STAGE_LABELS, INTENT_STAGES, NEED_LABELS, NEEDS, type IntentStage, type Need } from '@shared/domain/intent'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
@@ -270,7 +270,7 @@ export default function LedgerPage() {
                 <View className='ledger__cell ledger__cell--stage'>
                   <Chip small tone={STAGE_TONES[r.stage]} label={INTENT_STAGE_LABELS[r.stage]} />
                 </View>
-                <Text className='ledger__cell ledger__cell--date'>{shanghaiDate(new Date(r.createdAt))}</Text>
+                <Text className='ledger__cell ledger__cell--date'>{dayText(r.createdAt)}</Text>
                 <Text className={`ledger__cell ledger__cell--next${r.overdue ? ' ledger__cell--overdue' : ''}`}>
                   {r.nextFollowUpDate ? `${r.overdue ? '逾期 ' : '回访 '}${r.nextFollowUpDate}` : '未约回访'}
                 </Text>

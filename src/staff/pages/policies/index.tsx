@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { PolicyListItem, PolicyView } from '@shared/contracts/policy'
 import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@shared/domain/policy'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { dayText } from '@shared/domain/time'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
@@ -161,7 +162,7 @@ export default function StaffPoliciesPage() {
                   </View>
                   <Text className='staff-policies__row-title'>{p.title}</Text>
                   <Text className='staff-policies__row-meta'>
-                    {p.orgName} · {validityLabel(p)} · 更新于 {p.updatedAt.slice(0, 10)}
+                    {p.orgName} · {validityLabel(p)} · 更新于 {dayText(p.updatedAt)}
                   </Text>
                   {shares[p._id] !== undefined ? (
                     <Text className='staff-policies__row-meta' data-testid='row-share-arrivals'>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { check } from '@shared/contracts/common'
 import { courseSaveInput, type CourseListItem, type CourseView } from '@shared/contracts/training'
 import { COURSE_KIND_LABELS, COURSE_KINDS, type CourseKind } from '@shared/domain/training'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
@@ -40,7 +40,7 @@ export function CoursesSection() {
             </View>
           </View>
           <Text className='resources__meta'>
-            {shanghaiDate(new Date(c.firstAt))} 开课 · {c.place} · {c.provider}
+            {dayText(c.firstAt)} 开课 · {c.place} · {c.provider}
           </Text>
           <Text className='resources__meta'>
             已报名 {c.enrolledCount}/{c.capacity} · 结业 {c.completedCount} 人 · 出勤 {c.requiredSessions}/{c.sessionCount} 节可结业

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { check } from '@shared/contracts/common'
 import { storySaveInput, type StoryView } from '@shared/contracts/service'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText, shanghaiDate } from '@shared/domain/time'
 import FormField from '../../../components/form-field'
 import TextListEditor from '../../../components/text-list-editor'
 import { listManagedStories, saveStory } from '../../../services/service/service'
@@ -26,7 +26,7 @@ export function StoriesSection() {
           <Text className='resources__name'>{s.title}</Text>
           <Text className='resources__desc'>{s.summary}</Text>
           <Text className='resources__meta'>
-            {s.person} · {s.business} · 发布于 {shanghaiDate(new Date(s.publishedAt))} · {s.consentRecorded ? '已记录本人同意' : '缺本人同意记录'}
+            {s.person} · {s.business} · 发布于 {dayText(s.publishedAt)} · {s.consentRecorded ? '已记录本人同意' : '缺本人同意记录'}
           </Text>
         </View>
       )}

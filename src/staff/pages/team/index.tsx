@@ -6,6 +6,7 @@ import type { OrgNode, OrgOutputs, StaffView } from '@shared/contracts/org'
 import { childLevel, ORG_LEVEL_LABELS } from '@shared/domain/org'
 import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
+import { dayText, minuteText } from '@shared/domain/time'
 import FormField from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
@@ -162,7 +163,7 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
                 {issued.code}
               </Text>
               <Text className='staff-team__muted'>
-                {issued.orgName} · {ROLE_LABELS[issued.role]} · {issued.expiresAt.slice(0, 10)} 前有效，只能用一次。请当面或电话告诉对方，这个码只显示这一次。
+                {issued.orgName} · {ROLE_LABELS[issued.role]} · {dayText(issued.expiresAt)} 前有效，只能用一次。请当面或电话告诉对方，这个码只显示这一次。
               </Text>
               <View className='staff-team__copy' onClick={() => void Taro.setClipboardData({ data: issued.code })}>
                 <Text>复制邀请码</Text>
@@ -230,7 +231,7 @@ function AuditPanel() {
                 </Text>
               </View>
               <Text className='staff-team__muted'>
-                {new Date(a.at).toLocaleString('zh-CN', { hour12: false })} · {a.actorName}
+                {minuteText(a.at)} · {a.actorName}
                 {a.target ? ` · ${a.target}` : ''}
                 {a.code ? ` · ${a.code}` : ''}
               </Text>
