@@ -150,10 +150,13 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await byTest(staff, 'story-form').locator('.form-field--error').filter({ hasText: '同意日期' }).waitFor()
     expect(await byTest(staff, 'story-row').filter({ hasText: '从早餐车到两家门店' }).count()).toBe(0)
     await screenshot(staff, 'service-staff-story-form')
-    // With the date picked (today, the picker's start), saving publishes it.
-    await byTest(staff, 'story-consent-date').click()
-    await staff.locator('.weui-picker__action:visible, .taro-picker__action:visible', { hasText: '确定' }).first().click()
-    await eventually(() => byTest(staff, 'story-consent-date').innerText(), (t) => expect(t).toMatch(/^\d{4}-\d{2}-\d{2}$/))
+    // A desktop browser gets its own date input (typing, a calendar), not the phone wheel.
+    const dateBox = byTest(staff, 'story-consent-date')
+    expect(await dateBox.evaluate((el) => `${el.tagName}:${el.getAttribute('type')}`)).toBe('INPUT:date')
+    // With the date typed (today, the latest allowed), saving publishes it.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    await dateBox.fill(today)
+    await eventually(() => dateBox.inputValue(), (v) => expect(v).toBe(today))
     await byTest(staff, 'story-save').click()
     const story = byTest(staff, 'story-row').filter({ hasText: '从早餐车到两家门店' })
     await story.waitFor()

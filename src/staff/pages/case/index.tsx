@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { check } from '@shared/contracts/common'
@@ -41,6 +41,7 @@ import { dayText, minuteText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
@@ -282,11 +283,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
             </FormField>
           ) : null}
           <FormField label='日期' required error={errors.date}>
-            <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{date}</Text>
-              </View>
-            </Picker>
+            <DateInput value={date} end={today} onChange={setDate} />
           </FormField>
           <FormField label='跟进内容' required error={errors.note} testId='fu-note'>
             <View className='form-field__textarea'>
@@ -299,11 +296,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
           <FormField label='下次回访' error={errors.nextFollowUpDate} hint='不约可以不选'>
             <View className='case__date-row'>
               <View className='case__date-pick'>
-                <Picker mode='date' value={next || today} start={date} onChange={(e) => setNext(String(e.detail.value))}>
-                  <View className='form-field__picker'>
-                    <Text>{next || '不约'}</Text>
-                  </View>
-                </Picker>
+                <DateInput value={next} initial={today} placeholder='不约' start={date} onChange={setNext} />
               </View>
               {next ? (
                 <Text className='case__link' onClick={() => setNext('')}>
@@ -465,11 +458,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
         <ChoiceChips options={VENTURE_KINDS} labels={VENTURE_KIND_LABELS} value={kind} onChange={(v) => setKind(v as VentureKind)} testIdPrefix='venture-kind' />
       </FormField>
       <FormField label='登记日期' required error={errors.registrationDate}>
-        <Picker mode='date' value={regDate} end={today} onChange={(e) => setRegDate(String(e.detail.value))}>
-          <View className='form-field__picker'>
-            <Text>{regDate}</Text>
-          </View>
-        </Picker>
+        <DateInput value={regDate} end={today} onChange={setRegDate} />
       </FormField>
       <FormField label='带动就业（人，含本人以外的雇员）' required error={errors.jobsCreated}>
         <Input className='form-field__input' type='number' value={jobs} maxlength={5} onInput={(e) => setJobs(e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'venture-jobs-input', inputmode: 'numeric' }} />
@@ -479,11 +468,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
       </FormField>
       {status === 'closed' ? (
         <FormField label='关闭日期' required error={errors.closureDate}>
-          <Picker mode='date' value={closure || today} start={regDate} end={today} onChange={(e) => setClosure(String(e.detail.value))}>
-            <View className='form-field__picker'>
-              <Text>{closure || today}</Text>
-            </View>
-          </Picker>
+          <DateInput value={closure || today} start={regDate} end={today} onChange={setClosure} />
         </FormField>
       ) : null}
       <FormActions busy={action.busy} onCancel={onDone} onSave={() => void save()} saveTestId='venture-save' />
@@ -534,11 +519,7 @@ function BenefitSection({ c, canWrite, today, action }: SectionProps) {
             <Input className='form-field__input' type='number' value={amount} maxlength={8} placeholder='0' onInput={(e) => setAmount(e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'benefit-amount-input', inputmode: 'numeric' }} />
           </FormField>
           <FormField label='享受日期' required error={errors.date}>
-            <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{date}</Text>
-              </View>
-            </Picker>
+            <DateInput value={date} end={today} onChange={setDate} />
           </FormField>
           <FormField label='备注' error={errors.note}>
             <Input className='form-field__input' value={note} maxlength={200} placeholder='可不填' onInput={(e) => setNote(e.detail.value)} />

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { check } from '@shared/contracts/common'
 import { storySaveInput, type StoryView } from '@shared/contracts/service'
 import { dayText, shanghaiDate } from '@shared/domain/time'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import TextListEditor from '../../../components/text-list-editor'
 import { listManagedStories, saveStory } from '../../../services/service/service'
 import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
@@ -98,11 +99,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
           <Input className='form-field__input' value={consentHow} maxlength={100} onInput={(ev) => form.edit('consentHow', setConsentHow)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-consent-how-input' }} />
         </FormField>
         <FormField label='同意日期' required error={e.consentDate}>
-          <Picker mode='date' value={consentDate || today} end={today} onChange={(ev) => form.edit('consentDate', setConsentDate)(String(ev.detail.value))}>
-            <View className='form-field__picker' data-testid='story-consent-date'>
-              <Text>{consentDate || '请选择日期'}</Text>
-            </View>
-          </Picker>
+          <DateInput value={consentDate} initial={today} placeholder='请选择日期' end={today} onChange={form.edit('consentDate', setConsentDate)} testId='story-consent-date' />
         </FormField>
       </View>
       <FormActions saveTestId='story-save' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} saveText={story ? '保存' : '发布'} />

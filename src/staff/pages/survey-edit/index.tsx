@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { AtButton } from 'taro-ui'
@@ -22,6 +22,7 @@ import { surveyTemplate } from '@shared/domain/survey-templates'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
@@ -282,18 +283,10 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
         </FormField>
         <View className='survey-edit__dates'>
           <FormField label='开始日期' required error={errors.opensOn} testId='field-opensOn'>
-            <Picker mode='date' value={form.opensOn} onChange={(e) => set('opensOn', String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{form.opensOn}</Text>
-              </View>
-            </Picker>
+            <DateInput value={form.opensOn} onChange={(v) => set('opensOn', v)} label='开始日期' />
           </FormField>
           <FormField label='结束日期' required error={errors.closesOn} testId='field-closesOn'>
-            <Picker mode='date' value={form.closesOn} onChange={(e) => set('closesOn', String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{form.closesOn}</Text>
-              </View>
-            </Picker>
+            <DateInput value={form.closesOn} onChange={(v) => set('closesOn', v)} label='结束日期' testId='survey-closes-on' />
           </FormField>
         </View>
         <FormField label='开头说明' error={errors.intro} hint='居民开始答题前看到的话，说明用途和大约用时' testId='field-intro'>
