@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { byTest } from './api'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -13,11 +14,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
-
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+afterAll(() => browser?.close())
 
 async function api<T>(username: string, action: string, data: unknown): Promise<T> {
   const auth = await fetch(`${baseUrl()}/api/auth/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo#2026' }) })
