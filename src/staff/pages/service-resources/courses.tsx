@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { check } from '@shared/contracts/common'
 import { courseSaveInput, type CourseListItem, type CourseView } from '@shared/contracts/training'
 import { COURSE_KIND_LABELS, COURSE_KINDS, type CourseKind } from '@shared/domain/training'
 import { dayText, shanghaiDate } from '@shared/domain/time'
@@ -13,11 +12,12 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { getCourse, listCourses, saveCourse } from '../../../services/event/training'
 import { fromLocalParts, toLocalParts } from '../../../utils/event-routes'
-import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { rowErrors } from '../../../utils/field-errors'
 import { routes } from '../../../utils/routes'
 import { PolicyLinks } from './policy-links'
 import FormActions from '../../components/form-actions'
-import { ResourceSection, useFormSave } from './section'
+import { useFormSave } from '../../../hooks/use-form-save'
+import { ResourceSection } from './section'
 
 const checkinUrl = routes.courseCheckin
 
@@ -94,7 +94,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
   const [subsidy, setSubsidy] = useState(String(course?.subsidyAmount || ''))
   const [policyId, setPolicyId] = useState<string | null>(course?.policyId ?? null)
   const [enrolUntil, setEnrolUntil] = useState(course ? toLocalParts(course.enrolUntil).date : today)
-  const form = useFormSave('课程', onDone)
+  const form = useFormSave('课程', courseSaveInput, saveCourse, onDone)
   const setSession = (i: number, key: keyof SessionRow, value: string) => form.edit('sessions', setSessions)(sessions.map((s, j) => (j === i ? { ...s, [key]: value } : s)))
   const submit = () => {
     const input = {
@@ -111,9 +111,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
       policyId: subsidised ? policyId : null,
       enrolUntil: fromLocalParts(enrolUntil, '23:59'),
     }
-    const checked = check(courseSaveInput, input)
-    if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
-    void form.save(() => saveCourse(checked.value))
+    form.submit(input)
   }
   const e = form.errors
   const sessionErrors = rowErrors(e, 'sessions')

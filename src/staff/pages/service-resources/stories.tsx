@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { check } from '@shared/contracts/common'
 import { storySaveInput, type StoryView } from '@shared/contracts/service'
 import { dayText, shanghaiDate } from '@shared/domain/time'
 import FormField from '../../../components/form-field'
 import DateInput from '../../../components/date-input'
 import TextListEditor from '../../../components/text-list-editor'
 import { listManagedStories, saveStory } from '../../../services/service/service'
-import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { rowErrors } from '../../../utils/field-errors'
 import { PolicyLinks } from './policy-links'
 import FormActions from '../../components/form-actions'
-import { ResourceSection, useFormSave } from './section'
+import { useFormSave } from '../../../hooks/use-form-save'
+import { ResourceSection } from './section'
 
 /** 创业故事: published with the entrepreneur's consent on record. */
 export function StoriesSection() {
@@ -48,7 +48,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
   // The stored consent is not sent back to the client; an edit confirms it again.
   const [consentHow, setConsentHow] = useState('')
   const [consentDate, setConsentDate] = useState('')
-  const form = useFormSave('创业故事', onDone)
+  const form = useFormSave('创业故事', storySaveInput, saveStory, onDone, story ? '已保存' : '已发布')
   const submit = () => {
     const input = {
       ...(story ? { id: story._id, version: story.version } : {}),
@@ -63,9 +63,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
       // Left out until picked, so the schema's "请填写同意日期" shows.
       consentDate: consentDate || undefined,
     }
-    const checked = check(storySaveInput, input)
-    if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
-    void form.save(() => saveStory(checked.value), story ? '已保存' : '已发布')
+    form.submit(input)
   }
   const e = form.errors
   return (
