@@ -9,7 +9,6 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
 import ListFooter from '../../../components/list-footer'
-import StaffRequired from '../../../components/staff-required'
 import { useFormSave } from '../../../hooks/use-form-save'
 import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
@@ -20,6 +19,7 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
+import { staffGate } from '../../components/staff-gate'
 import './index.scss'
 
 /** 创业项目库: staff keep the projects they recommend; residents see the active ones on the intent form. */
@@ -30,13 +30,8 @@ export default function ProjectsPage() {
   const list = usePagedList((after) => (isStaff ? listProjects({ view: 'manage', after, limit: 20 }) : Promise.resolve({ items: [], next: null })), [isStaff])
   useListPage(list)
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!isStaff) {
-    return <StaffRequired />
-  }
+  const gate = staffGate(me)
+  if (gate.stop) return gate.stop
 
   const toggle = async (p: ProjectView) => {
     const off = p.status === 'active'

@@ -11,7 +11,6 @@ import FormField from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import PrivacyPrompt from '../../../components/privacy-prompt'
-import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
@@ -19,6 +18,7 @@ import { errorMessage, isApiError } from '../../../services/core/cloud'
 import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff, saveOrg } from '../../../services/staff/org'
 import { getMe } from '../../../services/profile/profile'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -45,15 +45,8 @@ export default function StaffTeamPage() {
   const me = useLoad(() => getMe(), [])
   const [tab, setTab] = useState<Tab>('team')
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!staff) {
-    return (
-      <StaffRequired />
-    )
-  }
+  const gate = staffGate(me)
+  if (gate.stop || !staff) return gate.stop
   const mayManage = can(staff.role, 'staff.manage')
   const mayAudit = can(staff.role, 'audit.read')
   if (!mayManage && !mayAudit) {
