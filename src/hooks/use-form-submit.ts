@@ -11,6 +11,11 @@ export type SubmitOutcome<R> = { ok: true; result: R } | { ok: false; invalid: b
 export interface FormSubmitOptions<S extends v.GenericSchema, R, M extends string> {
   /** The shared valibot schema the server checks the same input with. */
   schema: S
+  /**
+   * Rules across fields the schema cannot say (weights adding up, a question's dimension
+   * existing), checked on the schema's output: their messages go on the fields like the schema's.
+   */
+  problems?: (value: v.InferOutput<S>) => readonly FieldError[]
   /** Sends the checked value. */
   submit: (value: v.InferOutput<S>, mode: M) => Promise<R>
   /**
@@ -66,10 +71,11 @@ export function useFormSubmit<S extends v.GenericSchema, R, M extends string = '
     if (busyRef.current) return { ok: false, invalid: false, error: new Error('busy') }
     const o = optionsRef.current
     const checked = check(o.schema, input)
-    if (!checked.ok) {
-      const map = toFieldErrorMap(checked.fields)
+    const refused = checked.ok ? (o.problems?.(checked.value) ?? []) : checked.fields
+    if (!checked.ok || refused.length) {
+      const map = toFieldErrorMap(refused)
       setErrors(map)
-      if (o.invalidToast !== false) toastText(o.invalidToast ? o.invalidToast(checked.fields) : checked.fields[0].message)
+      if (o.invalidToast !== false) toastText(o.invalidToast ? o.invalidToast(refused) : refused[0].message)
       o.onInvalid?.(map)
       return { ok: false, invalid: true, error: null }
     }
@@ -78,7 +84,7 @@ export function useFormSubmit<S extends v.GenericSchema, R, M extends string = '
     setBusy(mode)
     let saved = false
     try {
-      let result = await o.submit(checked.value, mode)
+      let result = await o.submit(checked.value as v.InferOutput<S>, mode)
       saved = true
       if (mode === 'publish' && o.publish) result = await o.publish(result)
       const toast = typeof o.successToast === 'function' ? o.successToast(result, mode) : o.successToast

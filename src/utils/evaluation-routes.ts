@@ -1,4 +1,5 @@
 import type { EvaluationStatus } from '@shared/domain/evaluation'
+import { shanghaiParts } from '@shared/domain/time'
 import { pageUrl } from '@shared/domain/pages'
 
 /** Page URLs of the evaluation chain (创建评估), all in the staff subpackage. */
@@ -26,7 +27,7 @@ export const EVALUATION_STATUS_TONES: Record<EvaluationStatus | 'none', 'warning
 
 /** The evaluation year shown by default: the current Shanghai year. */
 export function currentYear(): number {
-  return Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4))
+  return shanghaiParts(new Date().toISOString()).year
 }
 
 /** `85.0%` or `—`. */

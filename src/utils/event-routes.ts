@@ -1,4 +1,5 @@
 import { pageUrl } from '@shared/domain/pages'
+import { shanghaiParts } from '@shared/domain/time'
 
 /** Page URLs of promotion events and the inbox (kept beside `routes.ts`, which other features share). */
 export const eventRoutes = {
@@ -15,17 +16,11 @@ export const eventRoutes = {
   eventAttendees: (id: string) => pageUrl('eventAttendees', { id }),
 } as const
 
-const pad = (n: number) => String(n).padStart(2, '0')
 
-/** Shanghai wall-clock parts of an ISO instant. */
-function shanghai(iso: string): { date: string; time: string; weekday: number; year: number } {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  return {
-    date: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-    weekday: d.getUTCDay(),
-    year: d.getUTCFullYear(),
-  }
+/** Shanghai wall-clock parts of an ISO instant, the day as a schedule says it (`11月23日`). */
+function shanghai(iso: string): { date: string; time: string; weekday: number } {
+  const p = shanghaiParts(iso)
+  return { date: `${p.month}月${p.day}日`, time: p.time, weekday: p.weekday }
 }
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -38,16 +33,10 @@ export function eventTimeLabel(startAt: string, endAt: string): string {
   return s.date === e.date ? `${head}–${e.time}` : `${head} 至 ${e.date} ${e.time}`
 }
 
-/** `11月22日 18:00` (Shanghai). */
-export function shortTime(iso: string): string {
-  const s = shanghai(iso)
-  return `${s.date} ${s.time}`
-}
-
 /** Splits an instant into the Shanghai date (YYYY-MM-DD) and time (HH:mm) a form shows. */
 export function toLocalParts(iso: string): { date: string; time: string } {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString()
-  return { date: d.slice(0, 10), time: d.slice(11, 16) }
+  const { date, time } = shanghaiParts(iso)
+  return { date, time }
 }
 
 /** A Shanghai date and time from a form, as the instant the server takes. */

@@ -22,14 +22,3 @@ export const FEEDBACK_STATUS_TONES: Record<FeedbackStatus, 'warning' | 'primary'
   closed: 'neutral',
 }
 
-/** `11月22日 10:05` in Shanghai. */
-export function feedbackTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
-}
-
-/** `11月25日` from a YYYY-MM-DD date. */
-export function feedbackDay(date: string): string {
-  const [, m, d] = date.split('-').map(Number)
-  return `${m}月${d}日`
-}

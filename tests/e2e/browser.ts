@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const ARTIFACTS = resolve(__dirname, 'artifacts')
 
@@ -50,4 +50,22 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
       await new Promise((r) => setTimeout(r, 150))
     }
   }
+}
+
+/** Chromium and a desktop-sized context (1366×768 unless told) for a staff desk. */
+export async function launchDesk(viewport = { width: 1366, height: 768 }): Promise<{ browser: Browser; desk: BrowserContext }> {
+  const browser = await launch()
+  return { browser, desk: await browser.newContext({ viewport, locale: 'zh-CN' }) }
+}
+
+/**
+ * Opens a URL of the app as a fresh load in the same context (same token), as a scanned code or
+ * a typed link does: changing only the hash would let Taro's router keep (and sometimes show)
+ * the pages opened before.
+ */
+export async function reopen(page: Page, url: string): Promise<Page> {
+  const fresh = await page.context().newPage()
+  await fresh.goto(url)
+  await page.close()
+  return fresh
 }

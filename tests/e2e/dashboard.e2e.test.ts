@@ -14,13 +14,10 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 const MONTH = periodsOf(new Date()).month
 const TODAY = shanghaiDate(new Date())
-
 
 const staffToken = async (username: string) => (await post<{ token: string }>('/api/auth/staff', { username, password: 'Demo#2026' })).token
 const dashboard = (token: string, data: object) => fn<DashboardOutput>(token, 'indices', 'dashboard', data)

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { byTest } from './api'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -13,11 +14,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
-
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+afterAll(() => browser?.close())
 
 async function api<T>(username: string, action: string, data: unknown): Promise<T> {
   const auth = await fetch(`${baseUrl()}/api/auth/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo#2026' }) })
@@ -93,9 +90,19 @@ describe('the evaluation chain end to end', () => {
     await byTest(page, `evaluation-item-${communityId}`).click()
     await byTest(page, 'evaluation-decide').waitFor()
     await byTest(page, 'ev-opinion').fill('材料齐全，数据与台帐一致，同意上报。')
+    // The opinion box writes in the app's proportional font, not the browser's monospace one.
+    const font = await page.locator('[data-testid="ev-opinion"]:visible textarea, textarea[data-testid="ev-opinion"]:visible').first().evaluate((el) => getComputedStyle(el).fontFamily)
+    expect(font).toContain('PingFang SC')
+    expect(font).not.toMatch(/monospace/i)
     await page.waitForTimeout(300)
     await screenshot(page, 'evaluation-street-review')
+    // The decision asks first; 取消 sends nothing.
     await byTest(page, 'ev-pass').click()
+    await page.locator('.taro-modal__foot').getByText('取消', { exact: true }).click()
+    await page.waitForTimeout(500)
+    expect(await byTest(page, 'evaluation-detail-status').innerText()).toContain('待街道初评')
+    await byTest(page, 'ev-pass').click()
+    await page.locator('.taro-modal__foot').getByText('通过', { exact: true }).click()
     await eventually(() => byTest(page, 'evaluation-detail-status').innerText(), (t) => expect(t).toContain('待区县认定'))
     expect(await byTest(page, 'evaluation-history').innerText()).toContain('街道初评通过')
   })
@@ -105,6 +112,11 @@ describe('the evaluation chain end to end', () => {
     await byTest(page, 'evaluation-decide').waitFor()
     await byTest(page, 'ev-opinion').fill('达到创建标准，予以认定。')
     await byTest(page, 'ev-certify').click()
+    // 认定 cannot be taken back: it asks first, saying so.
+    const modal = page.locator('.taro-modal__content:visible')
+    await eventually(() => modal.innerText(), (t) => expect(t).toContain('认定后不能撤回'))
+    expect(await byTest(page, 'evaluation-detail-status').innerText()).toContain('待区县认定')
+    await page.locator('.taro-modal__foot').getByText('认定', { exact: true }).click()
     await eventually(() => byTest(page, 'evaluation-detail-status').innerText(), (t) => expect(t).toContain('已认定'))
   })
 

@@ -1,7 +1,8 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest } from './api'
+import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 
 /**
  * Promotion events end to end, in Chromium against the real local runtime: staff open the
@@ -11,29 +12,10 @@ import { baseUrl, eventually, launch, phone, screenshot } from './browser'
  */
 let browser: Browser
 let desk: BrowserContext
-
-beforeAll(async () => {
-  browser = await launch()
-  desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-})
-afterAll(async () => {
-  await browser?.close()
-})
+beforeAll(async () => ({ browser, desk } = await launchDesk()))
+afterAll(() => browser?.close())
 
 const TODAY_EVENT = 'ev_JinSha02'
-// Taro's H5 router keeps earlier pages in the document, hidden: only look at the page on screen.
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
-
-/**
- * Opens a URL of the app as a fresh load, as a scanned code or a typed link does: changing only
- * the hash would let Taro's router keep (and sometimes show) the pages opened before.
- */
-async function open(page: Page, url: string): Promise<Page> {
-  const fresh = await page.context().newPage()
-  await fresh.goto(url)
-  await page.close()
-  return fresh
-}
 
 /** The PNG inside an <img> (Taro's Image) as the runtime served it, decoded to its text. */
 async function decodeImage(page: Page, testId: string): Promise<string> {
@@ -62,7 +44,7 @@ describe('promotion events end to end', () => {
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
     await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/events/index`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/events/index`)
     await byTest(staff, 'staff-event-list').waitFor()
     const titles = await byTest(staff, 'staff-event-row').allInnerTexts()
     expect(titles.join('\n')).toContain('创业担保贷款政策宣讲会')
@@ -72,7 +54,7 @@ describe('promotion events end to end', () => {
   })
 
   it('the poster carries a QR code of the event page that the runtime rendered', async () => {
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/event-poster/index?id=${TODAY_EVENT}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/event-poster/index?id=${TODAY_EVENT}`)
     await byTest(staff, 'poster-sheet').waitFor()
     await eventually(() => decodeImage(staff, 'poster-code'), (url) => expect(url).toMatch(/\/#\/pages\/event\/index\?scene=p\./))
     posterUrl = await decodeImage(staff, 'poster-code')
@@ -102,7 +84,7 @@ describe('promotion events end to end', () => {
 
   it('a new resident opens the scanned URL and signs up', async () => {
     resident = await phone(browser)
-    resident = await open(resident, posterUrl)
+    resident = await reopen(resident, posterUrl)
     await byTest(resident, 'signup-form').waitFor()
     expect(await byTest(resident, 'event-page').innerText()).toContain('创业担保贷款政策宣讲会')
     // The schema's own messages, before anything is sent.
@@ -122,14 +104,14 @@ describe('promotion events end to end', () => {
   })
 
   it('the check-in screen shows a rotating code; scanning it checks the resident in', async () => {
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/event-checkin/index?id=${TODAY_EVENT}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/event-checkin/index?id=${TODAY_EVENT}`)
     await byTest(staff, 'checkin-screen').waitFor()
     await eventually(() => decodeImage(staff, 'checkin-code'), (url) => expect(url).toMatch(/scene=c\./))
     const checkinUrl = await decodeImage(staff, 'checkin-code')
     expect(checkinUrl).not.toBe(posterUrl)
     await screenshot(staff, 'event-checkin')
 
-    resident = await open(resident, checkinUrl)
+    resident = await reopen(resident, checkinUrl)
     await byTest(resident, 'checkin-success').waitFor()
     const done = await byTest(resident, 'checkin-success').innerText()
     expect(done).toContain('签到成功')
@@ -140,8 +122,8 @@ describe('promotion events end to end', () => {
     await screenshot(resident, 'event-checked-in')
 
     // The same code again: already checked in, nothing changes.
-    resident = await open(resident, `${baseUrl()}/#/pages/events/index`)
-    resident = await open(resident, checkinUrl)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/events/index`)
+    resident = await reopen(resident, checkinUrl)
     await byTest(resident, 'checkin-success').waitFor()
     expect(await byTest(resident, 'checkin-success').innerText()).toContain('你已签到')
 
@@ -150,7 +132,7 @@ describe('promotion events end to end', () => {
   })
 
   it('staff see the attendee with a masked phone', async () => {
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/event-attendees/index?id=${TODAY_EVENT}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/event-attendees/index?id=${TODAY_EVENT}`)
     await byTest(staff, 'attendee-list').waitFor()
     const rows = await byTest(staff, 'attendee-row').allInnerTexts()
     expect(rows).toHaveLength(1)
@@ -164,7 +146,7 @@ describe('promotion events end to end', () => {
 
   it('when staff cancel an event, the signed-up resident finds it in 消息', async () => {
     // The resident signs up to the upcoming event from the 活动 tab, in one tap (details prefilled).
-    resident = await open(resident, `${baseUrl()}/#/pages/events/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/events/index`)
     await byTest(resident, 'event-list').waitFor()
     await resident.waitForTimeout(300)
     await screenshot(resident, 'events-tab')
@@ -174,13 +156,13 @@ describe('promotion events end to end', () => {
     await byTest(resident, 'signup-button').click()
     await byTest(resident, 'my-status').waitFor()
 
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/event-edit/index?id=ev_JinSha01`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/event-edit/index?id=ev_JinSha01`)
     await byTest(staff, 'field-reason-input').fill('场地临时维修，改期另行通知')
     await byTest(staff, 'cancel-event-button').click()
     await staff.locator('.taro-model__confirm:visible').click()
     await staff.getByText('已取消，通知了 1 人').waitFor()
 
-    resident = await open(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await eventually(() => byTest(resident, 'inbox-entry-badge').innerText(), (v) => expect(v.trim()).toBe('1'), 15000)
     await byTest(resident, 'inbox-entry').click()
     await byTest(resident, 'inbox-item').first().waitFor()

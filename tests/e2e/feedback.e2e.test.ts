@@ -1,7 +1,8 @@
 import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FeedbackStatsOutput } from '../../cloudfunctions/_shared/contracts/feedback'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest } from './api'
+import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 
 /**
  * Feedback end to end, in Chromium against the real local runtime: a resident files a complaint
@@ -11,23 +12,8 @@ import { baseUrl, eventually, launch, phone, screenshot } from './browser'
  */
 let browser: Browser
 let desk: BrowserContext
-
-beforeAll(async () => {
-  browser = await launch()
-  desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
-
-async function open(page: Page, url: string): Promise<Page> {
-  const fresh = await page.context().newPage()
-  await fresh.goto(url)
-  await page.close()
-  return fresh
-}
+beforeAll(async () => ({ browser, desk } = await launchDesk()))
+afterAll(() => browser?.close())
 
 /** A small real PNG: an orange square with a darker band, like a photo of a notice. */
 function photo(): Buffer {
@@ -125,7 +111,7 @@ describe('feedback end to end', () => {
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
     await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/feedback-inbox/index`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/feedback-inbox/index`)
     await byTest(staff, 'inbox-row').first().waitFor()
     const first = byTest(staff, 'inbox-row').filter({ hasText: complaint.slice(0, 20) })
     expect(await first.innerText()).toContain('居民')
@@ -151,7 +137,7 @@ describe('feedback end to end', () => {
   })
 
   it('the resident reads the answer and rates it; the counts move', async () => {
-    resident = await open(resident, detailUrl)
+    resident = await reopen(resident, detailUrl)
     await byTest(resident, 'feedback-reply').first().waitFor()
     expect(await byTest(resident, 'feedback-reply').first().innerText()).toContain(answer)
     await byTest(resident, 'feedback-star-4').click()
@@ -171,7 +157,7 @@ describe('feedback end to end', () => {
     expect(after.indices.complaintsUnresolved).toBe(before.indices.complaintsUnresolved)
 
     // 我的反馈 lists it as done.
-    resident = await open(resident, `${baseUrl()}/#/pages/my-feedback/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/my-feedback/index`)
     await byTest(resident, 'my-feedback-row').first().waitFor()
     expect(await byTest(resident, 'my-feedback-row').first().getAttribute('data-status')).toBe('closed')
     await resident.waitForTimeout(300)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
+import { byTest } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 
 /**
@@ -15,11 +16,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
-
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+afterAll(() => browser?.close())
 
 // A valid ID number (GB 11643 check digit) that must never appear unmasked on a staff screen.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

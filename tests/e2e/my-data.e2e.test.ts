@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { MyDataExport } from '../../cloudfunctions/_shared/contracts/profile'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest } from './api'
+import { baseUrl, eventually, launch, phone, reopen, screenshot } from './browser'
 
 /**
  * 我的数据 end to end: a resident sets their community, signs up to a seeded 金沙社区 event,
@@ -13,20 +14,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
-
-// Taro's H5 router keeps earlier pages in the document, hidden: only look at the page on screen.
-const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
-
-/** A fresh load of an app URL in the same context (same resident token). */
-async function open(page: Page, url: string): Promise<Page> {
-  const fresh = await page.context().newPage()
-  await fresh.goto(url)
-  await page.close()
-  return fresh
-}
+afterAll(() => browser?.close())
 
 /**
  * The seeded open event (`ev_JinSha01`, in three days) unless another browser test of this run
@@ -58,7 +46,7 @@ describe('我的数据 end to end', () => {
     await byTest(resident, 'save-button').click()
     await resident.waitForTimeout(900)
 
-    resident = await open(resident, `${baseUrl()}/#/pages/event/index?id=${eventId}`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/event/index?id=${eventId}`)
     await byTest(resident, 'signup-form').waitFor()
     await byTest(resident, 'signup-name').fill('周小雨')
     await byTest(resident, 'signup-phone').fill('13712340000')
@@ -68,7 +56,7 @@ describe('我的数据 end to end', () => {
   })
 
   it('opens 我的数据 from 我的 and downloads everything as JSON', async () => {
-    resident = await open(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await eventually(() => byTest(resident, 'mine-community').innerText(), (v) => expect(v).toBe('金沙社区'))
     await byTest(resident, 'my-data-entry').click()
     // Once (fresh-clone CI, two cores shared with other jobs) the tap landed while 我的 was
@@ -107,7 +95,7 @@ describe('我的数据 end to end', () => {
     expect(done).toContain('已删除：所在社区和人群设置、1 个活动报名。')
     await screenshot(resident, 'my-data-deleted')
 
-    resident = await open(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await eventually(() => byTest(resident, 'mine-community').innerText(), (v) => expect(v).toBe('未设置'))
     await screenshot(resident, 'my-data-mine-after')
   })

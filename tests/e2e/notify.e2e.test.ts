@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 import { byTest } from './api'
 
 /**
@@ -10,24 +10,10 @@ import { byTest } from './api'
  */
 let browser: Browser
 let desk: BrowserContext
-
-beforeAll(async () => {
-  browser = await launch()
-  desk = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
-})
-afterAll(async () => {
-  await browser?.close()
-})
+beforeAll(async () => ({ browser, desk } = await launchDesk({ width: 1366, height: 900 })))
+afterAll(() => browser?.close())
 
 const POLICY = 'pol_demo_jinsha_site'
-
-/** A fresh load of an app URL (Taro's H5 router keeps earlier pages in the document otherwise). */
-async function open(page: Page, url: string): Promise<Page> {
-  const fresh = await page.context().newPage()
-  await fresh.goto(url)
-  await page.close()
-  return fresh
-}
 
 describe('policy reminders end to end', () => {
   let resident: Page
@@ -44,7 +30,7 @@ describe('policy reminders end to end', () => {
     await byTest(resident, 'save-button').click()
     await resident.waitForTimeout(900)
 
-    resident = await open(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await byTest(resident, 'mine-subscribe-button').click()
     await byTest(resident, 'mine-subscribe-sheet').waitFor()
     expect(await byTest(resident, 'mine-subscribe-needs-community').count()).toBe(0)
@@ -61,7 +47,7 @@ describe('policy reminders end to end', () => {
   })
 
   it('the policy page offers the same reminder', async () => {
-    resident = await open(resident, `${baseUrl()}/#/pages/policy-detail/index?id=${POLICY}`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/policy-detail/index?id=${POLICY}`)
     await byTest(resident, 'policy-subscribe').waitFor()
     await eventually(() => byTest(resident, 'policy-subscribe-summary').innerText(), (v) => expect(v).toContain('已订阅'))
     await byTest(resident, 'policy-subscribe').scrollIntoViewIfNeeded()
@@ -76,7 +62,7 @@ describe('policy reminders end to end', () => {
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
     await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/policies/index`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/policies/index`)
     await byTest(staff, 'manage-list').waitFor()
     await staff.locator(`[data-testid="policy-row"][data-id="${POLICY}"]:visible [data-testid="row-push"]`).click()
     await byTest(staff, 'policy-push').waitFor()
@@ -94,7 +80,7 @@ describe('policy reminders end to end', () => {
   })
 
   it('the resident sees it in 消息 with a badge, opens it and lands on the policy; staff see the open', async () => {
-    resident = await open(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await eventually(() => byTest(resident, 'inbox-entry-badge').innerText(), (v) => expect(v).toBe('1'))
     await screenshot(resident, 'notify-mine-badge')
     await byTest(resident, 'inbox-entry').click()
@@ -107,12 +93,12 @@ describe('policy reminders end to end', () => {
     await item.click()
     await eventually(() => byTest(resident, 'policy-detail').getAttribute('data-id'), (v) => expect(v).toBe(POLICY))
 
-    resident = await open(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await byTest(resident, 'inbox-entry').waitFor()
     await resident.waitForTimeout(800)
     expect(await byTest(resident, 'inbox-entry-badge').count()).toBe(0)
 
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/policy-push/index?id=${POLICY}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/policy-push/index?id=${POLICY}`)
     await eventually(() => byTest(staff, 'push-funnel').innerText(), (v) => expect(v).toMatch(/打开\s*1\s*人/))
   })
 })

@@ -13,9 +13,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 const AXE = readFileSync(resolve(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8')
 const SURVEY = 'svy_demo_jinsha_env_now'

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { PolicyListOutput } from '../../cloudfunctions/_shared/contracts/policy'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 import { byTest, fn, idCard, post } from './api'
 
 /**
@@ -11,24 +11,8 @@ import { byTest, fn, idCard, post } from './api'
  */
 let browser: Browser
 let desk: BrowserContext
-
-beforeAll(async () => {
-  browser = await launch()
-  desk = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
-})
-afterAll(async () => {
-  await browser?.close()
-})
-
-
-
-
-async function fresh(page: Page, url: string): Promise<Page> {
-  const next = await page.context().newPage()
-  await next.goto(url)
-  await page.close()
-  return next
-}
+beforeAll(async () => ({ browser, desk } = await launchDesk({ width: 1366, height: 900 })))
+afterAll(() => browser?.close())
 
 const MENTOR = '林国栋'
 const GUIDE = '新华社区个体执照办理指南'
@@ -60,7 +44,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
     await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
-    staff = await fresh(staff, `${baseUrl()}/#/pages/mine/index`)
+    staff = await reopen(staff, `${baseUrl()}/#/pages/mine/index`)
     await byTest(staff, 'staff-service-entry').click()
     await byTest(staff, 'service-resources').waitFor()
     await byTest(staff, 'mentor-list').waitFor()
@@ -137,7 +121,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await row.locator('[data-testid="course-session-checkin"]').nth(1).click()
     await staff.waitForURL(/course-checkin\/index\?id=co_\w+&session=1/)
     await byTest(staff, 'course-checkin-screen').waitFor()
-    staff = await fresh(staff, `${baseUrl()}/#/staff/pages/service-resources/index?tab=stories`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/service-resources/index?tab=stories`)
     await byTest(staff, 'new-story').click()
     await byTest(staff, 'story-title-input').fill('从早餐车到两家门店')
     await byTest(staff, 'story-person-input').fill('王女士')
@@ -150,10 +134,13 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await byTest(staff, 'story-form').locator('.form-field--error').filter({ hasText: '同意日期' }).waitFor()
     expect(await byTest(staff, 'story-row').filter({ hasText: '从早餐车到两家门店' }).count()).toBe(0)
     await screenshot(staff, 'service-staff-story-form')
-    // With the date picked (today, the picker's start), saving publishes it.
-    await byTest(staff, 'story-consent-date').click()
-    await staff.locator('.weui-picker__action:visible, .taro-picker__action:visible', { hasText: '确定' }).first().click()
-    await eventually(() => byTest(staff, 'story-consent-date').innerText(), (t) => expect(t).toMatch(/^\d{4}-\d{2}-\d{2}$/))
+    // A desktop browser gets its own date input (typing, a calendar), not the phone wheel.
+    const dateBox = byTest(staff, 'story-consent-date')
+    expect(await dateBox.evaluate((el) => `${el.tagName}:${el.getAttribute('type')}`)).toBe('INPUT:date')
+    // With the date typed (today, the latest allowed), saving publishes it.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+    await dateBox.fill(today)
+    await eventually(() => dateBox.inputValue(), (v) => expect(v).toBe(today))
     await byTest(staff, 'story-save').click()
     const story = byTest(staff, 'story-row').filter({ hasText: '从早餐车到两家门店' })
     await story.waitFor()
@@ -161,7 +148,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
   })
 
   it('assigns the new mentor on the case page', async () => {
-    staff = await fresh(staff, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(intentId)}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(intentId)}`)
     await byTest(staff, 'case-mentor').waitFor()
     await byTest(staff, 'mentor-pick').click()
     const choice = byTest(staff, 'mentor-choice').filter({ hasText: MENTOR })
@@ -176,7 +163,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
 
     // The resident asks for a session: it shows on the case until staff close it.
     await fn(residentToken, 'service', 'requestMentor', { topic: '便利店选址怎么看人流', preferredTime: '周二下午' })
-    staff = await fresh(staff, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(intentId)}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(intentId)}`)
     const request = byTest(staff, 'mentor-request-row').filter({ hasText: '便利店选址怎么看人流' })
     await request.waitFor()
     expect(await request.innerText()).toContain('等待安排')
@@ -202,7 +189,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await link.click()
     await resident.waitForURL(/pages\/guide\/index\?id=/)
     await resident.locator(':visible', { hasText: '窗口领照' }).first().waitFor()
-    const page = await fresh(resident, `${baseUrl()}/#/pages/my-case/index`)
+    const page = await reopen(resident, `${baseUrl()}/#/pages/my-case/index`)
     await byTest(page, 'mentor-card').filter({ hasText: MENTOR }).waitFor()
   })
 })

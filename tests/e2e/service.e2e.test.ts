@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { MentorRequest } from '../../cloudfunctions/_shared/domain/service'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 import { byTest, fn, idCard, post } from './api'
 
 /**
@@ -15,27 +15,12 @@ import { byTest, fn, idCard, post } from './api'
  */
 let browser: Browser
 let desk: BrowserContext
-
-beforeAll(async () => {
-  browser = await launch()
-  desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
-})
-afterAll(async () => {
-  await browser?.close()
-})
+beforeAll(async () => ({ browser, desk } = await launchDesk()))
+afterAll(() => browser?.close())
 
 const COURSE = 'co_JinShaT1'
 
 const coverage = async (token: string) => (await fn<DashboardOutput>(token, 'indices', 'dashboard', { period: String(new Date().getFullYear()) })).indices.find((i) => i.key === 'trainingCoverage')!
-
-
-/** Opens a URL as a fresh load (a scanned code or a typed link), leaving Taro's hidden pages behind. */
-async function open(page: Page, url: string): Promise<Page> {
-  const fresh = await page.context().newPage()
-  await fresh.goto(url)
-  await page.close()
-  return fresh
-}
 
 /** The QR code inside a Taro Image as the runtime served it, decoded. */
 async function decodeImage(page: Page, testId: string): Promise<string> {
@@ -110,19 +95,19 @@ describe('training, sites, mentors and guides end to end', () => {
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
     await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/course-checkin/index?id=${COURSE}&session=0`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/course-checkin/index?id=${COURSE}&session=0`)
     await byTest(staff, 'course-checkin-screen').waitFor()
     await eventually(() => decodeImage(staff, 'course-checkin-code'), (url) => expect(url).toMatch(/\/#\/pages\/course\/index\?scene=t\./))
     await staff.waitForTimeout(300)
     await screenshot(staff, 'course-checkin-screen')
-    resident = await open(resident, await decodeImage(staff, 'course-checkin-code'))
+    resident = await reopen(resident, await decodeImage(staff, 'course-checkin-code'))
     await byTest(resident, 'course-checkin-success').waitFor()
     expect(await byTest(resident, 'course-checkin-success').innerText()).toContain('第一课')
     await eventually(() => byTest(staff, 'course-count-here').innerText(), (v) => expect(v).toContain('1'), 40000)
 
     await byTest(staff, 'session-1').click()
     await eventually(() => decodeImage(staff, 'course-checkin-code'), (url) => expect(decodeURIComponent(url)).toMatch(/scene=t\.JinShaT1\.1\./))
-    resident = await open(resident, await decodeImage(staff, 'course-checkin-code'))
+    resident = await reopen(resident, await decodeImage(staff, 'course-checkin-code'))
     await byTest(resident, 'course-checkin-success').waitFor()
     expect(await byTest(resident, 'course-checkin-success').innerText()).toContain('恭喜结业')
     const cert = await byTest(resident, 'course-certificate').innerText()
@@ -135,7 +120,7 @@ describe('training, sites, mentors and guides end to end', () => {
   })
 
   it('applies for a matching site; staff place them, and the case shows 已培训 with the placement', async () => {
-    resident = await open(resident, `${baseUrl()}/#/pages/sites/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/sites/index`)
     await byTest(resident, 'site-list').waitFor()
     const site = byTest(resident, 'site-card').filter({ hasText: '金沙社区创业孵化工位' })
     expect(await site.innerText()).toContain('适合你')
@@ -148,7 +133,7 @@ describe('training, sites, mentors and guides end to end', () => {
     await resident.waitForTimeout(1600)
     await screenshot(resident, 'sites')
 
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/site-applications/index`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/site-applications/index`)
     const row = byTest(staff, 'site-application-row').filter({ hasText: '罗小梅' })
     await row.waitFor()
     await row.locator('[data-testid="site-place"]').click()
@@ -157,7 +142,7 @@ describe('training, sites, mentors and guides end to end', () => {
     await staff.waitForTimeout(1600)
     await screenshot(staff, 'site-applications-desk')
 
-    staff = await open(staff, `${baseUrl()}/#/staff/pages/case/index?id=${intentId}`)
+    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/case/index?id=${intentId}`)
     await eventually(() => staff.locator('body').innerText(), (v) => {
       expect(v).toContain('已培训')
       expect(v).toContain('入驻金沙社区创业孵化工位')
@@ -173,7 +158,7 @@ describe('training, sites, mentors and guides end to end', () => {
 
   it('the resident sees the mentor staff assigned and asks for a session the community sees', async () => {
     await fn(staffToken, 'service', 'assignMentor', { intentId, mentorId: 'mtr_demo_liu' })
-    resident = await open(resident, `${baseUrl()}/#/pages/my-case/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/my-case/index`)
     await byTest(resident, 'mentor-card').waitFor()
     expect(await byTest(resident, 'mentor-card').innerText()).toContain('刘建国')
     await byTest(resident, 'mentor-request').click()
@@ -189,7 +174,7 @@ describe('training, sites, mentors and guides end to end', () => {
   })
 
   it('the guide lists steps, materials and where to go, with the hotline to call', async () => {
-    resident = await open(resident, `${baseUrl()}/#/pages/guide/index?id=gd_demo_loan`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/guide/index?id=gd_demo_loan`)
     await byTest(resident, 'guide-page').waitFor()
     expect(await byTest(resident, 'guide-step').count()).toBe(4)
     await byTest(resident, 'hotline-card').waitFor()

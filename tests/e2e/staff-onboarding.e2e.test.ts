@@ -11,9 +11,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`)
 

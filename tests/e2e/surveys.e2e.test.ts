@@ -13,9 +13,7 @@ let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
-afterAll(async () => {
-  await browser?.close()
-})
+afterAll(() => browser?.close())
 
 const SURVEY = 'svy_demo_jinsha_env_now'
 const QUESTIONS = 10

@@ -5,6 +5,7 @@
 import { type ApplicationFigures, type EvaluationApplication, EVALUATION_STATUS_LABELS, EVALUATION_STEP_LABELS, type FormRatio } from './evaluation'
 import { CRITERION_LABELS, LIGHT_LABELS } from './indices'
 import { ROLE_LABELS } from './roles'
+import { minuteText } from './time'
 
 /** A titled block of label / value rows. */
 export interface DocSection {
@@ -23,10 +24,6 @@ export function yuanText(n: number): string {
   return `${n.toLocaleString('en-US')} 元`
 }
 
-/** `2026-11-22 10:05` in Shanghai. */
-export function shanghaiMinute(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
-}
 
 /** The 申报表: who applies, then the year's figures under the five 创建标准. */
 export function formSections(app: Pick<EvaluationApplication, 'communityName' | 'year' | 'status' | 'form'> & { figures: ApplicationFigures }): DocSection[] {
@@ -41,7 +38,7 @@ export function formSections(app: Pick<EvaluationApplication, 'communityName' | 
         ['联系电话', app.form.contactPhone || '（未填写）'],
         ['社区基本情况', app.form.overview || '（未填写）'],
         ['申报状态', EVALUATION_STATUS_LABELS[app.status]],
-        ['数据截至', shanghaiMinute(f.at)],
+        ['数据截至', minuteText(f.at)],
       ],
     },
     { title: `一、${CRITERION_LABELS.organisation}`, rows: [['创业指导员在岗', `${f.staffInPlace} 名`]] },
@@ -94,7 +91,7 @@ export function historySection(app: Pick<EvaluationApplication, 'history'>): Doc
   return {
     title: '流程记录',
     rows: app.history.map((h): [string, string] => [
-      `${shanghaiMinute(h.at)} ${EVALUATION_STEP_LABELS[h.step]}`,
+      `${minuteText(h.at)} ${EVALUATION_STEP_LABELS[h.step]}`,
       `${h.byName}（${ROLE_LABELS[h.byRole]}）${h.note ? `：${h.note}` : ''}${h.late ? '（逾期）' : ''}`,
     ]),
   }

@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import type { SurveyCard } from '@shared/contracts/survey'
 import { SURVEY_KIND_LABELS } from '@shared/domain/survey'
+import { dayText } from '@shared/domain/time'
 import { useLoad } from '../../hooks/use-load'
 import { describeError } from '../../services/core/cloud-core'
 import { openSurveys } from '../../services/survey/survey'
@@ -20,8 +21,7 @@ export interface SurveyEntryProps {
 }
 
 function closesLabel(closesOn: string): string {
-  const [, m, d] = closesOn.split('-')
-  return `${Number(m)}月${Number(d)}日截止`
+  return `${dayText(closesOn)} 截止`
 }
 
 function Row({ card, result }: { card: SurveyCard; result?: boolean }) {

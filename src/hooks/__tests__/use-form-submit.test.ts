@@ -27,6 +27,20 @@ it('refuses input the shared schema refuses: messages on the fields, the first i
   expect(Object.keys(result.current.errors)).toEqual(['title'])
 })
 
+it('refuses what the cross-field rules refuse, on the fields, before sending', async () => {
+  const sent: unknown[] = []
+  const problems = (value: v.InferOutput<typeof schema>) => (value.title.includes('测试') ? [{ path: 'title', message: '标题不能含“测试”' }] : [])
+  const { result } = await renderHook(() => useFormSubmit({ schema, problems, submit: async (value) => void sent.push(value) }))
+  let outcome: unknown
+  await act(async () => void (outcome = await result.current.run({ ...good, title: '测试政策' })))
+  expect(outcome).toEqual({ ok: false, invalid: true, error: null })
+  expect(sent).toEqual([])
+  expect(result.current.errors).toEqual({ title: '标题不能含“测试”' })
+  expect(toasts.map((t) => t.title)).toEqual(['标题不能含“测试”'])
+  await act(async () => void (outcome = await result.current.run(good)))
+  expect(sent).toHaveLength(1)
+})
+
 it('sends the checked value, toasts, then navigates with the result', async () => {
   const went: string[] = []
   const { result } = await renderHook(() =>

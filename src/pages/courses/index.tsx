@@ -2,8 +2,9 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { COURSE_KIND_LABELS, ENROLMENT_STATUS_LABELS } from '@shared/domain/training'
 import HotlineCard from '../../components/hotline-card'
+import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
-import { usePagedList } from '../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { listCourses, trainingErrorMessage } from '../../services/event/training'
 import { eventTimeLabel } from '../../utils/event-routes'
 import { routes } from '../../utils/routes'
@@ -13,6 +14,7 @@ import { withCareMode } from '../../components/care-root'
 /** 创业培训: courses of my community and the offices above it; those that suit my registration are marked. */
 function CoursesPage() {
   const list = usePagedList((after) => listCourses('resident', after), [])
+  useListPage(list)
   return (
     <View className='courses'>
       <View className='courses__header'>
@@ -44,6 +46,7 @@ function CoursesPage() {
               </Text>
             </View>
           ))}
+          <ListFooter list={list} showEnd={false} />
         </View>
       )}
       <HotlineCard />

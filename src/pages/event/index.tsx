@@ -13,8 +13,9 @@ import { useLoad } from '../../hooks/use-load'
 import { useShare } from '../../hooks/use-share'
 import { ErrorCodes, isApiError } from '../../services/core/cloud'
 import type { SignupInput } from '@shared/contracts/event'
+import { minuteText } from '@shared/domain/time'
 import { cancelSignup, checkInByScan, eventErrorMessage, forgetPendingSignup, getEvent, pendingSignup, resolveScene, signUp } from '../../services/event/event'
-import { eventRoutes, eventTimeLabel, shortTime } from '../../utils/event-routes'
+import { eventRoutes, eventTimeLabel } from '../../utils/event-routes'
 import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
 import FeedbackLink from '../../components/feedback-link'
 import { routes } from '../../utils/routes'
@@ -39,7 +40,7 @@ function permitFromPhase(e: EventView): Permit {
   if (e.mine) return { ok: false, reason: e.mine.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up', message: REFUSALS.already_signed_up }
   if (e.phase === 'cancelled') return { ok: false, reason: 'cancelled', message: REFUSALS.cancelled }
   if (e.phase === 'ended') return { ok: false, reason: 'ended', message: REFUSALS.ended }
-  if (e.phase === 'upcoming') return { ok: false, reason: 'not_open', message: `${shortTime(e.signupFrom)} 开始报名` }
+  if (e.phase === 'upcoming') return { ok: false, reason: 'not_open', message: `${minuteText(e.signupFrom)} 开始报名` }
   if (new Date().toISOString() > e.signupUntil) return { ok: false, reason: 'not_open', message: '报名已截止，活动现场如允许可扫码报名' }
   return { ok: true }
 }
@@ -262,7 +263,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
           </View>
           <Text className='event-page__done-title'>{justCheckedIn ? '签到成功' : '你已签到'}</Text>
           <Text className='event-page__done-sub'>
-            {mine.name} · {mine.checkedInAt ? shortTime(mine.checkedInAt) : ''} 签到，欢迎参加！
+            {mine.name} · {mine.checkedInAt ? minuteText(mine.checkedInAt) : ''} 签到，欢迎参加！
           </Text>
           <View className='event-page__next'>
             {event.surveyId ? (

@@ -3,6 +3,7 @@ import { Image, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { MyFeedbackView } from '@shared/contracts/feedback'
+import { minuteText, dayText } from '@shared/domain/time'
 import {
   FEEDBACK_KIND_LABELS,
   FEEDBACK_RESOLUTION_LABELS,
@@ -15,7 +16,7 @@ import PageState from '../../components/page-state'
 import { useLoad } from '../../hooks/use-load'
 import { errorMessage } from '../../services/core/cloud'
 import { getFeedback, photoSrc, rateFeedback, reopenFeedback } from '../../services/feedback/feedback'
-import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackTime } from '../../utils/feedback-routes'
+import { FEEDBACK_STATUS_TONES } from '../../utils/feedback-routes'
 import { toastSuccess, toastText } from '../../utils/toast'
 import '../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
@@ -95,7 +96,7 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
         </View>
         <Steps status={f.status} />
         {f.status === 'received' || f.status === 'in_progress' ? (
-          <Text className='feedback-detail__due'>社区会在 {feedbackDay(f.dueDate)} 前答复你</Text>
+          <Text className='feedback-detail__due'>社区会在 {dayText(f.dueDate)} 前答复你</Text>
         ) : null}
       </View>
 
@@ -118,7 +119,7 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
           </View>
         ) : null}
         <Text className='feedback-detail__meta'>
-          {f.communityName} · {feedbackTime(f.createdAt)}
+          {f.communityName} · {minuteText(f.createdAt)}
           {f.anonymous ? ' · 匿名提交' : f.contactName ? ` · ${f.contactName}` : ''}
         </Text>
       </View>
@@ -129,7 +130,7 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
           f.replies.map((r) => (
             <View key={r.id} className={`feedback-detail__reply${r.kind === 'resident' ? ' feedback-detail__reply--mine' : ''}`} data-testid='feedback-reply'>
               <Text className='feedback-detail__reply-who'>
-                {r.byName} · {feedbackTime(r.at)}
+                {r.byName} · {minuteText(r.at)}
               </Text>
               <Text className='feedback-detail__reply-text'>{r.text}</Text>
             </View>
@@ -196,7 +197,7 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
             </>
           ) : (
             <View className='feedback-detail__reopen-row' onClick={() => setReopening(true)}>
-              <Text>问题没解决？{f.reopenUntil ? `${feedbackTime(f.reopenUntil)} 前` : ''}可以重新打开</Text>
+              <Text>问题没解决？{f.reopenUntil ? `${minuteText(f.reopenUntil)} 前` : ''}可以重新打开</Text>
               <AtIcon value='chevron-right' size={16} color='#2861d8' />
             </View>
           )}

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { InboxItem } from '@shared/contracts/notify'
 import { INBOX_KIND_LABELS } from '@shared/domain/inbox'
+import { minuteText } from '@shared/domain/time'
 import CardSkeleton from '../../components/card-skeleton'
 import PageState from '../../components/page-state'
 import ListFooter from '../../components/list-footer'
@@ -10,7 +11,6 @@ import StaleNotice from '../../components/stale-notice'
 import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/core/cloud'
 import { listInbox, markAllRead, markRead } from '../../services/policy/notify'
-import { shortTime } from '../../utils/event-routes'
 import { toastText } from '../../utils/toast'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
@@ -75,7 +75,7 @@ function InboxPage() {
                 <Text className='inbox__kind'>{INBOX_KIND_LABELS[m.kind]}</Text>
                 {/* The dot is colour; the word says it too. */}
                 {m.readAt ? null : <Text className='inbox__unread'>未读</Text>}
-                <Text className='inbox__time'>{shortTime(m.createdAt)}</Text>
+                <Text className='inbox__time'>{minuteText(m.createdAt)}</Text>
               </View>
               <View className='inbox__item-title-row'>
                 {m.readAt ? null : <View className='inbox__dot' />}

@@ -16,7 +16,7 @@ import {
   type IntentStage,
 } from '@shared/domain/intent'
 import { POLICY_CATEGORY_LABELS } from '@shared/domain/policy'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText } from '@shared/domain/time'
 import Chip from '../../components/chip'
 import FeedbackLink from '../../components/feedback-link'
 import NoticeBanner from '../../components/notice-banner'
@@ -36,7 +36,6 @@ import { withCareMode } from '../../components/care-root'
 /** The path a case normally takes; 已结案 is shown only when reached. */
 const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'operating']
 
-const day = (iso: string) => shanghaiDate(new Date(iso))
 
 /** 我的创业档案: the resident's registration, where it stands, and what the community has done. */
 function MyCasePage() {
@@ -99,7 +98,7 @@ function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () =
           <Chip small tone={withdrawn ? 'neutral' : c.status === 'accepted' ? 'success' : 'warning'} label={INTENT_STATUS_LABELS[c.status]} testId='my-case-status' />
         </View>
         <Text className='my-case__sub'>
-          {c.communityName} · {INDUSTRY_LABELS[c.industry]} · 登记于 {day(c.createdAt)}
+          {c.communityName} · {INDUSTRY_LABELS[c.industry]} · 登记于 {dayText(c.createdAt)}
         </Text>
         {!withdrawn ? (
           <Text className='my-case__stage' data-testid='my-case-stage'>
@@ -140,7 +139,7 @@ function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () =
                 <View className='my-case__step-body'>
                   <View className='my-case__step-head'>
                     <Text className='my-case__step-title'>{INTENT_STAGE_LABELS[s]}</Text>
-                    {at ? <Text className='my-case__step-date'>{day(at)}</Text> : null}
+                    {at ? <Text className='my-case__step-date'>{dayText(at)}</Text> : null}
                   </View>
                   <Text className='my-case__step-hint'>{done ? INTENT_STAGE_HINTS[s] : skipped ? '这一步跳过了' : '还没到这一步'}</Text>
                 </View>

@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { MyFeedbackRow } from '@shared/contracts/feedback'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS } from '@shared/domain/feedback'
+import { minuteText } from '@shared/domain/time'
 import Chip from '../../components/chip'
 import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { myFeedback } from '../../services/feedback/feedback'
-import { FEEDBACK_STATUS_TONES, feedbackRoutes, feedbackTime } from '../../utils/feedback-routes'
+import { FEEDBACK_STATUS_TONES, feedbackRoutes } from '../../utils/feedback-routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -48,7 +49,7 @@ function MyFeedbackPage() {
           <Text className='my-feedback__text'>{f.excerpt}</Text>
           <View className='my-feedback__meta'>
             <Text>
-              {f.communityName} · {feedbackTime(f.createdAt)}
+              {f.communityName} · {minuteText(f.createdAt)}
               {f.anonymous ? ' · 匿名' : ''}
             </Text>
             {f.awaitingRating ? <Text className='my-feedback__rate'>社区已答复，去评价</Text> : null}

@@ -6,8 +6,9 @@ import type { SiteView } from '@shared/contracts/service'
 import { INDUSTRY_LABELS } from '@shared/domain/intent'
 import { SITE_APPLICATION_STATUS_LABELS, SITE_KIND_LABELS } from '@shared/domain/service'
 import HotlineCard from '../../components/hotline-card'
+import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
-import { usePagedList } from '../../hooks/use-paged-list'
+import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { errorMessage } from '../../services/core/cloud'
 import { applySite, listSites } from '../../services/service/service'
 import { toastSuccess } from '../../utils/toast'
@@ -21,6 +22,7 @@ import { withCareMode } from '../../components/care-root'
  */
 function SitesPage() {
   const list = usePagedList((after) => listSites('resident', after), [])
+  useListPage(list)
   const [open, setOpen] = useState<string | null>(null)
   const [note, setNote] = useState('')
   const [busy, setBusy] = useState(false)
@@ -92,6 +94,7 @@ function SitesPage() {
               ) : null}
             </View>
           ))}
+          <ListFooter list={list} showEnd={false} />
         </View>
       )}
       <HotlineCard />

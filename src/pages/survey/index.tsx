@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { SurveyDetail, SurveyResults, SurveyView } from '@shared/contracts/survey'
 import { LEVEL_LABELS, LEVELS, type Level, periodLabel } from '@shared/domain/survey'
+import { dayText } from '@shared/domain/time'
 import CommunityPicker from '../../components/community-picker'
 import NoticeBanner from '../../components/notice-banner'
 import PageState from '../../components/page-state'
@@ -355,7 +356,7 @@ function Intro({ survey: s, answered, limitNote, onStart }: { survey: SurveyView
             <Text className='survey__fact-label'>分钟</Text>
           </View>
           <View className='survey__fact'>
-            <Text className='survey__fact-value'>{s.closesOn.slice(5).replace('-', '月')}日</Text>
+            <Text className='survey__fact-value'>{dayText(s.closesOn)}</Text>
             <Text className='survey__fact-label'>截止</Text>
           </View>
         </View>

@@ -2,33 +2,7 @@
  * The H5 transport against a fake local runtime: resident sign-up on first use, one renewal
  * and retry on 401, and the staff session ending on 401.
  */
-interface FakeRequest {
-  url: string
-  header: Record<string, string>
-  data: unknown
-}
-
-const storage = new Map<string, unknown>()
-const requests: FakeRequest[] = []
-let respond: (req: FakeRequest) => { statusCode: number; data: unknown }
-
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    getStorageSync: (k: string) => storage.get(k) ?? '',
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
-    removeStorageSync: (k: string) => void storage.delete(k),
-  },
-}))
-
-// The local runtime, seen through `fetch`.
-global.fetch = (async (url: string, init: { headers: Record<string, string>; body: string }) => {
-  const req: FakeRequest = { url, header: init.headers, data: JSON.parse(init.body) }
-  requests.push(req)
-  const res = respond(req)
-  return { status: res.statusCode, json: async () => res.data }
-}) as unknown as typeof fetch
-
+import { fake, type FakeRequest } from './fake-h5-runtime'
 import { call, ErrorCodes, type ApiError } from '../cloud.h5'
 import { setStaffToken } from '../token'
 
@@ -47,40 +21,40 @@ function runtime(validTokens: Set<string>) {
 }
 
 beforeEach(() => {
-  storage.clear()
-  requests.length = 0
+  fake.storage.clear()
+  fake.requests.length = 0
   issued = 0
 })
 
 it('signs up one anonymous resident for calls made at the same time', async () => {
-  respond = runtime(new Set())
+  fake.respond = runtime(new Set())
   await Promise.all([call('org', 'tree', {}), call('org', 'tree', {}), call('org', 'tree', {})])
-  expect(requests.filter((r) => r.url === '/api/auth/resident')).toHaveLength(1)
-  expect(requests.filter((r) => r.url === '/api/fn/org').every((r) => r.header.Authorization === 'Bearer r1')).toBe(true)
-  expect(requests.find((r) => r.url === '/api/fn/org')?.data).toEqual({ action: 'tree', data: {} })
+  expect(fake.requests.filter((r) => r.url === '/api/auth/resident')).toHaveLength(1)
+  expect(fake.requests.filter((r) => r.url === '/api/fn/org').every((r) => r.header.Authorization === 'Bearer r1')).toBe(true)
+  expect(fake.requests.find((r) => r.url === '/api/fn/org')?.data).toEqual({ action: 'tree', data: {} })
 })
 
 it('renews an expired resident token once and retries the call', async () => {
   const valid = new Set<string>()
-  respond = runtime(valid)
+  fake.respond = runtime(valid)
   await call('org', 'tree', {})
   valid.clear() // every token expires
   const out = (await call('org', 'tree', {})) as unknown as { by: string }
   expect(out.by).toBe('r2')
-  expect(requests.map((r) => r.url)).toEqual(['/api/auth/resident', '/api/fn/org', '/api/fn/org', '/api/auth/resident', '/api/fn/org'])
+  expect(fake.requests.map((r) => r.url)).toEqual(['/api/auth/resident', '/api/fn/org', '/api/fn/org', '/api/auth/resident', '/api/fn/org'])
 })
 
 it('ends an expired staff session instead of retrying as a resident', async () => {
-  respond = runtime(new Set())
+  fake.respond = runtime(new Set())
   setStaffToken('staff-expired')
   await expect(call('org', 'tree', {})).rejects.toMatchObject({ code: ErrorCodes.unauthenticated } satisfies Partial<ApiError>)
-  expect(requests.map((r) => r.url)).toEqual(['/api/fn/org'])
-  expect(storage.get('cy.token.kind')).not.toBe('staff')
+  expect(fake.requests.map((r) => r.url)).toEqual(['/api/fn/org'])
+  expect(fake.storage.get('cy.token.kind')).not.toBe('staff')
 })
 
 it('reports a lost request as a network problem', async () => {
   jest.spyOn(console, 'error').mockImplementation(() => undefined)
-  respond = () => {
+  fake.respond = () => {
     throw new Error('offline')
   }
   await expect(call('org', 'tree', {})).rejects.toMatchObject({ code: ErrorCodes.network })

@@ -3,32 +3,7 @@
  * back whenever it asks for a new anonymous session, so once-per-device limits (survey answers)
  * hold across token renewals. A refused sign-up (429) says so plainly.
  */
-interface FakeRequest {
-  url: string
-  header: Record<string, string>
-  data: unknown
-}
-
-const storage = new Map<string, unknown>()
-const requests: FakeRequest[] = []
-let respond: (req: FakeRequest) => { statusCode: number; data: unknown }
-
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    getStorageSync: (k: string) => storage.get(k) ?? '',
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
-    removeStorageSync: (k: string) => void storage.delete(k),
-  },
-}))
-
-global.fetch = (async (url: string, init: { headers: Record<string, string>; body: string }) => {
-  const req: FakeRequest = { url, header: init.headers, data: JSON.parse(init.body) }
-  requests.push(req)
-  const res = respond(req)
-  return { status: res.statusCode, json: async () => res.data }
-}) as unknown as typeof fetch
-
+import { fake, type FakeRequest } from './fake-h5-runtime'
 import { call, type ApiError } from '../cloud.h5'
 
 /** A runtime that signs device ids, keeps one it signed and expires every token after one call. */
@@ -50,15 +25,15 @@ function runtime() {
   }
 }
 
-const signUps = () => requests.filter((r) => r.url === '/api/auth/resident').map((r) => r.data)
+const signUps = () => fake.requests.filter((r) => r.url === '/api/auth/resident').map((r) => r.data)
 
 beforeEach(() => {
-  storage.clear()
-  requests.length = 0
+  fake.storage.clear()
+  fake.requests.length = 0
 })
 
 it('keeps the device id of its first session and sends it back when the token is renewed', async () => {
-  respond = runtime()
+  fake.respond = runtime()
   await call('org', 'tree', {})
   // The token dies after one call: the next call renews it, with the same device.
   await call('org', 'tree', {})
@@ -67,19 +42,19 @@ it('keeps the device id of its first session and sends it back when the token is
 })
 
 it('a browser that already holds a device id sends it on its very first sign-up', async () => {
-  respond = runtime()
-  storage.set('cy.device', 'dev_7.signed')
+  fake.respond = runtime()
+  fake.storage.set('cy.device', 'dev_7.signed')
   await call('org', 'tree', {})
   expect(signUps()).toEqual([{ deviceId: 'dev_7.signed' }])
 })
 
 it('a refused sign-up (429) says to wait, and no call is made without a token', async () => {
-  respond = (req) =>
+  fake.respond = (req) =>
     req.url === '/api/auth/resident'
       ? { statusCode: 429, data: { ok: false, error: { code: 'TOO_MANY_REQUESTS', message: '新建会话太频繁，请稍后再试' } } }
       : { statusCode: 200, data: { ok: true, data: {} } }
   const err = (await call('org', 'tree', {}).catch((e: unknown) => e)) as ApiError
   expect(err.code).toBe('TOO_MANY_REQUESTS')
   expect(err.message).toContain('稍等')
-  expect(requests.filter((r) => r.url.startsWith('/api/fn/'))).toHaveLength(0)
+  expect(fake.requests.filter((r) => r.url.startsWith('/api/fn/'))).toHaveLength(0)
 })

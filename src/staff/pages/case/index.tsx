@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { check } from '@shared/contracts/common'
@@ -37,10 +37,11 @@ import {
 } from '@shared/domain/intent'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText, minuteText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
@@ -56,8 +57,6 @@ import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
 import './index.scss'
 
-const day = (iso: string) => (iso ? shanghaiDate(new Date(iso)) : '')
-const time = (iso: string) => (iso ? `${shanghaiDate(new Date(iso))} ${new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16)}` : '')
 
 /** 帮扶档案: one case in full, with its follow-up log, stage changes, ventures and benefits. */
 export default function CasePage() {
@@ -138,7 +137,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
               <Chip small label={INTENT_STAGE_LABELS[c.stage]} testId='case-stage' />
             </View>
             <Text className='case__sub'>
-              {c.communityName} · {GENDER_LABELS[c.gender]} · {AGE_BAND_LABELS[c.ageBand]} · 登记于 {day(c.createdAt)}
+              {c.communityName} · {GENDER_LABELS[c.gender]} · {AGE_BAND_LABELS[c.ageBand]} · 登记于 {dayText(c.createdAt)}
             </Text>
             <View className='case__ids'>
               <View className='case__id'>
@@ -171,7 +170,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
                 </View>
               </View>
             ) : null}
-            {c.status === 'withdrawn' ? <NoticeBanner tone='warning' text={`居民已于 ${day(c.withdrawnAt)} 撤回登记，档案只读`} /> : null}
+            {c.status === 'withdrawn' ? <NoticeBanner tone='warning' text={`居民已于 ${dayText(c.withdrawnAt)} 撤回登记，档案只读`} /> : null}
           </View>
 
           <FollowUpSection c={c} canWrite={canWrite} today={today} action={action} />
@@ -196,8 +195,8 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
             {c.fundingAmount !== null ? <Info label='资金缺口' value={`${c.fundingAmount.toLocaleString('zh-CN')} 元`} /> : null}
             <Info label='方便联系' value={CONTACT_TIME_LABELS[c.contactTime]} />
             {c.projectInterests.length ? <Info label='感兴趣项目' value={c.projectInterests.map((p) => p.title).join('、')} /> : null}
-            <Info label='同意告知' value={`版本 ${c.consentVersion}，${time(c.consentAt)}`} />
-            {c.acceptedAt ? <Info label='受理' value={`${c.acceptedByName}，${time(c.acceptedAt)}`} /> : null}
+            <Info label='同意告知' value={`版本 ${c.consentVersion}，${minuteText(c.consentAt)}`} />
+            {c.acceptedAt ? <Info label='受理' value={`${c.acceptedByName}，${minuteText(c.acceptedAt)}`} /> : null}
           </View>
         </View>
       </View>
@@ -284,11 +283,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
             </FormField>
           ) : null}
           <FormField label='日期' required error={errors.date}>
-            <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{date}</Text>
-              </View>
-            </Picker>
+            <DateInput value={date} end={today} onChange={setDate} />
           </FormField>
           <FormField label='跟进内容' required error={errors.note} testId='fu-note'>
             <View className='form-field__textarea'>
@@ -301,11 +296,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
           <FormField label='下次回访' error={errors.nextFollowUpDate} hint='不约可以不选'>
             <View className='case__date-row'>
               <View className='case__date-pick'>
-                <Picker mode='date' value={next || today} start={date} onChange={(e) => setNext(String(e.detail.value))}>
-                  <View className='form-field__picker'>
-                    <Text>{next || '不约'}</Text>
-                  </View>
-                </Picker>
+                <DateInput value={next} initial={today} placeholder='不约' start={date} onChange={setNext} />
               </View>
               {next ? (
                 <Text className='case__link' onClick={() => setNext('')}>
@@ -365,7 +356,7 @@ function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
             <View className='case__stage-body'>
               <Text className='case__stage-name'>{INTENT_STAGE_LABELS[s.stage]}</Text>
               <Text className='case__log-meta'>
-                {time(s.at)} · {s.byName}
+                {minuteText(s.at)} · {s.byName}
               </Text>
               {s.note ? <Text className='case__log-extra'>{s.note}</Text> : null}
             </View>
@@ -467,11 +458,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
         <ChoiceChips options={VENTURE_KINDS} labels={VENTURE_KIND_LABELS} value={kind} onChange={(v) => setKind(v as VentureKind)} testIdPrefix='venture-kind' />
       </FormField>
       <FormField label='登记日期' required error={errors.registrationDate}>
-        <Picker mode='date' value={regDate} end={today} onChange={(e) => setRegDate(String(e.detail.value))}>
-          <View className='form-field__picker'>
-            <Text>{regDate}</Text>
-          </View>
-        </Picker>
+        <DateInput value={regDate} end={today} onChange={setRegDate} />
       </FormField>
       <FormField label='带动就业（人，含本人以外的雇员）' required error={errors.jobsCreated}>
         <Input className='form-field__input' type='number' value={jobs} maxlength={5} onInput={(e) => setJobs(e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'venture-jobs-input', inputmode: 'numeric' }} />
@@ -481,11 +468,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
       </FormField>
       {status === 'closed' ? (
         <FormField label='关闭日期' required error={errors.closureDate}>
-          <Picker mode='date' value={closure || today} start={regDate} end={today} onChange={(e) => setClosure(String(e.detail.value))}>
-            <View className='form-field__picker'>
-              <Text>{closure || today}</Text>
-            </View>
-          </Picker>
+          <DateInput value={closure || today} start={regDate} end={today} onChange={setClosure} />
         </FormField>
       ) : null}
       <FormActions busy={action.busy} onCancel={onDone} onSave={() => void save()} saveTestId='venture-save' />
@@ -536,11 +519,7 @@ function BenefitSection({ c, canWrite, today, action }: SectionProps) {
             <Input className='form-field__input' type='number' value={amount} maxlength={8} placeholder='0' onInput={(e) => setAmount(e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'benefit-amount-input', inputmode: 'numeric' }} />
           </FormField>
           <FormField label='享受日期' required error={errors.date}>
-            <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{date}</Text>
-              </View>
-            </Picker>
+            <DateInput value={date} end={today} onChange={setDate} />
           </FormField>
           <FormField label='备注' error={errors.note}>
             <Input className='form-field__input' value={note} maxlength={200} placeholder='可不填' onInput={(e) => setNote(e.detail.value)} />

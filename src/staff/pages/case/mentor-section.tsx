@@ -4,7 +4,7 @@ import { AtButton } from 'taro-ui'
 import type { CaseView } from '@shared/contracts/intent'
 import type { MentorView } from '@shared/contracts/service'
 import { MENTOR_FIELD_LABELS, MENTOR_REQUEST_STATUS_LABELS, type MentorRequestView as MentorRequest } from '@shared/domain/service'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
@@ -56,7 +56,7 @@ export function MentorSection({ c, canWrite, run, busy }: MentorSectionProps) {
             {c.mentor.name}（{MENTOR_FIELD_LABELS[c.mentor.field]}）
           </Text>
           <Text className='case__mentor-meta'>
-            {c.mentor.organisation} · 擅长 {c.mentor.specialty} · {c.mentor.assignedByName} 于 {shanghaiDate(new Date(c.mentor.assignedAt))} 安排
+            {c.mentor.organisation} · 擅长 {c.mentor.specialty} · {c.mentor.assignedByName} 于 {dayText(c.mentor.assignedAt)} 安排
           </Text>
         </View>
       ) : (
@@ -113,7 +113,7 @@ export function MentorSection({ c, canWrite, run, busy }: MentorSectionProps) {
                 <Chip small tone={r.status === 'open' ? 'warning' : 'success'} label={MENTOR_REQUEST_STATUS_LABELS[r.status]} />
               </View>
               <Text className='case__mentor-meta'>
-                方便时间：{r.preferredTime} · 找 {r.mentorName} · {shanghaiDate(new Date(r.createdAt))} 提交
+                方便时间：{r.preferredTime} · 找 {r.mentorName} · {dayText(r.createdAt)} 提交
               </Text>
               {canWrite ? (
                 <View className='case__mentor-actions'>

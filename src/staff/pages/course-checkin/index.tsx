@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { CourseCodeOutput } from '@shared/contracts/training'
 import Chip from '../../../components/chip'
@@ -7,8 +7,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { getCourse, getSessionCode, listTrainees, trainingErrorMessage } from '../../../services/event/training'
 import { eventTimeLabel } from '../../../utils/event-routes'
-import { codeNotice, codeSrc } from '../../../utils/code-image'
-import '../event-checkin/index.scss'
+import CheckinScreen from '../../components/checkin-screen'
 import './index.scss'
 
 /**
@@ -58,54 +57,29 @@ export default function CourseCheckinPage() {
   const here = rows.filter((r) => r.attended.includes(session)).length
 
   return (
-    <View className='checkin-screen' data-testid='course-checkin-screen'>
-      <View className='checkin-screen__head'>
-        <Text className='checkin-screen__org'>{c.orgName} · {c.provider}</Text>
-        <Text className='checkin-screen__title'>{c.title}</Text>
-        <Text className='checkin-screen__meta'>{s ? `${s.title} · ${eventTimeLabel(s.startAt, s.endAt)}` : ''} · {c.place}</Text>
+    <CheckinScreen
+      testId='course-checkin-screen'
+      org={`${c.orgName} · ${c.provider}`}
+      title={c.title}
+      meta={`${s ? `${s.title} · ${eventTimeLabel(s.startAt, s.endAt)}` : ''} · ${c.place}`}
+      headExtra={
         <View className='course-checkin__sessions'>
           {c.sessions.map((x) => (
             <Chip key={x.index} label={`第 ${x.index + 1} 节`} active={x.index === session} onClick={() => setSession(x.index)} testId={`session-${x.index}`} />
           ))}
         </View>
-      </View>
-      <View className='checkin-screen__main'>
-        <View className='checkin-screen__code-card'>
-          <Text className='checkin-screen__scan'>微信扫一扫 上课签到</Text>
-          <View className='checkin-screen__code-wrap'>
-            {code ? (
-              <View>
-                <Image className='checkin-screen__code' src={codeSrc(code)} mode='aspectFit' nativeProps={{ 'data-testid': 'course-checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
-                {codeNotice(code) ? <Text data-testid='code-notice'>{codeNotice(code)}</Text> : null}
-              </View>
-            ) : codeError ? (
-              <PageState kind='error' compact title='二维码生成失败' description={codeError} />
-            ) : (
-              <PageState kind='loading' compact title='正在生成二维码…' />
-            )}
-          </View>
-          <Text className='checkin-screen__rotate-text'>二维码每 30 秒更换，拍照带走的二维码无法签到</Text>
-        </View>
-        <View className='checkin-screen__side'>
-          <View className='checkin-screen__stat checkin-screen__stat--big' data-testid='course-count-here'>
-            <Text className='checkin-screen__stat-n'>{here}</Text>
-            <Text className='checkin-screen__stat-label'>本节已签到</Text>
-          </View>
-          <View className='checkin-screen__stats'>
-            <View className='checkin-screen__stat'>
-              <Text className='checkin-screen__stat-n'>
-                {c.enrolledCount}/{c.capacity}
-              </Text>
-              <Text className='checkin-screen__stat-label'>已报名</Text>
-            </View>
-            <View className='checkin-screen__stat'>
-              <Text className='checkin-screen__stat-n'>{c.completedCount}</Text>
-              <Text className='checkin-screen__stat-label'>已结业</Text>
-            </View>
-          </View>
-          <Text className='checkin-screen__hint'>出勤满 {c.requiredSessions} 节自动结业，发结业证书，并记入学员的创业档案。</Text>
-        </View>
-      </View>
-    </View>
+      }
+      scanText='微信扫一扫 上课签到'
+      code={code}
+      codeError={codeError}
+      codeTestId='course-checkin-code'
+      rotate={<Text className='checkin-screen__rotate-text'>二维码每 30 秒更换，拍照带走的二维码无法签到</Text>}
+      big={{ n: here, label: '本节已签到', testId: 'course-count-here' }}
+      stats={[
+        { n: `${c.enrolledCount}/${c.capacity}`, label: '已报名' },
+        { n: c.completedCount, label: '已结业' },
+      ]}
+      hint={`出勤满 ${c.requiredSessions} 节自动结业，发结业证书，并记入学员的创业档案。`}
+    />
   )
 }

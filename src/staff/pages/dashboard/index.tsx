@@ -9,7 +9,6 @@ import { can, ROLE_LABELS } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
-import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { loadDashboard, loadRollup, saveBaseline } from '../../../services/staff/indices'
@@ -19,6 +18,7 @@ import { routes } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import TrendChart from '../../components/trend-chart'
+import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -98,11 +98,8 @@ export default function DashboardPage() {
     void Promise.all([dash.reload(), roll.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!staff) return <StaffRequired description='指标看板只对社区创业指导员和各级创建办开放' />
+  const gate = staffGate(me, '指标看板只对社区创业指导员和各级创建办开放')
+  if (gate.stop || !staff) return gate.stop
 
   const switchKind = (k: PeriodKind) => {
     setKind(k)

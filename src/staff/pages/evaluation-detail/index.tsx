@@ -12,7 +12,7 @@ import { errorMessage } from '../../../services/core/cloud'
 import { openDownload } from '../../../services/files/download-link'
 import { applicationDocuments, certifyApplication, getApplication, reviewApplication } from '../../../services/staff/evaluation'
 import { EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evaluation-routes'
-import { toastSuccess, toastText } from '../../../utils/toast'
+import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import DocSections from '../../components/doc-sections'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
@@ -35,9 +35,11 @@ export default function EvaluationDetailPage() {
 function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: ApplicationView) => void }) {
   const [opinion, setOpinion] = useState('')
   const [busy, setBusy] = useState(false)
-  const decide = async (work: () => Promise<ApplicationView>, done: string) => {
+  /** A decision cannot be taken back: it asks first, naming what happens. */
+  const decide = async (work: () => Promise<ApplicationView>, done: string, ask: [title: string, content: string, confirmText: string]) => {
     if (busy) return
     if (opinion.trim().length < 2) return toastText('请填写意见（至少 2 个字）')
+    if (!(await confirm(...ask))) return
     setBusy(true)
     try {
       onChanged(await work())
@@ -82,19 +84,19 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
           <View className='ev__actions'>
             {app.may.review ? (
               <>
-                <View className='ev__btn' data-testid='ev-return'><AtButton onClick={() => void decide(() => reviewApplication(app._id, app.version, 'return', opinion), '已退回社区')} disabled={busy}>
+                <View className='ev__btn' data-testid='ev-return'><AtButton onClick={() => void decide(() => reviewApplication(app._id, app.version, 'return', opinion), '已退回社区', ['退回社区', `把${app.communityName}的申报退回社区修改？社区改后重新提交，再由街道初评。`, '退回'])} disabled={busy}>
                   退回社区
                 </AtButton></View>
-                <View className='ev__btn' data-testid='ev-pass'><AtButton type='primary' onClick={() => void decide(() => reviewApplication(app._id, app.version, 'pass', opinion), '初评通过，已报区县')} disabled={busy}>
+                <View className='ev__btn' data-testid='ev-pass'><AtButton type='primary' onClick={() => void decide(() => reviewApplication(app._id, app.version, 'pass', opinion), '初评通过，已报区县', ['初评通过', `${app.communityName}的申报初评通过并报区县？通过后初评意见不能再改。`, '通过'])} disabled={busy}>
                   初评通过
                 </AtButton></View>
               </>
             ) : (
               <>
-                <View className='ev__btn' data-testid='ev-reject'><AtButton onClick={() => void decide(() => certifyApplication(app._id, app.version, 'reject', opinion), '已作出不予认定')} disabled={busy}>
+                <View className='ev__btn' data-testid='ev-reject'><AtButton onClick={() => void decide(() => certifyApplication(app._id, app.version, 'reject', opinion), '已作出不予认定', ['不予认定', `对${app.communityName} ${app.year} 年的申报作出不予认定？作出后不能撤回。`, '不予认定'])} disabled={busy}>
                   不予认定
                 </AtButton></View>
-                <View className='ev__btn' data-testid='ev-certify'><AtButton type='primary' onClick={() => void decide(() => certifyApplication(app._id, app.version, 'certify', opinion), '已认定为创业型社区')} disabled={busy}>
+                <View className='ev__btn' data-testid='ev-certify'><AtButton type='primary' onClick={() => void decide(() => certifyApplication(app._id, app.version, 'certify', opinion), '已认定为创业型社区', ['认定', `认定${app.communityName}为 ${app.year} 年创业型社区？认定后不能撤回。`, '认定'])} disabled={busy}>
                   认定
                 </AtButton></View>
               </>

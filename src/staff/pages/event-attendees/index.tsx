@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { AttendeeView, EventCounts } from '@shared/contracts/event'
 import { EVENT_PHASE_LABELS, SIGNUP_STATUS_LABELS, type SignupStatus } from '@shared/domain/event'
 import { can } from '@shared/domain/roles'
+import { minuteText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import ListFooter from '../../../components/list-footer'
@@ -14,7 +15,7 @@ import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { checkInByStaff, eventErrorMessage, exportAttendees, getEvent, listAttendees } from '../../../services/event/event'
 import { getMe } from '../../../services/profile/profile'
 import { saveFile } from '../../../services/files/save-file'
-import { eventRoutes, eventTimeLabel, shortTime } from '../../../utils/event-routes'
+import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -155,7 +156,7 @@ export default function EventAttendeesPage() {
                 <View className='attendees__state'>
                   <Chip small tone={TONES[a.status]} label={SIGNUP_STATUS_LABELS[a.status]} />
                   <Text className='attendees__when'>
-                    {a.checkedInAt ? `${shortTime(a.checkedInAt)} ${a.checkedInBy === 'staff' ? '代签' : '扫码'}` : `${shortTime(a.createdAt)} ${a.via === 'walk_in' ? '现场报名' : '报名'}`}
+                    {a.checkedInAt ? `${minuteText(a.checkedInAt)} ${a.checkedInBy === 'staff' ? '代签' : '扫码'}` : `${minuteText(a.createdAt)} ${a.via === 'walk_in' ? '现场报名' : '报名'}`}
                   </Text>
                 </View>
                 {mayCheckIn && a.status === 'confirmed' ? (

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { CodeOutput, EventCounts } from '@shared/contracts/event'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { eventErrorMessage, getCode, getEvent } from '../../../services/event/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
-import { codeNotice, codeSrc } from '../../../utils/code-image'
-import './index.scss'
+import CheckinScreen from '../../components/checkin-screen'
 
 const COUNTS_EVERY_MS = 5000
 
@@ -72,61 +71,33 @@ export default function EventCheckinPage() {
   const c = counts ?? e.counts
 
   return (
-    <View className='checkin-screen' data-testid='checkin-screen'>
-      <View className='checkin-screen__head'>
-        <Text className='checkin-screen__org'>{e.orgName}</Text>
-        <Text className='checkin-screen__title'>{e.title}</Text>
-        <Text className='checkin-screen__meta'>
-          {eventTimeLabel(e.startAt, e.endAt)} · {e.place}
-        </Text>
-      </View>
-      <View className='checkin-screen__main'>
-        <View className='checkin-screen__code-card'>
-          <Text className='checkin-screen__scan'>微信扫一扫 签到</Text>
-          <View className='checkin-screen__code-wrap'>
-            {code ? (
-              <View>
-                <Image className='checkin-screen__code' src={codeSrc(code)} mode='aspectFit' nativeProps={{ 'data-testid': 'checkin-code', 'data-scene': code.scene, alt: '签到二维码' }} />
-                {codeNotice(code) ? <Text data-testid='code-notice'>{codeNotice(code)}</Text> : null}
-              </View>
-            ) : codeError ? (
-              <PageState kind='error' compact title='二维码生成失败' description={codeError} />
-            ) : (
-              <PageState kind='loading' compact title='正在生成二维码…' />
-            )}
+    <CheckinScreen
+      testId='checkin-screen'
+      org={e.orgName}
+      title={e.title}
+      meta={`${eventTimeLabel(e.startAt, e.endAt)} · ${e.place}`}
+      scanText='微信扫一扫 签到'
+      code={code}
+      codeError={codeError}
+      codeTestId='checkin-code'
+      rotate={
+        <View className='checkin-screen__rotate'>
+          <View className='checkin-screen__rotate-bar'>
+            <View className='checkin-screen__rotate-fill' style={{ width: `${(left / 30) * 100}%` }} />
           </View>
-          <View className='checkin-screen__rotate'>
-            <View className='checkin-screen__rotate-bar'>
-              <View className='checkin-screen__rotate-fill' style={{ width: `${(left / 30) * 100}%` }} />
-            </View>
-            <Text className='checkin-screen__rotate-text'>{left} 秒后更换二维码，拍照带走的二维码无法签到</Text>
-          </View>
+          <Text className='checkin-screen__rotate-text'>{left} 秒后更换二维码，拍照带走的二维码无法签到</Text>
         </View>
-        <View className='checkin-screen__side'>
-          <View className='checkin-screen__stat checkin-screen__stat--big' data-testid='count-checked-in'>
-            <Text className='checkin-screen__stat-n'>{c.checkedIn}</Text>
-            <Text className='checkin-screen__stat-label'>已签到</Text>
-          </View>
-          <View className='checkin-screen__stats'>
-            <View className='checkin-screen__stat'>
-              <Text className='checkin-screen__stat-n'>
-                {c.confirmed}/{c.capacity}
-              </Text>
-              <Text className='checkin-screen__stat-label'>已报名</Text>
-            </View>
-            <View className='checkin-screen__stat'>
-              <Text className='checkin-screen__stat-n'>{c.waitlisted}</Text>
-              <Text className='checkin-screen__stat-label'>候补</Text>
-            </View>
-          </View>
-          <Text className='checkin-screen__hint'>
-            {e.walkIn ? '没报名的居民扫码后可以现场报名并签到。' : '本场只接受提前报名的居民签到。'}没带手机的居民，请工作人员在名单里代为签到。
-          </Text>
-          <View className='checkin-screen__link' onClick={() => void Taro.navigateTo({ url: eventRoutes.eventAttendees(e._id) })}>
-            <Text>打开签到名单 ›</Text>
-          </View>
-        </View>
+      }
+      big={{ n: c.checkedIn, label: '已签到', testId: 'count-checked-in' }}
+      stats={[
+        { n: `${c.confirmed}/${c.capacity}`, label: '已报名' },
+        { n: c.waitlisted, label: '候补' },
+      ]}
+      hint={`${e.walkIn ? '没报名的居民扫码后可以现场报名并签到。' : '本场只接受提前报名的居民签到。'}没带手机的居民，请工作人员在名单里代为签到。`}
+    >
+      <View className='checkin-screen__link' onClick={() => void Taro.navigateTo({ url: eventRoutes.eventAttendees(e._id) })}>
+        <Text>打开签到名单 ›</Text>
       </View>
-    </View>
+    </CheckinScreen>
   )
 }

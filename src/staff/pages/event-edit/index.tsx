@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { eventDraftSchema, type EventDraftInput, type EventView } from '@shared/contracts/event'
@@ -7,6 +7,7 @@ import type { PolicyListItem } from '@shared/contracts/policy'
 import { can } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
@@ -160,16 +161,8 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
   const moment = (key: 'start' | 'end' | 'signupFrom' | 'signupUntil', path: string, label: string) => (
     <FormField label={label} required error={errors[path]} testId={`field-${path}`}>
       <View className='event-edit__moment'>
-        <Picker mode='date' value={form[key].date} onChange={(e) => set(key, { ...form[key], date: String(e.detail.value) }, path)}>
-          <View className='form-field__picker'>
-            <Text>{form[key].date}</Text>
-          </View>
-        </Picker>
-        <Picker mode='time' value={form[key].time} onChange={(e) => set(key, { ...form[key], time: String(e.detail.value) }, path)}>
-          <View className='form-field__picker'>
-            <Text>{form[key].time}</Text>
-          </View>
-        </Picker>
+        <DateInput value={form[key].date} onChange={(v) => set(key, { ...form[key], date: v }, path)} label={`${label}日期`} />
+        <DateInput mode='time' value={form[key].time} onChange={(v) => set(key, { ...form[key], time: v }, path)} label={`${label}时间`} />
       </View>
     </FormField>
   )

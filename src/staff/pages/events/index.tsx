@@ -1,13 +1,11 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AtButton } from 'taro-ui'
 import { EVENT_PHASE_LABELS } from '@shared/domain/event'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import ListFooter from '../../../components/list-footer'
-import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { useShareCounts } from '../../../hooks/use-share-counts'
@@ -15,6 +13,8 @@ import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { listEvents } from '../../../services/event/event'
 import { getMe } from '../../../services/profile/profile'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
+import { staffGate } from '../../components/staff-gate'
+import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -37,34 +37,21 @@ export default function StaffEventsPage() {
   const shares = useShareCounts('event', list.items.map((e) => e._id), isStaff)
   useListPage(list, { refreshOnShow: () => isStaff })
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  const staff = me.data.kind === 'staff' ? me.data.staff : null
-  if (!staff) {
-    return <StaffRequired />
-  }
+  const gate = staffGate(me)
+  if (gate.stop) return gate.stop
+  const staff = gate.staff
   const mayWrite = can(staff.role, 'event.write')
   const go = (url: string) => void Taro.navigateTo({ url })
 
   return (
     <View className='staff-events'>
-      <View className='staff-events__top'>
-        <View className='staff-events__who'>
-          <Text className='staff-events__title'>活动管理</Text>
-          <Text className='staff-events__org'>
-            {staff.orgName} · {staff.name} · {ROLE_LABELS[staff.role]}
-          </Text>
-        </View>
-        {mayWrite ? (
-          <View className='staff-events__new' data-testid='new-event-button'>
-            <AtButton type='primary' size='small' onClick={() => go(eventRoutes.eventEdit())}>
-              ＋ 新建活动
-            </AtButton>
-          </View>
-        ) : null}
-      </View>
+      <StaffHead
+        block='staff-events'
+        className='staff-events__top'
+        title='活动管理'
+        sub={`${staff.orgName} · ${staff.name} · ${ROLE_LABELS[staff.role]}`}
+        action={mayWrite ? { text: '＋ 新建活动', testId: 'new-event-button', onClick: () => go(eventRoutes.eventEdit()) } : null}
+      />
       <SegmentTabs tabs={TABS} value={when} onChange={setWhen} testIdPrefix='when-tab' />
       <View className='staff-events__body'>
         {list.status === 'loading' ? (

@@ -4,16 +4,18 @@ import Taro from '@tarojs/taro'
 import type { StaffFeedbackRow } from '@shared/contracts/feedback'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_STATUS_LABELS, type FeedbackKind, type FeedbackStatus } from '@shared/domain/feedback'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { minuteText, dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
-import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { feedbackInbox, feedbackStats } from '../../../services/feedback/feedback'
 import { getMe } from '../../../services/profile/profile'
-import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackRoutes, feedbackTime } from '../../../utils/feedback-routes'
+import { FEEDBACK_STATUS_TONES, feedbackRoutes } from '../../../utils/feedback-routes'
+import { staffGate } from '../../components/staff-gate'
+import StaffHead from '../../components/staff-head'
 import './index.scss'
 
 type Tab = 'all' | FeedbackStatus | 'overdue'
@@ -46,24 +48,14 @@ export default function FeedbackInboxPage() {
   )
   useListPage(list, { refreshOnShow: () => handles, alsoReload: stats.reload })
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!staff) return <StaffRequired description='居民反馈只对社区工作人员开放' />
+  const gate = staffGate(me, '居民反馈只对社区工作人员开放')
+  if (gate.stop || !staff) return gate.stop
   const counts = stats.data?.counts
 
   return (
     <View className='feedback-inbox'>
       <View className='feedback-inbox__top'>
-        <View className='feedback-inbox__head'>
-          <View className='feedback-inbox__who'>
-            <Text className='feedback-inbox__title'>{staff.orgName} 居民反馈</Text>
-            <Text className='feedback-inbox__org'>
-              {staff.name} · {ROLE_LABELS[staff.role]}
-            </Text>
-          </View>
-        </View>
+        <StaffHead block='feedback-inbox' title={`${staff.orgName} 居民反馈`} sub={`${staff.name} · ${ROLE_LABELS[staff.role]}`} />
         {counts ? (
           <View className='feedback-inbox__counts' data-testid='feedback-counts'>
             {(['received', 'in_progress', 'answered', 'closed'] as const).map((s) => (
@@ -118,11 +110,11 @@ export default function FeedbackInboxPage() {
               <Text className='feedback-inbox__text'>{f.excerpt}</Text>
               <View className='feedback-inbox__meta'>
                 <Text>
-                  {f.from} · {feedbackTime(f.createdAt)}
+                  {f.from} · {minuteText(f.createdAt)}
                   {f.photoCount ? ` · ${f.photoCount} 张照片` : ''}
                 </Text>
                 <Text className={f.overdue ? 'feedback-inbox__due--late' : ''}>
-                  {f.status === 'received' || f.status === 'in_progress' ? `${feedbackDay(f.dueDate)}前答复` : f.assigneeName ? `经办：${f.assigneeName}` : ''}
+                  {f.status === 'received' || f.status === 'in_progress' ? `${dayText(f.dueDate)}前答复` : f.assigneeName ? `经办：${f.assigneeName}` : ''}
                 </Text>
               </View>
             </View>

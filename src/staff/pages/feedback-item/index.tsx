@@ -3,6 +3,7 @@ import { Image, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { StaffFeedbackView } from '@shared/contracts/feedback'
+import { minuteText, dayText } from '@shared/domain/time'
 import {
   FEEDBACK_KIND_LABELS,
   FEEDBACK_RESOLUTION_LABELS,
@@ -16,7 +17,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { assignFeedback, closeFeedback, getFeedback, photoSrc, replyFeedback } from '../../../services/feedback/feedback'
-import { FEEDBACK_STATUS_TONES, feedbackDay, feedbackTime } from '../../../utils/feedback-routes'
+import { FEEDBACK_STATUS_TONES } from '../../../utils/feedback-routes'
 import { intentRoutes } from '../../../utils/intent-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import '../../../components/form-field/index.scss'
@@ -76,10 +77,10 @@ function Body({ f, onChanged }: { f: StaffFeedbackView; onChanged: () => void })
           <Chip small tone={FEEDBACK_STATUS_TONES[f.status]} label={FEEDBACK_STATUS_LABELS[f.status]} testId='item-status' />
         </View>
         <Text className='feedback-item__meta' data-testid='item-from'>
-          {f.from} · {feedbackTime(f.createdAt)} · 已 {f.ageDays} 天
+          {f.from} · {minuteText(f.createdAt)} · 已 {f.ageDays} 天
         </Text>
         <Text className={`feedback-item__meta${f.overdue ? ' feedback-item__meta--late' : ''}`}>
-          {open && f.status !== 'answered' ? `应在 ${feedbackDay(f.dueDate)} 前答复` : f.closedAt ? `${feedbackTime(f.closedAt)} 办结` : '已答复，等居民确认'}
+          {open && f.status !== 'answered' ? `应在 ${dayText(f.dueDate)} 前答复` : f.closedAt ? `${minuteText(f.closedAt)} 办结` : '已答复，等居民确认'}
         </Text>
         {f.subjectTitle ? (
           f.caseId ? (
@@ -107,14 +108,14 @@ function Body({ f, onChanged }: { f: StaffFeedbackView; onChanged: () => void })
           <View key={m.id} className={`feedback-item__msg feedback-item__msg--${m.kind}`} data-testid={`item-msg-${m.kind}`}>
             <Text className='feedback-item__msg-who'>
               {m.kind === 'note' ? '内部备注 · ' : m.kind === 'resident' ? '居民补充 · ' : '回复居民 · '}
-              {m.byName} · {feedbackTime(m.at)}
+              {m.byName} · {minuteText(m.at)}
             </Text>
             <Text className='feedback-item__msg-text'>{m.text}</Text>
           </View>
         ))}
         {f.events.map((e, i) => (
           <Text key={i} className='feedback-item__event'>
-            {feedbackTime(e.at)} {e.byName} {EVENT_LABELS[e.what]}
+            {minuteText(e.at)} {e.byName} {EVENT_LABELS[e.what]}
             {e.detail ? `：${e.detail}` : ''}
           </Text>
         ))}

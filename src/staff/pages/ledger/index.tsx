@@ -7,11 +7,10 @@ import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contr
 import { INTENT_STAGE_LABELS, INTENT_STAGES, NEED_LABELS, NEEDS, type IntentStage, type Need } from '@shared/domain/intent'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
-import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
@@ -27,6 +26,7 @@ import { forgetMe, getMe } from '../../../services/profile/profile'
 import { intentRoutes } from '../../../utils/intent-routes'
 import { routes } from '../../../utils/routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
+import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -88,15 +88,8 @@ export default function LedgerPage() {
 
   useListPage(list, { refreshOnShow: () => !!staff })
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!staff) {
-    return (
-      <StaffRequired description={'帮扶台帐只对社区创业指导员和各级创建办开放'} />
-    )
-  }
+  const gate = staffGate(me, '帮扶台帐只对社区创业指导员和各级创建办开放')
+  if (gate.stop || !staff) return gate.stop
   const mayExport = can(staff.role, 'intent.export')
   const isCommunity = staff.role === 'community_staff' || staff.role === 'community_lead'
 
@@ -270,7 +263,7 @@ export default function LedgerPage() {
                 <View className='ledger__cell ledger__cell--stage'>
                   <Chip small tone={STAGE_TONES[r.stage]} label={INTENT_STAGE_LABELS[r.stage]} />
                 </View>
-                <Text className='ledger__cell ledger__cell--date'>{shanghaiDate(new Date(r.createdAt))}</Text>
+                <Text className='ledger__cell ledger__cell--date'>{dayText(r.createdAt)}</Text>
                 <Text className={`ledger__cell ledger__cell--next${r.overdue ? ' ledger__cell--overdue' : ''}`}>
                   {r.nextFollowUpDate ? `${r.overdue ? '逾期 ' : '回访 '}${r.nextFollowUpDate}` : '未约回访'}
                 </Text>

@@ -1,13 +1,12 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AtButton } from 'taro-ui'
 import type { PolicyListItem, PolicyView } from '@shared/contracts/policy'
 import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@shared/domain/policy'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { dayText } from '@shared/domain/time'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
-import StaffRequired from '../../../components/staff-required'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StatusTag from '../../../components/status-tag'
@@ -19,6 +18,8 @@ import { archivePolicy, listPolicies, publishPolicy } from '../../../services/po
 import { forgetMe, getMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import { staffGate } from '../../components/staff-gate'
+import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -71,16 +72,9 @@ export default function StaffPoliciesPage() {
   // Coming back from the editor: show what was saved, keep rows on screen meanwhile.
   useListPage(list, { refreshOnShow: () => isStaff })
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  const staff = me.data.kind === 'staff' ? me.data.staff : null
-  if (!staff) {
-    return (
-      <StaffRequired description={'政策管理只对社区和各级创建办工作人员开放'} />
-    )
-  }
+  const gate = staffGate(me, '政策管理只对社区和各级创建办工作人员开放')
+  if (gate.stop) return gate.stop
+  const staff = gate.staff
   const mayPublish = can(staff.role, 'policy.publish')
   const relogin = () => {
     forgetMe()
@@ -112,24 +106,21 @@ export default function StaffPoliciesPage() {
   return (
     <View className='staff-policies'>
       <View className='staff-policies__top'>
-        <View className='staff-policies__head'>
-          <View className='staff-policies__who'>
-            <Text className='staff-policies__title'>{staff.orgName}</Text>
-            <Text className='staff-policies__org'>
+        <StaffHead
+          block='staff-policies'
+          title={staff.orgName}
+          sub={
+            <>
               {staff.name} · {ROLE_LABELS[staff.role]}
               {can(staff.role, 'staff.manage') || can(staff.role, 'audit.read') ? (
                 <Text className='staff-policies__team' data-testid='to-team' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })}>
                   {' '}· 团队与记录 ›
                 </Text>
               ) : null}
-            </Text>
-          </View>
-          <View className='staff-policies__new' data-testid='new-policy-button'>
-            <AtButton type='primary' size='small' onClick={() => void Taro.navigateTo({ url: routes.policyEdit() })}>
-              ＋ 新建政策
-            </AtButton>
-          </View>
-        </View>
+            </>
+          }
+          action={{ text: '＋ 新建政策', testId: 'new-policy-button', onClick: () => void Taro.navigateTo({ url: routes.policyEdit() }) }}
+        />
         <SearchBox value={input} onChange={setInput} onSearch={(v) => setKeyword(v.trim())} placeholder='搜索政策标题' />
       </View>
       <SegmentTabs tabs={TABS} value={status} onChange={setStatus} testIdPrefix='status-tab' />
@@ -161,7 +152,7 @@ export default function StaffPoliciesPage() {
                   </View>
                   <Text className='staff-policies__row-title'>{p.title}</Text>
                   <Text className='staff-policies__row-meta'>
-                    {p.orgName} · {validityLabel(p)} · 更新于 {p.updatedAt.slice(0, 10)}
+                    {p.orgName} · {validityLabel(p)} · 更新于 {dayText(p.updatedAt)}
                   </Text>
                   {shares[p._id] !== undefined ? (
                     <Text className='staff-policies__row-meta' data-testid='row-share-arrivals'>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { AtButton } from 'taro-ui'
@@ -10,6 +10,7 @@ import type { TargetGroup } from '@shared/domain/target-groups'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import GroupPicker from '../../../components/group-picker'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
@@ -375,11 +376,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
       <View className='policy-edit__section'>
         <Text className='policy-edit__section-title'>有效期</Text>
         <FormField label='开始日期' required error={errors.validFrom} testId='field-validFrom'>
-          <Picker mode='date' value={form.validFrom} onChange={(e) => set('validFrom', String(e.detail.value))}>
-            <View className='form-field__picker'>
-              <Text>{form.validFrom || '请选择日期'}</Text>
-            </View>
-          </Picker>
+          <DateInput value={form.validFrom} placeholder='请选择日期' onChange={(v) => set('validFrom', v)} />
         </FormField>
         <FormField
           label='截止日期'
@@ -403,11 +400,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
               <Text>长期有效，没有截止日期</Text>
             </View>
           ) : (
-            <Picker mode='date' value={form.validTo} start={form.validFrom} onChange={(e) => set('validTo', String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{form.validTo}</Text>
-              </View>
-            </Picker>
+            <DateInput value={form.validTo} start={form.validFrom} onChange={(v) => set('validTo', v)} />
           )}
         </FormField>
       </View>

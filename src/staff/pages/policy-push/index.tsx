@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { PushStatusOutput, PushView } from '@shared/contracts/notify'
 import { POLICY_CATEGORY_LABELS } from '@shared/domain/policy'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
+import { minuteText } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
@@ -24,11 +25,6 @@ const POLL_MS = 1000
 /** `push` sends for a while and returns; the page calls again until it is done (or gives up after this many calls). */
 const MAX_CALLS = 20
 
-function time(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
-}
-
 /** One push: the counts staff watch while it sends, and what residents did after. */
 function PushCard({ p, current, names }: { p: PushView; current: boolean; names: Map<string, string> }) {
   const settled = p.sent + p.failed
@@ -41,7 +37,7 @@ function PushCard({ p, current, names }: { p: PushView; current: boolean; names:
         <Text className={`policy-push__state${p.done ? '' : ' policy-push__state--running'}`}>{p.done ? '已完成' : '发送中'}</Text>
       </View>
       <Text className='policy-push__meta'>
-        {time(p.createdAt)} · {p.createdByName} · {p.communityIds.map((id) => names.get(id) ?? '其他社区').join('、')}
+        {minuteText(p.createdAt)} · {p.createdByName} · {p.communityIds.map((id) => names.get(id) ?? '其他社区').join('、')}
         {p.targetGroups.length ? ` · ${p.targetGroups.map((g) => TARGET_GROUP_LABELS[g]).join('、')}` : ''}
       </Text>
       <View className='policy-push__bar'>

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import { projectSaveInput, type ProjectView } from '@shared/contracts/project'
 import { INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@shared/domain/intent'
 import { INVESTMENT_BAND_LABELS, INVESTMENT_BANDS, PROJECT_STATUS_LABELS, type InvestmentBand } from '@shared/domain/project'
@@ -10,17 +9,17 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
 import ListFooter from '../../../components/list-footer'
-import StaffRequired from '../../../components/staff-required'
+import { useFormSave } from '../../../hooks/use-form-save'
 import { useLoad } from '../../../hooks/use-load'
-import { usePagedList } from '../../../hooks/use-paged-list'
-import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
+import { errorMessage } from '../../../services/core/cloud'
 import { archiveProject, listProjects, restoreProject, saveProject } from '../../../services/intent/intent'
 import { getMe } from '../../../services/profile/profile'
-import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
+import { staffGate } from '../../components/staff-gate'
 import './index.scss'
 
 /** 创业项目库: staff keep the projects they recommend; residents see the active ones on the intent form. */
@@ -29,14 +28,10 @@ export default function ProjectsPage() {
   const isStaff = me.data?.kind === 'staff'
   const [editing, setEditing] = useState<ProjectView | 'new' | null>(null)
   const list = usePagedList((after) => (isStaff ? listProjects({ view: 'manage', after, limit: 20 }) : Promise.resolve({ items: [], next: null })), [isStaff])
+  useListPage(list)
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!isStaff) {
-    return <StaffRequired />
-  }
+  const gate = staffGate(me)
+  if (gate.stop) return gate.stop
 
   const toggle = async (p: ProjectView) => {
     const off = p.status === 'active'
@@ -122,9 +117,9 @@ function ProjectForm({ project, onDone }: { project: ProjectView | null; onDone:
   const [description, setDescription] = useState(project?.description ?? '')
   const [contactName, setContactName] = useState(project?.contactName ?? '')
   const [contactPhone, setContactPhone] = useState(project?.contactPhone ?? '')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [busy, setBusy] = useState(false)
-  const save = async () => {
+  const form = useFormSave('项目', projectSaveInput, saveProject, onDone)
+  const { errors, busy } = form
+  const save = () => {
     const input = {
       ...(project ? { id: project._id, version: project.version } : {}),
       title,
@@ -134,20 +129,7 @@ function ProjectForm({ project, onDone }: { project: ProjectView | null; onDone:
       contactName,
       contactPhone,
     }
-    const checked = check(projectSaveInput, input)
-    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
-    setErrors({})
-    setBusy(true)
-    try {
-      await saveProject(checked.value)
-      toastSuccess('已保存')
-      onDone(true)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      else toastText(isApiError(e) && e.code === ErrorCodes.conflict ? '项目已被他人修改，请刷新后再改' : errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    form.submit(input)
   }
   return (
     <View className='projects__form' data-testid='project-form'>

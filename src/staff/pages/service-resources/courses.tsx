@@ -1,22 +1,23 @@
 import { useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { check } from '@shared/contracts/common'
 import { courseSaveInput, type CourseListItem, type CourseView } from '@shared/contracts/training'
 import { COURSE_KIND_LABELS, COURSE_KINDS, type CourseKind } from '@shared/domain/training'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { getCourse, listCourses, saveCourse } from '../../../services/event/training'
 import { fromLocalParts, toLocalParts } from '../../../utils/event-routes'
-import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { rowErrors } from '../../../utils/field-errors'
 import { routes } from '../../../utils/routes'
 import { PolicyLinks } from './policy-links'
 import FormActions from '../../components/form-actions'
-import { ResourceSection, useFormSave } from './section'
+import { useFormSave } from '../../../hooks/use-form-save'
+import { ResourceSection } from './section'
 
 const checkinUrl = routes.courseCheckin
 
@@ -40,7 +41,7 @@ export function CoursesSection() {
             </View>
           </View>
           <Text className='resources__meta'>
-            {shanghaiDate(new Date(c.firstAt))} 开课 · {c.place} · {c.provider}
+            {dayText(c.firstAt)} 开课 · {c.place} · {c.provider}
           </Text>
           <Text className='resources__meta'>
             已报名 {c.enrolledCount}/{c.capacity} · 结业 {c.completedCount} 人 · 出勤 {c.requiredSessions}/{c.sessionCount} 节可结业
@@ -93,7 +94,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
   const [subsidy, setSubsidy] = useState(String(course?.subsidyAmount || ''))
   const [policyId, setPolicyId] = useState<string | null>(course?.policyId ?? null)
   const [enrolUntil, setEnrolUntil] = useState(course ? toLocalParts(course.enrolUntil).date : today)
-  const form = useFormSave('课程', onDone)
+  const form = useFormSave('课程', courseSaveInput, saveCourse, onDone)
   const setSession = (i: number, key: keyof SessionRow, value: string) => form.edit('sessions', setSessions)(sessions.map((s, j) => (j === i ? { ...s, [key]: value } : s)))
   const submit = () => {
     const input = {
@@ -110,9 +111,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
       policyId: subsidised ? policyId : null,
       enrolUntil: fromLocalParts(enrolUntil, '23:59'),
     }
-    const checked = check(courseSaveInput, input)
-    if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
-    void form.save(() => saveCourse(checked.value))
+    form.submit(input)
   }
   const e = form.errors
   const sessionErrors = rowErrors(e, 'sessions')
@@ -142,15 +141,9 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
             <View className='resources__step-body'>
               <Input className='form-field__input' value={s.title} maxlength={30} placeholder='课节名称' onInput={(ev) => setSession(i, 'title', ev.detail.value)} nativeProps={{ 'aria-label': `第 ${i + 1} 节名称` }} />
               <View className='resources__times'>
-                <Picker mode='date' value={s.date} onChange={(ev) => setSession(i, 'date', String(ev.detail.value))}>
-                  <View className='form-field__picker'>{s.date}</View>
-                </Picker>
-                <Picker mode='time' value={s.start} onChange={(ev) => setSession(i, 'start', String(ev.detail.value))}>
-                  <View className='form-field__picker'>{s.start}</View>
-                </Picker>
-                <Picker mode='time' value={s.end} onChange={(ev) => setSession(i, 'end', String(ev.detail.value))}>
-                  <View className='form-field__picker'>{s.end}</View>
-                </Picker>
+                <DateInput value={s.date} onChange={(v) => setSession(i, 'date', v)} label={`第 ${i + 1} 节日期`} />
+                <DateInput mode='time' value={s.start} onChange={(v) => setSession(i, 'start', v)} label={`第 ${i + 1} 节开始时间`} />
+                <DateInput mode='time' value={s.end} onChange={(v) => setSession(i, 'end', v)} label={`第 ${i + 1} 节结束时间`} />
               </View>
               {sessionErrors[i] ? <Text className='form-field__error'>{sessionErrors[i]}</Text> : null}
             </View>
@@ -174,9 +167,7 @@ function CourseForm({ course, onDone }: { course: CourseView | null; onDone: (sa
         <Input className='form-field__input' type='number' value={required} onInput={(ev) => form.edit('requiredSessions', setRequired)(ev.detail.value)} nativeProps={{ 'data-testid': 'course-required-input' }} />
       </FormField>
       <FormField label='报名截止日期' required error={e.enrolUntil}>
-        <Picker mode='date' value={enrolUntil} onChange={(ev) => form.edit('enrolUntil', setEnrolUntil)(String(ev.detail.value))}>
-          <View className='form-field__picker'>{enrolUntil}</View>
-        </Picker>
+        <DateInput value={enrolUntil} onChange={form.edit('enrolUntil', setEnrolUntil)} />
       </FormField>
       <FormField label='培训补贴' extra={<Switch checked={subsidised} color='#2861d8' onChange={(ev) => setSubsidised(ev.detail.value)} nativeProps={{ 'data-testid': 'course-subsidised', 'aria-label': '培训补贴' }} />} error={e.subsidyAmount}>
         {subsidised ? (

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import { check } from '@shared/contracts/common'
 import { guideSaveInput, type GuideView } from '@shared/contracts/service'
 import { GUIDE_TOPIC_LABELS, GUIDE_TOPICS, type GuideStep, type GuideTopic } from '@shared/domain/service'
 import ChoiceChips from '../../../components/choice-chips'
@@ -8,10 +7,11 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import TextListEditor from '../../../components/text-list-editor'
 import { listManagedGuides, saveGuide } from '../../../services/service/service'
-import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { rowErrors } from '../../../utils/field-errors'
 import { PolicyLinks } from './policy-links'
 import FormActions from '../../components/form-actions'
-import { ResourceSection, useFormSave } from './section'
+import { useFormSave } from '../../../hooks/use-form-save'
+import { ResourceSection } from './section'
 
 /** 办事指南: step-by-step procedures, linked from the policies they serve. */
 export function GuidesSection() {
@@ -54,12 +54,10 @@ function GuideForm({ guide, onDone }: { guide: GuideView | null; onDone: (saved:
   const [duration, setDuration] = useState(guide?.duration ?? '')
   const [policyIds, setPolicyIds] = useState<string[]>(guide?.policies.map((p) => p._id) ?? [])
   const [published, setPublished] = useState(guide?.published ?? true)
-  const form = useFormSave('办事指南', onDone)
+  const form = useFormSave('办事指南', guideSaveInput, saveGuide, onDone)
   const submit = () => {
     const input = { ...(guide ? { id: guide._id, version: guide.version } : {}), title, topic: topic ?? undefined, summary, steps, materials, where, duration, policyIds, published }
-    const checked = check(guideSaveInput, input)
-    if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
-    void form.save(() => saveGuide(checked.value))
+    form.submit(input)
   }
   const e = form.errors
   const stepErrors = rowErrors(e, 'steps')

@@ -4,13 +4,13 @@ import { useRouter } from '@tarojs/taro'
 import { can } from '@shared/domain/roles'
 import PageState from '../../../components/page-state'
 import SegmentTabs from '../../../components/segment-tabs'
-import StaffRequired from '../../../components/staff-required'
 import { useLoad } from '../../../hooks/use-load'
 import { getMe } from '../../../services/profile/profile'
 import { CoursesSection } from './courses'
 import { GuidesSection } from './guides'
 import { MentorsSection } from './mentors'
 import { StoriesSection } from './stories'
+import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/load-more.scss'
@@ -30,12 +30,9 @@ export default function ServiceResourcesPage() {
   const param = useRouter().params.tab
   const [tab, setTab] = useState<Tab>(isTab(param) ? param : 'mentors')
   const me = useLoad(() => getMe(), [])
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  const staff = me.data.kind === 'staff' ? me.data.staff : null
-  if (!staff) return <StaffRequired />
+  const gate = staffGate(me)
+  if (gate.stop) return gate.stop
+  const staff = gate.staff
   if (!can(staff.role, 'service.write')) return <PageState kind='empty' title='你的角色不能维护服务资源' description='请联系本单位管理员' />
   return (
     <View className='resources' data-testid='service-resources'>

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Input, Switch, Text, View } from '@tarojs/components'
-import { check } from '@shared/contracts/common'
 import { mentorSaveInput, type MentorView } from '@shared/contracts/service'
 import { MENTOR_FIELD_LABELS, MENTOR_FIELDS, type MentorField } from '@shared/domain/service'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import { listMentorsAs, saveMentor } from '../../../services/service/service'
-import { toFieldErrorMap } from '../../../utils/field-errors'
+
 import FormActions from '../../components/form-actions'
-import { ResourceSection, useFormSave } from './section'
+import { useFormSave } from '../../../hooks/use-form-save'
+import { ResourceSection } from './section'
 
 /**
  * My subtree's mentors; the first page also carries those kept above me (city, district, street),
@@ -63,12 +63,10 @@ function MentorForm({ mentor, onDone }: { mentor: MentorView | null; onDone: (sa
   const [phone, setPhone] = useState(mentor?.phone ?? '')
   const [availability, setAvailability] = useState(mentor?.availability ?? '')
   const [active, setActive] = useState(mentor?.active ?? true)
-  const form = useFormSave('导师', onDone)
+  const form = useFormSave('导师', mentorSaveInput, saveMentor, onDone)
   const submit = () => {
     const input = { ...(mentor ? { id: mentor._id, version: mentor.version } : {}), name, field: field ?? undefined, specialty, organisation, phone, availability, active }
-    const checked = check(mentorSaveInput, input)
-    if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
-    void form.save(() => saveMentor(checked.value))
+    form.submit(input)
   }
   const e = form.errors
   return (

@@ -1,12 +1,10 @@
 import { type ReactNode, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { AtButton, AtLoadMore } from 'taro-ui'
+import { AtButton } from 'taro-ui'
 import type { PageOf } from '@shared/contracts/common'
+import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import { usePagedList } from '../../../hooks/use-paged-list'
-import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
-import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
-import { toastSuccess, toastText } from '../../../utils/toast'
 
 /** What every listed row has: an id and, when known, whether I may edit it (absent: my subtree's, so yes). */
 export interface EditableRow {
@@ -76,41 +74,9 @@ export function ResourceSection<T extends EditableRow>(props: ResourceSectionPro
               ) : null}
             </View>
           ))}
-          <AtLoadMore status={list.loadingMore ? 'loading' : list.hasMore ? 'more' : 'noMore'} moreText='加载更多' loadingText='正在加载…' noMoreText='没有更多了' onClick={() => void list.loadMore()} />
+          <ListFooter list={list} />
         </View>
       )}
     </View>
   )
 }
-
-/**
- * Saving a form: field errors go beside their fields, a stale version says someone else changed
- * it, anything else is a toast. Returns the form's error map and a `save(run)` to call.
- */
-export function useFormSave(noun: string, onDone: (saved: boolean) => void) {
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [busy, setBusy] = useState(false)
-  const save = async (run: () => Promise<unknown>, doneText = '已保存') => {
-    setBusy(true)
-    try {
-      await run()
-      setErrors({})
-      toastSuccess(doneText)
-      onDone(true)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-      else toastText(isApiError(e) && e.code === ErrorCodes.conflict ? `${noun}已被他人修改，请刷新后再改` : errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-  /** A field's setter that also clears that field's message (and its rows'). */
-  const edit =
-    <V,>(key: string, set: (value: V) => void) =>
-    (value: V) => {
-      set(value)
-      setErrors((m) => clearField(m, key))
-    }
-  return { errors, setErrors, busy, save, edit }
-}
-

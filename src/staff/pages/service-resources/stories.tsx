@@ -1,15 +1,16 @@
 import { useState } from 'react'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { check } from '@shared/contracts/common'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { storySaveInput, type StoryView } from '@shared/contracts/service'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText, shanghaiDate } from '@shared/domain/time'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import TextListEditor from '../../../components/text-list-editor'
 import { listManagedStories, saveStory } from '../../../services/service/service'
-import { rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { rowErrors } from '../../../utils/field-errors'
 import { PolicyLinks } from './policy-links'
 import FormActions from '../../components/form-actions'
-import { ResourceSection, useFormSave } from './section'
+import { useFormSave } from '../../../hooks/use-form-save'
+import { ResourceSection } from './section'
 
 /** 创业故事: published with the entrepreneur's consent on record. */
 export function StoriesSection() {
@@ -26,7 +27,7 @@ export function StoriesSection() {
           <Text className='resources__name'>{s.title}</Text>
           <Text className='resources__desc'>{s.summary}</Text>
           <Text className='resources__meta'>
-            {s.person} · {s.business} · 发布于 {shanghaiDate(new Date(s.publishedAt))} · {s.consentRecorded ? '已记录本人同意' : '缺本人同意记录'}
+            {s.person} · {s.business} · 发布于 {dayText(s.publishedAt)} · {s.consentRecorded ? '已记录本人同意' : '缺本人同意记录'}
           </Text>
         </View>
       )}
@@ -47,7 +48,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
   // The stored consent is not sent back to the client; an edit confirms it again.
   const [consentHow, setConsentHow] = useState('')
   const [consentDate, setConsentDate] = useState('')
-  const form = useFormSave('创业故事', onDone)
+  const form = useFormSave('创业故事', storySaveInput, saveStory, onDone, story ? '已保存' : '已发布')
   const submit = () => {
     const input = {
       ...(story ? { id: story._id, version: story.version } : {}),
@@ -62,9 +63,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
       // Left out until picked, so the schema's "请填写同意日期" shows.
       consentDate: consentDate || undefined,
     }
-    const checked = check(storySaveInput, input)
-    if (!checked.ok) return form.setErrors(toFieldErrorMap(checked.fields))
-    void form.save(() => saveStory(checked.value), story ? '已保存' : '已发布')
+    form.submit(input)
   }
   const e = form.errors
   return (
@@ -98,11 +97,7 @@ function StoryForm({ story, onDone }: { story: StoryView | null; onDone: (saved:
           <Input className='form-field__input' value={consentHow} maxlength={100} onInput={(ev) => form.edit('consentHow', setConsentHow)(ev.detail.value)} nativeProps={{ 'data-testid': 'story-consent-how-input' }} />
         </FormField>
         <FormField label='同意日期' required error={e.consentDate}>
-          <Picker mode='date' value={consentDate || today} end={today} onChange={(ev) => form.edit('consentDate', setConsentDate)(String(ev.detail.value))}>
-            <View className='form-field__picker' data-testid='story-consent-date'>
-              <Text>{consentDate || '请选择日期'}</Text>
-            </View>
-          </Picker>
+          <DateInput value={consentDate} initial={today} placeholder='请选择日期' end={today} onChange={form.edit('consentDate', setConsentDate)} testId='story-consent-date' />
         </FormField>
       </View>
       <FormActions saveTestId='story-save' busy={form.busy} onCancel={() => onDone(false)} onSave={submit} saveText={story ? '保存' : '发布'} />

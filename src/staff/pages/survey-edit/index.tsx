@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import { surveyDraftProblems, surveyDraftSchema, type SurveyDraftInput, type SurveyView } from '@shared/contracts/survey'
 import { previousPeriod } from '@shared/domain/period'
 import { can } from '@shared/domain/roles'
@@ -22,17 +21,18 @@ import { surveyTemplate } from '@shared/domain/survey-templates'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
+import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { getSurvey, publishSurvey, saveSurvey } from '../../../services/survey/survey'
-import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { clearField, toFieldErrorMap } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
-import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -162,9 +162,37 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
   const today = shanghaiDate(new Date())
   const [form, setForm] = useState<SurveyForm>(() => (survey ? formOf(survey) : formFromTemplate(template, today)))
   const [ident, setIdent] = useState<{ id: string; version: number } | null>(() => (survey ? { id: survey._id, version: survey.version } : null))
-  const [errors, setErrors] = useState<FieldErrorMap>({})
   const [formError, setFormError] = useState<{ text: string; conflict: boolean } | null>(null)
-  const [busy, setBusy] = useState<'save' | 'publish' | null>(null)
+  const saving = useFormSubmit<typeof surveyDraftSchema, SurveyView, 'save' | 'publish'>({
+    schema: surveyDraftSchema,
+    problems: surveyDraftProblems,
+    submit: async (value) => {
+      const view = await saveSurvey(value)
+      // From here on the form edits the stored draft, even if publishing fails.
+      setIdent({ id: view._id, version: view.version })
+      return view
+    },
+    publish: async (view) => {
+      await publishSurvey(view._id)
+      return view
+    },
+    successToast: (_view, mode) => (mode === 'publish' ? '已发布' : '已保存'),
+    then: () => goBack(surveyRoutes.staffList),
+    delayMs: 700,
+    invalidToast: (fields) => `还有 ${Object.keys(toFieldErrorMap(fields)).length} 处需要修改`,
+    onInvalid: scrollToFirstError,
+    onError: (e, { saved }) => {
+      if (isApiError(e) && e.fields.length) {
+        setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
+      } else if (isApiError(e) && e.code === ErrorCodes.conflict) {
+        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${e.message}` : e.message || '问卷已被他人修改，请刷新后再改', conflict: !saved })
+      } else {
+        const why = errorMessage(e)
+        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${why}` : why, conflict: false })
+      }
+    },
+  })
+  const { errors, setErrors, busy } = saving
   const quarters = quarterChoices(today).includes(form.period) ? quarterChoices(today) : [form.period, ...quarterChoices(today)]
 
   const set = <K extends keyof SurveyForm>(key: K, value: SurveyForm[K]) => {
@@ -203,42 +231,10 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
     questions: form.questions,
   })
 
-  const submit = async (andPublish: boolean) => {
+  const submit = (andPublish: boolean) => {
     if (busy) return
     setFormError(null)
-    const checked = check(surveyDraftSchema, draft())
-    const problems = checked.ok ? surveyDraftProblems(checked.value) : []
-    if (!checked.ok || problems.length) {
-      const map = toFieldErrorMap(checked.ok ? problems : checked.fields)
-      setErrors(map)
-      toastText(`还有 ${Object.keys(map).length} 处需要修改`)
-      scrollToFirstError()
-      return
-    }
-    setErrors({})
-    setBusy(andPublish ? 'publish' : 'save')
-    let saved = false
-    try {
-      const view = await saveSurvey(checked.value)
-      saved = true
-      setIdent({ id: view._id, version: view.version })
-      if (andPublish) await publishSurvey(view._id)
-      toastSuccess(andPublish ? '已发布' : '已保存')
-      setTimeout(() => goBack(surveyRoutes.staffList), 700)
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) {
-        setErrors(toFieldErrorMap(e.fields))
-        setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
-        scrollToFirstError()
-      } else if (isApiError(e) && e.code === ErrorCodes.conflict) {
-        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${e.message}` : e.message || '问卷已被他人修改，请刷新后再改', conflict: !saved })
-      } else {
-        const why = errorMessage(e)
-        setFormError({ text: saved ? `已保存为草稿，但发布没有成功：${why}` : why, conflict: false })
-      }
-    } finally {
-      setBusy(null)
-    }
+    return saving.run(draft(), andPublish ? 'publish' : 'save')
   }
 
   const weightTotal = form.dimensions.reduce((s, d) => s + (Number(d.weight) || 0), 0)
@@ -282,18 +278,10 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
         </FormField>
         <View className='survey-edit__dates'>
           <FormField label='开始日期' required error={errors.opensOn} testId='field-opensOn'>
-            <Picker mode='date' value={form.opensOn} onChange={(e) => set('opensOn', String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{form.opensOn}</Text>
-              </View>
-            </Picker>
+            <DateInput value={form.opensOn} onChange={(v) => set('opensOn', v)} label='开始日期' />
           </FormField>
           <FormField label='结束日期' required error={errors.closesOn} testId='field-closesOn'>
-            <Picker mode='date' value={form.closesOn} onChange={(e) => set('closesOn', String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{form.closesOn}</Text>
-              </View>
-            </Picker>
+            <DateInput value={form.closesOn} onChange={(v) => set('closesOn', v)} label='结束日期' testId='survey-closes-on' />
           </FormField>
         </View>
         <FormField label='开头说明' error={errors.intro} hint='居民开始答题前看到的话，说明用途和大约用时' testId='field-intro'>

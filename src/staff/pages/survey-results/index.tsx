@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { SurveyComment, SurveyResults } from '@shared/contracts/survey'
 import { can } from '@shared/domain/roles'
 import { LEVEL_LABELS, LEVELS, periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS } from '@shared/domain/survey'
+import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
@@ -108,7 +109,7 @@ export default function SurveyResultsPage() {
         <Text className='survey-results__title'>{s.title}</Text>
         <Text className='survey-results__meta'>
           {s.orgName} · {s.opensOn} 至 {s.closesOn}
-          {s.closedAt ? ` · ${s.closedAt.slice(0, 10)} 结束` : ''}
+          {s.closedAt ? ` · ${dayText(s.closedAt)} 结束` : ''}
         </Text>
         <View className='survey-results__tools'>
           {staff && can(staff.role, 'survey.export') ? (

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { AtButton, AtFloatLayout } from 'taro-ui'
+import { AtFloatLayout } from 'taro-ui'
 import type { SurveyListItem } from '@shared/contracts/survey'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS, type SurveyState, type SurveyStatus } from '@shared/domain/survey'
@@ -9,7 +9,6 @@ import { SURVEY_TEMPLATES } from '@shared/domain/survey-templates'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
-import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
@@ -19,6 +18,8 @@ import { closeSurvey, listSurveys, publishSurvey } from '../../../services/surve
 import { routes } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import { staffGate } from '../../components/staff-gate'
+import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/float-layout.scss'
@@ -54,16 +55,9 @@ export default function StaffSurveysPage() {
   )
   useListPage(list, { refreshOnShow: () => isStaff })
 
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  const staff = me.data.kind === 'staff' ? me.data.staff : null
-  if (!staff) {
-    return (
-      <StaffRequired description={'满意度调查由社区和各级创建办工作人员管理'} />
-    )
-  }
+  const gate = staffGate(me, '满意度调查由社区和各级创建办工作人员管理')
+  if (gate.stop) return gate.stop
+  const staff = gate.staff
   const mayWrite = can(staff.role, 'survey.write')
   const relogin = () => {
     forgetMe()
@@ -92,21 +86,12 @@ export default function StaffSurveysPage() {
   return (
     <View className='staff-surveys'>
       <View className='staff-surveys__top'>
-        <View className='staff-surveys__head'>
-          <View className='staff-surveys__who'>
-            <Text className='staff-surveys__title'>{staff.orgName}</Text>
-            <Text className='staff-surveys__org'>
-              {staff.name} · {ROLE_LABELS[staff.role]}
-            </Text>
-          </View>
-          {mayWrite ? (
-            <View className='staff-surveys__new' data-testid='new-survey-button'>
-              <AtButton type='primary' size='small' onClick={() => setPicking(true)}>
-                ＋ 新建问卷
-              </AtButton>
-            </View>
-          ) : null}
-        </View>
+        <StaffHead
+          block='staff-surveys'
+          title={staff.orgName}
+          sub={`${staff.name} · ${ROLE_LABELS[staff.role]}`}
+          action={mayWrite ? { text: '＋ 新建问卷', testId: 'new-survey-button', onClick: () => setPicking(true) } : null}
+        />
       </View>
       <SegmentTabs tabs={TABS} value={status} onChange={setStatus} testIdPrefix='survey-tab' />
 

@@ -6,11 +6,11 @@ import type { OrgNode, OrgOutputs, StaffView } from '@shared/contracts/org'
 import { childLevel, ORG_LEVEL_LABELS } from '@shared/domain/org'
 import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
+import { dayText, minuteText } from '@shared/domain/time'
 import FormField from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import PrivacyPrompt from '../../../components/privacy-prompt'
-import StaffRequired from '../../../components/staff-required'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { usePagedList } from '../../../hooks/use-paged-list'
@@ -18,6 +18,7 @@ import { errorMessage, isApiError } from '../../../services/core/cloud'
 import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff, saveOrg } from '../../../services/staff/org'
 import { getMe } from '../../../services/profile/profile'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -44,15 +45,8 @@ export default function StaffTeamPage() {
   const me = useLoad(() => getMe(), [])
   const [tab, setTab] = useState<Tab>('team')
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
-  if (me.status === 'error' && !me.data) {
-    return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  }
-  if (!me.data) return <PageState kind='loading' />
-  if (!staff) {
-    return (
-      <StaffRequired />
-    )
-  }
+  const gate = staffGate(me)
+  if (gate.stop || !staff) return gate.stop
   const mayManage = can(staff.role, 'staff.manage')
   const mayAudit = can(staff.role, 'audit.read')
   if (!mayManage && !mayAudit) {
@@ -162,7 +156,7 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
                 {issued.code}
               </Text>
               <Text className='staff-team__muted'>
-                {issued.orgName} · {ROLE_LABELS[issued.role]} · {issued.expiresAt.slice(0, 10)} 前有效，只能用一次。请当面或电话告诉对方，这个码只显示这一次。
+                {issued.orgName} · {ROLE_LABELS[issued.role]} · {dayText(issued.expiresAt)} 前有效，只能用一次。请当面或电话告诉对方，这个码只显示这一次。
               </Text>
               <View className='staff-team__copy' onClick={() => void Taro.setClipboardData({ data: issued.code })}>
                 <Text>复制邀请码</Text>
@@ -230,7 +224,7 @@ function AuditPanel() {
                 </Text>
               </View>
               <Text className='staff-team__muted'>
-                {new Date(a.at).toLocaleString('zh-CN', { hour12: false })} · {a.actorName}
+                {minuteText(a.at)} · {a.actorName}
                 {a.target ? ` · ${a.target}` : ''}
                 {a.code ? ` · ${a.code}` : ''}
               </Text>
