@@ -87,8 +87,8 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '办结后按规定期限保存',
   },
   {
-    collections: ['mentors', 'stories'],
-    what: '创业导师的姓名、单位和联系电话；创业故事里主人公同意公开的称呼和经历，以及他们同意的方式和时间',
+    collections: ['mentors', 'stories', 'searchEntries'],
+    what: '创业导师的姓名、单位和联系电话；创业故事里主人公同意公开的称呼和经历，以及他们同意的方式和时间（搜索索引里存有已公开故事的文字，故事撤下时一并删除）',
     why: '让居民找到导师；宣传身边的创业榜样。没有本人同意的故事不会发布',
     keep: '直到导师退出或故事撤下',
   },

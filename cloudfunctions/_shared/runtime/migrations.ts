@@ -1,4 +1,5 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
+import { rebuildSearchIndex } from '../application/search-index'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store } from '../store/port'
 
@@ -85,6 +86,12 @@ const MIGRATIONS: readonly Migration[] = [
       for (const [from, to] of RENAMED_COLLECTIONS) moved += await moveCollection(store, from, to)
       return moved
     },
+  },
+  {
+    // The search index (issue 23): every policy, guide, event, course, site and story already
+    // on file gets its entry; from then on the actions that save them keep it current.
+    name: '2026-12-search-index',
+    run: (store) => rebuildSearchIndex(store, new Date().toISOString()),
   },
 ]
 
