@@ -118,6 +118,8 @@ export const INDEXES: Declarations = {
   hotlines: [],
   // Multikey on CloudBase: a query's hasAny on `terms` reads only entries sharing a term with it.
   searchEntries: [{ name: 'terms', fields: [{ field: 'terms', dir: 'asc' }] }],
+  noticeSettings: [],
+  noticeDeliveries: [{ name: 'status_created', fields: [{ field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] }, { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
   migrations: [],
   // The timer resumes running jobs of its kinds.
   jobs: [{ name: 'state_kind', fields: [{ field: 'state', dir: 'asc' }, { field: 'kind', dir: 'asc' }] }],
