@@ -6,8 +6,9 @@
  *   city notice; seed 001, the work plan: 小额担保贷款, 创业培训, 孵化, 个体工商户, 返乡农民工,
  *   科技人员兼职创业, 民营企业二次创业 …), the words the demo policies, guides, courses, sites and
  *   stories use, and the everyday words residents type for them (小店, 开店, 没钱, 学手艺 …).
- * - `SYNONYMS`: an everyday word → the words the programme's texts use for the same thing. A
- *   query word matches an item when the item has the word or any of its synonyms.
+ * - `SYNONYMS`: an everyday word → the words the programme's texts use for the same thing, closest
+ *   first (an earlier synonym counts a little more). A query word matches an item when the item
+ *   has the word or any of its synonyms.
  * - `STOPWORDS`: question words and fillers that never decide a match (想, 有什么, 吗 …).
  */
 
@@ -49,9 +50,10 @@ export const WORDS: readonly string[] = [
  * indexed in the programme's words; a resident types the everyday one.
  */
 export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  小店: ['个体工商户', '个体经营', '门面', '门店', '开店', '首次创业', '创办'],
-  开个小店: ['个体工商户', '个体经营', '门面', '门店', '开店', '首次创业', '创办'],
-  开店: ['个体工商户', '个体经营', '门面', '门店', '营业执照', '首次创业', '创办'],
+  // Opening a shop is starting a business first (首次创业), then the form it takes (个体工商户).
+  小店: ['首次创业', '个体工商户', '个体经营', '创办', '门面', '门店', '开店'],
+  开个小店: ['首次创业', '个体工商户', '个体经营', '创办', '门面', '门店', '开店'],
+  开店: ['首次创业', '个体工商户', '个体经营', '创办', '门面', '门店', '营业执照'],
   怎么领: ['申领', '领取', '办事指南'],
   领钱: ['申领', '领取', '补贴'],
   领取: ['申领'],

@@ -179,7 +179,8 @@ export function scoreEntry(entry: { titleTerms: readonly string[]; terms: readon
     weights += c.weight
     let best = 0
     c.terms.forEach((t, i) => {
-      const own = i === 0 ? 1 : 0.8
+      // The word itself counts most; synonyms a little less the further down their list.
+      const own = i === 0 ? 1 : Math.max(0.5, 0.85 - 0.03 * i)
       const lengthBonus = t.length >= 4 ? 1.2 : 1
       if (title.has(t)) best = Math.max(best, 3 * own * lengthBonus)
       else if (body.has(t)) best = Math.max(best, 1 * own * lengthBonus)
