@@ -81,6 +81,7 @@ export async function opsPerAction(): Promise<OpsResult> {
     notify: notifyActions({
       notifier: (st) => outboxNotifier(st),
       template: policyTemplateFromEnv({}, 'local-policy-reminder'),
+      noticeTemplate: null,
       pace: { perSecond: 20, budgetMs: 15_000 },
       timer: instant,
     }),

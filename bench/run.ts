@@ -11,6 +11,7 @@
  *   h5-render.ts      Chromium: navigation start → first policy card visible, 5 cold loads
  *   policy-list.ts    policy.list at 1k vs 100k policies, beside a naive scan
  *   dashboard.ts      community dashboard at 1k vs 1M cases beside a naive count, reconciliation over 1M
+ *   search.ts         search: top-3 hit rate on the 30+ plain questions from the seeds, reads and time per search
  *   sigkill.ts        the runtime SIGKILLed mid-burst 25 times (profiles, sign-ups, survey answers): acknowledged, lost, duplicated, counter drift
  */
 import { spawn } from 'node:child_process'
@@ -25,6 +26,7 @@ import type { DashboardBenchResult } from './dashboard'
 import type { LedgerExportResult } from './ledger-export'
 import { opsPerAction } from './ops'
 import { policyListScaling } from './policy-list'
+import { searchQualityBench } from './search'
 import { ensureDist, packageSizes } from './sizes'
 import { sigkillLoop, SIGKILL_TRIALS } from './sigkill'
 
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
   const pol = await timed('policy.list scaling', () => policyListScaling(), took)
   const dash = await timed('dashboard and reconciliation at scale', () => dashboardAtScale(), took)
   const kill = await timed('SIGKILL loop', () => sigkillLoop(), took)
+  const search = await timed('search quality', () => searchQualityBench(), took)
   const [small, large] = dash.sizes
   const n = (x: number) => x.toLocaleString('en')
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(0))
@@ -176,6 +179,12 @@ async function main(): Promise<void> {
     '',
     ...kill.rows,
     '',
+    '## 8. Search: plain questions from the seeds (`service.search`, demo data, a 金沙社区 resident)',
+    '',
+    'Each question of `server/search-questions.ts` lists the items it must find; a hit is all of them among the first three answers.',
+    '',
+    ...search.rows,
+    '',
     '## Run',
     '',
     '| step | seconds |',
@@ -186,7 +195,7 @@ async function main(): Promise<void> {
   ].join('\n')
   process.stdout.write(out)
   writeFileSync(join(__dirname, 'results.md'), out)
-  if (b.problems.length || !small.agree || !large.agree || kill.lost || kill.duplicated || kill.drift) process.exitCode = 1
+  if (b.problems.length || !small.agree || !large.agree || kill.lost || kill.duplicated || kill.drift || !search.ok) process.exitCode = 1
 }
 
 main().catch((err) => {

@@ -4,7 +4,7 @@ import { localMiniCodes } from '../cloudfunctions/_shared/codes/local'
 import { INDICES_JOBS, indicesActions } from '../cloudfunctions/indices/actions'
 import { maintenanceActions } from '../cloudfunctions/maintenance/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
-import { policyTemplateFromEnv, realTimer } from '../cloudfunctions/notify/deps'
+import { noticeTemplateFromEnv, policyTemplateFromEnv, realTimer } from '../cloudfunctions/notify/deps'
 import { outboxNotifier } from '../cloudfunctions/_shared/notifier/outbox'
 import { orgActions } from '../cloudfunctions/org/actions'
 import { policyActions } from '../cloudfunctions/policy/actions'
@@ -38,6 +38,7 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   notify: notifyActions({
     notifier: (store) => outboxNotifier(store),
     template: policyTemplateFromEnv(process.env, 'local-policy-reminder'),
+    noticeTemplate: noticeTemplateFromEnv(process.env, 'local-progress-notice'),
     pace: { perSecond: 20, budgetMs: 15_000 },
     timer: realTimer,
   }),

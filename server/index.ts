@@ -9,6 +9,9 @@ import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
 import { CLOUD_BUDGET, resumeJobs } from '../cloudfunctions/_shared/runtime/jobs'
 import { LOCAL_JOBS } from './functions'
 import { runMigrations } from '../cloudfunctions/_shared/runtime/migrations'
+import { outboxNotifier } from '../cloudfunctions/_shared/notifier/outbox'
+import { noticeTemplateFromEnv } from '../cloudfunctions/notify/deps'
+import { sendNotices } from '../cloudfunctions/notify/notice-sender'
 import { buildApp } from './app'
 import { readEnv } from './env'
 import { seedDemo } from './seed'
@@ -60,8 +63,17 @@ async function main(): Promise<void> {
   // The local stand-in for the `resumeJobs` timers: a job whose page was closed still finishes.
   const resumer = setInterval(() => void resumeJobs(store, LOCAL_JOBS, CLOUD_BUDGET).catch((err: unknown) => console.error(err)), RESUME_EVERY_MS)
   resumer.unref()
+  // The local stand-in for notify's `sendNotices` timer: queued progress notices go to the outbox
+  // (as WeChat would get them) for residents who allowed them; H5 residents keep the inbox message.
+  const noticeTemplate = noticeTemplateFromEnv(process.env, 'local-progress-notice')
+  const noticeSender = setInterval(
+    () => void sendNotices({ store, keyring, notifier: outboxNotifier(store), template: noticeTemplate, now: () => new Date() }).catch((err: unknown) => console.error(err)),
+    60_000,
+  )
+  noticeSender.unref()
   const close = async () => {
     clearInterval(resumer)
+    clearInterval(noticeSender)
     await app.close()
     await store.close()
     process.exit(0)

@@ -104,7 +104,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
     benefit: '个人最高 30 万元，合伙创业最高 110 万元，期限最长 3 年，财政全额贴息',
     targetGroups: ['graduate', 'returning_migrant', 'unemployed', 'veteran', 'disabled', 'farmer'],
     eligibility: ['在本市创业并已办理营业执照', '本人及配偶无不良信用记录', '除住房贷款外无其他商业贷款余额'],
-    materials: ['身份证及户口簿', '营业执照', '创业项目计划书', '担保或反担保材料', '婚姻状况证明'],
+    materials: ['身份证及户口簿', '营业执照', '创业项目计划书', '担保或反担保材料', '婚姻状况证明', '近 6 个月银行流水'],
     process: ['社区受理并推荐', '担保机构调查审核', '经办银行审批放款', '按季申请贴息'],
     contact: { department: '市创业担保贷款服务中心', phone: '0812-3337789', address: '攀枝花市东区炳草岗大街 56 号 市民服务中心 1 楼' },
     validFrom: '2025-01-01',

@@ -132,7 +132,8 @@ export async function seedDemoServices(tx: TxStore<Collections>, now: Date, orgs
         { title: '担保机构和银行调查', detail: '银行上门了解经营情况，签订借款和担保合同。' },
         { title: '放款和贴息', detail: '按期还款，贴息由财政直接拨付给银行。' },
       ],
-      materials: ['身份证、户口簿', '营业执照', '创业项目计划书（社区可帮你写）', '近 6 个月银行流水'],
+      // The same list as the policy (创业担保贷款及财政贴息): a test keeps the two in step.
+      materials: ['身份证及户口簿', '营业执照', '创业项目计划书（社区可帮你写）', '担保或反担保材料', '婚姻状况证明', '近 6 个月银行流水'],
       where: '东区就业服务中心 1 楼 3 号窗口',
       duration: '约 15 个工作日',
       policyIds: [policyId('guaranteed-loan'), policyId('farmer-loan')],

@@ -4,6 +4,7 @@ import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
+import { rebuildSearchIndex } from '../cloudfunctions/_shared/application/search-index'
 import { hashPassword } from './auth'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
@@ -79,6 +80,8 @@ export async function seedDemo(
     await seedDemoProjects(tx, now)
     await seedDemoServices(tx, now, DEMO_ORGS)
   })
+  // The demo items were written straight to the store: index them as their save actions would.
+  if (options.demoData ?? true) await rebuildSearchIndex(store, at)
   // Demo cases seal phone and ID numbers, so they need the runtime's keys.
   if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
   return true

@@ -22,6 +22,8 @@ export interface NotifyDeps {
   notifier: (store: Store<Collections>) => Notifier
   /** Null when no template is configured: pushes then reach the in-app inbox only. */
   template: PolicyTemplate | null
+  /** The progress-notice template (受理、指导、导师、场地、反馈、报名); null: notices reach the inbox only. */
+  noticeTemplate: PolicyTemplate | null
   /**
    * Sending pace: at most `perSecond` messages a second from one sender (WeChat limits
    * subscribeMessage.send per minute; 45011 answers are retried with backoff anyway), and a
@@ -51,4 +53,12 @@ export function policyTemplateFromEnv(env: NodeJS.ProcessEnv, fallbackId: string
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(templateId)) throw new Error('SUBSCRIBE_TEMPLATE_POLICY must be a template id from the WeChat console')
   const fields = env.SUBSCRIBE_TEMPLATE_POLICY_FIELDS
   return { templateId, layout: parseLayout(isSet(fields) ? fields.trim() : DEFAULT_LAYOUT_SPEC) }
+}
+
+/**
+ * The progress-notice template: `SUBSCRIBE_TEMPLATE_NOTICE` and `SUBSCRIBE_TEMPLATE_NOTICE_FIELDS`
+ * (same layout language and default as the policy template), read like `policyTemplateFromEnv`.
+ */
+export function noticeTemplateFromEnv(env: NodeJS.ProcessEnv, fallbackId: string | null = null): PolicyTemplate | null {
+  return policyTemplateFromEnv({ SUBSCRIBE_TEMPLATE_POLICY: env.SUBSCRIBE_TEMPLATE_NOTICE, SUBSCRIBE_TEMPLATE_POLICY_FIELDS: env.SUBSCRIBE_TEMPLATE_NOTICE_FIELDS }, fallbackId)
 }

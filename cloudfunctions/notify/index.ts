@@ -2,7 +2,8 @@ import { wechatNotifier, type SubscribeSendParams, type SubscribeSendResult } fr
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { notifyActions } from './actions'
-import { type NotifyDeps, policyTemplateFromEnv, realTimer } from './deps'
+import { noticeTemplateFromEnv, type NotifyDeps, policyTemplateFromEnv, realTimer } from './deps'
+import { sendNotices } from './notice-sender'
 
 /** The slice of wx-server-sdk the notifier uses. */
 interface WxServerSdk {
@@ -38,9 +39,13 @@ export const notifyDeps: NotifyDeps = {
   notifier: () => notifier,
   // The template id is the function's environment variable (README, deployment).
   template: policyTemplateFromEnv(process.env),
+  noticeTemplate: noticeTemplateFromEnv(process.env),
   // The function's timeout is 60 s: send for 40 s, then the staff page calls again to go on.
   pace: { perSecond: 10, budgetMs: 40_000 },
   timer: realTimer,
 }
 
-export const main = makeMain('notify', notifyActions(notifyDeps), cloudbaseRoot)
+/** `sendNotices` (timer, every minute): progress notices other functions queued go out as subscribe messages. */
+export const main = makeMain('notify', notifyActions(notifyDeps), cloudbaseRoot, {
+  sendNotices: (store) => sendNotices({ store, keyring: cloudbaseRoot().keyring(), notifier, template: notifyDeps.noticeTemplate, now: () => new Date() }),
+})

@@ -4,6 +4,7 @@ import type { PolicyView } from '../_shared/contracts/policy'
 import type { StaffCtx } from '../_shared/runtime/action'
 import { conflict } from '../_shared/runtime/errors'
 import { where } from '../_shared/store/port'
+import { syncSearchEntry } from '../_shared/application/search-index'
 import { loadEditable, toView } from './access'
 
 /**
@@ -25,6 +26,9 @@ export async function transition(ctx: StaffCtx, id: string, to: 'published' | 'a
     .collection('policies')
     .update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
   if (!changed) throw conflict('内容已被他人修改，请刷新后再试')
-  return toView({ ...current, ...set, version: current.version + 1 }, caller, now)
+  const saved: Policy = { ...current, ...set, version: current.version + 1 }
+  // Published: findable at once; archived: gone from search.
+  await syncSearchEntry(ctx.store, 'policy', saved, at)
+  return toView(saved, caller, now)
 }
 

@@ -14,6 +14,7 @@ import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type Collection, type Filter, where } from '../_shared/store/port'
 import { residentPlace } from '../_shared/application/resident'
+import { type SearchableDocs, syncSearchEntry } from '../_shared/application/search-index'
 
 export type ResourceCollection = 'mentors' | 'sites' | 'guides' | 'stories'
 
@@ -106,6 +107,7 @@ export async function saveResource<K extends ResourceCollection>(
       version: 1,
     } as Collections[K]
     await col.insert(doc)
+    await indexResource(ctx, name, doc, at)
     return doc
   }
   if (input.version === undefined) throw validation([{ path: 'version', message: '缺少版本号' }])
@@ -117,5 +119,17 @@ export async function saveResource<K extends ResourceCollection>(
   const common = col as unknown as Collection<OrgResource>
   const ok = await common.update(input.id, { set: set as Partial<OrgResource>, inc: { version: 1 } }, where.eq<OrgResource>('version', current.version))
   if (!ok) throw conflict(`${NOUN[name]}已被他人修改，请刷新后再改`)
-  return { ...current, ...set, version: current.version + 1 }
+  const saved = { ...current, ...set, version: current.version + 1 }
+  await indexResource(ctx, name, saved, at)
+  return saved
+}
+
+/** Which search kind a resource collection is (mentors are not searched). */
+const SEARCH_KIND_OF = { sites: 'site', guides: 'guide', stories: 'story' } as const
+
+/** Keeps the search index current after a save (an unpublished guide or inactive site leaves it). */
+async function indexResource<K extends ResourceCollection>(ctx: Ctx, name: K, doc: Collections[K], at: string): Promise<void> {
+  if (name === 'mentors') return
+  const kind = SEARCH_KIND_OF[name as keyof typeof SEARCH_KIND_OF]
+  await syncSearchEntry(ctx.store, kind, doc as unknown as SearchableDocs[typeof kind], at)
 }

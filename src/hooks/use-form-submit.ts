@@ -1,9 +1,12 @@
 import { useCallback, useRef, useState } from 'react'
 import type * as v from 'valibot'
 import { check, type FieldError } from '@shared/contracts/common'
-import { errorMessage, isApiError } from '../services/core/cloud'
+import { ErrorCodes, errorMessage, isApiError } from '../services/core/cloud'
 import { clearField, toFieldErrorMap, type FieldErrorMap } from '../utils/field-errors'
 import { toastSuccess, toastText } from '../utils/toast'
+
+/** Said when a submit found no network (issue 23: an offline tap used to say nothing). */
+export const OFFLINE_MESSAGE = '没有连上网络，填写的内容还在，联网后再点一次'
 
 /** How a submit ended: sent, refused before sending (fields), or failed on the way. */
 export type SubmitOutcome<R> = { ok: true; result: R } | { ok: false; invalid: boolean; error: unknown }
@@ -103,6 +106,8 @@ export function useFormSubmit<S extends v.GenericSchema, R, M extends string = '
         o.onInvalid?.(map)
       }
       if (o.onError) o.onError(e, { saved, mode })
+      // No network: say so, and that what was typed is still here (the form keeps its values).
+      else if (isApiError(e) && e.code === ErrorCodes.network) toastText(OFFLINE_MESSAGE)
       else toastText(errorMessage(e))
       return { ok: false, invalid: false, error: e }
     } finally {

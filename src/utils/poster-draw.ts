@@ -5,6 +5,10 @@ export interface PosterContent {
   title: string
   /** Key facts, one per line (扶持内容, 时间, 地点…). */
   facts: { label: string; value: string }[]
+  /** A paragraph under the facts (the event's description): wrapped, then cut with … where the space ends. */
+  description?: string
+  /** 咨询电话 (the nearest office's hotline), drawn beside the publisher. */
+  contact?: string
   /** Who publishes it. */
   org: string
   /** Under the code: what scanning does. */
@@ -28,23 +32,40 @@ export interface PosterContext {
 
 const FONT = '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif'
 
-/** Breaks text into lines no wider than `width` (character by character: Chinese has no spaces). */
-function wrap(ctx: PosterContext, text: string, width: number, maxLines: number): string[] {
+/**
+ * Breaks text into lines no wider than `width` (character by character: Chinese has no spaces)
+ * and, when it does not fit in `maxLines`, ends the last line with … (the … itself fitting).
+ */
+export function wrap(ctx: Pick<PosterContext, 'measureText'>, text: string, width: number, maxLines: number): string[] {
+  if (maxLines <= 0) return []
   const lines: string[] = []
   let line = ''
-  for (const ch of text) {
+  const chars = [...text.replace(/\s+/g, ' ').trim()]
+  if (!chars.length) return []
+  let i = 0
+  for (; i < chars.length; i++) {
+    const ch = chars[i]
     if (ctx.measureText(line + ch).width > width && line) {
       lines.push(line)
-      line = ch
+      line = ''
       if (lines.length === maxLines) break
-    } else {
-      line += ch
     }
+    line += ch
   }
-  if (lines.length < maxLines && line) lines.push(line)
-  const used = lines.join('').length
-  if (used < [...text].length && lines.length) lines[lines.length - 1] = `${lines[lines.length - 1].slice(0, -1)}…`
+  if (lines.length < maxLines && line) {
+    lines.push(line)
+    return lines
+  }
+  // Cut: the last line loses characters until it and the … fit.
+  let last = lines[lines.length - 1] ?? ''
+  while (last && ctx.measureText(`${last}…`).width > width) last = [...last].slice(0, -1).join('')
+  lines[lines.length - 1] = `${last}…`
   return lines
+}
+
+/** Character-count version for layouts measured by the page (the A4 sheet): same cut, same …. */
+export function fitText(text: string, charsPerLine: number, maxLines: number): string {
+  return wrap({ measureText: (t) => ({ width: [...t].length }) }, text, charsPerLine, maxLines).join('')
 }
 
 /**
@@ -88,6 +109,16 @@ export function drawPoster(ctx: PosterContext, content: PosterContent, code: Can
 
   const codeSize = 240
   const codeTop = POSTER_HEIGHT - codeSize - 80
+  // The description takes the lines left above the code area, then ends with ….
+  if (content.description) {
+    ctx.fillStyle = '#555b66'
+    ctx.font = `500 30px ${FONT}`
+    const room = Math.floor((codeTop - 60 - y) / 44)
+    for (const line of wrap(ctx, content.description, W - pad * 2, Math.min(6, room))) {
+      ctx.fillText(line, pad, y)
+      y += 44
+    }
+  }
   ctx.fillStyle = '#f4f5f7'
   ctx.fillRect(0, codeTop - 40, W, POSTER_HEIGHT - codeTop + 40)
   ctx.drawImage(code, pad, codeTop, codeSize, codeSize)
@@ -106,5 +137,10 @@ export function drawPoster(ctx: PosterContext, content: PosterContent, code: Can
   for (const line of wrap(ctx, content.org, W - textX - pad, 2)) {
     ctx.fillText(line, textX, hy + 12)
     hy += 36
+  }
+  if (content.contact) {
+    ctx.fillStyle = '#1f2329'
+    ctx.font = `600 28px ${FONT}`
+    ctx.fillText(`咨询电话 ${content.contact}`, textX, hy + 16)
   }
 }

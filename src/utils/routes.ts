@@ -21,6 +21,7 @@ export const routes = {
     pageUrl('ledger', { drill: q.key, side: q.side, period: q.period, org: q.org }),
   privacy: pageUrl('privacy'),
   myData: pageUrl('myData'),
+  myActivities: pageUrl('myActivities'),
   policyPush: (id: string) => pageUrl('policyPush', { id }),
   policyEdit: (id?: string) => pageUrl('policyEdit', { id }),
   staffServiceResources: pageUrl('staffServiceResources'),

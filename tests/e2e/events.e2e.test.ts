@@ -163,9 +163,11 @@ describe('promotion events end to end', () => {
     await staff.getByText('已取消，通知了 1 人').waitFor()
 
     resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
-    await eventually(() => byTest(resident, 'inbox-entry-badge').innerText(), (v) => expect(v.trim()).toBe('1'), 15000)
+    // Unread: the sign-up's own 报名成功 message and the cancellation (issue 23: sign-ups are told too).
+    await eventually(() => byTest(resident, 'inbox-entry-badge').innerText(), (v) => expect(Number(v.trim())).toBeGreaterThanOrEqual(2), 15000)
     await byTest(resident, 'inbox-entry').click()
     await byTest(resident, 'inbox-item').first().waitFor()
+    expect(await byTest(resident, 'inbox-list').innerText()).toContain('报名成功：返乡青年创业沙龙')
     const text = await byTest(resident, 'inbox-item').first().innerText()
     expect(text).toContain('活动取消')
     expect(text).toContain('场地临时维修')

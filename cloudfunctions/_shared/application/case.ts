@@ -16,6 +16,7 @@ import { conflict } from '../runtime/errors'
 import { loadInScope } from '../runtime/scope'
 import type { Collections } from '../store/collections'
 import { type Store, type TxStore, where } from '../store/port'
+import { caseNotices, tellResident } from './notices'
 
 // Noon in Shanghai on a date: where dated ventures and benefits are counted (defined beside the counters).
 export { dayInstant } from '../runtime/counters'
@@ -246,5 +247,7 @@ export async function writeCase(tx: TxStore<Collections>, current: Intent, next:
   const ok = await tx.collection('intents').update(current._id, { set }, where.eq('version', current.version))
   if (!ok) return null
   await applyCountedChange(tx, countedIntent(current), countedIntent(doc))
+  // The resident hears of what moved on their case, in the same transaction as the move.
+  for (const notice of caseNotices(current, doc)) await tellResident(tx, notice, at)
   return doc
 }

@@ -1,11 +1,13 @@
-import { pageUrl } from '../domain/pages'
+import { pagePath, pageUrl } from '../domain/pages'
+import { wechatTime } from '../domain/notify'
+import { tellResident } from './notices'
 import { type EventSignup, eventContributions, maskPhone, type PromotionEvent, reachContributions } from '../domain/event'
 import type { InboxMessage } from '../domain/inbox'
 import type { Ctx } from '../runtime/action'
 import { applyContributions, applyCountedChange, type Counted } from '../runtime/counters'
 import { type Contribution, diffContributions } from '../domain/counter'
 import { conflict } from '../runtime/errors'
-import { newId, reachIdOf } from '../runtime/ids'
+import { reachIdOf } from '../runtime/ids'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type TxStore, where } from '../store/port'
 
@@ -79,6 +81,22 @@ export async function enroll(
     requests: { ...Object.fromEntries(kept), [person.requestKey]: status },
   }
   await tx.collection('eventSignups').put(signup)
+  // A walk-in checked in at the door needs no message; anyone else gets the time and place in 消息.
+  if (!checkedIn) {
+    await tellResident(
+      tx,
+      {
+        residentId: person.residentId,
+        kind: 'signup',
+        key: `${signup._id}_s${signup.seq}`,
+        title: confirm ? `报名成功：${event.title}` : `已排上候补：${event.title}`,
+        body: `${wechatTime(event.startAt)} · ${event.place}${confirm ? '。请按时到场，扫现场的码签到。' : '。有人取消时按顺序递补，递补成功会再告诉你。'}`,
+        path: pagePath('event', { id: event._id }),
+        sourceId: event._id,
+      },
+      at,
+    )
+  }
 
   const moves: Contribution[] = []
   const reachId = reachIdOf(ctx.keyring, event.orgId, person.residentId)
@@ -172,18 +190,19 @@ export async function fillFromWaitlist(ctx: Ctx, eventId: string): Promise<numbe
         if (!moved) return 'skip' as const
         await tx.collection('eventSignups').update(s._id, { set: { status: 'confirmed', confirmedAt: at, updatedAt: at } })
         await recountEvent(tx, e, { ...e, confirmedCount: e.confirmedCount + 1 })
-        const message: InboxMessage = {
-          _id: newId('ib'),
-          residentId: s.residentId,
-          kind: 'system',
-          title: '候补成功，你已报上名',
-          body: `有人取消了报名，你已从候补名单递补为正式报名：${e.title}。请按时到场签到。`,
-          link: eventLink(e._id),
-          sourceId: e._id,
-          createdAt: at,
-          readAt: null,
-        }
-        await tx.collection('inbox').insert(message)
+        await tellResident(
+          tx,
+          {
+            residentId: s.residentId,
+            kind: 'signup',
+            key: `${s._id}_p${s.seq}`,
+            title: '候补成功，你已报上名',
+            body: `有人取消了报名，你已从候补名单递补为正式报名：${e.title}。请按时到场签到。`,
+            path: pagePath('event', { id: e._id }),
+            sourceId: e._id,
+          },
+          at,
+        )
         return 'promoted' as const
       })
       if (result === 'full') return promoted

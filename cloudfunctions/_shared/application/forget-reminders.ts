@@ -1,4 +1,5 @@
 import type { RemindersExport } from '../contracts/notify'
+import type { NoticeDelivery } from '../domain/notice'
 import type { PushDelivery, SubscribeQuota } from '../domain/notify'
 import type { Ctx } from '../runtime/action'
 import { where } from '../store/port'
@@ -39,6 +40,12 @@ export async function forgetReminders(ctx: Ctx, me: string): Promise<number> {
       await tx.collection('outbox').remove(d._id)
       return (await tx.collection('pushDeliveries').remove(d._id)) ? 1 : 0
     })
+  }
+  // Progress notices' WeChat records and my notice switches go the same way.
+  if (await ctx.store.collection('noticeSettings').remove(me)) removed++
+  for (const d of await mine(ctx.store.collection('noticeDeliveries').scan(where.eq<NoticeDelivery>('residentId', me), 100))) {
+    await ctx.store.collection('outbox').remove(d._id)
+    if (await ctx.store.collection('noticeDeliveries').remove(d._id)) removed++
   }
   return removed
 }

@@ -244,6 +244,32 @@ export interface AttendeeView {
 
 export type AttendeesOutput = PageOf<AttendeeView> & { counts: EventCounts }
 
+/** `event.mine` (我的活动): the events and courses I signed up for. */
+export const myActivitiesInput = v.object({})
+
+/** One event or course I signed up for, as 我的活动 lists it. */
+export interface MyActivity {
+  kind: 'event' | 'course'
+  id: string
+  title: string
+  /** ISO: the event's start, or the course's next (else last) session. */
+  startAt: string
+  endAt: string
+  place: string
+  /** In words: 已报名 / 候补中 / 已签到 / 活动已取消 / 已上 1/2 节 … */
+  status: string
+  /** What I show staff to be checked in by hand (报名号), or my certificate number; null if none. */
+  code: string | null
+  canCancel: boolean
+  /** The page that opens it. */
+  url: string
+}
+
+export interface MyActivitiesOutput {
+  upcoming: MyActivity[]
+  past: MyActivity[]
+}
+
 export interface CancelOutput {
   /** `signup`: the resident's sign-up is cancelled; `event`: the event is. */
   mode: 'signup' | 'event'
@@ -282,6 +308,7 @@ export const eventContract = {
   cancel: cancelInput,
   checkin: checkinInput,
   attendees: attendeesInput,
+  mine: myActivitiesInput,
   code: codeInput,
   export: exportInput,
 } as const
@@ -295,6 +322,7 @@ export interface EventOutputs {
   cancel: CancelOutput
   checkin: CheckinOutput | AttendeeView
   attendees: AttendeesOutput
+  mine: MyActivitiesOutput
   code: CodeOutput
   export: ExportOutput
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { InboxMessage } from '../domain/inbox'
+import { SWITCHABLE_KINDS, type SwitchableKind } from '../domain/notice'
 import type { SubscribeChannel } from '../domain/notify'
 import { POLICY_CATEGORIES, type PolicyCategory } from '../domain/policy'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
@@ -149,6 +150,30 @@ export interface RemindersExport {
   deliveries: { policyId: string; createdAt: string; status: string; sentAt: string; openedAt: string }[]
 }
 
+/** `notify.notices`: my notice switches. */
+export const noticesInput = v.object({})
+
+/**
+ * `notify.setNotice`: turns one kind on or off (a progress notice, or `policy`: the policy
+ * reminders subscription). Turning off a kind that is already off, or policy reminders never
+ * subscribed to, answers the same settings and changes nothing.
+ */
+export const setNoticeInput = v.object({
+  kind: v.picklist(SWITCHABLE_KINDS, '未知的提醒类别'),
+  on: v.boolean('请选择开或关'),
+})
+
+/** `notify.consentNotices`: the notice template ids I just allowed in WeChat (one message each). */
+export const consentNoticesInput = v.object({
+  accepted: v.pipe(v.array(idSchema, '模板编号格式不对'), v.minLength(1, '没有新的允许'), v.maxLength(3, '一次最多 3 个模板')),
+})
+
+export interface NoticesOutput {
+  kinds: { kind: SwitchableKind; label: string; on: boolean }[]
+  /** The progress template to pass to `requestSubscribeMessage` and my consents left; null when none is configured. */
+  template: TemplateQuota | null
+}
+
 export const notifyContract = {
   inbox: inboxInput,
   markRead: markReadInput,
@@ -156,6 +181,9 @@ export const notifyContract = {
   preferences: preferencesInput,
   push: pushInput,
   pushStatus: pushStatusInput,
+  notices: noticesInput,
+  setNotice: setNoticeInput,
+  consentNotices: consentNoticesInput,
 } as const
 
 export interface NotifyOutputs {
@@ -165,4 +193,7 @@ export interface NotifyOutputs {
   preferences: PreferencesOutput
   push: PushView
   pushStatus: PushStatusOutput
+  notices: NoticesOutput
+  setNotice: NoticesOutput
+  consentNotices: NoticesOutput
 }

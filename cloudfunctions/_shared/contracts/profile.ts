@@ -22,6 +22,8 @@ export interface Me {
   communityId: string | null
   communityName: string | null
   targetGroups: TargetGroup[]
+  /** A resident with an active registration (创业意向): the home banner shows their file, not 去登记. */
+  hasIntent: boolean
   staff: { name: string; role: StaffRole; orgId: string; orgName: string } | null
 }
 

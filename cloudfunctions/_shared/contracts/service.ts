@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { INDUSTRIES } from '../domain/intent'
+import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchKind } from '../domain/search'
 import {
   GUIDE_TOPICS,
   type Guide,
@@ -127,13 +128,15 @@ export type StorySaveInput = v.InferInput<typeof storySaveInput>
 
 export const hotlineSaveInput = v.object({ phone: phone('服务热线'), hours: text('办公时间', 4, 60), address: text('办公地点', 4, 80) })
 
-export const SEARCH_KINDS = ['policy', 'guide', 'course', 'site', 'story'] as const
-export type SearchKind = (typeof SEARCH_KINDS)[number]
-export const SEARCH_KIND_LABELS: Record<SearchKind, string> = { policy: '政策', guide: '办事指南', course: '培训课程', site: '创业场地', story: '创业故事' }
+export { SEARCH_KINDS, SEARCH_KIND_LABELS, type SearchKind }
 
-/** `service.search`: words in titles and summaries; `kind` narrows to one kind and pages it. */
+/**
+ * `service.search`: a plain question (想开个小店有什么补贴) or words; `kind` narrows to one kind.
+ * Any text is accepted (empty, emoji, a pasted paragraph): what is not searchable answers an
+ * empty result with a hint, never an error; only the first 40 characters are read.
+ */
 export const searchInput = v.object({
-  q: text('搜索词', 1, 30),
+  q: v.pipe(v.string('请输入要找的内容'), v.maxLength(500, '搜索词太长了')),
   kind: v.optional(v.picklist(SEARCH_KINDS, '未知的类别')),
   after: cursorSchema,
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)), 5),
@@ -155,12 +158,23 @@ export interface SearchHit {
   summary: string
   /** The page that opens it. */
   url: string
+  /** How well it answers the question (higher is better; for ordering and tests). */
+  score: number
 }
 export interface SearchGroup {
   kind: SearchKind
   label: string
   items: SearchHit[]
+  /** Always null: a kind's hits come whole (at most `limit`), ranked by how well they answer. */
   next: string | null
+}
+
+/** `service.search`'s answer: the best three overall, then every kind's hits, best kind first. */
+export interface SearchResult {
+  top: SearchHit[]
+  groups: SearchGroup[]
+  /** Said instead of results when the question had nothing to search for, or nothing matched. */
+  hint: string | null
 }
 
 export const serviceContract = {
@@ -210,5 +224,5 @@ export interface ServiceOutputs {
   saveStory: StoryView
   hotline: HotlineView | null
   saveHotline: HotlineView
-  search: SearchGroup[]
+  search: SearchResult
 }

@@ -48,6 +48,8 @@ const APP_SECRET: EnvDeclaration = { name: 'APP_SECRET', required: true, feature
 const POLICY_TEMPLATE: readonly EnvDeclaration[] = [
   { name: 'SUBSCRIBE_TEMPLATE_POLICY', required: false, feature: '政策更新订阅消息（未配置时推送只进入站内消息）' },
   { name: 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS', required: false, feature: '订阅消息模板字段对应（未配置时用默认 thing1:title,thing2:org,time3:time,thing4:note）' },
+  { name: 'SUBSCRIBE_TEMPLATE_NOTICE', required: false, feature: '办事进展订阅消息（受理、指导、导师、场地、反馈、报名；未配置时只进入站内消息）' },
+  { name: 'SUBSCRIBE_TEMPLATE_NOTICE_FIELDS', required: false, feature: '办事进展模板字段对应（未配置时用默认 thing1:title,thing2:org,time3:time,thing4:note）' },
 ]
 /** Goes on with unfinished jobs (exports, recounts) every 5 minutes, so no page has to stay open. */
 const RESUME_JOBS: TimerTrigger = { name: 'resumeJobs', type: 'timer', config: '0 */5 * * * * *' }
@@ -72,7 +74,8 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   ledger: fn({ timeout: 60, memorySize: 512, triggers: [RESUME_JOBS] }),
   // Hourly: removes the rate counts of callers idle for a day (runtime/rate-limit.ts), 40 s at most per run.
   maintenance: fn({ timeout: 60, triggers: [{ name: 'sweepRateLimits', type: 'timer', config: '0 15 * * * * *' }] }),
-  notify: fn({ timeout: 60, env: [APP_SECRET, ...POLICY_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'] }),
+  // Every minute: progress notices (case, site, feedback, sign-up) queued by other functions go out as subscribe messages.
+  notify: fn({ timeout: 60, triggers: [{ name: 'sendNotices', type: 'timer', config: '0 * * * * * *' }], env: [APP_SECRET, ...POLICY_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'] }),
   org: fn(),
   policy: fn(),
   profile: fn({ timeout: 20 }),

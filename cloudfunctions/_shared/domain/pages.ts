@@ -35,6 +35,7 @@ export const MAIN_PAGE_DIRS = {
   guide: 'guide',
   story: 'story',
   search: 'search',
+  myActivities: 'my-activities',
 } as const
 
 /** The staff subpackage's root folder (`src/staff/`). */
@@ -109,6 +110,7 @@ export interface PageQueries {
   guide: { id?: string }
   story: Id
   search: void
+  myActivities: void
   /** `back=1`: sign in again and come back to the page that asked. */
   staffLogin: { back?: '1' }
   staffPolicies: void

@@ -45,8 +45,8 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '不带你的身份：只保存一个无法反推的编号，用来保证每人每条只算一次',
   },
   {
-    collections: ['inbox'],
-    what: '发给你的消息（活动变动、政策提醒）和是否已读',
+    collections: ['inbox', 'noticeSettings'],
+    what: '发给你的消息（活动变动、政策提醒、帮扶进展、场地申请、反馈回复、报名变动）和是否已读；你关掉了哪几类提醒',
     why: '在“消息”里提醒你',
     keep: '直到你删除个人数据',
   },
@@ -63,8 +63,8 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '直到你关闭提醒或删除个人数据',
   },
   {
-    collections: ['pushDeliveries', 'outbox'],
-    what: '每条政策提醒是否发给了你、何时打开',
+    collections: ['pushDeliveries', 'noticeDeliveries', 'outbox'],
+    what: '每条政策提醒和进展提醒是否通过微信发给了你、何时打开',
     why: '保证同一条提醒不重复发给你，并统计提醒有没有帮上忙',
     keep: '直到你删除个人数据',
   },
@@ -87,8 +87,8 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '办结后按规定期限保存',
   },
   {
-    collections: ['mentors', 'stories'],
-    what: '创业导师的姓名、单位和联系电话；创业故事里主人公同意公开的称呼和经历，以及他们同意的方式和时间',
+    collections: ['mentors', 'stories', 'searchEntries'],
+    what: '创业导师的姓名、单位和联系电话；创业故事里主人公同意公开的称呼和经历，以及他们同意的方式和时间（搜索索引里存有已公开故事的文字，故事撤下时一并删除）',
     why: '让居民找到导师；宣传身边的创业榜样。没有本人同意的故事不会发布',
     keep: '直到导师退出或故事撤下',
   },

@@ -5,6 +5,7 @@ import { shanghaiDate } from '../domain/time'
 import { dayInstant } from './counters'
 import { BASELINE_PREFIX } from '../domain/indices'
 import { countedPeriodsOf, periodKind } from '../domain/period'
+import { rebuildSearchIndex } from '../application/search-index'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store } from '../store/port'
 
@@ -153,6 +154,12 @@ const MIGRATIONS: readonly Migration[] = [
       }
       return changed
     },
+  },
+  {
+    // The search index (issue 23): every policy, guide, event, course, site and story already
+    // on file gets its entry; from then on the actions that save them keep it current.
+    name: '2026-12-search-index',
+    run: (store) => rebuildSearchIndex(store, new Date().toISOString()),
   },
 ]
 

@@ -4,6 +4,7 @@ import type { EvaluationApplication, EvaluationDeadlineDoc } from '../domain/eva
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
+import type { NoticeDelivery, NoticeSettings } from '../domain/notice'
 import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
 import type { Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
@@ -16,6 +17,7 @@ import type { MigrationRecord } from '../domain/migration'
 import type { Policy } from '../domain/policy'
 import type { RateWindow } from '../domain/rate-limit'
 import type { Profile } from '../domain/profile'
+import type { SearchEntry } from '../domain/search'
 import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
 import type { Survey, SurveyDeviceSlot, SurveyResponse, SurveyTally } from '../domain/survey'
@@ -88,6 +90,12 @@ export interface Collections {
   stories: Story
   /** Offices' hotlines and hours; id = org id. */
   hotlines: Hotline
+  /** A resident's notice switches (我的 → 消息提醒), id = resident id; absent: all on. */
+  noticeSettings: NoticeSettings
+  /** WeChat subscribe messages for notices, filed with their inbox message, sent by notify's `sendNotices`. */
+  noticeDeliveries: NoticeDelivery
+  /** The search index: one entry per findable item, id `<kind>:<item id>` (application/search-index.ts). */
+  searchEntries: SearchEntry
   /** Data migrations applied to this database, id = the migration's name (see runtime/migrations.ts). */
   migrations: MigrationRecord
   /** Long work run in resumable chunks (exports, the recount): progress and cursor, see runtime/jobs.ts. */
@@ -105,7 +113,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

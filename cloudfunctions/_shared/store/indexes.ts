@@ -116,6 +116,10 @@ export const INDEXES: Declarations = {
   guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   stories: [{ name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] }],
   hotlines: [],
+  // Multikey on CloudBase: a query's hasAny on `terms` reads only entries sharing a term with it.
+  searchEntries: [{ name: 'terms', fields: [{ field: 'terms', dir: 'asc' }] }],
+  noticeSettings: [],
+  noticeDeliveries: [{ name: 'status_created', fields: [{ field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] }, { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
   migrations: [],
   // The timer resumes running jobs of its kinds.
   jobs: [{ name: 'state_kind', fields: [{ field: 'state', dir: 'asc' }, { field: 'kind', dir: 'asc' }] }],

@@ -1,3 +1,4 @@
+import { syncSearchEntry } from '../../_shared/application/search-index'
 import { cancelInput, type CancelOutput } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
 import { admittedResident, type Ctx, defineAction } from '../../_shared/runtime/action'
@@ -61,6 +62,8 @@ async function cancelEvent(ctx: Ctx, eventId: string, reason: string): Promise<C
   }
   const event = await ctx.store.collection('events').get(eventId)
   if (!event) throw notFound('活动不存在或已删除')
+  // A cancelled event leaves search (also after a retried cancellation).
+  await syncSearchEntry(ctx.store, 'event', event, at)
   const notified = await notifyCancellation(ctx, event)
   return { mode: 'event', notified, promoted: 0, event: await toView(ctx, event) }
 }

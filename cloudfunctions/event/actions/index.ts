@@ -7,6 +7,7 @@ import { makeCode } from './code'
 import { exportAttendees } from './export'
 import { get } from './get'
 import { list } from './list'
+import { mine } from './mine'
 import { resolve } from './resolve'
 import { save } from './save'
 import { signup } from './signup'
@@ -19,5 +20,5 @@ export interface EventDeps {
 
 /** The `event` function's actions. */
 export function eventActions(deps: EventDeps): ActionMap {
-  return { save, list, get, resolve, signup, cancel, checkin, attendees, code: makeCode(deps.codes), export: exportAttendees }
+  return { save, list, get, resolve, signup, cancel, checkin, attendees, mine, code: makeCode(deps.codes), export: exportAttendees }
 }

@@ -1,3 +1,4 @@
+import { syncSearchEntry } from '../../_shared/application/search-index'
 import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
 import type { PromotionEvent } from '../../_shared/domain/event'
 import { defineAction } from '../../_shared/runtime/action'
@@ -50,6 +51,7 @@ export const save = defineAction({
         }
         try {
           await store.collection('events').insert(event)
+          await syncSearchEntry(store, 'event', event, at)
           return toView(ctx, event)
         } catch (err) {
           if (!(err instanceof DuplicateIdError) || attempt >= 3) throw err
@@ -75,7 +77,8 @@ export const save = defineAction({
     if (!changed) throw conflict('活动已被他人修改，请刷新后再改')
     // More places: the waitlist moves up at once, in order.
     if (fields.capacity > current.capacity) await fillFromWaitlist(ctx, id)
-    const saved = await store.collection('events').get(id)
-    return toView(ctx, saved ?? { ...current, ...set, version: current.version + 1 })
+    const saved = (await store.collection('events').get(id)) ?? { ...current, ...set, version: current.version + 1 }
+    await syncSearchEntry(store, 'event', saved, at)
+    return toView(ctx, saved)
   },
 })

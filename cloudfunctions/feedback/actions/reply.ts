@@ -1,4 +1,5 @@
-import { pageUrl } from '../../_shared/domain/pages'
+import { pagePath } from '../../_shared/domain/pages'
+import { tellResident } from '../../_shared/application/notices'
 import { feedbackReplyInput, type StaffFeedbackView } from '../../_shared/contracts/feedback'
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
@@ -33,17 +34,11 @@ export function makeReply(files: () => PhotoFiles) {
       }
       await saveItem(ctx, item, next, async (tx) => {
         if (input.internal) return
-        await tx.collection('inbox').insert({
-          _id: newId('msg'),
-          residentId: item.residentId,
-          kind: 'system',
-          title: '社区回复了你的反馈',
-          body: input.text.length > 80 ? `${input.text.slice(0, 80)}…` : input.text,
-          link: pageUrl('feedbackDetail', { id: item._id }),
-          sourceId: item._id,
-          createdAt: at,
-          readAt: null,
-        })
+        await tellResident(
+          tx,
+          { residentId: item.residentId, kind: 'feedback', key: `${item._id}_${message.id}`, title: '社区回复了你的反馈', body: input.text, path: pagePath('feedbackDetail', { id: item._id }), sourceId: item._id },
+          at,
+        )
       })
       return toStaffView(ctx, next, files(), caller)
     },

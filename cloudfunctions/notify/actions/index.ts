@@ -2,6 +2,7 @@ import type { ActionMap } from '../../_shared/runtime/action'
 import type { NotifyDeps } from '../deps'
 import { inbox } from './inbox'
 import { markRead } from './mark-read'
+import { makeConsentNotices, makeNotices, makeSetNotice } from './notices'
 import { makePreferences } from './preferences'
 import { makePush } from './push'
 import { makePushStatus } from './push-status'
@@ -18,5 +19,8 @@ export function notifyActions(deps: NotifyDeps): ActionMap {
     preferences: makePreferences(deps),
     push: makePush(deps),
     pushStatus: makePushStatus(deps),
+    notices: makeNotices(deps),
+    setNotice: makeSetNotice(deps),
+    consentNotices: makeConsentNotices(deps),
   }
 }

@@ -4,6 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
+import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadEditable, toView } from '../access'
 
 /**
@@ -48,6 +49,8 @@ export const save = defineAction({
     )
     if (!changed) throw conflict('内容已被他人修改，请刷新后再改')
     const saved: Policy = { ...current, ...fields, updatedAt: at, updatedBy: caller.staff._id, version: current.version + 1 }
+    // An edit of a published policy (new dates, wording) shows in search at once.
+    if (saved.status === 'published') await syncSearchEntry(store, 'policy', saved, at)
     return toView(saved, caller, ctx.now())
   },
 })

@@ -11,6 +11,8 @@ import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
 import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
+import { tellResident } from '../../_shared/application/notices'
+import { pagePath } from '../../_shared/domain/pages'
 
 /** One application per (site, resident): a keyed id, so it reveals no OPENID. */
 export function siteApplicationIdOf(ctx: Pick<Ctx, 'keyring'>, siteId: string, residentId: string): string {
@@ -103,6 +105,7 @@ export const placeSite = defineAction({
       placed = { ...a, status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
       const answered = await tx.collection('siteApplications').update(a._id, { set: { status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name } }, where.eq<SiteApplication>('status', 'pending'))
       if (!answered) throw conflict('这条申请已经处理过了')
+      await tellResident(tx, { residentId: a.residentId, kind: 'site', key: `${a._id}_placed`, title: `场地申请已安排：${a.siteName}`, body: input.reply || `可以入驻${s.name}了`, path: pagePath('sites'), sourceId: a._id }, at)
       const followUp: FollowUp = {
         id: newId('fu'),
         kind: 'site',
@@ -138,8 +141,11 @@ export const declineSite = defineAction({
     const a = await loadPending(ctx, input.id)
     const at = ctx.now().toISOString()
     const set = { status: 'declined' as const, reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
-    const ok = await ctx.store.collection('siteApplications').update(a._id, { set }, where.eq<SiteApplication>('status', 'pending'))
-    if (!ok) throw conflict('这条申请已经处理过了')
+    await ctx.store.transaction(async (tx) => {
+      const ok = await tx.collection('siteApplications').update(a._id, { set }, where.eq<SiteApplication>('status', 'pending'))
+      if (!ok) throw conflict('这条申请已经处理过了')
+      await tellResident(tx, { residentId: a.residentId, kind: 'site', key: `${a._id}_declined`, title: `场地申请暂时没能安排：${a.siteName}`, body: input.reply, path: pagePath('sites'), sourceId: a._id }, at)
+    })
     return forStaff(ctx.keyring, caller.staff._id, { ...a, ...set })
   },
 })

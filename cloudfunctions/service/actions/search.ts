@@ -1,58 +1,44 @@
-import { pageUrl } from '../../_shared/domain/pages'
-import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchGroup, type SearchHit, searchInput, type SearchKind } from '../../_shared/contracts/service'
-import { COURSE_KIND_LABELS } from '../../_shared/domain/training'
-import { SITE_KIND_LABELS } from '../../_shared/domain/service'
-import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import type { Collections } from '../../_shared/store/collections'
-import { type Filter, type FieldOf, where } from '../../_shared/store/port'
+import { type SearchGroup, type SearchHit, searchInput, type SearchResult } from '../../_shared/contracts/service'
+import { candidateTerms, GENERIC_HINT, queryConcepts, SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchEntry, scoreEntry } from '../../_shared/domain/search'
+import { defineAction } from '../../_shared/runtime/action'
+import { type Filter, MAX_PAGE, where } from '../../_shared/store/port'
 import { residentPlace } from '../../_shared/application/resident'
 
-/** A typed filter: any of `fields` contains the words (the store escapes them; user text never becomes an operator). */
-function anyContains<T>(fields: FieldOf<T>[], q: string): Filter<T> {
-  return where.or(...fields.map((f) => where.contains<T>(f, q)))
-}
-
-/** One kind's page of hits: visible to the caller (kept at their community's chain), newest first. */
-async function searchKind(ctx: Ctx, kind: SearchKind, q: string, path: string[] | null, limit: number, after: string | null): Promise<SearchGroup> {
-  const page = <K extends keyof Collections>(name: K, filters: Filter<Collections[K]>[], order: FieldOf<Collections[K]>) =>
-    ctx.store.collection(name).find({ where: where.and(...filters), orderBy: [{ field: order, dir: 'desc' }], limit, after })
-  let items: SearchHit[] = []
-  let next: string | null = null
-  if (kind === 'policy') {
-    const r = await page('policies', [where.eq('status', 'published'), anyContains(['title', 'summary', 'benefit'], q), ...(path ? [where.in<Collections['policies']>('orgId', path)] : [])], 'publishedAt')
-    items = r.items.map((p) => ({ kind, id: p._id, title: p.title, summary: p.summary, url: pageUrl('policyDetail', { id: p._id }) }))
-    next = r.next
-  } else if (kind === 'guide') {
-    const r = await page('guides', [where.eq('published', true), anyContains(['title', 'summary'], q), ...(path ? [where.in<Collections['guides']>('orgId', path)] : [])], 'updatedAt')
-    items = r.items.map((g) => ({ kind, id: g._id, title: g.title, summary: g.summary, url: pageUrl('guide', { id: g._id }) }))
-    next = r.next
-  } else if (kind === 'course') {
-    const r = await page('courses', [where.eq('status', 'published'), anyContains(['title', 'description', 'provider'], q), ...(path ? [where.in<Collections['courses']>('orgId', path)] : [])], 'updatedAt')
-    items = r.items.map((c) => ({ kind, id: c._id, title: c.title, summary: `${COURSE_KIND_LABELS[c.kind]} · ${c.provider}`, url: pageUrl('course', { id: c._id }) }))
-    next = r.next
-  } else if (kind === 'site') {
-    const r = await page('sites', [where.eq('active', true), anyContains(['name', 'address', 'conditions'], q), ...(path ? [where.in<Collections['sites']>('orgId', path)] : [])], 'updatedAt')
-    items = r.items.map((s) => ({ kind, id: s._id, title: s.name, summary: `${SITE_KIND_LABELS[s.kind]} · 空余 ${s.vacancies} 个`, url: pageUrl('sites') }))
-    next = r.next
-  } else {
-    const r = await page('stories', [anyContains(['title', 'summary', 'business', 'body'], q), ...(path ? [where.in<Collections['stories']>('orgId', path)] : [])], 'publishedAt')
-    items = r.items.map((s) => ({ kind, id: s._id, title: s.title, summary: s.summary, url: pageUrl('story', { id: s._id }) }))
-    next = r.next
-  }
-  return { kind, label: SEARCH_KIND_LABELS[kind], items, next }
-}
+const EMPTY_HINT = '试试说说你想做什么，比如“开小店有什么补贴”“失业了能贷款吗”“大学生创业场地”'
+const NOTHING_HINT = '没有找到相关内容，换个说法试试，比如“贷款”“补贴”“培训”，或拨打服务热线问问'
 
 /**
- * Searches policies, guides, courses, sites and stories the caller can see. Without `kind`, the
- * first few of every kind (groups with no hit left out); with `kind`, one kind paged by `after`.
+ * One search over what the caller can use: policies in force, published 办事指南, events open
+ * for sign-up, courses taking enrolments, active sites and stories, of their community's chain.
+ *
+ * Reads: one query on the stored index (`searchEntries`, kept current by the actions that save
+ * these items) for entries sharing a non-generic term with the question, capped at 100
+ * documents; the entries carry their own terms, so ranking needs no further read. Expired items
+ * are left out by the entries' `until` (no write is needed when a date passes).
  */
 export const search = defineAction({
   input: searchInput,
   access: 'any',
-  async run(input, ctx): Promise<SearchGroup[]> {
+  async run(input, ctx): Promise<SearchResult> {
+    const concepts = queryConcepts(input.q)
+    if (!concepts.length) return { top: [], groups: [], hint: input.q.trim() ? EMPTY_HINT : null }
+    // Only generic words (创业, 政策): ask with them, there is nothing more specific.
+    const terms = candidateTerms(concepts)
+    const asked = terms.length ? terms : concepts.flatMap((c) => c.terms)
     const { communityPath } = await residentPlace(ctx)
-    if (input.kind) return [await searchKind(ctx, input.kind, input.q, communityPath, input.limit, input.after ?? null)]
-    const groups = await Promise.all(SEARCH_KINDS.map((k) => searchKind(ctx, k, input.q, communityPath, input.limit, null)))
-    return groups.filter((g) => g.items.length > 0)
+    const now = ctx.now().toISOString()
+    const filters: Filter<SearchEntry>[] = [where.hasAny('terms', asked), where.lte('from', now), where.gte('until', now)]
+    if (communityPath) filters.push(where.in('orgId', communityPath))
+    if (input.kind) filters.push(where.eq('kind', input.kind))
+    const { items } = await ctx.store.collection('searchEntries').find({ where: where.and(...filters), limit: MAX_PAGE })
+    const hits: SearchHit[] = items
+      .map((e) => ({ kind: e.kind, id: e.refId, title: e.title, summary: e.summary, url: e.url, score: Math.round(scoreEntry(e, concepts) * 100) / 100 }))
+      .filter((h) => h.score > 0)
+      .sort((a, b) => b.score - a.score || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id))
+    const groups: SearchGroup[] = SEARCH_KINDS.map((kind) => ({ kind, label: SEARCH_KIND_LABELS[kind], items: hits.filter((h) => h.kind === kind).slice(0, input.limit), next: null }))
+      .filter((g) => g.items.length > 0)
+      .sort((a, b) => b.items[0].score - a.items[0].score)
+    const onlyGeneric = !terms.length
+    return { top: hits.slice(0, 3), groups, hint: hits.length === 0 ? NOTHING_HINT : onlyGeneric ? GENERIC_HINT : null }
   },
 })

@@ -5,6 +5,9 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { activeIntents, residentPlace } from '../../_shared/application/resident'
+import { tellResident } from '../../_shared/application/notices'
+import { wechatTime } from '../../_shared/domain/notify'
+import { pagePath } from '../../_shared/domain/pages'
 import { enrolmentIdOf, refuseTraining, toCourseView } from '../access'
 
 /**
@@ -49,6 +52,20 @@ export const enrol = defineAction({
         updatedAt: at,
       }
       await tx.collection('courseEnrolments').put(enrolment)
+      const first = course.sessions.find((x) => x.endAt > at) ?? course.sessions[0]
+      await tellResident(
+        tx,
+        {
+          residentId: caller.id,
+          kind: 'signup',
+          key: `${id}_e${course.enrolledCount + 1}`,
+          title: `培训报名成功：${course.title}`,
+          body: `${first ? `${wechatTime(first.startAt)} · ` : ''}${course.place}。每节课扫教室屏幕上的码签到。`,
+          path: pagePath('course', { id: course._id }),
+          sourceId: course._id,
+        },
+        at,
+      )
     })
     const course = await store.collection('courses').get(input.courseId)
     if (!course) throw notFound('课程不存在或已删除')

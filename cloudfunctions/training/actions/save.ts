@@ -5,6 +5,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { checkPolicies } from '../../_shared/application/policy-links'
 import { newCode } from '../../_shared/codes/scene'
+import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadCourseForStaff, toCourseView } from '../access'
 
 /**
@@ -43,6 +44,7 @@ export const save = defineAction({
         version: 1,
       }
       await ctx.store.collection('courses').insert(course)
+      await syncSearchEntry(ctx.store, 'course', course, at)
       return toCourseView(ctx, course, null)
     }
     const current = await loadCourseForStaff(ctx, id)
@@ -52,6 +54,8 @@ export const save = defineAction({
     const set = { ...fields, sessions: indexed, updatedAt: at, updatedBy: caller.staff._id }
     const ok = await ctx.store.collection('courses').update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
     if (!ok) throw conflict('课程已被他人修改，请刷新后再改')
-    return toCourseView(ctx, { ...current, ...set, version: current.version + 1 }, null)
+    const saved: Course = { ...current, ...set, version: current.version + 1 }
+    await syncSearchEntry(ctx.store, 'course', saved, at)
+    return toCourseView(ctx, saved, null)
   },
 })

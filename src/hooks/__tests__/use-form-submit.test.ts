@@ -104,3 +104,27 @@ it('ignores a second submit while the first is on its way, and shows which one i
   })
   expect(result.current.busy).toBeNull()
 })
+
+it('offline: says so, keeps the typed values in the form (nothing cleared), and a later tap sends them', async () => {
+  let online = false
+  const sent: unknown[] = []
+  const { result } = await renderHook(() =>
+    useFormSubmit({
+      schema,
+      submit: async (value) => {
+        if (!online) throw new ApiError('NETWORK', '网络不太好，请检查网络后重试')
+        sent.push(value)
+        return value
+      },
+    }),
+  )
+  let outcome: { ok: boolean } | undefined
+  await act(async () => void (outcome = await result.current.run(good)))
+  expect(outcome?.ok).toBe(false)
+  expect(toasts.map((t) => t.title)).toEqual(['没有连上网络，填写的内容还在，联网后再点一次'])
+  expect(result.current.errors).toEqual({})
+  online = true
+  await act(async () => void (outcome = await result.current.run(good)))
+  expect(outcome?.ok).toBe(true)
+  expect(sent).toEqual([good])
+})

@@ -19,6 +19,7 @@ import { eventRoutes, eventTimeLabel } from '../../utils/event-routes'
 import { toFieldErrorMap, type FieldErrorMap } from '../../utils/field-errors'
 import FeedbackLink from '../../components/feedback-link'
 import { routes } from '../../utils/routes'
+import { getHotline } from '../../services/service/service'
 import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -105,6 +106,8 @@ interface EventBodyProps {
 }
 
 function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
+  // The poster's 咨询电话: the nearest office's hotline (hotline records), if it loads.
+  const hotline = useLoad(() => getHotline().catch(() => null), [])
   const { event } = opened
   const [mine, setMine] = useState<MySignup | null>(event.mine)
   const [name, setName] = useState(opened.prefill?.name ?? '')
@@ -371,6 +374,8 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
                 { label: '地点', value: event.place },
                 { label: '名额', value: `共 ${counts.capacity} 人${left ? `，还剩 ${left} 个` : '，已满可候补'}` },
               ],
+              description: event.description,
+              contact: hotline.data?.phone,
               org: `${event.orgName} 主办`,
             }}
           />

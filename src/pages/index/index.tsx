@@ -6,6 +6,7 @@ import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '
 import CardSkeleton from '../../components/card-skeleton'
 import Chip from '../../components/chip'
 import NoticeBanner from '../../components/notice-banner'
+import HotlineCard from '../../components/hotline-card'
 import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import PolicyCard from '../../components/policy-card'
@@ -132,11 +133,19 @@ function IndexPage() {
 
         <SurveyEntry />
 
-        <View className='home__banner' data-testid='intent-entry'>
-          <NoticeBanner text='想创业？登记一下，社区创业指导员一对一帮你' actionText='去登记' onAction={() => void Taro.navigateTo({ url: intentRoutes.form() })} />
-        </View>
+        {me?.kind === 'staff' ? null : me?.hasIntent ? (
+          <View className='home__banner' data-testid='my-case-banner'>
+            <NoticeBanner text='你已登记创业意向，看看社区的帮扶进展' actionText='我的创业档案' onAction={() => void Taro.navigateTo({ url: intentRoutes.myCase })} />
+          </View>
+        ) : (
+          <View className='home__banner' data-testid='intent-entry'>
+            <NoticeBanner text='想创业？登记一下，社区创业指导员一对一帮你' actionText='去登记' onAction={() => void Taro.navigateTo({ url: intentRoutes.form() })} />
+          </View>
+        )}
 
         <ServiceHome />
+
+        <HotlineCard />
 
         <View className='home__list-head'>
           <Text className='home__list-title'>{forMe ? '适合我的政策' : keyword ? `“${keyword}”的搜索结果` : '全部政策'}</Text>

@@ -6,7 +6,9 @@ import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import CareSwitch from '../../components/care-switch'
 import Chip from '../../components/chip'
+import HotlineCard from '../../components/hotline-card'
 import InboxEntry from '../../components/inbox-entry'
+import NoticeSwitches from '../../components/notice-switches'
 import PageState from '../../components/page-state'
 import SubscribeReminder from '../../components/subscribe-reminder'
 import SurveyEntry from '../../components/survey-entry'
@@ -92,6 +94,13 @@ function MinePage() {
 
       {staff ? null : (
         <View className='mine__card'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myActivities })} data-testid='my-activities-entry'>
+            <View className='mine__item-main'>
+              <Text>我的活动</Text>
+              <Text className='mine__item-note'>报名的活动和培训：时间、地点、报名号</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
           <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
             <View className='mine__item-main'>
               <Text>我的创业档案</Text>
@@ -118,6 +127,8 @@ function MinePage() {
       <InboxEntry />
       {staff ? null : <SubscribeReminder testId='mine-subscribe' />}
       {staff ? null : <SurveyEntry variant='mine' />}
+      {staff ? null : <NoticeSwitches />}
+      {staff ? null : <HotlineCard />}
 
       <View className='mine__card'>
         {staff ? (

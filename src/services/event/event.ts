@@ -49,6 +49,8 @@ export const getEvent = (id: string) => call('event', 'get', { id })
 export const resolveScene = (scene: string) => call('event', 'resolve', { scene })
 export const saveEvent = (draft: EventDraftInput) => call('event', 'save', draft)
 export const listAttendees = (input: AttendeesInput) => call('event', 'attendees', input)
+/** 我的活动: the events and courses I signed up for, upcoming and past. */
+export const myActivities = () => call('event', 'mine', {})
 
 type SignupRequest = Omit<SignupInput, 'requestId'>
 

@@ -13,6 +13,7 @@ import type {
 import type { projectContract, ProjectListInput, ProjectOutputs, ProjectSaveInput } from '@shared/contracts/project'
 import type { IntentStage } from '@shared/domain/intent'
 import { call } from '../core/cloud'
+import { forgetMe } from '../profile/profile'
 
 // The intent, ledger and project functions join the typed `call` (declaration merging keeps
 // cloud-core.ts, which other features share, untouched).
@@ -26,16 +27,21 @@ declare module '../core/cloud-core' {
 
 // ——— residents ———
 
-export function submitIntent(input: IntentSubmitInput) {
-  return call('intent', 'submit', input)
+export async function submitIntent(input: IntentSubmitInput) {
+  const out = await call('intent', 'submit', input)
+  // The home banner reads `hasIntent` from the cached profile: read it again next time.
+  forgetMe()
+  return out
 }
 
 export function myCase() {
   return call('intent', 'mine', {})
 }
 
-export function withdrawIntent(id: string) {
-  return call('intent', 'withdraw', { id })
+export async function withdrawIntent(id: string) {
+  const out = await call('intent', 'withdraw', { id })
+  forgetMe()
+  return out
 }
 
 // ——— staff ledger ———

@@ -1,4 +1,5 @@
 import type { InboxInput, notifyContract, NotifyOutputs, PushInput, SubscribeInput } from '@shared/contracts/notify'
+import type { SwitchableKind } from '@shared/domain/notice'
 import { call } from '../core/cloud'
 
 declare module '../core/cloud-core' {
@@ -17,6 +18,11 @@ export const markPushOpened = (push: string) => call('notify', 'markRead', { pus
 export async function unreadCount(): Promise<number> {
   return (await listInbox({ limit: 1 })).unreadCount
 }
+
+/** My notice switches (我的 → 消息提醒) and the progress template with my consents left. */
+export const getNotices = () => call('notify', 'notices', {})
+export const setNotice = (kind: SwitchableKind, on: boolean) => call('notify', 'setNotice', { kind, on })
+export const consentNotices = (accepted: string[]) => call('notify', 'consentNotices', { accepted })
 
 export const getPreferences = () => call('notify', 'preferences', {})
 export const subscribe = (input: SubscribeInput) => call('notify', 'subscribe', input)

@@ -282,8 +282,10 @@ describe('sign-up and check-in', () => {
     const statuses = await Promise.all(['r1', 'r2', 'r3', 'r4', 'r5'].map(async (r) => (await h.ok<EventView>(h.actions, resident(r), 'get', { id: e._id })).mine?.status ?? null))
     expect(statuses).toEqual([null, 'confirmed', 'confirmed', 'waitlisted', 'waitlisted'])
     const inbox = await h.ok<InboxOutput>(notifyActions, resident('r3'), 'inbox', {})
-    expect(inbox.unreadCount).toBe(1)
-    expect(inbox.items[0]).toMatchObject({ kind: 'system', sourceId: e._id, link: `/pages/event/index?id=${e._id}` })
+    // The waitlist place when they signed up, then the promotion, both opening the event.
+    expect(inbox.unreadCount).toBe(2)
+    expect(inbox.items.map((m) => m.title).sort()).toEqual(['候补成功，你已报上名', `已排上候补：${e.title}`].sort())
+    for (const m of inbox.items) expect(m).toMatchObject({ kind: 'signup', sourceId: e._id, link: `/pages/event/index?id=${e._id}` })
 
     // Staff raise the capacity: the waitlist moves up in order.
     const current = await h.ok<EventView>(h.actions, staffId('staff-a'), 'get', { id: e._id })
@@ -313,13 +315,15 @@ describe('staff', () => {
     expect((await h.ok<CancelOutput>(h.actions, staffId('staff-a'), 'cancel', { mode: 'event', eventId: e._id, reason: '场地临时维修' })).notified).toBe(0)
 
     const r1 = await h.ok<InboxOutput>(notifyActions, resident('r1'), 'inbox', {})
-    expect(r1.unreadCount).toBe(1)
-    expect(r1.items[0]).toMatchObject({ kind: 'event_cancelled', sourceId: e._id, readAt: null })
-    expect(r1.items[0].body).toContain('场地临时维修')
-    expect((await h.ok<InboxOutput>(notifyActions, resident('r3'), 'inbox', {})).items).toHaveLength(0)
+    // The sign-up's own message, then the cancellation (newest first).
+    expect(r1.unreadCount).toBe(2)
+    const cancelled = r1.items.find((m) => m.kind === 'event_cancelled')
+    expect(cancelled).toMatchObject({ sourceId: e._id, readAt: null })
+    expect(cancelled?.body).toContain('场地临时维修')
+    expect((await h.ok<InboxOutput>(notifyActions, resident('r3'), 'inbox', {})).items.map((m) => m.kind)).toEqual(['signup'])
     // Another resident cannot mark r1's message read.
-    expect((await h.ok<MarkReadOutput>(notifyActions, resident('r2'), 'markRead', { ids: [r1.items[0]._id] })).marked).toBe(0)
-    expect(await h.ok<MarkReadOutput>(notifyActions, resident('r1'), 'markRead', { ids: [r1.items[0]._id] })).toEqual({ marked: 1, unreadCount: 0 })
+    expect((await h.ok<MarkReadOutput>(notifyActions, resident('r2'), 'markRead', { ids: [cancelled?._id ?? ''] })).marked).toBe(0)
+    expect(await h.ok<MarkReadOutput>(notifyActions, resident('r1'), 'markRead', { ids: [cancelled?._id ?? ''] })).toEqual({ marked: 1, unreadCount: 1 })
     // Sign-ups of a cancelled event no longer count.
     const month = await h.store.collection('counters').get(counterId('comm-a', periodsOf(new Date(NOW)).month))
     expect(month).toMatchObject({ signups: 0 })

@@ -12,6 +12,7 @@ import type { PolicyCategory } from '../../../_shared/domain/policy'
 import type { TargetGroup } from '../../../_shared/domain/target-groups'
 
 export const TEMPLATE_ID = 'tmpl-policy-reminder-0001'
+export const NOTICE_TEMPLATE_ID = 'tmpl-progress-notice-0001'
 export const LAYOUT: TemplateLayout = parseLayout('thing1:title,phrase2:category,thing3:org,time4:time,thing5:note')
 
 export const STAFF = [
@@ -72,6 +73,7 @@ export async function setup(
   const actions = notifyActions({
     notifier: () => wechatNotifier(wechat.call),
     template: { templateId: TEMPLATE_ID, layout: LAYOUT },
+    noticeTemplate: { templateId: NOTICE_TEMPLATE_ID, layout: LAYOUT },
     pace: { perSecond: opts.perSecond ?? 10, budgetMs: opts.budgetMs ?? 10 * 60_000 },
     timer,
   })

@@ -107,7 +107,8 @@ describe('profile.exportMine', () => {
       ['下周的开店工作坊', 'confirmed', '13812345678'],
       ['今天下午的政策宣讲', 'confirmed', '13812345678'],
     ])
-    expect(data.inbox.map((m) => m.title).sort()).toEqual(['第一条', '第二条'])
+    // Two messages filed by hand, and what the case and the sign-ups told me.
+    expect(data.inbox.map((m) => m.title).sort()).toEqual(['你的创业意向已受理', '已为你登记享受政策', '报名成功：下周的开店工作坊', '报名成功：今天下午的政策宣讲', '第一条', '第二条'].sort())
     // The harness dispatches without a function name, so actions read `?.submit` here.
     expect(data.activity.some((a) => a.action.endsWith('.submit') && a.result === 'ok')).toBe(true)
     expect(data.notes.join('')).toContain('问卷答案匿名保存，不含你的身份')
@@ -153,7 +154,8 @@ describe('profile.deleteMine', () => {
     expect(r2Before.eventSignups[0].status).toBe('waitlisted')
 
     const out = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: ' 删除 ', residentId: 'r2' })
-    expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 2, remindersDeleted: 0, serviceRecordsAnonymised: 0 })
+    // Six messages (two by hand, four notices) and the four notices' WeChat delivery records.
+    expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 6, remindersDeleted: 4, serviceRecordsAnonymised: 0 })
 
     expect(await h.store.collection('profiles').get('r1')).toBeNull()
     const stored = await h.store.collection('intents').get(caseId)

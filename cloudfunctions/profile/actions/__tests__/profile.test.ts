@@ -11,6 +11,7 @@ describe('profile', () => {
       communityId: null,
       communityName: null,
       targetGroups: [],
+      hasIntent: false,
       staff: null,
     })
     const me = await h.ok<Me>(profileActions, resident('r1'), 'save', {

@@ -1,6 +1,6 @@
 import type { PageOf } from '../../../_shared/contracts/common'
 import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
-import type { GuideView, MentorSaveInput, MentorView, SearchGroup, SiteSaveInput, SiteView, StoryView } from '../../../_shared/contracts/service'
+import type { GuideView, MentorSaveInput, MentorView, SearchResult, SiteSaveInput, SiteView, StoryView } from '../../../_shared/contracts/service'
 import type { MentorRequest, SiteApplication } from '../../../_shared/domain/service'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
@@ -182,12 +182,14 @@ describe('guides, stories, hotline and search', () => {
     expect((await h.ok<{ phone: string }>(service, resident('ra'), 'hotline', {})).phone).toBe('0812-3331234')
     expect((await h.ok<{ phone: string }>(service, resident('rb'), 'hotline', {})).phone).toBe('0812-3330000')
 
-    const groups = await h.ok<SearchGroup[]>(service, resident('ra'), 'search', { q: '贷款' })
-    expect(groups.map((x) => x.kind).sort()).toEqual(['guide', 'policy', 'story'])
+    const found = await h.ok<SearchResult>(service, resident('ra'), 'search', { q: '贷款' })
+    expect(found.groups.map((x) => x.kind).sort()).toEqual(['guide', 'policy', 'story'])
     // The story belongs to comm-a: a comm-b resident does not find it.
-    expect((await h.ok<SearchGroup[]>(service, resident('rb'), 'search', { q: '早餐' })).length).toBe(0)
-    const paged = await h.ok<SearchGroup[]>(service, resident('ra'), 'search', { q: '贷款', kind: 'guide', limit: 1 })
-    expect(paged[0].items[0].url).toBe(`/pages/guide/index?id=${g._id}`)
-    expect((await h.call(service, resident('ra'), 'search', { q: '' })).status).toBe(400)
+    expect((await h.ok<SearchResult>(service, resident('rb'), 'search', { q: '早餐' })).groups.length).toBe(0)
+    const paged = await h.ok<SearchResult>(service, resident('ra'), 'search', { q: '贷款', kind: 'guide', limit: 1 })
+    expect(paged.groups.map((x) => x.kind)).toEqual(['guide'])
+    expect(paged.groups[0].items[0].url).toBe(`/pages/guide/index?id=${g._id}`)
+    // Nothing to search for is an empty answer, not an error.
+    expect(await h.ok<SearchResult>(service, resident('ra'), 'search', { q: '' })).toEqual({ top: [], groups: [], hint: null })
   })
 })

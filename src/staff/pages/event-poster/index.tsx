@@ -8,6 +8,8 @@ import { printPage } from '../../../services/files/print'
 import { eventTimeLabel } from '../../../utils/event-routes'
 import { toastText } from '../../../utils/toast'
 import { codeNotice, codeSrc } from '../../../utils/code-image'
+import { fitText } from '../../../utils/poster-draw'
+import { getHotline } from '../../../services/service/service'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -16,15 +18,15 @@ import './index.scss'
 export default function EventPosterPage() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
-    const [event, code] = await Promise.all([getEvent(id), getCode(id, 'poster')])
-    return { event, code }
+    const [event, code, hotline] = await Promise.all([getEvent(id), getCode(id, 'poster'), getHotline().catch(() => null)])
+    return { event, code, hotline }
   }, [id])
 
   if (data.status === 'error' && !data.data) {
     return <PageState kind='error' title='海报生成失败' error={data.error} description={eventErrorMessage(data.error)} onAction={() => void data.reload()} />
   }
   if (!data.data) return <PageState kind='loading' title='正在生成海报…' />
-  const { event, code } = data.data
+  const { event, code, hotline } = data.data
   const print = () => {
     if (!printPage('.event-poster__sheet')) toastText('长按二维码图片可保存到手机，再拿去打印')
   }
@@ -60,7 +62,8 @@ export default function EventPosterPage() {
               <Text className='event-poster__fact-text'>{event.capacity} 人{event.walkIn ? '，现场也可报名' : '，请提前报名'}</Text>
             </View>
           </View>
-          <Text className='event-poster__desc'>{event.description}</Text>
+          {/* Wrapped on the sheet, cut with … after six lines (about 30 characters a line at this size). */}
+          <Text className='event-poster__desc' data-testid='poster-desc'>{fitText(event.description, 30, 6)}</Text>
         </View>
         <View className='event-poster__qr-box'>
           <Image className='event-poster__qr' src={codeSrc(code)} mode='aspectFit' showMenuByLongpress nativeProps={{ 'data-testid': 'poster-code', alt: '报名二维码' }} />
@@ -70,7 +73,9 @@ export default function EventPosterPage() {
             <Text className='event-poster__scan-note'>用微信扫一扫，填写姓名和手机号即可报名。活动当天扫描现场签到屏上的二维码签到。</Text>
           </View>
         </View>
-        <Text className='event-poster__foot'>主办：{event.orgName}　　咨询请到社区服务中心</Text>
+        <Text className='event-poster__foot' data-testid='poster-contact'>
+          主办：{event.orgName}　　{hotline ? `咨询电话：${hotline.phone}（${hotline.hours}）` : '咨询请到社区服务中心'}
+        </Text>
       </View>
     </View>
   )

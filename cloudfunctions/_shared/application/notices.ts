@@ -1,0 +1,110 @@
+import type { Intent } from '../domain/intent'
+import type { InboxMessage } from '../domain/inbox'
+import type { NoticeDelivery, NoticeKind } from '../domain/notice'
+import { pagePath } from '../domain/pages'
+import type { Collections } from '../store/collections'
+import { DuplicateIdError, type Store, type TxStore } from '../store/port'
+
+/** One thing to tell one resident. */
+export interface Notice {
+  residentId: string
+  kind: NoticeKind
+  /**
+   * What makes it unique (the record, its version and what moved): the inbox message and the
+   * WeChat delivery take their ids from it, so a retried write never tells anyone twice.
+   */
+  key: string
+  title: string
+  body: string
+  /** The page it opens, from `pagePath` (no leading slash, as WeChat's `page` takes it). */
+  path: string
+  sourceId: string | null
+}
+
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
+const idPart = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100)
+
+/**
+ * Tells a resident, inside the caller's transaction where there is one (the case write, the site
+ * decision), so the notice exists exactly when the change does: an inbox message opening the
+ * page, and a WeChat delivery for the `notify` function to send if a consent is left. A kind
+ * the resident turned off files nothing. Answers whether anything was filed.
+ */
+export async function tellResident(store: Store<Collections> | TxStore<Collections>, notice: Notice, at: string): Promise<boolean> {
+  const settings = await store.collection('noticeSettings').get(notice.residentId)
+  if (settings?.off.includes(notice.kind)) return false
+  const suffix = idPart(notice.key)
+  const path = notice.path
+  const message: InboxMessage = {
+    _id: `ib_n_${suffix}`,
+    residentId: notice.residentId,
+    kind: notice.kind,
+    title: cut(notice.title, 40),
+    body: cut(notice.body, 120),
+    link: `/${path}`,
+    sourceId: notice.sourceId,
+    createdAt: at,
+    readAt: null,
+  }
+  const delivery: NoticeDelivery = {
+    _id: `nd_${suffix}`,
+    residentId: notice.residentId,
+    kind: notice.kind,
+    title: message.title,
+    body: message.body,
+    page: path,
+    status: 'queued',
+    failReason: null,
+    attempts: 0,
+    createdAt: at,
+    sentAt: '',
+  }
+  if (await store.collection('inbox').get(message._id)) return false
+  try {
+    await store.collection('inbox').insert(message)
+    await store.collection('noticeDeliveries').insert(delivery)
+  } catch (err) {
+    // Filed by a concurrent retry of the same change: nothing more to do.
+    if (err instanceof DuplicateIdError) return false
+    throw err
+  }
+  return true
+}
+
+/**
+ * What a case write tells its resident, from the case before and after: 受理, a follow-up they
+ * can see (一对一指导 and the rest; a site placement says so itself, see apply-site), a mentor
+ * assigned or changed, a policy benefit recorded (a loan granted, a subsidy paid), a course
+ * completed. Each opens 我的创业档案.
+ */
+export function caseNotices(before: Intent, after: Intent): Notice[] {
+  const base = { residentId: after.residentId, kind: 'case' as const, path: pagePath('myCase'), sourceId: after._id }
+  const key = (what: string) => `${after._id}_v${before.version}_${what}`
+  const out: Notice[] = []
+  if (before.status === 'pending' && after.status === 'accepted') {
+    out.push({ ...base, key: key('accepted'), title: '你的创业意向已受理', body: `${after.acceptedByName || '社区创业指导员'}已受理你的登记，接下来会和你联系，一对一帮你梳理创业想法。` })
+  }
+  const seen = new Set(before.followUps.map((f) => f.id))
+  for (const f of after.followUps) {
+    if (seen.has(f.id) || !f.visibleToResident || f.kind === 'site') continue
+    const guidance = f.kind === 'guidance'
+    out.push({
+      ...base,
+      key: key(`fu_${f.id}`),
+      title: guidance ? '社区记录了对你的创业指导' : `社区更新了你的帮扶记录：${followUpLabel(f.kind)}`,
+      body: `${f.byName}：${f.note}${f.nextFollowUpDate ? `（下次联系：${f.nextFollowUpDate}）` : ''}`,
+    })
+  }
+  if (after.mentor && after.mentor.id !== before.mentor?.id) {
+    out.push({ ...base, key: key(`mentor_${after.mentor.id}`), title: `为你安排了创业导师：${after.mentor.name}`, body: `${after.mentor.name}会在创业路上给你出主意，可以在“我的创业档案”里约导师聊一聊。` })
+  }
+  const had = new Set(before.benefits.map((b) => b.id))
+  for (const b of after.benefits) {
+    if (had.has(b.id)) continue
+    out.push({ ...base, key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amount ? `，金额 ${b.amount} 元` : ''}` })
+  }
+  return out
+}
+
+const FOLLOW_UP_WORDS: Record<string, string> = { policy: '政策讲解', training: '推荐培训', loan: '贷款进展', licence: '证照办理', project: '项目推荐', mentor: '导师辅导' }
+const followUpLabel = (kind: string) => FOLLOW_UP_WORDS[kind] ?? '跟进记录'
