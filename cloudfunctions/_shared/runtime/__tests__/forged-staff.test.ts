@@ -103,7 +103,9 @@ describe('the migration that marks existing staff accounts', () => {
     expect((await store.collection('staff').get(accounts[0]._id))?.writtenBy).toBe('server')
     expect((await store.collection('staff').get('st_client'))?.writtenBy).toBeUndefined()
     const again = await runMigrations(store)
-    expect(again).toEqual({ applied: [], skipped: ['2026-12-staff-written-by-server', '2026-12-event-collections-camelcase', '2026-12-feedback-status-counters', '2026-12-quarter-counters-from-months'] })
+    // A rerun applies nothing (later migrations may follow this one in the list).
+    expect(again.applied).toEqual([])
+    expect(again.skipped).toContain('2026-12-staff-written-by-server')
     await store.close()
   })
 })
