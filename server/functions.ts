@@ -10,7 +10,8 @@ import { orgActions } from '../cloudfunctions/org/actions'
 import { policyActions } from '../cloudfunctions/policy/actions'
 import { profileActions } from '../cloudfunctions/profile/actions'
 import { surveyActions } from '../cloudfunctions/survey/actions'
-import { intentActions } from '../cloudfunctions/intent/actions'
+import { makeIntentActions } from '../cloudfunctions/intent/actions'
+import { logClaimCodes } from '../cloudfunctions/_shared/notifier/claim-code'
 import { ledgerJobs, makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
 import { shareActions } from '../cloudfunctions/share/actions'
@@ -26,6 +27,7 @@ import type { StoredJobDef } from '../cloudfunctions/_shared/runtime/jobs'
 const ledgerExports = localExportFiles()
 const ledgerExportParts = localExportParts()
 const feedbackPhotos = localPhotoFiles()
+const claimCodes = logClaimCodes()
 
 /** Every cloud function the local runtime serves, by the name the client calls. */
 export const FUNCTIONS: Record<string, ActionMap> = {
@@ -44,7 +46,8 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   policy: policyActions,
   profile: profileActions,
   survey: surveyActions,
-  intent: intentActions,
+  // Claim codes are printed in the runtime log; on CloudBase they are subscribe messages.
+  intent: makeIntentActions({ claimCodes: () => claimCodes }),
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
   ledger: makeLedgerActions(() => ledgerExports, { parts: () => ledgerExportParts }),
   project: projectActions,

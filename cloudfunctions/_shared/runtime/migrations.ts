@@ -1,6 +1,8 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
+import type { Intent } from '../domain/intent'
+import type { Keyring } from './keyring'
 import type { Collections } from '../store/collections'
-import { DuplicateIdError, type Store } from '../store/port'
+import { DuplicateIdError, type Store, where } from '../store/port'
 
 /**
  * Data migrations, in order. Each is idempotent and recorded in `migrations` by name once
@@ -14,8 +16,10 @@ interface Migration {
    * the old code may write to the old name during a deploy, and the next run moves it over).
    */
   repeatable?: boolean
+  /** Needs the server's keys (it reads sealed values); skipped, and not recorded, without them. */
+  needsKeyring?: boolean
   /** Applies the change; resolves how many documents it changed. */
-  run(store: Store<Collections>): Promise<number>
+  run(store: Store<Collections>, keyring: Keyring | null): Promise<number>
 }
 
 /** Collections renamed to the one convention (camelCase), old name → new name. */
@@ -86,6 +90,24 @@ const MIGRATIONS: readonly Migration[] = [
       return moved
     },
   },
+  {
+    // Cases carry `phoneHash` (keyed per community) so a worker's 代登记 finds an existing case by
+    // phone; cases written before it get theirs from their sealed phone.
+    name: '2026-12-intent-phone-hash',
+    needsKeyring: true,
+    async run(store, keyring) {
+      if (!keyring) return 0
+      let changed = 0
+      for await (const batch of store.collection('intents').scan(undefined, 200)) {
+        for (const i of batch) {
+          if (i.phoneHash !== undefined || !i.phoneSealed) continue
+          const phoneHash = keyring.keyedHash('phone', i.communityId, keyring.decrypt(i.phoneSealed))
+          if (await store.collection('intents').update(i._id, { set: { phoneHash } }, where.eq<Intent>('version', i.version))) changed++
+        }
+      }
+      return changed
+    },
+  },
 ]
 
 export interface MigrationReport {
@@ -94,15 +116,20 @@ export interface MigrationReport {
 }
 
 /** Applies every migration not yet recorded in this database. */
-export async function runMigrations(store: Store<Collections>, now: () => Date = () => new Date()): Promise<MigrationReport> {
+export async function runMigrations(store: Store<Collections>, now: () => Date = () => new Date(), keyring: Keyring | null = null): Promise<MigrationReport> {
   const report: MigrationReport = { applied: [], skipped: [] }
   for (const m of MIGRATIONS) {
+    if (m.needsKeyring && !keyring) {
+      // Left for a run that has the key (the local runtime always has it; cloud:setup with APP_SECRET).
+      report.skipped.push(m.name)
+      continue
+    }
     const recorded = await store.collection('migrations').get(m.name)
     if (recorded && !m.repeatable) {
       report.skipped.push(m.name)
       continue
     }
-    const changed = await m.run(store)
+    const changed = await m.run(store, keyring)
     if (recorded && changed === 0) {
       report.skipped.push(m.name)
       continue

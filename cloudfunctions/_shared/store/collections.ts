@@ -5,7 +5,7 @@ import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../d
 import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
 import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
-import type { Intent, IntentSlot } from '../domain/intent'
+import type { ClaimCode, Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
 import type { Guide, Hotline, Mentor, MentorRequest, Site, SiteApplication, Story } from '../domain/service'
 import type { Course, CourseEnrolment } from '../domain/training'
@@ -40,6 +40,8 @@ export interface Collections {
   intents: Intent
   /** Active-registration claims: id = keyed hash; one per (community, ID number) and (community, resident). */
   intentSlots: IntentSlot
+  /** One-time codes residents asked for to claim a case registered on their behalf; id = keyed hash of the resident. */
+  claimCodes: ClaimCode
   /** The project reserve (创业项目库). */
   projects: Project
   /** Promotion events; id `ev_<code>`, the code carried in QR scenes. */
@@ -105,7 +107,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:
