@@ -59,7 +59,11 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Poster codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
   share: shareActions({ codes: localShareCodes() }),
   // Application documents (.xlsx) go through the same download folder as ledger exports.
-  evaluation: makeEvaluationActions(() => ledgerExports),
+  // Certificates are uploaded like feedback photos; the city's reminders also go to the outbox.
+  evaluation: makeEvaluationActions(() => ledgerExports, {
+    photos: () => feedbackPhotos,
+    push: (store) => ({ notifier: outboxNotifier(store), templateId: 'local-evaluation-reminder' }),
+  }),
 }
 
 /** Every job kind the runtime serves: `server/index.ts` resumes unfinished ones, as CloudBase's `resumeJobs` timers do. */

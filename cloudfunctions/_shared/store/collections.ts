@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
-import type { EvaluationApplication, EvaluationDeadlineDoc } from '../domain/evaluation'
+import type { EvaluationApplication, EvaluationDeadlineDoc, EvaluationExtensionDoc } from '../domain/evaluation'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
@@ -72,6 +72,8 @@ export interface Collections {
   evaluations: EvaluationApplication
   /** A year's evaluation deadlines as the city set them, id = the year. */
   evaluationDeadlines: EvaluationDeadlineDoc
+  /** A community's own extended deadlines for a year, id `<communityId>:<year>`. */
+  evaluationExtensions: EvaluationExtensionDoc
   /** Training courses with sessions; id `co_<code>`, the code carried in check-in scenes. */
   courses: Course
   /** One per (course, resident): id = keyed hash of the pair; attendance and certificate. */
@@ -107,7 +109,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'migrations', 'jobs', 'rateLimits']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

@@ -101,6 +101,7 @@ export const INDEXES: Declarations = {
   ],
   evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
   evaluationDeadlines: [],
+  evaluationExtensions: [],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },
