@@ -228,6 +228,8 @@ export interface ListOutput {
   items: ApplicationListItem[]
   /** Whether the caller may open an application (community lead of a community). */
   mayApply: boolean
+  /** Whether the caller runs the year (deadlines, extensions, reminders, 命名/授牌): the city. */
+  mayManage: boolean
 }
 
 export interface RankingRow {

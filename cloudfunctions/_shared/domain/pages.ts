@@ -35,6 +35,7 @@ export const MAIN_PAGE_DIRS = {
   guide: 'guide',
   story: 'story',
   search: 'search',
+  intentClaim: 'intent-claim',
 } as const
 
 /** The staff subpackage's root folder (`src/staff/`). */
@@ -71,6 +72,8 @@ export const STAFF_PAGE_DIRS = {
   courseCheckin: 'course-checkin',
   siteApplications: 'site-applications',
   staffServiceResources: 'service-resources',
+  ledgerRegister: 'ledger-register',
+  evaluationYear: 'evaluation-year',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -141,6 +144,9 @@ export interface PageQueries {
   courseCheckin: Id & { session: number }
   siteApplications: void
   staffServiceResources: void
+  intentClaim: void
+  ledgerRegister: void
+  evaluationYear: { year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */
