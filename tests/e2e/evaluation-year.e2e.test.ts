@@ -89,9 +89,9 @@ describe('the evaluation year from the app', () => {
     await byTest(office, 'extend-who-c-jinsha').click()
     await byTest(office, 'extend-until-input').fill(extendedTo)
     await byTest(office, 'extend-reason-input').fill('社区换届，申报材料晚交')
-    await byTest(office, 'extend-save').locator('button').click()
+    await byTest(office, 'extend-save').click()
     await eventually(() => byTest(office, 'extend-result').innerText(), (t) => expect(t).toContain(`金沙社区的社区申报截止日已延到 ${extendedTo}`))
-    await byTest(office, 'remind-behind').locator('button').click()
+    await byTest(office, 'remind-behind').click()
     await byTest(office, 'remind-result').waitFor()
     await office.waitForTimeout(300)
     await screenshot(office, 'evaluation-year-desktop')
@@ -124,7 +124,7 @@ describe('the evaluation year from the app', () => {
       await page.evaluate(() => {
         window.print = () => undefined
       })
-      await byTest(page, 'print-button').locator('button').click()
+      await byTest(page, 'print-button').click()
       await page.emulateMedia({ media: 'print' })
 
       const layout = await page.evaluate(() => {

@@ -50,9 +50,10 @@ describe('代登记 and the resident’s claim', () => {
   })
 
   it('the guide registers a walk-in resident on the staff page; it is in the ledger and the indices', async () => {
-    const signedIn = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+    const signedIn = await context.newPage()
     await signInStaff(signedIn, 'jinsha')
-    const page = await signedIn.context().newPage()
+    const page = await context.newPage()
     await page.goto(`${baseUrl()}/#/staff/pages/ledger/index`)
     await byTest(page, 'register-entry').click()
     await byTest(page, 'ledger-register').waitFor()
@@ -73,7 +74,7 @@ describe('代登记 and the resident’s claim', () => {
     await byTest(page, 'need-site').click()
     await byTest(page, 'need-licence').click()
     await byTest(page, 'contact-weekday_day').click()
-    await byTest(page, 'register-submit').locator('button').click()
+    await byTest(page, 'register-submit').click()
     await eventually(() => byTest(page, 'field-consent-method').getAttribute('data-invalid'), (v) => expect(v).toBe('true'))
     expect((await fn<LedgerListOutput>(staff, 'ledger', 'list', { keyword: NAME })).items).toEqual([])
 
@@ -81,7 +82,7 @@ describe('代登记 and the resident’s claim', () => {
     await byTest(page, 'field-consent-note-input').fill('纸质同意书存社区档案柜 2026-031 号')
     await page.waitForTimeout(300)
     await screenshot(page, 'ledger-register-desktop')
-    await byTest(page, 'register-submit').locator('button').click()
+    await byTest(page, 'register-submit').click()
     await byTest(page, 'case-page').waitFor({ timeout: 15000 })
     caseId = /id=([^&]+)/.exec(page.url())?.[1] ?? ''
     expect(caseId).toMatch(/^int_/)
@@ -103,12 +104,12 @@ describe('代登记 and the resident’s claim', () => {
     await byTest(page, 'field-familySituation-input').fill('老伴退休在家')
     await byTest(page, 'field-projectDescription-input').fill('想在小区门口摆个早点摊')
     await byTest(page, 'field-consent-note-input').fill('见证人：网格员 李华')
-    await byTest(page, 'register-submit').locator('button').click()
+    await byTest(page, 'register-submit').click()
     await byTest(page, 'register-existing').waitFor()
     expect(await byTest(page, 'register-error').innerText()).toContain('身份证号在本社区已有登记')
     await byTest(page, 'register-existing').click()
     await eventually(() => Promise.resolve(page.url()), (u) => expect(u).toContain(caseId))
-    await signedIn.context().close()
+    await context.close()
   })
 
   it('the resident claims it in the app with the phone and the code, and it becomes their case without a duplicate', async () => {
@@ -120,7 +121,7 @@ describe('代登记 and the resident’s claim', () => {
     await byTest(resident, 'community-option-c-jinsha').click()
     await byTest(resident, 'claim-phone-input').fill(PHONE)
     const logged = runtimeOutput().length
-    await byTest(resident, 'claim-send').locator('button').click()
+    await byTest(resident, 'claim-send').click()
     await byTest(resident, 'claim-sent').waitFor()
     let code = ''
     await eventually(
@@ -133,11 +134,11 @@ describe('代登记 and the resident’s claim', () => {
     )
     // A wrong code is refused beside the field.
     await byTest(resident, 'claim-code-input').fill(code === '000000' ? '111111' : '000000')
-    await byTest(resident, 'claim-confirm').locator('button').click()
+    await byTest(resident, 'claim-confirm').click()
     await byTest(resident, 'claim-problem').waitFor()
     await byTest(resident, 'claim-code-input').fill(code)
     await screenshot(resident, 'intent-claim-phone')
-    await byTest(resident, 'claim-confirm').locator('button').click()
+    await byTest(resident, 'claim-confirm').click()
     await byTest(resident, 'my-case').waitFor({ timeout: 15000 })
     expect(await byTest(resident, 'my-case').innerText()).toContain(NAME)
     await screenshot(resident, 'intent-claimed-my-case')
