@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { desiredState, missingConfiguration } from '../cloudfunctions/_shared/deploy/desired-state'
+import { keyringFromEnv } from '../cloudfunctions/_shared/runtime/keyring'
 import { runMigrations, type MigrationReport } from '../cloudfunctions/_shared/runtime/migrations'
 import { applyDesiredState, StepFailure } from './cloud/apply'
 import { type Credentials, deployerStore, missingCredentialsMessage, readCredentials, scrub, tencentClient } from './cloud/tencent'
@@ -35,7 +36,8 @@ export interface SetupDeps {
 
 /** The migrations on the environment's database, with the deployer's key. */
 export function migrateWithNodeSdk(credentials: Credentials): Promise<MigrationReport> {
-  return runMigrations(deployerStore(credentials))
+  // Migrations that read sealed values need the functions' APP_SECRET; without it they wait for a run that has it.
+  return runMigrations(deployerStore(credentials), () => new Date(), process.env.APP_SECRET ? keyringFromEnv(process.env) : null)
 }
 
 function dryRun(json: boolean, env: Record<string, string | undefined>): SetupRun {

@@ -10,7 +10,8 @@ import { orgActions } from '../cloudfunctions/org/actions'
 import { policyActions } from '../cloudfunctions/policy/actions'
 import { profileActions } from '../cloudfunctions/profile/actions'
 import { surveyActions } from '../cloudfunctions/survey/actions'
-import { intentActions } from '../cloudfunctions/intent/actions'
+import { makeIntentActions } from '../cloudfunctions/intent/actions'
+import { logClaimCodes } from '../cloudfunctions/_shared/notifier/claim-code'
 import { ledgerJobs, makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
 import { shareActions } from '../cloudfunctions/share/actions'
@@ -26,6 +27,7 @@ import type { StoredJobDef } from '../cloudfunctions/_shared/runtime/jobs'
 const ledgerExports = localExportFiles()
 const ledgerExportParts = localExportParts()
 const feedbackPhotos = localPhotoFiles()
+const claimCodes = logClaimCodes()
 
 /** Every cloud function the local runtime serves, by the name the client calls. */
 export const FUNCTIONS: Record<string, ActionMap> = {
@@ -45,7 +47,8 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   policy: policyActions,
   profile: profileActions,
   survey: surveyActions,
-  intent: intentActions,
+  // Claim codes are printed in the runtime log; on CloudBase they are subscribe messages.
+  intent: makeIntentActions({ claimCodes: () => claimCodes }),
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.
   ledger: makeLedgerActions(() => ledgerExports, { parts: () => ledgerExportParts }),
   project: projectActions,
@@ -57,7 +60,11 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   // Poster codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
   share: shareActions({ codes: localShareCodes() }),
   // Application documents (.xlsx) go through the same download folder as ledger exports.
-  evaluation: makeEvaluationActions(() => ledgerExports),
+  // Certificates are uploaded like feedback photos; the city's reminders also go to the outbox.
+  evaluation: makeEvaluationActions(() => ledgerExports, {
+    photos: () => feedbackPhotos,
+    push: (store) => ({ notifier: outboxNotifier(store), templateId: 'local-evaluation-reminder' }),
+  }),
 }
 
 /** Every job kind the runtime serves: `server/index.ts` resumes unfinished ones, as CloudBase's `resumeJobs` timers do. */

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const store = openSqliteStore<Collections>({ path: join(env.dataDir, 'chuangye.db'), purpose: 'live' })
   const keyring = makeKeyring(loadSecret(env.dataDir, env.appSecret, 'app-secret'))
   // Stored data survives every change: a new shape comes with a migration, applied here once.
-  const migrated = await runMigrations(store)
+  const migrated = await runMigrations(store, () => new Date(), keyring)
   for (const m of migrated.applied) console.log(`数据迁移：${m.name}（${m.changed} 条）`)
   const seeded = await seedDemo(store, new Date(), { forcePasswordChange: env.forcePasswordChange, keyring, demoData: env.demoData })
   // On CloudBase a nightly timer does this; here every start recounts and repairs the counters.

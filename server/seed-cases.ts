@@ -21,12 +21,12 @@ import { applyCountedChange, dayInstant } from '../cloudfunctions/_shared/runtim
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
-import { countedIntent, idCardSlotId, residentSlotId } from '../cloudfunctions/_shared/application/case'
+import { countedIntent, idCardSlotId, phoneHashOf, phoneSlotId, residentSlotId } from '../cloudfunctions/_shared/application/case'
 
 /**
  * Demo cases for the ledger and the dashboards: about two years of registrations, guidance,
- * ventures and benefits in every demo community but 金沙 (which the browser tests fill
- * themselves), plus each community's baseline. Deterministic, so screenshots are comparable.
+ * ventures and benefits in every demo community (金沙's include two registered by its guide for
+ * walk-in residents), plus each community's baseline but 金沙's (the browser tests enter it). Deterministic, so screenshots are comparable.
  */
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭']
 const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕', '明', '静', '磊', '芳', '勇', '娟', '伟', '婷', '军', '红梅', '小龙']
@@ -54,13 +54,20 @@ function addDays(date: string, days: number): string {
 
 export async function seedDemoCases(store: Store<Collections>, keyring: Keyring, now: Date, communities: readonly Org[]): Promise<number> {
   const today = shanghaiDate(now)
-  const rand = rng(2026)
+  const mainRand = rng(2026)
+  let rand = mainRand
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]
   let n = 0
-  for (const c of communities) {
-    if (c.level !== 'community' || c._id === 'c-jinsha') continue
-    const count = 14 + Math.floor(rand() * 10)
+  // 金沙 comes last with its own sequence, so the other communities' demo data stay as they were.
+  const ordered = [...communities.filter((c) => c._id !== 'c-jinsha'), ...communities.filter((c) => c._id === 'c-jinsha')]
+  for (const c of ordered) {
+    if (c.level !== 'community') continue
+    const jinsha = c._id === 'c-jinsha'
+    if (jinsha) rand = rng(2027)
+    const count = jinsha ? 12 : 14 + Math.floor(rand() * 10)
     for (let k = 0; k < count; k++) {
+      // Two of 金沙's cases were registered by the guide for walk-in residents (代登记), not yet claimed.
+      const onBehalf = jinsha && k < 2
       n++
       const created = addDays(today, -Math.floor(20 + rand() * 680))
       const createdAt = new Date(`${created}T10:00:00+08:00`).toISOString()
@@ -68,9 +75,11 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
       const phone = `139${String(10_000_000 + n * 7919).slice(-8)}`
       const id = idCard(`510402${1965 + Math.floor(rand() * 40)}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(10 + Math.floor(rand() * 18))}${String(n).padStart(3, '0')}`)
       const needs = rand() < 0.85 ? [...new Set([pick(NEEDS), pick(NEEDS)])] : []
-      const residentId = `demo-resident-${n}`
+      const residentId = onBehalf ? '' : `demo-resident-${n}`
       const staffName = `${c.name}指导员`
-      const history: Intent['stageHistory'] = [{ stage: 'registered', at: createdAt, byId: residentId, byName: '居民本人', note: '' }]
+      const history: Intent['stageHistory'] = [
+        onBehalf ? { stage: 'registered', at: createdAt, byId: 'demo', byName: `${staffName}（代登记）`, note: '' } : { stage: 'registered', at: createdAt, byId: residentId, byName: '居民本人', note: '' },
+      ]
       const followUps: FollowUp[] = []
       const ventures: Venture[] = []
       const benefits: Benefit[] = []
@@ -141,6 +150,8 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
         idCardSealed: keyring.encrypt(id),
         idCardMasked: maskIdCard(id),
         idCardHash: keyring.keyedHash('id-card', c._id, id),
+        phoneHash: phoneHashOf({ keyring }, c._id, phone),
+        registeredBy: onBehalf ? { byId: 'demo', byName: staffName, at: createdAt, consent: { method: k === 0 ? 'paper' : 'verbal-witnessed', at: created, note: k === 0 ? '纸质同意书存社区档案柜' : '见证人：社区网格员' } } : null,
         consentVersion: CONSENT_VERSION,
         consentAt: createdAt,
         sourceEventId: null,
@@ -164,14 +175,16 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
         version: 1,
       }
       await store.transaction(async (tx) => {
-        await tx.collection('intentSlots').insert({ _id: residentSlotId({ keyring }, c._id, residentId), intentId: intent._id, communityId: c._id, createdAt })
+        if (residentId) await tx.collection('intentSlots').insert({ _id: residentSlotId({ keyring }, c._id, residentId), intentId: intent._id, communityId: c._id, createdAt })
+        else await tx.collection('intentSlots').insert({ _id: phoneSlotId(intent.phoneHash ?? ''), intentId: intent._id, communityId: c._id, createdAt })
         await tx.collection('intentSlots').insert({ _id: idCardSlotId(intent.idCardHash), intentId: intent._id, communityId: c._id, createdAt })
         await tx.collection('intents').insert(intent)
         await applyCountedChange(tx, null, countedIntent(intent))
       })
     }
   }
-  await seedBaselines(store, now, communities, rand)
+  // 金沙 has no baseline: the browser tests enter it on the dashboard.
+  await seedBaselines(store, now, communities, mainRand)
   return n
 }
 

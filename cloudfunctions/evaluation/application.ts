@@ -6,9 +6,13 @@
 import { createHash } from 'node:crypto'
 import type { ApplicationView, SampleRow } from '../_shared/contracts/evaluation'
 import {
+  DEADLINE_KEYS,
+  type DeadlineKey,
   defaultDeadlines,
   EDITABLE_STATUSES,
-  EVALUATION_STATUS_LABELS,
+  effectiveDeadlines,
+  EVALUATION_STEP_LABELS,
+  HELD_BY,
   type EvaluationApplication,
   type EvaluationDeadlines,
   type EvaluationHistoryEntry,
@@ -38,6 +42,7 @@ export const REFUSED = {
   'evaluation.select': '只有市创建办可以评选示范社区',
   'evaluation.deadlines': '只有市创建办可以设置截止日期',
   'evaluation.remind': '只有系统管理员可以发送提醒',
+  'evaluation.manage': '评估年度（延期、重新打开、催办、命名授牌）由市创建办管理',
 } as const satisfies Partial<Record<Permission, string>>
 
 /** An application inside the caller's scope (their org or below), else 404 so ids leak nothing. */
@@ -52,6 +57,13 @@ export async function deadlinesOf(store: Store<Collections>, year: number): Prom
   const doc = await store.collection('evaluationDeadlines').get(String(year))
   if (!doc) return { ...defaultDeadlines(year), custom: false }
   return { apply: doc.apply, review: doc.review, certify: doc.certify, spotCheck: doc.spotCheck, custom: true }
+}
+
+/** A community's deadlines for a year: the year's, with the extensions the city granted it. */
+export async function deadlinesFor(store: Store<Collections>, year: number, communityId: string): Promise<EvaluationDeadlines & { custom: boolean; extended: DeadlineKey[] }> {
+  const [base, ext] = await Promise.all([deadlinesOf(store, year), store.collection('evaluationExtensions').get(`${communityId}:${year}`)])
+  const d = effectiveDeadlines(base, ext)
+  return { ...d, custom: base.custom, extended: DEADLINE_KEYS.filter((k) => d[k] !== base[k]) }
 }
 
 /** A history entry for `step` taken now by the caller. */
@@ -84,9 +96,9 @@ export async function takeStep(
   set: Partial<EvaluationApplication> = {},
 ): Promise<EvaluationApplication> {
   const t = TRANSITIONS[step]
-  if (!t.from.includes(app.status)) throw conflict(`申报当前为“${EVALUATION_STATUS_LABELS[app.status]}”，不能进行这一步`)
+  if (!t.from.includes(app.status)) throw conflict(`不能${EVALUATION_STEP_LABELS[step]}：${HELD_BY[app.status]}`)
   if (version !== null && version !== app.version) throw conflict('申报已被他人修改，请刷新后再试')
-  const deadlines = await deadlinesOf(ctx.store, app.year)
+  const deadlines = await deadlinesFor(ctx.store, app.year, app.communityId)
   const entry = historyEntry(ctx, caller, step, t.to, note, deadlines)
   const next: Partial<EvaluationApplication> = { ...set, status: t.to, history: [...app.history, entry], updatedAt: entry.at }
   const changed = await ctx.store
@@ -149,12 +161,15 @@ export async function questionnaireOf(store: Store<Collections>, surveyId: strin
 export async function toView(ctx: Ctx, caller: StaffCaller, app: EvaluationApplication): Promise<ApplicationView> {
   const role = caller.staff.role
   const own = caller.org._id === app.communityId
-  const [deadlines, rows, questionnaire] = await Promise.all([deadlinesOf(ctx.store, app.year), sampleRows(ctx.store, app), questionnaireOf(ctx.store, app.surveyId)])
+  const [deadlines, rows, questionnaire] = await Promise.all([deadlinesFor(ctx.store, app.year, app.communityId), sampleRows(ctx.store, app), questionnaireOf(ctx.store, app.surveyId)])
   const { communityPath: _path, ...rest } = app
   const editable = own && can(role, 'evaluation.apply') && EDITABLE_STATUSES.includes(app.status)
   return {
     ...rest,
     deadlines: { apply: deadlines.apply, review: deadlines.review, certify: deadlines.certify, spotCheck: deadlines.spotCheck },
+    extended: deadlines.extended,
+    award: app.award ?? null,
+    revocation: app.revocation ?? null,
     summary: spotSummary(app.sample, app.calls, questionnaire),
     sampleRows: rows,
     may: {
@@ -165,6 +180,7 @@ export async function toView(ctx: Ctx, caller: StaffCaller, app: EvaluationAppli
       spotCheck: can(role, 'evaluation.spotcheck') && app.status === 'certified',
       select: can(role, 'evaluation.select') && app.status === 'spot_checked',
       documents: true,
+      manage: can(role, 'evaluation.manage'),
     },
   }
 }

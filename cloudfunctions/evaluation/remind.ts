@@ -4,7 +4,8 @@
  * for it gets one message in their inbox. Message ids name (year, stage, window, staff), so
  * running twice on a day, or on every day of a window, sends nothing new.
  */
-import { pageUrl } from '../_shared/domain/pages'
+import { pagePath, pageUrl } from '../_shared/domain/pages'
+import type { Notifier } from '../_shared/notifier/port'
 import {
   DEADLINE_KEYS,
   DEADLINE_LABELS,
@@ -78,4 +79,76 @@ export async function sendReminders(store: Store<Collections>, now: Date): Promi
     }
   }
   return { sent, today }
+}
+
+/** Where the city's reminders also go as a WeChat subscribe message (staff who bound WeChat). */
+export interface ReminderPush {
+  notifier: Notifier
+  /** The subscribe template; null: inbox only. */
+  templateId: string | null
+}
+
+/** Template fields of the reminder message: what, by when, and a note. */
+export const REMIND_TEMPLATE_FIELDS = { what: 'thing1', until: 'time2', note: 'thing3' } as const
+
+/**
+ * The city's 催办: everyone behind on a step (default: the earliest step with work pending in
+ * the caller's scope) gets an inbox message, and a subscribe message when they bound WeChat and
+ * a template is configured. One message per person, step and day, so pressing twice sends once.
+ */
+export async function remindBehind(
+  store: Store<Collections>,
+  now: Date,
+  scope: Org,
+  year: number,
+  step: DeadlineKey | undefined,
+  push: ReminderPush | null,
+): Promise<{ step: DeadlineKey | null; behind: { communityId: string; communityName: string; status: EvaluationApplication['status'] | 'none' }[]; sent: number; pushed: number }> {
+  const today = shanghaiDate(now)
+  const deadlines = await deadlinesOf(store, year)
+  const inScope = (path: readonly string[]) => path.includes(scope._id)
+  const apps = (await all(store.collection('evaluations').scan(where.eq<EvaluationApplication>('year', year), 200))).filter((a) => inScope(a.communityPath))
+  const communities = (await all(store.collection('orgs').scan(where.eq<Org>('level', 'community'), 500))).filter((c) => inScope(c.path))
+  const byCommunity = new Map(apps.map((a) => [a.communityId, a]))
+  const behindOn = (key: DeadlineKey) =>
+    communities
+      .map((c) => ({ c, status: byCommunity.get(c._id)?.status ?? ('none' as const) }))
+      .filter(({ status }) => DEADLINE_WAITS[key].statuses.includes(status))
+  const chosen = step ?? DEADLINE_KEYS.find((k) => behindOn(k).length > 0) ?? null
+  if (!chosen) return { step: null, behind: [], sent: 0, pushed: 0 }
+  const behind = behindOn(chosen)
+  const wait = DEADLINE_WAITS[chosen]
+  const staff = await all(store.collection('staff').scan(where.and<StaffMember>(where.eq('role', wait.role), where.eq('active', true)), 500))
+  let sent = 0
+  let pushed = 0
+  for (const s of staff) {
+    const mine = behind.filter(({ c }) => (chosen === 'apply' ? c._id === s.orgId : c.path.includes(s.orgId)))
+    if (!mine.length) continue
+    const id = `evb_${year}_${chosen}_${today}_${s._id}`
+    if (await store.collection('inbox').get(id)) continue
+    const overdue = today > deadlines[chosen]
+    const title = `市创建办催办：${DEADLINE_LABELS[chosen]}${overdue ? `已于 ${deadlines[chosen]} 截止` : `将于 ${deadlines[chosen]} 截止`}`
+    const body =
+      chosen === 'apply'
+        ? `本社区${year}年创业型社区申报${mine[0].status === 'none' ? '尚未开始' : EVALUATION_STATUS_LABELS[mine[0].status]}，请尽快办理${overdue ? '；截止日已过的，请向市创建办申请延期' : ''}。`
+        : `还有 ${mine.length} 个社区等你处理：${mine.map(({ c }) => c.name).slice(0, 5).join('、')}${mine.length > 5 ? ' 等' : ''}。`
+    const message: InboxMessage = { _id: id, residentId: s._id, kind: 'evaluation', title, body, link: LIST_PAGE, sourceId: `${year}:${chosen}`, createdAt: now.toISOString(), readAt: null }
+    await store.collection('inbox').insert(message)
+    sent++
+    if (push?.templateId && s.openid) {
+      const outcome = await push.notifier.send({
+        id,
+        toUser: s.openid,
+        templateId: push.templateId,
+        page: pagePath('evaluation'),
+        data: {
+          [REMIND_TEMPLATE_FIELDS.what]: { value: `${DEADLINE_LABELS[chosen]}催办`.slice(0, 20) },
+          [REMIND_TEMPLATE_FIELDS.until]: { value: deadlines[chosen] },
+          [REMIND_TEMPLATE_FIELDS.note]: { value: body.slice(0, 20) },
+        },
+      })
+      if (outcome.ok) pushed++
+    }
+  }
+  return { step: chosen, behind: behind.map(({ c, status }) => ({ communityId: c._id, communityName: c.name, status })), sent, pushed }
 }

@@ -1,34 +1,12 @@
-import { wechatNotifier, type SubscribeSendParams, type SubscribeSendResult } from '../_shared/notifier/wechat'
+import { wechatNotifier } from '../_shared/notifier/wechat'
+import { wxSubscribeSend } from '../_shared/notifier/wx-send'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { notifyActions } from './actions'
 import { noticeTemplateFromEnv, type NotifyDeps, policyTemplateFromEnv, realTimer } from './deps'
 import { sendNotices } from './notice-sender'
 
-/** The slice of wx-server-sdk the notifier uses. */
-interface WxServerSdk {
-  init(options: { env: unknown }): void
-  DYNAMIC_CURRENT_ENV: unknown
-  openapi: { subscribeMessage: { send(params: SubscribeSendParams): Promise<SubscribeSendResult> } }
-}
-
-let sdk: WxServerSdk | null = null
-
-/**
- * WeChat's cloud call, loaded on first use. wx-server-sdk is a dependency of the deployed
- * function (CloudBase installs it), not of this repository, hence the runtime require.
- */
-async function subscribeSend(params: SubscribeSendParams): Promise<SubscribeSendResult> {
-  if (!sdk) {
-    const name = 'wx-server-sdk'
-    const loaded = require(name) as WxServerSdk
-    loaded.init({ env: loaded.DYNAMIC_CURRENT_ENV })
-    sdk = loaded
-  }
-  return sdk.openapi.subscribeMessage.send(params)
-}
-
-const notifier = wechatNotifier(subscribeSend)
+const notifier = wechatNotifier(wxSubscribeSend)
 
 /**
  * Built once at load from the function's configuration. A template variable the CLI left as

@@ -10,6 +10,7 @@ export const evaluationRoutes = {
   spotCheck: (id: string) => pageUrl('evaluationSpotCheck', { id }),
   ranking: (year: number) => pageUrl('evaluationRanking', { year }),
   print: (id: string, doc: 'form' | 'report') => pageUrl('evaluationPrint', { id, doc }),
+  year: (year: number) => pageUrl('evaluationYear', { year }),
 } as const
 
 /** Chip tone of each status (`none`: not yet opened). */

@@ -11,4 +11,8 @@ export const intentRoutes = {
   ledger: pageUrl('ledger'),
   staffCase: (id: string) => pageUrl('staffCase', { id }),
   projects: pageUrl('projects'),
+  /** 代登记: a worker registers a walk-in resident. */
+  register: pageUrl('ledgerRegister'),
+  /** A resident claims a case a worker registered for them. */
+  claim: pageUrl('intentClaim'),
 } as const

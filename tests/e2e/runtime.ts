@@ -5,6 +5,10 @@ import { join, resolve } from 'node:path'
 
 const ROOT = resolve(__dirname, '../..')
 
+/** Everything the runtimes of this test file printed (the claim codes of 代登记 are read from it, as a demo would). */
+let printed = ''
+export const runtimeOutput = (): string => printed
+
 /** Starts the local runtime exactly as `npm start` does, on a fresh data dir and a free port. */
 export async function startRuntime(extraEnv: Record<string, string> = { DEMO_FORCE_PASSWORD_CHANGE: '0' }): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
   if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
@@ -22,12 +26,14 @@ export async function startRuntime(extraEnv: Record<string, string> = { DEMO_FOR
     const timer = setTimeout(() => reject(new Error(`local runtime did not start:\n${out}`)), 60000)
     const onData = (chunk: Buffer) => {
       out += chunk.toString()
+      printed += chunk.toString()
       const m = /local runtime: (http:\/\/[^\s]+)/.exec(out)
       if (m) {
         clearTimeout(timer)
         resolvePromise(m[1])
       }
     }
+    // Keeps reading after the start, so `runtimeOutput` has what the runtime logs later.
     child.stdout?.on('data', onData)
     child.stderr?.on('data', onData)
     child.on('exit', (code) => reject(new Error(`local runtime exited with ${code}:\n${out}`)))

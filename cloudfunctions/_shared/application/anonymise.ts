@@ -8,7 +8,7 @@ import { ANONYMISED_NAME, type Intent } from '../domain/intent'
 import type { Ctx } from '../runtime/action'
 import { conflict } from '../runtime/errors'
 import { where } from '../store/port'
-import { idCardSlotId, residentSlotId } from './case'
+import { idCardSlotId, phoneSlotId, residentSlotId } from './case'
 
 /** The anonymised form of a case (pure). */
 export function anonymisedIntent(i: Intent, at: string): Intent {
@@ -22,6 +22,8 @@ export function anonymisedIntent(i: Intent, at: string): Intent {
     idCardSealed: '',
     idCardMasked: '',
     idCardHash: '',
+    ...(i.phoneHash !== undefined ? { phoneHash: '' } : {}),
+    ...(i.registeredBy ? { registeredBy: { ...i.registeredBy, consent: { ...i.registeredBy.consent, note: '' } } } : {}),
     familySituation: '',
     certificates: [],
     projectDescription: '',
@@ -52,6 +54,7 @@ export async function anonymiseCase(ctx: Pick<Ctx, 'store' | 'keyring'>, id: str
     if (!current || current.anonymisedAt || !still(current)) return false
     const slots = tx.collection('intentSlots')
     const owned = [idCardSlotId(current.idCardHash)]
+    if (current.phoneHash) owned.push(phoneSlotId(current.phoneHash))
     if (current.residentId) owned.push(residentSlotId(ctx, current.communityId, current.residentId))
     for (const slotId of owned) {
       const slot = await slots.get(slotId)

@@ -33,6 +33,13 @@ export function intentId(now: Date): string {
 export function idCardSlotId(idCardHash: string): string {
   return `idc_${idCardHash}`
 }
+/** An active registration's claim on its (community, phone): `keyedHash('phone', communityId, phone)`. */
+export function phoneSlotId(phoneHash: string): string {
+  return `phn_${phoneHash}`
+}
+export function phoneHashOf(ctx: Pick<Ctx, 'keyring'>, communityId: string, phone: string): string {
+  return ctx.keyring.keyedHash('phone', communityId, phone)
+}
 export function residentSlotId(ctx: Pick<Ctx, 'keyring'>, communityId: string, residentId: string): string {
   return `res_${ctx.keyring.keyedHash('intent-resident', communityId, residentId)}`
 }
@@ -136,6 +143,8 @@ export function toLedgerRow(i: Intent, today: string): LedgerRow {
     ventureCount: i.ventures.length,
     jobsCreated: i.ventures.reduce((n, v) => n + v.jobsCreated, 0),
     benefitCount: i.benefitCount,
+    onBehalf: Boolean(i.registeredBy),
+    claimed: Boolean(i.registeredBy && i.residentId),
   }
 }
 
@@ -154,6 +163,8 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
     idCardMasked: i.idCardMasked,
     consentVersion: i.consentVersion,
     consentAt: i.consentAt,
+    registeredBy: i.registeredBy ? { byName: i.registeredBy.byName, at: i.registeredBy.at, consent: i.registeredBy.consent } : null,
+    claimed: Boolean(i.registeredBy && i.residentId),
     sourceEventId: i.sourceEventId,
     status: i.status,
     stage: i.stage,

@@ -2,9 +2,13 @@
  * What the `indices` actions share: the org a caller asks about (inside their scope), the counter
  * documents behind a dashboard, and the indices computed from them.
  */
-import type { CriterionRow, OrgRef, TrendPoint } from '../contracts/indices'
+import type { BaselineReview, CriterionRow, OrgRef, TrendPoint } from '../contracts/indices'
 import type { Counter } from '../domain/counter'
 import {
+  BASELINE_APPROVED_AT,
+  BASELINE_APPROVED_BY,
+  BASELINE_FIELDS,
+  baselineMetric,
   counterWindow,
   CRITERIA,
   CRITERION_LABELS,
@@ -33,6 +37,7 @@ export const FIGURES_REFUSED = {
   'index.read': '你的角色不能查看指标',
   'index.baseline': '只有社区工作人员可以录入本社区的基数',
   'index.reconcile': '只有系统管理员可以重算计数',
+  'index.baselineReview': '社区基数由所属街道审核',
   'intent.read': '你的角色不能进行此操作',
 } as const satisfies Partial<Record<Permission, string>>
 
@@ -55,8 +60,13 @@ function windowFilter(period: string): Filter<Counter> {
 
 /** A community's counter documents for a dashboard of `period`: exactly one store read. */
 export async function communitySeries(ctx: Ctx, communityId: string, period: string): Promise<Series> {
+  return (await communityCounters(ctx, communityId, period)).series
+}
+
+/** `communitySeries` with the counter documents it was read from (one read: the text fields, e.g. who approved a baseline). */
+export async function communityCounters(ctx: Ctx, communityId: string, period: string): Promise<{ series: Series; docs: Counter[] }> {
   const page = await ctx.store.collection('counters').find({ where: where.and<Counter>(where.eq('orgId', communityId), windowFilter(period)), limit: 100 })
-  return seriesOf(page.items).get(communityId) ?? new Map()
+  return { series: seriesOf(page.items).get(communityId) ?? new Map(), docs: page.items }
 }
 
 /** Every org in the subtree of `org`, itself included. */
@@ -127,4 +137,16 @@ export function criteriaOf(indices: readonly IndexValue[]): CriterionRow[] {
     ...criterionStatus(indices, c),
     items: indices.filter((i) => i.criterion === c).map((i) => ({ key: i.key, label: i.label, light: i.light, value: i.value, unit: i.unit })),
   }))
+}
+
+/** The street's review of the baseline in a period's counter document: entered at all, approved, by whom and when. */
+export function baselineReviewOf(doc: Counter | null): BaselineReview {
+  const entered = Boolean(doc && BASELINE_FIELDS.some((f) => Number(doc[baselineMetric(f)] ?? 0) > 0))
+  const at = Number(doc?.[BASELINE_APPROVED_AT] ?? 0)
+  return {
+    entered,
+    approved: entered && at > 0,
+    approvedBy: entered && at > 0 ? String(doc?.[BASELINE_APPROVED_BY] ?? '') : '',
+    approvedAt: entered && at > 0 ? new Date(at).toISOString() : '',
+  }
 }

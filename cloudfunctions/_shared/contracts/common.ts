@@ -52,6 +52,8 @@ export interface PageOf<T> {
 export interface FieldError {
   path: string
   message: string
+  /** The record the error points to, e.g. the existing case a duplicate registration would repeat. */
+  ref?: string
 }
 
 /** Flattens schema issues to dotted field paths (`contact.phone`, `materials.0`). */

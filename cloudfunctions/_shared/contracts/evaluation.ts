@@ -1,8 +1,12 @@
 import * as v from 'valibot'
 import type { FileRef } from './file'
 import {
+  DEADLINE_KEYS,
+  type DeadlineKey,
   type EvaluationApplication,
+  type EvaluationAward,
   type EvaluationDeadlines,
+  type EvaluationRevocation,
   type EvaluationStatus,
   SPOT_METHODS,
   type SpotSummary,
@@ -118,11 +122,61 @@ export const deadlinesInput = v.pipe(
     year: yearSchema,
     set: v.optional(v.object({ apply: isoDateSchema, review: isoDateSchema, certify: isoDateSchema, spotCheck: isoDateSchema })),
   }),
-  v.forward(
-    v.check((i) => !i.set || (i.set.apply <= i.set.review && i.set.review <= i.set.certify && i.set.certify <= i.set.spotCheck), '截止日期应按 申报 ≤ 初评 ≤ 认定 ≤ 抽查 的顺序'),
-    ['set'],
-  ),
+  // Each deadline no earlier than the one before it, named by its field.
+  v.forward(v.check((i) => !i.set || i.set.review >= i.set.apply, '街道初评截止日不能早于社区申报截止日'), ['set', 'review']),
+  v.forward(v.check((i) => !i.set || i.set.certify >= i.set.review, '区县认定截止日不能早于街道初评截止日'), ['set', 'certify']),
+  v.forward(v.check((i) => !i.set || i.set.spotCheck >= i.set.certify, '市级抽查截止日不能早于区县认定截止日'), ['set', 'spotCheck']),
 )
+
+const reasonSchema = text('原因', 2, 200)
+
+/** `evaluation.extend`: one step's deadline later, for one community or (no `communityId`) all. */
+export const extendInput = v.object({
+  year: yearSchema,
+  step: v.picklist(DEADLINE_KEYS, '请选择要延期的环节'),
+  until: isoDateSchema,
+  communityId: v.optional(v.nullable(idSchema)),
+  reason: reasonSchema,
+})
+export type ExtendInput = v.InferInput<typeof extendInput>
+
+export interface ExtendOutput {
+  year: number
+  communityId: string | null
+  /** The deadlines now in force (the community's own when one was named). */
+  deadlines: EvaluationDeadlines
+  /** Later steps moved with it so the order holds. */
+  moved: DeadlineKey[]
+}
+
+/** `evaluation.reopen`: an application goes back to its community to be changed and resubmitted. */
+export const reopenInput = v.object({ id: applicationIdSchema, reason: reasonSchema })
+
+/** `evaluation.award`: the city's 命名/授牌 of a certified community. */
+export const awardInput = v.object({
+  id: applicationIdSchema,
+  date: isoDateSchema,
+  documentNo: text('命名文件文号', 2, 50),
+  /** A scanned certificate uploaded like a photo, or null. */
+  certificate: v.optional(v.nullable(v.pipe(v.string('证书文件不对'), v.minLength(1, '证书文件不对'), v.maxLength(300, '证书文件不对'))), null),
+})
+export type AwardInput = v.InferInput<typeof awardInput>
+
+/** `evaluation.revoke` (动态管理): the title withdrawn. */
+export const revokeInput = v.object({ id: applicationIdSchema, date: isoDateSchema, documentNo: text('撤销文件文号', 2, 50), reason: reasonSchema })
+export type RevokeInput = v.InferInput<typeof revokeInput>
+
+/** `evaluation.remindBehind`: the city reminds everyone behind on a step (default: the earliest step with work pending). */
+export const remindBehindInput = v.object({ year: yearSchema, step: v.optional(v.picklist(DEADLINE_KEYS, '请选择环节')) })
+
+export interface RemindBehindOutput {
+  step: DeadlineKey | null
+  /** Communities behind on the step. */
+  behind: { communityId: string; communityName: string; status: EvaluationStatus | 'none' }[]
+  /** Inbox messages written, and subscribe messages WeChat took. */
+  sent: number
+  pushed: number
+}
 export type DeadlinesInput = v.InferInput<typeof deadlinesInput>
 
 /** `evaluation.remind`: puts deadline reminders into staff inboxes (admin; also the daily timer). */
@@ -143,11 +197,16 @@ export interface SampleRow {
 }
 
 /** One application as staff see it, with what the caller may do next. */
-export type ApplicationView = Omit<EvaluationApplication, 'communityPath'> & {
+export type ApplicationView = Omit<EvaluationApplication, 'communityPath' | 'award' | 'revocation'> & {
+  /** This community's deadlines (the year's, with its own extensions). */
   deadlines: EvaluationDeadlines
+  /** The steps whose deadline was extended for this community only. */
+  extended: DeadlineKey[]
+  award: EvaluationAward | null
+  revocation: EvaluationRevocation | null
   summary: SpotSummary
   sampleRows: SampleRow[]
-  may: { edit: boolean; submit: boolean; review: boolean; certify: boolean; spotCheck: boolean; select: boolean; documents: boolean }
+  may: { edit: boolean; submit: boolean; review: boolean; certify: boolean; spotCheck: boolean; select: boolean; documents: boolean; manage: boolean }
 }
 
 /** A community's line in a list: its application's status, or `none` before it opens one. */
@@ -169,6 +228,8 @@ export interface ListOutput {
   items: ApplicationListItem[]
   /** Whether the caller may open an application (community lead of a community). */
   mayApply: boolean
+  /** Whether the caller runs the year (deadlines, extensions, reminders, 命名/授牌): the city. */
+  mayManage: boolean
 }
 
 export interface RankingRow {
@@ -210,6 +271,11 @@ export const evaluationContract = {
   deadlines: deadlinesInput,
   remind: remindInput,
   documents: documentsInput,
+  extend: extendInput,
+  reopen: reopenInput,
+  award: awardInput,
+  revoke: revokeInput,
+  remindBehind: remindBehindInput,
 } as const
 
 export interface EvaluationOutputs {
@@ -228,4 +294,9 @@ export interface EvaluationOutputs {
   deadlines: DeadlinesOutput
   remind: RemindOutput
   documents: DocumentsOutput
+  extend: ExtendOutput
+  reopen: ApplicationView
+  award: ApplicationView
+  revoke: ApplicationView
+  remindBehind: RemindBehindOutput
 }

@@ -55,6 +55,18 @@ export const saveBaselineInput = v.pipe(
 )
 export type SaveBaselineInput = v.InferInput<typeof saveBaselineInput>
 
+/** `indices.approveBaseline`: the street approves a community's baseline for one period. */
+export const approveBaselineInput = v.object({ communityId: idSchema, period: periodSchema })
+
+/** Whether a period's baseline was entered, and the street's approval (who, when) if given. */
+export interface BaselineReview {
+  entered: boolean
+  approved: boolean
+  approvedBy: string
+  /** ISO time, or ''. */
+  approvedAt: string
+}
+
 /** `indices.reconcile`: recount every counter; a dry run (default) only reports drift. */
 export const reconcileInput = v.object({ repair: v.optional(v.boolean('repair 应为 true 或 false'), false) })
 
@@ -64,6 +76,7 @@ export const indicesContract = {
   trend: trendInput,
   drilldown: drilldownInput,
   saveBaseline: saveBaselineInput,
+  approveBaseline: approveBaselineInput,
   reconcile: reconcileInput,
 } as const
 
@@ -106,6 +119,10 @@ export interface DashboardOutput {
   /** What this community entered for exactly this period (communities only). */
   baseline: Record<BaselineField, number | null> | null
   canEditBaseline: boolean
+  /** The street's review of this period's baseline (communities only). */
+  baselineReview: BaselineReview | null
+  /** The caller may approve it (the community's street reviewer). */
+  canApproveBaseline: boolean
   /** Can the caller see the ledger records behind a figure? */
   canDrill: boolean
 }
@@ -143,6 +160,8 @@ export interface SaveBaselineOutput {
   communityId: string
   period: string
   baseline: Record<BaselineField, number | null>
+  /** Changing a figure sets the approval back: the street reviews it again. */
+  review: BaselineReview
 }
 
 export interface IndicesOutputs {
@@ -151,6 +170,7 @@ export interface IndicesOutputs {
   trend: TrendOutput
   drilldown: DrilldownOutput
   saveBaseline: SaveBaselineOutput
+  approveBaseline: { communityId: string; period: string; review: BaselineReview }
   reconcile: ReconcileReport
 }
 

@@ -5,6 +5,7 @@ import {
   AGE_BANDS,
   type AgeBand,
   type Benefit,
+  CONSENT_METHODS,
   CONSENT_VERSION,
   CONTACT_TIMES,
   type ContactTime,
@@ -27,6 +28,7 @@ import {
   NEEDS,
   PROJECT_PHASES,
   SKILL_LEVELS,
+  type RegisteredBy,
   type StageChange,
   VENTURE_KINDS,
   VENTURE_STATUSES,
@@ -64,6 +66,33 @@ const wholeYuan = (label: string, min: number, max: number) =>
     v.maxValue(max, `${label}最多 ${max} 元`),
   )
 
+/** The fields of the resident intent form, shared by `intent.submit` and the worker's `ledger.register`. */
+const intentAnswerEntries = {
+  name: text('姓名', 2, 20),
+  phone: v.pipe(v.string('请填写手机号'), v.trim(), v.minLength(1, '请填写手机号'), v.regex(MOBILE_PATTERN, '手机号应为 11 位数字')),
+  gender: v.picklist(GENDERS, '请选择性别'),
+  ageBand: v.picklist(AGE_BANDS, '请选择年龄段'),
+  education: v.picklist(EDUCATIONS, '请选择文化程度'),
+  household: v.picklist(HOUSEHOLDS, '请选择户口类型'),
+  targetGroups: v.pipe(
+    v.array(v.picklist(TARGET_GROUPS, '未知的人群'), '请选择人群'),
+    v.maxLength(TARGET_GROUPS.length, '人群选择过多'),
+  ),
+  familySituation: text('家庭情况', 2, 200),
+  skillLevel: v.picklist(SKILL_LEVELS, '请选择技能等级'),
+  certificates: v.pipe(
+    v.array(text('证书名称', 1, 30), '证书格式不对'),
+    v.maxLength(10, '证书最多填 10 个'),
+  ),
+  industry: v.picklist(INDUSTRIES, '请选择想做的行业'),
+  projectDescription: text('项目设想', 5, 500),
+  projectPhase: v.picklist(PROJECT_PHASES, '请选择项目进展'),
+  needs: v.pipe(v.array(v.picklist(NEEDS, '未知的需求'), '请选择需要的帮助'), v.maxLength(NEEDS.length, '需求选择过多')),
+  fundingAmount: v.nullable(wholeYuan('资金缺口', 1000, 5_000_000)),
+  contactTime: v.picklist(CONTACT_TIMES, '请选择方便联系的时间'),
+  projectInterestIds: v.pipe(v.array(idSchema, '项目选择有误'), v.maxLength(5, '最多选 5 个感兴趣的项目')),
+}
+
 /**
  * `intent.submit`: a new registration (no `id`) or the resident's correction of their own,
  * while staff have not accepted it yet (`id` + `version`). On a correction the ID number may be
@@ -74,30 +103,8 @@ export const intentSubmitInput = v.pipe(
     id: v.optional(idSchema),
     version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     communityId: v.pipe(v.string('请选择你所在的社区'), v.minLength(1, '请选择你所在的社区'), idSchema),
-    name: text('姓名', 2, 20),
-    phone: v.pipe(v.string('请填写手机号'), v.trim(), v.minLength(1, '请填写手机号'), v.regex(MOBILE_PATTERN, '手机号应为 11 位数字')),
+    ...intentAnswerEntries,
     idCard: v.optional(idCardSchema),
-    gender: v.picklist(GENDERS, '请选择性别'),
-    ageBand: v.picklist(AGE_BANDS, '请选择年龄段'),
-    education: v.picklist(EDUCATIONS, '请选择文化程度'),
-    household: v.picklist(HOUSEHOLDS, '请选择户口类型'),
-    targetGroups: v.pipe(
-      v.array(v.picklist(TARGET_GROUPS, '未知的人群'), '请选择人群'),
-      v.maxLength(TARGET_GROUPS.length, '人群选择过多'),
-    ),
-    familySituation: text('家庭情况', 2, 200),
-    skillLevel: v.picklist(SKILL_LEVELS, '请选择技能等级'),
-    certificates: v.pipe(
-      v.array(text('证书名称', 1, 30), '证书格式不对'),
-      v.maxLength(10, '证书最多填 10 个'),
-    ),
-    industry: v.picklist(INDUSTRIES, '请选择想做的行业'),
-    projectDescription: text('项目设想', 5, 500),
-    projectPhase: v.picklist(PROJECT_PHASES, '请选择项目进展'),
-    needs: v.pipe(v.array(v.picklist(NEEDS, '未知的需求'), '请选择需要的帮助'), v.maxLength(NEEDS.length, '需求选择过多')),
-    fundingAmount: v.nullable(wholeYuan('资金缺口', 1000, 5_000_000)),
-    contactTime: v.picklist(CONTACT_TIMES, '请选择方便联系的时间'),
-    projectInterestIds: v.pipe(v.array(idSchema, '项目选择有误'), v.maxLength(5, '最多选 5 个感兴趣的项目')),
     /** The promotion event whose sign-up QR code led here (issue 4 links `?eventId=`). */
     sourceEventId: v.optional(v.nullable(idSchema)),
     consent: v.literal(true, '请阅读并勾选同意后再提交'),
@@ -167,17 +174,76 @@ export interface MineOutput {
   current: MyCase | null
 }
 
+/** `intent.claimStart`: the resident asks for a one-time code to claim a case a worker registered for them. */
+export const claimStartInput = v.object({
+  communityId: v.pipe(v.string('请选择你所在的社区'), v.minLength(1, '请选择你所在的社区'), idSchema),
+  phone: intentAnswerEntries.phone,
+})
+export type ClaimStartInput = v.InferInput<typeof claimStartInput>
+
+/** `intent.claimConfirm`: the code from `claimStart` links the case to the resident. */
+export const claimConfirmInput = v.object({
+  communityId: claimStartInput.entries.communityId,
+  phone: intentAnswerEntries.phone,
+  code: v.pipe(v.string('请填写验证码'), v.trim(), v.regex(/^\d{6}$/, '验证码是 6 位数字')),
+})
+export type ClaimConfirmInput = v.InferInput<typeof claimConfirmInput>
+
+/**
+ * What `claimStart` answers whether or not the number is on a case, so nobody learns from it who
+ * is registered: where the code went, when it expires.
+ */
+export interface ClaimStartOutput {
+  phoneMasked: string
+  expiresAt: string
+}
+
 export const intentContract = {
   submit: intentSubmitInput,
   mine: v.object({}),
   withdraw: intentIdInput,
+  claimStart: claimStartInput,
+  claimConfirm: claimConfirmInput,
 } as const
 
 export interface IntentOutputs {
   submit: MyCase
   mine: MineOutput
   withdraw: MyCase
+  claimStart: ClaimStartOutput
+  claimConfirm: MyCase
 }
+
+/**
+ * `ledger.register` (代登记): a community worker records a walk-in or canvassed resident's intent
+ * with everything the resident form has, and how the resident consented (required).
+ */
+export const ledgerRegisterInput = v.pipe(
+  v.object({
+    /** Defaults to the worker's own community. */
+    communityId: v.optional(idSchema),
+    ...intentAnswerEntries,
+    idCard: idCardSchema,
+    sourceEventId: v.optional(v.nullable(idSchema)),
+    consent: v.object(
+      {
+        method: v.picklist(CONSENT_METHODS, '请选择居民同意的方式'),
+        at: isoDateSchema,
+        note: text('同意书存放处或见证人', 2, 200),
+      },
+      '请记录居民同意的方式、日期和凭证',
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['needs'], ['fundingAmount']],
+      (i) => !i.needs.includes('funding') || i.fundingAmount !== null,
+      '需要资金时请填写大概的资金缺口',
+    ),
+    ['fundingAmount'],
+  ),
+)
+export type LedgerRegisterInput = v.InferInput<typeof ledgerRegisterInput>
 
 // ——— the staff ledger (function `ledger`) ———
 
@@ -231,6 +297,9 @@ export interface LedgerRow {
   ventureCount: number
   jobsCreated: number
   benefitCount: number
+  /** Registered by a worker (代登记), and whether the resident has claimed it since. */
+  onBehalf: boolean
+  claimed: boolean
 }
 export type LedgerListOutput = PageOf<LedgerRow>
 
@@ -243,6 +312,10 @@ export interface CaseView extends IntentAnswers {
   idCardMasked: string
   consentVersion: string
   consentAt: string
+  /** A worker registered it for the resident (代登记): who, when, how the resident consented; null otherwise. */
+  registeredBy: Omit<RegisteredBy, 'byId'> | null
+  /** For a case registered on the resident's behalf: the resident has claimed it in the app. */
+  claimed: boolean
   sourceEventId: string | null
   status: IntentStatus
   stage: IntentStage
@@ -402,6 +475,7 @@ export const ledgerContract = {
   job: jobInput,
   continueJob: jobInput,
   reveal: ledgerRevealInput,
+  register: ledgerRegisterInput,
 } as const
 
 export interface LedgerOutputs {
@@ -418,4 +492,5 @@ export interface LedgerOutputs {
   job: JobView<ExportJobResult>
   continueJob: JobView<ExportJobResult>
   reveal: RevealOutput
+  register: CaseView
 }

@@ -52,6 +52,8 @@ const POLICY_TEMPLATE: readonly EnvDeclaration[] = [
   { name: 'SUBSCRIBE_TEMPLATE_NOTICE_FIELDS', required: false, feature: '办事进展模板字段对应（未配置时用默认 thing1:title,thing2:org,time3:time,thing4:note）' },
 ]
 /** Goes on with unfinished jobs (exports, recounts) every 5 minutes, so no page has to stay open. */
+const CLAIM_TEMPLATE: EnvDeclaration = { name: 'SUBSCRIBE_TEMPLATE_CLAIM', required: false, feature: '代登记认领验证码的订阅消息（字段 character_string1 验证码、thing2 事项、time3 有效期；未配置时居民不能在小程序里认领）' }
+const EVALUATION_TEMPLATE: EnvDeclaration = { name: 'SUBSCRIBE_TEMPLATE_EVALUATION', required: false, feature: '市创建办催办的订阅消息（字段 thing1 事项、time2 截止日、thing3 说明；未配置时只进站内消息）' }
 const RESUME_JOBS: TimerTrigger = { name: 'resumeJobs', type: 'timer', config: '0 */5 * * * * *' }
 const WX_SDK = { 'wx-server-sdk': '^3.0.1' }
 
@@ -62,13 +64,13 @@ function fn(over: Partial<FunctionDeclaration> = {}): FunctionDeclaration {
 /** One entry per folder under cloudfunctions/ (a test keeps the two equal). */
 export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   // Once a day: deadline reminders of the evaluation chain.
-  evaluation: fn({ timeout: 20, triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
+  evaluation: fn({ timeout: 20, env: [APP_SECRET, EVALUATION_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'], triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
   event: fn({ timeout: 60, runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
   feedback: fn(),
   // The nightly recount job (1M cases: calls ≤ 38 s, 204 MB peak in bench/function-sizing.ts).
   // Every 5 minutes `resumeJobs` goes on with an unfinished recount (jobs.ts: one call's budget each).
   indices: fn({ timeout: 60, memorySize: 512, triggers: [{ name: 'nightlyReconcile', type: 'timer', config: '0 30 3 * * * *' }, RESUME_JOBS] }),
-  intent: fn(),
+  intent: fn({ env: [APP_SECRET, CLAIM_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'] }),
   // Ledger export job (parts of 10,000 rows, 16 a call, 203 MB peak in bench/function-sizing.ts).
   // Exports whose page was closed are finished by the `resumeJobs` timer.
   ledger: fn({ timeout: 60, memorySize: 512, triggers: [RESUME_JOBS] }),

@@ -96,3 +96,31 @@ export function historySection(app: Pick<EvaluationApplication, 'history'>): Doc
     ]),
   }
 }
+
+/** One signed opinion on the printed form: who, on which day, what they wrote. */
+export interface SignedOpinion {
+  /** 同意 / 退回 / 认定 / 不予认定, or '' when the level has not acted. */
+  decision: string
+  byName: string
+  /** Shanghai day, YYYY-MM-DD, or ''. */
+  date: string
+  note: string
+}
+
+/**
+ * The opinion blocks the seeds ask the reviewers to write on the form, filled from the chain's
+ * latest entries: the community's submission (signature), the street's initial review and the
+ * district's certification. A level that has not acted yet leaves its block blank for ink.
+ */
+export function chainOpinions(app: Pick<EvaluationApplication, 'history'>): { community: SignedOpinion; street: SignedOpinion; district: SignedOpinion } {
+  const latest = (steps: readonly string[]) => [...app.history].reverse().find((h) => steps.includes(h.step))
+  const signed = (steps: readonly string[], decisions: Record<string, string>): SignedOpinion => {
+    const h = latest(steps)
+    return h ? { decision: decisions[h.step] ?? '', byName: h.byName, date: shanghaiMinute(h.at).slice(0, 10), note: h.note } : { decision: '', byName: '', date: '', note: '' }
+  }
+  return {
+    community: signed(['submit'], { submit: '已提交' }),
+    street: signed(['pass', 'return'], { pass: '同意上报', return: '退回修改' }),
+    district: signed(['certify', 'reject'], { certify: '同意认定', reject: '不予认定' }),
+  }
+}

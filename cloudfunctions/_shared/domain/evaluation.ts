@@ -24,7 +24,7 @@ export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
 }
 
 /** The steps of the chain, each taken by one role. */
-export const EVALUATION_STEPS = ['draft', 'submit', 'pass', 'return', 'certify', 'reject', 'questionnaire', 'sample', 'spotCheck', 'select'] as const
+export const EVALUATION_STEPS = ['draft', 'submit', 'pass', 'return', 'certify', 'reject', 'questionnaire', 'sample', 'spotCheck', 'select', 'reopen', 'award', 'revoke'] as const
 export type EvaluationStep = (typeof EVALUATION_STEPS)[number]
 
 export const EVALUATION_STEP_LABELS: Record<EvaluationStep, string> = {
@@ -38,6 +38,9 @@ export const EVALUATION_STEP_LABELS: Record<EvaluationStep, string> = {
   sample: '抽取电话回访名单',
   spotCheck: '市级抽查完成',
   select: '评为示范社区',
+  reopen: '市创建办重新打开',
+  award: '命名授牌',
+  revoke: '撤销命名',
 }
 
 /**
@@ -156,6 +159,27 @@ export interface SpotSample {
   byName: string
 }
 
+/** The city's 命名/授牌 of a certified community: the naming document and the certificate. */
+export interface EvaluationAward {
+  /** YYYY-MM-DD of the naming. */
+  date: string
+  /** 命名文件文号, e.g. 攀创办〔2026〕12 号. */
+  documentNo: string
+  /** The scanned certificate (a stored photo reference), or null when not attached. */
+  certificate: string | null
+  byName: string
+  at: string
+}
+
+/** 动态管理: the city withdraws a title it awarded. */
+export interface EvaluationRevocation {
+  date: string
+  documentNo: string
+  reason: string
+  byName: string
+  at: string
+}
+
 /** A community's application for one year: id `<communityId>:<year>`. */
 export interface EvaluationApplication {
   _id: string
@@ -174,6 +198,10 @@ export interface EvaluationApplication {
   surveyId: string | null
   spotFindings: string
   spotMethods: SpotMethod[]
+  /** The title awarded (absent before the city records it). */
+  award?: EvaluationAward | null
+  /** The title withdrawn later, if it was. */
+  revocation?: EvaluationRevocation | null
   createdAt: string
   updatedAt: string
   version: number
@@ -216,6 +244,74 @@ export interface EvaluationDeadlineDoc extends EvaluationDeadlines {
   year: number
   updatedAt: string
   updatedBy: string
+}
+
+/**
+ * A community's own later deadlines for a year (collection `evaluationExtensions`, id
+ * `<communityId>:<year>`): the city extended one or more steps for this community only.
+ */
+export interface EvaluationExtensionDoc {
+  _id: string
+  year: number
+  communityId: string
+  deadlines: Partial<EvaluationDeadlines>
+  history: { step: DeadlineKey; until: string; reason: string; byName: string; at: string }[]
+  updatedAt: string
+}
+
+/** The year's deadlines with a community's extensions over them (an extension only ever moves a date later). */
+export function effectiveDeadlines(year: EvaluationDeadlines, ext: Pick<EvaluationExtensionDoc, 'deadlines'> | null): EvaluationDeadlines {
+  const out = { ...year }
+  if (!ext) return out
+  for (const k of DEADLINE_KEYS) {
+    const d = ext.deadlines[k]
+    if (d && d > out[k]) out[k] = d
+  }
+  return out
+}
+
+/**
+ * Moves `step` to `until` and every later step that would end before it up to `until`, so the
+ * steps stay in order; returns the new dates and the later steps that moved.
+ */
+export function extendDeadlines(current: EvaluationDeadlines, step: DeadlineKey, until: string): { deadlines: EvaluationDeadlines; moved: DeadlineKey[] } {
+  const next = { ...current, [step]: until }
+  const moved: DeadlineKey[] = []
+  for (const k of DEADLINE_KEYS.slice(DEADLINE_KEYS.indexOf(step) + 1)) {
+    if (next[k] < until) {
+      next[k] = until
+      moved.push(k)
+    }
+  }
+  return { deadlines: next, moved }
+}
+
+/** Each deadline no earlier than the one before it: the fields in error (`set.review`, …). */
+export function deadlineOrderErrors(d: EvaluationDeadlines, prefix = 'set'): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = []
+  for (let i = 1; i < DEADLINE_KEYS.length; i++) {
+    const prev = DEADLINE_KEYS[i - 1]
+    const k = DEADLINE_KEYS[i]
+    if (d[k] < d[prev]) out.push({ path: `${prefix}.${k}`, message: `${DEADLINE_LABELS[k]}截止日不能早于${DEADLINE_LABELS[prev]}截止日（${d[prev]}）` })
+  }
+  return out
+}
+
+/** A year's evaluation is over once its last deadline (the city's spot checks) has passed. */
+export function isYearClosed(d: EvaluationDeadlines, today: string): boolean {
+  return today > d.spotCheck
+}
+
+/** Who holds an application in each status, and what they do next: the "who can lift it" of every refusal. */
+export const HELD_BY: Record<EvaluationStatus, string> = {
+  draft: '社区负责人还没有提交申报',
+  returned: '申报已退回社区，需社区负责人修改后重新提交',
+  submitted: '申报正等街道初评，需街道初评员先初评',
+  street_passed: '申报正等区县认定，需县(区)创建办先认定',
+  certified: '申报已认定，正等市创建办抽查',
+  rejected: '申报未通过区县认定；如需重新办理，请联系市创建办重新打开申报',
+  spot_checked: '申报已抽查，正等市创建办评选',
+  selected: '申报已评为示范社区，流程已结束；如需重新办理，请联系市创建办重新打开申报',
 }
 
 /** The seeds' months: apply by 30 Sep, review by 31 Oct, certify by 30 Nov, spot checks by 31 Dec. */

@@ -24,6 +24,14 @@ export const BASELINE_LABELS: Record<BaselineField, string> = {
 /** Counter fields holding staff-entered baselines, not counts. */
 export const BASELINE_PREFIX = 'base_'
 export const baselineMetric = (f: BaselineField) => `${BASELINE_PREFIX}${f}`
+/**
+ * When the street approved the period's baseline (epoch ms in the counter document; 0 or absent:
+ * not approved). Entering or changing a figure sets it back to 0. Who approved is kept beside it
+ * as text (`BASELINE_APPROVED_BY`), which the series does not carry.
+ */
+export const BASELINE_APPROVED_AT = 'base_approvedAt'
+export const BASELINE_APPROVED_BY = 'base_approvedBy'
+const approvedIn = (series: Series, period: string) => (series.get(period)?.[BASELINE_APPROVED_AT] ?? 0) > 0
 
 /** The earliest year a counter can belong to; stocks sum every year from here. */
 export const FIRST_YEAR = 2010
@@ -65,8 +73,14 @@ export function stock(series: Series, period: string, metric: string): number {
   return total
 }
 
+/** A baseline's value and whether every period it was read from has the street's approval. */
+interface BaselineRead {
+  value: number
+  approved: boolean
+}
+
 /** A stock-like baseline (working-age, employed): the period's own entry, else its quarter's, else its year's. */
-function stockBaseline(series: Series, period: string, f: BaselineField): number | null {
+function stockBaseline(series: Series, period: string, f: BaselineField): BaselineRead | null {
   const field = baselineMetric(f)
   const candidates = [period]
   if (periodKind(period) === 'month') {
@@ -76,24 +90,26 @@ function stockBaseline(series: Series, period: string, f: BaselineField): number
   candidates.push(period.slice(0, 4))
   for (const p of candidates) {
     const v = series.get(p)?.[field]
-    if (typeof v === 'number' && v > 0) return v
+    if (typeof v === 'number' && v > 0) return { value: v, approved: approvedIn(series, p) }
   }
   return null
 }
 
 /** A flow baseline (new employment): the period's own entry, else the sum of its months when every month has one. */
-function flowBaseline(series: Series, period: string, f: BaselineField): number | null {
+function flowBaseline(series: Series, period: string, f: BaselineField): BaselineRead | null {
   const field = baselineMetric(f)
   const own = series.get(period)?.[field]
-  if (typeof own === 'number' && own > 0) return own
+  if (typeof own === 'number' && own > 0) return { value: own, approved: approvedIn(series, period) }
   if (periodKind(period) === 'month') return null
   let sum = 0
+  let approved = true
   for (const month of monthsOf(period)) {
     const v = series.get(month)?.[field]
     if (typeof v !== 'number' || v <= 0) return null
     sum += v
+    approved &&= approvedIn(series, month)
   }
-  return sum
+  return { value: sum, approved }
 }
 
 /** The baseline a community entered for exactly this period (for the entry form). */
@@ -118,6 +134,8 @@ export interface DrillSpec {
 export interface Figure {
   num: number
   den: number | null
+  /** The denominator is a baseline the street has not approved yet. */
+  unapproved?: boolean
 }
 
 /** The 创建标准 an index serves (seed 000 §二). */
@@ -226,7 +244,10 @@ function overBaseline(num: string[], mode: 'flow' | 'stock', field: BaselineFiel
   const read = mode === 'flow' ? flow : stock
   const base = mode === 'flow' ? flowBaseline : stockBaseline
   return {
-    figure: (s, p) => ({ num: sum(s, p, num, read), den: base(s, p, field) }),
+    figure: (s, p) => {
+      const b = base(s, p, field)
+      return { num: sum(s, p, num, read), den: b ? b.value : null, unapproved: b ? !b.approved : false }
+    },
     drill: (p) => ({ num: { metrics: num, mode, period: p }, den: null }),
   }
 }
@@ -438,6 +459,8 @@ export interface IndexValue {
   coverage: { with: number; of: number } | null
   /** Satisfaction with fewer than LOW_N answers. */
   lowN: boolean
+  /** The denominator is (or sums) a baseline the street has not approved: shown, and marked so. */
+  denominatorUnapproved: boolean
   /** The ledger records behind the numerator / denominator. */
   drill: { num: DrillSpec; den: DrillSpec | null } | null
 }
@@ -450,15 +473,17 @@ export function sumFigures(figures: readonly Figure[]): { figure: Figure; covera
   let num = 0
   let den = 0
   let known = 0
+  let unapproved = false
   for (const f of figures) {
     if (f.den === null) continue
     known++
     num += f.num
     den += f.den
+    unapproved ||= Boolean(f.unapproved)
   }
   // With no denominator anywhere there is nothing to mix: the numerator still shows.
   if (!known) num = figures.reduce((n, f) => n + f.num, 0)
-  return { figure: { num, den: known ? den : null }, coverage: { with: known, of: figures.length } }
+  return { figure: { num, den: known ? den : null, ...(unapproved ? { unapproved } : {}) }, coverage: { with: known, of: figures.length } }
 }
 
 function lightOf(def: IndexDef, value: number | null, previous: number | null): Light {
@@ -529,6 +554,7 @@ export function toIndex(
     previous,
     coverage: upper && (def.missing === MISSING_BASELINE || satisfactionKey) ? coverage : null,
     lowN: satisfactionKey && figure.den !== null && figure.den < LOW_N,
+    denominatorUnapproved: figure.den !== null && Boolean(figure.unapproved),
     drill: def.drill ? def.drill(period) : null,
   }
 }

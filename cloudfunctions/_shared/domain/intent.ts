@@ -257,6 +257,10 @@ export interface IntentAnswers {
  */
 export interface Intent extends IntentAnswers {
   _id: string
+  /**
+   * The resident whose registration this is; '' for a case a community worker registered on the
+   * resident's behalf (代登记) until the resident claims it in the app.
+   */
   residentId: string
   communityId: string
   communityPath: string[]
@@ -267,6 +271,16 @@ export interface Intent extends IntentAnswers {
   idCardMasked: string
   /** keyedHash('id-card', communityId, id number): duplicate detection within a community. */
   idCardHash: string
+  /**
+   * keyedHash('phone', communityId, phone): duplicate detection and the claim of a case registered
+   * on the resident's behalf. Absent on cases written before it existed (the migration
+   * `2026-12-intent-phone-slots` fills it).
+   */
+  phoneHash?: string
+  /** Set when a community worker registered the case for the resident (代登记): who and with what consent. */
+  registeredBy?: RegisteredBy | null
+  /** ISO time the resident claimed a case registered on their behalf, or absent. */
+  claimedAt?: string
   consentVersion: string
   consentAt: string
   /** The promotion event whose QR code led here, if any. */
@@ -304,6 +318,42 @@ export interface Intent extends IntentAnswers {
    */
   anonymisedAt?: string
   version: number
+}
+
+/** How a resident registered by a worker gave consent: a signed paper form, or aloud before a witness. */
+export const CONSENT_METHODS = ['paper', 'verbal-witnessed'] as const
+export type ConsentMethod = (typeof CONSENT_METHODS)[number]
+export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
+  paper: '纸质同意书（本人签字）',
+  'verbal-witnessed': '口头同意（有见证人）',
+}
+
+/** A case registered by a community worker on the resident's behalf (代登记). */
+export interface RegisteredBy {
+  byId: string
+  byName: string
+  at: string
+  consent: {
+    method: ConsentMethod
+    /** YYYY-MM-DD the resident consented. */
+    at: string
+    /** Where the paper form is kept, or who witnessed. */
+    note: string
+  }
+}
+
+/**
+ * A one-time code a resident asked for to claim a case registered on their behalf: id = keyed
+ * hash of the resident, so one live code per resident; the code itself is stored only as a MAC.
+ */
+export interface ClaimCode {
+  _id: string
+  intentId: string
+  communityId: string
+  codeMac: string
+  attempts: number
+  expiresAt: string
+  createdAt: string
 }
 
 /** The name an anonymised case shows in the ledger. */

@@ -36,6 +36,7 @@ export const MAIN_PAGE_DIRS = {
   story: 'story',
   search: 'search',
   myActivities: 'my-activities',
+  intentClaim: 'intent-claim',
 } as const
 
 /** The staff subpackage's root folder (`src/staff/`). */
@@ -72,6 +73,8 @@ export const STAFF_PAGE_DIRS = {
   courseCheckin: 'course-checkin',
   siteApplications: 'site-applications',
   staffServiceResources: 'service-resources',
+  ledgerRegister: 'ledger-register',
+  evaluationYear: 'evaluation-year',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -143,6 +146,9 @@ export interface PageQueries {
   courseCheckin: Id & { session: number }
   siteApplications: void
   staffServiceResources: void
+  intentClaim: void
+  ledgerRegister: void
+  evaluationYear: { year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */

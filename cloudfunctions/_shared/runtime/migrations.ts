@@ -6,8 +6,10 @@ import { dayInstant } from './counters'
 import { BASELINE_PREFIX } from '../domain/indices'
 import { countedPeriodsOf, periodKind } from '../domain/period'
 import { rebuildSearchIndex } from '../application/search-index'
+import type { Intent } from '../domain/intent'
+import type { Keyring } from './keyring'
 import type { Collections } from '../store/collections'
-import { DuplicateIdError, type Store } from '../store/port'
+import { DuplicateIdError, type Store, where } from '../store/port'
 
 /**
  * Data migrations, in order. Each is idempotent and recorded in `migrations` by name once
@@ -21,8 +23,10 @@ interface Migration {
    * the old code may write to the old name during a deploy, and the next run moves it over).
    */
   repeatable?: boolean
+  /** Needs the server's keys (it reads sealed values); skipped, and not recorded, without them. */
+  needsKeyring?: boolean
   /** Applies the change; resolves how many documents it changed. */
-  run(store: Store<Collections>): Promise<number>
+  run(store: Store<Collections>, keyring: Keyring | null): Promise<number>
 }
 
 /** Collections renamed to the one convention (camelCase), old name → new name. */
@@ -156,6 +160,24 @@ const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    // Cases carry `phoneHash` (keyed per community) so a worker's 代登记 finds an existing case by
+    // phone; cases written before it get theirs from their sealed phone.
+    name: '2026-12-intent-phone-hash',
+    needsKeyring: true,
+    async run(store, keyring) {
+      if (!keyring) return 0
+      let changed = 0
+      for await (const batch of store.collection('intents').scan(undefined, 200)) {
+        for (const i of batch) {
+          if (i.phoneHash !== undefined || !i.phoneSealed) continue
+          const phoneHash = keyring.keyedHash('phone', i.communityId, keyring.decrypt(i.phoneSealed))
+          if (await store.collection('intents').update(i._id, { set: { phoneHash } }, where.eq<Intent>('version', i.version))) changed++
+        }
+      }
+      return changed
+    },
+  },
+  {
     // The search index (issue 23): every policy, guide, event, course, site and story already
     // on file gets its entry; from then on the actions that save them keep it current.
     name: '2026-12-search-index',
@@ -169,15 +191,20 @@ export interface MigrationReport {
 }
 
 /** Applies every migration not yet recorded in this database. */
-export async function runMigrations(store: Store<Collections>, now: () => Date = () => new Date()): Promise<MigrationReport> {
+export async function runMigrations(store: Store<Collections>, now: () => Date = () => new Date(), keyring: Keyring | null = null): Promise<MigrationReport> {
   const report: MigrationReport = { applied: [], skipped: [] }
   for (const m of MIGRATIONS) {
+    if (m.needsKeyring && !keyring) {
+      // Left for a run that has the key (the local runtime always has it; cloud:setup with APP_SECRET).
+      report.skipped.push(m.name)
+      continue
+    }
     const recorded = await store.collection('migrations').get(m.name)
     if (recorded && !m.repeatable) {
       report.skipped.push(m.name)
       continue
     }
-    const changed = await m.run(store)
+    const changed = await m.run(store, keyring)
     if (recorded && changed === 0) {
       report.skipped.push(m.name)
       continue

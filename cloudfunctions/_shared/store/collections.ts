@@ -1,12 +1,12 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
-import type { EvaluationApplication, EvaluationDeadlineDoc } from '../domain/evaluation'
+import type { EvaluationApplication, EvaluationDeadlineDoc, EvaluationExtensionDoc } from '../domain/evaluation'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
 import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeSettings } from '../domain/notice'
 import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
-import type { Intent, IntentSlot } from '../domain/intent'
+import type { ClaimCode, Intent, IntentSlot } from '../domain/intent'
 import type { Project } from '../domain/project'
 import type { Guide, Hotline, Mentor, MentorRequest, Site, SiteApplication, Story } from '../domain/service'
 import type { Course, CourseEnrolment } from '../domain/training'
@@ -42,6 +42,8 @@ export interface Collections {
   intents: Intent
   /** Active-registration claims: id = keyed hash; one per (community, ID number) and (community, resident). */
   intentSlots: IntentSlot
+  /** One-time codes residents asked for to claim a case registered on their behalf; id = keyed hash of the resident. */
+  claimCodes: ClaimCode
   /** The project reserve (创业项目库). */
   projects: Project
   /** Promotion events; id `ev_<code>`, the code carried in QR scenes. */
@@ -72,6 +74,8 @@ export interface Collections {
   evaluations: EvaluationApplication
   /** A year's evaluation deadlines as the city set them, id = the year. */
   evaluationDeadlines: EvaluationDeadlineDoc
+  /** A community's own extended deadlines for a year, id `<communityId>:<year>`. */
+  evaluationExtensions: EvaluationExtensionDoc
   /** Training courses with sessions; id `co_<code>`, the code carried in check-in scenes. */
   courses: Course
   /** One per (course, resident): id = keyed hash of the pair; attendance and certificate. */
@@ -113,7 +117,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

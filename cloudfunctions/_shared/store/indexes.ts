@@ -57,8 +57,11 @@ export const INDEXES: Declarations = {
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
+    // ledger.register: a worker's duplicate check by phone within the community.
+    { name: 'community_phone', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'phoneHash', dir: 'asc' }] },
   ],
   intentSlots: [],
+  claimCodes: [],
   projects: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
@@ -98,6 +101,7 @@ export const INDEXES: Declarations = {
   ],
   evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
   evaluationDeadlines: [],
+  evaluationExtensions: [],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },

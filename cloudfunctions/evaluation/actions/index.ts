@@ -1,14 +1,22 @@
 import type { ActionMap } from '../../_shared/runtime/action'
 import type { ExportFiles } from '../../_shared/files/export-files'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { Collections } from '../../_shared/store/collections'
+import type { Store } from '../../_shared/store/port'
+import type { ReminderPush } from '../remind'
+import { makeAward, revoke } from './award'
 import { certify } from './certify'
 import { deadlines } from './deadlines'
 import { makeDocuments } from './documents'
 import { draft } from './draft'
+import { extend } from './extend'
 import { get } from './get'
 import { list } from './list'
 import { ranking } from './ranking'
 import { recordCall } from './record-call'
 import { remind } from './remind'
+import { makeRemindBehind } from './remind-behind'
+import { reopen } from './reopen'
 import { revealPhone } from './reveal-phone'
 import { review } from './review'
 import { sample } from './sample'
@@ -16,11 +24,43 @@ import { select } from './select'
 import { spotCheck } from './spot-check'
 import { submit } from './submit'
 
+/** Ports of the evaluation year's management, bound per composition root. */
+export interface EvaluationDeps {
+  /** Where scanned certificates are uploaded (the photo store); null: none can be attached. */
+  photos?: () => PhotoFiles | null
+  /** The city's reminders as subscribe messages; null: inbox only. */
+  push?: (store: Store<Collections>) => ReminderPush | null
+}
+
 /**
  * The `evaluation` function (创建评估): the community's application, street review, district
- * certification, the city's spot checks and selection, deadlines and reminders, documents.
- * `files` is where the .xlsx documents go; each composition root binds its own.
+ * certification, the city's spot checks and selection, deadlines, extensions, reopening,
+ * reminders, 命名/授牌 and its revocation, documents. `files` is where the .xlsx documents go;
+ * each composition root binds its own.
  */
-export function makeEvaluationActions(files: () => ExportFiles): ActionMap {
-  return { list, get, draft, submit, review, certify, spotCheck, sample, recordCall, revealPhone, select, ranking, deadlines, remind, documents: makeDocuments(files) }
+export function makeEvaluationActions(files: () => ExportFiles, deps: EvaluationDeps = {}): ActionMap {
+  const photos = deps.photos ?? (() => null)
+  const push = deps.push ?? (() => null)
+  return {
+    list,
+    get,
+    draft,
+    submit,
+    review,
+    certify,
+    spotCheck,
+    sample,
+    recordCall,
+    revealPhone,
+    select,
+    ranking,
+    deadlines,
+    remind,
+    documents: makeDocuments(files),
+    extend,
+    reopen,
+    award: makeAward(photos),
+    revoke,
+    remindBehind: makeRemindBehind(push),
+  }
 }

@@ -46,6 +46,7 @@ export const list = defineAction({
       deadlines: { apply: deadlines.apply, review: deadlines.review, certify: deadlines.certify, spotCheck: deadlines.spotCheck },
       items,
       mayApply: can(caller.staff.role, 'evaluation.apply') && caller.org.level === 'community',
+      mayManage: can(caller.staff.role, 'evaluation.manage'),
     }
   },
 })

@@ -84,7 +84,8 @@ async function sendQuestionnaire(ctx: Ctx, caller: StaffCaller, app: EvaluationA
   const cases = where.and<Intent>(where.eq('communityId', app.communityId), where.ne('status', 'withdrawn'))
   for await (const batch of ctx.store.collection('intents').scan(cases, 500)) {
     for (const i of batch) {
-      if (i.anonymisedAt || told.has(i.residentId)) continue
+      // A case registered on a resident's behalf and not yet claimed has nobody in the app to tell.
+      if (i.anonymisedAt || !i.residentId || told.has(i.residentId)) continue
       told.add(i.residentId)
       const message: InboxMessage = {
         _id: newId('msg'),

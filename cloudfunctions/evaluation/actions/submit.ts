@@ -2,7 +2,7 @@ import { submitInput } from '../../_shared/contracts/evaluation'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { deadlinesOf, REFUSED, loadApplication, takeStep, toView } from '../application'
+import { deadlinesFor, REFUSED, loadApplication, takeStep, toView } from '../application'
 
 /**
  * The community lead submits the application to the street. A first submission closes with the
@@ -19,10 +19,16 @@ export const submit = defineAction({
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)
     if (app.communityId !== caller.org._id) throw conflict('只能提交本社区的申报')
-    const deadlines = await deadlinesOf(ctx.store, app.year)
+    const deadlines = await deadlinesFor(ctx.store, app.year, app.communityId)
     const today = shanghaiDate(ctx.now())
     const closes = app.status === 'returned' ? deadlines.review : deadlines.apply
-    if (today > closes) throw conflict(`申报已于 ${closes} 截止，不能再提交`)
+    if (today > closes) {
+      throw conflict(
+        app.status === 'returned'
+          ? `退回的申报须在街道初评截止日（${closes}）前重新提交，现已过期，请联系市创建办延期`
+          : `申报截止日（${closes}）已过，请联系市创建办延期`,
+      )
+    }
     const problems = []
     if (!app.form.contactName) problems.push({ path: 'form.contactName', message: '请填写联系人' })
     if (!app.form.contactPhone) problems.push({ path: 'form.contactPhone', message: '请填写联系电话' })

@@ -3,7 +3,7 @@ import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain
 import { periodName } from '../../_shared/domain/period'
 import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
-import { FIGURES_REFUSED, communitiesUnder, communitySeries, criteriaOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, baselineReviewOf, communitiesUnder, communityCounters, criteriaOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
 
 /**
  * One org's indices for one period, with their trends, the benefits by kind, the period's
@@ -19,9 +19,9 @@ export const dashboard = defineAction({
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
     const community = org.level === 'community'
-    const seriesList = community
-      ? [await communitySeries(ctx, org._id, period)]
-      : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+    const own = community ? await communityCounters(ctx, org._id, period) : null
+    const seriesList = own ? [own.series] : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+    const periodDoc = own?.docs.find((d) => d.period === period) ?? null
     const indices = indicesOf(seriesList, period, !community)
     return {
       org: orgRef(org),
@@ -35,6 +35,8 @@ export const dashboard = defineAction({
       criteria: criteriaOf(indices),
       baseline: community ? enteredBaseline(seriesList[0], period) : null,
       canEditBaseline: community && can(caller.staff.role, 'index.baseline') && org._id === caller.org._id,
+      baselineReview: community ? baselineReviewOf(periodDoc) : null,
+      canApproveBaseline: community && can(caller.staff.role, 'index.baselineReview'),
       canDrill: can(caller.staff.role, 'intent.read'),
     }
   },

@@ -2,6 +2,7 @@ import type { ActionMap } from '../../_shared/runtime/action'
 import { makeJobActions } from '../../_shared/runtime/job-actions'
 import { type Budget, CLOUD_BUDGET } from '../../_shared/runtime/jobs'
 import { reconcileJob } from '../../_shared/runtime/reconcile'
+import { approveBaseline } from './approve-baseline'
 import { dashboard } from './dashboard'
 import { drilldown } from './drilldown'
 import { makeReconcile } from './reconcile'
@@ -14,7 +15,7 @@ export const INDICES_JOBS = [reconcileJob]
 
 /** The `indices` function: dashboards, roll-ups, trends, drill-down, baselines and reconciliation (a job: `job`, `continueJob`). */
 export function makeIndicesActions(budget: Budget = CLOUD_BUDGET): ActionMap {
-  return { dashboard, rollup, trend, drilldown, saveBaseline, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
+  return { dashboard, rollup, trend, drilldown, saveBaseline, approveBaseline, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
 }
 
 export const indicesActions: ActionMap = makeIndicesActions()

@@ -1,9 +1,9 @@
 import { saveBaselineInput, type SaveBaselineOutput } from '../../_shared/contracts/indices'
 import { type Counter, counterId } from '../../_shared/domain/counter'
-import { BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
+import { BASELINE_APPROVED_AT, BASELINE_APPROVED_BY, BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
 import { defineAction } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
-import { FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
+import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
  * A community's baseline for a period: working-age residents, employed residents and new
@@ -24,10 +24,15 @@ export const saveBaseline = defineAction({
     // Business rule, not access: a baseline is a community's own count of what the app cannot
     // observe, so only that community enters it; an office above reads it on the dashboard.
     if (org.level !== 'community' || org._id !== caller.org._id) throw forbidden('只能录入本社区的基数')
-    const set: Record<string, number> = {}
+    const set: Record<string, number | string> = {}
     for (const f of BASELINE_FIELDS) {
       const v = input[f]
       if (v !== undefined) set[baselineMetric(f)] = v ?? 0
+    }
+    // New figures need the street's review again.
+    if (Object.keys(set).length) {
+      set[BASELINE_APPROVED_AT] = 0
+      set[BASELINE_APPROVED_BY] = ''
     }
     const id = counterId(org._id, input.period)
     const doc = await ctx.store.transaction(async (tx) => {
@@ -42,6 +47,6 @@ export const saveBaseline = defineAction({
       await counters.insert(created)
       return created
     })
-    return { communityId: org._id, period: input.period, baseline: enteredBaseline(seriesOf([doc]).get(org._id) ?? new Map(), input.period) }
+    return { communityId: org._id, period: input.period, baseline: enteredBaseline(seriesOf([doc]).get(org._id) ?? new Map(), input.period), review: baselineReviewOf(doc) }
   },
 })

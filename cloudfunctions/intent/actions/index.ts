@@ -1,7 +1,17 @@
 import type { ActionMap } from '../../_shared/runtime/action'
+import type { ClaimCodeSender } from '../../_shared/notifier/claim-code'
+import { claimConfirm, makeClaimStart } from './claim'
 import { mine } from './mine'
 import { submit } from './submit'
 import { withdraw } from './withdraw'
 
-/** The `intent` function's actions (residents). */
+/** The `intent` function's registration actions (residents), which need no port. */
 export const intentActions: ActionMap = { submit, mine, withdraw }
+
+/**
+ * The whole `intent` function: registration, and the claim of a case a worker registered on the
+ * resident's behalf, whose code goes out through `claimCodes` (bound per composition root).
+ */
+export function makeIntentActions(deps: { claimCodes: () => ClaimCodeSender }): ActionMap {
+  return { ...intentActions, claimStart: makeClaimStart(deps.claimCodes), claimConfirm }
+}

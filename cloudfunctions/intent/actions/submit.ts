@@ -5,9 +5,11 @@ import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
 import { AppError, conflict, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
-import { countedIntent, idCardSlotId, intentId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
+import { countedIntent, idCardSlotId, phoneHashOf, phoneSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
+import { checkInterests, DuplicateRegistration, registerIntent } from '../../_shared/application/registration'
 
 const DUPLICATE_ID_CARD = '这个身份证号已在本社区登记过创业意向，如有疑问请联系社区'
+const DUPLICATE_PHONE = '这个手机号已用于本社区另一条代登记记录，请换一个号码或联系社区'
 const DUPLICATE_RESIDENT = '你已在这个社区登记过创业意向，可以在“我的创业档案”里查看或修改'
 
 function duplicateIdCard(): AppError {
@@ -18,18 +20,6 @@ async function communityOf(ctx: Ctx, id: string): Promise<Org> {
   const org = await ctx.store.collection('orgs').get(id)
   if (!org || org.level !== 'community') throw validation([{ path: 'communityId', message: '请选择你所在的社区' }])
   return org
-}
-
-/** Interested projects must be active and visible to the chosen community. */
-async function checkInterests(ctx: Ctx, ids: string[], community: Org): Promise<string[]> {
-  const unique = [...new Set(ids)]
-  if (!unique.length) return []
-  const page = await ctx.store.collection('projects').find({ where: where.in('_id', unique), limit: unique.length })
-  const ok = page.items.filter((p) => p.status === 'active' && community.path.includes(p.orgId)).map((p) => p._id)
-  if (ok.length !== unique.length) {
-    throw validation([{ path: 'projectInterestIds', message: '有的项目已下架或不在你的社区，请重新选择' }])
-  }
-  return unique
 }
 
 /**
@@ -68,63 +58,24 @@ export const submit = defineAction({
       projectInterestIds: interests,
     }
     const askedHelp = answers.needs.length > 0
-    const slots = ctx.store.collection('intentSlots')
     const resSlot = residentSlotId(ctx, community._id, caller.id)
 
     if (!input.id) {
-      const idCard = input.idCard ?? ''
-      const hash = keyring.keyedHash('id-card', community._id, idCard)
-      // A friendly answer first; the slot inserts below are what actually guard a race.
-      if (await slots.get(resSlot)) throw conflict(DUPLICATE_RESIDENT)
-      if (await slots.get(idCardSlotId(hash))) throw duplicateIdCard()
-      const intent: Intent = {
-        _id: intentId(now),
-        residentId: caller.id,
-        communityId: community._id,
-        communityPath: community.path,
-        communityName: community.name,
-        ...answers,
-        phoneSealed: keyring.encrypt(input.phone),
-        phoneMasked: maskPhone(input.phone),
-        idCardSealed: keyring.encrypt(idCard),
-        idCardMasked: maskIdCard(idCard),
-        idCardHash: hash,
-        consentVersion: CONSENT_VERSION,
-        consentAt: at,
-        sourceEventId: input.sourceEventId ?? null,
-        status: 'pending',
-        stage: 'registered',
-        stageHistory: [{ stage: 'registered', at, byId: caller.id, byName: '居民本人', note: '' }],
-        followUps: [],
-        ventures: [],
-        benefits: [],
-        askedHelp,
-        guidedAt: '',
-        nextFollowUpDate: '',
-        benefitCount: 0,
-        trainedAt: '',
-        startedAt: '',
-        createdAt: at,
-        updatedAt: at,
-        acceptedAt: '',
-        acceptedByName: '',
-        withdrawnAt: '',
-        version: 1,
-      }
       try {
-        await ctx.store.transaction(async (tx) => {
-          await tx.collection('intentSlots').insert({ _id: resSlot, intentId: intent._id, communityId: community._id, createdAt: at })
-          await tx.collection('intentSlots').insert({ _id: idCardSlotId(hash), intentId: intent._id, communityId: community._id, createdAt: at })
-          await tx.collection('intents').insert(intent)
-          await applyCountedChange(tx, null, countedIntent(intent))
+        const intent = await registerIntent(ctx, {
+          community,
+          answers,
+          phone: input.phone,
+          idCard: input.idCard ?? '',
+          residentId: caller.id,
+          sourceEventId: input.sourceEventId ?? null,
+          registeredBy: null,
         })
+        return toMyCase(intent, await projectTitles(ctx.store, interests))
       } catch (err) {
-        if (err instanceof DuplicateIdError) {
-          throw err.id === resSlot ? conflict(DUPLICATE_RESIDENT) : duplicateIdCard()
-        }
+        if (err instanceof DuplicateRegistration) throw err.kind === 'resident' ? conflict(DUPLICATE_RESIDENT) : duplicateIdCard()
         throw err
       }
-      return toMyCase(intent, await projectTitles(ctx.store, interests))
     }
 
     // A correction of the resident's own, still pending registration.
@@ -148,6 +99,7 @@ export const submit = defineAction({
       communityName: community.name,
       phoneSealed: keyring.encrypt(input.phone),
       phoneMasked: maskPhone(input.phone),
+      phoneHash: phoneHashOf(ctx, community._id, input.phone),
       ...(input.idCard ? { idCardSealed: keyring.encrypt(input.idCard), idCardMasked: maskIdCard(input.idCard) } : {}),
       idCardHash: hash,
       consentVersion: CONSENT_VERSION,
@@ -171,6 +123,11 @@ export const submit = defineAction({
           await slotCol.remove(oldIdc)
           await slotCol.insert({ _id: newIdc, intentId: id, communityId: community._id, createdAt: at })
         }
+        // A case registered on the resident's behalf holds its phone (how it was claimed); it moves with a corrected phone.
+        if (current.registeredBy && current.phoneHash && current.phoneHash !== next.phoneHash) {
+          await slotCol.remove(phoneSlotId(current.phoneHash))
+          await slotCol.insert({ _id: phoneSlotId(next.phoneHash ?? ''), intentId: id, communityId: community._id, createdAt: at })
+        }
         const { _id: _ignored, ...set } = next
         const ok = await tx.collection('intents').update(id, { set }, where.and(where.eq('version', current.version), where.eq('status', 'pending')))
         if (!ok) throw conflict('登记内容已有变化，请刷新后再改')
@@ -179,7 +136,7 @@ export const submit = defineAction({
         return true
       })
     } catch (err) {
-      if (err instanceof DuplicateIdError) throw err.id === resSlot ? conflict(DUPLICATE_RESIDENT) : duplicateIdCard()
+      if (err instanceof DuplicateIdError) throw err.id === resSlot ? conflict(DUPLICATE_RESIDENT) : err.id.startsWith('phn_') ? conflict(DUPLICATE_PHONE) : duplicateIdCard()
       throw err
     }
     if (!saved) throw conflict('登记内容已有变化，请刷新后再改')

@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
 import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { countedIntent, idCardSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
+import { countedIntent, idCardSlotId, phoneSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
 
 /**
  * The resident withdraws their registration. It leaves the active ledger, frees the slots (they
@@ -31,6 +31,7 @@ export const withdraw = defineAction({
       if (!changed) return false
       await tx.collection('intentSlots').remove(residentSlotId(ctx, current.communityId, caller.id))
       await tx.collection('intentSlots').remove(idCardSlotId(current.idCardHash))
+      if (current.registeredBy && current.phoneHash) await tx.collection('intentSlots').remove(phoneSlotId(current.phoneHash))
       await applyCountedChange(tx, countedIntent(current), countedIntent(next))
       return true
     })

@@ -12,6 +12,7 @@ import { get } from './get'
 import { list } from './list'
 import { recordBenefit } from './record-benefit'
 import { recordVenture } from './record-venture'
+import { register } from './register'
 import { reveal } from './reveal'
 import { setStage } from './set-stage'
 
@@ -31,7 +32,7 @@ export interface LedgerJobOptions {
  * the bench's one-call export).
  */
 export function makeLedgerActions(files: () => ExportFiles, jobs?: LedgerJobOptions): ActionMap {
-  const actions: ActionMap = { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, gaps, export: makeExport(files), reveal }
+  const actions: ActionMap = { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, gaps, export: makeExport(files), reveal, register }
   if (!jobs) return actions
   const { parts, budget = CLOUD_BUDGET } = jobs
   const exportJob = makeExportJob(parts, jobs.partRows)

@@ -58,15 +58,20 @@ function MyCasePage() {
   const c = data.data.current
   if (!c) {
     return (
-      <PageState
-        kind='empty'
-        icon='lightning-bolt'
-        title='你还没有登记创业意向'
-        description='登记后，社区创业指导员会一对一联系你，帮你解决资金、场地、办证这些难题'
-        actionText='去登记'
-        onAction={() => void Taro.redirectTo({ url: intentRoutes.form() })}
-        testId='my-case-empty'
-      />
+      <View>
+        <PageState
+          kind='empty'
+          icon='lightning-bolt'
+          title='你还没有登记创业意向'
+          description='登记后，社区创业指导员会一对一联系你，帮你解决资金、场地、办证这些难题'
+          actionText='去登记'
+          onAction={() => void Taro.redirectTo({ url: intentRoutes.form() })}
+          testId='my-case-empty'
+        />
+        <View className='my-case__claim' data-testid='my-case-claim' onClick={() => void Taro.navigateTo({ url: intentRoutes.claim })}>
+          <Text>社区工作人员帮我登记过？用手机号认领 ›</Text>
+        </View>
+      </View>
     )
   }
   return <CaseBody c={c} onChanged={() => void data.reload()} justRegistered={registered} />

@@ -8,6 +8,7 @@ import type {
   LedgerFollowUpInput,
   LedgerListInput,
   LedgerOutputs,
+  LedgerRegisterInput,
   LedgerVentureInput,
 } from '@shared/contracts/intent'
 import type { projectContract, ProjectListInput, ProjectOutputs, ProjectSaveInput } from '@shared/contracts/project'
@@ -34,6 +35,16 @@ export async function submitIntent(input: IntentSubmitInput) {
   return out
 }
 
+/** Asks for the one-time code that claims a case a community worker registered for the resident. */
+export function startClaim(communityId: string, phone: string) {
+  return call('intent', 'claimStart', { communityId, phone })
+}
+
+/** Links that case to the resident with the code. */
+export function confirmClaim(communityId: string, phone: string, code: string) {
+  return call('intent', 'claimConfirm', { communityId, phone, code })
+}
+
 export function myCase() {
   return call('intent', 'mine', {})
 }
@@ -48,6 +59,11 @@ export async function withdrawIntent(id: string) {
 
 export function listLedger(input: LedgerListInput) {
   return call('ledger', 'list', input)
+}
+
+/** 代登记: a worker registers a walk-in resident's intent with their consent. */
+export function registerOnBehalf(input: LedgerRegisterInput) {
+  return call('ledger', 'register', input)
 }
 
 export function getCase(id: string) {

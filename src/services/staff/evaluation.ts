@@ -1,4 +1,5 @@
-import type { DraftInput, evaluationContract, EvaluationOutputs, RecordCallInput, SpotCheckInput } from '@shared/contracts/evaluation'
+import type { AwardInput, DraftInput, evaluationContract, EvaluationOutputs, ExtendInput, RecordCallInput, RevokeInput, SpotCheckInput } from '@shared/contracts/evaluation'
+import type { DeadlineKey } from '@shared/domain/evaluation'
 import type { EvaluationDeadlines } from '@shared/domain/evaluation'
 import { call } from '../core/cloud'
 
@@ -22,3 +23,8 @@ export const selectApplication = (id: string, version: number, opinion: string) 
 export const evaluationRanking = (year: number) => call('evaluation', 'ranking', { year })
 export const evaluationDeadlines = (year: number, set?: EvaluationDeadlines) => call('evaluation', 'deadlines', { year, set })
 export const applicationDocuments = (id: string) => call('evaluation', 'documents', { id })
+export const extendDeadline = (input: ExtendInput) => call('evaluation', 'extend', input)
+export const reopenApplication = (id: string, reason: string) => call('evaluation', 'reopen', { id, reason })
+export const awardTitle = (input: AwardInput) => call('evaluation', 'award', input)
+export const revokeTitle = (input: RevokeInput) => call('evaluation', 'revoke', input)
+export const remindBehind = (year: number, step?: DeadlineKey) => call('evaluation', 'remindBehind', { year, step })

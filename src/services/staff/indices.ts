@@ -26,6 +26,11 @@ export function loadDrilldown(input: DrilldownInput) {
   return call('indices', 'drilldown', input)
 }
 
+/** The street approves a community's baseline for a period. */
+export function approveBaseline(communityId: string, period: string) {
+  return call('indices', 'approveBaseline', { communityId, period })
+}
+
 export function saveBaseline(input: SaveBaselineInput) {
   return call('indices', 'saveBaseline', input)
 }

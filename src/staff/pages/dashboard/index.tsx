@@ -6,12 +6,13 @@ import type { DashboardOutput, RollupOutput } from '@shared/contracts/indices'
 import { BASELINE_FIELDS, BASELINE_LABELS, type BaselineField, type IndexKey, type IndexValue, LIGHT_LABELS } from '@shared/domain/indices'
 import { type PeriodKind, periodName, periodsOf, previousPeriod } from '@shared/domain/period'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
-import { loadDashboard, loadRollup, saveBaseline } from '../../../services/staff/indices'
+import { approveBaseline, loadDashboard, loadRollup, saveBaseline } from '../../../services/staff/indices'
 import { getMe } from '../../../services/profile/profile'
 import { feedbackRoutes } from '../../../utils/feedback-routes'
 import { routes } from '../../../utils/routes'
@@ -275,6 +276,7 @@ function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: bo
         {i.target ? `目标 ${i.target.text}` : '无目标值'}
         {i.previous !== null && i.unit === 'count' ? ` · 上期 ${i.previous}` : ''}
         {i.lowN ? ' · 样本少于 30，仅供参考' : ''}
+        {i.denominatorUnapproved ? <Text className='dash__unapproved' data-testid={`unapproved-${i.key}`}> · 基数待街道审核</Text> : null}
         {i.coverage && i.coverage.with < i.coverage.of ? ` · ${i.coverage.with}/${i.coverage.of} 个社区有数据` : ''}
       </Text>
     </View>
@@ -429,6 +431,18 @@ function Baseline({ d, onSaved }: { d: DashboardOutput; onSaved: () => void }) {
       setSaving(false)
     }
   }
+  const approve = async () => {
+    setSaving(true)
+    try {
+      await approveBaseline(d.org._id, d.period)
+      toastSuccess('已审核通过')
+      onSaved()
+    } catch (e) {
+      toastText(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
   return (
     <View className='dash__section dash__baseline' data-testid='baseline'>
       <Text className='dash__section-title'>本期基数（{d.periodName}）</Text>
@@ -449,6 +463,20 @@ function Baseline({ d, onSaved }: { d: DashboardOutput; onSaved: () => void }) {
           {errors[f] ? <Text className='dash__error'>{errors[f]}</Text> : null}
         </View>
       ))}
+      {d.baselineReview?.entered ? (
+        <Text className={`dash__hint${d.baselineReview.approved ? '' : ' dash__unapproved'}`} data-testid='baseline-review'>
+          {d.baselineReview.approved
+            ? `街道已审核：${d.baselineReview.approvedBy}，${shanghaiDate(new Date(d.baselineReview.approvedAt))}`
+            : '本期基数还没有经过街道审核，用到它的指标会标出“基数待街道审核”'}
+        </Text>
+      ) : null}
+      {d.canApproveBaseline && d.baselineReview?.entered && !d.baselineReview.approved ? (
+        <View data-testid='baseline-approve'>
+          <AtButton type='primary' size='small' loading={saving} disabled={saving} onClick={() => void approve()}>
+            审核通过本期基数
+          </AtButton>
+        </View>
+      ) : null}
       {d.canEditBaseline ? (
         <View data-testid='baseline-save'>
           <AtButton type='primary' size='small' loading={saving} disabled={saving} onClick={() => void save()}>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { ApplicationView } from '@shared/contracts/evaluation'
@@ -10,7 +10,8 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { openDownload } from '../../../services/files/download-link'
-import { applicationDocuments, certifyApplication, getApplication, reviewApplication } from '../../../services/staff/evaluation'
+import { applicationDocuments, awardTitle, certifyApplication, getApplication, reopenApplication, reviewApplication, revokeTitle } from '../../../services/staff/evaluation'
+import { shanghaiDate } from '@shared/domain/time'
 import { EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evaluation-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import DocSections from '../../components/doc-sections'
@@ -105,6 +106,16 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
         </View>
       ) : null}
 
+      {app.award || app.revocation ? (
+        <View className='ev__card' data-testid='evaluation-award'>
+          <Text className='ev__section'>命名授牌</Text>
+          {app.award ? <Text className='ev__meta'>{app.award.date} 命名授牌，文号 {app.award.documentNo}{app.award.certificate ? '（证书扫描件已存档）' : ''}，{app.award.byName} 登记</Text> : null}
+          {app.revocation ? <Text className='ev__meta'>{app.revocation.date} 撤销命名，文号 {app.revocation.documentNo}：{app.revocation.reason}</Text> : null}
+        </View>
+      ) : null}
+
+      {app.may.manage ? <ManagePanel app={app} onChanged={onChanged} /> : null}
+
       {app.may.spotCheck || app.status === 'spot_checked' || app.status === 'selected' ? (
         <View className='ev__card'>
           <View className='ev__item' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.spotCheck(app._id) })} data-testid='ev-spotcheck-entry'>
@@ -129,6 +140,56 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
             {'\n'}
           </Text>
         ))}
+      </View>
+    </View>
+  )
+}
+
+/** 市创建办: reopen the application, record the 命名/授牌, withdraw it (动态管理). Each asks before it acts. */
+function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: ApplicationView) => void }) {
+  const [reason, setReason] = useState('')
+  const [date, setDate] = useState(shanghaiDate(new Date()))
+  const [documentNo, setDocumentNo] = useState('')
+  const [busy, setBusy] = useState(false)
+  const awarded = Boolean(app.award && !app.revocation)
+  const awardable = ['certified', 'spot_checked', 'selected'].includes(app.status) && !awarded
+  const act = async (question: string, work: () => Promise<ApplicationView>, done: string) => {
+    if (busy) return
+    const sure = await Taro.showModal({ title: '请确认', content: question, confirmText: '确定' })
+    if (!sure.confirm) return
+    setBusy(true)
+    try {
+      onChanged(await work())
+      toastSuccess(done)
+    } catch (e) {
+      toastText(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='ev__card' data-testid='evaluation-manage'>
+      <Text className='ev__section'>市创建办办理</Text>
+      <Text className='ev__meta'>重新打开：申报退回社区修改后重新提交。命名授牌：填写命名文件的日期和文号。撤销命名：动态管理中不再达标的社区。</Text>
+      <Input className='form-field__input' value={date} maxlength={10} placeholder='日期 年-月-日' onInput={(e) => setDate(e.detail.value.trim())} nativeProps={{ 'data-testid': 'manage-date', 'aria-label': '日期' }} />
+      <Input className='form-field__input' value={documentNo} maxlength={50} placeholder='文号，例如 攀创办〔2026〕12 号' onInput={(e) => setDocumentNo(e.detail.value)} nativeProps={{ 'data-testid': 'manage-docno', 'aria-label': '文号' }} />
+      <Textarea className='ev__textarea' value={reason} maxlength={200} placeholder='原因（重新打开、撤销命名时填写）' onInput={(e) => setReason(e.detail.value)} nativeProps={{ 'data-testid': 'manage-reason' }} />
+      <View className='ev__actions'>
+        {app.status !== 'draft' && app.status !== 'returned' && !awarded ? (
+          <View className='ev__btn' data-testid='manage-reopen'><AtButton disabled={busy} onClick={() => void act(`把${app.communityName}的申报退回社区重新办理？`, () => reopenApplication(app._id, reason), '已重新打开，退回社区')}>
+            重新打开
+          </AtButton></View>
+        ) : null}
+        {awardable ? (
+          <View className='ev__btn' data-testid='manage-award'><AtButton type='primary' disabled={busy} onClick={() => void act(`登记${app.communityName}于 ${date} 命名授牌（${documentNo}）？`, () => awardTitle({ id: app._id, date, documentNo, certificate: null }), '已登记命名授牌')}>
+            命名授牌
+          </AtButton></View>
+        ) : null}
+        {awarded ? (
+          <View className='ev__btn' data-testid='manage-revoke'><AtButton disabled={busy} onClick={() => void act(`撤销${app.communityName}的创业型社区称号？`, () => revokeTitle({ id: app._id, date, documentNo, reason }), '已撤销命名')}>
+            撤销命名
+          </AtButton></View>
+        ) : null}
       </View>
     </View>
   )

@@ -39,6 +39,13 @@ export default function EvaluationListPage() {
             </AtButton></View>
           </View>
         ) : null}
+        {d.mayManage ? (
+          <View className='ev__actions'>
+            <View className='ev__btn' data-testid='evaluation-year-entry'><AtButton type='primary' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.year(year) })}>
+              评估年度管理（截止日、延期、催办）
+            </AtButton></View>
+          </View>
+        ) : null}
         {d.items.some((i) => i.status === 'certified' || i.status === 'spot_checked' || i.status === 'selected') ? (
           <View className='ev__actions'>
             <View className='ev__btn' data-testid='evaluation-ranking-entry'><AtButton onClick={() => void Taro.navigateTo({ url: evaluationRoutes.ranking(year) })}>

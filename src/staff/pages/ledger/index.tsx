@@ -147,6 +147,11 @@ export default function LedgerPage() {
             </Text>
           </View>
           <View className='ledger__actions'>
+            {can(staff.role, 'intent.write') && !drill ? (
+              <View className='ledger__action' data-testid='register-entry' onClick={() => void Taro.navigateTo({ url: intentRoutes.register })}>
+                <Text>代登记</Text>
+              </View>
+            ) : null}
             {can(staff.role, 'project.write') ? (
               <View className='ledger__action' data-testid='projects-entry' onClick={() => void Taro.navigateTo({ url: intentRoutes.projects })}>
                 <Text>项目库</Text>
@@ -251,6 +256,11 @@ export default function LedgerPage() {
                 <View className='ledger__cell ledger__cell--name'>
                   <Text className='ledger__name'>{r.name}</Text>
                   {r.status === 'pending' ? <Text className='ledger__badge'>待受理</Text> : null}
+                  {'onBehalf' in r && r.onBehalf ? (
+                    <Text className='ledger__badge ledger__badge--plain' data-testid='row-on-behalf'>
+                      {r.claimed ? '代登记·已认领' : '代登记'}
+                    </Text>
+                  ) : null}
                 </View>
                 <Text className='ledger__cell ledger__cell--phone' data-testid='row-phone'>
                   {r.phoneMasked}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代登记创业意向' })
