@@ -66,7 +66,7 @@ describe('npm run cloud:setup -- --dry-run --json', () => {
     // Names only: the state never carries a value.
     expect(state.functions.find((f) => f.name === 'notify')?.env).toEqual(['APP_SECRET', 'SUBSCRIBE_TEMPLATE_POLICY', 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS', 'SUBSCRIBE_TEMPLATE_NOTICE', 'SUBSCRIBE_TEMPLATE_NOTICE_FIELDS'])
     expect(state.missingRequired).toEqual(['APP_SECRET'])
-    expect(state.unconfigured.map((u) => u.name)).toEqual(['SUBSCRIBE_TEMPLATE_POLICY', 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS', 'SUBSCRIBE_TEMPLATE_NOTICE', 'SUBSCRIBE_TEMPLATE_NOTICE_FIELDS'])
+    expect(state.unconfigured.map((u) => u.name)).toEqual(['SUBSCRIBE_TEMPLATE_EVALUATION', 'SUBSCRIBE_TEMPLATE_CLAIM', 'SUBSCRIBE_TEMPLATE_POLICY', 'SUBSCRIBE_TEMPLATE_POLICY_FIELDS', 'SUBSCRIBE_TEMPLATE_NOTICE', 'SUBSCRIBE_TEMPLATE_NOTICE_FIELDS'])
   })
 
   it('reports an optional variable as 未配置 and never prints a configured value', async () => {

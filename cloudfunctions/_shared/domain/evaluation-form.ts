@@ -5,7 +5,7 @@
 import { type ApplicationFigures, type EvaluationApplication, EVALUATION_STATUS_LABELS, EVALUATION_STEP_LABELS, type FormRatio } from './evaluation'
 import { CRITERION_LABELS, LIGHT_LABELS } from './indices'
 import { ROLE_LABELS } from './roles'
-import { minuteText } from './time'
+import { dayText, minuteText } from './time'
 
 /** A titled block of label / value rows. */
 export interface DocSection {
@@ -116,7 +116,7 @@ export function chainOpinions(app: Pick<EvaluationApplication, 'history'>): { co
   const latest = (steps: readonly string[]) => [...app.history].reverse().find((h) => steps.includes(h.step))
   const signed = (steps: readonly string[], decisions: Record<string, string>): SignedOpinion => {
     const h = latest(steps)
-    return h ? { decision: decisions[h.step] ?? '', byName: h.byName, date: shanghaiMinute(h.at).slice(0, 10), note: h.note } : { decision: '', byName: '', date: '', note: '' }
+    return h ? { decision: decisions[h.step] ?? '', byName: h.byName, date: dayText(h.at), note: h.note } : { decision: '', byName: '', date: '', note: '' }
   }
   return {
     community: signed(['submit'], { submit: '已提交' }),
