@@ -1,6 +1,8 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
+import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
+import { targetId, type TargetRecord } from '../domain/target'
 import type { Collections } from '../store/collections'
-import { DuplicateIdError, type Store } from '../store/port'
+import { DuplicateIdError, type Store, where } from '../store/port'
 
 /**
  * Data migrations, in order. Each is idempotent and recorded in `migrations` by name once
@@ -59,6 +61,39 @@ async function moveCollection(store: Store<Collections>, from: keyof Retired, to
   }
 }
 
+/**
+ * Writes the default targets (`TARGET_SEEDS`, each with the seed document it comes from) for every
+ * city in the database that lacks them, as seed 001's year's records; a record an office has set
+ * is never touched. Resolves how many it wrote.
+ */
+export async function seedDefaultTargets(store: Store<Collections>, now: Date = new Date()): Promise<number> {
+  let written = 0
+  const cities = (await store.collection('orgs').find({ where: where.eq('parentId', null), limit: 50 })).items.filter((o) => o.level === 'city')
+  for (const city of cities) {
+    for (const t of TARGET_SEEDS) {
+      const doc: TargetRecord = {
+        _id: targetId(SEED_TARGET_YEAR, city._id, t.index),
+        index: t.index,
+        orgId: city._id,
+        orgPath: city.path,
+        year: SEED_TARGET_YEAR,
+        value: t.value,
+        source: t.source,
+        splitFrom: null,
+        setBy: 'seed',
+        setAt: now.toISOString(),
+      }
+      try {
+        await store.collection('targets').insert(doc)
+        written++
+      } catch (err) {
+        if (!(err instanceof DuplicateIdError)) throw err
+      }
+    }
+  }
+  return written
+}
+
 const MIGRATIONS: readonly Migration[] = [
   {
     // Staff documents grant a role only with the server's marker (caller.ts). Accounts written
@@ -85,6 +120,13 @@ const MIGRATIONS: readonly Migration[] = [
       for (const [from, to] of RENAMED_COLLECTIONS) moved += await moveCollection(store, from, to)
       return moved
     },
+  },
+  {
+    // Targets became data (issue 21): the seeds' targets are written for the city. Repeats, so a
+    // city created after the first run (cloud:setup before the first org) gets them next time.
+    name: '2026-12-targets-seeded',
+    repeatable: true,
+    run: (store) => seedDefaultTargets(store),
   },
 ]
 
