@@ -71,6 +71,7 @@ export const STAFF_PAGE_DIRS = {
   courseCheckin: 'course-checkin',
   siteApplications: 'site-applications',
   staffServiceResources: 'service-resources',
+  staffTargets: 'targets',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -141,6 +142,8 @@ export interface PageQueries {
   courseCheckin: Id & { session: number }
   siteApplications: void
   staffServiceResources: void
+  /** 目标与分解: an org's targets for a year (default: the caller's org, this year). */
+  staffTargets: { org?: string; year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */
