@@ -243,7 +243,7 @@ function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: bo
         <Text className='dash__card-label'>{i.label}</Text>
         <View className={`dash__light dash__light--${i.light}`}>
           <Text>
-            {LIGHT_ICON[i.light]} {i.light === 'none' ? (i.value === null ? '缺数据' : '无目标') : LIGHT_LABELS[i.light]}
+            {LIGHT_ICON[i.light]} {i.light === 'none' ? (i.value === null ? '缺数据' : i.target ? (i.target.kind === 'increase' ? '全年考核' : '无可比') : '无目标') : LIGHT_LABELS[i.light]}
           </Text>
         </View>
       </View>
