@@ -26,6 +26,9 @@ import { TEST_ORGS } from '../cloudfunctions/_shared/testing/harness'
 import { indicesActions } from '../cloudfunctions/indices/actions'
 import { countingStore, type OpCount } from './counting-store'
 
+/** The Shanghai day of the clock the dashboard action runs on below (survival cohorts of age by then). */
+const AS_OF = '2026-11-22'
+
 const PERIOD = '2026-M11'
 const DASH_CALLS = 9
 const NAIVE_CALLS_SMALL = 9
@@ -140,7 +143,7 @@ async function naiveDashboard(store: ReturnType<typeof openSqliteStore<Collectio
   for (const [k, v] of Object.entries(base ?? {})) if (k.startsWith('base_') && typeof v === 'number') y[k] = v
   series.set('2026', y)
   return INDEX_DEFS.map((d) => {
-    const i = toIndex(d.key, PERIOD, [d.figure(series, PERIOD)], [d.figure(series, previousPeriod(PERIOD))], false)
+    const i = toIndex(d.key, PERIOD, [d.figure(series, PERIOD, AS_OF)], [d.figure(series, previousPeriod(PERIOD), AS_OF)], false)
     return { key: d.key, num: i.numerator, den: i.denominator }
   })
 }

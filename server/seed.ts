@@ -5,6 +5,11 @@ import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { Store } from '../cloudfunctions/_shared/store/port'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 import { rebuildSearchIndex } from '../cloudfunctions/_shared/application/search-index'
+import type { Org } from '../cloudfunctions/_shared/domain/org'
+import { targetId, type TargetRecord } from '../cloudfunctions/_shared/domain/target'
+import { TARGET_SEEDS } from '../cloudfunctions/_shared/domain/target-seeds'
+import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
+import { seedDefaultTargets } from '../cloudfunctions/_shared/runtime/migrations'
 import { hashPassword } from './auth'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
@@ -84,5 +89,41 @@ export async function seedDemo(
   if (options.demoData ?? true) await rebuildSearchIndex(store, at)
   // Demo cases seal phone and ID numbers, so they need the runtime's keys.
   if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
+  // The seeds' targets for the city (the migration does the same for a database that has a city).
+  await seedDefaultTargets(store, now)
+  if (options.demoData ?? true) await seedDemoTargets(store, now)
   return true
+}
+
+/**
+ * The demo tree's targets for the current year: seed 001's count targets (私营企业 +49, 个体工商户
+ * +1180) split city → districts → streets → communities, as each level would with `splitTarget`
+ * (shares add up at every level), and one ratio a district overrides for its streets.
+ */
+export async function seedDemoTargets(store: Store<Collections>, now: Date): Promise<void> {
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const at = now.toISOString()
+  const records: TargetRecord[] = []
+  const split = (parent: Org, index: 'newEnterprises' | 'newIndividual', total: number) => {
+    const kids = DEMO_ORGS.filter((o) => o.parentId === parent._id)
+    kids.forEach((kid, i) => {
+      // Even shares, the remainder to the first children: they add up to the parent's exactly.
+      const share = Math.floor(total / kids.length) + (i < total % kids.length ? 1 : 0)
+      records.push({ _id: targetId(year, kid._id, index), index, orgId: kid._id, orgPath: kid.path, year, value: share, source: 'seed-001', splitFrom: parent._id, setBy: 'seed', setAt: at })
+      split(kid, index, share)
+    })
+  }
+  const city = DEMO_ORGS.find((o) => o.level === 'city')
+  if (!city) return
+  for (const t of TARGET_SEEDS) {
+    if (t.index !== 'newEnterprises' && t.index !== 'newIndividual') continue
+    records.push({ _id: targetId(year, city._id, t.index), index: t.index, orgId: city._id, orgPath: city.path, year, value: t.value, source: t.source, splitFrom: null, setBy: 'seed', setAt: at })
+    split(city, t.index, t.value ?? 0)
+  }
+  // 西区 asks more of its streets' 创业活动指数 than the city's 15%: a local override.
+  const west = DEMO_ORGS.find((o) => o._id === 'd-west')
+  if (west) records.push({ _id: targetId(year, west._id, 'activity'), index: 'activity', orgId: west._id, orgPath: west.path, year, value: 0.18, source: 'local', splitFrom: 'city', setBy: 'seed', setAt: at })
+  for (const r of records) {
+    if (!(await store.collection('targets').get(r._id))) await store.collection('targets').put(r)
+  }
 }

@@ -4,10 +4,13 @@
  * and the staff view with what the caller may do next.
  */
 import { createHash } from 'node:crypto'
-import type { ApplicationView, SampleRow } from '../_shared/contracts/evaluation'
+import type { ApplicationView, LiveFigures, SampleRow } from '../_shared/contracts/evaluation'
+import { figuresFor } from './figures'
 import {
   DEADLINE_KEYS,
   type DeadlineKey,
+  type ApplicationFigures,
+  type FormRatio,
   defaultDeadlines,
   EDITABLE_STATUSES,
   effectiveDeadlines,
@@ -158,6 +161,36 @@ export async function questionnaireOf(store: Store<Collections>, surveyId: strin
 }
 
 /** The application as the caller sees it, with the steps open to them. */
+/** A snapshot's figures as the form prints them, by label. */
+function printed(f: ApplicationFigures): Map<string, string> {
+  const pct = (r: FormRatio | undefined) => (!r || r.value === null ? '—' : `${(r.value * 100).toFixed(1)}%（${r.num} / ${r.den ?? '—'}）`)
+  return new Map([
+    ['创业指导员在岗', String(f.staffInPlace)],
+    ['政策享受人次', String(f.benefitCount)],
+    ['一对一指导', String(f.guided)],
+    ['帮扶覆盖率', pct(f.guidanceShare)],
+    ['帮扶成功创业', String(f.started)],
+    ['带动就业', String(f.jobsCreated)],
+    ['私营企业净增', String(f.newEnterprises)],
+    ['个体工商户净增', String(f.newIndividual)],
+    ['创业活动指数', pct(f.activityIndex)],
+    ['政策享受率', pct(f.policyEnjoyment)],
+    ['创业带动就业占比', pct(f.employmentDriven)],
+    ['创业对就业的贡献率', pct(f.employmentContribution)],
+    ['1 年存活率', pct(f.survival12)],
+    ['2 年存活率', pct(f.survival24)],
+  ])
+}
+
+/** Today's figures of a submitted application, where they differ from its snapshot. */
+async function liveBeside(ctx: Ctx, app: EvaluationApplication): Promise<LiveFigures | null> {
+  const now = await figuresFor(ctx, app.communityId, app.year)
+  const was = printed(app.figures)
+  const changed = [...printed(now)].filter(([label, live]) => was.get(label) !== live).map(([label, live]) => ({ label, snapshot: was.get(label) ?? '—', live }))
+  if (!changed.length && app.figures.definitionVersion === now.definitionVersion) return null
+  return { asOf: now.asOf ?? '', definitionVersion: now.definitionVersion ?? 0, snapshotVersion: app.figures.definitionVersion ?? 1, changed }
+}
+
 export async function toView(ctx: Ctx, caller: StaffCaller, app: EvaluationApplication): Promise<ApplicationView> {
   const role = caller.staff.role
   const own = caller.org._id === app.communityId
@@ -172,6 +205,7 @@ export async function toView(ctx: Ctx, caller: StaffCaller, app: EvaluationAppli
     revocation: app.revocation ?? null,
     summary: spotSummary(app.sample, app.calls, questionnaire),
     sampleRows: rows,
+    live: EDITABLE_STATUSES.includes(app.status) ? null : await liveBeside(ctx, app),
     may: {
       edit: editable,
       submit: editable,

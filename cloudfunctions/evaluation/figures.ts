@@ -5,9 +5,12 @@
  */
 import type { ApplicationFigures, ApplicationReport, FormRatio } from '../_shared/domain/evaluation'
 import { yuanText } from '../_shared/domain/evaluation-form'
-import { benefitRows, CRITERIA, type Criterion, flow, type IndexKey, type IndexValue } from '../_shared/domain/indices'
+import { benefitRows, CRITERIA, type Criterion, flow, INDEX_DEFINITION_VERSION, type IndexKey, type IndexValue } from '../_shared/domain/indices'
+import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
+import { notFound } from '../_shared/runtime/errors'
 import { communitySeries, criteriaOf, indicesOf } from '../_shared/application/figures-scope'
+import { targetsFor } from '../_shared/application/targets'
 
 /** An index value as the form prints it: `18.0%`, `92.5 分`, `3`, or `—` when unknown. */
 export function formatValue(unit: IndexValue['unit'], value: number | null): string {
@@ -22,15 +25,24 @@ function ratio(indices: readonly IndexValue[], key: IndexKey): FormRatio {
   return { num: i?.numerator ?? 0, den: i?.denominator ?? null, value: i?.value ?? null }
 }
 
-/** The figures of `communityId` for `year`, as of now. */
+/**
+ * The figures of `communityId` for `year`, as of now, judged against the community's targets for
+ * the year. The result is a snapshot: it records the date and the index definitions' version, so
+ * a submitted 申报表 keeps what it said and the live figure can be shown beside it.
+ */
 export async function figuresFor(ctx: Ctx, communityId: string, year: number): Promise<ApplicationFigures> {
   const period = String(year)
+  const org = await ctx.store.collection('orgs').get(communityId)
+  if (!org) throw notFound('社区不存在')
   const series = await communitySeries(ctx, communityId, period)
-  const indices = indicesOf([series], period, false)
+  const asOf = shanghaiDate(ctx.now())
+  const indices = indicesOf([series], period, false, await targetsFor(ctx.store, org, year), asOf)
   const benefits = benefitRows([series], period)
   const value = (key: IndexKey) => indices.find((i) => i.key === key)?.value ?? 0
   return {
     at: ctx.now().toISOString(),
+    asOf,
+    definitionVersion: INDEX_DEFINITION_VERSION,
     staffInPlace: value('staffInPlace'),
     benefits,
     benefitCount: benefits.reduce((n, b) => n + b.count, 0),
@@ -47,6 +59,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
     employmentDriven: ratio(indices, 'employmentDriven'),
     survival12: ratio(indices, 'survival12'),
     survival24: ratio(indices, 'survival24'),
+    employmentContribution: ratio(indices, 'employmentContribution'),
     criteria: criteriaOf(indices).map((c) => ({
       criterion: c.criterion,
       label: c.label,
@@ -56,7 +69,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
         .filter((i) => i.criterion === c.criterion)
         .map((i) => ({
           label: i.label,
-          text: `${formatValue(i.unit, i.value)}${i.target ? `（标准 ${i.target.text}）` : ''}${i.value === null && i.missing ? `：${i.missing}` : ''}`,
+          text: `${formatValue(i.unit, i.value)}${i.target ? `（目标 ${i.target.text}${i.target.source === 'local' ? '，本级自定' : ''}）` : ''}${i.value === null && i.missing ? `：${i.missing}` : ''}`,
           light: i.light,
         })),
     })),

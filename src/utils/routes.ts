@@ -16,6 +16,7 @@ export const routes = {
   staffBind: pageUrl('staffBind'),
   staffTeam: pageUrl('staffTeam'),
   staffDashboard: (org?: string) => pageUrl('staffDashboard', { org }),
+  staffTargets: (q: { org?: string; year?: number } = {}) => pageUrl('staffTargets', q),
   /** The ledger list narrowed to the cases behind an index's numerator or denominator. */
   staffDrilldown: (q: { key: string; side: 'num' | 'den'; period: string; org: string }) =>
     pageUrl('ledger', { drill: q.key, side: q.side, period: q.period, org: q.org }),

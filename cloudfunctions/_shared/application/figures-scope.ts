@@ -9,6 +9,7 @@ import {
   BASELINE_APPROVED_BY,
   BASELINE_FIELDS,
   baselineMetric,
+  type CohortFigure,
   counterWindow,
   CRITERIA,
   CRITERION_LABELS,
@@ -23,7 +24,8 @@ import {
   trendPeriods,
 } from '../domain/indices'
 import type { Org } from '../domain/org'
-import { periodName, previousPeriod } from '../domain/period'
+import { periodName, previousPeriod, yearsBefore } from '../domain/period'
+import type { TargetMap } from './targets'
 import type { Permission } from '../domain/roles'
 import type { Ctx } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
@@ -96,38 +98,61 @@ export async function seriesOfCommunities(ctx: Ctx, communities: readonly Org[],
   return out
 }
 
-/** Every index of `period`, summed over `seriesList` (one community, or all under an upper org). */
-export function indicesOf(seriesList: readonly Series[], period: string, upper: boolean): IndexValue[] {
+/**
+ * Every index of `period`, summed over `seriesList` (one community, or all under an upper org),
+ * judged against `targets` (read from the `targets` collection: `targetsFor`), as of Shanghai
+ * day `asOf` (survival cohorts not yet of age are left out).
+ */
+export function indicesOf(seriesList: readonly Series[], period: string, upper: boolean, targets: TargetMap, asOf: string): IndexValue[] {
   const prev = previousPeriod(period)
+  const lastYear = yearsBefore(period, 1)
   return INDEX_DEFS.map((def) =>
     toIndex(
       def.key,
       period,
-      seriesList.map((s) => def.figure(s, period)),
-      seriesList.map((s) => def.figure(s, prev)),
+      seriesList.map((s) => def.figure(s, period, asOf)),
+      seriesList.map((s) => def.figure(s, prev, asOf)),
       upper,
+      {
+        target: targets.get(def.key) ?? null,
+        lastYearFigures: seriesList.map((s) => def.figure(s, lastYear, asOf)),
+        cohorts: def.cohorts ? sumCohorts(seriesList.map((s) => def.cohorts?.(s, period, asOf) ?? [])) : null,
+        asOf,
+      },
     ),
   )
 }
 
+/** Cohort figures of several communities, summed per cohort month. */
+function sumCohorts(lists: readonly CohortFigure[][]): CohortFigure[] {
+  const by = new Map<string, CohortFigure>()
+  for (const list of lists) {
+    for (const c of list) {
+      const had = by.get(c.cohort)
+      by.set(c.cohort, had ? { cohort: c.cohort, num: had.num + c.num, den: had.den + c.den } : { ...c })
+    }
+  }
+  return [...by.values()].sort((a, b) => a.cohort.localeCompare(b.cohort))
+}
+
 /** One index across the trend periods that end with `period`. */
-export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean): TrendPoint[] {
+export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean, asOf: string): TrendPoint[] {
   const def = INDEX_DEFS.find((d) => d.key === key)
   if (!def) return []
   return trendPeriods(period).map((p) => {
     const i = toIndex(
       key,
       p,
-      seriesList.map((s) => def.figure(s, p)),
-      seriesList.map((s) => def.figure(s, previousPeriod(p))),
+      seriesList.map((s) => def.figure(s, p, asOf)),
+      seriesList.map((s) => def.figure(s, previousPeriod(p), asOf)),
       upper,
     )
     return { period: p, label: periodName(p), value: i.value, numerator: i.numerator, denominator: i.denominator }
   })
 }
 
-export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean): Record<IndexKey, TrendPoint[]> {
-  return Object.fromEntries(INDEX_KEYS.map((k) => [k, trendOf(seriesList, period, k, upper)])) as Record<IndexKey, TrendPoint[]>
+export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean, asOf: string): Record<IndexKey, TrendPoint[]> {
+  return Object.fromEntries(INDEX_KEYS.map((k) => [k, trendOf(seriesList, period, k, upper, asOf)])) as Record<IndexKey, TrendPoint[]>
 }
 
 export function criteriaOf(indices: readonly IndexValue[]): CriterionRow[] {

@@ -207,6 +207,20 @@ export type ApplicationView = Omit<EvaluationApplication, 'communityPath' | 'awa
   summary: SpotSummary
   sampleRows: SampleRow[]
   may: { edit: boolean; submit: boolean; review: boolean; certify: boolean; spotCheck: boolean; select: boolean; documents: boolean; manage: boolean }
+  /**
+   * Once submitted the figures are a snapshot: the figures as they read today, where they differ
+   * from it (null while the application is still a draft, or when nothing differs).
+   */
+  live: LiveFigures | null
+}
+
+/** Today's figures beside a submitted snapshot. */
+export interface LiveFigures {
+  asOf: string
+  definitionVersion: number
+  /** The snapshot's definition version (1 for snapshots taken before versions were recorded). */
+  snapshotVersion: number
+  changed: { label: string; snapshot: string; live: string }[]
 }
 
 /** A community's line in a list: its application's status, or `none` before it opens one. */

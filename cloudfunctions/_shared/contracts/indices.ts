@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue } from '../domain/indices'
 import type { OrgLevel } from '../domain/org'
+import { type ResolvedTarget, type SplitMode, TARGET_RULES, TARGET_SOURCES, type TargetKind, type TargetRecord, type TargetSource } from '../domain/target'
 import { isPeriod } from '../domain/period'
 import type { LedgerRow } from './intent'
 import { cursorSchema, idSchema } from './common'
@@ -11,6 +12,8 @@ const periodSchema = v.pipe(
 )
 const orgIdSchema = v.optional(idSchema)
 const indexKeySchema = v.picklist(INDEX_KEYS, '没有这个指标')
+/** Indices that can carry a target. */
+export const TARGET_INDEX_KEYS = INDEX_KEYS.filter((k) => TARGET_RULES[k]) as [IndexKey, ...IndexKey[]]
 
 /** `indices.dashboard`: one org (default: the caller's own) and one period. */
 export const dashboardInput = v.object({ orgId: orgIdSchema, period: periodSchema })
@@ -70,6 +73,45 @@ export interface BaselineReview {
 /** `indices.reconcile`: recount every counter; a dry run (default) only reports drift. */
 export const reconcileInput = v.object({ repair: v.optional(v.boolean('repair 应为 true 或 false'), false) })
 
+const yearSchema = v.pipe(v.number('请选择年份'), v.integer('年份应为整数'), v.minValue(2010, '年份不能早于 2010'), v.maxValue(2100, '年份不能晚于 2100'))
+const targetIndexSchema = v.picklist(TARGET_INDEX_KEYS, '这个指标不能设目标')
+/** A target's value: a 0–1 ratio for percentages, a score, or a count; null for “高于上年”. */
+const targetValueSchema = v.nullable(v.pipe(v.number('目标值应为数字'), v.minValue(0, '目标值不能为负'), v.maxValue(10_000_000, '目标值过大')))
+
+/** `indices.targets`: one org's targets for a year, with its children's shares. */
+export const targetsInput = v.object({ orgId: orgIdSchema, year: yearSchema })
+export type TargetsInput = v.InferInput<typeof targetsInput>
+
+/** `indices.setTarget`: the city sets one of its own targets, with the document it comes from. */
+export const setTargetInput = v.object({
+  index: targetIndexSchema,
+  year: yearSchema,
+  value: targetValueSchema,
+  source: v.picklist(TARGET_SOURCES, '请选择目标来源'),
+})
+export type SetTargetInput = v.InferInput<typeof setTargetInput>
+
+/**
+ * `indices.splitTarget`: a level splits its target among its children. Counts: every child's
+ * share, adding up to the level's target. Ratios: a child's own value overrides the inherited
+ * one; null returns it to inheriting.
+ */
+export const splitTargetInput = v.object({
+  index: targetIndexSchema,
+  year: yearSchema,
+  orgId: orgIdSchema,
+  shares: v.pipe(
+    v.array(v.object({ orgId: idSchema, value: targetValueSchema }), '请填写各下级的分解数'),
+    v.minLength(1, '请填写各下级的分解数'),
+    v.maxLength(500, '下级单位过多'),
+  ),
+})
+export type SplitTargetInput = v.InferInput<typeof splitTargetInput>
+
+/** `indices.closeTargetYear`: the city closes a year's targets to edits, or reopens them. */
+export const closeTargetYearInput = v.object({ year: yearSchema, closed: v.boolean('请选择关闭或重新开放') })
+export type CloseTargetYearInput = v.InferInput<typeof closeTargetYearInput>
+
 export const indicesContract = {
   dashboard: dashboardInput,
   rollup: rollupInput,
@@ -78,7 +120,40 @@ export const indicesContract = {
   saveBaseline: saveBaselineInput,
   approveBaseline: approveBaselineInput,
   reconcile: reconcileInput,
+  targets: targetsInput,
+  setTarget: setTargetInput,
+  splitTarget: splitTargetInput,
+  closeTargetYear: closeTargetYearInput,
 } as const
+
+/** One index's target at an org, and its children's. */
+export interface TargetRow {
+  index: IndexKey
+  label: string
+  unit: IndexValue['unit']
+  kind: TargetKind
+  split: SplitMode
+  /** What the org is measured against (its own record or, for ratios, an ancestor's). */
+  effective: ResolvedTarget | null
+  /** The org's own record for exactly this year. */
+  own: TargetRecord | null
+  children: { org: OrgRef; effective: ResolvedTarget | null; own: TargetRecord | null }[]
+  /** Counts: the children's shares added up (null when none has one). */
+  childSum: number | null
+}
+
+export interface TargetsOutput {
+  org: OrgRef
+  year: number
+  closed: boolean
+  /** Who may reopen a closed year. */
+  reopenBy: string
+  rows: TargetRow[]
+  canSet: boolean
+  canSplit: boolean
+  canClose: boolean
+  sourceLabels: Record<TargetSource, string>
+}
 
 export interface OrgRef {
   _id: string
@@ -172,6 +247,10 @@ export interface IndicesOutputs {
   saveBaseline: SaveBaselineOutput
   approveBaseline: { communityId: string; period: string; review: BaselineReview }
   reconcile: ReconcileReport
+  targets: TargetsOutput
+  setTarget: TargetRecord
+  splitTarget: { written: number; removed: number }
+  closeTargetYear: { year: number; closed: boolean }
 }
 
 /** One counter field that differs from its recount. */

@@ -89,6 +89,10 @@ export interface FormRatio {
 export interface ApplicationFigures {
   /** Shanghai time the figures were read. */
   at: string
+  /** The Shanghai day they were computed as of (survival cohorts of age by then); absent in snapshots taken before version 2. */
+  asOf?: string
+  /** `INDEX_DEFINITION_VERSION` the figures were computed under (absent: version 1, before issue 21). */
+  definitionVersion?: number
   staffInPlace: number
   benefits: BenefitRow[]
   benefitCount: number
@@ -107,6 +111,8 @@ export interface ApplicationFigures {
   employmentDriven: FormRatio
   survival12: FormRatio
   survival24: FormRatio
+  /** 创业对就业的贡献率 (definition version 2 on). */
+  employmentContribution?: FormRatio
   /** Each 创建标准's indices with their lights, for the report. */
   criteria: CriterionFigures[]
 }

@@ -5,7 +5,18 @@
  * sum their communities' numerators and denominators; a ratio is never averaged.
  */
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from './policy'
-import { monthsOf, periodKind, periodRange, periodsEndingWith, yearsBefore } from './period'
+import { addMonths } from './intent'
+import { monthsOf, periodKind, periodRange, periodsEndingWith, previousPeriod, yearsBefore } from './period'
+import type { ResolvedTarget } from './target'
+
+/**
+ * The version of the index definitions below. A submitted 申报表 records it with its figures, so
+ * a figure computed under an older definition is told apart from today's (issue 21 item 2).
+ * 2: survival counts only cohort months whose 12 / 24 months have passed; new enterprises and
+ * individual businesses are the net increase over the previous period's end; 创业对就业的贡献率
+ * added; 创业环境满意度 judged against the same period a year before.
+ */
+export const INDEX_DEFINITION_VERSION = 2
 
 /** One period's metrics (a counter document without its id fields, or the sum of several). */
 export type Metrics = Record<string, number>
@@ -128,6 +139,8 @@ export interface DrillSpec {
   mode: 'flow' | 'stock'
   /** The period the records belong to (a cohort's period for cohort indices). */
   period: string
+  /** Flows only: the months whose records count, when not the whole period (complete cohort months, a 12-month window). */
+  months?: string[]
 }
 
 /** A numerator and denominator of one community (or a sum); `den` null when it is missing. */
@@ -151,17 +164,11 @@ export const CRITERION_LABELS: Record<Criterion, string> = {
 
 export type IndexUnit = 'percent' | 'count' | 'score'
 
-/** What an index is measured against. `growth`: at least the previous period's value. */
-export type Target =
-  | { kind: 'min'; value: number; text: string; reference?: boolean }
-  /** At most `value` (e.g. no unresolved complaints). */
-  | { kind: 'max'; value: number; text: string }
-  | { kind: 'growth'; text: string }
-
 export const INDEX_KEYS = [
   'activity',
   'employmentDriven',
   'newEmploymentDriven',
+  'employmentContribution',
   'initialSuccess',
   'survival12',
   'survival24',
@@ -185,16 +192,43 @@ interface IndexDef {
   label: string
   criterion: Criterion
   unit: IndexUnit
-  target: Target | null
   /** How the numerator and denominator read as words. */
   numLabel: string
   denLabel: string
   /** Why the denominator is missing, when it is. */
   missing: string
-  /** The community's figure for the period. */
-  figure(s: Series, period: string): Figure
+  /** The community's figure for the period, as of Shanghai day `asOf` (cohorts not yet of age are left out). */
+  figure(s: Series, period: string, asOf: string): Figure
   /** Records behind the numerator and denominator, when they are cases in the ledger. */
-  drill?(period: string): { num: DrillSpec; den: DrillSpec | null }
+  drill?(period: string, asOf: string): { num: DrillSpec; den: DrillSpec | null }
+  /** Cohort indices: the figure of each start-month cohort counted. */
+  cohorts?(s: Series, period: string, asOf: string): CohortFigure[]
+}
+
+/** One start-month cohort of a survival index. */
+export interface CohortFigure {
+  /** The start month, e.g. 2025-M03. */
+  cohort: string
+  num: number
+  den: number
+}
+
+/** Shanghai day far enough ahead that every cohort counts (tests, and periods long past). */
+export const ALL_OF_AGE = '9999-12-31'
+
+/**
+ * The start months of the cohort period `months` months before `period` whose every venture has
+ * reached that age by `asOf`: month M counts once its last day plus `months` months is on or
+ * before `asOf` (cohorts by start month, DESIGN.md “Targets”).
+ */
+export function cohortMonthsOfAge(period: string, months: number, asOf: string): string[] {
+  return monthsOf(yearsBefore(period, months / 12)).filter((m) => addMonths(periodRange(m).to, months) <= asOf)
+}
+
+/** The 12 months ending with the last month of `period` (a year-on-year window). */
+export function twelveMonthsTo(period: string): string[] {
+  const last = monthsOf(period).at(-1) ?? period
+  return periodsEndingWith(last, 12)
 }
 
 const VENTURES = ['ventures_enterprise', 'ventures_individual']
@@ -210,7 +244,6 @@ function satisfactionIndex(key: IndexKey, label: string, numLabel: string, kinds
     label,
     criterion: 'environment',
     unit: 'score',
-    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },
     numLabel,
     denLabel: '答卷数',
     missing: '本期还没有答卷',
@@ -227,9 +260,9 @@ function satisfactionIndex(key: IndexKey, label: string, numLabel: string, kinds
  * end), of the period itself or of the cohort `yearsBack` years earlier. `drillable`: both sides
  * are ledger cases, listed by `indices.drilldown`.
  */
-function ratio(num: string[], den: string[], mode: 'flow' | 'stock', opts: { yearsBack?: number; drillable?: boolean } = {}): Pick<IndexDef, 'figure' | 'drill'> {
+function ratio(num: string[], den: string[], mode: 'flow' | 'stock', opts: { drillable?: boolean } = {}): Pick<IndexDef, 'figure' | 'drill'> {
   const read = mode === 'flow' ? flow : stock
-  const at = (p: string) => (opts.yearsBack ? yearsBefore(p, opts.yearsBack) : p)
+  const at = (p: string) => p
   return {
     figure: (s, p) => {
       const d = sum(s, at(p), den, read)
@@ -254,13 +287,54 @@ function overBaseline(num: string[], mode: 'flow' | 'stock', field: BaselineFiel
 
 const MISSING_BASELINE = '请先录入本期基数'
 
+/** Flow sums over a list of months. */
+const sumMonths = (s: Series, months: readonly string[], metrics: readonly string[]) => months.reduce((n, m) => n + metrics.reduce((t, x) => t + flow(s, m, x), 0), 0)
+
+/**
+ * Survival at `months` months (seed 000 “1-2年存活率”, seed 001 “新创办企业存活率”): ventures of the
+ * start-month cohorts whose `months` months end in the period and have passed by `asOf`, still
+ * operating at that age ÷ those ventures. A venture started 11 months ago is in no 12-month figure
+ * yet; one started 13 months ago is in the figure of the period its 12th month ends in.
+ */
+function survival(months: 12 | 24): Pick<IndexDef, 'figure' | 'drill' | 'cohorts'> {
+  const num = [`survived${months}`]
+  const cohorts = (s: Series, p: string, asOf: string): CohortFigure[] =>
+    cohortMonthsOfAge(p, months, asOf).map((m) => ({ cohort: m, num: sumMonths(s, [m], num), den: sumMonths(s, [m], VENTURES) }))
+  return {
+    figure: (s, p, asOf) => {
+      const of = cohortMonthsOfAge(p, months, asOf)
+      const d = sumMonths(s, of, VENTURES)
+      return { num: sumMonths(s, of, num), den: of.length && d > 0 ? d : null }
+    },
+    drill: (p, asOf) => {
+      const of = cohortMonthsOfAge(p, months, asOf)
+      const period = yearsBefore(p, months / 12)
+      return { num: { metrics: num, mode: 'flow', period, months: of }, den: { metrics: VENTURES, mode: 'flow', period, months: of } }
+    },
+    cohorts: (s, p, asOf) => cohorts(s, p, asOf).filter((c) => c.den > 0),
+  }
+}
+
+/**
+ * The net increase of a stock over the previous period's end (seed 001: “数量比上年增加”): ventures of
+ * `kind` registered minus those closed. The drill-down lists the cases whose ventures moved it.
+ */
+function netIncrease(metric: string): Pick<IndexDef, 'figure' | 'drill'> {
+  return {
+    figure: (s, p) => ({ num: stock(s, p, metric) - stock(s, previousPeriod(p), metric), den: 1 }),
+    drill: (p) => ({ num: { metrics: [metric], mode: 'flow', period: p }, den: null }),
+  }
+}
+
+/** Entrepreneurs and the jobs of their ventures in operation (创业带动就业). */
+const DRIVEN = ['entrepreneursOperating', 'jobsOperating']
+
 export const INDEX_DEFS: readonly IndexDef[] = [
   {
     key: 'staffInPlace',
     label: '创业指导员在岗',
     criterion: 'organisation',
     unit: 'count',
-    target: { kind: 'min', value: 1, text: '每个社区不少于 1 名' },
     numLabel: '在岗人数',
     denLabel: '',
     missing: '',
@@ -271,7 +345,6 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '政策享受率',
     criterion: 'policy',
     unit: 'percent',
-    target: { kind: 'min', value: 1, text: '100%' },
     numLabel: '已享受政策的创业者',
     denLabel: '已创业的登记人员',
     missing: '还没有已创业的登记人员',
@@ -282,7 +355,6 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '创业活动指数',
     criterion: 'environment',
     unit: 'percent',
-    target: { kind: 'min', value: 0.15, text: '≥ 15%' },
     numLabel: '参与创业的居民',
     denLabel: '劳动年龄人口（基数）',
     missing: MISSING_BASELINE,
@@ -296,7 +368,6 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '帮扶覆盖率',
     criterion: 'assistance',
     unit: 'percent',
-    target: { kind: 'min', value: 1, text: '100%' },
     numLabel: '已一对一指导',
     denLabel: '提出帮扶需求的登记',
     missing: '还没有提出帮扶需求的登记',
@@ -307,7 +378,6 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '培训覆盖率',
     criterion: 'assistance',
     unit: 'percent',
-    target: { kind: 'min', value: 1, text: '100%（培训全覆盖）' },
     numLabel: '已完成培训课程',
     denLabel: '提出培训需求的登记',
     missing: '还没有提出培训需求的登记',
@@ -318,29 +388,45 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '创业带动就业占比',
     criterion: 'results',
     unit: 'percent',
-    target: { kind: 'min', value: 0.2, text: '≥ 20%' },
     numLabel: '创业者 + 带动就业',
     denLabel: '就业人数（基数）',
     missing: MISSING_BASELINE,
-    ...overBaseline(['entrepreneursOperating', 'jobsOperating'], 'stock', 'employed'),
+    ...overBaseline(DRIVEN, 'stock', 'employed'),
   },
   {
     key: 'newEmploymentDriven',
     label: '新增创业带动就业占新增就业',
     criterion: 'results',
     unit: 'percent',
-    target: { kind: 'min', value: 0.45, text: '≥ 45%（贡献率 ≥ 30%）' },
     numLabel: '本期新创业人数 + 带动就业',
     denLabel: '本期新增就业（基数）',
     missing: MISSING_BASELINE,
     ...overBaseline(['started', 'jobsCreated'], 'flow', 'newEmployment'),
   },
   {
+    key: 'employmentContribution',
+    label: '创业对就业的贡献率',
+    criterion: 'results',
+    unit: 'percent',
+    numLabel: '比上年同期末增加的创业者 + 带动就业',
+    denLabel: '比上年同期增加的就业人数（基数之差）',
+    missing: '请录入本期和上年同期的就业人数基数（且本期应多于上年）',
+    // Seed 001 “创业对就业的贡献率”: the share of the year's growth in employment that
+    // entrepreneurship made, Δ(entrepreneurs + jobs of their operating ventures) ÷ Δ employed.
+    figure: (s, p) => {
+      const before = yearsBefore(p, 1)
+      const now = stockBaseline(s, p, 'employed')
+      const then = stockBaseline(s, before, 'employed')
+      const num = sum(s, p, DRIVEN, stock) - sum(s, before, DRIVEN, stock)
+      return { num, den: now !== null && then !== null && now > then ? now - then : null }
+    },
+    drill: (p) => ({ num: { metrics: DRIVEN, mode: 'flow', period: p, months: twelveMonthsTo(p) }, den: null }),
+  },
+  {
     key: 'initialSuccess',
     label: '初始创业成功率',
     criterion: 'results',
     unit: 'percent',
-    target: { kind: 'min', value: 0.5, text: '≥ 50%' },
     numLabel: '本期登记中已创业',
     denLabel: '本期登记人数',
     missing: '本期没有新的登记',
@@ -351,53 +437,46 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '1 年存活率',
     criterion: 'results',
     unit: 'percent',
-    target: { kind: 'min', value: 0.7, text: '≥ 70%' },
     numLabel: '满 1 年仍在经营',
-    denLabel: '一年前同期创办',
-    missing: '一年前同期没有创办的企业',
-    ...ratio(['survived12'], VENTURES, 'flow', { yearsBack: 1 }),
+    denLabel: '满 12 个月的创办批次（按创办月份）',
+    missing: '还没有满 12 个月的创办批次',
+    ...survival(12),
   },
   {
     key: 'survival24',
     label: '2 年存活率',
     criterion: 'results',
     unit: 'percent',
-    target: { kind: 'min', value: 0.7, text: '≥ 70%' },
     numLabel: '满 2 年仍在经营',
-    denLabel: '两年前同期创办',
-    missing: '两年前同期没有创办的企业',
-    ...ratio(['survived24'], VENTURES, 'flow', { yearsBack: 2 }),
+    denLabel: '满 24 个月的创办批次（按创办月份）',
+    missing: '还没有满 24 个月的创办批次',
+    ...survival(24),
   },
   {
     key: 'newEnterprises',
-    label: '新办企业',
+    label: '私营企业净增',
     criterion: 'results',
     unit: 'count',
-    target: { kind: 'growth', text: '不少于上期' },
-    numLabel: '本期新办',
+    numLabel: '比上期末净增（新办 − 注销）',
     denLabel: '',
     missing: '',
-    figure: (s, p) => ({ num: flow(s, p, 'ventures_enterprise'), den: 1 }),
-    drill: (p) => ({ num: { metrics: ['ventures_enterprise'], mode: 'flow', period: p }, den: null }),
+    ...netIncrease('operating_enterprise'),
   },
   {
     key: 'newIndividual',
-    label: '新办个体工商户',
+    label: '个体工商户净增',
     criterion: 'results',
     unit: 'count',
-    target: { kind: 'growth', text: '不少于上期' },
-    numLabel: '本期新办',
+    numLabel: '比上期末净增（新办 − 注销）',
     denLabel: '',
     missing: '',
-    figure: (s, p) => ({ num: flow(s, p, 'ventures_individual'), den: 1 }),
-    drill: (p) => ({ num: { metrics: ['ventures_individual'], mode: 'flow', period: p }, den: null }),
+    ...netIncrease('operating_individual'),
   },
   {
     key: 'feedbackOnTime',
     label: '反馈按时答复率',
     criterion: 'environment',
     unit: 'percent',
-    target: { kind: 'min', value: 0.9, text: '≥ 90%' },
     numLabel: '按期限答复',
     denLabel: '本期答复',
     missing: '本期没有答复过的反馈',
@@ -408,7 +487,6 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '居民对答复的评分',
     criterion: 'environment',
     unit: 'score',
-    target: { kind: 'min', value: 4, text: '参考 ≥ 4 分（满分 5）', reference: true },
     numLabel: '评分合计',
     denLabel: '评分次数',
     missing: '本期还没有评分',
@@ -419,7 +497,6 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '未办结投诉',
     criterion: 'environment',
     unit: 'count',
-    target: { kind: 'max', value: 0, text: '无未办结投诉（无因创业服务引发的上访）' },
     numLabel: '期末未办结',
     denLabel: '',
     missing: '',
@@ -449,12 +526,15 @@ export interface IndexValue {
   denominator: number | null
   numLabel: string
   denLabel: string
-  target: Target | null
+  /** The target this org is measured against this year (a stored record, see `target.ts`), or null when none is set. */
+  target: ResolvedTarget | null
   light: Light
   /** Why there is no value. */
   missing: string | null
   /** The previous period's value (counts and growth targets). */
   previous: number | null
+  /** The same period a year before (what 高于上年 compares with). */
+  lastYear: number | null
   /** Communities whose denominator is known, of all summed (upper levels). */
   coverage: { with: number; of: number } | null
   /** Satisfaction with fewer than LOW_N answers. */
@@ -463,6 +543,8 @@ export interface IndexValue {
   denominatorUnapproved: boolean
   /** The ledger records behind the numerator / denominator. */
   drill: { num: DrillSpec; den: DrillSpec | null } | null
+  /** Cohort indices: each start-month cohort counted, oldest first. */
+  cohorts: CohortFigure[] | null
 }
 
 /**
@@ -486,14 +568,14 @@ export function sumFigures(figures: readonly Figure[]): { figure: Figure; covera
   return { figure: { num, den: known ? den : null, ...(unapproved ? { unapproved } : {}) }, coverage: { with: known, of: figures.length } }
 }
 
-function lightOf(def: IndexDef, value: number | null, previous: number | null): Light {
-  if (value === null || !def.target) return 'none'
-  if (def.target.kind === 'growth') {
-    if (previous === null || (previous === 0 && value === 0)) return 'none'
-    return value >= previous ? 'meets' : value >= previous * CLOSE_SHARE ? 'close' : 'below'
-  }
-  const t = def.target.value
-  if (def.target.kind === 'max') return value <= t ? 'meets' : 'below'
+function lightOf(target: ResolvedTarget | null, period: string, value: number | null, lastYear: number | null): Light {
+  if (value === null || !target) return 'none'
+  if (target.kind === 'aboveLast') return lastYear === null ? 'none' : value > lastYear ? 'meets' : value >= lastYear * CLOSE_SHARE ? 'close' : 'below'
+  const t = target.value
+  if (t === null) return 'none'
+  if (target.kind === 'max') return value <= t ? 'meets' : 'below'
+  // A year's increase is judged on the year; a month or quarter is only on its way there.
+  if (target.kind === 'increase' && periodKind(period) !== 'year') return 'none'
   return value >= t ? 'meets' : value >= t * CLOSE_SHARE ? 'close' : 'below'
 }
 
@@ -502,6 +584,17 @@ function valueOf(def: IndexDef, f: Figure): number | null {
   if (f.den === null) return null
   if (def.unit === 'count') return f.num
   return f.den === 0 ? null : f.num / f.den
+}
+
+/** What `toIndex` may be given beside the figures. */
+export interface IndexContext {
+  /** The target resolved for the org and the period's year. */
+  target?: ResolvedTarget | null
+  /** The figures of the same period a year before. */
+  lastYearFigures?: readonly Figure[]
+  cohorts?: CohortFigure[] | null
+  /** Shanghai day the figures are read on (cohorts of age by then). */
+  asOf?: string
 }
 
 /**
@@ -514,6 +607,7 @@ export function toIndex(
   figures: readonly Figure[],
   previousFigures: readonly Figure[],
   upper: boolean,
+  extra: IndexContext = {},
 ): IndexValue {
   const def = INDEX_DEF_BY_KEY.get(key)
   if (!def) throw new Error(`unknown index ${key}`)
@@ -521,22 +615,26 @@ export function toIndex(
   const coverage = summed.coverage
   let figure = summed.figure
   let prev = sumFigures(previousFigures).figure
-  let target = def.target
+  let last = extra.lastYearFigures ? sumFigures(extra.lastYearFigures).figure : null
   let numLabel = def.numLabel
   let denLabel = def.denLabel
   let unit = def.unit
+  let target = extra.target ?? null
   if (key === 'staffInPlace' && upper) {
     const inPlace = (fs: readonly Figure[]) => ({ num: fs.filter((f) => f.num >= 1).length, den: fs.length || null })
     figure = inPlace(figures)
     prev = inPlace(previousFigures)
-    target = { kind: 'min', value: 1, text: '每个社区都有' }
+    last = extra.lastYearFigures ? inPlace(extra.lastYearFigures) : null
+    // Above a community the per-community minimum reads as “every community has one”.
+    if (target) target = { ...target, kind: 'min', value: 1, text: '每个社区都有（社区目标见各社区）' }
     numLabel = '有指导员在岗的社区'
     denLabel = '社区数'
     unit = 'percent'
   }
-  const shown: IndexDef = { ...def, target, unit }
+  const shown: IndexDef = { ...def, unit }
   const value = valueOf(shown, figure)
   const previous = valueOf(shown, prev)
+  const lastYear = last ? valueOf(shown, last) : null
   const satisfactionKey = def.unit === 'score'
   return {
     key,
@@ -549,13 +647,15 @@ export function toIndex(
     numLabel,
     denLabel,
     target,
-    light: lightOf(shown, value, previous),
+    light: lightOf(target, period, value, lastYear),
     missing: figure.den === null ? def.missing : null,
     previous,
+    lastYear,
     coverage: upper && (def.missing === MISSING_BASELINE || satisfactionKey) ? coverage : null,
     lowN: satisfactionKey && figure.den !== null && figure.den < LOW_N,
     denominatorUnapproved: figure.den !== null && Boolean(figure.unapproved),
-    drill: def.drill ? def.drill(period) : null,
+    drill: def.drill ? def.drill(period, extra.asOf ?? ALL_OF_AGE) : null,
+    cohorts: extra.cohorts ?? null,
   }
 }
 
@@ -635,9 +735,12 @@ export function seriesOf(docs: readonly Record<string, unknown>[]): Map<string, 
   return byOrg
 }
 
-/** Does this criterion's quantitative part hold? Every index with a (non-reference) target in it meets it. */
+/**
+ * Does this criterion's quantitative part hold? Every index in it whose target comes from a seed
+ * document meets it; a target an office set itself (`local`) is shown but not part of the 创建标准.
+ */
 export function criterionStatus(indices: readonly IndexValue[], criterion: Criterion): { met: number; of: number; missing: number } {
-  const judged = indices.filter((i) => i.criterion === criterion && i.target && !(i.target.kind === 'min' && i.target.reference))
+  const judged = indices.filter((i) => i.criterion === criterion && i.target && i.target.source !== 'local')
   return {
     met: judged.filter((i) => i.light === 'meets').length,
     of: judged.length,

@@ -489,6 +489,7 @@ function intervalSteps(metric: string, intervals: { from: string; to: string | n
  * dated with their cohort: cohortStarted (at registration), survived12 / survived24 (at the
  * venture's registration). Stocks, as +1 / −1 steps whose running sum is the level at a date:
  * engaged (an active registration, or a venture in its first 42 months), entrepreneursOperating,
+ * operating_<kind> (ventures of a kind in operation: 私营企业 / 个体工商户 net increase),
  * jobsOperating, venturesOperating, entrepreneurs and entrepreneursBenefited (政策享受率).
  * A withdrawn registration stops counting as registered, asked-for-help and guided; its ventures
  * and benefits happened and stay counted.
@@ -518,8 +519,8 @@ export function intentContributions(i: Intent): Contribution[] {
   }
   for (const v of i.ventures) {
     for (const part of ventureContribution(v)) add(part.date, part.inc)
-    add(v.registrationDate, { [`ventures_${v.kind}`]: 1, survived12: survived(v, 12) ? 1 : 0, survived24: survived(v, 24) ? 1 : 0, jobsOperating: v.jobsCreated })
-    if (v.status === 'closed') add(v.closureDate, { jobsOperating: -v.jobsCreated })
+    add(v.registrationDate, { [`ventures_${v.kind}`]: 1, [`operating_${v.kind}`]: 1, survived12: survived(v, 12) ? 1 : 0, survived24: survived(v, 24) ? 1 : 0, jobsOperating: v.jobsCreated })
+    if (v.status === 'closed') add(v.closureDate, { jobsOperating: -v.jobsCreated, [`operating_${v.kind}`]: -1 })
   }
   for (const b of i.benefits) add(b.date, { [METRICS.benefits(b.category)]: 1, [METRICS.benefitAmount(b.category)]: b.amount })
 

@@ -75,6 +75,7 @@ export const STAFF_PAGE_DIRS = {
   staffServiceResources: 'service-resources',
   ledgerRegister: 'ledger-register',
   evaluationYear: 'evaluation-year',
+  staffTargets: 'targets',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -149,6 +150,8 @@ export interface PageQueries {
   intentClaim: void
   ledgerRegister: void
   evaluationYear: { year?: number }
+  /** 目标与分解: an org's targets for a year (default: the caller's org, this year). */
+  staffTargets: { org?: string; year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */

@@ -107,7 +107,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'sites', 'guides', 'hotlines', 'migrations']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'sites', 'guides', 'hotlines', 'migrations', 'targets', 'targetYears']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

@@ -8,6 +8,8 @@ import { countedPeriodsOf, periodKind } from '../domain/period'
 import { rebuildSearchIndex } from '../application/search-index'
 import type { Intent } from '../domain/intent'
 import type { Keyring } from './keyring'
+import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
+import { targetId, type TargetRecord } from '../domain/target'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, where } from '../store/port'
 
@@ -102,6 +104,39 @@ async function recountFeedbackStatus(store: Store<Collections>): Promise<number>
   return changed
 }
 
+/**
+ * Writes the default targets (`TARGET_SEEDS`, each with the seed document it comes from) for every
+ * city in the database that lacks them, as seed 001's year's records; a record an office has set
+ * is never touched. Resolves how many it wrote.
+ */
+export async function seedDefaultTargets(store: Store<Collections>, now: Date = new Date()): Promise<number> {
+  let written = 0
+  const cities = (await store.collection('orgs').find({ where: where.eq('parentId', null), limit: 50 })).items.filter((o) => o.level === 'city')
+  for (const city of cities) {
+    for (const t of TARGET_SEEDS) {
+      const doc: TargetRecord = {
+        _id: targetId(SEED_TARGET_YEAR, city._id, t.index),
+        index: t.index,
+        orgId: city._id,
+        orgPath: city.path,
+        year: SEED_TARGET_YEAR,
+        value: t.value,
+        source: t.source,
+        splitFrom: null,
+        setBy: 'seed',
+        setAt: now.toISOString(),
+      }
+      try {
+        await store.collection('targets').insert(doc)
+        written++
+      } catch (err) {
+        if (!(err instanceof DuplicateIdError)) throw err
+      }
+    }
+  }
+  return written
+}
+
 const MIGRATIONS: readonly Migration[] = [
   {
     // Staff documents grant a role only with the server's marker (caller.ts). Accounts written
@@ -182,6 +217,13 @@ const MIGRATIONS: readonly Migration[] = [
     // on file gets its entry; from then on the actions that save them keep it current.
     name: '2026-12-search-index',
     run: (store) => rebuildSearchIndex(store, new Date().toISOString()),
+  },
+  {
+    // Targets became data (issue 21): the seeds' targets are written for the city. Repeats, so a
+    // city created after the first run (cloud:setup before the first org) gets them next time.
+    name: '2026-12-targets-seeded',
+    repeatable: true,
+    run: (store) => seedDefaultTargets(store),
   },
 ]
 

@@ -20,6 +20,7 @@ import type { Profile } from '../domain/profile'
 import type { SearchEntry } from '../domain/search'
 import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
+import type { TargetRecord, TargetYear } from '../domain/target'
 import type { Survey, SurveyDeviceSlot, SurveyResponse, SurveyTally } from '../domain/survey'
 
 /** Every collection and its document type: the one map of collection names. */
@@ -106,6 +107,10 @@ export interface Collections {
   jobs: Job
   /** Per-caller call counts on CloudBase, shared by every function instance: id = `rl_` + hash of the caller (runtime/rate-limit.ts). */
   rateLimits: RateWindow
+  /** Targets as data (目标): id `<year>:<orgId>:<index>`, set by the city, split down the tree. */
+  targets: TargetRecord
+  /** Years whose targets are closed to edits: id = the year. */
+  targetYears: TargetYear
 }
 
 export type CollectionName = Extract<keyof Collections, string>
@@ -117,7 +122,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

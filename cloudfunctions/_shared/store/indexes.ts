@@ -102,6 +102,13 @@ export const INDEXES: Declarations = {
   evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
   evaluationDeadlines: [],
   evaluationExtensions: [],
+  targets: [
+    // targetsFor: the records of an org's path up to a year (orgId in path, year ≤ Y).
+    { name: 'org_year', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'year', dir: 'desc' }] },
+    // The staff page: a year's targets of an org's children.
+    { name: 'year_index', fields: [{ field: 'year', dir: 'asc' }, { field: 'index', dir: 'asc' }] },
+  ],
+  targetYears: [],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },

@@ -2,7 +2,9 @@ import { dashboardInput, type DashboardOutput } from '../../_shared/contracts/in
 import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain/indices'
 import { periodName } from '../../_shared/domain/period'
 import { can } from '../../_shared/domain/roles'
+import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
+import { targetsFor } from '../../_shared/application/targets'
 import { FIGURES_REFUSED, baselineReviewOf, communitiesUnder, communityCounters, criteriaOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
 
 /**
@@ -22,14 +24,15 @@ export const dashboard = defineAction({
     const own = community ? await communityCounters(ctx, org._id, period) : null
     const seriesList = own ? [own.series] : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
     const periodDoc = own?.docs.find((d) => d.period === period) ?? null
-    const indices = indicesOf(seriesList, period, !community)
+    const asOf = shanghaiDate(ctx.now())
+    const indices = indicesOf(seriesList, period, !community, await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf)
     return {
       org: orgRef(org),
       period,
       periodName: periodName(period),
       communities: seriesList.length,
       indices,
-      trends: trendsOf(seriesList, period, !community),
+      trends: trendsOf(seriesList, period, !community, asOf),
       benefits: benefitRows(seriesList, period),
       activity: activityRows(seriesList, period),
       criteria: criteriaOf(indices),

@@ -13,9 +13,13 @@ import { FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-sc
 /** Does this case count toward `spec`? The same contributions the counters were moved by. */
 export function countsToward(intent: Intent, spec: DrillSpec): boolean {
   const { from, to } = periodRange(spec.period)
+  // A cohort or 12-month window: only the days of those months count (flows).
+  const months = spec.months ? new Set(spec.months) : null
   let total = 0
   for (const c of intentContributions(intent)) {
-    if (c.date > to || (spec.mode === 'flow' && c.date < from)) continue
+    if (months) {
+      if (!months.has(`${c.date.slice(0, 4)}-M${c.date.slice(5, 7)}`)) continue
+    } else if (c.date > to || (spec.mode === 'flow' && c.date < from)) continue
     for (const m of spec.metrics) total += c.inc[m] ?? 0
   }
   return total > 0
@@ -39,10 +43,10 @@ export const drilldown = defineAction({
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
     const def = INDEX_DEF_BY_KEY.get(key)
-    const spec = def?.drill?.(period)[side]
+    const today = shanghaiDate(ctx.now())
+    const spec = def?.drill?.(period, today)[side]
     if (!def || !spec) throw notFound('这个数字背后不是台帐记录，没有名单可看')
     const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
-    const today = shanghaiDate(ctx.now())
     const items: LedgerRow[] = []
     let cursor = after ?? null
     let scanned = 0

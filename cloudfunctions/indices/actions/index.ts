@@ -9,13 +9,17 @@ import { makeReconcile } from './reconcile'
 import { rollup } from './rollup'
 import { saveBaseline } from './save-baseline'
 import { trend } from './trend'
+import { closeTargetYear } from './close-target-year'
+import { setTarget } from './set-target'
+import { splitTarget } from './split-target'
+import { targets } from './targets'
 
 /** The job kinds `indices` runs. */
 export const INDICES_JOBS = [reconcileJob]
 
-/** The `indices` function: dashboards, roll-ups, trends, drill-down, baselines and reconciliation (a job: `job`, `continueJob`). */
+/** The `indices` function: dashboards, roll-ups, trends, drill-down, baselines, targets and reconciliation (a job: `job`, `continueJob`). */
 export function makeIndicesActions(budget: Budget = CLOUD_BUDGET): ActionMap {
-  return { dashboard, rollup, trend, drilldown, saveBaseline, approveBaseline, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
+  return { dashboard, rollup, trend, drilldown, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
 }
 
 export const indicesActions: ActionMap = makeIndicesActions()

@@ -1,5 +1,7 @@
 import { rollupInput, type RollupOutput, type RollupRow } from '../../_shared/contracts/indices'
+import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
+import { targetRecords, targetsOfPath } from '../../_shared/application/targets'
 import { forbidden } from '../../_shared/runtime/errors'
 import { FIGURES_REFUSED, indicesOf, orgsUnder, orgRef, seriesOfCommunities, targetOrg } from '../../_shared/application/figures-scope'
 
@@ -21,12 +23,18 @@ export const rollup = defineAction({
     const subtree = await orgsUnder(ctx, org)
     const communities = subtree.filter((o) => o.level === 'community')
     const series = await seriesOfCommunities(ctx, communities, period)
-    const rows: RollupRow[] = subtree.filter((o) => o.parentId === org._id).map((child) => {
+    const year = Number(period.slice(0, 4))
+    const children = subtree.filter((o) => o.parentId === org._id)
+    const records = await targetRecords(ctx.store, [...org.path, ...children.map((c) => c._id)], year)
+    const asOf = shanghaiDate(ctx.now())
+    const rows: RollupRow[] = children.map((child) => {
       const under = communities.filter((c) => c.path.includes(child._id))
       const indices = indicesOf(
         under.map((c) => series.get(c._id) ?? new Map()),
         period,
         child.level !== 'community',
+        targetsOfPath(records, child.path, year),
+        asOf,
       )
       return { org: orgRef(child), communities: under.length, indices, belowTarget: indices.filter((i) => i.light === 'below').map((i) => i.key) }
     })

@@ -1,4 +1,5 @@
 import { trendInput, type TrendOutput } from '../../_shared/contracts/indices'
+import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { FIGURES_REFUSED, communitiesUnder, communitySeries, seriesOfCommunities, targetOrg, trendOf } from '../../_shared/application/figures-scope'
 
@@ -15,6 +16,6 @@ export const trend = defineAction({
     const seriesList = community
       ? [await communitySeries(ctx, org._id, period)]
       : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
-    return { key, points: trendOf(seriesList, period, key, !community) }
+    return { key, points: trendOf(seriesList, period, key, !community, shanghaiDate(ctx.now())) }
   },
 })

@@ -5,6 +5,9 @@ import type {
   IndicesOutputs,
   RollupInput,
   SaveBaselineInput,
+  SetTargetInput,
+  SplitTargetInput,
+  TargetsInput,
 } from '@shared/contracts/indices'
 import { call } from '../core/cloud'
 
@@ -33,4 +36,24 @@ export function approveBaseline(communityId: string, period: string) {
 
 export function saveBaseline(input: SaveBaselineInput) {
   return call('indices', 'saveBaseline', input)
+}
+
+/** An org's targets for a year, with its children's shares. */
+export function loadTargets(input: TargetsInput) {
+  return call('indices', 'targets', input)
+}
+
+/** The city sets one of its own targets. */
+export function setTarget(input: SetTargetInput) {
+  return call('indices', 'setTarget', input)
+}
+
+/** A level splits its target among its children. */
+export function splitTarget(input: SplitTargetInput) {
+  return call('indices', 'splitTarget', input)
+}
+
+/** The city closes a year's targets to edits, or reopens them. */
+export function closeTargetYear(year: number, closed: boolean) {
+  return call('indices', 'closeTargetYear', { year, closed })
 }

@@ -1,7 +1,22 @@
 import { type Contribution, counterId } from '../counter'
-import { flow, type Metrics, stock, toIndex, INDEX_DEF_BY_KEY, type IndexKey, type Series, sumFigures } from '../indices'
+import { ALL_OF_AGE, cohortMonthsOfAge, flow, type Figure, type Metrics, stock, toIndex, INDEX_DEF_BY_KEY, type IndexKey, type Series, sumFigures } from '../indices'
 import { addMonths, type Intent, intentContributions } from '../intent'
 import { periodsOf } from '../period'
+import { resolveTarget, type ResolvedTarget, targetId, type TargetRecord } from '../target'
+import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../target-seeds'
+
+/** The seeds' targets as the migration stores them for a city `city` (year 2010, standing since). */
+const SEEDED: TargetRecord[] = TARGET_SEEDS.map((t) => ({
+  _id: targetId(SEED_TARGET_YEAR, 'city', t.index), index: t.index, orgId: 'city', orgPath: ['city'], year: SEED_TARGET_YEAR, value: t.value, source: t.source, splitFrom: null, setBy: 'seed', setAt: '',
+}))
+/** The seeded target of `key` for the city in `period`'s year. */
+function seeded(key: IndexKey, period: string): ResolvedTarget | null {
+  return resolveTarget(SEEDED, key, INDEX_DEF_BY_KEY.get(key)!.unit, ['city'], Number(period.slice(0, 4)))
+}
+/** `toIndex` with the seeded target, the previous and last year's figures given. */
+function judged(key: IndexKey, period: string, figures: Figure[], previous: Figure[] = [], upper = false, lastYear?: Figure[]) {
+  return toIndex(key, period, figures, previous, upper, { target: seeded(key, period), lastYearFigures: lastYear })
+}
 
 /** Sums contributions into period documents the way the counters do. */
 function seriesFrom(list: readonly Contribution[], extra: Record<string, Metrics> = {}): Series {
@@ -100,7 +115,7 @@ describe('what a case counts for (intentContributions)', () => {
 describe('index formulas against hand-computed figures', () => {
   const index = (key: IndexKey, s: Series, period: string) => {
     const def = INDEX_DEF_BY_KEY.get(key)!
-    return toIndex(key, period, [def.figure(s, period)], [def.figure(s, '2000')], false)
+    return judged(key, period, [def.figure(s, period, ALL_OF_AGE)], [def.figure(s, '2000', ALL_OF_AGE)])
   }
   const s = seriesFrom(intentContributions(theCase()), { '2024': { base_workingAge: 8, base_employed: 20 }, '2024-M05': { base_newEmployment: 10 } })
 
@@ -136,11 +151,14 @@ describe('index formulas against hand-computed figures', () => {
     expect([i.numerator, i.denominator, i.value]).toEqual([1, 1, 1])
   })
 
-  it('1- and 2-year survival read the cohort one and two years back', () => {
-    expect(index('survival12', s, '2025').value).toBe(1) // cohort 2024: the shop survived
-    const y26 = index('survival12', s, '2026') // cohort 2025: the company closed after 8 months
+  it('1- and 2-year survival read the start-month cohorts one and two years back, against the seeded 60% / 70%', () => {
+    expect(index('survival12', s, '2025').value).toBe(1) // cohort 2024-M05: the shop survived
+    const y26 = index('survival12', s, '2026') // cohort 2025-M01: the company closed after 8 months
     expect([y26.numerator, y26.denominator, y26.value, y26.light]).toEqual([0, 1, 0, 'below'])
+    expect(y26.target?.text).toBe('≥ 60%')
+    expect(y26.target?.source).toBe('seed-001')
     expect(index('survival24', s, '2026').value).toBe(1)
+    expect(index('survival24', s, '2026').target?.text).toBe('≥ 70%')
   })
 
   it('政策享受率 counts entrepreneurs with a benefit by the period end', () => {
@@ -159,14 +177,53 @@ describe('index formulas against hand-computed figures', () => {
     expect([i.value, i.denominator, i.lowN]).toEqual([85, 4, true])
   })
 
-  it('new businesses are judged against the previous period', () => {
-    const g = new Map([
-      ['2026-M10', { ventures_individual: 5 }],
-      ['2026-M11', { ventures_individual: 4 }],
+  it('私营企业 / 个体工商户 are the net increase over the previous period end, judged on the year against seed 001', () => {
+    // 2025: 1 200 individual businesses opened, 30 closed; 2026: 1 300 opened, 100 closed.
+    const g: Series = new Map([
+      ['2025', { operating_individual: 1170 }],
+      ['2026-M03', { operating_individual: 1300 }],
+      ['2026-M09', { operating_individual: -100 }],
+      ['2026', { operating_individual: 1200 }],
     ])
     const def = INDEX_DEF_BY_KEY.get('newIndividual')!
-    const i = toIndex('newIndividual', '2026-M11', [def.figure(g, '2026-M11')], [def.figure(g, '2026-M10')], false)
-    expect([i.value, i.previous, i.light]).toEqual([4, 5, 'close'])
+    const y = judged('newIndividual', '2026', [def.figure(g, '2026', ALL_OF_AGE)], [def.figure(g, '2025', ALL_OF_AGE)])
+    expect([y.value, y.previous, y.light, y.target?.text]).toEqual([1200, 1170, 'meets', '比上年净增 1180'])
+    // A month is on its way to the year's target, not judged against it.
+    const m = judged('newIndividual', '2026-M09', [def.figure(g, '2026-M09', ALL_OF_AGE)])
+    expect([m.value, m.light]).toEqual([-100, 'none'])
+    // Ventures add to and closures take from the stock the index reads.
+    const c = seriesFrom(intentContributions(theCase()))
+    expect(stock(c, '2025-M06', 'operating_enterprise')).toBe(1)
+    expect(stock(c, '2025', 'operating_enterprise')).toBe(0)
+    expect(judged('newEnterprises', '2025', [def && INDEX_DEF_BY_KEY.get('newEnterprises')!.figure(c, '2025', ALL_OF_AGE)]).value).toBe(0)
+  })
+
+  it('创业对就业的贡献率 = Δ(entrepreneurs + their jobs) ÷ Δ employed over the previous year, against seed 001’s 30%', () => {
+    // The shop (1 entrepreneur + 3 jobs) opened in 2024; employed went from 100 (2023) to 110 (2024).
+    const e = seriesFrom(intentContributions(theCase()), { '2023': { base_employed: 100 }, '2024': { base_employed: 110 } })
+    const def = INDEX_DEF_BY_KEY.get('employmentContribution')!
+    const i = judged('employmentContribution', '2024', [def.figure(e, '2024', ALL_OF_AGE)])
+    expect([i.numerator, i.denominator, i.value, i.light, i.target?.text]).toEqual([4, 10, 0.4, 'meets', '≥ 30%'])
+    // Without last year's baseline there is no growth to divide by.
+    expect(judged('employmentContribution', '2023', [def.figure(e, '2023', ALL_OF_AGE)]).missing).toMatch(/上年同期/)
+  })
+
+  it('创业环境满意度 is judged against the same period a year before (seed 001: 明显提高)', () => {
+    const sat: Series = new Map([
+      ['2025', { satisfactionEnvironmentResponses: 40, satisfactionEnvironmentScoreCenti: 40 * 8000 }],
+      ['2026', { satisfactionEnvironmentResponses: 40, satisfactionEnvironmentScoreCenti: 40 * 8200 }],
+    ])
+    const def = INDEX_DEF_BY_KEY.get('satisfactionEnvironment')!
+    const up = judged('satisfactionEnvironment', '2026', [def.figure(sat, '2026', ALL_OF_AGE)], [], false, [def.figure(sat, '2025', ALL_OF_AGE)])
+    expect([up.value, up.lastYear, up.light, up.target?.text]).toEqual([82, 80, 'meets', '高于上年同期'])
+    const flat = judged('satisfactionEnvironment', '2025', [def.figure(sat, '2025', ALL_OF_AGE)], [], false, [def.figure(sat, '2024', ALL_OF_AGE)])
+    expect(flat.light).toBe('none') // nothing a year before to compare with
+  })
+
+  it('a target the seeds never set is marked local and left out of the 创建标准 count', () => {
+    expect(seeded('satisfactionService', '2026')?.source).toBe('local')
+    expect(seeded('feedbackOnTime', '2026')?.source).toBe('local')
+    expect(seeded('activity', '2026')?.source).toBe('seed-001')
   })
 })
 
@@ -177,7 +234,7 @@ describe('feedback indices (创业环境)', () => {
   ])
   const index = (key: IndexKey, period: string) => {
     const def = INDEX_DEF_BY_KEY.get(key)!
-    return toIndex(key, period, [def.figure(fb, period)], [], false)
+    return judged(key, period, [def.figure(fb, period, ALL_OF_AGE)])
   }
 
   it('on-time answers ÷ answers in the period, against 90%', () => {
@@ -204,14 +261,52 @@ describe('roll-ups', () => {
     const { figure, coverage } = sumFigures([a, b, c])
     expect(figure).toEqual({ num: 10, den: 40 }) // 25%, not the 20% an average would give
     expect(coverage).toEqual({ with: 2, of: 3 })
-    const i = toIndex('activity', '2026-M11', [a, b, c], [], true)
+    const i = judged('activity', '2026-M11', [a, b, c], [], true)
     expect(i.value).toBe(0.25)
     expect(i.coverage).toEqual({ with: 2, of: 3 })
   })
 
   it('count staff in place at an upper level as communities with someone in place', () => {
-    const i = toIndex('staffInPlace', '2026-M11', [{ num: 2, den: 1 }, { num: 0, den: 1 }], [], true)
+    const i = judged('staffInPlace', '2026-M11', [{ num: 2, den: 1 }, { num: 0, den: 1 }], [], true)
     expect([i.numerator, i.denominator, i.value, i.light]).toEqual([1, 2, 0.5, 'below'])
+  })
+})
+
+describe('survival counts only cohorts that have reached the age (cohort by start month)', () => {
+  const today = '2026-12-04'
+  /** A venture registered `monthsAgo` months before today, still operating. */
+  const venture = (monthsAgo: number) =>
+    seriesFrom(
+      intentContributions(
+        theCase({
+          _id: `v${monthsAgo}`,
+          ventures: [{ id: 'v', name: '店', kind: 'individual', registrationDate: addMonths(today, -monthsAgo), jobsCreated: 1, status: 'operating', closureDate: '', updatedAt: '', byName: '' }],
+          benefits: [],
+        }),
+      ),
+    )
+  const survival = (s: Series, key: 'survival12' | 'survival24', period: string) => {
+    const def = INDEX_DEF_BY_KEY.get(key)!
+    return toIndex(key, period, [def.figure(s, period, today)], [], false, { cohorts: def.cohorts?.(s, period, today) })
+  }
+
+  it('a venture started 11 months ago is in no 12-month figure; one started 13 months ago is', () => {
+    const young = venture(11) // 2026-01-04
+    const old = venture(13) // 2025-11-04
+    for (const p of ['2026', '2026-Q4', '2026-M12', '2027', '2027-M01']) expect(survival(young, 'survival12', p).denominator).toBeNull()
+    const y = survival(old, 'survival12', '2026')
+    expect([y.numerator, y.denominator, y.value]).toEqual([1, 1, 1])
+    expect(y.cohorts).toEqual([{ cohort: '2025-M11', num: 1, den: 1 }])
+    expect(survival(old, 'survival12', '2026-M11').denominator).toBe(1)
+    // The same 13-month-old venture is not yet in any 24-month figure.
+    expect(survival(old, 'survival24', '2027').denominator).toBeNull()
+  })
+
+  it('a cohort month counts once its last day is 12 months past, so a partly grown month waits', () => {
+    expect(cohortMonthsOfAge('2026', 12, today)).toEqual(['2025-M01', '2025-M02', '2025-M03', '2025-M04', '2025-M05', '2025-M06', '2025-M07', '2025-M08', '2025-M09', '2025-M10', '2025-M11'])
+    expect(cohortMonthsOfAge('2026', 24, today)).toHaveLength(11)
+    expect(cohortMonthsOfAge('2026-M12', 12, today)).toEqual([])
+    expect(cohortMonthsOfAge('2025', 12, today)).toHaveLength(12)
   })
 })
 

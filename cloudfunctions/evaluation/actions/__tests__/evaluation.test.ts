@@ -97,6 +97,27 @@ async function setup() {
 }
 
 describe('the evaluation chain', () => {
+  it('keeps a submitted 申报表 as a snapshot with its definition version and date, and shows the live figure beside it when they differ', async () => {
+    const { h, ok, ledgerOfA } = await setup()
+    const cases = await ledgerOfA()
+    h.setNow('2026-09-10T02:00:00.000Z')
+    const opened = await ok('a-lead', 'draft', { year: 2026 })
+    const filled = await ok('a-lead', 'draft', { year: 2026, version: opened.version, form: { contactName: '张主任', contactPhone: '0812-7654321', overview: '甲社区' } })
+    const submitted = await ok('a-lead', 'submit', { id: A, version: filled.version })
+    expect(submitted.figures).toMatchObject({ definitionVersion: 2, asOf: '2026-09-10', newIndividual: 2 })
+    expect(submitted.live).toBeNull()
+    // A third venture is recorded after submission: the form keeps 2, the live figure says 3.
+    const ledger = makeLedgerActions(() => {
+      throw new Error('no exports')
+    })
+    h.setNow('2026-09-20T02:00:00.000Z')
+    await h.ok(ledger, staffId('a-staff'), 'recordVenture', { id: cases[2], name: '修车铺', kind: 'individual', registrationDate: '2026-09-12', jobsCreated: 1, status: 'operating', closureDate: '' })
+    const seen = await ok('reviewer', 'get', { id: A })
+    expect(seen.figures.newIndividual).toBe(2)
+    expect(seen.live?.asOf).toBe('2026-09-20')
+    expect(seen.live?.changed).toContainEqual({ label: '个体工商户净增', snapshot: '2', live: '3' })
+  })
+
   it('walks community A from draft to demonstration community, with a return on the way, keeping who, when and what', async () => {
     const { h, ok, call, ledgerOfA } = await setup()
     const cases = await ledgerOfA()

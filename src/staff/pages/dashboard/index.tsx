@@ -7,6 +7,7 @@ import { BASELINE_FIELDS, BASELINE_LABELS, type BaselineField, type IndexKey, ty
 import { type PeriodKind, periodName, periodsOf, previousPeriod } from '@shared/domain/period'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { shanghaiDate } from '@shared/domain/time'
+import { TARGET_SOURCE_SHORT } from '@shared/domain/target'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
@@ -157,6 +158,9 @@ export default function DashboardPage() {
 
           <View className='dash__section'>
             <Text className='dash__section-title'>核心指标</Text>
+            <Text className='dash__part dash__part--link' data-testid='open-targets' onClick={() => void Taro.navigateTo({ url: routes.staffTargets({ org: d.org._id, year: Number(d.period.slice(0, 4)) }) })}>
+              目标从哪里来、如何分解 ›
+            </Text>
             <View className='dash__cards' data-testid='index-cards'>
               {d.indices.map((i) => (
                 <IndexCard
@@ -237,7 +241,7 @@ function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: bo
         <Text className='dash__card-label'>{i.label}</Text>
         <View className={`dash__light dash__light--${i.light}`}>
           <Text>
-            {LIGHT_ICON[i.light]} {i.light === 'none' ? (i.value === null ? '缺数据' : '无目标') : LIGHT_LABELS[i.light]}
+            {LIGHT_ICON[i.light]} {i.light === 'none' ? (i.value === null ? '缺数据' : i.target ? (i.target.kind === 'increase' ? '全年考核' : '无可比') : '无目标') : LIGHT_LABELS[i.light]}
           </Text>
         </View>
       </View>
@@ -272,13 +276,20 @@ function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: bo
           </Text>
         ) : null}
       </View>
-      <Text className='dash__target'>
-        {i.target ? `目标 ${i.target.text}` : '无目标值'}
+      <Text className='dash__target' data-testid={`target-${i.key}`}>
+        {i.target ? `目标 ${i.target.text}` : '未设目标'}
+        {i.target ? `（${i.target.source === 'local' ? '本级自定，文件未规定' : TARGET_SOURCE_SHORT[i.target.source]}${i.target.inherited ? '，沿用上级' : ''}）` : ''}
+        {i.target?.kind === 'aboveLast' && i.lastYear !== null ? ` · 上年同期 ${formatValue({ unit: i.unit, value: i.lastYear })}` : ''}
         {i.previous !== null && i.unit === 'count' ? ` · 上期 ${i.previous}` : ''}
         {i.lowN ? ' · 样本少于 30，仅供参考' : ''}
         {i.denominatorUnapproved ? <Text className='dash__unapproved' data-testid={`unapproved-${i.key}`}> · 基数待街道审核</Text> : null}
         {i.coverage && i.coverage.with < i.coverage.of ? ` · ${i.coverage.with}/${i.coverage.of} 个社区有数据` : ''}
       </Text>
+      {i.cohorts?.length ? (
+        <Text className='dash__target' data-testid={`cohorts-${i.key}`}>
+          按创办月份：{i.cohorts.map((c) => `${Number(c.cohort.slice(-2))}月 ${c.num}/${c.den}`).join('，')}
+        </Text>
+      ) : null}
     </View>
   )
 }

@@ -124,6 +124,19 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
         </View>
       ) : null}
 
+      {app.live ? (
+        <View className='ev__card' data-testid='evaluation-live'>
+          <Text className='ev__section'>申报后数据的变化</Text>
+          <Text className='ev__meta'>
+            申报表中的数字是{app.figures.at.slice(0, 10)}提交时的快照（指标口径第 {app.live.snapshotVersion} 版）；下面是截至 {app.live.asOf} 的实时数字（第 {app.live.definitionVersion} 版口径），只列出不同的项。
+          </Text>
+          {app.live.changed.map((c) => (
+            <View className='ev__item' key={c.label}>
+              <Text>{c.label}：申报时 {c.snapshot} → 现在 {c.live}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <View className='ev__card' data-testid='evaluation-form'>
         <Text className='ev__section'>申报表</Text>
         <DocSections sections={formSections(app)} />
