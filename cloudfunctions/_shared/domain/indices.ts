@@ -418,7 +418,8 @@ export const INDEX_DEFS: readonly IndexDef[] = [
       const now = stockBaseline(s, p, 'employed')
       const then = stockBaseline(s, before, 'employed')
       const num = sum(s, p, DRIVEN, stock) - sum(s, before, DRIVEN, stock)
-      return { num, den: now !== null && then !== null && now > then ? now - then : null }
+      const den = now !== null && then !== null && now.value > then.value ? now.value - then.value : null
+      return { num, den, unapproved: den !== null && !(now?.approved && then?.approved) }
     },
     drill: (p) => ({ num: { metrics: DRIVEN, mode: 'flow', period: p, months: twelveMonthsTo(p) }, den: null }),
   },
