@@ -17,6 +17,7 @@ import { shareActions } from '../cloudfunctions/share/actions'
 import { localShareCodes } from '../cloudfunctions/share/codes'
 import { serviceActions } from '../cloudfunctions/service/actions'
 import { trainingActions } from '../cloudfunctions/training/actions'
+import { workbenchActions } from '../cloudfunctions/workbench/actions'
 import { localExportFiles, localExportParts } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
@@ -57,6 +58,8 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   share: shareActions({ codes: localShareCodes() }),
   // Application documents (.xlsx) go through the same download folder as ledger exports.
   evaluation: makeEvaluationActions(() => ledgerExports),
+  // The staff home (工作台): counts of the lists each staff role works through.
+  workbench: workbenchActions,
 }
 
 /** Every job kind the runtime serves: `server/index.ts` resumes unfinished ones, as CloudBase's `resumeJobs` timers do. */

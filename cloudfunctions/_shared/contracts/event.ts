@@ -77,8 +77,8 @@ export type EventDraftInput = v.InferInput<typeof eventDraftSchema>
 /** `event.list`: residents get upcoming events of their community's chain; `manage` is staff's. */
 export const eventListInput = v.object({
   view: v.optional(v.picklist(['resident', 'manage'] as const, '未知的列表类型'), 'resident'),
-  /** Manage view: events not yet ended, or past ones. */
-  when: v.optional(v.picklist(['current', 'past'] as const, '未知的时间范围'), 'current'),
+  /** Manage view: events not yet ended, past ones, or today's published ones (to check people in). */
+  when: v.optional(v.picklist(['current', 'past', 'today'] as const, '未知的时间范围'), 'current'),
   after: cursorSchema,
   limit: limitSchema,
 })

@@ -1,12 +1,13 @@
 import { type FeedbackCounts, type FeedbackIndices, feedbackStatsInput, type FeedbackStatsOutput, type OverdueFeedback } from '../../_shared/contracts/feedback'
 import type { Counter } from '../../_shared/domain/counter'
-import { ageInDays, AWAITING_ANSWER, type Feedback, FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../../_shared/domain/feedback'
+import { ageInDays, type Feedback, FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../../_shared/domain/feedback'
 import { isWithin, type Org } from '../../_shared/domain/org'
 import { periodsOf } from '../../_shared/domain/period'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
+import { feedbackQuery, feedbackScope } from '../../_shared/application/work-queues'
 import { FEEDBACK_REFUSED } from '../item'
 
 const OVERDUE_LISTED = 100
@@ -18,7 +19,7 @@ async function countsOf(ctx: Ctx, scope: Filter<Feedback>, today: string): Promi
     counts[status] = await col.count(where.and(scope, where.eq('status', status)))
     counts.total += counts[status]
   }
-  counts.overdue = await col.count(where.and(scope, where.in('status', AWAITING_ANSWER), where.lt('dueDate', today)))
+  counts.overdue = await col.count(feedbackQuery(scope, { overdue: true }, today).where)
   return counts
 }
 
@@ -90,14 +91,10 @@ export const stats = defineAction({
       if (!wanted || !isWithin(wanted.path, caller.org._id)) throw missingOrOutOfScope(wanted, '这个单位不在你负责的范围')
       org = wanted
     }
-    const scope: Filter<Feedback> = org.level === 'community' ? where.eq('communityId', org._id) : where.has('communityPath', org._id)
+    const scope = feedbackScope(org)
     const communities = await communitiesUnder(ctx, org)
 
-    const overdue = await ctx.store.collection('feedback').find({
-      where: where.and(scope, where.in('status', AWAITING_ANSWER), where.lt('dueDate', today)),
-      orderBy: [{ field: 'dueDate', dir: 'asc' }],
-      limit: OVERDUE_LISTED,
-    })
+    const overdue = await ctx.store.collection('feedback').find({ ...feedbackQuery(scope, { overdue: true }, today), limit: OVERDUE_LISTED })
     const overdueItems: OverdueFeedback[] = overdue.items.map((f) => ({
       _id: f._id,
       kind: f.kind,
