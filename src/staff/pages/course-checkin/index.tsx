@@ -9,13 +9,14 @@ import { getCourse, getSessionCode, listTrainees, trainingErrorMessage } from '.
 import { eventTimeLabel } from '../../../utils/event-routes'
 import { codeNotice, codeSrc } from '../../../utils/code-image'
 import '../event-checkin/index.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /**
  * 培训签到屏: one session's rotating check-in code (every 30 seconds; an older one is refused) and
  * how many trainees have checked in to it. Pick the session with the chips.
  */
-export default function CourseCheckinPage() {
+function CourseCheckinPageBody() {
   const params = useRouter().params
   const id = params.id ?? ''
   const [session, setSession] = useState(Number(params.session ?? 0))
@@ -107,5 +108,13 @@ export default function CourseCheckinPage() {
         </View>
       </View>
     </View>
+  )
+}
+
+export default function CourseCheckinPage() {
+  return (
+    <StaffLayout page='courseCheckin'>
+      <CourseCheckinPageBody />
+    </StaffLayout>
   )
 }

@@ -21,6 +21,7 @@ import { toastSuccess, toastText } from '../../../utils/toast'
 import TrendChart from '../../components/trend-chart'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 const KINDS: readonly SegmentTab<PeriodKind>[] = [
@@ -73,7 +74,7 @@ function shortLabel(period: string): string {
 }
 
 /** 指标看板: the indices of the staff member's scope against the programme's targets. */
-export default function DashboardPage() {
+function DashboardPageBody() {
   const router = useRouter()
   const me = useLoad(() => getMe(), [])
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
@@ -460,5 +461,13 @@ function Baseline({ d, onSaved }: { d: DashboardOutput; onSaved: () => void }) {
         </View>
       ) : null}
     </View>
+  )
+}
+
+export default function DashboardPage() {
+  return (
+    <StaffLayout page='staffDashboard'>
+      <DashboardPageBody />
+    </StaffLayout>
   )
 }

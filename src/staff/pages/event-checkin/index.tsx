@@ -7,6 +7,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { eventErrorMessage, getCode, getEvent } from '../../../services/event/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import { codeNotice, codeSrc } from '../../../utils/code-image'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 const COUNTS_EVERY_MS = 5000
@@ -15,7 +16,7 @@ const COUNTS_EVERY_MS = 5000
  * 签到屏: shown on a screen at the venue. The code changes every 30 seconds (an older one is
  * refused), so only people in the room can check in; counts update live.
  */
-export default function EventCheckinPage() {
+function EventCheckinPageBody() {
   const id = useRouter().params.id ?? ''
   const event = useLoad(() => getEvent(id), [id])
   const [code, setCode] = useState<CodeOutput | null>(null)
@@ -128,5 +129,13 @@ export default function EventCheckinPage() {
         </View>
       </View>
     </View>
+  )
+}
+
+export default function EventCheckinPage() {
+  return (
+    <StaffLayout page='eventCheckin'>
+      <EventCheckinPageBody />
+    </StaffLayout>
   )
 }

@@ -22,6 +22,7 @@ import { goBack } from '../../../utils/routes'
 import { confirm, toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 interface Moment {
@@ -97,7 +98,7 @@ function draftOf(f: EventForm, e: EventView | null): EventDraftInput {
 }
 
 /** 新建 / 编辑活动 (and cancelling one). */
-export default function EventEditPage() {
+function EventEditPageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
     const me = await getMe()
@@ -291,5 +292,13 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
         </View>
       </View>
     </View>
+  )
+}
+
+export default function EventEditPage() {
+  return (
+    <StaffLayout page='eventEdit'>
+      <EventEditPageBody />
+    </StaffLayout>
   )
 }

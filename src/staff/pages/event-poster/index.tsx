@@ -10,10 +10,11 @@ import { toastText } from '../../../utils/toast'
 import { codeNotice, codeSrc } from '../../../utils/code-image'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** 活动海报: an A4 sheet with the event and its sign-up code, to print and put up. */
-export default function EventPosterPage() {
+function EventPosterPageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
     const [event, code] = await Promise.all([getEvent(id), getCode(id, 'poster')])
@@ -73,5 +74,13 @@ export default function EventPosterPage() {
         <Text className='event-poster__foot'>主办：{event.orgName}　　咨询请到社区服务中心</Text>
       </View>
     </View>
+  )
+}
+
+export default function EventPosterPage() {
+  return (
+    <StaffLayout page='eventPoster'>
+      <EventPosterPageBody />
+    </StaffLayout>
   )
 }
