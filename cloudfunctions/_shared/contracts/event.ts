@@ -222,6 +222,8 @@ export interface SignupOutput {
   /** `checked_in`: signed up at the venue with a fresh check-in code and checked in at once. */
   outcome: 'confirmed' | 'waitlisted' | 'checked_in'
   mine: MySignup
+  /** The event's counts after this sign-up (the page shows the places left from them). */
+  counts: EventCounts
 }
 
 /** A resident's check-in. */

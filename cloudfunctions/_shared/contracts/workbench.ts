@@ -1,21 +1,23 @@
 import * as v from 'valibot'
 
-/** The lines a workbench can hold, in the order they are shown. */
+/**
+ * The lines a workbench can hold, in the order they are shown: a community's day first; for
+ * street, district and city the evaluation, the indices and the overdue work, then events and
+ * surveys.
+ */
 export const WORKBENCH_KEYS = [
-  // A community's day.
   'pendingCases',
   'followUpsDue',
   'unguided',
   'unbenefited',
   'feedbackDue',
-  'eventsToday',
-  'surveysClosing',
-  'evaluationStep',
-  // Street, district and city.
   'applicationsWaiting',
   'communitiesBehind',
   'overdueFollowUps',
   'overdueFeedback',
+  'eventsToday',
+  'surveysClosing',
+  'evaluationStep',
 ] as const
 export type WorkbenchKey = (typeof WORKBENCH_KEYS)[number]
 

@@ -2,7 +2,7 @@ import { signupInput, type SignupOutput } from '../../_shared/contracts/event'
 import { signupRefusal } from '../../_shared/domain/event'
 import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
-import { mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
+import { countsOf, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
 import { enroll, fillFromWaitlist } from '../../_shared/application/event-places'
 
@@ -55,6 +55,8 @@ export const signup = defineAction({
     if (outcome === 'waitlisted') await fillFromWaitlist(ctx, input.eventId)
     const mine = await store.collection('eventSignups').get(signupId)
     if (!mine) throw notFound('报名记录不存在')
-    return { outcome, mine: await mySignupView(ctx, mine) }
+    const event = await store.collection('events').get(input.eventId)
+    if (!event) throw notFound('活动不存在或已删除')
+    return { outcome, mine: await mySignupView(ctx, mine), counts: countsOf(event) }
   },
 })

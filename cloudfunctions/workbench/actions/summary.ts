@@ -1,4 +1,4 @@
-import { workbenchContract, type WorkbenchItem, type WorkbenchSummary } from '../../_shared/contracts/workbench'
+import { WORKBENCH_KEYS, workbenchContract, type WorkbenchItem, type WorkbenchSummary } from '../../_shared/contracts/workbench'
 import { DEADLINE_LABELS, EVALUATION_STATUS_LABELS, daysUntil } from '../../_shared/domain/evaluation'
 import { pageUrl } from '../../_shared/domain/pages'
 import { periodsOf } from '../../_shared/domain/period'
@@ -103,6 +103,7 @@ export const summary = defineAction({
         add({ key: 'overdueFeedback', label: '超期未答复的反馈（各社区合计）', count: await ctx.store.collection('feedback').count(q.where), page: pageUrl('feedbackInbox'), note: '按社区分列见反馈统计' })
       }
     }
+    items.sort((a, b) => WORKBENCH_KEYS.indexOf(a.key) - WORKBENCH_KEYS.indexOf(b.key))
     return { orgName: org.name, items }
   },
 })

@@ -96,10 +96,12 @@ export default function StaffLayout({ page, children }: StaffLayoutProps) {
       </View>
 
       <View className='staff-layout__bar' data-testid='staff-menu'>
+        {/* The page title bar already names the page: the bar says who is working, and opens the sections. */}
         <View className='staff-layout__bar-title'>
-          <Text className='staff-layout__bar-section'>{current?.label ?? '工作人员'}</Text>
+          <Text className='staff-layout__bar-section'>{staff.name}</Text>
           <Text className='staff-layout__bar-who'>
-            {staff.name} · {ROLE_LABELS[staff.role]}
+            {ROLE_LABELS[staff.role]}
+            {current && current.key !== 'workbench' ? ` · ${current.label}` : ''}
           </Text>
         </View>
         <View role='button' className={`staff-layout__bar-button${open ? ' staff-layout__bar-button--open' : ''}`} data-testid='staff-menu-button' onClick={() => setOpen(!open)}>
