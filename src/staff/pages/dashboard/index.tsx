@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { DashboardOutput, RollupOutput } from '@shared/contracts/indices'
 import { BASELINE_FIELDS, BASELINE_LABELS, type BaselineField, type IndexKey, type IndexValue, LIGHT_LABELS } from '@shared/domain/indices'
+import { percentText } from '@shared/domain/percent'
 import { type PeriodKind, periodName, periodsOf, previousPeriod } from '@shared/domain/period'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
@@ -43,7 +44,7 @@ function nextPeriod(p: string): string {
 /** 0.153 → 15.3%, 86.24 → 86.2 分, 3 → 3. */
 function formatValue(i: Pick<IndexValue, 'unit' | 'value'>): string {
   if (i.value === null) return '—'
-  if (i.unit === 'percent') return `${(Math.round(i.value * 1000) / 10).toFixed(1)}%`
+  if (i.unit === 'percent') return percentText(i.value)
   if (i.unit === 'score') return `${i.value.toFixed(1)} 分`
   return String(i.value)
 }
