@@ -38,6 +38,12 @@ export function eventTimeLabel(startAt: string, endAt: string): string {
   return s.date === e.date ? `${head}–${e.time}` : `${head} 至 ${e.date} ${e.time}`
 }
 
+/** `11月23日 周一 09:00` (Shanghai): when something starts (a course's first session). */
+export function startLabel(iso: string): string {
+  const s = shanghai(iso)
+  return `${s.date} 周${WEEKDAYS[s.weekday]} ${s.time}`
+}
+
 /** `11月22日 18:00` (Shanghai). */
 export function shortTime(iso: string): string {
   const s = shanghai(iso)
