@@ -5,7 +5,7 @@ import type { StaffPageKey } from '@shared/domain/pages'
 import { ROLE_LABELS } from '@shared/domain/roles'
 import { passwordSignIn, signOut } from '../../../services/core/session'
 import type { Me } from '@shared/contracts/profile'
-import { getMe } from '../../../services/profile/profile'
+import { getMe, knownMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
 import { confirm } from '../../../utils/toast'
 import { sectionOf, sectionsFor, sectionUrl, type StaffSection } from './sections'
@@ -25,7 +25,7 @@ export interface StaffLayoutProps {
  * caller is known to be staff the page shows alone (it says loading or asks to sign in).
  */
 export default function StaffLayout({ page, children }: StaffLayoutProps) {
-  const [me, setMe] = useState<Me | null>(null)
+  const [me, setMe] = useState<Me | null>(knownMe)
   const [open, setOpen] = useState(false)
   useEffect(() => {
     let live = true
@@ -95,7 +95,7 @@ export default function StaffLayout({ page, children }: StaffLayoutProps) {
         </View>
       </View>
 
-      <View className='staff-layout__bar' data-testid='staff-menu'>
+      <View className='staff-layout__bar' data-testid='staff-menu' data-section={current?.key ?? ''}>
         {/* The page title bar already names the page: the bar says who is working, and opens the sections. */}
         <View className='staff-layout__bar-title'>
           <Text className='staff-layout__bar-section'>{staff.name}</Text>
