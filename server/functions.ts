@@ -18,6 +18,7 @@ import { shareActions } from '../cloudfunctions/share/actions'
 import { localShareCodes } from '../cloudfunctions/share/codes'
 import { serviceActions } from '../cloudfunctions/service/actions'
 import { trainingActions } from '../cloudfunctions/training/actions'
+import { workbenchActions } from '../cloudfunctions/workbench/actions'
 import { localExportFiles, localExportParts } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
@@ -65,6 +66,8 @@ export const FUNCTIONS: Record<string, ActionMap> = {
     photos: () => feedbackPhotos,
     push: (store) => ({ notifier: outboxNotifier(store), templateId: 'local-evaluation-reminder' }),
   }),
+  // The staff home (工作台): counts of the lists each staff role works through.
+  workbench: workbenchActions,
 }
 
 /** Every job kind the runtime serves: `server/index.ts` resumes unfinished ones, as CloudBase's `resumeJobs` timers do. */

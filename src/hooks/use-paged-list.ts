@@ -119,6 +119,11 @@ export function usePagedList<T>(
 
   const replace = useCallback((match: (item: T) => boolean, nextItem: T) => {
     setItems((prev) => prev.map((item) => (match(item) ? nextItem : item)))
+    // The kept copy follows, or the next visit opens on the row as it was (an inbox item 未读 again
+    // after it was read).
+    const key = cacheKeyRef.current
+    const kept = key ? readCache<PageOf<T>>(key) : null
+    if (key && kept) writeCache(key, { ...kept.value, items: kept.value.items.map((item) => (match(item) ? nextItem : item)) })
   }, [])
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { EvaluationStatus } from '@shared/domain/evaluation'
 import { shanghaiParts } from '@shared/domain/time'
 import { pageUrl } from '@shared/domain/pages'
+import { percentText } from '@shared/domain/percent'
 
 /** Page URLs of the evaluation chain (创建评估), all in the staff subpackage. */
 export const evaluationRoutes = {
@@ -33,5 +34,5 @@ export function currentYear(): number {
 
 /** `85.0%` or `—`. */
 export function percent(v: number | null): string {
-  return v === null ? '—' : `${(v * 100).toFixed(1)}%`
+  return percentText(v)
 }

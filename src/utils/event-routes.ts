@@ -33,6 +33,18 @@ export function eventTimeLabel(startAt: string, endAt: string): string {
   return s.date === e.date ? `${head}–${e.time}` : `${head} 至 ${e.date} ${e.time}`
 }
 
+/** `11月23日 周一 09:00` (Shanghai): when something starts (a course's first session). */
+export function startLabel(iso: string): string {
+  const s = shanghai(iso)
+  return `${s.date} 周${WEEKDAYS[s.weekday]} ${s.time}`
+}
+
+/** `11月22日 18:00` (Shanghai). */
+export function shortTime(iso: string): string {
+  const s = shanghai(iso)
+  return `${s.date} ${s.time}`
+}
+
 /** Splits an instant into the Shanghai date (YYYY-MM-DD) and time (HH:mm) a form shows. */
 export function toLocalParts(iso: string): { date: string; time: string } {
   const { date, time } = shanghaiParts(iso)

@@ -12,6 +12,7 @@ export const routes = {
   staffLogin: pageUrl('staffLogin'),
   /** Sign in again and come back to the page that asked (a form keeps what was typed). */
   staffLoginThenBack: pageUrl('staffLogin', { back: '1' }),
+  staffWorkbench: pageUrl('staffWorkbench'),
   staffPolicies: pageUrl('staffPolicies'),
   staffBind: pageUrl('staffBind'),
   staffTeam: pageUrl('staffTeam'),

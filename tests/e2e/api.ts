@@ -33,3 +33,12 @@ export function idCard(first17: string): string {
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
   return first17 + '10X98765432'[sum % 11]
 }
+
+/**
+ * Opens a staff section from the staff navigation: the side navigation on a wide screen, the
+ * compact menu (菜单) on a phone.
+ */
+export async function openSection(page: Page, key: string): Promise<void> {
+  if (!(await byTest(page, 'staff-side-nav').count())) await byTest(page, 'staff-menu-button').click()
+  await byTest(page, `nav-${key}`).click()
+}

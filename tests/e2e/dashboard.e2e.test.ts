@@ -28,7 +28,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await byTest(page, 'login-username').fill(username)
   await byTest(page, 'login-password').fill('Demo#2026')
   await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/policies/)
+  await page.waitForURL(/staff\/pages\/workbench/)
 }
 
 /** Scrolls every scrolled container back to the top, so a screenshot starts at the page head. */

@@ -33,7 +33,7 @@ async function signedIn(username: string, path: string): Promise<Page> {
   await byTest(login, 'login-username').fill(username)
   await byTest(login, 'login-password').fill('Demo#2026')
   await byTest(login, 'login-button').click()
-  await login.waitForURL(/staff\/pages\/(policies|bind|team|dashboard)/)
+  await login.waitForURL(/staff\/pages\/(workbench|policies|bind|team|dashboard)/)
   const page = await context.newPage()
   await page.goto(`${baseUrl()}/#${path}`)
   await login.close()

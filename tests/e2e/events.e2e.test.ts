@@ -43,7 +43,7 @@ describe('promotion events end to end', () => {
     await byTest(staff, 'login-username').fill('jinsha')
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
+    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
     staff = await reopen(staff, `${baseUrl()}/#/staff/pages/events/index`)
     await byTest(staff, 'staff-event-list').waitFor()
     const titles = await byTest(staff, 'staff-event-row').allInnerTexts()

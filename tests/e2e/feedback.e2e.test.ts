@@ -110,7 +110,7 @@ describe('feedback end to end', () => {
     await byTest(staff, 'login-username').fill('jinsha')
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
+    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
     staff = await reopen(staff, `${baseUrl()}/#/staff/pages/feedback-inbox/index`)
     await byTest(staff, 'inbox-row').first().waitFor()
     const first = byTest(staff, 'inbox-row').filter({ hasText: complaint.slice(0, 20) })

@@ -61,7 +61,7 @@ describe('policy reminders end to end', () => {
     await byTest(staff, 'login-username').fill('jinsha')
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
+    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
     staff = await reopen(staff, `${baseUrl()}/#/staff/pages/policies/index`)
     await byTest(staff, 'manage-list').waitFor()
     await staff.locator(`[data-testid="policy-row"][data-id="${POLICY}"]:visible [data-testid="row-push"]`).click()

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { openSection } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 
 /**
@@ -87,6 +88,9 @@ describe('policies end to end', () => {
     await eventually(() => byTest(staff, 'login-error').innerText(), (v) => expect(v).toContain('账号或密码不正确'))
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
+    // Signed in, the staff member lands on the workbench and opens 政策管理 from the staff menu.
+    await byTest(staff, 'workbench-list').waitFor()
+    await openSection(staff, 'policies')
     await byTest(staff, 'new-policy-button').click()
 
     // Submitting an empty form shows the messages beside the fields, and sends nothing.

@@ -43,7 +43,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     await byTest(staff, 'login-username').fill('xinhua')
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
+    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
     staff = await reopen(staff, `${baseUrl()}/#/pages/mine/index`)
     await byTest(staff, 'staff-service-entry').click()
     await byTest(staff, 'service-resources').waitFor()

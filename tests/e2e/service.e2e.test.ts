@@ -94,7 +94,7 @@ describe('training, sites, mentors and guides end to end', () => {
     await byTest(staff, 'login-username').fill('jinsha')
     await byTest(staff, 'login-password').fill('Demo#2026')
     await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(policies|bind|team)/)
+    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
     staff = await reopen(staff, `${baseUrl()}/#/staff/pages/course-checkin/index?id=${COURSE}&session=0`)
     await byTest(staff, 'course-checkin-screen').waitFor()
     await eventually(() => decodeImage(staff, 'course-checkin-code'), (url) => expect(url).toMatch(/\/#\/pages\/course\/index\?scene=t\./))

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import { openSection } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 import { startRuntime } from './runtime'
 
@@ -26,7 +27,8 @@ describe('staff onboarding', () => {
   it('walks an invitation from issue to a working staff sign-in', async () => {
     const lead = await phone(browser)
     await signIn(lead, baseUrl(), 'jinsha-lead', 'Demo#2026')
-    await byTest(lead, 'to-team').click()
+    await byTest(lead, 'workbench-list').waitFor()
+    await openSection(lead, 'team')
     await byTest(lead, 'invite-card').waitFor()
     await eventually(() => byTest(lead, 'invite-org').innerText(), (v) => expect(v).toContain('金沙社区'))
     await byTest(lead, 'invite-label').fill('金沙社区 张丽')
@@ -48,13 +50,13 @@ describe('staff onboarding', () => {
     await screenshot(newcomer, 'staff-bind')
     await byTest(newcomer, 'bind-password').fill('ZhangLi2026')
     await byTest(newcomer, 'bind-button').click()
-    await byTest(newcomer, 'new-policy-button').waitFor()
+    await byTest(newcomer, 'workbench-list').waitFor()
 
     // Later, on another device: the new account signs in with what it chose.
     const later = await phone(browser)
     await signIn(later, baseUrl(), 'zhangli', 'ZhangLi2026')
-    await byTest(later, 'new-policy-button').waitFor()
-    expect(await later.locator('.staff-policies__org').innerText()).toContain('张丽')
+    await byTest(later, 'workbench-list').waitFor()
+    expect(await later.locator('.workbench__title').innerText()).toContain('张丽')
 
     // The code was single-use.
     const again = await phone(browser)
@@ -78,7 +80,8 @@ describe('staff onboarding', () => {
   it('lets the admin add a unit to the org tree and rename it', async () => {
     const admin = await phone(browser)
     await signIn(admin, baseUrl(), 'admin', 'Demo#2026')
-    await byTest(admin, 'to-team').click()
+    await byTest(admin, 'workbench-list').waitFor()
+    await openSection(admin, 'team')
     await byTest(admin, 'team-tab-orgs').click()
     await eventually(() => byTest(admin, 'org-parent').innerText(), (v) => expect(v).toContain('攀枝花市'))
     await byTest(admin, 'org-name').fill('仁和区')
@@ -103,7 +106,7 @@ describe('staff onboarding', () => {
       await byTest(page, 'confirm-password').fill('XinHua2026ok')
       await screenshot(page, 'staff-change-password')
       await byTest(page, 'change-password-button').click()
-      await byTest(page, 'new-policy-button').waitFor()
+      await byTest(page, 'workbench-list').waitFor()
       const res = await fetch(`${runtime.url}/api/auth/staff`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

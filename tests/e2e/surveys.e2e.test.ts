@@ -91,7 +91,7 @@ describe('satisfaction survey end to end', () => {
     await byTest(signedIn, 'login-username').fill('jinsha')
     await byTest(signedIn, 'login-password').fill('Demo#2026')
     await byTest(signedIn, 'login-button').click()
-    await byTest(signedIn, 'new-policy-button').waitFor()
+    await byTest(signedIn, 'workbench-list').waitFor()
     // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
     const staff = await signedIn.context().newPage()
     await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
@@ -138,7 +138,7 @@ describe('satisfaction survey end to end', () => {
     await byTest(signedIn, 'login-username').fill('jinsha')
     await byTest(signedIn, 'login-password').fill('Demo#2026')
     await byTest(signedIn, 'login-button').click()
-    await byTest(signedIn, 'new-policy-button').waitFor()
+    await byTest(signedIn, 'workbench-list').waitFor()
     // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
     const staff = await signedIn.context().newPage()
     await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)

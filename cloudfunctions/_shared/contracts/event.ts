@@ -77,8 +77,8 @@ export type EventDraftInput = v.InferInput<typeof eventDraftSchema>
 /** `event.list`: residents get upcoming events of their community's chain; `manage` is staff's. */
 export const eventListInput = v.object({
   view: v.optional(v.picklist(['resident', 'manage'] as const, '未知的列表类型'), 'resident'),
-  /** Manage view: events not yet ended, or past ones. */
-  when: v.optional(v.picklist(['current', 'past'] as const, '未知的时间范围'), 'current'),
+  /** Manage view: events not yet ended, past ones, or today's published ones (to check people in). */
+  when: v.optional(v.picklist(['current', 'past', 'today'] as const, '未知的时间范围'), 'current'),
   after: cursorSchema,
   limit: limitSchema,
 })
@@ -222,6 +222,8 @@ export interface SignupOutput {
   /** `checked_in`: signed up at the venue with a fresh check-in code and checked in at once. */
   outcome: 'confirmed' | 'waitlisted' | 'checked_in'
   mine: MySignup
+  /** The event's counts after this sign-up (the page shows the places left from them). */
+  counts: EventCounts
 }
 
 /** A resident's check-in. */

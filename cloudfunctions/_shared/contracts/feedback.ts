@@ -51,6 +51,8 @@ export const feedbackListInput = v.object({
   status: v.optional(v.picklist(FEEDBACK_STATUSES, '未知的状态')),
   /** Only items waiting for an answer past their due date. */
   overdue: v.optional(v.boolean('超期筛选格式不对'), false),
+  /** Only items waiting for an answer due within two days or already past it (the workbench's line). */
+  due: v.optional(v.boolean('到期筛选格式不对'), false),
   /** Only items assigned to the caller. */
   mine: v.optional(v.boolean('筛选格式不对'), false),
   after: cursorSchema,

@@ -260,7 +260,8 @@ export const ledgerFilterEntries = {
   need: v.optional(v.picklist(NEEDS, '未知的需求')),
   targetGroup: v.optional(v.picklist(TARGET_GROUPS, '未知的人群')),
   flag: v.optional(v.picklist(LEDGER_FLAGS, '未知的筛选')),
-  status: v.optional(v.picklist(['active', 'withdrawn', 'all'] as const, '未知的状态'), 'active'),
+  /** `pending`: registered and not yet accepted by staff (待受理). */
+  status: v.optional(v.picklist(['active', 'pending', 'withdrawn', 'all'] as const, '未知的状态'), 'active'),
   keyword: v.optional(v.pipe(v.string('关键词应为文字'), v.trim(), v.maxLength(20, '关键词最多 20 个字'))),
   /** Upper levels narrow to one community in their scope. */
   communityId: v.optional(idSchema),
@@ -416,11 +417,12 @@ export const ledgerBenefitInput = v.pipe(
 )
 export type LedgerBenefitInput = v.InferInput<typeof ledgerBenefitInput>
 
-export const GAP_KINDS = ['unguided', 'overdue', 'unbenefited'] as const
+export const GAP_KINDS = ['unguided', 'overdue', 'due', 'unbenefited'] as const
 export type GapKind = (typeof GAP_KINDS)[number]
 export const GAP_KIND_LABELS: Record<GapKind, string> = {
   unguided: '要帮扶但还没一对一指导',
   overdue: '回访已逾期',
+  due: '今天该回访或已逾期',
   unbenefited: '应享未享政策',
 }
 

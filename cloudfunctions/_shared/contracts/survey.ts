@@ -20,6 +20,8 @@ export const surveyOpenInput = v.object({})
 /** `survey.list`: the staff list of surveys in the caller's org and below. */
 export const surveyListInput = v.object({
   status: v.optional(v.picklist(SURVEY_STATUSES, '未知的状态')),
+  /** Only published surveys whose last day falls within the coming 7 days (today included). */
+  closing: v.optional(v.boolean('筛选格式不对'), false),
   after: cursorSchema,
   limit: limitSchema,
 })

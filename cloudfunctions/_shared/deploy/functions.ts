@@ -87,4 +87,6 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   share: fn({ runtimeDependencies: WX_SDK, openapi: ['wxacode.get'] }),
   survey: fn({ timeout: 60 }),
   training: fn({ runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),
+  // The staff home: one count per line (a city's evaluation list and counter documents at most).
+  workbench: fn(),
 }

@@ -6,6 +6,7 @@ import { type ApplicationFigures, type EvaluationApplication, EVALUATION_STATUS_
 import { CRITERION_LABELS, LIGHT_LABELS } from './indices'
 import { ROLE_LABELS } from './roles'
 import { dayText, minuteText } from './time'
+import { percentText } from './percent'
 
 /** A titled block of label / value rows. */
 export interface DocSection {
@@ -16,7 +17,7 @@ export interface DocSection {
 /** `18.0%（9 / 50）`, or `暂无数据` with no denominator. */
 export function ratioText(r: FormRatio): string {
   if (r.value === null) return `暂无数据（${r.num} / —）`
-  return `${(r.value * 100).toFixed(1)}%（${r.num} / ${r.den ?? '—'}）`
+  return `${percentText(r.value)}（${r.num} / ${r.den ?? '—'}）`
 }
 
 /** `12,500 元`. */

@@ -45,6 +45,7 @@ export const STAFF_ROOT = 'staff'
 /** Staff-subpackage pages: key → folder under `src/staff/pages/`. */
 export const STAFF_PAGE_DIRS = {
   staffLogin: 'login',
+  staffWorkbench: 'workbench',
   staffPolicies: 'policies',
   policyEdit: 'policy-edit',
   policyPush: 'policy-push',
@@ -117,26 +118,40 @@ export interface PageQueries {
   myActivities: void
   /** `back=1`: sign in again and come back to the page that asked. */
   staffLogin: { back?: '1' }
+  /** 工作台: what waits on the signed-in staff member today. */
+  staffWorkbench: void
   staffPolicies: void
   policyEdit: { id?: string }
   policyPush: Id
   /** `code`: the invitation code handed out by `cloud:admin --invite` and the team page. */
   staffBind: { code?: string }
   staffTeam: void
-  staffSurveys: void
+  /** `closing=1`: only published surveys closing within the week. */
+  staffSurveys: { closing?: '1' }
   surveyEdit: Id | { template: string }
-  staffEvents: void
+  /** `when=today`: today's published events (to check people in). */
+  staffEvents: { when?: 'today' }
   eventEdit: { id?: string }
   eventPoster: Id
   eventCheckin: Id
   eventAttendees: Id
   surveyResults: Id
   /** The ledger, or narrowed to the cases behind an index's numerator or denominator. */
-  ledger: { drill?: string; side?: 'num' | 'den'; period?: string; org?: string }
+  ledger: {
+    drill?: string
+    side?: 'num' | 'den'
+    period?: string
+    org?: string
+    /** A gap list opened directly (the workbench's lines). */
+    tab?: 'unguided' | 'overdue' | 'due' | 'unbenefited'
+    /** `pending`: registrations not yet accepted (待受理). */
+    status?: 'pending'
+  }
   staffCase: Id
   projects: void
   staffDashboard: { org?: string }
-  feedbackInbox: void
+  /** `due=1`: items due within two days or overdue. */
+  feedbackInbox: { due?: '1' }
   feedbackItem: Id
   evaluation: void
   evaluationEdit: { year: number }

@@ -3,11 +3,13 @@ import type { PromotionEvent } from '../../_shared/domain/event'
 import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { type Filter, type OrderBy, where } from '../../_shared/store/port'
 import { loadMine, toListItem } from '../access'
+import { staffEventQuery } from '../../_shared/application/work-queues'
+import { shanghaiDate } from '../../_shared/domain/time'
 
 /**
  * Residents: published events not yet ended from their community and every org above it,
  * soonest first, each with their own sign-up status. Staff `manage`: events of their org and
- * below, current (soonest first) or past (latest first).
+ * below, current (soonest first), past (latest first) or today's (`staffEventQuery`).
  */
 export const list = defineAction({
   input: eventListInput,
@@ -20,13 +22,9 @@ export const list = defineAction({
     const filters: Filter<PromotionEvent>[] = []
     let orderBy: OrderBy<PromotionEvent>[] = [{ field: 'startAt', dir: 'asc' }]
     if (input.view === 'manage') {
-      filters.push(where.has('orgPath', admittedStaff(caller).staff.orgId))
-      if (input.when === 'past') {
-        filters.push(where.lte('endAt', nowIso))
-        orderBy = [{ field: 'startAt', dir: 'desc' }]
-      } else {
-        filters.push(where.gt('endAt', nowIso))
-      }
+      const query = staffEventQuery(admittedStaff(caller).staff.orgId, input.when, now, shanghaiDate(now))
+      filters.push(query.where)
+      orderBy = query.orderBy
     } else {
       filters.push(where.eq('status', 'published'), where.gt('endAt', nowIso))
       if (caller.kind === 'staff') {

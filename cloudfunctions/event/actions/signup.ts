@@ -2,7 +2,7 @@ import { signupInput, type SignupOutput } from '../../_shared/contracts/event'
 import { signupRefusal } from '../../_shared/domain/event'
 import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
-import { mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
+import { countsOf, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
 import { enroll, fillFromWaitlist } from '../../_shared/application/event-places'
 
@@ -64,6 +64,9 @@ export const signup = defineAction({
     if (done.fill) await fillFromWaitlist(ctx, input.eventId)
     const mine = done.mine && !done.fill ? done.mine : await store.collection('eventSignups').get(signupId)
     if (!mine) throw notFound('报名记录不存在')
-    return { outcome: done.outcome, mine: await mySignupView(ctx, mine) }
+    // The places left as they are now, so the page shows them without another call.
+    const event = await store.collection('events').get(input.eventId)
+    if (!event) throw notFound('活动不存在或已删除')
+    return { outcome: done.outcome, mine: await mySignupView(ctx, mine), counts: countsOf(event) }
   },
 })

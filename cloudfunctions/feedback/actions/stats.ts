@@ -1,6 +1,6 @@
 import { type FeedbackCounts, type FeedbackIndices, feedbackStatsInput, type FeedbackStatsOutput, type OverdueFeedback } from '../../_shared/contracts/feedback'
 import type { Counter } from '../../_shared/domain/counter'
-import { ageInDays, AWAITING_ANSWER, type Feedback, FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../../_shared/domain/feedback'
+import { ageInDays, type Feedback, FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../../_shared/domain/feedback'
 import { isWithin, type Org } from '../../_shared/domain/org'
 import { periodsOf } from '../../_shared/domain/period'
 import { FIRST_YEAR } from '../../_shared/domain/indices'
@@ -8,6 +8,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
+import { feedbackQuery, feedbackScope } from '../../_shared/application/work-queues'
 import { FEEDBACK_REFUSED } from '../item'
 
 const OVERDUE_LISTED = 100
@@ -41,8 +42,9 @@ async function countsByCommunity(ctx: Ctx, communities: readonly Org[], now: Dat
   const col = ctx.store.collection('feedback')
   for (const [id, counts] of out) {
     counts.total = FEEDBACK_STATUSES.reduce((sum, s) => sum + counts[s], 0)
-    if (AWAITING_ANSWER.some((s) => counts[s] > 0)) {
-      counts.overdue = await col.count(where.and<Feedback>(where.eq('communityId', id), where.in('status', AWAITING_ANSWER), where.lt('dueDate', today)))
+    if ((['received', 'in_progress'] as const).some((s) => counts[s] > 0)) {
+      // The same query as the overdue list the workbench links to.
+      counts.overdue = await col.count(feedbackQuery(where.eq<Feedback>('communityId', id), { overdue: true }, today).where)
     }
   }
   return out
@@ -122,14 +124,10 @@ export const stats = defineAction({
       if (!wanted || !isWithin(wanted.path, caller.org._id)) throw missingOrOutOfScope(wanted, '这个单位不在你负责的范围')
       org = wanted
     }
-    const scope: Filter<Feedback> = org.level === 'community' ? where.eq('communityId', org._id) : where.has('communityPath', org._id)
+    const scope = feedbackScope(org)
     const communities = await communitiesUnder(ctx, org)
 
-    const overdue = await ctx.store.collection('feedback').find({
-      where: where.and(scope, where.in('status', AWAITING_ANSWER), where.lt('dueDate', today)),
-      orderBy: [{ field: 'dueDate', dir: 'asc' }],
-      limit: OVERDUE_LISTED,
-    })
+    const overdue = await ctx.store.collection('feedback').find({ ...feedbackQuery(scope, { overdue: true }, today), limit: OVERDUE_LISTED })
     const overdueItems: OverdueFeedback[] = overdue.items.map((f) => ({
       _id: f._id,
       kind: f.kind,

@@ -1,12 +1,11 @@
-import { type GapRow, type GapsOutput, ledgerGapsInput } from '../../_shared/contracts/intent'
+import { type GapKind, type GapsOutput, ledgerGapsInput } from '../../_shared/contracts/intent'
 import { type Intent, NEED_LABELS } from '../../_shared/domain/intent'
-import { isInForce, type Policy } from '../../_shared/domain/policy'
+import type { Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { type Filter, where } from '../../_shared/store/port'
 import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
-import { scopeFilter } from '../scope'
+import { caseScope, gapQuery, policiesInForce } from '../../_shared/application/work-queues'
 
 const DAY_MS = 86_400_000
 
@@ -14,10 +13,24 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 }
 
+function reasonOf(kind: GapKind, i: Intent, today: string, policies: readonly Policy[]): string {
+  if (kind === 'unguided') {
+    return `需要${i.needs.map((n) => NEED_LABELS[n]).join('、')}方面的帮助，登记 ${daysBetween(shanghaiDate(new Date(i.createdAt)), today)} 天了还没有一对一指导`
+  }
+  if (kind === 'overdue' || kind === 'due') {
+    const late = daysBetween(i.nextFollowUpDate, today)
+    return late > 0 ? `约定 ${i.nextFollowUpDate} 回访，已逾期 ${late} 天` : `约定今天（${i.nextFollowUpDate}）回访`
+  }
+  const fits = policies.filter((p) => p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
+  const shown = fits.slice(0, 2).join('、')
+  return `符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录`
+}
+
 /**
  * Gap lists (帮扶缺口): active cases that asked for help with no one-on-one guidance yet; cases
- * whose planned follow-up date has passed; and 应享未享 — residents whose groups match a
- * published policy in force for their community, with no benefit recorded.
+ * whose planned follow-up date has passed (or is today: `due`); and 应享未享 — residents whose
+ * groups match a published policy in force for their community, with no benefit recorded. The
+ * queries are `gapQuery`'s, which the workbench counts.
  */
 export const gaps = defineAction({
   input: ledgerGapsInput,
@@ -25,63 +38,17 @@ export const gaps = defineAction({
   permission: 'intent.read',
   refusal: CASE_REFUSED['intent.read'],
   async run(input, ctx): Promise<GapsOutput> {
-    const caller = ctx.caller
     const today = shanghaiDate(ctx.now())
-    const { filter, community } = await scopeFilter(ctx, caller, input.communityId)
-    const active = where.in<Intent>('status', ['pending', 'accepted'])
-    const intents = ctx.store.collection('intents')
-
-    if (input.kind === 'unguided') {
-      const page = await intents.find({
-        where: where.and(filter, active, where.eq('askedHelp', true), where.eq('guidedAt', '')),
-        orderBy: [{ field: 'createdAt', dir: 'asc' }],
-        limit: input.limit,
-        after: input.after ?? null,
-      })
-      const items: GapRow[] = page.items.map((i) => ({
-        ...toLedgerRow(i, today),
-        reason: `需要${i.needs.map((n) => NEED_LABELS[n]).join('、')}方面的帮助，登记 ${daysBetween(shanghaiDate(new Date(i.createdAt)), today)} 天了还没有一对一指导`,
-      }))
-      return { items, next: page.next }
-    }
-
-    if (input.kind === 'overdue') {
-      const page = await intents.find({
-        where: where.and(filter, active, where.gte('nextFollowUpDate', '0'), where.lt('nextFollowUpDate', today)),
-        orderBy: [{ field: 'nextFollowUpDate', dir: 'asc' }],
-        limit: input.limit,
-        after: input.after ?? null,
-      })
-      const items: GapRow[] = page.items.map((i) => ({
-        ...toLedgerRow(i, today),
-        reason: `约定 ${i.nextFollowUpDate} 回访，已逾期 ${daysBetween(i.nextFollowUpDate, today)} 天`,
-      }))
-      return { items, next: page.next }
-    }
-
+    const { filter, community } = await caseScope(ctx, ctx.caller, input.communityId)
+    let policies: Policy[] = []
     // 应享未享: eligibility depends on the community's own chain of policies, so one community at a time.
-    if (!community) throw validation([{ path: 'communityId', message: '请先选择一个社区' }])
-    const policies: Policy[] = []
-    for await (const batch of ctx.store.collection('policies').scan(
-      where.and<Policy>(where.eq('status', 'published'), where.in('orgId', community.path)),
-      100,
-    )) {
-      policies.push(...batch.filter((p) => isInForce(p, today)))
+    if (input.kind === 'unbenefited') {
+      if (!community) throw validation([{ path: 'communityId', message: '请先选择一个社区' }])
+      policies = await policiesInForce(ctx, community, today)
     }
-    const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
-    if (!groups.length) return { items: [], next: null }
-    const conditions: Filter<Intent>[] = [filter, active, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)]
-    const page = await intents.find({
-      where: where.and(...conditions),
-      orderBy: [{ field: 'createdAt', dir: 'asc' }],
-      limit: input.limit,
-      after: input.after ?? null,
-    })
-    const items: GapRow[] = page.items.map((i) => {
-      const fits = policies.filter((p) => p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
-      const shown = fits.slice(0, 2).join('、')
-      return { ...toLedgerRow(i, today), reason: `符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录` }
-    })
-    return { items, next: page.next }
+    const query = gapQuery(input.kind, filter, today, policies)
+    if (!query) return { items: [], next: null }
+    const page = await ctx.store.collection('intents').find({ ...query, limit: input.limit, after: input.after ?? null })
+    return { items: page.items.map((i) => ({ ...toLedgerRow(i, today), reason: reasonOf(input.kind, i, today, policies) })), next: page.next }
   },
 })

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { LOW_CONFIDENCE_N, type SatisfactionIndex } from '@shared/domain/survey'
+import { percentText } from '@shared/domain/percent'
 import './index.scss'
 
 export interface SurveySummaryProps {
@@ -17,7 +18,7 @@ export function formatScore(score: number | null): string {
 }
 
 export function formatRate(rate: number | null): string {
-  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`
+  return percentText(rate)
 }
 
 function Delta({ now, before }: { now: number | null; before: number | null | undefined }) {

@@ -6,7 +6,7 @@ import ListFooter from '../../components/list-footer'
 import PageState from '../../components/page-state'
 import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { listCourses, trainingErrorMessage } from '../../services/event/training'
-import { eventTimeLabel } from '../../utils/event-routes'
+import { startLabel } from '../../utils/event-routes'
 import { routes } from '../../utils/routes'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
@@ -38,7 +38,7 @@ function CoursesPage() {
               </View>
               <Text className='courses__card-title'>{c.title}</Text>
               <Text className='courses__line'>
-                {c.firstAt ? eventTimeLabel(c.firstAt, c.firstAt) : ''} 开课 · 共 {c.sessionCount} 节 · {c.place}
+                {c.firstAt ? startLabel(c.firstAt) : ''} 开课 · 共 {c.sessionCount} 节 · {c.place}
               </Text>
               <Text className='courses__line'>
                 {c.provider} · 已报名 {c.enrolledCount}/{c.capacity}

@@ -125,7 +125,9 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
   const autoTried = useRef(false)
 
   const atVenue = opened.via === 'checkin'
-  const counts = event.counts
+  // Kept from each sign-up's answer: the places left move with the resident's own sign-up.
+  const [counts, setCounts] = useState(event.counts)
+  useEffect(() => setCounts(event.counts), [event.counts])
   const left = Math.max(0, counts.capacity - counts.confirmed)
   const fillPct = Math.min(100, Math.round((counts.confirmed / Math.max(1, counts.capacity)) * 100))
 
@@ -166,6 +168,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
     try {
       const out = await signUp(request, { onWaiting: () => setSending(true) })
       setMine(out.mine)
+      setCounts(out.counts)
       if (out.outcome === 'checked_in') {
         setJustCheckedIn(true)
         setNotice(null)

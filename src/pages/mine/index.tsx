@@ -141,6 +141,10 @@ function MinePage() {
               <Text className='mine__staff-role'>{ROLE_LABELS[staff.role]}</Text>
               <Text className='mine__staff-org'>{staff.orgName}</Text>
             </View>
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffWorkbench })} data-testid='staff-workbench-entry'>
+              <Text>工作台</Text>
+              <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            </View>
             <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffDashboard() })} data-testid='staff-dashboard-entry'>
               <Text>指标看板</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />

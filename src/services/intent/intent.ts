@@ -1,4 +1,5 @@
 import type {
+  GapKind,
   intentContract,
   IntentOutputs,
   IntentSubmitInput,
@@ -90,7 +91,7 @@ export function recordBenefit(input: LedgerBenefitInput) {
   return call('ledger', 'recordBenefit', input)
 }
 
-export function ledgerGaps(kind: 'unguided' | 'overdue' | 'unbenefited', after: string | null) {
+export function ledgerGaps(kind: GapKind, after: string | null) {
   return call('ledger', 'gaps', { kind, after, limit: 20 })
 }
 

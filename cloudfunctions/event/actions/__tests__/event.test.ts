@@ -146,6 +146,8 @@ describe('sign-up and check-in', () => {
     const s = await h.ok<SignupOutput>(h.actions, resident('r1'), 'signup', { eventId: e._id, ...r.prefill!, requestId: rid() })
     expect(s.outcome).toBe('confirmed')
     expect(s.mine.phoneMasked).toBe('138****5678')
+    // The answer carries the counts after this sign-up, so the page's places left are not stale.
+    expect(s.counts).toMatchObject({ confirmed: 1, waitlisted: 0 })
 
     const again = await h.call(h.actions, resident('r1'), 'signup', { eventId: e._id, name: '张三', phone: '13812345678', requestId: rid() })
     expect(again.status).toBe(409)

@@ -6,6 +6,14 @@ import './index.scss'
 export type { TrendChartProps }
 
 /**
+ * On H5 taro-react-echarts passes `style.width` / `style.height` to `echarts.init` as the chart
+ * size when they are set, and echarts reads the string '100%' as 100 (px): the canvas stayed
+ * 100×100. `opts` is spread after them, so 'auto' makes echarts measure the container
+ * (`.trend-chart`, full width and 420 design px high) once laid out.
+ */
+const SIZE_FROM_CONTAINER = { width: 'auto', height: 'auto' } as const
+
+/**
  * H5 (and tests): taro-react-echarts on a DOM node. The weapp build takes `index.weapp.tsx`
  * instead, which draws on a native `<canvas type="2d">` component.
  */
@@ -13,7 +21,7 @@ export default function TrendChart({ labels, values, unit, target = null, canvas
   const option = trendOption({ labels, values, unit, target })
   return (
     <View className='trend-chart' aria-label={label}>
-      <Echarts echarts={echarts} option={option} canvasId={canvasId} style={{ height: '100%', width: '100%' }} />
+      <Echarts echarts={echarts} option={option} canvasId={canvasId} style={{ height: '100%', width: '100%' }} opts={SIZE_FROM_CONTAINER} />
     </View>
   )
 }

@@ -46,7 +46,7 @@ export default function StaffBindPage() {
       if (passwordSignIn) await signIn(form.username.trim(), form.password)
       forgetMe()
       toastSuccess(`已成为${bound.orgName}${ROLE_LABELS[bound.role]}`)
-      void Taro.redirectTo({ url: routes.staffPolicies })
+      void Taro.redirectTo({ url: routes.staffWorkbench })
     } catch (e) {
       if (isApiError(e) && e.fields.length) setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])))
       else setFormError(errorMessage(e))

@@ -55,11 +55,12 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 
 /** 帮扶档案: one case in full, with its follow-up log, stage changes, ventures and benefits. */
-export default function CasePage() {
+function CasePageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(() => getCase(id), [id])
 
@@ -544,5 +545,13 @@ function BenefitSection({ c, canWrite, today, action }: SectionProps) {
         ))
       )}
     </View>
+  )
+}
+
+export default function CasePage() {
+  return (
+    <StaffLayout page='staffCase'>
+      <CasePageBody />
+    </StaffLayout>
   )
 }

@@ -8,13 +8,14 @@ import { useLoad } from '../../../hooks/use-load'
 import { getCourse, getSessionCode, listTrainees, trainingErrorMessage } from '../../../services/event/training'
 import { eventTimeLabel } from '../../../utils/event-routes'
 import CheckinScreen from '../../components/checkin-screen'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /**
  * 培训签到屏: one session's rotating check-in code (every 30 seconds; an older one is refused) and
  * how many trainees have checked in to it. Pick the session with the chips.
  */
-export default function CourseCheckinPage() {
+function CourseCheckinPageBody() {
   const params = useRouter().params
   const id = params.id ?? ''
   const [session, setSession] = useState(Number(params.session ?? 0))
@@ -81,5 +82,13 @@ export default function CourseCheckinPage() {
       ]}
       hint={`出勤满 ${c.requiredSessions} 节自动结业，发结业证书，并记入学员的创业档案。`}
     />
+  )
+}
+
+export default function CourseCheckinPage() {
+  return (
+    <StaffLayout page='courseCheckin'>
+      <CourseCheckinPageBody />
+    </StaffLayout>
   )
 }

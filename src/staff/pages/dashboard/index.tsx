@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { DashboardOutput, RollupOutput } from '@shared/contracts/indices'
 import { BASELINE_FIELDS, BASELINE_LABELS, type BaselineField, type IndexKey, type IndexValue, LIGHT_LABELS } from '@shared/domain/indices'
+import { percentText } from '@shared/domain/percent'
 import { type PeriodKind, periodName, periodsOf, previousPeriod } from '@shared/domain/period'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { shanghaiDate } from '@shared/domain/time'
@@ -23,6 +24,7 @@ import TrendChart from '../../components/trend-chart'
 import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 const KINDS: readonly SegmentTab<PeriodKind>[] = [
@@ -44,7 +46,7 @@ function nextPeriod(p: string): string {
 /** 0.153 → 15.3%, 86.24 → 86.2 分, 3 → 3. */
 function formatValue(i: Pick<IndexValue, 'unit' | 'value'>): string {
   if (i.value === null) return '—'
-  if (i.unit === 'percent') return `${(Math.round(i.value * 1000) / 10).toFixed(1)}%`
+  if (i.unit === 'percent') return percentText(i.value)
   if (i.unit === 'score') return `${i.value.toFixed(1)} 分`
   return String(i.value)
 }
@@ -75,7 +77,7 @@ function shortLabel(period: string): string {
 }
 
 /** 指标看板: the indices of the staff member's scope against the programme's targets. */
-export default function DashboardPage() {
+function DashboardPageBody() {
   const router = useRouter()
   const me = useLoad(() => getMe(), [])
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
@@ -496,5 +498,13 @@ function Baseline({ d, onSaved }: { d: DashboardOutput; onSaved: () => void }) {
         </View>
       ) : null}
     </View>
+  )
+}
+
+export default function DashboardPage() {
+  return (
+    <StaffLayout page='staffDashboard'>
+      <DashboardPageBody />
+    </StaffLayout>
   )
 }

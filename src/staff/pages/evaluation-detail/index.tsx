@@ -16,10 +16,11 @@ import { EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evalua
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import DocSections from '../../components/doc-sections'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** One application for every level: the form, the report, who did what, and the step open to the caller (review, certify). */
-export default function EvaluationDetailPage() {
+function EvaluationDetailPageBody() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
   const data = useLoad(() => getApplication(id), [id])
@@ -205,5 +206,13 @@ function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: 
         ) : null}
       </View>
     </View>
+  )
+}
+
+export default function EvaluationDetailPage() {
+  return (
+    <StaffLayout page='evaluationDetail'>
+      <EvaluationDetailPageBody />
+    </StaffLayout>
   )
 }

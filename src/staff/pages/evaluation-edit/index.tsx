@@ -17,10 +17,11 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import DocSections from '../../components/doc-sections'
 import '../../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** The community lead's application: the 申报表 filled from the data, and the self-evaluation report to complete. */
-export default function EvaluationEditPage() {
+function EvaluationEditPageBody() {
   const { params } = useRouter()
   const year = Number(params.year) || currentYear()
   const data = useLoad(() => draftApplication({ year }), [year])
@@ -142,5 +143,13 @@ function Editor({ app, onSaved }: { app: ApplicationView; onSaved: (v: Applicati
         </View>
       </View>
     </View>
+  )
+}
+
+export default function EvaluationEditPage() {
+  return (
+    <StaffLayout page='evaluationEdit'>
+      <EvaluationEditPageBody />
+    </StaffLayout>
   )
 }

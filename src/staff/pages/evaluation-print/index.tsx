@@ -8,10 +8,11 @@ import { getApplication } from '../../../services/staff/evaluation'
 import { printPage } from '../../../services/files/print'
 import { toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** The 申报表 (`doc=form`) or the self-evaluation report (`doc=report`) as an A4 sheet to print. */
-export default function EvaluationPrintPage() {
+function EvaluationPrintPageBody() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
   const doc = params.doc === 'report' ? 'report' : 'form'
@@ -74,5 +75,13 @@ function Opinion({ title, o, fallback, signer, testId }: { title: string; o: Sig
         </View>
       </View>
     </View>
+  )
+}
+
+export default function EvaluationPrintPage() {
+  return (
+    <StaffLayout page='evaluationPrint'>
+      <EvaluationPrintPageBody />
+    </StaffLayout>
   )
 }

@@ -12,10 +12,11 @@ import { evaluationRanking, getApplication, selectApplication } from '../../../s
 import { currentYear, EVALUATION_STATUS_TONES, evaluationRoutes, percent } from '../../../utils/evaluation-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** Certified communities ranked by their spot-check results; the city selects demonstration communities here. */
-export default function EvaluationRankingPage() {
+function EvaluationRankingPageBody() {
   const { params } = useRouter()
   const year = Number(params.year) || currentYear()
   const data = useLoad(() => evaluationRanking(year), [year])
@@ -72,5 +73,13 @@ export default function EvaluationRankingPage() {
         </View>
       ))}
     </View>
+  )
+}
+
+export default function EvaluationRankingPage() {
+  return (
+    <StaffLayout page='evaluationRanking'>
+      <EvaluationRankingPageBody />
+    </StaffLayout>
   )
 }

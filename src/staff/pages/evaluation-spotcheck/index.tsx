@@ -12,10 +12,11 @@ import { drawSample, getApplication, recordCall, revealSampledPhone, spotCheck }
 import { percent } from '../../../utils/evaluation-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** The city's spot check of one certified community: sample, phone follow-ups, questionnaire, conclusion. */
-export default function EvaluationSpotCheckPage() {
+function EvaluationSpotCheckPageBody() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
   const data = useLoad(() => getApplication(id), [id])
@@ -179,5 +180,13 @@ function CallRow({ app, row, open, onChanged }: { app: ApplicationView; row: Sam
         </View>
       ) : null}
     </View>
+  )
+}
+
+export default function EvaluationSpotCheckPage() {
+  return (
+    <StaffLayout page='evaluationSpotCheck'>
+      <EvaluationSpotCheckPageBody />
+    </StaffLayout>
   )
 }

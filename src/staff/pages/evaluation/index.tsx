@@ -8,10 +8,11 @@ import { useLoad } from '../../../hooks/use-load'
 import { listApplications } from '../../../services/staff/evaluation'
 import { currentYear, EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evaluation-routes'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** 评估申报: the year's applications of the communities in the caller's scope, those waiting on them first. */
-export default function EvaluationListPage() {
+function EvaluationListPageBody() {
   const year = currentYear()
   const data = useLoad(() => listApplications(year), [year])
   useDidShow(() => {
@@ -77,5 +78,13 @@ export default function EvaluationListPage() {
         ))}
       </View>
     </View>
+  )
+}
+
+export default function EvaluationListPage() {
+  return (
+    <StaffLayout page='evaluation'>
+      <EvaluationListPageBody />
+    </StaffLayout>
   )
 }

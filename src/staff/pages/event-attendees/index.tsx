@@ -19,6 +19,7 @@ import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 type Filter = 'all' | SignupStatus
@@ -32,7 +33,7 @@ const TABS: readonly SegmentTab<Filter>[] = [
 const TONES = { confirmed: 'primary', checked_in: 'success', waitlisted: 'warning', cancelled: 'neutral' } as const
 
 /** 报名名单: who signed up (phones masked), live counts, check-in by hand, export. */
-export default function EventAttendeesPage() {
+function EventAttendeesPageBody() {
   const id = useRouter().params.id ?? ''
   const head = useLoad(async () => ({ me: await getMe(), event: await getEvent(id) }), [id])
   const [filter, setFilter] = useState<Filter>('all')
@@ -173,5 +174,13 @@ export default function EventAttendeesPage() {
         <ListFooter list={list} moreText='查看更多' showEnd={false} />
       </View>
     </View>
+  )
+}
+
+export default function EventAttendeesPage() {
+  return (
+    <StaffLayout page='eventAttendees'>
+      <EventAttendeesPageBody />
+    </StaffLayout>
   )
 }

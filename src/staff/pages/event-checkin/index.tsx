@@ -7,6 +7,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { eventErrorMessage, getCode, getEvent } from '../../../services/event/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import CheckinScreen from '../../components/checkin-screen'
+import StaffLayout from '../../components/staff-layout'
 
 const COUNTS_EVERY_MS = 5000
 
@@ -14,7 +15,7 @@ const COUNTS_EVERY_MS = 5000
  * 签到屏: shown on a screen at the venue. The code changes every 30 seconds (an older one is
  * refused), so only people in the room can check in; counts update live.
  */
-export default function EventCheckinPage() {
+function EventCheckinPageBody() {
   const id = useRouter().params.id ?? ''
   const event = useLoad(() => getEvent(id), [id])
   const [code, setCode] = useState<CodeOutput | null>(null)
@@ -99,5 +100,13 @@ export default function EventCheckinPage() {
         <Text>打开签到名单 ›</Text>
       </View>
     </CheckinScreen>
+  )
+}
+
+export default function EventCheckinPage() {
+  return (
+    <StaffLayout page='eventCheckin'>
+      <EventCheckinPageBody />
+    </StaffLayout>
   )
 }

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { eventDraftSchema, type EventDraftInput, type EventView } from '@shared/contracts/event'
 import type { PolicyListItem } from '@shared/contracts/policy'
+import type { SurveyListItem } from '@shared/contracts/survey'
 import { can } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
@@ -16,6 +17,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, isApiError } from '../../../services/core/cloud'
 import { cancelEvent, eventErrorMessage, getEvent, saveEvent } from '../../../services/event/event'
 import { listPolicies } from '../../../services/policy/policy'
+import { listSurveys } from '../../../services/survey/survey'
 import { getMe } from '../../../services/profile/profile'
 import { eventRoutes, fromLocalParts, toLocalParts } from '../../../utils/event-routes'
 import { clearField } from '../../../utils/field-errors'
@@ -23,6 +25,7 @@ import { goBack } from '../../../utils/routes'
 import { confirm, toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 interface Moment {
@@ -98,13 +101,18 @@ function draftOf(f: EventForm, e: EventView | null): EventDraftInput {
 }
 
 /** 新建 / 编辑活动 (and cancelling one). */
-export default function EventEditPage() {
+function EventEditPageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
     const me = await getMe()
-    if (me.kind !== 'staff') return { me, event: null, policies: [] as PolicyListItem[] }
-    const [event, policies] = await Promise.all([id ? getEvent(id) : Promise.resolve(null), listPolicies({ view: 'resident', limit: 50 })])
-    return { me, event, policies: policies.items }
+    if (me.kind !== 'staff') return { me, event: null, policies: [] as PolicyListItem[], surveys: [] as SurveyListItem[] }
+    const [event, policies, surveys] = await Promise.all([
+      id ? getEvent(id) : Promise.resolve(null),
+      listPolicies({ view: 'resident', limit: 50 }),
+      // The surveys an event can send its attendees to: drafts and open ones, not closed ones.
+      listSurveys({ limit: 50 }),
+    ])
+    return { me, event, policies: policies.items, surveys: surveys.items.filter((s) => s.status !== 'closed') }
   }, [id])
 
   useEffect(() => {
@@ -126,17 +134,19 @@ export default function EventEditPage() {
   }
   const event = data.data.event
   const editable = event ? event.editable && event.status !== 'cancelled' : can(staff.role, 'event.write')
-  return <EventEditor key={event ? `${event._id}@${event.version}` : 'new'} event={event} policies={data.data.policies} editable={editable} onReload={() => void data.reload()} />
+  return <EventEditor key={event ? `${event._id}@${event.version}` : 'new'} event={event} policies={data.data.policies} surveys={data.data.surveys} editable={editable} onReload={() => void data.reload()} />
 }
 
 interface EventEditorProps {
   event: EventView | null
   policies: PolicyListItem[]
+  /** Surveys to link (picked from a list: nobody has to copy an id). */
+  surveys: SurveyListItem[]
   editable: boolean
   onReload: () => void
 }
 
-function EventEditor({ event, policies, editable, onReload }: EventEditorProps) {
+function EventEditor({ event, policies, surveys, editable, onReload }: EventEditorProps) {
   const [form, setForm] = useState<EventForm>(() => (event ? formOf(event) : newForm(new Date())))
   const [banner, setBanner] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState(false)
@@ -246,8 +256,14 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
 
       <View className='event-edit__section'>
         <Text className='event-edit__section-title'>签到后推荐</Text>
-        <FormField label='满意度问卷编号' error={errors.surveyId} hint='签到后请居民填写；在问卷管理里复制编号，不填则不推荐' testId='field-surveyId'>
-          <Input className='form-field__input' value={form.surveyId} maxlength={64} placeholder='例如：svy_xxxx（可不填）' onInput={(e) => set('surveyId', e.detail.value)} nativeProps={{ 'data-testid': 'field-surveyId-input' }} />
+        <FormField label='满意度问卷' error={errors.surveyId} hint='签到后请居民填写；不选则不推荐问卷' testId='field-surveyId'>
+          <View className='event-edit__chips' data-testid='survey-picker'>
+            <Chip label='不关联问卷' active={!form.surveyId} onClick={() => set('surveyId', '')} testId='survey-none' />
+            {surveys.map((s) => (
+              <Chip key={s._id} label={s.status === 'draft' ? `${s.title}（草稿）` : s.title} active={form.surveyId === s._id} onClick={() => set('surveyId', s._id)} testId={`survey-${s._id}`} />
+            ))}
+            {form.surveyId && !surveys.some((s) => s._id === form.surveyId) ? <Chip label='已关联的问卷（已结束）' active onClick={() => undefined} testId='survey-current' /> : null}
+          </View>
         </FormField>
         <FormField label='活动讲解的政策' error={errors.policyIds ?? Object.entries(errors).find(([k]) => k.startsWith('policyIds.'))?.[1]} hint='最多 10 条，居民在活动页可以直接打开' testId='field-policyIds'>
           {policies.length ? (
@@ -284,5 +300,13 @@ function EventEditor({ event, policies, editable, onReload }: EventEditorProps) 
         </View>
       </View>
     </View>
+  )
+}
+
+export default function EventEditPage() {
+  return (
+    <StaffLayout page='eventEdit'>
+      <EventEditPageBody />
+    </StaffLayout>
   )
 }

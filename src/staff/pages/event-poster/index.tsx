@@ -12,10 +12,11 @@ import { fitText } from '../../../utils/poster-draw'
 import { getHotline } from '../../../services/service/service'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** 活动海报: an A4 sheet with the event and its sign-up code, to print and put up. */
-export default function EventPosterPage() {
+function EventPosterPageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
     const [event, code, hotline] = await Promise.all([getEvent(id), getCode(id, 'poster'), getHotline().catch(() => null)])
@@ -78,5 +79,13 @@ export default function EventPosterPage() {
         </Text>
       </View>
     </View>
+  )
+}
+
+export default function EventPosterPage() {
+  return (
+    <StaffLayout page='eventPoster'>
+      <EventPosterPageBody />
+    </StaffLayout>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
 import { EVENT_PHASE_LABELS } from '@shared/domain/event'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
@@ -17,18 +18,21 @@ import { staffGate } from '../../components/staff-gate'
 import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
-type When = 'current' | 'past'
+type When = 'current' | 'today' | 'past'
 const TABS: readonly SegmentTab<When>[] = [
   { key: 'current', label: '未结束' },
+  { key: 'today', label: '今天' },
   { key: 'past', label: '已结束' },
 ]
 
 /** 活动管理: events of my org and below, with live counts and the way to each tool. */
-export default function StaffEventsPage() {
+function StaffEventsPageBody() {
   const me = useLoad(() => getMe(), [])
-  const [when, setWhen] = useState<When>('current')
+  // `when=today`: opened from the workbench's line (today's events, to check people in).
+  const [when, setWhen] = useState<When>(useRouter().params.when === 'today' ? 'today' : 'current')
   const isStaff = me.data?.kind === 'staff'
   const list = usePagedList(
     (after) => (isStaff ? listEvents({ view: 'manage', when, after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
@@ -59,7 +63,7 @@ export default function StaffEventsPage() {
         ) : list.status === 'error' ? (
           <PageState kind='error' compact title='活动加载失败' error={list.error} onAction={() => void list.refresh()} />
         ) : list.items.length === 0 ? (
-          <PageState kind='empty' compact icon='calendar' title={when === 'current' ? '还没有进行中的活动' : '还没有已结束的活动'} description={mayWrite && when === 'current' ? '点“新建活动”发布第一场吧' : undefined} testId='staff-events-empty' />
+          <PageState kind='empty' compact icon='calendar' title={when === 'current' ? '还没有进行中的活动' : when === 'today' ? '今天没有活动' : '还没有已结束的活动'} description={mayWrite && when === 'current' ? '点“新建活动”发布第一场吧' : undefined} testId='staff-events-empty' />
         ) : (
           <View className='staff-events__grid' data-testid='staff-event-list'>
             {list.items.map((e) => (
@@ -122,5 +126,13 @@ export default function StaffEventsPage() {
         <ListFooter list={list} moreText='查看更多' showEnd={false} />
       </View>
     </View>
+  )
+}
+
+export default function StaffEventsPage() {
+  return (
+    <StaffLayout page='staffEvents'>
+      <StaffEventsPageBody />
+    </StaffLayout>
   )
 }

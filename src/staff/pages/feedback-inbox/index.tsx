@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import type { StaffFeedbackRow } from '@shared/contracts/feedback'
 import { FEEDBACK_KIND_LABELS, FEEDBACK_KINDS, FEEDBACK_STATUS_LABELS, type FeedbackKind, type FeedbackStatus } from '@shared/domain/feedback'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
@@ -14,35 +14,37 @@ import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { feedbackInbox, feedbackStats } from '../../../services/feedback/feedback'
 import { getMe } from '../../../services/profile/profile'
 import { FEEDBACK_STATUS_TONES, feedbackRoutes } from '../../../utils/feedback-routes'
-import { staffGate } from '../../components/staff-gate'
 import StaffHead from '../../components/staff-head'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
-type Tab = 'all' | FeedbackStatus | 'overdue'
+type Tab = 'all' | FeedbackStatus | 'overdue' | 'due'
 
 const TABS: readonly SegmentTab<Tab>[] = [
   { key: 'all', label: '全部' },
   { key: 'received', label: '待处理' },
   { key: 'in_progress', label: '处理中' },
+  { key: 'due', label: '两天内到期' },
   { key: 'overdue', label: '超期' },
   { key: 'answered', label: '已答复' },
   { key: 'closed', label: '已办结' },
 ]
 
 /** 居民反馈: the community's inbox with counts, filters by status, kind, overdue and 只看我的. */
-export default function FeedbackInboxPage() {
+function FeedbackInboxPageBody() {
   const me = useLoad(() => getMe(), [])
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
   const handles = staff ? can(staff.role, 'feedback.read') : false
-  const [tab, setTab] = useState<Tab>('all')
+  // `due=1`: opened from the workbench's line (due within two days or overdue).
+  const [tab, setTab] = useState<Tab>(useRouter().params.due === '1' ? 'due' : 'all')
   const [kind, setKind] = useState<FeedbackKind | null>(null)
   const [mine, setMine] = useState(false)
   const stats = useLoad(() => (staff && can(staff.role, 'feedback.stats') ? feedbackStats() : Promise.resolve(null)), [staff?.orgId])
   const list = usePagedList<StaffFeedbackRow>(
     (after) => {
       if (!handles) return Promise.resolve({ items: [], next: null })
-      const status = tab === 'all' || tab === 'overdue' ? undefined : tab
-      return feedbackInbox({ status, overdue: tab === 'overdue', kind: kind ?? undefined, mine, after, limit: 20 })
+      const status = tab === 'all' || tab === 'overdue' || tab === 'due' ? undefined : tab
+      return feedbackInbox({ status, overdue: tab === 'overdue', due: tab === 'due', kind: kind ?? undefined, mine, after, limit: 20 })
     },
     [tab, kind, mine, handles],
   )
@@ -123,5 +125,13 @@ export default function FeedbackInboxPage() {
         {handles ? <ListFooter list={list} /> : null}
       </View>
     </View>
+  )
+}
+
+export default function FeedbackInboxPage() {
+  return (
+    <StaffLayout page='feedbackInbox'>
+      <FeedbackInboxPageBody />
+    </StaffLayout>
   )
 }

@@ -23,12 +23,13 @@ import { toastSuccess, toastText } from '../../../utils/toast'
 import '../../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 const EVENT_LABELS = { assigned: '分派', closed: '办结', reopened: '居民重新打开', rated: '居民评价' } as const
 
 /** One feedback item for community staff: the resident's words and photos, thread, assignment, reply, closing. */
-export default function FeedbackItemPage() {
+function FeedbackItemPageBody() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const data = useLoad(async () => {
@@ -181,5 +182,13 @@ function Body({ f, onChanged }: { f: StaffFeedbackView; onChanged: () => void })
         </View>
       ) : null}
     </View>
+  )
+}
+
+export default function FeedbackItemPage() {
+  return (
+    <StaffLayout page='feedbackItem'>
+      <FeedbackItemPageBody />
+    </StaffLayout>
   )
 }

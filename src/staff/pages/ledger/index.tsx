@@ -3,7 +3,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { GapKind, GapRow, LedgerFlag, LedgerRow } from '@shared/contracts/intent'
-import { GAP_KIND_LABELS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
+import { GAP_KIND_LABELS, GAP_KINDS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
 import { INTENT_STAGE_LABELS, INTENT_STAGES, NEED_LABELS, NEEDS, type IntentStage, type Need } from '@shared/domain/intent'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
@@ -29,6 +29,7 @@ import { toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 type View_ = 'ledger' | GapKind
@@ -36,6 +37,7 @@ type View_ = 'ledger' | GapKind
 const TABS: readonly SegmentTab<View_>[] = [
   { key: 'ledger', label: '全部台帐' },
   { key: 'unguided', label: '未指导' },
+  { key: 'due', label: '今天回访' },
   { key: 'overdue', label: '回访逾期' },
   { key: 'unbenefited', label: '应享未享' },
 ]
@@ -60,10 +62,13 @@ function drillOf(params: Record<string, string | undefined>): { key: IndexKey; s
  * 帮扶台帐: every registration of the staff member's community, filtered, with gap lists and
  * export; opened from the dashboard with `drill`, the cases behind one index figure.
  */
-export default function LedgerPage() {
-  const drill = drillOf(useRouter().params)
+function LedgerPageBody() {
+  const params = useRouter().params
+  const drill = drillOf(params)
   const me = useLoad(() => getMe(), [])
-  const [tab, setTab] = useState<View_>('ledger')
+  // `tab`: a gap list opened from the workbench; `status=pending`: the registrations 待受理.
+  const [tab, setTab] = useState<View_>(GAP_KINDS.find((k) => k === params.tab) ?? 'ledger')
+  const [pending, setPending] = useState(params.status === 'pending')
   const [stage, setStage] = useState<IntentStage | null>(null)
   const [need, setNeed] = useState<Need | null>(null)
   const [group, setGroup] = useState<TargetGroup | null>(null)
@@ -75,7 +80,7 @@ export default function LedgerPage() {
   const exporting = exportJob.busy
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
 
-  const filter = { stage: stage ?? undefined, need: need ?? undefined, targetGroup: group ?? undefined, flag: flag ?? undefined, keyword: keyword || undefined }
+  const filter = { status: pending ? ('pending' as const) : undefined, stage: stage ?? undefined, need: need ?? undefined, targetGroup: group ?? undefined, flag: flag ?? undefined, keyword: keyword || undefined }
   const list = usePagedList<LedgerRow | GapRow>(
     (after) => {
       if (!staff) return Promise.resolve({ items: [], next: null })
@@ -83,7 +88,7 @@ export default function LedgerPage() {
       if (tab !== 'ledger') return ledgerGaps(tab, after)
       return listLedger({ ...filter, after, limit: 20 })
     },
-    [tab, stage, need, group, flag, keyword, staff?.orgId],
+    [tab, pending, stage, need, group, flag, keyword, staff?.orgId],
   )
 
   useListPage(list, { refreshOnShow: () => !!staff })
@@ -134,7 +139,7 @@ export default function LedgerPage() {
     forgetMe()
     void Taro.redirectTo({ url: routes.staffLogin })
   }
-  const filtered = Boolean(stage || need || group || flag || keyword)
+  const filtered = Boolean(pending || stage || need || group || flag || keyword)
 
   return (
     <View className='ledger'>
@@ -175,6 +180,7 @@ export default function LedgerPage() {
           <>
             <SearchBox value={input} onChange={setInput} onSearch={(v) => setKeyword(v.trim())} placeholder='按姓名搜索' maxLength={20} testId='ledger-search' />
             <ScrollView scrollX className='ledger__chips' enableFlex>
+              <Chip label='待受理' tone='warning' active={pending} onClick={() => setPending(!pending)} testId='status-pending' />
               <Chip label='全部阶段' active={stage === null} onClick={() => setStage(null)} testId='stage-all' />
               {INTENT_STAGES.map((s) => (
                 <Chip key={s} label={INTENT_STAGE_LABELS[s]} active={stage === s} onClick={() => setStage(stage === s ? null : s)} testId={`stage-${s}`} />
@@ -288,5 +294,13 @@ export default function LedgerPage() {
         )}
       </View>
     </View>
+  )
+}
+
+export default function LedgerPage() {
+  return (
+    <StaffLayout page='ledger'>
+      <LedgerPageBody />
+    </StaffLayout>
   )
 }

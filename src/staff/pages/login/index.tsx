@@ -13,10 +13,10 @@ import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
 
-/** After sign-in: back to the page that sent us here (`?back=1`), else the policy list. */
+/** After sign-in: back to the page that sent us here (`?back=1`), else the workbench. */
 function proceed(back: boolean): void {
-  if (back) goBack(routes.staffPolicies)
-  else void Taro.redirectTo({ url: routes.staffPolicies })
+  if (back) goBack(routes.staffWorkbench)
+  else void Taro.redirectTo({ url: routes.staffWorkbench })
 }
 
 /**
@@ -51,7 +51,7 @@ export default function StaffLoginPage() {
       <View className='staff-login'>
         <View className='staff-login__card' data-testid='staff-not-bound'>
           <Text className='staff-login__title'>还不能进入工作人员入口</Text>
-          <Text className='staff-login__text'>工作人员需要先把微信和工作账号绑定。请联系管理员获取邀请码，绑定后再打开这里就能进入政策管理。</Text>
+          <Text className='staff-login__text'>工作人员需要先把微信和工作账号绑定。请联系管理员获取邀请码，绑定后再打开这里就能进入工作台。</Text>
           <View className='staff-login__actions' data-testid='to-bind'>
             <AtButton type='primary' onClick={() => void Taro.navigateTo({ url: routes.staffBind })}>
               我有邀请码
@@ -153,7 +153,7 @@ export default function StaffLoginPage() {
     <View className='staff-login'>
       <View className='staff-login__card'>
         <Text className='staff-login__title'>社区工作人员</Text>
-        <Text className='staff-login__text'>社区创业指导员和各级创建办工作人员使用，登录后可以发布和管理扶持政策。</Text>
+        <Text className='staff-login__text'>社区创业指导员和各级创建办工作人员使用，登录后进入工作台，查看今天要办的事。</Text>
         <FormField label='账号' testId='login-username-field'>
           <Input
             className='form-field__input'

@@ -22,6 +22,7 @@ import { staffGate } from '../../components/staff-gate'
 import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 type StatusFilter = 'all' | PolicyStatus
@@ -52,7 +53,7 @@ function toListItem(v: PolicyView): PolicyListItem {
 }
 
 /** 政策管理: staff see the policies in their scope, by status, and publish or take them down. */
-export default function StaffPoliciesPage() {
+function StaffPoliciesPageBody() {
   const me = useLoad(() => getMe(), [])
   const [status, setStatus] = useState<StatusFilter>('all')
   const [input, setInput] = useState('')
@@ -76,6 +77,9 @@ export default function StaffPoliciesPage() {
   if (gate.stop) return gate.stop
   const staff = gate.staff
   const mayPublish = can(staff.role, 'policy.publish')
+  // A read-only role (街道初评员) sees the policies, not the editor's buttons the server would refuse.
+  const mayWrite = can(staff.role, 'policy.write')
+  const open = (p: PolicyListItem) => void Taro.navigateTo({ url: mayWrite ? routes.policyEdit(p._id) : routes.policyDetail(p._id) })
   const relogin = () => {
     forgetMe()
     void Taro.redirectTo({ url: routes.staffLogin })
@@ -119,7 +123,7 @@ export default function StaffPoliciesPage() {
               ) : null}
             </>
           }
-          action={{ text: '＋ 新建政策', testId: 'new-policy-button', onClick: () => void Taro.navigateTo({ url: routes.policyEdit() }) }}
+          action={mayWrite ? { text: '＋ 新建政策', testId: 'new-policy-button', onClick: () => void Taro.navigateTo({ url: routes.policyEdit() }) } : null}
         />
         <SearchBox value={input} onChange={setInput} onSearch={(v) => setKeyword(v.trim())} placeholder='搜索政策标题' />
       </View>
@@ -137,14 +141,14 @@ export default function StaffPoliciesPage() {
             kind='empty'
             compact
             title={keyword ? '没有找到相关政策' : status === 'all' ? '还没有政策' : '这个状态下还没有政策'}
-            description={keyword ? '换个关键词试试' : status === 'all' || status === 'draft' ? '点“新建政策”写第一条吧' : undefined}
+            description={keyword ? '换个关键词试试' : mayWrite && (status === 'all' || status === 'draft') ? '点“新建政策”写第一条吧' : undefined}
             testId='list-empty'
           />
         ) : (
           <View className='staff-policies__list' data-testid='manage-list'>
             {list.items.map((p) => (
               <View className='staff-policies__row' key={p._id} data-testid='policy-row' data-id={p._id} data-status={p.status}>
-                <View className='staff-policies__main' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>
+                <View className='staff-policies__main' onClick={() => open(p)}>
                   <View className='staff-policies__row-head'>
                     <StatusTag status={p.status} />
                     <Text className='staff-policies__category'>{POLICY_CATEGORY_LABELS[p.category]}</Text>
@@ -161,9 +165,15 @@ export default function StaffPoliciesPage() {
                   ) : null}
                 </View>
                 <View className='staff-policies__actions'>
-                  <View className='staff-policies__action' data-testid='row-edit' onClick={() => void Taro.navigateTo({ url: routes.policyEdit(p._id) })}>
-                    <Text>编辑</Text>
-                  </View>
+                  {mayWrite ? (
+                    <View className='staff-policies__action' data-testid='row-edit' onClick={() => open(p)}>
+                      <Text>编辑</Text>
+                    </View>
+                  ) : (
+                    <View className='staff-policies__action' data-testid='row-view' onClick={() => open(p)}>
+                      <Text>查看</Text>
+                    </View>
+                  )}
                   {mayPublish && p.status !== 'published' ? (
                     <View
                       className={`staff-policies__action staff-policies__action--primary${busyId === p._id ? ' staff-policies__action--busy' : ''}`}
@@ -195,5 +205,13 @@ export default function StaffPoliciesPage() {
         )}
       </View>
     </View>
+  )
+}
+
+export default function StaffPoliciesPage() {
+  return (
+    <StaffLayout page='staffPolicies'>
+      <StaffPoliciesPageBody />
+    </StaffLayout>
   )
 }

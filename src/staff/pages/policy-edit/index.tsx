@@ -25,6 +25,7 @@ import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-err
 import { goBack, routes } from '../../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** The form's values; `category` is null until chosen. */
@@ -109,7 +110,7 @@ function scrollToFirstError(): void {
 }
 
 /** 编辑政策: loads the policy (or starts a new one) and who is editing, then shows the form. */
-export default function PolicyEditPage() {
+function PolicyEditPageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
     const me = await getMe()
@@ -434,5 +435,13 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
         </View>
       </View>
     </View>
+  )
+}
+
+export default function PolicyEditPage() {
+  return (
+    <StaffLayout page='policyEdit'>
+      <PolicyEditPageBody />
+    </StaffLayout>
   )
 }

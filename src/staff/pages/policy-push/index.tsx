@@ -18,6 +18,7 @@ import { getPolicy } from '../../../services/policy/policy'
 import { getMe } from '../../../services/profile/profile'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** How often the page reads the counts while a push is sending. */
@@ -86,7 +87,7 @@ function PushCard({ p, current, names }: { p: PushView; current: boolean; names:
 }
 
 /** 推送政策: staff send a published policy to the subscribed residents of communities in their scope, and watch it go out. */
-export default function PolicyPushPage() {
+function PolicyPushPageBody() {
   const id = useRouter().params.id ?? ''
   const me = useLoad(() => getMe(), [])
   const isStaff = me.data?.kind === 'staff'
@@ -198,5 +199,13 @@ export default function PolicyPushPage() {
         status.pushes.map((x) => <PushCard key={x._id} p={x} current={x.policyVersion === status.policyVersion} names={names} />)
       )}
     </View>
+  )
+}
+
+export default function PolicyPushPage() {
+  return (
+    <StaffLayout page='policyPush'>
+      <PolicyPushPageBody />
+    </StaffLayout>
   )
 }

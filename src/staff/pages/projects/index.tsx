@@ -19,11 +19,11 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
-import { staffGate } from '../../components/staff-gate'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** 创业项目库: staff keep the projects they recommend; residents see the active ones on the intent form. */
-export default function ProjectsPage() {
+function ProjectsPageBody() {
   const me = useLoad(() => getMe(), [])
   const isStaff = me.data?.kind === 'staff'
   const [editing, setEditing] = useState<ProjectView | 'new' | null>(null)
@@ -155,5 +155,13 @@ function ProjectForm({ project, onDone }: { project: ProjectView | null; onDone:
       </FormField>
       <FormActions busy={busy} onCancel={() => onDone(false)} onSave={() => void save()} saveTestId='project-save' />
     </View>
+  )
+}
+
+export default function ProjectsPage() {
+  return (
+    <StaffLayout page='projects'>
+      <ProjectsPageBody />
+    </StaffLayout>
   )
 }

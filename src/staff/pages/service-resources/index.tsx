@@ -14,6 +14,7 @@ import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/load-more.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 const TABS = [
@@ -26,7 +27,7 @@ type Tab = (typeof TABS)[number]['key']
 const isTab = (s: string | undefined): s is Tab => TABS.some((t) => t.key === s)
 
 /** 服务资源: the mentors, courses, guides and stories my office keeps for residents. */
-export default function ServiceResourcesPage() {
+function ServiceResourcesPageBody() {
   const param = useRouter().params.tab
   const [tab, setTab] = useState<Tab>(isTab(param) ? param : 'mentors')
   const me = useLoad(() => getMe(), [])
@@ -42,5 +43,13 @@ export default function ServiceResourcesPage() {
         {tab === 'mentors' ? <MentorsSection /> : tab === 'courses' ? <CoursesSection /> : tab === 'guides' ? <GuidesSection /> : <StoriesSection />}
       </View>
     </View>
+  )
+}
+
+export default function ServiceResourcesPage() {
+  return (
+    <StaffLayout page='staffServiceResources'>
+      <ServiceResourcesPageBody />
+    </StaffLayout>
   )
 }

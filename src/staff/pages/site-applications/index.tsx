@@ -11,13 +11,14 @@ import { declineSite, listSiteApplications, placeSite } from '../../../services/
 import { intentRoutes } from '../../../utils/intent-routes'
 import { confirm, toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /**
  * 场地申请: residents' applications from my communities. 安排入驻 takes a vacancy and records the
  * placement on the case as 场地对接 help; 无法安排 answers with a reason.
  */
-export default function SiteApplicationsPage() {
+function SiteApplicationsPageBody() {
   const list = useLoad(() => listSiteApplications(), [])
   const [busy, setBusy] = useState<string | null>(null)
 
@@ -84,5 +85,13 @@ export default function SiteApplicationsPage() {
           </View>
         )}
       </View>
+  )
+}
+
+export default function SiteApplicationsPage() {
+  return (
+    <StaffLayout page='siteApplications'>
+      <SiteApplicationsPageBody />
+    </StaffLayout>
   )
 }

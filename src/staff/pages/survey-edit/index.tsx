@@ -35,6 +35,7 @@ import { goBack } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** A dimension as typed: the weight stays text until saved, so "0." can be typed. */
@@ -111,7 +112,7 @@ function scrollToFirstError(): void {
 }
 
 /** 编辑问卷: a new survey from a template, or a draft; published surveys are read-only. */
-export default function SurveyEditPage() {
+function SurveyEditPageBody() {
   const { id = '', template = '' } = useRouter().params
   const data = useLoad(async () => {
     const me = await getMe()
@@ -420,5 +421,13 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
         </View>
       </View>
     </View>
+  )
+}
+
+export default function SurveyEditPage() {
+  return (
+    <StaffLayout page='surveyEdit'>
+      <SurveyEditPageBody />
+    </StaffLayout>
   )
 }

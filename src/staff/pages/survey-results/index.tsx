@@ -20,10 +20,11 @@ import { surveyRoutes } from '../../../utils/survey-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** 调查结果 (staff): the index against last quarter, answers per question, comments, export. */
-export default function SurveyResultsPage() {
+function SurveyResultsPageBody() {
   const id = useRouter().params.id ?? ''
   const data = useLoad(async () => {
     const [me, results] = await Promise.all([getMe(), surveyResults(id)])
@@ -213,5 +214,13 @@ export default function SurveyResultsPage() {
         )}
       </View>
     </View>
+  )
+}
+
+export default function SurveyResultsPage() {
+  return (
+    <StaffLayout page='surveyResults'>
+      <SurveyResultsPageBody />
+    </StaffLayout>
   )
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { AtFloatLayout } from 'taro-ui'
+import Taro, { useRouter } from '@tarojs/taro'
+import { AtButton, AtFloatLayout } from 'taro-ui'
 import type { SurveyListItem } from '@shared/contracts/survey'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS, type SurveyState, type SurveyStatus } from '@shared/domain/survey'
@@ -23,14 +23,16 @@ import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/float-layout.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
-type StatusFilter = 'all' | SurveyStatus
+type StatusFilter = 'all' | SurveyStatus | 'closing'
 
 const TABS: readonly SegmentTab<StatusFilter>[] = [
   { key: 'all', label: '全部' },
   { key: 'draft', label: '草稿' },
   { key: 'published', label: '已发布' },
+  { key: 'closing', label: '本周截止' },
   { key: 'closed', label: '已结束' },
 ]
 
@@ -42,15 +44,16 @@ const STATE_TONES: Record<SurveyState, 'neutral' | 'primary' | 'success' | 'warn
 }
 
 /** 满意度调查 (staff): the surveys of my org and below, new from a template, publish, close, results. */
-export default function StaffSurveysPage() {
+function StaffSurveysPageBody() {
   const me = useLoad(() => getMe(), [])
-  const [status, setStatus] = useState<StatusFilter>('all')
+  // `closing=1`: opened from the workbench's line (published, closing within the week).
+  const [status, setStatus] = useState<StatusFilter>(useRouter().params.closing === '1' ? 'closing' : 'all')
   const [picking, setPicking] = useState(false)
   const [busyId, setBusyId] = useState<string | null>(null)
   const isStaff = me.data?.kind === 'staff'
 
   const list = usePagedList(
-    (after) => (isStaff ? listSurveys({ status: status === 'all' ? undefined : status, after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
+    (after) => (isStaff ? listSurveys({ status: status === 'all' || status === 'closing' ? undefined : status, closing: status === 'closing', after, limit: 20 }) : Promise.resolve({ items: [], next: null })),
     [status, isStaff],
   )
   useListPage(list, { refreshOnShow: () => isStaff })
@@ -186,5 +189,13 @@ export default function StaffSurveysPage() {
         </View>
       </AtFloatLayout>
     </View>
+  )
+}
+
+export default function StaffSurveysPage() {
+  return (
+    <StaffLayout page='staffSurveys'>
+      <StaffSurveysPageBody />
+    </StaffLayout>
   )
 }

@@ -21,6 +21,7 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 type Tab = 'team' | 'audit' | 'orgs'
@@ -41,7 +42,7 @@ const RESULT_LABELS: Record<AuditEntry['result'], string> = { ok: '成功', deni
 const KIND_LABELS: Record<AuditEntry['kind'], string> = { write: '修改', reveal: '查看敏感信息', export: '导出', login: '登录', access: '越权访问' }
 
 /** 团队与记录: staff in my scope (invite, revoke) and the audit log of my scope. */
-export default function StaffTeamPage() {
+function StaffTeamPageBody() {
   const me = useLoad(() => getMe(), [])
   const [tab, setTab] = useState<Tab>('team')
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
@@ -322,5 +323,13 @@ function OrgPanel() {
         ))}
       </View>
     </View>
+  )
+}
+
+export default function StaffTeamPage() {
+  return (
+    <StaffLayout page='staffTeam'>
+      <StaffTeamPageBody />
+    </StaffLayout>
   )
 }

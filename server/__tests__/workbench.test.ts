@@ -1,0 +1,127 @@
+import type { WorkbenchItem, WorkbenchSummary } from '../../cloudfunctions/_shared/contracts/workbench'
+import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
+import type { Identity } from '../../cloudfunctions/_shared/runtime/caller'
+import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
+import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
+import type { Collections } from '../../cloudfunctions/_shared/store/collections'
+import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
+import { eventDraft } from '../../cloudfunctions/event/actions/__tests__/fixtures'
+import { FUNCTIONS } from '../functions'
+import { seedDemo } from '../seed'
+
+/**
+ * 工作台: on the demo data, every count on every staff role's workbench is the length of the list
+ * its link opens, paged to the end through the list action the page calls.
+ */
+const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+const keyring = makeKeyring(Buffer.from('w'.repeat(32)))
+const now = new Date('2026-11-22T02:00:00Z')
+let clock = now
+const RESIDENT: Identity = { residentId: 'h5_workbench_resident' }
+
+const call = (who: Identity, fn: string, action: string, data: unknown) => dispatch(FUNCTIONS[fn], { action, data }, { fn, store, identity: who, keyring, now: () => clock })
+async function ok<T>(who: Identity, fn: string, action: string, data: unknown): Promise<T> {
+  const { body } = await call(who, fn, action, data)
+  if (!body.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(body.error)}`)
+  return body.data as T
+}
+/** Every row of a keyset-paged list. */
+async function all(who: Identity, fn: string, action: string, data: object): Promise<unknown[]> {
+  const out: unknown[] = []
+  let after: string | null = null
+  do {
+    const page: { items: unknown[]; next: string | null } = await ok(who, fn, action, { ...data, after, limit: 50 })
+    out.push(...page.items)
+    after = page.next
+  } while (after)
+  return out
+}
+
+/** The list behind a workbench line, as its page loads it. */
+async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
+  const year = Number(item.label.slice(0, 4)) || 2026
+  switch (item.key) {
+    case 'pendingCases':
+      return (await all(who, 'ledger', 'list', { status: 'pending' })).length
+    case 'followUpsDue':
+      return (await all(who, 'ledger', 'gaps', { kind: 'due' })).length
+    case 'unguided':
+    case 'unbenefited':
+      return (await all(who, 'ledger', 'gaps', { kind: item.key })).length
+    case 'overdueFollowUps':
+      return (await all(who, 'ledger', 'gaps', { kind: 'overdue' })).length
+    case 'feedbackDue':
+      return (await all(who, 'feedback', 'list', { due: true })).length
+    case 'overdueFeedback':
+      return (await ok<{ counts: { overdue: number } }>(who, 'feedback', 'stats', {})).counts.overdue
+    case 'eventsToday':
+      return (await all(who, 'event', 'list', { view: 'manage', when: 'today' })).length
+    case 'surveysClosing':
+      return (await all(who, 'survey', 'list', { closing: true })).length
+    case 'evaluationStep':
+    case 'applicationsWaiting':
+      return (await ok<{ items: { mine: boolean }[] }>(who, 'evaluation', 'list', { year })).items.filter((i) => i.mine).length
+    case 'communitiesBehind': {
+      // The dashboard's rollup, drilled down to the communities (as its rows open): those below target.
+      const walk = async (orgId?: string): Promise<number> => {
+        const rows = (await ok<{ rows: { org: { _id: string; level: string }; belowTarget: string[] }[] }>(who, 'indices', 'rollup', { orgId, period: periodsOf(now).month, sortBy: 'activity' })).rows
+        let n = 0
+        for (const r of rows) n += r.org.level === 'community' ? Number(r.belowTarget.length > 0) : await walk(r.org._id)
+        return n
+      }
+      return walk()
+    }
+  }
+}
+
+const ROLES: [string, Identity, string[]][] = [
+  ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
+  ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
+  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
+  ['district_officer', { staffId: 'st_dongqu' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
+  ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
+]
+
+beforeAll(async () => {
+  await seedDemo(store, now, { forcePasswordChange: false, keyring })
+  // Something on every list: a feedback item, an event today, a survey closing this week.
+  await ok(RESIDENT, 'profile', 'save', { communityId: 'c-jinsha', targetGroups: ['graduate'] })
+  // Sent five days ago: its answer is due within two days (or already late).
+  clock = new Date(now.getTime() - 5 * 86_400_000)
+  await ok(RESIDENT, 'feedback', 'submit', { kind: 'service_complaint', communityId: 'c-jinsha', text: '窗口说补贴材料不全，但没说缺什么。' })
+  clock = now
+  const start = new Date(now.getTime() + 3 * 3600_000).toISOString()
+  const end = new Date(now.getTime() + 5 * 3600_000).toISOString()
+  await ok({ staffId: 'st_jinsha' }, 'event', 'save', eventDraft({ place: '金沙社区党群服务中心', startAt: start, endAt: end, signupFrom: now.toISOString(), signupUntil: start }))
+}, 120_000)
+
+afterAll(async () => store.close())
+
+describe('workbench.summary', () => {
+  it.each(ROLES)('%s: each line is a count of exactly the list its link opens', async (_role, who, keys) => {
+    const summary = await ok<WorkbenchSummary>(who, 'workbench', 'summary', {})
+    expect(summary.items.map((i) => i.key)).toEqual(keys)
+    for (const item of summary.items) {
+      expect([item.key, item.count]).toEqual([item.key, await listBehind(who, item)])
+      expect(item.page.startsWith('/staff/pages/')).toBe(true)
+    }
+  })
+
+  it('finds work on the demo data, and moves when the work is done', async () => {
+    const jinsha: Identity = { staffId: 'st_jinsha' }
+    const before = await ok<WorkbenchSummary>(jinsha, 'workbench', 'summary', {})
+    const count = (s: WorkbenchSummary, key: string) => s.items.find((i) => i.key === key)?.count ?? -1
+    expect(count(before, 'feedbackDue')).toBeGreaterThan(0)
+    expect(count(before, 'eventsToday')).toBeGreaterThan(0)
+    // Answered, the complaint leaves the line.
+    const item = (await ok<{ items: { _id: string }[] }>(jinsha, 'feedback', 'list', { due: true })).items[0]
+    await ok(jinsha, 'feedback', 'reply', { id: item._id, text: '已核对：缺营业执照复印件，明天上午可来补交。' })
+    const after = await ok<WorkbenchSummary>(jinsha, 'workbench', 'summary', {})
+    expect(count(after, 'feedbackDue')).toBe(count(before, 'feedbackDue') - 1)
+  })
+
+  it('sends residents away', async () => {
+    expect((await call(RESIDENT, 'workbench', 'summary', {})).status).toBe(403)
+  })
+})
+
