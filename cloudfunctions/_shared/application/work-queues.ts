@@ -19,6 +19,8 @@ import type { Caller } from '../runtime/caller'
 import { missingOrOutOfScope } from '../runtime/errors'
 import { type Filter, type OrderBy, where } from '../store/port'
 import { communitiesUnder, indicesOf, seriesOfCommunities } from './figures-scope'
+import { targetsFor } from './targets'
+import { shanghaiDate } from '../domain/time'
 
 type StaffCaller = Extract<Caller, { kind: 'staff' }>
 
@@ -245,8 +247,11 @@ export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Pro
   const communities = await communitiesUnder(ctx, org)
   const series = await seriesOfCommunities(ctx, communities, period)
   const rows: BehindRow[] = []
+  const year = Number(period.slice(0, 4))
+  const asOf = shanghaiDate(ctx.now())
   for (const community of communities) {
-    const below = indicesOf([series.get(community._id) ?? new Map()], period, false)
+    // Each community against its own targets (a split may give it its own share).
+    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, await targetsFor(ctx.store, community, year), asOf)
       .filter((i) => i.light === 'below')
       .map((i) => i.key)
     if (below.length) rows.push({ community, below })

@@ -7,7 +7,7 @@ import { FIRST_YEAR } from '../../_shared/domain/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { type Filter, where } from '../../_shared/store/port'
+import { where } from '../../_shared/store/port'
 import { feedbackQuery, feedbackScope } from '../../_shared/application/work-queues'
 import { FEEDBACK_REFUSED } from '../item'
 

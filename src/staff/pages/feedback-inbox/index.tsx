@@ -15,6 +15,7 @@ import { feedbackInbox, feedbackStats } from '../../../services/feedback/feedbac
 import { getMe } from '../../../services/profile/profile'
 import { FEEDBACK_STATUS_TONES, feedbackRoutes } from '../../../utils/feedback-routes'
 import StaffHead from '../../components/staff-head'
+import { staffGate } from '../../components/staff-gate'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 

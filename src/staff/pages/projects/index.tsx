@@ -20,6 +20,7 @@ import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import FormActions from '../../components/form-actions'
 import StaffLayout from '../../components/staff-layout'
+import { staffGate } from '../../components/staff-gate'
 import './index.scss'
 
 /** 创业项目库: staff keep the projects they recommend; residents see the active ones on the intent form. */
