@@ -233,7 +233,7 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('ledger', 'addFollowUp', s('a-staff'), { id: mine._id, kind: 'project', date: '2026-11-22', note: '电话沟通，推荐早餐店项目', outcome: '有意向', visibleToResident: true, nextFollowUpDate: '2026-12-01', projectId: prj._id }, 'project recommended')
   await op('ledger', 'setStage', s('a-staff'), { id: mine._id, stage: 'trained', note: '参加了创业培训' })
   await op('ledger', 'recordVenture', s('a-staff'), { id: mine._id, name: '张小梅早餐店', kind: 'individual', registrationDate: '2026-11-20', jobsCreated: 2, status: 'operating', closureDate: '' })
-  await op('ledger', 'recordBenefit', s('a-staff'), { id: mine._id, policyId: pol._id, policyTitle: '', category: 'startup_subsidy', amount: 5000, date: '2026-11-21', note: '' })
+  await op('ledger', 'recordBenefit', s('a-staff'), { id: mine._id, policyId: pol._id, policyTitle: '', kind: 'startup_subsidy', amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '东人社发〔2026〕12号', date: '2026-11-21', note: '' })
   await op('ledger', 'gaps', s('a-staff'), { kind: 'unbenefited' })
   await op('ledger', 'reveal', s('a-lead'), { id: mine._id, field: 'idCard' })
   await op('ledger', 'export', s('a-staff'), {}, '2 rows')

@@ -57,6 +57,8 @@ export const INDEXES: Declarations = {
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
+    // The loan reminder list (ledger.gaps loanDue): repayments and 贴息 claims falling due.
+    { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
   ],
   intentSlots: [],
   projects: [

@@ -2,6 +2,7 @@ import { type GapRow, type GapsOutput, ledgerGapsInput } from '../../_shared/con
 import { type Intent, NEED_LABELS } from '../../_shared/domain/intent'
 import { isInForce, type Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
+import { dayInstant } from '../../_shared/runtime/counters'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
@@ -9,6 +10,8 @@ import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
 import { scopeFilter } from '../scope'
 
 const DAY_MS = 86_400_000
+/** How many days ahead a loan's due date puts the case on the reminder list. */
+const LOAN_NOTICE_DAYS = 30
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
@@ -17,7 +20,8 @@ function daysBetween(from: string, to: string): number {
 /**
  * Gap lists (帮扶缺口): active cases that asked for help with no one-on-one guidance yet; cases
  * whose planned follow-up date has passed; and 应享未享 — residents whose groups match a
- * published policy in force for their community, with no benefit recorded.
+ * published policy in force for their community, with no benefit recorded; and loans whose
+ * repayment or 贴息 claim falls due within 30 days (or has passed).
  */
 export const gaps = defineAction({
   input: ledgerGapsInput,
@@ -56,6 +60,25 @@ export const gaps = defineAction({
         ...toLedgerRow(i, today),
         reason: `约定 ${i.nextFollowUpDate} 回访，已逾期 ${daysBetween(i.nextFollowUpDate, today)} 天`,
       }))
+      return { items, next: page.next }
+    }
+
+    if (input.kind === 'loanDue') {
+      // Reminders before a repayment or a 贴息 claim falls due (and those already past it).
+      const horizon = shanghaiDate(new Date(dayInstant(today).getTime() + LOAN_NOTICE_DAYS * 86_400_000))
+      const page = await intents.find({
+        where: where.and(filter, where.gte('loanDueDate', '0'), where.lte('loanDueDate', horizon)),
+        orderBy: [{ field: 'loanDueDate', dir: 'asc' }],
+        limit: input.limit,
+        after: input.after ?? null,
+      })
+      const items: GapRow[] = page.items.map((i) => {
+        const due = i.loanDueDate ?? ''
+        return {
+          ...toLedgerRow(i, today),
+          reason: due < today ? `贷款还款或贴息申领 ${due} 已到期 ${daysBetween(due, today)} 天` : `贷款还款或贴息申领 ${due} 到期，还有 ${daysBetween(today, due)} 天`,
+        }
+      })
       return { items, next: page.next }
     }
 

@@ -146,7 +146,7 @@ describe('session check-in and completion', () => {
     await scan('r1', await scene(district._id, 0, 'district'))
     const view = await h.ok<CaseView>(ledger, staffId('a-staff'), 'get', { id: mine._id })
     expect(view.stage).toBe('trained')
-    expect(view.benefits.map((b) => b.amount)).toEqual([800])
+    expect(view.benefits.map((b) => b.amountFen)).toEqual([800 * 100])
   })
 
   it('staff check a trainee in by hand; staff of another community cannot touch the course', async () => {

@@ -372,7 +372,7 @@ function Benefits({ d }: { d: DashboardOutput }) {
       <Text className='dash__section-title'>政策享受（{d.periodName}，共 {total} 人次）</Text>
       <View className='dash__benefits'>
         {d.benefits.map((b) => (
-          <View key={b.category} className='dash__benefit' data-testid={`benefit-${b.category}`}>
+          <View key={b.kind} className='dash__benefit' data-testid={`benefit-${b.kind}`}>
             <Text className='dash__benefit-name'>{b.label}</Text>
             <Text className='dash__benefit-count'>{b.count} 人次</Text>
             <Text className='dash__benefit-amount'>{b.amount ? `${b.amount.toLocaleString('zh-CN')} 元` : '—'}</Text>
