@@ -4,7 +4,7 @@
  * +1 / −1 steps up to the period's end, cohort indices read the cohort's period. Upper levels
  * sum their communities' numerators and denominators; a ratio is never averaged.
  */
-import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
+import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
 import { monthsOf, periodKind, periodRange, periodsEndingWith, yearsBefore } from './period'
 
@@ -590,11 +590,11 @@ export function policyRows(seriesList: readonly Series[], period: string, titles
   const ids = new Set<string>()
   for (const s of seriesList) for (const m of monthsOf(period)) for (const k of Object.keys(s.get(m) ?? {})) if (k.startsWith('mo_pn_')) ids.add(k.slice(6))
   return [...ids]
-    .map((id) => {
-      const pid = id === 'none' ? null : id
+    .map((key) => {
+      const pid = key === 'none' ? null : idOfFieldKey(key)
       return {
-        key: id,
-        label: pid === null ? '政策库外' : (titles.get(id) ?? '（已删除的政策）'),
+        key: pid ?? 'none',
+        label: pid === null ? '政策库外' : (titles.get(pid) ?? '（已删除的政策）'),
         count: sumMonthly(seriesList, period, MONEY_METRICS.policyCount(pid)),
         amountFen: sumMonthly(seriesList, period, MONEY_METRICS.policyFen(pid)),
         metric: MONEY_METRICS.policyCount(pid),
@@ -607,7 +607,7 @@ export function policyRows(seriesList: readonly Series[], period: string, titles
 /** Policy ids with counts in the period (for looking their titles up). */
 export function policyIdsIn(seriesList: readonly Series[], period: string): string[] {
   const ids = new Set<string>()
-  for (const s of seriesList) for (const m of monthsOf(period)) for (const k of Object.keys(s.get(m) ?? {})) if (k.startsWith('mo_pn_') && k !== 'mo_pn_none') ids.add(k.slice(6))
+  for (const s of seriesList) for (const m of monthsOf(period)) for (const k of Object.keys(s.get(m) ?? {})) if (k.startsWith('mo_pn_') && k !== 'mo_pn_none') ids.add(idOfFieldKey(k.slice(6)))
   return [...ids]
 }
 

@@ -271,6 +271,19 @@ export function eligibilityOf(
 }
 
 /**
+ * A document id as a counter field name (letters, digits and `_` only, as both engines accept):
+ * every other character becomes `_` and its two hex digits (ids are ASCII). Reversible.
+ */
+export function fieldKeyOf(id: string): string {
+  return id.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+}
+
+/** The id `fieldKeyOf` encoded. */
+export function idOfFieldKey(key: string): string {
+  return key.replace(/_([0-9a-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+}
+
+/**
  * Counter metrics of money, month documents only (prefix `mo_`, see `MONTHLY_PREFIX`): a quarter
  * or year is the sum of its months, read in the same one query as the dashboard's documents.
  */
@@ -279,8 +292,8 @@ export const MONEY_METRICS = {
   kindFen: (k: BenefitKind) => `mo_bf_${k}`,
   groupCount: (g: TargetGroup | 'none') => `mo_gn_${g}`,
   groupFen: (g: TargetGroup | 'none') => `mo_gf_${g}`,
-  policyCount: (id: string | null) => `mo_pn_${id ?? 'none'}`,
-  policyFen: (id: string | null) => `mo_pf_${id ?? 'none'}`,
+  policyCount: (id: string | null) => `mo_pn_${id === null ? 'none' : fieldKeyOf(id)}`,
+  policyFen: (id: string | null) => `mo_pf_${id === null ? 'none' : fieldKeyOf(id)}`,
   overridden: 'mo_boverride',
   stepCount: (s: LoanStep) => `mo_ln_${s}`,
   stepFen: (s: LoanStep) => `mo_lf_${s}`,
