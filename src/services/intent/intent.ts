@@ -4,6 +4,7 @@ import type {
   IntentSubmitInput,
   ledgerContract,
   LedgerBenefitInput,
+  LedgerLoanStepInput,
   LedgerExportInput,
   LedgerFollowUpInput,
   LedgerListInput,
@@ -68,7 +69,15 @@ export function recordBenefit(input: LedgerBenefitInput) {
   return call('ledger', 'recordBenefit', input)
 }
 
-export function ledgerGaps(kind: 'unguided' | 'overdue' | 'unbenefited', after: string | null) {
+export function recordLoanStep(input: LedgerLoanStepInput) {
+  return call('ledger', 'loanStep', input)
+}
+
+export function eligiblePolicies(id: string) {
+  return call('ledger', 'eligiblePolicies', { id })
+}
+
+export function ledgerGaps(kind: 'unguided' | 'overdue' | 'unbenefited' | 'loanDue', after: string | null) {
   return call('ledger', 'gaps', { kind, after, limit: 20 })
 }
 

@@ -38,6 +38,7 @@ const TABS: readonly SegmentTab<View_>[] = [
   { key: 'unguided', label: '未指导' },
   { key: 'overdue', label: '回访逾期' },
   { key: 'unbenefited', label: '应享未享' },
+  { key: 'loanDue', label: '贷款到期' },
 ]
 
 const STAGE_TONES: Record<IntentStage, 'neutral' | 'primary' | 'success' | 'warning' | 'danger'> = {
