@@ -34,6 +34,7 @@ import {
 } from '../domain/intent'
 import { BENEFIT_KINDS, type BenefitKind, type FourInOne, type Loan, LOAN_STEPS, type LoanStep } from '../domain/money'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
+import { isPeriod } from '../domain/period'
 import { isIsoDate } from '../domain/time'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
 import { jobInput, type JobView } from './job'
@@ -213,7 +214,11 @@ export const ledgerFilterEntries = {
 }
 export const ledgerListInput = v.object({ ...ledgerFilterEntries, after: cursorSchema, limit: limitSchema })
 export type LedgerListInput = v.InferInput<typeof ledgerListInput>
-export const ledgerExportInput = v.object(ledgerFilterEntries)
+export const ledgerExportInput = v.object({
+  ...ledgerFilterEntries,
+  /** The period of the summary sheet (`2026`, `2026-Q4`, `2026-M11`); default the current year. */
+  period: v.optional(v.pipe(v.string('统计期应为文字'), v.check(isPeriod, '统计期格式应为 2026、2026-Q4 或 2026-M11'))),
+})
 export type LedgerExportInput = v.InferInput<typeof ledgerExportInput>
 export type LedgerFilter = v.InferOutput<typeof ledgerExportInput>
 

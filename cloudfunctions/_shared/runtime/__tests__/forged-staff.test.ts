@@ -103,7 +103,7 @@ describe('the migration that marks existing staff accounts', () => {
     expect((await store.collection('staff').get(accounts[0]._id))?.writtenBy).toBe('server')
     expect((await store.collection('staff').get('st_client'))?.writtenBy).toBeUndefined()
     const again = await runMigrations(store)
-    expect(again).toEqual({ applied: [], skipped: ['2026-12-staff-written-by-server', '2026-12-event-collections-camelcase'] })
+    expect(again).toEqual({ applied: [], skipped: ['2026-12-staff-written-by-server', '2026-12-event-collections-camelcase', '2026-12-benefit-kinds-and-fen'] })
     await store.close()
   })
 })
