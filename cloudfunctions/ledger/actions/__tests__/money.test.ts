@@ -4,7 +4,14 @@
  * breakdowns they feed (by kind, group, policy, loan step, 四位一体; drill-down; reconcile drift
  * 0) and the store operations of a benefit and a loan step.
  */
+import { createWriteStream, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
 import { countingStore, type OpCount } from '../../../../bench/counting-store'
+import type { DashboardOutput } from '../../../_shared/contracts/indices'
+import type { ExportOutput } from '../../../_shared/contracts/intent'
+import type { ExportFiles } from '../../../_shared/files/export-files'
 import type { MoneyCasesOutput, MoneyOutput } from '../../../_shared/contracts/indices'
 import type { CaseView, EligiblePoliciesOutput, GapsOutput, MineOutput, MoneyPatch, MyCase } from '../../../_shared/contracts/intent'
 import type { PolicyView } from '../../../_shared/contracts/policy'
@@ -25,11 +32,19 @@ const STAFF = [
   { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
 ]
 
+const exportDir = mkdtempSync(join(tmpdir(), 'money-export-'))
+let exported = 0
+const files: ExportFiles = {
+  async open() {
+    const path = join(exportDir, `export-${exported++}.xlsx`)
+    const stream = createWriteStream(path)
+    return { stream, publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }), discard: async () => undefined }
+  },
+}
+
 async function setup() {
   const h = await makeHarness(STAFF)
-  const ledger = makeLedgerActions(() => {
-    throw new Error('no export here')
-  })
+  const ledger = makeLedgerActions(() => files)
   const ok = <T>(who: string, action: string, data: unknown) => h.ok<T>(ledger, staffId(who), action, data)
   const call = (who: string, action: string, data: unknown) => h.call(ledger, staffId(who), action, data)
   const fields = async (who: string, action: string, data: unknown) => {
@@ -212,6 +227,36 @@ describe('breakdowns, drill-down and reconciliation', () => {
 
     const report = await reconcileCounters(h.store, { repair: false })
     expect(report.driftCount).toBe(0)
+  })
+})
+
+describe("the inspector's ledger", () => {
+  it('has a sheet per record kind and a summary that matches the dashboard, masked and formula-safe', async () => {
+    const { h, ok, a, benefit, loanPolicy } = await setup()
+    await ok('a-staff', 'addFollowUp', { id: a._id, kind: 'loan', date: '2026-11-02', note: '=HYPERLINK("x")', outcome: '已递交申请', visibleToResident: false, nextFollowUpDate: '' })
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-03', documentNo: '+测人社发〔2026〕18号' }))
+    const p = await ok<MoneyPatch>('a-staff', 'loanStep', { id: a._id, expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-04', actor: '居民本人', amountFen: 10_000_000, documentNo: '' })
+    await ok('a-staff', 'loanStep', { id: a._id, loanId: p.loans[0].id, expect: 1, step: 'recommended', date: '2026-11-05', actor: '社区', amountFen: 10_000_000, documentNo: '' })
+    const out = await ok<ExportOutput>('a-staff', 'export', { period: '2026-M11' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out.fileID!.slice('cloud://test.bucket'.length))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '帮扶台帐', '跟踪服务', '创办实体', '享受政策', '贷款环节', '创业培训'])
+    const rows = (name: string) => {
+      const out: unknown[][] = []
+      wb.getWorksheet(name)!.eachRow((r, n) => { if (n > 2) out.push((r.values as unknown[]).slice(1)) })
+      return out
+    }
+    expect(rows('跟踪服务')[0]).toEqual(expect.arrayContaining(['张小梅', '2026-11-02', '资金', `'=HYPERLINK("x")`, '已递交申请']))
+    expect(rows('享受政策')[0]).toEqual(expect.arrayContaining(['返乡创业一次性补贴', '一次性创业补贴', 5000, '2026-11-03', '测试区人社局', "'+测人社发〔2026〕18号"]))
+    expect(rows('贷款环节').map((r) => r[5])).toEqual(['申请', '社区推荐'])
+    // The ID number is masked on every sheet.
+    for (const w of wb.worksheets) w.eachRow((r) => expect(JSON.stringify(r.values)).not.toMatch(/\d{17}[\dX]/))
+    // The summary's figures are the dashboard's for the same period.
+    const dash = await h.ok<DashboardOutput>(indicesActions, staffId('a-staff'), 'dashboard', { period: '2026-M11' })
+    const summary = rows('汇总')
+    for (const i of dash.indices) expect(summary.find((r) => r[0] === '指标' && r[1] === i.label)?.slice(2, 4)).toEqual([i.numerator, i.denominator ?? undefined])
+    for (const b of dash.benefits) expect(summary.find((r) => r[0] === '政策享受（按类别）' && r[1] === b.label)?.slice(2, 4)).toEqual([b.count, b.amount])
+    expect(summary.find((r) => r[1] === '社区推荐')?.slice(2, 4)).toEqual([1, 100_000])
   })
 })
 
