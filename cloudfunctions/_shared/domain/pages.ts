@@ -126,7 +126,7 @@ export interface PageQueries {
   eventAttendees: Id
   surveyResults: Id
   /** The ledger, or narrowed to the cases behind an index's numerator or denominator. */
-  ledger: { drill?: string; side?: 'num' | 'den'; period?: string; org?: string }
+  ledger: { drill?: string; side?: 'num' | 'den'; period?: string; org?: string; metric?: string; label?: string }
   staffCase: Id
   projects: void
   staffDashboard: { org?: string }

@@ -3,6 +3,7 @@ import type {
   DrilldownInput,
   indicesContract,
   IndicesOutputs,
+  MoneyCasesInput,
   RollupInput,
   SaveBaselineInput,
 } from '@shared/contracts/indices'
@@ -24,6 +25,14 @@ export function loadRollup(input: RollupInput) {
 
 export function loadDrilldown(input: DrilldownInput) {
   return call('indices', 'drilldown', input)
+}
+
+export function loadMoney(input: { period: string; orgId?: string }) {
+  return call('indices', 'money', input)
+}
+
+export function loadMoneyCases(input: MoneyCasesInput) {
+  return call('indices', 'moneyCases', input)
 }
 
 export function saveBaseline(input: SaveBaselineInput) {

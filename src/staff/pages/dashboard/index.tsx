@@ -21,6 +21,7 @@ import { toastSuccess, toastText } from '../../../utils/toast'
 import TrendChart from '../../components/trend-chart'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import { MoneyBreakdown } from './money'
 import './index.scss'
 
 const KINDS: readonly SegmentTab<PeriodKind>[] = [
@@ -192,7 +193,7 @@ export default function DashboardPage() {
             />
           ) : null}
 
-          <Benefits d={d} />
+          <MoneyBreakdown period={period} orgId={d.org._id} />
           <Activity d={d} />
           {d.baseline ? <Baseline d={d} onSaved={() => void dash.reload()} /> : null}
           {!can(staff.role, 'intent.read') ? null : (
@@ -361,24 +362,6 @@ function ChildrenTable({
           </View>
         </ScrollView>
       )}
-    </View>
-  )
-}
-
-function Benefits({ d }: { d: DashboardOutput }) {
-  const total = d.benefits.reduce((n, b) => n + b.count, 0)
-  return (
-    <View className='dash__section' data-testid='benefits'>
-      <Text className='dash__section-title'>政策享受（{d.periodName}，共 {total} 人次）</Text>
-      <View className='dash__benefits'>
-        {d.benefits.map((b) => (
-          <View key={b.kind} className='dash__benefit' data-testid={`benefit-${b.kind}`}>
-            <Text className='dash__benefit-name'>{b.label}</Text>
-            <Text className='dash__benefit-count'>{b.count} 人次</Text>
-            <Text className='dash__benefit-amount'>{b.amount ? `${b.amount.toLocaleString('zh-CN')} 元` : '—'}</Text>
-          </View>
-        ))}
-      </View>
     </View>
   )
 }
