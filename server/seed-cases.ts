@@ -242,9 +242,10 @@ function demoLoan(n: number, reg: string, today: string, rand: () => number, sta
       const interest = Math.round(amountFen * 0.0365 / 4)
       if (!push('interest', 90, '市财政局', interest, { period: p, interestDue: addDays(date, 180) })) break
     }
-    const end = rand()
-    if (end < 0.15) push('repaid', 30, '攀枝花农商银行', amountFen)
-    else if (end < 0.25 && push('overdue', 30, '攀枝花农商银行', Math.round(amountFen / 4)) && end < 0.2) push('compensated', 60, '市创业担保中心', Math.round(amountFen / 4))
+    // How loans end, spread over the demo: repaid, overdue, overdue then compensated, still running.
+    const end = n % 7
+    if (end <= 1) push('repaid', 10, '攀枝花农商银行', amountFen)
+    else if (end <= 3 && push('overdue', 10, '攀枝花农商银行', Math.round(amountFen / 4)) && end === 3) push('compensated', 20, '市创业担保中心', Math.round(amountFen / 4))
   }
   return { id: `loan_demo_${n}`, policyId, policyTitle, capFen, eligible, overrideReason: eligible ? '' : '经街道审核，特殊困难予以支持', steps, createdAt: steps[0]?.at ?? dayInstant(reg).toISOString() }
 }
