@@ -60,9 +60,9 @@ describe('benefits and loans on a case', () => {
     await byTest(page, 'add-benefit').click()
     await byTest(page, `benefit-policy-${STARTUP}`).click()
     await eventually(() => byTest(page, 'benefit-policy-eligibility').innerText(), (t) => expect(t).toContain('符合：返乡农民工'))
-    await byTest(page, 'benefit-amount-input').locator('input').fill('5000')
-    await byTest(page, 'benefit-approved-input').locator('input').fill('市人社局')
-    await byTest(page, 'benefit-doc-input').locator('input').fill('攀人社发〔2026〕31号')
+    await byTest(page, 'benefit-amount-input').fill('5000')
+    await byTest(page, 'benefit-approved-input').fill('市人社局')
+    await byTest(page, 'benefit-doc-input').fill('攀人社发〔2026〕31号')
     await screenshot(page, 'money-benefit-form')
     await byTest(page, 'benefit-save').click()
     await byTest(page, 'benefit').filter({ hasText: '首次创业一次性创业补贴' }).waitFor()
@@ -71,7 +71,7 @@ describe('benefits and loans on a case', () => {
     // 创业担保贷款: the application, then each next step the page offers, through to 贴息.
     await byTest(page, 'add-loan').click()
     await byTest(page, `loan-policy-${LOAN}`).click()
-    await byTest(page, 'loan-amount-input').locator('input').fill('100000')
+    await byTest(page, 'loan-amount-input').fill('100000')
     await byTest(page, 'loan-save').click()
     await byTest(page, 'loan-step').filter({ hasText: '申请' }).waitFor()
     const steps: [string, string, string][] = [
@@ -85,8 +85,8 @@ describe('benefits and loans on a case', () => {
     for (const [step, actor, amount] of steps) {
       await byTest(page, 'loan-next').click()
       await byTest(page, `loan-step-${step}`).click()
-      await byTest(page, 'loan-actor-input').locator('input').fill(actor)
-      await byTest(page, 'loan-amount-input').locator('input').fill(amount)
+      await byTest(page, 'loan-actor-input').fill(actor)
+      await byTest(page, 'loan-amount-input').fill(amount)
       if (step === 'interest') await screenshot(page, 'money-loan-step-form')
       await byTest(page, 'loan-save').click()
       await byTest(page, 'loan-step').filter({ hasText: labels[step] }).waitFor()
