@@ -107,9 +107,9 @@ export function makeExportJob(parts: () => ExportParts, partRows: number = PART_
         const title = params.split ? `${params.title}（第 ${index + 1} 部分）` : params.title
         const org = index === 0 && params.orgId && params.period ? await store.collection('orgs').get(params.orgId) : null
         const summary = org && params.period ? await ledgerSummary({ store }, org, params.period) : undefined
-        await writeLedgerWorkbook(part.stream, async function* () {
+        await writeLedgerWorkbook(part.stream, (async function* () {
           yield rows
-        }, (i) => toExportRow(i, params.today), title, summary)
+        })(), (i) => toExportRow(i, params.today), title, summary)
         await written
         ref = await part.save()
       } catch (err) {

@@ -1,3 +1,8 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { LedgerRow } from '../contracts/intent'
@@ -125,9 +130,6 @@ export const DETAIL_SHEETS: DetailSheet[] = [
   },
 ]
 
-/** The cases of one workbook, readable more than once (one pass per sheet keeps memory flat). */
-export type CaseSource = () => AsyncIterable<Intent[]>
-
 function header(ws: ExcelJS.Worksheet, title: string, headers: string[]): void {
   const titleRow = ws.addRow([neutralise(title)])
   titleRow.font = { bold: true, size: 13 }
@@ -139,49 +141,68 @@ function header(ws: ExcelJS.Worksheet, title: string, headers: string[]): void {
 
 const cell = (v: Cell) => (typeof v === 'string' ? neutralise(v) : v)
 
+/** Appends a line, waiting when the file stream asks to (memory stays flat). */
+async function spill(out: WriteStream, line: string): Promise<void> {
+  if (!out.write(line)) await once(out, 'drain')
+}
+
 /**
  * Streams the ledger into an .xlsx: a summary sheet (the dashboard's figures for the period,
  * when given), the cases, then one sheet per record kind an inspector reads (follow-ups,
- * ventures, benefits, loan steps, trainings). exceljs' streaming writer finishes one sheet before
- * the next, so each sheet is one pass over `cases`; rows are committed as they come and memory
- * stays flat however many there are. Identifiers are masked text; formula-looking text is
- * neutralised. Returns the number of cases.
+ * ventures, benefits, loan steps, trainings). exceljs' streaming writer must finish one sheet
+ * before it starts the next, so the cases are read once: their rows go to the cases sheet as they
+ * come, and the other sheets' rows are spilled to temporary files (one JSON line per row) and
+ * replayed after it. Memory stays flat however many there are. Identifiers are masked text;
+ * formula-looking text is neutralised. Returns the number of cases.
  */
 export async function writeLedgerWorkbook(
   stream: Writable,
-  cases: CaseSource,
+  cases: AsyncIterable<Intent[]>,
   toRow: (i: Intent) => ExportRow,
   title: string,
   summary?: { periodName: string; rows: SummaryRow[] },
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
-  wb.creator = '创业社区'
-  if (summary) {
-    const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 2 }] })
-    ws.columns = [{ width: 22 }, { width: 30 }, { width: 12 }, { width: 14 }, { width: 16 }]
-    header(ws, `${title} · ${summary.periodName}汇总（与指标看板同一口径）`, ['类别', '项目', '人次/分子', '金额(元)/分母', '值'])
-    for (const r of summary.rows) ws.addRow([r.section, r.item, r.a, r.b ?? '', r.value].map((v) => cell(v))).commit()
-    ws.commit()
-  }
-  const ws = wb.addWorksheet('帮扶台帐', { views: [{ state: 'frozen', ySplit: 2 }] })
-  ws.columns = COLUMNS.map((c, i) => ({ key: `c${i}`, width: c.width, style: c.header === '身份证号' || c.header === '手机号' ? { numFmt: '@' } : {} }))
-  header(ws, title, EXPORT_HEADERS)
-  let n = 0
-  for await (const batch of cases()) {
-    for (const i of batch) {
-      const r = toRow(i)
-      ws.addRow(COLUMNS.map((c) => cell(c.value(r)))).commit()
-      n++
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-sheets-'))
+  const spills = DETAIL_SHEETS.map((_, k) => createWriteStream(join(dir, `${k}.jsonl`)))
+  try {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+    wb.creator = '创业社区'
+    if (summary) {
+      const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 2 }] })
+      ws.columns = [{ width: 22 }, { width: 30 }, { width: 12 }, { width: 14 }, { width: 16 }]
+      header(ws, `${title} · ${summary.periodName}汇总（与指标看板同一口径）`, ['类别', '项目', '人次/分子', '金额(元)/分母', '值'])
+      for (const r of summary.rows) ws.addRow([r.section, r.item, r.a, r.b ?? '', r.value].map((v) => cell(v))).commit()
+      ws.commit()
     }
+    const ws = wb.addWorksheet('帮扶台帐', { views: [{ state: 'frozen', ySplit: 2 }] })
+    ws.columns = COLUMNS.map((c, i) => ({ key: `c${i}`, width: c.width, style: c.header === '身份证号' || c.header === '手机号' ? { numFmt: '@' } : {} }))
+    header(ws, title, EXPORT_HEADERS)
+    let n = 0
+    for await (const batch of cases) {
+      for (const i of batch) {
+        const r = toRow(i)
+        ws.addRow(COLUMNS.map((c) => cell(c.value(r)))).commit()
+        n++
+        for (const [k, sheet] of DETAIL_SHEETS.entries()) for (const row of sheet.rows(i)) await spill(spills[k], `${JSON.stringify(row)}\n`)
+      }
+    }
+    ws.commit()
+    for (const out of spills) {
+      out.end()
+      await once(out, 'finish')
+    }
+    for (const [k, sheet] of DETAIL_SHEETS.entries()) {
+      const dws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] })
+      dws.columns = sheet.columns.map((c, j) => ({ key: `c${j}`, width: c.width, style: c.text ? { numFmt: '@' } : {} }))
+      header(dws, title, sheet.columns.map((c) => c.header))
+      const lines = createInterface({ input: createReadStream(join(dir, `${k}.jsonl`), 'utf8'), crlfDelay: Infinity })
+      for await (const line of lines) if (line) dws.addRow((JSON.parse(line) as Cell[]).map(cell)).commit()
+      dws.commit()
+    }
+    await wb.commit()
+    return n
+  } finally {
+    for (const out of spills) out.destroy()
+    rmSync(dir, { recursive: true, force: true })
   }
-  ws.commit()
-  for (const sheet of DETAIL_SHEETS) {
-    const dws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] })
-    dws.columns = sheet.columns.map((c, k) => ({ key: `c${k}`, width: c.width, style: c.text ? { numFmt: '@' } : {} }))
-    header(dws, title, sheet.columns.map((c) => c.header))
-    for await (const batch of cases()) for (const i of batch) for (const row of sheet.rows(i)) dws.addRow(row.map(cell)).commit()
-    dws.commit()
-  }
-  await wb.commit()
-  return n
 }

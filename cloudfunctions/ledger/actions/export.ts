@@ -5,7 +5,6 @@ import { type Action, defineAction } from '../../_shared/runtime/action'
 import type { ExportFiles } from '../../_shared/files/export-files'
 import { exportScope, toExportRow } from '../export-job'
 import { writeLedgerWorkbook } from '../../_shared/files/workbook'
-import type { Intent } from '../../_shared/domain/intent'
 import { ledgerSummary } from '../../_shared/application/ledger-summary'
 
 /**
@@ -30,9 +29,6 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
       const intents = ctx.store.collection('intents')
       // A scan walks the primary key (no sort over the whole result per page); intent ids
       // start with their creation time, so the rows come out oldest first.
-      async function* pages(): AsyncIterable<Intent[]> {
-        yield* intents.scan(query, 500)
-      }
       const target = await files().open(fileName, now)
       let rows: number
       try {
@@ -40,7 +36,7 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
           target.stream.once('finish', resolve)
           target.stream.once('error', reject)
         })
-        rows = await writeLedgerWorkbook(target.stream, pages, (i) => toExportRow(i, today), title, summary)
+        rows = await writeLedgerWorkbook(target.stream, intents.scan(query, 500), (i) => toExportRow(i, today), title, summary)
         await finished
       } catch (err) {
         await target.discard()
