@@ -108,6 +108,13 @@ describe('benefits from the catalogue', () => {
     expect(Object.keys((await h.store.collection('counters').get('comm-a:2026-M11')) ?? {}).filter((k) => k.startsWith('mo_'))).toEqual([])
   })
 
+  it('a policy edit that leaves the cap out (the editor form) keeps it', async () => {
+    const { h, subsidy } = await setup()
+    const stored = await h.store.collection('policies').get(subsidy._id)
+    await h.ok(policyActions, staffId('district'), 'save', { ...draft({ title: '返乡创业一次性补贴（修订）', targetGroups: ['returning_migrant'] }), id: subsidy._id, version: stored!.version })
+    expect(await h.store.collection('policies').get(subsidy._id)).toMatchObject({ title: '返乡创业一次性补贴（修订）', capFen: 800_000 })
+  })
+
   it('an override reason lets an ineligible benefit through, counted as an override', async () => {
     const { ok, graduates, benefit, counter } = await setup()
     const patch = await ok<MoneyPatch>('a-staff', 'recordBenefit', benefit({ policyId: graduates._id, kind: 'rent_subsidy', amountFen: 120_000, overrideReason: '街道会议同意按特殊困难处理' }))

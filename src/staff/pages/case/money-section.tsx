@@ -65,7 +65,9 @@ function PolicyPicker({ items, value, onChange, testIdPrefix }: { items: Eligibl
               : `不符合：${chosen.reasons.join('；')}`}
             {chosen.capFen !== null ? `；上限 ${yuanLabel(chosen.capFen)}` : ''}
           </Text>
-          <Text>{`\n请和居民核对条件：${chosen.conditions.join('；')}`}</Text>
+          <View>
+            <Text>{`请和居民核对条件：${chosen.conditions.join('；')}`}</Text>
+          </View>
         </View>
       ) : null}
     </View>
