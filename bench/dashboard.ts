@@ -93,7 +93,7 @@ function makeCase(i: number, rand: () => number): Intent {
     ventures: started
       ? [{ id: `v${i}`, name: '店', kind: rand() < 0.3 ? 'enterprise' : 'individual', registrationDate: reg, jobsCreated: Math.floor(rand() * 4), status: rand() < 0.2 ? 'closed' : 'operating', closureDate: '', updatedAt: '', byName: '' }].map((v) => (v.status === 'closed' ? { ...v, closureDate: reg < '2026-01-01' ? reg.replace(/^(\d{4})/, (y) => String(Number(y) + 1)) : '2026-11-01' } : v)) as Intent['ventures']
       : [],
-    benefits: started && rand() < 0.7 ? [{ id: `b${i}`, policyId: null, policyTitle: '补贴', category: 'startup_subsidy', amount: 5000, date: reg, note: '', at: '', byName: '' }] : [],
+    benefits: started && rand() < 0.7 ? [{ id: `b${i}`, policyId: null, policyTitle: '补贴', kind: 'startup_subsidy', amountFen: 500_000, date: reg, approvedBy: '', documentNo: '', note: '', eligible: true, overrideReason: '', loanId: null, at: '', byName: '', history: [] }] : [],
     askedHelp: true,
     guidedAt: guided ? createdAt : '',
     nextFollowUpDate: '',

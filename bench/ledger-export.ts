@@ -3,7 +3,10 @@
  * (default 50,000) into a file-backed store, exports them through the real `ledger.export`
  * action and the local runtime's file sink, and prints one JSON line: time, file size, RSS
  * before, peak RSS sampled while exporting, and the kernel's max RSS of the whole process.
- * Spawned by bench/run.ts; also runnable alone: npx tsx bench/ledger-export.ts [rows]
+ * Spawned by bench/run.ts; also runnable alone: npx tsx bench/ledger-export.ts [rows] [full]
+ * With `full`, every case carries what an inspector's ledger holds (issue 22): three follow-ups,
+ * a venture, two benefits, and on every fifth case a loan through 放款 and two 贴息 (two more
+ * benefits), so the follow-up, venture, benefit and loan sheets are as large as the cases sheet.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -28,8 +31,32 @@ export interface LedgerExportResult {
   maxRss: number
 }
 
+/** The records of a worked case: follow-ups on 项目/资金/场地, a venture, benefits, a loan on every fifth. */
+function withLedgerRecords(doc: Intent, i: number, day: string): void {
+  const by = { byId: 'a-staff', byName: '指导员', at: `${day}T02:00:00.000Z` }
+  doc.followUps = (['project', 'loan', 'site'] as const).map((kind, k) => ({
+    id: `fu${i}_${k}`, kind, date: day, note: '上门了解经营情况，讲解创业担保贷款和场租补贴的申请条件', outcome: '已准备材料', visibleToResident: true, nextFollowUpDate: '', projectId: null, projectTitle: null, ...by,
+  }))
+  doc.ventures = [{ id: `v${i}`, name: `居民${i}早餐店`, kind: 'individual', registrationDate: day, jobsCreated: 2, status: 'operating', closureDate: '', updatedAt: by.at, byName: '指导员' }]
+  const benefit = (id: string, kind: Intent['benefits'][number]['kind'], amountFen: number, loanId: string | null) => ({
+    id, policyId: 'pol_startup', policyTitle: '返乡创业一次性补贴', kind, amountFen, date: day, approvedBy: '区人社局', documentNo: `东人社发〔2026〕${i}号`, note: '',
+    eligible: true, overrideReason: '', loanId, at: by.at, byName: '指导员', history: [],
+  })
+  doc.benefits = [benefit(`b${i}_1`, 'startup_subsidy', 500_000, null), benefit(`b${i}_2`, 'rent_subsidy', 300_000, null)]
+  if (i % 5 === 0) {
+    const steps = (['applied', 'recommended', 'guarantee_reviewed', 'bank_approved', 'disbursed', 'interest', 'interest'] as const).map((step, k) => ({
+      step, date: day, actor: '农商银行', amountFen: step === 'interest' ? 91_250 : 10_000_000, documentNo: `贷〔2026〕${i}-${k}`, period: step === 'interest' ? k - 4 : 0,
+      repayDue: '', interestDue: '', note: '', at: by.at, byName: '指导员',
+    }))
+    doc.loans = [{ id: `loan${i}`, policyId: 'pol_loan', policyTitle: '创业担保贷款', capFen: 30_000_000, eligible: true, overrideReason: '', steps, createdAt: by.at }]
+    doc.benefits.push(benefit(`b${i}_3`, 'guaranteed_loan', 10_000_000, `loan${i}`), benefit(`b${i}_4`, 'interest_subsidy', 91_250, `loan${i}`))
+  }
+  doc.benefitCount = doc.benefits.length
+}
+
 async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 50_000)
+  const full = process.argv[3] === 'full'
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-ledger-'))
   const store = openSqliteStore<Collections>({ path: join(dir, 'measure.db'), purpose: 'test' })
   const keyring = makeKeyring(Buffer.from('measure-secret-measure-secret-measure-secret'))
@@ -56,6 +83,7 @@ async function main(): Promise<void> {
           status: 'accepted', stage: 'guided', stageHistory: [], followUps: [], ventures: [], benefits: [], askedHelp: true, guidedAt: at, nextFollowUpDate: '',
           benefitCount: 0, trainedAt: '', startedAt: '', createdAt: at, updatedAt: at, acceptedAt: at, acceptedByName: '指导员', withdrawnAt: '', version: 1,
         }
+        if (full) withLedgerRecords(doc, i, at.slice(0, 10))
         await tx.collection('intents').insert(doc)
       }
     })

@@ -15,7 +15,9 @@ import {
 } from '../cloudfunctions/_shared/domain/intent'
 import type { Org } from '../cloudfunctions/_shared/domain/org'
 import { periodsOf } from '../cloudfunctions/_shared/domain/period'
-import type { PolicyCategory } from '../cloudfunctions/_shared/domain/policy'
+import { type Benefit as MoneyBenefit, KIND_OF_CATEGORY, type Loan, type LoanStepRecord, loanDueDate } from '../cloudfunctions/_shared/domain/money'
+import { TARGET_GROUPS, type TargetGroup } from '../cloudfunctions/_shared/domain/target-groups'
+import { DEMO_POLICIES } from './seed-data'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import { applyCountedChange, dayInstant } from '../cloudfunctions/_shared/runtime/counters'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
@@ -31,7 +33,11 @@ import { countedIntent, idCardSlotId, phoneHashOf, phoneSlotId, residentSlotId }
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭']
 const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕', '明', '静', '磊', '芳', '勇', '娟', '伟', '婷', '军', '红梅', '小龙']
 const SHOPS = ['早餐店', '便利店', '理发店', '农家乐', '水果摊', '家政服务部', '电商直播间', '汽修店', '小吃店', '花店']
-const CATEGORIES: PolicyCategory[] = ['startup_subsidy', 'guaranteed_loan', 'rent_subsidy', 'social_insurance_subsidy', 'tax_relief', 'training_subsidy']
+/** Published demo policies a benefit may come from (the loan ones go through the loan pipeline). */
+const BENEFIT_POLICIES = DEMO_POLICIES.filter((p) => p.status === 'published' && p.category !== 'guaranteed_loan' && p.category !== 'incubation' && ['city', 'd-east'].includes(p.orgId))
+const LOAN_POLICY = DEMO_POLICIES.find((p) => p.key === 'guaranteed-loan')
+const policyIdOf = (key: string) => `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+const BODIES = ['市人力资源和社会保障局', '东区就业服务中心', '东区税务局', '市市场监督管理局']
 
 function rng(seed: number) {
   let s = seed >>> 0
@@ -83,6 +89,9 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
       const followUps: FollowUp[] = []
       const ventures: Venture[] = []
       const benefits: Benefit[] = []
+      const loans: Loan[] = []
+      let trainedAt = ''
+      const group: TargetGroup = TARGET_GROUPS[n % TARGET_GROUPS.length]
       let stage: IntentStage = 'registered'
       let guidedAt = ''
       let startedAt = ''
@@ -114,11 +123,35 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
           startedAt = dayInstant(reg).toISOString()
           stage = 'started'
           history.push({ stage: 'started', at: startedAt, byId: 'demo', byName: staffName, note: '办好营业执照' })
-          if (rand() < 0.8) {
-            const category = pick(CATEGORIES)
+          if (rand() < 0.85) {
+            // A benefit from a policy the resident's group fits (an override now and then).
+            const fits = BENEFIT_POLICIES.filter((p) => p.targetGroups.includes(group))
+            const policy = fits.length && rand() < 0.9 ? pick(fits) : pick(BENEFIT_POLICIES)
+            const eligible = policy.targetGroups.includes(group)
             const date = addDays(reg, 10 + Math.floor(rand() * 40))
             if (date < today) {
-              benefits.push({ id: `ben_demo_${n}`, policyId: null, policyTitle: '创业扶持政策', category, amount: category === 'guaranteed_loan' ? 100_000 : category === 'tax_relief' ? 0 : 3000 + Math.floor(rand() * 5) * 1000, date, note: '', at: dayInstant(date).toISOString(), byName: staffName })
+              const kind = KIND_OF_CATEGORY[policy.category]
+              const yuan = kind === 'tax_relief' ? 2000 + Math.floor(rand() * 8) * 1000 : kind === 'fee_waiver' ? 300 + Math.floor(rand() * 5) * 100 : 1000 + Math.floor(rand() * 5) * 1000
+              const amountFen = Math.min(yuan * 100, policy.capFen ?? Infinity)
+              benefits.push(demoBenefit(`ben_demo_${n}`, policyIdOf(policy.key), policy.title, kind, amountFen, date, pick(BODIES), `东人社发〔${date.slice(0, 4)}〕${n}号`, staffName, eligible))
+            }
+          }
+          if (LOAN_POLICY && rand() < 0.4) {
+            // A 小额担保贷款 through the pipeline, some to 贴息, a few repaid, overdue or compensated.
+            const loan = demoLoan(n, reg, today, rand, staffName, LOAN_POLICY.title, policyIdOf(LOAN_POLICY.key), LOAN_POLICY.capFen ?? null, LOAN_POLICY.targetGroups.includes(group))
+            loans.push(loan)
+            for (const st of loan.steps) {
+              if (st.step !== 'disbursed' && st.step !== 'interest') continue
+              const kind = st.step === 'disbursed' ? 'guaranteed_loan' : 'interest_subsidy'
+              benefits.push({ ...demoBenefit(`ben_demo_${n}_${benefits.length}`, loan.policyId, loan.policyTitle, kind, st.amountFen, st.date, st.actor, st.documentNo, staffName, loan.eligible), loanId: loan.id, note: st.step === 'interest' ? `第 ${st.period} 期贴息` : '贷款放款' })
+            }
+            // 四位一体: training, a project from the reserve and a mentor for most loans.
+            if (rand() < 0.7) trainedAt = dayInstant(addDays(reg, -20)).toISOString()
+            if (rand() < 0.75) {
+              followUps.push({ id: `fu_demo_p${n}`, kind: 'project', date: addDays(reg, -15), note: '推荐创业项目', outcome: '已对接', visibleToResident: true, nextFollowUpDate: '', projectId: 'prj_demo_city_homestay', projectTitle: '阳光康养民宿', byId: 'demo', byName: staffName, at: dayInstant(addDays(reg, -15)).toISOString() })
+            }
+            if (rand() < 0.75) {
+              followUps.push({ id: `fu_demo_m${n}`, kind: 'mentor', date: addDays(reg, -10), note: '导师讲解贷款和记账', outcome: '已辅导', visibleToResident: true, nextFollowUpDate: '', projectId: null, projectTitle: null, mentorId: 'mtr_demo_chen', byId: 'demo', byName: '陈晓燕', at: dayInstant(addDays(reg, -10)).toISOString() })
             }
           }
         }
@@ -134,7 +167,7 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
         ageBand: pick(AGE_BANDS),
         education: pick(['junior', 'senior', 'vocational', 'college'] as const),
         household: rand() < 0.5 ? 'rural' : 'urban',
-        targetGroups: [pick(['returning_migrant', 'graduate', 'unemployed', 'veteran'] as const)],
+        targetGroups: [group],
         familySituation: '家里三口人',
         skillLevel: pick(['none', 'basic', 'intermediate'] as const),
         certificates: [],
@@ -161,11 +194,13 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
         followUps,
         ventures,
         benefits,
+        loans,
+        loanDueDate: loanDueDate(loans),
         askedHelp: needs.length > 0,
         guidedAt,
         nextFollowUpDate: '',
         benefitCount: benefits.length,
-        trainedAt: '',
+        trainedAt,
         startedAt,
         createdAt,
         updatedAt: createdAt,
@@ -186,6 +221,46 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
   // 金沙 has no baseline: the browser tests enter it on the dashboard.
   await seedBaselines(store, now, communities, mainRand)
   return n
+}
+
+function demoBenefit(id: string, policyId: string | null, policyTitle: string, kind: MoneyBenefit['kind'], amountFen: number, date: string, approvedBy: string, documentNo: string, byName: string, eligible: boolean): Benefit {
+  return {
+    id, policyId, policyTitle, kind, amountFen, date, approvedBy, documentNo, note: '',
+    eligible, overrideReason: eligible ? '' : '经街道审核，特殊困难予以支持',
+    loanId: null, at: dayInstant(date).toISOString(), byName, history: [],
+  }
+}
+
+/** A loan applied for before the venture registered, through the steps its age allows. */
+function demoLoan(n: number, reg: string, today: string, rand: () => number, staffName: string, policyTitle: string, policyId: string, capFen: number | null, eligible: boolean): Loan {
+  const amountFen = Math.min((5 + Math.floor(rand() * 20)) * 10_000 * 100, capFen ?? Infinity)
+  const steps: LoanStepRecord[] = []
+  let date = addDays(reg, -25)
+  const push = (step: LoanStepRecord['step'], gap: number, actor: string, fen: number, extra: Partial<LoanStepRecord> = {}): boolean => {
+    const d = addDays(date, gap)
+    if (d >= today) return false
+    date = d
+    steps.push({ step, date: d, actor, amountFen: fen, documentNo: `贷〔${d.slice(0, 4)}〕${n}-${steps.length + 1}`, period: 0, repayDue: '', interestDue: '', note: '', at: dayInstant(d).toISOString(), byName: staffName, ...extra })
+    return true
+  }
+  push('applied', 0, '居民本人', amountFen)
+  const ok =
+    push('recommended', 3, '社区', amountFen) &&
+    push('guarantee_reviewed', 7, '市创业担保中心', amountFen) &&
+    push('bank_approved', 7, '攀枝花农商银行', amountFen) &&
+    push('disbursed', 5, '攀枝花农商银行', amountFen, { repayDue: addDays(date, 5 + 730), interestDue: addDays(date, 5 + 90) })
+  if (ok) {
+    const periods = Math.floor(rand() * 6)
+    for (let p = 1; p <= periods; p++) {
+      const interest = Math.round(amountFen * 0.0365 / 4)
+      if (!push('interest', 90, '市财政局', interest, { period: p, interestDue: addDays(date, 180) })) break
+    }
+    // How loans end, spread over the demo: repaid, overdue, overdue then compensated, still running.
+    const end = n % 7
+    if (end <= 1) push('repaid', 10, '攀枝花农商银行', amountFen)
+    else if (end <= 3 && push('overdue', 10, '攀枝花农商银行', Math.round(amountFen / 4)) && end === 3) push('compensated', 20, '市创业担保中心', Math.round(amountFen / 4))
+  }
+  return { id: `loan_demo_${n}`, policyId, policyTitle, capFen, eligible, overrideReason: eligible ? '' : '经街道审核，特殊困难予以支持', steps, createdAt: steps[0]?.at ?? dayInstant(reg).toISOString() }
 }
 
 /** Each community's working-age and employed residents for this year and last, and new employment per month. */

@@ -67,6 +67,8 @@ export interface DemoPolicy {
   contact: { department: string; phone: string; address: string }
   validFrom: string
   validTo: string | null
+  /** Cap per benefit / loan (fen). */
+  capFen?: number | null
   status: 'published' | 'draft'
 }
 
@@ -76,6 +78,7 @@ const EAST = { department: '东区就业服务中心', phone: '0812-2226688', ad
 export const DEMO_POLICIES: DemoPolicy[] = [
   {
     key: 'startup-subsidy',
+    capFen: 700000,
     orgId: 'city',
     title: '首次创业一次性创业补贴',
     category: 'startup_subsidy',
@@ -97,6 +100,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'guaranteed-loan',
+    capFen: 30000000,
     orgId: 'city',
     title: '创业担保贷款及财政贴息',
     category: 'guaranteed_loan',
@@ -113,6 +117,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'tax-relief',
+    capFen: 2000000,
     orgId: 'city',
     title: '重点群体创业税收扣减',
     category: 'tax_relief',
@@ -145,6 +150,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'rent-subsidy',
+    capFen: 600000,
     orgId: 'd-east',
     title: '东区创业场租补贴',
     category: 'rent_subsidy',
@@ -177,6 +183,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'job-subsidy',
+    capFen: 360000,
     orgId: 'city',
     title: '小微企业吸纳就业岗位补贴',
     category: 'job_subsidy',
@@ -225,6 +232,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'farmer-loan',
+    capFen: 20000000,
     orgId: 'city',
     title: '农民规模种养创业贷款贴息',
     category: 'guaranteed_loan',
@@ -241,6 +249,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'tech-staff',
+    capFen: 10000000,
     orgId: 'city',
     title: '科技人员兼职创业与成果转化支持',
     category: 'incubation',
@@ -257,6 +266,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'newcomer',
+    capFen: 300000,
     orgId: 'd-west',
     title: '西区外来创业人员同等享受政策',
     category: 'startup_subsidy',
@@ -289,6 +299,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'veteran',
+    capFen: 800000,
     orgId: 'city',
     title: '退役军人创业扶持',
     category: 'startup_subsidy',
@@ -305,6 +316,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
   },
   {
     key: 'draft-women',
+    capFen: 10000000,
     orgId: 'd-east',
     title: '东区巾帼创业小额贷款（征求意见稿）',
     category: 'guaranteed_loan',

@@ -20,6 +20,8 @@ import { toLedgerRow } from '../_shared/application/case'
 import type { ExportParts } from '../_shared/files/export-files'
 import { ledgerFilters, scopeFilter } from './scope'
 import { type ExportRow, writeLedgerWorkbook } from '../_shared/files/workbook'
+import { ledgerSummary } from '../_shared/application/ledger-summary'
+import { periodsOf } from '../_shared/domain/period'
 
 /** Cases per part: about 5 s to write on the bench machine, well inside one call's budget. */
 export const PART_ROWS = 10_000
@@ -32,6 +34,9 @@ export interface ExportParams {
   title: string
   /** More than one part expected: part titles and names carry their number. */
   split: boolean
+  /** The org and period of the summary sheet (the first part carries it); absent on older jobs. */
+  orgId?: string
+  period?: string
 }
 
 /** The stored result: part references, turned into fresh links when someone looks. */
@@ -58,6 +63,8 @@ export async function exportScope(ctx: StaffCtx, input: v.InferOutput<typeof led
     caller,
     query,
     today,
+    org: community ?? caller.org,
+    period: input.period ?? periodsOf(now).year,
     fileName: `帮扶台帐-${scopeName}-${today}.xlsx`,
     title: `${scopeName} 创业帮扶台帐（导出于 ${today}，${caller.staff.name}）`,
   }
@@ -76,13 +83,13 @@ export function makeExportJob(parts: () => ExportParts, partRows: number = PART_
   return defineJob<ExportParams, ExportAcc, StoredExport>({
     kind: 'ledgerExport',
     async chunk({ job, params, cursor, acc, store, now }) {
-      const rows: ExportRow[] = []
+      const rows: Intent[] = []
       let last = cursor
       const after = cursor ? where.and<Intent>(params.query, where.gt('_id', cursor)) : params.query
       scan: for await (const batch of store.collection('intents').scan(after, 500)) {
         for (const i of batch) {
           if (rows.length >= partRows) break scan
-          rows.push(toExportRow(i, params.today))
+          rows.push(i)
           last = i._id
         }
       }
@@ -98,9 +105,11 @@ export function makeExportJob(parts: () => ExportParts, partRows: number = PART_
           part.stream.once('error', reject)
         })
         const title = params.split ? `${params.title}（第 ${index + 1} 部分）` : params.title
+        const org = index === 0 && params.orgId && params.period ? await store.collection('orgs').get(params.orgId) : null
+        const summary = org && params.period ? await ledgerSummary({ store }, org, params.period) : undefined
         await writeLedgerWorkbook(part.stream, (async function* () {
           yield rows
-        })(), title)
+        })(), (i) => toExportRow(i, params.today), title, summary)
         await written
         ref = await part.save()
       } catch (err) {

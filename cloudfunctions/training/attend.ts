@@ -50,12 +50,19 @@ export function completedCase(c: Intent, course: Course, certificate: string, at
       id: subsidyBenefitId(course._id),
       policyId: course.policyId,
       policyTitle: `${course.title} 培训补贴`,
-      category: 'training_subsidy',
-      amount: course.subsidyAmount,
+      kind: 'training_subsidy',
+      // Courses keep their subsidy in whole yuan; benefits in fen.
+      amountFen: course.subsidyAmount * 100,
       date: today,
+      approvedBy: course.orgName,
+      documentNo: certificate,
       note: `结业证书 ${certificate}`,
+      eligible: true,
+      overrideReason: '',
+      loanId: null,
       at,
       byName: course.orgName,
+      history: [],
     }
     next.benefits = [...c.benefits, benefit]
     next.benefitCount = c.benefitCount + 1

@@ -21,6 +21,9 @@ export const routes = {
   /** The ledger list narrowed to the cases behind an index's numerator or denominator. */
   staffDrilldown: (q: { key: string; side: 'num' | 'den'; period: string; org: string }) =>
     pageUrl('ledger', { drill: q.key, side: q.side, period: q.period, org: q.org }),
+  /** The ledger list narrowed to the cases behind a money figure (a benefit kind, group, policy or loan step). */
+  staffMoneyCases: (q: { metric: string; label: string; period: string; org: string }) =>
+    pageUrl('ledger', { metric: q.metric, label: q.label, period: q.period, org: q.org }),
   privacy: pageUrl('privacy'),
   myData: pageUrl('myData'),
   myActivities: pageUrl('myActivities'),

@@ -88,7 +88,7 @@ describe('the indices dashboard', () => {
     }
     await fn(jinsha, 'ledger', 'addFollowUp', { id: cases[0], kind: 'guidance', date: TODAY, note: '上门一对一指导', outcome: '', visibleToResident: true, nextFollowUpDate: '' })
     await fn(jinsha, 'ledger', 'recordVenture', { id: cases[0], name: '晓霞米粉店', kind: 'individual', registrationDate: TODAY, jobsCreated: 2, status: 'operating', closureDate: '' })
-    await fn(jinsha, 'ledger', 'recordBenefit', { id: cases[0], policyId: null, policyTitle: '一次性创业补贴', category: 'startup_subsidy', amount: 5000, date: TODAY, note: '' })
+    await fn(jinsha, 'ledger', 'recordBenefit', { id: cases[0], policyId: null, policyTitle: '一次性创业补贴', kind: 'startup_subsidy', amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: TODAY, note: '' })
   })
 
   it('shows community staff what the ledger wrote, takes the baseline on the page, and drills down to the cases', async () => {
@@ -96,7 +96,7 @@ describe('the indices dashboard', () => {
     expect(index(after, 'assistanceCoverage').denominator).toBe((index(before, 'assistanceCoverage').denominator ?? 0) + 2)
     expect(index(after, 'assistanceCoverage').numerator).toBe(index(before, 'assistanceCoverage').numerator + 1)
     expect(index(after, 'newIndividual').numerator).toBe(index(before, 'newIndividual').numerator + 1)
-    expect(after.benefits.find((b) => b.category === 'startup_subsidy')!.amount).toBe(before.benefits.find((b) => b.category === 'startup_subsidy')!.amount + 5000)
+    expect(after.benefits.find((b) => b.kind === 'startup_subsidy')!.amount).toBe(before.benefits.find((b) => b.kind === 'startup_subsidy')!.amount + 5000)
 
     const page = await phone(browser)
     await signIn(page, 'jinsha')

@@ -4,8 +4,9 @@
  * write and counter increments in one transaction).
  */
 import { randomBytes } from 'node:crypto'
-import type { CaseView, LedgerRow, MyCase } from '../contracts/intent'
-import { type Intent, intentContributions, isOverdue } from '../domain/intent'
+import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
+import { fourInOneOf, type Intent, intentContributions, isOverdue } from '../domain/intent'
+import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import { shanghaiDate } from '../domain/time'
@@ -13,7 +14,7 @@ import { admittedStaff, type Ctx } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
 import { applyCountedChange, type Counted } from '../runtime/counters'
 import { conflict } from '../runtime/errors'
-import { loadInScope } from '../runtime/scope'
+import { inScope, loadInScope } from '../runtime/scope'
 import type { Collections } from '../store/collections'
 import { type Store, type TxStore, where } from '../store/port'
 import { caseNotices, tellResident } from './notices'
@@ -108,7 +109,18 @@ export function toMyCase(i: Intent, interests: { id: string; title: string }[]):
       status: v.status,
       closureDate: v.closureDate,
     })),
-    benefits: i.benefits.map((b) => ({ id: b.id, policyTitle: b.policyTitle, category: b.category, amount: b.amount, date: b.date })),
+    benefits: i.benefits.map((b) => ({ id: b.id, policyTitle: b.policyTitle, kind: b.kind, amountFen: b.amountFen, date: b.date })),
+    loans: (i.loans ?? []).map((l) => {
+      const last = l.steps.at(-1)
+      return {
+        id: l.id,
+        policyTitle: l.policyTitle,
+        step: loanStep(l),
+        date: last?.date ?? '',
+        hint: LOAN_STEP_HINTS[loanStep(l)],
+        steps: l.steps.map((s) => ({ step: s.step, date: s.date, amountFen: s.amountFen })),
+      }
+    }),
     projectInterests: interests,
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
@@ -173,6 +185,8 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
     mentor: i.mentor ?? null,
     ventures: i.ventures,
     benefits: i.benefits,
+    loans: i.loans ?? [],
+    fourInOne: fourInOneOf(i),
     projectInterests: interests,
     guidedAt: i.guidedAt,
     nextFollowUpDate: i.nextFollowUpDate,
@@ -192,6 +206,8 @@ export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id
 /** Why an anonymised case cannot be changed or revealed. */
 export const ANONYMISED_READ_ONLY = '这条记录的个人信息已删除，只保留统计数字，不能再修改或查看'
 
+const CASE_MISSING = '这条登记不存在，或不在你负责的社区'
+
 /** Why a role is refused the ledger: the `refusal` of the actions (and case loads) that need each permission. */
 export const CASE_REFUSED = {
   'intent.read': '你的角色不能查看帮扶台帐',
@@ -207,7 +223,7 @@ export const CASE_REFUSED = {
 export async function loadCase(ctx: Ctx, id: string, permission: keyof typeof CASE_REFUSED): Promise<Intent> {
   return loadInScope(ctx, 'intents', id, {
     pathOf: (i) => i.communityPath,
-    missing: '这条登记不存在，或不在你负责的社区',
+    missing: CASE_MISSING,
     permission,
     refusal: CASE_REFUSED[permission],
   })
@@ -228,24 +244,44 @@ export async function changeCase(
   id: string,
   change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
 ): Promise<CaseView> {
-  const before = await loadCase(ctx, id, 'intent.write')
+  const saved = await changeCaseDoc(ctx, id, change)
+  return toCaseView(saved, admittedStaff(ctx.caller), ctx.now(), await projectTitles(ctx.store, saved.projectInterestIds))
+}
+
+/**
+ * `changeCase` without the view: one read of the case (inside the transaction, scope and
+ * permission checked there), the version-guarded write and the counter increments. Returns the
+ * saved case. The money actions use it directly to stay within 2 reads and 3 writes.
+ */
+export async function changeCaseDoc(
+  ctx: Ctx,
+  id: string,
+  change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
+): Promise<Intent> {
   const caller = admittedStaff(ctx.caller)
-  if (before.status === 'withdrawn') throw conflict('居民已撤回这条登记，不能再修改')
-  if (before.anonymisedAt) throw conflict(ANONYMISED_READ_ONLY)
-  const now = ctx.now()
-  const at = now.toISOString()
+  const at = ctx.now().toISOString()
   const saved = await ctx.store.transaction(async (tx) => {
-    const current = await tx.collection('intents').get(id)
-    if (!current || current.version !== before.version || current.status === 'withdrawn' || current.anonymisedAt) return null
+    const current = inScope(ctx, await tx.collection('intents').get(id), {
+      pathOf: (i) => i.communityPath,
+      missing: CASE_MISSING,
+      permission: 'intent.write',
+      refusal: CASE_REFUSED['intent.write'],
+    })
+    if (current.status === 'withdrawn') throw conflict('居民已撤回这条登记，不能再修改')
+    if (current.anonymisedAt) throw conflict(ANONYMISED_READ_ONLY)
     const next = await change(current, at, tx)
     const accepted: Partial<Intent> =
       current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}
     return writeCase(tx, current, { ...next, ...accepted }, at)
   })
   if (!saved) throw conflict('这条记录刚被别人修改过，请刷新后再试')
-  return toCaseView(saved, caller, now, await projectTitles(ctx.store, saved.projectInterestIds))
+  return saved
 }
 
+/** What a money write sends back. */
+export function toMoneyPatch(i: Intent): MoneyPatch {
+  return { _id: i._id, status: i.status, benefits: i.benefits, loans: i.loans ?? [], version: i.version, updatedAt: i.updatedAt }
+}
 
 /**
  * Inside the caller's transaction: writes `next` over `current` (read in the same transaction)

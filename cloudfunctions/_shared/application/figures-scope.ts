@@ -61,31 +61,31 @@ function windowFilter(period: string): Filter<Counter> {
 }
 
 /** A community's counter documents for a dashboard of `period`: exactly one store read. */
-export async function communitySeries(ctx: Ctx, communityId: string, period: string): Promise<Series> {
+export async function communitySeries(ctx: Pick<Ctx, 'store'>, communityId: string, period: string): Promise<Series> {
   return (await communityCounters(ctx, communityId, period)).series
 }
 
 /** `communitySeries` with the counter documents it was read from (one read: the text fields, e.g. who approved a baseline). */
-export async function communityCounters(ctx: Ctx, communityId: string, period: string): Promise<{ series: Series; docs: Counter[] }> {
+export async function communityCounters(ctx: Pick<Ctx, 'store'>, communityId: string, period: string): Promise<{ series: Series; docs: Counter[] }> {
   const page = await ctx.store.collection('counters').find({ where: where.and<Counter>(where.eq('orgId', communityId), windowFilter(period)), limit: 100 })
   return { series: seriesOf(page.items).get(communityId) ?? new Map(), docs: page.items }
 }
 
 /** Every org in the subtree of `org`, itself included. */
-export async function orgsUnder(ctx: Ctx, org: Org): Promise<Org[]> {
+export async function orgsUnder(ctx: Pick<Ctx, 'store'>, org: Org): Promise<Org[]> {
   const out: Org[] = []
   for await (const batch of ctx.store.collection('orgs').scan(where.has<Org>('path', org._id), 500)) out.push(...batch)
   return out.sort((a, b) => a._id.localeCompare(b._id))
 }
 
 /** Every community in the subtree of `org` (itself, when it is one). */
-export async function communitiesUnder(ctx: Ctx, org: Org): Promise<Org[]> {
+export async function communitiesUnder(ctx: Pick<Ctx, 'store'>, org: Org): Promise<Org[]> {
   if (org.level === 'community') return [org]
   return (await orgsUnder(ctx, org)).filter((o) => o.level === 'community')
 }
 
 /** The counter documents of many communities, by community id (reads grow with communities, never with records). */
-export async function seriesOfCommunities(ctx: Ctx, communities: readonly Org[], period: string): Promise<Map<string, Series>> {
+export async function seriesOfCommunities(ctx: Pick<Ctx, 'store'>, communities: readonly Org[], period: string): Promise<Map<string, Series>> {
   const out = new Map<string, Series>()
   const ids = communities.map((c) => c._id)
   for (let i = 0; i < ids.length; i += 50) {

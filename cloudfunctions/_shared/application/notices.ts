@@ -1,3 +1,4 @@
+import { yuanLabel } from '../domain/money'
 import type { Intent } from '../domain/intent'
 import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeKind } from '../domain/notice'
@@ -101,7 +102,7 @@ export function caseNotices(before: Intent, after: Intent): Notice[] {
   const had = new Set(before.benefits.map((b) => b.id))
   for (const b of after.benefits) {
     if (had.has(b.id)) continue
-    out.push({ ...base, key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amount ? `，金额 ${b.amount} 元` : ''}` })
+    out.push({ ...base, key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amountFen ? `，金额 ${yuanLabel(b.amountFen)}` : ''}` })
   }
   return out
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue } from '../domain/indices'
+import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue, type MoneyRow } from '../domain/indices'
+import type { LoanStep } from '../domain/money'
 import type { OrgLevel } from '../domain/org'
 import { type ResolvedTarget, type SplitMode, TARGET_RULES, TARGET_SOURCES, type TargetKind, type TargetRecord, type TargetSource } from '../domain/target'
 import { isPeriod } from '../domain/period'
@@ -70,6 +71,44 @@ export interface BaselineReview {
   approvedAt: string
 }
 
+/** `indices.money`: benefits and loans of one org and period, by kind, target group, policy and loan step. */
+export const moneyInput = v.object({ orgId: orgIdSchema, period: periodSchema })
+
+/** A money counter metric (month documents: `mo_…`), as the breakdown rows name them. */
+export const MONEY_METRIC_PATTERN = /^mo_(bn|gn|pn|ln)_[A-Za-z0-9_-]{1,60}$|^mo_(l4|boverride)$/
+
+/** `indices.moneyCases`: the ledger cases behind one breakdown figure. */
+export const moneyCasesInput = v.object({
+  orgId: orgIdSchema,
+  period: periodSchema,
+  metric: v.pipe(v.string('请选择数字'), v.regex(MONEY_METRIC_PATTERN, '没有这个数字')),
+  after: cursorSchema,
+})
+export type MoneyCasesInput = v.InferInput<typeof moneyCasesInput>
+
+export interface MoneyOutput {
+  org: OrgRef
+  period: string
+  periodName: string
+  communities: number
+  byKind: BenefitRow[]
+  byGroup: MoneyRow[]
+  byPolicy: MoneyRow[]
+  loanSteps: (MoneyRow & { step: LoanStep })[]
+  /** 四位一体: disbursed loans whose case has training, a project and a mentor ÷ disbursed loans. */
+  fourInOne: { num: number; den: number; value: number | null; metric: string }
+  /** Benefits given although the resident's groups did not match the policy. */
+  overridden: number
+  canDrill: boolean
+}
+
+export interface MoneyCasesOutput {
+  metric: string
+  periodName: string
+  items: LedgerRow[]
+  next: string | null
+}
+
 /** `indices.reconcile`: recount every counter; a dry run (default) only reports drift. */
 export const reconcileInput = v.object({ repair: v.optional(v.boolean('repair 应为 true 或 false'), false) })
 
@@ -124,6 +163,8 @@ export const indicesContract = {
   setTarget: setTargetInput,
   splitTarget: splitTargetInput,
   closeTargetYear: closeTargetYearInput,
+  money: moneyInput,
+  moneyCases: moneyCasesInput,
 } as const
 
 /** One index's target at an org, and its children's. */
@@ -244,6 +285,8 @@ export interface IndicesOutputs {
   rollup: RollupOutput
   trend: TrendOutput
   drilldown: DrilldownOutput
+  money: MoneyOutput
+  moneyCases: MoneyCasesOutput
   saveBaseline: SaveBaselineOutput
   approveBaseline: { communityId: string; period: string; review: BaselineReview }
   reconcile: ReconcileReport

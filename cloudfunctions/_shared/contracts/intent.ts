@@ -34,8 +34,9 @@ import {
   VENTURE_STATUSES,
   type Venture,
 } from '../domain/intent'
-import { POLICY_CATEGORIES } from '../domain/policy'
+import { BENEFIT_KINDS, type BenefitKind, type FourInOne, type Loan, LOAN_STEPS, type LoanStep } from '../domain/money'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
+import { isPeriod } from '../domain/period'
 import { isIsoDate } from '../domain/time'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
 import { jobInput, type JobView } from './job'
@@ -162,11 +163,23 @@ export interface MyCase extends IntentAnswers {
   timeline: { stage: IntentStage; at: string; note: string }[]
   followUps: ResidentFollowUp[]
   ventures: Pick<Venture, 'id' | 'name' | 'kind' | 'registrationDate' | 'jobsCreated' | 'status' | 'closureDate'>[]
-  benefits: Pick<Benefit, 'id' | 'policyTitle' | 'category' | 'amount' | 'date'>[]
+  benefits: Pick<Benefit, 'id' | 'policyTitle' | 'kind' | 'amountFen' | 'date'>[]
+  /** Their loan applications: where each stands (the step, its date and a plain hint). */
+  loans: ResidentLoan[]
   projectInterests: { id: string; title: string }[]
   createdAt: string
   updatedAt: string
   version: number
+}
+
+/** A loan as its resident sees it on their timeline. */
+export interface ResidentLoan {
+  id: string
+  policyTitle: string
+  step: LoanStep
+  date: string
+  hint: string
+  steps: { step: LoanStep; date: string; amountFen: number }[]
 }
 
 export interface MineOutput {
@@ -268,7 +281,11 @@ export const ledgerFilterEntries = {
 }
 export const ledgerListInput = v.object({ ...ledgerFilterEntries, after: cursorSchema, limit: limitSchema })
 export type LedgerListInput = v.InferInput<typeof ledgerListInput>
-export const ledgerExportInput = v.object(ledgerFilterEntries)
+export const ledgerExportInput = v.object({
+  ...ledgerFilterEntries,
+  /** The period of the summary sheet (`2026`, `2026-Q4`, `2026-M11`); default the current year. */
+  period: v.optional(v.pipe(v.string('统计期应为文字'), v.check(isPeriod, '统计期格式应为 2026、2026-Q4 或 2026-M11'))),
+})
 export type LedgerExportInput = v.InferInput<typeof ledgerExportInput>
 export type LedgerFilter = v.InferOutput<typeof ledgerExportInput>
 
@@ -326,6 +343,9 @@ export interface CaseView extends IntentAnswers {
   mentor: CaseMentor | null
   ventures: Venture[]
   benefits: Benefit[]
+  loans: Loan[]
+  /** The 四位一体 parts beside a loan: training, project, mentor. */
+  fourInOne: FourInOne
   projectInterests: { id: string; title: string }[]
   guidedAt: string
   nextFollowUpDate: string
@@ -399,31 +419,139 @@ export const ledgerVentureInput = v.pipe(
 )
 export type LedgerVentureInput = v.InferInput<typeof ledgerVentureInput>
 
+/** Integer fen: the client turns the yuan typed (two decimals at most) into fen. */
+const fenSchema = (label: string) =>
+  v.pipe(
+    v.number(`请填写${label}`),
+    v.integer(`${label}应精确到分`),
+    v.minValue(0, `${label}不能为负`),
+    v.maxValue(100_000_000_00, `${label}过大`),
+  )
+
+const shortText = (label: string, max: number) => v.pipe(v.string(`${label}应为文字`), v.trim(), v.maxLength(max, `${label}最多 ${max} 个字`))
+
+/**
+ * `ledger.recordBenefit`: a benefit from the catalogue (a policy of the case's community chain)
+ * or, with `policyId` null, one the catalogue lacks (then `overrideReason` says why). A policy the
+ * resident's groups do not match needs `overrideReason` too. With `benefitId` + `revision` it
+ * edits one (the earlier state goes to its history; `reason` says why).
+ */
 export const ledgerBenefitInput = v.pipe(
   v.object({
     id: idSchema,
-    /** A policy from the app; its title is copied. Null for one not published here. */
+    /** Absent for a new benefit; present to edit one. */
+    benefitId: v.optional(idSchema),
+    /** The number of earlier states the edited benefit had when the worker opened it (409 when stale). */
+    revision: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
     policyId: v.nullable(idSchema),
-    policyTitle: v.pipe(v.string('请填写政策名称'), v.trim(), v.maxLength(60, '政策名称最多 60 个字')),
-    category: v.picklist(POLICY_CATEGORIES, '请选择享受的政策类别'),
-    amount: wholeYuan('金额', 0, 10_000_000),
+    policyTitle: shortText('政策名称', 60),
+    kind: v.picklist(BENEFIT_KINDS, '请选择享受的政策类别'),
+    amountFen: fenSchema('金额'),
     date: isoDateSchema,
-    note: v.pipe(v.string('备注应为文字'), v.trim(), v.maxLength(200, '备注最多 200 个字')),
+    approvedBy: shortText('审批单位', 60),
+    documentNo: shortText('文号', 60),
+    overrideReason: v.optional(shortText('原因', 200), ''),
+    note: v.optional(shortText('备注', 200), ''),
+    /** Why an existing benefit is edited. */
+    reason: v.optional(shortText('修改原因', 200), ''),
   }),
   v.forward(
     v.check((i) => i.policyId !== null || i.policyTitle.length >= 2, '请选择或填写政策名称'),
     ['policyTitle'],
   ),
+  v.forward(
+    v.check((i) => i.benefitId === undefined || i.revision !== undefined, '缺少版本号'),
+    ['revision'],
+  ),
+  v.forward(
+    v.check((i) => i.benefitId === undefined || i.reason.length >= 2, '请写明修改原因'),
+    ['reason'],
+  ),
 )
 export type LedgerBenefitInput = v.InferInput<typeof ledgerBenefitInput>
 
-export const GAP_KINDS = ['unguided', 'overdue', 'due', 'unbenefited'] as const
+/**
+ * `ledger.loanStep`: a new application (`step: 'applied'`, no `loanId`, a policy of the catalogue)
+ * or the next step of one. A step out of order is 400; a step someone recorded meanwhile is 409
+ * (`expect`: the number of steps the worker saw).
+ */
+export const ledgerLoanStepInput = v.pipe(
+  v.object({
+    id: idSchema,
+    loanId: v.optional(idSchema),
+    /** Steps the loan had when the worker opened it (0 for a new application). */
+    expect: v.pipe(v.number('缺少版本号'), v.integer(), v.minValue(0)),
+    policyId: v.optional(v.nullable(idSchema), null),
+    step: v.picklist(LOAN_STEPS, '请选择环节'),
+    date: isoDateSchema,
+    actor: text('办理单位', 2, 60),
+    amountFen: fenSchema('金额'),
+    documentNo: shortText('文号', 60),
+    repayDue: v.optional(optionalDateSchema, ''),
+    interestDue: v.optional(optionalDateSchema, ''),
+    overrideReason: v.optional(shortText('原因', 200), ''),
+    note: v.optional(shortText('备注', 200), ''),
+  }),
+  v.forward(
+    v.check((i) => (i.step === 'applied') === (i.loanId === undefined), '新申请不带贷款编号，后续环节要带'),
+    ['loanId'],
+  ),
+  v.forward(
+    v.check((i) => i.step !== 'applied' || !!i.policyId, '请选择贷款政策'),
+    ['policyId'],
+  ),
+  v.forward(
+    v.check((i) => i.repayDue === '' || i.repayDue >= i.date, '还款日期不能早于本环节日期'),
+    ['repayDue'],
+  ),
+  v.forward(
+    v.check((i) => i.interestDue === '' || i.interestDue >= i.date, '贴息申领日期不能早于本环节日期'),
+    ['interestDue'],
+  ),
+)
+export type LedgerLoanStepInput = v.InferInput<typeof ledgerLoanStepInput>
+
+/** What a money write returns: the case's benefits and loans, so the page updates without a reload. */
+export interface MoneyPatch {
+  _id: string
+  status: IntentStatus
+  benefits: Benefit[]
+  loans: Loan[]
+  version: number
+  updatedAt: string
+}
+
+/** `ledger.eligiblePolicies`: the policies a case may be given, each with its eligibility. */
+export interface EligiblePolicy {
+  _id: string
+  title: string
+  orgName: string
+  category: string
+  /** The benefit kind the policy delivers by default. */
+  kind: BenefitKind
+  /** Cap per benefit / loan amount (fen), or null. */
+  capFen: number | null
+  targetGroups: TargetGroup[]
+  /** The policy's own conditions, for the worker to check with the resident. */
+  conditions: string[]
+  eligible: boolean
+  /** Groups of the resident the policy is for. */
+  matched: TargetGroup[]
+  /** Why not eligible ([] when eligible). */
+  reasons: string[]
+}
+export interface EligiblePoliciesOutput {
+  items: EligiblePolicy[]
+}
+
+export const GAP_KINDS = ['unguided', 'overdue', 'due', 'unbenefited', 'loanDue'] as const
 export type GapKind = (typeof GAP_KINDS)[number]
 export const GAP_KIND_LABELS: Record<GapKind, string> = {
   unguided: '要帮扶但还没一对一指导',
   overdue: '回访已逾期',
   due: '今天该回访或已逾期',
   unbenefited: '应享未享政策',
+  loanDue: '30 天内要还款或申领贴息',
 }
 
 export const ledgerGapsInput = v.object({
@@ -471,6 +599,8 @@ export const ledgerContract = {
   setStage: ledgerStageInput,
   recordVenture: ledgerVentureInput,
   recordBenefit: ledgerBenefitInput,
+  loanStep: ledgerLoanStepInput,
+  eligiblePolicies: intentIdInput,
   gaps: ledgerGapsInput,
   export: ledgerExportInput,
   exportJob: ledgerExportInput,
@@ -487,7 +617,9 @@ export interface LedgerOutputs {
   addFollowUp: CaseView
   setStage: CaseView
   recordVenture: CaseView
-  recordBenefit: CaseView
+  recordBenefit: MoneyPatch
+  loanStep: MoneyPatch
+  eligiblePolicies: EligiblePoliciesOutput
   gaps: GapsOutput
   export: ExportOutput
   exportJob: JobView<ExportJobResult>

@@ -10,6 +10,18 @@ export interface Counter {
   [metric: string]: string | number
 }
 
+/**
+ * Metrics with this prefix are kept on month documents only (money breakdowns by kind, group,
+ * policy and loan step): a quarter or year is the sum of its months, which the dashboard's one
+ * query already reads. It keeps a benefit or loan step to one counter write instead of three.
+ */
+export const MONTHLY_PREFIX = 'mo_'
+
+/** The periods (month first, then quarter and year) a metric is kept on, of the periods of its day. */
+export function periodsOfMetric(metric: string, periods: readonly string[]): readonly string[] {
+  return metric.startsWith(MONTHLY_PREFIX) ? periods.slice(0, 1) : periods
+}
+
 export function counterId(orgId: string, period: string): string {
   return `${orgId}:${period}`
 }

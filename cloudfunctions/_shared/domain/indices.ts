@@ -4,8 +4,9 @@
  * +1 / −1 steps up to the period's end, cohort indices read the cohort's period. Upper levels
  * sum their communities' numerators and denominators; a ratio is never averaged.
  */
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from './policy'
 import { addMonths } from './intent'
+import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
+import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
 import { monthsOf, periodKind, periodRange, periodsEndingWith, previousPeriod, yearsBefore } from './period'
 import type { ResolvedTarget } from './target'
 
@@ -660,21 +661,107 @@ export function toIndex(
   }
 }
 
+/**
+ * A month-only metric (prefix `mo_`) over a period: the sum of its months. The dashboard's one
+ * query reads the month documents of the period's year and the two before.
+ */
+export function monthlyFlow(series: Series, period: string, metric: string): number {
+  let total = 0
+  for (const month of monthsOf(period)) total += get(series, month, metric)
+  return total
+}
+
+const sumMonthly = (seriesList: readonly Series[], period: string, metric: string) =>
+  seriesList.reduce((n, s) => n + monthlyFlow(s, period, metric), 0)
+
 /** The counts and amounts of policy benefits by kind in a period (seed 000 定量 (2)). */
 export interface BenefitRow {
-  category: PolicyCategory
+  kind: BenefitKind
   label: string
   count: number
+  /** Yuan (the sum of fen / 100), for the 申报表 text. */
   amount: number
+  amountFen: number
+  /** The counter metric behind the count, for drill-down (`indices.moneyCases`). */
+  metric: string
 }
 
 export function benefitRows(seriesList: readonly Series[], period: string): BenefitRow[] {
-  return POLICY_CATEGORIES.map((c) => ({
-    category: c,
-    label: POLICY_CATEGORY_LABELS[c],
-    count: seriesList.reduce((n, s) => n + flow(s, period, `benefits_${c}`), 0),
-    amount: seriesList.reduce((n, s) => n + flow(s, period, `benefitAmount_${c}`), 0),
+  return BENEFIT_KINDS.map((k) => {
+    const amountFen = sumMonthly(seriesList, period, MONEY_METRICS.kindFen(k))
+    return { kind: k, label: BENEFIT_KIND_LABELS[k], count: sumMonthly(seriesList, period, MONEY_METRICS.kindCount(k)), amount: amountFen / 100, amountFen, metric: MONEY_METRICS.kindCount(k) }
+  })
+}
+
+/** One row of a money breakdown: a count, an amount (fen) and the metric to drill into. */
+export interface MoneyRow {
+  key: string
+  label: string
+  count: number
+  amountFen: number
+  metric: string
+}
+
+/** Benefits by target group (a case of several groups counts in each; `none`: no group given). */
+export function groupRows(seriesList: readonly Series[], period: string): MoneyRow[] {
+  const groups: (TargetGroup | 'none')[] = [...TARGET_GROUPS, 'none']
+  return groups.map((g) => ({
+    key: g,
+    label: g === 'none' ? '未填人群' : TARGET_GROUP_LABELS[g],
+    count: sumMonthly(seriesList, period, MONEY_METRICS.groupCount(g)),
+    amountFen: sumMonthly(seriesList, period, MONEY_METRICS.groupFen(g)),
+    metric: MONEY_METRICS.groupCount(g),
   }))
+}
+
+/** Benefits by policy: every policy id that has a count in the period (`none`: outside the catalogue). */
+export function policyRows(seriesList: readonly Series[], period: string, titles: ReadonlyMap<string, string>): MoneyRow[] {
+  const ids = new Set<string>()
+  for (const s of seriesList) for (const m of monthsOf(period)) for (const k of Object.keys(s.get(m) ?? {})) if (k.startsWith('mo_pn_')) ids.add(k.slice(6))
+  return [...ids]
+    .map((key) => {
+      const pid = key === 'none' ? null : idOfFieldKey(key)
+      return {
+        key: pid ?? 'none',
+        label: pid === null ? '政策库外' : (titles.get(pid) ?? '（已删除的政策）'),
+        count: sumMonthly(seriesList, period, MONEY_METRICS.policyCount(pid)),
+        amountFen: sumMonthly(seriesList, period, MONEY_METRICS.policyFen(pid)),
+        metric: MONEY_METRICS.policyCount(pid),
+      }
+    })
+    .filter((r) => r.count !== 0)
+    .sort((a, b) => b.amountFen - a.amountFen || b.count - a.count)
+}
+
+/** Policy ids with counts in the period (for looking their titles up). */
+export function policyIdsIn(seriesList: readonly Series[], period: string): string[] {
+  const ids = new Set<string>()
+  for (const s of seriesList) for (const m of monthsOf(period)) for (const k of Object.keys(s.get(m) ?? {})) if (k.startsWith('mo_pn_') && k !== 'mo_pn_none') ids.add(idOfFieldKey(k.slice(6)))
+  return [...ids]
+}
+
+/** Loan steps recorded in the period: how many and how much. */
+export function loanRows(seriesList: readonly Series[], period: string): (MoneyRow & { step: LoanStep })[] {
+  return LOAN_STEPS.map((st) => ({
+    key: st,
+    step: st,
+    label: LOAN_STEP_LABELS[st],
+    count: sumMonthly(seriesList, period, MONEY_METRICS.stepCount(st)),
+    amountFen: sumMonthly(seriesList, period, MONEY_METRICS.stepFen(st)),
+    metric: MONEY_METRICS.stepCount(st),
+  }))
+}
+
+/** 四位一体: loans disbursed in the period whose case has training, a project and a mentor ÷ loans disbursed. */
+export function fourInOneShare(seriesList: readonly Series[], period: string): { num: number; den: number; value: number | null; metric: string } {
+  const num = sumMonthly(seriesList, period, MONEY_METRICS.fourInOne)
+  const den = sumMonthly(seriesList, period, MONEY_METRICS.stepCount('disbursed'))
+  return { num, den, value: den ? num / den : null, metric: MONEY_METRICS.fourInOne }
+}
+
+/** Benefits given on an override (the resident's groups did not match the policy). */
+export function overriddenCount(seriesList: readonly Series[], period: string): number {
+  return sumMonthly(seriesList, period, MONEY_METRICS.overridden)
 }
 
 /** Activity in a period, beside the indices: registrations, guidance, events, training. */

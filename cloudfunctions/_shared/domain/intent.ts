@@ -1,5 +1,5 @@
 import type { Contribution } from './counter'
-import type { PolicyCategory } from './policy'
+import { type Benefit, type FourInOne, type Loan, moneyContributions } from './money'
 import type { CaseMentor } from './service'
 import { shanghaiDate } from './time'
 import type { TargetGroup } from './target-groups'
@@ -214,19 +214,7 @@ export interface Venture {
   byName: string
 }
 
-/** A policy benefit delivered to the resident. Amounts are whole yuan. */
-export interface Benefit {
-  id: string
-  policyId: string | null
-  policyTitle: string
-  category: PolicyCategory
-  amount: number
-  /** YYYY-MM-DD. */
-  date: string
-  note: string
-  at: string
-  byName: string
-}
+export type { Benefit, Loan } from './money'
 
 /** The resident's answers on the registration form (personal data in the clear, before sealing). */
 export interface IntentAnswers {
@@ -291,6 +279,10 @@ export interface Intent extends IntentAnswers {
   followUps: FollowUp[]
   ventures: Venture[]
   benefits: Benefit[]
+  /** 小额担保贷款 applications and their steps (absent on cases stored before loans existed). */
+  loans?: Loan[]
+  /** The earliest repayment or 贴息 claim date of the open loans (YYYY-MM-DD), or '' / absent: the reminder list. */
+  loanDueDate?: string
   /** Needs were given: the denominator of 帮扶覆盖率. */
   askedHelp: boolean
   /** ISO time of the first one-on-one guidance, or ''. */
@@ -417,9 +409,18 @@ export const METRICS = {
   started: 'started',
   venturesOperating: 'venturesOperating',
   jobsCreated: 'jobsCreated',
-  benefits: (category: PolicyCategory) => `benefits_${category}`,
-  benefitAmount: (category: PolicyCategory) => `benefitAmount_${category}`,
 } as const
+
+/** The 四位一体 parts a case has: training completed, a project recommended from the reserve, a mentor. */
+export function fourInOneOf(i: Pick<Intent, 'trainedAt' | 'courseCompletedAt' | 'followUps' | 'mentor'>): FourInOne {
+  const projectFollowUp = [...i.followUps].reverse().find((f) => f.projectId)
+  const mentorFollowUp = [...i.followUps].reverse().find((f) => f.kind === 'mentor' && f.mentorId)
+  return {
+    training: !!(i.trainedAt || i.courseCompletedAt),
+    project: projectFollowUp?.projectId ? { id: projectFollowUp.projectId, title: projectFollowUp.projectTitle ?? '' } : null,
+    mentor: i.mentor ? { id: i.mentor.id, name: i.mentor.name } : mentorFollowUp?.mentorId ? { id: mentorFollowUp.mentorId, name: mentorFollowUp.byName } : null,
+  }
+}
 
 /**
  * What a venture adds to the counters, by Shanghai date: jobs and one operating venture at its
@@ -485,7 +486,8 @@ function intervalSteps(metric: string, intervals: { from: string; to: string | n
  * Everything a case counts for, dated by the Shanghai day it happened (see `Contribution`). Flows
  * (counted in the period they happen in): registered, askedHelp, guided, askedTraining,
  * trainedAsked (a course completed by an intent that asked for training), trained, started,
- * jobsCreated, ventures_<kind>, benefits_<category>, benefitAmount_<category>. Cohort numerators,
+ * jobsCreated, ventures_<kind>, and the money metrics of `moneyContributions` (benefits by kind, group
+ * and policy, loan steps; month documents only). Cohort numerators,
  * dated with their cohort: cohortStarted (at registration), survived12 / survived24 (at the
  * venture's registration). Stocks, as +1 / −1 steps whose running sum is the level at a date:
  * engaged (an active registration, or a venture in its first 42 months), entrepreneursOperating,
@@ -522,7 +524,7 @@ export function intentContributions(i: Intent): Contribution[] {
     add(v.registrationDate, { [`ventures_${v.kind}`]: 1, [`operating_${v.kind}`]: 1, survived12: survived(v, 12) ? 1 : 0, survived24: survived(v, 24) ? 1 : 0, jobsOperating: v.jobsCreated })
     if (v.status === 'closed') add(v.closureDate, { jobsOperating: -v.jobsCreated, [`operating_${v.kind}`]: -1 })
   }
-  for (const b of i.benefits) add(b.date, { [METRICS.benefits(b.category)]: 1, [METRICS.benefitAmount(b.category)]: b.amount })
+  out.push(...moneyContributions(i.benefits, i.loans ?? [], i.targetGroups, fourInOneOf(i)))
 
   const closedAt = i.stage === 'closed' ? [...i.stageHistory].reverse().find((s) => s.stage === 'closed')?.at : undefined
   const engaged: { from: string; to: string | null }[] = []

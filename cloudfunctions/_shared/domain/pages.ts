@@ -146,6 +146,9 @@ export interface PageQueries {
     tab?: 'unguided' | 'overdue' | 'due' | 'unbenefited'
     /** `pending`: registrations not yet accepted (待受理). */
     status?: 'pending'
+    /** A money figure (benefit kind, group, policy, loan step) drilled from the dashboard. */
+    metric?: string
+    label?: string
   }
   staffCase: Id
   projects: void

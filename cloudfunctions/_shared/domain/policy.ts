@@ -64,6 +64,11 @@ export interface Policy {
   materials: string[]
   process: string[]
   contact: PolicyContact
+  /**
+   * The most one benefit (or one loan) under this policy may be, in fen; absent or null: no cap.
+   * A benefit or loan step above it is refused (400 on the amount).
+   */
+  capFen?: number | null
   /** YYYY-MM-DD, Shanghai dates, inclusive. */
   validFrom: string
   /** YYYY-MM-DD inclusive; null means no end date. */

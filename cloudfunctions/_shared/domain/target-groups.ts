@@ -1,5 +1,6 @@
 /**
- * Groups the seeds single out for support (seed 000 §二(二), seed 001 §二(二)2).
+ * Groups the seeds single out for support (seed 000 §二(二), seed 001 §二(二)2: 大中专毕业生,
+ * 返乡农民工, 下岗失业人员, 农民, 科技人员, 民营企业二次创业; §三: 市妇联 supports 妇女创业).
  * A resident picks theirs in their profile; a policy lists the groups it is for.
  */
 export const TARGET_GROUPS = [

@@ -1,4 +1,4 @@
-import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions, periodsOfMetric } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
 import type { Store, TxStore } from '../store/port'
@@ -30,10 +30,14 @@ export async function applyCountedChange(tx: TxStore<Collections>, before: Count
 export async function applyContributions(tx: TxStore<Collections>, orgId: string, list: readonly Contribution[]): Promise<void> {
   const perPeriod = new Map<string, Record<string, number>>()
   for (const c of list) {
-    for (const period of countedPeriodsOf(dayInstant(c.date))) {
-      const inc = perPeriod.get(period) ?? {}
-      for (const [metric, n] of Object.entries(c.inc)) inc[metric] = (inc[metric] ?? 0) + n
-      perPeriod.set(period, inc)
+    // Month and year documents only (a quarter is summed from its months); `mo_` metrics month only.
+    const periods = countedPeriodsOf(dayInstant(c.date))
+    for (const [metric, n] of Object.entries(c.inc)) {
+      for (const period of periodsOfMetric(metric, periods)) {
+        const inc = perPeriod.get(period) ?? {}
+        inc[metric] = (inc[metric] ?? 0) + n
+        perPeriod.set(period, inc)
+      }
     }
   }
   for (const [period, inc] of perPeriod) await bumpPeriod(tx, orgId, period, inc)
@@ -50,6 +54,8 @@ async function bumpPeriod(tx: TxStore<Collections>, orgId: string, period: strin
   if (!metrics.length) return
   const counters = tx.collection('counters')
   const id = counterId(orgId, period)
+  // A blind increment, then an insert only for a period's first count: one write, no read, in the
+  // common case (an increment of a missing document matches nothing on both engines).
   if (await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> })) return
   const doc: Counter = { _id: id, orgId, period, ...Object.fromEntries(metrics) }
   await counters.insert(doc)

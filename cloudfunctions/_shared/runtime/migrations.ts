@@ -1,15 +1,16 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
-import { type Counter, counterId } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
 import { FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../domain/feedback'
 import { shanghaiDate } from '../domain/time'
-import { dayInstant } from './counters'
+import { applyContributions, dayInstant } from './counters'
 import { BASELINE_PREFIX } from '../domain/indices'
 import { countedPeriodsOf, periodKind } from '../domain/period'
 import { rebuildSearchIndex } from '../application/search-index'
-import type { Intent } from '../domain/intent'
 import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
+import { fourInOneOf, type Intent } from '../domain/intent'
+import { type Benefit, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, where } from '../store/port'
 
@@ -100,6 +101,88 @@ async function recountFeedbackStatus(store: Store<Collections>): Promise<number>
       await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
     })
     changed++
+  }
+  return changed
+}
+
+/** A benefit as stored before kinds and fen: a category, whole yuan, a title line and a note. */
+export interface LegacyBenefit {
+  id: string
+  policyId: string | null
+  policyTitle: string
+  category: string
+  amount: number
+  date: string
+  note: string
+  at: string
+  byName: string
+}
+
+function isLegacy(b: unknown): b is LegacyBenefit {
+  return typeof b === 'object' && b !== null && !('kind' in b) && 'amount' in b
+}
+
+/** What legacy benefits counted: `benefits_<category>` and `benefitAmount_<category>` (yuan), on every period. */
+export function legacyBenefitContributions(list: readonly LegacyBenefit[]): Contribution[] {
+  return list.map((b) => ({ date: b.date, inc: { [`benefits_${b.category}`]: 1, [`benefitAmount_${b.category}`]: b.amount } }))
+}
+
+/** The benefit a legacy line becomes: kind inferred from its words and category, yuan → fen, the line kept verbatim. */
+export function migrateBenefit(b: LegacyBenefit): Benefit {
+  return {
+    id: b.id,
+    policyId: b.policyId,
+    policyTitle: b.policyTitle,
+    kind: inferBenefitKind(`${b.policyTitle} ${b.note}`, b.category),
+    amountFen: Math.round(b.amount * 100),
+    date: b.date,
+    approvedBy: '',
+    documentNo: '',
+    note: b.note,
+    // Recorded before eligibility was checked: not judged, so not counted as an override.
+    eligible: true,
+    overrideReason: '',
+    loanId: null,
+    at: b.at,
+    byName: b.byName,
+    history: [],
+    legacy: { category: b.category, amountYuan: b.amount, policyTitle: b.policyTitle, note: b.note },
+  }
+}
+
+/**
+ * Every case whose benefits are still legacy lines gets them in the new shape and `loans: []`,
+ * each case in its own transaction with its counters moved from the legacy metrics to the new
+ * ones (so the dashboards stay exact without waiting for a reconciliation). A case written
+ * meanwhile (version moved) is read again.
+ */
+async function migrateBenefits(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+    for (const doc of batch) {
+      const raw = doc.benefits as unknown[]
+      if (!raw.some(isLegacy) && doc.loans) continue
+      const once = () => store.transaction(async (tx): Promise<boolean> => {
+        const current = await tx.collection('intents').get(doc._id)
+        if (!current) return true
+        const list = current.benefits as unknown[]
+        const legacy = list.filter(isLegacy)
+        const benefits = list.map((b) => (isLegacy(b) ? migrateBenefit(b) : (b as Benefit)))
+        const loans = current.loans ?? []
+        const next: Intent = { ...current, benefits, loans, loanDueDate: current.loanDueDate ?? '' }
+        const { _id: _ignored, ...set } = next
+        const ok = await tx.collection('intents').update(current._id, { set }, where.eq('version', current.version))
+        if (!ok) return false
+        const groups = current.targetGroups
+        const before = [...legacyBenefitContributions(legacy), ...moneyContributions(list.filter((b) => !isLegacy(b)) as Benefit[], loans, groups, fourInOneOf(current))]
+        const after = moneyContributions(benefits, loans, groups, fourInOneOf(current))
+        await applyContributions(tx, current.communityId, diffContributions(before, after))
+        changed++
+        return true
+      })
+      // A case written meanwhile (its version moved on) is read again.
+      for (let attempt = 0; attempt < 5 && !(await once()); attempt++);
+    }
   }
   return changed
 }
@@ -224,6 +307,13 @@ const MIGRATIONS: readonly Migration[] = [
     name: '2026-12-targets-seeded',
     repeatable: true,
     run: (store) => seedDefaultTargets(store),
+  },
+  {
+    // Issue 22: a benefit has a kind from the seed's list and an amount in fen; cases carry loans.
+    // Free-text lines become kinds where their words (and old category) name exactly one, else
+    // `other`; the original line is kept in `legacy`, so nothing is lost.
+    name: '2026-12-benefit-kinds-and-fen',
+    run: migrateBenefits,
   },
 ]
 

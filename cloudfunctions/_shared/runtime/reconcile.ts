@@ -1,4 +1,4 @@
-import { type Counter, counterId } from '../domain/counter'
+import { type Counter, counterId, periodsOfMetric } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Drift, ReconcileReport } from '../contracts/indices'
 import type { Collections } from '../store/collections'
@@ -29,11 +29,14 @@ function add(expected: Expected, counted: Counted): void {
   for (const c of counted.contributions) {
     const entries = Object.entries(c.inc).filter(([, n]) => n !== 0)
     if (!entries.length) continue
-    for (const period of periodsOfDay(c.date)) {
-      const id = counterId(counted.orgId, period)
-      let doc = expected.get(id)
-      if (!doc) expected.set(id, (doc = new Map()))
-      for (const [metric, n] of entries) doc.set(metric, (doc.get(metric) ?? 0) + n)
+    const periods = periodsOfDay(c.date)
+    for (const [metric, n] of entries) {
+      for (const period of periodsOfMetric(metric, periods)) {
+        const id = counterId(counted.orgId, period)
+        let doc = expected.get(id)
+        if (!doc) expected.set(id, (doc = new Map()))
+        doc.set(metric, (doc.get(metric) ?? 0) + n)
+      }
     }
   }
 }

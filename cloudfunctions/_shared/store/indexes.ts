@@ -59,6 +59,8 @@ export const INDEXES: Declarations = {
     { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
     // ledger.register: a worker's duplicate check by phone within the community.
     { name: 'community_phone', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'phoneHash', dir: 'asc' }] },
+    // The loan reminder list (ledger.gaps loanDue): repayments and 贴息 claims falling due.
+    { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
   ],
   intentSlots: [],
   claimCodes: [],

@@ -5,6 +5,8 @@ import { reconcileJob } from '../../_shared/runtime/reconcile'
 import { approveBaseline } from './approve-baseline'
 import { dashboard } from './dashboard'
 import { drilldown } from './drilldown'
+import { money } from './money'
+import { moneyCases } from './money-cases'
 import { makeReconcile } from './reconcile'
 import { rollup } from './rollup'
 import { saveBaseline } from './save-baseline'
@@ -19,7 +21,7 @@ export const INDICES_JOBS = [reconcileJob]
 
 /** The `indices` function: dashboards, roll-ups, trends, drill-down, baselines, targets and reconciliation (a job: `job`, `continueJob`). */
 export function makeIndicesActions(budget: Budget = CLOUD_BUDGET): ActionMap {
-  return { dashboard, rollup, trend, drilldown, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
+  return { dashboard, rollup, trend, drilldown, money, moneyCases, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
 }
 
 export const indicesActions: ActionMap = makeIndicesActions()

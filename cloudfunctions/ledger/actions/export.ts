@@ -4,10 +4,13 @@ import { type ExportOutput, ledgerExportInput } from '../../_shared/contracts/in
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import type { ExportFiles } from '../../_shared/files/export-files'
 import { exportScope, toExportRow } from '../export-job'
-import { type ExportRow, writeLedgerWorkbook } from '../../_shared/files/workbook'
+import { writeLedgerWorkbook } from '../../_shared/files/workbook'
+import { ledgerSummary } from '../../_shared/application/ledger-summary'
 
 /**
- * Exports the ledger under the current filter to .xlsx in one call: masked identifiers,
+ * Exports the ledger under the current filter to .xlsx in one call — a summary sheet with the
+ * dashboard's figures for the period, the cases, and a sheet per record kind (follow-ups,
+ * ventures, benefits, loan steps, trainings): masked identifiers,
  * formula-looking text neutralised, streamed page by page into `files` (cloud storage or the
  * runtime's download folder) so memory stays flat at any size. Bounded by the function timeout
  * (50,000 rows took 24 s): the staff page uses `exportJob`, which splits large exports.
@@ -20,14 +23,12 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
     refusal: CASE_REFUSED['intent.export'],
     audit: 'export',
     async run(input, ctx): Promise<ExportOutput> {
-      const { query, today, fileName, title } = await exportScope(ctx, input)
+      const { query, today, fileName, title, org, period } = await exportScope(ctx, input)
+      const summary = await ledgerSummary(ctx, org, period)
       const now = ctx.now()
       const intents = ctx.store.collection('intents')
       // A scan walks the primary key (no sort over the whole result per page); intent ids
       // start with their creation time, so the rows come out oldest first.
-      async function* pages(): AsyncIterable<ExportRow[]> {
-        for await (const batch of intents.scan(query, 500)) yield batch.map((i) => toExportRow(i, today))
-      }
       const target = await files().open(fileName, now)
       let rows: number
       try {
@@ -35,7 +36,7 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
           target.stream.once('finish', resolve)
           target.stream.once('error', reject)
         })
-        rows = await writeLedgerWorkbook(target.stream, pages(), title)
+        rows = await writeLedgerWorkbook(target.stream, intents.scan(query, 500), (i) => toExportRow(i, today), title, summary)
         await finished
       } catch (err) {
         await target.discard()

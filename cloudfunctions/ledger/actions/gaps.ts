@@ -1,13 +1,17 @@
-import { type GapKind, type GapsOutput, ledgerGapsInput } from '../../_shared/contracts/intent'
+import { type GapKind, type GapRow, type GapsOutput, ledgerGapsInput } from '../../_shared/contracts/intent'
+import { where } from '../../_shared/store/port'
 import { type Intent, NEED_LABELS } from '../../_shared/domain/intent'
 import type { Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
+import { dayInstant } from '../../_shared/runtime/counters'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
 import { caseScope, gapQuery, policiesInForce } from '../../_shared/application/work-queues'
 
 const DAY_MS = 86_400_000
+/** How many days ahead a loan's due date puts the case on the reminder list. */
+const LOAN_NOTICE_DAYS = 30
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
@@ -28,9 +32,10 @@ function reasonOf(kind: GapKind, i: Intent, today: string, policies: readonly Po
 
 /**
  * Gap lists (帮扶缺口): active cases that asked for help with no one-on-one guidance yet; cases
- * whose planned follow-up date has passed (or is today: `due`); and 应享未享 — residents whose
+ * whose planned follow-up date has passed (or is today: `due`); 应享未享 — residents whose
  * groups match a published policy in force for their community, with no benefit recorded. The
- * queries are `gapQuery`'s, which the workbench counts.
+ * queries are `gapQuery`'s, which the workbench counts; and loans whose repayment or 贴息 claim
+ * falls due within 30 days (or has passed).
  */
 export const gaps = defineAction({
   input: ledgerGapsInput,
@@ -40,6 +45,25 @@ export const gaps = defineAction({
   async run(input, ctx): Promise<GapsOutput> {
     const today = shanghaiDate(ctx.now())
     const { filter, community } = await caseScope(ctx, ctx.caller, input.communityId)
+    if (input.kind === 'loanDue') {
+      // Reminders before a repayment or a 贴息 claim falls due (and those already past it).
+      const horizon = shanghaiDate(new Date(dayInstant(today).getTime() + LOAN_NOTICE_DAYS * 86_400_000))
+      const page = await ctx.store.collection('intents').find({
+        where: where.and(filter, where.gte('loanDueDate', '0'), where.lte('loanDueDate', horizon)),
+        orderBy: [{ field: 'loanDueDate', dir: 'asc' }],
+        limit: input.limit,
+        after: input.after ?? null,
+      })
+      const items: GapRow[] = page.items.map((i) => {
+        const due = i.loanDueDate ?? ''
+        return {
+          ...toLedgerRow(i, today),
+          reason: due < today ? `贷款还款或贴息申领 ${due} 已到期 ${daysBetween(due, today)} 天` : `贷款还款或贴息申领 ${due} 到期，还有 ${daysBetween(today, due)} 天`,
+        }
+      })
+      return { items, next: page.next }
+    }
+
     let policies: Policy[] = []
     // 应享未享: eligibility depends on the community's own chain of policies, so one community at a time.
     if (input.kind === 'unbenefited') {

@@ -7,9 +7,11 @@ import { accept } from './accept'
 import { addFollowUp } from './add-follow-up'
 import { makeExport } from './export'
 import { makeExportJobAction, presentExport } from './export-job'
+import { eligiblePolicies } from './eligible-policies'
 import { gaps } from './gaps'
 import { get } from './get'
 import { list } from './list'
+import { loanStep } from './loan-step'
 import { recordBenefit } from './record-benefit'
 import { recordVenture } from './record-venture'
 import { register } from './register'
@@ -32,7 +34,7 @@ export interface LedgerJobOptions {
  * the bench's one-call export).
  */
 export function makeLedgerActions(files: () => ExportFiles, jobs?: LedgerJobOptions): ActionMap {
-  const actions: ActionMap = { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, gaps, export: makeExport(files), reveal, register }
+  const actions: ActionMap = { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, loanStep, eligiblePolicies, gaps, export: makeExport(files), reveal, register }
   if (!jobs) return actions
   const { parts, budget = CLOUD_BUDGET } = jobs
   const exportJob = makeExportJob(parts, jobs.partRows)

@@ -1,49 +1,97 @@
-import { type CaseView, ledgerBenefitInput } from '../../_shared/contracts/intent'
-import { type Benefit, type Intent } from '../../_shared/domain/intent'
+import { ledgerBenefitInput, type MoneyPatch } from '../../_shared/contracts/intent'
+import { type Benefit, type BenefitRevision, eligibilityOf, yuanLabel } from '../../_shared/domain/money'
+import { isVisibleTo, type Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCase, loadCase } from '../../_shared/application/case'
+import { changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
 
 const MAX_BENEFITS = 200
 
+/** The policy a benefit or loan names: one of the case's community chain, not a draft; null for none. */
+export function checkPolicy(policy: Policy | null, communityPath: readonly string[], path = 'policyId'): Policy {
+  if (!policy || policy.status === 'draft' || !isVisibleTo(policy, communityPath)) {
+    throw validation([{ path, message: '这条政策不适用于该社区' }])
+  }
+  return policy
+}
+
+/** A cap the amount must keep to (400 on `amountFen`). */
+export function checkCap(amountFen: number, capFen: number | null | undefined): void {
+  if (capFen != null && amountFen > capFen) throw validation([{ path: 'amountFen', message: `金额超过政策上限 ${yuanLabel(capFen)}` }])
+}
+
 /**
- * Records a policy benefit delivered (policy, kind, whole-yuan amount, date): counts
- * `benefits_<kind>` and `benefitAmount_<kind>` at the benefit date, in the same transaction.
+ * Records a policy benefit delivered (issue 22), or edits one (its earlier state kept in
+ * `history`). The policy is one of the case's community chain; when the resident's target groups
+ * do not match it, or the benefit date is outside its validity, an override reason is required.
+ * Amounts are integer fen, at most the policy's cap. Counts by kind, target group and policy on
+ * the month document of the benefit date, in the same transaction as the case write.
+ * Store operations: the case and the policy (2 reads), the case and one month counter (2 writes).
  */
 export const recordBenefit = defineAction({
   input: ledgerBenefitInput,
   access: 'staff',
   audit: 'write',
   target: (input) => input.id,
-  async run(input, ctx): Promise<CaseView> {
-    const caller = ctx.caller
+  async run(input, ctx): Promise<MoneyPatch> {
+    const caller = admittedStaff(ctx.caller)
     if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '享受日期不能晚于今天' }])
-    const intent = await loadCase(ctx, input.id, 'intent.write')
-    let title = input.policyTitle
-    if (input.policyId) {
-      const policy = await ctx.store.collection('policies').get(input.policyId)
-      if (!policy || policy.status === 'draft' || !intent.communityPath.includes(policy.orgId)) {
-        throw validation([{ path: 'policyId', message: '这条政策不适用于该社区' }])
-      }
-      title = policy.title
+    if (input.policyId === null && input.overrideReason.length < 2) {
+      throw validation([{ path: 'overrideReason', message: '政策库里没有的政策，请写明依据' }])
     }
-    return changeCase(ctx, input.id, (c, at) => {
-      if (c.benefits.length >= MAX_BENEFITS) throw conflict('享受记录已达上限')
-      const benefit: Benefit = {
-        id: newId('ben'),
+    const saved = await changeCaseDoc(ctx, input.id, async (c, at, tx) => {
+      let title = input.policyTitle
+      let eligible = input.policyId === null ? false : true
+      if (input.policyId) {
+        const policy = checkPolicy(await tx.collection('policies').get(input.policyId), c.communityPath)
+        title = policy.title
+        const e = eligibilityOf(policy, c.targetGroups, input.date)
+        eligible = e.eligible
+        if (!eligible && input.overrideReason.length < 2) {
+          throw validation([{ path: 'overrideReason', message: `不符合条件（${e.reasons.join('；')}），如确需享受请写明原因` }])
+        }
+        checkCap(input.amountFen, policy.capFen)
+      }
+      const fields = {
         policyId: input.policyId,
         policyTitle: title,
-        category: input.category,
-        amount: input.amount,
+        kind: input.kind,
+        amountFen: input.amountFen,
         date: input.date,
+        approvedBy: input.approvedBy,
+        documentNo: input.documentNo,
         note: input.note,
-        at,
-        byName: caller.staff.name,
+        eligible,
+        overrideReason: eligible ? '' : input.overrideReason,
       }
-      const next: Intent = { ...c, benefits: [...c.benefits, benefit], benefitCount: c.benefitCount + 1 }
-      return next
+      if (input.benefitId === undefined) {
+        if (c.benefits.length >= MAX_BENEFITS) throw conflict('享受记录已达上限')
+        const benefit: Benefit = { id: newId('ben'), ...fields, loanId: null, at, byName: caller.staff.name, history: [] }
+        return { ...c, benefits: [...c.benefits, benefit], benefitCount: c.benefitCount + 1 }
+      }
+      const old = c.benefits.find((b) => b.id === input.benefitId)
+      if (!old) throw validation([{ path: 'benefitId', message: '没有这条享受记录' }])
+      if (old.loanId) throw validation([{ path: 'benefitId', message: '这条记录来自贷款环节，请在贷款里更正' }])
+      if ((old.history ?? []).length !== input.revision) throw conflict('这条记录刚被别人修改过，请刷新后再试')
+      const was: BenefitRevision = {
+        kind: old.kind,
+        policyId: old.policyId,
+        policyTitle: old.policyTitle,
+        amountFen: old.amountFen,
+        date: old.date,
+        approvedBy: old.approvedBy,
+        documentNo: old.documentNo,
+        note: old.note,
+        replacedAt: at,
+        replacedBy: caller.staff.name,
+        reason: input.reason,
+      }
+      const history = [...(old.history ?? []), was]
+      const edited: Benefit = { ...old, ...fields, at, byName: caller.staff.name, history }
+      return { ...c, benefits: c.benefits.map((b) => (b.id === old.id ? edited : b)) }
     })
+    return toMoneyPatch(saved)
   },
 })

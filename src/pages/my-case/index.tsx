@@ -15,8 +15,8 @@ import {
   VENTURE_STATUS_LABELS,
   type IntentStage,
 } from '@shared/domain/intent'
-import { POLICY_CATEGORY_LABELS } from '@shared/domain/policy'
 import { dayText } from '@shared/domain/time'
+import { BENEFIT_KIND_LABELS, LOAN_STEP_LABELS, yuanLabel } from '@shared/domain/money'
 import Chip from '../../components/chip'
 import FeedbackLink from '../../components/feedback-link'
 import NoticeBanner from '../../components/notice-banner'
@@ -202,9 +202,27 @@ function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () =
                 <Text className='my-case__item-date'>{b.date}</Text>
               </View>
               <Text className='my-case__item-extra'>
-                {POLICY_CATEGORY_LABELS[b.category]}
-                {b.amount ? ` · ${b.amount.toLocaleString('zh-CN')} 元` : ''}
+                {BENEFIT_KIND_LABELS[b.kind]}
+                {b.amountFen ? ` · ${yuanLabel(b.amountFen)}` : ''}
               </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {c.loans.length ? (
+        <View className='my-case__card' data-testid='my-loans'>
+          <Text className='my-case__card-title'>我的创业担保贷款</Text>
+          {c.loans.map((l) => (
+            <View key={l.id} className='my-case__item' data-testid='my-loan'>
+              <View className='my-case__item-head'>
+                <Text className='my-case__item-title'>{l.policyTitle}</Text>
+                <Text className='my-case__item-date'>{l.date}</Text>
+              </View>
+              <Text className='my-case__item-extra'>
+                {LOAN_STEP_LABELS[l.step]}：{l.hint}
+              </Text>
+              <Text className='my-case__item-extra'>{l.steps.map((s) => LOAN_STEP_LABELS[s.step]).join(' → ')}</Text>
             </View>
           ))}
         </View>

@@ -5,6 +5,7 @@ import type {
   IntentSubmitInput,
   ledgerContract,
   LedgerBenefitInput,
+  LedgerLoanStepInput,
   LedgerExportInput,
   LedgerFollowUpInput,
   LedgerListInput,
@@ -89,6 +90,14 @@ export function recordVenture(input: LedgerVentureInput) {
 
 export function recordBenefit(input: LedgerBenefitInput) {
   return call('ledger', 'recordBenefit', input)
+}
+
+export function recordLoanStep(input: LedgerLoanStepInput) {
+  return call('ledger', 'loanStep', input)
+}
+
+export function eligiblePolicies(id: string) {
+  return call('ledger', 'eligiblePolicies', { id })
 }
 
 export function ledgerGaps(kind: GapKind, after: string | null) {

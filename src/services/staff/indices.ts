@@ -3,6 +3,7 @@ import type {
   DrilldownInput,
   indicesContract,
   IndicesOutputs,
+  MoneyCasesInput,
   RollupInput,
   SaveBaselineInput,
   SetTargetInput,
@@ -32,6 +33,14 @@ export function loadDrilldown(input: DrilldownInput) {
 /** The street approves a community's baseline for a period. */
 export function approveBaseline(communityId: string, period: string) {
   return call('indices', 'approveBaseline', { communityId, period })
+}
+
+export function loadMoney(input: { period: string; orgId?: string }) {
+  return call('indices', 'money', input)
+}
+
+export function loadMoneyCases(input: MoneyCasesInput) {
+  return call('indices', 'moneyCases', input)
 }
 
 export function saveBaseline(input: SaveBaselineInput) {

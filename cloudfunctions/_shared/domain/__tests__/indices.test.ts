@@ -1,5 +1,5 @@
-import { type Contribution, counterId } from '../counter'
-import { ALL_OF_AGE, cohortMonthsOfAge, flow, type Figure, type Metrics, stock, toIndex, INDEX_DEF_BY_KEY, type IndexKey, type Series, sumFigures } from '../indices'
+import { type Contribution, counterId, periodsOfMetric } from '../counter'
+import { ALL_OF_AGE, cohortMonthsOfAge, flow, type Figure, monthlyFlow, type Metrics, stock, toIndex, INDEX_DEF_BY_KEY, type IndexKey, type Series, sumFigures } from '../indices'
 import { addMonths, type Intent, intentContributions } from '../intent'
 import { periodsOf } from '../period'
 import { resolveTarget, type ResolvedTarget, targetId, type TargetRecord } from '../target'
@@ -22,10 +22,13 @@ function judged(key: IndexKey, period: string, figures: Figure[], previous: Figu
 function seriesFrom(list: readonly Contribution[], extra: Record<string, Metrics> = {}): Series {
   const out = new Map<string, Metrics>()
   for (const c of list) {
-    for (const period of Object.values(periodsOf(new Date(`${c.date}T12:00:00+08:00`)))) {
-      const m = out.get(period) ?? {}
-      for (const [k, n] of Object.entries(c.inc)) m[k] = (m[k] ?? 0) + n
-      out.set(period, m)
+    const periods = Object.values(periodsOf(new Date(`${c.date}T12:00:00+08:00`)))
+    for (const [k, n] of Object.entries(c.inc)) {
+      for (const period of periodsOfMetric(k, periods)) {
+        const m = out.get(period) ?? {}
+        m[k] = (m[k] ?? 0) + n
+        out.set(period, m)
+      }
     }
   }
   for (const [p, m] of Object.entries(extra)) out.set(p, { ...(out.get(p) ?? {}), ...m })
@@ -52,7 +55,9 @@ function theCase(over: Partial<Intent> = {}): Intent {
       { id: 'v1', name: '早餐店', kind: 'individual', registrationDate: '2024-05-01', jobsCreated: 3, status: 'operating', closureDate: '', updatedAt: '', byName: '' },
       { id: 'v2', name: '食品公司', kind: 'enterprise', registrationDate: '2025-01-15', jobsCreated: 5, status: 'closed', closureDate: '2025-09-30', updatedAt: '', byName: '' },
     ],
-    benefits: [{ id: 'b1', policyId: null, policyTitle: '场租补贴', category: 'rent_subsidy', amount: 1200, date: '2024-06-01', note: '', at: '', byName: '' }],
+    followUps: [],
+    targetGroups: ['unemployed'],
+    benefits: [{ id: 'b1', policyId: null, policyTitle: '场租补贴', kind: 'rent_subsidy', amountFen: 120_000, date: '2024-06-01', approvedBy: '', documentNo: '', note: '', eligible: true, overrideReason: '', loanId: null, at: '', byName: '', history: [] }],
     ...over,
   } as Intent
 }
@@ -71,8 +76,13 @@ describe('what a case counts for (intentContributions)', () => {
     expect(flow(s, '2025-Q1', 'jobsCreated')).toBe(5)
     expect(flow(s, '2025-Q1', 'ventures_enterprise')).toBe(1)
     expect(flow(s, '2024-Q2', 'ventures_individual')).toBe(1)
-    expect(flow(s, '2024-M06', 'benefits_rent_subsidy')).toBe(1)
-    expect(flow(s, '2024-M06', 'benefitAmount_rent_subsidy')).toBe(1200)
+    expect(flow(s, '2024-M06', 'mo_bn_rent_subsidy')).toBe(1)
+    expect(flow(s, '2024-M06', 'mo_bf_rent_subsidy')).toBe(120_000)
+    expect(flow(s, '2024-M06', 'mo_gn_unemployed')).toBe(1)
+    // Money metrics live on month documents only; a quarter or year sums its months.
+    expect(flow(s, '2024-Q2', 'mo_bn_rent_subsidy')).toBe(0)
+    expect(monthlyFlow(s, '2024-Q2', 'mo_bn_rent_subsidy')).toBe(1)
+    expect(monthlyFlow(s, '2024', 'mo_bf_rent_subsidy')).toBe(120_000)
   })
 
   it('keeps engagement while the registration is open or a venture is under 42 months old', () => {
@@ -108,7 +118,7 @@ describe('what a case counts for (intentContributions)', () => {
     expect(stock(w, '2024-M12', 'guided')).toBe(0)
     expect(stock(w, '2024-M12', 'askedHelp')).toBe(0)
     expect(flow(w, '2024-M05', 'started')).toBe(1)
-    expect(flow(w, '2024-M06', 'benefits_rent_subsidy')).toBe(1)
+    expect(flow(w, '2024-M06', 'mo_bn_rent_subsidy')).toBe(1)
   })
 })
 

@@ -80,7 +80,7 @@ async function setup() {
     for (const id of ids.slice(0, 2)) {
       await h.ok(ledger, staffId('a-staff'), 'recordVenture', { id, name: '早餐店', kind: 'individual', registrationDate: '2026-06-01', jobsCreated: 3, status: 'operating', closureDate: '' })
     }
-    await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: ids[0], policyId: null, policyTitle: '一次性创业补贴', category: 'startup_subsidy', amount: 5000, date: '2026-06-01', note: '' })
+    await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: ids[0], policyId: null, policyTitle: '一次性创业补贴', kind: 'startup_subsidy', amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: '2026-06-01', note: '' })
     return ids
   }
   /** Community B's application, submitted and passed by the street. */
@@ -129,7 +129,7 @@ describe('the evaluation chain', () => {
     expect(opened.status).toBe('draft')
     expect(opened.figures).toMatchObject({ staffInPlace: 2, registered: 6, guided: 6, started: 2, jobsCreated: 6, newIndividual: 2, benefitCount: 1, benefitAmount: 5000 })
     expect(opened.figures.guidanceShare).toMatchObject({ num: 6, den: 6, value: 1 })
-    expect(opened.figures.benefits.find((b) => b.category === 'startup_subsidy')).toMatchObject({ count: 1, amount: 5000 })
+    expect(opened.figures.benefits.find((b) => b.kind === 'startup_subsidy')).toMatchObject({ count: 1, amount: 5000 })
     expect(opened.report.sections.map((s) => s.criterion)).toEqual(['organisation', 'policy', 'environment', 'assistance', 'results'])
     expect(opened.report.sections.find((s) => s.criterion === 'results')?.text).toContain('帮扶成功创业 2 人，带动就业 6 人')
     expect(opened.may).toMatchObject({ edit: true, submit: true, review: false })

@@ -79,7 +79,7 @@ async function workload(h: H, n: number, seed: number): Promise<void> {
         const venture = v.ventures[0]
         await act('recordVenture', { ventureId: venture.id, name: venture.name, kind: venture.kind, registrationDate: venture.registrationDate, jobsCreated: venture.jobsCreated + 1, status: 'closed', closureDate: '2026-03-01' })
       }
-      if (rand() < 0.6) await act('recordBenefit', { policyId: null, policyTitle: '一次性创业补贴', category: pick(['startup_subsidy', 'rent_subsidy', 'guaranteed_loan']), amount: Math.floor(rand() * 20000), date: day(2026).replace(/-1[12]-/, '-09-'), note: '' })
+      if (rand() < 0.6) await act('recordBenefit', { policyId: null, policyTitle: '一次性创业补贴', kind: pick(['startup_subsidy', 'rent_subsidy', 'guaranteed_loan'] as const), amountFen: Math.floor(rand() * 2_000_000), approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: day(2026).replace(/-1[12]-/, '-09-'), note: '' })
     }
     if (rand() < 0.2) await act('setStage', { stage: 'trained', note: '' })
     if (rand() < 0.1) await act('setStage', { stage: 'closed', note: '已办结' })

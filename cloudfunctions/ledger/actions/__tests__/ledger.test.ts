@@ -151,7 +151,9 @@ describe('cross-community denial', () => {
       ['addFollowUp', followUp(a._id)],
       ['setStage', { id: a._id, stage: 'trained', note: '' }],
       ['recordVenture', venture(a._id)],
-      ['recordBenefit', { id: a._id, policyId: null, policyTitle: '一次性创业补贴', category: 'startup_subsidy', amount: 5000, date: '2026-11-20', note: '' }],
+      ['recordBenefit', { id: a._id, policyId: null, policyTitle: '一次性创业补贴', kind: 'startup_subsidy', amountFen: 500_000, date: '2026-11-20', approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴' }],
+      ['loanStep', { id: a._id, expect: 0, policyId: 'pol_x', step: 'applied', date: '2026-11-20', actor: '居民本人', amountFen: 100, documentNo: '' }],
+      ['eligiblePolicies', { id: a._id }],
       ['reveal', { id: a._id, field: 'idCard' }],
       ['reveal', { id: a._id, field: 'phone' }],
     ]
@@ -265,23 +267,6 @@ describe('case actions', () => {
     expect(await paths(venture(a._id, { registrationDate: '2027-01-01' }))).toEqual(['registrationDate'])
     expect(await paths(venture(a._id, { jobsCreated: -1, kind: 'shop' }))).toEqual(expect.arrayContaining(['jobsCreated', 'kind']))
   })
-
-  it('records benefits by kind with amounts in the counters, copying a policy’s title', async () => {
-    const { h, register, ok, call, counter } = await setup()
-    const a = await register('r1')
-    const policy = await h.ok<PolicyView>(policyActions, staffId('a-staff'), 'save', draft())
-    await h.ok(policyActions, staffId('a-staff'), 'publish', { id: policy._id })
-    const view = await ok<CaseView>('a-staff', 'recordBenefit', {
-      id: a._id, policyId: policy._id, policyTitle: '', category: 'startup_subsidy', amount: 5000, date: '2026-11-20', note: '',
-    })
-    expect(view.benefits[0]).toMatchObject({ policyTitle: '高校毕业生一次性创业补贴', amount: 5000 })
-    await ok('a-staff', 'recordBenefit', { id: a._id, policyId: null, policyTitle: '创业担保贷款贴息', category: 'guaranteed_loan', amount: 1200, date: '2026-10-08', note: '' })
-    expect(await counter('comm-a', '2026-M11')).toMatchObject({ benefits_startup_subsidy: 1, benefitAmount_startup_subsidy: 5000 })
-    expect(await counter('comm-a', '2026-M10')).toMatchObject({ benefits_guaranteed_loan: 1, benefitAmount_guaranteed_loan: 1200 })
-    expect(await counter('comm-a', '2026')).toMatchObject({ benefits_startup_subsidy: 1, benefits_guaranteed_loan: 1, benefitAmount_guaranteed_loan: 1200 })
-    const bad = await call('a-staff', 'recordBenefit', { id: a._id, policyId: null, policyTitle: '一次性创业补贴', category: 'startup_subsidy', amount: 12.5, date: '2026-11-20', note: '' })
-    expect(bad.body.ok ? [] : bad.body.error.fields?.map((f) => f.path)).toEqual(['amount'])
-  })
 })
 
 describe('ledger.reveal', () => {
@@ -341,7 +326,7 @@ describe('ledger.gaps', () => {
     await h.ok(policyActions, staffId('a-staff'), 'save', draft({ title: '失业人员场租补贴', targetGroups: ['unemployed'] }))
     const unbenefited = await ok<GapsOutput>('a-staff', 'gaps', { kind: 'unbenefited' })
     expect(unbenefited.items.map((i) => [i.name, i.reason])).toEqual([['张小梅', '符合“返乡创业一次性补贴”，还没有享受记录']])
-    await ok('a-staff', 'recordBenefit', { id: a._id, policyId: p1._id, policyTitle: '', category: 'startup_subsidy', amount: 3000, date: '2026-11-28', note: '' })
+    await ok('a-staff', 'recordBenefit', { id: a._id, policyId: p1._id, policyTitle: '', kind: 'startup_subsidy', amountFen: 300_000, date: '2026-11-28', approvedBy: '区人社局', documentNo: '东人社〔2026〕9号' })
     expect(await names('unbenefited')).toEqual([])
     expect(b.name).toBe('李大山')
 

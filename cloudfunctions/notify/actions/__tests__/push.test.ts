@@ -1,6 +1,7 @@
 import type { InboxOutput, MarkReadOutput, PreferencesOutput, PushStatusOutput, PushView } from '../../../_shared/contracts/notify'
 import type { MyCase } from '../../../_shared/contracts/intent'
 import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '../../../_shared/contracts/profile'
+import { KIND_OF_CATEGORY } from '../../../_shared/domain/money'
 import { pushIdOf } from '../../../_shared/domain/notify'
 import { draft, resident, staffId } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
@@ -291,7 +292,7 @@ describe('notify inbox, opens and the funnel', () => {
     const ledger = makeLedgerActions(() => {
       throw new Error('no exports here')
     })
-    await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: mine._id, policyId: p._id, policyTitle: p.title, category: p.category, amount: 5000, date: '2026-11-22', note: '已到账' })
+    await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: mine._id, policyId: p._id, policyTitle: p.title, kind: KIND_OF_CATEGORY[p.category], amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: '2026-11-22', note: '已到账' })
 
     const status = await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })
     expect(status.pushes[0]).toMatchObject({ recipients: 2, sent: 2, opened: 2, intentsAfter: 1, benefitsAfter: 1 })

@@ -53,7 +53,7 @@ async function setup() {
     nextFollowUpDate: '2026-12-06',
   })
   await h.ok(ledger, staffId('a-staff'), 'recordVenture', { id: mine._id, name: '小梅早餐店', kind: 'individual', registrationDate: '2026-11-20', jobsCreated: 3, status: 'operating', closureDate: '' })
-  await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: mine._id, policyId: null, policyTitle: '一次性创业补贴', category: 'startup_subsidy', amount: 5000, date: '2026-11-21', note: '已到账' })
+  await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: mine._id, policyId: null, policyTitle: '一次性创业补贴', kind: 'startup_subsidy', amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: '2026-11-21', note: '已到账' })
 
   // Today's afternoon talk (over by tomorrow) and a workshop next week with one place.
   const today = await h.ok<EventView>(events, staffId('a-staff'), 'save', eventDraft({
@@ -102,7 +102,7 @@ describe('profile.exportMine', () => {
     expect(data.intents[0].followUps[0]).toMatchObject({ note: '上门一对一指导，讲解了开店流程' })
     expect(data.intents[0].followUps[0]).not.toHaveProperty('byId')
     expect(data.intents[0].ventures.map((v) => v.name)).toEqual(['小梅早餐店'])
-    expect(data.intents[0].benefits.map((b) => b.amount)).toEqual([5000])
+    expect(data.intents[0].benefits.map((b) => b.amountFen)).toEqual([5000 * 100])
     expect(data.eventSignups.map((s) => [s.eventTitle, s.status, s.phone]).sort()).toEqual([
       ['下周的开店工作坊', 'confirmed', '13812345678'],
       ['今天下午的政策宣讲', 'confirmed', '13812345678'],
@@ -177,7 +177,7 @@ describe('profile.deleteMine', () => {
     })
     expect(stored?.anonymisedAt).toBe('2026-11-23T02:00:00.000Z')
     expect(stored?.ventures.map((v) => [v.jobsCreated, v.status])).toEqual([[3, 'operating']])
-    expect(stored?.benefits.map((b) => b.amount)).toEqual([5000])
+    expect(stored?.benefits.map((b) => b.amountFen)).toEqual([5000 * 100])
     expect(stored?.followUps.map((f) => [f.kind, f.note])).toEqual([['guidance', '']])
     const storedText = JSON.stringify(stored)
     for (const gone of [ID_A, '13812345678', '张小梅', '小梅早餐店', '丈夫在外打工', '早餐店']) expect(storedText).not.toContain(gone)

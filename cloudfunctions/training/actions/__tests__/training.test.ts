@@ -123,7 +123,7 @@ describe('session check-in and completion', () => {
     const view = await h.ok<CaseView>(ledger, staffId('a-staff'), 'get', { id: mine._id })
     expect(view.stage).toBe('trained')
     expect(view.followUps.at(-1)).toMatchObject({ kind: 'training', visibleToResident: true })
-    expect(view.benefits).toEqual([expect.objectContaining({ category: 'training_subsidy', amount: 800 })])
+    expect(view.benefits).toEqual([expect.objectContaining({ kind: 'training_subsidy', amountFen: 80_000 })])
     // A third session attended adds attendance only: no second certificate, subsidy or stage change.
     h.setNow('2026-11-23T01:40:00.000Z')
     await scan('r1', await scene(c._id, 2))
@@ -146,7 +146,7 @@ describe('session check-in and completion', () => {
     await scan('r1', await scene(district._id, 0, 'district'))
     const view = await h.ok<CaseView>(ledger, staffId('a-staff'), 'get', { id: mine._id })
     expect(view.stage).toBe('trained')
-    expect(view.benefits.map((b) => b.amount)).toEqual([800])
+    expect(view.benefits.map((b) => b.amountFen)).toEqual([800 * 100])
   })
 
   it('staff check a trainee in by hand; staff of another community cannot touch the course', async () => {

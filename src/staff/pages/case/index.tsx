@@ -5,7 +5,6 @@ import { AtButton } from 'taro-ui'
 import { check } from '@shared/contracts/common'
 import {
   type CaseView,
-  ledgerBenefitInput,
   ledgerFollowUpInput,
   ledgerVentureInput,
 } from '@shared/contracts/intent'
@@ -35,7 +34,6 @@ import {
   type VentureKind,
   type VentureStatus,
 } from '@shared/domain/intent'
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import { dayText, minuteText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
@@ -46,8 +44,9 @@ import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { MentorSection } from './mentor-section'
+import { BenefitSection, LoanSection } from './money-section'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
-import { acceptCase, addFollowUp, getCase, listProjects, recordBenefit, recordVenture, revealField, setStage } from '../../../services/intent/intent'
+import { acceptCase, addFollowUp, getCase, listProjects, recordVenture, revealField, setStage } from '../../../services/intent/intent'
 import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
 import { intentRoutes } from '../../../utils/intent-routes'
@@ -177,6 +176,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
           <FollowUpSection c={c} canWrite={canWrite} today={today} action={action} />
           <VentureSection c={c} canWrite={canWrite} today={today} action={action} />
           <BenefitSection c={c} canWrite={canWrite} today={today} action={action} />
+          <LoanSection c={c} canWrite={canWrite} today={today} action={action} />
         </View>
 
         <View className='case__side'>
@@ -473,77 +473,6 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
         </FormField>
       ) : null}
       <FormActions busy={action.busy} onCancel={onDone} onSave={() => void save()} saveTestId='venture-save' />
-    </View>
-  )
-}
-
-function BenefitSection({ c, canWrite, today, action }: SectionProps) {
-  const [open, setOpen] = useState(false)
-  const [title, setTitle] = useState('')
-  const [category, setCategory] = useState<PolicyCategory | null>(null)
-  const [amount, setAmount] = useState('')
-  const [date, setDate] = useState(today)
-  const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const save = async () => {
-    const input = { id: c._id, policyId: null, policyTitle: title, category: category ?? undefined, amount: amount.trim() === '' ? 0 : Number(amount), date, note }
-    const checked = check(ledgerBenefitInput, input)
-    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
-    setErrors({})
-    if (await action.run(() => recordBenefit(checked.value), '已记录', setErrors)) {
-      setOpen(false)
-      setTitle('')
-      setAmount('')
-      setNote('')
-    }
-  }
-  const total = c.benefits.reduce((n, b) => n + b.amount, 0)
-  return (
-    <View className='case__card' data-testid='benefits'>
-      <View className='case__card-head'>
-        <Text className='case__card-title'>享受政策（{c.benefits.length}{total ? `，共 ${total.toLocaleString('zh-CN')} 元` : ''}）</Text>
-        {canWrite && !open ? (
-          <Text className='case__link' onClick={() => setOpen(true)} data-testid='add-benefit'>
-            ＋ 记一笔
-          </Text>
-        ) : null}
-      </View>
-      {open ? (
-        <View className='case__form' data-testid='benefit-form'>
-          <FormField label='政策名称' required error={errors.policyTitle}>
-            <Input className='form-field__input' value={title} maxlength={60} placeholder='例如：一次性创业补贴' onInput={(e) => setTitle(e.detail.value)} nativeProps={{ 'data-testid': 'benefit-title-input' }} />
-          </FormField>
-          <FormField label='类别' required error={errors.category}>
-            <ChoiceChips options={POLICY_CATEGORIES} labels={POLICY_CATEGORY_LABELS} value={category} onChange={(v) => setCategory(v as PolicyCategory)} testIdPrefix='benefit-category' />
-          </FormField>
-          <FormField label='金额（元，没有金额填 0）' required error={errors.amount}>
-            <Input className='form-field__input' type='number' value={amount} maxlength={8} placeholder='0' onInput={(e) => setAmount(e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'benefit-amount-input', inputmode: 'numeric' }} />
-          </FormField>
-          <FormField label='享受日期' required error={errors.date}>
-            <DateInput value={date} end={today} onChange={setDate} />
-          </FormField>
-          <FormField label='备注' error={errors.note}>
-            <Input className='form-field__input' value={note} maxlength={200} placeholder='可不填' onInput={(e) => setNote(e.detail.value)} />
-          </FormField>
-          <FormActions busy={action.busy} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='benefit-save' />
-        </View>
-      ) : null}
-      {c.benefits.length === 0 ? (
-        <Text className='case__muted case__empty'>还没有享受政策的记录</Text>
-      ) : (
-        c.benefits.map((b) => (
-          <View key={b.id} className='case__log' data-testid='benefit'>
-            <View className='case__log-head'>
-              <Text className='case__stage-name'>{b.policyTitle}</Text>
-              <Text className='case__log-meta'>{b.date}</Text>
-            </View>
-            <Text className='case__log-extra'>
-              {POLICY_CATEGORY_LABELS[b.category]} · {b.amount.toLocaleString('zh-CN')} 元 · {b.byName}
-              {b.note ? ` · ${b.note}` : ''}
-            </Text>
-          </View>
-        ))
-      )}
     </View>
   )
 }

@@ -25,6 +25,7 @@ import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import StaffLayout from '../../components/staff-layout'
+import { MoneyBreakdown } from './money'
 import './index.scss'
 
 const KINDS: readonly SegmentTab<PeriodKind>[] = [
@@ -196,7 +197,7 @@ function DashboardPageBody() {
             />
           ) : null}
 
-          <Benefits d={d} />
+          <MoneyBreakdown period={period} orgId={d.org._id} />
           <Activity d={d} />
           {d.baseline ? <Baseline d={d} onSaved={() => void dash.reload()} /> : null}
           {!can(staff.role, 'intent.read') ? null : (
@@ -373,24 +374,6 @@ function ChildrenTable({
           </View>
         </ScrollView>
       )}
-    </View>
-  )
-}
-
-function Benefits({ d }: { d: DashboardOutput }) {
-  const total = d.benefits.reduce((n, b) => n + b.count, 0)
-  return (
-    <View className='dash__section' data-testid='benefits'>
-      <Text className='dash__section-title'>政策享受（{d.periodName}，共 {total} 人次）</Text>
-      <View className='dash__benefits'>
-        {d.benefits.map((b) => (
-          <View key={b.category} className='dash__benefit' data-testid={`benefit-${b.category}`}>
-            <Text className='dash__benefit-name'>{b.label}</Text>
-            <Text className='dash__benefit-count'>{b.count} 人次</Text>
-            <Text className='dash__benefit-amount'>{b.amount ? `${b.amount.toLocaleString('zh-CN')} 元` : '—'}</Text>
-          </View>
-        ))}
-      </View>
     </View>
   )
 }

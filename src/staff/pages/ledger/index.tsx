@@ -19,7 +19,7 @@ import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/clo
 import { openDownload } from '../../../services/files/download-link'
 import { continueLedgerJob, getLedgerJob, ledgerGaps, listLedger, startLedgerExport } from '../../../services/intent/intent'
 import { progressText, useJob } from '../../../hooks/use-job'
-import { loadDrilldown } from '../../../services/staff/indices'
+import { loadDrilldown, loadMoneyCases } from '../../../services/staff/indices'
 import { INDEX_DEF_BY_KEY, INDEX_KEYS, type IndexKey } from '@shared/domain/indices'
 import { periodName } from '@shared/domain/period'
 import { forgetMe, getMe } from '../../../services/profile/profile'
@@ -40,6 +40,7 @@ const TABS: readonly SegmentTab<View_>[] = [
   { key: 'due', label: '今天回访' },
   { key: 'overdue', label: '回访逾期' },
   { key: 'unbenefited', label: '应享未享' },
+  { key: 'loanDue', label: '贷款到期' },
 ]
 
 const STAGE_TONES: Record<IntentStage, 'neutral' | 'primary' | 'success' | 'warning' | 'danger'> = {
@@ -62,9 +63,16 @@ function drillOf(params: Record<string, string | undefined>): { key: IndexKey; s
  * 帮扶台帐: every registration of the staff member's community, filtered, with gap lists and
  * export; opened from the dashboard with `drill`, the cases behind one index figure.
  */
+/** The money figure the list is narrowed to (a benefit kind, group, policy or loan step), from the dashboard. */
+function moneyDrillOf(params: Record<string, string | undefined>): { metric: string; label: string; period: string; org: string } | null {
+  if (!params.metric || !params.period || !params.org) return null
+  return { metric: decodeURIComponent(params.metric), label: decodeURIComponent(params.label ?? ''), period: params.period, org: decodeURIComponent(params.org) }
+}
+
 function LedgerPageBody() {
   const params = useRouter().params
   const drill = drillOf(params)
+  const moneyDrill = moneyDrillOf(params)
   const me = useLoad(() => getMe(), [])
   // `tab`: a gap list opened from the workbench; `status=pending`: the registrations 待受理.
   const [tab, setTab] = useState<View_>(GAP_KINDS.find((k) => k === params.tab) ?? 'ledger')
@@ -85,6 +93,7 @@ function LedgerPageBody() {
     (after) => {
       if (!staff) return Promise.resolve({ items: [], next: null })
       if (drill) return loadDrilldown({ ...drill, orgId: drill.org, after })
+      if (moneyDrill) return loadMoneyCases({ metric: moneyDrill.metric, period: moneyDrill.period, orgId: moneyDrill.org, after }).then((r) => ({ items: r.items, next: r.next }))
       if (tab !== 'ledger') return ledgerGaps(tab, after)
       return listLedger({ ...filter, after, limit: 20 })
     },
@@ -162,7 +171,7 @@ function LedgerPageBody() {
                 <Text>项目库</Text>
               </View>
             ) : null}
-            {mayExport && tab === 'ledger' && !drill ? (
+            {mayExport && tab === 'ledger' && !drill && !moneyDrill ? (
               <View className='ledger__export' data-testid='export-button'>
                 <AtButton type='primary' size='small' loading={exporting} disabled={exporting} onClick={() => void doExport()}>
                   {exporting && exportJob.job ? progressText(exportJob.job) : '导出 Excel'}
@@ -172,7 +181,11 @@ function LedgerPageBody() {
           </View>
         </View>
         {exportPanel}
-        {drill ? (
+        {moneyDrill ? (
+          <Text className='ledger__gap-note' data-testid='drill-title'>
+            {moneyDrill.label}（{periodName(moneyDrill.period)}）
+          </Text>
+        ) : drill ? (
           <Text className='ledger__gap-note' data-testid='drill-title'>
             {INDEX_DEF_BY_KEY.get(drill.key)?.label} · {drill.side === 'num' ? INDEX_DEF_BY_KEY.get(drill.key)?.numLabel : INDEX_DEF_BY_KEY.get(drill.key)?.denLabel}（{periodName(drill.period)}）
           </Text>
@@ -217,7 +230,7 @@ function LedgerPageBody() {
         )}
       </View>
       {/* 应享未享 depends on one community's policies: community staff only. */}
-      {drill ? null : (
+      {drill || moneyDrill ? null : (
         <SegmentTabs tabs={isCommunity ? TABS : TABS.filter((t) => t.key !== 'unbenefited')} value={tab} onChange={setTab} testIdPrefix='ledger-tab' />
       )}
 
@@ -233,7 +246,7 @@ function LedgerPageBody() {
             kind='empty'
             compact
             icon={tab === 'ledger' ? 'file-generic' : 'check-circle'}
-            title={drill ? '这个数字背后没有台帐记录' : tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向'}
+            title={drill || moneyDrill ? '这个数字背后没有台帐记录' : tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向'}
             description={tab !== 'ledger' ? '做得好，继续保持' : filtered ? '换个筛选条件试试' : '居民在小程序“我的”里就能登记'}
             testId='list-empty'
           />

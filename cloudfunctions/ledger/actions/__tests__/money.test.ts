@@ -1,0 +1,291 @@
+/**
+ * Issue 22: benefits from the catalogue (eligibility, override, cap, fen, history), the loan
+ * pipeline (order, 409 on a race, benefits from 放款 and 贴息, the resident's timeline), the
+ * breakdowns they feed (by kind, group, policy, loan step, 四位一体; drill-down; reconcile drift
+ * 0) and the store operations of a benefit and a loan step.
+ */
+import { createWriteStream, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { countingStore, type OpCount } from '../../../../bench/counting-store'
+import type { DashboardOutput } from '../../../_shared/contracts/indices'
+import type { ExportOutput } from '../../../_shared/contracts/intent'
+import type { ExportFiles } from '../../../_shared/files/export-files'
+import type { MoneyCasesOutput, MoneyOutput } from '../../../_shared/contracts/indices'
+import type { CaseView, EligiblePoliciesOutput, GapsOutput, MineOutput, MoneyPatch, MyCase } from '../../../_shared/contracts/intent'
+import type { PolicyView } from '../../../_shared/contracts/policy'
+import type { Intent } from '../../../_shared/domain/intent'
+import { MONEY_METRICS } from '../../../_shared/domain/money'
+import type { Ctx } from '../../../_shared/runtime/action'
+import { reconcileCounters } from '../../../_shared/runtime/reconcile'
+import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { indicesActions } from '../../../indices/actions'
+import { intentActions } from '../../../intent/actions'
+import { ID_B, registration } from '../../../intent/actions/__tests__/fixtures'
+import { policyActions } from '../../../policy/actions'
+import { makeLedgerActions } from '..'
+
+const STAFF = [
+  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
+  { id: 'a-staff2', role: 'community_staff' as const, orgId: 'comm-a' },
+  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
+]
+
+const exportDir = mkdtempSync(join(tmpdir(), 'money-export-'))
+let exported = 0
+const files: ExportFiles = {
+  async open() {
+    const path = join(exportDir, `export-${exported++}.xlsx`)
+    const stream = createWriteStream(path)
+    return { stream, publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }), discard: async () => undefined }
+  },
+}
+
+async function setup() {
+  const h = await makeHarness(STAFF)
+  const ledger = makeLedgerActions(() => files)
+  const ok = <T>(who: string, action: string, data: unknown) => h.ok<T>(ledger, staffId(who), action, data)
+  const call = (who: string, action: string, data: unknown) => h.call(ledger, staffId(who), action, data)
+  const fields = async (who: string, action: string, data: unknown) => {
+    const res = await call(who, action, data)
+    return { status: res.status, paths: res.body.ok ? [] : (res.body.error.fields ?? []).map((f) => f.path) }
+  }
+  // A returning migrant (the fixture's group) and two district policies: one for that group with a cap, one not.
+  const a = await h.ok<MyCase>(intentActions, resident('r1'), 'submit', registration())
+  const publish = async (over: object) => {
+    const p = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft(over))
+    await h.ok(policyActions, staffId('district'), 'publish', { id: p._id })
+    return p
+  }
+  const subsidy = await publish({ title: '返乡创业一次性补贴', targetGroups: ['returning_migrant'], capFen: 800_000 })
+  const graduates = await publish({ title: '高校毕业生场租补贴', category: 'rent_subsidy', targetGroups: ['graduate'] })
+  const loanPolicy = await publish({ title: '创业担保贷款', category: 'guaranteed_loan', targetGroups: ['returning_migrant', 'unemployed'], capFen: 30_000_000 })
+  const benefit = (over: object = {}) => ({
+    id: a._id, policyId: subsidy._id, policyTitle: '', kind: 'startup_subsidy', amountFen: 500_000, date: '2026-11-20',
+    approvedBy: '测试区人社局', documentNo: '测人社发〔2026〕18号', ...over,
+  })
+  const stored = async () => (await h.store.collection('intents').get(a._id)) as Intent
+  const counter = async (period: string) => (await h.store.collection('counters').get(`comm-a:${period}`)) ?? {}
+  return { h, ledger, ok, call, fields, a, subsidy, graduates, loanPolicy, benefit, stored, counter }
+}
+
+describe('benefits from the catalogue', () => {
+  it('shows eligibility, records an eligible benefit in fen, counts it by kind, group and policy on the month only', async () => {
+    const { ok, a, subsidy, graduates, benefit, counter } = await setup()
+    const list = await ok<EligiblePoliciesOutput>('a-staff', 'eligiblePolicies', { id: a._id })
+    const byTitle = new Map(list.items.map((p) => [p.title, p]))
+    expect(byTitle.get('返乡创业一次性补贴')).toMatchObject({ eligible: true, matched: ['returning_migrant'], kind: 'startup_subsidy', capFen: 800_000, conditions: ['首次创业'] })
+    expect(byTitle.get('高校毕业生场租补贴')).toMatchObject({ eligible: false, kind: 'rent_subsidy' })
+    expect(byTitle.get('高校毕业生场租补贴')?.reasons[0]).toContain('高校毕业生')
+    expect(list.items[list.items.length - 1].eligible).toBe(false)
+
+    const patch = await ok<MoneyPatch>('a-staff', 'recordBenefit', benefit())
+    expect(patch.benefits[0]).toMatchObject({ policyId: subsidy._id, policyTitle: '返乡创业一次性补贴', kind: 'startup_subsidy', amountFen: 500_000, eligible: true, approvedBy: '测试区人社局', documentNo: '测人社发〔2026〕18号', history: [] })
+    expect(await counter('2026-M11')).toMatchObject({
+      mo_bn_startup_subsidy: 1, mo_bf_startup_subsidy: 500_000,
+      mo_gn_returning_migrant: 1, mo_gf_returning_migrant: 500_000,
+      [MONEY_METRICS.policyCount(subsidy._id)]: 1, [MONEY_METRICS.policyFen(subsidy._id)]: 500_000,
+    })
+    // Month documents only: the quarter and year carry none of the money metrics.
+    expect(Object.keys(await counter('2026-Q4')).filter((k) => k.startsWith('mo_'))).toEqual([])
+    expect(Object.keys(await counter('2026')).filter((k) => k.startsWith('mo_'))).toEqual([])
+    expect(graduates._id).toBeTruthy()
+  })
+
+  it('refuses bad input with the field and writes nothing: override missing, negative, fractional fen, above the cap, outside the catalogue without a reason', async () => {
+    const { fields, graduates, benefit, stored, h } = await setup()
+    const before = await stored()
+    expect(await fields('a-staff', 'recordBenefit', benefit({ policyId: graduates._id, kind: 'rent_subsidy' }))).toEqual({ status: 400, paths: ['overrideReason'] })
+    expect(await fields('a-staff', 'recordBenefit', benefit({ amountFen: -100 }))).toEqual({ status: 400, paths: ['amountFen'] })
+    expect(await fields('a-staff', 'recordBenefit', benefit({ amountFen: 12.5 }))).toEqual({ status: 400, paths: ['amountFen'] })
+    expect(await fields('a-staff', 'recordBenefit', benefit({ amountFen: 800_001 }))).toEqual({ status: 400, paths: ['amountFen'] })
+    expect(await fields('a-staff', 'recordBenefit', benefit({ policyId: null, policyTitle: '街道临时补助' }))).toEqual({ status: 400, paths: ['overrideReason'] })
+    expect(await fields('a-staff', 'recordBenefit', benefit({ kind: 'cash' }))).toEqual({ status: 400, paths: ['kind'] })
+    const after = await stored()
+    expect(after.version).toBe(before.version)
+    expect(after.benefits).toEqual([])
+    expect(Object.keys((await h.store.collection('counters').get('comm-a:2026-M11')) ?? {}).filter((k) => k.startsWith('mo_'))).toEqual([])
+  })
+
+  it('a policy edit that leaves the cap out (the editor form) keeps it', async () => {
+    const { h, subsidy } = await setup()
+    const stored = await h.store.collection('policies').get(subsidy._id)
+    await h.ok(policyActions, staffId('district'), 'save', { ...draft({ title: '返乡创业一次性补贴（修订）', targetGroups: ['returning_migrant'] }), id: subsidy._id, version: stored!.version })
+    expect(await h.store.collection('policies').get(subsidy._id)).toMatchObject({ title: '返乡创业一次性补贴（修订）', capFen: 800_000 })
+  })
+
+  it('an override reason lets an ineligible benefit through, counted as an override', async () => {
+    const { ok, graduates, benefit, counter } = await setup()
+    const patch = await ok<MoneyPatch>('a-staff', 'recordBenefit', benefit({ policyId: graduates._id, kind: 'rent_subsidy', amountFen: 120_000, overrideReason: '街道会议同意按特殊困难处理' }))
+    expect(patch.benefits[0]).toMatchObject({ eligible: false, overrideReason: '街道会议同意按特殊困难处理' })
+    expect(await counter('2026-M11')).toMatchObject({ mo_boverride: 1, mo_bn_rent_subsidy: 1, mo_bf_rent_subsidy: 120_000 })
+  })
+
+  it('editing keeps the earlier state in the history and moves the counters; a stale edit is 409', async () => {
+    const { ok, fields, benefit, counter } = await setup()
+    const first = await ok<MoneyPatch>('a-staff', 'recordBenefit', benefit())
+    const id = first.benefits[0].id
+    const edited = await ok<MoneyPatch>('a-staff', 'recordBenefit', benefit({ benefitId: id, revision: 0, amountFen: 600_000, date: '2026-10-30', reason: '按批复金额更正' }))
+    expect(edited.benefits).toHaveLength(1)
+    expect(edited.benefits[0]).toMatchObject({ amountFen: 600_000, date: '2026-10-30' })
+    expect(edited.benefits[0].history).toEqual([expect.objectContaining({ amountFen: 500_000, date: '2026-11-20', reason: '按批复金额更正', replacedBy: 'a-staff' })])
+    expect(await counter('2026-M11')).toMatchObject({ mo_bn_startup_subsidy: 0, mo_bf_startup_subsidy: 0 })
+    expect(await counter('2026-M10')).toMatchObject({ mo_bn_startup_subsidy: 1, mo_bf_startup_subsidy: 600_000 })
+    expect((await fields('a-staff', 'recordBenefit', benefit({ benefitId: id, revision: 0, amountFen: 1, reason: '再改' }))).status).toBe(409)
+    expect(await fields('a-staff', 'recordBenefit', benefit({ benefitId: id, revision: 1 }))).toEqual({ status: 400, paths: ['reason'] })
+  })
+})
+
+describe('the loan pipeline', () => {
+  const step = (id: string, over: object) => ({ id, date: '2026-11-01', actor: '市创业担保中心', amountFen: 20_000_000, documentNo: '担〔2026〕7号', ...over })
+
+  it('goes 申请 → 社区推荐 → 担保审核 → 银行审批 → 放款 → 贴息, refuses a step out of order, adds 放款 and 贴息 to the benefits, and shows the resident their step', async () => {
+    const { h, ok, fields, a, loanPolicy, counter } = await setup()
+    h.setNow('2026-11-28T02:00:00.000Z')
+    let p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { expect: 0, policyId: loanPolicy._id, step: 'applied', actor: '居民本人', date: '2026-09-01' }))
+    const loanId = p.loans[0].id
+    expect(p.loans[0]).toMatchObject({ policyTitle: '创业担保贷款', capFen: 30_000_000, eligible: true })
+    // Out of order: straight to 银行审批.
+    expect(await fields('a-staff', 'loanStep', step(a._id, { loanId, expect: 1, step: 'bank_approved' }))).toEqual({ status: 400, paths: ['step'] })
+    // Dated before the previous step.
+    expect(await fields('a-staff', 'loanStep', step(a._id, { loanId, expect: 1, step: 'recommended', date: '2026-08-01' }))).toEqual({ status: 400, paths: ['date'] })
+    const steps: [string, string, number][] = [['recommended', '2026-09-05', 20_000_000], ['guarantee_reviewed', '2026-09-12', 20_000_000], ['bank_approved', '2026-09-20', 20_000_000]]
+    for (const [i, [s, date, fen]] of steps.entries()) p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { loanId, expect: i + 1, step: s, date, amountFen: fen }))
+    // 放款 above the policy's cap: 400 on the amount, nothing written.
+    expect(await fields('a-staff', 'loanStep', step(a._id, { loanId, expect: 4, step: 'disbursed', date: '2026-09-25', amountFen: 30_000_001 }))).toEqual({ status: 400, paths: ['amountFen'] })
+    p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { loanId, expect: 4, step: 'disbursed', date: '2026-09-25', actor: '农商银行', repayDue: '2028-09-25', interestDue: '2026-12-20' }))
+    p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { loanId, expect: 5, step: 'interest', date: '2026-11-25', actor: '市财政局', amountFen: 182_500, interestDue: '2027-03-20' }))
+    expect(p.loans[0].steps.map((s) => [s.step, s.period])).toEqual([['applied', 0], ['recommended', 0], ['guarantee_reviewed', 0], ['bank_approved', 0], ['disbursed', 0], ['interest', 1]])
+    expect(p.benefits.map((b) => [b.kind, b.amountFen, b.loanId])).toEqual([['guaranteed_loan', 20_000_000, loanId], ['interest_subsidy', 182_500, loanId]])
+    expect(await counter('2026-M09')).toMatchObject({ mo_ln_applied: 1, mo_ln_disbursed: 1, mo_lf_disbursed: 20_000_000, mo_bn_guaranteed_loan: 1, mo_bf_guaranteed_loan: 20_000_000 })
+    expect(await counter('2026-M11')).toMatchObject({ mo_ln_interest: 1, mo_lf_interest: 182_500, mo_bn_interest_subsidy: 1, mo_bf_interest_subsidy: 182_500 })
+
+    // The resident sees where their loan stands.
+    const mine = await h.ok<MineOutput>(intentActions, resident('r1'), 'mine', {})
+    expect(mine.current?.loans).toEqual([expect.objectContaining({ id: loanId, step: 'interest', date: '2026-11-25', hint: '已拨付一期贴息' })])
+    expect(JSON.stringify(mine.current?.loans)).not.toContain('担〔2026〕7号')
+
+    // The reminder list: the next 贴息 claim (2027-03-20) is more than 30 days away, then within them.
+    expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items).toEqual([])
+    h.setNow('2027-03-01T02:00:00.000Z')
+    expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items.map((i) => i.reason)).toEqual(['贷款还款或贴息申领 2027-03-20 到期，还有 19 天'])
+
+    // After 还清 nothing more.
+    p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { loanId, expect: 6, step: 'repaid', date: '2027-02-01', actor: '农商银行' }))
+    expect(await fields('a-staff', 'loanStep', step(a._id, { loanId, expect: 7, step: 'interest', date: '2027-02-02' }))).toEqual({ status: 400, paths: ['step'] })
+    expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items).toEqual([])
+  })
+
+  it('two workers recording the same step at once: one wins, the other gets 409, and the step is there once', async () => {
+    const { call, ok, a, loanPolicy, stored } = await setup()
+    const p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-01' }))
+    const loanId = p.loans[0].id
+    const both = await Promise.all(['a-staff', 'a-staff2'].map((who) => call(who, 'loanStep', step(a._id, { loanId, expect: 1, step: 'recommended', date: '2026-11-05', actor: '社区' }))))
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+    expect((await stored()).loans?.[0].steps.map((s) => s.step)).toEqual(['applied', 'recommended'])
+  })
+
+  it('an application under a policy the resident does not fit needs a reason; not a loan policy is 400', async () => {
+    const { fields, a, subsidy, h } = await setup()
+    const other = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '毕业生创业担保贷款', category: 'guaranteed_loan', targetGroups: ['graduate'] }))
+    await h.ok(policyActions, staffId('district'), 'publish', { id: other._id })
+    expect(await fields('a-staff', 'loanStep', step(a._id, { expect: 0, policyId: other._id, step: 'applied' }))).toEqual({ status: 400, paths: ['overrideReason'] })
+    expect(await fields('a-staff', 'loanStep', step(a._id, { expect: 0, policyId: subsidy._id, step: 'applied' }))).toEqual({ status: 400, paths: ['policyId'] })
+    expect(await fields('a-staff', 'loanStep', step(a._id, { expect: 0, policyId: other._id, step: 'applied', overrideReason: '经担保中心同意' }))).toEqual({ status: 200, paths: [] })
+  })
+})
+
+describe('breakdowns, drill-down and reconciliation', () => {
+  it('indices.money sums the month documents by kind, group, policy and loan step, with the 四位一体 share; moneyCases lists the cases; recount finds no drift', async () => {
+    const { h, ok, a, benefit, subsidy, loanPolicy } = await setup()
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-10-10' }))
+    const b = await h.ok<MyCase>(intentActions, resident('r2'), 'submit', registration({ name: '李大山', idCard: ID_B, phone: '13912345678', targetGroups: ['unemployed'] }))
+    const step = (id: string, over: object) => ({ id, actor: '社区', amountFen: 10_000_000, documentNo: '', ...over })
+    let p = await ok<MoneyPatch>('a-staff', 'loanStep', step(b._id, { expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-10-01' }))
+    const loanId = p.loans[0].id
+    for (const [i, s] of (['recommended', 'guarantee_reviewed', 'bank_approved', 'disbursed'] as const).entries()) {
+      p = await ok<MoneyPatch>('a-staff', 'loanStep', step(b._id, { loanId, expect: i + 1, step: s, date: `2026-11-0${i + 1}` }))
+    }
+    const money = await h.ok<MoneyOutput>(indicesActions, staffId('district'), 'money', { period: '2026-Q4' })
+    const kind = (k: string) => money.byKind.find((r) => r.kind === k)
+    expect(kind('startup_subsidy')).toMatchObject({ count: 1, amountFen: 500_000, amount: 5000 })
+    expect(kind('guaranteed_loan')).toMatchObject({ count: 1, amountFen: 10_000_000 })
+    expect(money.byGroup.find((r) => r.key === 'returning_migrant')).toMatchObject({ count: 1, amountFen: 500_000 })
+    expect(money.byGroup.find((r) => r.key === 'unemployed')).toMatchObject({ count: 1, amountFen: 10_000_000 })
+    expect(money.byPolicy.map((r) => [r.label, r.count, r.amountFen])).toEqual([['创业担保贷款', 1, 10_000_000], ['返乡创业一次性补贴', 1, 500_000]])
+    expect(money.loanSteps.find((r) => r.step === 'disbursed')).toMatchObject({ count: 1, amountFen: 10_000_000 })
+    // No training, project or mentor on the case yet: 0 of 1.
+    expect(money.fourInOne).toMatchObject({ num: 0, den: 1, value: 0 })
+    // A month without them: nothing.
+    const sept = await h.ok<MoneyOutput>(indicesActions, staffId('district'), 'money', { period: '2026-M09' })
+    expect(sept.byKind.every((r) => r.count === 0)).toBe(true)
+
+    // Drill-down: the cases behind a figure.
+    const cases = async (metric: string) => (await h.ok<MoneyCasesOutput>(indicesActions, staffId('district'), 'moneyCases', { period: '2026-Q4', metric })).items.map((i) => i.name)
+    expect(await cases(MONEY_METRICS.policyCount(subsidy._id))).toEqual([a.name])
+    expect(await cases('mo_gn_unemployed')).toEqual(['李大山'])
+    expect(await cases('mo_ln_disbursed')).toEqual(['李大山'])
+    expect((await h.call(indicesActions, staffId('district'), 'moneyCases', { period: '2026-Q4', metric: 'registered' })).status).toBe(400)
+
+    // The dashboard's benefits by kind (the 申报表's 定量 figures read the same rows).
+    const dash = await h.ok<{ benefits: { kind: string; count: number; amountFen: number }[] }>(indicesActions, staffId('a-staff'), 'dashboard', { period: '2026' })
+    expect(dash.benefits.find((r) => r.kind === 'guaranteed_loan')).toMatchObject({ count: 1, amountFen: 10_000_000 })
+
+    const report = await reconcileCounters(h.store, { repair: false })
+    expect(report.driftCount).toBe(0)
+  })
+})
+
+describe("the inspector's ledger", () => {
+  it('has a sheet per record kind and a summary that matches the dashboard, masked and formula-safe', async () => {
+    const { h, ok, a, benefit, loanPolicy } = await setup()
+    await ok('a-staff', 'addFollowUp', { id: a._id, kind: 'loan', date: '2026-11-02', note: '=HYPERLINK("x")', outcome: '已递交申请', visibleToResident: false, nextFollowUpDate: '' })
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-03', documentNo: '+测人社发〔2026〕18号' }))
+    const p = await ok<MoneyPatch>('a-staff', 'loanStep', { id: a._id, expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-04', actor: '居民本人', amountFen: 10_000_000, documentNo: '' })
+    await ok('a-staff', 'loanStep', { id: a._id, loanId: p.loans[0].id, expect: 1, step: 'recommended', date: '2026-11-05', actor: '社区', amountFen: 10_000_000, documentNo: '' })
+    const out = await ok<ExportOutput>('a-staff', 'export', { period: '2026-M11' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out.fileID!.slice('cloud://test.bucket'.length))
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '帮扶台帐', '跟踪服务', '创办实体', '享受政策', '贷款环节', '创业培训'])
+    const rows = (name: string) => {
+      const out: unknown[][] = []
+      wb.getWorksheet(name)!.eachRow((r, n) => { if (n > 2) out.push((r.values as unknown[]).slice(1)) })
+      return out
+    }
+    expect(rows('跟踪服务')[0]).toEqual(expect.arrayContaining(['张小梅', '2026-11-02', '资金', `'=HYPERLINK("x")`, '已递交申请']))
+    expect(rows('享受政策')[0]).toEqual(expect.arrayContaining(['返乡创业一次性补贴', '一次性创业补贴', 5000, '2026-11-03', '测试区人社局', "'+测人社发〔2026〕18号"]))
+    expect(rows('贷款环节').map((r) => r[5])).toEqual(['申请', '社区推荐'])
+    // The ID number is masked on every sheet.
+    for (const w of wb.worksheets) w.eachRow((r) => expect(JSON.stringify(r.values)).not.toMatch(/\d{17}[\dX]/))
+    // The summary's figures are the dashboard's for the same period.
+    const dash = await h.ok<DashboardOutput>(indicesActions, staffId('a-staff'), 'dashboard', { period: '2026-M11' })
+    const summary = rows('汇总')
+    for (const i of dash.indices) expect(summary.find((r) => r[0] === '指标' && r[1] === i.label)?.slice(2, 4)).toEqual([i.numerator, i.denominator ?? undefined])
+    for (const b of dash.benefits) expect(summary.find((r) => r[0] === '政策享受（按类别）' && r[1] === b.label)?.slice(2, 4)).toEqual([b.count, b.amount])
+    expect(summary.find((r) => r[1] === '社区推荐')?.slice(2, 4)).toEqual([1, 100_000])
+  })
+})
+
+describe('store operations', () => {
+  it('recording a benefit or a loan step costs at most 2 reads and 3 writes of its own', async () => {
+    const { h, ledger, ok, a, benefit, loanPolicy } = await setup()
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-01' }))
+    const staff = (await h.store.collection('staff').get('a-staff'))!
+    const org = (await h.store.collection('orgs').get('comm-a'))!
+    const measure = async (action: 'recordBenefit' | 'loanStep', input: unknown): Promise<OpCount & { out: MoneyPatch }> => {
+      const ops: OpCount = { reads: 0, writes: 0 }
+      const ctx: Ctx = { store: countingStore(h.store, ops), caller: { kind: 'staff', id: staff._id, staff, org }, now: () => new Date('2026-11-22T02:00:00Z'), keyring: h.keyring }
+      const out = (await ledger[action].run(input as never, ctx)) as MoneyPatch
+      return { ...ops, out }
+    }
+    const b = await measure('recordBenefit', benefit({ date: '2026-11-02', note: '', overrideReason: '', reason: '' }))
+    expect([b.reads, b.writes]).toEqual([2, 2])
+    const applied = await measure('loanStep', { id: a._id, expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-03', actor: '居民', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '' })
+    expect([applied.reads, applied.writes]).toEqual([2, 2])
+    const next = await measure('loanStep', { id: a._id, loanId: applied.out.loans[0].id, expect: 1, policyId: null, step: 'recommended', date: '2026-11-04', actor: '社区', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '' })
+    expect([next.reads, next.writes]).toEqual([1, 2])
+  })
+})
+
+export type { CaseView }
