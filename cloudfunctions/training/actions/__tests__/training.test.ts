@@ -3,6 +3,7 @@ import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
 import type { CourseCheckinOutput, CourseCodeOutput, CourseSaveInput, CourseView, EnrolmentRow } from '../../../_shared/contracts/training'
 import type { PageOf } from '../../../_shared/contracts/common'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
+import { seedDefaultTargets } from '../../../_shared/runtime/migrations'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
@@ -183,6 +184,8 @@ describe('培训覆盖率', () => {
     await enrol('E', wide._id)
     await scan('E', await scene(wide._id, 0, 'district'))
 
+    // Targets are data: the seeds' defaults (培训全覆盖 100%) as `npm start` writes them.
+    await seedDefaultTargets(h.store)
     const idx = (d: DashboardOutput) => d.indices.find((i) => i.key === 'trainingCoverage')!
     const a = idx(await h.ok<DashboardOutput>(indicesActions, staffId('a-staff'), 'dashboard', { period: '2026' }))
     expect([a.numerator, a.denominator, a.value, a.criterion]).toEqual([1, 2, 0.5, 'assistance'])
