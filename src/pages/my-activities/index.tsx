@@ -8,18 +8,14 @@ import { useLoad } from '../../hooks/use-load'
 import { cancelSignup, eventErrorMessage, myActivities } from '../../services/event/event'
 import { cancelCourse, trainingErrorMessage } from '../../services/event/training'
 import { routes } from '../../utils/routes'
+import { eventTimeLabel, startLabel } from '../../utils/event-routes'
 import { confirm, toastSuccess, toastText } from '../../utils/toast'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
-/** `12月7日 周一 14:00–16:00`, Shanghai time, as a resident reads a date. */
+/** `12月7日 周一 14:00–16:00` (an event) or `12月7日 周一 14:00` (a course's first session), Shanghai time. */
 function when(a: MyActivity): string {
-  const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000)
-  const s = local(a.startAt)
-  const e = local(a.endAt)
-  const hm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
-  const week = '日一二三四五六'[s.getUTCDay()]
-  return `${s.getUTCMonth() + 1}月${s.getUTCDate()}日 周${week} ${hm(s)}${a.kind === 'event' ? `–${hm(e)}` : ''}`
+  return a.kind === 'event' ? eventTimeLabel(a.startAt, a.endAt) : startLabel(a.startAt)
 }
 
 /** 我的活动: the events and courses I signed up for — when, where, my 报名号 — and cancel where allowed. */

@@ -23,8 +23,8 @@ export interface StaffSection {
  */
 export const STAFF_SECTIONS: readonly StaffSection[] = [
   { key: 'workbench', label: '工作台', home: 'staffWorkbench', anyOf: [], pages: [] },
-  { key: 'dashboard', label: '指标看板', home: 'staffDashboard', anyOf: ['index.read'], pages: [] },
-  { key: 'ledger', label: '帮扶台帐', home: 'ledger', anyOf: ['intent.read'], pages: ['staffCase'] },
+  { key: 'dashboard', label: '指标看板', home: 'staffDashboard', anyOf: ['index.read'], pages: ['staffTargets'] },
+  { key: 'ledger', label: '帮扶台帐', home: 'ledger', anyOf: ['intent.read'], pages: ['staffCase', 'ledgerRegister'] },
   { key: 'feedback', label: '居民反馈', home: 'feedbackInbox', anyOf: ['feedback.read', 'feedback.stats'], pages: ['feedbackItem'] },
   { key: 'events', label: '活动管理', home: 'staffEvents', anyOf: ['event.read'], pages: ['eventEdit', 'eventPoster', 'eventCheckin', 'eventAttendees'] },
   { key: 'surveys', label: '满意度调查', home: 'staffSurveys', anyOf: ['survey.read'], pages: ['surveyEdit', 'surveyResults'] },
@@ -34,7 +34,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     label: '评估申报',
     home: 'evaluation',
     anyOf: ['evaluation.read'],
-    pages: ['evaluationEdit', 'evaluationDetail', 'evaluationSpotCheck', 'evaluationRanking', 'evaluationPrint'],
+    pages: ['evaluationEdit', 'evaluationDetail', 'evaluationSpotCheck', 'evaluationRanking', 'evaluationPrint', 'evaluationYear'],
   },
   { key: 'projects', label: '项目库', home: 'projects', anyOf: ['project.write'], pages: [] },
   { key: 'services', label: '服务资源', home: 'staffServiceResources', anyOf: ['service.write'], pages: ['siteApplications', 'courseCheckin'] },

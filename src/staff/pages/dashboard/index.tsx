@@ -7,7 +7,7 @@ import { BASELINE_FIELDS, BASELINE_LABELS, type BaselineField, type IndexKey, ty
 import { percentText } from '@shared/domain/percent'
 import { type PeriodKind, periodName, periodsOf, previousPeriod } from '@shared/domain/period'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
-import { shanghaiDate } from '@shared/domain/time'
+import { dayText } from '@shared/domain/time'
 import { TARGET_SOURCE_SHORT } from '@shared/domain/target'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
@@ -462,7 +462,7 @@ function Baseline({ d, onSaved }: { d: DashboardOutput; onSaved: () => void }) {
       {d.baselineReview?.entered ? (
         <Text className={`dash__hint${d.baselineReview.approved ? '' : ' dash__unapproved'}`} data-testid='baseline-review'>
           {d.baselineReview.approved
-            ? `街道已审核：${d.baselineReview.approvedBy}，${shanghaiDate(new Date(d.baselineReview.approvedAt))}`
+            ? `街道已审核：${d.baselineReview.approvedBy}，${dayText(d.baselineReview.approvedAt)}`
             : '本期基数还没有经过街道审核，用到它的指标会标出“基数待街道审核”'}
         </Text>
       ) : null}
