@@ -17,7 +17,8 @@ import { registerDownloads } from './downloads'
 import { registerPhotoRoutes } from './photos'
 import { FUNCTIONS } from './functions'
 import type { AuditEntry } from '../cloudfunctions/_shared/domain/audit'
-import { LOCKOUT_MINUTES, passwordProblem } from '../cloudfunctions/_shared/domain/staff'
+import { LOCKOUT_MINUTES } from '../cloudfunctions/_shared/domain/staff'
+import { newPasswordSchema } from '../cloudfunctions/_shared/contracts/org'
 import { newId } from '../cloudfunctions/_shared/runtime/ids'
 import { slidingWindowLimiter } from '../cloudfunctions/_shared/runtime/rate-limit'
 import { CALLER_RATE_LIMIT } from '../cloudfunctions/_shared/domain/rate-limit'
@@ -66,10 +67,7 @@ const staffLoginInput = v.object({
 
 const passwordChangeInput = v.object({
   oldPassword: v.pipe(v.string('请输入原密码'), v.minLength(1, '请输入原密码'), v.maxLength(128, '密码过长')),
-  newPassword: v.pipe(
-    v.string('请输入新密码'),
-    v.check((p) => passwordProblem(p) === null, '密码需 8–64 位，同时包含字母和数字'),
-  ),
+  newPassword: newPasswordSchema('请输入新密码'),
 })
 
 /** Past this much, or this long, an oversized body is not drained further: the socket just closes. */

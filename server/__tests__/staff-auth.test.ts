@@ -51,7 +51,10 @@ describe('staff sign-in in the local runtime', () => {
     expect(wrongOld.json().error.fields).toEqual([{ path: 'oldPassword', message: '原密码不正确' }])
     const weak = await changePassword(token, DEMO_PASSWORD, 'short')
     expect(weak.statusCode).toBe(400)
-    expect(weak.json().error.fields[0].path).toBe('newPassword')
+    expect(weak.json().error.fields[0]).toEqual({ path: 'newPassword', message: '密码至少 8 位' })
+    // Each rejected password says which rule it broke.
+    expect((await changePassword(token, DEMO_PASSWORD, 'onlyletters')).json().error.fields[0].message).toBe('密码需同时包含字母和数字')
+    expect((await changePassword(token, DEMO_PASSWORD, `a1${'x'.repeat(63)}`)).json().error.fields[0].message).toBe('密码最多 64 位')
     const same = await changePassword(token, DEMO_PASSWORD, DEMO_PASSWORD)
     expect(same.statusCode).toBe(400)
 

@@ -5,6 +5,17 @@ import { STAFF_ROLES, type StaffRole } from '../domain/roles'
 import { passwordProblem } from '../domain/staff'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
 
+/**
+ * A new staff password: the error names the rule it broke (too short, too long, no letter or no
+ * digit), from the one rule set `passwordProblem`, so the person knows what to change.
+ */
+export function newPasswordSchema(missing = '请输入密码') {
+  return v.pipe(
+    v.string(missing),
+    v.check((p) => passwordProblem(p) === null, (issue) => passwordProblem(String(issue.input)) ?? '密码不符合要求'),
+  )
+}
+
 export interface OrgNode {
   _id: string
   name: string
@@ -37,7 +48,7 @@ export const bindInput = v.object({
   username: v.optional(
     v.pipe(v.string(), v.trim(), v.regex(/^[a-z][a-z0-9_-]{2,31}$/, '账号为 3–32 位小写字母、数字、- 或 _，以字母开头')),
   ),
-  password: v.optional(v.pipe(v.string(), v.check((p) => passwordProblem(p) === null, '密码需 8–64 位，同时包含字母和数字'))),
+  password: v.optional(newPasswordSchema()),
 })
 
 export const staffListInput = v.object({ orgId: v.optional(idSchema) })
