@@ -193,39 +193,3 @@ export interface RemindOutput {
 
 /** The application form and self-evaluation report as one workbook (see `FileRef`). */
 export type DocumentsOutput = FileRef
-
-export const evaluationContract = {
-  list: listInput,
-  get: getInput,
-  draft: draftInput,
-  submit: submitInput,
-  review: reviewInput,
-  certify: certifyInput,
-  spotCheck: spotCheckInput,
-  sample: sampleInput,
-  recordCall: recordCallInput,
-  revealPhone: revealPhoneInput,
-  select: selectInput,
-  ranking: rankingInput,
-  deadlines: deadlinesInput,
-  remind: remindInput,
-  documents: documentsInput,
-} as const
-
-export interface EvaluationOutputs {
-  list: ListOutput
-  get: ApplicationView
-  draft: ApplicationView
-  submit: ApplicationView
-  review: ApplicationView
-  certify: ApplicationView
-  spotCheck: ApplicationView
-  sample: ApplicationView
-  recordCall: ApplicationView
-  revealPhone: { value: string }
-  select: ApplicationView
-  ranking: { year: number; rows: RankingRow[] }
-  deadlines: DeadlinesOutput
-  remind: RemindOutput
-  documents: DocumentsOutput
-}

@@ -272,29 +272,3 @@ export interface ExportOutput {
   base64: string
   rows: number
 }
-
-export const eventContract = {
-  save: eventDraftSchema,
-  list: eventListInput,
-  get: eventIdInput,
-  resolve: resolveInput,
-  signup: signupInput,
-  cancel: cancelInput,
-  checkin: checkinInput,
-  attendees: attendeesInput,
-  code: codeInput,
-  export: exportInput,
-} as const
-
-export interface EventOutputs {
-  save: EventView
-  list: EventListOutput
-  get: EventDetail
-  resolve: ResolveOutput
-  signup: SignupOutput
-  cancel: CancelOutput
-  checkin: CheckinOutput | AttendeeView
-  attendees: AttendeesOutput
-  code: CodeOutput
-  export: ExportOutput
-}

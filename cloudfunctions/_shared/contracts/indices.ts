@@ -58,15 +58,6 @@ export type SaveBaselineInput = v.InferInput<typeof saveBaselineInput>
 /** `indices.reconcile`: recount every counter; a dry run (default) only reports drift. */
 export const reconcileInput = v.object({ repair: v.optional(v.boolean('repair 应为 true 或 false'), false) })
 
-export const indicesContract = {
-  dashboard: dashboardInput,
-  rollup: rollupInput,
-  trend: trendInput,
-  drilldown: drilldownInput,
-  saveBaseline: saveBaselineInput,
-  reconcile: reconcileInput,
-} as const
-
 export interface OrgRef {
   _id: string
   name: string
@@ -143,15 +134,6 @@ export interface SaveBaselineOutput {
   communityId: string
   period: string
   baseline: Record<BaselineField, number | null>
-}
-
-export interface IndicesOutputs {
-  dashboard: DashboardOutput
-  rollup: RollupOutput
-  trend: TrendOutput
-  drilldown: DrilldownOutput
-  saveBaseline: SaveBaselineOutput
-  reconcile: ReconcileReport
 }
 
 /** One counter field that differs from its recount. */

@@ -36,7 +36,6 @@ import { POLICY_CATEGORIES } from '../domain/policy'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { isIsoDate } from '../domain/time'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
-import { jobInput, type JobView } from './job'
 
 /** Mainland mobile numbers: residents are called back on them. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
@@ -165,18 +164,6 @@ export interface MyCase extends IntentAnswers {
 export interface MineOutput {
   /** The latest registration: the active one if any, else the last withdrawn one; null if none. */
   current: MyCase | null
-}
-
-export const intentContract = {
-  submit: intentSubmitInput,
-  mine: v.object({}),
-  withdraw: intentIdInput,
-} as const
-
-export interface IntentOutputs {
-  submit: MyCase
-  mine: MineOutput
-  withdraw: MyCase
 }
 
 // ——— the staff ledger (function `ledger`) ———
@@ -386,36 +373,4 @@ export interface ExportJobResult {
   fileName: string
   rows: number
   parts: ExportOutput[]
-}
-
-export const ledgerContract = {
-  list: ledgerListInput,
-  get: intentIdInput,
-  accept: intentIdInput,
-  addFollowUp: ledgerFollowUpInput,
-  setStage: ledgerStageInput,
-  recordVenture: ledgerVentureInput,
-  recordBenefit: ledgerBenefitInput,
-  gaps: ledgerGapsInput,
-  export: ledgerExportInput,
-  exportJob: ledgerExportInput,
-  job: jobInput,
-  continueJob: jobInput,
-  reveal: ledgerRevealInput,
-} as const
-
-export interface LedgerOutputs {
-  list: LedgerListOutput
-  get: CaseView
-  accept: CaseView
-  addFollowUp: CaseView
-  setStage: CaseView
-  recordVenture: CaseView
-  recordBenefit: CaseView
-  gaps: GapsOutput
-  export: ExportOutput
-  exportJob: JobView<ExportJobResult>
-  job: JobView<ExportJobResult>
-  continueJob: JobView<ExportJobResult>
-  reveal: RevealOutput
 }

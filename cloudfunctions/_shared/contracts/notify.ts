@@ -148,21 +148,3 @@ export interface RemindersExport {
   /** Policy reminders filed for me: when, whether sent, whether opened. */
   deliveries: { policyId: string; createdAt: string; status: string; sentAt: string; openedAt: string }[]
 }
-
-export const notifyContract = {
-  inbox: inboxInput,
-  markRead: markReadInput,
-  subscribe: subscribeInput,
-  preferences: preferencesInput,
-  push: pushInput,
-  pushStatus: pushStatusInput,
-} as const
-
-export interface NotifyOutputs {
-  inbox: InboxOutput
-  markRead: MarkReadOutput
-  subscribe: PreferencesOutput
-  preferences: PreferencesOutput
-  push: PushView
-  pushStatus: PushStatusOutput
-}

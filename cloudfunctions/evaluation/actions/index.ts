@@ -21,6 +21,6 @@ import { submit } from './submit'
  * certification, the city's spot checks and selection, deadlines and reminders, documents.
  * `files` is where the .xlsx documents go; each composition root binds its own.
  */
-export function makeEvaluationActions(files: () => ExportFiles): ActionMap {
-  return { list, get, draft, submit, review, certify, spotCheck, sample, recordCall, revealPhone, select, ranking, deadlines, remind, documents: makeDocuments(files) }
+export function makeEvaluationActions(files: () => ExportFiles) {
+  return { list, get, draft, submit, review, certify, spotCheck, sample, recordCall, revealPhone, select, ranking, deadlines, remind, documents: makeDocuments(files) } satisfies ActionMap
 }

@@ -4,4 +4,4 @@ import { submit } from './submit'
 import { withdraw } from './withdraw'
 
 /** The `intent` function's actions (residents). */
-export const intentActions: ActionMap = { submit, mine, withdraw }
+export const intentActions = { submit, mine, withdraw } satisfies ActionMap

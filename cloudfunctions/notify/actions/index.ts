@@ -8,15 +8,15 @@ import { makePushStatus } from './push-status'
 import { makeSubscribe } from './subscribe'
 
 /** The inbox half, which needs nothing from the composition root (other features' tests read the inbox through it). */
-export const inboxActions: ActionMap = { inbox, markRead }
+export const inboxActions = { inbox, markRead } satisfies ActionMap
 
 /** The `notify` function's actions: the in-app inbox, subscriptions to policy reminders, and pushes. */
-export function notifyActions(deps: NotifyDeps): ActionMap {
+export function notifyActions(deps: NotifyDeps) {
   return {
     ...inboxActions,
     subscribe: makeSubscribe(deps),
     preferences: makePreferences(deps),
     push: makePush(deps),
     pushStatus: makePushStatus(deps),
-  }
+  } satisfies ActionMap
 }

@@ -1,28 +1,8 @@
-import type {
-  intentContract,
-  IntentOutputs,
-  IntentSubmitInput,
-  ledgerContract,
-  LedgerBenefitInput,
-  LedgerExportInput,
-  LedgerFollowUpInput,
-  LedgerListInput,
-  LedgerOutputs,
-  LedgerVentureInput,
-} from '@shared/contracts/intent'
-import type { projectContract, ProjectListInput, ProjectOutputs, ProjectSaveInput } from '@shared/contracts/project'
+import type { IntentSubmitInput, LedgerBenefitInput, LedgerExportInput, LedgerFollowUpInput, LedgerListInput, LedgerVentureInput } from '@shared/contracts/intent'
+import type { ProjectListInput, ProjectSaveInput } from '@shared/contracts/project'
 import type { IntentStage } from '@shared/domain/intent'
 import { call } from '../core/cloud'
 
-// The intent, ledger and project functions join the typed `call` (declaration merging keeps
-// cloud-core.ts, which other features share, untouched).
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    intent: { inputs: typeof intentContract; outputs: IntentOutputs }
-    ledger: { inputs: typeof ledgerContract; outputs: LedgerOutputs }
-    project: { inputs: typeof projectContract; outputs: ProjectOutputs }
-  }
-}
 
 // ——— residents ———
 

@@ -1,12 +1,7 @@
-import type { DraftInput, evaluationContract, EvaluationOutputs, RecordCallInput, SpotCheckInput } from '@shared/contracts/evaluation'
+import type { DraftInput, RecordCallInput, SpotCheckInput } from '@shared/contracts/evaluation'
 import type { EvaluationDeadlines } from '@shared/domain/evaluation'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    evaluation: { inputs: typeof evaluationContract; outputs: EvaluationOutputs }
-  }
-}
 
 export const listApplications = (year: number) => call('evaluation', 'list', { year })
 export const getApplication = (id: string) => call('evaluation', 'get', { id })
