@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
 
 const MAX_BENEFITS = 200
 
@@ -15,12 +15,14 @@ const MAX_BENEFITS = 200
 export const recordBenefit = defineAction({
   input: ledgerBenefitInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '享受日期不能晚于今天' }])
-    const intent = await loadCase(ctx, input.id, 'intent.write')
+    const intent = await loadCase(ctx, input.id)
     let title = input.policyTitle
     if (input.policyId) {
       const policy = await ctx.store.collection('policies').get(input.policyId)
