@@ -69,6 +69,34 @@ export default tseslint.config(
   },
   // One-way imports: the client never reaches server-only code.
   { files: ['src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: SERVER_ONLY }] } },
+  // One way to make a typed call from a page: pages, components and hooks call a function of
+  // `src/services/<feature>/`, which alone uses `call(fn, action, input)`.
+  {
+    files: ['src/{pages,staff,components,hooks,utils}/**/*.{ts,tsx}', 'src/app.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...SERVER_ONLY,
+            { group: ['**/services/core/cloud', '**/services/core/cloud-core'], importNames: ['call', 'makeCall'], message: 'Call actions through a function in src/services/<feature>/ (the one way to make a typed call).' },
+          ],
+        },
+      ],
+    },
+  },
+  // …except the typed call's one `import type { Functions } from '../../../server/functions'`:
+  // types only (erased by Babel, so no server code reaches a bundle), in this one file.
+  {
+    files: ['src/services/core/cloud-core.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: SERVER_ONLY.map((p) => (p.group.includes('**/server/**') ? { ...p, allowTypeImports: true } : p)) },
+      ],
+    },
+  },
   // The domain imports nothing with I/O.
   { files: ['cloudfunctions/_shared/domain/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: IO }] } },
   // Contracts are shared with the client: domain and the schema library only.

@@ -11,6 +11,7 @@ import type { PolicyListOutput } from '../cloudfunctions/_shared/contracts/polic
 import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import { dispatch } from '../cloudfunctions/_shared/runtime/dispatch'
+import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
@@ -33,7 +34,7 @@ async function measure(size: number) {
   const now = () => new Date('2026-11-22T02:00:00.000Z')
   for (const org of TEST_ORGS) await store.collection('orgs').insert(org)
   await store.collection('staff').insert({ _id: 'a-staff', name: 'a', role: 'community_staff', orgId: 'comm-a', openid: null, username: 'a', passwordHash: null, active: true, createdAt: '2026-01-01T00:00:00.000Z' })
-  const call = async <T>(actions: typeof policyActions, identity: { residentId: string } | { staffId: string }, action: string, data: unknown) => {
+  const call = async <T>(actions: ActionMap, identity: { residentId: string } | { staffId: string }, action: string, data: unknown) => {
     const { body } = await dispatch(actions, { action, data }, { fn: 'policy', store, identity, keyring, now })
     if (!body.ok) throw new Error(`${action}: ${JSON.stringify(body.error)}`)
     return body.data as T

@@ -30,8 +30,15 @@ const ledgerExportParts = localExportParts()
 const feedbackPhotos = localPhotoFiles()
 const claimCodes = logClaimCodes()
 
-/** Every cloud function the local runtime serves, by the name the client calls. */
-export const FUNCTIONS: Record<string, ActionMap> = {
+/**
+ * Every cloud function, by the name the client calls, with its action map: the local runtime
+ * routes `POST /api/fn/<name>` here, the README's access tables are generated from it, and the
+ * client's typed `call(fn, action, input)` takes its input and output types from `Functions`
+ * (a type-only import, erased from the mini-program and H5 bundles). CloudBase deploys each
+ * function's `cloudfunctions/<name>/index.ts` over the same map (scripts/__tests__/build-functions.test.ts
+ * checks the names agree).
+ */
+const functions = {
   org: orgActions,
   // Codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
   event: eventActions({ codes: localMiniCodes() }),
@@ -68,7 +75,13 @@ export const FUNCTIONS: Record<string, ActionMap> = {
   }),
   // The staff home (工作台): counts of the lists each staff role works through.
   workbench: workbenchActions,
-}
+} satisfies Record<string, ActionMap>
+
+/** Each function's actions, typed: what the client's `call` derives its types from. */
+export type Functions = typeof functions
+
+/** The same map, looked up by a name read from a request. */
+export const FUNCTIONS: Record<string, ActionMap> = functions
 
 /** Every job kind the runtime serves: `server/index.ts` resumes unfinished ones, as CloudBase's `resumeJobs` timers do. */
 export const LOCAL_JOBS: StoredJobDef[] = [...INDICES_JOBS, ...ledgerJobs(() => ledgerExportParts)]

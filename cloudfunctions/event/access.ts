@@ -15,10 +15,11 @@ export function mayManage(caller: Caller, event: Pick<PromotionEvent, 'orgPath'>
 }
 
 /**
- * Loads an event a staff caller may act on with `permission`. Outside their org's subtree it
- * does not exist for them (404); inside it, a role without the permission is 403.
+ * Loads an event in a staff caller's scope: outside their org's subtree it does not exist for
+ * them (404). The role's permission is declared on the action; `permission` only for a branch
+ * of an action open to more than staff (inside the scope, a role without it is 403).
  */
-export function loadForStaff(ctx: Ctx, id: string, permission: Permission): Promise<PromotionEvent> {
+export function loadForStaff(ctx: Ctx, id: string, permission?: Permission): Promise<PromotionEvent> {
   return loadInScope(ctx, 'events', id, { missing: '活动不存在或已删除', permission, refusal: '你的角色不能进行这个操作' })
 }
 

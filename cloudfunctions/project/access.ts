@@ -16,7 +16,10 @@ export function toView(p: Project, caller: Caller): ProjectView {
   return { ...rest, editable: mayEdit(caller, p) }
 }
 
-/** A project the staff caller may change: outside their scope 404, in scope without the permission 403. */
+/** Why a role is refused the project reserve (the `refusal` of the actions that declare `project.write`). */
+export const PROJECT_REFUSED = '你的角色不能修改项目库'
+
+/** A project in the staff caller's scope (outside it 404); its actions declare `project.write`. */
 export function loadEditable(ctx: Ctx, id: string): Promise<Project> {
-  return loadInScope(ctx, 'projects', id, { missing: '项目不存在或已删除', permission: 'project.write', refusal: '你的角色不能修改项目库' })
+  return loadInScope(ctx, 'projects', id, { missing: '项目不存在或已删除' })
 }

@@ -41,19 +41,19 @@ export function toListItem(survey: Survey, today: string, n: number | null): Sur
   }
 }
 
-const PERMISSION_MESSAGES = {
+export const PERMISSION_MESSAGES = {
   'survey.read': '你的角色不能查看问卷结果',
   'survey.write': '你的角色不能修改问卷',
   'survey.export': '你的角色不能导出问卷数据',
 } as const satisfies Partial<Record<Permission, string>>
 
 /**
- * Loads a survey for a staff caller who holds `permission` within the survey's scope. A survey
- * outside the caller's org subtree answers 404 (before the role's 403), so other communities'
- * ids leak nothing.
+ * Loads a survey in the staff caller's scope: outside the caller's org subtree 404, so other
+ * communities' ids leak nothing. The permission is declared on the action; `permission` only
+ * for the staff branch of an action open to residents too (`results`).
  */
-export function loadSurveyInScope(ctx: Ctx, id: string, permission: keyof typeof PERMISSION_MESSAGES): Promise<Survey> {
-  return loadInScope(ctx, 'surveys', id, { missing: '问卷不存在或已删除', permission, refusal: PERMISSION_MESSAGES[permission] })
+export function loadSurveyInScope(ctx: Ctx, id: string, permission?: keyof typeof PERMISSION_MESSAGES): Promise<Survey> {
+  return loadInScope(ctx, 'surveys', id, { missing: '问卷不存在或已删除', permission, refusal: permission && PERMISSION_MESSAGES[permission] })
 }
 
 /**

@@ -26,9 +26,15 @@ export function mayManageCourse(caller: Caller, course: Pick<Course, 'orgPath'>)
   return caller.kind === 'staff' && can(caller.staff.role, 'service.write') && isWithin(course.orgPath, caller.staff.orgId)
 }
 
-/** A course a staff caller may act on: outside their subtree 404, without the permission 403. */
-export function loadCourseForStaff(ctx: Ctx, id: string): Promise<Course> {
-  return loadInScope(ctx, 'courses', id, { missing: '课程不存在或已删除', permission: 'service.write', refusal: '你的角色不能管理培训课程' })
+/** Why a role is refused the courses (the `refusal` of the actions that declare `service.write`). */
+export const COURSE_REFUSED = '你的角色不能管理培训课程'
+
+/**
+ * A course in a staff caller's scope: outside their subtree 404. The permission is declared on
+ * the action; `permission` only for the staff branch of an action open to residents too (`checkin`).
+ */
+export function loadCourseForStaff(ctx: Ctx, id: string, permission?: 'service.write'): Promise<Course> {
+  return loadInScope(ctx, 'courses', id, { missing: '课程不存在或已删除', permission, refusal: permission && COURSE_REFUSED })
 }
 
 /** The id of (course, resident)'s one enrolment: keyed, so it reveals no OPENID. */

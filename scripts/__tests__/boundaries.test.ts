@@ -39,7 +39,17 @@ describe('import boundaries (eslint)', () => {
   })
 
   it('the client may import contracts and domain', async () => {
-    expect(await restricted('src/pages/index/x.ts', `import { policyContract } from '@shared/contracts/policy'\nimport { TARGET_GROUPS } from '../../../cloudfunctions/_shared/domain/target-groups'\nexport { policyContract, TARGET_GROUPS }\n`)).toEqual([])
+    expect(await restricted('src/pages/index/x.ts', `import { policyListInput } from '@shared/contracts/policy'\nimport { TARGET_GROUPS } from '../../../cloudfunctions/_shared/domain/target-groups'\nexport { policyListInput, TARGET_GROUPS }\n`)).toEqual([])
+  })
+
+  it("the typed call alone reads the action maps' types, and only as types", async () => {
+    const core = 'src/services/core/cloud-core.ts'
+    const rule = '@typescript-eslint/no-restricted-imports'
+    expect(await restricted(core, `import type { Functions } from '../../../server/functions'\nexport type F = Functions\n`, rule)).toEqual([])
+    // A value import would put the server into the bundle.
+    expect(await restricted(core, `import { FUNCTIONS } from '../../../server/functions'\nexport const f = FUNCTIONS\n`, rule)).toHaveLength(1)
+    // Any other client file: not even types.
+    expect(await restricted('src/services/intent/x.ts', `import type { Functions } from '../../../server/functions'\nexport type F = Functions\n`)).toHaveLength(1)
   })
 
   it('the domain imports nothing with I/O', async () => {

@@ -217,15 +217,16 @@ export const CASE_REFUSED = {
 } as const satisfies Partial<Record<Permission, string>>
 
 /**
- * Loads a case the staff caller may act on with `permission`. A case outside their scope is 404,
- * whatever the permission, so ids of other communities' cases reveal nothing.
+ * Loads a case in the staff caller's scope: outside it 404, so ids of other communities' cases
+ * reveal nothing. The permission is declared on the action (dispatch asks it before the
+ * handler); `permission` is for a shared step that may be reached from more than one action.
  */
-export async function loadCase(ctx: Ctx, id: string, permission: keyof typeof CASE_REFUSED): Promise<Intent> {
+export async function loadCase(ctx: Ctx, id: string, permission?: keyof typeof CASE_REFUSED): Promise<Intent> {
   return loadInScope(ctx, 'intents', id, {
     pathOf: (i) => i.communityPath,
     missing: CASE_MISSING,
     permission,
-    refusal: CASE_REFUSED[permission],
+    refusal: permission && CASE_REFUSED[permission],
   })
 }
 

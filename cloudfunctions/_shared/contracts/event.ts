@@ -301,30 +301,3 @@ export interface ExportOutput {
   rows: number
 }
 
-export const eventContract = {
-  save: eventDraftSchema,
-  list: eventListInput,
-  get: eventIdInput,
-  resolve: resolveInput,
-  signup: signupInput,
-  cancel: cancelInput,
-  checkin: checkinInput,
-  attendees: attendeesInput,
-  mine: myActivitiesInput,
-  code: codeInput,
-  export: exportInput,
-} as const
-
-export interface EventOutputs {
-  save: EventView
-  list: EventListOutput
-  get: EventDetail
-  resolve: ResolveOutput
-  signup: SignupOutput
-  cancel: CancelOutput
-  checkin: CheckinOutput | AttendeeView
-  attendees: AttendeesOutput
-  mine: MyActivitiesOutput
-  code: CodeOutput
-  export: ExportOutput
-}

@@ -15,7 +15,7 @@ import {
   REPLY_TEXT_MAX,
 } from '../domain/feedback'
 import type { OrgLevel } from '../domain/org'
-import { cursorSchema, idSchema, limitSchema, type PageOf, text } from './common'
+import { cursorSchema, idSchema, limitSchema, text } from './common'
 
 /**
  * A stored upload: a CloudBase fileID (`cloud://…`) or a local-runtime name (`local:…`). Only
@@ -232,29 +232,5 @@ export interface FeedbackStatsOutput {
   indices: FeedbackIndices
 }
 
-export const feedbackContract = {
-  submit: feedbackSubmitInput,
-  mine: feedbackMineInput,
-  list: feedbackListInput,
-  get: feedbackIdInput,
-  reply: feedbackReplyInput,
-  assign: feedbackAssignInput,
-  close: feedbackCloseInput,
-  reopen: feedbackReopenInput,
-  stats: feedbackStatsInput,
-} as const
-
 /** `get` answers with the view of whoever calls. */
 export type FeedbackView = MyFeedbackView | StaffFeedbackView
-
-export interface FeedbackOutputs {
-  submit: MyFeedbackView
-  mine: PageOf<MyFeedbackRow>
-  list: PageOf<StaffFeedbackRow>
-  get: FeedbackView
-  reply: StaffFeedbackView
-  assign: StaffFeedbackView
-  close: FeedbackView
-  reopen: MyFeedbackView
-  stats: FeedbackStatsOutput
-}

@@ -151,22 +151,6 @@ export type SplitTargetInput = v.InferInput<typeof splitTargetInput>
 export const closeTargetYearInput = v.object({ year: yearSchema, closed: v.boolean('请选择关闭或重新开放') })
 export type CloseTargetYearInput = v.InferInput<typeof closeTargetYearInput>
 
-export const indicesContract = {
-  dashboard: dashboardInput,
-  rollup: rollupInput,
-  trend: trendInput,
-  drilldown: drilldownInput,
-  saveBaseline: saveBaselineInput,
-  approveBaseline: approveBaselineInput,
-  reconcile: reconcileInput,
-  targets: targetsInput,
-  setTarget: setTargetInput,
-  splitTarget: splitTargetInput,
-  closeTargetYear: closeTargetYearInput,
-  money: moneyInput,
-  moneyCases: moneyCasesInput,
-} as const
-
 /** One index's target at an org, and its children's. */
 export interface TargetRow {
   index: IndexKey
@@ -278,22 +262,6 @@ export interface SaveBaselineOutput {
   baseline: Record<BaselineField, number | null>
   /** Changing a figure sets the approval back: the street reviews it again. */
   review: BaselineReview
-}
-
-export interface IndicesOutputs {
-  dashboard: DashboardOutput
-  rollup: RollupOutput
-  trend: TrendOutput
-  drilldown: DrilldownOutput
-  money: MoneyOutput
-  moneyCases: MoneyCasesOutput
-  saveBaseline: SaveBaselineOutput
-  approveBaseline: { communityId: string; period: string; review: BaselineReview }
-  reconcile: ReconcileReport
-  targets: TargetsOutput
-  setTarget: TargetRecord
-  splitTarget: { written: number; removed: number }
-  closeTargetYear: { year: number; closed: boolean }
 }
 
 /** One counter field that differs from its recount. */

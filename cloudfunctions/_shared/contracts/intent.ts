@@ -39,7 +39,6 @@ import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { isPeriod } from '../domain/period'
 import { isIsoDate } from '../domain/time'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
-import { jobInput, type JobView } from './job'
 
 /** Mainland mobile numbers: residents are called back on them. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
@@ -209,22 +208,6 @@ export type ClaimConfirmInput = v.InferInput<typeof claimConfirmInput>
 export interface ClaimStartOutput {
   phoneMasked: string
   expiresAt: string
-}
-
-export const intentContract = {
-  submit: intentSubmitInput,
-  mine: v.object({}),
-  withdraw: intentIdInput,
-  claimStart: claimStartInput,
-  claimConfirm: claimConfirmInput,
-} as const
-
-export interface IntentOutputs {
-  submit: MyCase
-  mine: MineOutput
-  withdraw: MyCase
-  claimStart: ClaimStartOutput
-  claimConfirm: MyCase
 }
 
 /**
@@ -591,40 +574,3 @@ export interface ExportJobResult {
   parts: ExportOutput[]
 }
 
-export const ledgerContract = {
-  list: ledgerListInput,
-  get: intentIdInput,
-  accept: intentIdInput,
-  addFollowUp: ledgerFollowUpInput,
-  setStage: ledgerStageInput,
-  recordVenture: ledgerVentureInput,
-  recordBenefit: ledgerBenefitInput,
-  loanStep: ledgerLoanStepInput,
-  eligiblePolicies: intentIdInput,
-  gaps: ledgerGapsInput,
-  export: ledgerExportInput,
-  exportJob: ledgerExportInput,
-  job: jobInput,
-  continueJob: jobInput,
-  reveal: ledgerRevealInput,
-  register: ledgerRegisterInput,
-} as const
-
-export interface LedgerOutputs {
-  list: LedgerListOutput
-  get: CaseView
-  accept: CaseView
-  addFollowUp: CaseView
-  setStage: CaseView
-  recordVenture: CaseView
-  recordBenefit: MoneyPatch
-  loanStep: MoneyPatch
-  eligiblePolicies: EligiblePoliciesOutput
-  gaps: GapsOutput
-  export: ExportOutput
-  exportJob: JobView<ExportJobResult>
-  job: JobView<ExportJobResult>
-  continueJob: JobView<ExportJobResult>
-  reveal: RevealOutput
-  register: CaseView
-}

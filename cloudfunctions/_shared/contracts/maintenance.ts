@@ -29,9 +29,3 @@ export interface RetentionOutput {
   /** Anonymised by this run (0 on a dry run). */
   anonymised: number
 }
-
-export const maintenanceContract = { retention: retentionInput } as const
-
-export interface MaintenanceOutputs {
-  retention: RetentionOutput
-}

@@ -174,26 +174,3 @@ export interface NoticesOutput {
   template: TemplateQuota | null
 }
 
-export const notifyContract = {
-  inbox: inboxInput,
-  markRead: markReadInput,
-  subscribe: subscribeInput,
-  preferences: preferencesInput,
-  push: pushInput,
-  pushStatus: pushStatusInput,
-  notices: noticesInput,
-  setNotice: setNoticeInput,
-  consentNotices: consentNoticesInput,
-} as const
-
-export interface NotifyOutputs {
-  inbox: InboxOutput
-  markRead: MarkReadOutput
-  subscribe: PreferencesOutput
-  preferences: PreferencesOutput
-  push: PushView
-  pushStatus: PushStatusOutput
-  notices: NoticesOutput
-  setNotice: NoticesOutput
-  consentNotices: NoticesOutput
-}

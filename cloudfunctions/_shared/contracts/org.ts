@@ -79,22 +79,31 @@ export interface StaffView {
   revocable: boolean
 }
 
-export const orgContract = {
-  tree: v.object({}),
-  saveOrg: saveOrgInput,
-  invite: inviteInput,
-  bind: bindInput,
-  staff: staffListInput,
-  revoke: revokeInput,
-  audit: auditInput,
-} as const
-
-export interface OrgOutputs {
-  tree: { orgs: OrgNode[] }
-  saveOrg: OrgNode
-  invite: { code: string; expiresAt: string; role: StaffRole; orgName: string }
-  bind: { staffId: string; role: StaffRole; orgName: string; username: string | null }
-  staff: { items: StaffView[] }
-  revoke: StaffView
-  audit: PageOf<AuditEntry>
+/** `org.tree`: the orgs the caller sees. */
+export interface OrgTree {
+  orgs: OrgNode[]
 }
+
+/** `org.invite`: the one-time code to hand over. */
+export interface IssuedInvitation {
+  code: string
+  expiresAt: string
+  role: StaffRole
+  orgName: string
+}
+
+/** `org.bind`: the account the invitation made. */
+export interface BoundAccount {
+  staffId: string
+  role: StaffRole
+  orgName: string
+  username: string | null
+}
+
+/** `org.staff`: the accounts the caller manages. */
+export interface StaffList {
+  items: StaffView[]
+}
+
+/** `org.audit`: a page of the audit log. */
+export type AuditPage = PageOf<AuditEntry>

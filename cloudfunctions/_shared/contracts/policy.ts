@@ -101,19 +101,3 @@ export interface PolicyListItem {
 }
 
 export type PolicyListOutput = PageOf<PolicyListItem>
-
-export const policyContract = {
-  list: policyListInput,
-  get: policyIdInput,
-  save: policyDraftSchema,
-  publish: policyIdInput,
-  archive: policyIdInput,
-} as const
-
-export interface PolicyOutputs {
-  list: PolicyListOutput
-  get: PolicyView
-  save: PolicyView
-  publish: PolicyView
-  archive: PolicyView
-}

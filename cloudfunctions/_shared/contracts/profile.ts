@@ -133,17 +133,3 @@ export interface DeleteMineOutput {
   /** Feedback, course enrolments, mentor requests and site applications stripped of my words and identity. */
   serviceRecordsAnonymised: number
 }
-
-export const profileContract = {
-  get: v.object({}),
-  save: profileSaveInput,
-  exportMine: v.object({}),
-  deleteMine: deleteMineInput,
-} as const
-
-export interface ProfileOutputs {
-  get: Me
-  save: Me
-  exportMine: MyDataExport
-  deleteMine: DeleteMineOutput
-}

@@ -39,19 +39,3 @@ export const projectIdInput = v.object({ id: idSchema })
 
 export type ProjectView = Omit<Project, 'orgPath' | 'updatedBy'> & { editable: boolean }
 export type ProjectListOutput = PageOf<ProjectView>
-
-export const projectContract = {
-  list: projectListInput,
-  get: projectIdInput,
-  save: projectSaveInput,
-  archive: projectIdInput,
-  restore: projectIdInput,
-} as const
-
-export interface ProjectOutputs {
-  list: ProjectListOutput
-  get: ProjectView
-  save: ProjectView
-  archive: ProjectView
-  restore: ProjectView
-}

@@ -7,18 +7,14 @@ import {
   type Hotline,
   type Mentor,
   MENTOR_FIELDS,
-  type MentorRequest,
-  type MentorRequestView,
   type OrgResource,
   type Site,
   type SiteApplication,
-  type SiteApplicationView,
   SITE_APPLICATION_STATUSES,
   SITE_KINDS,
   type Story,
 } from '../domain/service'
-import type { CaseView } from './intent'
-import { cursorSchema, idSchema, limitSchema, type PageOf, text, textList } from './common'
+import { cursorSchema, idSchema, limitSchema, text, textList } from './common'
 import { PHONE_PATTERN } from './policy'
 
 /** `id` absent for a new resource; with `id`, the version being edited (checked by the action). */
@@ -177,52 +173,3 @@ export interface SearchResult {
   hint: string | null
 }
 
-export const serviceContract = {
-  mentors: resourceListInput,
-  saveMentor: mentorSaveInput,
-  assignMentor: assignMentorInput,
-  requestMentor: requestMentorInput,
-  mentorRequests: intentIdInput,
-  closeMentorRequest: closeMentorRequestInput,
-  sites: resourceListInput,
-  site: resourceIdInput,
-  saveSite: siteSaveInput,
-  applySite: applySiteInput,
-  siteApplications: siteApplicationsInput,
-  placeSite: answerSiteInput,
-  declineSite: answerSiteInput,
-  guides: guideListInput,
-  guide: resourceIdInput,
-  saveGuide: guideSaveInput,
-  stories: resourceListInput,
-  story: resourceIdInput,
-  saveStory: storySaveInput,
-  hotline: v.object({}),
-  saveHotline: hotlineSaveInput,
-  search: searchInput,
-} as const
-
-export interface ServiceOutputs {
-  mentors: PageOf<MentorView>
-  saveMentor: MentorView
-  assignMentor: CaseView
-  requestMentor: MentorRequest
-  mentorRequests: MentorRequestView[]
-  closeMentorRequest: MentorRequestView
-  sites: PageOf<SiteView>
-  site: SiteView
-  saveSite: SiteView
-  applySite: SiteApplication
-  siteApplications: PageOf<SiteApplicationView>
-  placeSite: SiteApplicationView
-  declineSite: SiteApplicationView
-  guides: PageOf<GuideView>
-  guide: GuideView
-  saveGuide: GuideView
-  stories: PageOf<StoryView>
-  story: StoryView
-  saveStory: StoryView
-  hotline: HotlineView | null
-  saveHotline: HotlineView
-  search: SearchResult
-}

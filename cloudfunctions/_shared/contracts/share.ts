@@ -31,13 +31,6 @@ export const shareCodeInput = v.object({
 })
 export type ShareCodeInput = v.InferInput<typeof shareCodeInput>
 
-export const shareContract = {
-  ref: shareRefInput,
-  arrive: shareArriveInput,
-  counts: shareCountsInput,
-  code: shareCodeInput,
-} as const
-
 export interface ShareRefOutput {
   ref: string
 }
@@ -55,12 +48,4 @@ export interface ShareCountsOutput {
 export interface ShareCodeOutput extends CodeImage {
   /** The URL the code opens (H5) or the fallback QR's link, null for a mini-program code. */
   url: string | null
-}
-
-/** Output types per action, for the client's typed `call`. */
-export interface ShareOutputs {
-  ref: ShareRefOutput
-  arrive: ShareArriveOutput
-  counts: ShareCountsOutput
-  code: ShareCodeOutput
 }

@@ -226,27 +226,3 @@ export interface SurveyExport {
   base64: string
   bytes: number
 }
-
-export const surveyContract = {
-  open: surveyOpenInput,
-  list: surveyListInput,
-  get: surveyIdInput,
-  answer: surveyAnswerInput,
-  results: surveyResultsInput,
-  save: surveyDraftSchema,
-  publish: surveyIdInput,
-  close: surveyIdInput,
-  export: surveyIdInput,
-} as const
-
-export interface SurveyOutputs {
-  open: SurveyOpenOutput
-  list: SurveyListOutput
-  get: SurveyDetail
-  answer: { answered: true; replaced: boolean }
-  results: SurveyResults
-  save: SurveyView
-  publish: SurveyView
-  close: SurveyView
-  export: SurveyExport
-}

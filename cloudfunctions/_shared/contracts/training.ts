@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { CodeImage } from './file'
 import { COURSE_KINDS, type Course, type CourseKind, type CourseSession, type EnrolmentStatus } from '../domain/training'
-import { cursorSchema, idSchema, limitSchema, type PageOf, text } from './common'
+import { cursorSchema, idSchema, limitSchema, text } from './common'
 import { instantSchema, MOBILE_PATTERN, requestIdSchema, sceneSchema } from './event'
 
 /** `training.list`: residents see courses of their community's chain (those matching their intent first); staff `manage` their subtree. */
@@ -137,26 +137,4 @@ export interface CourseCodeOutput extends CodeImage {
   scene: string
   url: string | null
   rotatesAt: string
-}
-
-export const trainingContract = {
-  list: courseListInput,
-  get: courseGetInput,
-  save: courseSaveInput,
-  enrol: enrolInput,
-  cancel: courseIdInput,
-  checkin: courseCheckinInput,
-  code: courseCodeInput,
-  enrolments: enrolmentsInput,
-} as const
-
-export interface TrainingOutputs {
-  list: PageOf<CourseListItem>
-  get: CourseView
-  save: CourseView
-  enrol: CourseView
-  cancel: CourseView
-  checkin: CourseCheckinOutput | EnrolmentRow
-  code: CourseCodeOutput
-  enrolments: PageOf<EnrolmentRow>
 }

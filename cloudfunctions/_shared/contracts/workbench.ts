@@ -40,10 +40,5 @@ export interface WorkbenchSummary {
   items: WorkbenchItem[]
 }
 
-export const workbenchContract = {
-  summary: v.object({}),
-} as const
-
-export interface WorkbenchOutputs {
-  summary: WorkbenchSummary
-}
+/** `workbench.summary` takes nothing: the caller's role and scope decide. */
+export const workbenchSummaryInput = v.object({})

@@ -11,8 +11,7 @@ export const PERMISSION_MATRIX_END = '<!-- permission-matrix:end -->'
 /**
  * The role × permission matrix (`ROLE_PERMISSIONS`, one row per permission in `PERMISSIONS`
  * order), with the actions that declare each permission: on the action (`permission`) or in an
- * input rule (`rules`, marked with *). Actions that ask a permission through `loadInScope`, once
- * the record is known to be in the caller's scope, are in the access table's first staff row.
+ * input rule (`rules`, marked with *).
  */
 export function permissionMatrixTable(functions: Record<string, ActionMap>): string {
   const declaring = new Map<Permission, string[]>()
@@ -35,8 +34,9 @@ export function permissionMatrixTable(functions: Record<string, ActionMap>): str
 
 /**
  * Who may call what, derived from the action declarations (`access`, `permission`): one row per
- * kind of caller, listing `function.action`s, then one row per input-dependent rule (`rules`). Staff actions without a declared permission still
- * check the role in the handler (most through `loadInScope`, whose 404 must come before the 403).
+ * kind of caller, listing `function.action`s, then one row per input-dependent rule (`rules`).
+ * Staff actions without a declared permission are open to every staff role (their own jobs, the
+ * mentor list) or gated by a rule.
  */
 export function accessTable(functions: Record<string, ActionMap>): string {
   const groups = new Map<string, string[]>()
@@ -51,7 +51,7 @@ export function accessTable(functions: Record<string, ActionMap>): string {
             ? 'residents'
             : a.permission
               ? `staff with \`${a.permission}\``
-              : 'staff (any role: the permission, if any, asked by `loadInScope` once the record is in scope, or by a rule below)'
+              : 'staff (any role, unless a rule below asks more)'
       add(who, `${fn}.${name}`)
       // Access that depends on the input: a row of its own, saying for which inputs.
       for (const rule of a.rules ?? []) {

@@ -5,13 +5,13 @@ import { missingOrOutOfScope } from './errors'
 import { advanceJob, type Budget, type StoredJobDef, viewOf } from './jobs'
 
 /** How a function's jobs are shown and driven. */
-export interface JobActionsOptions {
+export interface JobActionsOptions<R = unknown> {
   /** The kinds this function runs (a job of another kind is not found here). */
   defs: readonly StoredJobDef[]
   /** One `continueJob` call's share of the function timeout. */
   budget: Budget
   /** The stored result as the client gets it (e.g. fresh download links); as stored by default. */
-  present?: (job: Job, ctx: Ctx) => Promise<unknown>
+  present?: (job: Job, ctx: Ctx) => Promise<R>
 }
 
 /**
@@ -31,14 +31,15 @@ export async function visibleJob(ctx: StaffCtx, id: string, defs: readonly Store
  * `job` (look) and `continueJob` (run one more bounded call, then look). The staff page calls
  * `continueJob` until the job is done; reopening the page finds the job again by its id.
  */
-export function makeJobActions(options: JobActionsOptions): ActionMap {
-  const present = (job: Job, ctx: Ctx) => viewOf(job, async (result) => (options.present ? options.present(job, ctx) : result))
+export function makeJobActions<R = unknown>(options: JobActionsOptions<R>) {
+  // Without `present` the stored result is what the client gets (R stays `unknown`).
+  const present = (job: Job, ctx: Ctx): Promise<JobView<R>> => viewOf(job, async (result) => (options.present ? options.present(job, ctx) : (result as R)))
   return {
     job: defineAction({
       input: jobInput,
       access: 'staff',
       target: (input) => input.id,
-      async run({ id }, ctx): Promise<JobView> {
+      async run({ id }, ctx): Promise<JobView<R>> {
         return present(await visibleJob(ctx, id, options.defs), ctx)
       },
     }),
@@ -46,7 +47,7 @@ export function makeJobActions(options: JobActionsOptions): ActionMap {
       input: jobInput,
       access: 'staff',
       target: (input) => input.id,
-      async run({ id }, ctx): Promise<JobView> {
+      async run({ id }, ctx): Promise<JobView<R>> {
         const job = await visibleJob(ctx, id, options.defs)
         const def = options.defs.find((d) => d.kind === job.kind)
         if (!def || job.state !== 'running') return present(job, ctx)
@@ -58,5 +59,5 @@ export function makeJobActions(options: JobActionsOptions): ActionMap {
         return present(after ?? (await visibleJob(ctx, id, options.defs)), ctx)
       },
     }),
-  }
+  } satisfies ActionMap
 }

@@ -38,7 +38,7 @@ export interface EvaluationDeps {
  * reminders, 命名/授牌 and its revocation, documents. `files` is where the .xlsx documents go;
  * each composition root binds its own.
  */
-export function makeEvaluationActions(files: () => ExportFiles, deps: EvaluationDeps = {}): ActionMap {
+export function makeEvaluationActions(files: () => ExportFiles, deps: EvaluationDeps = {}) {
   const photos = deps.photos ?? (() => null)
   const push = deps.push ?? (() => null)
   return {
@@ -62,5 +62,5 @@ export function makeEvaluationActions(files: () => ExportFiles, deps: Evaluation
     award: makeAward(photos),
     revoke,
     remindBehind: makeRemindBehind(push),
-  }
+  } satisfies ActionMap
 }

@@ -23,8 +23,10 @@ export function toAttendee(s: EventSignup): AttendeeView {
 export const attendees = defineAction({
   input: attendeesInput,
   access: 'staff',
+  permission: 'event.read',
+  refusal: '你的角色不能进行这个操作',
   async run(input, ctx): Promise<AttendeesOutput> {
-    const event = await loadForStaff(ctx, input.eventId, 'event.read')
+    const event = await loadForStaff(ctx, input.eventId)
     const filters: Filter<EventSignup>[] = [where.eq('eventId', event._id)]
     if (input.status) filters.push(where.eq('status', input.status))
     const page = await ctx.store.collection('eventSignups').find({

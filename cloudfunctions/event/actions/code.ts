@@ -15,8 +15,12 @@ export function makeCode(codes: MiniCodePort): Action<typeof codeInput, CodeOutp
   return defineAction({
     input: codeInput,
     access: 'staff',
+    permission: 'event.read',
+    refusal: '你的角色不能进行这个操作',
+    // Every role holding event.checkin holds event.read (domain/roles.ts).
+    rules: [{ on: "`purpose: 'checkin'`", when: (input) => input.purpose === 'checkin', access: 'staff', permission: 'event.checkin', refusal: '你的角色不能进行这个操作' }],
     async run(input, ctx): Promise<CodeOutput> {
-      const event = await loadForStaff(ctx, input.id, input.purpose === 'poster' ? 'event.read' : 'event.checkin')
+      const event = await loadForStaff(ctx, input.id)
       if (event.status === 'cancelled') throw conflict('活动已取消')
       const now = ctx.now()
       const slot = slotOf(now)

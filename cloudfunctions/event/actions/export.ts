@@ -22,10 +22,12 @@ function local(iso: string | null): string {
 export const exportAttendees = defineAction({
   input: exportInput,
   access: 'staff',
+  permission: 'event.export',
+  refusal: '你的角色不能进行这个操作',
   audit: 'export',
   target: (input) => input.eventId,
   async run({ eventId }, ctx): Promise<ExportOutput> {
-    const event = await loadForStaff(ctx, eventId, 'event.export')
+    const event = await loadForStaff(ctx, eventId)
     const rows: EventSignup[] = []
     for await (const batch of ctx.store.collection('eventSignups').scan(where.eq<EventSignup>('eventId', eventId), 500)) rows.push(...batch)
     rows.sort((a, b) => a.seq - b.seq)

@@ -19,6 +19,6 @@ export interface EventDeps {
 }
 
 /** The `event` function's actions. */
-export function eventActions(deps: EventDeps): ActionMap {
-  return { save, list, get, resolve, signup, cancel, checkin, attendees, mine, code: makeCode(deps.codes), export: exportAttendees }
+export function eventActions(deps: EventDeps) {
+  return { save, list, get, resolve, signup, cancel, checkin, attendees, mine, code: makeCode(deps.codes), export: exportAttendees } satisfies ActionMap
 }

@@ -58,7 +58,7 @@ export const save = defineAction({
         }
       }
     }
-    const current = await loadForStaff(ctx, id, 'event.write')
+    const current = await loadForStaff(ctx, id)
     if (current.status === 'cancelled') throw conflict('活动已取消，不能再修改')
     if (current.version !== version) throw conflict('活动已被他人修改，请刷新后再改')
     if (fields.capacity < current.confirmedCount) {

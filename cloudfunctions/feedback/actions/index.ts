@@ -14,7 +14,7 @@ import { makeSubmit } from './submit'
  * The `feedback` function's actions (residents and community staff). `files` is where photos
  * live; each composition root binds its own (cloud storage on CloudBase, a folder locally).
  */
-export function makeFeedbackActions(files: () => PhotoFiles): ActionMap {
+export function makeFeedbackActions(files: () => PhotoFiles) {
   return {
     submit: makeSubmit(files),
     mine,
@@ -25,5 +25,5 @@ export function makeFeedbackActions(files: () => PhotoFiles): ActionMap {
     close: makeClose(files),
     reopen: makeReopen(files),
     stats,
-  }
+  } satisfies ActionMap
 }

@@ -1,3 +1,4 @@
+import type { ReconcileReport } from '../../_shared/contracts/indices'
 import type { ActionMap } from '../../_shared/runtime/action'
 import { makeJobActions } from '../../_shared/runtime/job-actions'
 import { type Budget, CLOUD_BUDGET } from '../../_shared/runtime/jobs'
@@ -20,8 +21,8 @@ import { targets } from './targets'
 export const INDICES_JOBS = [reconcileJob]
 
 /** The `indices` function: dashboards, roll-ups, trends, drill-down, baselines, targets and reconciliation (a job: `job`, `continueJob`). */
-export function makeIndicesActions(budget: Budget = CLOUD_BUDGET): ActionMap {
-  return { dashboard, rollup, trend, drilldown, money, moneyCases, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, reconcile: makeReconcile(budget), ...makeJobActions({ defs: INDICES_JOBS, budget }) }
+export function makeIndicesActions(budget: Budget = CLOUD_BUDGET) {
+  return { dashboard, rollup, trend, drilldown, money, moneyCases, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, reconcile: makeReconcile(budget), ...makeJobActions<ReconcileReport>({ defs: INDICES_JOBS, budget }) } satisfies ActionMap
 }
 
-export const indicesActions: ActionMap = makeIndicesActions()
+export const indicesActions = makeIndicesActions()

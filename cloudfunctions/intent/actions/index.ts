@@ -6,12 +6,12 @@ import { submit } from './submit'
 import { withdraw } from './withdraw'
 
 /** The `intent` function's registration actions (residents), which need no port. */
-export const intentActions: ActionMap = { submit, mine, withdraw }
+export const intentActions = { submit, mine, withdraw } satisfies ActionMap
 
 /**
  * The whole `intent` function: registration, and the claim of a case a worker registered on the
  * resident's behalf, whose code goes out through `claimCodes` (bound per composition root).
  */
-export function makeIntentActions(deps: { claimCodes: () => ClaimCodeSender }): ActionMap {
-  return { ...intentActions, claimStart: makeClaimStart(deps.claimCodes), claimConfirm }
+export function makeIntentActions(deps: { claimCodes: () => ClaimCodeSender }) {
+  return { ...intentActions, claimStart: makeClaimStart(deps.claimCodes), claimConfirm } satisfies ActionMap
 }

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCase, dayInstant, loadCase } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCase, dayInstant, loadCase } from '../../_shared/application/case'
 
 const MAX_FOLLOW_UPS = 500
 
@@ -16,12 +16,14 @@ const MAX_FOLLOW_UPS = 500
 export const addFollowUp = defineAction({
   input: ledgerFollowUpInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '跟进日期不能晚于今天' }])
-    const intent = await loadCase(ctx, input.id, 'intent.write')
+    const intent = await loadCase(ctx, input.id)
     let project: { id: string; title: string } | null = null
     if (input.kind === 'project' && input.projectId) {
       const p = await ctx.store.collection('projects').get(input.projectId)

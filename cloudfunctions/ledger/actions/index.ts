@@ -33,16 +33,24 @@ export interface LedgerJobOptions {
  * CloudBase, a download folder locally). Without `jobs` there is no `exportJob` (older callers:
  * the bench's one-call export).
  */
+export function makeLedgerActions(files: () => ExportFiles): ReturnType<typeof oneCallActions>
+export function makeLedgerActions(files: () => ExportFiles, jobs: LedgerJobOptions): ReturnType<typeof withJobs>
 export function makeLedgerActions(files: () => ExportFiles, jobs?: LedgerJobOptions): ActionMap {
-  const actions: ActionMap = { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, loanStep, eligiblePolicies, gaps, export: makeExport(files), reveal, register }
-  if (!jobs) return actions
+  return jobs ? withJobs(files, jobs) : oneCallActions(files)
+}
+
+function oneCallActions(files: () => ExportFiles) {
+  return { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, loanStep, eligiblePolicies, gaps, export: makeExport(files), reveal, register } satisfies ActionMap
+}
+
+function withJobs(files: () => ExportFiles, jobs: LedgerJobOptions) {
   const { parts, budget = CLOUD_BUDGET } = jobs
   const exportJob = makeExportJob(parts, jobs.partRows)
   return {
-    ...actions,
+    ...oneCallActions(files),
     exportJob: makeExportJobAction(exportJob, parts, budget, jobs.partRows),
     ...makeJobActions({ defs: [exportJob], budget, present: presentExport(parts) }),
-  }
+  } satisfies ActionMap
 }
 
 /** The job kinds `ledger` runs (its `resumeJobs` timer goes on with them). */

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
 
 const MAX_BENEFITS = 200
 
@@ -33,6 +33,8 @@ export function checkCap(amountFen: number, capFen: number | null | undefined): 
 export const recordBenefit = defineAction({
   input: ledgerBenefitInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<MoneyPatch> {

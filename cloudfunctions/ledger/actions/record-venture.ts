@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { changeCase, dayInstant } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCase, dayInstant } from '../../_shared/application/case'
 
 const MAX_VENTURES = 20
 
@@ -17,6 +17,8 @@ const MAX_VENTURES = 20
 export const recordVenture = defineAction({
   input: ledgerVentureInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<CaseView> {

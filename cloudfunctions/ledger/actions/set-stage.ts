@@ -2,7 +2,7 @@ import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
 import { type Intent, INTENT_STAGE_LABELS } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { changeCase } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCase } from '../../_shared/application/case'
 
 /**
  * Moves a case to a stage (forward, back to correct a mistake, or 已结案), recording who, when
@@ -12,6 +12,8 @@ import { changeCase } from '../../_shared/application/case'
 export const setStage = defineAction({
   input: ledgerStageInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<CaseView> {

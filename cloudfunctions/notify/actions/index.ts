@@ -9,10 +9,10 @@ import { makePushStatus } from './push-status'
 import { makeSubscribe } from './subscribe'
 
 /** The inbox half, which needs nothing from the composition root (other features' tests read the inbox through it). */
-export const inboxActions: ActionMap = { inbox, markRead }
+export const inboxActions = { inbox, markRead } satisfies ActionMap
 
 /** The `notify` function's actions: the in-app inbox, subscriptions to policy reminders, and pushes. */
-export function notifyActions(deps: NotifyDeps): ActionMap {
+export function notifyActions(deps: NotifyDeps) {
   return {
     ...inboxActions,
     subscribe: makeSubscribe(deps),
@@ -22,5 +22,5 @@ export function notifyActions(deps: NotifyDeps): ActionMap {
     notices: makeNotices(deps),
     setNotice: makeSetNotice(deps),
     consentNotices: makeConsentNotices(deps),
-  }
+  } satisfies ActionMap
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../_shared/domain/audit'
-import { auditInput, type OrgOutputs } from '../../_shared/contracts/org'
+import { auditInput, type AuditPage } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { type Filter, where } from '../../_shared/store/port'
 import { orgInScope } from '../scope'
@@ -15,7 +15,7 @@ export const audit = defineAction({
   input: auditInput,
   access: 'staff',
   permission: 'audit.read',
-  async run(input, ctx): Promise<OrgOutputs['audit']> {
+  async run(input, ctx): Promise<AuditPage> {
     const caller = ctx.caller
     const root = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
     const filters: Filter<AuditEntry>[] = [where.has('orgPath', root._id)]

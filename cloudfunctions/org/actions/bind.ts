@@ -1,6 +1,6 @@
 import { normaliseInviteCode } from '../../_shared/domain/invitation'
 import { type StaffMember, staffContributions } from '../../_shared/domain/staff'
-import { bindInput, type OrgOutputs } from '../../_shared/contracts/org'
+import { bindInput, type BoundAccount } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
@@ -20,7 +20,7 @@ export const bind = defineAction({
   input: bindInput,
   access: 'resident',
   audit: 'write',
-  async run(input, ctx): Promise<OrgOutputs['bind']> {
+  async run(input, ctx): Promise<BoundAccount> {
     const browser = ctx.caller.id.startsWith('h5_')
     if (browser && (!input.username || !input.password)) {
       const fields = []

@@ -8,4 +8,4 @@ import { staff } from './staff'
 import { tree } from './tree'
 
 /** The `org` function's actions. */
-export const orgActions: ActionMap = { tree, saveOrg, invite, bind, staff, revoke, audit }
+export const orgActions = { tree, saveOrg, invite, bind, staff, revoke, audit } satisfies ActionMap

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { INVITE_ALPHABET, INVITE_LENGTH, type Invitation } from '../../_shared/domain/invitation'
 import { ROLE_LABELS, ROLE_LEVEL } from '../../_shared/domain/roles'
-import { inviteInput, type OrgOutputs } from '../../_shared/contracts/org'
+import { inviteInput, type IssuedInvitation } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { orgInScope } from '../scope'
@@ -18,7 +18,7 @@ export const invite = defineAction({
   rules: [{ on: 'the invited `role`', access: 'staff', manages: (input) => input.role, refusalFor: (input) => `你不能邀请「${ROLE_LABELS[input.role]}」` }],
   audit: 'write',
   target: (input) => input.orgId,
-  async run(input, ctx): Promise<OrgOutputs['invite']> {
+  async run(input, ctx): Promise<IssuedInvitation> {
     const caller = ctx.caller
     const org = await orgInScope(ctx, input.orgId)
     if (ROLE_LEVEL[input.role] !== org.level) {

@@ -1,6 +1,6 @@
 import { mayManageRole } from '../../_shared/domain/roles'
 import type { StaffMember } from '../../_shared/domain/staff'
-import { staffListInput, type OrgOutputs } from '../../_shared/contracts/org'
+import { staffListInput, type StaffList } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { orgInScope, orgsWithin, toStaffView } from '../scope'
@@ -10,7 +10,7 @@ export const staff = defineAction({
   input: staffListInput,
   access: 'staff',
   permission: 'staff.manage',
-  async run(input, ctx): Promise<OrgOutputs['staff']> {
+  async run(input, ctx): Promise<StaffList> {
     const caller = ctx.caller
     const root = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
     const orgs = await orgsWithin(ctx, root._id)

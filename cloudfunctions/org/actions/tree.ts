@@ -1,12 +1,13 @@
+import * as v from 'valibot'
 import type { Org } from '../../_shared/domain/org'
-import { orgContract, type OrgNode, type OrgOutputs } from '../../_shared/contracts/org'
+import { type OrgNode, type OrgTree } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 
 /** The whole org tree with display names, for community pickers; public to any signed-in caller. */
 export const tree = defineAction({
-  input: orgContract.tree,
+  input: v.object({}),
   access: 'any',
-  async run(_input, { store }): Promise<OrgOutputs['tree']> {
+  async run(_input, { store }): Promise<OrgTree> {
     const all: Org[] = []
     for await (const batch of store.collection('orgs').scan(undefined, 500)) all.push(...batch)
     const byId = new Map(all.map((o) => [o._id, o]))

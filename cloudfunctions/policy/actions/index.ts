@@ -6,4 +6,4 @@ import { publish } from './publish'
 import { save } from './save'
 
 /** The `policy` function's actions. */
-export const policyActions: ActionMap = { list, get, save, publish, archive }
+export const policyActions = { list, get, save, publish, archive } satisfies ActionMap

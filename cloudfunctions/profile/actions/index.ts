@@ -5,4 +5,4 @@ import { get } from './get'
 import { save } from './save'
 
 /** The `profile` function's actions. */
-export const profileActions: ActionMap = { get, save, exportMine, deleteMine }
+export const profileActions = { get, save, exportMine, deleteMine } satisfies ActionMap

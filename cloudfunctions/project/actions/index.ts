@@ -5,4 +5,4 @@ import { list } from './list'
 import { save } from './save'
 
 /** The `project` function's actions: the project reserve (创业项目库). */
-export const projectActions: ActionMap = { list, get, save, archive, restore }
+export const projectActions = { list, get, save, archive, restore } satisfies ActionMap

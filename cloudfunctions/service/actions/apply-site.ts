@@ -90,12 +90,14 @@ async function loadPending(ctx: Ctx, id: string): Promise<SiteApplication> {
 export const placeSite = defineAction({
   input: answerSiteInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<SiteApplicationView> {
     const caller = ctx.caller
     const a = await loadPending(ctx, input.id)
-    await loadCase(ctx, a.intentId, 'intent.write')
+    await loadCase(ctx, a.intentId)
     let placed: SiteApplication | null = null
     await changeCase(ctx, a.intentId, async (c, at, tx): Promise<Intent> => {
       const s = await tx.collection('sites').get(a.siteId)

@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import { changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
 
 /**
@@ -17,11 +17,13 @@ import { residentPlace } from '../../_shared/application/resident'
 export const assignMentor = defineAction({
   input: assignMentorInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.intentId,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
-    const intent = await loadCase(ctx, input.intentId, 'intent.write')
+    const intent = await loadCase(ctx, input.intentId)
     let mentor: CaseMentor | null = null
     if (input.mentorId) {
       const m = await ctx.store.collection('mentors').get(input.mentorId)
@@ -71,8 +73,10 @@ export const requestMentor = defineAction({
 export const mentorRequests = defineAction({
   input: intentIdInput,
   access: 'staff',
+  permission: 'intent.read',
+  refusal: CASE_REFUSED['intent.read'],
   async run(input, ctx): Promise<MentorRequestView[]> {
-    await loadCase(ctx, input.intentId, 'intent.read')
+    await loadCase(ctx, input.intentId)
     const page = await ctx.store.collection('mentorRequests').find({ where: where.eq<MentorRequest>('intentId', input.intentId), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })
     return page.items.map((r) => forStaff(ctx.keyring, ctx.caller.id, r))
   },
@@ -82,12 +86,14 @@ export const mentorRequests = defineAction({
 export const closeMentorRequest = defineAction({
   input: closeMentorRequestInput,
   access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<MentorRequestView> {
     const r = await ctx.store.collection('mentorRequests').get(input.id)
     if (!r) throw notFound('预约不存在')
-    await loadCase(ctx, r.intentId, 'intent.write')
+    await loadCase(ctx, r.intentId)
     const at = ctx.now().toISOString()
     await ctx.store.collection('mentorRequests').update(r._id, { set: { status: input.status, updatedAt: at } })
     return forStaff(ctx.keyring, ctx.caller.id, { ...r, status: input.status, updatedAt: at })

@@ -9,7 +9,7 @@ import { saveSite, site, sites } from './sites'
 import { saveStory, stories, story } from './stories'
 
 /** The `service` function's actions: mentors, sites, guides, stories, the hotline and search. */
-export const serviceActions: ActionMap = {
+export const serviceActions = {
   mentors,
   saveMentor,
   assignMentor,
@@ -32,4 +32,4 @@ export const serviceActions: ActionMap = {
   hotline,
   saveHotline,
   search,
-}
+} satisfies ActionMap

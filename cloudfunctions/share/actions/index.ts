@@ -6,6 +6,6 @@ import { counts } from './counts'
 import { ref } from './ref'
 
 /** The `share` function's actions: referral ids, arrivals through shares, counts for staff, poster codes. */
-export function shareActions(deps: { codes: ShareCodePort }): ActionMap {
-  return { ref, arrive, counts, code: makeShareCode(deps.codes) }
+export function shareActions(deps: { codes: ShareCodePort }) {
+  return { ref, arrive, counts, code: makeShareCode(deps.codes) } satisfies ActionMap
 }

@@ -4,16 +4,18 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadSurveyInScope, toView } from '../access'
+import { PERMISSION_MESSAGES, loadSurveyInScope, toView } from '../access'
 
 /** Closes a published survey: no more answers, and residents see the results. */
 export const close = defineAction({
   input: surveyIdInput,
   access: 'staff',
+  permission: 'survey.write',
+  refusal: PERMISSION_MESSAGES['survey.write'],
   audit: 'write',
   target: (input) => input.id,
   async run({ id }, ctx): Promise<SurveyView> {
-    const current = await loadSurveyInScope(ctx, id, 'survey.write')
+    const current = await loadSurveyInScope(ctx, id)
     // Business rule, not access: the city's spot-check questionnaire is the city's to end, not
     // the community's it checks (the community may still see and manage its own surveys).
     if (current.kind === 'spotcheck' && ctx.caller.org.level !== 'city') throw forbidden('市级抽查问卷只能由市创建办结束')

@@ -3,7 +3,7 @@ import { computeIndex, type SurveyResponse, surveyState } from '../../_shared/do
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { loadSurveyInScope } from '../access'
+import { loadSurveyInScope, PERMISSION_MESSAGES } from '../access'
 import { surveyWorkbook } from '../xlsx'
 
 /**
@@ -13,10 +13,12 @@ import { surveyWorkbook } from '../xlsx'
 export const exportSurvey = defineAction({
   input: surveyIdInput,
   access: 'staff',
+  permission: 'survey.export',
+  refusal: PERMISSION_MESSAGES['survey.export'],
   audit: 'export',
   target: (input) => input.id,
   async run({ id }, ctx): Promise<SurveyExport> {
-    const survey = await loadSurveyInScope(ctx, id, 'survey.export')
+    const survey = await loadSurveyInScope(ctx, id)
     const tally = await ctx.store.collection('surveyTallies').get(survey._id)
     const responses: SurveyResponse[] = []
     for await (const batch of ctx.store.collection('surveyResponses').scan(where.eq<SurveyResponse>('surveyId', survey._id), 500)) {

@@ -10,4 +10,4 @@ import { results } from './results'
 import { save } from './save'
 
 /** The `survey` function's actions. */
-export const surveyActions: ActionMap = { open, list, get, answer, results, save, publish, close, export: exportSurvey }
+export const surveyActions = { open, list, get, answer, results, save, publish, close, export: exportSurvey } satisfies ActionMap

@@ -46,7 +46,7 @@ export const save = defineAction({
       await surveys.insert(survey)
       return toView(survey, caller, today)
     }
-    const current = await loadSurveyInScope(ctx, id, 'survey.write')
+    const current = await loadSurveyInScope(ctx, id)
     if (current.status !== 'draft') throw conflict('问卷已发布，题目不能再改；如需调整，请关闭后新建一份')
     if (current.version !== version) throw conflict('问卷已被他人修改，请刷新后再改')
     const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }

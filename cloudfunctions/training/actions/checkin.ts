@@ -44,7 +44,7 @@ async function byScan(ctx: Ctx, raw: string, requestId: string): Promise<CourseC
 
 /** Staff check a trainee in by hand for a session (no phone, or entered after the class). */
 async function byStaff(ctx: Ctx, courseId: string, enrolmentId: string, session: number): Promise<EnrolmentRow> {
-  const course0 = await loadCourseForStaff(ctx, courseId)
+  const course0 = await loadCourseForStaff(ctx, courseId, 'service.write')
   const caller = admittedStaff(ctx.caller)
   const before = await ctx.store.collection('courseEnrolments').get(enrolmentId)
   // An enrolment of another course, reached through a course the caller may manage: a probe, audited.

@@ -5,13 +5,15 @@ import { codeImage } from '../../_shared/files/mini-codes'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { MiniCodeInputError, type MiniCodePort } from '../../_shared/codes/port'
-import { loadCourseForStaff, refuseTraining, signCourseScene } from '../access'
+import { COURSE_REFUSED, loadCourseForStaff, refuseTraining, signCourseScene } from '../access'
 
 /** A session's current check-in code (rotates every 30 seconds), made by the bound `MiniCodePort`. */
 export function makeCourseCode(codes: MiniCodePort): Action<typeof courseCodeInput, CourseCodeOutput> {
   return defineAction({
     input: courseCodeInput,
     access: 'staff',
+    permission: 'service.write',
+    refusal: COURSE_REFUSED,
     async run(input, ctx): Promise<CourseCodeOutput> {
       const course = await loadCourseForStaff(ctx, input.id)
       if (course.status === 'cancelled') throw conflict('课程已取消')

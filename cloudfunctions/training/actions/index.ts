@@ -16,6 +16,6 @@ export interface TrainingDeps {
 }
 
 /** The `training` function's actions. */
-export function trainingActions(deps: TrainingDeps): ActionMap {
-  return { list, get, save, enrol, cancel, checkin, code: makeCourseCode(deps.codes), enrolments }
+export function trainingActions(deps: TrainingDeps) {
+  return { list, get, save, enrol, cancel, checkin, code: makeCourseCode(deps.codes), enrolments } satisfies ActionMap
 }

@@ -1,4 +1,4 @@
-import { WORKBENCH_KEYS, workbenchContract, type WorkbenchItem, type WorkbenchSummary } from '../../_shared/contracts/workbench'
+import { WORKBENCH_KEYS, workbenchSummaryInput, type WorkbenchItem, type WorkbenchSummary } from '../../_shared/contracts/workbench'
 import { DEADLINE_LABELS, EVALUATION_STATUS_LABELS, daysUntil } from '../../_shared/domain/evaluation'
 import { pageUrl } from '../../_shared/domain/pages'
 import { periodsOf } from '../../_shared/domain/period'
@@ -37,7 +37,7 @@ function dueWords(today: string, deadline: string): string {
  * only when the caller's role may open its list.
  */
 export const summary = defineAction({
-  input: workbenchContract.summary,
+  input: workbenchSummaryInput,
   access: 'staff',
   async run(_input, ctx): Promise<WorkbenchSummary> {
     const caller = ctx.caller

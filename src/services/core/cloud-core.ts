@@ -1,30 +1,25 @@
 import type * as v from 'valibot'
 import type { FieldError } from '@shared/contracts/common'
 import type { ErrorCode } from '@shared/contracts/errors'
-import type { orgContract, OrgOutputs } from '@shared/contracts/org'
-import type { policyContract, PolicyOutputs } from '@shared/contracts/policy'
-import type { profileContract, ProfileOutputs } from '@shared/contracts/profile'
-import type { surveyContract, SurveyOutputs } from '@shared/contracts/survey'
+// The one exemption from "the client never imports server code": a type-only import, which
+// Babel (Taro's TypeScript loader) erases, so no server code reaches a bundle (eslint.config.mjs
+// allows exactly this import here, and only as `import type`).
+import type { Functions } from '../../../server/functions'
 
 /**
- * Every cloud function the client calls, with its action schemas and outputs, straight from the
- * shared contracts: a call's input and output types follow from (function, action).
+ * Every cloud function the client calls and its actions, straight from the action
+ * declarations (`server/functions.ts` → each function's `actions/index.ts` → `defineAction`):
+ * a call's input type is the action's `input` schema's, its output type what the action's
+ * `run` returns. Adding an action to a function's map makes it callable here, typed.
  */
-export interface FunctionContracts {
-  policy: { inputs: typeof policyContract; outputs: PolicyOutputs }
-  profile: { inputs: typeof profileContract; outputs: ProfileOutputs }
-  org: { inputs: typeof orgContract; outputs: OrgOutputs }
-  survey: { inputs: typeof surveyContract; outputs: SurveyOutputs }
-}
-
-export type FunctionName = keyof FunctionContracts
-export type ActionName<F extends FunctionName> = keyof FunctionContracts[F]['outputs'] &
-  keyof FunctionContracts[F]['inputs'] &
-  string
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F]['inputs'][A] extends v.GenericSchema
-  ? v.InferInput<FunctionContracts[F]['inputs'][A]>
+export type FunctionName = keyof Functions
+export type ActionName<F extends FunctionName> = keyof Functions[F] & string
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Functions[F][A] extends { input: infer S extends v.GenericSchema }
+  ? v.InferInput<S>
   : never
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = FunctionContracts[F]['outputs'][A]
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Functions[F][A] extends { run(...args: never[]): Promise<infer O> }
+  ? O
+  : never
 
 /** A typed call of one action of one cloud function. */
 export type Call = <F extends FunctionName, A extends ActionName<F>>(

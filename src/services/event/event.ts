@@ -1,23 +1,9 @@
-import type {
-  AttendeesInput,
-  CancelOutput,
-  CheckinOutput,
-  EventDraftInput,
-  EventListInput,
-  eventContract,
-  EventOutputs,
-  SignupInput,
-} from '@shared/contracts/event'
+import type { AttendeesInput, CancelOutput, CheckinOutput, EventDraftInput, EventListInput, SignupInput } from '@shared/contracts/event'
 import { REFUSALS } from '@shared/domain/event'
 import { ApiError, call, ErrorCodes, errorMessage, isApiError } from '../core/cloud'
 import { appOrigin } from '../core/app-origin'
 import { dropPending, newRequestId, pendingSend, sendReliably, type SendOptions } from '../core/outbox'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    event: { inputs: typeof eventContract; outputs: EventOutputs }
-  }
-}
 
 const RETRY_DELAYS_MS = [600, 1500, 3000]
 

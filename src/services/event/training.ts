@@ -1,14 +1,9 @@
-import type { CourseCheckinOutput, CourseSaveInput, EnrolInput, trainingContract, TrainingOutputs } from '@shared/contracts/training'
+import type { CourseCheckinOutput, CourseSaveInput, EnrolInput } from '@shared/contracts/training'
 import { TRAINING_REFUSALS } from '@shared/domain/training'
 import { call, errorMessage, isApiError } from '../core/cloud'
 import { appOrigin } from '../core/app-origin'
 import { newRequestId } from '../core/outbox'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    training: { inputs: typeof trainingContract; outputs: TrainingOutputs }
-  }
-}
 
 const REFUSAL_MESSAGES = new Set<string>(Object.values(TRAINING_REFUSALS))
 

@@ -1,18 +1,8 @@
-import type {
-  feedbackContract,
-  FeedbackListInput,
-  FeedbackOutputs,
-  FeedbackSubmitInput,
-} from '@shared/contracts/feedback'
+import type { FeedbackListInput, FeedbackSubmitInput } from '@shared/contracts/feedback'
 import type { FeedbackResolution } from '@shared/domain/feedback'
 import { env } from '../../env'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    feedback: { inputs: typeof feedbackContract; outputs: FeedbackOutputs }
-  }
-}
 
 export const submitFeedback = (input: FeedbackSubmitInput) => call('feedback', 'submit', input)
 export const myFeedback = (after: string | null = null) => call('feedback', 'mine', { after, limit: 20 })

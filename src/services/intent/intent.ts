@@ -1,32 +1,9 @@
-import type {
-  GapKind,
-  intentContract,
-  IntentOutputs,
-  IntentSubmitInput,
-  ledgerContract,
-  LedgerBenefitInput,
-  LedgerLoanStepInput,
-  LedgerExportInput,
-  LedgerFollowUpInput,
-  LedgerListInput,
-  LedgerOutputs,
-  LedgerRegisterInput,
-  LedgerVentureInput,
-} from '@shared/contracts/intent'
-import type { projectContract, ProjectListInput, ProjectOutputs, ProjectSaveInput } from '@shared/contracts/project'
+import type { GapKind, IntentSubmitInput, LedgerBenefitInput, LedgerLoanStepInput, LedgerExportInput, LedgerFollowUpInput, LedgerListInput, LedgerRegisterInput, LedgerVentureInput } from '@shared/contracts/intent'
+import type { ProjectListInput, ProjectSaveInput } from '@shared/contracts/project'
 import type { IntentStage } from '@shared/domain/intent'
 import { call } from '../core/cloud'
 import { forgetMe } from '../profile/profile'
 
-// The intent, ledger and project functions join the typed `call` (declaration merging keeps
-// cloud-core.ts, which other features share, untouched).
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    intent: { inputs: typeof intentContract; outputs: IntentOutputs }
-    ledger: { inputs: typeof ledgerContract; outputs: LedgerOutputs }
-    project: { inputs: typeof projectContract; outputs: ProjectOutputs }
-  }
-}
 
 // ——— residents ———
 

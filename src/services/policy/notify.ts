@@ -1,12 +1,7 @@
-import type { InboxInput, notifyContract, NotifyOutputs, PushInput, SubscribeInput } from '@shared/contracts/notify'
+import type { InboxInput, PushInput, SubscribeInput } from '@shared/contracts/notify'
 import type { SwitchableKind } from '@shared/domain/notice'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    notify: { inputs: typeof notifyContract; outputs: NotifyOutputs }
-  }
-}
 
 export const listInbox = (input: InboxInput) => call('notify', 'inbox', input)
 export const markRead = (ids: string[]) => call('notify', 'markRead', { ids })

@@ -1,11 +1,6 @@
-import type { GuideSaveInput, MentorSaveInput, serviceContract, ServiceOutputs, StorySaveInput } from '@shared/contracts/service'
+import type { GuideSaveInput, MentorSaveInput, StorySaveInput } from '@shared/contracts/service'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    service: { inputs: typeof serviceContract; outputs: ServiceOutputs }
-  }
-}
 
 export const listSites = (view: 'resident' | 'manage', after: string | null) => call('service', 'sites', { view, after, limit: 20 })
 export const applySite = (siteId: string, note: string) => call('service', 'applySite', { siteId, note })

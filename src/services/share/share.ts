@@ -1,14 +1,9 @@
 import Taro from '@tarojs/taro'
-import type { ShareCountsInput, shareContract, ShareOutputs } from '@shared/contracts/share'
+import type { ShareCountsInput } from '@shared/contracts/share'
 import type { ShareKind } from '@shared/domain/share'
 import { appOrigin } from '../core/app-origin'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    share: { inputs: typeof shareContract; outputs: ShareOutputs }
-  }
-}
 
 const REF_KEY = 'cy.shareRef'
 

@@ -1,13 +1,8 @@
-import type { AwardInput, DraftInput, evaluationContract, EvaluationOutputs, ExtendInput, RecordCallInput, RevokeInput, SpotCheckInput } from '@shared/contracts/evaluation'
+import type { AwardInput, DraftInput, ExtendInput, RecordCallInput, RevokeInput, SpotCheckInput } from '@shared/contracts/evaluation'
 import type { DeadlineKey } from '@shared/domain/evaluation'
 import type { EvaluationDeadlines } from '@shared/domain/evaluation'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    evaluation: { inputs: typeof evaluationContract; outputs: EvaluationOutputs }
-  }
-}
 
 export const listApplications = (year: number) => call('evaluation', 'list', { year })
 export const getApplication = (id: string) => call('evaluation', 'get', { id })

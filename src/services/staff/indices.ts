@@ -1,22 +1,6 @@
-import type {
-  DashboardInput,
-  DrilldownInput,
-  indicesContract,
-  IndicesOutputs,
-  MoneyCasesInput,
-  RollupInput,
-  SaveBaselineInput,
-  SetTargetInput,
-  SplitTargetInput,
-  TargetsInput,
-} from '@shared/contracts/indices'
+import type { DashboardInput, DrilldownInput, MoneyCasesInput, RollupInput, SaveBaselineInput, SetTargetInput, SplitTargetInput, TargetsInput } from '@shared/contracts/indices'
 import { call } from '../core/cloud'
 
-declare module '../core/cloud-core' {
-  interface FunctionContracts {
-    indices: { inputs: typeof indicesContract; outputs: IndicesOutputs }
-  }
-}
 
 export function loadDashboard(input: DashboardInput) {
   return call('indices', 'dashboard', input)

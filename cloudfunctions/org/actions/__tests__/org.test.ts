@@ -1,4 +1,4 @@
-import type { OrgOutputs } from '../../../_shared/contracts/org'
+import type { AuditPage, BoundAccount, IssuedInvitation, OrgNode, StaffList } from '../../../_shared/contracts/org'
 import { dispatch } from '../../../_shared/runtime/dispatch'
 import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { profileActions } from '../../../profile/actions'
@@ -17,7 +17,7 @@ const STAFF = [
 describe('org: invitations', () => {
   it('a lead invites a community worker, who binds once with a browser session and can then act', async () => {
     const h = await makeHarness(STAFF)
-    const inv = await h.ok<OrgOutputs['invite']>(orgActions, staffId('a-lead'), 'invite', {
+    const inv = await h.ok<IssuedInvitation>(orgActions, staffId('a-lead'), 'invite', {
       role: 'community_staff',
       orgId: 'comm-a',
       label: '甲社区 张老师',
@@ -25,7 +25,7 @@ describe('org: invitations', () => {
     expect(inv.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
     expect(await h.store.collection('invitations').get(inv.code)).toBeNull() // only a keyed hash is stored
     const typed = `${inv.code.slice(0, 4).toLowerCase()}-${inv.code.slice(4)}`
-    const bound = await h.ok<OrgOutputs['bind']>(orgActions, resident('h5_new-person'), 'bind', {
+    const bound = await h.ok<BoundAccount>(orgActions, resident('h5_new-person'), 'bind', {
       code: typed,
       name: '张老师',
       username: 'zhang',
@@ -42,8 +42,8 @@ describe('org: invitations', () => {
 
   it('binds a WeChat identity without a password', async () => {
     const h = await makeHarness(STAFF)
-    const inv = await h.ok<OrgOutputs['invite']>(orgActions, staffId('district'), 'invite', { role: 'street_reviewer', orgId: 'street', label: '街道 王' })
-    const bound = await h.ok<OrgOutputs['bind']>(orgActions, { openid: 'oWx-123' }, 'bind', { code: inv.code, name: '王五' })
+    const inv = await h.ok<IssuedInvitation>(orgActions, staffId('district'), 'invite', { role: 'street_reviewer', orgId: 'street', label: '街道 王' })
+    const bound = await h.ok<BoundAccount>(orgActions, { openid: 'oWx-123' }, 'bind', { code: inv.code, name: '王五' })
     const staff = await h.store.collection('staff').get(bound.staffId)
     expect(staff).toMatchObject({ openid: 'oWx-123', username: null, passwordHash: null, role: 'street_reviewer' })
     // From now on that OPENID is this staff member.
@@ -53,7 +53,7 @@ describe('org: invitations', () => {
 
   it('refuses expired codes, senior or sideways roles, orgs out of scope and the wrong level', async () => {
     const h = await makeHarness(STAFF)
-    const inv = await h.ok<OrgOutputs['invite']>(orgActions, staffId('a-lead'), 'invite', { role: 'community_staff', orgId: 'comm-a', label: '过期的', expiresInDays: 1 })
+    const inv = await h.ok<IssuedInvitation>(orgActions, staffId('a-lead'), 'invite', { role: 'community_staff', orgId: 'comm-a', label: '过期的', expiresInDays: 1 })
     h.setNow('2026-11-23T02:00:01.000Z')
     expect((await h.call(orgActions, resident('h5_x'), 'bind', { code: inv.code, name: '某人', username: 'late', password: 'Late2026ok' })).status).toBe(404)
     const refused = async (who: string, data: object, status: number) =>
@@ -65,7 +65,7 @@ describe('org: invitations', () => {
     await refused('district', { role: 'community_staff', orgId: 'street' }, 400) // role/level mismatch
     expect((await h.call(orgActions, resident('h5_y'), 'invite', { role: 'admin', orgId: 'city', label: '我自己' })).status).toBe(403)
     // A browser-session bind needs an account to sign in with.
-    const ok = await h.ok<OrgOutputs['invite']>(orgActions, staffId('admin'), 'invite', { role: 'city_officer', orgId: 'city', label: '市里' })
+    const ok = await h.ok<IssuedInvitation>(orgActions, staffId('admin'), 'invite', { role: 'city_officer', orgId: 'city', label: '市里' })
     const missing = await h.call(orgActions, resident('h5_z'), 'bind', { code: ok.code, name: '赵六' })
     expect(missing.body.ok ? null : missing.body.error.fields?.map((f) => f.path)).toEqual(['username', 'password'])
   })
@@ -74,7 +74,7 @@ describe('org: invitations', () => {
 describe('org: staff and revoke', () => {
   it('lists staff of the caller’s scope only, and revokes a junior account effective on its next call', async () => {
     const h = await makeHarness(STAFF)
-    const names = async (who: string) => (await h.ok<OrgOutputs['staff']>(orgActions, staffId(who), 'staff', {})).items.map((s) => s._id).sort()
+    const names = async (who: string) => (await h.ok<StaffList>(orgActions, staffId(who), 'staff', {})).items.map((s) => s._id).sort()
     expect(await names('a-lead')).toEqual(['a-lead', 'a-staff'])
     expect(await names('district')).toEqual(['a-lead', 'a-staff', 'b-staff', 'district', 'reviewer'])
     expect((await h.call(orgActions, staffId('a-lead'), 'staff', { orgId: 'comm-b' })).status).toBe(404)
@@ -101,7 +101,7 @@ describe('org: audit log', () => {
     await call('b-staff', draft({ title: '短' }))
     await call('district', draft())
     const actors = async (who: string, data: object = {}) =>
-      (await h.ok<OrgOutputs['audit']>(orgActions, staffId(who), 'audit', data)).items.map((a) => `${a.actorId}:${a.result}`).sort()
+      (await h.ok<AuditPage>(orgActions, staffId(who), 'audit', data)).items.map((a) => `${a.actorId}:${a.result}`).sort()
     expect(await actors('a-lead')).toEqual(['a-staff:ok'])
     expect(await actors('reviewer')).toEqual(['a-staff:ok', 'b-staff:invalid', 'b-staff:ok'])
     expect(await actors('district', { result: 'invalid' })).toEqual(['b-staff:invalid'])
@@ -115,7 +115,7 @@ describe('org: audit log', () => {
 describe('org: tree editing', () => {
   it('lets the admin add a community under a street and rename it, and nobody else', async () => {
     const h = await makeHarness(STAFF)
-    const added = await h.ok<OrgOutputs['saveOrg']>(orgActions, staffId('admin'), 'saveOrg', { name: '丙社区', level: 'community', parentId: 'street' })
+    const added = await h.ok<OrgNode>(orgActions, staffId('admin'), 'saveOrg', { name: '丙社区', level: 'community', parentId: 'street' })
     expect((await h.store.collection('orgs').get(added._id))?.path).toEqual(['city', 'dist', 'street', added._id])
     await h.ok(orgActions, staffId('admin'), 'saveOrg', { id: added._id, name: '丙村', level: 'community', parentId: 'street' })
     expect((await h.store.collection('orgs').get(added._id))?.name).toBe('丙村')

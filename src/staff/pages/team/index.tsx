@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import type { OrgNode, OrgOutputs, StaffView } from '@shared/contracts/org'
+import type { OrgNode, StaffView, IssuedInvitation } from '@shared/contracts/org'
 import { childLevel, ORG_LEVEL_LABELS } from '@shared/domain/org'
 import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
@@ -80,7 +80,7 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
   const [orgId, setOrgId] = useState('')
   const [label, setLabel] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [issued, setIssued] = useState<OrgOutputs['invite'] | null>(null)
+  const [issued, setIssued] = useState<IssuedInvitation | null>(null)
   const [busy, setBusy] = useState(false)
   usePullDownRefresh(() => {
     void team.reload().finally(() => Taro.stopPullDownRefresh())
