@@ -30,7 +30,7 @@ async function signIn(page: Page, username: string): Promise<void> {
   await byTest(page, 'login-username').fill(username)
   await byTest(page, 'login-password').fill('Demo#2026')
   await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/policies/)
+  await page.waitForURL(/staff\/pages\/(workbench|policies)/)
 }
 
 async function fresh(page: Page, url: string): Promise<Page> {
