@@ -37,7 +37,19 @@ export default function StaffLayout({ page, children }: StaffLayoutProps) {
     }
   }, [])
   const staff = me?.kind === 'staff' ? me.staff : null
-  if (!staff) return <View className='staff-layout staff-layout--bare'>{children}</View>
+  // The page keeps one place in the tree whether or not the frame is drawn yet: if it moved when
+  // the profile arrived, React would mount the page a second time, and its page hooks (refresh on
+  // show, pull-down, load more) would start over and miss the next return to the page.
+  if (!staff) {
+    return (
+      <View className='staff-layout staff-layout--bare'>
+        {null}
+        {null}
+        {null}
+        <View className='staff-layout__main'>{children}</View>
+      </View>
+    )
+  }
 
   const sections = sectionsFor(staff.role)
   const current = sectionOf(page)
