@@ -7,7 +7,6 @@ import { TARGET_SOURCES, TARGET_SOURCE_SHORT, type TargetSource } from '@shared/
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
-import StaffRequired from '../../../components/staff-required'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { closeTargetYear, loadTargets, setTarget, splitTarget } from '../../../services/staff/indices'
@@ -15,6 +14,8 @@ import { errorMessage } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
+import StaffLayout from '../../components/staff-layout'
+import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 
@@ -38,11 +39,17 @@ const unitSuffix = (unit: TargetRow['unit']) => (unit === 'percent' ? '%' : unit
  * children (counts must add up; ratios are inherited unless a child gets its own).
  */
 export default function TargetsPage() {
+  return (
+    <StaffLayout page='staffTargets'>
+      <TargetsPageBody />
+    </StaffLayout>
+  )
+}
+
+function TargetsPageBody() {
   const me = useLoad(() => getMe(), [])
-  if (me.status === 'error' && !me.data) return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
-  if (!me.data) return <PageState kind='loading' />
-  if (me.data.kind !== 'staff') return <StaffRequired description='目标与分解只对各级创建办和社区工作人员开放' />
-  return <Targets />
+  const gate = staffGate(me, '目标与分解只对各级创建办和社区工作人员开放')
+  return gate.stop ?? <Targets />
 }
 
 function Targets() {
@@ -67,9 +74,9 @@ function Targets() {
     <View className='tg' data-testid='targets'>
       <View className='tg__card'>
         <View className='tg__head'>
-          <Text className='tg__link' onClick={() => setYear(year - 1)} data-testid='year-prev'>‹</Text>
-          <Text className='tg__title tg__grow'>{d.org.name} · {year} 年目标</Text>
-          <Text className='tg__link' onClick={() => setYear(year + 1)} data-testid='year-next'>›</Text>
+          <Text className='tg__year' onClick={() => setYear(year - 1)} data-testid='year-prev'>‹ {year - 1}</Text>
+          <Text className='tg__heading tg__grow'>{d.org.name} · {year} 年目标</Text>
+          <Text className='tg__year' onClick={() => setYear(year + 1)} data-testid='year-next'>{year + 1} ›</Text>
         </View>
         <Text className='tg__meta'>
           目标来自两份文件：{TARGET_SOURCE_SHORT['seed-000']}（{d.sourceLabels['seed-000']}）和{TARGET_SOURCE_SHORT['seed-001']}（{d.sourceLabels['seed-001']}）。标“自定”的是本级自己定的参考值，文件没有规定，不计入五项创建标准。
@@ -118,9 +125,9 @@ function Row({ d, r, open, onToggle, onSaved }: { d: TargetsOutput; r: TargetRow
             ))}
           </View>
         </View>
-      ) : (
+      ) : d.canSet || d.canSplit || r.children.length ? (
         <Text className='tg__link' onClick={onToggle}>{d.canSet || d.canSplit ? '设定 / 分解 ›' : '查看下级 ›'}</Text>
-      )}
+      ) : null}
     </View>
   )
 }
