@@ -51,7 +51,7 @@ export const bindInput = v.object({
   password: v.optional(newPasswordSchema()),
 })
 
-export const staffListInput = v.object({ orgId: v.optional(idSchema) })
+export const staffListInput = v.object({ orgId: v.optional(idSchema), after: cursorSchema, limit: limitSchema })
 export const revokeInput = v.object({ staffId: idSchema })
 
 export const auditInput = v.object({
@@ -101,9 +101,8 @@ export interface BoundAccount {
 }
 
 /** `org.staff`: the accounts the caller manages. */
-export interface StaffList {
-  items: StaffView[]
-}
+/** `org.staff`: a page of the staff in scope, by unit. */
+export type StaffList = PageOf<StaffView>
 
 /** `org.audit`: a page of the audit log. */
 export type AuditPage = PageOf<AuditEntry>

@@ -20,6 +20,8 @@ export const INDEXES: Declarations = {
     { name: 'username', fields: [{ field: 'username', dir: 'asc' }] },
     { name: 'openid', fields: [{ field: 'openid', dir: 'asc' }] },
     { name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] },
+    // 团队: the staff of a scope by unit, then name, a page at a time.
+    { name: 'org_name', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'name', dir: 'asc' }] },
   ],
   profiles: [{ name: 'community', fields: [{ field: 'communityId', dir: 'asc' }] }],
   policies: [

@@ -15,15 +15,21 @@ export const staff = defineAction({
     const root = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
     const orgs = await orgsWithin(ctx, root._id)
     const names = new Map(orgs.map((o) => [o._id, o.name]))
-    const items: StaffMember[] = []
-    for await (const batch of ctx.store.collection('staff').scan(where.in<StaffMember>('orgId', [...names.keys()]), 500)) {
-      items.push(...batch)
-    }
-    items.sort((a, b) => a.orgId.localeCompare(b.orgId) || a.name.localeCompare(b.name, 'zh-Hans-CN'))
+    // By unit, then name; a page at a time (a city's staff run to hundreds).
+    const page = await ctx.store.collection('staff').find({
+      where: where.in<StaffMember>('orgId', [...names.keys()]),
+      orderBy: [
+        { field: 'orgId', dir: 'asc' },
+        { field: 'name', dir: 'asc' },
+      ],
+      limit: input.limit,
+      after: input.after ?? null,
+    })
     return {
-      items: items.map((s) =>
+      items: page.items.map((s) =>
         toStaffView(s, names.get(s.orgId) ?? '', s._id !== caller.staff._id && s.active && mayManageRole(caller.staff.role, s.role)),
       ),
+      next: page.next,
     }
   },
 })

@@ -65,8 +65,8 @@ export function bindInvitation(input: ActionInput<'org', 'bind'>) {
   return call('org', 'bind', input)
 }
 
-export function listStaff(orgId?: string) {
-  return call('org', 'staff', orgId ? { orgId } : {})
+export function listStaff(input: ActionInput<'org', 'staff'>) {
+  return call('org', 'staff', input)
 }
 
 export function revokeStaff(staffId: string) {

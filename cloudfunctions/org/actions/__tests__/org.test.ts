@@ -87,6 +87,28 @@ describe('org: staff and revoke', () => {
   })
 })
 
+describe('org: staff pages', () => {
+  it('pages the staff of a scope by unit, each member once, the cursor carrying on where the last page stopped', async () => {
+    const h = await makeHarness(STAFF)
+    const seen: StaffList['items'] = []
+    let after: string | null = null
+    let pages = 0
+    do {
+      const page: StaffList = await h.ok<StaffList>(orgActions, staffId('district'), 'staff', { limit: 2, after })
+      expect(page.items.length).toBeLessThanOrEqual(2)
+      seen.push(...page.items)
+      after = page.next
+      pages++
+    } while (after && pages < 10)
+    expect(seen.map((s) => s._id).sort()).toEqual(['a-lead', 'a-staff', 'b-staff', 'district', 'reviewer'])
+    expect(pages).toBe(3)
+    // By unit: each unit's members come together, never split across the list.
+    const runs = seen.map((s) => s.orgName).filter((name, i, all) => i === 0 || all[i - 1] !== name)
+    expect(new Set(runs).size).toBe(runs.length)
+    expect((await h.call(orgActions, staffId('district'), 'staff', { after: 'not-a-cursor' })).status).toBe(400)
+  })
+})
+
 describe('org: audit log', () => {
   it('shows each level its own and lower records, filterable, never its superiors’', async () => {
     const h = await makeHarness(STAFF)

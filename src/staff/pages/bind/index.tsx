@@ -2,16 +2,15 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import { bindInput } from '@shared/contracts/org'
 import { ROLE_LABELS } from '@shared/domain/roles'
 import FormField from '../../../components/form-field'
-import { errorMessage, isApiError } from '../../../services/core/cloud'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
+import { errorMessage } from '../../../services/core/cloud'
 import { bindInvitation } from '../../../services/staff/org'
 import { forgetMe } from '../../../services/profile/profile'
 import { passwordSignIn, signIn } from '../../../services/core/session'
 import { routes } from '../../../utils/routes'
-import { toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -26,34 +25,36 @@ export default function StaffBindPage() {
   // `cloud:admin --invite` and the team page hand out `staff/pages/bind/index?code=…`: the code is filled in.
   const invited = (useRouter().params.code ?? '').slice(0, 20)
   const [form, setForm] = useState({ code: invited, name: '', username: '', password: '' })
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const set = (key: Field) => (e: { detail: { value: string } }) => setForm((f) => ({ ...f, [key]: e.detail.value }))
-
-  const submit = async () => {
-    const data = passwordSignIn ? form : { code: form.code, name: form.name }
-    const checked = check(bindInput, data)
-    if (!checked.ok) {
-      setErrors(Object.fromEntries(checked.fields.map((f) => [f.path, f.message])))
-      return
-    }
-    setErrors({})
-    setFormError('')
-    setBusy(true)
-    try {
-      const bound = await bindInvitation(checked.value)
-      if (passwordSignIn) await signIn(form.username.trim(), form.password)
+  const binding = useFormSubmit({
+    schema: bindInput,
+    submit: async (input) => {
+      setFormError('')
+      const bound = await bindInvitation(input)
       forgetMe()
-      toastSuccess(`已成为${bound.orgName}${ROLE_LABELS[bound.role]}`)
-      void Taro.redirectTo({ url: routes.staffWorkbench })
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])))
-      else setFormError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+      // The code is spent now: a failed sign-in must not send them back to a form that cannot succeed.
+      if (passwordSignIn && input.username && input.password) {
+        const signedIn = await signIn(input.username, input.password).then(
+          () => true,
+          () => false,
+        )
+        if (!signedIn) return { bound, next: routes.staffLogin }
+      }
+      return { bound, next: routes.staffWorkbench }
+    },
+    invalidToast: false,
+    successToast: ({ bound, next }) => `已成为${bound.orgName}${ROLE_LABELS[bound.role]}${next === routes.staffLogin ? '，请用新账号登录' : ''}`,
+    then: ({ next }) => void Taro.redirectTo({ url: next }),
+    // Anything but a field message (a used or expired code, no network) stays on the card.
+    onError: (e) => setFormError(errorMessage(e)),
+  })
+  const errors: Partial<Record<Field, string>> = binding.errors
+  const busy = binding.busy !== null
+  const set = (key: Field) => (e: { detail: { value: string } }) => {
+    setForm((f) => ({ ...f, [key]: e.detail.value }))
+    binding.clear(key)
   }
+  const submit = () => binding.run(passwordSignIn ? form : { code: form.code, name: form.name })
 
   return (
     <View className='staff-bind'>

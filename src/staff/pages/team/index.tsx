@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Input, Picker, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import type { OrgNode, StaffView, IssuedInvitation } from '@shared/contracts/org'
+import { inviteInput, saveOrgInput, type OrgNode, type StaffView, type IssuedInvitation } from '@shared/contracts/org'
 import { childLevel, ORG_LEVEL_LABELS } from '@shared/domain/org'
 import type { AuditEntry } from '@shared/domain/audit'
 import { can, mayManageRole, ROLE_LABELS, ROLE_LEVEL, STAFF_ROLES, type StaffRole } from '@shared/domain/roles'
@@ -12,9 +12,10 @@ import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import PrivacyPrompt from '../../../components/privacy-prompt'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
-import { usePagedList } from '../../../hooks/use-paged-list'
-import { errorMessage, isApiError } from '../../../services/core/cloud'
+import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
+import { errorMessage } from '../../../services/core/cloud'
 import { getOrgTree, inviteStaff, listAudit, listStaff, revokeStaff, saveOrg } from '../../../services/staff/org'
 import { getMe } from '../../../services/profile/profile'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
@@ -73,18 +74,25 @@ function StaffTeamPageBody() {
 }
 
 function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) {
-  const team = useLoad(() => listStaff(), [])
+  const team = usePagedList((after) => listStaff({ after, limit: 30 }), [])
   const tree = useLoad(() => getOrgTree(), [])
   const roles = STAFF_ROLES.filter((r) => mayManageRole(myRole, r))
   const [role, setRole] = useState<StaffRole>(roles[0])
   const [orgId, setOrgId] = useState('')
   const [label, setLabel] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
   const [issued, setIssued] = useState<IssuedInvitation | null>(null)
-  const [busy, setBusy] = useState(false)
-  usePullDownRefresh(() => {
-    void team.reload().finally(() => Taro.stopPullDownRefresh())
+  const inviting = useFormSubmit({
+    schema: inviteInput,
+    submit: (input) => inviteStaff(input),
+    invalidToast: false,
+    then: (result) => {
+      setIssued(result)
+      setLabel('')
+    },
   })
+  const { errors } = inviting
+  const busy = inviting.busy !== null
+  useListPage(team)
 
   // Orgs in my subtree at the level the chosen role belongs to.
   const orgChoices = useMemo(() => {
@@ -98,27 +106,14 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
   }, [tree.data, role, myOrgId])
   const chosenOrg = orgChoices.find((o) => o._id === orgId) ?? orgChoices[0]
 
-  const issue = async () => {
-    setBusy(true)
-    setErrors({})
-    try {
-      const result = await inviteStaff({ role, orgId: chosenOrg?._id ?? '', label: label.trim(), expiresInDays: 7 })
-      setIssued(result)
-      setLabel('')
-    } catch (e) {
-      if (isApiError(e) && e.fields.length) setErrors(Object.fromEntries(e.fields.map((f) => [f.path, f.message])))
-      else toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const issue = () => inviting.run({ role, orgId: chosenOrg?._id ?? '', label, expiresInDays: 7 })
 
   const revoke = async (s: StaffView) => {
     if (!(await confirm('停用账号', `停用“${s.name}”后，这个账号立即不能再使用。`, '停用'))) return
     try {
       await revokeStaff(s._id)
       toastSuccess('已停用')
-      void team.reload()
+      void team.refresh({ quiet: true })
     } catch (e) {
       toastText(errorMessage(e))
     }
@@ -144,7 +139,11 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
             )}
           </FormField>
           <FormField label='受邀人' required error={errors.label} hint='写上姓名，方便对账，如 金沙社区 张丽' testId='invite-label-field'>
-            <Input className='form-field__input' value={label} placeholder='受邀人姓名' maxlength={30} onInput={(e) => setLabel(e.detail.value)} nativeProps={{ 'data-testid': 'invite-label' }} />
+            <Input className='form-field__input' value={label} placeholder='受邀人姓名' maxlength={30} onInput={(e) => {
+                setLabel(e.detail.value)
+                inviting.clear('label')
+              }}
+              nativeProps={{ 'data-testid': 'invite-label' }} />
           </FormField>
           <View data-testid='invite-button'>
             <AtButton type='primary' loading={busy} disabled={busy || !chosenOrg} onClick={() => void issue()}>
@@ -168,15 +167,15 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
       ) : null}
 
       <Text className='staff-team__section'>我管理范围内的工作人员</Text>
-      {team.status === 'loading' && !team.data ? (
+      {team.status === 'loading' ? (
         <PageState kind='loading' compact />
       ) : team.status === 'error' ? (
-        <PageState kind='error' compact title='名单加载失败' error={team.error} onAction={() => void team.reload()} />
-      ) : !team.data?.items.length ? (
+        <PageState kind='error' compact title='名单加载失败' error={team.error} onAction={() => void team.refresh()} />
+      ) : !team.items.length ? (
         <PageState kind='empty' compact title='还没有工作人员' />
       ) : (
         <View className='staff-team__list' data-testid='staff-list'>
-          {team.data.items.map((s) => (
+          {team.items.map((s) => (
             <View className={`staff-team__row${s.active ? '' : ' staff-team__row--off'}`} key={s._id} data-testid='staff-row' data-id={s._id}>
               <View className='staff-team__row-main'>
                 <Text className='staff-team__name'>
@@ -196,6 +195,7 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
               ) : null}
             </View>
           ))}
+          <ListFooter list={team} />
         </View>
       )}
     </View>
@@ -205,6 +205,7 @@ function TeamPanel({ myRole, myOrgId }: { myRole: StaffRole; myOrgId: string }) 
 function AuditPanel() {
   const [result, setResult] = useState<ResultFilter>('all')
   const log = usePagedList((after) => listAudit({ result: result === 'all' ? undefined : result, after, limit: 30 }), [result])
+  useListPage(log)
   return (
     <View>
       <SegmentTabs tabs={RESULT_TABS} value={result} onChange={setResult} testIdPrefix='audit-result' />
@@ -244,38 +245,27 @@ function OrgPanel() {
   const [parentId, setParentId] = useState('')
   const [name, setName] = useState('')
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null)
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  // Adding and renaming send the same input; whichever ran last owns the message.
+  const saving = useFormSubmit<typeof saveOrgInput, unknown, 'add' | 'rename'>({
+    schema: saveOrgInput,
+    submit: (input) => saveOrg(input),
+    invalidToast: false,
+    successToast: (_, mode) => (mode === 'rename' ? '已改名' : '已添加'),
+    then: (_, mode) => {
+      if (mode === 'rename') setEditing(null)
+      else setName('')
+      void tree.reload()
+    },
+  })
+  const error = Object.values(saving.errors).join('；')
+  const busy = saving.busy !== null
   const orgs = tree.data ?? []
   const parents = orgs.filter((o) => childLevel(o.level) !== null)
   const parent = parents.find((o) => o._id === parentId) ?? parents[0]
   const depth = (o: OrgNode) => o.fullName.split(' / ').length - 1
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    setError('')
-    try {
-      await work()
-      toastSuccess(done)
-      void tree.reload()
-    } catch (e) {
-      setError(isApiError(e) && e.fields.length ? e.fields.map((f) => f.message).join('；') : errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-  const add = () =>
-    parent &&
-    run(async () => {
-      await saveOrg({ name: name.trim(), level: childLevel(parent.level)!, parentId: parent._id })
-      setName('')
-    }, '已添加')
-  const rename = (o: OrgNode) =>
-    editing &&
-    run(async () => {
-      await saveOrg({ id: o._id, name: editing.name.trim(), level: o.level, parentId: o.parentId })
-      setEditing(null)
-    }, '已改名')
+  const add = () => parent && saving.run({ name, level: childLevel(parent.level)!, parentId: parent._id }, 'add')
+  const rename = (o: OrgNode) => editing && saving.run({ id: o._id, name: editing.name, level: o.level, parentId: o.parentId }, 'rename')
 
   if (tree.status === 'loading' && !tree.data) return <PageState kind='loading' compact />
   if (tree.status === 'error') return <PageState kind='error' compact title='组织架构加载失败' error={tree.error} onAction={() => void tree.reload()} />
