@@ -1,3 +1,4 @@
+import { testExportFiles } from '../cloudfunctions/_shared/testing/export-files'
 /**
  * The sign-up burst under the CloudBase conflict model (`cloudbase-conflicts.ts`): N residents
  * scan the same poster at once and sign up through the real dispatch and the real `event.signup`;
@@ -42,7 +43,7 @@ export async function conflictBurst(n: number, capacity: number): Promise<Confli
   } as Collections['staff'])
   const { store, stats } = conflictModelStore(raw)
   const keyring = makeKeyring(Buffer.from('bench-master-secret-bench-master-secret'))
-  const actions = eventActions({ codes: localMiniCodes() })
+  const actions = eventActions({ codes: localMiniCodes(), files: testExportFiles().files })
   const now = () => new Date(NOW)
   const created = await dispatch(actions, { action: 'save', data: eventDraft({ capacity }) }, { fn: 'event', store, identity: { staffId: 'a-staff' }, keyring, now })
   if (!created.body.ok) throw new Error(`event.save: ${JSON.stringify(created.body.error)}`)

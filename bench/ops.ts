@@ -30,6 +30,7 @@ import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
 import { policyTemplateFromEnv, type Timer } from '../cloudfunctions/notify/deps'
 import { localExportFiles } from '../server/downloads'
+import { makeSurveyActions } from '../cloudfunctions/survey/actions'
 import { localPhotoFiles, savePhoto } from '../server/photos'
 import { FUNCTIONS } from '../server/functions'
 import { countingStore, type OpCount } from './counting-store'
@@ -76,7 +77,8 @@ export async function opsPerAction(): Promise<OpsResult> {
   // As server/functions.ts builds them, with this run's folders (and no real waiting) in place of the runtime's.
   const fns: Record<string, ActionMap> = {
     ...FUNCTIONS,
-    event: eventActions({ codes: localMiniCodes() }),
+    event: eventActions({ codes: localMiniCodes(), files: () => exports }),
+    survey: makeSurveyActions(() => exports),
     ledger: makeLedgerActions(() => exports),
     notify: notifyActions({
       notifier: (st) => outboxNotifier(st),

@@ -9,7 +9,7 @@ import { outboxNotifier } from '../cloudfunctions/_shared/notifier/outbox'
 import { orgActions } from '../cloudfunctions/org/actions'
 import { policyActions } from '../cloudfunctions/policy/actions'
 import { profileActions } from '../cloudfunctions/profile/actions'
-import { surveyActions } from '../cloudfunctions/survey/actions'
+import { makeSurveyActions } from '../cloudfunctions/survey/actions'
 import { makeIntentActions } from '../cloudfunctions/intent/actions'
 import { logClaimCodes } from '../cloudfunctions/_shared/notifier/claim-code'
 import { ledgerJobs, makeLedgerActions } from '../cloudfunctions/ledger/actions'
@@ -41,7 +41,7 @@ const claimCodes = logClaimCodes()
 const functions = {
   org: orgActions,
   // Codes here are QR images of the H5 URL; in WeChat they are mini-program codes.
-  event: eventActions({ codes: localMiniCodes() }),
+  event: eventActions({ codes: localMiniCodes(), files: () => ledgerExports }),
   indices: indicesActions,
   maintenance: maintenanceActions,
   // Subscribe messages go to the `outbox` collection; every push also lands in the inbox.
@@ -54,7 +54,7 @@ const functions = {
   }),
   policy: policyActions,
   profile: profileActions,
-  survey: surveyActions,
+  survey: makeSurveyActions(() => ledgerExports),
   // Claim codes are printed in the runtime log; on CloudBase they are subscribe messages.
   intent: makeIntentActions({ claimCodes: () => claimCodes }),
   // Exports are written to DATA_DIR/exports and served by server/downloads.ts.

@@ -1,3 +1,4 @@
+import { cloudbaseExportFiles } from '../_shared/files/cloudbase'
 import { cloudbaseMiniCodeCache } from '../_shared/files/mini-codes'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
@@ -5,4 +6,6 @@ import { eventActions } from './actions'
 import { wxacodeMiniCodes } from '../_shared/codes/wxacode'
 import { getUnlimited } from '../_shared/codes/wx-sdk'
 
-export const main = makeMain('event', eventActions({ codes: wxacodeMiniCodes(getUnlimited, cloudbaseMiniCodeCache()) }), cloudbaseRoot)
+const files = cloudbaseExportFiles()
+
+export const main = makeMain('event', eventActions({ codes: wxacodeMiniCodes(getUnlimited, cloudbaseMiniCodeCache()), files: () => files }), cloudbaseRoot)

@@ -1,5 +1,8 @@
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
-import { surveyActions } from './actions'
+import { cloudbaseExportFiles } from '../_shared/files/cloudbase'
+import { makeSurveyActions } from './actions'
 
-export const main = makeMain('survey', surveyActions, cloudbaseRoot)
+const files = cloudbaseExportFiles()
+
+export const main = makeMain('survey', makeSurveyActions(() => files), cloudbaseRoot)

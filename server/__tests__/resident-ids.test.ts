@@ -38,18 +38,17 @@ async function all<K extends keyof Collections & string>(name: K): Promise<Colle
 
 const exportsDir = mkdtempSync(join(tmpdir(), 'resident-ids-'))
 /**
- * Every cell of the .xlsx a staff answer carries, as JSON strings: inline (`base64`) or behind a
- * download link (`url: /api/downloads/<name>?…`).
+ * Every cell of the .xlsx a staff answer carries, as JSON strings: every export is a file behind a
+ * download link (`url: /api/downloads/<name>?…`), never inline.
  */
 async function workbookText(data: unknown): Promise<string> {
   if (!data || typeof data !== 'object') return ''
+  expect('base64' in data).toBe(false)
   const url = 'url' in data && typeof data.url === 'string' ? data.url : ''
   const name = /^\/api\/downloads\/([^?]+)/.exec(url)?.[1]
-  const inline = 'base64' in data && typeof data.base64 === 'string' ? Buffer.from(data.base64, 'base64') : null
-  if (!name && !inline) return ''
+  if (!name) return ''
   const wb = new ExcelJS.Workbook()
-  if (inline) await wb.xlsx.load(inline as unknown as ArrayBuffer)
-  else if (name) await wb.xlsx.readFile(join(exportsDir, 'exports', name))
+  await wb.xlsx.readFile(join(exportsDir, 'exports', name))
   const cells: string[] = []
   wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(JSON.stringify(String(cell.text))))))
   exportsRead++

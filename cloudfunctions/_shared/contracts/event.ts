@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import type { CodeImage } from './file'
+import type { CodeImage, FileRef } from './file'
 import {
   type EventPhase,
   type EventStatus,
@@ -293,11 +293,8 @@ export interface CodeOutput extends CodeImage {
   rotatesAt: string | null
 }
 
-export interface ExportOutput {
-  filename: string
-  mime: string
-  /** The .xlsx file, base64. */
-  base64: string
+/** `event.export`: the attendee list as a file to download (a cloud file id on CloudBase, a link locally). */
+export interface ExportOutput extends FileRef {
   rows: number
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { FileRef } from './file'
 import {
   type Level,
   type SatisfactionIndex,
@@ -221,8 +222,7 @@ export interface SurveyResults {
 }
 
 /** `survey.export`: an .xlsx workbook, base64, for the client to save or open. */
-export interface SurveyExport {
-  filename: string
-  base64: string
+/** `survey.export`: the workbook as a file to download (a cloud file id on CloudBase, a link locally). */
+export interface SurveyExport extends FileRef {
   bytes: number
 }

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream'
-import type { StoredFile } from '../contracts/file'
+import { type FileRef, fileRef, type StoredFile } from '../contracts/file'
 
 /** A file being written for download. */
 export interface ExportTarget {
@@ -43,4 +43,27 @@ export interface ExportParts {
   open(key: string, now: Date): Promise<ExportPart>
   /** How the client gets a saved part: its cloud file id, or a fresh link. */
   link(ref: string, fileName: string, now: Date): Promise<StoredFile>
+}
+
+/**
+ * Writes one export through `files` and hands it over: `write` fills the stream (and may return a
+ * figure such as the row count); the stream is ended here, the file published once it is flushed,
+ * and dropped if anything failed half-way (no half file is ever handed out).
+ */
+export async function publishExport<T>(files: ExportFiles, fileName: string, now: Date, write: (stream: Writable) => Promise<T>): Promise<{ file: FileRef; result: T }> {
+  const target = await files.open(fileName, now)
+  let result: T
+  try {
+    const finished = new Promise<void>((resolve, reject) => {
+      target.stream.once('finish', resolve)
+      target.stream.once('error', reject)
+    })
+    result = await write(target.stream)
+    if (!target.stream.writableEnded) target.stream.end()
+    await finished
+  } catch (err) {
+    await target.discard()
+    throw err
+  }
+  return { file: fileRef({ ...(await target.publish()), fileName }), result }
 }

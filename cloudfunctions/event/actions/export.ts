@@ -1,8 +1,9 @@
+import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
 import { loadExcelJS } from '../../_shared/files/lazy-libs'
 import { exportInput, type ExportOutput } from '../../_shared/contracts/event'
 import { type EventSignup, SIGNUP_STATUS_LABELS } from '../../_shared/domain/event'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { type Action, defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { loadForStaff } from '../access'
 
@@ -18,8 +19,12 @@ function local(iso: string | null): string {
   return `${shanghaiDate(new Date(iso))} ${d.toISOString().slice(11, 16)}`
 }
 
-/** The attendee list as an .xlsx file, phones masked, every cell as text. Audited as an export. */
-export const exportAttendees = defineAction({
+/**
+ * The attendee list as an .xlsx file, phones masked, every cell as text, handed over like every
+ * download (`FileRef`: a cloud file id on CloudBase, a link locally). Audited as an export.
+ */
+export const makeExportAttendees = (files: () => ExportFiles): Action<typeof exportInput, ExportOutput> =>
+  defineAction({
   input: exportInput,
   access: 'staff',
   permission: 'event.export',
@@ -60,13 +65,9 @@ export const exportAttendees = defineAction({
     })
     sheet.getRow(1).font = { bold: true }
     sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')))
-    const buffer = Buffer.from(await book.xlsx.writeBuffer())
     const date = shanghaiDate(new Date(event.startAt))
-    return {
-      filename: `${date}-${event.title.replace(/[\\/:*?"<>|]/g, '')}-报名名单.xlsx`,
-      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: buffer.toString('base64'),
-      rows: rows.length,
-    }
+    const fileName = `${date}-${event.title.replace(/[\\/:*?"<>|]/g, '')}-报名名单.xlsx`
+    const { file } = await publishExport(files(), fileName, ctx.now(), (stream) => book.xlsx.write(stream))
+    return { ...file, rows: rows.length }
   },
 })

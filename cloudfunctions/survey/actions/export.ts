@@ -1,16 +1,19 @@
 import { type SurveyExport, surveyIdInput } from '../../_shared/contracts/survey'
 import { computeIndex, type SurveyResponse, surveyState } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
+import { type Action, defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { loadSurveyInScope, PERMISSION_MESSAGES } from '../access'
 import { surveyWorkbook } from '../xlsx'
 
 /**
  * The survey as an .xlsx workbook (index, per-question distribution, anonymous answers, comments),
- * returned base64 so both transports carry it; audited as an export.
+ * handed over like every download (`FileRef`: a cloud file id on CloudBase, a link locally);
+ * audited as an export.
  */
-export const exportSurvey = defineAction({
+export const makeExportSurvey = (files: () => ExportFiles): Action<typeof surveyIdInput, SurveyExport> =>
+  defineAction({
   input: surveyIdInput,
   access: 'staff',
   permission: 'survey.export',
@@ -27,10 +30,10 @@ export const exportSurvey = defineAction({
     const today = shanghaiDate(ctx.now())
     const buffer = await surveyWorkbook(survey, surveyState(survey, today), computeIndex(survey, tally), responses)
     const safeTitle = survey.title.replace(/[\\/:*?"<>|\s]+/g, '')
-    return {
-      filename: `${safeTitle}-${survey.orgName}-${survey.period}.xlsx`,
-      base64: buffer.toString('base64'),
-      bytes: buffer.length,
-    }
+    const fileName = `${safeTitle}-${survey.orgName}-${survey.period}.xlsx`
+    const { file } = await publishExport(files(), fileName, ctx.now(), async (stream) => {
+      stream.end(buffer)
+    })
+    return { ...file, bytes: buffer.length }
   },
 })

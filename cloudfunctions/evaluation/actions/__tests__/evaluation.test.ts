@@ -14,10 +14,13 @@ import type { ExportFiles } from '../../../_shared/files/export-files'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { inboxActions } from '../../../notify/actions'
 import { profileActions } from '../../../profile/actions'
-import { surveyActions } from '../../../survey/actions'
+import { makeSurveyActions } from '../../../survey/actions'
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import { drawSample } from '../../application'
 import { SHEETS } from '../../workbook'
 import { makeEvaluationActions } from '..'
+
+const surveyActions = makeSurveyActions(testExportFiles().files)
 
 const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
   { id: 'a-staff', role: 'community_staff', orgId: 'comm-a' },

@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,7 +24,7 @@ import { eventDraft, NOW, unrenderedMiniCodes } from './fixtures'
  * once, through the real dispatch on a durable (WAL, synchronous=FULL) SQLite file, and again
  * through the HTTP runtime. Capacity must hold because of the transaction, not timing.
  */
-const actions = eventActions({ codes: unrenderedMiniCodes() })
+const actions = eventActions({ codes: unrenderedMiniCodes(), files: testExportFiles().files })
 const keyring = makeKeyring(Buffer.from('burst-master-secret-burst-master-secret'))
 const now = () => new Date(NOW)
 let dir: string

@@ -353,8 +353,9 @@ describe('staff', () => {
 
     const file = await h.ok<ExportOutput>(h.actions, staffId('staff-a'), 'export', { eventId: e._id })
     expect(file.rows).toBe(3)
+    expect(file.fileName).toMatch(/-报名名单\.xlsx$/)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    await book.xlsx.load(h.exports.read(file) as unknown as ArrayBuffer)
     const sheet = book.getWorksheet('报名名单')!
     expect(sheet.getRow(2).getCell(2).value).toBe(`'=HYPERLINK("x")`)
     expect(sheet.getRow(2).getCell(3).value).toBe('138****5678')

@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import type { EventDraftInput } from '../../../_shared/contracts/event'
 import { makeHarness } from '../../../_shared/testing/harness'
 import { localMiniCodes } from '../../../_shared/codes/local'
@@ -51,7 +52,8 @@ export function unrenderedMiniCodes(): MiniCodePort {
 
 export async function eventHarness(options: { renderCodes?: boolean } = {}) {
   const h = await makeHarness(STAFF)
-  return { ...h, actions: eventActions({ codes: options.renderCodes ? localMiniCodes() : unrenderedMiniCodes() }) }
+  const exports = testExportFiles()
+  return { ...h, exports, actions: eventActions({ codes: options.renderCodes ? localMiniCodes() : unrenderedMiniCodes(), files: exports.files }) }
 }
 
 let n = 0

@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import { countingStore, type OpCount } from '../../../../bench/counting-store'
 import type { DashboardOutput, DrilldownOutput, ReconcileReport, RollupOutput } from '../../../_shared/contracts/indices'
 import type { JobView } from '../../../_shared/contracts/job'
@@ -26,7 +27,7 @@ const STAFF = [
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports here')
 })
-const events = eventActions({ codes: unrenderedMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes(), files: testExportFiles().files })
 
 /** A seeded random generator, so a failing workload can be replayed. */
 function rng(seed: number) {

@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import type { EventView } from '../../../_shared/contracts/event'
 import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
 import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '../../../_shared/contracts/profile'
@@ -23,7 +24,7 @@ const STAFF = [
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports in these tests')
 })
-const events = eventActions({ codes: unrenderedMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes(), files: testExportFiles().files })
 
 let rq = 0
 const rid = () => `req-mydata-${(rq++).toString(36)}-abcdef`

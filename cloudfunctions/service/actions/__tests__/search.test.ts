@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import type { SearchResult } from '../../../_shared/contracts/service'
 import { queryConcepts, segment } from '../../../_shared/domain/search'
 import { STOPWORDS, SYNONYMS, WORDS } from '../../../_shared/domain/search-lexicon'
@@ -11,7 +12,7 @@ const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
   { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
 ]
-const events = eventActions({ codes: unrenderedMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes(), files: testExportFiles().files })
 const ids = (r: SearchResult) => r.groups.flatMap((g) => g.items.map((i) => i.id))
 
 async function setup() {

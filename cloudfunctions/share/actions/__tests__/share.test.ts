@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { EventView } from '../../../_shared/contracts/event'
@@ -23,7 +24,7 @@ const STAFF = [
 async function setup() {
   const h = await makeHarness(STAFF)
   const share = shareActions({ codes: localShareCodes() })
-  const events = eventActions({ codes: localMiniCodes() })
+  const events = eventActions({ codes: localMiniCodes(), files: testExportFiles().files })
   const policy = async (title: string) => {
     const saved = await h.ok<PolicyView>(policyActions, staffId('staff-a'), 'save', draft({ title }))
     return h.ok<PolicyView>(policyActions, staffId('staff-a'), 'publish', { id: saved._id })

@@ -1,3 +1,4 @@
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import type { SurveyDetail, SurveyDraftInput, SurveyOpenOutput, SurveyView } from '../../../_shared/contracts/survey'
 import type { EventView } from '../../../_shared/contracts/event'
 import type { Level } from '../../../_shared/domain/survey'
@@ -6,9 +7,11 @@ import type { Identity } from '../../../_shared/runtime/caller'
 import { eventActions } from '../../../event/actions'
 import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import { profileActions } from '../../../profile/actions'
-import { surveyActions } from '..'
+import { makeSurveyActions } from '..'
 import { fromTemplate } from './fixtures'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
+
+const surveyActions = makeSurveyActions(testExportFiles().files)
 
 /**
  * Who may answer which survey, beyond one response per person: one per device in the browser
@@ -16,7 +19,7 @@ import { reconcileCounters } from '../../../_shared/runtime/reconcile'
  * community survey by the community the resident held when it opened.
  */
 const STAFF = [{ id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' }]
-const events = eventActions({ codes: unrenderedMiniCodes() })
+const events = eventActions({ codes: unrenderedMiniCodes(), files: testExportFiles().files })
 
 async function setup() {
   const h = await makeHarness(STAFF)

@@ -16,8 +16,12 @@ import type { SqliteStore } from '../../../_shared/store/sqlite/adapter'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { quarterCounts } from '../../../_shared/testing/counters'
 import { profileActions } from '../../../profile/actions'
-import { surveyActions } from '..'
+import { makeSurveyActions } from '..'
+import { testExportFiles } from '../../../_shared/testing/export-files'
 import { fromTemplate } from './fixtures'
+
+const exportsForTest = testExportFiles()
+const surveyActions = makeSurveyActions(exportsForTest.files)
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -379,10 +383,13 @@ describe('survey.export', () => {
     await answer('r1', s._id, all(7, 5), [{ question: 'q3', text: '=HYPERLINK("http://x")' }])
     await answer('r2', s._id, all(7, 2))
     const out = await h.ok<SurveyExport>(surveyActions, staffId('a-staff'), 'export', { id: s._id })
-    expect(out.filename).toBe('社区创业服务满意度调查-甲社区-2026-Q4.xlsx')
+    expect(out.fileName).toBe('社区创业服务满意度调查-甲社区-2026-Q4.xlsx')
+    // Handed over as a file, like every download (a cloud file id on CloudBase, a link here).
+    expect(out.url).toMatch(/^\/api\/downloads\//)
+    const bytes = exportsForTest.read(out)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as unknown as ArrayBuffer)
-    expect(out.bytes).toBe(Buffer.from(out.base64, 'base64').length)
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+    expect(out.bytes).toBe(bytes.length)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '各题分布', '答卷明细', '意见'])
     const summary = wb.getWorksheet('汇总')
     const cells = new Map<string, unknown>()

@@ -14,7 +14,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { checkInByStaff, eventErrorMessage, exportAttendees, getEvent, listAttendees } from '../../../services/event/event'
 import { getMe } from '../../../services/profile/profile'
-import { saveFile } from '../../../services/files/save-file'
+import { openDownload } from '../../../services/files/download-link'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
@@ -80,7 +80,7 @@ function EventAttendeesPageBody() {
     setBusy('export')
     try {
       const file = await exportAttendees(event._id)
-      await saveFile(file.filename, file.mime, file.base64)
+      await openDownload(file)
       toastSuccess(`已导出 ${file.rows} 人`)
     } catch (e) {
       toastText(eventErrorMessage(e))

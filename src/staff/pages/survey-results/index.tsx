@@ -14,7 +14,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { closeSurvey, exportSurvey, surveyResults } from '../../../services/survey/survey'
-import { saveWorkbook } from '../../../services/survey/survey-file'
+import { openDownload } from '../../../services/files/download-link'
 import { goBack, routes } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
@@ -72,7 +72,8 @@ function SurveyResultsPageBody() {
     setBusy('export')
     try {
       const file = await exportSurvey(id)
-      toastSuccess(await saveWorkbook(file.filename, file.base64))
+      await openDownload(file)
+      toastSuccess('已导出')
     } catch (e) {
       toastText(errorMessage(e))
     } finally {
