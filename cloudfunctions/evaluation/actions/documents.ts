@@ -1,7 +1,6 @@
 import { documentsInput, type DocumentsOutput } from '../../_shared/contracts/evaluation'
-import { fileRef } from '../../_shared/contracts/file'
 import { type Action, defineAction } from '../../_shared/runtime/action'
-import type { ExportFiles } from '../../_shared/files/export-files'
+import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
 import { REFUSED, loadApplication } from '../application'
 import { writeApplicationWorkbook } from '../workbook'
 
@@ -21,21 +20,9 @@ export function makeDocuments(files: () => ExportFiles): Action<typeof documents
     async run({ id }, ctx): Promise<DocumentsOutput> {
       const caller = ctx.caller
       const app = await loadApplication(ctx, caller, id)
-      const now = ctx.now()
       const fileName = `创业型社区申报-${app.communityName}-${app.year}.xlsx`
-      const target = await files().open(fileName, now)
-      try {
-        const finished = new Promise<void>((resolve, reject) => {
-          target.stream.once('finish', resolve)
-          target.stream.once('error', reject)
-        })
-        await writeApplicationWorkbook(target.stream, app)
-        await finished
-      } catch (err) {
-        await target.discard()
-        throw err
-      }
-      return fileRef({ ...(await target.publish()), fileName })
+      const { file } = await publishExport(files(), fileName, ctx.now(), (stream) => writeApplicationWorkbook(stream, app))
+      return file
     },
   })
 }

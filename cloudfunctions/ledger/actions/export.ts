@@ -1,8 +1,7 @@
 import { CASE_REFUSED } from '../../_shared/application/case'
-import { fileRef } from '../../_shared/contracts/file'
 import { type ExportOutput, ledgerExportInput } from '../../_shared/contracts/intent'
 import { type Action, defineAction } from '../../_shared/runtime/action'
-import type { ExportFiles } from '../../_shared/files/export-files'
+import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
 import { exportScope, toExportRow } from '../export-job'
 import { writeLedgerWorkbook } from '../../_shared/files/workbook'
 import { ledgerSummary } from '../../_shared/application/ledger-summary'
@@ -25,24 +24,13 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
     async run(input, ctx): Promise<ExportOutput> {
       const { query, today, fileName, title, org, period } = await exportScope(ctx, input)
       const summary = await ledgerSummary(ctx, org, period)
-      const now = ctx.now()
       const intents = ctx.store.collection('intents')
       // A scan walks the primary key (no sort over the whole result per page); intent ids
       // start with their creation time, so the rows come out oldest first.
-      const target = await files().open(fileName, now)
-      let rows: number
-      try {
-        const finished = new Promise<void>((resolve, reject) => {
-          target.stream.once('finish', resolve)
-          target.stream.once('error', reject)
-        })
-        rows = await writeLedgerWorkbook(target.stream, intents.scan(query, 500), (i) => toExportRow(i, today), title, summary)
-        await finished
-      } catch (err) {
-        await target.discard()
-        throw err
-      }
-      return { ...fileRef({ ...(await target.publish()), fileName }), rows }
+      const { file, result: rows } = await publishExport(files(), fileName, ctx.now(), (stream) =>
+        writeLedgerWorkbook(stream, intents.scan(query, 500), (i) => toExportRow(i, today), title, summary),
+      )
+      return { ...file, rows }
     },
   })
 }
