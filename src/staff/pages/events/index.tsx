@@ -18,6 +18,7 @@ import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import StaffLayout from '../../components/staff-layout'
+import RowAction from '../../components/row-action'
 import './index.scss'
 
 type When = 'current' | 'today' | 'past'
@@ -100,23 +101,15 @@ function StaffEventsPageBody() {
                 </View>
                 <View className='staff-events__actions'>
                   {mayWrite && e.status !== 'cancelled' ? (
-                    <View className='staff-events__action' onClick={() => go(eventRoutes.eventEdit(e._id))} data-testid='row-edit'>
-                      <Text>编辑</Text>
-                    </View>
+                    <RowAction block='staff-events' label='编辑' testId='row-edit' onClick={() => go(eventRoutes.eventEdit(e._id))} />
                   ) : null}
                   {e.status !== 'cancelled' ? (
-                    <View className='staff-events__action' onClick={() => go(eventRoutes.eventPoster(e._id))} data-testid='row-poster'>
-                      <Text>海报</Text>
-                    </View>
+                    <RowAction block='staff-events' label='海报' testId='row-poster' onClick={() => go(eventRoutes.eventPoster(e._id))} />
                   ) : null}
                   {e.status !== 'cancelled' && can(staff.role, 'event.checkin') ? (
-                    <View className='staff-events__action staff-events__action--primary' onClick={() => go(eventRoutes.eventCheckin(e._id))} data-testid='row-checkin'>
-                      <Text>签到屏</Text>
-                    </View>
+                    <RowAction block='staff-events' label='签到屏' tone='primary' testId='row-checkin' onClick={() => go(eventRoutes.eventCheckin(e._id))} />
                   ) : null}
-                  <View className='staff-events__action' onClick={() => go(eventRoutes.eventAttendees(e._id))} data-testid='row-attendees'>
-                    <Text>名单</Text>
-                  </View>
+                  <RowAction block='staff-events' label='名单' testId='row-attendees' onClick={() => go(eventRoutes.eventAttendees(e._id))} />
                 </View>
               </View>
             ))}

@@ -23,6 +23,7 @@ import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import StaffLayout from '../../components/staff-layout'
+import RowAction from '../../components/row-action'
 import './index.scss'
 
 type StatusFilter = 'all' | PolicyStatus
@@ -166,36 +167,18 @@ function StaffPoliciesPageBody() {
                 </View>
                 <View className='staff-policies__actions'>
                   {mayWrite ? (
-                    <View className='staff-policies__action' data-testid='row-edit' onClick={() => open(p)}>
-                      <Text>编辑</Text>
-                    </View>
+                    <RowAction block='staff-policies' label='编辑' testId='row-edit' onClick={() => open(p)} />
                   ) : (
-                    <View className='staff-policies__action' data-testid='row-view' onClick={() => open(p)}>
-                      <Text>查看</Text>
-                    </View>
+                    <RowAction block='staff-policies' label='查看' testId='row-view' onClick={() => open(p)} />
                   )}
                   {mayPublish && p.status !== 'published' ? (
-                    <View
-                      className={`staff-policies__action staff-policies__action--primary${busyId === p._id ? ' staff-policies__action--busy' : ''}`}
-                      data-testid='row-publish'
-                      onClick={() => busyId === null && void act(p, 'publish')}
-                    >
-                      <Text>发布</Text>
-                    </View>
+                    <RowAction block='staff-policies' label='发布' tone='primary' busy={busyId === p._id} locked={busyId !== null} testId='row-publish' onClick={() => void act(p, 'publish')} />
                   ) : null}
                   {mayPublish && p.status === 'published' ? (
-                    <View className='staff-policies__action staff-policies__action--primary' data-testid='row-push' onClick={() => void Taro.navigateTo({ url: routes.policyPush(p._id) })}>
-                      <Text>推送</Text>
-                    </View>
+                    <RowAction block='staff-policies' label='推送' tone='primary' testId='row-push' onClick={() => void Taro.navigateTo({ url: routes.policyPush(p._id) })} />
                   ) : null}
                   {mayPublish && p.status === 'published' ? (
-                    <View
-                      className={`staff-policies__action staff-policies__action--danger${busyId === p._id ? ' staff-policies__action--busy' : ''}`}
-                      data-testid='row-archive'
-                      onClick={() => busyId === null && void act(p, 'archive')}
-                    >
-                      <Text>下架</Text>
-                    </View>
+                    <RowAction block='staff-policies' label='下架' tone='danger' busy={busyId === p._id} locked={busyId !== null} testId='row-archive' onClick={() => void act(p, 'archive')} />
                   ) : null}
                 </View>
               </View>

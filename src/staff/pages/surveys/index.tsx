@@ -24,6 +24,7 @@ import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/float-layout.scss'
 import StaffLayout from '../../components/staff-layout'
+import RowAction from '../../components/row-action'
 import './index.scss'
 
 type StatusFilter = 'all' | SurveyStatus | 'closing'
@@ -134,31 +135,15 @@ function StaffSurveysPageBody() {
                 </View>
                 <View className='staff-surveys__actions'>
                   {s.status === 'draft' ? (
-                    <View className='staff-surveys__action' data-testid='row-edit' onClick={() => void Taro.navigateTo({ url: surveyRoutes.edit({ id: s._id }) })}>
-                      <Text>编辑</Text>
-                    </View>
+                    <RowAction block='staff-surveys' label='编辑' testId='row-edit' onClick={() => void Taro.navigateTo({ url: surveyRoutes.edit({ id: s._id }) })} />
                   ) : (
-                    <View className='staff-surveys__action staff-surveys__action--primary' data-testid='row-results' onClick={() => void Taro.navigateTo({ url: surveyRoutes.results(s._id) })}>
-                      <Text>看结果</Text>
-                    </View>
+                    <RowAction block='staff-surveys' label='看结果' tone='primary' testId='row-results' onClick={() => void Taro.navigateTo({ url: surveyRoutes.results(s._id) })} />
                   )}
                   {mayWrite && s.status === 'draft' ? (
-                    <View
-                      className={`staff-surveys__action staff-surveys__action--primary${busyId === s._id ? ' staff-surveys__action--busy' : ''}`}
-                      data-testid='row-publish'
-                      onClick={() => busyId === null && void act(s, 'publish')}
-                    >
-                      <Text>发布</Text>
-                    </View>
+                    <RowAction block='staff-surveys' label='发布' tone='primary' busy={busyId === s._id} locked={busyId !== null} testId='row-publish' onClick={() => void act(s, 'publish')} />
                   ) : null}
                   {mayWrite && s.status === 'published' ? (
-                    <View
-                      className={`staff-surveys__action staff-surveys__action--danger${busyId === s._id ? ' staff-surveys__action--busy' : ''}`}
-                      data-testid='row-close'
-                      onClick={() => busyId === null && void act(s, 'close')}
-                    >
-                      <Text>结束</Text>
-                    </View>
+                    <RowAction block='staff-surveys' label='结束' tone='danger' busy={busyId === s._id} locked={busyId !== null} testId='row-close' onClick={() => void act(s, 'close')} />
                   ) : null}
                 </View>
               </View>
