@@ -12,6 +12,7 @@ import { errorMessage, isApiError } from '../../../services/core/cloud'
 import { uploadFeedbackPhoto } from '../../../services/feedback/feedback-photo'
 import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
+import PrivacyPrompt from '../../../components/privacy-prompt'
 import { openDownload } from '../../../services/files/download-link'
 import { applicationDocuments, awardTitle, certifyApplication, getApplication, reopenApplication, reviewApplication, revokeTitle } from '../../../services/staff/evaluation'
 import { shanghaiDate } from '@shared/domain/time'
@@ -214,6 +215,7 @@ function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: 
   }
   return (
     <View className='ev__card' data-testid='evaluation-manage'>
+      <PrivacyPrompt purpose='选择证书照片' />
       <Text className='ev__section'>市创建办办理</Text>
       <Text className='ev__meta'>重新打开：申报退回社区修改后重新提交。命名授牌：填写命名文件的日期和文号，可附证书扫描件。撤销命名：动态管理中不再达标的社区。</Text>
       <FormField label={awarded ? '撤销日期' : '日期'} testId='manage-date-field'>
