@@ -3,8 +3,11 @@
  * (server/functions.ts). Setup data is made by the real actions, in one story: residents join a
  * community, staff publish a policy (pushed to subscribers, shared), a project, a survey and an
  * event; residents sign up, check in and register intents that staff work through the ledger, a
- * training course, a mentor and a site; a complaint goes round the feedback loop; the community's
- * evaluation goes from draft to selection; a case is anonymised and a resident deletes their data.
+ * training course, a mentor and a site; a worker registers a walk-in resident (代登记) whom a
+ * resident then claims with the code; the street approves a baseline; every role opens its
+ * workbench; a complaint goes round the feedback loop; the community's evaluation goes from draft
+ * to selection, and the city extends a deadline, awards the title with a certificate, revokes it
+ * and reopens the application; a case is anonymised and a resident deletes their data.
  * Counts are what CloudBase bills: one per document call, one per query page; caller resolution
  * and audit writes included. Rows marked `setup` in the code are dropped from the table.
  */
@@ -25,7 +28,10 @@ import { eventDraft } from '../cloudfunctions/event/actions/__tests__/fixtures'
 import { localMiniCodes } from '../cloudfunctions/_shared/codes/local'
 import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
-import { ID_B, registration } from '../cloudfunctions/intent/actions/__tests__/fixtures'
+import { ID_B, ID_C, registration } from '../cloudfunctions/intent/actions/__tests__/fixtures'
+import { makeIntentActions } from '../cloudfunctions/intent/actions'
+import type { ClaimCodeMessage } from '../cloudfunctions/_shared/notifier/claim-code'
+import type { LedgerRegisterInput } from '../cloudfunctions/_shared/contracts/intent'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
 import { policyTemplateFromEnv, type Timer } from '../cloudfunctions/notify/deps'
@@ -75,8 +81,11 @@ export async function opsPerAction(): Promise<OpsResult> {
   let senderMs = Date.parse(NOW)
   const instant: Timer = { now: () => senderMs, sleep: async (ms) => void (senderMs += ms) }
   // As server/functions.ts builds them, with this run's folders (and no real waiting) in place of the runtime's.
+  // Claim codes are kept here instead of printed, so the story can type the code back.
+  const claimCodes: ClaimCodeMessage[] = []
   const fns: Record<string, ActionMap> = {
     ...FUNCTIONS,
+    intent: makeIntentActions({ claimCodes: () => ({ templateId: null, send: async (m) => (claimCodes.push(m), { ok: true }) }) }),
     event: eventActions({ codes: localMiniCodes(), files: () => exports }),
     survey: makeSurveyActions(() => exports),
     ledger: makeLedgerActions(() => exports),
@@ -88,7 +97,7 @@ export async function opsPerAction(): Promise<OpsResult> {
       timer: instant,
     }),
     feedback: makeFeedbackActions(() => localPhotoFiles(photos)),
-    evaluation: makeEvaluationActions(() => exports),
+    evaluation: makeEvaluationActions(() => exports, { photos: () => localPhotoFiles(photos) }),
   }
   const rows = ['| function.action | caller | case | store reads | store writes |', '|---|---|---|---:|---:|']
   const done = new Set<string>()
@@ -247,6 +256,13 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('ledger', 'gaps', s('a-staff'), { kind: 'unbenefited' })
   await op('ledger', 'reveal', s('a-lead'), { id: mine._id, field: 'idCard' })
   await op('ledger', 'export', s('a-staff'), {}, '2 rows')
+  // 代登记: a walk-in resident registered by the worker (consent on paper), then claimed in the app by r3
+  const { consent: _consent, consentVersion: _cv, communityId: _cid, ...answers } = registration({ name: '王秀英', phone: '13987654321' })
+  const walkIn: LedgerRegisterInput = { ...answers, idCard: ID_C, consent: { method: 'paper', at: '2026-11-22', note: '同意书存社区档案柜 2026-031 号' } }
+  await op('ledger', 'register', s('a-staff'), walkIn, 'walk-in resident, paper consent')
+  await op('intent', 'claimStart', r('r3'), { communityId: 'comm-a', phone: '13987654321' }, 'phone on a case registered on behalf: code sent')
+  await op('intent', 'claimConfirm', r('r3'), { communityId: 'comm-a', phone: '13987654321', code: claimCodes.at(-1)?.code ?? '' }, 'right code: case linked, no counter moves')
+  await op('intent', 'claimChannel', r('r3'), {}, 'template to allow first')
 
   // training: a course of three sessions, the first on now; r1 completes it (two sessions), which trains the case
   const course = await op<{ _id: string; version: number }>('training', 'save', s('a-staff'), {
@@ -325,6 +341,7 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('feedback', 'stats', s('reviewer'), {}, 'street')
   // indices: a community dashboard is one read beside caller resolution; upper levels grow with communities
   await op('indices', 'saveBaseline', s('a-staff'), { period: '2026', workingAge: 400, employed: 250 })
+  await op('indices', 'approveBaseline', s('reviewer'), { communityId: 'comm-a', period: '2026' }, 'street approves comm-a')
   await op('indices', 'dashboard', s('a-staff'), { period: '2026-M11' }, 'community (own)')
   await op('indices', 'dashboard', s('district'), { period: '2026-M11' }, 'district (2 communities)')
   await op('indices', 'rollup', s('district'), { period: '2026-M11', sortBy: 'activity' }, 'district → streets')
@@ -333,6 +350,11 @@ export async function opsPerAction(): Promise<OpsResult> {
   await op('indices', 'money', s('a-staff'), { period: '2026' })
   await op('indices', 'moneyCases', s('a-staff'), { period: '2026', metric: 'mo_ln_applied' }, '1 case')
   await op('indices', 'reconcile', s('admin'), { repair: false }, 'dry run, whole store')
+  // 工作台: each line one count (or the counter documents) of the list it opens, per role
+  await op('workbench', 'summary', s('a-staff'), {}, 'community (8 lines)')
+  await op('workbench', 'summary', s('reviewer'), {}, 'street (2 communities)')
+  await op('workbench', 'summary', s('district'), {}, 'district (2 communities)')
+  await op('workbench', 'summary', s('city'), {}, 'city (2 communities)')
   // evaluation: the city sets this year's deadlines after today, then comm-a's application walks draft →
   // submit → street review → district certification → the city's spot check (sample, calls,
   // questionnaire, conclusion) → selection
@@ -363,6 +385,12 @@ export async function opsPerAction(): Promise<OpsResult> {
   const checked = await op<App>('evaluation', 'spotCheck', s('city'), { id: A, step: 'conclude', version: checkedIn.version, methods: ['site_visit', 'ledger_check', 'phone'], findings: '台帐完整，回访情况基本属实' }, 'conclude')
   await op('evaluation', 'ranking', s('city'), { year: 2026 })
   await op('evaluation', 'select', s('city'), { id: A, version: checked.version, opinion: '抽查结果优秀，评为示范社区' })
+  await op('evaluation', 'extend', s('city'), { year: 2026, step: 'apply', until: '2026-12-10', communityId: 'comm-b', reason: '社区换届，材料晚交' }, 'one community (later steps move)')
+  await op('evaluation', 'remindBehind', s('city'), { year: 2026 }, 'those behind on the earliest step')
+  const certificate = await savePhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(400, 2)]), 'jpeg', photos)
+  await op('evaluation', 'award', s('city'), { id: A, date: '2026-11-22', documentNo: '攀创办〔2026〕12 号', certificate }, 'with a certificate scan')
+  await op('evaluation', 'revoke', s('city'), { id: A, date: '2026-11-22', documentNo: '攀创办〔2026〕15 号', reason: '动态管理复查不达标' })
+  await op('evaluation', 'reopen', s('city'), { id: A, reason: '整改后重新申报' }, 'selected → back to the community')
   clock = new Date('2026-11-23T02:00:00.000Z') // a week before the apply deadline: comm-b's lead has not applied
   const reminded = await op<{ sent: number }>('evaluation', 'remind', s('admin'), {})
   relabel(`all levels: ${reminded.sent} reminder(s) sent`)
@@ -379,7 +407,7 @@ export async function opsPerAction(): Promise<OpsResult> {
   relabel(`30 days: ${swept.anonymised} withdrawn case(s) anonymised`)
   await op('profile', 'exportMine', r('r2'), {}, 'resident with a case, signup, course, site application')
   await op('profile', 'deleteMine', r('r2'), { confirm: '删除' }, 'the same resident')
-  await op('profile', 'exportMine', r('r3'), {}, 'resident with one signup')
+  await op('profile', 'exportMine', r('r3'), {}, 'resident with one signup and a claimed case')
 
   const notDriven: string[] = []
   let total = 0

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { issuesToFields } from '../cloudfunctions/_shared/contracts/common'
 import type { StaffMember } from '../cloudfunctions/_shared/domain/staff'
+import { can } from '../cloudfunctions/_shared/domain/roles'
 import { dispatch, MAX_BODY_BYTES } from '../cloudfunctions/_shared/runtime/dispatch'
 import type { Reply } from '../cloudfunctions/_shared/runtime/errors'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
@@ -285,7 +286,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
   })
 
   registerDownloads(app)
-  registerPhotoRoutes(app, { secret: options.secret, now })
+  registerPhotoRoutes(app, {
+    secret: options.secret,
+    now,
+    // Staff upload only the 授牌 certificate, so only an active account of a role that records it.
+    staffMayUpload: async (staffId, tokenVersion) => {
+      const staff = await options.store.collection('staff').get(staffId)
+      return Boolean(staff?.active && (staff.tokenVersion ?? 0) === tokenVersion && can(staff.role, 'evaluation.manage'))
+    },
+  })
 
   app.all('/api/*', async (_req, reply) => reply.status(404).send(fail('NOT_FOUND', '接口不存在')))
 

@@ -76,13 +76,16 @@ function fail(path: string, message: string) {
 }
 
 /**
- * The upload and view routes. Only a signed-in resident may upload; a file is accepted only when
- * its first bytes say JPEG, PNG or WebP and it is within the size limit (each refusal is a 400
- * naming the field `photo`). Viewing needs a link `feedback.get` signed moments ago.
+ * The upload and view routes. A signed-in resident may upload (feedback photos), and a staff
+ * member only when `staffMayUpload` says so (the city officer's scanned 授牌 certificate: the
+ * runtime checks the account is active, its token current and its role holds
+ * `evaluation.manage`); a file is accepted only when its first bytes say JPEG, PNG or WebP and it
+ * is within the size limit (each refusal is a 400 naming the field `photo`). Viewing needs a link
+ * signed moments ago (`feedback.get`).
  */
 export function registerPhotoRoutes(
   app: FastifyInstance,
-  options: { secret: Buffer; now: () => Date; dir?: () => string },
+  options: { secret: Buffer; now: () => Date; dir?: () => string; staffMayUpload?: (staffId: string, tokenVersion: number) => Promise<boolean> },
 ): void {
   const dir = options.dir ?? (() => photosDir())
   void app.register(async (scope) => {
@@ -96,8 +99,9 @@ export function registerPhotoRoutes(
     scope.post('/api/uploads/feedback-photo', async (req, reply) => {
       const token = bearer(req.headers.authorization)
       const identity = token ? verifyToken(options.secret, token, options.now().getTime()) : null
-      if (!identity || !('residentId' in identity)) {
-        return reply.status(401).send({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+      if (!identity) return reply.status(401).send({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+      if ('staffId' in identity && !(await options.staffMayUpload?.(identity.staffId, identity.tokenVersion ?? 0))) {
+        return reply.status(403).send({ ok: false, error: { code: 'FORBIDDEN', message: '你的角色不能上传文件' } })
       }
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
       const problem = photoProblem(bytes.length, bytes.subarray(0, 16))

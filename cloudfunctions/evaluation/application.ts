@@ -7,13 +7,9 @@ import { createHash } from 'node:crypto'
 import type { ApplicationView, LiveFigures, SampleRow } from '../_shared/contracts/evaluation'
 import { figuresFor } from './figures'
 import {
-  DEADLINE_KEYS,
-  type DeadlineKey,
   type ApplicationFigures,
   type FormRatio,
-  defaultDeadlines,
   EDITABLE_STATUSES,
-  effectiveDeadlines,
   EVALUATION_STEP_LABELS,
   HELD_BY,
   type EvaluationApplication,
@@ -34,6 +30,7 @@ import { conflict, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, where } from '../_shared/store/port'
 import type { StaffCaller } from '../_shared/application/figures-scope'
+import { deadlinesFor, deadlinesOf } from '../_shared/application/evaluation-deadlines'
 
 /** Why a role is refused each evaluation step: the `refusal` of the actions that declare it. */
 export const REFUSED = {
@@ -55,19 +52,8 @@ export async function loadApplication(ctx: Ctx, caller: StaffCaller, id: string)
   return app
 }
 
-/** A year's deadlines: the city's, or the seeds' months. */
-export async function deadlinesOf(store: Store<Collections>, year: number): Promise<EvaluationDeadlines & { custom: boolean }> {
-  const doc = await store.collection('evaluationDeadlines').get(String(year))
-  if (!doc) return { ...defaultDeadlines(year), custom: false }
-  return { apply: doc.apply, review: doc.review, certify: doc.certify, spotCheck: doc.spotCheck, custom: true }
-}
-
-/** A community's deadlines for a year: the year's, with the extensions the city granted it. */
-export async function deadlinesFor(store: Store<Collections>, year: number, communityId: string): Promise<EvaluationDeadlines & { custom: boolean; extended: DeadlineKey[] }> {
-  const [base, ext] = await Promise.all([deadlinesOf(store, year), store.collection('evaluationExtensions').get(`${communityId}:${year}`)])
-  const d = effectiveDeadlines(base, ext)
-  return { ...d, custom: base.custom, extended: DEADLINE_KEYS.filter((k) => d[k] !== base[k]) }
-}
+// The year's and a community's deadlines are read in `_shared` so the workbench reads them the same way.
+export { deadlinesFor, deadlinesOf }
 
 /** A history entry for `step` taken now by the caller. */
 export function historyEntry(ctx: Ctx, caller: StaffCaller, step: EvaluationStep, status: EvaluationApplication['status'], note: string, deadlines: EvaluationDeadlines): EvaluationHistoryEntry {

@@ -13,7 +13,8 @@ const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([1, 0, 0, 0]), Buff
 function setup(now = () => new Date()) {
   const dir = mkdtempSync(join(tmpdir(), 'photos-'))
   const app = Fastify()
-  registerPhotoRoutes(app, { secret: SECRET, now, dir: () => dir })
+  // Only 'city-officer' at token version 0 may upload (the runtime asks the store; see server/app.ts).
+  registerPhotoRoutes(app, { secret: SECRET, now, dir: () => dir, staffMayUpload: async (id, v) => id === 'city-officer' && v === 0 })
   const exp = Math.floor(Date.now() / 1000) + 3600
   const residentToken = signToken(SECRET, { k: 'r', sub: 'h5_r1', exp, d: 'dev_r1' })
   const staffToken = signToken(SECRET, { k: 's', sub: 'staff-1', exp, v: 0 })
@@ -24,7 +25,9 @@ function setup(now = () => new Date()) {
       headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       payload: body,
     })
-  return { app, dir, upload, staffToken }
+  const cityToken = signToken(SECRET, { k: 's', sub: 'city-officer', exp, v: 0 })
+  const staleCityToken = signToken(SECRET, { k: 's', sub: 'city-officer', exp, v: 1 })
+  return { app, dir, upload, staffToken, cityToken, staleCityToken }
 }
 
 describe('local feedback photo uploads', () => {
@@ -60,7 +63,18 @@ describe('local feedback photo uploads', () => {
     expect(big.statusCode).toBe(400)
     expect(big.json()).toMatchObject({ error: { fields: [{ path: 'photo', message: '照片不能超过 2 MB' }] } })
     expect((await upload(PNG, null)).statusCode).toBe(401)
-    expect((await upload(PNG, staffToken)).statusCode).toBe(401)
+    expect((await upload(PNG, staffToken)).statusCode).toBe(403)
     expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('takes the 授牌 certificate from a staff member the runtime allows, with a current token only', async () => {
+    const { dir, upload, cityToken, staleCityToken } = setup()
+    expect((await upload(PNG, staleCityToken)).statusCode).toBe(403)
+    const res = await upload(PNG, cityToken)
+    expect(res.statusCode).toBe(200)
+    const ref = (res.json() as { data: { ref: string } }).data.ref
+    expect(await localPhotoFiles(() => dir).inspect(ref)).toMatchObject({ size: PNG.length })
+    // The same checks as a resident's photo.
+    expect((await upload(Buffer.from('%PDF-1.7 not an image'), cityToken)).statusCode).toBe(400)
   })
 })

@@ -7,7 +7,7 @@
 import type { GapKind, LedgerFilter } from '../contracts/intent'
 import { AWAITING_ANSWER, type Feedback, type FeedbackKind, type FeedbackStatus } from '../domain/feedback'
 import type { PromotionEvent } from '../domain/event'
-import { DEADLINE_WAITS, defaultDeadlines, type EvaluationApplication, type EvaluationDeadlines, type EvaluationStatus } from '../domain/evaluation'
+import { DEADLINE_WAITS, type EvaluationApplication, type EvaluationStatus } from '../domain/evaluation'
 import type { IndexKey } from '../domain/indices'
 import type { Intent } from '../domain/intent'
 import { isWithin, type Org } from '../domain/org'
@@ -19,7 +19,7 @@ import type { Caller } from '../runtime/caller'
 import { missingOrOutOfScope } from '../runtime/errors'
 import { type Filter, type OrderBy, where } from '../store/port'
 import { communitiesUnder, indicesOf, seriesOfCommunities } from './figures-scope'
-import { targetsFor } from './targets'
+import { targetRecords, targetsOfPath } from './targets'
 import { shanghaiDate } from '../domain/time'
 
 type StaffCaller = Extract<Caller, { kind: 'staff' }>
@@ -199,12 +199,6 @@ export const EVALUATION_WAITING_ON: Partial<Record<StaffRole, readonly (Evaluati
   city_officer: ['certified', 'spot_checked'],
 }
 
-/** A year's deadlines: the city's (`evaluation.deadlines`), or the seeds' months. */
-export async function evaluationDeadlines(ctx: Ctx, year: number): Promise<EvaluationDeadlines> {
-  const doc = await ctx.store.collection('evaluationDeadlines').get(String(year))
-  return doc ? { apply: doc.apply, review: doc.review, certify: doc.certify, spotCheck: doc.spotCheck } : defaultDeadlines(year)
-}
-
 /** One community's application of a year as the evaluation list shows it (none yet: null). */
 export interface EvaluationQueueRow {
   community: Org
@@ -241,17 +235,20 @@ export interface BehindRow {
 
 /**
  * The communities under `org` with an index below target in `period`, from the counter
- * documents (reads grow with communities, never with records), in name order.
+ * documents and the subtree's target records, each read once (reads grow with the number of
+ * communities only by one query per 50 of them, never with records), in name order.
  */
 export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Promise<BehindRow[]> {
   const communities = await communitiesUnder(ctx, org)
-  const series = await seriesOfCommunities(ctx, communities, period)
-  const rows: BehindRow[] = []
   const year = Number(period.slice(0, 4))
+  // Every org on any community's path: the communities, the orgs between them and `org`, and above it.
+  const onPaths = [...new Set(communities.flatMap((c) => c.path))]
+  const [series, records] = await Promise.all([seriesOfCommunities(ctx, communities, period), targetRecords(ctx.store, onPaths, year)])
+  const rows: BehindRow[] = []
   const asOf = shanghaiDate(ctx.now())
   for (const community of communities) {
     // Each community against its own targets (a split may give it its own share).
-    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, await targetsFor(ctx.store, community, year), asOf)
+    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf)
       .filter((i) => i.light === 'below')
       .map((i) => i.key)
     if (below.length) rows.push({ community, below })

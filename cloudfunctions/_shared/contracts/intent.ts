@@ -201,6 +201,11 @@ export const claimConfirmInput = v.object({
 })
 export type ClaimConfirmInput = v.InferInput<typeof claimConfirmInput>
 
+/** `intent.claimChannel`: the subscribe-message template to allow (WeChat) before `claimStart`, or null when none is needed. */
+export interface ClaimChannelOutput {
+  templateId: string | null
+}
+
 /**
  * What `claimStart` answers whether or not the number is on a case, so nobody learns from it who
  * is registered: where the code went, when it expires.

@@ -22,12 +22,19 @@ export interface ClaimCodeMessage {
 }
 
 export interface ClaimCodeSender {
+  /**
+   * The subscribe-message template the resident must allow before asking for a code (WeChat sends
+   * a one-time subscribe message only after the user accepted it in `requestSubscribeMessage`);
+   * null when the channel needs no consent (the local runtime's log) or is not configured.
+   */
+  readonly templateId: string | null
   send(message: ClaimCodeMessage): Promise<SendOutcome>
 }
 
 /** The local runtime's sender: prints the code in the runtime log (never in a reply). */
 export function logClaimCodes(log: (line: string) => void = (line) => console.log(line)): ClaimCodeSender {
   return {
+    templateId: null,
     async send(m) {
       log(`[认领验证码] ${m.communityName} ${m.phoneMasked}：${m.code}（${m.expiresAt} 前有效）`)
       return { ok: true }
@@ -45,6 +52,7 @@ export const CLAIM_TEMPLATE_FIELDS = { code: 'character_string1', what: 'thing2'
  */
 export function subscribeClaimCodes(notifier: Notifier, templateId: string | null): ClaimCodeSender {
   return {
+    templateId,
     async send(m) {
       if (!templateId) return { ok: false, kind: 'rejected', code: 'unconfigured', message: 'SUBSCRIBE_TEMPLATE_CLAIM is not set' }
       return notifier.send({

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
-import { claimConfirmInput, type ClaimStartOutput, claimStartInput, type MyCase } from '../../_shared/contracts/intent'
+import * as v from 'valibot'
+import { type ClaimChannelOutput, claimConfirmInput, type ClaimStartOutput, claimStartInput, type MyCase } from '../../_shared/contracts/intent'
 import type { ClaimCode, Intent } from '../../_shared/domain/intent'
 import { maskPhone } from '../../_shared/domain/intent'
 import type { Org } from '../../_shared/domain/org'
@@ -39,6 +40,21 @@ async function claimable(ctx: ResidentCtx, community: Org, phone: string): Promi
   const intent = await ctx.store.collection('intents').get(slot.intentId)
   if (!intent || !intent.registeredBy || intent.residentId || intent.status === 'withdrawn' || intent.anonymisedAt) return null
   return intent
+}
+
+/**
+ * Which subscribe-message template the claim page asks the resident to allow, inside the tap on
+ * 获取验证码 (WeChat's `requestSubscribeMessage`), so the code can reach them: the same consent
+ * the other resident flows ask before a message is sent.
+ */
+export function makeClaimChannel(sender: () => ClaimCodeSender) {
+  return defineAction({
+    input: v.object({}),
+    access: 'resident',
+    async run(): Promise<ClaimChannelOutput> {
+      return { templateId: sender().templateId }
+    },
+  })
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ActionMap } from '../../_shared/runtime/action'
 import type { ClaimCodeSender } from '../../_shared/notifier/claim-code'
-import { claimConfirm, makeClaimStart } from './claim'
+import { claimConfirm, makeClaimChannel, makeClaimStart } from './claim'
 import { mine } from './mine'
 import { submit } from './submit'
 import { withdraw } from './withdraw'
@@ -13,5 +13,5 @@ export const intentActions = { submit, mine, withdraw } satisfies ActionMap
  * resident's behalf, whose code goes out through `claimCodes` (bound per composition root).
  */
 export function makeIntentActions(deps: { claimCodes: () => ClaimCodeSender }) {
-  return { ...intentActions, claimStart: makeClaimStart(deps.claimCodes), claimConfirm } satisfies ActionMap
+  return { ...intentActions, claimChannel: makeClaimChannel(deps.claimCodes), claimStart: makeClaimStart(deps.claimCodes), claimConfirm } satisfies ActionMap
 }

@@ -6,10 +6,10 @@ import { can } from '../../_shared/domain/roles'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { communitiesUnder } from '../../_shared/application/figures-scope'
+import { deadlinesFor, deadlinesForEach } from '../../_shared/application/evaluation-deadlines'
 import {
   caseScope,
   communitiesBehind,
-  evaluationDeadlines,
   evaluationQueue,
   feedbackQuery,
   feedbackScope,
@@ -76,16 +76,21 @@ export const summary = defineAction({
       add({ key: 'surveysClosing', label: '本周截止的问卷', count: await ctx.store.collection('surveys').count(q.where), page: pageUrl('staffSurveys', { closing: '1' }), note: '7 天内结束收集' })
     }
     if (can(role, 'evaluation.read')) {
-      const [communities, deadlines] = await Promise.all([communitiesUnder(ctx, org), evaluationDeadlines(ctx, year)])
+      const communities = await communitiesUnder(ctx, org)
       const rows = await evaluationQueue(ctx, caller, year, communities)
       const mine = rows.filter((r) => r.mine)
       if (community) {
+        // The community's own deadline: the year's, or the later one the city extended it to.
+        const deadlines = await deadlinesFor(ctx.store, year, org._id)
         const status = rows[0]?.status ?? 'none'
         const step = status === 'none' ? '还没有开始申报' : `申报${EVALUATION_STATUS_LABELS[status]}`
         add({ key: 'evaluationStep', label: `${year} 年创建评估：${DEADLINE_LABELS.apply}`, count: mine.length, page: pageUrl('evaluation'), note: mine.length ? `${step}，${dueWords(today, deadlines.apply)}` : `${step}` })
       } else if (mine.length || role !== 'admin') {
         const key = role === 'street_reviewer' ? 'review' : role === 'district_officer' ? 'certify' : 'spotCheck'
-        add({ key: 'applicationsWaiting', label: `等你${DEADLINE_LABELS[key].slice(2)}的申报`, count: mine.length, page: pageUrl('evaluation'), note: dueWords(today, deadlines[key]) })
+        // The soonest deadline among the applications waiting (each community's, extensions included); none waiting: the year's.
+        const each = await deadlinesForEach(ctx.store, year, mine.length ? mine.map((r) => r.community._id) : [org._id])
+        const soonest = [...each.values()].map((d) => d[key]).sort()[0]
+        add({ key: 'applicationsWaiting', label: `等你${DEADLINE_LABELS[key].slice(2)}的申报`, count: mine.length, page: pageUrl('evaluation'), note: dueWords(today, soonest) })
       }
     }
     if (!community) {

@@ -10,7 +10,8 @@ import PageState from '../../components/page-state'
 import { useFormSubmit } from '../../hooks/use-form-submit'
 import { useLoad } from '../../hooks/use-load'
 import { errorMessage, isApiError } from '../../services/core/cloud'
-import { confirmClaim, startClaim } from '../../services/intent/intent'
+import { claimChannel, confirmClaim, startClaim } from '../../services/intent/intent'
+import { askConsent } from '../../services/policy/subscribe-consent'
 import { getMe } from '../../services/profile/profile'
 import { getOrgTree } from '../../services/staff/org'
 import { intentRoutes } from '../../utils/intent-routes'
@@ -26,16 +27,18 @@ import './index.scss'
 export default function IntentClaimPage() {
   const data = useLoad(async () => {
     const [orgs, me] = await Promise.all([getOrgTree(), getMe()])
-    return { orgs, me }
+    // Residents only: the template the code is sent with, to allow before asking for it.
+    const channel = me.kind === 'staff' ? { templateId: null } : await claimChannel()
+    return { orgs, me, templateId: channel.templateId }
   }, [])
   if (data.status === 'error' && !data.data) return <PageState kind='error' title='认领页没能打开' error={data.error} onAction={() => void data.reload()} />
   if (!data.data) return <PageState kind='loading' />
-  const { orgs, me } = data.data
+  const { orgs, me, templateId } = data.data
   if (me.kind === 'staff') return <PageState kind='empty' title='这里是居民认领登记' description='工作人员请在“帮扶台帐”里代登记' />
-  return <ClaimBody orgs={orgs} communityId={me.communityId} />
+  return <ClaimBody orgs={orgs} communityId={me.communityId} templateId={templateId} />
 }
 
-function ClaimBody({ orgs, communityId: initial }: { orgs: Parameters<typeof CommunityPicker>[0]['orgs']; communityId: string | null }) {
+function ClaimBody({ orgs, communityId: initial, templateId }: { orgs: Parameters<typeof CommunityPicker>[0]['orgs']; communityId: string | null; templateId: string | null }) {
   const [communityId, setCommunityId] = useState<string | null>(initial)
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
@@ -77,7 +80,14 @@ function ClaimBody({ orgs, communityId: initial }: { orgs: Parameters<typeof Com
             disabled={sending.busy !== null}
             onClick={() => {
               setProblem(null)
-              void sending.run(input)
+              // In WeChat the code arrives as a subscribe message, which the resident must allow
+              // first, inside this tap (requestSubscribeMessage), as on 我的 → 消息提醒. Declining
+              // still asks: the answer then says to allow it. H5 asks nothing (templateId is null,
+              // askConsent is a no-op there).
+              void (async () => {
+                if (templateId) await askConsent([templateId])
+                await sending.run(input)
+              })()
             }}
           >
             {sentTo ? '重新获取验证码' : '获取验证码'}

@@ -14,6 +14,11 @@ export async function submitIntent(input: IntentSubmitInput) {
   return out
 }
 
+/** The subscribe-message template to allow before asking for a claim code (WeChat), or null. */
+export function claimChannel() {
+  return call('intent', 'claimChannel', {})
+}
+
 /** Asks for the one-time code that claims a case a community worker registered for the resident. */
 export function startClaim(communityId: string, phone: string) {
   return call('intent', 'claimStart', { communityId, phone })

@@ -1,6 +1,6 @@
-import type { CaseView, ClaimStartOutput, LedgerListOutput, LedgerRegisterInput, MineOutput, MyCase } from '../../../_shared/contracts/intent'
+import type { CaseView, ClaimChannelOutput, ClaimStartOutput, LedgerListOutput, LedgerRegisterInput, MineOutput, MyCase } from '../../../_shared/contracts/intent'
 import type { DashboardOutput } from '../../../_shared/contracts/indices'
-import type { ClaimCodeMessage } from '../../../_shared/notifier/claim-code'
+import { type ClaimCodeMessage, logClaimCodes, subscribeClaimCodes } from '../../../_shared/notifier/claim-code'
 import type { Reply } from '../../../_shared/runtime/errors'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
@@ -29,7 +29,7 @@ function onBehalf(over: Partial<LedgerRegisterInput> = {}): LedgerRegisterInput 
 async function setup() {
   const h = await makeHarness(STAFF)
   const sent: ClaimCodeMessage[] = []
-  const intent = makeIntentActions({ claimCodes: () => ({ send: async (m) => (sent.push(m), { ok: true }) }) })
+  const intent = makeIntentActions({ claimCodes: () => ({ templateId: null, send: async (m) => (sent.push(m), { ok: true }) }) })
   const ledger = makeLedgerActions(noFiles)
   const lastCode = () => sent.at(-1)?.code ?? ''
   const dash = async (org: string, period: string) => (await h.ok<DashboardOutput>(indicesActions, staffId(org === 'comm-a' ? 'a-staff' : 'district'), 'dashboard', { orgId: org, period })).indices
@@ -195,5 +195,19 @@ describe('intent.claimStart / claimConfirm', () => {
     const { h, intent } = await registered()
     const r = (await h.call(intent, staffId('a-staff'), 'claimStart', { communityId: 'comm-a', phone: '13812345678' })) as { status: number; body: Reply }
     expect(r.status).toBe(403)
+  })
+})
+
+describe('intent.claimChannel', () => {
+  it('tells the claim page which WeChat template to ask the resident to allow before the code is sent', async () => {
+    const h = await makeHarness(STAFF)
+    const wechat = makeIntentActions({ claimCodes: () => subscribeClaimCodes({ send: async () => ({ ok: true }) }, 'tpl-claim-code') })
+    expect(await h.ok<ClaimChannelOutput>(wechat, resident('r7'), 'claimChannel', {})).toEqual({ templateId: 'tpl-claim-code' })
+    // The local runtime's log needs no consent, and an unconfigured template asks for none.
+    const local = makeIntentActions({ claimCodes: () => logClaimCodes(() => undefined) })
+    expect(await h.ok<ClaimChannelOutput>(local, resident('r7'), 'claimChannel', {})).toEqual({ templateId: null })
+    const unset = makeIntentActions({ claimCodes: () => subscribeClaimCodes({ send: async () => ({ ok: true }) }, null) })
+    expect(await h.ok<ClaimChannelOutput>(unset, resident('r7'), 'claimChannel', {})).toEqual({ templateId: null })
+    expect((await h.call(wechat, staffId('a-staff'), 'claimChannel', {})).status).toBe(403)
   })
 })

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { check } from '@shared/contracts/common'
 import { type CaseView, type EligiblePolicy, ledgerBenefitInput, ledgerLoanStepInput } from '@shared/contracts/intent'
 import {
@@ -16,6 +16,7 @@ import {
 } from '@shared/domain/money'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import ChoiceChips from '../../../components/choice-chips'
+import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
 import { eligiblePolicies, recordBenefit, recordLoanStep } from '../../../services/intent/intent'
 import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
@@ -127,11 +128,7 @@ export function BenefitSection({ c, canWrite, today, action }: Props) {
             <Input className='form-field__input' type='digit' value={amount} maxlength={13} placeholder='0' onInput={(e) => setAmount(e.detail.value.replace(/[^\d.]/g, ''))} nativeProps={{ 'data-testid': 'benefit-amount-input', inputmode: 'decimal' }} />
           </FormField>
           <FormField label='批准日期' required error={errors.date}>
-            <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='form-field__picker'>
-                <Text>{date}</Text>
-              </View>
-            </Picker>
+            <DateInput value={date} end={today} onChange={setDate} label='批准日期' testId='benefit-date' />
           </FormField>
           <FormField label='审批单位' error={errors.approvedBy}>
             <Input className='form-field__input' value={approvedBy} maxlength={60} placeholder='例如：区人社局' onInput={(e) => setApprovedBy(e.detail.value)} nativeProps={{ 'data-testid': 'benefit-approved-input' }} />
@@ -206,11 +203,7 @@ function LoanStepForm({ c, loan, today, action, policies, onDone }: { c: CaseVie
         <ChoiceChips options={options} labels={LOAN_STEP_LABELS} value={step} onChange={(v) => setStep(v as LoanStep)} testIdPrefix='loan-step' />
       </FormField>
       <FormField label='日期' required error={errors.date}>
-        <Picker mode='date' value={date} end={today} onChange={(e) => setDate(String(e.detail.value))}>
-          <View className='form-field__picker'>
-            <Text>{date}</Text>
-          </View>
-        </Picker>
+        <DateInput value={date} end={today} onChange={setDate} label='日期' testId='loan-date' />
       </FormField>
       <FormField label='办理单位' required error={errors.actor}>
         <Input className='form-field__input' value={actor} maxlength={60} placeholder='例如：市创业担保中心' onInput={(e) => setActor(e.detail.value)} nativeProps={{ 'data-testid': 'loan-actor-input' }} />
@@ -222,13 +215,13 @@ function LoanStepForm({ c, loan, today, action, policies, onDone }: { c: CaseVie
         <Input className='form-field__input' value={documentNo} maxlength={60} onInput={(e) => setDocumentNo(e.detail.value)} nativeProps={{ 'data-testid': 'loan-doc-input' }} />
       </FormField>
       {dated ? (
-        <FormField label='下次贴息申领日期（可不填）' error={errors.interestDue}>
-          <Input className='form-field__input' value={interestDue} maxlength={10} placeholder='年-月-日' onInput={(e) => setInterestDue(e.detail.value)} nativeProps={{ 'data-testid': 'loan-interest-due-input' }} />
+        <FormField label='下次贴息申领日期（可不填）' error={errors.interestDue} extra={interestDue ? <Text className='form-field__clear' onClick={() => setInterestDue('')}>清除</Text> : undefined}>
+          <DateInput value={interestDue} initial={today} placeholder='不填' onChange={setInterestDue} label='下次贴息申领日期' testId='loan-interest-due-input' />
         </FormField>
       ) : null}
       {step === 'disbursed' ? (
-        <FormField label='到期还款日期（可不填）' error={errors.repayDue}>
-          <Input className='form-field__input' value={repayDue} maxlength={10} placeholder='年-月-日' onInput={(e) => setRepayDue(e.detail.value)} nativeProps={{ 'data-testid': 'loan-repay-due-input' }} />
+        <FormField label='到期还款日期（可不填）' error={errors.repayDue} extra={repayDue ? <Text className='form-field__clear' onClick={() => setRepayDue('')}>清除</Text> : undefined}>
+          <DateInput value={repayDue} initial={today} placeholder='不填' onChange={setRepayDue} label='到期还款日期' testId='loan-repay-due-input' />
         </FormField>
       ) : null}
       {!loan && chosen && !chosen.eligible ? (

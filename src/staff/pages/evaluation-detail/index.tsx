@@ -1,14 +1,18 @@
 import { useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { AtButton } from 'taro-ui'
+import { AtButton, AtIcon } from 'taro-ui'
 import type { ApplicationView } from '@shared/contracts/evaluation'
 import { EVALUATION_STATUS_LABELS } from '@shared/domain/evaluation'
 import { formSections, historySection, reportSections } from '@shared/domain/evaluation-form'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/core/cloud'
+import { errorMessage, isApiError } from '../../../services/core/cloud'
+import { uploadFeedbackPhoto } from '../../../services/feedback/feedback-photo'
+import DateInput from '../../../components/date-input'
+import FormField from '../../../components/form-field'
+import PrivacyPrompt from '../../../components/privacy-prompt'
 import { openDownload } from '../../../services/files/download-link'
 import { applicationDocuments, awardTitle, certifyApplication, getApplication, reopenApplication, reviewApplication, revokeTitle } from '../../../services/staff/evaluation'
 import { shanghaiDate } from '@shared/domain/time'
@@ -161,14 +165,19 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
 
 /** 市创建办: reopen the application, record the 命名/授牌, withdraw it (动态管理). Each asks before it acts. */
 function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: ApplicationView) => void }) {
+  const today = shanghaiDate(new Date())
   const [reason, setReason] = useState('')
-  const [date, setDate] = useState(shanghaiDate(new Date()))
+  const [date, setDate] = useState(today)
   const [documentNo, setDocumentNo] = useState('')
   const [busy, setBusy] = useState(false)
+  /** The scanned certificate: the chosen picture (shown) and the reference the upload answered. */
+  const [certificate, setCertificate] = useState<{ preview: string; ref: string } | null>(null)
+  const [uploading, setUploading] = useState(false)
+  const [certError, setCertError] = useState('')
   const awarded = Boolean(app.award && !app.revocation)
   const awardable = ['certified', 'spot_checked', 'selected'].includes(app.status) && !awarded
   const act = async (question: string, work: () => Promise<ApplicationView>, done: string) => {
-    if (busy) return
+    if (busy || uploading) return
     const sure = await Taro.showModal({ title: '请确认', content: question, confirmText: '确定' })
     if (!sure.confirm) return
     setBusy(true)
@@ -176,18 +185,67 @@ function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: 
       onChanged(await work())
       toastSuccess(done)
     } catch (e) {
+      const field = isApiError(e) ? e.fields.find((f) => f.path === 'certificate') : undefined
+      if (field) setCertError(field.message)
       toastText(errorMessage(e))
     } finally {
       setBusy(false)
     }
   }
+  /** The certificate goes where feedback photos go (H5: the runtime's upload route; WeChat: cloud storage), checked the same way. */
+  const chooseCertificate = async () => {
+    if (uploading) return
+    let path: string
+    try {
+      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      path = res.tempFilePaths[0]
+    } catch {
+      return // Closed the picker.
+    }
+    if (!path) return
+    setUploading(true)
+    setCertError('')
+    try {
+      setCertificate({ preview: path, ref: await uploadFeedbackPhoto(path) })
+    } catch (e) {
+      setCertError(isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e))
+    } finally {
+      setUploading(false)
+    }
+  }
   return (
     <View className='ev__card' data-testid='evaluation-manage'>
+      <PrivacyPrompt purpose='选择证书照片' />
       <Text className='ev__section'>市创建办办理</Text>
-      <Text className='ev__meta'>重新打开：申报退回社区修改后重新提交。命名授牌：填写命名文件的日期和文号。撤销命名：动态管理中不再达标的社区。</Text>
-      <Input className='form-field__input' value={date} maxlength={10} placeholder='日期 年-月-日' onInput={(e) => setDate(e.detail.value.trim())} nativeProps={{ 'data-testid': 'manage-date', 'aria-label': '日期' }} />
-      <Input className='form-field__input' value={documentNo} maxlength={50} placeholder='文号，例如 攀创办〔2026〕12 号' onInput={(e) => setDocumentNo(e.detail.value)} nativeProps={{ 'data-testid': 'manage-docno', 'aria-label': '文号' }} />
-      <Textarea className='ev__textarea' value={reason} maxlength={200} placeholder='原因（重新打开、撤销命名时填写）' onInput={(e) => setReason(e.detail.value)} nativeProps={{ 'data-testid': 'manage-reason' }} />
+      <Text className='ev__meta'>重新打开：申报退回社区修改后重新提交。命名授牌：填写命名文件的日期和文号，可附证书扫描件。撤销命名：动态管理中不再达标的社区。</Text>
+      <FormField label={awarded ? '撤销日期' : '日期'} testId='manage-date-field'>
+        <DateInput value={date} end={today} onChange={setDate} label='日期' testId='manage-date' />
+      </FormField>
+      <FormField label='文号' testId='manage-docno-field'>
+        <Input className='form-field__input' value={documentNo} maxlength={50} placeholder='例如 攀创办〔2026〕12 号' onInput={(e) => setDocumentNo(e.detail.value)} nativeProps={{ 'data-testid': 'manage-docno', 'aria-label': '文号' }} />
+      </FormField>
+      {awardable ? (
+        <FormField label='证书扫描件' error={certError} hint='可选：拍照或选一张图片，JPG、PNG 或 WebP，不超过 2 MB' testId='manage-certificate-field'>
+          <View className='ev__photos'>
+            {certificate ? (
+              <View className='ev__photo' data-testid='manage-certificate'>
+                <Image className='ev__photo-img' src={certificate.preview} mode='aspectFill' />
+                <View className='ev__photo-remove' onClick={() => setCertificate(null)} aria-label='移除证书扫描件' data-testid='manage-certificate-remove'>
+                  <AtIcon value='close' size={12} color='#fff' />
+                </View>
+              </View>
+            ) : (
+              <View className='ev__photo ev__photo--add' onClick={() => void chooseCertificate()} data-testid='manage-certificate-add'>
+                <AtIcon value={uploading ? 'loading-3' : 'camera'} size={24} color='#8f959e' />
+                <Text className='ev__photo-note'>{uploading ? '上传中' : '上传证书'}</Text>
+              </View>
+            )}
+          </View>
+        </FormField>
+      ) : null}
+      <FormField label='原因' hint='重新打开、撤销命名时填写' testId='manage-reason-field'>
+        <Textarea className='ev__textarea' value={reason} maxlength={200} placeholder='例如：补齐台帐后重新申报' onInput={(e) => setReason(e.detail.value)} nativeProps={{ 'data-testid': 'manage-reason' }} />
+      </FormField>
       <View className='ev__actions'>
         {app.status !== 'draft' && app.status !== 'returned' && !awarded ? (
           <View className='ev__btn' data-testid='manage-reopen'><AtButton disabled={busy} onClick={() => void act(`把${app.communityName}的申报退回社区重新办理？`, () => reopenApplication(app._id, reason), '已重新打开，退回社区')}>
@@ -195,7 +253,7 @@ function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: 
           </AtButton></View>
         ) : null}
         {awardable ? (
-          <View className='ev__btn' data-testid='manage-award'><AtButton type='primary' disabled={busy} onClick={() => void act(`登记${app.communityName}于 ${date} 命名授牌（${documentNo}）？`, () => awardTitle({ id: app._id, date, documentNo, certificate: null }), '已登记命名授牌')}>
+          <View className='ev__btn' data-testid='manage-award'><AtButton type='primary' disabled={busy || uploading} onClick={() => void act(`登记${app.communityName}于 ${date} 命名授牌（${documentNo}）${certificate ? '，附证书扫描件' : '，不附证书扫描件'}？`, () => awardTitle({ id: app._id, date, documentNo, certificate: certificate?.ref ?? null }), '已登记命名授牌')}>
             命名授牌
           </AtButton></View>
         ) : null}

@@ -3,8 +3,10 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { ApplicationView, SampleRow } from '@shared/contracts/evaluation'
+import { shanghaiDate } from '@shared/domain/time'
 import { SPOT_METHOD_LABELS, SPOT_METHODS, type SpotMethod } from '@shared/domain/evaluation'
 import Chip from '../../../components/chip'
+import DateInput from '../../../components/date-input'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
@@ -86,7 +88,9 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
         ) : open ? (
           <View className='ev__head'>
             <Text className='ev__label'>截止日期</Text>
-            <Input className='ev__input ev__grow' value={closesOn} onInput={(e) => setClosesOn(e.detail.value)} nativeProps={{ 'data-testid': 'spot-closes' }} />
+            <View className='ev__grow'>
+              <DateInput value={closesOn} start={shanghaiDate(new Date())} onChange={setClosesOn} label='问卷截止日期' testId='spot-closes' />
+            </View>
             <View className='ev__btn' data-testid='spot-send-survey'><AtButton size='small' type='primary' onClick={() => void run(() => spotCheck({ id: app._id, step: 'questionnaire', closesOn }), '问卷已发出')} disabled={busy}>
               发出问卷
             </AtButton></View>

@@ -3,9 +3,11 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { deadlinesInput, extendInput, type ListOutput, type RemindBehindOutput } from '@shared/contracts/evaluation'
+import { shanghaiDate } from '@shared/domain/time'
 import { DEADLINE_KEYS, DEADLINE_LABELS, type DeadlineKey, type EvaluationDeadlines, EVALUATION_STATUS_LABELS } from '@shared/domain/evaluation'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
+import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
 import PageState from '../../../components/page-state'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
@@ -94,7 +96,7 @@ function YearBody({ year, base, list, onChanged }: { year: number; base: Evaluat
         <View className='ev-year__dates'>
           {DEADLINE_KEYS.map((k) => (
             <FormField key={k} label={DEADLINE_LABELS[k]} required error={saveDates.errors[`set.${k}`]} testId={`deadline-${k}`}>
-              <Input className='form-field__input' value={dates[k]} maxlength={10} placeholder='年-月-日' onInput={(e) => { setDates((d) => ({ ...d, [k]: e.detail.value.trim() })); saveDates.clear(`set.${k}`) }} nativeProps={{ 'data-testid': `deadline-${k}-input`, 'aria-label': `${DEADLINE_LABELS[k]}截止日` }} />
+              <DateInput value={dates[k]} start={`${year}-01-01`} placeholder='请选择日期' onChange={(v) => { setDates((d) => ({ ...d, [k]: v })); saveDates.clear(`set.${k}`) }} testId={`deadline-${k}-input`} label={`${DEADLINE_LABELS[k]}截止日`} />
             </FormField>
           ))}
         </View>
@@ -117,7 +119,7 @@ function YearBody({ year, base, list, onChanged }: { year: number; base: Evaluat
           <ChoiceChips options={communityOptions} labels={communityLabels} value={who} onChange={(v) => setWho(v as string)} testIdPrefix='extend-who' />
         </FormField>
         <FormField label='延到哪天' required error={extending.errors.until ?? extending.errors.year} hint={`现在是 ${base[step]}；后面的环节早于新日期的会一起顺延`} testId='extend-until'>
-          <Input className='form-field__input' value={until} maxlength={10} placeholder='年-月-日，例如 2026-12-20' onInput={(e) => { setUntil(e.detail.value.trim()); extending.clear('until') }} nativeProps={{ 'data-testid': 'extend-until-input', 'aria-label': '延期到' }} />
+          <DateInput value={until} initial={base[step]} start={shanghaiDate(new Date())} placeholder='请选择日期' onChange={(v) => { setUntil(v); extending.clear('until') }} testId='extend-until-input' label='延期到' />
         </FormField>
         <FormField label='原因' required error={extending.errors.reason} testId='extend-reason'>
           <Input className='form-field__input' value={reason} maxlength={200} placeholder='例如：社区换届，材料晚交' onInput={(e) => { setReason(e.detail.value); extending.clear('reason') }} nativeProps={{ 'data-testid': 'extend-reason-input', 'aria-label': '延期原因' }} />

@@ -40,6 +40,7 @@ import { can } from '@shared/domain/roles'
 import type { TargetGroup } from '@shared/domain/target-groups'
 import { shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
+import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
 import GroupPicker from '../../../components/group-picker'
 import NoticeBanner from '../../../components/notice-banner'
@@ -265,8 +266,8 @@ function RegisterBody({ orgName }: { orgName: string }) {
         <FormField label='同意方式' required error={errors['consent.method']} testId='field-consent-method'>
           <ChoiceChips options={CONSENT_METHODS} labels={CONSENT_METHOD_LABELS} value={form.consentMethod} onChange={(v) => set('consentMethod', v as ConsentMethod)} testIdPrefix='consent-method' />
         </FormField>
-        <FormField label='同意日期' required error={errors['consent.at']} hint='年-月-日，例如 2026-12-04' testId='field-consent-at'>
-          <Input className='form-field__input' value={form.consentAt} maxlength={10} placeholder='2026-12-04' onInput={(e) => set('consentAt', e.detail.value)} nativeProps={{ 'data-testid': 'field-consent-at-input', 'aria-label': '同意日期' }} />
+        <FormField label='同意日期' required error={errors['consent.at']} hint='居民签字或口头同意的那天' testId='field-consent-at'>
+          <DateInput value={form.consentAt} end={today} placeholder='请选择日期' onChange={(v) => set('consentAt', v)} testId='field-consent-at-input' label='同意日期' />
         </FormField>
         <FormField
           label={form.consentMethod === 'verbal-witnessed' ? '见证人' : '同意书存放处'}
