@@ -265,6 +265,27 @@ describe("the inspector's ledger", () => {
     for (const b of dash.benefits) expect(summary.find((r) => r[0] === '政策享受（按类别）' && r[1] === b.label)?.slice(2, 4)).toEqual([b.count, b.amount])
     expect(summary.find((r) => r[1] === '社区推荐')?.slice(2, 4)).toEqual([1, 100_000])
   })
+  it("dates the summary as of the action's clock, not the machine's", async () => {
+    const { h, ok, a } = await setup()
+    // A venture of the 2025-11 cohort: of age for 1 年存活率 from 2026-12-01 (its month's end + 12
+    // months); the action's clock says 2026-11-22, the machine's says 2030.
+    await ok('a-staff', 'recordVenture', { id: a._id, name: '小梅早餐店', kind: 'individual', registrationDate: '2025-11-10', jobsCreated: 1, status: 'operating', closureDate: '' })
+    jest.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] })
+    try {
+      expect(new Date().getUTCFullYear()).toBe(2030)
+      const out = await ok<ExportOutput>('a-staff', 'export', { period: '2026' })
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.readFile(out.fileID!.slice('cloud://test.bucket'.length))
+      const survival = (wb.getWorksheet('汇总')!.getSheetValues() as unknown[][]).find((r) => r?.[1] === '指标' && r[2] === '1 年存活率')
+      // No cohort of age yet: no venture in the denominator (an empty cell), as on the dashboard.
+      expect(survival?.[4] ?? 0).toBe(0)
+      const dash = await h.ok<DashboardOutput>(indicesActions, staffId('a-staff'), 'dashboard', { period: '2026' })
+      const i = dash.indices.find((x) => x.label === '1 年存活率')!
+      expect(i.denominator ?? 0).toBe(0)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
 })
 
 describe('store operations', () => {
