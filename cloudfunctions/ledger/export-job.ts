@@ -106,7 +106,7 @@ export function makeExportJob(parts: () => ExportParts, partRows: number = PART_
         })
         const title = params.split ? `${params.title}（第 ${index + 1} 部分）` : params.title
         const org = index === 0 && params.orgId && params.period ? await store.collection('orgs').get(params.orgId) : null
-        const summary = org && params.period ? await ledgerSummary({ store }, org, params.period) : undefined
+        const summary = org && params.period ? await ledgerSummary({ store }, org, params.period, params.today) : undefined
         await writeLedgerWorkbook(part.stream, (async function* () {
           yield rows
         })(), (i) => toExportRow(i, params.today), title, summary)

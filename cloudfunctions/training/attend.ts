@@ -7,6 +7,7 @@ import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type TxStore, where } from '../_shared/store/port'
 import { writeCase } from '../_shared/application/case'
+import { benefitNotices, caseNotices } from '../_shared/application/notices'
 import { activeIntents } from '../_shared/application/resident'
 
 const BUSY = '签到的人较多，请再试一次'
@@ -98,7 +99,7 @@ export async function attend(
     Object.assign(set, { status: 'completed', certificateNo: certificate, completedAt: at })
     const current = intentId ? await tx.collection('intents').get(intentId) : null
     if (current && current.status !== 'withdrawn' && !current.anonymisedAt) {
-      const saved = await writeCase(tx, current, completedCase(current, course, certificate, at), at)
+      const saved = await writeCase(tx, current, completedCase(current, course, certificate, at), at, (b, a) => [...caseNotices(b, a), ...benefitNotices(b, a)])
       if (!saved) throw conflict(BUSY)
       set.intentId = current._id
     }

@@ -17,7 +17,7 @@ import { conflict } from '../runtime/errors'
 import { inScope, loadInScope } from '../runtime/scope'
 import type { Collections } from '../store/collections'
 import { type Store, type TxStore, where } from '../store/port'
-import { caseNotices, tellResident } from './notices'
+import { type Notice, tellResident } from './notices'
 
 // Noon in Shanghai on a date: where dated ventures and benefits are counted (defined beside the counters).
 export { dayInstant } from '../runtime/counters'
@@ -236,16 +236,26 @@ export function countedIntent(i: Intent): Counted {
 }
 
 /**
+ * What the resident is told of a case write, from the case before and after: chosen by the
+ * action that makes the change (`caseNotices`, a benefit's or a loan step's notice), or null to
+ * tell nothing. Notices are opt-in so a bulk path (a migration, a recount, a repair) that
+ * rewrites cases never messages anyone.
+ */
+export type CaseTell = ((before: Intent, after: Intent) => Notice[]) | null
+
+/**
  * Changes a case the staff caller may write: reads it inside the transaction, lets `change`
  * compute the next document and the counter bumps, and writes both only if nobody changed the
  * case meanwhile. A withdrawn case is read-only. The first staff change accepts a pending case.
+ * `tell` says what the resident hears of it (see `CaseTell`).
  */
 export async function changeCase(
   ctx: Ctx,
   id: string,
   change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
+  tell: CaseTell,
 ): Promise<CaseView> {
-  const saved = await changeCaseDoc(ctx, id, change)
+  const saved = await changeCaseDoc(ctx, id, change, tell)
   return toCaseView(saved, admittedStaff(ctx.caller), ctx.now(), await projectTitles(ctx.store, saved.projectInterestIds))
 }
 
@@ -258,6 +268,7 @@ export async function changeCaseDoc(
   ctx: Ctx,
   id: string,
   change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
+  tell: CaseTell,
 ): Promise<Intent> {
   const caller = admittedStaff(ctx.caller)
   const at = ctx.now().toISOString()
@@ -273,7 +284,7 @@ export async function changeCaseDoc(
     const next = await change(current, at, tx)
     const accepted: Partial<Intent> =
       current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}
-    return writeCase(tx, current, { ...next, ...accepted }, at)
+    return writeCase(tx, current, { ...next, ...accepted }, at, tell)
   })
   if (!saved) throw conflict('这条记录刚被别人修改过，请刷新后再试')
   return saved
@@ -288,14 +299,17 @@ export function toMoneyPatch(i: Intent): MoneyPatch {
  * Inside the caller's transaction: writes `next` over `current` (read in the same transaction)
  * only if nobody changed the case meanwhile, and moves the counters by what the change counts.
  * Returns the saved case, or null when the version moved on. Every case write goes through here.
+ * The resident hears only what `tell` picks (nothing for null).
  */
-export async function writeCase(tx: TxStore<Collections>, current: Intent, next: Intent, at: string): Promise<Intent | null> {
+export async function writeCase(tx: TxStore<Collections>, current: Intent, next: Intent, at: string, tell: CaseTell): Promise<Intent | null> {
   const doc: Intent = { ...next, updatedAt: at, version: current.version + 1 }
   const { _id: _ignored, ...set } = doc
   const ok = await tx.collection('intents').update(current._id, { set }, where.eq('version', current.version))
   if (!ok) return null
   await applyCountedChange(tx, countedIntent(current), countedIntent(doc))
-  // The resident hears of what moved on their case, in the same transaction as the move.
-  for (const notice of caseNotices(current, doc)) await tellResident(tx, notice, at)
+  // The resident hears of what moved on their case, in the same transaction as the move. The
+  // notice keys carry the version this write replaced, and the write above succeeded only if no
+  // one else wrote that version: the inbox needs no duplicate check.
+  if (tell) for (const notice of tell(current, doc)) await tellResident(tx, notice, at, { fresh: true })
   return doc
 }

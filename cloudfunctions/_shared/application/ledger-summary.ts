@@ -1,5 +1,4 @@
 import { targetsFor } from './targets'
-import { shanghaiDate } from '../domain/time'
 import { benefitRows, fourInOneShare, groupRows, loanRows } from '../domain/indices'
 import type { Org } from '../domain/org'
 import { periodName } from '../domain/period'
@@ -21,14 +20,15 @@ export interface SummaryRow {
 /**
  * The figures of `org` for `period` the inspector's ledger summarises, computed by the same
  * functions and from the same counter documents as `indices.dashboard` and `indices.money`, so
- * the sheet and the dashboard cannot disagree.
+ * the sheet and the dashboard cannot disagree. `asOf` is the Shanghai day of the action's clock
+ * (`ctx.now()`), as the dashboard takes it: cohorts not yet of age are left out as of that day.
  */
-export async function ledgerSummary(ctx: Pick<Ctx, 'store'>, org: Org, period: string): Promise<{ periodName: string; rows: SummaryRow[] }> {
+export async function ledgerSummary(ctx: Pick<Ctx, 'store'>, org: Org, period: string, asOf: string): Promise<{ periodName: string; rows: SummaryRow[] }> {
   const seriesList = org.level === 'community'
     ? [await communitySeries(ctx, org._id, period)]
     : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
   const rows: SummaryRow[] = []
-  for (const i of indicesOf(seriesList, period, org.level !== 'community', await targetsFor(ctx.store, org, Number(period.slice(0, 4))), shanghaiDate(new Date()))) {
+  for (const i of indicesOf(seriesList, period, org.level !== 'community', await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf)) {
     const value = i.value === null ? (i.missing ?? '缺数据') : i.unit === 'percent' ? `${(i.value * 100).toFixed(1)}%` : String(Math.round(i.value * 10) / 10)
     rows.push({ section: '指标', item: i.label, a: i.numerator, b: i.denominator, value })
   }

@@ -1,4 +1,4 @@
-import { yuanLabel } from '../domain/money'
+import { LOAN_STEP_HINTS, LOAN_STEP_LABELS, type LoanStep, yuanLabel } from '../domain/money'
 import type { Intent } from '../domain/intent'
 import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeKind } from '../domain/notice'
@@ -29,9 +29,16 @@ const idPart = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100
  * Tells a resident, inside the caller's transaction where there is one (the case write, the site
  * decision), so the notice exists exactly when the change does: an inbox message opening the
  * page, and a WeChat delivery for the `notify` function to send if a consent is left. A kind
- * the resident turned off files nothing. Answers whether anything was filed.
+ * the resident turned off files nothing. Answers whether anything was filed. `fresh`: the
+ * caller's own guarded write proves the key is new (a case write keyed by the version it
+ * replaced), so the inbox's duplicate check is skipped; a duplicate insert still fails safe.
  */
-export async function tellResident(store: Store<Collections> | TxStore<Collections>, notice: Notice, at: string): Promise<boolean> {
+export async function tellResident(
+  store: Store<Collections> | TxStore<Collections>,
+  notice: Notice,
+  at: string,
+  opts: { fresh?: boolean } = {},
+): Promise<boolean> {
   const settings = await store.collection('noticeSettings').get(notice.residentId)
   if (settings?.off.includes(notice.kind)) return false
   const suffix = idPart(notice.key)
@@ -60,7 +67,7 @@ export async function tellResident(store: Store<Collections> | TxStore<Collectio
     createdAt: at,
     sentAt: '',
   }
-  if (await store.collection('inbox').get(message._id)) return false
+  if (!opts.fresh && (await store.collection('inbox').get(message._id))) return false
   try {
     await store.collection('inbox').insert(message)
     await store.collection('noticeDeliveries').insert(delivery)
@@ -73,10 +80,11 @@ export async function tellResident(store: Store<Collections> | TxStore<Collectio
 }
 
 /**
- * What a case write tells its resident, from the case before and after: 受理, a follow-up they
- * can see (一对一指导 and the rest; a site placement says so itself, see apply-site), a mentor
- * assigned or changed, a policy benefit recorded (a loan granted, a subsidy paid), a course
- * completed. Each opens 我的创业档案.
+ * What a staff change of a case tells its resident, from the case before and after: 受理, a
+ * follow-up they can see (一对一指导 and the rest; a site placement says so itself, see
+ * apply-site), a mentor assigned or changed. Each opens 我的创业档案. Benefits and loan steps
+ * are told by the actions that record them (`benefitNotices`, `loanStepNotices`), never by a
+ * case write as such.
  */
 export function caseNotices(before: Intent, after: Intent): Notice[] {
   const base = { residentId: after.residentId, kind: 'case' as const, path: pagePath('myCase'), sourceId: after._id }
@@ -99,10 +107,42 @@ export function caseNotices(before: Intent, after: Intent): Notice[] {
   if (after.mentor && after.mentor.id !== before.mentor?.id) {
     out.push({ ...base, key: key(`mentor_${after.mentor.id}`), title: `为你安排了创业导师：${after.mentor.name}`, body: `${after.mentor.name}会在创业路上给你出主意，可以在“我的创业档案”里约导师聊一聊。` })
   }
+  return out
+}
+
+const caseBase = (before: Intent, after: Intent) => ({
+  base: { residentId: after.residentId, kind: 'case' as const, path: pagePath('myCase'), sourceId: after._id },
+  key: (what: string) => `${after._id}_v${before.version}_${what}`,
+})
+
+/** A policy benefit newly recorded on the case (not a loan's 放款 / 贴息: its step says so). */
+export function benefitNotices(before: Intent, after: Intent): Notice[] {
+  const { base, key } = caseBase(before, after)
   const had = new Set(before.benefits.map((b) => b.id))
-  for (const b of after.benefits) {
-    if (had.has(b.id)) continue
-    out.push({ ...base, key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amountFen ? `，金额 ${yuanLabel(b.amountFen)}` : ''}` })
+  return after.benefits
+    .filter((b) => !had.has(b.id) && !b.loanId)
+    .map((b) => ({ ...base, key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amountFen ? `，金额 ${yuanLabel(b.amountFen)}` : ''}` }))
+}
+
+/** Loan steps the resident is told of: the application itself is theirs, so it is not. */
+const TOLD_STEPS: ReadonlySet<LoanStep> = new Set(['recommended', 'guarantee_reviewed', 'bank_approved', 'disbursed', 'interest', 'repaid', 'overdue', 'compensated'])
+
+/** A loan step newly recorded: 社区推荐, 担保审核, 银行审批, 放款, 贴息, 还清 / 逾期 / 代偿. */
+export function loanStepNotices(before: Intent, after: Intent): Notice[] {
+  const { base, key } = caseBase(before, after)
+  const out: Notice[] = []
+  for (const loan of after.loans ?? []) {
+    const known = (before.loans ?? []).find((l) => l.id === loan.id)?.steps.length ?? 0
+    loan.steps.forEach((s, i) => {
+      if (i < known || !TOLD_STEPS.has(s.step)) return
+      const label = s.step === 'interest' ? `第 ${s.period} 期贴息` : LOAN_STEP_LABELS[s.step]
+      out.push({
+        ...base,
+        key: key(`loan_${loan.id}_${i}`),
+        title: `你的创业担保贷款：${label}`,
+        body: `${loan.policyTitle}：${LOAN_STEP_HINTS[s.step]}${s.amountFen ? `，金额 ${yuanLabel(s.amountFen)}` : ''}${s.date ? `（${s.date}）` : ''}`,
+      })
+    })
   }
   return out
 }

@@ -5,6 +5,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { CASE_REFUSED, changeCase, dayInstant, loadCase } from '../../_shared/application/case'
+import { caseNotices } from '../../_shared/application/notices'
 
 const MAX_FOLLOW_UPS = 500
 
@@ -60,6 +61,6 @@ export const addFollowUp = defineAction({
         }
       }
       return next
-    })
+    }, caseNotices)
   },
 })

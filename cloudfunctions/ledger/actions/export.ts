@@ -23,7 +23,7 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
     audit: 'export',
     async run(input, ctx): Promise<ExportOutput> {
       const { query, today, fileName, title, org, period } = await exportScope(ctx, input)
-      const summary = await ledgerSummary(ctx, org, period)
+      const summary = await ledgerSummary(ctx, org, period, today)
       const intents = ctx.store.collection('intents')
       // A scan walks the primary key (no sort over the whole result per page); intent ids
       // start with their creation time, so the rows come out oldest first.

@@ -14,6 +14,7 @@ import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
+import { caseNotices, loanStepNotices } from '../../_shared/application/notices'
 import { checkCap, checkPolicy } from './record-benefit'
 
 const MAX_LOANS = 20
@@ -122,7 +123,7 @@ export const loanStep = defineAction({
         benefits,
         benefitCount: benefits.length === c.benefits.length ? c.benefitCount : c.benefitCount + 1,
       }
-    })
+    }, (before, after) => [...caseNotices(before, after), ...loanStepNotices(before, after)])
     return toMoneyPatch(saved)
   },
 })

@@ -6,6 +6,7 @@ import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { CASE_REFUSED, changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
+import { benefitNotices, caseNotices } from '../../_shared/application/notices'
 
 const MAX_BENEFITS = 200
 
@@ -93,7 +94,7 @@ export const recordBenefit = defineAction({
       const history = [...(old.history ?? []), was]
       const edited: Benefit = { ...old, ...fields, at, byName: caller.staff.name, history }
       return { ...c, benefits: c.benefits.map((b) => (b.id === old.id ? edited : b)) }
-    })
+    }, (before, after) => [...caseNotices(before, after), ...benefitNotices(before, after)])
     return toMoneyPatch(saved)
   },
 })

@@ -5,6 +5,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { CASE_REFUSED, changeCase, dayInstant } from '../../_shared/application/case'
+import { caseNotices } from '../../_shared/application/notices'
 
 const MAX_VENTURES = 20
 
@@ -54,6 +55,6 @@ export const recordVenture = defineAction({
         ]
       }
       return next
-    })
+    }, caseNotices)
   },
 })

@@ -3,6 +3,7 @@ import { type Intent, INTENT_STAGE_LABELS } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { CASE_REFUSED, changeCase } from '../../_shared/application/case'
+import { caseNotices } from '../../_shared/application/notices'
 
 /**
  * Moves a case to a stage (forward, back to correct a mistake, or 已结案), recording who, when
@@ -31,6 +32,6 @@ export const setStage = defineAction({
       }
       if (input.stage === 'trained' && !c.trainedAt) next.trainedAt = at
       return next
-    })
+    }, caseNotices)
   },
 })

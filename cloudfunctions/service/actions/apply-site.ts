@@ -11,7 +11,7 @@ import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
 import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
-import { tellResident } from '../../_shared/application/notices'
+import { caseNotices, tellResident } from '../../_shared/application/notices'
 import { pagePath } from '../../_shared/domain/pages'
 
 /** One application per (site, resident): a keyed id, so it reveals no OPENID. */
@@ -124,7 +124,7 @@ export const placeSite = defineAction({
         at,
       }
       return { ...c, followUps: [...c.followUps, followUp] }
-    })
+    }, caseNotices)
     if (!placed) throw conflict('这条申请已经处理过了')
     return forStaff<SiteApplication>(ctx.keyring, caller.staff._id, placed)
   },

@@ -8,6 +8,7 @@ import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
+import { caseNotices } from '../../_shared/application/notices'
 import { residentPlace } from '../../_shared/application/resident'
 
 /**
@@ -33,7 +34,7 @@ export const assignMentor = defineAction({
     return changeCase(ctx, input.intentId, (c) => {
       if ((c.mentor?.id ?? null) === input.mentorId) throw validation([{ path: 'mentorId', message: input.mentorId ? '已经是这位导师了' : '还没有安排导师' }])
       return { ...c, mentor }
-    })
+    }, caseNotices)
   },
 })
 

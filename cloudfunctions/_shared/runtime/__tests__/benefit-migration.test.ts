@@ -66,7 +66,10 @@ describe('benefit kinds and fen', () => {
     await store.close()
 
     const reopened = openSqliteStore<Collections>({ path, purpose: 'test' })
+    // A bulk path: every case's benefits rewritten, and no resident is told of any of it.
+    const told = [await reopened.collection('inbox').count(), await reopened.collection('noticeDeliveries').count()]
     const first = await runMigrations(reopened)
+    expect([await reopened.collection('inbox').count(), await reopened.collection('noticeDeliveries').count()]).toEqual(told)
     expect(first.applied.find((m) => m.name === NAME)?.changed).toBe(legacyOf.size)
     for await (const batch of reopened.collection('intents').scan(undefined, 200)) {
       for (const i of batch) {

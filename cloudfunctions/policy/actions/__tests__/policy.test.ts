@@ -45,6 +45,22 @@ describe('policy.save', () => {
     expect(await h.store.collection('policies').count()).toBe(0)
   })
 
+  it('keeps a cap in fen: set, kept when left out, cleared with null; a non-integer or non-positive cap is 400 on capFen', async () => {
+    const { h, create } = await setup()
+    const p = await create('a-staff', { capFen: 30_000_000 })
+    expect(p.capFen).toBe(30_000_000)
+    for (const capFen of [12.5, 0, -100, Number.NaN]) {
+      const res = await h.call(policyActions, staffId('a-staff'), 'save', draft({ id: p._id, version: p.version, capFen }))
+      expect(res.status).toBe(400)
+      expect(res.body.ok ? [] : res.body.error.fields?.map((f) => f.path)).toEqual(['capFen'])
+    }
+    expect((await h.store.collection('policies').get(p._id))?.capFen).toBe(30_000_000)
+    const kept = await h.ok<PolicyView>(policyActions, staffId('a-staff'), 'save', draft({ id: p._id, version: p.version, title: '改过标题的政策' }))
+    expect(kept.capFen).toBe(30_000_000)
+    const cleared = await h.ok<PolicyView>(policyActions, staffId('a-staff'), 'save', draft({ id: p._id, version: kept.version, capFen: null }))
+    expect(cleared.capFen).toBeNull()
+  })
+
   it('refuses an end date before the start date, on the validTo field', async () => {
     const { h } = await setup()
     const res = await h.call(policyActions, staffId('a-staff'), 'save', draft({ validFrom: '2026-05-01', validTo: '2026-04-30' }))

@@ -21,6 +21,7 @@ import FormField from '../../../components/form-field'
 import { eligiblePolicies, recordBenefit, recordLoanStep } from '../../../services/intent/intent'
 import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { toastText } from '../../../utils/toast'
+import { yuanToFen } from '../../../utils/money'
 import { errorMessage } from '../../../services/core/cloud'
 import FormActions from '../../components/form-actions'
 
@@ -29,13 +30,6 @@ interface Props {
   canWrite: boolean
   today: string
   action: { busy: boolean; run: (work: () => Promise<CaseView>, done: string, setErrors?: (e: FieldErrorMap) => void) => Promise<boolean> }
-}
-
-/** Yuan as typed (at most two decimals) to integer fen, exactly; NaN when it is not an amount. */
-export function yuanToFen(text: string): number {
-  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(text.trim())
-  if (!m) return Number.NaN
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 }
 
 /** Loads the case's policies with their eligibility once the worker opens a form. */

@@ -22,6 +22,7 @@ import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/clo
 import { getPolicy, publishPolicy, savePolicy } from '../../../services/policy/policy'
 import { forgetMe, getMe } from '../../../services/profile/profile'
 import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { fenToYuanText, yuanToFen } from '../../../utils/money'
 import { goBack, routes } from '../../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -41,6 +42,8 @@ interface PolicyForm {
   contact: { department: string; phone: string; address: string }
   validFrom: string
   validTo: string | null
+  /** The cap per benefit or loan as typed, in yuan; '' for none. */
+  capYuan: string
 }
 
 /** Which stored policy the form edits. */
@@ -63,6 +66,7 @@ function emptyForm(today: string): PolicyForm {
     contact: { department: '', phone: '', address: '' },
     validFrom: today,
     validTo: null,
+    capYuan: '',
   }
 }
 
@@ -79,6 +83,7 @@ function formOf(p: PolicyView): PolicyForm {
     contact: { ...p.contact },
     validFrom: p.validFrom,
     validTo: p.validTo,
+    capYuan: p.capFen == null ? '' : fenToYuanText(p.capFen),
   }
 }
 
@@ -100,6 +105,8 @@ function draftOf(form: PolicyForm, ident: Ident | null): DraftCandidate {
     contact: form.contact,
     validFrom: form.validFrom,
     validTo: form.validTo,
+    // Yuan in the form, fen stored; an empty field clears the cap (null), as the schema reads it.
+    capFen: form.capYuan.trim() === '' ? null : yuanToFen(form.capYuan),
   }
 }
 
@@ -291,6 +298,25 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
               nativeProps={{ 'data-testid': 'field-benefit-input' }}
             />
           </View>
+        </FormField>
+        <FormField
+          label='每笔金额上限（元）'
+          error={errors.capFen}
+          hint='登记享受这条政策或发放贷款时，金额不能超过它；不限就留空'
+          testId='field-capFen'
+        >
+          <Input
+            className='form-field__input'
+            type='digit'
+            value={form.capYuan}
+            maxlength={13}
+            placeholder='例如：300000'
+            onInput={(e) => {
+              set('capYuan', e.detail.value)
+              setErrors((er) => clearField(er, 'capFen'))
+            }}
+            nativeProps={{ 'data-testid': 'field-capFen-input', inputmode: 'decimal' }}
+          />
         </FormField>
         <FormField label='适用人群' required error={errors.targetGroups} testId='field-targetGroups'>
           <GroupPicker value={form.targetGroups} onChange={(v) => set('targetGroups', v)} />
