@@ -28,10 +28,14 @@ export interface SearchQuality {
 
 /**
  * Seeds the demo data into a fresh in-memory store, makes a 金沙社区 resident, asks every
- * question of the set through `service.search` as the client would, and scores the top three.
+ * question of the set (the tuning set unless told) through `service.search` as the client would, and scores the top three.
  * `wrap` lets the bench count store operations.
  */
-export async function measureSearchQuality(wrap: (s: Store<Collections>) => Store<Collections> = (s) => s, reads?: { reads: number }): Promise<SearchQuality> {
+export async function measureSearchQuality(
+  wrap: (s: Store<Collections>) => Store<Collections> = (s) => s,
+  reads?: { reads: number },
+  questions: readonly SearchQuestion[] = SEARCH_QUESTIONS,
+): Promise<SearchQuality> {
   const raw = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
   const keyring = makeKeyring(Buffer.from('search-quality-secret-search-quality'))
   await seedDemo(raw, QUALITY_SEEDED_AT, { forcePasswordChange: false })
@@ -47,7 +51,7 @@ export async function measureSearchQuality(wrap: (s: Store<Collections>) => Stor
   const leaked = new Set<string>()
   const times: number[] = []
   let maxReads = 0
-  for (const question of SEARCH_QUESTIONS as SearchQuestion[]) {
+  for (const question of questions) {
     const before = reads?.reads ?? 0
     const t0 = performance.now()
     const r = await ask(question.q)
@@ -59,7 +63,7 @@ export async function measureSearchQuality(wrap: (s: Store<Collections>) => Stor
   }
   await raw.close()
   times.sort((a, b) => a - b)
-  const total = SEARCH_QUESTIONS.length
+  const total = questions.length
   return {
     questions: total,
     hits: total - misses.length,

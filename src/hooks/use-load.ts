@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { ErrorCodes, errorMessage, isApiError } from '../services/core/cloud'
+import { toastText } from '../utils/toast'
 
 /** One remote read as a page sees it. */
 export type LoadState<T> =
@@ -15,6 +17,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const seq = useRef(0)
   const loadRef = useRef(load)
   loadRef.current = load
+  const stateRef = useRef(state)
+  stateRef.current = state
 
   const reload = useCallback(async (): Promise<void> => {
     const mine = ++seq.current
@@ -23,7 +27,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
       const data = await loadRef.current()
       if (mine === seq.current) setState({ status: 'ready', data, error: null })
     } catch (error) {
-      if (mine === seq.current) setState((s) => ({ status: 'error', data: s.data, error }))
+      if (mine !== seq.current) return
+      const shown = stateRef.current.data !== null
+      setState((s) => ({ status: 'error', data: s.data, error }))
+      // A refresh (pull-down, back to the page) that found no network while the page shows what
+      // it had: the page keeps it, and says why nothing changed (issue 23: it used to say nothing).
+      // A first load shows its own error state instead.
+      if (shown && isApiError(error) && error.code === ErrorCodes.network) toastText(errorMessage(error))
     }
   }, [])
 

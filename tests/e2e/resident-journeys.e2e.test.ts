@@ -100,4 +100,39 @@ describe('a resident’s journeys (issue 23)', () => {
     expect(await byTest(resident, 'my-activity-code').first().innerText()).toMatch(/报名号 \d+/)
     await screenshot(resident, 'my-activities')
   })
+
+  it('offline, taps outside forms say so and what to do next; back online the same tap works', async () => {
+    const offlineWords = '没有连上网络，请打开网络或换个有信号的地方，再点一次'
+    // 1. A notice switch on 我的.
+    await resident.goto(`${baseUrl()}/#/pages/mine/index`)
+    const sw = byTest(resident, 'notice-switch-feedback')
+    await sw.waitFor()
+    expect(await sw.getAttribute('data-on')).toBe('true')
+    await resident.context().setOffline(true)
+    try {
+      await sw.click()
+      await resident.getByText(offlineWords).first().waitFor()
+      expect(await sw.getAttribute('data-on')).toBe('true')
+      await screenshot(resident, 'offline-switch')
+    } finally {
+      await resident.context().setOffline(false)
+    }
+    await resident.waitForTimeout(2700) // the toast fades
+    await sw.click()
+    await resident.waitForFunction(() => document.querySelector('[data-testid="notice-switch-feedback"]')?.getAttribute('data-on') === 'false')
+
+    // 2. A search asked with the network cut: the page says offline, not a blank or a generic error.
+    await resident.goto(`${baseUrl()}/#/pages/search/index`)
+    const input = resident.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first()
+    await input.waitFor()
+    await resident.context().setOffline(true)
+    try {
+      await input.fill('创业担保贷款')
+      await input.press('Enter')
+      await resident.getByText(offlineWords).first().waitFor()
+      await screenshot(resident, 'offline-search')
+    } finally {
+      await resident.context().setOffline(false)
+    }
+  })
 })

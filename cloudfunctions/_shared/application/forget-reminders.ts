@@ -1,5 +1,6 @@
 import type { RemindersExport } from '../contracts/notify'
-import type { NoticeDelivery } from '../domain/notice'
+import type { NoticesExport } from '../contracts/profile'
+import { type NoticeDelivery, noticeSwitches } from '../domain/notice'
 import type { PushDelivery, SubscribeQuota } from '../domain/notify'
 import type { Ctx } from '../runtime/action'
 import { where } from '../store/port'
@@ -22,6 +23,19 @@ export async function exportReminders(ctx: Ctx, me: string): Promise<RemindersEx
     deliveries: deliveries
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((d) => ({ policyId: d.policyId, createdAt: d.createdAt, status: d.status, sentAt: d.sentAt, openedAt: d.openedAt })),
+  }
+}
+
+/** My notice switches and my notices' WeChat deliveries, for 我的数据's export. */
+export async function exportNotices(ctx: Ctx, me: string): Promise<NoticesExport> {
+  const [settings, sub] = await Promise.all([ctx.store.collection('noticeSettings').get(me), ctx.store.collection('subscriptions').get(me)])
+  const deliveries = await mine(ctx.store.collection('noticeDeliveries').scan(where.eq<NoticeDelivery>('residentId', me), 100))
+  return {
+    switches: noticeSwitches(settings, sub?.active ?? false),
+    switchesUpdatedAt: settings?.updatedAt ?? null,
+    deliveries: deliveries
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((d) => ({ kind: d.kind, title: d.title, body: d.body, page: d.page, status: d.status, failReason: d.failReason, createdAt: d.createdAt, sentAt: d.sentAt })),
   }
 }
 

@@ -18,13 +18,32 @@ export const limitSchema = v.optional(
   20,
 )
 
-/** Trimmed text between `min` and `max` characters, with a resident-readable message. */
+/**
+ * A form's prompt rather than an answer: what a picker or an empty field shows before anything is
+ * chosen or typed (请选择社区, 请输入姓名, 请填写…, 选填, 未选择, --). A client that copies the shown
+ * text into the value (a picker's label, a placeholder taken for input) would otherwise store it.
+ */
+const PLACEHOLDER = /^(请(选择|输入|填写)\S{0,14}|选填|必填|未选择|未填写|-{2,}|—+)$/
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value.trim())
+}
+
+/** Longest field `text()` checks for a prompt: names, titles, times, places, not free-text bodies. */
+const SHORT_FIELD = 80
+
+/**
+ * Trimmed text between `min` and `max` characters, with a resident-readable message. A short
+ * field (≤ 80 characters: names, titles, places) refuses a form prompt as its value, named as
+ * the field left empty; long free text (a complaint may start with 请填写…) is not judged.
+ */
 export function text(label: string, min: number, max: number) {
   return v.pipe(
     v.string(`请填写${label}`),
     v.trim(),
     v.minLength(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`),
     v.maxLength(max, `${label}最多 ${max} 个字`),
+    v.check((s) => max > SHORT_FIELD || !isPlaceholder(s), `请填写${label}`),
   )
 }
 
@@ -39,7 +58,9 @@ export function textList(label: string, minItems: number, maxItems: number, maxL
 
 export const isoDateSchema = v.pipe(
   v.string('请选择日期'),
-  v.check((s) => isIsoDate(s), '日期格式应为 年-月-日'),
+  // An untouched date picker sends '' (or its prompt): say to choose one, not that the format is off.
+  v.check((s) => s.trim() !== '' && !isPlaceholder(s), '请选择日期'),
+  v.check((s) => s.trim() === '' || isPlaceholder(s) || isIsoDate(s), '日期格式应为 年-月-日'),
 )
 
 /** A page of results with a cursor for the next one. */

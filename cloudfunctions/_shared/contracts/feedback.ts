@@ -15,7 +15,7 @@ import {
   REPLY_TEXT_MAX,
 } from '../domain/feedback'
 import type { OrgLevel } from '../domain/org'
-import { cursorSchema, idSchema, limitSchema, text } from './common'
+import { cursorSchema, idSchema, isPlaceholder, limitSchema, text } from './common'
 
 /**
  * A stored upload: a CloudBase fileID (`cloud://…`) or a local-runtime name (`local:…`). Only
@@ -30,10 +30,14 @@ export const photoRefSchema = v.pipe(
 /** `feedback.submit`: a new item from a resident. */
 export const feedbackSubmitInput = v.object({
   kind: v.picklist(FEEDBACK_KINDS, '请选择反馈类型'),
-  communityId: v.pipe(v.string('请选择社区'), v.minLength(1, '请选择社区'), v.maxLength(64, '社区编号过长')),
+  // An id, never the picker's prompt (请选择你所在的社区) or its empty default.
+  communityId: v.pipe(v.string('请选择社区'), v.trim(), v.minLength(1, '请选择社区'), v.maxLength(64, '社区编号过长'), v.regex(/^[A-Za-z0-9_-]+$/, '请选择社区')),
   text: text('反馈内容', FEEDBACK_TEXT_MIN, FEEDBACK_TEXT_MAX),
   anonymous: v.optional(v.boolean('匿名选项格式不对'), false),
-  contactName: v.optional(v.pipe(v.string('称呼格式不对'), v.trim(), v.maxLength(20, '称呼最多 20 个字')), ''),
+  contactName: v.optional(
+    v.pipe(v.string('称呼格式不对'), v.trim(), v.maxLength(20, '称呼最多 20 个字'), v.check((s) => !isPlaceholder(s), '称呼不要填“选填”这类提示，不想留可以空着')),
+    '',
+  ),
   photos: v.optional(v.pipe(v.array(photoRefSchema, '照片格式不对'), v.maxLength(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`)), []),
   subject: v.optional(
     v.nullable(v.object({ kind: v.picklist(FEEDBACK_SUBJECT_KINDS, '未知的关联内容'), id: idSchema })),

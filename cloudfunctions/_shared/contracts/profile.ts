@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { RemindersExport } from './notify'
 import type { InboxKind } from '../domain/inbox'
+import type { NoticeKind, SwitchableKind } from '../domain/notice'
 import type { Benefit, FollowUp, IntentAnswers, IntentStage, IntentStatus, StageChange, Venture } from '../domain/intent'
 import type { SignupStatus } from '../domain/event'
 import type { StaffRole } from '../domain/roles'
@@ -79,8 +80,20 @@ export interface InboxExport {
   kind: InboxKind
   title: string
   body: string
+  /** The page the message opens (a notice opens the case, the event, the feedback …), or null. */
+  link: string | null
   createdAt: string
   readAt: string | null
+}
+
+/** My progress-notice switches and the WeChat messages filed for my notices. */
+export interface NoticesExport {
+  /** Each kind as 我的 → 消息提醒 shows it (policy reminders included). */
+  switches: { kind: SwitchableKind; label: string; on: boolean }[]
+  /** When I last changed a switch; null when I never did (everything on). */
+  switchesUpdatedAt: string | null
+  /** One per notice that was to reach me in WeChat, with whether it was sent and why not. */
+  deliveries: { kind: NoticeKind; title: string; body: string; page: string; status: string; failReason: string | null; createdAt: string; sentAt: string }[]
 }
 
 /** `profile.exportMine`: everything held about the caller, as one JSON document. */
@@ -93,6 +106,8 @@ export interface MyDataExport {
   intents: IntentExport[]
   eventSignups: SignupExport[]
   inbox: InboxExport[]
+  /** My notice switches (消息提醒) and the WeChat deliveries of my notices. */
+  notices: NoticesExport
   /** My policy-reminder subscription, WeChat consents and the reminders filed for me. */
   reminders: RemindersExport
   /** My feedback and complaints with the replies I was sent (staff-internal notes left out). */

@@ -48,3 +48,17 @@ export interface NoticeDelivery {
   createdAt: string
   sentAt: string
 }
+
+/**
+ * My switches as 我的 → 消息提醒 shows them (and 我的数据 exports them): each notice kind on unless
+ * turned off; policy reminders on only while subscribed (topics are chosen on 订阅政策提醒).
+ */
+export function noticeSwitches(
+  settings: Pick<NoticeSettings, 'off'> | null,
+  policySubscribed: boolean,
+): { kind: SwitchableKind; label: string; on: boolean }[] {
+  return [
+    ...NOTICE_KINDS.map((kind) => ({ kind, label: NOTICE_KIND_LABELS[kind], on: !settings?.off.includes(kind) })),
+    { kind: 'policy' as const, label: POLICY_REMINDER_LABEL, on: policySubscribed },
+  ]
+}

@@ -1,5 +1,5 @@
 import { consentNoticesInput, noticesInput, type NoticesOutput, setNoticeInput } from '../../_shared/contracts/notify'
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, type NoticeSettings, POLICY_REMINDER_LABEL } from '../../_shared/domain/notice'
+import { NOTICE_KINDS, type NoticeSettings, noticeSwitches } from '../../_shared/domain/notice'
 import type { SubscribeQuota } from '../../_shared/domain/notify'
 import { type Action, type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
@@ -12,11 +12,7 @@ async function noticesOf(ctx: Ctx, deps: NotifyDeps): Promise<NoticesOutput> {
   const tpl = deps.noticeTemplate
   const quota = tpl ? await ctx.store.collection('subscribeQuotas').get(quotaId(ctx.keyring, me, tpl.templateId)) : null
   return {
-    kinds: [
-      ...NOTICE_KINDS.map((kind) => ({ kind, label: NOTICE_KIND_LABELS[kind], on: !settings?.off.includes(kind) })),
-      // Policy reminders are the subscription (topics chosen on 订阅政策提醒): on only once subscribed.
-      { kind: 'policy' as const, label: POLICY_REMINDER_LABEL, on: sub?.active ?? false },
-    ],
+    kinds: noticeSwitches(settings, sub?.active ?? false),
     template: tpl ? { templateId: tpl.templateId, remaining: quota?.remaining ?? 0 } : null,
   }
 }

@@ -9,13 +9,13 @@ import type { MentorRequest, SiteApplication } from '../../_shared/domain/servic
 import type { CourseEnrolment } from '../../_shared/domain/training'
 import type { Intent } from '../../_shared/domain/intent'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
-import { exportReminders } from '../../_shared/application/forget-reminders'
+import { exportNotices, exportReminders } from '../../_shared/application/forget-reminders'
 import type { Keyring } from '../../_shared/runtime/keyring'
 import { type BaseDoc, type Collection, type Filter, where } from '../../_shared/store/port'
 
 /** What the export says about data it does not (or cannot) contain. */
 export const EXPORT_NOTES = [
-  '这是我们保存的关于你的全部数据：所在社区和人群、创业意向登记和帮扶记录、活动报名、消息，以及你自己的操作记录。',
+  '这是我们保存的关于你的全部数据：所在社区和人群、创业意向登记和帮扶记录、活动报名、消息和消息提醒开关，以及你自己的操作记录。',
   '登记里的手机号和身份证号是你本人的，这里完整显示；文件里没有其他人的信息，请妥善保管这个文件。',
   '问卷答案匿名保存，不含你的身份，所以无法导出，也无法按人删除。',
   '操作记录（何时提交、撤回、导出、删除）按规定只增不改，至少保存 180 天，删除数据时不会一并删除。',
@@ -109,7 +109,8 @@ export const exportMine = defineAction({
       eventSignups: await signupExports(ctx, signups),
       inbox: inbox
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .map((m) => ({ kind: m.kind, title: m.title, body: m.body, createdAt: m.createdAt, readAt: m.readAt })),
+        .map((m) => ({ kind: m.kind, title: m.title, body: m.body, link: m.link, createdAt: m.createdAt, readAt: m.readAt })),
+      notices: await exportNotices(ctx, me),
       reminders: await exportReminders(ctx, me),
       feedback: newestFirst(feedback).map((f) => ({
         kind: f.kind,

@@ -15,7 +15,15 @@ function refuseUnlessOpen(survey: Survey, today: string): void {
 /**
  * A resident's answer. One response per resident per survey: its id is a keyed hash of the
  * survey and the resident, so answering again before the survey closes replaces the earlier
- * answer, and the tally and counters move by the difference in the same transaction. A retry
+ * answer, and the tally and counters move by the difference in the same transaction.
+ *
+ * Why a resident may change their answer until the close date (and not only answer once): the
+ * seeds measure 创业环境满意度 as residents' current opinion of the community's service, one
+ * respondent one voice; a resident who misread a question or whose case moved on since should
+ * be able to correct it, and a locked answer only pushes them to ask for a new anonymous
+ * session. What must not happen is a second voice: the keyed-hash id keeps the response count,
+ * the per-question tally and the index at one per person (the form says 截止前可以修改).
+ * After the close date the index is final and nothing changes it. A retry
  * with the same request id (a dropped connection) is answered without applying it again.
  */
 export const answer = defineAction({

@@ -33,7 +33,8 @@ function InboxPage() {
         .then((r) => setUnread(r.unreadCount))
         .catch(() => undefined)
     }
-    if (m.link) void Taro.navigateTo({ url: m.link })
+    // Offline, the page may not open (its code not loaded yet): say so rather than nothing.
+    if (m.link) Taro.navigateTo({ url: m.link }).catch((e: unknown) => toastText(errorMessage(e)))
   }
 
   const readAll = async () => {

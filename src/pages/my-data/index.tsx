@@ -16,7 +16,7 @@ import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
 
-const EXPORT_ITEMS = ['所在社区和所属人群', '创业意向登记和帮扶记录（含你本人的手机号和身份证号）', '活动报名和签到', '发给你的消息', '你自己的操作记录']
+const EXPORT_ITEMS = ['所在社区和所属人群', '创业意向登记和帮扶记录（含你本人的手机号和身份证号）', '活动报名和签到', '发给你的消息（受理、指导、导师等进展通知）和你的消息提醒开关', '你自己的操作记录']
 
 const DELETE_ITEMS = [
   '所在社区、所属人群和全部消息会被删除。',
@@ -63,7 +63,7 @@ function MyDataPage() {
     try {
       const data = await exportMyData()
       const how = await saveJson(`我的数据-${shanghaiDate(new Date())}.json`, JSON.stringify(data, null, 2))
-      const counts = `创业登记 ${data.intents.length} 条、活动报名 ${data.eventSignups.length} 条、消息 ${data.inbox.length} 条`
+      const counts = `创业登记 ${data.intents.length} 条、活动报名 ${data.eventSignups.length} 条、消息 ${data.inbox.length} 条和消息提醒开关`
       setExported(how === 'downloaded' ? `已下载文件：${counts}。` : `已复制到剪贴板：${counts}。可以粘贴保存到备忘录或发给自己。`)
     } catch (e) {
       setBanner(errorMessage(e))

@@ -155,9 +155,17 @@ function withNext(message: string, next: string): string {
 /** Sorts any failure into what happened, what to do next and whether retrying can help. */
 export function describeError(e: unknown): ErrorView {
   // Not from a call: a bug or an unexpected answer. Reloading may get past it.
-  if (!isApiError(e)) return { kind: 'server', message: '出了点问题，请稍后再试', retryable: true }
+  if (!isApiError(e)) {
+    // A page that could not open, a fetch that never left: offline is the likely cause, so say it.
+    if (knownOffline()) return { kind: 'network', message: OFFLINE_TAP_MESSAGE, retryable: true }
+    return { kind: 'server', message: '出了点问题，请稍后再试', retryable: true }
+  }
   const code = e.code
-  if (code === ErrorCodes.network) return { kind: 'network', message: e.message || '网络不太好，请检查网络后重试', retryable: true }
+  if (code === ErrorCodes.network) {
+    // Offline for sure (the browser says so): say it plainly and what to do, whatever was tapped.
+    if (knownOffline()) return { kind: 'network', message: OFFLINE_TAP_MESSAGE, retryable: true }
+    return { kind: 'network', message: e.message || '网络不太好，请检查网络后重试', retryable: true }
+  }
   if (code === ErrorCodes.rateLimited || code === ErrorCodes.tooManyRequests) {
     if (e.retryAfter) return { kind: 'rateLimited', message: `操作太频繁，请稍等 ${e.retryAfter} 秒再试`, retryable: true, retryAfter: e.retryAfter }
     return { kind: 'rateLimited', message: e.message || '操作太频繁，请稍等一会儿再试', retryable: true }
@@ -189,6 +197,17 @@ export function describeError(e: unknown): ErrorView {
     default:
       return { kind: 'refused', message: e.message || '出了点问题，请稍后再试', retryable: false }
   }
+}
+
+/** Said for any tap (a switch, 订阅, a refresh, opening a page) that needs the network while there is none. */
+export const OFFLINE_TAP_MESSAGE = '没有连上网络，请打开网络或换个有信号的地方，再点一次'
+
+/**
+ * The device reports no network: `navigator.onLine` in the browser build. WeChat's JS engine has
+ * no `navigator`, so there a failed call keeps the server-or-network wording (网络不太好…).
+ */
+export function knownOffline(): boolean {
+  return typeof navigator !== 'undefined' && (navigator as { onLine?: boolean }).onLine === false
 }
 
 /** Plain words for a resident or staff member, whatever went wrong, with what to do next. */

@@ -15,6 +15,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { localPhotoFiles } from '../../../../server/photos'
 import { makeFeedbackActions } from '../../../feedback/actions'
+import { notifyActions } from '../../../notify/actions'
+import { realTimer } from '../../../notify/deps'
+import { pagePath } from '../../../_shared/domain/pages'
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -121,10 +124,41 @@ describe('profile.exportMine', () => {
     expect(audit.items.filter((a) => a.action.endsWith('.exportMine') && a.kind === 'export' && a.actorId === 'r1')).toHaveLength(1)
   })
 
+  it('exports my notices (each inbox item with the page it opens), my notice switches and their WeChat deliveries', async () => {
+    const { h } = await setup()
+    const notify = notifyActions({
+      notifier: () => {
+        throw new Error('nothing is sent in this test')
+      },
+      template: null,
+      noticeTemplate: null,
+      pace: { perSecond: 10, budgetMs: 1000 },
+      timer: realTimer,
+    })
+    // Before I touch a switch: every notice kind on, policy reminders off (never subscribed).
+    const before = await h.ok<MyDataExport>(profileActions, resident('r1'), 'exportMine', {})
+    expect(before.notices.switches.map((x) => [x.kind, x.on])).toEqual([['case', true], ['site', true], ['feedback', true], ['signup', true], ['policy', false]])
+    expect(before.notices.switchesUpdatedAt).toBeNull()
+    await h.ok(notify, resident('r1'), 'setNotice', { kind: 'feedback', on: false })
+    const data = await h.ok<MyDataExport>(profileActions, resident('r1'), 'exportMine', {})
+    expect(data.notices.switches.find((x) => x.kind === 'feedback')).toEqual({ kind: 'feedback', label: '意见反馈的回复', on: false })
+    expect(data.notices.switchesUpdatedAt).not.toBeNull()
+    // The case notice in the inbox opens my case, and its WeChat delivery is exported beside it.
+    const accepted = data.inbox.find((m) => m.title === '你的创业意向已受理')
+    expect(accepted).toMatchObject({ kind: 'case', link: `/${pagePath('myCase')}` })
+    expect(data.notices.deliveries.map((d) => [d.kind, d.title, d.page]).sort()).toEqual(
+      data.inbox.filter((m) => m.kind !== 'system').map((m) => [m.kind, m.title, (m.link ?? '').slice(1)]).sort(),
+    )
+    expect(data.notices.deliveries.length).toBeGreaterThanOrEqual(3)
+    // My switch is mine: r2's export still has every notice kind on.
+    const r2 = await h.ok<MyDataExport>(profileActions, resident('r2'), 'exportMine', {})
+    expect(r2.notices.switches.filter((x) => x.kind !== 'policy').every((x) => x.on)).toBe(true)
+  })
+
   it('a resident with nothing stored gets an empty document; staff cannot export anyone’s data', async () => {
     const { h } = await setup()
     const empty = await h.ok<MyDataExport>(profileActions, resident('r9'), 'exportMine', {})
-    expect(empty).toMatchObject({ profile: null, intents: [], eventSignups: [], inbox: [] })
+    expect(empty).toMatchObject({ profile: null, intents: [], eventSignups: [], inbox: [], notices: { switchesUpdatedAt: null, deliveries: [] } })
     for (const who of ['a-lead', 'admin']) {
       expect((await h.call(profileActions, staffId(who), 'exportMine', { residentId: 'r1' })).status).toBe(403)
       expect((await h.call(profileActions, staffId(who), 'deleteMine', { confirm: '删除', residentId: 'r1' })).status).toBe(403)

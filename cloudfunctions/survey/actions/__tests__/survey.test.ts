@@ -15,6 +15,7 @@ import type { Collections } from '../../../_shared/store/collections'
 import type { SqliteStore } from '../../../_shared/store/sqlite/adapter'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { quarterCounts } from '../../../_shared/testing/counters'
+import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import { profileActions } from '../../../profile/actions'
 import { makeSurveyActions } from '..'
 import { testExportFiles } from '../../../_shared/testing/export-files'
@@ -268,8 +269,8 @@ describe('survey.answer', () => {
     expect(await h.store.collection('surveyResponses').count()).toBe(0)
   })
 
-  it('answering again replaces my answer without counting me twice, in the tally and the org counters', async () => {
-    const { h, published, joinCommunity, answer, results } = await setup()
+  it('answering again replaces my answer: the response count, the per-question tally and the index agree, counters reconcile with drift 0', async () => {
+    const { h, published, joinCommunity, answer, results, responses } = await setup()
     const s = await published('a-staff')
     await joinCommunity('r1')
     await joinCommunity('r2')
@@ -290,6 +291,18 @@ describe('survey.answer', () => {
       satisfactionServiceAnswers: 14,
       satisfactionServiceSatisfied: 14,
     })
+    // The staff list's response count is the same n, not 3 (one per submission).
+    const list = await h.ok<SurveyListOutput>(surveyActions, staffId('a-staff'), 'list', {})
+    expect(list.items.find((x) => x._id === s._id)?.n).toBe(2)
+    // The tally equals a recount of the raw answers: r1's second answer, r2's only one.
+    const raw = await responses(s._id)
+    expect(raw.map((x) => x.levels[0]).sort()).toEqual([4, 5])
+    const tally = await h.store.collection('surveyTallies').get(s._id)
+    const survey = await h.store.collection('surveys').get(s._id)
+    if (!survey) throw new Error('survey missing')
+    expect(tally).toEqual(tallyFromResponses(survey, raw))
+    // The period counters behind the satisfaction index recount to the same figures.
+    expect((await reconcileCounters(h.store, { repair: false })).drift).toEqual([])
   })
 
   it('stores no identity with the answers: the raw database holds the resident id only in their profile', async () => {

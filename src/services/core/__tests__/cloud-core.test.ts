@@ -1,4 +1,4 @@
-import { ApiError, describeError, errorMessage, isApiError, isRetryable, unwrapEnvelope } from '../cloud-core'
+import { ApiError, describeError, errorMessage, isApiError, isRetryable, OFFLINE_TAP_MESSAGE, unwrapEnvelope } from '../cloud-core'
 
 describe('unwrapEnvelope', () => {
   it('returns the data of a successful call', () => {
@@ -62,6 +62,23 @@ describe('describeError: what happened, what to do next, and whether retrying he
     expect(view.retryable).toBe(retry)
     expect(isRetryable(error)).toBe(retry)
     expect(errorMessage(error)).toBe(view.message)
+  })
+
+  it('offline (the browser says so): any failed tap says it is offline and what to do, in the same words', () => {
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator')
+    Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true })
+    try {
+      for (const e of [new ApiError('NETWORK', '网络不太好，请检查网络后重试'), new TypeError('Failed to fetch'), new Error('Loading chunk 12 failed')]) {
+        expect(describeError(e)).toEqual({ kind: 'network', message: OFFLINE_TAP_MESSAGE, retryable: true })
+      }
+      expect(OFFLINE_TAP_MESSAGE).toMatch(/^没有连上网络.*再点一次$/)
+      // A refusal is still the server's own words, offline or not.
+      expect(errorMessage(new ApiError('NOT_FOUND', '问卷不存在或已删除', [], 404))).toBe('问卷不存在或已删除')
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'navigator', had)
+      else delete (globalThis as { navigator?: unknown }).navigator
+    }
+    expect(errorMessage(new TypeError('Failed to fetch'))).toBe('出了点问题，请稍后再试')
   })
 
   it('reads the wait from the envelope the server sends', () => {
