@@ -41,32 +41,38 @@ export function hopTo(caller: StaffCaller, org: Org, at: string): ReportHop {
   return { orgId: org._id, orgName: org.name, sentById: caller.staff._id, sentByName: caller.staff.name, sentByOrgName: caller.org.name, sentAt: at, readAt: null, readById: null, readByName: null }
 }
 
+/** The receiving org's active members whose role handles received reports (read before the write's transaction). */
+export async function receiversOf(store: Store<Collections>, orgId: string): Promise<StaffMember[]> {
+  const out: StaffMember[] = []
+  for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', orgId), where.eq('active', true)), 100)) {
+    out.push(...batch.filter((s) => can(s.role, 'report.receive')))
+  }
+  return out
+}
+
 /**
  * Tells the receiving org: an inbox message (the staff inbox, addressed by staff id like the
- * evaluation reminders) to each active member whose role handles received reports, in the same
- * transaction as the send or forward. One per (report, org, member): a retry files nothing twice.
+ * evaluation reminders) to each of `receivers`, in the same transaction as the send or forward.
+ * One per (report, org, member): a retry files nothing twice.
  */
-export async function tellReceivers(store: Store<Collections>, tx: TxStore<Collections>, r: Report, org: Org, verb: string, at: string): Promise<number> {
+export async function tellReceivers(tx: TxStore<Collections>, r: Report, org: Org, receivers: readonly StaffMember[], verb: string, at: string): Promise<number> {
   let n = 0
-  for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', org._id), where.eq('active', true)), 100)) {
-    for (const s of batch) {
-      if (!can(s.role, 'report.receive')) continue
-      const id = `ib_rp_${r._id}_${org._id}_${s._id}`.slice(0, 120)
-      if (await tx.collection('inbox').get(id)) continue
-      const message: InboxMessage = {
-        _id: id,
-        residentId: s._id,
-        kind: 'report',
-        title: `${r.fromOrgName}${verb}${REPORT_KIND_LABELS[r.kind]}`.slice(0, 40),
-        body: r.title.slice(0, 120),
-        link: pageUrl('reportDetail', { id: r._id }),
-        sourceId: r._id,
-        createdAt: at,
-        readAt: null,
-      }
-      await tx.collection('inbox').insert(message)
-      n++
+  for (const s of receivers) {
+    const id = `ib_rp_${r._id}_${org._id}_${s._id}`.slice(0, 120)
+    if (await tx.collection('inbox').get(id)) continue
+    const message: InboxMessage = {
+      _id: id,
+      residentId: s._id,
+      kind: 'report',
+      title: `${r.fromOrgName}${verb}${REPORT_KIND_LABELS[r.kind]}`.slice(0, 40),
+      body: r.title.slice(0, 120),
+      link: pageUrl('reportDetail', { id: r._id }),
+      sourceId: r._id,
+      createdAt: at,
+      readAt: null,
     }
+    await tx.collection('inbox').insert(message)
+    n++
   }
   return n
 }

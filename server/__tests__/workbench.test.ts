@@ -58,6 +58,8 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
       return (await all(who, 'event', 'list', { view: 'manage', when: 'today' })).length
     case 'surveysClosing':
       return (await all(who, 'survey', 'list', { closing: true })).length
+    case 'unreadReports':
+      return (await all(who, 'report', 'list', { box: 'inbox', unread: true })).length
     case 'evaluationStep':
     case 'applicationsWaiting':
       return (await ok<{ items: { mine: boolean }[] }>(who, 'evaluation', 'list', { year })).items.filter((i) => i.mine).length

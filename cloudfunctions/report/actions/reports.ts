@@ -19,7 +19,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import * as v from 'valibot'
-import { hopTo, isReceiver, loadReport, tellReceivers, toLine, toView, writeReport } from '../reports'
+import { hopTo, isReceiver, loadReport, receiversOf, tellReceivers, toLine, toView, writeReport } from '../reports'
 
 const REFUSED_SEND = '你的角色不能报送简报'
 const REFUSED_RECEIVE = '只有收到简报的上级单位可以批注、转报或推荐为好经验'
@@ -106,9 +106,10 @@ export function makeSend(photos: () => PhotoFiles | null) {
         updatedAt: at,
         version: 1,
       }
+      const receivers = await receiversOf(ctx.store, parent._id)
       await ctx.store.transaction(async (tx) => {
         await tx.collection('reports').insert(report)
-        await tellReceivers(ctx.store, tx, report, parent, '报送了', at)
+        await tellReceivers(tx, report, parent, receivers, '报送了', at)
       })
       return toView(ctx, report, photos())
     },
@@ -193,9 +194,10 @@ export function makeForward(photos: () => PhotoFiles | null) {
       if (!parent) throw conflict('市级是最上一级，不能再转报')
       if (r.toOrgIds.includes(parent._id)) throw conflict(`已经转报给${parent.name}`)
       const at = ctx.now().toISOString()
+      const receivers = await receiversOf(ctx.store, parent._id)
       const after = await ctx.store.transaction(async (tx) => {
         const next = await writeReport(tx, r, { hops: [...r.hops, hopTo(caller, parent, at)], toOrgIds: [...r.toOrgIds, parent._id], unreadOrgIds: [...r.unreadOrgIds, parent._id], updatedAt: at })
-        await tellReceivers(ctx.store, tx, next, parent, '转报了', at)
+        await tellReceivers(tx, next, parent, receivers, '转报了', at)
         return next
       })
       return toView(ctx, after, photos())
