@@ -78,7 +78,6 @@ export const STAFF_PAGE_DIRS = {
   evaluationYear: 'evaluation-year',
   staffTargets: 'targets',
   staffReports: 'reports',
-  reportEdit: 'report-edit',
   reportDetail: 'report-detail',
   staffHonors: 'honors',
 } as const
@@ -176,8 +175,6 @@ export interface PageQueries {
   staffTargets: { org?: string; year?: number }
   /** 简报: the inbox, my org's sent ones or the 好经验 list (default: inbox for receivers, else sent). */
   staffReports: { box?: 'inbox' | 'sent' | 'good'; unread?: '1' }
-  /** A new 简报 (a 认定报告 when `kind` says so, for `year`). */
-  reportEdit: { kind?: string; year?: number }
   reportDetail: { id: string }
   /** 表彰 list of a year (default: this year). */
   staffHonors: { year?: number }
