@@ -13,6 +13,9 @@ import type { Intent } from '../../../_shared/domain/intent'
 import { makeHarness, staffId } from '../../../_shared/testing/harness'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeReportActions } from '..'
+import { serviceActions } from '../../../service/actions'
+import type { Story } from '../../../_shared/domain/service'
+import type { StoryView } from '../../../_shared/contracts/service'
 
 const actions = makeReportActions(() => null)
 
@@ -192,5 +195,19 @@ describe('report: 表彰', () => {
     const ok = await h.ok<HonorView>(actions, staffId('district'), 'honorConsent', { id: person.id, consent: true, how: '电话确认' })
     expect(ok.consent).toEqual({ how: '电话确认', at: '2026-11-23T01:00:00.000Z', recordedByName: 'district' })
     expect((await h.store.collection('honors').get(person.id))?.consent?.how).toBe('电话确认')
+  })
+
+  it('a story shows the 表彰 linked to it only while the resident consents', async () => {
+    const h = await setup()
+    const story = { _id: 'sty-a', orgId: 'comm-a', orgPath: ['city', 'dist', 'street', 'comm-a'], orgName: '甲社区', title: '夜市起家', person: '张先生', business: '小吃', summary: '从夜市起步', body: '从夜市摊位起步开出门店。', policyIds: [], helpUsed: [], consent: { how: '书面同意', at: '2026-10-01', recordedByName: 'a-staff' }, publishedAt: '2026-10-02T00:00:00Z', createdAt: '2026-10-02T00:00:00Z', updatedAt: '2026-10-02T00:00:00Z', updatedBy: 'a-staff', version: 1 } as Story
+    await h.store.collection('stories').insert(story)
+    expect((await h.call(actions, staffId('district'), 'honorSave', { year: 2026, kind: 'entrepreneur', subjectId: 'case-a', citation, storyId: 'sty-none' })).status).toBe(400)
+    const person = await h.ok<HonorView>(actions, staffId('district'), 'honorSave', { year: 2026, kind: 'entrepreneur', subjectId: 'case-a', citation, storyId: 'sty-a' })
+    const read = () => h.ok<StoryView>(serviceActions, staffId('a-staff'), 'story', { id: 'sty-a' })
+    expect((await read()).honors).toEqual([])
+    await h.ok(actions, staffId('district'), 'honorConsent', { id: person.id, consent: true, how: '电话确认' })
+    expect((await read()).honors).toEqual([{ year: 2026, kindLabel: '优秀创业人员', byOrgName: '测试区', citation }])
+    await h.ok(actions, staffId('district'), 'honorConsent', { id: person.id, consent: false })
+    expect((await read()).honors).toEqual([])
   })
 })
