@@ -19,6 +19,7 @@ import { localShareCodes } from '../cloudfunctions/share/codes'
 import { serviceActions } from '../cloudfunctions/service/actions'
 import { trainingActions } from '../cloudfunctions/training/actions'
 import { workbenchActions } from '../cloudfunctions/workbench/actions'
+import { makeReportActions } from '../cloudfunctions/report/actions'
 import { localExportFiles, localExportParts } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
@@ -75,6 +76,8 @@ const functions = {
   }),
   // The staff home (工作台): counts of the lists each staff role works through.
   workbench: workbenchActions,
+  // 简报 upward and 表彰; report photos are uploaded like feedback photos.
+  report: makeReportActions(() => feedbackPhotos),
 } satisfies Record<string, ActionMap>
 
 /** Each function's actions, typed: what the client's `call` derives its types from. */

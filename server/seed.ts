@@ -16,6 +16,7 @@ import { seedDemoEvents } from './seed-events'
 import { seedDemoSurveys } from './seed-surveys'
 import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
+import { seedDemoReports } from './seed-reports'
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
 
 /**
@@ -92,6 +93,8 @@ export async function seedDemo(
   // The seeds' targets for the city (the migration does the same for a database that has a city).
   await seedDefaultTargets(store, now)
   if (options.demoData ?? true) await seedDemoTargets(store, now)
+  // 简报 between the demo orgs and the demo year's 表彰 (the person named is a demo case).
+  if (options.demoData ?? true) await seedDemoReports(store, now)
   return true
 }
 

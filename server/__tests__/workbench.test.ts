@@ -58,6 +58,8 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
       return (await all(who, 'event', 'list', { view: 'manage', when: 'today' })).length
     case 'surveysClosing':
       return (await all(who, 'survey', 'list', { closing: true })).length
+    case 'unreadReports':
+      return (await all(who, 'report', 'list', { box: 'inbox', unread: true })).length
     case 'evaluationStep':
     case 'applicationsWaiting':
       return (await ok<{ items: { mine: boolean }[] }>(who, 'evaluation', 'list', { year })).items.filter((i) => i.mine).length
@@ -77,9 +79,9 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
 const ROLES: [string, Identity, string[]][] = [
   ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
   ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
-  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
-  ['district_officer', { staffId: 'st_dongqu' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
-  ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
+  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['district_officer', { staffId: 'st_dongqu' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
 ]
 
 beforeAll(async () => {

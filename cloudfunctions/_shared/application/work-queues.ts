@@ -13,6 +13,7 @@ import type { Intent } from '../domain/intent'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
 import type { StaffRole } from '../domain/roles'
+import type { Report } from '../domain/report'
 import type { Survey, SurveyStatus } from '../domain/survey'
 import type { Ctx } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
@@ -254,4 +255,18 @@ export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Pro
     if (below.length) rows.push({ community, below })
   }
   return rows.sort((a, b) => a.community.name.localeCompare(b.community.name, 'zh'))
+}
+
+// ——— upward reports (简报) ———
+
+/**
+ * A report list of an org: `inbox` sent (or forwarded) to it, optionally only those it has not
+ * opened; `sent` written by it; `good` every 好经验. Newest activity first. `report.list` pages
+ * through it and the workbench's unread line counts it.
+ */
+export function reportQuery(box: 'inbox' | 'sent' | 'good', orgId: string, unread = false): Query<Report> {
+  const order: OrderBy<Report>[] = [{ field: 'updatedAt', dir: 'desc' }]
+  if (box === 'sent') return { where: where.eq<Report>('fromOrgId', orgId), orderBy: order }
+  if (box === 'good') return { where: where.eq<Report>('good', true), orderBy: order }
+  return { where: unread ? where.has<Report>('unreadOrgIds', orgId) : where.has<Report>('toOrgIds', orgId), orderBy: order }
 }

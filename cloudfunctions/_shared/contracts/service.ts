@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { StoryHonor } from './report'
 import { INDUSTRIES } from '../domain/intent'
 import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchKind } from '../domain/search'
 import {
@@ -144,7 +145,12 @@ export type ResourceView<T extends OrgResource> = Omit<T, 'orgPath' | 'updatedBy
 export type MentorView = ResourceView<Mentor>
 export type SiteView = ResourceView<Site> & { matches: boolean; mine: SiteApplication['status'] | null }
 export type GuideView = ResourceView<Guide> & { policies: { _id: string; title: string }[] }
-export type StoryView = Omit<ResourceView<Story>, 'consent'> & { policies: { _id: string; title: string }[]; consentRecorded: boolean }
+export type StoryView = Omit<ResourceView<Story>, 'consent'> & {
+  policies: { _id: string; title: string }[]
+  consentRecorded: boolean
+  /** On the story's own page only: the 表彰 its entrepreneur consented to show (report.honorConsent). */
+  honors?: StoryHonor[]
+}
 export type HotlineView = Omit<Hotline, 'orgPath'>
 
 export interface SearchHit {

@@ -18,6 +18,7 @@ export const WORKBENCH_KEYS = [
   'eventsToday',
   'surveysClosing',
   'evaluationStep',
+  'unreadReports',
 ] as const
 export type WorkbenchKey = (typeof WORKBENCH_KEYS)[number]
 

@@ -82,6 +82,8 @@ export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
   policy: fn(),
   profile: fn({ timeout: 20 }),
   project: fn(),
+  // 简报 upward (send, read receipts, 好经验) and 表彰.
+  report: fn(),
   service: fn(),
   // Share posters' codes carry the item and referral id in the path (longer than a scene allows).
   share: fn({ runtimeDependencies: WX_SDK, openapi: ['wxacode.get'] }),

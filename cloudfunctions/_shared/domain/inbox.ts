@@ -2,7 +2,7 @@
  * The in-app inbox: messages a resident reads on the 消息 page. Features put messages here
  * (an event cancelled, a policy update); push notifications (issue 7) extend the same records.
  */
-export const INBOX_KINDS = ['event_cancelled', 'policy', 'system', 'evaluation', 'case', 'site', 'feedback', 'signup'] as const
+export const INBOX_KINDS = ['event_cancelled', 'policy', 'system', 'evaluation', 'case', 'site', 'feedback', 'signup', 'report'] as const
 export type InboxKind = (typeof INBOX_KINDS)[number]
 
 export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
@@ -14,6 +14,7 @@ export const INBOX_KIND_LABELS: Record<InboxKind, string> = {
   site: '场地申请',
   feedback: '反馈回复',
   signup: '报名通知',
+  report: '工作简报',
 }
 
 /** One message to one resident, or to a staff member (`residentId` holds the staff id: deadline reminders). */

@@ -77,6 +77,9 @@ export const STAFF_PAGE_DIRS = {
   ledgerRegister: 'ledger-register',
   evaluationYear: 'evaluation-year',
   staffTargets: 'targets',
+  staffReports: 'reports',
+  reportDetail: 'report-detail',
+  staffHonors: 'honors',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -170,6 +173,11 @@ export interface PageQueries {
   evaluationYear: { year?: number }
   /** 目标与分解: an org's targets for a year (default: the caller's org, this year). */
   staffTargets: { org?: string; year?: number }
+  /** 简报: the inbox, my org's sent ones or the 好经验 list (default: inbox for receivers, else sent). */
+  staffReports: { box?: 'inbox' | 'sent' | 'good'; unread?: '1' }
+  reportDetail: { id: string }
+  /** 表彰 list of a year (default: this year). */
+  staffHonors: { year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */

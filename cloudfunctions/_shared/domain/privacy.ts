@@ -93,6 +93,18 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '直到导师退出或故事撤下',
   },
   {
+    collections: ['honors'],
+    what: '市、县(区)表彰的优秀创业人员的姓名、所在社区和表彰事迹，以及本人是否同意在创业故事里展示、同意的方式和时间',
+    why: '总结表彰创业先进典型；没有本人同意，表彰不会出现在创业故事里',
+    keep: '按表彰档案的规定期限保存',
+  },
+  {
+    collections: ['reports'],
+    what: '社区、街道、县(区)向上报送的工作简报、照片、批注，以及谁在何时阅读',
+    why: '及时报送创建工作情况，推广好经验、好做法',
+    keep: '按工作档案的规定期限保存',
+  },
+  {
     collections: ['staff', 'audit', 'invitations', 'jobs'],
     what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录；导出、重算等较长任务的进度和筛选条件',
     why: '确认谁能看、谁改过居民信息，保护居民数据',
@@ -107,7 +119,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'sites', 'guides', 'hotlines', 'migrations', 'targets', 'targetYears']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'sites', 'guides', 'hotlines', 'migrations', 'targets', 'targetYears', 'honorYears']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

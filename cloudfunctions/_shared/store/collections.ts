@@ -17,6 +17,7 @@ import type { MigrationRecord } from '../domain/migration'
 import type { Policy } from '../domain/policy'
 import type { RateWindow } from '../domain/rate-limit'
 import type { Profile } from '../domain/profile'
+import type { Honor, HonorYear, Report } from '../domain/report'
 import type { SearchEntry } from '../domain/search'
 import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
@@ -111,6 +112,12 @@ export interface Collections {
   targets: TargetRecord
   /** Years whose targets are closed to edits: id = the year. */
   targetYears: TargetYear
+  /** Upward reports (工作简报 / 工作情况 / 好经验 / 认定报告) with their route and read receipts. */
+  reports: Report
+  /** 表彰: one per person or org named in a year by the city or a district. */
+  honors: Honor
+  /** A naming office's published 表彰 list for a year: id `<orgId>:<year>`. */
+  honorYears: HonorYear
 }
 
 export type CollectionName = Extract<keyof Collections, string>
@@ -122,7 +129,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

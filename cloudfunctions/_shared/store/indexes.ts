@@ -113,6 +113,19 @@ export const INDEXES: Declarations = {
     { name: 'year_index', fields: [{ field: 'year', dir: 'asc' }, { field: 'index', dir: 'asc' }] },
   ],
   targetYears: [],
+  // report.list: the inbox (sent to my org), the unread lines, my org's sent ones, the 好经验 list.
+  reports: [
+    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'from_updated', fields: [{ field: 'fromOrgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'good_updated', fields: [{ field: 'good', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+  ],
+  // report.honors: a year's list; a story's 表彰 (with consent).
+  honors: [
+    { name: 'year_kind', fields: [{ field: 'year', dir: 'asc' }, { field: 'kind', dir: 'asc' }] },
+    { name: 'story', fields: [{ field: 'storyId', dir: 'asc' }] },
+  ],
+  honorYears: [],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },

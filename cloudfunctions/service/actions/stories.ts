@@ -4,6 +4,7 @@ import type { Story } from '../../_shared/domain/service'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
+import { storyHonors } from '../../_shared/application/honors'
 import { checkPolicies } from '../../_shared/application/policy-links'
 import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
 import { policyLinks } from './guides'
@@ -29,7 +30,8 @@ export const story = defineAction({
   input: resourceIdInput,
   access: 'any',
   async run(input, ctx): Promise<StoryView> {
-    return toStoryView(ctx, await loadVisible(ctx, 'stories', input.id))
+    const s = await loadVisible(ctx, 'stories', input.id)
+    return { ...(await toStoryView(ctx, s)), honors: await storyHonors(ctx.store, s._id) }
   },
 })
 

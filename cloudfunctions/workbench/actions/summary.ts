@@ -16,6 +16,7 @@ import {
   gapQuery,
   ledgerQuery,
   policiesInForce,
+  reportQuery,
   staffEventQuery,
   surveyQuery,
 } from '../../_shared/application/work-queues'
@@ -107,6 +108,10 @@ export const summary = defineAction({
         const q = feedbackQuery(feedbackScope(org), { overdue: true }, today)
         add({ key: 'overdueFeedback', label: '超期未答复的反馈（各社区合计）', count: await ctx.store.collection('feedback').count(q.where), page: pageUrl('feedbackInbox'), note: '按社区分列见反馈统计' })
       }
+    }
+    if (can(role, 'report.receive')) {
+      const q = reportQuery('inbox', org._id, true)
+      add({ key: 'unreadReports', label: '未读的下级简报', count: await ctx.store.collection('reports').count(q.where), page: pageUrl('staffReports', { box: 'inbox', unread: '1' }), note: '下级报送的工作简报、工作情况和好经验' })
     }
     items.sort((a, b) => WORKBENCH_KEYS.indexOf(a.key) - WORKBENCH_KEYS.indexOf(b.key))
     return { orgName: org.name, items }

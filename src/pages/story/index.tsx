@@ -32,6 +32,16 @@ function StoryPage() {
           ))}
         </View>
       </View>
+      {s.honors?.length ? (
+        <View className='story__card' data-testid='story-honors'>
+          <Text className='story__card-title'>获得的表彰</Text>
+          {s.honors.map((h) => (
+            <Text key={`${h.year}${h.byOrgName}`} className='story__body'>
+              {h.year} 年 {h.byOrgName}{h.kindLabel}：{h.citation}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       {s.policies.length ? (
         <View className='story__card'>
           <Text className='story__card-title'>用到的政策</Text>

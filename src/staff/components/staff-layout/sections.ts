@@ -38,6 +38,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   },
   { key: 'projects', label: '项目库', home: 'projects', anyOf: ['project.write'], pages: [] },
   { key: 'services', label: '服务资源', home: 'staffServiceResources', anyOf: ['service.write'], pages: ['siteApplications', 'courseCheckin'] },
+  { key: 'reports', label: '简报与表彰', home: 'staffReports', anyOf: [], pages: ['reportDetail', 'staffHonors'] },
   { key: 'team', label: '团队与记录', home: 'staffTeam', anyOf: ['staff.manage', 'audit.read'], pages: [] },
 ]
 
