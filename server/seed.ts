@@ -13,7 +13,8 @@ import { seedDefaultTargets } from '../cloudfunctions/_shared/runtime/migrations
 import { hashPassword } from './auth'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
-import { seedDemoSurveys } from './seed-surveys'
+import { seedDemoCensus, seedDemoSurveys } from './seed-surveys'
+import { cityOrg, computeCityActivity } from '../cloudfunctions/_shared/application/census'
 import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
@@ -81,6 +82,7 @@ export async function seedDemo(
       await tx.collection('policies').insert(policy)
     }
     await seedDemoSurveys(tx, now)
+    await seedDemoCensus(tx, now)
     await seedDemoEvents(tx, now)
     await seedDemoProjects(tx, now)
     await seedDemoServices(tx, now, DEMO_ORGS)
@@ -91,8 +93,24 @@ export async function seedDemo(
   if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
   // The seeds' targets for the city (the migration does the same for a database that has a city).
   await seedDefaultTargets(store, now)
-  if (options.demoData ?? true) await seedDemoTargets(store, now)
+  if (options.demoData ?? true) {
+    await seedDemoTargets(store, now)
+    await seedDemoLocalAverage(store, now)
+  }
   return true
+}
+
+/**
+ * The demo year's 当地平均数, computed from the demo communities as `indices.setLocalAverage`
+ * with `percent: null` would (so some communities are above it and some below).
+ */
+export async function seedDemoLocalAverage(store: Store<Collections>, now: Date): Promise<void> {
+  const city = await cityOrg({ store })
+  if (!city) return
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const c = await computeCityActivity({ store }, city, year, shanghaiDate(now))
+  if (c.percent === null) return
+  await store.collection('localAverages').put({ _id: String(year), year, orgId: city._id, source: 'computed', percent: c.percent, num: c.num, den: c.den, setBy: 'st_admin', setAt: now.toISOString() })
 }
 
 /**

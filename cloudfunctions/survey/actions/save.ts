@@ -22,8 +22,6 @@ export const save = defineAction({
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<SurveyView> {
     const { store, caller } = ctx
-    const problems = surveyDraftProblems(input)
-    if (problems.length) throw validation(problems)
     const now = ctx.now()
     const at = now.toISOString()
     const today = shanghaiDate(now)
@@ -34,6 +32,8 @@ export const save = defineAction({
     const fields = standard
       ? { ...rest, kind: 'census' as const, template: 'census' as const, dimensions: CENSUS_TEMPLATE.dimensions, questions: CENSUS_TEMPLATE.questions }
       : rest
+    const problems = surveyDraftProblems(fields)
+    if (problems.length) throw validation(problems)
     const surveys = store.collection('surveys')
     if (!id) {
       const survey: Survey = {
