@@ -179,6 +179,8 @@ export interface TargetsOutput {
   canSplit: boolean
   canClose: boolean
   sourceLabels: Record<TargetSource, string>
+  /** The year's 当地平均数 of the 创业活动指数 (the city enters or computes it: `canSet`). */
+  localAverage: LocalAverageView | null
 }
 
 export interface OrgRef {
