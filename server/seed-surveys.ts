@@ -1,6 +1,6 @@
 import { periodsOf, previousPeriod } from '../cloudfunctions/_shared/domain/period'
 import { emptyTally, type Level, periodLabel, type Survey } from '../cloudfunctions/_shared/domain/survey'
-import { surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
+import { CENSUS_TEMPLATE, surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { TxStore } from '../cloudfunctions/_shared/store/port'
@@ -80,6 +80,69 @@ export async function seedDemoSurveys(tx: TxStore<Collections>, now: Date): Prom
       const comments = i % 9 === 0 && c ? [{ question: c[0], text: c[1] }] : []
       const answeredOn = new Date(Date.parse(`${bounds.first}T04:00:00Z`) + (i % 60) * DAY).toISOString().slice(0, 10)
       await applyAnswer(tx, survey, `svr_demo_${d.key.replace(/[^A-Za-z0-9]/g, '_')}_${i}`, levels, comments, answeredOn)
+    }
+  }
+}
+
+/**
+ * The 市民创业状况调查 run in every demo community this quarter, with answers, so the public page
+ * and the 当地平均数 show real figures: respondents per community (at least 10 everywhere, so every
+ * street and district is published; the hiding of small groups is shown by the tests).
+ */
+export const DEMO_CENSUS: { orgId: string; answers: number }[] = [
+  { orgId: 'c-jinsha', answers: 24 },
+  { orgId: 'c-xinhua', answers: 18 },
+  { orgId: 'c-changshou', answers: 15 },
+  { orgId: 'c-wushisi', answers: 12 },
+  { orgId: 'c-sutie', answers: 16 },
+  { orgId: 'c-yuquan', answers: 11 },
+]
+
+export async function seedDemoCensus(tx: TxStore<Collections>, now: Date): Promise<void> {
+  const today = shanghaiDate(now)
+  const at = now.toISOString()
+  const t = CENSUS_TEMPLATE
+  const period = periodsOf(now).quarter
+  const bounds = quarterBounds(period)
+  for (const d of DEMO_CENSUS) {
+    const org = DEMO_ORGS.find((o) => o._id === d.orgId)
+    if (!org) throw new Error(`seed census names unknown org ${d.orgId}`)
+    const twoWeeks = shanghaiDate(new Date(now.getTime() + 14 * DAY))
+    const survey: Survey = {
+      _id: `svy_demo_census_${org._id.replace(/[^A-Za-z0-9]/g, '_')}`,
+      orgId: org._id,
+      orgPath: org.path,
+      orgName: org.name,
+      title: `${periodLabel(period)}${t.title}`,
+      kind: t.kind,
+      template: t.key,
+      period,
+      opensOn: bounds.first < today ? bounds.first : today,
+      closesOn: twoWeeks > bounds.last ? twoWeeks : bounds.last,
+      intro: t.intro,
+      dimensions: t.dimensions.map((x) => ({ ...x })),
+      questions: t.questions.map((x) => ({ ...x, options: x.options ? [...x.options] : undefined })),
+      eventId: null,
+      status: 'published',
+      createdAt: at,
+      updatedAt: at,
+      publishedAt: at,
+      closedAt: '',
+      updatedBy: 'st_admin',
+      version: 2,
+    }
+    await tx.collection('surveys').insert(survey)
+    await tx.collection('surveyTallies').insert(emptyTally(survey))
+    for (let i = 0; i < d.answers; i++) {
+      // A plausible spread over each question's options (deterministic: the same demo every time).
+      const levels = survey.questions.map((q, j) => {
+        const k = q.options?.length ?? 5
+        const pick = (i * (j + 3) + j + org._id.length) % (k + 2)
+        return (5 - Math.min(pick, k - 1)) as Level
+      })
+      // Answered on some day of the quarter up to today.
+      const day = new Date(Date.parse(`${bounds.first}T04:00:00Z`) + (i % 40) * DAY).toISOString().slice(0, 10)
+      await applyAnswer(tx, survey, `svr_demo_census_${org._id.replace(/[^A-Za-z0-9]/g, '_')}_${i}`, levels, [], day < today ? day : today)
     }
   }
 }

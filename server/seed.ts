@@ -13,7 +13,8 @@ import { seedDefaultTargets } from '../cloudfunctions/_shared/runtime/migrations
 import { hashPassword } from './auth'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
-import { seedDemoSurveys } from './seed-surveys'
+import { seedDemoCensus, seedDemoSurveys } from './seed-surveys'
+import { cityOrg, computeCityActivity } from '../cloudfunctions/_shared/application/census'
 import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
 import { seedDemoReports } from './seed-reports'
@@ -82,6 +83,7 @@ export async function seedDemo(
       await tx.collection('policies').insert(policy)
     }
     await seedDemoSurveys(tx, now)
+    await seedDemoCensus(tx, now)
     await seedDemoEvents(tx, now)
     await seedDemoProjects(tx, now)
     await seedDemoServices(tx, now, DEMO_ORGS)
@@ -92,10 +94,26 @@ export async function seedDemo(
   if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
   // The seeds' targets for the city (the migration does the same for a database that has a city).
   await seedDefaultTargets(store, now)
-  if (options.demoData ?? true) await seedDemoTargets(store, now)
-  // 简报 between the demo orgs and the demo year's 表彰 (the person named is a demo case).
-  if (options.demoData ?? true) await seedDemoReports(store, now)
+  if (options.demoData ?? true) {
+    await seedDemoTargets(store, now)
+    await seedDemoLocalAverage(store, now)
+    // 简报 between the demo orgs and the demo year's 表彰 (the person named is a demo case).
+    await seedDemoReports(store, now)
+  }
   return true
+}
+
+/**
+ * The demo year's 当地平均数, computed from the demo communities as `indices.setLocalAverage`
+ * with `percent: null` would (so some communities are above it and some below).
+ */
+export async function seedDemoLocalAverage(store: Store<Collections>, now: Date): Promise<void> {
+  const city = await cityOrg({ store })
+  if (!city) return
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const c = await computeCityActivity({ store }, city, year, shanghaiDate(now))
+  if (c.percent === null) return
+  await store.collection('localAverages').put({ _id: String(year), year, orgId: city._id, source: 'computed', percent: c.percent, num: c.num, den: c.den, setBy: 'st_admin', setAt: now.toISOString() })
 }
 
 /**

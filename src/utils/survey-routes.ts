@@ -8,4 +8,6 @@ export const surveyRoutes = {
   /** A new survey from `template`, or the draft `id`. */
   edit: (target: { id: string } | { template: string }) => pageUrl('surveyEdit', target),
   results: (id: string) => pageUrl('surveyResults', { id }),
+  /** The published 市民创业状况调查: the city, or one district or street. */
+  census: (orgId?: string) => pageUrl('census', orgId ? { orgId } : {}),
 } as const

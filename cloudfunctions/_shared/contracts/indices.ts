@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { LocalAverageView } from './survey'
 import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue, type MoneyRow } from '../domain/indices'
 import type { LoanStep } from '../domain/money'
 import type { OrgLevel } from '../domain/org'
@@ -178,6 +179,8 @@ export interface TargetsOutput {
   canSplit: boolean
   canClose: boolean
   sourceLabels: Record<TargetSource, string>
+  /** The year's 当地平均数 of the 创业活动指数 (the city enters or computes it: `canSet`). */
+  localAverage: LocalAverageView | null
 }
 
 export interface OrgRef {
@@ -203,6 +206,8 @@ export interface CriterionRow {
   of: number
   missing: number
   items: { key: IndexKey; label: string; light: IndexValue['light']; value: number | null; unit: IndexValue['unit'] }[]
+  /** Requirements of the standard checked against something other than a target (创业成果显著: 创业指数高于当地平均数). */
+  checks?: { key: 'aboveLocalAverage'; label: string; met: boolean | null; detail: string }[]
 }
 
 export interface DashboardOutput {
@@ -225,6 +230,8 @@ export interface DashboardOutput {
   canApproveBaseline: boolean
   /** Can the caller see the ledger records behind a figure? */
   canDrill: boolean
+  /** 当地平均数 of the 创业活动指数 for the period's year, and whether this org's index is above it (null: unknown). */
+  localAverage: { view: LocalAverageView; above: boolean | null } | null
 }
 
 export interface RollupRow {
@@ -287,3 +294,13 @@ export interface ReconcileReport {
 }
 
 export { BASELINE_FIELDS, CRITERIA }
+
+/**
+ * `indices.setLocalAverage`: the city's 当地平均数 of the 创业活动指数 for a year, entered as a
+ * percentage (0–100), or `null` to compute it from every community's figures.
+ */
+export const setLocalAverageInput = v.object({
+  year: yearSchema,
+  percent: v.nullable(v.pipe(v.number('请填写百分比数值'), v.minValue(0, '应在 0–100% 之间'), v.maxValue(100, '应在 0–100% 之间'))),
+})
+export type SetLocalAverageInput = v.InferInput<typeof setLocalAverageInput>

@@ -11,6 +11,8 @@ import {
   type SurveyState,
   type SurveyStatus,
 } from '../domain/survey'
+import type { CensusFigure, LocalAverage } from '../domain/census'
+import type { OrgRef } from './indices'
 import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
 
 export const surveyIdInput = v.object({ id: idSchema })
@@ -96,6 +98,7 @@ export const surveyDraftSchema = v.pipe(
           text: text('题目', 4, 80),
           dimension: dimensionKeySchema,
           allowComment: v.boolean('请选择是否可以填写意见'),
+          options: v.optional(v.pipe(v.array(text('选项', 1, 24), '选项格式不对'), v.minLength(2, '至少两个选项'), v.maxLength(5, '选项最多 5 个'))),
         }),
         '请设置题目',
       ),
@@ -225,4 +228,46 @@ export interface SurveyResults {
 /** `survey.export`: the workbook as a file to download (a cloud file id on CloudBase, a link locally). */
 export interface SurveyExport extends FileRef {
   bytes: number
+}
+
+/** `survey.census`: the published 市民创业状况调查 of a year, for the city or one district or street. */
+export const censusInput = v.object({
+  year: v.optional(v.pipe(v.number('年份应为数字'), v.integer('年份应为整数'), v.minValue(2010, '年份有误'), v.maxValue(2100, '年份有误'))),
+  orgId: v.optional(idSchema),
+})
+
+/** 当地平均数 of the 创业活动指数 as published. */
+export interface LocalAverageView {
+  year: number
+  /** 0–100. */
+  percent: number
+  source: LocalAverage['source']
+  sourceLabel: string
+  num: number | null
+  den: number | null
+  setAt: string
+}
+
+/** One child group on the public page (a district or a street): n always, the rest when published. */
+export interface CensusRow {
+  org: OrgRef
+  n: number
+  hidden: boolean
+  hiddenReason: CensusFigure['hiddenReason']
+  engaged: number | null
+  intending: number | null
+}
+
+export interface CensusOutput {
+  year: number
+  /** Fewest respondents a published figure may have. */
+  minN: number
+  org: OrgRef
+  /** From the city down to `org`: the page's way back up. */
+  trail: OrgRef[]
+  figure: CensusFigure
+  children: CensusRow[]
+  /** Communities under `org` with at least one answer this year. */
+  communitiesAnswered: number
+  average: LocalAverageView | null
 }

@@ -37,6 +37,7 @@ export const MAIN_PAGE_DIRS = {
   search: 'search',
   myActivities: 'my-activities',
   intentClaim: 'intent-claim',
+  census: 'census',
 } as const
 
 /** The staff subpackage's root folder (`src/staff/`). */
@@ -98,6 +99,8 @@ export interface PageQueries {
   /** `from=forMe` makes the page explain why it opened. */
   profileEdit: { from?: 'forMe' | 'banner' }
   survey: Id
+  /** 市民创业状况调查 results: the city, or a district or street (`orgId`), for `year`. */
+  census: { orgId?: string; year?: string }
   /** `scene`: a QR code's scene; `ref`: the sharer's referral id. */
   event: { id?: string; scene?: string; ref?: string }
   inbox: void

@@ -22,7 +22,7 @@ function q(id: string, dimension: string, text: string, allowComment = false): S
  * §三(三)); their dimensions are the difficulties seed 001 §二(二)3 names (资金难、场地难、办事难,
  * 政策缺、服务缺、能力缺) and the 氛围 it asks for. 活动满意度 is for surveys answered on site.
  */
-export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
+const SATISFACTION_TEMPLATES: readonly SurveyTemplate[] = [
   {
     key: 'environment',
     kind: 'environment',
@@ -92,6 +92,42 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
     ],
   },
 ]
+
+function choice(id: string, dimension: string, text: string, options: string[]): SurveyQuestion {
+  return { id, text, dimension, allowComment: false, options }
+}
+
+/**
+ * 市民创业状况调查 (seed 001 §二(二)5: 开展市民创业状况调查，掌握并公布本市创业状况): one
+ * standard questionnaire every community runs unchanged, so the answers add up across the city.
+ * Its four parts are the issue's 意愿, 状况, 困难, 需求; the difficulties are seed 001's own list
+ * (资金难、场地难、办事难，政策缺、服务缺、能力缺) and the needs are the help seed 000 §二(四) names
+ * (项目、资金、场地、证照办理, 一对一创业指导) and seed 001's 培训. Question ids are fixed: the
+ * city's figures are counted per id (`census_<id>_<level>`).
+ */
+export const CENSUS_TEMPLATE: SurveyTemplate = {
+  key: 'census',
+  kind: 'census',
+  title: '市民创业状况调查',
+  description: '创业状况、创业意愿、遇到的困难、需要的帮助，全市统一题目，结果汇总公布',
+  intro: '市里正在了解大家的创业情况，结果会汇总后向全市公布（只公布总数，不公布任何个人的回答）。匿名填写，大约 1 分钟。',
+  dimensions: [
+    { key: 'status', label: '创业状况', weight: 1 },
+    { key: 'intent', label: '创业意愿', weight: 1 },
+    { key: 'difficulty', label: '困难', weight: 1 },
+    { key: 'need', label: '需求', weight: 1 },
+  ],
+  questions: [
+    choice('s1', 'status', '你现在的创业情况是？', ['已经在创业（办了企业或个体户）', '正在筹备', '以前创过业，现在没有', '没有创过业']),
+    choice('s2', 'intent', '今后一年，你有创业的打算吗？', ['有，已经想好做什么', '有想法，还没想好', '说不准', '没有打算']),
+    choice('s3', 'intent', '你了解本地的创业扶持政策吗？', ['很了解', '了解一些', '听说过', '不了解']),
+    choice('s4', 'difficulty', '创业（或想创业）时，你觉得最大的困难是？', ['缺资金', '缺场地', '手续难办', '不懂政策、缺少指导', '缺经验和技能']),
+    choice('s5', 'need', '你最需要哪方面的帮助？', ['创业担保贷款等资金扶持', '创业培训', '一对一创业指导', '场地和项目推荐', '办证等手续帮办']),
+  ],
+}
+
+/** The templates staff pick from: the three satisfaction surveys and the status survey. */
+export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [...SATISFACTION_TEMPLATES, CENSUS_TEMPLATE]
 
 /**
  * The city's spot-check questionnaire (seed 000 §四: 问卷调查), sent to a certified community's

@@ -11,7 +11,7 @@ import type { Contribution } from './counter'
  * the kinds staff create. `spotcheck` is the city's spot-check questionnaire, sent only by the
  * evaluation chain (`evaluation.spotCheck`).
  */
-export const SURVEY_KINDS = ['environment', 'service', 'event'] as const
+export const SURVEY_KINDS = ['environment', 'service', 'event', 'census'] as const
 export type SurveyKind = (typeof SURVEY_KINDS)[number]
 /** Every kind a stored survey can have. */
 export type AnySurveyKind = SurveyKind | 'spotcheck'
@@ -20,6 +20,7 @@ export const SURVEY_KIND_LABELS: Record<AnySurveyKind, string> = {
   environment: '创业环境',
   service: '创业服务',
   event: '活动',
+  census: '创业状况',
   spotcheck: '市级抽查',
 }
 
@@ -78,6 +79,21 @@ export interface SurveyQuestion {
   dimension: string
   /** Offer an optional "想说的话" box under this question. */
   allowComment: boolean
+  /**
+   * A choice question (the 市民创业状况调查): the 2–5 answers offered, first = stored level 5,
+   * second = 4, and so on. Absent: the 5-point satisfaction scale.
+   */
+  options?: string[]
+}
+
+/** The levels a question offers, in the order they are shown. */
+export function questionLevels(q: Pick<SurveyQuestion, 'options'>): readonly Level[] {
+  return q.options ? LEVELS.slice(0, q.options.length) : LEVELS
+}
+
+/** What a stored level of a question reads as: its option, or the satisfaction scale's word. */
+export function levelLabel(q: Pick<SurveyQuestion, 'options'>, level: Level): string {
+  return q.options ? (q.options[5 - level] ?? '') : LEVEL_LABELS[level]
 }
 
 /** A satisfaction survey of an org (usually a community) for one quarter. */
@@ -327,7 +343,13 @@ export function responseScore(survey: Pick<Survey, 'questions' | 'dimensions'>, 
   return weights ? weighted / weights : 0
 }
 
-const KIND_METRIC: Record<AnySurveyKind, string> = { environment: 'Environment', service: 'Service', event: 'Event', spotcheck: 'Spotcheck' }
+const KIND_METRIC: Record<Exclude<AnySurveyKind, 'census'>, string> = { environment: 'Environment', service: 'Service', event: 'Event', spotcheck: 'Spotcheck' }
+
+/** Counter metrics of the 市民创业状况调查: responses, and answers per question and level. */
+export const CENSUS_RESPONSES = 'census_n'
+export function censusMetric(questionId: string, level: Level): string {
+  return `census_${questionId}_${level}`
+}
 
 /**
  * Per-org, per-period counter metrics of one response (DESIGN.md "Aggregates"), for the
@@ -337,6 +359,15 @@ const KIND_METRIC: Record<AnySurveyKind, string> = { environment: 'Environment',
  * Index = ScoreCenti / 100 / Responses; 满意率 = Satisfied / Answers.
  */
 export function responseMetrics(survey: Pick<Survey, 'kind' | 'questions' | 'dimensions'>, levels: readonly Level[]): Record<string, number> {
+  // A status survey is not a satisfaction score: it counts answers per question and option, so
+  // the city's page can sum them over any part of the tree (same question ids in every community).
+  if (survey.kind === 'census') {
+    const out: Record<string, number> = { [CENSUS_RESPONSES]: 1 }
+    survey.questions.forEach((q, i) => {
+      if (levels[i]) out[censusMetric(q.id, levels[i])] = 1
+    })
+    return out
+  }
   const k = KIND_METRIC[survey.kind]
   return {
     satisfactionResponses: 1,
@@ -373,5 +404,5 @@ export function periodLabel(period: string): string {
 }
 
 /** Built-in templates staff pick from (`survey-templates.ts`); `spotcheck` is the evaluation chain's own. */
-export const SURVEY_TEMPLATE_KEYS = ['environment', 'service', 'event'] as const
+export const SURVEY_TEMPLATE_KEYS = ['environment', 'service', 'event', 'census'] as const
 export type SurveyTemplateKey = (typeof SURVEY_TEMPLATE_KEYS)[number]

@@ -22,6 +22,8 @@ import type { SearchEntry } from '../domain/search'
 import type { ShareArrival } from '../domain/share'
 import type { StaffMember } from '../domain/staff'
 import type { TargetRecord, TargetYear } from '../domain/target'
+import type { LeaderPairing } from '../domain/pairing'
+import type { LocalAverage } from '../domain/census'
 import type { Survey, SurveyDeviceSlot, SurveyResponse, SurveyTally } from '../domain/survey'
 
 /** Every collection and its document type: the one map of collection names. */
@@ -118,6 +120,10 @@ export interface Collections {
   honors: Honor
   /** A naming office's published 表彰 list for a year: id `<orgId>:<year>`. */
   honorYears: HonorYear
+  /** 当地平均数 of the 创业活动指数 per year (entered or computed by the city): id = the year. */
+  localAverages: LocalAverage
+  /** 领导干部联系挂帮: a leader paired with an entrepreneur's case, id `<caseId>:<staffId>`. */
+  pairings: LeaderPairing
 }
 
 export type CollectionName = Extract<keyof Collections, string>
@@ -129,7 +135,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

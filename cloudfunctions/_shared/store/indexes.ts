@@ -126,6 +126,12 @@ export const INDEXES: Declarations = {
     { name: 'story', fields: [{ field: 'storyId', dir: 'asc' }] },
   ],
   honorYears: [],
+  localAverages: [],
+  // The leader's workbench line: their active pairings; the case page: a case's pairings.
+  pairings: [
+    { name: 'leader_active', fields: [{ field: 'leaderId', dir: 'asc' }, { field: 'active', dir: 'asc' }] },
+    { name: 'case', fields: [{ field: 'caseId', dir: 'asc' }] },
+  ],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },

@@ -5,6 +5,33 @@ import { can } from '../../_shared/domain/roles'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { targetsFor } from '../../_shared/application/targets'
+import { localAverageOf, localAverageView } from '../../_shared/application/census'
+import type { CriterionRow } from '../../_shared/contracts/indices'
+import type { LocalAverageView } from '../../_shared/contracts/survey'
+import { aboveAverage } from '../../_shared/domain/census'
+
+/**
+ * Seed 000 §二(五) 创业成果显著 asks 劳动者创业指数高于当地平均数: a check beside the targets, counted
+ * in the standard's met / of (unknown → missing) so the checklist says it.
+ */
+function withAverageCheck(rows: CriterionRow[], activity: number | null, average: LocalAverageView | null): CriterionRow[] {
+  return rows.map((r) => {
+    if (r.criterion !== 'results') return r
+    const met = aboveAverage(activity, average)
+    const detail = !average
+      ? '市创建办尚未公布当地平均数'
+      : activity === null
+        ? `当地平均数 ${average.percent}%，本级创业活动指数缺数据`
+        : `创业活动指数 ${(activity * 100).toFixed(1)}%，当地平均数 ${average.percent}%`
+    return {
+      ...r,
+      met: r.met + (met ? 1 : 0),
+      of: r.of + 1,
+      missing: r.missing + (met === null ? 1 : 0),
+      checks: [{ key: 'aboveLocalAverage', label: '劳动者创业指数高于当地平均数', met, detail }],
+    }
+  })
+}
 import { FIGURES_REFUSED, baselineReviewOf, communitiesUnder, communityCounters, criteriaOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
 
 /**
@@ -25,7 +52,10 @@ export const dashboard = defineAction({
     const seriesList = own ? [own.series] : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
     const periodDoc = own?.docs.find((d) => d.period === period) ?? null
     const asOf = shanghaiDate(ctx.now())
+    const year = Number(period.slice(0, 4))
+    const average = localAverageView(await localAverageOf(ctx, year))
     const indices = indicesOf(seriesList, period, !community, await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf)
+    const activity = indices.find((i) => i.key === 'activity')
     return {
       org: orgRef(org),
       period,
@@ -35,12 +65,13 @@ export const dashboard = defineAction({
       trends: trendsOf(seriesList, period, !community, asOf),
       benefits: benefitRows(seriesList, period),
       activity: activityRows(seriesList, period),
-      criteria: criteriaOf(indices),
+      criteria: withAverageCheck(criteriaOf(indices), activity?.value ?? null, average),
       baseline: community ? enteredBaseline(seriesList[0], period) : null,
       canEditBaseline: community && can(caller.staff.role, 'index.baseline') && org._id === caller.org._id,
       baselineReview: community ? baselineReviewOf(periodDoc) : null,
       canApproveBaseline: community && can(caller.staff.role, 'index.baselineReview'),
       canDrill: can(caller.staff.role, 'intent.read'),
+      localAverage: average ? { view: average, above: aboveAverage(activity?.value ?? null, average) } : null,
     }
   },
 })

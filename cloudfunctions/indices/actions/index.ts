@@ -13,6 +13,7 @@ import { rollup } from './rollup'
 import { saveBaseline } from './save-baseline'
 import { trend } from './trend'
 import { closeTargetYear } from './close-target-year'
+import { setLocalAverage } from './set-local-average'
 import { setTarget } from './set-target'
 import { splitTarget } from './split-target'
 import { targets } from './targets'
@@ -22,7 +23,7 @@ export const INDICES_JOBS = [reconcileJob]
 
 /** The `indices` function: dashboards, roll-ups, trends, drill-down, baselines, targets and reconciliation (a job: `job`, `continueJob`). */
 export function makeIndicesActions(budget: Budget = CLOUD_BUDGET) {
-  return { dashboard, rollup, trend, drilldown, money, moneyCases, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, reconcile: makeReconcile(budget), ...makeJobActions<ReconcileReport>({ defs: INDICES_JOBS, budget }) } satisfies ActionMap
+  return { dashboard, rollup, trend, drilldown, money, moneyCases, saveBaseline, approveBaseline, targets, setTarget, splitTarget, closeTargetYear, setLocalAverage, reconcile: makeReconcile(budget), ...makeJobActions<ReconcileReport>({ defs: INDICES_JOBS, budget }) } satisfies ActionMap
 }
 
 export const indicesActions = makeIndicesActions()

@@ -2,6 +2,7 @@ import { targetsInput, type TargetRow, type TargetsOutput } from '../../_shared/
 import { INDEX_DEF_BY_KEY, type IndexKey } from '../../_shared/domain/indices'
 import { can } from '../../_shared/domain/roles'
 import { REOPEN_WHO, TARGET_RULES, TARGET_SOURCE_LABELS, targetId } from '../../_shared/domain/target'
+import { localAverageOf, localAverageView } from '../../_shared/application/census'
 import { defineAction } from '../../_shared/runtime/action'
 import { FIGURES_REFUSED, orgRef } from '../../_shared/application/figures-scope'
 import { orgInScope, targetRecords, targetsOfPath } from '../../_shared/application/targets'
@@ -54,6 +55,7 @@ export const targets = defineAction({
       canSplit: !closed && children.length > 0 && can(role, 'target.split'),
       canClose: can(role, 'target.close'),
       sourceLabels: TARGET_SOURCE_LABELS,
+      localAverage: localAverageView(await localAverageOf(ctx, year)),
     }
   },
 })

@@ -48,6 +48,10 @@ export const answer = defineAction({
     if (input.levels.length !== survey.questions.length) {
       fields.push({ path: 'levels', message: `请回答全部 ${survey.questions.length} 道题` })
     }
+    input.levels.forEach((l, i) => {
+      const q = survey.questions[i]
+      if (q?.options && 5 - l >= q.options.length) fields.push({ path: `levels.${i}`, message: '请从给出的选项中选择' })
+    })
     const seen = new Set<string>()
     input.comments.forEach((c, i) => {
       const q = survey.questions.find((x) => x.id === c.question)

@@ -1,5 +1,6 @@
 import type { ActionMap } from '../../_shared/runtime/action'
 import { answer } from './answer'
+import { census } from './census'
 import { close } from './close'
 import type { ExportFiles } from '../../_shared/files/export-files'
 import { makeExportSurvey } from './export'
@@ -12,5 +13,5 @@ import { save } from './save'
 
 /** The `survey` function's actions; `files` is where the export is written (cloud storage on CloudBase, the runtime's downloads locally). */
 export function makeSurveyActions(files: () => ExportFiles) {
-  return { open, list, get, answer, results, save, publish, close, export: makeExportSurvey(files) } satisfies ActionMap
+  return { open, list, get, answer, results, save, publish, close, export: makeExportSurvey(files), census } satisfies ActionMap
 }

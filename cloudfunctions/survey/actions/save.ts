@@ -1,5 +1,6 @@
 import { surveyDraftProblems, surveyDraftSchema, type SurveyView } from '../../_shared/contracts/survey'
 import type { Survey } from '../../_shared/domain/survey'
+import { CENSUS_TEMPLATE } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
@@ -21,12 +22,18 @@ export const save = defineAction({
   target: (input) => input.id ?? null,
   async run(input, ctx): Promise<SurveyView> {
     const { store, caller } = ctx
-    const problems = surveyDraftProblems(input)
-    if (problems.length) throw validation(problems)
     const now = ctx.now()
     const at = now.toISOString()
     const today = shanghaiDate(now)
-    const { id, version, ...fields } = input
+    const { id, version, ...rest } = input
+    // The status survey is the city's standard questionnaire: its questions and dimensions are the
+    // template's whatever the form sent, so every community's answers add up to the city figure.
+    const standard = rest.kind === 'census' || rest.template === 'census'
+    const fields = standard
+      ? { ...rest, kind: 'census' as const, template: 'census' as const, dimensions: CENSUS_TEMPLATE.dimensions, questions: CENSUS_TEMPLATE.questions }
+      : rest
+    const problems = surveyDraftProblems(fields)
+    if (problems.length) throw validation(problems)
     const surveys = store.collection('surveys')
     if (!id) {
       const survey: Survey = {

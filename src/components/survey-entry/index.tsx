@@ -83,6 +83,14 @@ export default function SurveyEntry({ variant = 'home' }: SurveyEntryProps) {
       <View className='survey-entry__head'>
         <Text className='survey-entry__heading'>满意度调查</Text>
       </View>
+      <View role='link' className='survey-entry__row' onClick={() => void Taro.navigateTo({ url: surveyRoutes.census() })} data-testid='census-entry'>
+        <View className='survey-entry__main'>
+          <Text className='survey-entry__title'>全市市民创业状况</Text>
+          <Text className='survey-entry__meta'>创业状况调查的汇总结果，人人可看</Text>
+        </View>
+        <Text className='survey-entry__action survey-entry__action--quiet'>看结果</Text>
+        <AtIcon value='chevron-right' size={14} color='#8f959e' />
+      </View>
       {!d && data.status === 'error' ? (
         describeError(data.error).retryable ? (
           <View role='button' className='survey-entry__empty' onClick={() => void data.reload()}>

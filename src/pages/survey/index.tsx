@@ -3,7 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { SurveyDetail, SurveyResults, SurveyView } from '@shared/contracts/survey'
-import { LEVEL_LABELS, LEVELS, type Level, periodLabel } from '@shared/domain/survey'
+import { type Level, levelLabel, LEVELS, periodLabel, questionLevels } from '@shared/domain/survey'
 import { dayText } from '@shared/domain/time'
 import CommunityPicker from '../../components/community-picker'
 import NoticeBanner from '../../components/notice-banner'
@@ -221,7 +221,7 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
                 <Text className='survey__review-q'>
                   {i + 1}. {q.text}
                 </Text>
-                <Text className={`survey__review-a survey__review-a--${levels[i] ?? 0}`}>{levels[i] ? LEVEL_LABELS[levels[i] as Level] : '未回答'}</Text>
+                <Text className={`survey__review-a survey__review-a--${levels[i] ?? 0}`}>{levels[i] ? levelLabel(q, levels[i] as Level) : '未回答'}</Text>
               </View>
             ))}
           </View>
@@ -266,17 +266,17 @@ function AnswerFlow({ detail }: { detail: SurveyDetail }) {
           {q.text}
         </Text>
         <View className='survey__options' role='radiogroup'>
-          {LEVELS.map((level) => (
+          {questionLevels(q).map((level) => (
             <View
               key={level}
               role='radio'
               aria-checked={chosen === level}
-              className={`survey__option survey__option--${level}${chosen === level ? ' survey__option--on' : ''}`}
+              className={`survey__option ${q.options ? 'survey__option--choice' : `survey__option--${level}`}${chosen === level ? ' survey__option--on' : ''}`}
               onClick={() => choose(i, level)}
               data-testid={`option-${level}`}
             >
               <View className='survey__dot' />
-              <Text className='survey__option-text'>{LEVEL_LABELS[level]}</Text>
+              <Text className='survey__option-text'>{levelLabel(q, level)}</Text>
               {chosen === level ? <AtIcon value='check' size={18} color='#2861d8' /> : null}
             </View>
           ))}

@@ -1,4 +1,4 @@
-import type { DashboardInput, DrilldownInput, MoneyCasesInput, RollupInput, SaveBaselineInput, SetTargetInput, SplitTargetInput, TargetsInput } from '@shared/contracts/indices'
+import type { DashboardInput, DrilldownInput, MoneyCasesInput, RollupInput, SaveBaselineInput, SetLocalAverageInput, SetTargetInput, SplitTargetInput, TargetsInput } from '@shared/contracts/indices'
 import { call } from '../core/cloud'
 
 
@@ -49,4 +49,9 @@ export function splitTarget(input: SplitTargetInput) {
 /** The city closes a year's targets to edits, or reopens them. */
 export function closeTargetYear(year: number, closed: boolean) {
   return call('indices', 'closeTargetYear', { year, closed })
+}
+
+/** The city's 当地平均数 of the 创业活动指数: a percentage, or null to compute it from every community. */
+export function setLocalAverage(input: SetLocalAverageInput) {
+  return call('indices', 'setLocalAverage', input)
 }

@@ -44,3 +44,8 @@ export function closeSurvey(id: string) {
 export function exportSurvey(id: string) {
   return call('survey', 'export', { id })
 }
+
+/** The published 市民创业状况调查 of a year: the city's figure, or a district's or street's. */
+export function censusResults(input: { orgId?: string; year?: number }) {
+  return call('survey', 'census', input)
+}

@@ -170,6 +170,7 @@ function DashboardPageBody() {
                   key={i.key}
                   i={i}
                   active={selected === i.key}
+                  average={i.key === 'activity' ? d.localAverage : null}
                   onSelect={() => setSelected(i.key)}
                   onDrill={
                     d.canDrill && i.drill
@@ -226,6 +227,11 @@ function Criteria({ d }: { d: DashboardOutput }) {
               <Text className='dash__criterion-items'>
                 {c.items.map((it) => `${it.label} ${LIGHT_LABELS[it.light] === '—' ? (it.value === null ? '缺数据' : '参考') : LIGHT_LABELS[it.light]}`).join(' · ')}
               </Text>
+              {c.checks?.map((k) => (
+                <Text key={k.key} className='dash__criterion-items' data-testid={`check-${k.key}`} data-met={String(k.met)}>
+                  {k.label} {k.met === null ? '缺数据' : k.met ? '达标' : '未达标'}（{k.detail}）
+                </Text>
+              ))}
             </View>
             <Text className='dash__criterion-count'>
               {c.of ? `${c.met}/${c.of} 达标` : '参考项'}
@@ -237,7 +243,20 @@ function Criteria({ d }: { d: DashboardOutput }) {
   )
 }
 
-function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: boolean; onSelect: () => void; onDrill?: (side: 'num' | 'den') => void }) {
+function IndexCard({
+  i,
+  active,
+  average,
+  onSelect,
+  onDrill,
+}: {
+  i: IndexValue
+  active: boolean
+  /** 创业活动指数 only: the 当地平均数 it is compared with (seed 000: 劳动者创业指数高于当地平均数). */
+  average?: DashboardOutput['localAverage']
+  onSelect: () => void
+  onDrill?: (side: 'num' | 'den') => void
+}) {
   return (
     <View className={`dash__card dash__card--${i.light}${active ? ' dash__card--active' : ''}`} onClick={onSelect} data-testid={`index-${i.key}`} data-light={i.light}>
       <View className='dash__card-head'>
@@ -288,6 +307,18 @@ function IndexCard({ i, active, onSelect, onDrill }: { i: IndexValue; active: bo
         {i.denominatorUnapproved ? <Text className='dash__unapproved' data-testid={`unapproved-${i.key}`}> · 基数待街道审核</Text> : null}
         {i.coverage && i.coverage.with < i.coverage.of ? ` · ${i.coverage.with}/${i.coverage.of} 个社区有数据` : ''}
       </Text>
+      {average ? (
+        <Text
+          className={`dash__target dash__average dash__average--${average.above === null ? 'none' : average.above ? 'ok' : 'below'}`}
+          data-testid='local-average'
+          onClick={(e) => {
+            e.stopPropagation()
+            void Taro.navigateTo({ url: surveyRoutes.census() })
+          }}
+        >
+          当地平均数 {average.view.percent}%（{average.view.sourceLabel}）· {average.above === null ? '缺数据，无法比较' : average.above ? '✓ 高于平均数' : '✕ 未高于平均数'} ›
+        </Text>
+      ) : null}
       {i.cohorts?.length ? (
         <Text className='dash__target' data-testid={`cohorts-${i.key}`}>
           按创办月份：{i.cohorts.map((c) => `${Number(c.cohort.slice(-2))}月 ${c.num}/${c.den}`).join('，')}

@@ -2,14 +2,14 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { setTargetInput, splitTargetInput, type TargetRow, type TargetsOutput } from '@shared/contracts/indices'
+import { setLocalAverageInput, setTargetInput, splitTargetInput, type TargetRow, type TargetsOutput } from '@shared/contracts/indices'
 import { TARGET_SOURCES, TARGET_SOURCE_SHORT, type TargetSource } from '@shared/domain/target'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
-import { closeTargetYear, loadTargets, setTarget, splitTarget } from '../../../services/staff/indices'
+import { closeTargetYear, loadTargets, setLocalAverage, setTarget, splitTarget } from '../../../services/staff/indices'
 import { errorMessage } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
@@ -88,9 +88,44 @@ function Targets() {
           </View>
         ) : null}
       </View>
+      <AverageCard d={d} onSaved={() => void data.reload()} />
       {d.rows.map((r) => (
         <Row key={r.index} d={d} r={r} open={open === r.index} onToggle={() => setOpen(open === r.index ? null : r.index)} onSaved={() => void data.reload()} />
       ))}
+    </View>
+  )
+}
+
+/** 当地平均数 of the 创业活动指数 (seed 000: 劳动者创业指数高于当地平均数): shown to all, set by the city. */
+function AverageCard({ d, onSaved }: { d: TargetsOutput; onSaved: () => void }) {
+  const a = d.localAverage
+  const [text, setText] = useState(a?.source === 'entered' ? String(a.percent) : '')
+  const form = useFormSubmit({ schema: setLocalAverageInput, submit: (v) => setLocalAverage(v), successToast: '当地平均数已保存', then: onSaved })
+  return (
+    <View className='tg__card' data-testid='local-average-card'>
+      <Text className='tg__title'>当地平均数（创业活动指数）</Text>
+      <Text className='tg__value' data-testid='local-average-value'>{a ? `${a.percent}%` : '未公布'}</Text>
+      <Text className='tg__meta'>
+        {a ? `${a.sourceLabel}${a.num !== null && a.den ? `：参与创业 ${a.num} 人 ÷ 劳动年龄人口 ${a.den} 人` : ''}。` : ''}
+        创建标准要求社区的劳动者创业指数高于当地平均数；各社区看板按它比较，并在市民创业状况调查结果页公布。
+      </Text>
+      {d.canSet ? (
+        <View className='tg__form'>
+          <View className='tg__input-row'>
+            <Input className='tg__input' type='digit' value={text} onInput={(ev) => setText(ev.detail.value)} placeholder='如统计部门的数字' data-testid='local-average-input' />
+            <Text>%</Text>
+          </View>
+          {form.errors.percent ? <Text className='tg__error' data-testid='local-average-error'>{form.errors.percent}</Text> : null}
+          <View className='tg__chips'>
+            <AtButton size='small' type='primary' disabled={Boolean(form.busy)} onClick={() => void form.run({ year: d.year, percent: text.trim() === '' ? Number.NaN : Number(text) })}>
+              保存录入的平均数
+            </AtButton>
+            <AtButton size='small' disabled={Boolean(form.busy)} onClick={() => void form.run({ year: d.year, percent: null })}>
+              按全市数据计算
+            </AtButton>
+          </View>
+        </View>
+      ) : null}
     </View>
   )
 }
