@@ -18,6 +18,7 @@ import { cityOrg, computeCityActivity } from '../cloudfunctions/_shared/applicat
 import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
 import { seedDemoReports } from './seed-reports'
+import { seedDemoSetups } from './seed-setups'
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
 
 /**
@@ -99,6 +100,8 @@ export async function seedDemo(
     await seedDemoLocalAverage(store, now)
     // 简报 between the demo orgs and the demo year's 表彰 (the person named is a demo case).
     await seedDemoReports(store, now)
+    // 组织体系: 金沙 complete, 新华 with gaps the checklist names.
+    await seedDemoSetups(store, now)
   }
   return true
 }

@@ -3,9 +3,10 @@
  * the same numbers its dashboard shows), and the self-evaluation report's first draft written
  * from them against each 创建标准.
  */
-import type { ApplicationFigures, ApplicationReport, FormRatio } from '../_shared/domain/evaluation'
+import type { ApplicationFigures, ApplicationReport, FormRatio, SetupSnapshot } from '../_shared/domain/evaluation'
 import { yuanText } from '../_shared/domain/evaluation-form'
 import { benefitRows, CRITERIA, type Criterion, flow, INDEX_DEFINITION_VERSION, type IndexKey, type IndexValue } from '../_shared/domain/indices'
+import { type OrgSetup, setupChecks } from '../_shared/domain/org-setup'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
 import { notFound } from '../_shared/runtime/errors'
@@ -25,6 +26,31 @@ function ratio(indices: readonly IndexValue[], key: IndexKey): FormRatio {
   return { num: i?.numerator ?? 0, den: i?.denominator ?? null, value: i?.value ?? null }
 }
 
+/** The 组织体系 the 申报表 lists, with the checklist's verdicts for `year`. */
+export function setupSnapshot(setup: OrgSetup | null, year: number): SetupSnapshot {
+  return {
+    groupName: setup?.groupName ?? null,
+    members: setup?.members.map((m) => ({ name: m.name, role: m.role, unit: m.unit })) ?? [],
+    partners: setup?.partners ?? [],
+    liaisons: setup?.liaisons ?? [],
+    computers: setup?.computers ?? 0,
+    printers: setup?.printers ?? 0,
+    plan: setup?.plan ? { title: setup.plan.title, date: setup.plan.date } : null,
+    publicity: setup?.publicity ? { title: setup.publicity.title, date: setup.publicity.date } : null,
+    checks: setupChecks(setup, year).map((c) => ({ label: c.label, met: c.met, detail: c.detail })),
+  }
+}
+
+/** The 组织体系 as a sentence of the report's first draft ('' when nothing is recorded). */
+function setupSentence(s: SetupSnapshot | undefined): string {
+  if (!s?.groupName) return ''
+  const parts = [`成立${s.groupName}，成员 ${s.members.length} 人`]
+  if (s.partners.length) parts.push(`共建单位 ${s.partners.join('、')}`)
+  if (s.liaisons.length) parts.push(`挂点干部 ${s.liaisons.join('、')}`)
+  const docs = [s.plan ? `制定《${s.plan.title}》` : '', s.publicity ? `《${s.publicity.title}》` : ''].filter(Boolean).join('和')
+  return `${parts.join('，')}；配置计算机 ${s.computers} 台、打印机 ${s.printers} 台${docs ? `；${docs}` : ''}。`
+}
+
 /**
  * The figures of `communityId` for `year`, as of now, judged against the community's targets for
  * the year. The result is a snapshot: it records the date and the index definitions' version, so
@@ -39,6 +65,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
   const indices = indicesOf([series], period, false, await targetsFor(ctx.store, org, year), asOf)
   const benefits = benefitRows([series], period)
   const value = (key: IndexKey) => indices.find((i) => i.key === key)?.value ?? 0
+  const setup = setupSnapshot(await ctx.store.collection('orgSetups').get(communityId), year)
   return {
     at: ctx.now().toISOString(),
     asOf,
@@ -73,6 +100,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
           light: i.light,
         })),
     })),
+    setup,
   }
 }
 
@@ -84,7 +112,7 @@ export function draftSection(criterion: Criterion, f: ApplicationFigures): strin
   const status = c && c.of ? `量化指标达标 ${c.met} / ${c.of} 项。` : ''
   switch (criterion) {
     case 'organisation':
-      return `社区配备创业指导员 ${f.staffInPlace} 名。${status}（请补充：创建工作领导小组、工作制度、办公场所等情况）`
+      return `社区配备创业指导员 ${f.staffInPlace} 名。${setupSentence(f.setup)}${status}（请补充：${f.setup?.groupName ? '' : '创建工作领导小组、'}工作制度、办公场所等情况）`
     case 'policy':
       return `本年度落实创业扶持政策 ${f.benefitCount} 人次，金额合计 ${yuanText(f.benefitAmount)}；政策享受率 ${pct(f.policyEnjoyment)}。${status}（请补充：政策宣传和落实的做法）`
     case 'environment':

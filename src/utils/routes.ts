@@ -18,6 +18,8 @@ export const routes = {
   staffTeam: pageUrl('staffTeam'),
   staffDashboard: (org?: string) => pageUrl('staffDashboard', { org }),
   staffTargets: (q: { org?: string; year?: number } = {}) => pageUrl('staffTargets', q),
+  /** 组织体系 of a community (its own page for the community's staff, read-only above). */
+  orgSetup: (org?: string) => pageUrl('orgSetup', { org }),
   /** The ledger list narrowed to the cases behind an index's numerator or denominator. */
   staffDrilldown: (q: { key: string; side: 'num' | 'den'; period: string; org: string }) =>
     pageUrl('ledger', { drill: q.key, side: q.side, period: q.period, org: q.org }),

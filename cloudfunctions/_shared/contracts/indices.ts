@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { LocalAverageView } from './survey'
 import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue, type MoneyRow } from '../domain/indices'
 import type { LoanStep } from '../domain/money'
+import type { SetupCheckKey } from '../domain/org-setup'
 import type { OrgLevel } from '../domain/org'
 import { type ResolvedTarget, type SplitMode, TARGET_RULES, TARGET_SOURCES, type TargetKind, type TargetRecord, type TargetSource } from '../domain/target'
 import { isPeriod } from '../domain/period'
@@ -207,7 +208,7 @@ export interface CriterionRow {
   missing: number
   items: { key: IndexKey; label: string; light: IndexValue['light']; value: number | null; unit: IndexValue['unit'] }[]
   /** Requirements of the standard checked against something other than a target (创业成果显著: 创业指数高于当地平均数). */
-  checks?: { key: 'aboveLocalAverage'; label: string; met: boolean | null; detail: string }[]
+  checks?: { key: 'aboveLocalAverage' | SetupCheckKey; label: string; met: boolean | null; detail: string }[]
 }
 
 export interface DashboardOutput {

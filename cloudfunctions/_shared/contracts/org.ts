@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { type OrgSetup, type SetupCheck, SETUP_MEMBER_ROLES } from '../domain/org-setup'
 import type { AuditEntry } from '../domain/audit'
 import { ORG_LEVELS, type OrgLevel } from '../domain/org'
 import { STAFF_ROLES, type StaffRole } from '../domain/roles'
@@ -106,3 +107,42 @@ export type StaffList = PageOf<StaffView>
 
 /** `org.audit`: a page of the audit log. */
 export type AuditPage = PageOf<AuditEntry>
+
+const setupMemberSchema = v.object({
+  name: text('姓名', 2, 20),
+  role: v.picklist(SETUP_MEMBER_ROLES, '请选择组内职务'),
+  unit: text('单位或职务', 2, 40),
+})
+const setupDocumentSchema = v.object({
+  title: text('标题', 2, 60),
+  date: isoDateSchema,
+  summary: text('主要内容', 2, 500),
+})
+const countSchema = (label: string) => v.pipe(v.number(`请填写${label}数量`), v.integer(`${label}数量应为整数`), v.minValue(0, `${label}数量不能为负`), v.maxValue(999, `${label}数量过大`))
+
+/** `org.setup`: a community's 组织体系 (the caller's own when no org is given). */
+export const setupInput = v.object({ orgId: v.optional(idSchema) })
+
+/** `org.saveSetup`: the caller's community records its 组织体系; `version` is the one read (0 for the first save). */
+export const saveSetupInput = v.object({
+  groupName: text('创建组织名称', 2, 40),
+  members: v.pipe(v.array(setupMemberSchema, '请填写成员'), v.minLength(1, '请至少填写 1 名成员'), v.maxLength(40, '成员最多 40 人')),
+  partners: v.pipe(v.array(text('共建单位', 2, 40)), v.maxLength(30, '共建单位最多 30 个')),
+  liaisons: v.pipe(v.array(text('挂点干部', 2, 40)), v.maxLength(20, '挂点干部最多 20 名')),
+  computers: countSchema('计算机'),
+  printers: countSchema('打印机'),
+  plan: v.nullable(setupDocumentSchema),
+  publicity: v.nullable(setupDocumentSchema),
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+})
+export type SaveSetupInput = v.InferInput<typeof saveSetupInput>
+
+/** A community's 组织体系 as staff see it, with the checklist's verdicts for this year. */
+export interface SetupView {
+  org: { _id: string; name: string }
+  setup: OrgSetup | null
+  checks: SetupCheck[]
+  year: number
+  /** The caller may edit it (their own community, `setup.write`). */
+  canEdit: boolean
+}

@@ -2,7 +2,7 @@
  * The 申报表 and the self-evaluation report as rows of text: the printable pages and the .xlsx
  * download render exactly these, so paper and file always say the same thing.
  */
-import { type ApplicationFigures, type EvaluationApplication, EVALUATION_STATUS_LABELS, EVALUATION_STEP_LABELS, type FormRatio } from './evaluation'
+import { type ApplicationFigures, type EvaluationApplication, EVALUATION_STATUS_LABELS, EVALUATION_STEP_LABELS, type FormRatio, type SetupSnapshot } from './evaluation'
 import { CRITERION_LABELS, LIGHT_LABELS } from './indices'
 import { ROLE_LABELS } from './roles'
 import { dayText, minuteText } from './time'
@@ -26,6 +26,21 @@ export function yuanText(n: number): string {
 }
 
 
+/** 组织体系 rows of the 申报表: the 创建组织, its members, equipment and the year's documents (or that none was recorded). */
+function setupRows(s: SetupSnapshot | undefined): [string, string][] {
+  if (!s) return [['创建组织', '（申报时尚未登记组织体系）']]
+  const doc = (d: SetupSnapshot['plan']) => (d ? `《${d.title}》（${d.date}）` : '（未登记）')
+  return [
+    ['创建组织', s.groupName ?? '（未登记）'],
+    ['组织成员', s.members.length ? s.members.map((m) => `${m.name}（${m.role}，${m.unit}）`).join('；') : '（未登记）'],
+    ['共建单位', s.partners.join('、') || '（未登记）'],
+    ['挂点干部', s.liaisons.join('、') || '（未登记）'],
+    ['设备', `计算机 ${s.computers} 台，打印机 ${s.printers} 台`],
+    ['创建工作计划', doc(s.plan)],
+    ['宣传方案', doc(s.publicity)],
+  ]
+}
+
 /** The 申报表: who applies, then the year's figures under the five 创建标准. */
 export function formSections(app: Pick<EvaluationApplication, 'communityName' | 'year' | 'status' | 'form'> & { figures: ApplicationFigures }): DocSection[] {
   const f = app.figures
@@ -42,7 +57,7 @@ export function formSections(app: Pick<EvaluationApplication, 'communityName' | 
         ['数据截至', minuteText(f.at)],
       ],
     },
-    { title: `一、${CRITERION_LABELS.organisation}`, rows: [['创业指导员在岗', `${f.staffInPlace} 名`]] },
+    { title: `一、${CRITERION_LABELS.organisation}`, rows: [['创业指导员在岗', `${f.staffInPlace} 名`], ...setupRows(f.setup)] },
     {
       title: `二、${CRITERION_LABELS.policy}`,
       rows: [

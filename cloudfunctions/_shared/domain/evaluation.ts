@@ -115,6 +115,21 @@ export interface ApplicationFigures {
   employmentContribution?: FormRatio
   /** Each 创建标准's indices with their lights, for the report. */
   criteria: CriterionFigures[]
+  /** The community's 组织体系 as recorded when the figures were read (absent in snapshots taken before it was recorded). */
+  setup?: SetupSnapshot
+}
+
+/** 组织体系 on the 申报表: the 创建组织, equipment and the year's documents, with the checklist's verdicts. */
+export interface SetupSnapshot {
+  groupName: string | null
+  members: { name: string; role: string; unit: string }[]
+  partners: string[]
+  liaisons: string[]
+  computers: number
+  printers: number
+  plan: { title: string; date: string } | null
+  publicity: { title: string; date: string } | null
+  checks: { label: string; met: boolean; detail: string }[]
 }
 
 /** One 创建标准 as the data shows it. */

@@ -81,6 +81,7 @@ export const STAFF_PAGE_DIRS = {
   staffReports: 'reports',
   reportDetail: 'report-detail',
   staffHonors: 'honors',
+  orgSetup: 'org-setup',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -181,6 +182,8 @@ export interface PageQueries {
   reportDetail: { id: string }
   /** 表彰 list of a year (default: this year). */
   staffHonors: { year?: number }
+  /** 组织体系 of a community (default: the caller's own). */
+  orgSetup: { org?: string }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */

@@ -95,13 +95,15 @@ export const PERMISSIONS = [
   /** 表彰: name 优秀创业人员, 先进集体, 先进工作者 for a year / reopen a published list. */
   'honor.write',
   'honor.reopen',
+  /** 组织体系: a community records its 创建组织, equipment, 工作计划 and 宣传方案. */
+  'setup.write',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 /** What each role may do: the one matrix (the README's role × permission table is generated from it). */
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read', 'service.write', 'report.send'],
-  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply', 'service.write', 'report.send'],
+  community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read', 'service.write', 'report.send', 'setup.write'],
+  community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply', 'service.write', 'report.send', 'setup.write'],
   street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'index.baselineReview', 'evaluation.read', 'evaluation.review', 'target.split', 'report.send', 'report.receive'],
   district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify', 'service.write', 'target.split', 'report.send', 'report.receive', 'honor.write'],
   city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines', 'evaluation.manage', 'service.write', 'target.set', 'target.split', 'target.close', 'report.receive', 'honor.write', 'honor.reopen'],

@@ -24,6 +24,7 @@ import type { StaffMember } from '../domain/staff'
 import type { TargetRecord, TargetYear } from '../domain/target'
 import type { LeaderPairing } from '../domain/pairing'
 import type { LocalAverage } from '../domain/census'
+import type { OrgSetup } from '../domain/org-setup'
 import type { Survey, SurveyDeviceSlot, SurveyResponse, SurveyTally } from '../domain/survey'
 
 /** Every collection and its document type: the one map of collection names. */
@@ -122,6 +123,8 @@ export interface Collections {
   honorYears: HonorYear
   /** 当地平均数 of the 创业活动指数 per year (entered or computed by the city): id = the year. */
   localAverages: LocalAverage
+  /** 组织体系: a community's 创建组织, equipment, 工作计划 and 宣传方案 (id = the community's org id). */
+  orgSetups: OrgSetup
   /** 领导干部联系挂帮: a leader paired with an entrepreneur's case, id `<caseId>:<staffId>`. */
   pairings: LeaderPairing
 }
@@ -135,7 +138,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

@@ -127,6 +127,7 @@ export const INDEXES: Declarations = {
   ],
   honorYears: [],
   localAverages: [],
+  orgSetups: [],
   // The leader's workbench line: their active pairings; the case page: a case's pairings.
   pairings: [
     { name: 'leader_active', fields: [{ field: 'leaderId', dir: 'asc' }, { field: 'active', dir: 'asc' }] },

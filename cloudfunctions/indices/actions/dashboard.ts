@@ -9,6 +9,24 @@ import { localAverageOf, localAverageView } from '../../_shared/application/cens
 import type { CriterionRow } from '../../_shared/contracts/indices'
 import type { LocalAverageView } from '../../_shared/contracts/survey'
 import { aboveAverage } from '../../_shared/domain/census'
+import { type SetupCheck, setupChecks } from '../../_shared/domain/org-setup'
+
+/**
+ * A community's 组织体系 (seed 000 §二(一): 创建组织, 设备, 工作计划; §二(三): 宣传方案) checked beside its
+ * targets, counted in each standard's met / of like the targets.
+ */
+function withSetupChecks(rows: CriterionRow[], checks: readonly SetupCheck[]): CriterionRow[] {
+  return rows.map((r) => {
+    const mine = checks.filter((c) => c.criterion === r.criterion)
+    if (!mine.length) return r
+    return {
+      ...r,
+      met: r.met + mine.filter((c) => c.met).length,
+      of: r.of + mine.length,
+      checks: [...(r.checks ?? []), ...mine.map((c) => ({ key: c.key, label: c.label, met: c.met, detail: c.detail }))],
+    }
+  })
+}
 
 /**
  * Seed 000 §二(五) 创业成果显著 asks 劳动者创业指数高于当地平均数: a check beside the targets, counted
@@ -56,6 +74,8 @@ export const dashboard = defineAction({
     const average = localAverageView(await localAverageOf(ctx, year))
     const indices = indicesOf(seriesList, period, !community, await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf)
     const activity = indices.find((i) => i.key === 'activity')
+    // A community's 组织体系 is checked on its own dashboard (one more read); upper levels read their communities' dashboards.
+    const setup = community ? setupChecks(await ctx.store.collection('orgSetups').get(org._id), year) : []
     return {
       org: orgRef(org),
       period,
@@ -65,7 +85,7 @@ export const dashboard = defineAction({
       trends: trendsOf(seriesList, period, !community, asOf),
       benefits: benefitRows(seriesList, period),
       activity: activityRows(seriesList, period),
-      criteria: withAverageCheck(criteriaOf(indices), activity?.value ?? null, average),
+      criteria: withSetupChecks(withAverageCheck(criteriaOf(indices), activity?.value ?? null, average), setup),
       baseline: community ? enteredBaseline(seriesList[0], period) : null,
       canEditBaseline: community && can(caller.staff.role, 'index.baseline') && org._id === caller.org._id,
       baselineReview: community ? baselineReviewOf(periodDoc) : null,

@@ -65,6 +65,15 @@ export function bindInvitation(input: ActionInput<'org', 'bind'>) {
   return call('org', 'bind', input)
 }
 
+/** A community's 组织体系 with this year's checks (the caller's own community when none is given). */
+export function loadSetup(orgId?: string) {
+  return call('org', 'setup', orgId ? { orgId } : {})
+}
+
+export function saveSetup(input: ActionInput<'org', 'saveSetup'>) {
+  return call('org', 'saveSetup', input)
+}
+
 export function listStaff(input: ActionInput<'org', 'staff'>) {
   return call('org', 'staff', input)
 }

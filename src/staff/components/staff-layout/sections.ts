@@ -34,7 +34,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     label: '评估申报',
     home: 'evaluation',
     anyOf: ['evaluation.read'],
-    pages: ['evaluationEdit', 'evaluationDetail', 'evaluationSpotCheck', 'evaluationRanking', 'evaluationPrint', 'evaluationYear'],
+    pages: ['evaluationEdit', 'evaluationDetail', 'evaluationSpotCheck', 'evaluationRanking', 'evaluationPrint', 'evaluationYear', 'orgSetup'],
   },
   { key: 'projects', label: '项目库', home: 'projects', anyOf: ['project.write'], pages: [] },
   { key: 'services', label: '服务资源', home: 'staffServiceResources', anyOf: ['service.write'], pages: ['siteApplications', 'courseCheckin'] },

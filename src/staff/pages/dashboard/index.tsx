@@ -232,6 +232,11 @@ function Criteria({ d }: { d: DashboardOutput }) {
                   {k.label} {k.met === null ? '缺数据' : k.met ? '达标' : '未达标'}（{k.detail}）
                 </Text>
               ))}
+              {c.checks?.some((k) => k.key.startsWith('setup')) ? (
+                <Text className='dash__link' data-testid={`setup-link-${c.criterion}`} onClick={() => void Taro.navigateTo({ url: routes.orgSetup(d.org._id) })}>
+                  组织体系 ›
+                </Text>
+              ) : null}
             </View>
             <Text className='dash__criterion-count'>
               {c.of ? `${c.met}/${c.of} 达标` : '参考项'}
