@@ -16,6 +16,7 @@ import { getMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** A stored value as the form shows it: percentages in %, the rest as is. */
@@ -37,7 +38,7 @@ const unitSuffix = (unit: TargetRow['unit']) => (unit === 'percent' ? '%' : unit
  * 本级自定), and its children's shares. The city sets its own; each level splits its own among its
  * children (counts must add up; ratios are inherited unless a child gets its own).
  */
-export default function TargetsPage() {
+function TargetsPageBody() {
   const me = useLoad(() => getMe(), [])
   if (me.status === 'error' && !me.data) return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
   if (!me.data) return <PageState kind='loading' />
@@ -176,5 +177,13 @@ function SplitForm({ d, r, onSaved }: { d: TargetsOutput; r: TargetRow; onSaved:
         保存分解
       </AtButton>
     </View>
+  )
+}
+
+export default function TargetsPage() {
+  return (
+    <StaffLayout page='staffTargets'>
+      <TargetsPageBody />
+    </StaffLayout>
   )
 }
