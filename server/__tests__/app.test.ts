@@ -175,3 +175,28 @@ describe('local runtime contract', () => {
     expect((await fn('policy', other, { action: 'list', data: { keyword: '夜市' } })).json().data.items).toEqual([])
   })
 })
+
+describe('uploads by staff (the 授牌 certificate)', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+  const upload = (token: string) =>
+    app.inject({ method: 'POST', url: '/api/uploads/feedback-photo', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, payload: PNG })
+
+  it('takes a file from the city officer (evaluation.manage) and refuses other staff', async () => {
+    const { mkdtempSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const before = process.env.DATA_DIR
+    process.env.DATA_DIR = mkdtempSync(join(tmpdir(), 'app-uploads-'))
+    try {
+      const city = (await staffToken('city')).json().token as string
+      const res = await upload(city)
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toMatchObject({ ok: true, data: { ref: expect.stringMatching(/^local:/) } })
+      const guide = (await staffToken('jinsha')).json().token as string
+      expect((await upload(guide)).statusCode).toBe(403)
+    } finally {
+      if (before === undefined) delete process.env.DATA_DIR
+      else process.env.DATA_DIR = before
+    }
+  })
+})

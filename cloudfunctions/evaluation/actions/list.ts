@@ -3,7 +3,7 @@ import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
 import { evaluationQueue } from '../../_shared/application/work-queues'
 import { communitiesUnder } from '../../_shared/application/figures-scope'
-import { deadlinesOf, REFUSED } from '../application'
+import { deadlinesFor, deadlinesOf, REFUSED } from '../application'
 
 /** The year's applications of every community in the caller's scope, those waiting on the caller first (`evaluationQueue`). */
 export const list = defineAction({
@@ -13,7 +13,9 @@ export const list = defineAction({
   refusal: REFUSED['evaluation.read'],
   async run({ year }, ctx): Promise<ListOutput> {
     const caller = ctx.caller
-    const [communities, deadlines] = await Promise.all([communitiesUnder(ctx, caller.org), deadlinesOf(ctx.store, year)])
+    // A community sees its own dates (with any extension the city granted it); other levels the year's.
+    const own = caller.org.level === 'community'
+    const [communities, deadlines] = await Promise.all([communitiesUnder(ctx, caller.org), own ? deadlinesFor(ctx.store, year, caller.org._id) : deadlinesOf(ctx.store, year)])
     const rows = await evaluationQueue(ctx, caller, year, communities)
     const items: ApplicationListItem[] = rows.map(({ community: c, application: a, status, mine }) => ({
       communityId: c._id,

@@ -3,7 +3,7 @@
  * year, extensions for one community or all, reopening, 催办 to those behind (inbox and subscribe
  * message), 命名/授牌 and its revocation; every refusal says what blocks and who can lift it.
  */
-import type { ApplicationView, DeadlinesOutput, ExtendOutput, RemindBehindOutput } from '../../../_shared/contracts/evaluation'
+import type { ApplicationView, DeadlinesOutput, ExtendOutput, ListOutput, RemindBehindOutput } from '../../../_shared/contracts/evaluation'
 import type { InboxOutput } from '../../../_shared/contracts/notify'
 import type { StaffRole } from '../../../_shared/domain/roles'
 import type { SubscribeMessage } from '../../../_shared/notifier/port'
@@ -90,6 +90,9 @@ describe('evaluation year: extensions', () => {
     expect(ext).toMatchObject({ communityId: 'comm-a', deadlines: { apply: '2026-12-10', review: '2026-12-10', certify: '2026-12-10', spotCheck: '2026-12-31' }, moved: ['review', 'certify'] })
     // Only A: B's deadline is still the year's.
     expect((await ok<DeadlinesOutput>('city', 'deadlines', { year: 2026 })).apply).toBe('2026-09-30')
+    // Each community's list shows its own date.
+    expect((await ok<ListOutput>('a-lead', 'list', { year: 2026 })).deadlines.apply).toBe('2026-12-10')
+    expect((await ok<ListOutput>('b-lead', 'list', { year: 2026 })).deadlines.apply).toBe('2026-09-30')
     const submitted = await ok('a-lead', 'submit', { id: A, version: a.version })
     expect(submitted.status).toBe('submitted')
     expect(submitted.deadlines.apply).toBe('2026-12-10')

@@ -18,6 +18,7 @@ import { currentYear, EVALUATION_STATUS_TONES, evaluationRoutes } from '../../..
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 const ALL = 'all'
@@ -26,7 +27,7 @@ const ALL = 'all'
  * 评估年度管理 (市创建办): the year's deadlines, extensions for one community or all, 催办 to those
  * behind, and each community's standing (its page has 重新打开 and 命名/授牌).
  */
-export default function EvaluationYearPage() {
+function EvaluationYearPageBody() {
   const { params } = useRouter()
   const year = Number(params.year) || currentYear()
   const data = useLoad(async () => {
@@ -166,5 +167,13 @@ function YearBody({ year, base, list, onChanged }: { year: number; base: Evaluat
         ))}
       </View>
     </View>
+  )
+}
+
+export default function EvaluationYearPage() {
+  return (
+    <StaffLayout page='evaluationYear'>
+      <EvaluationYearPageBody />
+    </StaffLayout>
   )
 }

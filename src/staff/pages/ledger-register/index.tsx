@@ -56,6 +56,7 @@ import { rowErrors } from '../../../utils/field-errors'
 import { intentRoutes } from '../../../utils/intent-routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** What the worker types in: the resident form's answers, then how the resident consented. */
@@ -137,7 +138,7 @@ function candidateOf(f: RegisterForm): unknown {
  * with everything the resident form asks and how the resident consented. The case counts like
  * any registration; the resident can claim it later in the app with the phone number on it.
  */
-export default function LedgerRegisterPage() {
+function LedgerRegisterPageBody() {
   const me = useLoad(() => getMe(), [])
   const staff = me.data?.kind === 'staff' ? me.data.staff : null
   if (me.status === 'error' && !me.data) return <PageState kind='error' title='没能确认你的身份' error={me.error} onAction={() => void me.reload()} />
@@ -296,5 +297,13 @@ function RegisterBody({ orgName }: { orgName: string }) {
         </View>
       </View>
     </View>
+  )
+}
+
+export default function LedgerRegisterPage() {
+  return (
+    <StaffLayout page='ledgerRegister'>
+      <LedgerRegisterPageBody />
+    </StaffLayout>
   )
 }
