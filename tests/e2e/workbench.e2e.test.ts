@@ -41,6 +41,7 @@ const ROLES: { username: string; role: string; sections: [string, StaffPageKey][
       ['evaluation', 'evaluation'],
       ['projects', 'projects'],
       ['services', 'staffServiceResources'],
+      ['reports', 'staffReports'],
     ],
   },
   {
@@ -55,6 +56,7 @@ const ROLES: { username: string; role: string; sections: [string, StaffPageKey][
       ['surveys', 'staffSurveys'],
       ['policies', 'staffPolicies'],
       ['evaluation', 'evaluation'],
+      ['reports', 'staffReports'],
       ['team', 'staffTeam'],
     ],
   },
@@ -72,6 +74,7 @@ const ROLES: { username: string; role: string; sections: [string, StaffPageKey][
       ['evaluation', 'evaluation'],
       ['projects', 'projects'],
       ['services', 'staffServiceResources'],
+      ['reports', 'staffReports'],
       ['team', 'staffTeam'],
     ],
   },
@@ -89,11 +92,12 @@ const ROLES: { username: string; role: string; sections: [string, StaffPageKey][
       ['evaluation', 'evaluation'],
       ['projects', 'projects'],
       ['services', 'staffServiceResources'],
+      ['reports', 'staffReports'],
       ['team', 'staffTeam'],
     ],
   },
 ]
-const EVERY_SECTION = ['workbench', 'dashboard', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'projects', 'services', 'team']
+const EVERY_SECTION = ['workbench', 'dashboard', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'projects', 'services', 'reports', 'team']
 
 async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name)

@@ -5,6 +5,7 @@
  * benefits) stays, so anonymising moves no counter. The case's slots are freed.
  */
 import { ANONYMISED_NAME, type Intent } from '../domain/intent'
+import type { Honor } from '../domain/report'
 import type { Ctx } from '../runtime/action'
 import { conflict } from '../runtime/errors'
 import { where } from '../store/port'
@@ -48,6 +49,8 @@ export function anonymisedIntent(i: Intent, at: string): Intent {
  * later registration). Resolves true when the case was anonymised now.
  */
 export async function anonymiseCase(ctx: Pick<Ctx, 'store' | 'keyring'>, id: string, at: string, still: (current: Intent) => boolean): Promise<boolean> {
+  // A 表彰 naming the case (优秀创业人员) loses the name, the citation and the consent with it.
+  const honors = (await ctx.store.collection('honors').find({ where: where.eq<Honor>('subjectId', id), limit: 50 })).items.filter((h) => h.kind === 'entrepreneur')
   return ctx.store.transaction(async (tx) => {
     const intents = tx.collection('intents')
     const current = await intents.get(id)
@@ -63,6 +66,9 @@ export async function anonymiseCase(ctx: Pick<Ctx, 'store' | 'keyring'>, id: str
     const { _id: _ignored, ...set } = anonymisedIntent(current, at)
     // A change that slipped in aborts the whole transaction, slots included.
     if (!(await intents.update(id, { set }, where.eq<Intent>('version', current.version)))) throw conflict('这条记录刚有变化，请再试一次')
+    for (const h of honors) {
+      await tx.collection('honors').update(h._id, { set: { subjectName: ANONYMISED_NAME, citation: ANONYMISED_NAME, consent: null, storyId: null, updatedAt: at }, inc: { version: 1 } })
+    }
     return true
   })
 }

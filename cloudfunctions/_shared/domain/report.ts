@@ -136,3 +136,9 @@ export interface HonorYear {
 
 /** Who can reopen a published 表彰 list. */
 export const HONOR_REOPEN_WHO = '市创建办'
+
+/** A person with their org, without saying the org twice (`新华社区 创业指导员` is already one). */
+export function whoAt(orgName: string, name: string | null): string {
+  if (!name) return orgName
+  return name.startsWith(orgName) ? name : `${orgName} ${name}`
+}

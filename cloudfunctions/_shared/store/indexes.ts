@@ -124,6 +124,8 @@ export const INDEXES: Declarations = {
   honors: [
     { name: 'year_kind', fields: [{ field: 'year', dir: 'asc' }, { field: 'kind', dir: 'asc' }] },
     { name: 'story', fields: [{ field: 'storyId', dir: 'asc' }] },
+    // A case's anonymisation finds the 表彰 naming it.
+    { name: 'subject', fields: [{ field: 'subjectId', dir: 'asc' }] },
   ],
   honorYears: [],
   localAverages: [],

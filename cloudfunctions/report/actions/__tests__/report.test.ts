@@ -13,6 +13,8 @@ import type { Intent } from '../../../_shared/domain/intent'
 import { makeHarness, staffId } from '../../../_shared/testing/harness'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeReportActions } from '..'
+import { anonymiseCase } from '../../../_shared/application/anonymise'
+import { ANONYMISED_NAME } from '../../../_shared/domain/intent'
 import { serviceActions } from '../../../service/actions'
 import type { Story } from '../../../_shared/domain/service'
 import type { StoryView } from '../../../_shared/contracts/service'
@@ -129,7 +131,7 @@ describe('report: 表彰', () => {
     const h = await makeHarness(STAFF)
     await h.store.collection('orgs').insert({ _id: 'dist-2', name: '另一区', level: 'district', parentId: 'city', path: ['city', 'dist-2'] })
     await h.store.collection('orgs').insert({ _id: 'comm-x', name: '外区社区', level: 'community', parentId: 'dist-2', path: ['city', 'dist-2', 'comm-x'] })
-    const intent = (id: string, community: string, path: string[], name: string) => ({ _id: id, name, communityId: community, communityPath: path, communityName: community === 'comm-a' ? '甲社区' : '外区社区' }) as unknown as Intent
+    const intent = (id: string, community: string, path: string[], name: string) => ({ _id: id, name, residentId: '', communityId: community, communityPath: path, communityName: community === 'comm-a' ? '甲社区' : '外区社区', idCardHash: `h-${id}`, stageHistory: [], followUps: [], ventures: [], benefits: [], version: 1 }) as unknown as Intent
     await h.store.collection('intents').insert(intent('case-a', 'comm-a', ['city', 'dist', 'street', 'comm-a'], '张三'))
     await h.store.collection('intents').insert(intent('case-x', 'comm-x', ['city', 'dist-2', 'comm-x'], '李四'))
     await h.store.collection('evaluations').insert({ _id: 'comm-a:2026', award: { date: '2026-11-20', documentNo: '测区创发〔2026〕3号', certificate: null, byName: 'city-officer', at: '2026-11-20T00:00:00Z' }, revocation: null } as unknown as EvaluationApplication)
@@ -209,5 +211,14 @@ describe('report: 表彰', () => {
     expect((await read()).honors).toEqual([{ year: 2026, kindLabel: '优秀创业人员', byOrgName: '测试区', citation }])
     await h.ok(actions, staffId('district'), 'honorConsent', { id: person.id, consent: false })
     expect((await read()).honors).toEqual([])
+  })
+
+  it('a case anonymised (the resident deleted their data) takes the name, citation and consent off its 表彰', async () => {
+    const h = await setup()
+    const person = await h.ok<HonorView>(actions, staffId('district'), 'honorSave', { year: 2026, kind: 'entrepreneur', subjectId: 'case-a', citation })
+    await h.ok(actions, staffId('district'), 'honorConsent', { id: person.id, consent: true, how: '电话确认' })
+    expect(await anonymiseCase(h, 'case-a', '2026-11-24T00:00:00.000Z', () => true)).toBe(true)
+    const list = await h.ok<HonorList>(actions, staffId('district'), 'honors', { year: 2026 })
+    expect(list.items.map((i) => [i.subjectName, i.citation, i.consent])).toEqual([[ANONYMISED_NAME, ANONYMISED_NAME, null]])
   })
 })

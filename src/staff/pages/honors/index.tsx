@@ -50,7 +50,7 @@ function HonorsBody() {
         <View data-testid='honor-list'>
           {d.lists.map((l) => (
             <Text key={l.orgId} className='honors__meta'>
-              {l.orgName}：{l.closed ? `已于 ${dayText(l.closedAt)} 公布` : '未公布（还可以修改）'}
+              {l.orgName}：{l.closed ? `已于 ${dayText(l.closedAt)} 公布` : '名单未公布'}
             </Text>
           ))}
           {d.mayName && !d.closedMine ? (

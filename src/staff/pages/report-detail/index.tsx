@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import type { ReportView } from '@shared/contracts/report'
+import { whoAt } from '@shared/domain/report'
 import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
@@ -48,7 +49,7 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
         </View>
         <Text className='report-detail__meta'>
           {r.kindLabel}
-          {r.year ? `（${r.year} 年评估）` : ''} · {r.fromOrgName} {r.authorName} · {dayText(r.createdAt)}
+          {r.year ? `（${r.year} 年评估）` : ''} · {whoAt(r.fromOrgName, r.authorName)} · {dayText(r.createdAt)}
         </Text>
         <Text className='report-detail__body'>{r.body}</Text>
         {r.photos.length ? (
@@ -60,7 +61,7 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
         ) : null}
         {r.goodBy ? (
           <Text className='report-detail__meta'>
-            {r.goodBy.orgName} {r.goodBy.byName} 于 {dayText(r.goodBy.at)} 推荐为好经验{r.goodBy.note ? `：${r.goodBy.note}` : ''}
+            {whoAt(r.goodBy.orgName, r.goodBy.byName)} 于 {dayText(r.goodBy.at)} 推荐为好经验{r.goodBy.note ? `：${r.goodBy.note}` : ''}
           </Text>
         ) : null}
       </View>
@@ -70,9 +71,9 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
         {r.hops.map((h, i) => (
           <View key={i} className='report-detail__hop' data-testid='report-hop'>
             <Text className='report-detail__line'>
-              {h.sentByOrgName} {h.sentByName} {i === 0 ? '报送' : '转报'}给 {h.orgName} · {dayText(h.sentAt)}
+              {whoAt(h.sentByOrgName, h.sentByName)} {i === 0 ? '报送' : '转报'}给 {h.orgName} · {dayText(h.sentAt)}
             </Text>
-            <Chip small tone={h.readAt ? 'success' : 'warning'} label={h.readAt ? `已读 ${h.readByName ?? ''} ${dayText(h.readAt)}` : '未读'} testId='hop-status' />
+            <Chip small tone={h.readAt ? 'success' : 'warning'} label={h.readAt ? `已读 · ${whoAt(h.orgName, h.readByName)} ${dayText(h.readAt)}` : '未读'} testId='hop-status' />
           </View>
         ))}
       </View>
@@ -83,7 +84,7 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
         {r.comments.map((c) => (
           <View key={c.id} className='report-detail__comment'>
             <Text className='report-detail__meta'>
-              {c.orgName} {c.byName} · {dayText(c.at)}
+              {whoAt(c.orgName, c.byName)} · {dayText(c.at)}
             </Text>
             <Text className='report-detail__line'>{c.text}</Text>
           </View>

@@ -4,7 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { reportSendInput, type ReportBox, type ReportLine } from '@shared/contracts/report'
 import { pageUrl } from '@shared/domain/pages'
-import { REPORT_KIND_LABELS, type ReportKind } from '@shared/domain/report'
+import { REPORT_KIND_LABELS, type ReportKind, whoAt } from '@shared/domain/report'
 import { can } from '@shared/domain/roles'
 import { dayText } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
@@ -103,7 +103,7 @@ function Row({ r, box }: { r: ReportLine; box: ReportBox }) {
         {status ? <Chip small tone={status === '已读' ? 'success' : 'warning'} label={status} testId='report-status' /> : null}
       </View>
       <Text className='reports__meta'>
-        {r.kindLabel} · {r.fromOrgName} {r.authorName} · {dayText(r.createdAt)}
+        {r.kindLabel} · {whoAt(r.fromOrgName, r.authorName)} · {dayText(r.createdAt)}
         {r.good ? ' · 好经验' : ''}
         {r.commentCount ? ` · ${r.commentCount} 条批注` : ''}
       </Text>

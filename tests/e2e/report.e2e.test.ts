@@ -1,0 +1,114 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
+import { byTest } from './api'
+import { ARTIFACTS, baseUrl, launch, screenshot } from './browser'
+
+/**
+ * Issue 21 item 6, 简报 upward: 长寿路社区 writes a 简报 and sends it to 大渡口街道; the street's
+ * reviewer opens it (the sender's list then says 已读) and marks it 好经验; 苏铁社区, in another
+ * district, finds it under 好经验. Screenshots of the 简报 list, a 简报 and the 表彰 list at
+ * 1366×768 and 390×844 go to the artifacts folder (and to SHOTS_DIR when set).
+ */
+let browser: Browser
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const TITLE = '长寿路社区创业沙龙开讲'
+
+async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name)
+  const dir = process.env.SHOTS_DIR
+  if (dir) {
+    mkdirSync(dir, { recursive: true })
+    copyFileSync(join(ARTIFACTS, `${name}.png`), join(dir, `${name}.png`))
+  }
+}
+
+async function desk(username: string, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<Page> {
+  const phone = size.width < 600
+  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', deviceScaleFactor: phone ? 2 : 1, isMobile: phone, hasTouch: phone })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
+  await byTest(page, 'login-username').fill(username)
+  await byTest(page, 'login-password').fill('Demo#2026')
+  await byTest(page, 'login-button').click()
+  await page.waitForURL(/staff\/pages\/workbench/)
+  return page
+}
+
+const open = (page: Page, url: string) => page.goto(`${baseUrl()}/#${url}`)
+
+/** The row of the list whose title is `title`. */
+const row = (page: Page, title: string) => byTest(page, 'report-row').filter({ hasText: title })
+
+describe('简报 upward', () => {
+  it('a community sends, the street reads (sender sees 已读) and marks 好经验, another community reads it there', async () => {
+    // The community writes and sends.
+    const community = await desk('changshou')
+    await open(community, pageUrl('staffReports'))
+    await byTest(community, 'reports-empty').waitFor()
+    await byTest(community, 'new-report').click()
+    await byTest(community, 'report-form').waitFor()
+    await byTest(community, 'report-title-input').fill(TITLE)
+    await byTest(community, 'report-body-input').fill('本月社区举办两场创业沙龙，邀请 3 位创业导师讲解开店选址和创业担保贷款，到场居民 46 人，当场登记创业意向 5 人。')
+    await byTest(community, 'report-send').click()
+    await row(community, TITLE).waitFor()
+    expect(await row(community, TITLE).getByText('未读').count()).toBe(1)
+
+    // The street's reviewer sees it unread in its inbox, opens it and marks it 好经验.
+    const street = await desk('dadukou')
+    await open(street, pageUrl('staffReports', { box: 'inbox', unread: '1' }))
+    await row(street, TITLE).click()
+    await street.waitForURL(/report-detail/)
+    await byTest(street, 'report-hop').filter({ hasText: '已读' }).waitFor()
+    await byTest(street, 'report-mark-good').click()
+    await byTest(street, 'report-good').waitFor()
+
+    // The sender's list now says 已读.
+    await community.reload()
+    await byTest(community, 'report-box-sent').click()
+    await row(community, TITLE).getByText('已读').waitFor()
+
+    // 苏铁社区 (another district) finds it under 好经验 and can open it.
+    const other = await desk('sutie')
+    await open(other, pageUrl('staffReports', { box: 'good' }))
+    await row(other, TITLE).waitFor()
+    await row(other, TITLE).click()
+    await byTest(other, 'report-good').waitFor()
+    expect(await byTest(other, 'report-mark-good').count()).toBe(0)
+  })
+
+  it('screenshots: the 简报 list, a 简报 and the 表彰 list at both sizes', async () => {
+    for (const [name, size] of [
+      ['desktop', { width: 1366, height: 768 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const page = await desk('bingcaogang', size)
+      await open(page, pageUrl('staffReports'))
+      await byTest(page, 'report-list').waitFor()
+      await page.waitForTimeout(300)
+      await shot(page, `reports-street-${name}`)
+      await row(page, '新华社区').first().click()
+      await byTest(page, 'report-hops').waitFor()
+      await page.waitForTimeout(300)
+      await shot(page, `report-detail-${name}`)
+      await open(page, pageUrl('staffHonors'))
+      await byTest(page, 'honor-list').waitFor()
+      await byTest(page, 'honor-row').first().waitFor()
+      await page.waitForTimeout(300)
+      await shot(page, `honors-${name}`)
+      const writer = await desk('jinsha', size)
+      await open(writer, pageUrl('staffReports'))
+      await byTest(writer, 'new-report').click()
+      await byTest(writer, 'report-form').waitFor()
+      await writer.waitForTimeout(300)
+      await shot(writer, `report-write-${name}`)
+    }
+  })
+})
