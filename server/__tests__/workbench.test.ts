@@ -41,6 +41,8 @@ async function all(who: Identity, fn: string, action: string, data: object): Pro
 async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
   const year = Number(item.label.slice(0, 4)) || 2026
   switch (item.key) {
+    case 'pairedDue':
+      return (await ok<{ items: unknown[] }>(who, 'ledger', 'paired', { due: true })).items.length
     case 'pendingCases':
       return (await all(who, 'ledger', 'list', { status: 'pending' })).length
     case 'followUpsDue':

@@ -10,6 +10,7 @@ import type { PromotionEvent } from '../domain/event'
 import { DEADLINE_WAITS, defaultDeadlines, type EvaluationApplication, type EvaluationDeadlines, type EvaluationStatus } from '../domain/evaluation'
 import type { IndexKey } from '../domain/indices'
 import type { Intent } from '../domain/intent'
+import type { LeaderPairing } from '../domain/pairing'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
 import type { StaffRole } from '../domain/roles'
@@ -257,4 +258,18 @@ export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Pro
     if (below.length) rows.push({ community, below })
   }
   return rows.sort((a, b) => a.community.name.localeCompare(b.community.name, 'zh'))
+}
+
+// ——— 挂帮 (a leader's paired cases) ———
+
+/**
+ * A leader's active pairings (`ledger.paired`), or only those whose follow-up is due today
+ * (`due`: the workbench's 我挂帮的创业者 counts this one), soonest due first.
+ */
+export function pairingQuery(leaderId: string, today: string, due: boolean): Query<LeaderPairing> {
+  const base = [where.eq<LeaderPairing>('leaderId', leaderId), where.eq<LeaderPairing>('active', true)]
+  return {
+    where: where.and<LeaderPairing>(...base, ...(due ? [where.lte<LeaderPairing>('dueOn', today)] : [])),
+    orderBy: [{ field: 'dueOn', dir: 'asc' }, { field: '_id', dir: 'asc' }],
+  }
 }
