@@ -616,6 +616,8 @@ export interface PairedCase {
 /** A case's pairings, as the case page shows them. */
 export interface PairingView {
   leaderId: string
+  /** The caller is this leader (the case page offers 记录挂帮跟进 / 结束挂帮). */
+  mine: boolean
   leaderName: string
   leaderOrgName: string
   active: boolean

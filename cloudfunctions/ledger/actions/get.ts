@@ -15,6 +15,6 @@ export const get = defineAction({
     const intent = await loadCase(ctx, id)
     const view = toCaseView(intent, ctx.caller, ctx.now(), await projectTitles(ctx.store, intent.projectInterestIds))
     const pairings = await ctx.store.collection('pairings').find({ where: where.eq<LeaderPairing>('caseId', intent._id), limit: 20 })
-    return { ...view, pairings: pairings.items.sort((a, b) => Number(b.active) - Number(a.active) || b.pairedOn.localeCompare(a.pairedOn)).map(pairingView) }
+    return { ...view, pairings: pairings.items.sort((a, b) => Number(b.active) - Number(a.active) || b.pairedOn.localeCompare(a.pairedOn)).map((p) => pairingView(p, ctx.caller.staff._id)) }
   },
 })

@@ -54,7 +54,7 @@ export const pair = defineAction({
         updatedAt: at,
       }
       await tx.collection('pairings').put(doc)
-      return pairingView(doc)
+      return pairingView(doc, caller.staff._id)
     })
   },
 })

@@ -22,7 +22,7 @@ export const unpair = defineAction({
       if (input.unpairedOn < current.pairedOn) throw validation([{ path: 'unpairedOn', message: `结束日期不能早于挂帮日期 ${current.pairedOn}` }])
       const set = { active: false, unpairedOn: input.unpairedOn, unpairReason: input.reason, unpairedBy: caller.staff._id, updatedAt: ctx.now().toISOString() }
       await tx.collection('pairings').update(current._id, { set })
-      return pairingView({ ...current, ...set })
+      return pairingView({ ...current, ...set }, caller.staff._id)
     })
   },
 })
