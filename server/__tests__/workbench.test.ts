@@ -79,8 +79,8 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
 const ROLES: [string, Identity, string[]][] = [
   ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
   ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
-  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
-  ['district_officer', { staffId: 'st_dongqu' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
+  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
+  ['district_officer', { staffId: 'st_dongqu' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
   ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing']],
 ]
 
