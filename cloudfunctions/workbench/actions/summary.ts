@@ -58,7 +58,7 @@ export const summary = defineAction({
       const q = pairingQuery(caller.staff._id, today, true)
       const all = pairingQuery(caller.staff._id, today, false)
       const [due, total] = await Promise.all([ctx.store.collection('pairings').count(q.where), ctx.store.collection('pairings').count(all.where)])
-      if (total > 0) add({ key: 'pairedDue', label: '我挂帮的创业者', count: due, page: pageUrl('ledger'), note: `共挂帮 ${total} 位，${due ? `${due} 位该去跟进了（${PAIRING_FOLLOW_UP_DAYS} 天没有挂帮跟进或已到约定日期）` : '都已按时跟进'}` })
+      if (total > 0) add({ key: 'pairedDue', label: '我挂帮的创业者', count: due, page: pageUrl('ledger', { tab: 'paired' }), note: `共挂帮 ${total} 位，${due ? `${due} 位该去跟进了（${PAIRING_FOLLOW_UP_DAYS} 天没有挂帮跟进或已到约定日期）` : '都已按时跟进'}` })
     }
 
     if (community) {

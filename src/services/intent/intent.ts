@@ -134,3 +134,8 @@ export function unpairCase(input: { caseId: string; reason: string; unpairedOn: 
 export function pairFollowUp(input: { caseId: string; kind: FollowUpKind; date: string; note: string; outcome: string; nextFollowUpDate: string }) {
   return call('ledger', 'pairFollowUp', input)
 }
+
+/** 我挂帮的创业者: my active pairings, soonest due first. */
+export function listPaired() {
+  return call('ledger', 'paired', {})
+}
