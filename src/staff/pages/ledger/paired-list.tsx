@@ -17,7 +17,7 @@ export function PairedList() {
   const items = data.data.items
   return (
     <View className='ledger__body' data-testid='paired-list'>
-      <Text className='ledger__gap-note'>我挂帮的创业者：{items.filter((i) => i.due).length} 位该去跟进了（30 天没有挂帮跟进，或到了约定日期）</Text>
+      <Text className='ledger__gap-note'>我挂帮的创业者 {items.length} 位，其中 {items.filter((i) => i.due).length} 位该去跟进了（30 天没有挂帮跟进，或到了约定日期）</Text>
       {items.length === 0 ? <PageState kind='empty' compact icon='check-circle' title='你还没有挂帮创业者' description='在创业者的帮扶档案里点“我来挂帮”' /> : null}
       {items.map((p) => (
         <View key={p.caseId} role='button' className='ledger__paired' onClick={() => void Taro.navigateTo({ url: intentRoutes.staffCase(p.caseId) })} data-testid='paired-row' data-due={String(p.due)}>
