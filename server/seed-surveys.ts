@@ -3,7 +3,11 @@ import { emptyTally, type Level, periodLabel, type Survey } from '../cloudfuncti
 import { CENSUS_TEMPLATE, surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
-import type { TxStore } from '../cloudfunctions/_shared/store/port'
+import { type Store, type TxStore, where } from '../cloudfunctions/_shared/store/port'
+import type { FollowUp, Intent } from '../cloudfunctions/_shared/domain/intent'
+import { type LeaderPairing, PAIRING_FOLLOW_UP_DAYS, pairingId } from '../cloudfunctions/_shared/domain/pairing'
+import { writeCase } from '../cloudfunctions/_shared/application/case'
+import { addDays } from '../cloudfunctions/_shared/application/work-queues'
 import { applyAnswer } from '../cloudfunctions/survey/record'
 import { DEMO_ORGS, DEMO_SURVEYS } from './seed-data'
 
@@ -145,4 +149,73 @@ export async function seedDemoCensus(tx: TxStore<Collections>, now: Date): Promi
       await applyAnswer(tx, survey, `svr_demo_census_${org._id.replace(/[^A-Za-z0-9]/g, '_')}_${i}`, levels, [], day < today ? day : today)
     }
   }
+}
+
+/**
+ * 领导干部联系挂帮 in the demo: 炳草岗街道's 陈静 is paired with a 金沙 entrepreneur (and has been
+ * to see them 10 days ago, recorded on the case as hers), 东区's 李强 with a 新华 one (paired 40
+ * days ago, no visit yet: due on his workbench). Cases with a venture are picked, the first of each
+ * community in id order, so the demo is the same every time.
+ */
+export async function seedDemoPairings(store: Store<Collections>, now: Date): Promise<number> {
+  const at = now.toISOString()
+  let made = 0
+  const plan = [
+    { community: 'c-jinsha', leaderId: 'st_bingcaogang', reason: '返乡创业，带动就业人数多，列为街道重点扶持', pairedDaysAgo: 60, visitedDaysAgo: 10 },
+    { community: 'c-xinhua', leaderId: 'st_dongqu', reason: '高校毕业生创业，需要协调场地和贷款', pairedDaysAgo: 40, visitedDaysAgo: null },
+  ]
+  for (const p of plan) {
+    const leader = await store.collection('staff').get(p.leaderId)
+    const leaderOrg = leader ? await store.collection('orgs').get(leader.orgId) : null
+    const page = await store.collection('intents').find({ where: where.eq<Intent>('communityId', p.community), orderBy: [{ field: '_id', dir: 'asc' }], limit: 50 })
+    const c = page.items.find((i) => i.ventures.length > 0 && i.status !== 'withdrawn')
+    if (!leader || !leaderOrg || !c) continue
+    const pairedOn = shanghaiDate(new Date(now.getTime() - p.pairedDaysAgo * DAY))
+    const visitedOn = p.visitedDaysAgo === null ? '' : shanghaiDate(new Date(now.getTime() - p.visitedDaysAgo * DAY))
+    const doc: LeaderPairing = {
+      _id: pairingId(c._id, leader._id),
+      caseId: c._id,
+      communityId: c.communityId,
+      orgPath: c.communityPath,
+      leaderId: leader._id,
+      leaderName: leader.name,
+      leaderOrgId: leaderOrg._id,
+      leaderOrgName: leaderOrg.name,
+      active: true,
+      reason: p.reason,
+      pairedOn,
+      pairedBy: leader._id,
+      unpairedOn: '',
+      unpairReason: '',
+      unpairedBy: '',
+      lastFollowUpOn: visitedOn,
+      dueOn: addDays(visitedOn || pairedOn, PAIRING_FOLLOW_UP_DAYS),
+      updatedAt: at,
+    }
+    await store.transaction(async (tx) => {
+      await tx.collection('pairings').put(doc)
+      if (!visitedOn) return
+      const current = await tx.collection('intents').get(c._id)
+      if (!current) return
+      const followUp: FollowUp = {
+        id: `fu_demo_pair_${made}`,
+        kind: 'guidance',
+        date: visitedOn,
+        note: '上门走访，了解经营情况和扩大规模的资金需求',
+        outcome: '约定下月协调银行办理创业担保贷款',
+        visibleToResident: false,
+        nextFollowUpDate: '',
+        projectId: null,
+        projectTitle: null,
+        byId: leader._id,
+        byName: `${leader.name}（挂帮）`,
+        at,
+        byLeader: true,
+      }
+      // Demo history: tells no one (a seed is a bulk write).
+      await writeCase(tx, current, { ...current, followUps: [...current.followUps, followUp] }, at, null)
+    })
+    made++
+  }
+  return made
 }

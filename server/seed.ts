@@ -13,7 +13,7 @@ import { seedDefaultTargets } from '../cloudfunctions/_shared/runtime/migrations
 import { hashPassword } from './auth'
 import { seedDemoCases } from './seed-cases'
 import { seedDemoEvents } from './seed-events'
-import { seedDemoCensus, seedDemoSurveys } from './seed-surveys'
+import { seedDemoCensus, seedDemoPairings, seedDemoSurveys } from './seed-surveys'
 import { cityOrg, computeCityActivity } from '../cloudfunctions/_shared/application/census'
 import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
@@ -92,7 +92,10 @@ export async function seedDemo(
   // The demo items were written straight to the store: index them as their save actions would.
   if (options.demoData ?? true) await rebuildSearchIndex(store, at)
   // Demo cases seal phone and ID numbers, so they need the runtime's keys.
-  if (options.keyring && (options.demoData ?? true)) await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
+  if (options.keyring && (options.demoData ?? true)) {
+    await seedDemoCases(store, options.keyring, now, DEMO_ORGS)
+    await seedDemoPairings(store, now)
+  }
   // The seeds' targets for the city (the migration does the same for a database that has a city).
   await seedDefaultTargets(store, now)
   if (options.demoData ?? true) {

@@ -27,3 +27,26 @@ describe('demo surveys', () => {
     await store.close()
   })
 })
+
+describe('demo 市民创业状况调查, 当地平均数 and 挂帮', () => {
+  it('the census is answered in every demo community, the average is computed, two leaders are paired, and every counter recounts (drift 0)', async () => {
+    const { makeKeyring } = await import('../../cloudfunctions/_shared/runtime/keyring')
+    const { reconcileCounters } = await import('../../cloudfunctions/_shared/runtime/reconcile')
+    const { censusPage } = await import('../../cloudfunctions/_shared/application/census')
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    const now = new Date('2026-11-22T02:00:00.000Z')
+    await seedDemo(store, now, { forcePasswordChange: false, keyring: makeKeyring(Buffer.from('test-master-secret-test-master-secret')) })
+    const page = await censusPage({ store }, 2026, undefined)
+    expect(page.figure).toMatchObject({ n: 96, hidden: false })
+    expect(page.communitiesAnswered).toBe(6)
+    expect(page.children.every((c) => !c.hidden)).toBe(true)
+    expect(page.average).toMatchObject({ source: 'computed' })
+    const pairings = (await store.collection('pairings').find({ limit: 10 })).items
+    expect(pairings.map((p) => p.leaderId).sort()).toEqual(['st_bingcaogang', 'st_dongqu'])
+    const visited = await store.collection('intents').get(pairings.find((p) => p.leaderId === 'st_bingcaogang')!.caseId)
+    expect(visited?.followUps.at(-1)).toMatchObject({ byLeader: true, byId: 'st_bingcaogang' })
+    const report = await reconcileCounters(store, { repair: false })
+    expect(report.drift).toEqual([])
+    await store.close()
+  })
+})

@@ -41,6 +41,8 @@ async function all(who: Identity, fn: string, action: string, data: object): Pro
 async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
   const year = Number(item.label.slice(0, 4)) || 2026
   switch (item.key) {
+    case 'pairedDue':
+      return (await ok<{ items: unknown[] }>(who, 'ledger', 'paired', { due: true })).items.length
     case 'pendingCases':
       return (await all(who, 'ledger', 'list', { status: 'pending' })).length
     case 'followUpsDue':
@@ -79,8 +81,8 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
 const ROLES: [string, Identity, string[]][] = [
   ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
   ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
-  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
-  ['district_officer', { staffId: 'st_dongqu' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['district_officer', { staffId: 'st_dongqu' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
   ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
 ]
 

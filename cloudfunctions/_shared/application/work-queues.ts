@@ -10,6 +10,7 @@ import type { PromotionEvent } from '../domain/event'
 import { DEADLINE_WAITS, type EvaluationApplication, type EvaluationStatus } from '../domain/evaluation'
 import type { IndexKey } from '../domain/indices'
 import type { Intent } from '../domain/intent'
+import type { LeaderPairing } from '../domain/pairing'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
 import type { StaffRole } from '../domain/roles'
@@ -269,4 +270,18 @@ export function reportQuery(box: 'inbox' | 'sent' | 'good', orgId: string, unrea
   if (box === 'sent') return { where: where.eq<Report>('fromOrgId', orgId), orderBy: order }
   if (box === 'good') return { where: where.eq<Report>('good', true), orderBy: order }
   return { where: unread ? where.has<Report>('unreadOrgIds', orgId) : where.has<Report>('toOrgIds', orgId), orderBy: order }
+}
+
+// ——— 挂帮 (a leader's paired cases) ———
+
+/**
+ * A leader's active pairings (`ledger.paired`), or only those whose follow-up is due today
+ * (`due`: the workbench's 我挂帮的创业者 counts this one), soonest due first.
+ */
+export function pairingQuery(leaderId: string, today: string, due: boolean): Query<LeaderPairing> {
+  const base = [where.eq<LeaderPairing>('leaderId', leaderId), where.eq<LeaderPairing>('active', true)]
+  return {
+    where: where.and<LeaderPairing>(...base, ...(due ? [where.lte<LeaderPairing>('dueOn', today)] : [])),
+    orderBy: [{ field: 'dueOn', dir: 'asc' }, { field: '_id', dir: 'asc' }],
+  }
 }

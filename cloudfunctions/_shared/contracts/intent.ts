@@ -312,6 +312,8 @@ export type LedgerListOutput = PageOf<LedgerRow>
 /** The full case for staff: everything but the sealed values and the hash. */
 export interface CaseView extends IntentAnswers {
   _id: string
+  /** 领导干部联系挂帮: the leaders paired with the case, current and past (filled by `ledger.get`). */
+  pairings?: PairingView[]
   communityId: string
   communityName: string
   phoneMasked: string
@@ -579,3 +581,54 @@ export interface ExportJobResult {
   parts: ExportOutput[]
 }
 
+
+/** `ledger.pair`: the caller (a leader) takes an entrepreneur's case for 重点扶持. */
+export const pairInput = v.object({
+  caseId: idSchema,
+  reason: text('挂帮原因', 2, 200),
+  pairedOn: isoDateSchema,
+})
+/** `ledger.unpair`: the leader ends their pairing, saying why. */
+export const unpairInput = v.object({
+  caseId: idSchema,
+  reason: text('结束原因', 2, 200),
+  unpairedOn: isoDateSchema,
+})
+/** `ledger.pairFollowUp`: a paired leader's follow-up on the case. */
+export const pairFollowUpInput = v.object({
+  caseId: idSchema,
+  kind: v.picklist(FOLLOW_UP_KINDS, '请选择跟进方式'),
+  date: isoDateSchema,
+  note: text('跟进内容', 2, 500),
+  outcome: v.pipe(v.string('结果应为文字'), v.trim(), v.maxLength(200, '结果最多 200 个字')),
+  nextFollowUpDate: optionalDateSchema,
+})
+/** `ledger.paired`: my pairings (`due`: only those needing my follow-up today). */
+export const pairedInput = v.object({ due: v.optional(v.boolean(), false) })
+
+/** One of a leader's pairings with the case it names (no identifiers beyond the name). */
+export interface PairedCase {
+  caseId: string
+  name: string
+  communityName: string
+  reason: string
+  pairedOn: string
+  lastFollowUpOn: string
+  dueOn: string
+  due: boolean
+}
+
+/** A case's pairings, as the case page shows them. */
+export interface PairingView {
+  leaderId: string
+  /** The caller is this leader (the case page offers 记录挂帮跟进 / 结束挂帮). */
+  mine: boolean
+  leaderName: string
+  leaderOrgName: string
+  active: boolean
+  reason: string
+  pairedOn: string
+  unpairedOn: string
+  unpairReason: string
+  lastFollowUpOn: string
+}

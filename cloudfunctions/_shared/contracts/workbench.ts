@@ -6,6 +6,7 @@ import * as v from 'valibot'
  * surveys.
  */
 export const WORKBENCH_KEYS = [
+  'pairedDue',
   'pendingCases',
   'followUpsDue',
   'unguided',

@@ -197,6 +197,8 @@ export interface FollowUp {
   byId: string
   byName: string
   at: string
+  /** Recorded by a leader paired with the case (领导干部联系挂帮); absent on older records = false. */
+  byLeader?: boolean
 }
 
 /** A business the resident started. */

@@ -150,7 +150,7 @@ export interface PageQueries {
     period?: string
     org?: string
     /** A gap list opened directly (the workbench's lines). */
-    tab?: 'unguided' | 'overdue' | 'due' | 'unbenefited'
+    tab?: 'unguided' | 'overdue' | 'due' | 'unbenefited' | 'paired'
     /** `pending`: registrations not yet accepted (待受理). */
     status?: 'pending'
     /** A money figure (benefit kind, group, policy, loan step) drilled from the dashboard. */

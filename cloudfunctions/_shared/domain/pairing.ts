@@ -26,6 +26,10 @@ export interface LeaderPairing {
   unpairedOn: string
   unpairReason: string
   unpairedBy: string
+  /** The leader's last follow-up on the case ('' for none). */
+  lastFollowUpOn: string
+  /** When the leader's next follow-up is due: last follow-up (or pairing) + PAIRING_FOLLOW_UP_DAYS. */
+  dueOn: string
   updatedAt: string
 }
 

@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   /** Intent ledger (帮扶台帐): read masked cases in scope / record follow-ups, stages, ventures, benefits / export / reveal a full ID number. */
   'intent.read',
   'intent.write',
+  'pairing.write',
   'intent.export',
   'intent.reveal',
   /** Project reserve (创业项目库): keep recommended projects. */
@@ -104,9 +105,9 @@ export type Permission = (typeof PERMISSIONS)[number]
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read', 'service.write', 'report.send', 'setup.write'],
   community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply', 'service.write', 'report.send', 'setup.write'],
-  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'index.baselineReview', 'evaluation.read', 'evaluation.review', 'target.split', 'report.send', 'report.receive'],
-  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify', 'service.write', 'target.split', 'report.send', 'report.receive', 'honor.write'],
-  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines', 'evaluation.manage', 'service.write', 'target.set', 'target.split', 'target.close', 'report.receive', 'honor.write', 'honor.reopen'],
+  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'index.baselineReview', 'evaluation.read', 'evaluation.review', 'target.split', 'report.send', 'report.receive', 'pairing.write'],
+  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify', 'service.write', 'target.split', 'report.send', 'report.receive', 'honor.write', 'pairing.write'],
+  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines', 'evaluation.manage', 'service.write', 'target.set', 'target.split', 'target.close', 'report.receive', 'honor.write', 'honor.reopen', 'pairing.write'],
   admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile', 'evaluation.read', 'evaluation.deadlines', 'evaluation.remind', 'service.write'],
 }
 

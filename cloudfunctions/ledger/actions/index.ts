@@ -17,6 +17,10 @@ import { recordVenture } from './record-venture'
 import { register } from './register'
 import { reveal } from './reveal'
 import { setStage } from './set-stage'
+import { pair } from './pair'
+import { pairFollowUp } from './pair-follow-up'
+import { paired } from './paired'
+import { unpair } from './unpair'
 
 export interface LedgerJobOptions {
   /** Where export jobs write their parts. */
@@ -40,7 +44,7 @@ export function makeLedgerActions(files: () => ExportFiles, jobs?: LedgerJobOpti
 }
 
 function oneCallActions(files: () => ExportFiles) {
-  return { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, loanStep, eligiblePolicies, gaps, export: makeExport(files), reveal, register } satisfies ActionMap
+  return { list, get, accept, addFollowUp, setStage, recordVenture, recordBenefit, loanStep, eligiblePolicies, gaps, export: makeExport(files), reveal, register, pair, unpair, pairFollowUp, paired } satisfies ActionMap
 }
 
 function withJobs(files: () => ExportFiles, jobs: LedgerJobOptions) {

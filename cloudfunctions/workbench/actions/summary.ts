@@ -19,7 +19,9 @@ import {
   reportQuery,
   staffEventQuery,
   surveyQuery,
+  pairingQuery,
 } from '../../_shared/application/work-queues'
+import { PAIRING_FOLLOW_UP_DAYS } from '../../_shared/domain/pairing'
 
 /** "9月30日" */
 function monthDay(date: string): string {
@@ -51,6 +53,14 @@ export const summary = defineAction({
     const add = (item: WorkbenchItem) => items.push(item)
     const intents = ctx.store.collection('intents')
     const community = org.level === 'community'
+
+    if (can(role, 'pairing.write')) {
+      // 我挂帮的创业者: the pairings whose follow-up is due, the list `ledger.paired { due }` opens.
+      const q = pairingQuery(caller.staff._id, today, true)
+      const all = pairingQuery(caller.staff._id, today, false)
+      const [due, total] = await Promise.all([ctx.store.collection('pairings').count(q.where), ctx.store.collection('pairings').count(all.where)])
+      if (total > 0) add({ key: 'pairedDue', label: '我挂帮的创业者', count: due, page: pageUrl('ledger', { tab: 'paired' }), note: `共挂帮 ${total} 位，${due ? `${due} 位该去跟进了（${PAIRING_FOLLOW_UP_DAYS} 天没有挂帮跟进或已到约定日期）` : '都已按时跟进'}` })
+    }
 
     if (community) {
       if (can(role, 'intent.read')) {

@@ -16,6 +16,7 @@ import { getOrgTree } from '../../services/staff/org'
 import { getMe, saveProfile } from '../../services/profile/profile'
 import { answerSurvey, getSurvey, surveyResults } from '../../services/survey/survey'
 import { goBack, routes } from '../../utils/routes'
+import { surveyRoutes } from '../../utils/survey-routes'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -419,6 +420,10 @@ function ClosedSurvey({ survey: s }: { survey: SurveyView }) {
       <View className='survey__card'>
         {r.index.n === 0 ? (
           <PageState kind='empty' compact title='这次没有收到答卷' testId='results-empty' />
+        ) : r.survey.kind === 'census' ? (
+          <View role='link' onClick={() => void Taro.navigateTo({ url: surveyRoutes.census() })} data-testid='census-results-link'>
+            <Text className='survey__lead'>这份调查的结果汇总到全市公布（只公布总数）。点这里看全市市民创业状况 ›</Text>
+          </View>
         ) : (
           <SurveySummary index={r.index} />
         )}

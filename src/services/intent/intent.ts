@@ -1,6 +1,6 @@
 import type { GapKind, IntentSubmitInput, LedgerBenefitInput, LedgerLoanStepInput, LedgerExportInput, LedgerFollowUpInput, LedgerListInput, LedgerRegisterInput, LedgerVentureInput } from '@shared/contracts/intent'
 import type { ProjectListInput, ProjectSaveInput } from '@shared/contracts/project'
-import type { IntentStage } from '@shared/domain/intent'
+import type { FollowUpKind, IntentStage } from '@shared/domain/intent'
 import { call } from '../core/cloud'
 import { forgetMe } from '../profile/profile'
 
@@ -123,4 +123,24 @@ export function continueLedgerJob(id: string) {
 
 export function getLedgerJob(id: string) {
   return call('ledger', 'job', { id })
+}
+
+/** 挂帮: I (a street, district or city leader) take this entrepreneur's case for 重点扶持. */
+export function pairCase(input: { caseId: string; reason: string; pairedOn: string }) {
+  return call('ledger', 'pair', input)
+}
+
+/** 挂帮: I end my pairing, saying why. */
+export function unpairCase(input: { caseId: string; reason: string; unpairedOn: string }) {
+  return call('ledger', 'unpair', input)
+}
+
+/** 挂帮: my follow-up on a case I am paired with (shown on the case as mine). */
+export function pairFollowUp(input: { caseId: string; kind: FollowUpKind; date: string; note: string; outcome: string; nextFollowUpDate: string }) {
+  return call('ledger', 'pairFollowUp', input)
+}
+
+/** 我挂帮的创业者: my active pairings, soonest due first. */
+export function listPaired() {
+  return call('ledger', 'paired', {})
 }

@@ -44,6 +44,7 @@ import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { MentorSection } from './mentor-section'
+import { PairingSection } from './pairing-section'
 import { BenefitSection, LoanSection } from './money-section'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { acceptCase, addFollowUp, getCase, listProjects, recordVenture, revealField, setStage } from '../../../services/intent/intent'
@@ -182,6 +183,7 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
         <View className='case__side'>
           <StageSection c={c} canWrite={canWrite} action={action} />
           <MentorSection c={c} canWrite={canWrite} run={action.run} busy={action.busy} />
+          <PairingSection c={c} onReload={onReload} />
           <View className='case__card'>
             <Text className='case__card-title'>登记内容</Text>
             <Info label='文化程度' value={EDUCATION_LABELS[c.education]} />
@@ -319,6 +321,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
           <View key={f.id} className='case__log' data-testid='followup'>
             <View className='case__log-head'>
               <Chip small label={FOLLOW_UP_KIND_LABELS[f.kind]} />
+              {f.byLeader ? <Chip small tone='success' label='挂帮' /> : null}
               <Text className='case__log-meta'>
                 {f.date} · {f.byName}
                 {f.visibleToResident ? '' : ' · 仅内部'}

@@ -30,6 +30,7 @@ import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import StaffLayout from '../../components/staff-layout'
+import { PairedList } from './paired-list'
 import './index.scss'
 
 type View_ = 'ledger' | GapKind
@@ -311,9 +312,11 @@ function LedgerPageBody() {
 }
 
 export default function LedgerPage() {
+  // `tab=paired`: 我挂帮的创业者, the list behind the leader's workbench line.
+  const paired = useRouter().params.tab === 'paired'
   return (
     <StaffLayout page='ledger'>
-      <LedgerPageBody />
+      {paired ? <PairedList /> : <LedgerPageBody />}
     </StaffLayout>
   )
 }

@@ -137,6 +137,11 @@ function SurveyResultsPageBody() {
         </View>
       ) : null}
 
+      {s.kind === 'census' ? (
+        <View className='survey-results__banner' data-testid='census-results-link' onClick={() => void Taro.navigateTo({ url: surveyRoutes.census() })}>
+          <NoticeBanner text={`市民创业状况调查按选项计数，不算满意度分数：已收到 ${r.index.n} 份答卷。全市、区县和街道的汇总结果见“市民创业状况” ›`} />
+        </View>
+      ) : (
       <View className='survey-results__grid'>
         <View className='survey-results__card'>
           <Text className='survey-results__card-title'>满意度指数</Text>
@@ -193,6 +198,7 @@ function SurveyResultsPageBody() {
           ))}
         </View>
       </View>
+      )}
 
       <View className='survey-results__card survey-results__card--wide'>
         <Text className='survey-results__card-title'>居民意见（匿名）</Text>

@@ -1,0 +1,62 @@
+import { caseNotices } from '../../_shared/application/notices'
+import { type CaseView, pairFollowUpInput } from '../../_shared/contracts/intent'
+import { projectTitles, toCaseView, writeCase } from '../../_shared/application/case'
+import { addDays } from '../../_shared/application/work-queues'
+import type { FollowUp, Intent } from '../../_shared/domain/intent'
+import { PAIRING_FOLLOW_UP_DAYS, pairingId } from '../../_shared/domain/pairing'
+import { shanghaiDate } from '../../_shared/domain/time'
+import { defineAction } from '../../_shared/runtime/action'
+import { AppError, conflict, validation } from '../../_shared/runtime/errors'
+import { newId } from '../../_shared/runtime/ids'
+import { PAIRING_REFUSED } from './pairing-shared'
+
+/**
+ * A paired leader's follow-up on the case: added to the case's follow-ups marked as the leader's
+ * (`byLeader`), and the pairing's next due date moves on, in one transaction. Only while the
+ * caller's pairing with the case is active (403 otherwise, nothing written).
+ */
+export const pairFollowUp = defineAction({
+  input: pairFollowUpInput,
+  access: 'staff',
+  permission: 'pairing.write',
+  refusal: PAIRING_REFUSED,
+  audit: 'write',
+  target: (input) => input.caseId,
+  async run(input, ctx): Promise<CaseView> {
+    const caller = ctx.caller
+    if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '跟进日期不能晚于今天' }])
+    const at = ctx.now().toISOString()
+    const saved = await ctx.store.transaction(async (tx) => {
+      const pairing = await tx.collection('pairings').get(pairingId(input.caseId, caller.staff._id))
+      if (!pairing?.active) throw new AppError('FORBIDDEN', '只有挂帮这位创业者的领导干部可以记录挂帮跟进', [{ path: 'caseId', message: '你没有在挂帮这位创业者' }])
+      const current = await tx.collection('intents').get(input.caseId)
+      if (!current) throw new AppError('NOT_FOUND', '这条登记不存在')
+      if (current.status === 'withdrawn' || current.anonymisedAt) throw conflict('这条登记已撤回或已删除个人信息，不能再记录')
+      const followUp: FollowUp = {
+        id: newId('fu'),
+        kind: input.kind,
+        date: input.date,
+        note: input.note,
+        outcome: input.outcome,
+        visibleToResident: false,
+        nextFollowUpDate: input.nextFollowUpDate,
+        projectId: null,
+        projectTitle: null,
+        byId: caller.staff._id,
+        byName: `${caller.staff.name}（挂帮）`,
+        at,
+        byLeader: true,
+      }
+      // The community's own next-contact date stays theirs: a leader's visit does not move it.
+      const next: Intent = { ...current, followUps: [...current.followUps, followUp] }
+      // The resident hears of a leader's visit as of any follow-up (caseNotices decides what is worth telling).
+      const doc = await writeCase(tx, current, next, at, caseNotices)
+      if (!doc) throw conflict('这条记录刚被别人修改过，请刷新后再试')
+      const last = input.date > pairing.lastFollowUpOn ? input.date : pairing.lastFollowUpOn
+      const dueOn = input.nextFollowUpDate || addDays(last, PAIRING_FOLLOW_UP_DAYS)
+      await tx.collection('pairings').update(pairing._id, { set: { lastFollowUpOn: last, dueOn, updatedAt: at } })
+      return doc
+    })
+    return toCaseView(saved, caller, ctx.now(), await projectTitles(ctx.store, saved.projectInterestIds))
+  },
+})
