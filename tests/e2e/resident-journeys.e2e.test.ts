@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
-import { baseUrl, launch, phone, screenshot } from './browser'
+import { baseUrl, launch, phone, reopen, screenshot } from './browser'
 import { byTest, fn, idCard, post } from './api'
 
 /**
@@ -103,8 +103,8 @@ describe('a resident’s journeys (issue 23)', () => {
 
   it('offline, taps outside forms say so and what to do next; back online the same tap works', async () => {
     const offlineWords = '没有连上网络，请打开网络或换个有信号的地方，再点一次'
-    // 1. A notice switch on 我的.
-    await resident.goto(`${baseUrl()}/#/pages/mine/index`)
+    // 1. A notice switch on 我的 (a fresh load: the router keeps the pages opened before).
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     const sw = byTest(resident, 'notice-switch-feedback')
     await sw.waitFor()
     expect(await sw.getAttribute('data-on')).toBe('true')
@@ -122,7 +122,7 @@ describe('a resident’s journeys (issue 23)', () => {
     await resident.waitForFunction(() => document.querySelector('[data-testid="notice-switch-feedback"]')?.getAttribute('data-on') === 'false')
 
     // 2. A search asked with the network cut: the page says offline, not a blank or a generic error.
-    await resident.goto(`${baseUrl()}/#/pages/search/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pages/search/index`)
     const input = resident.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first()
     await input.waitFor()
     await resident.context().setOffline(true)
