@@ -281,8 +281,9 @@ describe('store operations', () => {
     }
     const b = await measure('recordBenefit', benefit({ date: '2026-11-02', note: '', overrideReason: '', reason: '' }))
     // 2 reads + 2 writes of its own, plus the resident's notice of it (issue 23: their notice
-    // settings and the inbox's duplicate check read; the inbox item and the delivery written).
-    expect([b.reads, b.writes]).toEqual([4, 4])
+    // settings and the inbox's duplicate check read; the inbox item and the delivery written),
+    // plus one query for the resident's opened pushes of the policy (issue 24's push funnel).
+    expect([b.reads, b.writes]).toEqual([5, 4])
     const applied = await measure('loanStep', { id: a._id, expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-03', actor: '居民', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '' })
     expect([applied.reads, applied.writes]).toEqual([2, 2])
     const next = await measure('loanStep', { id: a._id, loanId: applied.out.loans[0].id, expect: 1, policyId: null, step: 'recommended', date: '2026-11-04', actor: '社区', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '' })
