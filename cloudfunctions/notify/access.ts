@@ -1,9 +1,8 @@
 import type { PushView } from '../_shared/contracts/notify'
-import type { Intent } from '../_shared/domain/intent'
-import type { PolicyPush, PushDelivery } from '../_shared/domain/notify'
+import type { PolicyPush } from '../_shared/domain/notify'
 import type { Org } from '../_shared/domain/org'
 import type { Policy } from '../_shared/domain/policy'
-import type { Ctx, StaffCtx } from '../_shared/runtime/action'
+import type { StaffCtx } from '../_shared/runtime/action'
 import { notFound, outOfScope } from '../_shared/runtime/errors'
 import { where } from '../_shared/store/port'
 
@@ -37,19 +36,12 @@ export async function loadPushable(ctx: StaffCtx, policyId: string): Promise<Pus
 /**
  * A push as staff see it, with the funnel: of the residents who opened the message, how many
  * then registered an intent, and how many then received a benefit of this policy
- * (`intents.benefits[].policyId`). One read per resident who opened it.
+ * (`intents.benefits[].policyId`), from the push document's own counters: no read at all.
  */
-export async function toPushView(ctx: Ctx, push: PolicyPush): Promise<PushView> {
-  let intentsAfter = 0
-  let benefitsAfter = 0
-  const opened = where.and<PushDelivery>(where.eq('pushId', push._id), where.ne('openedAt', ''))
-  for await (const batch of ctx.store.collection('pushDeliveries').scan(opened, 100)) {
-    for (const d of batch) {
-      const { items } = await ctx.store.collection('intents').find({ where: where.eq<Intent>('residentId', d.residentId), limit: 20 })
-      if (items.some((i) => i.createdAt >= d.openedAt)) intentsAfter++
-      if (items.some((i) => i.benefits.some((b) => b.policyId === push.policyId && b.at >= d.openedAt))) benefitsAfter++
-    }
-  }
+export function toPushView(push: PolicyPush): PushView {
+  // Funnel counters on the push document (issue 24): no read per resident who opened it.
+  const intentsAfter = push.intentsAfter ?? 0
+  const benefitsAfter = push.benefitsAfter ?? 0
   return {
     _id: push._id,
     policyVersion: push.policyVersion,

@@ -10,6 +10,7 @@ import type { Ctx } from '../runtime/action'
 import { applyCountedChange } from '../runtime/counters'
 import { validation } from '../runtime/errors'
 import { DuplicateIdError, where } from '../store/port'
+import { creditPushFunnel } from './push-funnel'
 import { countedIntent, idCardSlotId, intentId, phoneHashOf, phoneSlotId, residentSlotId } from './case'
 
 /** Interested projects must be active and visible to the chosen community. */
@@ -139,5 +140,7 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
     }
     throw err
   }
+  // A resident who opened a push and now registers counts in that push's funnel.
+  if (intent.residentId) await creditPushFunnel(ctx.store, intent.residentId, at, { intent: true })
   return intent
 }

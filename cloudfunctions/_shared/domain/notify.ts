@@ -78,6 +78,10 @@ export interface PolicyPush {
   failedRefused: number
   /** Residents who opened the message (inbox tap or the WeChat message). */
   opened: number
+  /** Of those, residents who registered an intent after opening (moved by `creditPushFunnel`; absent = 0). */
+  intentsAfter?: number
+  /** Of those, residents who got a benefit of this policy after opening (absent = 0). */
+  benefitsAfter?: number
   createdAt: string
   createdBy: string
   createdByName: string
@@ -130,6 +134,10 @@ export interface PushDelivery {
   sentAt: string
   /** First time the resident opened the message, or ''. */
   openedAt: string
+  /** When an intent after the open was credited to the push's funnel (absent: not yet). */
+  intentAt?: string
+  /** When a benefit of the policy after the open was credited (absent: not yet). */
+  benefitAt?: string
 }
 
 /** The local runtime's outbox: what would have gone to WeChat, as WeChat would get it. */

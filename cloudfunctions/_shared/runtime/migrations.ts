@@ -11,6 +11,7 @@ import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
 import { fourInOneOf, type Intent } from '../domain/intent'
 import { type Benefit, inferBenefitKind, moneyContributions } from '../domain/money'
+import type { PushDelivery } from '../domain/notify'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, where } from '../store/port'
 
@@ -315,7 +316,50 @@ const MIGRATIONS: readonly Migration[] = [
     name: '2026-12-benefit-kinds-and-fen',
     run: migrateBenefits,
   },
+  {
+    // Issue 24: the push funnel is counted on the push (`intentsAfter` / `benefitsAfter`) and
+    // marked on each opened delivery, as `creditPushFunnel` keeps it from now on.
+    name: '2026-12-push-funnel-counters',
+    run: migratePushFunnel,
+  },
 ]
+
+/**
+ * Counts each push's funnel once, the way `notify.pushStatus` used to on every call: of the
+ * opened deliveries, whose resident then registered an intent, and who then got a benefit of
+ * the pushed policy. Sets (not increments) the push's counters, so a rerun changes nothing.
+ */
+export async function migratePushFunnel(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  for await (const pushes of store.collection('pushes').scan(undefined, 100)) {
+    for (const push of pushes) {
+      let intentsAfter = 0
+      let benefitsAfter = 0
+      const opened = where.and<PushDelivery>(where.eq('pushId', push._id), where.ne('openedAt', ''))
+      for await (const batch of store.collection('pushDeliveries').scan(opened, 100)) {
+        for (const d of batch) {
+          const { items } = await store.collection('intents').find({ where: where.eq<Intent>('residentId', d.residentId), limit: 20 })
+          const intent = items.filter((i) => i.createdAt >= d.openedAt).map((i) => i.createdAt).sort()[0]
+          const benefit = items.flatMap((i) => i.benefits).filter((b) => b.policyId === push.policyId && b.at >= d.openedAt).map((b) => b.at).sort()[0]
+          if (intent) intentsAfter++
+          if (benefit) benefitsAfter++
+          const set: Partial<PushDelivery> = {}
+          if (intent && d.intentAt === undefined) set.intentAt = intent
+          if (benefit && d.benefitAt === undefined) set.benefitAt = benefit
+          if (Object.keys(set).length) {
+            await store.collection('pushDeliveries').update(d._id, { set })
+            changed++
+          }
+        }
+      }
+      if (push.intentsAfter !== intentsAfter || push.benefitsAfter !== benefitsAfter) {
+        await store.collection('pushes').update(push._id, { set: { intentsAfter, benefitsAfter } })
+        changed++
+      }
+    }
+  }
+  return changed
+}
 
 export interface MigrationReport {
   applied: { name: string; changed: number }[]

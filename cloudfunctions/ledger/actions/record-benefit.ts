@@ -7,6 +7,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { CASE_REFUSED, changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
 import { benefitNotices, caseNotices } from '../../_shared/application/notices'
+import { creditPushFunnel } from '../../_shared/application/push-funnel'
 
 const MAX_BENEFITS = 200
 
@@ -95,6 +96,8 @@ export const recordBenefit = defineAction({
       const edited: Benefit = { ...old, ...fields, at, byName: caller.staff.name, history }
       return { ...c, benefits: c.benefits.map((b) => (b.id === old.id ? edited : b)) }
     }, (before, after) => [...caseNotices(before, after), ...benefitNotices(before, after)])
+    // A resident who opened a push of this policy and now has its benefit counts in that push's funnel.
+    if (input.policyId && saved.residentId) await creditPushFunnel(ctx.store, saved.residentId, ctx.now().toISOString(), { benefitPolicyId: input.policyId })
     return toMoneyPatch(saved)
   },
 })

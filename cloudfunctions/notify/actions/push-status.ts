@@ -32,7 +32,7 @@ export function makePushStatus(deps: Pick<NotifyDeps, 'template'>): Action<typeo
         limit: 10,
       })
       const pushes = []
-      for (const p of items) pushes.push(await toPushView(ctx, p))
+      for (const p of items) pushes.push(toPushView(p))
       return { subscribeTemplate: templateStatus(deps), policyVersion: policy.version, targets: targets.map((t) => ({ _id: t._id, name: t.name })), pushes }
     },
   })

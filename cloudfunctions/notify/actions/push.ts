@@ -68,7 +68,7 @@ export function makePush(deps: NotifyDeps): Action<typeof pushInput, PushView> {
       await enqueue(ctx, push, policy, target, earlier.items.length > 0)
       await drain(ctx, deps, push, policy)
       const latest = await ctx.store.collection('pushes').get(id)
-      return toPushView(ctx, latest ?? push)
+      return toPushView(latest ?? push)
     },
   })
 }
