@@ -28,6 +28,7 @@ import { opsPerAction } from './ops'
 import { policyListScaling } from './policy-list'
 import { searchQualityBench } from './search'
 import { ensureDist, packageSizes } from './sizes'
+import { floorSizes } from './floor'
 import { sigkillLoop, SIGKILL_TRIALS } from './sigkill'
 
 const ROOT = resolve(__dirname, '..')
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
   const took: Record<string, number> = {}
   const built = await timed('builds', () => ensureDist(), took)
   const h5 = await timed('H5 first render', () => h5FirstRender(), took)
-  const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen), took)
+  const floor = await timed('floor (Taro hello world, cached by lockfile hash)', () => floorSizes(), took)
+  const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen, floor), took)
   const b = await timed('burst', () => burst(), took)
   const cb = await timed('CloudBase conflict model', () => conflictBursts([50, 200]), took)
   const ops = await timed('store ops per action', () => opsPerAction(), took)
