@@ -23,7 +23,7 @@ function filesUnder(dir: string, rel = ''): string[] {
   const out: string[] = []
   for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name
-    if (e.name === 'dist' || e.name === 'node_modules') continue
+    if (e.name === 'dist' || e.name === 'node_modules' || e.name.startsWith('.')) continue
     if (e.isDirectory()) out.push(...filesUnder(dir, r))
     else out.push(r)
   }
