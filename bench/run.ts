@@ -28,6 +28,8 @@ import { opsPerAction } from './ops'
 import { policyListScaling } from './policy-list'
 import { searchQualityBench } from './search'
 import { ensureDist, packageSizes } from './sizes'
+import { floorSizes } from './floor'
+import { h5Slow3g } from './h5-slow3g'
 import { sigkillLoop, SIGKILL_TRIALS } from './sigkill'
 
 const ROOT = resolve(__dirname, '..')
@@ -81,7 +83,9 @@ async function main(): Promise<void> {
   const took: Record<string, number> = {}
   const built = await timed('builds', () => ensureDist(), took)
   const h5 = await timed('H5 first render', () => h5FirstRender(), took)
-  const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen), took)
+  const floor = await timed('floor (Taro hello world, cached by lockfile hash)', () => floorSizes(), took)
+  const slow = await timed('H5 first screen on slow 3G, app and floor', () => h5Slow3g(), took)
+  const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen, floor), took)
   const b = await timed('burst', () => burst(), took)
   const cb = await timed('CloudBase conflict model', () => conflictBursts([50, 200]), took)
   const ops = await timed('store ops per action', () => opsPerAction(), took)
@@ -150,6 +154,10 @@ async function main(): Promise<void> {
     '## 5. H5 time to first render (Chromium, 390×844, cold: fresh context each load)',
     '',
     ...h5.rows,
+    '',
+    '### The same first screen on an emulated slow 3G, beside the floor (bench/h5-slow3g.ts)',
+    '',
+    ...slow.rows,
     '',
     '## 6. Community dashboard and reconciliation at scale (own process)',
     '',

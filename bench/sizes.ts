@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { type PageKey, pageRoute, residentPackageOf } from '../cloudfunctions/_shared/domain/pages'
+import { type FloorSizes, floorSizes, ratio } from './floor'
 
 const ROOT = resolve(__dirname, '..')
 const LIMIT = 2 * 1024 * 1024
@@ -72,31 +74,71 @@ export function ensureDist(): Record<'weapp' | 'h5', number | null> {
   return { weapp: ensureBuilt('weapp'), h5: ensureBuilt('h5') }
 }
 
-/** `firstScreen`: the JS/CSS the browser actually requested before the first policy card showed. */
-export function packageSizes(built: Record<'weapp' | 'h5', number | null>, firstScreen: readonly string[] | null): string[] {
+/** Pages a resident opens from outside (QR code, push, share): main package + one subpackage each. */
+const ENTRIES: readonly [PageKey, string][] = [
+  ['event', 'event sign-up (poster QR code, share)'],
+  ['policyDetail', 'policy detail (push, share)'],
+  ['survey', 'survey (push, inbox)'],
+  ['myCase', 'my case (subscribe message)'],
+  ['course', 'course (QR code)'],
+]
+
+/** Bytes of one page of `<weapp>`: its .js/.json/.wxml/.wxss files. */
+function pageBytes(weapp: string, route: string): number {
+  return ['.js', '.json', '.wxml', '.wxss'].map((ext) => join(weapp, `${route}${ext}`)).filter(existsSync).reduce((n, f) => n + statSync(f).size, 0)
+}
+
+/**
+ * `firstScreen`: the JS/CSS the browser actually requested before the first policy card showed.
+ * `floor`: the Taro hello world's sizes (bench/floor.ts); every size gets its ratio to it.
+ */
+export function packageSizes(built: Record<'weapp' | 'h5', number | null>, firstScreen: readonly string[] | null, floor: FloorSizes | null = null): string[] {
   const weapp = join(ROOT, 'dist', 'weapp')
   const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
-  const rows = ['| package | bytes | files | share of WeChat\'s 2 MB (2,097,152 B) |', '|---|---:|---:|---:|']
+  const rows = [`| package | bytes | files | share of WeChat's 2 MB (2,097,152 B) | ratio to the floor |`, '|---|---:|---:|---:|---:|']
+  const vsWeapp = (n: number) => (floor ? ratio(n, floor.weappBytes) : '–')
+  if (floor) rows.push(`| floor: Taro hello world, weapp (bench/floor, key ${floor.key}) | ${floor.weappBytes.toLocaleString('en')} (${kib(floor.weappBytes)}) | ${floor.weappFiles} | ${((floor.weappBytes / LIMIT) * 100).toFixed(1)}% | 1.00× |`)
   const main = dirBytes(weapp, (r) => roots.includes(r))
-  rows.push(`| weapp main package | ${main.bytes.toLocaleString('en')} (${kib(main.bytes)}) | ${main.files} | ${((main.bytes / LIMIT) * 100).toFixed(1)}% |`)
+  rows.push(`| **weapp main package** | **${main.bytes.toLocaleString('en')}** (${kib(main.bytes)}) | ${main.files} | ${((main.bytes / LIMIT) * 100).toFixed(1)}% | **${vsWeapp(main.bytes)}** |`)
+  const subBytes: Record<string, number> = {}
   for (const root of roots) {
     const sub = existsSync(join(weapp, root)) ? dirBytes(join(weapp, root)) : { bytes: 0, files: 0 }
-    rows.push(`| weapp \`${root}\` subpackage | ${sub.bytes.toLocaleString('en')} (${kib(sub.bytes)}) | ${sub.files} | ${((sub.bytes / LIMIT) * 100).toFixed(1)}% |`)
+    subBytes[root] = sub.bytes
+    rows.push(`| weapp \`${root}\` subpackage | ${sub.bytes.toLocaleString('en')} (${kib(sub.bytes)}) | ${sub.files} | ${((sub.bytes / LIMIT) * 100).toFixed(1)}% | – |`)
   }
+  for (const [key, label] of ENTRIES) {
+    const root = residentPackageOf(key)
+    const total = main.bytes + (root ? (subBytes[root] ?? 0) : 0)
+    rows.push(`| entry: ${label}, main + \`${root ?? 'none'}\` | ${total.toLocaleString('en')} (${kib(total)}) | | – | ${vsWeapp(total)} |`)
+  }
+  const dash = pageRoute('staffDashboard')
+  const chart = join(weapp, 'staff', 'components', 'trend-chart')
+  const dashBytes = pageBytes(weapp, dash) + (existsSync(chart) ? dirBytes(chart).bytes : 0)
+  rows.push(`| staff dashboard page (\`${dash}\` + its chart component) | ${dashBytes.toLocaleString('en')} (${kib(dashBytes)}) | | – | – |`)
   const h5 = join(ROOT, 'dist', 'h5')
   const html = readFileSync(join(h5, 'index.html'), 'utf8')
   const assets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1])
   const ix = gzipOf(h5, assets)
-  rows.push(`| H5 JS referenced by index.html, gzip -9 (${ix.jsFiles} files) | ${ix.js.toLocaleString('en')} (${kib(ix.js)}; raw ${kib(ix.jsRaw)}) | ${ix.jsFiles} | – |`)
-  rows.push(`| H5 CSS referenced by index.html, gzip -9 | ${ix.css.toLocaleString('en')} (${kib(ix.css)}; raw ${kib(ix.cssRaw)}) | ${ix.cssFiles} | – |`)
+  if (floor) rows.push(`| floor: H5 JS + CSS referenced by index.html, gzip -9 | ${(floor.h5Js + floor.h5Css).toLocaleString('en')} (JS ${kib(floor.h5Js)} + CSS ${kib(floor.h5Css)}) | | – | 1.00× |`)
+  const vsH5 = (n: number) => (floor ? ratio(n, floor.h5Js + floor.h5Css) : '–')
+  rows.push(`| H5 JS referenced by index.html, gzip -9 (${ix.jsFiles} files) | ${ix.js.toLocaleString('en')} (${kib(ix.js)}; raw ${kib(ix.jsRaw)}) | ${ix.jsFiles} | – | – |`)
+  rows.push(`| H5 CSS referenced by index.html, gzip -9 | ${ix.css.toLocaleString('en')} (${kib(ix.css)}; raw ${kib(ix.cssRaw)}) | ${ix.cssFiles} | – | – |`)
+  rows.push(`| H5 index.html JS + CSS, gzip -9 | ${(ix.js + ix.css).toLocaleString('en')} (${kib(ix.js + ix.css)}) | | – | ${vsH5(ix.js + ix.css)} |`)
   if (firstScreen) {
     const fs = gzipOf(h5, firstScreen.map((p) => p.replace(/^\//, '')))
-    rows.push(`| **H5 first screen JS** (all requested before the first policy card showed), gzip -9 | ${fs.js.toLocaleString('en')} (${kib(fs.js)}; raw ${kib(fs.jsRaw)}) | ${fs.jsFiles} | – |`)
-    rows.push(`| **H5 first screen CSS**, gzip -9 | ${fs.css.toLocaleString('en')} (${kib(fs.css)}; raw ${kib(fs.cssRaw)}) | ${fs.cssFiles} | – |`)
+    rows.push(`| **H5 first screen JS** (all requested before the first policy card showed), gzip -9 | ${fs.js.toLocaleString('en')} (${kib(fs.js)}; raw ${kib(fs.jsRaw)}) | ${fs.jsFiles} | – | – |`)
+    rows.push(`| **H5 first screen CSS**, gzip -9 | ${fs.css.toLocaleString('en')} (${kib(fs.css)}; raw ${kib(fs.cssRaw)}) | ${fs.cssFiles} | – | – |`)
+    rows.push(`| **H5 first screen JS + CSS** | **${(fs.js + fs.css).toLocaleString('en')}** (${kib(fs.js + fs.css)}) | | – | **${vsH5(fs.js + fs.css)}** |`)
   }
   for (const [type, ms] of Object.entries(built)) {
-    rows.push(`| dist/${type} | ${ms === null ? 'already built (not rebuilt)' : `built by this run in ${(ms / 1000).toFixed(0)} s`} | | |`)
+    rows.push(`| dist/${type} | ${ms === null ? 'already built (not rebuilt)' : `built by this run in ${(ms / 1000).toFixed(0)} s`} | | | |`)
   }
   return rows
+}
+
+/** `npx tsx bench/sizes.ts`: this scenario alone (the sizes of dist/ beside the floor, no browser). */
+if (require.main === module) {
+  const built = ensureDist()
+  process.stdout.write(`${packageSizes(built, null, floorSizes()).join('\n')}\n`)
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import fastifyStatic from '@fastify/static'
+import { cacheHeaders, precompressDir } from './precompress'
 import Fastify, { type FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { issuesToFields } from '../cloudfunctions/_shared/contracts/common'
@@ -299,7 +300,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.all('/api/*', async (_req, reply) => reply.status(404).send(fail('NOT_FOUND', '接口不存在')))
 
   if (options.staticDir && existsSync(options.staticDir)) {
-    app.register(fastifyStatic, { root: options.staticDir, index: ['index.html'] })
+    // brotli / gzip files written beside each asset, sent when the browser accepts them (issue 24).
+    precompressDir(options.staticDir)
+    app.register(fastifyStatic, { root: options.staticDir, index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: cacheHeaders })
   }
   return app
 }

@@ -1,9 +1,35 @@
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import Taro, { useLaunch } from '@tarojs/taro'
+import { currentPathOf, pageUrl } from '@shared/domain/pages'
 // Validates build-time settings as the app starts (throws with a clear message if wrong).
 import { env } from './env'
 import { sayWhenOffline } from './services/core/offline-taps'
 import './app.scss'
+
+/**
+ * Links that name a page's route from before it moved to a subpackage (printed poster QR codes,
+ * share cards in chats, subscribe messages already sent) land here on a cold or hot start; the
+ * redirect must be synchronous (https://developers.weixin.qq.com/miniprogram/dev/api/base/app/app-event/wx.onPageNotFound.html).
+ */
+if (process.env.TARO_ENV === 'weapp') {
+  Taro.onPageNotFound((res) => {
+    const query = Object.entries(res.query ?? {})
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&')
+    const to = currentPathOf(res.path.replace(/^\//, ''))
+    if (to) void Taro.redirectTo({ url: `/${to}${query ? `?${query}` : ''}` })
+    else void Taro.switchTab({ url: pageUrl('index') })
+  })
+}
+
+/**
+ * H5: QR codes the local runtime printed open `<origin>/#/pages/event/index?scene=…`; rewrite an old
+ * route in the hash before Taro's router reads it.
+ */
+if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+  const to = currentPathOf(window.location.hash.replace(/^#/, ''))
+  if (to) window.history.replaceState(window.history.state, '', `#${to}`)
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -25,8 +25,8 @@ describe('分享到朋友圈 is off', () => {
 
   it('finds the page configs it checks (the pages that share)', () => {
     const configs = all.filter((f) => f.endsWith('.config.ts')).map((f) => path.relative(SRC, f))
-    expect(configs).toEqual(expect.arrayContaining(['pages/policy-detail/index.config.ts', 'pages/event/index.config.ts']))
-    for (const p of ['pages/policy-detail/index.config.ts', 'pages/event/index.config.ts']) {
+    expect(configs).toEqual(expect.arrayContaining(['pkg-policy/pages/policy-detail/index.config.ts', 'pkg-event/pages/event/index.config.ts']))
+    for (const p of ['pkg-policy/pages/policy-detail/index.config.ts', 'pkg-event/pages/event/index.config.ts']) {
       expect(code(fs.readFileSync(path.join(SRC, p), 'utf8'))).toMatch(/enableShareAppMessage:\s*true/)
     }
   })

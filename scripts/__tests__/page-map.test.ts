@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { appPages, PAGE_KEYS, pagePath, pageRoute, pageSourceDir, pageUrl, STAFF_ROOT } from '../../cloudfunctions/_shared/domain/pages'
+import { appPages, currentPathOf, LEGACY_ROUTES, PAGE_KEYS, pagePath, pageRoute, pageSourceDir, pageUrl, RESIDENT_PACKAGES, STAFF_ROOT } from '../../cloudfunctions/_shared/domain/pages'
 
 const ROOT = resolve(__dirname, '../..')
 const SRC = join(ROOT, 'src')
@@ -21,28 +21,57 @@ describe('the page map', () => {
       const dir = join(SRC, pageSourceDir(key))
       expect([key, existsSync(join(dir, 'index.tsx')), existsSync(join(dir, 'index.config.ts'))]).toEqual([key, true, true])
     }
-    const sources = [...pageFolders('pages'), ...pageFolders(`${STAFF_ROOT}/pages`)].sort()
+    const sources = [...pageFolders('pages'), ...Object.keys(RESIDENT_PACKAGES).flatMap((root) => pageFolders(`${root}/pages`)), ...pageFolders(`${STAFF_ROOT}/pages`)].sort()
     expect(PAGE_KEYS.map(pageSourceDir).sort()).toEqual(sources)
   })
 
   it('is what app.config lists, home page first, staff pages in their subpackage', () => {
     const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
     g.defineAppConfig = (c) => c
-    const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[]; tabBar: { list: { pagePath: string }[] } }
-    expect({ pages: config.pages, subPackages: config.subPackages }).toEqual(appPages())
+    const config = require('../../src/app.config').default as {
+      pages: string[]
+      subPackages: { root: string; pages: string[] }[]
+      preloadRule: Record<string, { packages: string[] }>
+      tabBar: { list: { pagePath: string }[] }
+    }
+    expect({ pages: config.pages, subPackages: config.subPackages, preloadRule: config.preloadRule }).toEqual(appPages())
     expect(config.pages[0]).toBe('pages/index/index')
-    expect(config.subPackages).toEqual([{ root: 'staff', pages: expect.arrayContaining(['pages/login/index']) }])
+    // The main package holds the tabs and the privacy page only; the rest is in subpackages.
+    expect(config.pages).toEqual(['pages/index/index', 'pages/events/index', 'pages/mine/index', 'pages/privacy/index'])
+    expect(config.subPackages.map((s) => s.root)).toEqual(['pkg-policy', 'pkg-event', 'pkg-me', 'staff'])
+    expect(config.subPackages.find((s) => s.root === 'staff')?.pages).toContain('pages/login/index')
     for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)
+    // Each tab preloads the subpackage of its journey; every preloaded root exists.
+    expect(config.preloadRule['pages/index/index'].packages).toEqual(['pkg-policy'])
+    expect(config.preloadRule['pages/events/index'].packages).toEqual(['pkg-event'])
+    for (const [page, rule] of Object.entries(config.preloadRule)) {
+      expect(mapped).toContain(page)
+      for (const root of rule.packages) expect(config.subPackages.map((s) => s.root)).toContain(root)
+    }
   })
 
   it('builds URLs with their query encoded and absent members left out', () => {
-    expect(pageUrl('policyDetail', { id: 'p 1', push: 'x&y' })).toBe('/pages/policy-detail/index?id=p%201&push=x%26y')
-    expect(pagePath('event', { id: 'e1' })).toBe('pages/event/index?id=e1')
-    expect(pageRoute('policyDetail')).toBe('pages/policy-detail/index')
+    expect(pageUrl('policyDetail', { id: 'p 1', push: 'x&y' })).toBe('/pkg-policy/pages/policy-detail/index?id=p%201&push=x%26y')
+    expect(pagePath('event', { id: 'e1' })).toBe('pkg-event/pages/event/index?id=e1')
+    expect(pageRoute('policyDetail')).toBe('pkg-policy/pages/policy-detail/index')
+    expect(pageRoute('survey')).toBe('pkg-policy/pages/survey/index')
+    expect(pageRoute('myCase')).toBe('pkg-me/pages/my-case/index')
+    expect(pageUrl('mine')).toBe('/pages/mine/index')
     expect(pageUrl('staffDashboard', { org: undefined })).toBe('/staff/pages/dashboard/index')
     expect(pageUrl('staffDashboard')).toBe('/staff/pages/dashboard/index')
     expect(pageUrl('courseCheckin', { id: 'co_1', session: 2 })).toBe('/staff/pages/course-checkin/index?id=co_1&session=2')
     expect(pageUrl('surveyEdit', { template: 'basic' })).toBe('/staff/pages/survey-edit/index?template=basic')
+  })
+
+  it('rewrites the routes pages had in the main package, and nothing else', () => {
+    expect(currentPathOf('pages/event/index?scene=abc')).toBe('pkg-event/pages/event/index?scene=abc')
+    expect(currentPathOf('/pages/policy-detail/index?id=p1&push=x')).toBe('/pkg-policy/pages/policy-detail/index?id=p1&push=x')
+    expect(currentPathOf('pages/my-case/index')).toBe('pkg-me/pages/my-case/index')
+    expect(currentPathOf('pages/index/index')).toBeNull()
+    expect(currentPathOf('/staff/pages/ledger/index?tab=due')).toBeNull()
+    expect(currentPathOf('pkg-event/pages/event/index?id=1')).toBeNull()
+    // Every page outside the main package and staff has its old route listed.
+    expect(Object.values(LEGACY_ROUTES).sort()).toEqual(Object.values(RESIDENT_PACKAGES).flatMap((p) => Object.keys(p)).sort())
   })
 
   const weapp = join(ROOT, 'dist/weapp/app.json')

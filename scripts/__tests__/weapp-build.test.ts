@@ -86,6 +86,6 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     const timeline = pages.filter((p) => /enableShareTimeline/.test(read(`${p}.json`)) || /enableShareTimeline:!0|onShareTimeline:function/.test(read(`${p}.js`)))
     expect(timeline).toEqual([])
     // 转发 (chat) stays on for the shared pages
-    for (const p of ['pages/policy-detail/index', 'pages/event/index']) expect(read(`${p}.js`)).toMatch(/enableShareAppMessage:!0/)
+    for (const p of ['pkg-policy/pages/policy-detail/index', 'pkg-event/pages/event/index']) expect(read(`${p}.js`)).toMatch(/enableShareAppMessage:!0/)
   })
 })

@@ -12,33 +12,72 @@
  * `PageQueries`.
  */
 
-/** Main-package pages: key → folder under `src/pages/`. */
+/**
+ * Main-package pages: only the three tabs and the privacy page (the privacy prompt links to it).
+ * Everything else a resident opens lives in a journey subpackage below, so the main package stays
+ * near Taro's own floor (bench/floor.ts); WeChat downloads a subpackage on first use, and
+ * `preloadRule` fetches the next one while the resident is still on a tab.
+ */
 export const MAIN_PAGE_DIRS = {
   index: 'index',
   events: 'events',
   mine: 'mine',
-  policyDetail: 'policy-detail',
-  profileEdit: 'profile-edit',
-  survey: 'survey',
-  event: 'event',
-  inbox: 'inbox',
   privacy: 'privacy',
-  myData: 'my-data',
-  intentForm: 'intent-form',
-  myCase: 'my-case',
-  feedbackForm: 'feedback-form',
-  myFeedback: 'my-feedback',
-  feedbackDetail: 'feedback-detail',
-  courses: 'courses',
-  course: 'course',
-  sites: 'sites',
-  guide: 'guide',
-  story: 'story',
-  search: 'search',
-  myActivities: 'my-activities',
-  intentClaim: 'intent-claim',
-  census: 'census',
 } as const
+
+/**
+ * Resident subpackages by journey: root folder (`src/<root>/pages/<folder>`) → key → folder.
+ * Each page a resident reaches from outside (QR code, push, share) lives in exactly one of them,
+ * so it opens with the main package plus that one subpackage.
+ */
+export const RESIDENT_PACKAGES = {
+  /** Policies and what hangs off them: detail (push, share), survey (push), guides, stories, search. */
+  'pkg-policy': {
+    policyDetail: 'policy-detail',
+    survey: 'survey',
+    guide: 'guide',
+    story: 'story',
+    search: 'search',
+    sites: 'sites',
+    /** 市民创业状况: the census results anyone may read (issue 21). */
+    census: 'census',
+  },
+  /** Events and courses: sign-up (poster QR code, share), the intent form it leads to, my activities. */
+  'pkg-event': {
+    event: 'event',
+    intentForm: 'intent-form',
+    courses: 'courses',
+    course: 'course',
+    myActivities: 'my-activities',
+  },
+  /** 我的: profile, inbox, my data, my case, feedback. */
+  'pkg-me': {
+    profileEdit: 'profile-edit',
+    inbox: 'inbox',
+    myData: 'my-data',
+    myCase: 'my-case',
+    feedbackForm: 'feedback-form',
+    myFeedback: 'my-feedback',
+    feedbackDetail: 'feedback-detail',
+    intentClaim: 'intent-claim',
+  },
+} as const
+
+type ResidentPackages = typeof RESIDENT_PACKAGES
+export type ResidentPackageRoot = keyof ResidentPackages
+export type ResidentPackagePageKey = { [R in ResidentPackageRoot]: keyof ResidentPackages[R] }[ResidentPackageRoot]
+
+const RESIDENT_ROOTS = Object.keys(RESIDENT_PACKAGES) as ResidentPackageRoot[]
+
+/** The resident subpackage a page lives in, or null (main package or staff). */
+export function residentPackageOf(key: PageKey): ResidentPackageRoot | null {
+  for (const root of RESIDENT_ROOTS) if (Object.prototype.hasOwnProperty.call(RESIDENT_PACKAGES[root], key)) return root
+  return null
+}
+
+function residentDir(key: ResidentPackagePageKey, root: ResidentPackageRoot): string {
+  return (RESIDENT_PACKAGES[root] as Record<string, string>)[key]
+}
 
 /** The staff subpackage's root folder (`src/staff/`). */
 export const STAFF_ROOT = 'staff'
@@ -84,7 +123,7 @@ export const STAFF_PAGE_DIRS = {
   orgSetup: 'org-setup',
 } as const
 
-export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
+export type MainPageKey = keyof typeof MAIN_PAGE_DIRS | ResidentPackagePageKey
 export type StaffPageKey = keyof typeof STAFF_PAGE_DIRS
 export type PageKey = MainPageKey | StaffPageKey
 
@@ -214,7 +253,10 @@ function queryString(query: object | undefined): string {
  * app.json lists it and as WeChat wants the `page` of a QR code or the base of a share path.
  */
 export function pageRoute(key: PageKey): string {
-  return isStaff(key) ? `${STAFF_ROOT}/${inPackage(STAFF_PAGE_DIRS[key])}` : inPackage(MAIN_PAGE_DIRS[key as MainPageKey])
+  if (isStaff(key)) return `${STAFF_ROOT}/${inPackage(STAFF_PAGE_DIRS[key])}`
+  const root = residentPackageOf(key)
+  if (root) return `${root}/${inPackage(residentDir(key as ResidentPackagePageKey, root))}`
+  return inPackage(MAIN_PAGE_DIRS[key as keyof typeof MAIN_PAGE_DIRS])
 }
 
 /**
@@ -233,17 +275,66 @@ export function pageUrl<K extends PageKey>(key: K, ...args: PageArgs<K>): string
 }
 
 /** Every page key, main package first, in app.config order. */
-export const PAGE_KEYS: readonly PageKey[] = [...(Object.keys(MAIN_PAGE_DIRS) as MainPageKey[]), ...(Object.keys(STAFF_PAGE_DIRS) as StaffPageKey[])]
+export const PAGE_KEYS: readonly PageKey[] = [
+  ...(Object.keys(MAIN_PAGE_DIRS) as MainPageKey[]),
+  ...RESIDENT_ROOTS.flatMap((root) => Object.keys(RESIDENT_PACKAGES[root]) as MainPageKey[]),
+  ...(Object.keys(STAFF_PAGE_DIRS) as StaffPageKey[]),
+]
 
 /** The source folder of a page, relative to `src/` (`pages/event`, `staff/pages/login`). */
 export function pageSourceDir(key: PageKey): string {
-  return isStaff(key) ? `${STAFF_ROOT}/pages/${STAFF_PAGE_DIRS[key]}` : `pages/${MAIN_PAGE_DIRS[key]}`
+  if (isStaff(key)) return `${STAFF_ROOT}/pages/${STAFF_PAGE_DIRS[key]}`
+  const root = residentPackageOf(key)
+  if (root) return `${root}/pages/${residentDir(key as ResidentPackagePageKey, root)}`
+  return `pages/${MAIN_PAGE_DIRS[key as keyof typeof MAIN_PAGE_DIRS]}`
+}
+
+/**
+ * Routes pages had before they left the main package (`pages/<folder>/index` → key). Links already
+ * out in the world (printed poster QR codes, share cards in chats, sent subscribe messages, inbox
+ * rows) still name them: the app redirects them (src/app.tsx, onPageNotFound) and migration
+ * `2026-12-page-paths-subpackages` (runtime/migrations.ts) rewrites stored ones.
+ */
+export const LEGACY_ROUTES: Readonly<Record<string, ResidentPackagePageKey>> = Object.fromEntries(
+  RESIDENT_ROOTS.flatMap((root) => Object.entries(RESIDENT_PACKAGES[root] as Record<string, string>).map(([key, dir]) => [inPackage(dir), key as ResidentPackagePageKey])),
+)
+
+/**
+ * A stored or incoming path (`pages/event/index?id=1`, with or without a leading slash) rewritten to
+ * the page's current route, keeping the query and the slash; null when it is not a legacy route.
+ */
+export function currentPathOf(path: string): string | null {
+  const m = /^(\/?)(pages\/[a-z0-9-]+\/index)(\?.*)?$/.exec(path)
+  if (!m) return null
+  const key = LEGACY_ROUTES[m[2]]
+  return key ? `${m[1]}${pageRoute(key)}${m[3] ?? ''}` : null
+}
+
+/**
+ * WeChat downloads these subpackages while the resident is on the page (network: any), so the next
+ * step is there when tapped: the tabs lead to policies, events and 我的.
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/subpackages/preload.html
+ */
+const PRELOAD: Partial<Record<PageKey, ResidentPackageRoot[]>> = {
+  index: ['pkg-policy'],
+  events: ['pkg-event'],
+  mine: ['pkg-me'],
+  policyDetail: ['pkg-me'],
+  event: ['pkg-me'],
 }
 
 /** `pages` and `subPackages` of app.config, from the map. */
-export function appPages(): { pages: string[]; subPackages: { root: string; pages: string[] }[] } {
+export function appPages(): {
+  pages: string[]
+  subPackages: { root: string; pages: string[] }[]
+  preloadRule: Record<string, { network: 'all'; packages: string[] }>
+} {
   return {
     pages: Object.values(MAIN_PAGE_DIRS).map(inPackage),
-    subPackages: [{ root: STAFF_ROOT, pages: Object.values(STAFF_PAGE_DIRS).map(inPackage) }],
+    subPackages: [
+      ...RESIDENT_ROOTS.map((root) => ({ root, pages: Object.values(RESIDENT_PACKAGES[root] as Record<string, string>).map(inPackage) })),
+      { root: STAFF_ROOT, pages: Object.values(STAFF_PAGE_DIRS).map(inPackage) },
+    ],
+    preloadRule: Object.fromEntries(Object.entries(PRELOAD).map(([key, packages]) => [pageRoute(key as PageKey), { network: 'all' as const, packages: packages ?? [] }])),
   }
 }

@@ -6,6 +6,7 @@ import { applyContributions, dayInstant } from './counters'
 import { BASELINE_PREFIX } from '../domain/indices'
 import { countedPeriodsOf, periodKind } from '../domain/period'
 import { rebuildSearchIndex } from '../application/search-index'
+import { currentPathOf } from '../domain/pages'
 import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
@@ -31,6 +32,33 @@ interface Migration {
   needsKeyring?: boolean
   /** Applies the change; resolves how many documents it changed. */
   run(store: Store<Collections>, keyring: Keyring | null): Promise<number>
+}
+
+/**
+ * Issue 24: resident pages left the main package for journey subpackages, so their routes changed
+ * (`pages/event/index` → `pkg-event/pages/event/index`). Stored links are rewritten: inbox rows'
+ * `link`, queued subscribe messages' `page` (WeChat opens it) and search entries' `url`. Links out of
+ * reach (printed QR codes, share cards, sent messages) are redirected by the app (src/app.tsx).
+ */
+export async function migratePagePaths(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  const fields = [
+    ['inbox', 'link'],
+    ['noticeDeliveries', 'page'],
+    ['searchEntries', 'url'],
+  ] as const
+  for (const [name, field] of fields) {
+    const col = store.collection(name)
+    for await (const batch of col.scan(undefined, 200)) {
+      for (const doc of batch) {
+        const value = (doc as unknown as Record<string, unknown>)[field]
+        const next = typeof value === 'string' ? currentPathOf(value) : null
+        if (next === null) continue
+        if (await col.update(doc._id, { set: { [field]: next } as never })) changed++
+      }
+    }
+  }
+  return changed
 }
 
 /** Collections renamed to the one convention (camelCase), old name → new name. */
@@ -321,6 +349,10 @@ const MIGRATIONS: readonly Migration[] = [
     // marked on each opened delivery, as `creditPushFunnel` keeps it from now on.
     name: '2026-12-push-funnel-counters',
     run: migratePushFunnel,
+  },
+  {
+    name: '2026-12-page-paths-subpackages',
+    run: migratePagePaths,
   },
 ]
 

@@ -210,7 +210,7 @@ describe('the evaluation chain', () => {
     expect(sent.surveyId).toBeTruthy()
     // A ledger resident finds it in their inbox and answers it like any survey.
     const inbox = await h.ok<InboxOutput>(inboxActions, resident('r1'), 'inbox', {})
-    expect(inbox.items[0]).toMatchObject({ title: '市创建办邀请你填写抽查问卷', link: `/pages/survey/index?id=${sent.surveyId}` })
+    expect(inbox.items[0]).toMatchObject({ title: '市创建办邀请你填写抽查问卷', link: `/pkg-policy/pages/survey/index?id=${sent.surveyId}` })
     for (const who of ['r1', 'r2']) {
       await h.ok(profileActions, resident(who), 'save', { communityId: 'comm-a', targetGroups: [] })
       await h.ok(surveyActions, resident(who), 'answer', { id: sent.surveyId, levels: [5, 5, 5, 5, 5] })

@@ -56,7 +56,7 @@ describe('event codes', () => {
     const poster = await h.ok<CodeOutput>(h.actions, staffId('staff-a'), 'code', { id: e._id, purpose: 'poster', origin: ORIGIN })
     const url = decode(poster.image)
     expect(url).toBe(poster.url)
-    expect(url.startsWith(`${ORIGIN}/#/pages/event/index?scene=`)).toBe(true)
+    expect(url.startsWith(`${ORIGIN}/#/pkg-event/pages/event/index?scene=`)).toBe(true)
     expect(sceneOf(url)).toBe(poster.scene)
     expect(poster.scene.length).toBeLessThanOrEqual(32)
 
@@ -287,7 +287,7 @@ describe('sign-up and check-in', () => {
     // The waitlist place when they signed up, then the promotion, both opening the event.
     expect(inbox.unreadCount).toBe(2)
     expect(inbox.items.map((m) => m.title).sort()).toEqual(['候补成功，你已报上名', `已排上候补：${e.title}`].sort())
-    for (const m of inbox.items) expect(m).toMatchObject({ kind: 'signup', sourceId: e._id, link: `/pages/event/index?id=${e._id}` })
+    for (const m of inbox.items) expect(m).toMatchObject({ kind: 'signup', sourceId: e._id, link: `/pkg-event/pages/event/index?id=${e._id}` })
 
     // Staff raise the capacity: the waitlist moves up in order.
     const current = await h.ok<EventView>(h.actions, staffId('staff-a'), 'get', { id: e._id })

@@ -28,8 +28,8 @@ describe('event.mine (我的活动)', () => {
       ['course', 'SYB 创业培训第 3 期'],
       ['event', '贷款政策宣讲'],
     ])
-    expect(mine.upcoming[0]).toMatchObject({ place: '甲社区党群服务中心 二楼会议室', status: '已报名', code: '报名号 1', canCancel: true, url: `/pages/event/index?id=${salon._id}` })
-    expect(mine.upcoming[1]).toMatchObject({ status: '已报名 · 已上 0/2 节', canCancel: true, url: `/pages/course/index?id=${course._id}` })
+    expect(mine.upcoming[0]).toMatchObject({ place: '甲社区党群服务中心 二楼会议室', status: '已报名', code: '报名号 1', canCancel: true, url: `/pkg-event/pages/event/index?id=${salon._id}` })
+    expect(mine.upcoming[1]).toMatchObject({ status: '已报名 · 已上 0/2 节', canCancel: true, url: `/pkg-event/pages/course/index?id=${course._id}` })
     expect(mine.past).toEqual([])
 
     await h.ok(h.actions, resident('r1'), 'cancel', { mode: 'signup', eventId: talk._id, requestId: rid() })

@@ -39,7 +39,7 @@ describe('the resident hears back about their case', () => {
     const { items } = await inbox()
     const notices = items.filter((m) => m.kind === 'case')
     expect(notices.map((m) => m.title).sort()).toEqual(['为你安排了创业导师：刘建国', '你的创业意向已受理', '社区记录了对你的创业指导'].sort())
-    for (const m of notices) expect(m.link).toBe('/pages/my-case/index')
+    for (const m of notices) expect(m.link).toBe('/pkg-me/pages/my-case/index')
     // A repeated accept changes nothing and tells nothing twice.
     await steps.accept()
     expect((await inbox()).items.filter((m) => m.kind === 'case')).toHaveLength(3)
@@ -81,7 +81,7 @@ describe('the resident hears back about their case', () => {
     const report = await sendNotices(deps)
     expect(report).toEqual({ sent: 2, inboxOnly: 1, retried: 0 })
     expect(wechat.calls).toHaveLength(2)
-    for (const c of wechat.calls) expect(c.page).toBe('pages/my-case/index')
+    for (const c of wechat.calls) expect(c.page).toBe('pkg-me/pages/my-case/index')
     expect((await h.ok<NoticesOutput>(actions, resident('r1'), 'notices', {})).template?.remaining).toBe(0)
     // A second pass sends nothing again.
     expect(await sendNotices(deps)).toEqual({ sent: 0, inboxOnly: 0, retried: 0 })

@@ -40,10 +40,10 @@ describe('notify.push targeting', () => {
     for (const r of reached) {
       const inbox = await h.ok<InboxOutput>(actions, resident(r), 'inbox', {})
       expect(inbox.unreadCount).toBe(1)
-      expect(inbox.items[0]).toMatchObject({ kind: 'policy', title: `新政策：${policy.title}`, sourceId: policy._id, link: `/pages/policy-detail/index?id=${policy._id}&push=${view._id}` })
+      expect(inbox.items[0]).toMatchObject({ kind: 'policy', title: `新政策：${policy.title}`, sourceId: policy._id, link: `/pkg-policy/pages/policy-detail/index?id=${policy._id}&push=${view._id}` })
     }
     // The message opens the policy, and names it.
-    expect(wechat.calls[0]).toMatchObject({ templateId: TEMPLATE_ID, page: `pages/policy-detail/index?id=${policy._id}&push=${view._id}`, miniprogramState: 'formal' })
+    expect(wechat.calls[0]).toMatchObject({ templateId: TEMPLATE_ID, page: `pkg-policy/pages/policy-detail/index?id=${policy._id}&push=${view._id}`, miniprogramState: 'formal' })
 
     // Aimed at veterans: the graduate-only subscriber is left out, the veteran one is in.
     h.setNow('2026-11-22T05:00:00.000Z')

@@ -50,7 +50,7 @@ describe('service.search', () => {
     await h.ok(policyActions, staffId('a-staff'), 'publish', { id: p._id })
     const found = await h.ok<SearchResult>(service, resident('ra'), 'search', { q: '想开个小店有什么补贴' })
     expect(found.top.map((x) => x.id)).toEqual([p._id])
-    expect(found.top[0].url).toBe(`/pages/policy-detail/index?id=${p._id}`)
+    expect(found.top[0].url).toBe(`/pkg-policy/pages/policy-detail/index?id=${p._id}`)
     // An edit shows at once (new words), and the old title no longer matches.
     const cur = await h.store.collection('policies').get(p._id)
     await h.ok(policyActions, staffId('a-staff'), 'save', { ...draft({ title: '甲社区早餐车补贴', validTo: '2026-11-30' }), id: p._id, version: cur?.version })

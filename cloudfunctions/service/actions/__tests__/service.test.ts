@@ -188,7 +188,7 @@ describe('guides, stories, hotline and search', () => {
     expect((await h.ok<SearchResult>(service, resident('rb'), 'search', { q: '早餐' })).groups.length).toBe(0)
     const paged = await h.ok<SearchResult>(service, resident('ra'), 'search', { q: '贷款', kind: 'guide', limit: 1 })
     expect(paged.groups.map((x) => x.kind)).toEqual(['guide'])
-    expect(paged.groups[0].items[0].url).toBe(`/pages/guide/index?id=${g._id}`)
+    expect(paged.groups[0].items[0].url).toBe(`/pkg-policy/pages/guide/index?id=${g._id}`)
     // Nothing to search for is an empty answer, not an error.
     expect(await h.ok<SearchResult>(service, resident('ra'), 'search', { q: '' })).toEqual({ top: [], groups: [], hint: null })
   })
