@@ -101,6 +101,9 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       buildDependencies: {
         theme: [path.resolve(root, 'src/styles/_theme.scss')],
         config: [__filename, path.resolve(__dirname, 'dev.ts'), path.resolve(__dirname, 'prod.ts')],
+        // The H5 router's entry is generated from the page list, which the cache does not see
+        // either: a page moved to a subpackage must not be looked for at its old path.
+        pages: [path.resolve(root, 'src/app.config.ts'), path.resolve(root, 'cloudfunctions/_shared/domain/pages.ts')],
       },
     },
     mini: {
