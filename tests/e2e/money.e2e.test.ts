@@ -159,7 +159,7 @@ describe('benefits and loans on a case', () => {
     const page = await fresh(login, `${baseUrl()}/#/staff/pages/policy-edit/index`)
     await byTest(page, 'field-capFen-input').fill('12.345')
     await byTest(page, 'save-button').click()
-    await eventually(() => byTest(page, 'field-capFen-error').innerText(), (t) => expect(t).toBe('上限应为数字'))
+    await eventually(() => byTest(page, 'field-capFen-error').innerText(), (t) => expect(t).toBe('上限请填金额（元），最多到分'))
     await page.waitForTimeout(300) // the page scrolls itself to the first error: then bring the cap field up
     await byTest(page, 'field-capFen').evaluate((e) => e.scrollIntoView({ block: 'center' }))
     await screenshot(page, 'money-policy-cap-error')
