@@ -10,7 +10,7 @@ import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
 import { fourInOneOf, type Intent } from '../domain/intent'
-import { type Benefit, inferBenefitKind, moneyContributions } from '../domain/money'
+import { type Benefit, eligibleStockContributions, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, where } from '../store/port'
 
@@ -187,6 +187,23 @@ async function migrateBenefits(store: Store<Collections>): Promise<number> {
   return changed
 }
 
+/** Adds every case's 政策享受率 mask stocks to its community's counters (see the migration). */
+async function countEligibleStocks(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+    for (const doc of batch) {
+      if (!doc.startedAt) continue
+      await store.transaction(async (tx) => {
+        const current = await tx.collection('intents').get(doc._id)
+        if (!current?.startedAt) return
+        await applyContributions(tx, current.communityId, eligibleStockContributions(current, shanghaiDate(new Date(current.startedAt))))
+        changed++
+      })
+    }
+  }
+  return changed
+}
+
 /**
  * Writes the default targets (`TARGET_SEEDS`, each with the seed document it comes from) for every
  * city in the database that lacks them, as seed 001's year's records; a record an office has set
@@ -314,6 +331,13 @@ const MIGRATIONS: readonly Migration[] = [
     // `other`; the original line is kept in `legacy`, so nothing is lost.
     name: '2026-12-benefit-kinds-and-fen',
     run: migrateBenefits,
+  },
+  {
+    // 政策享受率 from eligibility: entrepreneurs counted per target-group mask (ent_m… / entb_m…,
+    // `eligibleStockContributions`). Each case adds its steps once, read inside its transaction;
+    // writes after the deploy move only their difference, so the total is each case's own count.
+    name: '2026-12-eligible-entrepreneur-stocks',
+    run: countEligibleStocks,
   },
 ]
 
