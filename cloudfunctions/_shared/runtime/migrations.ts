@@ -1,5 +1,5 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
-import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions, periodsOfMetric } from '../domain/counter'
 import { FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../domain/feedback'
 import { shanghaiDate } from '../domain/time'
 import { applyContributions, dayInstant } from './counters'
@@ -187,19 +187,45 @@ async function migrateBenefits(store: Store<Collections>): Promise<number> {
   return changed
 }
 
-/** Adds every case's 政策享受率 mask stocks to its community's counters (see the migration). */
-async function countEligibleStocks(store: Store<Collections>): Promise<number> {
-  let changed = 0
+/**
+ * Sets every counter document's 政策享受率 mask stocks (`ent_m…` / `entb_m…`) to a recount of the
+ * cases (`eligibleStockContributions`), fields no case counts any more set to 0. Setting (not
+ * incrementing) makes a rerun harmless, and a database whose cases were written by this version
+ * (the demo seed) comes out the same.
+ */
+async function recountEligibleStocks(store: Store<Collections>): Promise<number> {
+  const want = new Map<string, Record<string, number>>()
   for await (const batch of store.collection('intents').scan(undefined, 200)) {
-    for (const doc of batch) {
-      if (!doc.startedAt) continue
-      await store.transaction(async (tx) => {
-        const current = await tx.collection('intents').get(doc._id)
-        if (!current?.startedAt) return
-        await applyContributions(tx, current.communityId, eligibleStockContributions(current, shanghaiDate(new Date(current.startedAt))))
-        changed++
-      })
+    for (const i of batch) {
+      if (!i.startedAt) continue
+      for (const c of eligibleStockContributions(i, shanghaiDate(new Date(i.startedAt)))) {
+        for (const [metric, n] of Object.entries(c.inc)) {
+          for (const period of periodsOfMetric(metric, countedPeriodsOf(dayInstant(c.date)))) {
+            const id = counterId(i.communityId, period)
+            const m = want.get(id) ?? {}
+            m[metric] = (m[metric] ?? 0) + n
+            want.set(id, m)
+          }
+        }
+      }
     }
+  }
+  const stale = new Map<string, Record<string, number>>()
+  for await (const batch of store.collection('counters').scan(undefined, 500)) {
+    for (const c of batch) {
+      const fields = Object.keys(c).filter((k) => /^entb?_m\d+$/.test(k))
+      if (fields.length) stale.set(c._id, Object.fromEntries(fields.map((k) => [k, 0])))
+    }
+  }
+  let changed = 0
+  for (const id of new Set([...want.keys(), ...stale.keys()])) {
+    const set = { ...stale.get(id), ...want.get(id) }
+    await store.transaction(async (tx) => {
+      if (await tx.collection('counters').update(id, { set })) return
+      const sep = id.lastIndexOf(':')
+      await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
+    })
+    changed++
   }
   return changed
 }
@@ -334,10 +360,9 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     // 政策享受率 from eligibility: entrepreneurs counted per target-group mask (ent_m… / entb_m…,
-    // `eligibleStockContributions`). Each case adds its steps once, read inside its transaction;
-    // writes after the deploy move only their difference, so the total is each case's own count.
+    // `eligibleStockContributions`), recounted from the cases and set on the counter documents.
     name: '2026-12-eligible-entrepreneur-stocks',
-    run: countEligibleStocks,
+    run: recountEligibleStocks,
   },
 ]
 
