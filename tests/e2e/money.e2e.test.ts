@@ -136,6 +136,21 @@ describe('benefits and loans on a case', () => {
     await byTest(dash, 'drill-title').filter({ hasText: '贴息' }).waitFor()
     await byTest(dash, 'ledger-row').filter({ hasText: '罗春燕' }).first().waitFor()
 
+    // 政策享受率 by target group, from the policies in force: its 应享未享 opens the workers' to-do list.
+    const gaps = await fresh(page, `${baseUrl()}/#/staff/pages/dashboard/index`)
+    await byTest(gaps, 'money-enjoyment-all').waitFor()
+    await eventually(() => byTest(gaps, 'money-enjoyment-all').innerText(), (t) => expect(t).toMatch(/\d+(\.\d)?%（\d+\/\d+）/))
+    await byTest(gaps, 'money-enjoyment').scrollIntoViewIfNeeded()
+    await screenshot(gaps, 'money-dashboard-enjoyment')
+    await wide(gaps, 'money-dashboard-enjoyment', 'money-enjoyment')
+    expect(money.enjoyment[0].key).toBe('all')
+    if ((await byTest(gaps, 'money-enjoyment-all').innerText()).includes('应享未享')) {
+      await byTest(gaps, 'money-enjoyment-all').click()
+      await byTest(gaps, 'drill-title').filter({ hasText: '应享未享' }).waitFor()
+      await byTest(gaps, 'ledger-row').first().waitFor()
+      await screenshot(gaps, 'money-enjoyment-drill')
+    }
+
     // The inspector's export carries the benefit and every loan step, and a summary.
     const out = await fn<ExportOutput>(jinsha, 'ledger', 'export', { period: MONTH })
     const res = await fetch(out.url!.startsWith('http') ? out.url! : `${baseUrl()}${out.url}`)

@@ -37,13 +37,13 @@ export function MoneyBreakdown({ period, orgId }: { period: string; orgId: strin
   return (
     <View data-testid='money'>
       <View className='dash__section' data-testid='money-enjoyment'>
-        <Text className='dash__section-title'>政策享受率 · 按人群（{m.periodName}末，符合在效政策的创业者；点“应享未享”看名单）</Text>
+        <Text className='dash__section-title'>政策享受率 · 按人群（{m.periodName}末，已享受/符合在效政策的创业者；点“应享未享”看名单）</Text>
         <View className='dash__benefits'>
-          {m.enjoyment.map((r) => (
+          {m.enjoyment.filter((r) => r.key === 'all' || r.eligible).map((r) => (
             <View key={r.key} className='dash__benefit' data-testid={`money-enjoyment-${r.key}`} onClick={r.missing ? open({ metric: r.metric, label: `${r.label} · 应享未享` }) : undefined}>
               <Text className='dash__benefit-name'>{r.label}</Text>
               <Text className='dash__benefit-count'>
-                {pct(r.value)}（{r.benefited}/{r.eligible} 人）
+                {pct(r.value)}（{r.benefited}/{r.eligible}）
               </Text>
               <Text className='dash__benefit-amount'>{r.missing ? `应享未享 ${r.missing} 人` : '—'}</Text>
             </View>
