@@ -148,6 +148,8 @@ describe('benefits and loans on a case', () => {
       await byTest(gaps, 'money-enjoyment-all').click()
       await byTest(gaps, 'drill-title').filter({ hasText: '应享未享' }).waitFor()
       await byTest(gaps, 'ledger-row').first().waitFor()
+      // The H5 router slides the new page in: shoot once it has settled.
+      await gaps.waitForTimeout(800)
       await screenshot(gaps, 'money-enjoyment-drill')
     }
 
