@@ -1,6 +1,6 @@
 /**
  * The 申报表's figures for a community's year, read from its counter documents (one store read,
- * the same numbers its dashboard shows), and the self-evaluation report's first draft written
+ * the same numbers its dashboard shows, plus one of the policies on its chain for 政策享受率 by group), and the self-evaluation report's first draft written
  * from them against each 创建标准.
  */
 import type { ApplicationFigures, ApplicationReport, FormRatio, SetupSnapshot } from '../_shared/domain/evaluation'
@@ -12,6 +12,8 @@ import type { Ctx } from '../_shared/runtime/action'
 import { notFound } from '../_shared/runtime/errors'
 import { communitySeries, criteriaOf, indicesOf } from '../_shared/application/figures-scope'
 import { targetsFor } from '../_shared/application/targets'
+import { eligibleGroupsOfCommunities, sumEnjoyment } from '../_shared/application/enjoyment'
+import { periodRange } from '../_shared/domain/period'
 
 /** An index value as the form prints it: `18.0%`, `92.5 分`, `3`, or `—` when unknown. */
 export function formatValue(unit: IndexValue['unit'], value: number | null): string {
@@ -83,6 +85,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
     newIndividual: value('newIndividual'),
     activityIndex: ratio(indices, 'activity'),
     policyEnjoyment: ratio(indices, 'policyEnjoyment'),
+    enjoyment: sumEnjoyment(new Map([[communityId, series]]), period, (await eligibleGroupsOfCommunities(ctx, [org], periodRange(period).to)).byCommunity),
     employmentDriven: ratio(indices, 'employmentDriven'),
     survival12: ratio(indices, 'survival12'),
     survival24: ratio(indices, 'survival24'),

@@ -41,6 +41,19 @@ it('every breakdown of the demo shows real figures, drills down, and recounts wi
   const disbursed = years[1].loanSteps.find((r) => r.step === 'disbursed')!
   const cases = await call<MoneyCasesOutput>('moneyCases', { period: '2026', metric: disbursed.metric })
   expect(cases.items.length).toBeGreaterThan(0)
+  // 政策享受率 from eligibility: a stock, so 2026 is the whole demo. Some eligible entrepreneurs have
+  // a benefit, some are 应享未享 (the drill-down lists them, a district's first page at most 20).
+  const enjoyment = years[1].enjoyment
+  const all = enjoyment.find((r) => r.key === 'all')!
+  expect(all.eligible).toBeGreaterThan(0)
+  expect(all.benefited).toBeGreaterThan(0)
+  expect(all.missing).toBeGreaterThan(0)
+  expect(enjoyment.filter((r) => r.key !== 'all').length).toBeGreaterThan(3)
+  for (const r of enjoyment) expect(r.benefited + r.missing).toBe(r.eligible)
+  // A person in two groups counts in each group row and once overall.
+  expect(enjoyment.filter((r) => r.key !== 'all').reduce((n, r) => n + r.eligible, 0)).toBeGreaterThanOrEqual(all.eligible)
+  const gap = await call<MoneyCasesOutput>('moneyCases', { period: '2026', metric: all.metric })
+  expect(gap.items.length).toBeGreaterThan(0)
   expect((await reconcileCounters(store, { repair: false })).drift).toEqual([])
   await store.close()
 })

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import type { MoneyOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { ExportOutput, MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
+import type { InboxOutput } from '../../cloudfunctions/_shared/contracts/notify'
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 import { ARTIFACTS, baseUrl, eventually, launch, phone, screenshot } from './browser'
 import { byTest, fn, idCard, residentToken, staffToken } from './api'
@@ -38,6 +39,17 @@ async function fresh(page: Page, url: string): Promise<Page> {
   await next.setViewportSize({ width: 390, height: 844 })
   await next.goto(url)
   return next
+}
+
+/** The same view on a desktop browser (1366×768), for the office staff's screens. */
+async function wide(page: Page, name: string, ready: string): Promise<void> {
+  const next = await page.context().newPage()
+  await next.setViewportSize({ width: 1366, height: 768 })
+  await next.goto(page.url())
+  await byTest(next, ready).first().waitFor()
+  await byTest(next, ready).first().evaluate((e) => e.scrollIntoView({ block: 'center' }))
+  await screenshot(next, `${name}-1366`)
+  await next.close()
 }
 
 describe('benefits and loans on a case', () => {
@@ -94,10 +106,15 @@ describe('benefits and loans on a case', () => {
     await eventually(() => byTest(page, 'benefits').innerText(), (t) => expect(t).toMatch(/贴息[\s\S]*912\.5 元/))
     await byTest(page, 'loans').scrollIntoViewIfNeeded()
     await screenshot(page, 'money-case-loans')
+    await wide(page, 'money-case-loans', 'loans')
 
-    // The resident sees where the loan stands.
+    // The resident sees where the loan stands, and heard of the subsidy and of each step after their application.
     const my = await fn<MineOutput>(resident, 'intent', 'mine', {})
     expect(my.current?.loans.map((l) => [l.step, l.hint])).toEqual([['interest', '已拨付一期贴息']])
+    const inbox = await fn<InboxOutput>(resident, 'notify', 'inbox', {})
+    const told = inbox.items.filter((m) => m.kind === 'case').map((m) => m.title)
+    expect(told).toEqual(expect.arrayContaining(['已为你登记享受政策', ...['社区推荐', '担保审核', '银行审批', '放款', '第 1 期贴息'].map((l) => `你的创业担保贷款：${l}`)]))
+    expect(told.filter((t) => t.startsWith('你的创业担保贷款'))).toHaveLength(5)
 
     // The breakdowns moved by exactly what was recorded.
     const money = await fn<MoneyOutput>(jinsha, 'indices', 'money', { period: MONTH })
@@ -114,9 +131,27 @@ describe('benefits and loans on a case', () => {
     await eventually(() => byTest(dash, 'money-kind-interest_subsidy').innerText(), (t) => expect(t).toContain(`${(kind(money, 'interest_subsidy').amountFen / 100).toLocaleString('zh-CN')} 元`))
     await byTest(dash, 'money-kind').scrollIntoViewIfNeeded()
     await screenshot(dash, 'money-dashboard-breakdown')
+    await wide(dash, 'money-dashboard-breakdown', 'money-kind')
     await byTest(dash, 'money-kind-interest_subsidy').click()
     await byTest(dash, 'drill-title').filter({ hasText: '贴息' }).waitFor()
     await byTest(dash, 'ledger-row').filter({ hasText: '罗春燕' }).first().waitFor()
+
+    // 政策享受率 by target group, from the policies in force: its 应享未享 opens the workers' to-do list.
+    const gaps = await fresh(page, `${baseUrl()}/#/staff/pages/dashboard/index`)
+    await byTest(gaps, 'money-enjoyment-all').waitFor()
+    await eventually(() => byTest(gaps, 'money-enjoyment-all').innerText(), (t) => expect(t).toMatch(/\d+(\.\d)?%（\d+\/\d+）/))
+    await byTest(gaps, 'money-enjoyment').scrollIntoViewIfNeeded()
+    await screenshot(gaps, 'money-dashboard-enjoyment')
+    await wide(gaps, 'money-dashboard-enjoyment', 'money-enjoyment')
+    expect(money.enjoyment[0].key).toBe('all')
+    if ((await byTest(gaps, 'money-enjoyment-all').innerText()).includes('应享未享')) {
+      await byTest(gaps, 'money-enjoyment-all').click()
+      await byTest(gaps, 'drill-title').filter({ hasText: '应享未享' }).waitFor()
+      await byTest(gaps, 'ledger-row').first().waitFor()
+      // The H5 router slides the new page in: shoot once it has settled.
+      await gaps.waitForTimeout(800)
+      await screenshot(gaps, 'money-enjoyment-drill')
+    }
 
     // The inspector's export carries the benefit and every loan step, and a summary.
     const out = await fn<ExportOutput>(jinsha, 'ledger', 'export', { period: MONTH })
@@ -133,5 +168,21 @@ describe('benefits and loans on a case', () => {
     expect(text('享受政策')).toContain('攀人社发〔2026〕31号')
     expect(text('贷款环节').match(/罗春燕/g)?.length).toBe(6)
     expect(text('汇总')).toContain('贴息')
+  })
+
+  it("the policy editor takes a cap in yuan and checks it with the shared schema", async () => {
+    const login = await phone(browser)
+    await signIn(login, 'jinsha')
+    const page = await fresh(login, `${baseUrl()}/#/staff/pages/policy-edit/index`)
+    await byTest(page, 'field-capFen-input').fill('12.345')
+    await byTest(page, 'save-button').click()
+    await eventually(() => byTest(page, 'field-capFen-error').innerText(), (t) => expect(t).toBe('上限请填金额（元），最多到分'))
+    await page.waitForTimeout(300) // the page scrolls itself to the first error: then bring the cap field up
+    await byTest(page, 'field-capFen').evaluate((e) => e.scrollIntoView({ block: 'center' }))
+    await screenshot(page, 'money-policy-cap-error')
+    await byTest(page, 'field-capFen-input').fill('300000')
+    await expect(byTest(page, 'field-capFen-error').count()).resolves.toBe(0)
+    await screenshot(page, 'money-policy-cap')
+    await wide(page, 'money-policy-cap', 'field-capFen')
   })
 })

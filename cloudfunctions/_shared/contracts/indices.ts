@@ -1,8 +1,9 @@
 import * as v from 'valibot'
 import type { LocalAverageView } from './survey'
 import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue, type MoneyRow } from '../domain/indices'
-import type { LoanStep } from '../domain/money'
+import type { EnjoymentRow, LoanStep } from '../domain/money'
 import type { SetupCheckKey } from '../domain/org-setup'
+import { TARGET_GROUPS } from '../domain/target-groups'
 import type { OrgLevel } from '../domain/org'
 import { type ResolvedTarget, type SplitMode, TARGET_RULES, TARGET_SOURCES, type TargetKind, type TargetRecord, type TargetSource } from '../domain/target'
 import { isPeriod } from '../domain/period'
@@ -77,7 +78,7 @@ export interface BaselineReview {
 export const moneyInput = v.object({ orgId: orgIdSchema, period: periodSchema })
 
 /** A money counter metric (month documents: `mo_…`), as the breakdown rows name them. */
-export const MONEY_METRIC_PATTERN = /^mo_(bn|gn|pn|ln)_[A-Za-z0-9_-]{1,60}$|^mo_(l4|boverride)$/
+export const MONEY_METRIC_PATTERN = new RegExp(`^mo_(bn|gn|pn|ln)_[A-Za-z0-9_-]{1,60}$|^mo_(l4|boverride)$|^gap_(all|${TARGET_GROUPS.join('|')})$`)
 
 /** `indices.moneyCases`: the ledger cases behind one breakdown figure. */
 export const moneyCasesInput = v.object({
@@ -101,6 +102,8 @@ export interface MoneyOutput {
   fourInOne: { num: number; den: number; value: number | null; metric: string }
   /** Benefits given although the resident's groups did not match the policy. */
   overridden: number
+  /** 政策享受率 from eligibility: overall (`all`, first) and per target group a policy in force is for; `metric` drills into 应享未享. */
+  enjoyment: EnjoymentRow[]
   canDrill: boolean
 }
 

@@ -58,7 +58,7 @@ export const policyDraftSchema = v.pipe(
     validTo: v.nullable(isoDateSchema),
     /** Cap per benefit or loan, in fen; null for none; left out, an edit keeps the stored cap. */
     capFen: v.optional(
-      v.nullable(v.pipe(v.number('上限应为数字'), v.integer('上限应精确到分'), v.minValue(1, '上限应大于 0'), v.maxValue(100_000_000_00, '上限过大'))),
+      v.nullable(v.pipe(v.number('上限请填金额（元），最多到分'), v.integer('上限应精确到分'), v.minValue(1, '上限应大于 0'), v.maxValue(100_000_000_00, '上限过大'))),
     ),
   }),
   v.forward(

@@ -64,6 +64,10 @@ export function formSections(app: Pick<EvaluationApplication, 'communityName' | 
         ...f.benefits.map((b): [string, string] => [b.label, `${b.count} 人次，${yuanText(b.amount)}`]),
         ['合计', `${f.benefitCount} 人次，${yuanText(f.benefitAmount)}`],
         ['政策享受率', ratioText(f.policyEnjoyment)],
+        ...(f.enjoyment ?? []).map((r): [string, string] => [
+          r.key === 'all' ? '符合在效政策的创业者享受率' : `享受率 · ${r.label}`,
+          `${ratioText({ num: r.benefited, den: r.eligible, value: r.value })}${r.missing ? `，应享未享 ${r.missing} 人` : ''}`,
+        ]),
       ],
     },
     { title: `三、${CRITERION_LABELS.environment}`, rows: [['创业活动指数', ratioText(f.activityIndex)]] },

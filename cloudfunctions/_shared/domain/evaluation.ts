@@ -5,6 +5,7 @@
  * spot-checks certified communities by the end of December (questionnaires, phone follow-ups)
  * and selects demonstration communities. Pure types and rules; no I/O.
  */
+import type { EnjoymentRow } from './money'
 import type { BenefitRow, Criterion, Light } from './indices'
 import type { StaffRole } from './roles'
 
@@ -108,6 +109,8 @@ export interface ApplicationFigures {
   newIndividual: number
   activityIndex: FormRatio
   policyEnjoyment: FormRatio
+  /** 政策享受率 from eligibility, overall (`all`) and per target group, with 应享未享 (absent in snapshots taken before it). */
+  enjoyment?: EnjoymentRow[]
   employmentDriven: FormRatio
   survival12: FormRatio
   survival24: FormRatio

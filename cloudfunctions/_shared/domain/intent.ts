@@ -1,5 +1,5 @@
 import type { Contribution } from './counter'
-import { type Benefit, type FourInOne, type Loan, moneyContributions } from './money'
+import { type Benefit, eligibleStockContributions, type FourInOne, type Loan, moneyContributions } from './money'
 import type { CaseMentor } from './service'
 import { shanghaiDate } from './time'
 import type { TargetGroup } from './target-groups'
@@ -494,7 +494,8 @@ function intervalSteps(metric: string, intervals: { from: string; to: string | n
  * venture's registration). Stocks, as +1 / −1 steps whose running sum is the level at a date:
  * engaged (an active registration, or a venture in its first 42 months), entrepreneursOperating,
  * operating_<kind> (ventures of a kind in operation: 私营企业 / 个体工商户 net increase),
- * jobsOperating, venturesOperating, entrepreneurs and entrepreneursBenefited (政策享受率).
+ * jobsOperating, venturesOperating, entrepreneurs and entrepreneursBenefited (政策享受率), and the same
+ * per target-group mask for 政策享受率 from eligibility (`eligibleStockContributions`).
  * A withdrawn registration stops counting as registered, asked-for-help and guided; its ventures
  * and benefits happened and stay counted.
  */
@@ -527,6 +528,7 @@ export function intentContributions(i: Intent): Contribution[] {
     if (v.status === 'closed') add(v.closureDate, { jobsOperating: -v.jobsCreated, [`operating_${v.kind}`]: -1 })
   }
   out.push(...moneyContributions(i.benefits, i.loans ?? [], i.targetGroups, fourInOneOf(i)))
+  out.push(...eligibleStockContributions(i, i.startedAt ? dayOf(i.startedAt) : null))
 
   const closedAt = i.stage === 'closed' ? [...i.stageHistory].reverse().find((s) => s.stage === 'closed')?.at : undefined
   const engaged: { from: string; to: string | null }[] = []

@@ -1,6 +1,6 @@
 import type { Contribution } from './counter'
 import type { Policy, PolicyCategory } from './policy'
-import { TARGET_GROUP_LABELS, type TargetGroup } from './target-groups'
+import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
 
 /**
  * Money that reaches entrepreneurs (issue 22): policy benefits delivered on a case, with their
@@ -342,4 +342,114 @@ export function fenToYuan(fen: number): number {
 
 export function yuanLabel(fen: number): string {
   return `${fenToYuan(fen).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`
+}
+
+/**
+ * 政策享受率 from eligibility (issue 22 item 3). Entrepreneurs are counted as dated stocks keyed by
+ * the bit-mask of their target groups (`TARGET_GROUPS` order; 0: no group given): `ent_m<mask>`
+ * from the venture start, `entb_m<mask>` from the first benefit they were eligible for (not on
+ * the start's day before it). Who is eligible is read at query time from the policies in force, so
+ * a policy published later re-judges everyone; summing the masks that overlap the eligible groups
+ * counts each person once overall, and once in each of their groups.
+ */
+export const ELIGIBLE_METRICS = {
+  people: (mask: number) => `ent_m${mask}`,
+  benefited: (mask: number) => `entb_m${mask}`,
+} as const
+
+const MASK_METRIC = /^(ent|entb)_m(\d+)$/
+
+export function groupMask(groups: readonly TargetGroup[]): number {
+  let mask = 0
+  for (const g of groups) {
+    const i = TARGET_GROUPS.indexOf(g)
+    if (i >= 0) mask |= 1 << i
+  }
+  return mask
+}
+
+/** The stock steps a case adds for 政策享受率 (a case that never started adds none). */
+export function eligibleStockContributions(
+  i: { startedAt: string | null; targetGroups: readonly TargetGroup[]; benefits: readonly Pick<Benefit, 'date' | 'eligible'>[] },
+  startedDay: string | null,
+): Contribution[] {
+  if (!i.startedAt || !startedDay) return []
+  const mask = groupMask(i.targetGroups)
+  const out: Contribution[] = [{ date: startedDay, inc: { [ELIGIBLE_METRICS.people(mask)]: 1 } }]
+  const dates = i.benefits.filter((b) => b.eligible).map((b) => b.date)
+  if (dates.length) {
+    const first = dates.reduce((d, x) => (x < d ? x : d))
+    out.push({ date: first > startedDay ? first : startedDay, inc: { [ELIGIBLE_METRICS.benefited(mask)]: 1 } })
+  }
+  return out
+}
+
+/** Which groups the policies in force make eligible: `all` when one is for everyone (no groups). */
+export function eligibleGroupsOf(policies: readonly Pick<Policy, 'targetGroups'>[]): { all: boolean; mask: number } {
+  let mask = 0
+  let all = false
+  for (const p of policies) {
+    if (!p.targetGroups.length) all = true
+    mask |= groupMask(p.targetGroups)
+  }
+  return { all, mask }
+}
+
+/** One row of 政策享受率: eligible entrepreneurs, those with an eligible benefit, and 应享未享. */
+export interface EnjoymentRow {
+  key: TargetGroup | 'all'
+  label: string
+  eligible: number
+  benefited: number
+  /** 应享未享: eligible entrepreneurs without an eligible benefit. */
+  missing: number
+  value: number | null
+  /** What `indices.moneyCases` lists for the 应享未享 cases of this row. */
+  metric: string
+}
+
+/** Drill metric of a row's 应享未享 cases. */
+export const gapMetric = (key: TargetGroup | 'all') => `gap_${key}`
+
+/**
+ * 政策享受率 overall and per target group from the mask stocks (`level(metric)` is the stock at the
+ * period's end, summed over the org's communities). A group no policy in force is for has no row.
+ */
+export function enjoymentRows(metrics: Iterable<string>, level: (metric: string) => number, eligibleGroups: { all: boolean; mask: number }): EnjoymentRow[] {
+  const masks = new Set<number>()
+  for (const m of metrics) {
+    const hit = MASK_METRIC.exec(m)
+    if (hit) masks.add(Number(hit[2]))
+  }
+  const row = (key: TargetGroup | 'all', label: string, take: (mask: number) => boolean): EnjoymentRow => {
+    let eligible = 0
+    let benefited = 0
+    for (const mask of masks) {
+      if (!take(mask)) continue
+      eligible += level(ELIGIBLE_METRICS.people(mask))
+      benefited += level(ELIGIBLE_METRICS.benefited(mask))
+    }
+    return { key, label, eligible, benefited, missing: eligible - benefited, value: eligible ? benefited / eligible : null, metric: gapMetric(key) }
+  }
+  const isEligible = (mask: number) => eligibleGroups.all || (mask & eligibleGroups.mask) !== 0
+  const rows = [row('all', '全部创业者', isEligible)]
+  TARGET_GROUPS.forEach((g, i) => {
+    if (!eligibleGroups.all && !(eligibleGroups.mask & (1 << i))) return
+    rows.push(row(g, TARGET_GROUP_LABELS[g], (mask) => (mask & (1 << i)) !== 0))
+  })
+  return rows
+}
+
+/** Is this case one of a row's 应享未享 at `date`: started by then, in the row's eligible groups, no eligible benefit yet. */
+export function isGap(
+  i: { startedAt: string | null; targetGroups: readonly TargetGroup[]; benefits: readonly Pick<Benefit, 'date' | 'eligible'>[] },
+  startedDay: string | null,
+  key: TargetGroup | 'all',
+  eligibleGroups: { all: boolean; mask: number },
+  date: string,
+): boolean {
+  if (!startedDay || startedDay > date) return false
+  const mask = groupMask(i.targetGroups)
+  if (key === 'all' ? !(eligibleGroups.all || (mask & eligibleGroups.mask) !== 0) : !i.targetGroups.includes(key)) return false
+  return !i.benefits.some((b) => b.eligible && b.date <= date)
 }

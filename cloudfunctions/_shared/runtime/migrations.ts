@@ -1,5 +1,5 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
-import { type Contribution, type Counter, counterId, diffContributions } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions, periodsOfMetric } from '../domain/counter'
 import { FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../domain/feedback'
 import { shanghaiDate } from '../domain/time'
 import { applyContributions, dayInstant } from './counters'
@@ -11,7 +11,7 @@ import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
 import { fourInOneOf, type Intent } from '../domain/intent'
-import { type Benefit, inferBenefitKind, moneyContributions } from '../domain/money'
+import { type Benefit, eligibleStockContributions, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { PushDelivery } from '../domain/notify'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, where } from '../store/port'
@@ -217,6 +217,49 @@ async function migrateBenefits(store: Store<Collections>): Promise<number> {
 }
 
 /**
+ * Sets every counter document's 政策享受率 mask stocks (`ent_m…` / `entb_m…`) to a recount of the
+ * cases (`eligibleStockContributions`), fields no case counts any more set to 0. Setting (not
+ * incrementing) makes a rerun harmless, and a database whose cases were written by this version
+ * (the demo seed) comes out the same.
+ */
+async function recountEligibleStocks(store: Store<Collections>): Promise<number> {
+  const want = new Map<string, Record<string, number>>()
+  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+    for (const i of batch) {
+      if (!i.startedAt) continue
+      for (const c of eligibleStockContributions(i, shanghaiDate(new Date(i.startedAt)))) {
+        for (const [metric, n] of Object.entries(c.inc)) {
+          for (const period of periodsOfMetric(metric, countedPeriodsOf(dayInstant(c.date)))) {
+            const id = counterId(i.communityId, period)
+            const m = want.get(id) ?? {}
+            m[metric] = (m[metric] ?? 0) + n
+            want.set(id, m)
+          }
+        }
+      }
+    }
+  }
+  const stale = new Map<string, Record<string, number>>()
+  for await (const batch of store.collection('counters').scan(undefined, 500)) {
+    for (const c of batch) {
+      const fields = Object.keys(c).filter((k) => /^entb?_m\d+$/.test(k))
+      if (fields.length) stale.set(c._id, Object.fromEntries(fields.map((k) => [k, 0])))
+    }
+  }
+  let changed = 0
+  for (const id of new Set([...want.keys(), ...stale.keys()])) {
+    const set = { ...stale.get(id), ...want.get(id) }
+    await store.transaction(async (tx) => {
+      if (await tx.collection('counters').update(id, { set })) return
+      const sep = id.lastIndexOf(':')
+      await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
+    })
+    changed++
+  }
+  return changed
+}
+
+/**
  * Writes the default targets (`TARGET_SEEDS`, each with the seed document it comes from) for every
  * city in the database that lacks them, as seed 001's year's records; a record an office has set
  * is never touched. Resolves how many it wrote.
@@ -353,6 +396,12 @@ const MIGRATIONS: readonly Migration[] = [
   {
     name: '2026-12-page-paths-subpackages',
     run: migratePagePaths,
+  },
+  {
+    // 政策享受率 from eligibility: entrepreneurs counted per target-group mask (ent_m… / entb_m…,
+    // `eligibleStockContributions`), recounted from the cases and set on the counter documents.
+    name: '2026-12-eligible-entrepreneur-stocks',
+    run: recountEligibleStocks,
   },
 ]
 

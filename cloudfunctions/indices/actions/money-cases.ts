@@ -1,12 +1,15 @@
 import { moneyCasesInput, type MoneyCasesOutput } from '../../_shared/contracts/indices'
 import type { LedgerRow } from '../../_shared/contracts/intent'
 import type { Intent } from '../../_shared/domain/intent'
-import { periodName } from '../../_shared/domain/period'
+import { periodName, periodRange } from '../../_shared/domain/period'
+import { isGap } from '../../_shared/domain/money'
+import type { TargetGroup } from '../../_shared/domain/target-groups'
+import { eligibleGroupsOfCommunities } from '../../_shared/application/enjoyment'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { toLedgerRow } from '../../_shared/application/case'
-import { FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
+import { communitiesUnder, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 import { countsToward } from './drilldown'
 
 const PAGE = 20
@@ -14,7 +17,7 @@ const SCAN_LIMIT = 400
 
 /**
  * The ledger cases behind one money figure (a benefit kind, target group or policy, a loan step,
- * the 四位一体 loans): the org's cases whose own contributions count toward that metric in the
+ * the 四位一体 loans, the 应享未享 of 政策享受率): the org's cases whose own contributions count toward that metric in the
  * period — the same contributions the counters were moved by — a bounded number per call.
  */
 export const moneyCases = defineAction({
@@ -26,6 +29,16 @@ export const moneyCases = defineAction({
   async run({ orgId, period, metric, after }, ctx): Promise<MoneyCasesOutput> {
     const org = await targetOrg(ctx, ctx.caller, orgId)
     const spec = { metrics: [metric], mode: 'flow' as const, period }
+    // 应享未享 (gap_<group|all>): started by the period's end, in a group a policy in force is for,
+    // no eligible benefit yet — judged against the same policies as the breakdown.
+    const gapKey = metric.startsWith('gap_') ? (metric.slice(4) as TargetGroup | 'all') : null
+    const end = periodRange(period).to
+    const eligible = gapKey ? (await eligibleGroupsOfCommunities(ctx, await communitiesUnder(ctx, org), end)).byCommunity : null
+    const counts = (i: Intent): boolean => {
+      if (!gapKey || !eligible) return countsToward(i, spec)
+      const groups = eligible.get(i.communityId)
+      return groups !== undefined && isGap(i, i.startedAt ? shanghaiDate(new Date(i.startedAt)) : null, gapKey, groups, end)
+    }
     const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
     const today = shanghaiDate(ctx.now())
     const items: LedgerRow[] = []
@@ -34,7 +47,7 @@ export const moneyCases = defineAction({
     do {
       const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
       scanned += page.items.length
-      for (const i of page.items) if (countsToward(i, spec)) items.push(toLedgerRow(i, today))
+      for (const i of page.items) if (counts(i)) items.push(toLedgerRow(i, today))
       cursor = page.next
     } while (cursor && items.length < PAGE && scanned < SCAN_LIMIT)
     return { metric, periodName: periodName(period), items, next: cursor }

@@ -1,7 +1,8 @@
 import { moneyInput, type MoneyOutput } from '../../_shared/contracts/indices'
 import { benefitRows, fourInOneShare, groupRows, loanRows, overriddenCount, policyIdsIn, policyRows } from '../../_shared/domain/indices'
 import type { Policy } from '../../_shared/domain/policy'
-import { periodName } from '../../_shared/domain/period'
+import { periodName, periodRange } from '../../_shared/domain/period'
+import { eligibleGroupsOfCommunities, sumEnjoyment } from '../../_shared/application/enjoyment'
 import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
@@ -11,7 +12,8 @@ import { FIGURES_REFUSED, communitiesUnder, communitySeries, orgRef, seriesOfCom
  * Benefits and loans of one org and period (issue 22, seed 000 定量 (2)): counts and amounts by
  * kind, by target group and by policy, loan steps, and the 四位一体 share. Summed from the month
  * counter documents (a community: the same one read as its dashboard; upper levels sum their
- * communities), plus one read for the titles of the policies that have figures.
+ * communities), plus one read of the published policies on the communities' chains: their titles, and
+ * the groups those in force make eligible (政策享受率 and 应享未享 per target group).
  */
 export const money = defineAction({
   input: moneyInput,
@@ -22,13 +24,17 @@ export const money = defineAction({
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)
     const community = org.level === 'community'
-    const seriesList = community
-      ? [await communitySeries(ctx, org._id, period)]
-      : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+    const communities = await communitiesUnder(ctx, org)
+    const seriesBy = community ? new Map([[org._id, await communitySeries(ctx, org._id, period)]]) : await seriesOfCommunities(ctx, communities, period)
+    const seriesList = [...seriesBy.values()]
+    // One read of the published policies on the communities' chains: who is eligible (those in
+    // force at the period's end) and the titles of the policies that have figures.
+    const { byCommunity, policies } = await eligibleGroupsOfCommunities(ctx, communities, periodRange(period).to)
     const ids = policyIdsIn(seriesList, period)
-    const titles = new Map<string, string>()
-    if (ids.length) {
-      const page = await ctx.store.collection('policies').find({ where: where.in<Policy>('_id', ids), limit: ids.length })
+    const titles = new Map<string, string>(policies.map((p) => [p._id, p.title]))
+    const unknown = ids.filter((id) => !titles.has(id))
+    if (unknown.length) {
+      const page = await ctx.store.collection('policies').find({ where: where.in<Policy>('_id', unknown), limit: unknown.length })
       for (const p of page.items) titles.set(p._id, p.title)
     }
     return {
@@ -42,6 +48,7 @@ export const money = defineAction({
       loanSteps: loanRows(seriesList, period),
       fourInOne: fourInOneShare(seriesList, period),
       overridden: overriddenCount(seriesList, period),
+      enjoyment: sumEnjoyment(seriesBy, period, byCommunity),
       canDrill: can(caller.staff.role, 'intent.read'),
     }
   },

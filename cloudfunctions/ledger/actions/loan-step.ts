@@ -27,7 +27,8 @@ const MAX_STEPS = 80
  * workers recording the same step at once: one wins. 放款 adds a 小额担保贷款 benefit and each
  * 贴息 a 贴息 benefit of the amount, so the loan money is counted with the benefits.
  * Store operations: the case (1 read; plus the policy on 申请), the case and one month counter
- * (2 writes) — more only when the step gives an entrepreneur their first benefit.
+ * (2 writes) — more when the step gives an entrepreneur their first benefit, and every step after
+ * the application tells the resident (`loanStepNotices`: 1 read, 2 writes).
  */
 export const loanStep = defineAction({
   input: ledgerLoanStepInput,

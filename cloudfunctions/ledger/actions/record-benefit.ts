@@ -30,7 +30,9 @@ export function checkCap(amountFen: number, capFen: number | null | undefined): 
  * do not match it, or the benefit date is outside its validity, an override reason is required.
  * Amounts are integer fen, at most the policy's cap. Counts by kind, target group and policy on
  * the month document of the benefit date, in the same transaction as the case write.
- * Store operations: the case and the policy (2 reads), the case and one month counter (2 writes).
+ * Store operations: the case and the policy (2 reads), the case and one month counter (2 writes);
+ * a new benefit tells the resident (`benefitNotices`): their notice switches (1 read), the inbox
+ * item and the WeChat delivery (2 writes). An edit tells nothing.
  */
 export const recordBenefit = defineAction({
   input: ledgerBenefitInput,

@@ -7,7 +7,10 @@ import type { ApplicationView, DeadlinesOutput, DocumentsOutput, ListOutput, Ran
 import type { MyCase } from '../../../_shared/contracts/intent'
 import type { InboxOutput } from '../../../_shared/contracts/notify'
 import type { StaffRole } from '../../../_shared/domain/roles'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { formSections } from '../../../_shared/domain/evaluation-form'
+import type { PolicyView } from '../../../_shared/contracts/policy'
+import { policyActions } from '../../../policy/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { intentActions } from '../../../intent/actions'
 import type { ExportFiles } from '../../../_shared/files/export-files'
@@ -119,6 +122,22 @@ describe('the evaluation chain', () => {
     expect(seen.figures.newIndividual).toBe(2)
     expect(seen.live?.asOf).toBe('2026-09-20')
     expect(seen.live?.changed).toContainEqual({ label: '个体工商户净增', snapshot: '2', live: '3' })
+  })
+
+  it('优惠政策落实 rows give 政策享受率 by target group from the policies in force, with 应享未享', async () => {
+    const { h, ok, ledgerOfA } = await setup()
+    await ledgerOfA()
+    h.setNow('2026-09-10T02:00:00.000Z')
+    const opened = await ok('a-lead', 'draft', { year: 2026 })
+    // 优惠政策落实 by eligibility: no policy in force yet, so nobody is judged eligible; once the
+    // district publishes one for returning migrants, both entrepreneurs are, and the benefit outside
+    // the catalogue (an override) does not make either of them 已享受.
+    expect(opened.figures.enjoyment).toEqual([expect.objectContaining({ key: 'all', eligible: 0 })])
+    const policy = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '返乡创业补贴', targetGroups: ['returning_migrant'] }))
+    await h.ok(policyActions, staffId('district'), 'publish', { id: policy._id })
+    const redrawn = await ok('a-lead', 'draft', { year: 2026, version: opened.version, refresh: true })
+    expect(redrawn.figures.enjoyment?.map((r) => [r.key, r.eligible, r.benefited, r.missing])).toEqual([['all', 2, 0, 2], ['returning_migrant', 2, 0, 2]])
+    expect(formSections(redrawn).find((s) => s.title.startsWith('二、'))?.rows).toContainEqual(['享受率 · 返乡农民工', '0.0%（0 / 2），应享未享 2 人'])
   })
 
   it('walks community A from draft to demonstration community, with a return on the way, keeping who, when and what', async () => {

@@ -24,7 +24,7 @@ import { where } from '../../../_shared/store/port'
 import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { intentActions } from '../../../intent/actions'
-import { ID_B, registration } from '../../../intent/actions/__tests__/fixtures'
+import { ID_B, ID_C, idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { policyActions } from '../../../policy/actions'
 import { makeLedgerActions } from '..'
 
@@ -356,3 +356,57 @@ describe('store operations', () => {
 })
 
 export type { CaseView }
+
+describe('政策享受率 and 应享未享 from eligibility', () => {
+  it('counts eligible entrepreneurs overall once and in each of their groups, lists the 应享未享 cases, and reconciles', async () => {
+    const { h, ok, a, graduates, benefit } = await setup()
+    const submit = (r: string, name: string, idCardNo: string, phone: string, targetGroups: string[]) =>
+      h.ok<MyCase>(intentActions, resident(r), 'submit', registration({ name, idCard: idCardNo, phone, targetGroups: targetGroups as never }))
+    // b is in two eligible groups, c a graduate, d a farmer no policy is for.
+    const b = await submit('r2', '李大山', ID_B, '13912345678', ['returning_migrant', 'unemployed'])
+    const c = await submit('r3', '王晓', ID_C, '13712345678', ['graduate'])
+    const d = await submit('r4', '赵田', idCard('51041119800203045'), '13612345678', ['farmer'])
+    const start = async (id: string, day: string) => {
+      const cur = (await h.store.collection('intents').get(id)) as Intent
+      await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: `${day}T02:00:00.000Z` }, `${day}T02:00:00.000Z`, null))
+    }
+    for (const i of [a, b, c, d]) await start(i._id, '2026-10-01')
+    // a: an eligible subsidy; c: an eligible rent subsidy; b: only an override (not eligible), so still 应享未享.
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-20' }))
+    await ok('a-staff', 'recordBenefit', benefit({ id: c._id, policyId: graduates._id, kind: 'rent_subsidy', amountFen: 120_000, date: '2026-11-05' }))
+    await ok('a-staff', 'recordBenefit', benefit({ id: b._id, policyId: graduates._id, kind: 'rent_subsidy', amountFen: 120_000, date: '2026-11-05', overrideReason: '街道会议同意' }))
+
+    const money = await h.ok<MoneyOutput>(indicesActions, staffId('district'), 'money', { period: '2026-Q4' })
+    const row = (k: string) => money.enjoyment.find((r) => r.key === k)
+    expect(money.enjoyment[0].key).toBe('all')
+    // Overall: a, b, c eligible (d's group has no policy); a and c have an eligible benefit.
+    expect(row('all')).toMatchObject({ eligible: 3, benefited: 2, missing: 1 })
+    expect(row('all')?.value).toBeCloseTo(2 / 3)
+    expect(row('returning_migrant')).toMatchObject({ eligible: 2, benefited: 1, missing: 1 })
+    expect(row('unemployed')).toMatchObject({ eligible: 1, benefited: 0, missing: 1, value: 0 })
+    expect(row('graduate')).toMatchObject({ eligible: 1, benefited: 1, missing: 0, value: 1 })
+    expect(row('farmer')).toBeUndefined()
+    // b counts in two groups but once overall: the groups add up to more than the whole by exactly b.
+    const groups = money.enjoyment.filter((r) => r.key !== 'all')
+    expect(groups.reduce((n, r) => n + r.eligible, 0)).toBe(row('all')!.eligible + 1)
+    // The same at the community's own level.
+    const own = await h.ok<MoneyOutput>(indicesActions, staffId('a-staff'), 'money', { period: '2026' })
+    expect(own.enjoyment.find((r) => r.key === 'all')).toMatchObject({ eligible: 3, benefited: 2 })
+    // Before anyone started: nobody.
+    const sept = await h.ok<MoneyOutput>(indicesActions, staffId('district'), 'money', { period: '2026-M09' })
+    expect(sept.enjoyment.find((r) => r.key === 'all')).toMatchObject({ eligible: 0, benefited: 0, missing: 0, value: null })
+    // In October a had no benefit yet: both a and b are 应享未享, c (benefit 11-05) too.
+    const oct = await h.ok<MoneyOutput>(indicesActions, staffId('district'), 'money', { period: '2026-M10' })
+    expect(oct.enjoyment.find((r) => r.key === 'all')).toMatchObject({ eligible: 3, benefited: 0, missing: 3 })
+
+    // Drill-down: the 应享未享 cases are the workers' to-do list.
+    const cases = async (metric: string, period = '2026-Q4') => (await h.ok<MoneyCasesOutput>(indicesActions, staffId('district'), 'moneyCases', { period, metric })).items.map((i) => i.name).sort()
+    expect(await cases(row('all')!.metric)).toEqual(['李大山'])
+    expect(await cases('gap_unemployed')).toEqual(['李大山'])
+    expect(await cases('gap_graduate')).toEqual([])
+    expect(await cases('gap_all', '2026-M10')).toEqual([a.name, '李大山', '王晓'].sort())
+    expect((await h.call(indicesActions, staffId('district'), 'moneyCases', { period: '2026-Q4', metric: 'gap_nobody' })).status).toBe(400)
+
+    expect((await reconcileCounters(h.store, { repair: false })).driftCount).toBe(0)
+  })
+})

@@ -7,7 +7,7 @@ import { useLoad } from '../../../hooks/use-load'
 import { loadMoney } from '../../../services/staff/indices'
 import { routes } from '../../../utils/routes'
 
-/** 政策享受与贷款: counts and amounts by kind, target group, policy and loan step; each row opens its cases. */
+/** 政策享受与贷款: 政策享受率 and 应享未享 overall and per target group; counts and amounts by kind, target group, policy and loan step; each row opens its cases. */
 export function MoneyBreakdown({ period, orgId }: { period: string; orgId: string }) {
   const money = useLoad<MoneyOutput>(() => loadMoney({ period, orgId }), [period, orgId])
   const m = money.data
@@ -33,8 +33,23 @@ export function MoneyBreakdown({ period, orgId }: { period: string; orgId: strin
   const total = m.byKind.reduce((n, b) => n + b.count, 0)
   const fen = m.byKind.reduce((n, b) => n + b.amountFen, 0)
   const four = m.fourInOne
+  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`)
   return (
     <View data-testid='money'>
+      <View className='dash__section' data-testid='money-enjoyment'>
+        <Text className='dash__section-title'>政策享受率 · 按人群（{m.periodName}末，已享受/符合在效政策的创业者；点“应享未享”看名单）</Text>
+        <View className='dash__benefits'>
+          {m.enjoyment.filter((r) => r.key === 'all' || r.eligible).map((r) => (
+            <View key={r.key} className='dash__benefit' data-testid={`money-enjoyment-${r.key}`} onClick={r.missing ? open({ metric: r.metric, label: `${r.label} · 应享未享` }) : undefined}>
+              <Text className='dash__benefit-name'>{r.label}</Text>
+              <Text className='dash__benefit-count'>
+                {pct(r.value)}（{r.benefited}/{r.eligible}）
+              </Text>
+              <Text className='dash__benefit-amount'>{r.missing ? `应享未享 ${r.missing} 人` : '—'}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
       {table(`政策享受 · 按类别（${m.periodName}，共 ${total} 人次，${yuanLabel(fen)}）`, m.byKind.map((r) => ({ ...r, key: r.kind })), 'money-kind')}
       {table('政策享受 · 按人群（一人属多个人群时各计一次）', m.byGroup.filter((r) => r.count), 'money-group')}
       {m.byPolicy.length ? table('政策享受 · 按政策', m.byPolicy, 'money-policy') : null}
