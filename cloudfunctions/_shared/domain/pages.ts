@@ -77,6 +77,7 @@ export const STAFF_PAGE_DIRS = {
   ledgerRegister: 'ledger-register',
   evaluationYear: 'evaluation-year',
   staffTargets: 'targets',
+  staffDuty: 'duty',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS
@@ -170,6 +171,8 @@ export interface PageQueries {
   evaluationYear: { year?: number }
   /** 目标与分解: an org's targets for a year (default: the caller's org, this year). */
   staffTargets: { org?: string; year?: number }
+  /** 督查与目标责任考核: the plan's tasks, what is late, each owner's result for a year. */
+  staffDuty: { year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */
