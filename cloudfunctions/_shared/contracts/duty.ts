@@ -54,6 +54,8 @@ export interface DutyBoard {
   tasks: DutyTaskView[]
   /** Districts and streets in scope a task may be given to. */
   owners: { _id: string; name: string }[]
+  /** The caller may record tasks and 催办 (`duty.assign`). */
+  canAssign: boolean
 }
 
 /** `duty.scores`: one owner's 目标责任考核 result. */

@@ -1,5 +1,6 @@
 import { type DutyBoard, dutyYearInput } from '../../_shared/contracts/duty'
 import type { Org } from '../../_shared/domain/org'
+import { can } from '../../_shared/domain/roles'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
@@ -29,6 +30,7 @@ export const board = defineAction({
       atRisk: tasks.filter((t) => t.state === 'at_risk'),
       tasks,
       owners: owners.sort((a, b) => a.name.localeCompare(b.name)),
+      canAssign: can(caller.staff.role, 'duty.assign'),
     }
   },
 })
