@@ -117,7 +117,9 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
       {last ? <Text className='dty__meta'>已催办 {t.reminders.length} 次，最近：{last.orgName} {last.byName} {last.at.slice(0, 10)}</Text> : null}
       <View className='dty__actions'>
         {d.canAssign && (t.state === 'overdue' || t.state === 'at_risk') ? (
-          <AtButton size='small' type='primary' onClick={() => void remind()}>催办</AtButton>
+          <View className='dty__btn' data-testid={`remind-${t._id}`}>
+            <AtButton size='small' type='primary' onClick={() => void remind()}>催办</AtButton>
+          </View>
         ) : null}
         <Text className='dty__link' onClick={onToggle}>{open ? '收起' : t.reportable ? '报告进展 / 历史 ›' : `进展历史（${t.reports.length}）›`}</Text>
       </View>
