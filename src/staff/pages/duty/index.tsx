@@ -73,7 +73,7 @@ function Duty() {
       {d.canAssign ? <NewTask d={d} year={year} onSaved={reload} /> : null}
       <Text className='dty__section'>目标责任考核</Text>
       <View className='dty__card' data-testid='duty-scores'>
-        <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前任务随时计算；上一级可说明理由调整，调整分与计算分并列显示。</Text>
+        <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前任务随时计算（未到期、未完成的任务暂记 0，年末为定稿）；上一级可说明理由调整，调整分与计算分并列显示。</Text>
         {scores.data?.rows.map((r) => <ScoreRow key={r.ownerKey} year={year} r={r} onSaved={reload} />)}
         {scores.data && !scores.data.rows.length ? <Text className='dty__empty'>本年度还没有任务</Text> : null}
       </View>
