@@ -19,7 +19,8 @@ import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
 import { seedDemoReports } from './seed-reports'
 import { seedDemoSetups } from './seed-setups'
-import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
+import type { DutyTask } from '../cloudfunctions/_shared/domain/duty'
+import { DEMO_ACCOUNTS, DEMO_DUTY_TASKS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
 
 /**
  * Seeds the demo org tree, staff accounts and policies into an empty store, in one
@@ -105,6 +106,8 @@ export async function seedDemo(
     await seedDemoReports(store, now)
     // 组织体系: 金沙 complete, 新华 with gaps the checklist names.
     await seedDemoSetups(store, now)
+    // 督查: seed 001's 职责分工 as the demo plan, some tasks overdue.
+    await seedDemoDuty(store, now)
   }
   return true
 }
@@ -152,5 +155,58 @@ export async function seedDemoTargets(store: Store<Collections>, now: Date): Pro
   if (west) records.push({ _id: targetId(year, west._id, 'activity'), index: 'activity', orgId: west._id, orgPath: west.path, year, value: 0.18, source: 'local', splitFrom: 'city', setBy: 'seed', setAt: at })
   for (const r of records) {
     if (!(await store.collection('targets').get(r._id))) await store.collection('targets').put(r)
+  }
+}
+
+/**
+ * Seed 001's 职责分工 as the demo plan of the current year: the city's departments and the demo
+ * districts/streets, deadlines relative to the seeding day (some passed, some within 14 days),
+ * progress reports dated and kept as the duty actions would write them.
+ */
+export async function seedDemoDuty(store: Store<Collections>, now: Date): Promise<void> {
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const city = DEMO_ORGS.find((o) => o.level === 'city')
+  if (!city) return
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000)
+  const reporterOf = (orgId: string) => DEMO_ACCOUNTS.find((a) => a.orgId === orgId && a.role !== 'admin')
+  for (const t of DEMO_DUTY_TASKS) {
+    const _id = `dut_demo_${t.key}`
+    if (await store.collection('dutyTasks').get(_id)) continue
+    const owner = t.ownerOrgId ? DEMO_ORGS.find((o) => o._id === t.ownerOrgId) : city
+    if (!owner) throw new Error(`seed duty task ${t.key} names unknown org ${t.ownerOrgId}`)
+    const reporter = reporterOf(owner._id)
+    const reports = t.reports.map((r) => ({
+      at: day(-r.daysAgo).toISOString(),
+      on: shanghaiDate(day(-r.daysAgo)),
+      text: r.text,
+      percent: r.percent,
+      byId: `st_${reporter?.username ?? 'city'}`,
+      byName: reporter?.name ?? owner.name,
+    }))
+    const last = reports[reports.length - 1]
+    const doneAt = reports.find((r) => r.percent >= 100)
+    const task: DutyTask = {
+      _id,
+      year,
+      text: t.text,
+      department: t.department ?? null,
+      ownerOrgId: owner._id,
+      ownerPath: owner.path,
+      ownerKey: t.department ? `${city._id}:${t.department}` : owner._id,
+      ownerName: t.department ?? owner.name,
+      setterOrgId: city._id,
+      deadline: shanghaiDate(day(t.dueInDays)),
+      measure: t.measure,
+      weight: t.weight,
+      percent: last?.percent ?? 0,
+      doneOn: doneAt?.on ?? null,
+      reports,
+      reminders: [],
+      createdAt: day(-90).toISOString(),
+      createdBy: 'st_city',
+      updatedAt: last?.at ?? day(-90).toISOString(),
+      version: 1 + reports.length,
+    }
+    await store.collection('dutyTasks').put(task)
   }
 }

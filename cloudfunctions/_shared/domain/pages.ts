@@ -121,6 +121,7 @@ export const STAFF_PAGE_DIRS = {
   reportDetail: 'report-detail',
   staffHonors: 'honors',
   orgSetup: 'org-setup',
+  staffDuty: 'duty',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS | ResidentPackagePageKey
@@ -223,6 +224,8 @@ export interface PageQueries {
   staffHonors: { year?: number }
   /** 组织体系 of a community (default: the caller's own). */
   orgSetup: { org?: string }
+  /** 督查与目标责任考核: the plan's tasks, what is late, each owner's result for a year. */
+  staffDuty: { year?: number }
 }
 
 /** The arguments after the key: nothing, an optional query or a required one. */

@@ -3,6 +3,7 @@ import type { Counter } from '../domain/counter'
 import type { EvaluationApplication, EvaluationDeadlineDoc, EvaluationExtensionDoc } from '../domain/evaluation'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
+import type { DutyAdjustment, DutyTask } from '../domain/duty'
 import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeSettings } from '../domain/notice'
 import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
@@ -127,6 +128,10 @@ export interface Collections {
   orgSetups: OrgSetup
   /** 领导干部联系挂帮: a leader paired with an entrepreneur's case, id `<caseId>:<staffId>`. */
   pairings: LeaderPairing
+  /** The plan's tasks (督查): owner, deadline, weight, progress reports and 催办 kept on the task. */
+  dutyTasks: DutyTask
+  /** The level above's adjustments of a 目标责任考核 result: id `<year>_<ownerKey>`. */
+  dutyAdjustments: DutyAdjustment
 }
 
 export type CollectionName = Extract<keyof Collections, string>
@@ -138,7 +143,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups', 'dutyTasks', 'dutyAdjustments']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

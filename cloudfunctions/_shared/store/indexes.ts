@@ -135,6 +135,11 @@ export const INDEXES: Declarations = {
     { name: 'leader_active', fields: [{ field: 'leaderId', dir: 'asc' }, { field: 'active', dir: 'asc' }] },
     { name: 'case', fields: [{ field: 'caseId', dir: 'asc' }] },
   ],
+  dutyTasks: [
+    // duty.board / duty.scores: a year's tasks whose owner lies in the caller's subtree.
+    { name: 'year_owner', fields: [{ field: 'year', dir: 'asc' }, { field: 'ownerPath', dir: 'asc' }] },
+  ],
+  dutyAdjustments: [],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },

@@ -24,6 +24,7 @@ export interface StaffSection {
 export const STAFF_SECTIONS: readonly StaffSection[] = [
   { key: 'workbench', label: '工作台', home: 'staffWorkbench', anyOf: [], pages: [] },
   { key: 'dashboard', label: '指标看板', home: 'staffDashboard', anyOf: ['index.read'], pages: ['staffTargets'] },
+  { key: 'duty', label: '督查考核', home: 'staffDuty', anyOf: ['duty.report'], pages: [] },
   { key: 'ledger', label: '帮扶台帐', home: 'ledger', anyOf: ['intent.read'], pages: ['staffCase', 'ledgerRegister'] },
   { key: 'feedback', label: '居民反馈', home: 'feedbackInbox', anyOf: ['feedback.read', 'feedback.stats'], pages: ['feedbackItem'] },
   { key: 'events', label: '活动管理', home: 'staffEvents', anyOf: ['event.read'], pages: ['eventEdit', 'eventPoster', 'eventCheckin', 'eventAttendees'] },

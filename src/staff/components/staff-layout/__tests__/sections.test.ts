@@ -9,8 +9,8 @@ describe('staff navigation sections', () => {
     expect(keys('community_staff')).toEqual(['workbench', 'dashboard', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'projects', 'services', 'reports'])
     expect(keys('community_lead')).toEqual([...keys('community_staff'), 'team'])
     // A street reviewer reads: no 项目库 or 服务资源 (their lists are edit screens).
-    expect(keys('street_reviewer')).toEqual(['workbench', 'dashboard', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'reports', 'team'])
-    expect(keys('city_officer')).toEqual(['workbench', 'dashboard', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'projects', 'services', 'reports', 'team'])
+    expect(keys('street_reviewer')).toEqual(['workbench', 'dashboard', 'duty', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'reports', 'team'])
+    expect(keys('city_officer')).toEqual(['workbench', 'dashboard', 'duty', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'projects', 'services', 'reports', 'team'])
     for (const role of STAFF_ROLES) {
       for (const s of sectionsFor(role)) expect(s.anyOf.length === 0 || s.anyOf.some((p) => ROLE_PERMISSIONS[role].includes(p))).toBe(true)
     }

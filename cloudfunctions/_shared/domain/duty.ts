@@ -1,0 +1,107 @@
+/**
+ * Responsibility and 督查 (issue 21, item 3): the plan's tasks (seed 001's 职责分工), owners'
+ * progress reports, the 督查 view of what is late, and the 目标责任考核 result per owner per year.
+ */
+
+/** Days before the deadline from which a task below `AT_RISK_PERCENT` counts as at risk. */
+export const AT_RISK_DAYS = 14
+export const AT_RISK_PERCENT = 80
+
+/** One progress report of the owner: dated and kept (the task's history). */
+export interface DutyReport {
+  at: string
+  /** Shanghai date of `at`: what "done on time" compares with the deadline. */
+  on: string
+  text: string
+  percent: number
+  byId: string
+  byName: string
+}
+
+/** One 催办 of the level above. */
+export interface DutyReminder {
+  at: string
+  byId: string
+  byName: string
+  orgName: string
+  /** Inbox messages filed for the owner org's staff. */
+  sent: number
+}
+
+/** A task of the plan. The owner is a department (the setting org itself answers) or a district/street org. */
+export interface DutyTask {
+  _id: string
+  year: number
+  text: string
+  /** Department name (人社局 …) when the owner is a department, else null. */
+  department: string | null
+  /** The org whose staff report: the setting org for a department task, else the owner org. */
+  ownerOrgId: string
+  ownerPath: string[]
+  /** What the 考核 groups by: `<orgId>` or `<orgId>:<department>`. */
+  ownerKey: string
+  ownerName: string
+  setterOrgId: string
+  deadline: string
+  measure: string
+  weight: number
+  percent: number
+  /** Shanghai date of the report that reached 100 %, or null. */
+  doneOn: string | null
+  reports: DutyReport[]
+  reminders: DutyReminder[]
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  version: number
+}
+
+/** The level above's adjustment of an owner's computed result (`_id` = `<year>_<ownerKey>`). */
+export interface DutyAdjustment {
+  _id: string
+  year: number
+  ownerKey: string
+  /** Setter path of the owner (scope checks). */
+  ownerPath: string[]
+  score: number
+  reason: string
+  computedAtAdjustment: number
+  byId: string
+  byName: string
+  orgName: string
+  at: string
+}
+
+export type DutyState = 'done' | 'overdue' | 'at_risk' | 'on_track'
+
+/** Overdue: deadline passed and not 100 %. At risk: deadline within 14 days and progress below 80 %. */
+export function dutyState(task: Pick<DutyTask, 'deadline' | 'percent'>, today: string): DutyState {
+  if (task.percent >= 100) return 'done'
+  if (task.deadline < today) return 'overdue'
+  if (task.percent < AT_RISK_PERCENT && daysBetween(today, task.deadline) <= AT_RISK_DAYS) return 'at_risk'
+  return 'on_track'
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+}
+
+/** Done on time: reached 100 % by a report dated on or before the deadline. */
+export function doneOnTime(task: Pick<DutyTask, 'deadline' | 'doneOn'>): boolean {
+  return task.doneOn !== null && task.doneOn <= task.deadline
+}
+
+/** The rule as the page shows it. */
+export const DUTY_SCORE_RULE = '考核得分 = Σ(权重 × 按期完成) ÷ Σ权重 × 100；按期完成指截止日当天或之前报告进度达到 100%，是记 1，否记 0'
+
+/**
+ * 目标责任考核: an owner's result for a year = Σ(weight × done-on-time) ÷ Σweight × 100, where
+ * done-on-time is 1 when a report on or before the deadline brought the task to 100 %, else 0.
+ * Rounded to one decimal; null when the owner has no task that year.
+ */
+export function dutyScore(tasks: readonly Pick<DutyTask, 'weight' | 'deadline' | 'doneOn'>[]): number | null {
+  const total = tasks.reduce((s, t) => s + t.weight, 0)
+  if (total === 0) return null
+  const onTime = tasks.reduce((s, t) => s + (doneOnTime(t) ? t.weight : 0), 0)
+  return Math.round((onTime / total) * 1000) / 10
+}

@@ -1,0 +1,119 @@
+import type { DutyBoard, DutyScores, DutyTaskView } from '../../../_shared/contracts/duty'
+import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { dutyActions } from '..'
+
+const STAFF = [
+  { id: 'city-o', role: 'city_officer' as const, orgId: 'city' },
+  { id: 'dist-o', role: 'district_officer' as const, orgId: 'dist' },
+  { id: 'dist-o2', role: 'district_officer' as const, orgId: 'dist' },
+  { id: 'street-r', role: 'street_reviewer' as const, orgId: 'street' },
+  { id: 'comm', role: 'community_staff' as const, orgId: 'comm-a' },
+]
+
+// The harness clock: 2026-11-22 10:00 in Shanghai.
+const task = (over: Record<string, unknown> = {}) => ({
+  year: 2026,
+  text: '落实小额担保贷款政策',
+  department: '人民银行',
+  deadline: '2026-12-31',
+  measure: '全年发放贷款 5000 万元',
+  weight: 5,
+  ...over,
+})
+
+async function setup() {
+  const h = await makeHarness(STAFF)
+  await h.store.collection('orgs').insert({ _id: 'dist2', name: '外区', level: 'district', parentId: 'city', path: ['city', 'dist2'] })
+  return h
+}
+const fields = (r: { body: { ok: boolean; error?: { fields?: { path: string }[] } } }) => (r.body.ok ? [] : (r.body.error?.fields ?? []).map((f) => f.path))
+
+describe('duty (督查与目标责任考核)', () => {
+  it('refuses an owner outside the scope (403) and bad fields (400 with the field), writing nothing', async () => {
+    const h = await setup()
+    expect((await h.call(dutyActions, staffId('dist-o'), 'save', task({ department: undefined, ownerOrgId: 'dist2' }))).status).toBe(403)
+    expect((await h.call(dutyActions, staffId('dist-o'), 'save', task({ department: undefined, ownerOrgId: 'city' }))).status).toBe(403)
+    expect((await h.call(dutyActions, staffId('street-r'), 'save', task())).status).toBe(403)
+    const bad = await h.call(dutyActions, staffId('city-o'), 'save', task({ deadline: '2026-02-30', weight: 11 }))
+    expect(bad.status).toBe(400)
+    expect(fields(bad)).toEqual(expect.arrayContaining(['deadline', 'weight']))
+    const notDate = await h.call(dutyActions, staffId('city-o'), 'save', task({ deadline: '下个月', weight: 0 }))
+    expect(fields(notDate)).toEqual(expect.arrayContaining(['deadline', 'weight']))
+    const neither = await h.call(dutyActions, staffId('city-o'), 'save', task({ department: undefined }))
+    expect(fields(neither)).toEqual(['ownerOrgId'])
+    expect(await h.store.collection('dutyTasks').count()).toBe(0)
+
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'street' }))
+    const pct = await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 101 })
+    expect(pct.status).toBe(400)
+    expect(fields(pct)).toEqual(['percent'])
+    // Only the owner org's staff report: the district above it may not.
+    expect((await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(403)
+    expect((await h.store.collection('dutyTasks').get(t._id))?.reports).toEqual([])
+  })
+
+  it('keeps dated reports as history and picks out overdue and at-risk tasks for the 督查 view', async () => {
+    const h = await setup()
+    const save = (over: Record<string, unknown>) => h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task(over))
+    const overdue = await save({ text: '过期未完成', deadline: '2026-11-01', department: undefined, ownerOrgId: 'street' })
+    const risky = await save({ text: '两周内到期进度低', deadline: '2026-12-05', department: undefined, ownerOrgId: 'dist' })
+    const near = await save({ text: '两周内到期进度高', deadline: '2026-12-05' })
+    const far = await save({ text: '明年到期', deadline: '2026-12-30' })
+    const done = await save({ text: '过期但已完成', deadline: '2026-11-10' })
+    await h.ok(dutyActions, staffId('city-o'), 'report', { id: near._id, text: '基本完成', percent: 85 })
+    h.setNow('2026-11-05T02:00:00.000Z')
+    await h.ok(dutyActions, staffId('city-o'), 'report', { id: done._id, text: '完成', percent: 100 })
+    h.setNow('2026-11-22T02:00:00.000Z')
+    await h.ok(dutyActions, staffId('street-r'), 'report', { id: overdue._id, text: '已走访 3 户', percent: 30 })
+    const after = await h.ok<DutyTaskView>(dutyActions, staffId('street-r'), 'report', { id: overdue._id, text: '已走访 6 户', percent: 60 })
+    expect(after.reports.map((r) => [r.on, r.percent, r.byId])).toEqual([['2026-11-22', 30, 'street-r'], ['2026-11-22', 60, 'street-r']])
+
+    const city = await h.ok<DutyBoard>(dutyActions, staffId('city-o'), 'board', { year: 2026 })
+    expect(city.overdue.map((t) => t.text)).toEqual(['过期未完成'])
+    expect(city.atRisk.map((t) => t.text)).toEqual(['两周内到期进度低'])
+    expect(city.tasks.find((t) => t._id === far._id)?.state).toBe('on_track')
+    // A district sees its own and its streets' tasks, not the city's departments.
+    const dist = await h.ok<DutyBoard>(dutyActions, staffId('dist-o'), 'board', { year: 2026 })
+    expect(dist.tasks.map((t) => t._id).sort()).toEqual([overdue._id, risky._id].sort())
+    expect(dist.overdue.map((t) => t._id)).toEqual([overdue._id])
+  })
+
+  it('催办 records who and when on the task and files an inbox message for the owner org’s staff', async () => {
+    const h = await setup()
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ deadline: '2026-11-01', department: undefined, ownerOrgId: 'dist' }))
+    const r = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'remind', { id: t._id })
+    expect(r.reminders).toEqual([{ at: '2026-11-22T02:00:00.000Z', byId: 'city-o', byName: 'city-o', orgName: '测试市', sent: 2 }])
+    const inbox = await h.store.collection('inbox').find({})
+    expect(inbox.items.map((m) => m.residentId).sort()).toEqual(['dist-o', 'dist-o2'])
+    expect(inbox.items[0].title).toContain('已于 2026-11-01 到期')
+    // Pressing again the same day records the reminder, and sends no second message.
+    const again = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'remind', { id: t._id })
+    expect(again.reminders.map((x) => x.sent)).toEqual([2, 0])
+    expect(await h.store.collection('inbox').count()).toBe(2)
+    expect((await h.call(dutyActions, staffId('street-r'), 'remind', { id: t._id })).status).toBe(403)
+  })
+
+  it('scores each owner as Σ(weight × done on time) ÷ Σweight × 100 and keeps an adjustment beside it', async () => {
+    const h = await setup()
+    const save = (over: Record<string, unknown>) => h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist', ...over }))
+    const onTime = await save({ weight: 6, deadline: '2026-11-30' })
+    const late = await save({ weight: 3, deadline: '2026-11-10' })
+    await save({ weight: 1, deadline: '2026-12-31' })
+    await h.ok(dutyActions, staffId('dist-o'), 'report', { id: onTime._id, text: '完成', percent: 100 })
+    await h.ok(dutyActions, staffId('dist-o'), 'report', { id: late._id, text: '完成（逾期）', percent: 100 })
+    const s = await h.ok<DutyScores>(dutyActions, staffId('city-o'), 'scores', { year: 2026 })
+    expect(s.rows.map((r) => [r.ownerName, r.weight, r.onTimeWeight, r.computed, r.adjustable])).toEqual([['测试区', 10, 6, 60, true]])
+    expect(s.rule).toContain('Σ(权重 × 按期完成) ÷ Σ权重 × 100')
+
+    // The district itself is not the level above its own result.
+    expect((await h.call(dutyActions, staffId('dist-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 90, reason: '自评加分' })).status).toBe(403)
+    const bad = await h.call(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 120, reason: '' })
+    expect(fields(bad)).toEqual(expect.arrayContaining(['score', 'reason']))
+    expect(await h.store.collection('dutyAdjustments').count()).toBe(0)
+    const adj = await h.ok<DutyScores>(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 75, reason: '逾期任务因上级政策调整推迟' })
+    expect(adj.rows[0].computed).toBe(60)
+    expect(adj.rows[0].adjustment).toMatchObject({ score: 75, reason: '逾期任务因上级政策调整推迟', computedAtAdjustment: 60, byId: 'city-o' })
+    const seen = await h.ok<DutyScores>(dutyActions, staffId('dist-o'), 'scores', { year: 2026 })
+    expect(seen.rows[0]).toMatchObject({ computed: 60, adjustable: false, adjustment: { score: 75 } })
+  })
+})

@@ -1,0 +1,32 @@
+import type { DutyBoard, DutyScores } from '../../cloudfunctions/_shared/contracts/duty'
+import type { Collections } from '../../cloudfunctions/_shared/store/collections'
+import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
+import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
+import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
+import { dutyActions } from '../../cloudfunctions/duty/actions'
+import { seedDemo } from '../seed'
+
+describe('demo plan (seed 001 职责分工)', () => {
+  it('gives the city’s 督查 view the plan’s overdue and at-risk tasks and a 考核 result per owner', async () => {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    const now = new Date('2026-11-22T02:00:00.000Z')
+    await seedDemo(store, now, { forcePasswordChange: false })
+    const keyring = makeKeyring(Buffer.from('test-master-secret-test-master-secret'))
+    const call = async <T>(action: string, data: unknown, staffId = 'st_city') => {
+      const r = await dispatch(dutyActions, { action, data }, { store, identity: { staffId }, keyring, now: () => now })
+      if (!r.body.ok) throw new Error(JSON.stringify(r.body))
+      return r.body.data as T
+    }
+    const board = await call<DutyBoard>('board', { year: 2026 })
+    expect(board.overdue.map((t) => t.ownerName).sort()).toEqual(['东区', '人民银行', '市工商局', '清香坪街道'].sort())
+    expect(board.atRisk.map((t) => t.ownerName)).toEqual(['市财政局', '炳草岗街道'])
+    const scores = await call<DutyScores>('scores', { year: 2026 })
+    expect(scores.rows.find((r) => r.ownerName === '市人力资源社会保障局')?.computed).toBe(100)
+    expect(scores.rows.find((r) => r.ownerName === '西区')?.computed).toBe(100)
+    expect(scores.rows.find((r) => r.ownerName === '东区')?.computed).toBe(0)
+    // 东区 sees its own and its streets' tasks only.
+    const east = await call<DutyBoard>('board', { year: 2026 }, 'st_dongqu')
+    expect(east.tasks.map((t) => t.ownerName).sort()).toEqual(['东区', '炳草岗街道'].sort())
+    await store.close()
+  })
+})

@@ -1,0 +1,223 @@
+import { useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { AtButton } from 'taro-ui'
+import { dutyAdjustInput, type DutyBoard, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTaskView } from '@shared/contracts/duty'
+import { AT_RISK_DAYS, AT_RISK_PERCENT, DUTY_SCORE_RULE } from '@shared/domain/duty'
+import { shanghaiDate } from '@shared/domain/time'
+import Chip from '../../../components/chip'
+import PageState from '../../../components/page-state'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
+import { useLoad } from '../../../hooks/use-load'
+import { errorMessage } from '../../../services/core/cloud'
+import { getMe } from '../../../services/profile/profile'
+import { adjustDutyScore, loadDutyBoard, loadDutyScores, remindDuty, reportDuty, saveDutyTask } from '../../../services/staff/duty'
+import { toastSuccess, toastText } from '../../../utils/toast'
+import StaffLayout from '../../components/staff-layout'
+import { staffGate } from '../../components/staff-gate'
+import 'taro-ui/lib/style/components/button.scss'
+import './index.scss'
+
+/**
+ * 督查与目标责任考核 (issue 21, item 3): the plan's tasks in the caller's scope, what is overdue
+ * or at risk with a 催办 button, the owners' progress reports, and each owner's result for the year
+ * with the level above's adjustment beside the computed figure.
+ */
+export default function DutyPage() {
+  return (
+    <StaffLayout page='staffDuty'>
+      <DutyPageBody />
+    </StaffLayout>
+  )
+}
+
+function DutyPageBody() {
+  const me = useLoad(() => getMe(), [])
+  const gate = staffGate(me, '督查与考核只对各级创建办和街道工作人员开放')
+  return gate.stop ?? <Duty />
+}
+
+function Duty() {
+  const { params } = useRouter()
+  const [year, setYear] = useState(Number(params.year) || Number(shanghaiDate(new Date()).slice(0, 4)))
+  const board = useLoad(() => loadDutyBoard(year), [year])
+  const scores = useLoad(() => loadDutyScores(year), [year])
+  const [open, setOpen] = useState<string | null>(null)
+  if (board.status === 'error' && !board.data) return <PageState kind='error' title='没能打开督查任务' error={board.error} onAction={() => void board.reload()} />
+  const d = board.data
+  if (!d) return <PageState kind='loading' />
+  const reload = () => {
+    void board.reload()
+    void scores.reload()
+  }
+  const card = (t: DutyTaskView) => <TaskCard key={t._id} d={d} t={t} open={open === t._id} onToggle={() => setOpen(open === t._id ? null : t._id)} onSaved={reload} />
+  const others = d.tasks.filter((t) => t.state !== 'overdue' && t.state !== 'at_risk')
+  return (
+    <View className='dty' data-testid='duty'>
+      <View className='dty__card'>
+        <View className='dty__head'>
+          <Text className='dty__year' onClick={() => setYear(year - 1)}>‹ {year - 1}</Text>
+          <Text className='dty__heading dty__grow'>{year} 年督查与目标责任考核</Text>
+          <Text className='dty__year' onClick={() => setYear(year + 1)}>{year + 1} ›</Text>
+        </View>
+        <Text className='dty__meta'>
+          今天 {d.today}。逾期：截止日已过、进度未到 100%；临期：{AT_RISK_DAYS} 天内到期、进度低于 {AT_RISK_PERCENT}%。共 {d.tasks.length} 项任务，逾期 {d.overdue.length} 项，临期 {d.atRisk.length} 项。
+        </Text>
+      </View>
+      <Text className='dty__section'>逾期任务（{d.overdue.length}）</Text>
+      {d.overdue.length ? d.overdue.map(card) : <Text className='dty__empty'>没有逾期任务</Text>}
+      <Text className='dty__section'>临期任务（{d.atRisk.length}）</Text>
+      {d.atRisk.length ? d.atRisk.map(card) : <Text className='dty__empty'>没有临期任务</Text>}
+      <Text className='dty__section'>其他任务（{others.length}）</Text>
+      {others.map(card)}
+      {d.canAssign ? <NewTask d={d} year={year} onSaved={reload} /> : null}
+      <Text className='dty__section'>目标责任考核</Text>
+      <View className='dty__card' data-testid='duty-scores'>
+        <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前任务随时计算（未到期、未完成的任务暂记 0，年末为定稿）；上一级可说明理由调整，调整分与计算分并列显示。</Text>
+        {scores.data?.rows.map((r) => <ScoreRow key={r.ownerKey} year={year} r={r} onSaved={reload} />)}
+        {scores.data && !scores.data.rows.length ? <Text className='dty__empty'>本年度还没有任务</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+const STATE_CHIP: Record<DutyTaskView['state'], { label: string; tone: 'danger' | 'warning' | 'success' | 'neutral' }> = {
+  overdue: { label: '逾期', tone: 'danger' },
+  at_risk: { label: '临期', tone: 'warning' },
+  done: { label: '已完成', tone: 'success' },
+  on_track: { label: '推进中', tone: 'neutral' },
+}
+
+function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTaskView; open: boolean; onToggle: () => void; onSaved: () => void }) {
+  const chip = STATE_CHIP[t.state]
+  const last = t.reminders[t.reminders.length - 1]
+  const remind = async () => {
+    try {
+      const r = await remindDuty(t._id)
+      const sent = r.reminders[r.reminders.length - 1]?.sent ?? 0
+      toastSuccess(sent ? `已催办，${sent} 人收到消息` : '已记录催办')
+      onSaved()
+    } catch (e) {
+      toastText(errorMessage(e))
+    }
+  }
+  return (
+    <View className='dty__card' data-testid={`task-${t._id}`}>
+      <View className='dty__head' onClick={onToggle}>
+        <Text className='dty__owner'>{t.ownerName}</Text>
+        <Text className='dty__title dty__grow'>{t.text}</Text>
+        <Chip small tone={chip.tone} label={chip.label} />
+      </View>
+      <View className='dty__bar'>
+        <View className={`dty__fill dty__fill--${t.state}`} style={{ width: `${t.percent}%` }} />
+      </View>
+      <Text className='dty__meta'>
+        进度 {t.percent}% · 截止 {t.deadline} · 权重 {t.weight} · 完成标准：{t.measure}
+      </Text>
+      {last ? <Text className='dty__meta'>已催办 {t.reminders.length} 次，最近：{last.orgName} {last.byName} {last.at.slice(0, 10)}</Text> : null}
+      <View className='dty__actions'>
+        {d.canAssign && (t.state === 'overdue' || t.state === 'at_risk') ? (
+          <View className='dty__btn' data-testid={`remind-${t._id}`}>
+            <AtButton size='small' type='primary' onClick={() => void remind()}>催办</AtButton>
+          </View>
+        ) : null}
+        <Text className='dty__link' onClick={onToggle}>{open ? '收起' : t.reportable ? '报告进展 / 历史 ›' : `进展历史（${t.reports.length}）›`}</Text>
+      </View>
+      {open ? (
+        <View>
+          {t.reports.length ? (
+            [...t.reports].reverse().map((r) => (
+              <Text key={r.at} className='dty__history'>{r.on} · {r.percent}% · {r.text}（{r.byName}）</Text>
+            ))
+          ) : (
+            <Text className='dty__empty'>还没有进展报告</Text>
+          )}
+          {t.reportable ? <ReportForm t={t} onSaved={onSaved} /> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
+  const [text, setText] = useState('')
+  const [percent, setPercent] = useState(String(t.percent))
+  const form = useFormSubmit({ schema: dutyReportInput, submit: (v) => reportDuty(v), successToast: '进展已报告', then: onSaved })
+  return (
+    <View className='dty__form'>
+      <Input className='dty__input' value={text} placeholder='本次进展情况' onInput={(e) => setText(e.detail.value)} />
+      {form.errors.text ? <Text className='dty__error'>{form.errors.text}</Text> : null}
+      <View className='dty__row'>
+        <Input className='dty__input dty__input--short' type='number' value={percent} onInput={(e) => setPercent(e.detail.value)} />
+        <Text>%</Text>
+        <AtButton size='small' disabled={Boolean(form.busy)} onClick={() => void form.run({ id: t._id, text, percent: Number(percent) })}>报告</AtButton>
+      </View>
+      {form.errors.percent ? <Text className='dty__error'>{form.errors.percent}</Text> : null}
+    </View>
+  )
+}
+
+function NewTask({ d, year, onSaved }: { d: DutyBoard; year: number; onSaved: () => void }) {
+  const [owner, setOwner] = useState<string>('dept')
+  const [department, setDepartment] = useState('')
+  const [text, setText] = useState('')
+  const [deadline, setDeadline] = useState('')
+  const [measure, setMeasure] = useState('')
+  const [weight, setWeight] = useState('5')
+  const form = useFormSubmit({ schema: dutySaveInput, submit: (v) => saveDutyTask(v), successToast: '任务已分解', then: onSaved })
+  const submit = () =>
+    void form.run({ year, text, deadline, measure, weight: Number(weight), ...(owner === 'dept' ? { department } : { ownerOrgId: owner }) })
+  return (
+    <View className='dty__card dty__form' data-testid='duty-new'>
+      <Text className='dty__title'>分解一项任务</Text>
+      <View className='dty__chips'>
+        <Chip small label='本级部门' active={owner === 'dept'} onClick={() => setOwner('dept')} />
+        {d.owners.map((o) => <Chip key={o._id} small label={o.name} active={owner === o._id} onClick={() => setOwner(o._id)} />)}
+      </View>
+      {owner === 'dept' ? <Input className='dty__input' value={department} placeholder='责任部门，如 市人力资源社会保障局' onInput={(e) => setDepartment(e.detail.value)} /> : null}
+      {form.errors.department || form.errors.ownerOrgId ? <Text className='dty__error'>{form.errors.department ?? form.errors.ownerOrgId}</Text> : null}
+      <Input className='dty__input' value={text} placeholder='任务内容' onInput={(e) => setText(e.detail.value)} />
+      {form.errors.text ? <Text className='dty__error'>{form.errors.text}</Text> : null}
+      <Input className='dty__input' value={measure} placeholder='完成标准' onInput={(e) => setMeasure(e.detail.value)} />
+      {form.errors.measure ? <Text className='dty__error'>{form.errors.measure}</Text> : null}
+      <View className='dty__row'>
+        <Input className='dty__input' value={deadline} placeholder='截止日期 年-月-日' onInput={(e) => setDeadline(e.detail.value)} />
+        <Input className='dty__input dty__input--short' type='number' value={weight} placeholder='权重 1–10' onInput={(e) => setWeight(e.detail.value)} />
+      </View>
+      {form.errors.deadline ? <Text className='dty__error'>{form.errors.deadline}</Text> : null}
+      {form.errors.weight ? <Text className='dty__error'>{form.errors.weight}</Text> : null}
+      <AtButton size='small' type='primary' disabled={Boolean(form.busy)} onClick={submit}>保存任务</AtButton>
+    </View>
+  )
+}
+
+function ScoreRow({ year, r, onSaved }: { year: number; r: DutyScoreRow; onSaved: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [score, setScore] = useState('')
+  const [reason, setReason] = useState('')
+  const form = useFormSubmit({ schema: dutyAdjustInput, submit: (v) => adjustDutyScore(v), successToast: '调整已保存', then: () => { setOpen(false); onSaved() } })
+  const a = r.adjustment
+  return (
+    <View className='dty__score' data-testid={`score-${r.ownerKey}`}>
+      <View className='dty__head'>
+        <Text className='dty__grow dty__title'>{r.ownerName}</Text>
+        <Text className='dty__figure'>{r.computed ?? '—'}</Text>
+        {a ? <Text className='dty__figure dty__figure--adjusted'>调整为 {a.score}</Text> : null}
+      </View>
+      <Text className='dty__meta'>{r.tasks} 项任务，按期完成权重 {r.onTimeWeight} / {r.weight}</Text>
+      {a ? <Text className='dty__meta'>调整理由：{a.reason}（{a.orgName} {a.byName} {a.at.slice(0, 10)}，调整时计算分 {a.computedAtAdjustment}）</Text> : null}
+      {r.adjustable && !open ? <Text className='dty__link' onClick={() => setOpen(true)}>调整考核结果 ›</Text> : null}
+      {open ? (
+        <View className='dty__form'>
+          <View className='dty__row'>
+            <Input className='dty__input dty__input--short' type='digit' value={score} placeholder='调整分' onInput={(e) => setScore(e.detail.value)} />
+            <Input className='dty__input' value={reason} placeholder='调整理由' onInput={(e) => setReason(e.detail.value)} />
+          </View>
+          {form.errors.score ? <Text className='dty__error'>{form.errors.score}</Text> : null}
+          {form.errors.reason ? <Text className='dty__error'>{form.errors.reason}</Text> : null}
+          <AtButton size='small' disabled={Boolean(form.busy)} onClick={() => void form.run({ year, ownerKey: r.ownerKey, score: score.trim() === '' ? Number.NaN : Number(score), reason })}>保存调整</AtButton>
+        </View>
+      ) : null}
+    </View>
+  )
+}
