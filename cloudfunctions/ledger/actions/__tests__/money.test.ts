@@ -1,3 +1,4 @@
+import { pageUrl } from '../../../_shared/domain/pages'
 /**
  * Issue 22: benefits from the catalogue (eligibility, override, cap, fen, history), the loan
  * pipeline (order, 409 on a race, benefits from 放款 and 贴息, the resident's timeline), the
@@ -192,7 +193,7 @@ describe('the loan pipeline', () => {
       '你的创业担保贷款：还清',
     ])
     expect(inbox.find((m) => m.title.endsWith('放款'))?.body).toBe('创业担保贷款：贷款已发放，记得按时还款，金额 200,000 元（2026-09-25）')
-    for (const m of inbox) expect(m.link).toBe('/pages/my-case/index')
+    for (const m of inbox) expect(m.link).toBe(pageUrl('myCase'))
     expect(await h.store.collection('noticeDeliveries').count(where.eq('residentId', residentId))).toBe(inbox.length)
   })
 
