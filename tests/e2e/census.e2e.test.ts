@@ -33,7 +33,7 @@ describe('市民创业状况调查 results', () => {
     expect(api.average).not.toBeNull()
 
     const page = await phone(browser)
-    await page.goto(`${baseUrl()}/#/pages/census/index`)
+    await page.goto(`${baseUrl()}/#/pkg-policy/pages/census/index`)
     await byTest(page, 'census-figure').waitFor()
     await expect(byTest(page, 'census-n').innerText()).resolves.toContain(`共 ${api.figure.n} 人回答`)
     await expect(byTest(page, 'census-engaged').innerText()).resolves.toBe(`${((api.figure.engaged ?? 0) * 100).toFixed(1)}%`)
@@ -50,7 +50,7 @@ describe('市民创业状况调查 results', () => {
 
     const desk = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
     const wide = await desk.newPage()
-    await wide.goto(`${baseUrl()}/#/pages/census/index`)
+    await wide.goto(`${baseUrl()}/#/pkg-policy/pages/census/index`)
     await byTest(wide, 'census-figure').waitFor()
     await shot(wide, 'census-public-desktop')
     await desk.close()

@@ -157,7 +157,7 @@ describe('feedback end to end', () => {
     expect(after.indices.complaintsUnresolved).toBe(before.indices.complaintsUnresolved)
 
     // 我的反馈 lists it as done.
-    resident = await reopen(resident, `${baseUrl()}/#/pages/my-feedback/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-me/pages/my-feedback/index`)
     await byTest(resident, 'my-feedback-row').first().waitFor()
     expect(await byTest(resident, 'my-feedback-row').first().getAttribute('data-status')).toBe('closed')
     await resident.waitForTimeout(300)

@@ -47,7 +47,7 @@ describe('intent registration and the assistance ledger', () => {
 
   it('a resident registers in four steps, with messages beside the fields and a draft kept on the device', async () => {
     resident = await phone(browser)
-    await resident.goto(`${baseUrl()}/#/pages/intent-form/index`)
+    await resident.goto(`${baseUrl()}/#/pkg-event/pages/intent-form/index`)
     await byTest(resident, 'intent-form').waitFor()
 
     // Step 1: a wrong ID number is caught beside the field, nothing is sent.

@@ -39,14 +39,14 @@ describe('我的数据 end to end', () => {
   it('a resident sets their community and signs up to an event', async () => {
     eventId = await openEventId()
     resident = await phone(browser)
-    await resident.goto(`${baseUrl()}/#/pages/profile-edit/index`)
+    await resident.goto(`${baseUrl()}/#/pkg-me/pages/profile-edit/index`)
     await byTest(resident, 'community-picker').click()
     await byTest(resident, 'community-option-c-jinsha').click()
     await byTest(resident, 'group-graduate').click()
     await byTest(resident, 'save-button').click()
     await resident.waitForTimeout(900)
 
-    resident = await reopen(resident, `${baseUrl()}/#/pages/event/index?id=${eventId}`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-event/pages/event/index?id=${eventId}`)
     await byTest(resident, 'signup-form').waitFor()
     await byTest(resident, 'signup-name').fill('周小雨')
     await byTest(resident, 'signup-phone').fill('13712340000')

@@ -47,7 +47,7 @@ describe('policy reminders end to end', () => {
   })
 
   it('the policy page offers the same reminder', async () => {
-    resident = await reopen(resident, `${baseUrl()}/#/pages/policy-detail/index?id=${POLICY}`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-policy/pages/policy-detail/index?id=${POLICY}`)
     await byTest(resident, 'policy-subscribe').waitFor()
     await eventually(() => byTest(resident, 'policy-subscribe-summary').innerText(), (v) => expect(v).toContain('已订阅'))
     await byTest(resident, 'policy-subscribe').scrollIntoViewIfNeeded()

@@ -114,7 +114,7 @@ describe('代登记 and the resident’s claim', () => {
 
   it('the resident claims it in the app with the phone and the code, and it becomes their case without a duplicate', async () => {
     const resident = await phone(browser)
-    await resident.goto(`${baseUrl()}/#/pages/my-case/index`)
+    await resident.goto(`${baseUrl()}/#/pkg-me/pages/my-case/index`)
     await byTest(resident, 'my-case-claim').click()
     await byTest(resident, 'intent-claim').waitFor()
     await byTest(resident, 'community-picker').click()

@@ -67,22 +67,22 @@ let policyId = ''
 function residentPages(): { name: string; path: string; ready: string }[] {
   return [
     { name: 'index', path: '/pages/index/index', ready: '[data-testid="policy-list"]' },
-    { name: 'policy-detail', path: `/pages/policy-detail/index?id=${policyId}`, ready: '[data-testid="policy-detail"]' },
+    { name: 'policy-detail', path: `/pkg-policy/pages/policy-detail/index?id=${policyId}`, ready: '[data-testid="policy-detail"]' },
     { name: 'events', path: '/pages/events/index', ready: '[data-testid="event-list"]' },
-    { name: 'event', path: `/pages/event/index?id=${EVENT}`, ready: '[data-testid="event-page"]' },
-    { name: 'intent-form', path: '/pages/intent-form/index', ready: '[data-testid="field-name-input"]' },
-    { name: 'my-case', path: '/pages/my-case/index', ready: '[data-testid="my-case-empty"], [data-testid="my-case"]' },
+    { name: 'event', path: `/pkg-event/pages/event/index?id=${EVENT}`, ready: '[data-testid="event-page"]' },
+    { name: 'intent-form', path: '/pkg-event/pages/intent-form/index', ready: '[data-testid="field-name-input"]' },
+    { name: 'my-case', path: '/pkg-me/pages/my-case/index', ready: '[data-testid="my-case-empty"], [data-testid="my-case"]' },
     { name: 'mine', path: '/pages/mine/index', ready: '[data-testid="care-switch"]' },
-    { name: 'my-data', path: '/pages/my-data/index', ready: '[data-testid="my-data"]' },
-    { name: 'inbox', path: '/pages/inbox/index', ready: '[data-testid="inbox-empty"], [data-testid="inbox-list"]' },
-    { name: 'survey', path: `/pages/survey/index?id=${SURVEY}`, ready: '[data-testid="survey-intro"]' },
+    { name: 'my-data', path: '/pkg-me/pages/my-data/index', ready: '[data-testid="my-data"]' },
+    { name: 'inbox', path: '/pkg-me/pages/inbox/index', ready: '[data-testid="inbox-empty"], [data-testid="inbox-list"]' },
+    { name: 'survey', path: `/pkg-policy/pages/survey/index?id=${SURVEY}`, ready: '[data-testid="survey-intro"]' },
     { name: 'privacy', path: '/pages/privacy/index', ready: '[data-testid="privacy"]' },
-    { name: 'profile-edit', path: '/pages/profile-edit/index', ready: '.profile-edit' },
-    { name: 'feedback-form', path: '/pages/feedback-form/index', ready: '.feedback-form' },
-    { name: 'my-feedback', path: '/pages/my-feedback/index', ready: '[data-testid="my-feedback-empty"], [data-testid="my-feedback"]' },
-    { name: 'courses', path: '/pages/courses/index', ready: '[data-testid="course-list"], .page-state' },
-    { name: 'guide', path: '/pages/guide/index', ready: '[data-testid="guide-card"], [data-testid="guide-page"], .page-state' },
-    { name: 'search', path: '/pages/search/index', ready: '.search' },
+    { name: 'profile-edit', path: '/pkg-me/pages/profile-edit/index', ready: '.profile-edit' },
+    { name: 'feedback-form', path: '/pkg-me/pages/feedback-form/index', ready: '.feedback-form' },
+    { name: 'my-feedback', path: '/pkg-me/pages/my-feedback/index', ready: '[data-testid="my-feedback-empty"], [data-testid="my-feedback"]' },
+    { name: 'courses', path: '/pkg-event/pages/courses/index', ready: '[data-testid="course-list"], .page-state' },
+    { name: 'guide', path: '/pkg-policy/pages/guide/index', ready: '[data-testid="guide-card"], [data-testid="guide-page"], .page-state' },
+    { name: 'search', path: '/pkg-policy/pages/search/index', ready: '.search' },
   ]
 }
 
@@ -235,11 +235,11 @@ describe('resident experience', () => {
 
   it('a share link carries the sharer\'s ref; a resident arriving through it is counted once on that item; the poster is drawn', async () => {
     const sharer = await residentContext(resident, false)
-    const page = await openPage(sharer, `/pages/policy-detail/index?id=${policyId}`, '[data-testid="share-bar"]')
+    const page = await openPage(sharer, `/pkg-policy/pages/policy-detail/index?id=${policyId}`, '[data-testid="share-bar"]')
     const link = page.locator('[data-testid="share-copy-link"]:visible')
     await eventually(() => link.getAttribute('data-link'), (v) => expect(v).toMatch(/ref=s[A-Za-z0-9_-]{16}$/))
     const path = (await link.getAttribute('data-link')) ?? ''
-    expect(path.startsWith(`/pages/policy-detail/index?id=${policyId}&ref=`)).toBe(true)
+    expect(path.startsWith(`/pkg-policy/pages/policy-detail/index?id=${policyId}&ref=`)).toBe(true)
 
     await page.locator('[data-testid="share-poster"]:visible').click()
     const poster = page.locator('[data-testid="share-poster-image"] img')
@@ -314,7 +314,7 @@ describe('resident experience', () => {
       }
       return route.continue()
     })
-    await page.goto(`${baseUrl()}/#/pages/event/index?id=${EVENT}`)
+    await page.goto(`${baseUrl()}/#/pkg-event/pages/event/index?id=${EVENT}`)
     await page.locator('[data-testid="signup-form"]').waitFor({ timeout: 30000 })
     await page.locator('[data-testid="signup-name"] input, input[data-testid="signup-name"]').first().fill('王大爷')
     await page.locator('[data-testid="signup-phone"] input, input[data-testid="signup-phone"]').first().fill('13800138000')

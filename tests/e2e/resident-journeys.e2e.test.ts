@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('a resident’s journeys (issue 23)', () => {
   it('asks search a plain question and opens the policy it answers first', async () => {
-    await resident.goto(`${baseUrl()}/#/pages/search/index`)
+    await resident.goto(`${baseUrl()}/#/pkg-policy/pages/search/index`)
     const input = resident.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first()
     await input.fill('想开个小店有什么补贴')
     await input.press('Enter')
@@ -45,7 +45,7 @@ describe('a resident’s journeys (issue 23)', () => {
     await byTest(resident, 'policy-detail').waitFor()
     expect(await byTest(resident, 'policy-detail').getAttribute('data-id')).toBe('pol_demo_startup_subsidy')
     // Emoji only: a hint, not an error.
-    await resident.goto(`${baseUrl()}/#/pages/search/index`)
+    await resident.goto(`${baseUrl()}/#/pkg-policy/pages/search/index`)
     const again = resident.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first()
     await again.fill('😀😀')
     await again.press('Enter')
@@ -67,13 +67,13 @@ describe('a resident’s journeys (issue 23)', () => {
     expect(await byTest(resident, 'hotline-card').innerText()).toContain('0812-2221234')
 
     await fn(staff, 'ledger', 'accept', { id: caseId })
-    await resident.goto(`${baseUrl()}/#/pages/inbox/index`)
+    await resident.goto(`${baseUrl()}/#/pkg-me/pages/inbox/index`)
     const item = byTest(resident, 'inbox-item').filter({ hasText: '你的创业意向已受理' })
     await item.waitFor()
     await screenshot(resident, 'inbox-case-accepted')
     await item.click()
     await byTest(resident, 'my-case').waitFor()
-    expect(resident.url()).toContain('/pages/my-case/index')
+    expect(resident.url()).toContain('/pkg-me/pages/my-case/index')
   })
 
   it('我的活动 lists the event and the course I signed up for, with time, place and 报名号', async () => {
@@ -122,7 +122,7 @@ describe('a resident’s journeys (issue 23)', () => {
     await resident.waitForFunction(() => document.querySelector('[data-testid="notice-switch-feedback"]')?.getAttribute('data-on') === 'false')
 
     // 2. A search asked with the network cut: the page says offline, not a blank or a generic error.
-    resident = await reopen(resident, `${baseUrl()}/#/pages/search/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-policy/pages/search/index`)
     const input = resident.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first()
     await input.waitFor()
     await resident.context().setOffline(true)

@@ -97,7 +97,7 @@ describe('training, sites, mentors and guides end to end', () => {
     await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
     staff = await reopen(staff, `${baseUrl()}/#/staff/pages/course-checkin/index?id=${COURSE}&session=0`)
     await byTest(staff, 'course-checkin-screen').waitFor()
-    await eventually(() => decodeImage(staff, 'course-checkin-code'), (url) => expect(url).toMatch(/\/#\/pages\/course\/index\?scene=t\./))
+    await eventually(() => decodeImage(staff, 'course-checkin-code'), (url) => expect(url).toMatch(/\/#\/pkg-event\/pages\/course\/index\?scene=t\./))
     await staff.waitForTimeout(300)
     await screenshot(staff, 'course-checkin-screen')
     resident = await reopen(resident, await decodeImage(staff, 'course-checkin-code'))
@@ -120,7 +120,7 @@ describe('training, sites, mentors and guides end to end', () => {
   })
 
   it('applies for a matching site; staff place them, and the case shows 已培训 with the placement', async () => {
-    resident = await reopen(resident, `${baseUrl()}/#/pages/sites/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-policy/pages/sites/index`)
     await byTest(resident, 'site-list').waitFor()
     const site = byTest(resident, 'site-card').filter({ hasText: '金沙社区创业孵化工位' })
     expect(await site.innerText()).toContain('适合你')
@@ -158,7 +158,7 @@ describe('training, sites, mentors and guides end to end', () => {
 
   it('the resident sees the mentor staff assigned and asks for a session the community sees', async () => {
     await fn(staffToken, 'service', 'assignMentor', { intentId, mentorId: 'mtr_demo_liu' })
-    resident = await reopen(resident, `${baseUrl()}/#/pages/my-case/index`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-me/pages/my-case/index`)
     await byTest(resident, 'mentor-card').waitFor()
     expect(await byTest(resident, 'mentor-card').innerText()).toContain('刘建国')
     await byTest(resident, 'mentor-request').click()
@@ -174,7 +174,7 @@ describe('training, sites, mentors and guides end to end', () => {
   })
 
   it('the guide lists steps, materials and where to go, with the hotline to call', async () => {
-    resident = await reopen(resident, `${baseUrl()}/#/pages/guide/index?id=gd_demo_loan`)
+    resident = await reopen(resident, `${baseUrl()}/#/pkg-policy/pages/guide/index?id=gd_demo_loan`)
     await byTest(resident, 'guide-page').waitFor()
     expect(await byTest(resident, 'guide-step').count()).toBe(4)
     await byTest(resident, 'hotline-card').waitFor()

@@ -20,7 +20,7 @@ const QUESTIONS = 10
 const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`)
 
 async function answerAll(page: Page, level: 5 | 4 | 3, shots: boolean, comment?: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/pages/survey/index?id=${SURVEY}`)
+  await page.goto(`${baseUrl()}/#/pkg-policy/pages/survey/index?id=${SURVEY}`)
   // A new resident has no community yet: the page asks for it first.
   await byTest(page, 'survey-community').waitFor()
   if (shots) await screenshot(page, 'survey-choose-community')
@@ -71,7 +71,7 @@ describe('satisfaction survey end to end', () => {
 
   it('answering again shows my answer and replaces it, without counting me twice', async () => {
     const page = residents[1]
-    await page.goto(`${baseUrl()}/#/pages/survey/index?id=${SURVEY}`)
+    await page.goto(`${baseUrl()}/#/pkg-policy/pages/survey/index?id=${SURVEY}`)
     await byTest(page, 'already-answered').waitFor()
     await byTest(page, 'start-button').click()
     // My earlier answer (满意) is selected; keep it and go through to the end.
@@ -174,7 +174,7 @@ describe('satisfaction survey end to end', () => {
     await page.waitForTimeout(800) // let the page's slide-in finish before the picture
     await screenshot(page, 'survey-resident-results')
     // And a closed survey takes no more answers.
-    await page.goto(`${baseUrl()}/#/pages/survey/index?id=${SURVEY}`)
+    await page.goto(`${baseUrl()}/#/pkg-policy/pages/survey/index?id=${SURVEY}`)
     await byTest(page, 'survey-results').waitFor()
     expect(await byTest(page, 'start-button').count()).toBe(0)
   })
