@@ -240,7 +240,7 @@ export const DEMO_POLICIES: DemoPolicy[] = [
     benefit: '贷款最高 20 万元，按贷款市场报价利率的 50% 贴息，最长 2 年',
     targetGroups: ['farmer', 'returning_migrant'],
     eligibility: ['本市农村户籍', '从事种植、养殖、农产品加工或流通', '项目经乡镇(街道)推荐'],
-    materials: ['身份证及户口簿', '土地流转合同或养殖场地证明', '项目计划书'],
+    materials: ['身份证及户口簿', '土地流转合同或养殖场地证明', '创业项目计划书'],
     process: ['向村(社区)申请', '乡镇(街道)推荐', '农业农村部门审核', '银行放款并按季贴息'],
     contact: { department: '市农业农村局 产业发展科', phone: '0812-3325566', address: '攀枝花市东区机场路 18 号' },
     validFrom: '2025-01-01',

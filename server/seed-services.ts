@@ -133,7 +133,7 @@ export async function seedDemoServices(tx: TxStore<Collections>, now: Date, orgs
         { title: '放款和贴息', detail: '按期还款，贴息由财政直接拨付给银行。' },
       ],
       // The same list as the policy (创业担保贷款及财政贴息): a test keeps the two in step.
-      materials: ['身份证及户口簿', '营业执照', '创业项目计划书（社区可帮你写）', '担保或反担保材料', '婚姻状况证明', '近 6 个月银行流水'],
+      materials: ['身份证及户口簿', '营业执照', '创业项目计划书（社区可帮你写）', '担保或反担保材料', '婚姻状况证明', '近 6 个月银行流水', '土地流转合同或养殖场地证明（农民创业贷款另需）'],
       where: '东区就业服务中心 1 楼 3 号窗口',
       duration: '约 15 个工作日',
       policyIds: [policyId('guaranteed-loan'), policyId('farmer-loan')],
@@ -148,9 +148,10 @@ export async function seedDemoServices(tx: TxStore<Collections>, now: Date, orgs
         { title: '确认符合条件', detail: '对照政策看自己属于哪类人群、开业是否满 6 个月。' },
         { title: '社区受理', detail: '社区创业指导员核对材料，录入帮扶台帐。' },
         { title: '审核公示', detail: '街道、区人社局审核后公示 5 个工作日。' },
-        { title: '补贴到账', detail: '补贴直接打到本人社保卡银行账户。' },
+        { title: '补贴到账', detail: '补贴直接打到你登记的本人银行账户。' },
       ],
-      materials: ['身份证', '营业执照（创业补贴）', '培训结业证书（培训补贴）', '社保卡'],
+      // Exactly what the three policies ask for, each marked with the subsidy that needs it: a test keeps them in step.
+      materials: ['身份证', '营业执照副本（创业补贴）', '营业执照（场租补贴）', '经营场所租赁合同或产权证明（创业补贴）', '租赁合同（场租补贴）', '租金支付凭证（场租补贴）', '近 6 个月经营情况说明（创业补贴）', '银行账户信息（补贴打到这个账户）', '一寸照片 2 张（培训补贴）'],
       where: '所在社区创业服务站',
       duration: '约 30 个工作日',
       policyIds: [policyId('startup-subsidy'), policyId('training-subsidy'), policyId('rent-subsidy')],
