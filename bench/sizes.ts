@@ -5,32 +5,14 @@
  * gzipped. A missing build is made first (under a lock shared with other builders).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { type PageKey, pageRoute, residentPackageOf } from '../cloudfunctions/_shared/domain/pages'
-import { type FloorSizes, floorSizes, ratio } from './floor'
+import { dirBytes, type FloorSizes, floorSizes, ratio } from './floor'
 
 const ROOT = resolve(__dirname, '..')
 const LIMIT = 2 * 1024 * 1024
-
-function dirBytes(dir: string, skip: (rel: string) => boolean = () => false, rel = ''): { bytes: number; files: number } {
-  let bytes = 0
-  let files = 0
-  for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${entry.name}` : entry.name
-    if (skip(r)) continue
-    if (entry.isDirectory()) {
-      const sub = dirBytes(dir, skip, r)
-      bytes += sub.bytes
-      files += sub.files
-    } else {
-      bytes += statSync(join(dir, r)).size
-      files++
-    }
-  }
-  return { bytes, files }
-}
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 
