@@ -6,8 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { startServer, stopServer } from './server'
+import { launchBrowser, startServer, stopServer } from './server'
 
 const LOADS = 5
 
@@ -15,11 +14,7 @@ const LOADS = 5
 export async function h5FirstRender(): Promise<{ rows: string[]; medianMs: number; firstScreen: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-h5-'))
   const { url, child } = await startServer(dir)
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  const browser = await launchBrowser()
   try {
     const times: { card: number; fcp: number | null }[] = []
     const firstScreen: string[] = []

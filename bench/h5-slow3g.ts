@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fastify from 'fastify'
 import fastifyStatic from '@fastify/static'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { cacheHeaders, precompressDir } from '../server/precompress'
 import { ensureFloor } from './floor'
-import { startServer, stopServer } from './server'
+import { launchBrowser, startServer, stopServer } from './server'
 
 /** DevTools' Slow 3G preset (front_end/core/sdk/NetworkManager.ts). */
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 }
@@ -51,11 +51,7 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
   const floorUrl = await floorServer.listen({ port: 0, host: '127.0.0.1' })
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-slow3g-'))
   const { url, child } = await startServer(dir)
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  const browser = await launchBrowser()
   try {
     const f = await timeTo(browser, `${floorUrl}/`, '[data-floor="ready"]')
     const a = await timeTo(browser, `${url}/`, '[data-testid="policy-card"]')

@@ -1,6 +1,7 @@
 /** The local runtime as `npm start` runs it, as a child process on a temp data dir and a free port. */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
+import { type Browser, chromium } from 'playwright-core'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -37,3 +38,12 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   })
 }
 
+
+/** Debian's Chromium, headless, with the flags every browser bench uses (never a downloaded browser). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+}
