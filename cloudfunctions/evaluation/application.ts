@@ -43,6 +43,9 @@ export const REFUSED = {
   'evaluation.deadlines': '只有市创建办可以设置截止日期',
   'evaluation.remind': '只有系统管理员可以发送提醒',
   'evaluation.manage': '评估年度（延期、重新打开、催办、命名授牌）由市创建办管理',
+  'evaluation.rubric': '只有县(区)创建办可以制定评审内容、关闭或重新打开评审年度',
+  'evaluation.score': '只有街道、县(区)、市的评审人员可以评分',
+  'evaluation.reopenScore': '只有县(区)创建办或市创建办可以退回已提交的评分',
 } as const satisfies Partial<Record<Permission, string>>
 
 /** An application inside the caller's scope (their org or below), else 404 so ids leak nothing. */

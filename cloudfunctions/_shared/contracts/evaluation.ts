@@ -11,7 +11,8 @@ import {
   SPOT_METHODS,
   type SpotSummary,
 } from '../domain/evaluation'
-import { CRITERIA } from '../domain/indices'
+import { CRITERIA, INDEX_KEYS, type IndexKey } from '../domain/indices'
+import { type ReviewScore, RUBRIC_KINDS, RUBRIC_TOTAL, type RubricItem, SCORE_LEVELS, type ScoreLevel } from '../domain/review-rubric'
 import { idSchema, isoDateSchema, text } from './common'
 
 const yearSchema = v.pipe(v.number('请选择年度'), v.integer('年度应为整数'), v.minValue(2020, '年度不早于 2020'), v.maxValue(2100, '年度不晚于 2100'))
@@ -269,3 +270,130 @@ export interface RemindOutput {
 /** The application form and self-evaluation report as one workbook (see `FileRef`). */
 export type DocumentsOutput = FileRef
 
+
+// ——— 评审内容与评分 (see `domain/review-rubric.ts`) ———
+
+const rubricItemSchema = v.object({
+  key: v.pipe(v.string('缺少评审项编号'), v.trim(), v.regex(/^[A-Za-z0-9_-]{1,20}$/, '评审项编号只能是 1–20 位字母、数字')),
+  kind: v.picklist(RUBRIC_KINDS, '请选择定性或定量'),
+  label: text('评审内容', 2, 100),
+  weight: v.pipe(v.number('请填写权重'), v.integer('权重应为整数'), v.minValue(1, '权重至少 1 分'), v.maxValue(RUBRIC_TOTAL, `权重最多 ${RUBRIC_TOTAL} 分`)),
+  max: v.pipe(v.number('请填写满分'), v.integer('满分应为整数'), v.minValue(1, '满分至少 1'), v.maxValue(100, '满分最多 100')),
+  indices: v.pipe(v.optional(v.array(v.picklist(INDEX_KEYS, '没有这个指数')), []), v.maxLength(3, '每项最多引用 3 个指数')),
+})
+
+/** `evaluation.rubric`: a district's 评审内容 for a year (the caller's own district, or `districtId` in scope). */
+export const rubricInput = v.object({ year: yearSchema, districtId: v.optional(idSchema) })
+
+/**
+ * `evaluation.defineRubric`: the district writes its 评审内容 for a year. Weights add up to 100;
+ * keys are unique; 定量 items name at least one index, 定性 items none.
+ */
+export const defineRubricInput = v.object({
+  year: yearSchema,
+  version: v.optional(versionSchema),
+  items: v.pipe(
+    v.array(rubricItemSchema, '请填写评审内容'),
+    v.minLength(1, '至少一项评审内容'),
+    v.maxLength(30, '评审内容最多 30 项'),
+    v.check((xs) => new Set(xs.map((x) => x.key)).size === xs.length, '评审项编号不能重复'),
+    v.check((xs) => xs.reduce((a, x) => a + x.weight, 0) === RUBRIC_TOTAL, `各项权重合计应为 ${RUBRIC_TOTAL} 分`),
+    v.check((xs) => xs.every((x) => (x.kind === 'quantitative') === (x.indices.length > 0)), '定量项请选择它依据的指数，定性项不选'),
+  ),
+})
+export type DefineRubricInput = v.InferInput<typeof defineRubricInput>
+
+/** `evaluation.closeRubric`: the district closes its year's scoring (or reopens it). */
+export const closeRubricInput = v.object({ year: yearSchema, closed: v.boolean('请选择关闭或重新打开') })
+
+/** `evaluation.scoreSheet`: a community's rubric, hints and every level's scores for a year. */
+export const scoreSheetInput = v.object({ communityId: idSchema, year: yearSchema })
+
+/**
+ * `evaluation.score`: the caller's level scores a community (`submit` locks it). Each score lies
+ * in its item's range (checked against the rubric: 400 naming `items.<i>.score`).
+ */
+export const scoreInput = v.object({
+  communityId: idSchema,
+  year: yearSchema,
+  version: v.optional(versionSchema),
+  submit: v.optional(v.boolean(), false),
+  items: v.pipe(
+    v.array(
+      v.object({
+        key: v.pipe(v.string('缺少评审项编号'), v.trim(), v.minLength(1, '缺少评审项编号')),
+        score: v.pipe(v.number('请填写分数'), v.finite('请填写分数')),
+        comment: v.pipe(v.optional(v.string(), ''), v.trim(), v.maxLength(500, '评语最多 500 个字')),
+      }),
+      '请填写评分',
+    ),
+    v.maxLength(30, '评分最多 30 项'),
+    v.check((xs) => new Set(xs.map((x) => x.key)).size === xs.length, '每项只评一次'),
+  ),
+})
+export type ScoreInput = v.InferInput<typeof scoreInput>
+
+/** `evaluation.reopenScore`: the level above sends a submitted score back to be changed. */
+export const reopenScoreInput = v.object({ communityId: idSchema, year: yearSchema, level: v.picklist(SCORE_LEVELS, '请选择评分层级'), reason: text('原因', 2, 200) })
+
+/** `evaluation.scoreRanking`: the communities in scope ranked per district by the reviewers' totals. */
+export const scoreRankingInput = v.object({ year: yearSchema })
+
+export interface RubricOutput {
+  year: number
+  districtId: string
+  districtName: string
+  /** The district's own rubric, or seed 000's items when it has not written one (`custom: false`). */
+  items: RubricItem[]
+  custom: boolean
+  closed: boolean
+  version: number
+  /** Submitted scores given against it (the items cannot change while there are any). */
+  submitted: number
+  mayEdit: boolean
+  mayClose: boolean
+}
+
+/** What a 定量 item's indices read today for the community (a hint, not the score). */
+export interface ScoreHint {
+  key: IndexKey
+  label: string
+  value: string
+  detail: string
+}
+
+export type ScoreView = Omit<ReviewScore, 'communityPath'>
+
+export interface ScoreSheetOutput {
+  year: number
+  communityId: string
+  communityName: string
+  districtId: string
+  districtName: string
+  /** The district's rubric (null when it has not written one: nobody can score yet). */
+  items: RubricItem[] | null
+  closed: boolean
+  hints: Record<string, ScoreHint[]>
+  scores: Record<ScoreLevel, ScoreView | null>
+  /** The caller's level, when they score this community. */
+  mine: ScoreLevel | null
+  may: { score: boolean; reopen: ScoreLevel[] }
+}
+
+export interface ScoreRankingRow {
+  communityId: string
+  communityName: string
+  street: number | null
+  district: number | null
+  /** Mean of the submitted street and district totals: what the ranking uses. */
+  reviewers: number | null
+  /** The city's spot-check score, shown beside (not ranked by). */
+  city: number | null
+  /** 1-based, null while the community has no submitted reviewer score. */
+  rank: number | null
+}
+
+export interface ScoreRankingOutput {
+  year: number
+  districts: { districtId: string; districtName: string; hasRubric: boolean; closed: boolean; rows: ScoreRankingRow[] }[]
+}

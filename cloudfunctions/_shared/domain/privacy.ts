@@ -111,8 +111,8 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '按工作档案的规定期限保存',
   },
   {
-    collections: ['staff', 'audit', 'invitations', 'jobs', 'dutyTasks', 'dutyAdjustments'],
-    what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录；导出、重算等较长任务的进度和筛选条件；督查任务的进展报告、催办和考核调整（记下经办人姓名）',
+    collections: ['staff', 'audit', 'invitations', 'jobs', 'dutyTasks', 'dutyAdjustments', 'reviewScores'],
+    what: '工作人员的姓名、岗位、账号；工作人员的每次修改、导出、查看敏感信息和登录记录；导出、重算等较长任务的进度和筛选条件；督查任务的进展报告、催办和考核调整，评审员给社区的评分和评语（记下经办人姓名）',
     why: '确认谁能看、谁改过居民信息，保护居民数据',
     keep: '操作记录至少保存 180 天，只增不改',
   },
@@ -125,7 +125,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
 ]
 
 /** Collections that hold no personal data (public content, aggregates, org structure). */
-export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'sites', 'guides', 'hotlines', 'migrations', 'targets', 'targetYears', 'honorYears', 'localAverages']
+export const NON_PERSONAL_COLLECTIONS = ['orgs', 'policies', 'counters', 'surveys', 'surveyTallies', 'projects', 'events', 'pushes', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'sites', 'guides', 'hotlines', 'migrations', 'targets', 'targetYears', 'honorYears', 'localAverages', 'reviewRubrics']
 
 export const PRIVACY_RIGHTS: string[] = [
   '敏感信息（身份证号、家庭情况等）需要你单独勾选同意后才会保存，我们会记下你同意的版本和时间。',

@@ -86,6 +86,14 @@ export const PERMISSIONS = [
   'evaluation.deadlines',
   'evaluation.remind',
   'evaluation.manage',
+  /**
+   * 评审内容与评分: the district defines its 评审内容 for a year and closes or reopens the year's
+   * scoring / street, district and city reviewers score communities in their scope / the level
+   * above sends a submitted score back.
+   */
+  'evaluation.rubric',
+  'evaluation.score',
+  'evaluation.reopenScore',
   /** Targets (目标): the city sets its own / a level splits its target among its children / the city closes or reopens a year. */
   'target.set',
   'target.split',
@@ -108,9 +116,9 @@ export type Permission = (typeof PERMISSIONS)[number]
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   community_staff: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'index.read', 'index.baseline', 'evaluation.read', 'service.write', 'report.send', 'setup.write'],
   community_lead: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.write', 'intent.export', 'intent.reveal', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.read', 'feedback.write', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'index.baseline', 'evaluation.read', 'evaluation.apply', 'service.write', 'report.send', 'setup.write'],
-  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'index.baselineReview', 'evaluation.read', 'evaluation.review', 'target.split', 'report.send', 'report.receive', 'pairing.write', 'duty.report'],
-  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify', 'service.write', 'target.split', 'report.send', 'report.receive', 'honor.write', 'pairing.write', 'duty.assign', 'duty.report'],
-  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines', 'evaluation.manage', 'service.write', 'target.set', 'target.split', 'target.close', 'report.receive', 'honor.write', 'honor.reopen', 'pairing.write', 'duty.assign', 'duty.report'],
+  street_reviewer: ['policy.read', 'survey.read', 'survey.export', 'intent.read', 'event.read', 'feedback.stats', 'audit.read', 'index.read', 'index.baselineReview', 'evaluation.read', 'evaluation.review', 'evaluation.score', 'target.split', 'report.send', 'report.receive', 'pairing.write', 'duty.report'],
+  district_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.certify', 'evaluation.rubric', 'evaluation.score', 'evaluation.reopenScore', 'service.write', 'target.split', 'report.send', 'report.receive', 'honor.write', 'pairing.write', 'duty.assign', 'duty.report'],
+  city_officer: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'index.read', 'evaluation.read', 'evaluation.spotcheck', 'evaluation.select', 'evaluation.deadlines', 'evaluation.manage', 'evaluation.score', 'evaluation.reopenScore', 'service.write', 'target.set', 'target.split', 'target.close', 'report.receive', 'honor.write', 'honor.reopen', 'pairing.write', 'duty.assign', 'duty.report'],
   admin: ['policy.read', 'policy.write', 'policy.publish', 'survey.read', 'survey.write', 'survey.export', 'intent.read', 'intent.export', 'project.write', 'event.read', 'event.write', 'event.checkin', 'event.export', 'feedback.stats', 'staff.manage', 'audit.read', 'org.write', 'index.read', 'index.reconcile', 'evaluation.read', 'evaluation.deadlines', 'evaluation.remind', 'service.write'],
 }
 

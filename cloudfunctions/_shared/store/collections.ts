@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/audit'
 import type { Counter } from '../domain/counter'
+import type { ReviewRubric, ReviewScore } from '../domain/review-rubric'
 import type { EvaluationApplication, EvaluationDeadlineDoc, EvaluationExtensionDoc } from '../domain/evaluation'
 import type { EventReach, EventRequest, EventSignup, PromotionEvent } from '../domain/event'
 import type { Feedback } from '../domain/feedback'
@@ -132,6 +133,10 @@ export interface Collections {
   dutyTasks: DutyTask
   /** The level above's adjustments of a 目标责任考核 result: id `<year>_<ownerKey>`. */
   dutyAdjustments: DutyAdjustment
+  /** A district's 评审内容 for a year, id `<districtId>:<year>`. */
+  reviewRubrics: ReviewRubric
+  /** One reviewer level's scores of a community for a year, id `<communityId>:<year>:<level>`. */
+  reviewScores: ReviewScore
 }
 
 export type CollectionName = Extract<keyof Collections, string>
@@ -143,7 +148,7 @@ export type CollectionName = Extract<keyof Collections, string>
  */
 export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups', 'dutyTasks', 'dutyAdjustments']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups', 'dutyTasks', 'dutyAdjustments', 'reviewRubrics', 'reviewScores']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

@@ -140,6 +140,12 @@ export const INDEXES: Declarations = {
     { name: 'year_owner', fields: [{ field: 'year', dir: 'asc' }, { field: 'ownerPath', dir: 'asc' }] },
   ],
   dutyAdjustments: [],
+  reviewRubrics: [],
+  // evaluation.scoreRanking: a year's scores of the communities in the caller's subtree; a rubric's submitted scores.
+  reviewScores: [
+    { name: 'year_path', fields: [{ field: 'year', dir: 'asc' }, { field: 'communityPath', dir: 'asc' }] },
+    { name: 'district_year', fields: [{ field: 'districtId', dir: 'asc' }, { field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
+  ],
   courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },

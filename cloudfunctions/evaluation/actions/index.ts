@@ -6,6 +6,8 @@ import type { Store } from '../../_shared/store/port'
 import type { ReminderPush } from '../remind'
 import { makeAward, revoke } from './award'
 import { certify } from './certify'
+import { closeRubric } from './close-rubric'
+import { defineRubric } from './define-rubric'
 import { deadlines } from './deadlines'
 import { makeDocuments } from './documents'
 import { draft } from './draft'
@@ -17,8 +19,13 @@ import { recordCall } from './record-call'
 import { remind } from './remind'
 import { makeRemindBehind } from './remind-behind'
 import { reopen } from './reopen'
+import { reopenScore } from './reopen-score'
 import { revealPhone } from './reveal-phone'
 import { review } from './review'
+import { rubric } from './rubric'
+import { score } from './score'
+import { scoreRanking } from './score-ranking'
+import { scoreSheet } from './score-sheet'
 import { sample } from './sample'
 import { select } from './select'
 import { spotCheck } from './spot-check'
@@ -35,7 +42,7 @@ export interface EvaluationDeps {
 /**
  * The `evaluation` function (创建评估): the community's application, street review, district
  * certification, the city's spot checks and selection, deadlines, extensions, reopening,
- * reminders, 命名/授牌 and its revocation, documents. `files` is where the .xlsx documents go;
+ * reminders, 命名/授牌 and its revocation, documents, and the reviewers' 评审内容与评分. `files` is where the .xlsx documents go;
  * each composition root binds its own.
  */
 export function makeEvaluationActions(files: () => ExportFiles, deps: EvaluationDeps = {}) {
@@ -62,5 +69,12 @@ export function makeEvaluationActions(files: () => ExportFiles, deps: Evaluation
     award: makeAward(photos),
     revoke,
     remindBehind: makeRemindBehind(push),
+    rubric,
+    defineRubric,
+    closeRubric,
+    scoreSheet,
+    score,
+    reopenScore,
+    scoreRanking,
   } satisfies ActionMap
 }

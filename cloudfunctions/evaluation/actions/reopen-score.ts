@@ -1,0 +1,36 @@
+import { reopenScoreInput, type ScoreSheetOutput } from '../../_shared/contracts/evaluation'
+import { type ReviewScore, reopenerOf, SCORE_LEVEL_LABELS, scoreId } from '../../_shared/domain/review-rubric'
+import { defineAction } from '../../_shared/runtime/action'
+import { conflict, forbidden } from '../../_shared/runtime/errors'
+import { where } from '../../_shared/store/port'
+import { REFUSED } from '../application'
+import { districtOf, loadRubric, scopedCommunity } from '../scoring'
+import { scoreSheetOf } from './score-sheet'
+
+/**
+ * The level above sends a submitted score back to be changed: the district its streets' and its
+ * own, the city any (its spot-check score only it). The reason stays on the score.
+ */
+export const reopenScore = defineAction({
+  input: reopenScoreInput,
+  access: 'staff',
+  permission: 'evaluation.reopenScore',
+  refusal: REFUSED['evaluation.reopenScore'],
+  audit: 'write',
+  target: (input) => scoreId(input.communityId, input.year, input.level),
+  async run({ communityId, year, level, reason }, ctx): Promise<ScoreSheetOutput> {
+    const caller = ctx.caller
+    if (caller.org.level !== 'city' && (caller.org.level !== 'district' || level === 'city')) throw forbidden(`${SCORE_LEVEL_LABELS[level]}评分只有${reopenerOf(level)}可以退回`)
+    const community = await scopedCommunity(ctx, caller, communityId)
+    const district = await districtOf(ctx, community)
+    const rubric = district ? await loadRubric(ctx, district._id, year) : null
+    if (rubric?.closed) throw conflict(`${year} 年评审已关闭；只有${rubric.districtName}创建办可以重新打开后再退回评分`)
+    const id = scoreId(communityId, year, level)
+    const current = await ctx.store.collection('reviewScores').get(id)
+    if (!current || current.status !== 'submitted') throw conflict(`${SCORE_LEVEL_LABELS[level]}评分还没有提交，不需要退回`)
+    const at = ctx.now().toISOString()
+    const set: Partial<ReviewScore> = { status: 'draft', submittedAt: '', reopened: [...current.reopened, { at, byId: caller.staff._id, byName: caller.staff.name, reason }], updatedAt: at }
+    if (!(await ctx.store.collection('reviewScores').update(id, { set, inc: { version: 1 } }, where.eq<ReviewScore>('version', current.version)))) throw conflict('评分已被他人修改，请刷新后再试')
+    return scoreSheetOf(ctx, caller, community, year)
+  },
+})
