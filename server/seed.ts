@@ -19,6 +19,7 @@ import { seedDemoProjects } from './seed-projects'
 import { seedDemoServices } from './seed-services'
 import { seedDemoReports } from './seed-reports'
 import { seedDemoSetups } from './seed-setups'
+import { seedDemoScoring } from './seed-scoring'
 import type { DutyTask } from '../cloudfunctions/_shared/domain/duty'
 import { DEMO_ACCOUNTS, DEMO_DUTY_TASKS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
 
@@ -108,6 +109,8 @@ export async function seedDemo(
     await seedDemoSetups(store, now)
     // 督查: seed 001's 职责分工 as the demo plan, some tasks overdue.
     await seedDemoDuty(store, now)
+    // 评审内容与评分: 东区's rubric for the year and 炳草岗街道's 初评 of 金沙社区.
+    await seedDemoScoring(store, now)
   }
   return true
 }
