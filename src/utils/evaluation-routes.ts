@@ -12,6 +12,8 @@ export const evaluationRoutes = {
   ranking: (year: number) => pageUrl('evaluationRanking', { year }),
   print: (id: string, doc: 'form' | 'report') => pageUrl('evaluationPrint', { id, doc }),
   year: (year: number) => pageUrl('evaluationYear', { year }),
+  scores: (year: number, district?: string) => pageUrl('evaluationScores', district ? { year, district } : { year }),
+  score: (community: string, year: number) => pageUrl('evaluationScore', { community, year }),
 } as const
 
 /** Chip tone of each status (`none`: not yet opened). */

@@ -352,6 +352,8 @@ export interface RubricOutput {
   submitted: number
   mayEdit: boolean
   mayClose: boolean
+  /** The indices a 定量 item may draw on, with their names. */
+  indexOptions: { key: IndexKey; label: string }[]
 }
 
 /** What a 定量 item's indices read today for the community (a hint, not the score). */

@@ -122,6 +122,8 @@ export const STAFF_PAGE_DIRS = {
   staffHonors: 'honors',
   orgSetup: 'org-setup',
   staffDuty: 'duty',
+  evaluationScores: 'evaluation-scores',
+  evaluationScore: 'evaluation-score',
 } as const
 
 export type MainPageKey = keyof typeof MAIN_PAGE_DIRS | ResidentPackagePageKey
@@ -215,6 +217,10 @@ export interface PageQueries {
   intentClaim: void
   ledgerRegister: void
   evaluationYear: { year?: number }
+  /** 评审内容与评分: a district's 评审内容 for the year and the ranking per district (the city names `district`). */
+  evaluationScores: { year?: number; district?: string }
+  /** One community's score sheet for a year. */
+  evaluationScore: { community: string; year: number }
   /** 目标与分解: an org's targets for a year (default: the caller's org, this year). */
   staffTargets: { org?: string; year?: number }
   /** 简报: the inbox, my org's sent ones or the 好经验 list (default: inbox for receivers, else sent). */

@@ -5,7 +5,7 @@ import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { REFUSED } from '../application'
 import { loadRubric } from '../scoring'
-import { submittedScores } from './rubric'
+import { INDEX_OPTIONS, submittedScores } from './rubric'
 
 /**
  * The district writes its 评审内容 for a year (seed 000: 各自县(区)也可根据实际情况制定评审内容):
@@ -47,6 +47,6 @@ export const defineRubric = defineAction({
     } else {
       await ctx.store.collection('reviewRubrics').insert(doc)
     }
-    return { year, districtId: district._id, districtName: district.name, items: doc.items, custom: true, closed: false, version: doc.version, submitted: 0, mayEdit: true, mayClose: true }
+    return { year, districtId: district._id, districtName: district.name, items: doc.items, custom: true, closed: false, version: doc.version, submitted: 0, mayEdit: true, mayClose: true, indexOptions: INDEX_OPTIONS }
   },
 })

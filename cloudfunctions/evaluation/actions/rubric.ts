@@ -1,4 +1,5 @@
 import { rubricInput, type RubricOutput } from '../../_shared/contracts/evaluation'
+import { INDEX_DEFS } from '../../_shared/domain/indices'
 import { can } from '../../_shared/domain/roles'
 import { DEFAULT_RUBRIC_ITEMS, type ReviewScore } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
@@ -6,6 +7,9 @@ import type { Ctx } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { REFUSED } from '../application'
 import { loadRubric, rubricDistrict } from '../scoring'
+
+/** The indices a 定量 item may draw on, by name. */
+export const INDEX_OPTIONS = INDEX_DEFS.map((d) => ({ key: d.key, label: d.label }))
 
 /** Submitted scores given against a district's rubric for a year. */
 export async function submittedScores(ctx: Pick<Ctx, 'store'>, districtId: string, year: number): Promise<number> {
@@ -38,6 +42,7 @@ export const rubric = defineAction({
       submitted,
       mayEdit: own && !closed && submitted === 0,
       mayClose: own && Boolean(doc),
+      indexOptions: INDEX_OPTIONS,
     }
   },
 })

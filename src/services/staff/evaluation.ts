@@ -1,4 +1,5 @@
-import type { AwardInput, DraftInput, ExtendInput, RecordCallInput, RevokeInput, SpotCheckInput } from '@shared/contracts/evaluation'
+import type { ScoreLevel } from '@shared/domain/review-rubric'
+import type { AwardInput, DefineRubricInput, ScoreInput, DraftInput, ExtendInput, RecordCallInput, RevokeInput, SpotCheckInput } from '@shared/contracts/evaluation'
 import type { DeadlineKey } from '@shared/domain/evaluation'
 import type { EvaluationDeadlines } from '@shared/domain/evaluation'
 import { call } from '../core/cloud'
@@ -22,4 +23,11 @@ export const extendDeadline = (input: ExtendInput) => call('evaluation', 'extend
 export const reopenApplication = (id: string, reason: string) => call('evaluation', 'reopen', { id, reason })
 export const awardTitle = (input: AwardInput) => call('evaluation', 'award', input)
 export const revokeTitle = (input: RevokeInput) => call('evaluation', 'revoke', input)
+export const reviewRubric = (year: number, districtId?: string) => call('evaluation', 'rubric', districtId ? { year, districtId } : { year })
+export const defineRubric = (input: DefineRubricInput) => call('evaluation', 'defineRubric', input)
+export const closeRubric = (year: number, closed: boolean) => call('evaluation', 'closeRubric', { year, closed })
+export const scoreSheet = (communityId: string, year: number) => call('evaluation', 'scoreSheet', { communityId, year })
+export const scoreCommunity = (input: ScoreInput) => call('evaluation', 'score', input)
+export const reopenScore = (communityId: string, year: number, level: ScoreLevel, reason: string) => call('evaluation', 'reopenScore', { communityId, year, level, reason })
+export const scoreRanking = (year: number) => call('evaluation', 'scoreRanking', { year })
 export const remindBehind = (year: number, step?: DeadlineKey) => call('evaluation', 'remindBehind', { year, step })

@@ -35,7 +35,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
     label: '评估申报',
     home: 'evaluation',
     anyOf: ['evaluation.read'],
-    pages: ['evaluationEdit', 'evaluationDetail', 'evaluationSpotCheck', 'evaluationRanking', 'evaluationPrint', 'evaluationYear', 'orgSetup'],
+    pages: ['evaluationEdit', 'evaluationDetail', 'evaluationSpotCheck', 'evaluationRanking', 'evaluationPrint', 'evaluationYear', 'orgSetup', 'evaluationScores', 'evaluationScore'],
   },
   { key: 'projects', label: '项目库', home: 'projects', anyOf: ['project.write'], pages: [] },
   { key: 'services', label: '服务资源', home: 'staffServiceResources', anyOf: ['service.write'], pages: ['siteApplications', 'courseCheckin'] },

@@ -47,6 +47,11 @@ function EvaluationListPageBody() {
             </AtButton></View>
           </View>
         ) : null}
+        <View className='ev__actions'>
+          <View className='ev__btn' data-testid='evaluation-scores-entry'><AtButton onClick={() => void Taro.navigateTo({ url: evaluationRoutes.scores(year) })}>
+            评审内容与评分（定性/定量）
+          </AtButton></View>
+        </View>
         {d.items.some((i) => i.status === 'certified' || i.status === 'spot_checked' || i.status === 'selected') ? (
           <View className='ev__actions'>
             <View className='ev__btn' data-testid='evaluation-ranking-entry'><AtButton onClick={() => void Taro.navigateTo({ url: evaluationRoutes.ranking(year) })}>

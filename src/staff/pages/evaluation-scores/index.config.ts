@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '评审内容与评分' })
