@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core'
+import type { RubricOutput, ScoreRankingOutput } from '../../cloudfunctions/_shared/contracts/evaluation'
+import { byTest, fn, staffToken } from './api'
+import { baseUrl, eventually, launch, screenshot } from './browser'
+
+/**
+ * 评审内容与评分 from the app: 西区's officer starts from seed 000's five 定性 and five 定量 items,
+ * is told on the page when the weights do not add up to 100, and saves 西区's own 评审内容;
+ * 清香坪街道's reviewer opens 苏铁社区's score sheet (the live index beside each 定量 item), is
+ * told on the field when a score is out of its range, scores every item with a comment and
+ * submits; the ranking shows 苏铁 first in 西区 with the reviewers' total, and the store agrees.
+ */
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
+
+async function signedIn(username: string, path: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' })
+  const login = await context.newPage()
+  await login.goto(`${baseUrl()}/#/staff/pages/login/index`)
+  await byTest(login, 'login-username').fill(username)
+  await byTest(login, 'login-password').fill('Demo#2026')
+  await byTest(login, 'login-button').click()
+  await login.waitForURL(/staff\/pages\/(?!login)/)
+  const page = await context.newPage()
+  await page.goto(`${baseUrl()}/#${path}`)
+  await login.close()
+  return page
+}
+
+describe('评审内容与评分', () => {
+  it('a district defines its 评审内容, a street scores a community, and the ranking shows it', async () => {
+    // 1. 西区 defines its 评审内容: q1 weighs 12, first refused (102), then n1 down to 8.
+    const office = await signedIn('xiqu', `/staff/pages/evaluation-scores/index?year=${year}`)
+    await byTest(office, 'rubric').waitFor()
+    await byTest(office, 'rubric-item-n5').waitFor()
+    await byTest(office, 'rubric-weight-q1').fill('12')
+    await eventually(() => byTest(office, 'rubric-sum').innerText(), (t) => expect(t).toContain('102'))
+    await byTest(office, 'rubric-save').click()
+    await eventually(() => byTest(office, 'rubric-error').innerText(), (t) => expect(t).toContain('合计应为 100 分'))
+    await byTest(office, 'rubric-weight-n1').fill('8')
+    await eventually(() => byTest(office, 'rubric-sum').innerText(), (t) => expect(t).toContain('权重合计 100 分'))
+    await byTest(office, 'rubric-save').click()
+    await eventually(() => byTest(office, 'rubric').innerText(), (t) => expect(t).toContain('已制定（第 1 版）'))
+    await screenshot(office, 'scoring-rubric')
+    const xiqu = await staffToken('xiqu')
+    const saved = await fn<RubricOutput>(xiqu, 'evaluation', 'rubric', { year })
+    expect(saved).toMatchObject({ custom: true, districtId: 'd-west' })
+    expect(saved.items.find((i) => i.key === 'q1')?.weight).toBe(12)
+    expect(saved.items.find((i) => i.key === 'n1')?.weight).toBe(8)
+
+    // 2. 清香坪街道 scores 苏铁社区: 11 on a 0–10 item is refused on the field; then every item 8 (q1 10) with comments.
+    const street = await signedIn('qingxiangping', `/staff/pages/evaluation-score/index?community=c-sutie&year=${year}`)
+    await byTest(street, 'score-sheet').waitFor()
+    await eventually(() => byTest(street, 'score-hint-n1-staffInPlace').innerText(), (t) => expect(t).toMatch(/^参考 .+：\d+/))
+    await byTest(street, 'score-input-q1').fill('11')
+    await byTest(street, 'score-save').click()
+    await eventually(() => byTest(street, 'score-error-q1').innerText(), (t) => expect(t).toBe('分数应在 0–10 之间'))
+    // Refused before sending: nothing stored.
+    const before = await fn<ScoreRankingOutput>(await staffToken('qingxiangping'), 'evaluation', 'scoreRanking', { year })
+    expect(before.districts[0].rows.every((x) => x.street === null)).toBe(true)
+    for (const key of ['q1', 'q2', 'q3', 'q4', 'q5', 'n1', 'n2', 'n3', 'n4', 'n5']) {
+      await byTest(street, `score-input-${key}`).fill(key === 'q1' ? '10' : '8')
+      await byTest(street, `score-comment-${key}`).fill(`第 ${key} 项：台帐与走访一致`)
+    }
+    await byTest(street, 'score-item-n5').scrollIntoViewIfNeeded()
+    await screenshot(street, 'scoring-sheet')
+    await byTest(street, 'score-submit').click()
+    // 12 × 10/10 + 88 × 8/10 = 82.4.
+    await eventually(() => byTest(street, 'score-total-street').innerText(), (t) => expect(t).toContain('82.4 分 · 已提交'))
+    await byTest(street, 'score-total-street').scrollIntoViewIfNeeded()
+    await screenshot(street, 'scoring-submitted')
+
+    // 3. The ranking: 苏铁 first in 西区 with the reviewers' total.
+    const ranking = await signedIn('xiqu', `/staff/pages/evaluation-scores/index?year=${year}`)
+    await byTest(ranking, 'score-ranking-d-west').waitFor()
+    await eventually(() => byTest(ranking, 'score-row-c-sutie').innerText(), (t) => expect(t.replace(/\s+/g, ' ')).toMatch(/^1 苏铁社区 82\.4 — 82\.4 —$/))
+    await byTest(ranking, 'score-ranking-d-west').scrollIntoViewIfNeeded()
+    await screenshot(ranking, 'scoring-ranking')
+    const r = await fn<ScoreRankingOutput>(xiqu, 'evaluation', 'scoreRanking', { year })
+    expect(r.districts[0].rows[0]).toMatchObject({ communityId: 'c-sutie', street: 82.4, reviewers: 82.4, rank: 1 })
+  })
+})
