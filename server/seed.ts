@@ -180,6 +180,8 @@ export async function seedDemoDuty(store: Store<Collections>, now: Date): Promis
       on: shanghaiDate(day(-r.daysAgo)),
       text: r.text,
       percent: r.percent,
+      figures: r.figures ?? [],
+      attachments: [],
       byId: `st_${reporter?.username ?? 'city'}`,
       byName: reporter?.name ?? owner.name,
     }))
@@ -202,6 +204,8 @@ export async function seedDemoDuty(store: Store<Collections>, now: Date): Promis
       doneOn: doneAt?.on ?? null,
       reports,
       reminders: [],
+      schedule: t.schedule ?? null,
+      edits: [],
       createdAt: day(-90).toISOString(),
       createdBy: 'st_city',
       updatedAt: last?.at ?? day(-90).toISOString(),
