@@ -18,11 +18,10 @@ import {
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
-import PrivacyPrompt from '../../../components/privacy-prompt'
+import PhotoPicker, { type PickedPhoto } from '../../../components/photo-picker'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage, isApiError } from '../../../services/core/cloud'
-import { uploadFeedbackPhoto } from '../../../services/feedback/feedback-photo'
+import { errorMessage } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { adjustDutyScore, editDutyTask, loadDutyBoard, loadDutyScores, remindDuty, reportDuty, saveDutyTask } from '../../../services/staff/duty'
 import { toastSuccess, toastText } from '../../../utils/toast'
@@ -208,32 +207,10 @@ function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
   const [text, setText] = useState('')
   const [percent, setPercent] = useState(String(t.percent))
   const [figures, setFigures] = useState<FigureRow[]>([])
-  const [attachments, setAttachments] = useState<{ preview: string; ref: string }[]>([])
+  const [attachments, setAttachments] = useState<PickedPhoto[]>([])
   const [uploading, setUploading] = useState(false)
-  const [uploadError, setUploadError] = useState('')
   const form = useFormSubmit({ schema: dutyReportInput, submit: (v) => reportDuty(v), successToast: '进展已报告', then: onSaved })
   const setFigure = (i: number, key: keyof FigureRow, value: string) => setFigures(figures.map((f, j) => (j === i ? { ...f, [key]: value } : f)))
-  const choose = async () => {
-    if (uploading || attachments.length >= DUTY_ATTACHMENTS_MAX) return
-    let paths: string[]
-    try {
-      const res = await Taro.chooseImage({ count: DUTY_ATTACHMENTS_MAX - attachments.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      paths = res.tempFilePaths
-    } catch {
-      return // Closed the picker.
-    }
-    setUploading(true)
-    setUploadError('')
-    try {
-      const added: { preview: string; ref: string }[] = []
-      for (const path of paths) added.push({ preview: path, ref: await uploadFeedbackPhoto(path) })
-      setAttachments((a) => [...a, ...added].slice(0, DUTY_ATTACHMENTS_MAX))
-    } catch (e) {
-      setUploadError(isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e))
-    } finally {
-      setUploading(false)
-    }
-  }
   const submit = () =>
     void form.run({
       id: t._id,
@@ -245,7 +222,6 @@ function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
   const attachError = Object.entries(form.errors).find(([k]) => k.startsWith('attachments'))?.[1]
   return (
     <View className='dty__form' data-testid={`report-form-${t._id}`}>
-      <PrivacyPrompt purpose='选择进展附件照片' />
       <Input className='dty__input' value={text} placeholder='本次进展情况' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'duty-report-text', 'aria-label': '进展情况' }} />
       {form.errors.text ? <Text className='dty__error'>{form.errors.text}</Text> : null}
       <View className='dty__row'>
@@ -270,23 +246,8 @@ function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
           ＋ 添加一项数据
         </Text>
       ) : null}
-      <View className='dty__photos'>
-        {attachments.map((a, i) => (
-          <View key={a.ref} className='dty__photo-wrap' data-testid='duty-attachment'>
-            <Image className='dty__photo' src={a.preview} mode='aspectFill' />
-            <Text className='dty__photo-remove' onClick={() => setAttachments(attachments.filter((_, j) => j !== i))} aria-label='移除附件'>
-              ×
-            </Text>
-          </View>
-        ))}
-        {attachments.length < DUTY_ATTACHMENTS_MAX ? (
-          <View className='dty__photo dty__photo--add' onClick={() => void choose()} data-testid='duty-add-attachment'>
-            <Text>{uploading ? '上传中…' : '＋ 附件'}</Text>
-          </View>
-        ) : null}
-      </View>
+      <PhotoPicker value={attachments} onChange={setAttachments} max={DUTY_ATTACHMENTS_MAX} addText='添加附件' error={attachError} onUploading={setUploading} testIdPrefix='duty-attachment' />
       <Text className='dty__meta'>附件：照片或文件扫描件，JPG、PNG 或 WebP，每个不超过 2 MB，最多 {DUTY_ATTACHMENTS_MAX} 个</Text>
-      {uploadError || attachError ? <Text className='dty__error'>{uploadError || attachError}</Text> : null}
       <AtButton size='small' type='primary' disabled={Boolean(form.busy) || uploading} onClick={submit}>
         报告进展
       </AtButton>
