@@ -14,7 +14,7 @@ import { makeIntentActions } from '../cloudfunctions/intent/actions'
 import { logClaimCodes } from '../cloudfunctions/_shared/notifier/claim-code'
 import { ledgerJobs, makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { projectActions } from '../cloudfunctions/project/actions'
-import { dutyActions } from '../cloudfunctions/duty/actions'
+import { makeDutyActions } from '../cloudfunctions/duty/actions'
 import { shareActions } from '../cloudfunctions/share/actions'
 import { localShareCodes } from '../cloudfunctions/share/codes'
 import { serviceActions } from '../cloudfunctions/service/actions'
@@ -63,7 +63,8 @@ const functions = {
   ledger: makeLedgerActions(() => ledgerExports, { parts: () => ledgerExportParts }),
   project: projectActions,
   // The plan's tasks, 督查 and 目标责任考核 (issue 21).
-  duty: dutyActions,
+  // Progress attachments are uploaded like feedback photos.
+  duty: makeDutyActions(() => feedbackPhotos),
   // Session check-in codes are QR images of the H5 URL here, mini-program codes in WeChat.
   training: trainingActions({ codes: localMiniCodes() }),
   service: serviceActions,

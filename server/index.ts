@@ -15,6 +15,7 @@ import { sendNotices } from '../cloudfunctions/notify/notice-sender'
 import { buildApp } from './app'
 import { readEnv } from './env'
 import { seedDemo } from './seed'
+import { sendDutyReminders } from '../cloudfunctions/duty/remind-late'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
 
 const ROOT = resolve(__dirname, '..')
@@ -71,9 +72,15 @@ async function main(): Promise<void> {
     60_000,
   )
   noticeSender.unref()
+  // The local stand-in for duty's `dailyRemind` timer: overdue tasks and late scheduled reports
+  // message the owners (idempotent per missed date, so running hourly sends each once).
+  const dutyReminder = setInterval(() => void sendDutyReminders(store, new Date()).catch((err: unknown) => console.error(err)), 3_600_000)
+  dutyReminder.unref()
+  void sendDutyReminders(store, new Date()).catch((err: unknown) => console.error(err))
   const close = async () => {
     clearInterval(resumer)
     clearInterval(noticeSender)
+    clearInterval(dutyReminder)
     await app.close()
     await store.close()
     process.exit(0)

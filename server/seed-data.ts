@@ -470,7 +470,9 @@ export interface DemoDutyTask {
   measure: string
   weight: number
   /** Progress reports, days from the seeding day (each dated, kept as history). */
-  reports: { daysAgo: number; text: string; percent: number }[]
+  reports: { daysAgo: number; text: string; percent: number; figures?: { label: string; value: number; unit: string }[] }[]
+  /** The reporting schedule (every N weeks / months from the last report), if any. */
+  schedule?: { every: number; unit: 'week' | 'month' }
 }
 
 /**
@@ -479,12 +481,12 @@ export interface DemoDutyTask {
  */
 export const DEMO_DUTY_TASKS: DemoDutyTask[] = [
   { key: 'gsj', department: '市工商局', text: '制定降低门槛、放宽登记条件和实行试营业制度的具体办法', dueInDays: -40, measure: '办法经市政府印发', weight: 8, reports: [{ daysAgo: 70, text: '已起草试营业制度办法初稿，征求意见中', percent: 40 }, { daysAgo: 45, text: '征求意见结束，待提交常务会', percent: 70 }] },
-  { key: 'rmyh', department: '人民银行', text: '制定落实小额担保贷款等金融扶持政策的措施和办法', dueInDays: -20, measure: '措施办法印发并报领导小组办公室', weight: 7, reports: [{ daysAgo: 30, text: '与各商业银行座谈两次', percent: 50 }] },
+  { key: 'rmyh', department: '人民银行', text: '制定落实小额担保贷款等金融扶持政策的措施和办法', dueInDays: -20, measure: '措施办法印发并报领导小组办公室', weight: 7, schedule: { every: 2, unit: 'week' }, reports: [{ daysAgo: 30, text: '与各商业银行座谈两次', percent: 50, figures: [{ label: '已发放小额担保贷款', value: 1260, unit: '万元' }] }] },
   { key: 'rsj', department: '市人力资源社会保障局', text: '制定创业培训体系和劳动就业、社保政策支持创业的实施办法', dueInDays: -30, measure: '实施办法印发；培训覆盖有意愿人员', weight: 10, reports: [{ daysAgo: 60, text: '办法已起草', percent: 60 }, { daysAgo: 35, text: '办法已印发', percent: 100 }] },
   { key: 'czj', department: '市财政局', text: '制定鼓励和支持创业的财政投入和激励办法，为创建工作提供财政支持', dueInDays: 10, measure: '扶持创业专项资金列入预算', weight: 8, reports: [{ daysAgo: 20, text: '资金规模测算中', percent: 30 }] },
-  { key: 'fgj', department: '市发展改革局', text: '制定项目库建设和项目咨询的具体方法，建立备案发布制度', dueInDays: 45, measure: '项目库上线并发布首批项目', weight: 5, reports: [{ daysAgo: 10, text: '已收集项目 36 个', percent: 50 }] },
+  { key: 'fgj', department: '市发展改革局', text: '制定项目库建设和项目咨询的具体方法，建立备案发布制度', dueInDays: 45, measure: '项目库上线并发布首批项目', weight: 5, schedule: { every: 1, unit: 'week' }, reports: [{ daysAgo: 10, text: '已收集项目 36 个', percent: 50, figures: [{ label: '入库项目', value: 36, unit: '个' }] }] },
   { key: 'wtj', department: '市文体广电旅游局', text: '制定创建工作宣传方案，宣传政策措施和先进典型', dueInDays: 6, measure: '宣传方案印发，典型报道不少于 10 篇', weight: 4, reports: [{ daysAgo: 15, text: '方案已定稿，报道 4 篇', percent: 85 }] },
-  { key: 'tjj', department: '市统计局', text: '逐步构建全民创业统计指标体系', dueInDays: 120, measure: '指标体系经领导小组审定', weight: 3, reports: [] },
+  { key: 'tjj', department: '市统计局', text: '逐步构建全民创业统计指标体系', dueInDays: 120, measure: '指标体系经领导小组审定', weight: 3, schedule: { every: 1, unit: 'month' }, reports: [] },
   { key: 'east', ownerOrgId: 'd-east', text: '结合本区实际制定创建具体措施，报市领导小组办公室', dueInDays: -15, measure: '区级方案及配套措施报送', weight: 6, reports: [{ daysAgo: 25, text: '方案已起草', percent: 60 }] },
   { key: 'west', ownerOrgId: 'd-west', text: '结合本区实际制定创建具体措施，报市领导小组办公室', dueInDays: -15, measure: '区级方案及配套措施报送', weight: 6, reports: [{ daysAgo: 18, text: '方案已报送', percent: 100 }] },
   { key: 'bcg', ownerOrgId: 's-bcg', text: '在街道劳动保障平台设立创业服务窗口', dueInDays: 12, measure: '窗口对外办理业务', weight: 5, reports: [{ daysAgo: 5, text: '场地已落实', percent: 40 }] },

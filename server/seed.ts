@@ -183,6 +183,8 @@ export async function seedDemoDuty(store: Store<Collections>, now: Date): Promis
       on: shanghaiDate(day(-r.daysAgo)),
       text: r.text,
       percent: r.percent,
+      figures: r.figures ?? [],
+      attachments: [],
       byId: `st_${reporter?.username ?? 'city'}`,
       byName: reporter?.name ?? owner.name,
     }))
@@ -205,6 +207,8 @@ export async function seedDemoDuty(store: Store<Collections>, now: Date): Promis
       doneOn: doneAt?.on ?? null,
       reports,
       reminders: [],
+      schedule: t.schedule ?? null,
+      edits: [],
       createdAt: day(-90).toISOString(),
       createdBy: 'st_city',
       updatedAt: last?.at ?? day(-90).toISOString(),

@@ -1,5 +1,10 @@
+import type { FieldError } from '../_shared/contracts/common'
 import type { DutyTaskView } from '../_shared/contracts/duty'
-import { dutyState, type DutyTask } from '../_shared/domain/duty'
+import { photoProblem } from '../_shared/domain/feedback'
+import { dutyState, type DutyTask, reportDue, reportLate } from '../_shared/domain/duty'
+import type { PhotoFiles } from '../_shared/files/photo-files'
+import { validation } from '../_shared/runtime/errors'
+import { can } from '../_shared/domain/roles'
 import type { StaffCaller } from '../_shared/runtime/action'
 import type { Ctx } from '../_shared/runtime/action'
 import { missingOrOutOfScope } from '../_shared/runtime/errors'
@@ -10,9 +15,42 @@ export function mayReport(caller: StaffCaller, task: Pick<DutyTask, 'ownerOrgId'
   return caller.org._id === task.ownerOrgId
 }
 
-export function toView(task: DutyTask, caller: StaffCaller, today: string): DutyTaskView {
+/** The org that set a task edits it. */
+export function mayEdit(caller: StaffCaller, task: Pick<DutyTask, 'setterOrgId'>): boolean {
+  return caller.org._id === task.setterOrgId
+}
+
+/** A task as the caller sees it; attachments become temporary links (none without a photo store). */
+export async function toView(task: DutyTask, caller: StaffCaller, today: string, photos: PhotoFiles | null, now: Date): Promise<DutyTaskView> {
   const { ownerPath: _p, ...rest } = task
-  return { ...rest, state: dutyState(task, today), reportable: mayReport(caller, task) }
+  const reports = await Promise.all(
+    task.reports.map(async (r) => ({
+      ...r,
+      attachments: photos ? await Promise.all(r.attachments.map(async (ref) => ({ url: (await photos.link(ref, now)).url }))) : [],
+    })),
+  )
+  return {
+    ...rest,
+    reports,
+    state: dutyState(task, today),
+    reportable: mayReport(caller, task),
+    reportDue: reportDue(task),
+    reportLate: reportLate(task, today),
+    editable: mayEdit(caller, task) && can(caller.staff.role, 'duty.assign'),
+  }
+}
+
+/** Every attachment must be an upload the photo store holds, of an accepted type and size (as 简报 photos). */
+export async function checkAttachments(files: PhotoFiles | null, refs: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(refs)]
+  const fields: FieldError[] = []
+  for (const [i, ref] of unique.entries()) {
+    const stored = files ? await files.inspect(ref) : null
+    const problem = stored ? photoProblem(stored.size, stored.head) : '附件没有上传成功，请重新选择'
+    if (problem) fields.push({ path: `attachments.${i}`, message: `第 ${i + 1} 个附件：${problem}` })
+  }
+  if (fields.length) throw validation(fields, fields[0].message)
+  return unique
 }
 
 /** A task in the caller's scope (its owner lies in the caller's subtree); else 404. */

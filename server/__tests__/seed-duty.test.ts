@@ -3,8 +3,10 @@ import type { Collections } from '../../cloudfunctions/_shared/store/collections
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
-import { dutyActions } from '../../cloudfunctions/duty/actions'
+import { makeDutyActions } from '../../cloudfunctions/duty/actions'
 import { seedDemo } from '../seed'
+
+const dutyActions = makeDutyActions(() => null)
 
 describe('demo plan (seed 001 职责分工)', () => {
   it('gives the city’s 督查 view the plan’s overdue and at-risk tasks and a 考核 result per owner', async () => {
@@ -19,7 +21,9 @@ describe('demo plan (seed 001 职责分工)', () => {
     }
     const board = await call<DutyBoard>('board', { year: 2026 })
     expect(board.overdue.map((t) => t.ownerName).sort()).toEqual(['东区', '人民银行', '市工商局', '清香坪街道'].sort())
-    expect(board.atRisk.map((t) => t.ownerName)).toEqual(['市财政局', '炳草岗街道'])
+    expect(board.atRisk.map((t) => t.ownerName)).toEqual(['市财政局', '炳草岗街道', '市发展改革局', '市统计局'])
+    // 市发展改革局 reports weekly and last reported 10 days ago; 市统计局 monthly and never: both late.
+    expect(board.atRisk.filter((t) => t.reportLate).map((t) => t.ownerName)).toEqual(['市发展改革局', '市统计局'])
     const scores = await call<DutyScores>('scores', { year: 2026 })
     expect(scores.rows.find((r) => r.ownerName === '市人力资源社会保障局')?.computed).toBe(100)
     expect(scores.rows.find((r) => r.ownerName === '西区')?.computed).toBe(100)

@@ -1,12 +1,13 @@
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
 import { byTest } from './api'
-import { ARTIFACTS, baseUrl, launch, screenshot } from './browser'
+import { ARTIFACTS, baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
- * Issue 21 item 6, 简报 upward: 长寿路社区 writes a 简报 and sends it to 大渡口街道; the street's
+ * Issue 21 item 6, 简报 upward: 长寿路社区 writes a 简报 with a photo and sends it to 大渡口街道; the street's
  * reviewer opens it (the sender's list then says 已读) and marks it 好经验; 苏铁社区, in another
  * district, finds it under 好经验. Screenshots of the 简报 list, a 简报 and the 表彰 list at
  * 1366×768 and 390×844 go to the artifacts folder (and to SHOTS_DIR when set).
@@ -20,6 +21,18 @@ afterAll(async () => {
 })
 
 const TITLE = '长寿路社区创业沙龙开讲'
+
+/** A small real PNG, like a photo of the event. */
+function photo(): Buffer {
+  const png = new PNG({ width: 64, height: 48 })
+  for (let i = 0; i < 64 * 48 * 4; i += 4) {
+    png.data[i] = 90
+    png.data[i + 1] = 150
+    png.data[i + 2] = 220
+    png.data[i + 3] = 255
+  }
+  return PNG.sync.write(png)
+}
 
 async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name)
@@ -57,6 +70,11 @@ describe('简报 upward', () => {
     await byTest(community, 'report-form').waitFor()
     await byTest(community, 'report-title-input').fill(TITLE)
     await byTest(community, 'report-body-input').fill('本月社区举办两场创业沙龙，邀请 3 位创业导师讲解开店选址和创业担保贷款，到场居民 46 人，当场登记创业意向 5 人。')
+    // A photo through the picker (H5: Taro.chooseImage opens a file input) and the upload path.
+    const chooser = community.waitForEvent('filechooser')
+    await byTest(community, 'report-photo-add').click()
+    await (await chooser).setFiles({ name: 'salon.png', mimeType: 'image/png', buffer: photo() })
+    await eventually(() => byTest(community, 'report-photo').count(), (n) => expect(n).toBe(1))
     await byTest(community, 'report-send').click()
     await row(community, TITLE).waitFor()
     expect(await row(community, TITLE).getByText('未读').count()).toBe(1)
@@ -67,6 +85,10 @@ describe('简报 upward', () => {
     await row(street, TITLE).click()
     await street.waitForURL(/report-detail/)
     await byTest(street, 'report-hop').filter({ hasText: '已读' }).waitFor()
+    // The reader sees the photo (a link the runtime serves).
+    const img = byTest(street, 'report-photos').locator('img')
+    await eventually(() => img.count(), (n) => expect(n).toBe(1))
+    await eventually(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), (w) => expect(w).toBe(64))
     await byTest(street, 'report-mark-good').click()
     await byTest(street, 'report-good').waitFor()
 

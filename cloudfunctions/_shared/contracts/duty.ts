@@ -1,33 +1,54 @@
 import * as v from 'valibot'
-import type { DutyAdjustment, DutyState, DutyTask } from '../domain/duty'
+import { DUTY_ATTACHMENTS_MAX, DUTY_FIGURES_MAX, DUTY_SCHEDULE_UNITS, type DutyAdjustment, type DutyReport, type DutyState, type DutyTask } from '../domain/duty'
 import { idSchema, isoDateSchema, text } from './common'
+import { photoRefSchema } from './feedback'
 
 const yearSchema = v.pipe(v.number('请填写年度'), v.integer('年度应为整数'), v.minValue(2000, '年度不对'), v.maxValue(2100, '年度不对'))
 
-/** `duty.save`: a task of the plan for a department (the caller's org answers) or a district/street in scope. */
-export const dutySaveInput = v.pipe(
+/** How often the owner reports: every 1–12 weeks or 1–6 months; null: no schedule. */
+export const dutyScheduleSchema = v.nullable(
   v.object({
-    year: yearSchema,
-    text: text('任务', 2, 200),
-    /** A department name (人社局 …); or `ownerOrgId` for a district/street. Exactly one. */
-    department: v.optional(text('责任部门', 2, 30)),
-    ownerOrgId: v.optional(idSchema),
-    deadline: isoDateSchema,
-    measure: text('完成标准', 2, 200),
-    weight: v.pipe(v.number('权重应为数字'), v.integer('权重应为整数'), v.minValue(1, '权重为 1–10'), v.maxValue(10, '权重为 1–10')),
+    every: v.pipe(v.number('报告周期应为数字'), v.integer('报告周期应为整数'), v.minValue(1, '报告周期为 1–12'), v.maxValue(12, '报告周期为 1–12')),
+    unit: v.picklist(DUTY_SCHEDULE_UNITS, '报告周期单位为周或月'),
   }),
-  v.forward(
-    v.check((i) => (i.department === undefined) !== (i.ownerOrgId === undefined), '请选择一个责任单位（部门或县区/街道）'),
-    ['ownerOrgId'],
-  ),
 )
+
+const taskFields = {
+  text: text('任务', 2, 200),
+  /** A department name (人社局 …); or `ownerOrgId` for a district/street. Exactly one. */
+  department: v.optional(text('责任部门', 2, 30)),
+  ownerOrgId: v.optional(idSchema),
+  deadline: isoDateSchema,
+  measure: text('完成标准', 2, 200),
+  weight: v.pipe(v.number('权重应为数字'), v.integer('权重应为整数'), v.minValue(1, '权重为 1–10'), v.maxValue(10, '权重为 1–10')),
+  schedule: v.optional(dutyScheduleSchema, null),
+}
+const ONE_OWNER = '请选择一个责任单位（部门或县区/街道）'
+
+/** `duty.save`: a task of the plan for a department (the caller's org answers) or a district/street in scope. */
+export const dutySaveInput = v.pipe(v.object({ year: yearSchema, ...taskFields }), v.forward(v.check((i) => (i.department === undefined) !== (i.ownerOrgId === undefined), ONE_OWNER), ['ownerOrgId']))
 export type DutySaveInput = v.InferInput<typeof dutySaveInput>
 
-/** `duty.report`: the owner's progress. */
+/** `duty.edit`: the setting org changes a task (the whole task as it should be now) and says why; kept as history. */
+export const dutyEditInput = v.pipe(
+  v.object({ id: idSchema, version: v.pipe(v.number('缺少版本'), v.integer('版本不对')), ...taskFields, reason: text('修改理由', 4, 200) }),
+  v.forward(v.check((i) => (i.department === undefined) !== (i.ownerOrgId === undefined), ONE_OWNER), ['ownerOrgId']),
+)
+export type DutyEditInput = v.InferInput<typeof dutyEditInput>
+
+const figureSchema = v.object({
+  label: text('指标名称', 1, 30),
+  value: v.pipe(v.number('数值应为数字'), v.finite('数值应为数字'), v.minValue(-1e12, '数值过大'), v.maxValue(1e12, '数值过大')),
+  unit: v.optional(v.pipe(v.string('单位格式不对'), v.trim(), v.maxLength(10, '单位最多 10 个字')), ''),
+})
+
+/** `duty.report`: the owner's progress: text, percent, figures and attachments (uploaded like photos). */
 export const dutyReportInput = v.object({
   id: idSchema,
   text: text('进展情况', 2, 500),
   percent: v.pipe(v.number('完成进度应为数字'), v.integer('完成进度应为整数'), v.minValue(0, '完成进度为 0–100'), v.maxValue(100, '完成进度为 0–100')),
+  figures: v.optional(v.pipe(v.array(figureSchema, '数据格式不对'), v.maxLength(DUTY_FIGURES_MAX, `最多 ${DUTY_FIGURES_MAX} 项数据`)), []),
+  attachments: v.optional(v.pipe(v.array(photoRefSchema, '附件格式不对'), v.maxLength(DUTY_ATTACHMENTS_MAX, `最多 ${DUTY_ATTACHMENTS_MAX} 个附件`)), []),
 })
 export type DutyReportInput = v.InferInput<typeof dutyReportInput>
 
@@ -43,7 +64,20 @@ export const dutyAdjustInput = v.object({
 })
 export type DutyAdjustInput = v.InferInput<typeof dutyAdjustInput>
 
-export type DutyTaskView = Omit<DutyTask, 'ownerPath'> & { state: DutyState; reportable: boolean }
+/** A report as shown: its attachments as temporary links. */
+export type DutyReportView = Omit<DutyReport, 'attachments'> & { attachments: { url: string }[] }
+
+export type DutyTaskView = Omit<DutyTask, 'ownerPath' | 'reports'> & {
+  reports: DutyReportView[]
+  state: DutyState
+  reportable: boolean
+  /** The next scheduled report's due date, or null. */
+  reportDue: string | null
+  /** The scheduled report is late (the task shows as at risk, and a reminder goes out). */
+  reportLate: boolean
+  /** The caller's org set the task and may edit it. */
+  editable: boolean
+}
 
 /** `duty.board`: the 督查 view. */
 export interface DutyBoard {

@@ -127,6 +127,30 @@ export const honorSaveInput = v.object({
   storyId: v.optional(v.nullable(idSchema), null),
 })
 
+export type HonorSaveInput = v.InferInput<typeof honorSaveInput>
+
+/** `report.honorCandidates`: who the caller's office may name for a kind, found by name (up to 20). */
+export const honorCandidatesInput = v.object({
+  kind: v.picklist(HONOR_KINDS, '请选择表彰类别'),
+  keyword: v.optional(v.pipe(v.string('关键词应为文字'), v.trim(), v.maxLength(20, '关键词最多 20 个字')), ''),
+})
+
+export interface HonorCandidate {
+  id: string
+  name: string
+  /** The community (a case), the org itself (a collective) or the staff member's org. */
+  orgName: string
+  /** For a case: its stage (创业阶段) in words. */
+  note: string
+}
+
+export interface HonorCandidates {
+  kind: HonorKind
+  items: HonorCandidate[]
+  /** Published success stories in scope a 优秀创业人员 may be shown on (entrepreneur only). */
+  stories: { id: string; title: string; person: string; orgName: string }[]
+}
+
 /** `report.honorConsent`: record (or withdraw) the resident's consent to show it on their story. */
 export const honorConsentInput = v.object({
   id: idSchema,

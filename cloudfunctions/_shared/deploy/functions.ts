@@ -63,8 +63,9 @@ function fn(over: Partial<FunctionDeclaration> = {}): FunctionDeclaration {
 
 /** One entry per folder under cloudfunctions/ (a test keeps the two equal). */
 export const FUNCTION_DECLARATIONS: Record<string, FunctionDeclaration> = {
-  // The plan's tasks, 督查 and 目标责任考核 (one store scan per call).
-  duty: fn(),
+  // The plan's tasks, 督查 and 目标责任考核 (one store scan per call); once a day, the same hour as
+  // the evaluation chain's: reminders of overdue tasks and late scheduled progress reports.
+  duty: fn({ timeout: 20, triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
   // Once a day: deadline reminders of the evaluation chain.
   evaluation: fn({ timeout: 20, env: [APP_SECRET, EVALUATION_TEMPLATE], runtimeDependencies: WX_SDK, openapi: ['subscribeMessage.send'], triggers: [{ name: 'dailyRemind', type: 'timer', config: '0 0 9 * * * *' }] }),
   event: fn({ timeout: 60, runtimeDependencies: WX_SDK, openapi: ['wxacode.getUnlimited'] }),

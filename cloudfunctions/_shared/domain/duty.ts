@@ -1,3 +1,5 @@
+import { shanghaiDate } from './time'
+
 /**
  * Responsibility and 督查 (issue 21, item 3): the plan's tasks (seed 001's 职责分工), owners'
  * progress reports, the 督查 view of what is late, and the 目标责任考核 result per owner per year.
@@ -14,8 +16,48 @@ export interface DutyReport {
   on: string
   text: string
   percent: number
+  /** Figures the owner reports (e.g. 发放贷款 1200 万元); empty when none. */
+  figures: DutyFigure[]
+  /** Pictures or scans uploaded like feedback photos (the photo store's refs). */
+  attachments: string[]
   byId: string
   byName: string
+}
+
+/** One reported figure. */
+export interface DutyFigure {
+  label: string
+  value: number
+  unit: string
+}
+
+export const DUTY_FIGURES_MAX = 5
+export const DUTY_ATTACHMENTS_MAX = 4
+
+/** How often the owner must report: every `every` weeks or months, counted from the last report. */
+export const DUTY_SCHEDULE_UNITS = ['week', 'month'] as const
+export type DutyScheduleUnit = (typeof DUTY_SCHEDULE_UNITS)[number]
+export const DUTY_SCHEDULE_UNIT_LABELS: Record<DutyScheduleUnit, string> = { week: '周', month: '个月' }
+export interface DutySchedule {
+  every: number
+  unit: DutyScheduleUnit
+}
+
+/** One edit of a task by the setting org: what changed (as shown), why, who and when. */
+export interface DutyEdit {
+  at: string
+  byId: string
+  byName: string
+  orgName: string
+  reason: string
+  changes: { field: DutyEditField; from: string; to: string }[]
+}
+export const DUTY_EDIT_FIELDS = ['text', 'owner', 'deadline', 'measure', 'weight', 'schedule'] as const
+export type DutyEditField = (typeof DUTY_EDIT_FIELDS)[number]
+export const DUTY_EDIT_FIELD_LABELS: Record<DutyEditField, string> = { text: '任务', owner: '责任单位', deadline: '截止日期', measure: '完成标准', weight: '权重', schedule: '报告周期' }
+
+export function scheduleText(s: DutySchedule | null): string {
+  return s ? `每 ${s.every} ${DUTY_SCHEDULE_UNIT_LABELS[s.unit]}报告一次` : '不定期报告'
 }
 
 /** One 催办 of the level above. */
@@ -50,6 +92,10 @@ export interface DutyTask {
   doneOn: string | null
   reports: DutyReport[]
   reminders: DutyReminder[]
+  /** The reporting schedule, or null (report when there is progress). */
+  schedule: DutySchedule | null
+  /** The setting org's edits, oldest first (the task's edit history). */
+  edits: DutyEdit[]
   createdAt: string
   createdBy: string
   updatedAt: string
@@ -74,12 +120,47 @@ export interface DutyAdjustment {
 
 export type DutyState = 'done' | 'overdue' | 'at_risk' | 'on_track'
 
-/** Overdue: deadline passed and not 100 %. At risk: deadline within 14 days and progress below 80 %. */
-export function dutyState(task: Pick<DutyTask, 'deadline' | 'percent'>, today: string): DutyState {
+type ScheduleFields = Pick<DutyTask, 'percent' | 'schedule' | 'reports' | 'createdAt'>
+
+/**
+ * The date the next scheduled report is due: the last report's date (or the task's creation date)
+ * plus the interval; null without a schedule or once the task is done. A month step keeps the day,
+ * clamped to the month's last day (01-31 + 1 month = 02-28).
+ */
+export function reportDue(task: ScheduleFields): string | null {
+  if (!task.schedule || task.percent >= 100) return null
+  const last = task.reports[task.reports.length - 1]
+  const base = last ? last.on : shanghaiDate(new Date(task.createdAt))
+  const { every, unit } = task.schedule
+  if (unit === 'week') return addDays(base, 7 * every)
+  const [y, m, d] = base.split('-').map(Number)
+  const months = y * 12 + (m - 1) + every
+  const ny = Math.floor(months / 12)
+  const nm = (months % 12) + 1
+  const lastDay = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`
+}
+
+/** The scheduled report is late: its due date has passed with no report since. */
+export function reportLate(task: ScheduleFields, today: string): boolean {
+  const due = reportDue(task)
+  return due !== null && due < today
+}
+
+/**
+ * Overdue: deadline passed and not 100 %. At risk: deadline within 14 days and progress below
+ * 80 %, or the scheduled progress report is late.
+ */
+export function dutyState(task: Pick<DutyTask, 'deadline'> & ScheduleFields, today: string): DutyState {
   if (task.percent >= 100) return 'done'
   if (task.deadline < today) return 'overdue'
   if (task.percent < AT_RISK_PERCENT && daysBetween(today, task.deadline) <= AT_RISK_DAYS) return 'at_risk'
+  if (reportLate(task, today)) return 'at_risk'
   return 'on_track'
+}
+
+function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 }
 
 function daysBetween(from: string, to: string): number {

@@ -13,6 +13,7 @@ import { targetId, type TargetRecord } from '../domain/target'
 import { fourInOneOf, type Intent } from '../domain/intent'
 import { type Benefit, eligibleStockContributions, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { PushDelivery } from '../domain/notify'
+import type { DutyReport, DutyTask } from '../domain/duty'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, where } from '../store/port'
 
@@ -403,7 +404,33 @@ const MIGRATIONS: readonly Migration[] = [
     name: '2026-12-eligible-entrepreneur-stocks',
     run: recountEligibleStocks,
   },
+  {
+    // Issue 21 (督查): a task has a reporting schedule and an edit history; a progress report has
+    // figures and attachments. Tasks stored before get none of each (no schedule: never late).
+    name: '2026-12-duty-schedule-figures-edits',
+    run: migrateDutyTasks,
+  },
 ]
+
+/** Gives tasks stored before issue 21's 督查 gaps `schedule: null`, `edits: []` and each report `figures` / `attachments: []`. */
+export async function migrateDutyTasks(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  const col = store.collection('dutyTasks')
+  for await (const batch of col.scan(undefined, 200)) {
+    for (const stored of batch) {
+      const t = stored as Partial<DutyTask> & { _id: string; reports: Partial<DutyReport>[] }
+      const reportsBare = t.reports.some((r) => r.figures === undefined || r.attachments === undefined)
+      if (t.schedule !== undefined && t.edits !== undefined && !reportsBare) continue
+      const set: Partial<DutyTask> = {
+        schedule: t.schedule ?? null,
+        edits: t.edits ?? [],
+        reports: t.reports.map((r) => ({ ...r, figures: r.figures ?? [], attachments: r.attachments ?? [] }) as DutyReport),
+      }
+      if (await col.update(t._id, { set })) changed++
+    }
+  }
+  return changed
+}
 
 /**
  * Counts each push's funnel once, the way `notify.pushStatus` used to on every call: of the

@@ -7,6 +7,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
 import { loadTask, toView } from '../access'
 
 /**
@@ -14,43 +15,45 @@ import { loadTask, toView } from '../access'
  * staff member of the owner org, as the evaluation chain's reminders do (evaluation/remind.ts:
  * `residentId` holds the staff id). One message per staff member, task and day.
  */
-export const remind = defineAction({
-  input: dutyIdInput,
-  access: 'staff',
-  permission: 'duty.assign',
-  refusal: '你的角色不能催办',
-  audit: 'write',
-  target: (input) => input.id,
-  async run({ id }, ctx): Promise<DutyTaskView> {
-    const { caller, store } = ctx
-    const task = await loadTask(ctx, id)
-    const now = ctx.now()
-    const today = shanghaiDate(now)
-    const staff: StaffMember[] = []
-    for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', task.ownerOrgId), where.eq('active', true)), 200)) staff.push(...batch)
-    const messages: InboxMessage[] = []
-    for (const s of staff) {
-      if (s._id === caller.staff._id) continue
-      const msgId = `dty_${task._id}_${today}_${s._id}`
-      if (await store.collection('inbox').get(msgId)) continue
-      messages.push({
-        _id: msgId,
-        residentId: s._id,
-        kind: 'system',
-        title: `${caller.org.name}催办：${task.ownerName}的任务${task.deadline < today ? `已于 ${task.deadline} 到期` : `将于 ${task.deadline} 到期`}`,
-        body: `「${task.text}」当前进度 ${task.percent}%，完成标准：${task.measure}。请尽快推进并报告进展。`,
-        link: pageUrl('staffDuty', { year: task.year }),
-        sourceId: task._id,
-        createdAt: now.toISOString(),
-        readAt: null,
-      })
-    }
-    // The reminder is recorded first (a version conflict writes nothing), then the messages filed.
-    const reminder: DutyReminder = { at: now.toISOString(), byId: caller.staff._id, byName: caller.staff.name, orgName: caller.org.name, sent: messages.length }
-    const set: Partial<DutyTask> = { reminders: [...task.reminders, reminder], updatedAt: reminder.at }
-    const ok = await store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
-    if (!ok) throw conflict('任务已被他人更新，请刷新后再催办')
-    for (const m of messages) await store.collection('inbox').insert(m)
-    return toView({ ...task, ...set, version: task.version + 1 }, caller, today)
-  },
-})
+export function makeRemind(photos: () => PhotoFiles | null) {
+  return defineAction({
+    input: dutyIdInput,
+    access: 'staff',
+    permission: 'duty.assign',
+    refusal: '你的角色不能催办',
+    audit: 'write',
+    target: (input) => input.id,
+    async run({ id }, ctx): Promise<DutyTaskView> {
+      const { caller, store } = ctx
+      const task = await loadTask(ctx, id)
+      const now = ctx.now()
+      const today = shanghaiDate(now)
+      const staff: StaffMember[] = []
+      for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', task.ownerOrgId), where.eq('active', true)), 200)) staff.push(...batch)
+      const messages: InboxMessage[] = []
+      for (const s of staff) {
+        if (s._id === caller.staff._id) continue
+        const msgId = `dty_${task._id}_${today}_${s._id}`
+        if (await store.collection('inbox').get(msgId)) continue
+        messages.push({
+          _id: msgId,
+          residentId: s._id,
+          kind: 'system',
+          title: `${caller.org.name}催办：${task.ownerName}的任务${task.deadline < today ? `已于 ${task.deadline} 到期` : `将于 ${task.deadline} 到期`}`,
+          body: `「${task.text}」当前进度 ${task.percent}%，完成标准：${task.measure}。请尽快推进并报告进展。`,
+          link: pageUrl('staffDuty', { year: task.year }),
+          sourceId: task._id,
+          createdAt: now.toISOString(),
+          readAt: null,
+        })
+      }
+      // The reminder is recorded first (a version conflict writes nothing), then the messages filed.
+      const reminder: DutyReminder = { at: now.toISOString(), byId: caller.staff._id, byName: caller.staff.name, orgName: caller.org.name, sent: messages.length }
+      const set: Partial<DutyTask> = { reminders: [...task.reminders, reminder], updatedAt: reminder.at }
+      const ok = await store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
+      if (!ok) throw conflict('任务已被他人更新，请刷新后再催办')
+      for (const m of messages) await store.collection('inbox').insert(m)
+      return toView({ ...task, ...set, version: task.version + 1 }, caller, today, photos(), now)
+    },
+  })
+}

@@ -4,32 +4,40 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadTask, mayReport, toView } from '../access'
+import type { PhotoFiles } from '../../_shared/files/photo-files'
+import { checkAttachments, loadTask, mayReport, toView } from '../access'
 
-/** The owner reports progress (text + percent); each report is dated and kept as the task's history. */
-export const report = defineAction({
-  input: dutyReportInput,
-  access: 'staff',
-  permission: 'duty.report',
-  refusal: '你的角色不能报告任务进展',
-  audit: 'write',
-  target: (input) => input.id,
-  async run(input, ctx): Promise<DutyTaskView> {
-    const { caller } = ctx
-    const task = await loadTask(ctx, input.id)
-    if (!mayReport(caller, task)) throw forbidden('只有责任单位的工作人员能报告进展')
-    const now = ctx.now()
-    const on = shanghaiDate(now)
-    const entry: DutyReport = { at: now.toISOString(), on, text: input.text, percent: input.percent, byId: caller.staff._id, byName: caller.staff.name }
-    const set: Partial<DutyTask> = {
-      reports: [...task.reports, entry],
-      percent: input.percent,
-      // The first report at 100 % dates completion; a later step back below 100 % clears it.
-      doneOn: input.percent >= 100 ? (task.doneOn ?? on) : null,
-      updatedAt: entry.at,
-    }
-    const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
-    if (!ok) throw conflict('任务已被他人更新，请刷新后再报')
-    return toView({ ...task, ...set, version: task.version + 1 }, caller, on)
-  },
-})
+/**
+ * The owner reports progress (text, percent, figures, attachments uploaded like 简报 photos); each
+ * report is dated and kept as the task's history, and restarts the reporting schedule's clock.
+ */
+export function makeReport(photos: () => PhotoFiles | null) {
+  return defineAction({
+    input: dutyReportInput,
+    access: 'staff',
+    permission: 'duty.report',
+    refusal: '你的角色不能报告任务进展',
+    audit: 'write',
+    target: (input) => input.id,
+    async run(input, ctx): Promise<DutyTaskView> {
+      const { caller } = ctx
+      const task = await loadTask(ctx, input.id)
+      if (!mayReport(caller, task)) throw forbidden('只有责任单位的工作人员能报告进展')
+      const attachments = await checkAttachments(photos(), input.attachments ?? [])
+      const now = ctx.now()
+      const on = shanghaiDate(now)
+      const figures = (input.figures ?? []).map((f) => ({ label: f.label, value: f.value, unit: f.unit ?? '' }))
+      const entry: DutyReport = { at: now.toISOString(), on, text: input.text, percent: input.percent, figures, attachments, byId: caller.staff._id, byName: caller.staff.name }
+      const set: Partial<DutyTask> = {
+        reports: [...task.reports, entry],
+        percent: input.percent,
+        // The first report at 100 % dates completion; a later step back below 100 % clears it.
+        doneOn: input.percent >= 100 ? (task.doneOn ?? on) : null,
+        updatedAt: entry.at,
+      }
+      const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
+      if (!ok) throw conflict('任务已被他人更新，请刷新后再报')
+      return toView({ ...task, ...set, version: task.version + 1 }, caller, on, photos(), now)
+    },
+  })
+}

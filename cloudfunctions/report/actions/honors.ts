@@ -1,4 +1,8 @@
-import { honorCloseInput, honorConsentInput, honorSaveInput, honorYearInput, type HonorList, type HonorView } from '../../_shared/contracts/report'
+import { honorCandidatesInput, type HonorCandidates, honorCloseInput, honorConsentInput, honorSaveInput, honorYearInput, type HonorList, type HonorView } from '../../_shared/contracts/report'
+import { INTENT_STAGE_LABELS, type Intent } from '../../_shared/domain/intent'
+import type { Org } from '../../_shared/domain/org'
+import type { Story } from '../../_shared/domain/service'
+import type { StaffMember } from '../../_shared/domain/staff'
 import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import { HONOR_KIND_LABELS, HONOR_REOPEN_WHO, type Honor } from '../../_shared/domain/report'
 import { can } from '../../_shared/domain/roles'
@@ -158,6 +162,51 @@ export const honorSave = defineAction({
     }
     await ctx.store.collection('honors').insert(h)
     return toView(ctx, h)
+  },
+})
+
+/**
+ * Who the caller's office may name, found by name (at most 20, the ones `honorSave` accepts):
+ * 优秀创业人员 from the cases under it that have started a business (创业/经营), with the published
+ * success stories in scope to show the 表彰 on; 先进集体 from the orgs below it; 先进工作者 from
+ * the active staff of it and below. Names only; no phone or ID number.
+ */
+export const honorCandidates = defineAction({
+  input: honorCandidatesInput,
+  access: 'staff',
+  permission: 'honor.write',
+  refusal: REFUSED_WRITE,
+  async run({ kind, keyword }, ctx): Promise<HonorCandidates> {
+    const org = ctx.caller.org
+    const q = keyword ?? ''
+    if (kind === 'entrepreneur') {
+      const filters = [where.has<Intent>('communityPath', org._id), where.in<Intent>('stage', ['started', 'operating']), where.in<Intent>('status', ['pending', 'accepted'])]
+      if (q) filters.push(where.contains<Intent>('name', q))
+      const page = await ctx.store.collection('intents').find({ where: where.and<Intent>(...filters), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 20 })
+      const stories = await ctx.store.collection('stories').find({ where: where.has<Story>('orgPath', org._id), limit: 50 })
+      return {
+        kind,
+        items: page.items.map((c) => ({ id: c._id, name: c.name, orgName: c.communityName, note: INTENT_STAGE_LABELS[c.stage] })),
+        stories: stories.items.map((st) => ({ id: st._id, title: st.title, person: st.person, orgName: st.orgName })),
+      }
+    }
+    if (kind === 'collective') {
+      const items: HonorCandidates['items'] = []
+      for await (const batch of ctx.store.collection('orgs').scan(where.has<Org>('path', org._id), 500)) {
+        for (const o of batch) if (o._id !== org._id && (!q || o.name.includes(q))) items.push({ id: o._id, name: o.name, orgName: o.name, note: o.level === 'community' ? '社区' : o.level === 'street' ? '街道' : '县区' })
+      }
+      return { kind, items: items.sort((a, b) => a.name.localeCompare(b.name)).slice(0, 20), stories: [] }
+    }
+    const orgs = new Map<string, Org>()
+    for await (const batch of ctx.store.collection('orgs').scan(where.has<Org>('path', org._id), 500)) for (const o of batch) orgs.set(o._id, o)
+    const items: HonorCandidates['items'] = []
+    for await (const batch of ctx.store.collection('staff').scan(where.eq<StaffMember>('active', true), 500)) {
+      for (const st of batch) {
+        const so = orgs.get(st.orgId)
+        if (so && st.role !== 'admin' && (!q || st.name.includes(q))) items.push({ id: st._id, name: st.name, orgName: so.name, note: '' })
+      }
+    }
+    return { kind, items: items.sort((a, b) => a.name.localeCompare(b.name)).slice(0, 20), stories: [] }
   },
 })
 

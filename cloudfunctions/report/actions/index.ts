@@ -1,6 +1,6 @@
 import type { ActionMap } from '../../_shared/runtime/action'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
-import { honorClose, honorConsent, honors, honorSave } from './honors'
+import { honorCandidates, honorClose, honorConsent, honors, honorSave } from './honors'
 import { list, makeComment, makeForward, makeGet, makeMarkGood, makeSend, targets } from './reports'
 
 /**
@@ -19,6 +19,7 @@ export function makeReportActions(photos: () => PhotoFiles | null) {
     markGood: makeMarkGood(photos),
     honors,
     honorSave,
+    honorCandidates,
     honorConsent,
     honorClose,
   } satisfies ActionMap

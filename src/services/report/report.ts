@@ -1,4 +1,5 @@
-import type { ReportBox } from '@shared/contracts/report'
+import type { HonorSaveInput, ReportBox } from '@shared/contracts/report'
+import type { HonorKind } from '@shared/domain/report'
 import { call } from '../core/cloud'
 
 /** 简报 upward and 表彰 (the `report` function). */
@@ -11,3 +12,6 @@ export const forwardReport = (id: string) => call('report', 'forward', { id })
 export const markGoodReport = (id: string, note = '') => call('report', 'markGood', { id, note })
 export const listHonors = (year: number) => call('report', 'honors', { year })
 export const closeHonors = (year: number, closed: boolean) => call('report', 'honorClose', { year, closed })
+export const honorCandidates = (kind: HonorKind, keyword: string) => call('report', 'honorCandidates', { kind, keyword })
+export const saveHonor = (input: HonorSaveInput) => call('report', 'honorSave', input)
+export const recordHonorConsent = (id: string, consent: boolean, how: string) => call('report', 'honorConsent', { id, consent, how })

@@ -1,4 +1,4 @@
-import type { DutyAdjustInput, DutyReportInput, DutySaveInput } from '@shared/contracts/duty'
+import type { DutyAdjustInput, DutyEditInput, DutyReportInput, DutySaveInput } from '@shared/contracts/duty'
 import { call } from '../core/cloud'
 
 /** The 督查 view: a year's tasks in scope, the overdue and at-risk ones picked out. */
@@ -9,6 +9,11 @@ export function loadDutyBoard(year: number) {
 /** Records a task of the plan (the city: departments and districts/streets; a district: its streets). */
 export function saveDutyTask(input: DutySaveInput) {
   return call('duty', 'save', input)
+}
+
+/** The setting org edits a task with a reason (kept as the task's history). */
+export function editDutyTask(input: DutyEditInput) {
+  return call('duty', 'edit', input)
 }
 
 /** The owner org reports progress on a task. */

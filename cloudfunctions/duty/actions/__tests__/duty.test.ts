@@ -1,6 +1,17 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { DutyBoard, DutyScores, DutyTaskView } from '../../../_shared/contracts/duty'
+import type { DutyTask } from '../../../_shared/domain/duty'
 import { makeHarness, staffId } from '../../../_shared/testing/harness'
-import { dutyActions } from '..'
+import { localPhotoFiles, savePhoto } from '../../../../server/photos'
+import { makeDutyActions } from '..'
+import { sendDutyReminders } from '../../remind-late'
+
+const photoDir = mkdtempSync(join(tmpdir(), 'duty-photos-'))
+const photoFiles = localPhotoFiles(() => photoDir)
+const dutyActions = makeDutyActions(() => photoFiles)
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
 
 const STAFF = [
   { id: 'city-o', role: 'city_officer' as const, orgId: 'city' },
@@ -115,5 +126,97 @@ describe('duty (督查与目标责任考核)', () => {
     expect(adj.rows[0].adjustment).toMatchObject({ score: 75, reason: '逾期任务因上级政策调整推迟', computedAtAdjustment: 60, byId: 'city-o' })
     const seen = await h.ok<DutyScores>(dutyActions, staffId('dist-o'), 'scores', { year: 2026 })
     expect(seen.rows[0]).toMatchObject({ computed: 60, adjustable: false, adjustment: { score: 75 } })
+  })
+
+  it('keeps figures and uploaded attachments with a report; a missing upload is 400 on the attachment, nothing written', async () => {
+    const h = await setup()
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'street' }))
+    const missing = await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 40, attachments: ['local:AAAAAAAAAAAAAAAAAAAAAA.png'] })
+    expect(missing.status).toBe(400)
+    expect(fields(missing)).toEqual(['attachments.0'])
+    const badFigure = await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 40, figures: [{ label: '', value: Number.NaN }] })
+    expect(fields(badFigure)).toEqual(expect.arrayContaining(['figures.0.label', 'figures.0.value']))
+    expect((await h.store.collection('dutyTasks').get(t._id))?.reports).toEqual([])
+
+    const ref = await savePhoto(PNG, 'png', () => photoDir)
+    const r = await h.ok<DutyTaskView>(dutyActions, staffId('street-r'), 'report', {
+      id: t._id,
+      text: '已发放贷款',
+      percent: 40,
+      figures: [{ label: '发放贷款', value: 1200, unit: '万元' }],
+      attachments: [ref],
+    })
+    expect(r.reports[0].figures).toEqual([{ label: '发放贷款', value: 1200, unit: '万元' }])
+    expect(r.reports[0].attachments).toHaveLength(1)
+    expect(r.reports[0].attachments[0].url).toMatch(/^\/?.*photo/)
+    expect((await h.store.collection('dutyTasks').get(t._id))?.reports[0].attachments).toEqual([ref])
+  })
+
+  it('a task on a schedule whose report is late is at risk, and the daily timer reminds its owner once per missed date', async () => {
+    const h = await setup()
+    // Created 2026-11-22, every 2 weeks: the first report is due 2026-12-06.
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist', deadline: '2027-03-31', year: 2026, schedule: { every: 2, unit: 'week' } }))
+    expect([t.reportDue, t.reportLate, t.state]).toEqual(['2026-12-06', false, 'on_track'])
+    expect(await sendDutyReminders(h.store, new Date('2026-12-06T02:00:00.000Z'))).toMatchObject({ sent: 0 })
+
+    h.setNow('2026-12-07T02:00:00.000Z')
+    const late = await h.ok<DutyBoard>(dutyActions, staffId('city-o'), 'board', { year: 2026 })
+    expect(late.atRisk.map((x) => [x._id, x.reportLate, x.reportDue])).toEqual([[t._id, true, '2026-12-06']])
+    const run = await sendDutyReminders(h.store, new Date('2026-12-07T01:00:00.000Z'))
+    expect(run).toMatchObject({ sent: 2, tasks: 1 })
+    const inbox = (await h.store.collection('inbox').find({})).items
+    expect(inbox.map((m) => m.residentId).sort()).toEqual(['dist-o', 'dist-o2'])
+    expect(inbox[0].title).toContain('应于 2026-12-06 报告进展')
+    expect((await h.store.collection('dutyTasks').get(t._id))?.reminders.map((r) => [r.byId, r.sent])).toEqual([['timer', 2]])
+    // The next day's run sends nothing new for the same missed date.
+    expect(await sendDutyReminders(h.store, new Date('2026-12-08T01:00:00.000Z'))).toMatchObject({ sent: 0 })
+
+    // A report restarts the clock: due two weeks after it, no longer at risk.
+    h.setNow('2026-12-08T02:00:00.000Z')
+    const reported = await h.ok<DutyTaskView>(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已召开推进会', percent: 30 })
+    expect([reported.reportDue, reported.reportLate, reported.state]).toEqual(['2026-12-22', false, 'on_track'])
+    // Monthly schedules keep the day, clamped to the month's end.
+    const monthly = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ deadline: '2027-06-30', schedule: { every: 1, unit: 'month' } }))
+    expect(monthly.reportDue).toBe('2027-01-08')
+    const badSchedule = await h.call(dutyActions, staffId('city-o'), 'save', task({ schedule: { every: 0, unit: 'day' } }))
+    expect(fields(badSchedule)).toEqual(expect.arrayContaining(['schedule.every', 'schedule.unit']))
+  })
+
+  it('the setting org edits a task with a reason, kept as history; others are refused and nothing changes', async () => {
+    const h = await setup()
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist' }))
+    expect(t.editable).toBe(true)
+    const edit = (who: string, over: Record<string, unknown>) =>
+      h.call(dutyActions, staffId(who), 'edit', { id: t._id, version: t.version, text: t.text, ownerOrgId: 'dist', deadline: t.deadline, measure: t.measure, weight: t.weight, schedule: null, reason: '市领导小组会议调整', ...over })
+    // The district that owns it may not edit it, nor may an org outside; no reason is 400.
+    expect((await edit('dist-o', { deadline: '2027-01-31' })).status).toBe(403)
+    expect((await edit('city-o', { ownerOrgId: 'dist2', deadline: '2027-01-31', reason: '' })).status).toBe(400)
+    expect(fields(await edit('city-o', { deadline: '2027-01-31', reason: '' }))).toEqual(['reason'])
+    expect((await edit('city-o', {})).status).toBe(400)
+    expect((await h.store.collection('dutyTasks').get(t._id))?.edits).toEqual([])
+
+    const moved = await edit('city-o', { deadline: '2027-01-31', ownerOrgId: 'street', measure: '全年发放贷款 6000 万元' })
+    expect(moved.status).toBe(200)
+    const stored = (await h.store.collection('dutyTasks').get(t._id)) as DutyTask
+    expect([stored.deadline, stored.ownerOrgId, stored.ownerName, stored.ownerPath]).toEqual(['2027-01-31', 'street', '测试街道', ['city', 'dist', 'street']])
+    expect(stored.edits).toEqual([
+      {
+        at: '2026-11-22T02:00:00.000Z',
+        byId: 'city-o',
+        byName: 'city-o',
+        orgName: '测试市',
+        reason: '市领导小组会议调整',
+        changes: [
+          { field: 'owner', from: '测试区', to: '测试街道' },
+          { field: 'deadline', from: '2026-12-31', to: '2027-01-31' },
+          { field: 'measure', from: '全年发放贷款 5000 万元', to: '全年发放贷款 6000 万元' },
+        ],
+      },
+    ])
+    // The stale version is a 409, not a silent overwrite.
+    expect((await edit('city-o', { deadline: '2027-02-28' })).status).toBe(409)
+    // The new owner's staff report now; the old owner's do not.
+    expect((await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(403)
+    expect((await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(200)
   })
 })

@@ -6,7 +6,7 @@
  * the field), subjects in scope (403), a published list answers 409 naming who can reopen it,
  * consent recorded before a story shows it, 先进集体 linked to its 命名/授牌.
  */
-import type { HonorList, HonorView, ReportLine, ReportView } from '../../../_shared/contracts/report'
+import type { HonorCandidates, HonorList, HonorView, ReportLine, ReportView } from '../../../_shared/contracts/report'
 import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 import type { EvaluationApplication } from '../../../_shared/domain/evaluation'
 import type { Intent } from '../../../_shared/domain/intent'
@@ -14,7 +14,7 @@ import { makeHarness, staffId } from '../../../_shared/testing/harness'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeReportActions } from '..'
 import { anonymiseCase } from '../../../_shared/application/anonymise'
-import { ANONYMISED_NAME } from '../../../_shared/domain/intent'
+import { ANONYMISED_NAME, INTENT_STAGE_LABELS } from '../../../_shared/domain/intent'
 import { serviceActions } from '../../../service/actions'
 import type { Story } from '../../../_shared/domain/service'
 import type { StoryView } from '../../../_shared/contracts/service'
@@ -170,6 +170,33 @@ describe('report: 表彰', () => {
     await h.store.collection('staff').insert({ _id: 'd2', name: 'd2', role: 'district_officer', orgId: 'dist-2', openid: 'wx-d2', username: 'd2', passwordHash: null, active: true, createdAt: '2026-01-01T00:00:00.000Z', writtenBy: 'server' })
     expect((await h.ok<HonorList>(actions, staffId('d2'), 'honors', { year: 2026 })).items.map((i) => i.subjectName)).toEqual(['a-staff'])
     expect((await h.ok<HonorList>(actions, staffId('b-staff'), 'honors', { year: 2025 })).items).toEqual([])
+  })
+
+  it('candidates: the office finds only who it may name (started cases, orgs and staff below it), by name', async () => {
+    const h = await setup()
+    const intent = (id: string, name: string, stage: string, status = 'accepted') =>
+      ({ _id: id, name, stage, status, residentId: '', communityId: 'comm-a', communityPath: ['city', 'dist', 'street', 'comm-a'], communityName: '甲社区', idCardHash: `h-${id}`, createdAt: `2026-11-0${id.length % 9}T00:00:00Z`, stageHistory: [], followUps: [], ventures: [], benefits: [], version: 1 }) as unknown as Intent
+    await h.store.collection('intents').insert(intent('case-s', '王五', 'started'))
+    await h.store.collection('intents').insert(intent('case-op', '王六', 'operating'))
+    await h.store.collection('intents').insert(intent('case-reg', '王七', 'registered'))
+    await h.store.collection('intents').insert(intent('case-w', '王八', 'operating', 'withdrawn'))
+    await h.store.collection('intents').insert({ ...intent('case-out', '王九', 'operating'), communityId: 'comm-x', communityPath: ['city', 'dist-2', 'comm-x'] } as Intent)
+    const ent = await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'entrepreneur', keyword: '王' })
+    expect(ent.items.map((c) => [c.id, c.orgName, c.note]).sort()).toEqual([
+      ['case-op', '甲社区', INTENT_STAGE_LABELS.operating],
+      ['case-s', '甲社区', INTENT_STAGE_LABELS.started],
+    ])
+    expect((await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'entrepreneur', keyword: '王六' })).items.map((c) => c.id)).toEqual(['case-op'])
+    const orgs = await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'collective' })
+    expect(orgs.items.map((c) => c.id).sort()).toEqual(['comm-a', 'comm-b', 'street'])
+    const staff = await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'worker', keyword: 'staff' })
+    expect(staff.items.map((c) => c.id).sort()).toEqual(['a-staff', 'b-staff'])
+    // Every candidate is accepted by honorSave.
+    for (const c of [...ent.items.map((x) => ['entrepreneur', x.id]), ['collective', orgs.items[0].id], ['worker', staff.items[0].id]]) {
+      expect((await h.call(actions, staffId('district'), 'honorSave', { year: 2026, kind: c[0], subjectId: c[1], citation })).status).toBe(200)
+    }
+    expect((await h.call(actions, staffId('reviewer'), 'honorCandidates', { kind: 'worker' })).status).toBe(403)
+    expect((await h.call(actions, staffId('district'), 'honorCandidates', { kind: 'hero' })).status).toBe(400)
   })
 
   it('a published list answers 409 saying the city can reopen it; only the city reopens', async () => {

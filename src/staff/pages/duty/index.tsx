@@ -1,17 +1,29 @@
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { Image, Input, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { dutyAdjustInput, type DutyBoard, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTaskView } from '@shared/contracts/duty'
-import { AT_RISK_DAYS, AT_RISK_PERCENT, DUTY_SCORE_RULE } from '@shared/domain/duty'
+import { dutyAdjustInput, type DutyBoard, dutyEditInput, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTaskView } from '@shared/contracts/duty'
+import {
+  AT_RISK_DAYS,
+  AT_RISK_PERCENT,
+  DUTY_ATTACHMENTS_MAX,
+  DUTY_EDIT_FIELD_LABELS,
+  DUTY_FIGURES_MAX,
+  DUTY_SCHEDULE_UNIT_LABELS,
+  DUTY_SCORE_RULE,
+  type DutySchedule,
+  type DutyScheduleUnit,
+  scheduleText,
+} from '@shared/domain/duty'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import PhotoPicker, { type PickedPhoto } from '../../../components/photo-picker'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
-import { adjustDutyScore, loadDutyBoard, loadDutyScores, remindDuty, reportDuty, saveDutyTask } from '../../../services/staff/duty'
+import { adjustDutyScore, editDutyTask, loadDutyBoard, loadDutyScores, remindDuty, reportDuty, saveDutyTask } from '../../../services/staff/duty'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import StaffLayout from '../../components/staff-layout'
 import { staffGate } from '../../components/staff-gate'
@@ -61,15 +73,15 @@ function Duty() {
           <Text className='dty__year' onClick={() => setYear(year + 1)}>{year + 1} ›</Text>
         </View>
         <Text className='dty__meta'>
-          今天 {d.today}。逾期：截止日已过、进度未到 100%；临期：{AT_RISK_DAYS} 天内到期、进度低于 {AT_RISK_PERCENT}%。共 {d.tasks.length} 项任务，逾期 {d.overdue.length} 项，临期 {d.atRisk.length} 项。
+          今天 {d.today}。逾期：截止日已过、进度未到 100%；临期：{AT_RISK_DAYS} 天内到期、进度低于 {AT_RISK_PERCENT}%，或定期报告已过期未报（每天自动提醒责任单位）。共 {d.tasks.length} 项任务，逾期 {d.overdue.length} 项，临期 {d.atRisk.length} 项。
         </Text>
       </View>
       <Text className='dty__section'>逾期任务（{d.overdue.length}）</Text>
-      {d.overdue.length ? d.overdue.map(card) : <Text className='dty__empty'>没有逾期任务</Text>}
-      <Text className='dty__section'>临期任务（{d.atRisk.length}）</Text>
-      {d.atRisk.length ? d.atRisk.map(card) : <Text className='dty__empty'>没有临期任务</Text>}
+      <View data-testid='duty-overdue'>{d.overdue.length ? d.overdue.map(card) : <Text className='dty__empty'>没有逾期任务</Text>}</View>
+      <Text className='dty__section'>临期和报告逾期任务（{d.atRisk.length}）</Text>
+      <View data-testid='duty-at-risk'>{d.atRisk.length ? d.atRisk.map(card) : <Text className='dty__empty'>没有临期任务</Text>}</View>
       <Text className='dty__section'>其他任务（{others.length}）</Text>
-      {others.map(card)}
+      <View data-testid='duty-others'>{others.map(card)}</View>
       {d.canAssign ? <NewTask d={d} year={year} onSaved={reload} /> : null}
       <Text className='dty__section'>目标责任考核</Text>
       <View className='dty__card' data-testid='duty-scores'>
@@ -90,6 +102,7 @@ const STATE_CHIP: Record<DutyTaskView['state'], { label: string; tone: 'danger' 
 
 function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTaskView; open: boolean; onToggle: () => void; onSaved: () => void }) {
   const chip = STATE_CHIP[t.state]
+  const [editing, setEditing] = useState(false)
   const last = t.reminders[t.reminders.length - 1]
   const remind = async () => {
     try {
@@ -106,6 +119,7 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
       <View className='dty__head' onClick={onToggle}>
         <Text className='dty__owner'>{t.ownerName}</Text>
         <Text className='dty__title dty__grow'>{t.text}</Text>
+        {t.reportLate && t.state !== 'overdue' ? <Chip small tone='warning' label='报告逾期' /> : null}
         <Chip small tone={chip.tone} label={chip.label} />
       </View>
       <View className='dty__bar'>
@@ -114,6 +128,10 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
       <Text className='dty__meta'>
         进度 {t.percent}% · 截止 {t.deadline} · 权重 {t.weight} · 完成标准：{t.measure}
       </Text>
+      <Text className='dty__meta' data-testid={`schedule-${t._id}`}>
+        {scheduleText(t.schedule)}
+        {t.reportDue ? (t.reportLate ? `，本期报告应于 ${t.reportDue} 前提交，已逾期` : `，下次报告 ${t.reportDue} 前`) : ''}
+      </Text>
       {last ? <Text className='dty__meta'>已催办 {t.reminders.length} 次，最近：{last.orgName} {last.byName} {last.at.slice(0, 10)}</Text> : null}
       <View className='dty__actions'>
         {d.canAssign && (t.state === 'overdue' || t.state === 'at_risk') ? (
@@ -121,17 +139,60 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
             <AtButton size='small' type='primary' onClick={() => void remind()}>催办</AtButton>
           </View>
         ) : null}
-        <Text className='dty__link' onClick={onToggle}>{open ? '收起' : t.reportable ? '报告进展 / 历史 ›' : `进展历史（${t.reports.length}）›`}</Text>
+        {t.editable ? (
+          <Text className='dty__link' onClick={() => setEditing(!editing)} data-testid={`edit-${t._id}`}>
+            {editing ? '取消修改' : '修改任务'}
+          </Text>
+        ) : null}
+        <Text className='dty__link' onClick={onToggle} data-testid={`open-${t._id}`}>
+          {open ? '收起' : t.reportable ? '报告进展 / 历史 ›' : `进展历史（${t.reports.length}）›`}
+        </Text>
       </View>
+      {editing ? (
+        <EditTask
+          d={d}
+          t={t}
+          onSaved={() => {
+            setEditing(false)
+            onSaved()
+          }}
+        />
+      ) : null}
       {open ? (
         <View>
           {t.reports.length ? (
             [...t.reports].reverse().map((r) => (
-              <Text key={r.at} className='dty__history'>{r.on} · {r.percent}% · {r.text}（{r.byName}）</Text>
+              <View key={r.at} className='dty__history' data-testid='duty-report'>
+                <Text>{r.on} · {r.percent}% · {r.text}（{r.byName}）</Text>
+                {r.figures.length ? <Text className='dty__figures'>{r.figures.map((f) => `${f.label} ${f.value}${f.unit}`).join('；')}</Text> : null}
+                {r.attachments.length ? (
+                  <View className='dty__photos'>
+                    {r.attachments.map((a, i) => (
+                      <Image
+                        key={a.url}
+                        className='dty__photo'
+                        src={a.url}
+                        mode='aspectFill'
+                        onClick={() => void Taro.previewImage({ current: a.url, urls: r.attachments.map((x) => x.url) })}
+                        aria-label={`附件 ${i + 1}`}
+                      />
+                    ))}
+                  </View>
+                ) : null}
+              </View>
             ))
           ) : (
             <Text className='dty__empty'>还没有进展报告</Text>
           )}
+          {t.edits.length ? (
+            <View data-testid='duty-edits'>
+              {[...t.edits].reverse().map((e) => (
+                <Text key={e.at} className='dty__history'>
+                  {e.at.slice(0, 10)} {e.orgName} {e.byName} 修改：{e.changes.map((c) => `${DUTY_EDIT_FIELD_LABELS[c.field]} ${c.from} → ${c.to}`).join('；')}。理由：{e.reason}
+                </Text>
+              ))}
+            </View>
+          ) : null}
           {t.reportable ? <ReportForm t={t} onSaved={onSaved} /> : null}
         </View>
       ) : null}
@@ -139,20 +200,129 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
   )
 }
 
+type FigureRow = { label: string; value: string; unit: string }
+
+/** Progress: text, percent, figures and attachments (pictures or scans, uploaded like 简报 photos). */
 function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
   const [text, setText] = useState('')
   const [percent, setPercent] = useState(String(t.percent))
+  const [figures, setFigures] = useState<FigureRow[]>([])
+  const [attachments, setAttachments] = useState<PickedPhoto[]>([])
+  const [uploading, setUploading] = useState(false)
   const form = useFormSubmit({ schema: dutyReportInput, submit: (v) => reportDuty(v), successToast: '进展已报告', then: onSaved })
+  const setFigure = (i: number, key: keyof FigureRow, value: string) => setFigures(figures.map((f, j) => (j === i ? { ...f, [key]: value } : f)))
+  const submit = () =>
+    void form.run({
+      id: t._id,
+      text,
+      percent: percent.trim() === '' ? Number.NaN : Number(percent),
+      figures: figures.map((f) => ({ label: f.label, value: f.value.trim() === '' ? Number.NaN : Number(f.value), unit: f.unit })),
+      attachments: attachments.map((a) => a.ref),
+    })
+  const attachError = Object.entries(form.errors).find(([k]) => k.startsWith('attachments'))?.[1]
   return (
-    <View className='dty__form'>
-      <Input className='dty__input' value={text} placeholder='本次进展情况' onInput={(e) => setText(e.detail.value)} />
+    <View className='dty__form' data-testid={`report-form-${t._id}`}>
+      <Input className='dty__input' value={text} placeholder='本次进展情况' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'duty-report-text', 'aria-label': '进展情况' }} />
       {form.errors.text ? <Text className='dty__error'>{form.errors.text}</Text> : null}
       <View className='dty__row'>
-        <Input className='dty__input dty__input--short' type='number' value={percent} onInput={(e) => setPercent(e.detail.value)} />
+        <Text>完成进度</Text>
+        <Input className='dty__input dty__input--short' type='number' value={percent} onInput={(e) => setPercent(e.detail.value)} nativeProps={{ 'data-testid': 'duty-report-percent', 'aria-label': '完成进度' }} />
         <Text>%</Text>
-        <AtButton size='small' disabled={Boolean(form.busy)} onClick={() => void form.run({ id: t._id, text, percent: Number(percent) })}>报告</AtButton>
       </View>
       {form.errors.percent ? <Text className='dty__error'>{form.errors.percent}</Text> : null}
+      {figures.map((f, i) => (
+        <View key={i}>
+          <View className='dty__row'>
+            <Input className='dty__input' value={f.label} placeholder='数据名称，如 发放贷款' onInput={(e) => setFigure(i, 'label', e.detail.value)} nativeProps={{ 'data-testid': `duty-figure-label-${i}`, 'aria-label': '数据名称' }} />
+            <Input className='dty__input dty__input--short' type='digit' value={f.value} placeholder='数值' onInput={(e) => setFigure(i, 'value', e.detail.value)} nativeProps={{ 'data-testid': `duty-figure-value-${i}`, 'aria-label': '数值' }} />
+            <Input className='dty__input dty__input--short' value={f.unit} placeholder='单位' onInput={(e) => setFigure(i, 'unit', e.detail.value)} nativeProps={{ 'data-testid': `duty-figure-unit-${i}`, 'aria-label': '单位' }} />
+            <Text className='dty__link' onClick={() => setFigures(figures.filter((_, j) => j !== i))}>删除</Text>
+          </View>
+          {form.errors[`figures.${i}.label`] || form.errors[`figures.${i}.value`] ? <Text className='dty__error'>{form.errors[`figures.${i}.label`] ?? form.errors[`figures.${i}.value`]}</Text> : null}
+        </View>
+      ))}
+      {figures.length < DUTY_FIGURES_MAX ? (
+        <Text className='dty__link' onClick={() => setFigures([...figures, { label: '', value: '', unit: '' }])} data-testid='duty-add-figure'>
+          ＋ 添加一项数据
+        </Text>
+      ) : null}
+      <PhotoPicker value={attachments} onChange={setAttachments} max={DUTY_ATTACHMENTS_MAX} addText='添加附件' error={attachError} onUploading={setUploading} testIdPrefix='duty-attachment' />
+      <Text className='dty__meta'>附件：照片或文件扫描件，JPG、PNG 或 WebP，每个不超过 2 MB，最多 {DUTY_ATTACHMENTS_MAX} 个</Text>
+      <AtButton size='small' type='primary' disabled={Boolean(form.busy) || uploading} onClick={submit}>
+        报告进展
+      </AtButton>
+    </View>
+  )
+}
+
+/** Chips for the reporting schedule: none, or every N weeks / months. */
+function SchedulePicker({ value, onChange, error }: { value: DutySchedule | null; onChange: (s: DutySchedule | null) => void; error?: string }) {
+  const units: (DutyScheduleUnit | null)[] = [null, 'week', 'month']
+  return (
+    <View>
+      <View className='dty__row'>
+        <Text>报告周期</Text>
+        {units.map((u) => (
+          <Chip key={u ?? 'none'} small label={u ? `按${u === 'week' ? '周' : '月'}` : '不定期'} active={(value?.unit ?? null) === u} onClick={() => onChange(u ? { every: value?.every ?? 1, unit: u } : null)} />
+        ))}
+        {value ? (
+          <>
+            <Text>每</Text>
+            <Input
+              className='dty__input dty__input--tiny'
+              type='number'
+              value={String(value.every)}
+              onInput={(e) => onChange({ ...value, every: e.detail.value.trim() === '' ? Number.NaN : Number(e.detail.value) })}
+              nativeProps={{ 'data-testid': 'duty-schedule-every', 'aria-label': '报告周期' }}
+            />
+            <Text>{DUTY_SCHEDULE_UNIT_LABELS[value.unit]}报告一次</Text>
+          </>
+        ) : null}
+      </View>
+      {error ? <Text className='dty__error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+/** The setting org edits a task: the fields as they should be now, and why (kept as the task's history). */
+function EditTask({ d, t, onSaved }: { d: DutyBoard; t: DutyTaskView; onSaved: () => void }) {
+  const [owner, setOwner] = useState<string>(t.department !== null ? 'dept' : t.ownerOrgId)
+  const [department, setDepartment] = useState(t.department ?? '')
+  const [text, setText] = useState(t.text)
+  const [deadline, setDeadline] = useState(t.deadline)
+  const [measure, setMeasure] = useState(t.measure)
+  const [weight, setWeight] = useState(String(t.weight))
+  const [schedule, setSchedule] = useState<DutySchedule | null>(t.schedule)
+  const [reason, setReason] = useState('')
+  const form = useFormSubmit({ schema: dutyEditInput, submit: (v) => editDutyTask(v), successToast: '任务已修改', then: onSaved })
+  const submit = () =>
+    void form.run({ id: t._id, version: t.version, text, deadline, measure, weight: Number(weight), schedule, reason, ...(owner === 'dept' ? { department } : { ownerOrgId: owner }) })
+  const scheduleError = Object.entries(form.errors).find(([k]) => k.startsWith('schedule'))?.[1]
+  return (
+    <View className='dty__form' data-testid={`edit-form-${t._id}`}>
+      <Text className='dty__title'>修改任务（修改记录会保留，责任单位可见）</Text>
+      <View className='dty__chips'>
+        <Chip small label='本级部门' active={owner === 'dept'} onClick={() => setOwner('dept')} />
+        {d.owners.map((o) => <Chip key={o._id} small label={o.name} active={owner === o._id} onClick={() => setOwner(o._id)} />)}
+      </View>
+      {owner === 'dept' ? <Input className='dty__input' value={department} placeholder='责任部门' onInput={(e) => setDepartment(e.detail.value)} nativeProps={{ 'aria-label': '责任部门' }} /> : null}
+      {form.errors.department || form.errors.ownerOrgId ? <Text className='dty__error'>{form.errors.department ?? form.errors.ownerOrgId}</Text> : null}
+      <Input className='dty__input' value={text} placeholder='任务内容' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'aria-label': '任务内容' }} />
+      {form.errors.text ? <Text className='dty__error'>{form.errors.text}</Text> : null}
+      <Input className='dty__input' value={measure} placeholder='完成标准' onInput={(e) => setMeasure(e.detail.value)} nativeProps={{ 'data-testid': 'duty-edit-measure', 'aria-label': '完成标准' }} />
+      {form.errors.measure ? <Text className='dty__error'>{form.errors.measure}</Text> : null}
+      <View className='dty__row'>
+        <Input className='dty__input' value={deadline} placeholder='截止日期 年-月-日' onInput={(e) => setDeadline(e.detail.value)} nativeProps={{ 'data-testid': 'duty-edit-deadline', 'aria-label': '截止日期' }} />
+        <Input className='dty__input dty__input--short' type='number' value={weight} placeholder='权重 1–10' onInput={(e) => setWeight(e.detail.value)} nativeProps={{ 'aria-label': '权重' }} />
+      </View>
+      {form.errors.deadline ? <Text className='dty__error'>{form.errors.deadline}</Text> : null}
+      {form.errors.weight ? <Text className='dty__error'>{form.errors.weight}</Text> : null}
+      <SchedulePicker value={schedule} onChange={setSchedule} error={scheduleError} />
+      <Input className='dty__input' value={reason} placeholder='修改理由（必填）' onInput={(e) => setReason(e.detail.value)} nativeProps={{ 'data-testid': 'duty-edit-reason', 'aria-label': '修改理由' }} />
+      {form.errors.reason ? <Text className='dty__error'>{form.errors.reason}</Text> : null}
+      <AtButton size='small' type='primary' disabled={Boolean(form.busy)} onClick={submit}>
+        保存修改
+      </AtButton>
     </View>
   )
 }
@@ -164,9 +334,11 @@ function NewTask({ d, year, onSaved }: { d: DutyBoard; year: number; onSaved: ()
   const [deadline, setDeadline] = useState('')
   const [measure, setMeasure] = useState('')
   const [weight, setWeight] = useState('5')
+  const [schedule, setSchedule] = useState<DutySchedule | null>(null)
   const form = useFormSubmit({ schema: dutySaveInput, submit: (v) => saveDutyTask(v), successToast: '任务已分解', then: onSaved })
   const submit = () =>
-    void form.run({ year, text, deadline, measure, weight: Number(weight), ...(owner === 'dept' ? { department } : { ownerOrgId: owner }) })
+    void form.run({ year, text, deadline, measure, weight: Number(weight), schedule, ...(owner === 'dept' ? { department } : { ownerOrgId: owner }) })
+  const scheduleError = Object.entries(form.errors).find(([k]) => k.startsWith('schedule'))?.[1]
   return (
     <View className='dty__card dty__form' data-testid='duty-new'>
       <Text className='dty__title'>分解一项任务</Text>
@@ -186,6 +358,7 @@ function NewTask({ d, year, onSaved }: { d: DutyBoard; year: number; onSaved: ()
       </View>
       {form.errors.deadline ? <Text className='dty__error'>{form.errors.deadline}</Text> : null}
       {form.errors.weight ? <Text className='dty__error'>{form.errors.weight}</Text> : null}
+      <SchedulePicker value={schedule} onChange={setSchedule} error={scheduleError} />
       <AtButton size='small' type='primary' disabled={Boolean(form.busy)} onClick={submit}>保存任务</AtButton>
     </View>
   )
@@ -210,12 +383,12 @@ function ScoreRow({ year, r, onSaved }: { year: number; r: DutyScoreRow; onSaved
       {open ? (
         <View className='dty__form'>
           <View className='dty__row'>
-            <Input className='dty__input dty__input--short' type='digit' value={score} placeholder='调整分' onInput={(e) => setScore(e.detail.value)} />
-            <Input className='dty__input' value={reason} placeholder='调整理由' onInput={(e) => setReason(e.detail.value)} />
+            <Input className='dty__input dty__input--short' type='digit' value={score} placeholder='调整分' onInput={(e) => setScore(e.detail.value)} nativeProps={{ 'data-testid': 'duty-adjust-score', 'aria-label': '调整分' }} />
+            <Input className='dty__input' value={reason} placeholder='调整理由' onInput={(e) => setReason(e.detail.value)} nativeProps={{ 'data-testid': 'duty-adjust-reason', 'aria-label': '调整理由' }} />
           </View>
           {form.errors.score ? <Text className='dty__error'>{form.errors.score}</Text> : null}
           {form.errors.reason ? <Text className='dty__error'>{form.errors.reason}</Text> : null}
-          <AtButton size='small' disabled={Boolean(form.busy)} onClick={() => void form.run({ year, ownerKey: r.ownerKey, score: score.trim() === '' ? Number.NaN : Number(score), reason })}>保存调整</AtButton>
+          <AtButton size='small' type='primary' disabled={Boolean(form.busy)} onClick={() => void form.run({ year, ownerKey: r.ownerKey, score: score.trim() === '' ? Number.NaN : Number(score), reason })}>保存调整</AtButton>
         </View>
       ) : null}
     </View>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import type { ReportView } from '@shared/contracts/report'
@@ -53,9 +53,16 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
         </Text>
         <Text className='report-detail__body'>{r.body}</Text>
         {r.photos.length ? (
-          <View className='report-detail__photos'>
-            {r.photos.map((p) => (
-              <Image key={p.url} className='report-detail__photo' src={p.url} mode='aspectFill' />
+          <View className='report-detail__photos' data-testid='report-photos'>
+            {r.photos.map((p, i) => (
+              <Image
+                key={p.url}
+                className='report-detail__photo'
+                src={p.url}
+                mode='aspectFill'
+                aria-label={`照片 ${i + 1}`}
+                onClick={() => void Taro.previewImage({ current: p.url, urls: r.photos.map((x) => x.url) })}
+              />
             ))}
           </View>
         ) : null}

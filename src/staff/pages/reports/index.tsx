@@ -4,7 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { reportSendInput, type ReportBox, type ReportLine } from '@shared/contracts/report'
 import { pageUrl } from '@shared/domain/pages'
-import { REPORT_KIND_LABELS, type ReportKind, whoAt } from '@shared/domain/report'
+import { REPORT_KIND_LABELS, REPORT_MAX_PHOTOS, type ReportKind, whoAt } from '@shared/domain/report'
 import { can } from '@shared/domain/roles'
 import { dayText } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
@@ -12,6 +12,7 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
+import PhotoPicker, { type PickedPhoto } from '../../../components/photo-picker'
 import SegmentTabs from '../../../components/segment-tabs'
 import { useFormSave } from '../../../hooks/use-form-save'
 import { useLoad } from '../../../hooks/use-load'
@@ -106,6 +107,7 @@ function Row({ r, box }: { r: ReportLine; box: ReportBox }) {
         {r.kindLabel} · {whoAt(r.fromOrgName, r.authorName)} · {dayText(r.createdAt)}
         {r.good ? ' · 好经验' : ''}
         {r.commentCount ? ` · ${r.commentCount} 条批注` : ''}
+        {r.photoCount ? ` · ${r.photoCount} 张照片` : ''}
       </Text>
     </View>
   )
@@ -119,6 +121,8 @@ function ReportForm({ onDone }: { onDone: (sent: boolean) => void }) {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [year, setYear] = useState<number | null>(null)
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
+  const [uploading, setUploading] = useState(false)
   const form = useFormSave('简报', reportSendInput, sendReport, onDone, '已报送')
   const { errors, busy } = form
   const t = targets.data
@@ -146,8 +150,17 @@ function ReportForm({ onDone }: { onDone: (sent: boolean) => void }) {
           <Textarea className='form-field__textarea-input' value={body} maxlength={3000} placeholder='10–3000 个字' placeholderClass='form-field__placeholder' onInput={(e) => setBody(e.detail.value)} nativeProps={{ 'data-testid': 'report-body-input' }} />
         </View>
       </FormField>
+      <FormField label='照片' error={errors.photos} hint={`可选，最多 ${REPORT_MAX_PHOTOS} 张，JPG、PNG 或 WebP，每张不超过 2 MB`} testId='report-photos'>
+        <PhotoPicker value={photos} onChange={setPhotos} max={REPORT_MAX_PHOTOS} error={Object.entries(errors).find(([k]) => k.startsWith('photos.'))?.[1]} onUploading={setUploading} testIdPrefix='report-photo' />
+      </FormField>
       {errors.toOrgId ? <Text className='reports__error'>{errors.toOrgId}</Text> : null}
-      <FormActions busy={busy} onCancel={() => onDone(false)} onSave={() => form.submit({ kind: kind ?? undefined, title, body, toOrgId: t.parent?.id ?? '', year })} saveTestId='report-send' saveText='报送' />
+      <FormActions
+        busy={busy || uploading}
+        onCancel={() => onDone(false)}
+        onSave={() => form.submit({ kind: kind ?? undefined, title, body, photos: photos.map((p) => p.ref), toOrgId: t.parent?.id ?? '', year })}
+        saveTestId='report-send'
+        saveText='报送'
+      />
     </View>
   )
 }
