@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core'
-import { baseUrl } from './browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { baseUrl, reopen } from './browser'
 
 /** A visible element by `data-testid` (Taro's H5 router keeps hidden pages in the document). */
 export const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
@@ -19,8 +19,11 @@ export async function post<T>(path: string, body: unknown, token?: string): Prom
 /** Calls `<name>.<action>` as the holder of `token`. */
 export const fn = <T>(token: string, name: string, action: string, data: unknown) => post<T>(`/api/fn/${name}`, { action, data }, token)
 
+/** The password of every demo staff account. */
+export const DEMO_PASSWORD = 'Demo#2026'
+
 /** A demo staff account's token (the browser-test runtime skips the forced password change). */
-export const staffToken = async (username: string) => (await post<{ token: string }>('/api/auth/staff', { username, password: 'Demo#2026' })).token
+export const staffToken = async (username: string) => (await post<{ token: string }>('/api/auth/staff', { username, password: DEMO_PASSWORD })).token
 
 /** A new anonymous resident's token. */
 export const residentToken = async () => (await post<{ token: string }>('/api/auth/resident', {})).token
@@ -41,4 +44,20 @@ export function idCard(first17: string): string {
 export async function openSection(page: Page, key: string): Promise<void> {
   if (!(await byTest(page, 'staff-side-nav').count())) await byTest(page, 'staff-menu-button').click()
   await byTest(page, `nav-${key}`).click()
+}
+
+/** Signs a demo staff account in on the login page and waits until it has left the login page. */
+export async function signInStaff(page: Page, username: string): Promise<void> {
+  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
+  await byTest(page, 'login-username').fill(username)
+  await byTest(page, 'login-password').fill(DEMO_PASSWORD)
+  await byTest(page, 'login-button').click()
+  await page.waitForURL(/staff\/pages\/(?!login)/)
+}
+
+/** A demo staff account signed in within `context`, on a fresh load of `url` (see `reopen`). */
+export async function staffPage(context: BrowserContext, username: string, url: string): Promise<Page> {
+  const page = await context.newPage()
+  await signInStaff(page, username)
+  return reopen(page, url)
 }

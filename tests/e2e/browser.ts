@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
@@ -36,6 +36,22 @@ export function baseUrl(): string {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
+}
+
+/** A screenshot in the artifacts folder, copied to SHOTS_DIR when that is set. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await screenshot(page, name)
+  const dir = process.env.SHOTS_DIR
+  if (dir) {
+    mkdirSync(dir, { recursive: true })
+    copyFileSync(join(ARTIFACTS, `${name}.png`), join(dir, `${name}.png`))
+  }
+}
+
+/** Scrolls every scrolled container and the window back to the top, so a screenshot starts at the page head. */
+export async function toTop(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => { if (el.scrollTop > 0) el.scrollTop = 0 }))
+  await page.evaluate(() => window.scrollTo(0, 0))
 }
 
 /** Re-runs `read` until `check` stops throwing, or fails with the last assertion after `timeoutMs`. */

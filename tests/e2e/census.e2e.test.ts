@@ -4,7 +4,7 @@ import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/ind
 import type { CensusOutput } from '../../cloudfunctions/_shared/contracts/survey'
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 import { baseUrl, launch, phone, screenshot } from './browser'
-import { byTest, fn, post } from './api'
+import { byTest, fn, post, signInStaff } from './api'
 
 /**
  * Issue 21 item 9 end to end: the demo's 市民创业状况调查 (run in the six demo communities) is
@@ -62,11 +62,7 @@ describe('市民创业状况调查 results', () => {
     // The demo's 玉泉 (19 engaged of 200) is above the city's computed average (81 of 1195).
     expect(d.localAverage?.above).toBe(true)
     const page = await phone(browser)
-    await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(page, 'login-username').fill('yuquan')
-    await byTest(page, 'login-password').fill('Demo#2026')
-    await byTest(page, 'login-button').click()
-    await page.waitForURL(/staff\/pages\/workbench/)
+    await signInStaff(page, 'yuquan')
     const tab = await page.context().newPage()
     await tab.setViewportSize({ width: 390, height: 844 })
     await tab.goto(`${baseUrl()}/#/staff/pages/dashboard/index`)

@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 import { shanghaiDate } from '../../cloudfunctions/_shared/domain/time'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
-import { byTest, fn, idCard, post } from './api'
+import { baseUrl, eventually, launch, phone, screenshot, toTop } from './browser'
+import { byTest, fn, idCard, post, signInStaff, staffToken } from './api'
 
 /**
  * Issue 6 end to end: what the ledger writes shows on the 指标看板 of the community at once, and
@@ -19,23 +19,9 @@ afterAll(() => browser?.close())
 const MONTH = periodsOf(new Date()).month
 const TODAY = shanghaiDate(new Date())
 
-const staffToken = async (username: string) => (await post<{ token: string }>('/api/auth/staff', { username, password: 'Demo#2026' })).token
 const dashboard = (token: string, data: object) => fn<DashboardOutput>(token, 'indices', 'dashboard', data)
 const index = (d: DashboardOutput, key: string) => d.indices.find((i) => i.key === key)!
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/workbench/)
-}
-
-/** Scrolls every scrolled container back to the top, so a screenshot starts at the page head. */
-async function toTop(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => { if (el.scrollTop > 0) el.scrollTop = 0 }))
-  await page.evaluate(() => window.scrollTo(0, 0))
-}
 
 /** A fresh tab on the dashboard (Taro's H5 router keeps earlier pages in the DOM). */
 async function openDashboard(page: Page, width = 390): Promise<Page> {
@@ -99,7 +85,7 @@ describe('the indices dashboard', () => {
     expect(after.benefits.find((b) => b.kind === 'startup_subsidy')!.amount).toBe(before.benefits.find((b) => b.kind === 'startup_subsidy')!.amount + 5000)
 
     const page = await phone(browser)
-    await signIn(page, 'jinsha')
+    await signInStaff(page, 'jinsha')
     const tab = await openDashboard(page)
     await expect(byTest(tab, 'dash-org').textContent()).resolves.toContain('金沙社区')
     const cov = index(after, 'assistanceCoverage')
@@ -149,7 +135,7 @@ describe('the indices dashboard', () => {
     expect(index(after, 'assistanceCoverage').numerator).toBe(index(districtBefore, 'assistanceCoverage').numerator + 1)
 
     const page = await phone(browser)
-    await signIn(page, 'dongqu')
+    await signInStaff(page, 'dongqu')
     const tab = await openDashboard(page, 1280)
     await expect(byTest(tab, 'dash-org').textContent()).resolves.toContain('东区')
     await expect(byTest(tab, 'num-assistanceCoverage').textContent()).resolves.toContain(String(index(after, 'assistanceCoverage').numerator))

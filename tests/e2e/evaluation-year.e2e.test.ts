@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import type { ApplicationView } from '../../cloudfunctions/_shared/contracts/evaluation'
-import { byTest, fn, staffToken } from './api'
+import { byTest, fn, staffPage, staffToken } from './api'
 import { ARTIFACTS, baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -38,16 +38,7 @@ const DISTRICT_OPINION = '经审核，金沙社区达到创业型社区创建标
 
 async function signedIn(username: string, path: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' })
-  const login = await context.newPage()
-  await login.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(login, 'login-username').fill(username)
-  await byTest(login, 'login-password').fill('Demo#2026')
-  await byTest(login, 'login-button').click()
-  await login.waitForURL(/staff\/pages\/(?!login)/)
-  const page = await context.newPage()
-  await page.goto(`${baseUrl()}/#${path}`)
-  await login.close()
-  return page
+  return staffPage(context, username, `${baseUrl()}/#${path}`)
 }
 
 /** Pages of a PDF Chromium wrote: its page objects (`/Type /Page`, not `/Pages`). */

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { byTest } from './api'
+import { byTest, fn, staffPage, staffToken } from './api'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -16,28 +16,12 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function api<T>(username: string, action: string, data: unknown): Promise<T> {
-  const auth = await fetch(`${baseUrl()}/api/auth/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo#2026' }) })
-  const { token } = (await auth.json()) as { token: string }
-  const res = await fetch(`${baseUrl()}/api/fn/evaluation`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown }
-  if (!body.ok) throw new Error(JSON.stringify(body.error))
-  return body.data
-}
+const api = async <T>(username: string, action: string, data: unknown): Promise<T> => fn<T>(await staffToken(username), 'evaluation', action, data)
 
 /** Signs in on a fresh page, then opens `path` in a fresh tab (Taro's router keeps hidden pages). */
 async function signedIn(username: string, path: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
-  const login = await context.newPage()
-  await login.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(login, 'login-username').fill(username)
-  await byTest(login, 'login-password').fill('Demo#2026')
-  await byTest(login, 'login-button').click()
-  await login.waitForURL(/staff\/pages\/(workbench|policies|bind|team|dashboard)/)
-  const page = await context.newPage()
-  await page.goto(`${baseUrl()}/#${path}`)
-  await login.close()
-  return page
+  return staffPage(context, username, `${baseUrl()}/#${path}`)
 }
 
 const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()

@@ -1,7 +1,7 @@
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { byTest } from './api'
+import { byTest, staffPage } from './api'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 
 /**
@@ -38,13 +38,7 @@ describe('promotion events end to end', () => {
   let posterUrl = ''
 
   it('staff sign in and see their events with live counts', async () => {
-    staff = await desk.newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('jinsha')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
-    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/events/index`)
+    staff = await staffPage(desk, 'jinsha', `${baseUrl()}/#/staff/pages/events/index`)
     await byTest(staff, 'staff-event-list').waitFor()
     const titles = await byTest(staff, 'staff-event-row').allInnerTexts()
     expect(titles.join('\n')).toContain('创业担保贷款政策宣讲会')

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FeedbackStatsOutput } from '../../cloudfunctions/_shared/contracts/feedback'
-import { byTest } from './api'
+import { byTest, staffPage } from './api'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 
 /**
@@ -105,13 +105,7 @@ describe('feedback end to end', () => {
   })
 
   it('staff of the community see it in their inbox and reply', async () => {
-    staff = await desk.newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('jinsha')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
-    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/feedback-inbox/index`)
+    staff = await staffPage(desk, 'jinsha', `${baseUrl()}/#/staff/pages/feedback-inbox/index`)
     await byTest(staff, 'inbox-row').first().waitFor()
     const first = byTest(staff, 'inbox-row').filter({ hasText: complaint.slice(0, 20) })
     expect(await first.innerText()).toContain('居民')

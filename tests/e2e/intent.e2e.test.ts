@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { byTest } from './api'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { byTest, signInStaff } from './api'
+import { baseUrl, eventually, launch, phone, screenshot, toTop } from './browser'
 
 /**
  * Issue 3 end to end: a resident registers their entrepreneurial intent; staff see it masked in
@@ -29,18 +29,6 @@ const ID = idCard('51040219920315452')
 const MASKED = `${ID.slice(0, 6)}********${ID.slice(-4)}`
 const NAME = '陈春燕'
 
-async function signInStaff(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/workbench/)
-}
-
-/** Scrolls every scrolled container back to the top, so a screenshot starts at the page head. */
-async function toTop(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => { if (el.scrollTop > 0) el.scrollTop = 0 }))
-}
 
 describe('intent registration and the assistance ledger', () => {
   let resident: Page

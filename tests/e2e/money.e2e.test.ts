@@ -6,7 +6,7 @@ import type { ExportOutput, MineOutput } from '../../cloudfunctions/_shared/cont
 import type { InboxOutput } from '../../cloudfunctions/_shared/contracts/notify'
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 import { ARTIFACTS, baseUrl, eventually, launch, phone, screenshot } from './browser'
-import { byTest, fn, idCard, residentToken, staffToken } from './api'
+import { byTest, fn, idCard, residentToken, signInStaff, staffToken } from './api'
 
 /**
  * Issue 22 end to end: a 金沙 guide records a start-up subsidy picked from the resident's
@@ -25,14 +25,6 @@ afterAll(async () => {
 const MONTH = periodsOf(new Date()).month
 const STARTUP = 'pol_demo_startup_subsidy'
 const LOAN = 'pol_demo_guaranteed_loan'
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/(workbench|policies)/)
-}
 
 async function fresh(page: Page, url: string): Promise<Page> {
   const next = await page.context().newPage()
@@ -65,7 +57,7 @@ describe('benefits and loans on a case', () => {
     })
 
     const login = await phone(browser)
-    await signIn(login, 'jinsha')
+    await signInStaff(login, 'jinsha')
     const page = await fresh(login, `${baseUrl()}/#/staff/pages/case/index?id=${encodeURIComponent(mine._id)}`)
 
     // 享受政策: the policies come with their eligibility; the start-up subsidy fits a returning migrant.
@@ -172,7 +164,7 @@ describe('benefits and loans on a case', () => {
 
   it("the policy editor takes a cap in yuan and checks it with the shared schema", async () => {
     const login = await phone(browser)
-    await signIn(login, 'jinsha')
+    await signInStaff(login, 'jinsha')
     const page = await fresh(login, `${baseUrl()}/#/staff/pages/policy-edit/index`)
     await byTest(page, 'field-capFen-input').fill('12.345')
     await byTest(page, 'save-button').click()

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { byTest } from './api'
+import { byTest, staffPage } from './api'
 
 /**
  * Policy reminders end to end, in Chromium against the real local runtime: a new resident is
@@ -56,13 +56,7 @@ describe('policy reminders end to end', () => {
   })
 
   it('staff push the matching policy to their community and watch the counts', async () => {
-    staff = await desk.newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('jinsha')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
-    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/policies/index`)
+    staff = await staffPage(desk, 'jinsha', `${baseUrl()}/#/staff/pages/policies/index`)
     await byTest(staff, 'manage-list').waitFor()
     await staff.locator(`[data-testid="policy-row"][data-id="${POLICY}"]:visible [data-testid="row-push"]`).click()
     await byTest(staff, 'policy-push').waitFor()

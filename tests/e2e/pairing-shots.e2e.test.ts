@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { baseUrl, launch } from './browser'
-import { byTest, fn, post } from './api'
+import { byTest, fn, post, signInStaff } from './api'
 
 /**
  * 挂帮 in the browser: 炳草岗街道's demo leader finds the workbench line 我挂帮的创业者, opens the
@@ -13,14 +13,6 @@ beforeAll(async () => {
 })
 afterAll(() => browser?.close())
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/workbench/)
-}
-
 it('the leader’s workbench line, the paired list and the case with the pairing and her follow-up', async () => {
   const token = (await post<{ token: string }>('/api/auth/staff', { username: 'bingcaogang', password: 'Demo#2026' })).token
   const paired = await fn<{ items: { caseId: string; name: string }[] }>(token, 'ledger', 'paired', {})
@@ -28,7 +20,7 @@ it('the leader’s workbench line, the paired list and the case with the pairing
   for (const [w, h, tag] of [[390, 844, 'phone'], [1366, 768, 'desktop']] as const) {
     const context = await browser.newContext({ viewport: { width: w, height: h }, locale: 'zh-CN' })
     const page = await context.newPage()
-    await signIn(page, 'bingcaogang')
+    await signInStaff(page, 'bingcaogang')
     const list = await context.newPage()
     await list.goto(`${baseUrl()}/#/staff/pages/ledger/index?tab=paired`)
     await byTest(list, 'paired-list').waitFor()

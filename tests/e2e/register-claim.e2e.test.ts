@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { LedgerListOutput, MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
-import { byTest, fn, idCard, residentToken, staffToken } from './api'
+import { byTest, fn, idCard, residentToken, signInStaff, staffToken } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 import { runtimeOutput } from './runtime'
 
@@ -28,14 +28,6 @@ const MONTH = (() => {
   const d = new Date(Date.now() + 8 * 3600_000)
   return `${d.getUTCFullYear()}-M${String(d.getUTCMonth() + 1).padStart(2, '0')}`
 })()
-
-async function signInStaff(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/(?!login)/)
-}
 
 const coverage = (d: DashboardOutput) => d.indices.find((i) => i.key === 'assistanceCoverage')
 

@@ -1,10 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
-import { byTest } from './api'
-import { ARTIFACTS, baseUrl, eventually, launch, screenshot } from './browser'
+import { byTest, signInStaff } from './api'
+import { baseUrl, eventually, launch, shot } from './browser'
 
 /**
  * Issue 21 item 6, 简报 upward: 长寿路社区 writes a 简报 with a photo and sends it to 大渡口街道; the street's
@@ -34,24 +32,11 @@ function photo(): Buffer {
   return PNG.sync.write(png)
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name)
-  const dir = process.env.SHOTS_DIR
-  if (dir) {
-    mkdirSync(dir, { recursive: true })
-    copyFileSync(join(ARTIFACTS, `${name}.png`), join(dir, `${name}.png`))
-  }
-}
-
 async function desk(username: string, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<Page> {
   const phone = size.width < 600
   const context = await browser.newContext({ viewport: size, locale: 'zh-CN', deviceScaleFactor: phone ? 2 : 1, isMobile: phone, hasTouch: phone })
   const page = await context.newPage()
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/workbench/)
+  await signInStaff(page, username)
   return page
 }
 

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { PolicyListOutput } from '../../cloudfunctions/_shared/contracts/policy'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { byTest, fn, idCard, post } from './api'
+import { byTest, fn, idCard, post, staffPage } from './api'
 
 /**
  * Issue 11, staff side: 新华社区 staff add a mentor and a guide linked to a policy on 服务资源,
@@ -38,13 +38,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     policy = policies.items[0]
     expect(policy?._id).toBeTruthy()
 
-    staff = await desk.newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('xinhua')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
-    staff = await reopen(staff, `${baseUrl()}/#/pages/mine/index`)
+    staff = await staffPage(desk, 'xinhua', `${baseUrl()}/#/pages/mine/index`)
     await byTest(staff, 'staff-service-entry').click()
     await byTest(staff, 'service-resources').waitFor()
     await byTest(staff, 'mentor-list').waitFor()

@@ -5,7 +5,7 @@ import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/ind
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { MentorRequest } from '../../cloudfunctions/_shared/domain/service'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { byTest, fn, idCard, post } from './api'
+import { byTest, fn, idCard, post, staffPage } from './api'
 
 /**
  * Issue 11 end to end: a 金沙社区 resident who asked for training and a site enrols in the SYB
@@ -89,13 +89,7 @@ describe('training, sites, mentors and guides end to end', () => {
   })
 
   it('checks in to two sessions by scanning the staff screen and completes the course', async () => {
-    staff = await desk.newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(staff, 'login-username').fill('jinsha')
-    await byTest(staff, 'login-password').fill('Demo#2026')
-    await byTest(staff, 'login-button').click()
-    await staff.waitForURL(/staff\/pages\/(workbench|policies|bind|team)/)
-    staff = await reopen(staff, `${baseUrl()}/#/staff/pages/course-checkin/index?id=${COURSE}&session=0`)
+    staff = await staffPage(desk, 'jinsha', `${baseUrl()}/#/staff/pages/course-checkin/index?id=${COURSE}&session=0`)
     await byTest(staff, 'course-checkin-screen').waitFor()
     await eventually(() => decodeImage(staff, 'course-checkin-code'), (url) => expect(url).toMatch(/\/#\/pkg-event\/pages\/course\/index\?scene=t\./))
     await staff.waitForTimeout(300)

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { signInStaff } from './api'
 
 /**
  * The satisfaction survey story, in Chromium against the real local runtime: three residents of
@@ -87,10 +88,7 @@ describe('satisfaction survey end to end', () => {
 
   it('staff close the survey and the results page shows the expected index', async () => {
     const signedIn = await phone(browser)
-    await signedIn.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(signedIn, 'login-username').fill('jinsha')
-    await byTest(signedIn, 'login-password').fill('Demo#2026')
-    await byTest(signedIn, 'login-button').click()
+    await signInStaff(signedIn, 'jinsha')
     await byTest(signedIn, 'workbench-list').waitFor()
     // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
     const staff = await signedIn.context().newPage()
@@ -134,10 +132,7 @@ describe('satisfaction survey end to end', () => {
 
   it('staff create a service survey from the template, weight a dimension, and publish it', async () => {
     const signedIn = await phone(browser)
-    await signedIn.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(signedIn, 'login-username').fill('jinsha')
-    await byTest(signedIn, 'login-password').fill('Demo#2026')
-    await byTest(signedIn, 'login-button').click()
+    await signInStaff(signedIn, 'jinsha')
     await byTest(signedIn, 'workbench-list').waitFor()
     // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
     const staff = await signedIn.context().newPage()

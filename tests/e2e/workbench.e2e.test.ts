@@ -1,9 +1,7 @@
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { pageRoute, type StaffPageKey } from '../../cloudfunctions/_shared/domain/pages'
-import { byTest, openSection } from './api'
-import { ARTIFACTS, baseUrl, eventually, launch, screenshot } from './browser'
+import { byTest, openSection, signInStaff } from './api'
+import { baseUrl, eventually, launch, shot } from './browser'
 
 /**
  * Issue 20, 工作台 and navigation: each of the four roles signs in at 1366×768 and at 390×844,
@@ -25,88 +23,32 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ] as const
 
-/** The sections each role may use, in navigation order (from ROLE_PERMISSIONS; see sections.ts). */
-const ROLES: { username: string; role: string; sections: [string, StaffPageKey][] }[] = [
-  {
-    username: 'jinsha',
-    role: 'community_staff',
-    sections: [
-      ['workbench', 'staffWorkbench'],
-      ['dashboard', 'staffDashboard'],
-      ['ledger', 'ledger'],
-      ['feedback', 'feedbackInbox'],
-      ['events', 'staffEvents'],
-      ['surveys', 'staffSurveys'],
-      ['policies', 'staffPolicies'],
-      ['evaluation', 'evaluation'],
-      ['projects', 'projects'],
-      ['services', 'staffServiceResources'],
-      ['reports', 'staffReports'],
-    ],
-  },
-  {
-    username: 'bingcaogang',
-    role: 'street_reviewer',
-    sections: [
-      ['workbench', 'staffWorkbench'],
-      ['dashboard', 'staffDashboard'],
-      ['ledger', 'ledger'],
-      ['feedback', 'feedbackInbox'],
-      ['events', 'staffEvents'],
-      ['surveys', 'staffSurveys'],
-      ['policies', 'staffPolicies'],
-      ['evaluation', 'evaluation'],
-      ['reports', 'staffReports'],
-      ['team', 'staffTeam'],
-    ],
-  },
-  {
-    username: 'dongqu',
-    role: 'district_officer',
-    sections: [
-      ['workbench', 'staffWorkbench'],
-      ['dashboard', 'staffDashboard'],
-      ['ledger', 'ledger'],
-      ['feedback', 'feedbackInbox'],
-      ['events', 'staffEvents'],
-      ['surveys', 'staffSurveys'],
-      ['policies', 'staffPolicies'],
-      ['evaluation', 'evaluation'],
-      ['projects', 'projects'],
-      ['services', 'staffServiceResources'],
-      ['reports', 'staffReports'],
-      ['team', 'staffTeam'],
-    ],
-  },
-  {
-    username: 'city',
-    role: 'city_officer',
-    sections: [
-      ['workbench', 'staffWorkbench'],
-      ['dashboard', 'staffDashboard'],
-      ['ledger', 'ledger'],
-      ['feedback', 'feedbackInbox'],
-      ['events', 'staffEvents'],
-      ['surveys', 'staffSurveys'],
-      ['policies', 'staffPolicies'],
-      ['evaluation', 'evaluation'],
-      ['projects', 'projects'],
-      ['services', 'staffServiceResources'],
-      ['reports', 'staffReports'],
-      ['team', 'staffTeam'],
-    ],
-  },
+/** Every staff section, in navigation order (from ROLE_PERMISSIONS; see sections.ts). */
+const EVERY: [string, StaffPageKey][] = [
+  ['workbench', 'staffWorkbench'],
+  ['dashboard', 'staffDashboard'],
+  ['ledger', 'ledger'],
+  ['feedback', 'feedbackInbox'],
+  ['events', 'staffEvents'],
+  ['surveys', 'staffSurveys'],
+  ['policies', 'staffPolicies'],
+  ['evaluation', 'evaluation'],
+  ['projects', 'projects'],
+  ['services', 'staffServiceResources'],
+  ['reports', 'staffReports'],
+  ['team', 'staffTeam'],
 ]
-const EVERY_SECTION = ['workbench', 'dashboard', 'ledger', 'feedback', 'events', 'surveys', 'policies', 'evaluation', 'projects', 'services', 'reports', 'team']
+const EVERY_SECTION = EVERY.map(([key]) => key)
+/** Every section but those named. */
+const allBut = (...left: string[]) => EVERY.filter(([key]) => !left.includes(key))
 
-async function shot(page: Page, name: string): Promise<void> {
-  await screenshot(page, name)
-  const dir = process.env.SHOTS_DIR
-  if (dir) {
-    mkdirSync(dir, { recursive: true })
-    copyFileSync(join(ARTIFACTS, `${name}.png`), join(dir, `${name}.png`))
-  }
-}
+/** The sections each role may use, in navigation order. */
+const ROLES: { username: string; role: string; sections: [string, StaffPageKey][] }[] = [
+  { username: 'jinsha', role: 'community_staff', sections: allBut('team') },
+  { username: 'bingcaogang', role: 'street_reviewer', sections: allBut('projects', 'services') },
+  { username: 'dongqu', role: 'district_officer', sections: EVERY },
+  { username: 'city', role: 'city_officer', sections: EVERY },
+]
 
 /** The resident tab bar (Taro H5 draws it for tab pages): never on a staff page. */
 async function tabBarShown(page: Page): Promise<boolean> {
@@ -114,11 +56,7 @@ async function tabBarShown(page: Page): Promise<boolean> {
 }
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/workbench/)
+  await signInStaff(page, username)
   await byTest(page, 'workbench-list').waitFor()
 }
 

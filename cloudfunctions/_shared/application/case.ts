@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
-import { fourInOneOf, type Intent, intentContributions, isOverdue } from '../domain/intent'
+import { fourInOneOf, type Intent, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/intent'
 import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
@@ -215,6 +215,24 @@ export const CASE_REFUSED = {
   'intent.export': '你的角色不能导出帮扶台帐',
   'intent.reveal': '查看完整身份证号需要社区负责人权限',
 } as const satisfies Partial<Record<Permission, string>>
+
+/**
+ * Who may write to the ledger, as data spread into `defineAction`: staff holding `intent.write`
+ * (else 403 with its refusal), audited as a write on the record `input.id` names. Scope is each
+ * handler's `loadCase` (404 outside it).
+ */
+export const CASE_WRITE = {
+  access: 'staff',
+  permission: 'intent.write',
+  refusal: CASE_REFUSED['intent.write'],
+  audit: 'write',
+  target: (input: { id: string }) => input.id,
+} as const
+
+/** A line of a case's stage history: `stage` reached at `at`, by this staff member, and why. */
+export function stageEntry(stage: IntentStage, at: string, by: { _id: string; name: string }, note: string): StageChange {
+  return { stage, at, byId: by._id, byName: by.name, note }
+}
 
 /**
  * Loads a case in the staff caller's scope: outside it 404, so ids of other communities' cases

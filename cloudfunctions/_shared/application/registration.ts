@@ -25,6 +25,32 @@ export async function checkInterests(ctx: Pick<Ctx, 'store'>, ids: string[], com
   return unique
 }
 
+/**
+ * The answers of a registration form, the resident's own or a worker's 代登记, as stored: only
+ * the answer fields (nothing else the input carries), the checked project interests, and no
+ * funding amount unless funding is among the needs.
+ */
+export function intentAnswers(input: Omit<IntentAnswers, 'projectInterestIds'>, interests: string[]): IntentAnswers {
+  return {
+    name: input.name,
+    gender: input.gender,
+    ageBand: input.ageBand,
+    education: input.education,
+    household: input.household,
+    targetGroups: input.targetGroups,
+    familySituation: input.familySituation,
+    skillLevel: input.skillLevel,
+    certificates: input.certificates,
+    industry: input.industry,
+    projectDescription: input.projectDescription,
+    projectPhase: input.projectPhase,
+    needs: input.needs,
+    fundingAmount: input.needs.includes('funding') ? input.fundingAmount : null,
+    contactTime: input.contactTime,
+    projectInterestIds: interests,
+  }
+}
+
 /** What a new registration needs besides the answers. */
 export interface NewRegistration {
   community: Org

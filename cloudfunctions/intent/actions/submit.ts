@@ -6,7 +6,7 @@ import { applyCountedChange } from '../../_shared/runtime/counters'
 import { AppError, conflict, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { countedIntent, idCardSlotId, phoneHashOf, phoneSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
-import { checkInterests, DuplicateRegistration, registerIntent } from '../../_shared/application/registration'
+import { checkInterests, DuplicateRegistration, intentAnswers, registerIntent } from '../../_shared/application/registration'
 
 const DUPLICATE_ID_CARD = '这个身份证号已在本社区登记过创业意向，如有疑问请联系社区'
 const DUPLICATE_PHONE = '这个手机号已用于本社区另一条代登记记录，请换一个号码或联系社区'
@@ -39,24 +39,7 @@ export const submit = defineAction({
     const interests = await checkInterests(ctx, input.projectInterestIds, community)
     const now = ctx.now()
     const at = now.toISOString()
-    const answers = {
-      name: input.name,
-      gender: input.gender,
-      ageBand: input.ageBand,
-      education: input.education,
-      household: input.household,
-      targetGroups: input.targetGroups,
-      familySituation: input.familySituation,
-      skillLevel: input.skillLevel,
-      certificates: input.certificates,
-      industry: input.industry,
-      projectDescription: input.projectDescription,
-      projectPhase: input.projectPhase,
-      needs: input.needs,
-      fundingAmount: input.needs.includes('funding') ? input.fundingAmount : null,
-      contactTime: input.contactTime,
-      projectInterestIds: interests,
-    }
+    const answers = intentAnswers(input, interests)
     const askedHelp = answers.needs.length > 0
     const resSlot = residentSlotId(ctx, community._id, caller.id)
 

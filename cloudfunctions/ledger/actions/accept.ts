@@ -1,16 +1,12 @@
 import { type CaseView, intentIdInput } from '../../_shared/contracts/intent'
 import { defineAction } from '../../_shared/runtime/action'
-import { CASE_REFUSED, changeCase, loadCase, projectTitles, toCaseView } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, loadCase, projectTitles, toCaseView } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 
 /** 受理: staff take the registration on; from then on only staff change it. Accepting twice is harmless. */
 export const accept = defineAction({
   input: intentIdInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run({ id }, ctx): Promise<CaseView> {
     const intent = await loadCase(ctx, id)
     if (intent.status !== 'pending') {

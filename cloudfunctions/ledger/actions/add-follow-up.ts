@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { CASE_REFUSED, changeCase, dayInstant, loadCase } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, dayInstant, loadCase, stageEntry } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 
 const MAX_FOLLOW_UPS = 500
@@ -16,11 +16,7 @@ const MAX_FOLLOW_UPS = 500
  */
 export const addFollowUp = defineAction({
   input: ledgerFollowUpInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '跟进日期不能晚于今天' }])
@@ -57,7 +53,7 @@ export const addFollowUp = defineAction({
         next.guidedAt = guidedAt.toISOString()
         if (c.stage === 'registered') {
           next.stage = 'guided'
-          next.stageHistory = [...c.stageHistory, { stage: 'guided', at, byId: caller.staff._id, byName: caller.staff.name, note: '一对一创业指导' }]
+          next.stageHistory = [...c.stageHistory, stageEntry('guided', at, caller.staff, '一对一创业指导')]
         }
       }
       return next

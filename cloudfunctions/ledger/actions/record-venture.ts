@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { CASE_REFUSED, changeCase, dayInstant } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, dayInstant, stageEntry } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 
 const MAX_VENTURES = 20
@@ -17,11 +17,7 @@ const MAX_VENTURES = 20
  */
 export const recordVenture = defineAction({
   input: ledgerVentureInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     const today = shanghaiDate(ctx.now())
@@ -49,10 +45,7 @@ export const recordVenture = defineAction({
       if (!c.startedAt) next.startedAt = dayInstant(venture.registrationDate).toISOString()
       if (c.stage !== 'closed' && stageRank(c.stage) < stageRank('started')) {
         next.stage = 'started'
-        next.stageHistory = [
-          ...c.stageHistory,
-          { stage: 'started', at, byId: caller.staff._id, byName: caller.staff.name, note: `创办${VENTURE_KIND_LABELS[venture.kind]}“${venture.name}”` },
-        ]
+        next.stageHistory = [...c.stageHistory, stageEntry('started', at, caller.staff, `创办${VENTURE_KIND_LABELS[venture.kind]}“${venture.name}”`)]
       }
       return next
     }, caseNotices)

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, forbidden, validation } from '../../_shared/runtime/errors'
 import { CASE_REFUSED, projectTitles, toCaseView } from '../../_shared/application/case'
-import { checkInterests, type DuplicateKind, DuplicateRegistration, registerIntent } from '../../_shared/application/registration'
+import { checkInterests, DuplicateRegistration, intentAnswers, registerIntent, type DuplicateKind } from '../../_shared/application/registration'
 
 const DUPLICATE: Record<DuplicateKind, { path: string; message: string }> = {
   idCard: { path: 'idCard', message: '这个身份证号在本社区已有登记，请打开已有记录继续帮扶' },
@@ -41,24 +41,7 @@ export const register = defineAction({
     try {
       const intent = await registerIntent(ctx, {
         community,
-        answers: {
-          name: input.name,
-          gender: input.gender,
-          ageBand: input.ageBand,
-          education: input.education,
-          household: input.household,
-          targetGroups: input.targetGroups,
-          familySituation: input.familySituation,
-          skillLevel: input.skillLevel,
-          certificates: input.certificates,
-          industry: input.industry,
-          projectDescription: input.projectDescription,
-          projectPhase: input.projectPhase,
-          needs: input.needs,
-          fundingAmount: input.needs.includes('funding') ? input.fundingAmount : null,
-          contactTime: input.contactTime,
-          projectInterestIds: interests,
-        },
+        answers: intentAnswers(input, interests),
         phone: input.phone,
         idCard: input.idCard,
         residentId: '',

@@ -2,7 +2,7 @@ import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
 import { type Intent, INTENT_STAGE_LABELS } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { CASE_REFUSED, changeCase } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, stageEntry } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 
 /**
@@ -12,11 +12,7 @@ import { caseNotices } from '../../_shared/application/notices'
  */
 export const setStage = defineAction({
   input: ledgerStageInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     return changeCase(ctx, input.id, (c, at) => {
@@ -28,7 +24,7 @@ export const setStage = defineAction({
       const next: Intent = {
         ...c,
         stage: input.stage,
-        stageHistory: [...c.stageHistory, { stage: input.stage, at, byId: caller.staff._id, byName: caller.staff.name, note: input.note }],
+        stageHistory: [...c.stageHistory, stageEntry(input.stage, at, caller.staff, input.note)],
       }
       if (input.stage === 'trained' && !c.trainedAt) next.trainedAt = at
       return next

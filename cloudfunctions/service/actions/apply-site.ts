@@ -9,7 +9,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
-import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_REFUSED, CASE_WRITE, changeCase, loadCase } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
 import { caseNotices, tellResident } from '../../_shared/application/notices'
 import { pagePath } from '../../_shared/domain/pages'
@@ -89,11 +89,7 @@ async function loadPending(ctx: Ctx, id: string): Promise<SiteApplication> {
  */
 export const placeSite = defineAction({
   input: answerSiteInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run(input, ctx): Promise<SiteApplicationView> {
     const caller = ctx.caller
     const a = await loadPending(ctx, input.id)
@@ -133,11 +129,7 @@ export const placeSite = defineAction({
 /** Staff answer that no place can be arranged (the reason is shown to the resident). */
 export const declineSite = defineAction({
   input: answerSiteInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run(input, ctx): Promise<SiteApplicationView> {
     const caller = ctx.caller
     const a = await loadPending(ctx, input.id)

@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import { CASE_REFUSED, changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_REFUSED, CASE_WRITE, changeCase, loadCase } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 import { residentPlace } from '../../_shared/application/resident'
 
@@ -86,11 +86,7 @@ export const mentorRequests = defineAction({
 /** Staff mark a request scheduled or closed (the session itself is a `mentor` follow-up on the case). */
 export const closeMentorRequest = defineAction({
   input: closeMentorRequestInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...CASE_WRITE,
   async run(input, ctx): Promise<MentorRequestView> {
     const r = await ctx.store.collection('mentorRequests').get(input.id)
     if (!r) throw notFound('预约不存在')

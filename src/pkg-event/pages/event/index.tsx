@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
-import { check } from '@shared/contracts/common'
+import * as v from 'valibot'
 import { type EventView, type MySignup, type Permit, signupInput } from '@shared/contracts/event'
 import { EVENT_PHASE_LABELS, REFUSALS } from '@shared/domain/event'
 import Chip from '../../../components/chip'
@@ -11,12 +11,11 @@ import PageState from '../../../components/page-state'
 import ShareBar from '../../../components/share-bar'
 import { useLoad } from '../../../hooks/use-load'
 import { useShare } from '../../../hooks/use-share'
+import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { ErrorCodes, isApiError } from '../../../services/core/cloud'
-import type { SignupInput } from '@shared/contracts/event'
 import { minuteText } from '@shared/domain/time'
 import { cancelSignup, checkInByScan, eventErrorMessage, forgetPendingSignup, getEvent, pendingSignup, resolveScene, signUp } from '../../../services/event/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
-import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import FeedbackLink from '../../../components/feedback-link'
 import { routes } from '../../../utils/routes'
 import { getHotline } from '../../../services/service/service'
@@ -25,6 +24,9 @@ import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
 import { withCareMode } from '../../../components/care-root'
+
+/** The sign-up form: the shared schema without the request id (the reliable send adds its own). */
+const signupForm = v.omit(signupInput, ['requestId'])
 
 /** What the page knows after opening: the event, how it was reached, and what I may do. */
 interface Opened {
@@ -112,8 +114,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
   const [mine, setMine] = useState<MySignup | null>(event.mine)
   const [name, setName] = useState(opened.prefill?.name ?? '')
   const [phone, setPhone] = useState(opened.prefill?.phone ?? '')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const [busy, setBusy] = useState<'signup' | 'checkin' | 'cancel' | null>(null)
+  const [busy, setBusy] = useState<'checkin' | 'cancel' | null>(null)
   const [notice, setNotice] = useState<{ text: string; tone: 'info' | 'warning' | 'danger' } | null>(
     opened.checkin && !opened.checkin.ok && opened.checkin.reason !== 'not_signed_up' && opened.checkin.reason !== 'already_checked_in'
       ? { text: opened.checkin.message, tone: 'warning' }
@@ -152,21 +153,13 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
     void checkIn()
   }, [])
 
-  const submit = async () => {
-    if (busy) return
-    const checked = check(signupInput, { eventId: event._id, name, phone, requestId: 'client-check', ...(atVenue ? { scene } : {}) })
-    if (!checked.ok) {
-      setErrors(toFieldErrorMap(checked.fields))
-      return
-    }
-    setErrors({})
-    await send({ eventId: event._id, name: checked.value.name, phone: checked.value.phone, ...(atVenue ? { scene } : {}) })
-  }
-
-  const send = async (request: Omit<SignupInput, 'requestId'>) => {
-    setBusy('signup')
-    try {
-      const out = await signUp(request, { onWaiting: () => setSending(true) })
+  // The sign-up (typed here, or saved on the phone from an earlier visit) on the one form pipeline:
+  // messages on the fields without a toast, the outcome and any failure said in the notice.
+  const form = useFormSubmit({
+    schema: signupForm,
+    submit: (request) => signUp(request, { onWaiting: () => setSending(true) }).finally(() => setSending(false)),
+    invalidToast: false,
+    then: (out) => {
       setMine(out.mine)
       setCounts(out.counts)
       if (out.outcome === 'checked_in') {
@@ -178,17 +171,18 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
         toastSuccess('报名成功')
         setNotice(null)
       }
-    } catch (e) {
+    },
+    onError: (e) => {
       if (isApiError(e) && e.code === ErrorCodes.network) {
         setNotice({ text: '网络一直没有恢复，报名还没送达。已保存在手机上，下次打开这个页面会自动再发', tone: 'warning' })
-      } else {
-        if (isApiError(e) && e.fields.length) setErrors(toFieldErrorMap(e.fields))
-        setNotice({ text: eventErrorMessage(e), tone: 'danger' })
-      }
-    } finally {
-      setSending(false)
-      setBusy(null)
-    }
+      } else setNotice({ text: eventErrorMessage(e), tone: 'danger' })
+    },
+  })
+  const { errors } = form
+  const working = busy ?? (form.busy ? 'signup' : null)
+  const submit = () => {
+    if (working) return
+    void form.run({ eventId: event._id, name, phone, ...(atVenue ? { scene } : {}) })
   }
 
   // A sign-up sent before the app was closed (or the signal lost) goes out again, same request id.
@@ -196,7 +190,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
     const pending = pendingSignup(event._id)
     if (!pending) return
     if (mine) forgetPendingSignup(event._id)
-    else if (opened.signup.ok) void send(pending)
+    else if (opened.signup.ok) void form.run(pending)
   }, [])
 
   const cancel = async () => {
@@ -305,14 +299,14 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
           </Text>
           {atVenue && mine.status === 'confirmed' && opened.checkin?.ok ? (
             <View className='event-page__action' data-testid='checkin-button'>
-              <AtButton type='primary' loading={busy === 'checkin'} disabled={busy !== null} onClick={() => void checkIn()}>
+              <AtButton type='primary' loading={working === 'checkin'} disabled={working !== null} onClick={() => void checkIn()}>
                 签到
               </AtButton>
             </View>
           ) : null}
           {mayCancel ? (
-            <View role='button' className='event-page__cancel' data-testid='cancel-signup' onClick={() => busy === null && void cancel()}>
-              <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
+            <View role='button' className='event-page__cancel' data-testid='cancel-signup' onClick={() => working === null && void cancel()}>
+              <Text>{working === 'cancel' ? '正在取消…' : '取消报名'}</Text>
             </View>
           ) : null}
         </View>
@@ -348,7 +342,7 @@ function EventBody({ opened, scene, shareRef, onReload }: EventBodyProps) {
           </View>
           {errors.phone ? <Text className='event-page__error'>{errors.phone}</Text> : null}
           <View className='event-page__action' data-testid='signup-button'>
-            <AtButton type='primary' loading={busy === 'signup'} disabled={busy !== null} onClick={() => void submit()}>
+            <AtButton type='primary' loading={working === 'signup'} disabled={working !== null} onClick={submit}>
               {left === 0 ? '加入候补' : atVenue ? '报名并签到' : '立即报名'}
             </AtButton>
           </View>

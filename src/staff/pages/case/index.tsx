@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react'
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { check } from '@shared/contracts/common'
 import {
   type CaseView,
   ledgerFollowUpInput,
+  ledgerStageInput,
   ledgerVentureInput,
 } from '@shared/contracts/intent'
 import type { ProjectView } from '@shared/contracts/project'
@@ -46,9 +46,9 @@ import { useLoad } from '../../../hooks/use-load'
 import { MentorSection } from './mentor-section'
 import { PairingSection } from './pairing-section'
 import { BenefitSection, LoanSection } from './money-section'
+import { type CaseAction, caseActionFailed, useCaseForm } from './case-form'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { acceptCase, addFollowUp, getCase, listProjects, recordVenture, revealField, setStage } from '../../../services/intent/intent'
-import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
 import { intentRoutes } from '../../../utils/intent-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
@@ -82,10 +82,10 @@ interface BodyProps {
   onReload: () => void
 }
 
-/** Runs a case action: its answer replaces the case; field errors go back to the form. */
-function useCaseAction(onSaved: (next: CaseView) => void, onReload: () => void) {
+/** Runs a case action outside a form (受理, 导师): its answer replaces the case. */
+function useCaseAction(onSaved: (next: CaseView) => void, onReload: () => void): CaseAction {
   const [busy, setBusy] = useState(false)
-  const run = async (work: () => Promise<CaseView>, done: string, setErrors?: (e: FieldErrorMap) => void): Promise<boolean> => {
+  const run = async (work: () => Promise<CaseView>, done: string): Promise<boolean> => {
     if (busy) return false
     setBusy(true)
     try {
@@ -93,17 +93,13 @@ function useCaseAction(onSaved: (next: CaseView) => void, onReload: () => void) 
       toastSuccess(done)
       return true
     } catch (e) {
-      if (isApiError(e) && e.fields.length && setErrors) setErrors(toFieldErrorMap(e.fields))
-      else if (isApiError(e) && e.code === ErrorCodes.conflict) {
-        toastText(e.message || '记录刚被别人修改过，已为你刷新')
-        onReload()
-      } else toastText(errorMessage(e))
+      caseActionFailed(e, onReload)
       return false
     } finally {
       setBusy(false)
     }
   }
-  return { busy, run }
+  return { busy, run, onSaved, onReload }
 }
 
 function CaseBody({ c, onSaved, onReload }: BodyProps) {
@@ -220,7 +216,7 @@ interface SectionProps {
   c: CaseView
   canWrite: boolean
   today: string
-  action: ReturnType<typeof useCaseAction>
+  action: CaseAction
 }
 
 function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
@@ -233,7 +229,18 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
   const [next, setNext] = useState('')
   const [projectId, setProjectId] = useState<string | null>(null)
   const [projects, setProjects] = useState<ProjectView[] | null>(null)
-  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const form = useCaseForm(action, {
+    schema: ledgerFollowUpInput,
+    send: addFollowUp,
+    done: '已记录',
+    then: () => {
+      setOpen(false)
+      setNote('')
+      setOutcome('')
+      setNext('')
+    },
+  })
+  const { errors } = form
 
   useEffect(() => {
     if (kind !== 'project' || projects) return
@@ -242,18 +249,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
       .catch(() => setProjects([]))
   }, [kind, projects, c.communityId])
 
-  const save = async () => {
-    const input = { id: c._id, kind, date, note, outcome, visibleToResident: visible, nextFollowUpDate: next, projectId: kind === 'project' ? projectId : null }
-    const checked = check(ledgerFollowUpInput, input)
-    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
-    setErrors({})
-    if (await action.run(() => addFollowUp(checked.value), '已记录', setErrors)) {
-      setOpen(false)
-      setNote('')
-      setOutcome('')
-      setNext('')
-    }
-  }
+  const save = () => form.run({ id: c._id, kind, date, note, outcome, visibleToResident: visible, nextFollowUpDate: next, projectId: kind === 'project' ? projectId : null })
 
   return (
     <View className='case__card' data-testid='followups'>
@@ -311,7 +307,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
           <FormField label='让居民在创业档案里看到' extra={<Switch checked={visible} color='#2861d8' onChange={(e) => setVisible(e.detail.value)} nativeProps={{ 'data-testid': 'fu-visible' }} />}>
             <Text className='case__muted'>{visible ? '居民能看到这条记录' : '仅工作人员可见'}</Text>
           </FormField>
-          <FormActions busy={action.busy} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='fu-save' />
+          <FormActions busy={form.busy !== null} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='fu-save' />
         </View>
       ) : null}
       {c.followUps.length === 0 ? (
@@ -341,15 +337,17 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
 function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
   const [stage, setStageValue] = useState<IntentStage | null>(null)
   const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const save = async () => {
-    if (!stage) return setErrors({ stage: '请选择阶段' })
-    setErrors({})
-    if (await action.run(() => setStage(c._id, stage, note.trim()), '阶段已更新', setErrors)) {
+  const form = useCaseForm(action, {
+    schema: ledgerStageInput,
+    send: (value) => setStage(value.id, value.stage, value.note),
+    done: '阶段已更新',
+    then: () => {
       setStageValue(null)
       setNote('')
-    }
-  }
+    },
+  })
+  const { errors } = form
+  const save = () => form.run({ id: c._id, stage, note })
   return (
     <View className='case__card' data-testid='stages'>
       <Text className='case__card-title'>阶段</Text>
@@ -378,7 +376,7 @@ function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
                 <Input className='form-field__input' value={note} maxlength={200} placeholder={stage === 'closed' ? '结案原因' : '可不填'} onInput={(e) => setNote(e.detail.value)} nativeProps={{ 'data-testid': 'stage-note-input' }} />
               </FormField>
               <View data-testid='stage-save'>
-                <AtButton type='primary' size='small' loading={action.busy} onClick={() => void save()}>
+                <AtButton type='primary' size='small' loading={form.busy !== null} onClick={() => void save()}>
                   确认修改阶段
                 </AtButton>
               </View>
@@ -436,9 +434,10 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
   const [jobs, setJobs] = useState(String(venture?.jobsCreated ?? 1))
   const [status, setStatus] = useState<VentureStatus>(venture?.status ?? 'operating')
   const [closure, setClosure] = useState(venture?.closureDate ?? '')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
-  const save = async () => {
-    const input = {
+  const form = useCaseForm(action, { schema: ledgerVentureInput, send: recordVenture, done: '已保存', then: onDone })
+  const { errors } = form
+  const save = () =>
+    form.run({
       id: c._id,
       ...(venture ? { ventureId: venture.id } : {}),
       name,
@@ -447,12 +446,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
       jobsCreated: jobs.trim() === '' ? Number.NaN : Number(jobs),
       status,
       closureDate: status === 'closed' ? closure || today : '',
-    }
-    const checked = check(ledgerVentureInput, input)
-    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
-    setErrors({})
-    if (await action.run(() => recordVenture(checked.value), '已保存', setErrors)) onDone()
-  }
+    })
   return (
     <View className='case__form' data-testid='venture-form'>
       <FormField label='名称' required error={errors.name}>
@@ -475,7 +469,7 @@ function VentureForm({ c, venture, today, action, onDone }: { c: CaseView; ventu
           <DateInput value={closure || today} start={regDate} end={today} onChange={setClosure} />
         </FormField>
       ) : null}
-      <FormActions busy={action.busy} onCancel={onDone} onSave={() => void save()} saveTestId='venture-save' />
+      <FormActions busy={form.busy !== null} onCancel={onDone} onSave={() => void save()} saveTestId='venture-save' />
     </View>
   )
 }

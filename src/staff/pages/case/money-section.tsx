@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { check } from '@shared/contracts/common'
 import { type CaseView, type EligiblePolicy, ledgerBenefitInput, ledgerLoanStepInput } from '@shared/contracts/intent'
 import {
   BENEFIT_KIND_LABELS,
@@ -19,17 +18,17 @@ import ChoiceChips from '../../../components/choice-chips'
 import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
 import { eligiblePolicies, recordBenefit, recordLoanStep } from '../../../services/intent/intent'
-import { toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { toastText } from '../../../utils/toast'
 import { yuanToFen } from '../../../utils/money'
 import { errorMessage } from '../../../services/core/cloud'
 import FormActions from '../../components/form-actions'
+import { type CaseAction, useCaseForm } from './case-form'
 
 interface Props {
   c: CaseView
   canWrite: boolean
   today: string
-  action: { busy: boolean; run: (work: () => Promise<CaseView>, done: string, setErrors?: (e: FieldErrorMap) => void) => Promise<boolean> }
+  action: CaseAction
 }
 
 /** Loads the case's policies with their eligibility once the worker opens a form. */
@@ -80,25 +79,25 @@ export function BenefitSection({ c, canWrite, today, action }: Props) {
   const [approvedBy, setApprovedBy] = useState('')
   const [documentNo, setDocumentNo] = useState('')
   const [overrideReason, setOverrideReason] = useState('')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const form = useCaseForm(action, {
+    schema: ledgerBenefitInput,
+    send: async (value) => ({ ...c, ...(await recordBenefit(value)) }),
+    done: '已记录',
+    then: () => {
+      setOpen(false)
+      setAmount('')
+      setDocumentNo('')
+      setOverrideReason('')
+    },
+  })
+  const { errors } = form
   const chosen = policies.items?.find((p) => p._id === policyId)
   const pick = (id: string) => {
     setPolicyId(id)
     const p = policies.items?.find((x) => x._id === id)
     if (p) setKind(p.kind)
   }
-  const save = async () => {
-    const input = { id: c._id, policyId, policyTitle: chosen?.title ?? '', kind: kind ?? undefined, amountFen: yuanToFen(amount), date, approvedBy, documentNo, overrideReason }
-    const checked = check(ledgerBenefitInput, input)
-    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
-    setErrors({})
-    if (await action.run(async () => ({ ...c, ...(await recordBenefit(checked.value)) }), '已记录', setErrors)) {
-      setOpen(false)
-      setAmount('')
-      setDocumentNo('')
-      setOverrideReason('')
-    }
-  }
+  const save = () => form.run({ id: c._id, policyId, policyTitle: chosen?.title ?? '', kind: kind ?? undefined, amountFen: yuanToFen(amount), date, approvedBy, documentNo, overrideReason })
   const total = c.benefits.reduce((n, b) => n + b.amountFen, 0)
   return (
     <View className='case__card' data-testid='benefits'>
@@ -135,7 +134,7 @@ export function BenefitSection({ c, canWrite, today, action }: Props) {
               <Input className='form-field__input' value={overrideReason} maxlength={200} onInput={(e) => setOverrideReason(e.detail.value)} nativeProps={{ 'data-testid': 'benefit-override-input' }} />
             </FormField>
           ) : null}
-          <FormActions busy={action.busy} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='benefit-save' />
+          <FormActions busy={form.busy !== null} onCancel={() => setOpen(false)} onSave={() => void save()} saveTestId='benefit-save' />
         </View>
       ) : null}
       {c.benefits.length === 0 ? (
@@ -172,19 +171,15 @@ function LoanStepForm({ c, loan, today, action, policies, onDone }: { c: CaseVie
   const [repayDue, setRepayDue] = useState('')
   const [interestDue, setInterestDue] = useState('')
   const [overrideReason, setOverrideReason] = useState('')
-  const [errors, setErrors] = useState<FieldErrorMap>({})
+  const form = useCaseForm(action, { schema: ledgerLoanStepInput, send: async (value) => ({ ...c, ...(await recordLoanStep(value)) }), done: '已记录', then: onDone })
+  const { errors } = form
   const loanPolicies = policies.filter((p) => p.category === 'guaranteed_loan')
   const chosen = loanPolicies.find((p) => p._id === policyId)
-  const save = async () => {
-    const input = {
+  const save = () =>
+    form.run({
       id: c._id, loanId: loan?.id, expect: loan ? loan.steps.length : 0, policyId: loan ? null : policyId, step, date, actor,
       amountFen: yuanToFen(amount), documentNo, repayDue, interestDue, overrideReason,
-    }
-    const checked = check(ledgerLoanStepInput, input)
-    if (!checked.ok) return setErrors(toFieldErrorMap(checked.fields))
-    setErrors({})
-    if (await action.run(async () => ({ ...c, ...(await recordLoanStep(checked.value)) }), '已记录', setErrors)) onDone()
-  }
+    })
   const dated = step === 'disbursed' || step === 'interest'
   return (
     <View className='case__form' data-testid='loan-form'>
@@ -223,7 +218,7 @@ function LoanStepForm({ c, loan, today, action, policies, onDone }: { c: CaseVie
           <Input className='form-field__input' value={overrideReason} maxlength={200} onInput={(e) => setOverrideReason(e.detail.value)} />
         </FormField>
       ) : null}
-      <FormActions busy={action.busy} onCancel={onDone} onSave={() => void save()} saveTestId='loan-save' />
+      <FormActions busy={form.busy !== null} onCancel={onDone} onSave={() => void save()} saveTestId='loan-save' />
     </View>
   )
 }
