@@ -3,8 +3,8 @@
  * Taro, React and taro-ui (the repo's node_modules) and the app's build settings, for weapp and H5.
  * Every size in the bench is also given as a ratio to it.
  *
- * The build is cached in `bench/.floor-cache/<key>/` where the key hashes package-lock.json and the
- * floor's own files, so it is rebuilt only when a dependency or the floor changes. Builds run under
+ * The build is cached in `bench/.floor-cache/<key>/` where the key hashes package-lock.json, the root
+ * babel.config.js (which the floor's reuses) and the floor's own files, so it is rebuilt only when a dependency or the floor changes. Builds run under
  * the same lock as the app's (`/tmp/dist.lock`, see sizes.ts).
  *
  * `npx tsx bench/floor.ts` alone builds (if needed) and prints the floor's sizes.
@@ -30,10 +30,11 @@ function filesUnder(dir: string, rel = ''): string[] {
   return out.sort()
 }
 
-/** sha256 of package-lock.json and every file of bench/floor (path and content), 16 hex digits. */
+/** sha256 of package-lock.json, the root babel.config.js (the floor's reuses it) and every file of bench/floor (path and content), 16 hex digits. */
 export function floorKey(): string {
   const h = createHash('sha256')
   h.update(readFileSync(join(ROOT, 'package-lock.json')))
+  h.update(readFileSync(join(ROOT, 'babel.config.js')))
   for (const f of filesUnder(FLOOR)) {
     h.update(`\0${f}\0`)
     h.update(readFileSync(join(FLOOR, f)))
