@@ -122,12 +122,14 @@ export interface FloorSizes {
   /** The H5 first screen: everything index.html loads (the floor's one page is in the entry). */
   h5Js: number
   h5Css: number
+  /** The floor's H5 output folder (to size what a browser requested from it). */
+  h5Dir: string
 }
 
 export function floorSizes(build: FloorBuild = ensureFloor()): FloorSizes {
   const w = dirBytes(build.weapp)
   const h = h5IndexGzip(build.h5)
-  return { key: build.key, builtS: build.builtS, weappBytes: w.bytes, weappFiles: w.files, h5Js: h.js, h5Css: h.css }
+  return { key: build.key, builtS: build.builtS, weappBytes: w.bytes, weappFiles: w.files, h5Js: h.js, h5Css: h.css, h5Dir: build.h5 }
 }
 
 export const ratio = (n: number, floor: number): string => `${(n / floor).toFixed(2)}×`
