@@ -3,8 +3,8 @@
  * Taro, React and taro-ui (the repo's node_modules) and the app's build settings, for weapp and H5.
  * Every size in the bench is also given as a ratio to it.
  *
- * The build is cached in `bench/.floor-cache/<key>/` where the key hashes package-lock.json and the
- * floor's own files, so it is rebuilt only when a dependency or the floor changes. Builds run under
+ * The build is cached in `bench/.floor-cache/<key>/` where the key hashes package-lock.json, the root
+ * babel.config.js (which the floor's reuses) and the floor's own files, so it is rebuilt only when a dependency or the floor changes. Builds run under
  * the same lock as the app's (`/tmp/dist.lock`, see sizes.ts).
  *
  * `npx tsx bench/floor.ts` alone builds (if needed) and prints the floor's sizes.
@@ -30,10 +30,11 @@ function filesUnder(dir: string, rel = ''): string[] {
   return out.sort()
 }
 
-/** sha256 of package-lock.json and every file of bench/floor (path and content), 16 hex digits. */
+/** sha256 of package-lock.json, the root babel.config.js (the floor's reuses it) and every file of bench/floor (path and content), 16 hex digits. */
 export function floorKey(): string {
   const h = createHash('sha256')
   h.update(readFileSync(join(ROOT, 'package-lock.json')))
+  h.update(readFileSync(join(ROOT, 'babel.config.js')))
   for (const f of filesUnder(FLOOR)) {
     h.update(`\0${f}\0`)
     h.update(readFileSync(join(FLOOR, f)))
@@ -121,12 +122,14 @@ export interface FloorSizes {
   /** The H5 first screen: everything index.html loads (the floor's one page is in the entry). */
   h5Js: number
   h5Css: number
+  /** The floor's H5 output folder (to size what a browser requested from it). */
+  h5Dir: string
 }
 
 export function floorSizes(build: FloorBuild = ensureFloor()): FloorSizes {
   const w = dirBytes(build.weapp)
   const h = h5IndexGzip(build.h5)
-  return { key: build.key, builtS: build.builtS, weappBytes: w.bytes, weappFiles: w.files, h5Js: h.js, h5Css: h.css }
+  return { key: build.key, builtS: build.builtS, weappBytes: w.bytes, weappFiles: w.files, h5Js: h.js, h5Css: h.css, h5Dir: build.h5 }
 }
 
 export const ratio = (n: number, floor: number): string => `${(n / floor).toFixed(2)}×`

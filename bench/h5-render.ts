@@ -6,9 +6,41 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { serveFloorH5 } from './h5-slow3g'
 import { launchBrowser, startServer, stopServer } from './server'
 
 const LOADS = 5
+
+/** Paths of the JS and CSS files one cold load of `url` requested until `selector` was visible. */
+async function requestedUntilVisible(browser: Browser, url: string, selector: string): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const loaded: string[] = []
+  page.on('request', (req) => {
+    const path = new URL(req.url()).pathname
+    if (/\.(js|css)$/.test(path)) loaded.push(path)
+  })
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.locator(selector).first().waitFor({ state: 'visible', timeout: 30000 })
+  await context.close()
+  return loaded
+}
+
+/**
+ * The floor's first screen counted the way the app's is: every JS and CSS file requested until its
+ * hello world showed (index.html's files plus the page chunk Taro's H5 router loads lazily).
+ */
+export async function floorFirstScreen(): Promise<string[]> {
+  const server = await serveFloorH5()
+  const browser = await launchBrowser()
+  try {
+    return await requestedUntilVisible(browser, `${server.url}/`, '[data-floor="ready"]')
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
 
 /** The JS and CSS files the page had requested by the time the first policy card showed (first load). */
 export async function h5FirstRender(): Promise<{ rows: string[]; medianMs: number; firstScreen: string[] }> {

@@ -43,12 +43,19 @@ async function timeTo(browser: Browser, url: string, selector: string): Promise<
   return { ms, bytes }
 }
 
-export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floorMs: number }> {
+/** The floor's H5 build served with the local runtime's static settings (pre-compressed, cache headers). */
+export async function serveFloorH5(): Promise<{ url: string; close: () => Promise<void> }> {
   const floor = ensureFloor()
   precompressDir(floor.h5)
   const floorServer = fastify()
   floorServer.register(fastifyStatic, { root: floor.h5, index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: cacheHeaders })
-  const floorUrl = await floorServer.listen({ port: 0, host: '127.0.0.1' })
+  const url = await floorServer.listen({ port: 0, host: '127.0.0.1' })
+  return { url, close: () => floorServer.close() }
+}
+
+export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floorMs: number }> {
+  const floorServer = await serveFloorH5()
+  const floorUrl = floorServer.url
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-slow3g-'))
   const { url, child } = await startServer(dir)
   const browser = await launchBrowser()

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path'
 import { burst } from './burst'
 import { conflictBursts } from './conflict-burst'
 import { coldStartBaselines, coldStartRows, coldStarts } from './cold-start'
-import { h5FirstRender } from './h5-render'
+import { floorFirstScreen, h5FirstRender } from './h5-render'
 import type { DashboardBenchResult } from './dashboard'
 import type { LedgerExportResult } from './ledger-export'
 import { opsPerAction } from './ops'
@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   const h5 = await timed('H5 first render', () => h5FirstRender(), took)
   const floor = await timed('floor (Taro hello world, cached by lockfile hash)', () => floorSizes(), took)
   const slow = await timed('H5 first screen on slow 3G, app and floor', () => h5Slow3g(), took)
-  const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen, floor), took)
+  const floorScreen = await timed('floor H5 first screen (files requested)', () => floorFirstScreen(), took)
+  const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen, floor, floorScreen), took)
   const b = await timed('burst', () => burst(), took)
   const cb = await timed('CloudBase conflict model', () => conflictBursts([50, 200]), took)
   const ops = await timed('store ops per action', () => opsPerAction(), took)

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { type PageKey, pageRoute, residentPackageOf } from '../cloudfunctions/_shared/domain/pages'
+import { floorFirstScreen, h5FirstRender } from './h5-render'
 import { dirBytes, type FloorSizes, floorSizes, ratio } from './floor'
 
 const ROOT = resolve(__dirname, '..')
@@ -74,7 +75,12 @@ function pageBytes(weapp: string, route: string): number {
  * `firstScreen`: the JS/CSS the browser actually requested before the first policy card showed.
  * `floor`: the Taro hello world's sizes (bench/floor.ts); every size gets its ratio to it.
  */
-export function packageSizes(built: Record<'weapp' | 'h5', number | null>, firstScreen: readonly string[] | null, floor: FloorSizes | null = null): string[] {
+export function packageSizes(
+  built: Record<'weapp' | 'h5', number | null>,
+  firstScreen: readonly string[] | null,
+  floor: FloorSizes | null = null,
+  floorScreen: readonly string[] | null = null,
+): string[] {
   const weapp = join(ROOT, 'dist', 'weapp')
   const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] }
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
@@ -107,11 +113,17 @@ export function packageSizes(built: Record<'weapp' | 'h5', number | null>, first
   rows.push(`| H5 JS referenced by index.html, gzip -9 (${ix.jsFiles} files) | ${ix.js.toLocaleString('en')} (${kib(ix.js)}; raw ${kib(ix.jsRaw)}) | ${ix.jsFiles} | – | – |`)
   rows.push(`| H5 CSS referenced by index.html, gzip -9 | ${ix.css.toLocaleString('en')} (${kib(ix.css)}; raw ${kib(ix.cssRaw)}) | ${ix.cssFiles} | – | – |`)
   rows.push(`| H5 index.html JS + CSS, gzip -9 | ${(ix.js + ix.css).toLocaleString('en')} (${kib(ix.js + ix.css)}) | | – | ${vsH5(ix.js + ix.css)} |`)
+  // The floor's first screen counted like the app's: every file requested until it showed
+  // (index.html's files plus the page chunk the router loads), from bench/h5-render.ts.
+  const fl = floor && floorScreen ? gzipOf(floor.h5Dir, floorScreen.map((p) => p.replace(/^\//, ''))) : null
+  if (fl) rows.push(`| floor: H5 first screen JS + CSS (all requested before its hello world showed), gzip -9 | ${(fl.js + fl.css).toLocaleString('en')} (JS ${kib(fl.js)} in ${fl.jsFiles} files + CSS ${kib(fl.css)} in ${fl.cssFiles}) | | – | ${floor ? ratio(fl.js + fl.css, floor.h5Js + floor.h5Css) : '–'} of its index.html files |`)
   if (firstScreen) {
     const fs = gzipOf(h5, firstScreen.map((p) => p.replace(/^\//, '')))
+    const both = fs.js + fs.css
+    const vsScreen = fl ? `; **${ratio(both, fl.js + fl.css)} the floor's first screen**` : ''
     rows.push(`| **H5 first screen JS** (all requested before the first policy card showed), gzip -9 | ${fs.js.toLocaleString('en')} (${kib(fs.js)}; raw ${kib(fs.jsRaw)}) | ${fs.jsFiles} | – | – |`)
     rows.push(`| **H5 first screen CSS**, gzip -9 | ${fs.css.toLocaleString('en')} (${kib(fs.css)}; raw ${kib(fs.cssRaw)}) | ${fs.cssFiles} | – | – |`)
-    rows.push(`| **H5 first screen JS + CSS** | **${(fs.js + fs.css).toLocaleString('en')}** (${kib(fs.js + fs.css)}) | | – | **${vsH5(fs.js + fs.css)}** |`)
+    rows.push(`| **H5 first screen JS + CSS** | **${both.toLocaleString('en')}** (${kib(both)}) | | – | ${vsH5(both)} the floor's index.html files${vsScreen} |`)
   }
   for (const [type, ms] of Object.entries(built)) {
     rows.push(`| dist/${type} | ${ms === null ? 'already built (not rebuilt)' : `built by this run in ${(ms / 1000).toFixed(0)} s`} | | | |`)
@@ -119,8 +131,20 @@ export function packageSizes(built: Record<'weapp' | 'h5', number | null>, first
   return rows
 }
 
-/** `npx tsx bench/sizes.ts`: this scenario alone (the sizes of dist/ beside the floor, no browser). */
+/**
+ * `npx tsx bench/sizes.ts`: this scenario alone (the sizes of dist/ beside the floor, no browser);
+ * with `--first-screen` it also loads the app and the floor in Chromium to size their first screens.
+ */
 if (require.main === module) {
   const built = ensureDist()
-  process.stdout.write(`${packageSizes(built, null, floorSizes()).join('\n')}\n`)
+  const floor = floorSizes()
+  const screens = process.argv.includes('--first-screen')
+    ? h5FirstRender().then(async (r) => [r.firstScreen, await floorFirstScreen()] as const)
+    : Promise.resolve([null, null] as const)
+  screens
+    .then(([app, fl]) => process.stdout.write(`${packageSizes(built, app, floor, fl).join('\n')}\n`))
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
 }

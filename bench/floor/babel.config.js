@@ -1,13 +1,3 @@
-// babel-preset-taro options: https://docs.taro.zone/docs/next/babel-config
-module.exports = {
-  presets: [
-    [
-      'taro',
-      {
-        framework: 'react',
-        ts: true,
-        compiler: 'webpack5',
-      },
-    ],
-  ],
-}
+// The app's own Babel config (babel-preset-taro with the same options), so the floor is compiled
+// exactly as the app is. bench/floor.ts hashes the root file into the floor's cache key.
+module.exports = require('../../babel.config.js')

@@ -36,8 +36,8 @@ describe('the page map', () => {
     }
     expect({ pages: config.pages, subPackages: config.subPackages, preloadRule: config.preloadRule }).toEqual(appPages())
     expect(config.pages[0]).toBe('pages/index/index')
-    // The main package holds the tabs and the privacy page only; the rest is in subpackages.
-    expect(config.pages).toEqual(['pages/index/index', 'pages/events/index', 'pages/mine/index', 'pages/privacy/index'])
+    // The main package holds the three tabs only; the rest is in subpackages.
+    expect(config.pages).toEqual(['pages/index/index', 'pages/events/index', 'pages/mine/index'])
     expect(config.subPackages.map((s) => s.root)).toEqual(['pkg-policy', 'pkg-event', 'pkg-me', 'staff'])
     expect(config.subPackages.find((s) => s.root === 'staff')?.pages).toContain('pages/login/index')
     for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)

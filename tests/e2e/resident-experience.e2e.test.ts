@@ -76,7 +76,7 @@ function residentPages(): { name: string; path: string; ready: string }[] {
     { name: 'my-data', path: '/pkg-me/pages/my-data/index', ready: '[data-testid="my-data"]' },
     { name: 'inbox', path: '/pkg-me/pages/inbox/index', ready: '[data-testid="inbox-empty"], [data-testid="inbox-list"]' },
     { name: 'survey', path: `/pkg-policy/pages/survey/index?id=${SURVEY}`, ready: '[data-testid="survey-intro"]' },
-    { name: 'privacy', path: '/pages/privacy/index', ready: '[data-testid="privacy"]' },
+    { name: 'privacy', path: '/pkg-me/pages/privacy/index', ready: '[data-testid="privacy"]' },
     { name: 'profile-edit', path: '/pkg-me/pages/profile-edit/index', ready: '.profile-edit' },
     { name: 'feedback-form', path: '/pkg-me/pages/feedback-form/index', ready: '.feedback-form' },
     { name: 'my-feedback', path: '/pkg-me/pages/my-feedback/index', ready: '[data-testid="my-feedback-empty"], [data-testid="my-feedback"]' },

@@ -13,7 +13,7 @@
  */
 
 /**
- * Main-package pages: only the three tabs and the privacy page (the privacy prompt links to it).
+ * Main-package pages: only the three tabs.
  * Everything else a resident opens lives in a journey subpackage below, so the main package stays
  * near Taro's own floor (bench/floor.ts); WeChat downloads a subpackage on first use, and
  * `preloadRule` fetches the next one while the resident is still on a tab.
@@ -22,7 +22,6 @@ export const MAIN_PAGE_DIRS = {
   index: 'index',
   events: 'events',
   mine: 'mine',
-  privacy: 'privacy',
 } as const
 
 /**
@@ -50,7 +49,7 @@ export const RESIDENT_PACKAGES = {
     course: 'course',
     myActivities: 'my-activities',
   },
-  /** 我的: profile, inbox, my data, my case, feedback. */
+  /** 我的: profile, inbox, my data, my case, feedback, the privacy summary. */
   'pkg-me': {
     profileEdit: 'profile-edit',
     inbox: 'inbox',
@@ -60,6 +59,8 @@ export const RESIDENT_PACKAGES = {
     myFeedback: 'my-feedback',
     feedbackDetail: 'feedback-detail',
     intentClaim: 'intent-claim',
+    /** 隐私说明, opened from 我的 (it left the main package: bench/sizes.ts). */
+    privacy: 'privacy',
   },
 } as const
 

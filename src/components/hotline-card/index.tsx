@@ -4,7 +4,6 @@ import type { HotlineView } from '@shared/contracts/service'
 import { useLoad } from '../../hooks/use-load'
 import { dial } from '../../services/profile/dial'
 import { getHotline } from '../../services/service/service'
-import 'taro-ui/lib/style/components/icon.scss'
 import './index.scss'
 
 export interface HotlineCardProps {

@@ -4,7 +4,6 @@ import { AtIcon } from 'taro-ui'
 import { useLoad } from '../../hooks/use-load'
 import { listStories } from '../../services/service/service'
 import { routes } from '../../utils/routes'
-import 'taro-ui/lib/style/components/icon.scss'
 import './index.scss'
 
 const ENTRIES = [

@@ -11,7 +11,6 @@ import { enrolCourse, getCourse, scanCourseCode, trainingErrorMessage } from '..
 import { eventTimeLabel } from '../../../utils/event-routes'
 import { toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
-import 'taro-ui/lib/style/components/icon.scss'
 import './index.scss'
 import { withCareMode } from '../../../components/care-root'
 

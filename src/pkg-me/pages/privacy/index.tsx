@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { PRIVACY_ITEMS, PRIVACY_NOTICE_VERSION, PRIVACY_RIGHTS } from '@shared/domain/privacy'
 import './index.scss'
-import { withCareMode } from '../../components/care-root'
+import { withCareMode } from '../../../components/care-root'
 
 /** 隐私说明: what the app keeps about a resident, why, and for how long — rendered from the domain. */
 function PrivacyPage() {
