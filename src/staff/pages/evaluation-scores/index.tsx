@@ -26,7 +26,7 @@ function EvaluationScoresPageBody() {
   const district = params.district || undefined
   const ranking = useLoad(() => scoreRanking(year), [year])
   // The city reads a district's rubric only when it names one.
-  const rubric = useLoad(() => (district || !ranking.data || ranking.data.districts.length === 1 ? reviewRubric(year, district) : Promise.resolve(null)), [year, district, ranking.data?.districts.length])
+  const rubric = useLoad(() => (district || ranking.data?.districts.length === 1 ? reviewRubric(year, district) : Promise.resolve(null)), [year, district, ranking.data?.districts.length])
   useDidShow(() => {
     if (ranking.data) void ranking.reload()
   })
