@@ -42,7 +42,7 @@ describe('评审内容与评分', () => {
     await byTest(office, 'rubric').waitFor()
     await byTest(office, 'rubric-item-n5').waitFor()
     // The 定量 item's indices are checked chips: n5 draws on 创业活动指数 and 1 年存活率.
-    expect(await byTest(office, 'rubric-kind-n5-quantitative').getAttribute('aria-checked')).toBe('true')
+    expect(await byTest(office, 'rubric-kind-n5-quantitative').getAttribute('data-active')).toBe('true')
     await byTest(office, 'rubric-item-n5').scrollIntoViewIfNeeded()
     await screenshot(office, 'scoring-rubric-edit')
     await byTest(office, 'rubric-weight-q1').fill('12')
