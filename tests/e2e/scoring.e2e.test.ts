@@ -41,6 +41,10 @@ describe('评审内容与评分', () => {
     const office = await signedIn('xiqu', `/staff/pages/evaluation-scores/index?year=${year}`)
     await byTest(office, 'rubric').waitFor()
     await byTest(office, 'rubric-item-n5').waitFor()
+    // The 定量 item's indices are checked chips: n5 draws on 创业活动指数 and 1 年存活率.
+    expect(await byTest(office, 'rubric-kind-n5-quantitative').getAttribute('data-active')).toBe('true')
+    await byTest(office, 'rubric-item-n5').scrollIntoViewIfNeeded()
+    await screenshot(office, 'scoring-rubric-edit')
     await byTest(office, 'rubric-weight-q1').fill('12')
     await eventually(() => byTest(office, 'rubric-sum').innerText(), (t) => expect(t).toContain('102'))
     await byTest(office, 'rubric-save').click()
@@ -81,7 +85,7 @@ describe('评审内容与评分', () => {
     // 3. The ranking: 苏铁 first in 西区 with the reviewers' total.
     const ranking = await signedIn('xiqu', `/staff/pages/evaluation-scores/index?year=${year}`)
     await byTest(ranking, 'score-ranking-d-west').waitFor()
-    await eventually(() => byTest(ranking, 'score-row-c-sutie').innerText(), (t) => expect(t.replace(/\s+/g, ' ')).toMatch(/^1 苏铁社区 82\.4 — 82\.4 —$/))
+    await eventually(() => byTest(ranking, 'score-row-c-sutie').innerText(), (t) => expect(t.replace(/\s+/g, '')).toBe('1苏铁社区82.4—82.4—'))
     await byTest(ranking, 'score-ranking-d-west').scrollIntoViewIfNeeded()
     await screenshot(ranking, 'scoring-ranking')
     const r = await fn<ScoreRankingOutput>(xiqu, 'evaluation', 'scoreRanking', { year })

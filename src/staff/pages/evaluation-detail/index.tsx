@@ -80,6 +80,7 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
           <Text className='ev__link' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.print(app._id, 'form') })} data-testid='ev-print-form'>打印申报表</Text>
           <Text className='ev__link' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.print(app._id, 'report') })}>打印自评报告</Text>
           <Text className='ev__link' onClick={() => void download()} data-testid='ev-download'>下载 Excel</Text>
+          <Text className='ev__link' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.score(app.communityId, app.year) })} data-testid='ev-score-sheet'>评审评分表</Text>
         </View>
       </View>
 

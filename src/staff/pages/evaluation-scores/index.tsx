@@ -26,7 +26,7 @@ function EvaluationScoresPageBody() {
   const district = params.district || undefined
   const ranking = useLoad(() => scoreRanking(year), [year])
   // The city reads a district's rubric only when it names one.
-  const rubric = useLoad(() => (district || !ranking.data || ranking.data.districts.length === 1 ? reviewRubric(year, district) : Promise.resolve(null)), [year, district, ranking.data?.districts.length])
+  const rubric = useLoad(() => (district || ranking.data?.districts.length === 1 ? reviewRubric(year, district) : Promise.resolve(null)), [year, district, ranking.data?.districts.length])
   useDidShow(() => {
     if (ranking.data) void ranking.reload()
   })
@@ -85,7 +85,7 @@ function RubricCard({ rubric: r, reload }: { rubric: RubricOutput; reload: () =>
               {err(n, 'label') ? <Text className='ev-rubric__error'>{err(n, 'label')}</Text> : null}
               <View className='ev__chips'>
                 {(['qualitative', 'quantitative'] as const).map((k) => (
-                  <Chip key={k} small label={RUBRIC_KIND_LABELS[k]} active={i.kind === k} onClick={() => patch(i.key, { kind: k, indices: k === 'qualitative' ? [] : i.indices })} />
+                  <Chip key={k} small checkable label={RUBRIC_KIND_LABELS[k]} active={i.kind === k} testId={`rubric-kind-${i.key}-${k}`} onClick={() => patch(i.key, { kind: k, indices: k === 'qualitative' ? [] : i.indices })} />
                 ))}
                 <Text className='ev-rubric__field'>权重</Text>
                 <Input className='ev-rubric__num' type='number' value={text[i.key]?.weight ?? ''} onInput={(e) => setText((t) => ({ ...t, [i.key]: { ...t[i.key], weight: e.detail.value } }))} nativeProps={{ 'data-testid': `rubric-weight-${i.key}` }} />
@@ -101,7 +101,7 @@ function RubricCard({ rubric: r, reload }: { rubric: RubricOutput; reload: () =>
                     <Chip
                       key={o.key}
                       small
-                      tone='neutral'
+                      checkable
                       label={o.label}
                       active={i.indices.includes(o.key)}
                       onClick={() => patch(i.key, { indices: i.indices.includes(o.key) ? i.indices.filter((x) => x !== o.key) : [...i.indices, o.key] })}
