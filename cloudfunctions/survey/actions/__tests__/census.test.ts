@@ -9,7 +9,9 @@ import type { DashboardOutput } from '../../../_shared/contracts/indices'
 import { CENSUS_MIN_N, childSuppression } from '../../../_shared/domain/census'
 import { type StaffMember, staffContributions } from '../../../_shared/domain/staff'
 import { applyCountedChange } from '../../../_shared/runtime/counters'
-import { reconcileCounters } from '../../../_shared/runtime/reconcile'
+import { reconcileCounters, reconcileJob, reconcileStart } from '../../../_shared/runtime/reconcile'
+import { advanceJob, startJob } from '../../../_shared/runtime/jobs'
+import { refreshComputedAverage } from '../../../_shared/application/census'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { profileActions } from '../../../profile/actions'
@@ -180,5 +182,41 @@ describe('当地平均数', () => {
     // The public page shows the same average.
     const page = await h.ok<CensusOutput>(surveyActions, resident('x'), 'census', { year: 2026 })
     expect(page.average).toMatchObject({ percent: 8, source: 'computed' })
+  })
+
+  it('nightly: a computed 当地平均数 is computed again after the recount; an entered one or a closed year stays', async () => {
+    const { h } = await setup()
+    await h.ok(indicesActions, staffId('a-staff'), 'saveBaseline', { period: '2026', workingAge: 100 })
+    await h.ok(indicesActions, staffId('b-staff'), 'saveBaseline', { period: '2026', workingAge: 300 })
+    const engage = (orgId: string, n: number) => h.store.transaction((tx) => applyCountedChange(tx, null, { orgId, contributions: [{ date: '2026-03-01', inc: { engaged: n } }] }))
+    await engage('comm-a', 20)
+    await engage('comm-b', 12)
+    await h.ok(indicesActions, staffId('city-officer'), 'setLocalAverage', { year: 2026, percent: null })
+    const night = new Date('2026-11-23T19:30:00.000Z')
+    // Nothing moved: nothing written.
+    expect(await refreshComputedAverage(h.store, night)).toBeNull()
+    // 8 more residents start in 甲: (28 + 12) ÷ 400 = 10%.
+    await engage('comm-a', 8)
+    expect(await refreshComputedAverage(h.store, night)).toMatchObject({ percent: 10, num: 40, den: 400, source: 'computed', setBy: 'timer', setAt: night.toISOString() })
+    expect((await h.ok<CensusOutput>(surveyActions, resident('x'), 'census', { year: 2026 })).average).toMatchObject({ percent: 10 })
+
+    // The nightly job runs it after repairing: these engaged counts have no records behind them, so
+    // the repair takes them to 0 and the average follows (0 of 400).
+    const job = await startJob(h.store, 'reconcile', { orgId: 'city', startedBy: 'timer', now: night, ...reconcileStart(true, await h.store.collection('orgs').count()) })
+    const done = await advanceJob(h.store, reconcileJob, job._id, { ms: 60_000, chunks: 100 })
+    expect(done?.state).toBe('done')
+    expect(done?.result).toMatchObject({ repaired: true, localAverage: { year: 2026, percent: 0 } })
+    expect(await h.store.collection('localAverages').get('2026')).toMatchObject({ percent: 0, num: 0, den: 400 })
+
+    // An entered figure is the city's: never recomputed.
+    await engage('comm-a', 20)
+    await h.ok(indicesActions, staffId('city-officer'), 'setLocalAverage', { year: 2026, percent: 7.5 })
+    expect(await refreshComputedAverage(h.store, night)).toBeNull()
+    expect(await h.store.collection('localAverages').get('2026')).toMatchObject({ percent: 7.5, source: 'entered' })
+    // A closed year stays as it was closed.
+    await h.ok(indicesActions, staffId('city-officer'), 'setLocalAverage', { year: 2026, percent: null })
+    await h.store.collection('targetYears').put({ _id: '2026', closed: true } as never)
+    await engage('comm-b', 40)
+    expect(await refreshComputedAverage(h.store, night)).toBeNull()
   })
 })
