@@ -4,7 +4,8 @@
  * it could be subtracted out), the 当地平均数 (entered 0–100 or computed; 400 / 403 / 409), the
  * community's index against it on the dashboard and the checklist, and the recount (drift 0).
  */
-import type { CensusOutput, LocalAverageView, SurveyView } from '../../../_shared/contracts/survey'
+import ExcelJS from 'exceljs'
+import type { CensusOutput, LocalAverageView, SurveyExport, SurveyView } from '../../../_shared/contracts/survey'
 import type { DashboardOutput } from '../../../_shared/contracts/indices'
 import { CENSUS_MIN_N, childSuppression } from '../../../_shared/domain/census'
 import { type StaffMember, staffContributions } from '../../../_shared/domain/staff'
@@ -19,7 +20,8 @@ import { makeSurveyActions } from '..'
 import { testExportFiles } from '../../../_shared/testing/export-files'
 import { fromTemplate } from './fixtures'
 
-const surveyActions = makeSurveyActions(testExportFiles().files)
+const exportsForTest = testExportFiles()
+const surveyActions = makeSurveyActions(exportsForTest.files)
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -127,6 +129,40 @@ describe('市民创业状况调查', () => {
     const drifted = await reconcileCounters(h.store, { repair: true })
     expect(drifted.drift.map((d) => [d.id, d.metric])).toContainEqual(['comm-a:2026', 'census_n'])
     expect((await reconcileCounters(h.store, { repair: false })).driftCount).toBe(0)
+  })
+
+  it('the census export reads as the census (创业状况 / 意愿 / 困难 / 需求 and each answer in words), with no 满意 labels', async () => {
+    const { h, run, answerAll } = await setup()
+    const a = await run('a-staff')
+    // 8 answers: s1 已经在创业 for 3, 没有创过业 for 5; s2 alternates; s3–s5 fixed.
+    await answerAll(a._id, 'comm-a', 8, 3)
+    const out = await h.ok<SurveyExport>(surveyActions, staffId('a-staff'), 'export', { id: a._id })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(exportsForTest.read(out) as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '各题分布', '答卷明细'])
+    const everything: string[] = []
+    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => everything.push(String(c.value)))))
+    expect(everything.filter((t) => /满意/.test(t))).toEqual([])
+    const summary = new Map<string, unknown>()
+    wb.getWorksheet('汇总')?.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value))
+    expect(summary.get('有效答卷（份）')).toBe(8)
+    expect(summary.get('正在创业或筹备（占答卷）')).toBe(3 / 8)
+    expect(summary.get('一年内打算创业（占答卷）')).toBe(4 / 8)
+    const dist = (wb.getWorksheet('各题分布')?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(1))
+    expect(dist.filter((r) => r[0] === 1)).toEqual([
+      [1, '创业状况', '你现在的创业情况是？', '已经在创业（办了企业或个体户）', 3, 3 / 8],
+      [1, '创业状况', '你现在的创业情况是？', '正在筹备', 0, 0],
+      [1, '创业状况', '你现在的创业情况是？', '以前创过业，现在没有', 0, 0],
+      [1, '创业状况', '你现在的创业情况是？', '没有创过业', 5, 5 / 8],
+    ])
+    expect(new Set(dist.map((r) => r[1]))).toEqual(new Set(['创业状况', '创业意愿', '困难', '需求']))
+    // Each answer sheet row reads in words: levels [5|2, 5|2, 4, 5, 3] (rows in keyed-hash order, no identity).
+    const rows = (wb.getWorksheet('答卷明细')?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(2))
+    expect(rows).toHaveLength(8)
+    for (const r of rows) expect(r.slice(2)).toEqual(['了解一些', '缺资金', '一对一创业指导'])
+    expect(rows.filter((r) => r[0] === '已经在创业（办了企业或个体户）')).toHaveLength(3)
+    expect(rows.filter((r) => r[0] === '没有创过业')).toHaveLength(5)
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['有，已经想好做什么', '没有打算']))
   })
 
   it('the small-group rule: under 10 hidden; one hidden neighbour takes the smallest shown sibling with it', () => {
