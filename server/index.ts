@@ -16,6 +16,7 @@ import { buildApp } from './app'
 import { readEnv } from './env'
 import { seedDemo } from './seed'
 import { sendDutyReminders } from '../cloudfunctions/duty/remind-late'
+import { refreshComputedAverage } from '../cloudfunctions/_shared/application/census'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
 
 const ROOT = resolve(__dirname, '..')
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
   const recount = await reconcileCounters(store, { repair: true })
   const records = Object.values(recount.scanned).reduce((a, b) => a + b, 0)
   console.log(`计数核对：${records} 条记录，${recount.counterDocs} 个计数文档，${recount.driftCount ? `修复 ${recount.driftCount} 处偏差` : '无偏差'}（${recount.ms} ms）`)
+  // As the nightly job's last step: a computed 当地平均数 follows the repaired counters.
+  const average = await refreshComputedAverage(store, new Date())
+  if (average) console.log(`当地平均数：${average.year} 年按全市数据重新计算为 ${average.percent}%`)
   const app = buildApp({
     store,
     secret: loadSecret(env.dataDir, env.authSecret, 'auth-secret'),

@@ -3,6 +3,8 @@ import { loadExcelJS } from '../_shared/files/lazy-libs'
 import {
   LEVEL_LABELS,
   type Level,
+  levelLabel,
+  questionLevels,
   LOW_CONFIDENCE_N,
   periodLabel,
   type SatisfactionIndex,
@@ -38,6 +40,7 @@ export async function surveyWorkbook(
   index: SatisfactionIndex,
   responses: readonly SurveyResponse[],
 ): Promise<Buffer> {
+  if (survey.kind === 'census') return censusWorkbook(survey, state, responses)
   const { Workbook } = await loadExcelJS()
   const wb = new Workbook()
   wb.creator = '创业社区'
@@ -111,6 +114,84 @@ export async function surveyWorkbook(
     }
   }
 
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/**
+ * The 市民创业状况调查's workbook: no satisfaction index or 满意 scale. 汇总 (n and each part's
+ * headline share, as the public page computes them), 各题分布 (every question's answers by part —
+ * 创业状况 / 创业意愿 / 困难 / 需求 — with count and share), 答卷明细 (each response's answers in
+ * words, no identity) and 意见 when a question had a comment box.
+ */
+async function censusWorkbook(survey: Survey, state: SurveyState, responses: readonly SurveyResponse[]): Promise<Buffer> {
+  const { Workbook } = await loadExcelJS()
+  const wb = new Workbook()
+  wb.creator = '创业社区'
+  wb.created = new Date(0)
+  const dimLabel = new Map(survey.dimensions.map((d) => [d.key, d.label]))
+  // counts[question][level]: how many answered that level.
+  const counts = survey.questions.map(() => new Map<Level, number>())
+  const answered = survey.questions.map(() => 0)
+  for (const r of responses) {
+    r.levels.forEach((l, i) => {
+      if (!counts[i]) return
+      counts[i].set(l, (counts[i].get(l) ?? 0) + 1)
+      answered[i]++
+    })
+  }
+  const n = responses.length
+  const share = (num: number, den: number) => (den ? num / den : '—')
+  // Headlines as on the public page: the first two answers of s1 (正在创业或筹备) and of s2 (一年内打算创业).
+  const firstTwo = (i: number) => (counts[i]?.get(5) ?? 0) + (counts[i]?.get(4) ?? 0)
+
+  const summary = wb.addWorksheet('汇总')
+  summary.columns = [{ width: 24 }, { width: 44 }]
+  const info: [string, string | number][] = [
+    ['问卷', safeText(survey.title)],
+    ['范围', survey.orgName],
+    ['类型', SURVEY_KIND_LABELS[survey.kind]],
+    ['季度', periodLabel(survey.period)],
+    ['填写时间', `${survey.opensOn} 至 ${survey.closesOn}`],
+    ['状态', SURVEY_STATE_LABELS[state]],
+    ['有效答卷（份）', n],
+  ]
+  for (const [k, v] of info) summary.addRow([k, v])
+  const engaged = summary.addRow(['正在创业或筹备（占答卷）', share(firstTwo(0), answered[0])])
+  engaged.getCell(2).numFmt = '0.0%'
+  const intending = summary.addRow(['一年内打算创业（占答卷）', share(firstTwo(1), answered[1])])
+  intending.getCell(2).numFmt = '0.0%'
+
+  const dist = wb.addWorksheet('各题分布')
+  dist.columns = [{ width: 6 }, { width: 10 }, { width: 44 }, { width: 32 }, { width: 9 }, { width: 10 }]
+  header(dist, ['题号', '部分', '题目', '回答', '人数', '占比'])
+  survey.questions.forEach((q, i) => {
+    for (const level of questionLevels(q)) {
+      const count = counts[i].get(level) ?? 0
+      const row = dist.addRow([i + 1, dimLabel.get(q.dimension) ?? q.dimension, safeText(q.text), safeText(levelLabel(q, level)), count, share(count, answered[i])])
+      row.getCell(6).numFmt = '0.0%'
+    }
+  })
+
+  const raw = wb.addWorksheet('答卷明细')
+  raw.columns = [{ width: 8 }, ...survey.questions.map(() => ({ width: 24 }))]
+  header(raw, ['序号', ...survey.questions.map((q, i) => `第${i + 1}题（${dimLabel.get(q.dimension) ?? q.dimension}）`)])
+  responses.forEach((r, i) => {
+    raw.addRow([i + 1, ...r.levels.map((l, k) => safeText(survey.questions[k] ? levelLabel(survey.questions[k], l) : String(l)))])
+  })
+
+  const withComments = responses.filter((r) => r.comments.length)
+  if (withComments.length) {
+    const qIndex = new Map(survey.questions.map((q, i) => [q.id, i + 1]))
+    const comments = wb.addWorksheet('意见')
+    comments.columns = [{ width: 8 }, { width: 44 }, { width: 60 }]
+    header(comments, ['题号', '题目', '意见'])
+    for (const r of withComments) {
+      for (const c of r.comments) {
+        const k = qIndex.get(c.question) ?? 0
+        comments.addRow([k, safeText(survey.questions[k - 1]?.text ?? ''), safeText(c.text)])
+      }
+    }
+  }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { CensusOutput } from '../../cloudfunctions/_shared/contracts/survey'
+import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
 import { baseUrl, launch, phone, screenshot } from './browser'
 import { byTest, fn, post, signInStaff } from './api'
@@ -79,6 +80,27 @@ describe('市民创业状况调查 results', () => {
     await tab.setViewportSize({ width: 1366, height: 768 })
     await line.scrollIntoViewIfNeeded()
     await shot(tab, 'census-dashboard-desktop')
+    await page.context().close()
+  })
+
+  it('a community starting the census sees the city’s fixed questions read-only (no question to edit, add or remove)', async () => {
+    const page = await phone(browser)
+    await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
+    await byTest(page, 'login-username').fill('jinsha')
+    await byTest(page, 'login-password').fill('Demo#2026')
+    await byTest(page, 'login-button').click()
+    await page.waitForURL(/staff\/pages\/workbench/)
+    await page.goto(`${baseUrl()}/#${pageUrl('surveyEdit', { template: 'census' })}`)
+    await byTest(page, 'census-fixed').waitFor()
+    expect(await byTest(page, 'census-fixed').locator('[data-testid^="census-question-"]').count()).toBe(5)
+    await byTest(page, 'census-question-3').getByText('缺资金').waitFor()
+    // Nothing to type into, add or remove; the kind cannot be switched away.
+    expect(await byTest(page, 'question-0-text').count()).toBe(0)
+    expect(await byTest(page, 'add-question').count()).toBe(0)
+    expect(await byTest(page, 'kind-service').count()).toBe(0)
+    expect(await byTest(page, 'census-fixed').locator('textarea, input').count()).toBe(0)
+    await byTest(page, 'census-fixed').scrollIntoViewIfNeeded()
+    await shot(page, 'census-editor-fixed-phone')
     await page.context().close()
   })
 })

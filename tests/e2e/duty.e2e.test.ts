@@ -115,7 +115,7 @@ describe('督查 (issue 21 item 3)', () => {
   })
 
   it('the city edits a task’s deadline with a reason and the edit shows in its history', async () => {
-    const city = await desk('city', { width: 390, height: 844 })
+    const city = await desk('city')
     await openDuty(city)
     await byTest(city, 'edit-dut_demo_qxp').click()
     const form = byTest(city, 'edit-form-dut_demo_qxp')
@@ -123,7 +123,8 @@ describe('督查 (issue 21 item 3)', () => {
     const deadline = new Date(Date.now() + 8 * 3_600_000 + 20 * 86_400_000).toISOString().slice(0, 10)
     await form.locator('[data-testid="duty-edit-deadline"]').fill(deadline)
     await form.locator('[data-testid="duty-edit-reason"]').fill('街道班子调整，延后 20 天')
-    await screenshot(city, 'duty-edit-phone')
+    await form.scrollIntoViewIfNeeded()
+    await screenshot(city, 'duty-edit-form')
     await form.getByText('保存修改').click()
     // No longer overdue; its history says what changed and why.
     const card = byTest(city, 'duty-at-risk').locator('[data-testid="task-dut_demo_qxp"]')

@@ -1,7 +1,8 @@
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
+import type { HonorCandidates, HonorList } from '../../cloudfunctions/_shared/contracts/report'
 import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
-import { byTest, signInStaff } from './api'
+import { byTest, fn, signInStaff, staffToken } from './api'
 import { baseUrl, eventually, launch, shot } from './browser'
 
 /**
@@ -89,6 +90,30 @@ describe('简报 upward', () => {
     await row(other, TITLE).click()
     await byTest(other, 'report-good').waitFor()
     expect(await byTest(other, 'report-mark-good').count()).toBe(0)
+  })
+
+  it('东区 names a 优秀创业人员 from the 表彰 page and records the resident’s consent', async () => {
+    const token = await staffToken('dongqu')
+    const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4))
+    const named = await fn<HonorList>(token, 'report', 'honors', { year })
+    const found = await fn<HonorCandidates>(token, 'report', 'honorCandidates', { kind: 'entrepreneur', keyword: '' })
+    const pick = found.items.find((c) => !named.items.some((h) => h.kind === 'entrepreneur' && h.subjectName === c.name))
+    if (!pick) throw new Error('the demo has no started case in 东区 left to name')
+    const page = await desk('dongqu')
+    await open(page, pageUrl('staffHonors'))
+    await byTest(page, 'honor-form').waitFor()
+    await byTest(page, `honor-candidate-${pick.id}`).click()
+    await byTest(page, 'honor-citation').fill('自主创业开办小吃店，带动 6 名邻居就业，积极参加社区创业沙龙分享经验。')
+    await page.waitForTimeout(300)
+    await shot(page, 'honors-name-form')
+    await byTest(page, 'honor-save').click()
+    const row = byTest(page, 'honor-row').filter({ hasText: pick.name })
+    await row.getByText('本人尚未同意展示').waitFor()
+    await row.locator('[data-testid="honor-consent-how"]').fill('电话确认')
+    await row.getByText('记录本人同意').click()
+    await row.getByText('本人同意在创业故事中展示（电话确认').waitFor()
+    const after = await fn<HonorList>(token, 'report', 'honors', { year })
+    expect(after.items.find((h) => h.kind === 'entrepreneur' && h.subjectName === pick.name)?.consent?.how).toBe('电话确认')
   })
 
   it('screenshots: the 简报 list, a 简报 and the 表彰 list at both sizes', async () => {

@@ -6,6 +6,8 @@ import type { CensusOutput, CensusRow, LocalAverageView } from '../contracts/sur
 import { type CensusFigure, censusFigure, type CensusMetrics, childSuppression, CENSUS_MIN_N, LOCAL_AVERAGE_SOURCE_LABELS, type LocalAverage, sumCensus } from '../domain/census'
 import type { Counter } from '../domain/counter'
 import type { Org } from '../domain/org'
+import { TIMER_STARTER } from '../domain/job'
+import { shanghaiDate } from '../domain/time'
 import type { Ctx } from '../runtime/action'
 import { AppError } from '../runtime/errors'
 import { where } from '../store/port'
@@ -49,6 +51,29 @@ export async function computeCityActivity(ctx: Pick<Ctx, 'store'>, city: Org, ye
   const activity = indicesOf([...series.values()], String(year), true, new Map(), asOf).find((i) => i.key === 'activity')
   if (!activity || activity.value === null) return { percent: null, num: activity?.numerator ?? 0, den: activity?.denominator ?? null }
   return { percent: Math.round(activity.value * 10000) / 100, num: activity.numerator, den: activity.denominator }
+}
+
+/**
+ * The nightly recount's last step (reconcile.ts `reconcileJob.finish`, run by the `indices`
+ * function's `nightlyReconcile` timer and by every local start): when the city chose to compute the
+ * current year's 当地平均数 (`source: 'computed'`), it is computed again from the repaired counters,
+ * so it follows the communities' new engaged residents and baselines. An entered figure, a closed
+ * year (目标 closed by 市创建办) or nothing to compute from leaves the stored document as it is.
+ * Resolves the document written, or null when nothing changed.
+ */
+export async function refreshComputedAverage(store: Ctx['store'], now: Date): Promise<LocalAverage | null> {
+  const year = Number(shanghaiDate(now).slice(0, 4))
+  const doc = await store.collection('localAverages').get(String(year))
+  if (!doc || doc.source !== 'computed') return null
+  if ((await store.collection('targetYears').get(String(year)))?.closed) return null
+  const city = await cityOrg({ store })
+  if (!city) return null
+  const computed = await computeCityActivity({ store }, city, year, shanghaiDate(now))
+  if (computed.percent === null) return null
+  if (computed.percent === doc.percent && computed.num === doc.num && computed.den === doc.den) return null
+  const next: LocalAverage = { ...doc, percent: computed.percent, num: computed.num, den: computed.den, setBy: TIMER_STARTER, setAt: now.toISOString() }
+  await store.collection('localAverages').put(next)
+  return next
 }
 
 /**

@@ -295,6 +295,8 @@ export interface ReconcileReport {
   /** Whether the drift was repaired (false on a dry run). */
   repaired: boolean
   ms: number
+  /** The computed 当地平均数 recomputed after the repair, when it changed. */
+  localAverage?: { year: number; percent: number }
 }
 
 export { BASELINE_FIELDS, CRITERIA }

@@ -9,6 +9,7 @@ import { BASELINE_PREFIX, COUNTER_SOURCES, type CounterSource } from './counter-
 import type { Counted } from './counters'
 import { dayInstant } from './counters'
 import { defineJob } from './jobs'
+import { refreshComputedAverage } from '../application/census'
 
 const MAX_LISTED = 200
 const BATCH = 500
@@ -230,8 +231,10 @@ export const reconcileJob = defineJob<{ repair: boolean }, ReconcileAcc, Reconci
     const done = after ? await store.collection('orgs').count(where.lte<Org>('_id', after)) : 0
     return { cursor: after, acc: next, done, total, finished: items.length < ORGS_PER_CHUNK }
   },
-  async finish({ params, acc }) {
-    return { ...acc, repaired: params.repair && acc.driftCount > 0 }
+  async finish({ params, acc, store, now }) {
+    // After a repairing recount, a computed 当地平均数 follows the repaired counters (issue 21 item 9).
+    const average = params.repair ? await refreshComputedAverage(store, now) : null
+    return { ...acc, repaired: params.repair && acc.driftCount > 0, ...(average ? { localAverage: { year: average.year, percent: average.percent } } : {}) }
   },
 })
 

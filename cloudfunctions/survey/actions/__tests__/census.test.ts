@@ -4,12 +4,15 @@
  * it could be subtracted out), the 当地平均数 (entered 0–100 or computed; 400 / 403 / 409), the
  * community's index against it on the dashboard and the checklist, and the recount (drift 0).
  */
-import type { CensusOutput, LocalAverageView, SurveyView } from '../../../_shared/contracts/survey'
+import ExcelJS from 'exceljs'
+import type { CensusOutput, LocalAverageView, SurveyExport, SurveyView } from '../../../_shared/contracts/survey'
 import type { DashboardOutput } from '../../../_shared/contracts/indices'
 import { CENSUS_MIN_N, childSuppression } from '../../../_shared/domain/census'
 import { type StaffMember, staffContributions } from '../../../_shared/domain/staff'
 import { applyCountedChange } from '../../../_shared/runtime/counters'
-import { reconcileCounters } from '../../../_shared/runtime/reconcile'
+import { reconcileCounters, reconcileJob, reconcileStart } from '../../../_shared/runtime/reconcile'
+import { advanceJob, startJob } from '../../../_shared/runtime/jobs'
+import { refreshComputedAverage } from '../../../_shared/application/census'
 import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { profileActions } from '../../../profile/actions'
@@ -17,7 +20,8 @@ import { makeSurveyActions } from '..'
 import { testExportFiles } from '../../../_shared/testing/export-files'
 import { fromTemplate } from './fixtures'
 
-const surveyActions = makeSurveyActions(testExportFiles().files)
+const exportsForTest = testExportFiles()
+const surveyActions = makeSurveyActions(exportsForTest.files)
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -127,6 +131,40 @@ describe('市民创业状况调查', () => {
     expect((await reconcileCounters(h.store, { repair: false })).driftCount).toBe(0)
   })
 
+  it('the census export reads as the census (创业状况 / 意愿 / 困难 / 需求 and each answer in words), with no 满意 labels', async () => {
+    const { h, run, answerAll } = await setup()
+    const a = await run('a-staff')
+    // 8 answers: s1 已经在创业 for 3, 没有创过业 for 5; s2 alternates; s3–s5 fixed.
+    await answerAll(a._id, 'comm-a', 8, 3)
+    const out = await h.ok<SurveyExport>(surveyActions, staffId('a-staff'), 'export', { id: a._id })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(exportsForTest.read(out) as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '各题分布', '答卷明细'])
+    const everything: string[] = []
+    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => everything.push(String(c.value)))))
+    expect(everything.filter((t) => /满意/.test(t))).toEqual([])
+    const summary = new Map<string, unknown>()
+    wb.getWorksheet('汇总')?.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value))
+    expect(summary.get('有效答卷（份）')).toBe(8)
+    expect(summary.get('正在创业或筹备（占答卷）')).toBe(3 / 8)
+    expect(summary.get('一年内打算创业（占答卷）')).toBe(4 / 8)
+    const dist = (wb.getWorksheet('各题分布')?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(1))
+    expect(dist.filter((r) => r[0] === 1)).toEqual([
+      [1, '创业状况', '你现在的创业情况是？', '已经在创业（办了企业或个体户）', 3, 3 / 8],
+      [1, '创业状况', '你现在的创业情况是？', '正在筹备', 0, 0],
+      [1, '创业状况', '你现在的创业情况是？', '以前创过业，现在没有', 0, 0],
+      [1, '创业状况', '你现在的创业情况是？', '没有创过业', 5, 5 / 8],
+    ])
+    expect(new Set(dist.map((r) => r[1]))).toEqual(new Set(['创业状况', '创业意愿', '困难', '需求']))
+    // Each answer sheet row reads in words: levels [5|2, 5|2, 4, 5, 3] (rows in keyed-hash order, no identity).
+    const rows = (wb.getWorksheet('答卷明细')?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(2))
+    expect(rows).toHaveLength(8)
+    for (const r of rows) expect(r.slice(2)).toEqual(['了解一些', '缺资金', '一对一创业指导'])
+    expect(rows.filter((r) => r[0] === '已经在创业（办了企业或个体户）')).toHaveLength(3)
+    expect(rows.filter((r) => r[0] === '没有创过业')).toHaveLength(5)
+    expect(new Set(rows.map((r) => r[1]))).toEqual(new Set(['有，已经想好做什么', '没有打算']))
+  })
+
   it('the small-group rule: under 10 hidden; one hidden neighbour takes the smallest shown sibling with it', () => {
     expect(childSuppression(false, [30, 12, 4])).toEqual([null, 'complementary', 'small'])
     expect(childSuppression(false, [30, 4, 3])).toEqual([null, 'small', 'small'])
@@ -180,5 +218,41 @@ describe('当地平均数', () => {
     // The public page shows the same average.
     const page = await h.ok<CensusOutput>(surveyActions, resident('x'), 'census', { year: 2026 })
     expect(page.average).toMatchObject({ percent: 8, source: 'computed' })
+  })
+
+  it('nightly: a computed 当地平均数 is computed again after the recount; an entered one or a closed year stays', async () => {
+    const { h } = await setup()
+    await h.ok(indicesActions, staffId('a-staff'), 'saveBaseline', { period: '2026', workingAge: 100 })
+    await h.ok(indicesActions, staffId('b-staff'), 'saveBaseline', { period: '2026', workingAge: 300 })
+    const engage = (orgId: string, n: number) => h.store.transaction((tx) => applyCountedChange(tx, null, { orgId, contributions: [{ date: '2026-03-01', inc: { engaged: n } }] }))
+    await engage('comm-a', 20)
+    await engage('comm-b', 12)
+    await h.ok(indicesActions, staffId('city-officer'), 'setLocalAverage', { year: 2026, percent: null })
+    const night = new Date('2026-11-23T19:30:00.000Z')
+    // Nothing moved: nothing written.
+    expect(await refreshComputedAverage(h.store, night)).toBeNull()
+    // 8 more residents start in 甲: (28 + 12) ÷ 400 = 10%.
+    await engage('comm-a', 8)
+    expect(await refreshComputedAverage(h.store, night)).toMatchObject({ percent: 10, num: 40, den: 400, source: 'computed', setBy: 'timer', setAt: night.toISOString() })
+    expect((await h.ok<CensusOutput>(surveyActions, resident('x'), 'census', { year: 2026 })).average).toMatchObject({ percent: 10 })
+
+    // The nightly job runs it after repairing: these engaged counts have no records behind them, so
+    // the repair takes them to 0 and the average follows (0 of 400).
+    const job = await startJob(h.store, 'reconcile', { orgId: 'city', startedBy: 'timer', now: night, ...reconcileStart(true, await h.store.collection('orgs').count()) })
+    const done = await advanceJob(h.store, reconcileJob, job._id, { ms: 60_000, chunks: 100 })
+    expect(done?.state).toBe('done')
+    expect(done?.result).toMatchObject({ repaired: true, localAverage: { year: 2026, percent: 0 } })
+    expect(await h.store.collection('localAverages').get('2026')).toMatchObject({ percent: 0, num: 0, den: 400 })
+
+    // An entered figure is the city's: never recomputed.
+    await engage('comm-a', 20)
+    await h.ok(indicesActions, staffId('city-officer'), 'setLocalAverage', { year: 2026, percent: 7.5 })
+    expect(await refreshComputedAverage(h.store, night)).toBeNull()
+    expect(await h.store.collection('localAverages').get('2026')).toMatchObject({ percent: 7.5, source: 'entered' })
+    // A closed year stays as it was closed.
+    await h.ok(indicesActions, staffId('city-officer'), 'setLocalAverage', { year: 2026, percent: null })
+    await h.store.collection('targetYears').put({ _id: '2026', closed: true } as never)
+    await engage('comm-b', 40)
+    expect(await refreshComputedAverage(h.store, night)).toBeNull()
   })
 })

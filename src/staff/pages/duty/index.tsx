@@ -140,7 +140,7 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
           </View>
         ) : null}
         {t.editable ? (
-          <Text className='dty__link' onClick={() => setEditing(!editing)} data-testid={`edit-${t._id}`}>
+          <Text className='dty__link dty__link--edit' onClick={() => setEditing(!editing)} data-testid={`edit-${t._id}`}>
             {editing ? '取消修改' : '修改任务'}
           </Text>
         ) : null}

@@ -17,7 +17,7 @@ import {
   type SurveyTemplateKey,
 } from '@shared/domain/survey'
 import { SURVEY_TEMPLATE_KEYS } from '@shared/domain/survey'
-import { surveyTemplate } from '@shared/domain/survey-templates'
+import { CENSUS_TEMPLATE, surveyTemplate } from '@shared/domain/survey-templates'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
@@ -265,7 +265,8 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
         </FormField>
         <FormField label='问卷类型' required error={errors.kind} testId='field-kind'>
           <View className='survey-edit__chips'>
-            {SURVEY_KINDS.map((k) => (
+            {/* A census stays a census: its questions are the city's fixed ones, which another kind would not have. */}
+            {(form.kind === 'census' ? (['census'] as const) : SURVEY_KINDS).map((k) => (
               <Chip key={k} label={SURVEY_KIND_LABELS[k]} active={form.kind === k} onClick={() => set('kind', k)} testId={`kind-${k}`} />
             ))}
           </View>
@@ -299,112 +300,139 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
         </FormField>
       </View>
 
-      <View className='survey-edit__section'>
-        <Text className='survey-edit__section-title'>维度和权重</Text>
-        <Text className='survey-edit__section-note'>综合满意度 = 各维度得分按权重加权平均。默认各维度权重相同。</Text>
-        {errors.dimensions ? <Text className='survey-edit__group-error'>{errors.dimensions}</Text> : null}
-        {form.dimensions.map((d, i) => {
-          const err = errors[`dimensions.${i}.label`] ?? errors[`dimensions.${i}.weight`] ?? errors[`dimensions.${i}.key`] ?? errors[`dimensions.${i}`]
-          return (
-            <View className={`survey-edit__dim${err ? ' form-field--error' : ''}`} key={d.key} data-testid={`dimension-${i}`}>
-              <View className='survey-edit__dim-row'>
-                <Input
-                  className='form-field__input survey-edit__dim-label'
-                  value={d.label}
-                  maxlength={12}
-                  placeholder='维度名称'
-                  onInput={(e) => setDimension(i, { label: e.detail.value })}
-                />
-                <Text className='survey-edit__dim-x'>权重</Text>
-                <Input
-                  className='form-field__input survey-edit__dim-weight'
-                  type='digit'
-                  value={d.weight}
-                  onInput={(e) => setDimension(i, { weight: e.detail.value })}
-                  nativeProps={{ 'data-testid': `dimension-${i}-weight` }}
-                />
-                <Text className='survey-edit__dim-share'>{weightTotal > 0 ? `${Math.round(((Number(d.weight) || 0) / weightTotal) * 100)}%` : '—'}</Text>
-                {form.dimensions.length > 1 ? (
-                  <Text className='survey-edit__remove' onClick={() => removeDimension(i)}>
-                    删除
-                  </Text>
-                ) : null}
-              </View>
-              {err ? <Text className='form-field__error'>{err}</Text> : null}
-            </View>
-          )
-        })}
-        {form.dimensions.length < 12 ? (
-          <View
-            className='survey-edit__add'
-            onClick={() => setForm((f) => ({ ...f, dimensions: [...f.dimensions, { key: nextDimensionKey(f.dimensions), label: '', weight: '1' }] }))}
-          >
-            <Text>＋ 添加维度</Text>
-          </View>
-        ) : null}
-      </View>
-
-      <View className='survey-edit__section'>
-        <Text className='survey-edit__section-title'>题目（{form.questions.length}）</Text>
-        <Text className='survey-edit__section-note'>每道题按“非常满意 / 满意 / 一般 / 不满意 / 非常不满意”作答。</Text>
-        {errors.questions ? <Text className='survey-edit__group-error'>{errors.questions}</Text> : null}
-        {form.questions.map((q, i) => {
-          const err = errors[`questions.${i}.text`] ?? errors[`questions.${i}.dimension`] ?? errors[`questions.${i}.id`] ?? errors[`questions.${i}`]
-          return (
-            <View className={`survey-edit__q${err ? ' form-field--error' : ''}`} key={q.id} data-testid={`question-${i}`}>
+      {form.kind === 'census' ? (
+        <View className='survey-edit__section' data-testid='census-fixed'>
+          <Text className='survey-edit__section-title'>题目（{CENSUS_TEMPLATE.questions.length}，全市统一，不能修改）</Text>
+          <Text className='survey-edit__section-note'>
+            市民创业状况调查各社区用同一套题目，答案才能汇总成全市数字；分创业状况、创业意愿、困难、需求四部分，按选项统计人数和占比，不计满意度。可以修改标题、日期和开头说明。
+          </Text>
+          {CENSUS_TEMPLATE.questions.map((q, i) => (
+            <View className='survey-edit__q survey-edit__q--fixed' key={q.id} data-testid={`census-question-${i}`}>
               <View className='survey-edit__q-head'>
-                <Text className='survey-edit__q-no'>第 {i + 1} 题</Text>
-                {form.questions.length > 1 ? (
-                  <Text
-                    className='survey-edit__remove'
-                    onClick={() => {
-                      setForm((f) => ({ ...f, questions: f.questions.filter((_, j) => j !== i) }))
-                      setErrors({})
-                    }}
-                  >
-                    删除
-                  </Text>
-                ) : null}
+                <Text className='survey-edit__q-no'>
+                  第 {i + 1} 题 · {CENSUS_TEMPLATE.dimensions.find((d) => d.key === q.dimension)?.label ?? q.dimension}
+                </Text>
               </View>
-              <View className='form-field__textarea'>
-                <Textarea
-                  className='form-field__textarea-input survey-edit__q-text'
-                  value={q.text}
-                  maxlength={80}
-                  placeholder='例如：你对办理营业执照的便利程度满意吗？'
-                  placeholderClass='form-field__placeholder'
-                  onInput={(e) => setQuestion(i, { text: e.detail.value })}
-                  nativeProps={{ 'data-testid': `question-${i}-text` }}
-                />
-              </View>
+              <Text className='survey-edit__q-fixed-text'>{q.text}</Text>
               <View className='survey-edit__chips survey-edit__chips--small'>
-                {form.dimensions.map((d) => (
-                  <Chip key={d.key} small label={d.label || '未命名'} active={q.dimension === d.key} onClick={() => setQuestion(i, { dimension: d.key })} />
+                {(q.options ?? []).map((o) => (
+                  <Chip key={o} small label={o} />
                 ))}
               </View>
-              <View className='survey-edit__switch'>
-                <Text className='survey-edit__switch-label'>可以填写意见（选填）</Text>
-                <Switch checked={q.allowComment} color='#2861d8' onChange={(e) => setQuestion(i, { allowComment: e.detail.value })} />
-              </View>
-              {err ? <Text className='form-field__error'>{err}</Text> : null}
             </View>
-          )
-        })}
-        {form.questions.length < 30 ? (
-          <View
-            className='survey-edit__add'
-            data-testid='add-question'
-            onClick={() =>
-              setForm((f) => ({
-                ...f,
-                questions: [...f.questions, { id: nextQuestionId(f.questions), text: '', dimension: f.dimensions[0]?.key ?? '', allowComment: false }],
-              }))
-            }
-          >
-            <Text>＋ 添加题目</Text>
+          ))}
+        </View>
+      ) : (
+        <>
+          <View className='survey-edit__section'>
+            <Text className='survey-edit__section-title'>维度和权重</Text>
+            <Text className='survey-edit__section-note'>综合满意度 = 各维度得分按权重加权平均。默认各维度权重相同。</Text>
+            {errors.dimensions ? <Text className='survey-edit__group-error'>{errors.dimensions}</Text> : null}
+            {form.dimensions.map((d, i) => {
+              const err = errors[`dimensions.${i}.label`] ?? errors[`dimensions.${i}.weight`] ?? errors[`dimensions.${i}.key`] ?? errors[`dimensions.${i}`]
+              return (
+                <View className={`survey-edit__dim${err ? ' form-field--error' : ''}`} key={d.key} data-testid={`dimension-${i}`}>
+                  <View className='survey-edit__dim-row'>
+                    <Input
+                      className='form-field__input survey-edit__dim-label'
+                      value={d.label}
+                      maxlength={12}
+                      placeholder='维度名称'
+                      onInput={(e) => setDimension(i, { label: e.detail.value })}
+                    />
+                    <Text className='survey-edit__dim-x'>权重</Text>
+                    <Input
+                      className='form-field__input survey-edit__dim-weight'
+                      type='digit'
+                      value={d.weight}
+                      onInput={(e) => setDimension(i, { weight: e.detail.value })}
+                      nativeProps={{ 'data-testid': `dimension-${i}-weight` }}
+                    />
+                    <Text className='survey-edit__dim-share'>{weightTotal > 0 ? `${Math.round(((Number(d.weight) || 0) / weightTotal) * 100)}%` : '—'}</Text>
+                    {form.dimensions.length > 1 ? (
+                      <Text className='survey-edit__remove' onClick={() => removeDimension(i)}>
+                        删除
+                      </Text>
+                    ) : null}
+                  </View>
+                  {err ? <Text className='form-field__error'>{err}</Text> : null}
+                </View>
+              )
+            })}
+            {form.dimensions.length < 12 ? (
+              <View
+                className='survey-edit__add'
+                onClick={() => setForm((f) => ({ ...f, dimensions: [...f.dimensions, { key: nextDimensionKey(f.dimensions), label: '', weight: '1' }] }))}
+              >
+                <Text>＋ 添加维度</Text>
+              </View>
+            ) : null}
           </View>
-        ) : null}
-      </View>
+
+          <View className='survey-edit__section'>
+            <Text className='survey-edit__section-title'>题目（{form.questions.length}）</Text>
+            <Text className='survey-edit__section-note'>每道题按“非常满意 / 满意 / 一般 / 不满意 / 非常不满意”作答。</Text>
+            {errors.questions ? <Text className='survey-edit__group-error'>{errors.questions}</Text> : null}
+            {form.questions.map((q, i) => {
+              const err = errors[`questions.${i}.text`] ?? errors[`questions.${i}.dimension`] ?? errors[`questions.${i}.id`] ?? errors[`questions.${i}`]
+              return (
+                <View className={`survey-edit__q${err ? ' form-field--error' : ''}`} key={q.id} data-testid={`question-${i}`}>
+                  <View className='survey-edit__q-head'>
+                    <Text className='survey-edit__q-no'>第 {i + 1} 题</Text>
+                    {form.questions.length > 1 ? (
+                      <Text
+                        className='survey-edit__remove'
+                        onClick={() => {
+                          setForm((f) => ({ ...f, questions: f.questions.filter((_, j) => j !== i) }))
+                          setErrors({})
+                        }}
+                      >
+                        删除
+                      </Text>
+                    ) : null}
+                  </View>
+                  <View className='form-field__textarea'>
+                    <Textarea
+                      className='form-field__textarea-input survey-edit__q-text'
+                      value={q.text}
+                      maxlength={80}
+                      placeholder='例如：你对办理营业执照的便利程度满意吗？'
+                      placeholderClass='form-field__placeholder'
+                      onInput={(e) => setQuestion(i, { text: e.detail.value })}
+                      nativeProps={{ 'data-testid': `question-${i}-text` }}
+                    />
+                  </View>
+                  <View className='survey-edit__chips survey-edit__chips--small'>
+                    {form.dimensions.map((d) => (
+                      <Chip key={d.key} small label={d.label || '未命名'} active={q.dimension === d.key} onClick={() => setQuestion(i, { dimension: d.key })} />
+                    ))}
+                  </View>
+                  <View className='survey-edit__switch'>
+                    <Text className='survey-edit__switch-label'>可以填写意见（选填）</Text>
+                    <Switch checked={q.allowComment} color='#2861d8' onChange={(e) => setQuestion(i, { allowComment: e.detail.value })} />
+                  </View>
+                  {err ? <Text className='form-field__error'>{err}</Text> : null}
+                </View>
+              )
+            })}
+            {form.questions.length < 30 ? (
+              <View
+                className='survey-edit__add'
+                data-testid='add-question'
+                onClick={() =>
+                  setForm((f) => ({
+                    ...f,
+                    questions: [...f.questions, { id: nextQuestionId(f.questions), text: '', dimension: f.dimensions[0]?.key ?? '', allowComment: false }],
+                  }))
+                }
+              >
+                <Text>＋ 添加题目</Text>
+              </View>
+            ) : null}
+          </View>
+
+        </>
+      )}
 
       <View className='survey-edit__bar'>
         <View className='survey-edit__bar-inner'>
