@@ -18,7 +18,7 @@ import {
 import { can, type Permission } from '../_shared/domain/roles'
 import type { StaffMember } from '../_shared/domain/staff'
 import { shanghaiDate } from '../_shared/domain/time'
-import { admittedStaff, type Ctx, type ResidentCaller } from '../_shared/runtime/action'
+import { admittedStaff, type Ctx, type ResidentCaller, staffWrite } from '../_shared/runtime/action'
 import { inScope } from '../_shared/runtime/scope'
 import type { Caller } from '../_shared/runtime/caller'
 import { applyCountedChange, type Counted } from '../_shared/runtime/counters'
@@ -41,6 +41,9 @@ export const FEEDBACK_REFUSED = {
   'feedback.write': '你的角色不能处理居民反馈',
   'feedback.stats': '你的角色不能查看反馈统计',
 } as const satisfies Partial<Record<Permission, string>>
+
+/** Handling one item (assign, reply, close): staff holding `feedback.write`, audited on the item. */
+export const FEEDBACK_WRITE = staffWrite('feedback.write', FEEDBACK_REFUSED['feedback.write'])
 
 /**
  * Items are handled by their own community only: the level above sees counts (`stats`), never

@@ -3,9 +3,12 @@ import { isInForce, type Policy } from '../_shared/domain/policy'
 import { can } from '../_shared/domain/roles'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { PolicyListItem, PolicyView } from '../_shared/contracts/policy'
-import type { StaffCtx } from '../_shared/runtime/action'
+import { type StaffCtx, staffWrite } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
 import { loadInScope } from '../_shared/runtime/scope'
+
+/** Publishing or taking down a policy: staff holding `policy.publish`, audited on the policy. */
+export const PUBLISH_WRITE = staffWrite('policy.publish', '你的角色不能发布或下架政策')
 
 /** Staff may change a policy published by their own org or an org below it. */
 export function mayEdit(caller: Caller, policy: Pick<Policy, 'orgPath'>): boolean {

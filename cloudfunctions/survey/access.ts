@@ -2,7 +2,7 @@ import type { SurveyListItem, SurveyView } from '../_shared/contracts/survey'
 import { isWithin, type Org } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import { type Survey, surveyState } from '../_shared/domain/survey'
-import type { Ctx } from '../_shared/runtime/action'
+import { type Ctx, staffWrite } from '../_shared/runtime/action'
 import type { Caller } from '../_shared/runtime/caller'
 import { communityOn } from '../_shared/domain/profile'
 import { shanghaiDate } from '../_shared/domain/time'
@@ -46,6 +46,9 @@ export const PERMISSION_MESSAGES = {
   'survey.write': '你的角色不能修改问卷',
   'survey.export': '你的角色不能导出问卷数据',
 } as const satisfies Partial<Record<Permission, string>>
+
+/** Changing a survey's state or content: staff holding `survey.write`, audited on the survey. */
+export const SURVEY_WRITE = staffWrite('survey.write', PERMISSION_MESSAGES['survey.write'])
 
 /**
  * Loads a survey in the staff caller's scope: outside the caller's org subtree 404, so other

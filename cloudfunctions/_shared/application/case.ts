@@ -10,7 +10,7 @@ import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import { shanghaiDate } from '../domain/time'
-import { admittedStaff, type Ctx } from '../runtime/action'
+import { admittedStaff, type Ctx, staffWrite } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
 import { applyCountedChange, type Counted } from '../runtime/counters'
 import { conflict } from '../runtime/errors'
@@ -221,13 +221,7 @@ export const CASE_REFUSED = {
  * (else 403 with its refusal), audited as a write on the record `input.id` names. Scope is each
  * handler's `loadCase` (404 outside it).
  */
-export const CASE_WRITE = {
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
-  audit: 'write',
-  target: (input: { id: string }) => input.id,
-} as const
+export const CASE_WRITE = staffWrite('intent.write', CASE_REFUSED['intent.write'])
 
 /** A line of a case's stage history: `stage` reached at `at`, by this staff member, and why. */
 export function stageEntry(stage: IntentStage, at: string, by: { _id: string; name: string }, note: string): StageChange {

@@ -8,6 +8,7 @@ import { checkPolicies } from '../../_shared/application/policy-links'
 import { loadForStaff, toView } from '../access'
 import { fillFromWaitlist, recountEvent } from '../../_shared/application/event-places'
 import { eventIdOf, newCode } from '../../_shared/codes/scene'
+import { ownedByCaller } from '../../_shared/application/owned-records'
 
 /**
  * Creates an event of the caller's org (published at once: residents see it and may sign up in
@@ -32,9 +33,7 @@ export const save = defineAction({
         const event: PromotionEvent = {
           _id: eventIdOf(code),
           code,
-          orgId: caller.org._id,
-          orgPath: caller.org.path,
-          orgName: caller.org.name,
+          ...ownedByCaller(caller, at),
           ...fields,
           policyIds,
           status: 'published',
@@ -44,10 +43,6 @@ export const save = defineAction({
           waitlistCount: 0,
           checkedInCount: 0,
           seq: 0,
-          createdAt: at,
-          updatedAt: at,
-          updatedBy: caller.staff._id,
-          version: 1,
         }
         try {
           await store.collection('events').insert(event)

@@ -2,18 +2,14 @@ import { feedbackAssignInput, type StaffFeedbackView } from '../../_shared/contr
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { FEEDBACK_REFUSED, colleaguesOf, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
+import { FEEDBACK_WRITE, colleaguesOf, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /** Hands an item to a colleague of the same community who handles feedback; a new item moves to in progress. */
 export function makeAssign(files: () => PhotoFiles) {
   return defineAction({
     input: feedbackAssignInput,
-    access: 'staff',
-    permission: 'feedback.write',
-    refusal: FEEDBACK_REFUSED['feedback.write'],
-    audit: 'write',
-    target: (input) => input.id,
+    ...FEEDBACK_WRITE,
     async run(input, ctx): Promise<StaffFeedbackView> {
       const { item, caller } = await loadForStaff(ctx, input.id)
       refuseClosed(item)

@@ -4,7 +4,7 @@ import { feedbackReplyInput, type StaffFeedbackView } from '../../_shared/contra
 import type { Feedback } from '../../_shared/domain/feedback'
 import { defineAction } from '../../_shared/runtime/action'
 import { newId } from '../../_shared/runtime/ids'
-import { FEEDBACK_REFUSED, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
+import { FEEDBACK_WRITE, loadForStaff, refuseClosed, saveItem, toStaffView } from '../item'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 
 /**
@@ -14,11 +14,7 @@ import type { PhotoFiles } from '../../_shared/files/photo-files'
 export function makeReply(files: () => PhotoFiles) {
   return defineAction({
     input: feedbackReplyInput,
-    access: 'staff',
-    permission: 'feedback.write',
-    refusal: FEEDBACK_REFUSED['feedback.write'],
-    audit: 'write',
-    target: (input) => input.id,
+    ...FEEDBACK_WRITE,
     async run(input, ctx): Promise<StaffFeedbackView> {
       const { item, caller } = await loadForStaff(ctx, input.id)
       refuseClosed(item)

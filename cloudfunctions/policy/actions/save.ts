@@ -6,6 +6,7 @@ import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadEditable, toView } from '../access'
+import { ownedByCaller } from '../../_shared/application/owned-records'
 
 /**
  * Creates a draft, or edits a policy the caller's org owns. Edits name the version they
@@ -26,16 +27,10 @@ export const save = defineAction({
     if (!id) {
       const policy: Policy = {
         _id: newId('pol'),
-        orgId: caller.org._id,
-        orgPath: caller.org.path,
-        orgName: caller.org.name,
+        ...ownedByCaller(caller, at),
         ...fields,
         status: 'draft',
-        createdAt: at,
-        updatedAt: at,
         publishedAt: '',
-        updatedBy: caller.staff._id,
-        version: 1,
       }
       await policies.insert(policy)
       return toView(policy, caller, ctx.now())

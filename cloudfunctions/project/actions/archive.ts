@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import type { StaffCtx } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadEditable, PROJECT_REFUSED, toView } from '../access'
+import { loadEditable, PROJECT_WRITE, toView } from '../access'
 
 /** Takes a project off the resident list, or puts it back. */
 export async function setStatus(ctx: StaffCtx, id: string, status: ProjectStatus): Promise<ProjectView> {
@@ -19,20 +19,12 @@ export async function setStatus(ctx: StaffCtx, id: string, status: ProjectStatus
 
 export const archive = defineAction({
   input: projectIdInput,
-  access: 'staff',
-  permission: 'project.write',
-  refusal: PROJECT_REFUSED,
-  audit: 'write',
-  target: (input) => input.id,
+  ...PROJECT_WRITE,
   run: ({ id }, ctx) => setStatus(ctx, id, 'archived'),
 })
 
 export const restore = defineAction({
   input: projectIdInput,
-  access: 'staff',
-  permission: 'project.write',
-  refusal: PROJECT_REFUSED,
-  audit: 'write',
-  target: (input) => input.id,
+  ...PROJECT_WRITE,
   run: ({ id }, ctx) => setStatus(ctx, id, 'active'),
 })

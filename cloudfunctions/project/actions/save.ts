@@ -5,6 +5,7 @@ import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { loadEditable, toView } from '../access'
+import { ownedByCaller } from '../../_shared/application/owned-records'
 
 /** Adds a project to the caller's org's reserve, or edits one (naming the version it started from). */
 export const save = defineAction({
@@ -21,15 +22,9 @@ export const save = defineAction({
     if (!id) {
       const project: Project = {
         _id: newId('prj'),
-        orgId: caller.org._id,
-        orgPath: caller.org.path,
-        orgName: caller.org.name,
+        ...ownedByCaller(caller, at),
         ...fields,
         status: 'active',
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: caller.staff._id,
-        version: 1,
       }
       await ctx.store.collection('projects').insert(project)
       return toView(project, caller)

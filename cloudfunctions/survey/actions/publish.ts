@@ -4,16 +4,12 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { PERMISSION_MESSAGES, loadSurveyInScope, toView } from '../access'
+import { loadSurveyInScope, SURVEY_WRITE, toView } from '../access'
 
 /** Publishes a draft: residents can answer from its first day. Its empty tally is created with it. */
 export const publish = defineAction({
   input: surveyIdInput,
-  access: 'staff',
-  permission: 'survey.write',
-  refusal: PERMISSION_MESSAGES['survey.write'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...SURVEY_WRITE,
   async run({ id }, ctx): Promise<SurveyView> {
     const current = await loadSurveyInScope(ctx, id)
     const now = ctx.now()

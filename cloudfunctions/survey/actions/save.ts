@@ -7,6 +7,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { loadSurveyInScope, toView } from '../access'
+import { ownedByCaller } from '../../_shared/application/owned-records'
 
 /**
  * Creates a draft survey of the caller's org (usually from a template the client filled in), or
@@ -38,17 +39,11 @@ export const save = defineAction({
     if (!id) {
       const survey: Survey = {
         _id: newId('svy'),
-        orgId: caller.org._id,
-        orgPath: caller.org.path,
-        orgName: caller.org.name,
+        ...ownedByCaller(caller, at),
         ...fields,
         status: 'draft',
-        createdAt: at,
-        updatedAt: at,
         publishedAt: '',
         closedAt: '',
-        updatedBy: caller.staff._id,
-        version: 1,
       }
       await surveys.insert(survey)
       return toView(survey, caller, today)

@@ -7,6 +7,7 @@ import { checkPolicies } from '../../_shared/application/policy-links'
 import { newCode } from '../../_shared/codes/scene'
 import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadCourseForStaff, toCourseView } from '../access'
+import { ownedByCaller } from '../../_shared/application/owned-records'
 
 /**
  * Adds a course to the caller's org (published at once) or edits one of their subtree, naming the
@@ -30,18 +31,12 @@ export const save = defineAction({
       const course: Course = {
         _id: courseIdOf(code),
         code,
-        orgId: caller.org._id,
-        orgPath: caller.org.path,
-        orgName: caller.org.name,
+        ...ownedByCaller(caller, at),
         ...fields,
         sessions: indexed,
         status: 'published',
         enrolledCount: 0,
         completedCount: 0,
-        createdAt: at,
-        updatedAt: at,
-        updatedBy: caller.staff._id,
-        version: 1,
       }
       await ctx.store.collection('courses').insert(course)
       await syncSearchEntry(ctx.store, 'course', course, at)

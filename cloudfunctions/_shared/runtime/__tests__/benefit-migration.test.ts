@@ -5,28 +5,18 @@
  * amount in fen and the original line kept; the counters move with it (recount drift 0); a second
  * run changes nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import { diffContributions } from '../../domain/counter'
 import { fourInOneOf, type Intent } from '../../domain/intent'
 import { inferBenefitKind, moneyContributions } from '../../domain/money'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
 import { applyContributions } from '../counters'
-import { makeKeyring } from '../keyring'
 import { type LegacyBenefit, legacyBenefitContributions, runMigrations } from '../migrations'
 import { reconcileCounters } from '../reconcile'
+import { demoCopy } from '../../testing/demo-copy'
 
 const NAME = '2026-12-benefit-kinds-and-fen'
 
 describe('benefit kinds and fen', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-benefits-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('benefits')
 
   it('infers a kind only when the words and old category name exactly one', () => {
     expect(inferBenefitKind('创业扶持政策 ', 'startup_subsidy')).toBe('startup_subsidy')
@@ -38,9 +28,7 @@ describe('benefit kinds and fen', () => {
   })
 
   it('migrates every legacy line of the demo database, moves the counters with it, and a rerun does nothing', async () => {
-    const path = join(dir, 'demo.sqlite')
-    const store = openSqliteStore<Collections>({ path, purpose: 'test' })
-    await seedDemo(store, new Date('2026-11-22T02:00:00Z'), { keyring: makeKeyring(Buffer.from('benefit-migration-master-secret-0123')), demoData: true, forcePasswordChange: false })
+    const { store } = await demo.seed({ now: new Date('2026-11-22T02:00:00Z') })
     // Lay the cases out as the previous version stored them: legacy lines, no loans, old counters.
     const legacyOf = new Map<string, LegacyBenefit[]>()
     const titles = ['创业扶持政策', '场租补贴', '创业担保贷款贴息', '街道慰问金']
@@ -65,7 +53,7 @@ describe('benefit kinds and fen', () => {
     expect(total).toBeGreaterThan(20)
     await store.close()
 
-    const reopened = openSqliteStore<Collections>({ path, purpose: 'test' })
+    const reopened = demo.reopen()
     // A bulk path: every case's benefits rewritten, and no resident is told of any of it.
     const told = [await reopened.collection('inbox').count(), await reopened.collection('noticeDeliveries').count()]
     const first = await runMigrations(reopened)

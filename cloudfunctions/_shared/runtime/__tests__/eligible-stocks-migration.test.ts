@@ -4,30 +4,19 @@
  * cases (drift 0 after), the 政策享受率 rows read real figures, and a database already written by
  * this version (or a rerun) comes out the same.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import type { Counter } from '../../domain/counter'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
-import { makeKeyring } from '../keyring'
 import { runMigrations } from '../migrations'
 import { reconcileCounters } from '../reconcile'
+import { demoCopy } from '../../testing/demo-copy'
 
 const NAME = '2026-12-eligible-entrepreneur-stocks'
 const MASK = /^entb?_m\d+$/
 
 describe('eligible entrepreneur stocks', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-eligible-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('eligible')
 
   it('recounts the mask stocks of the demo database from its cases: drift 0, and a second recount changes nothing', async () => {
-    const store = openSqliteStore<Collections>({ path: join(dir, 'demo.sqlite'), purpose: 'test' })
-    await seedDemo(store, new Date('2026-11-22T02:00:00Z'), { keyring: makeKeyring(Buffer.from('eligible-migration-master-secret-01')), demoData: true, forcePasswordChange: false })
+    const { store } = await demo.seed({ now: new Date('2026-11-22T02:00:00Z') })
     const before = new Map<string, Counter>()
     // The previous version's counters: no mask fields.
     const docs: Counter[] = []

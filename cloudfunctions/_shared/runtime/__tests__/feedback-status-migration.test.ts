@@ -4,30 +4,19 @@
  * stock from the items: every community's year documents then sum to its items per status,
  * reconciliation finds no drift, and a second run changes nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import type { Counter } from '../../domain/counter'
 import { type Feedback, feedbackContributions, FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../../domain/feedback'
 import { applyCountedChange } from '../counters'
 import { periodKind } from '../../domain/period'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
-import { makeKeyring } from '../keyring'
 import { runMigrations } from '../migrations'
 import { reconcileCounters } from '../reconcile'
+import { demoCopy } from '../../testing/demo-copy'
 
 describe('feedback status counters', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-fbstatus-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('fbstatus')
 
   it('recounts the status stock of a demo database stored without it', async () => {
-    const store = openSqliteStore<Collections>({ path: join(dir, 'demo.sqlite'), purpose: 'test' })
-    await seedDemo(store, new Date(), { keyring: makeKeyring(Buffer.from('fbstatus-test-master-secret-0123456789')), demoData: true, forcePasswordChange: false })
+    const { store } = await demo.seed()
     // Items in every status, last year and this (moved into the counters as the actions do).
     const statuses = ['received', 'in_progress', 'answered', 'closed', 'received', 'closed', 'answered'] as const
     for (const [i, status] of statuses.entries()) {

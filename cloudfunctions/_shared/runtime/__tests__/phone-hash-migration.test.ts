@@ -4,30 +4,18 @@
  * held case's hash equal to what a new registration would compute, nothing else changed; a run
  * without the keys leaves it for later (not recorded), and a second run changes nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import { phoneHashOf } from '../../application/case'
 import type { Intent } from '../../domain/intent'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
-import { makeKeyring } from '../keyring'
 import { runMigrations } from '../migrations'
+import { demoCopy } from '../../testing/demo-copy'
 
 const NAME = '2026-12-intent-phone-hash'
 
 describe('migration: intents get their phone hash', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-phone-hash-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('phone-hash')
 
   it('fills phoneHash on every held case of a demo database from the previous version', async () => {
-    const store = openSqliteStore<Collections>({ path: join(dir, 'demo.sqlite'), purpose: 'test' })
-    const keyring = makeKeyring(Buffer.from('phone-hash-migration-test-secret-0123456789'))
-    await seedDemo(store, new Date(), { keyring, demoData: true, forcePasswordChange: false })
+    const { store, keyring } = await demo.seed()
     const all = async () => {
       const out: Intent[] = []
       for await (const b of store.collection('intents').scan(undefined, 500)) out.push(...b)

@@ -3,35 +3,26 @@
  * `intentsAfter` / `benefitsAfter` (and each opened delivery its marks) as the old per-resident
  * reads computed them; a rerun changes nothing; on a copy of the demo database it applies once.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import type { MarkReadOutput, PushStatusOutput, PushView } from '../../contracts/notify'
 import type { MyCase } from '../../contracts/intent'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
 import { resident, staffId } from '../../testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { setup } from '../../../notify/actions/__tests__/fixtures'
 import { migratePushFunnel, runMigrations } from '../migrations'
+import { demoCopy } from '../../testing/demo-copy'
 
 const NAME = '2026-12-push-funnel-counters'
 
 describe('the push funnel migration', () => {
+  const demo = demoCopy('funnel-mig')
+
   it('applies once to a copy of the demo database', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cy-funnel-mig-'))
-    try {
-      const store = openSqliteStore<Collections>({ path: join(dir, 'demo.sqlite'), purpose: 'test' })
-      await seedDemo(store, new Date('2026-12-04T02:00:00.000Z'), { forcePasswordChange: false })
-      const report = await runMigrations(store)
-      expect(report.applied.map((a) => a.name)).toContain(NAME)
-      expect((await runMigrations(store)).skipped).toContain(NAME)
-      await store.close()
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const { store } = await demo.seed({ now: new Date('2026-12-04T02:00:00.000Z'), cases: false })
+    const report = await runMigrations(store)
+    expect(report.applied.map((a) => a.name)).toContain(NAME)
+    expect((await runMigrations(store)).skipped).toContain(NAME)
+    await store.close()
   })
 
   it('counts the funnel of pushes stored without it, as the old reads did, and a rerun changes nothing', async () => {

@@ -5,31 +5,20 @@
  * drops the quarter documents' counts and keeps their baselines; every dashboard series reads
  * the same before and after, reconciliation finds no drift, and a second run changes nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import type { Counter } from '../../domain/counter'
 import { seriesOf } from '../../domain/indices'
 import { periodKind } from '../../domain/period'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
-import { makeKeyring } from '../keyring'
 import { runMigrations } from '../migrations'
 import { reconcileCounters } from '../reconcile'
+import { demoCopy } from '../../testing/demo-copy'
 
 const NAME = '2026-12-quarter-counters-from-months'
 
 describe('quarter counters summed from months', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-quarters-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('quarters')
 
   it('drops the counts of a demo database\'s quarter documents, keeps their baselines, and reads the same', async () => {
-    const store = openSqliteStore<Collections>({ path: join(dir, 'demo.sqlite'), purpose: 'test' })
-    await seedDemo(store, new Date(), { keyring: makeKeyring(Buffer.from('quarter-test-master-secret-0123456789')), demoData: true, forcePasswordChange: false })
+    const { store } = await demo.seed()
     const all = async () => {
       const out: Counter[] = []
       for await (const b of store.collection('counters').scan(undefined, 500)) out.push(...b)

@@ -5,16 +5,12 @@
  * under the old one. The move repeats on every start / set-up, so what an instance still on the
  * old code writes during a deploy is moved by the next run.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { seedDemo } from '../../../../server/seed'
 import type { EventSignup } from '../../domain/event'
 import { COLLECTION_NAMES, RETIRED_COLLECTION_NAMES, type Collections } from '../../store/collections'
 import type { Store } from '../../store/port'
 import { openSqliteStore } from '../../store/sqlite/adapter'
-import { makeKeyring } from '../keyring'
 import { RENAMED_COLLECTIONS, runMigrations } from '../migrations'
+import { demoCopy } from '../../testing/demo-copy'
 
 type Old = Record<(typeof RENAMED_COLLECTIONS)[number][0], { _id: string }>
 const NAME = '2026-12-event-collections-camelcase'
@@ -26,17 +22,11 @@ async function all(store: Store<Record<string, { _id: string }>>, name: string):
 }
 
 describe('renaming the event collections', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-rename-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('rename')
 
   it('moves every record of a demo database stored under the old names, unchanged, and a second run changes nothing', async () => {
-    const path = join(dir, 'demo.sqlite')
     // The previous version's file: the old collection names exist.
-    const store = openSqliteStore<Collections>({ path, purpose: 'test', collections: [...COLLECTION_NAMES, ...RETIRED_COLLECTION_NAMES] as never })
-    await seedDemo(store, new Date(), { keyring: makeKeyring(Buffer.from('rename-test-master-secret-0123456789')), demoData: true, forcePasswordChange: false })
+    const { store } = await demo.seed({ collections: RETIRED_COLLECTION_NAMES })
     const raw = store as unknown as Store<Record<string, { _id: string }>>
     // The demo has events but no sign-ups yet: residents sign up, a staff member asks for an
     // event, shares are opened (the documents the old code wrote under the old names).
@@ -68,7 +58,7 @@ describe('renaming the event collections', () => {
     await store.close()
 
     // A fresh start on that file (what `npm start` does).
-    const reopened = openSqliteStore<Collections>({ path, purpose: 'test' })
+    const reopened = demo.reopen()
     const first = await runMigrations(reopened)
     const total = Object.values(before).reduce((n, d) => n + d.length, 0)
     expect(first.applied).toContainEqual({ name: NAME, changed: total })

@@ -4,43 +4,30 @@
  * `npm start` and cloud:setup run, each with its source; the dashboard then judges against them;
  * a second run, and a run after an office changed a target, change nothing.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { seedDemo } from '../../../../server/seed'
 import type { DashboardOutput } from '../../contracts/indices'
 import { TARGET_SEEDS } from '../../domain/target-seeds'
 import type { TargetRecord } from '../../domain/target'
-import type { Collections } from '../../store/collections'
-import { openSqliteStore } from '../../store/sqlite/adapter'
 import { dispatch } from '../dispatch'
-import { makeKeyring } from '../keyring'
 import { runMigrations } from '../migrations'
 import { indicesActions } from '../../../indices/actions'
+import { demoCopy } from '../../testing/demo-copy'
 
 const NAME = '2026-12-targets-seeded'
 
 describe('seeding the default targets into an existing database', () => {
-  let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cy-targets-'))
-  })
-  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const demo = demoCopy('targets')
 
   it('writes every seed target for the city with its source, once, and never overwrites an office’s own', async () => {
-    const path = join(dir, 'demo.sqlite')
-    const keyring = makeKeyring(Buffer.from('targets-test-master-secret-0123456789'))
     const now = new Date('2026-11-22T02:00:00.000Z')
-    const store = openSqliteStore<Collections>({ path, purpose: 'test' })
-    await seedDemo(store, now, { keyring, demoData: true, forcePasswordChange: false })
+    const { store, keyring } = await demo.seed({ now })
     await store.close()
     // The previous version's file: no target tables at all.
-    const raw = new Database(path)
+    const raw = new Database(demo.path)
     raw.exec('DROP TABLE IF EXISTS "targets"; DROP TABLE IF EXISTS "targetYears"')
     raw.close()
 
-    const reopened = openSqliteStore<Collections>({ path, purpose: 'test' })
+    const reopened = demo.reopen()
     expect(await reopened.collection('targets').count()).toBe(0)
     const first = await runMigrations(reopened, () => now)
     expect(first.applied).toContainEqual({ name: NAME, changed: TARGET_SEEDS.length })

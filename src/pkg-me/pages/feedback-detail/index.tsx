@@ -14,15 +14,15 @@ import {
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/core/cloud'
 import { getFeedback, photoSrc, rateFeedback, reopenFeedback } from '../../../services/feedback/feedback'
 import { FEEDBACK_STATUS_TONES } from '../../../utils/feedback-routes'
-import { toastSuccess, toastText } from '../../../utils/toast'
+import { toastText } from '../../../utils/toast'
 import '../../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
 import { withCareMode } from '../../../components/care-root'
+import { useAction } from '../../../hooks/use-action'
 
 const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意']
 
@@ -69,21 +69,8 @@ function Body({ f, onChanged }: { f: MyFeedbackView; onChanged: () => void }) {
   const [comment, setComment] = useState('')
   const [reopenText, setReopenText] = useState('')
   const [reopening, setReopening] = useState(false)
-  const [busy, setBusy] = useState(false)
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      await work()
-      toastSuccess(done)
-      onChanged()
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, run } = useAction(onChanged)
   const rate = () => (stars ? void run(() => rateFeedback(f._id, stars, comment), '谢谢你的评价') : toastText('请先选择评分'))
   const reopen = () => void run(() => reopenFeedback(f._id, reopenText), '已重新提交给社区')
 

@@ -6,10 +6,10 @@ import { can } from '@shared/domain/roles'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/core/cloud'
 import { pairCase, pairFollowUp, unpairCase } from '../../../services/intent/intent'
 import { getMe } from '../../../services/profile/profile'
-import { toastSuccess, toastText } from '../../../utils/toast'
+import { toastText } from '../../../utils/toast'
+import { useAction } from '../../../hooks/use-action'
 
 /**
  * 领导干部联系挂帮 on a case: the leaders paired with it (current and past, with reason and dates);
@@ -22,24 +22,18 @@ export function PairingSection({ c, onReload }: { c: CaseView; onReload: () => v
   const mayPair = staff ? can(staff.role, 'pairing.write') : false
   const mine = c.pairings?.find((p) => p.active && p.mine) ?? null
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
+  const action = useAction(() => {
+    setText('')
+    onReload()
+  })
+  const busy = action.busy
   const today = shanghaiDate(new Date())
   const pairings = c.pairings ?? []
   if (!pairings.length && !mayPair) return null
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     if (text.trim().length < 2) return toastText(mine ? '请写几句跟进内容或结束原因' : '请写明挂帮原因')
-    setBusy(true)
-    try {
-      await work()
-      toastSuccess(done)
-      setText('')
-      onReload()
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    await action.run(work, done)
   }
 
   return (

@@ -21,6 +21,7 @@ import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import DocSections from '../../components/doc-sections'
 import 'taro-ui/lib/style/components/button.scss'
 import StaffLayout from '../../components/staff-layout'
+import { useAction } from '../../../hooks/use-action'
 import './index.scss'
 
 /** One application for every level: the form, the report, who did what, and the step open to the caller (review, certify). */
@@ -40,21 +41,13 @@ function EvaluationDetailPageBody() {
 
 function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: ApplicationView) => void }) {
   const [opinion, setOpinion] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction(onChanged)
   /** A decision cannot be taken back: it asks first, naming what happens. */
   const decide = async (work: () => Promise<ApplicationView>, done: string, ask: [title: string, content: string, confirmText: string]) => {
     if (busy) return
     if (opinion.trim().length < 2) return toastText('请填写意见（至少 2 个字）')
     if (!(await confirm(...ask))) return
-    setBusy(true)
-    try {
-      onChanged(await work())
-      toastSuccess(done)
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    await run(work, done)
   }
   const download = async () => {
     try {

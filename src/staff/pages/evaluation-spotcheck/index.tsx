@@ -15,6 +15,7 @@ import { percent } from '../../../utils/evaluation-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import StaffLayout from '../../components/staff-layout'
+import { useAction } from '../../../hooks/use-action'
 import './index.scss'
 
 /** The city's spot check of one certified community: sample, phone follow-ups, questionnaire, conclusion. */
@@ -35,22 +36,10 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
   const [closesOn, setClosesOn] = useState(app.deadlines.spotCheck)
   const [methods, setMethods] = useState<SpotMethod[]>(['ledger_check', 'questionnaire', 'phone'])
   const [findings, setFindings] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction(onChanged)
   const open = app.may.spotCheck
   const s = app.summary
 
-  const run = async (work: () => Promise<ApplicationView>, done: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      onChanged(await work())
-      toastSuccess(done)
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <View className='ev' data-testid='evaluation-spotcheck' data-status={app.status}>

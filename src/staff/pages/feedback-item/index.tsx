@@ -15,15 +15,15 @@ import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/core/cloud'
 import { assignFeedback, closeFeedback, getFeedback, photoSrc, replyFeedback } from '../../../services/feedback/feedback'
 import { FEEDBACK_STATUS_TONES } from '../../../utils/feedback-routes'
 import { intentRoutes } from '../../../utils/intent-routes'
-import { toastSuccess, toastText } from '../../../utils/toast'
+import { toastText } from '../../../utils/toast'
 import '../../../components/form-field/index.scss'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import StaffLayout from '../../components/staff-layout'
+import { useAction } from '../../../hooks/use-action'
 import './index.scss'
 
 const EVENT_LABELS = { assigned: '分派', closed: '办结', reopened: '居民重新打开', rated: '居民评价' } as const
@@ -49,22 +49,9 @@ function Body({ f, onChanged }: { f: StaffFeedbackView; onChanged: () => void })
   const [internal, setInternal] = useState(false)
   const [resolution, setResolution] = useState<FeedbackResolution | null>(null)
   const [note, setNote] = useState('')
-  const [busy, setBusy] = useState(false)
   const open = f.status !== 'closed'
 
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    if (busy) return
-    setBusy(true)
-    try {
-      await work()
-      toastSuccess(done)
-      onChanged()
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, run } = useAction(onChanged)
   const send = () => (text.trim() ? void run(() => replyFeedback(f._id, text, internal), internal ? '备注已保存' : '已回复居民') : toastText('请填写回复内容'))
   const close = () => (resolution ? void run(() => closeFeedback(f._id, resolution, note), '已办结') : toastText('请选择办结方式'))
   const others = f.colleagues.filter((c) => c._id !== f.assigneeId)

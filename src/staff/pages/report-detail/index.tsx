@@ -8,11 +8,11 @@ import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
-import { errorMessage } from '../../../services/core/cloud'
 import { commentReport, forwardReport, getReport, markGoodReport } from '../../../services/report/report'
-import { confirm, toastSuccess, toastText } from '../../../utils/toast'
+import { confirm } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import StaffLayout from '../../components/staff-layout'
+import { useAction } from '../../../hooks/use-action'
 import './index.scss'
 
 /** One 简报: its text and photos, where it went and who read it when, comments, and the receiver's actions. */
@@ -27,19 +27,7 @@ function ReportDetailBody() {
 
 function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
   const [text, setText] = useState('')
-  const [busy, setBusy] = useState(false)
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true)
-    try {
-      await work()
-      toastSuccess(done)
-      onChanged()
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, run } = useAction(onChanged)
   return (
     <View className='report-detail'>
       <View className='report-detail__card'>
