@@ -67,7 +67,7 @@ export function conflictModelStore<M>(
           await sleep(rtt())
           const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
           if (op === 'insert' || op === 'put') bump(`${name}/${(args[0] as BaseDoc)._id}`)
-          if ((op === 'update' || op === 'remove') && result) bump(`${name}/${String(args[0])}`)
+          if ((op === 'update' || op === 'updateAndGet' || op === 'remove') && result) bump(`${name}/${String(args[0])}`)
           return result
         }
       },

@@ -179,8 +179,7 @@ class SqliteCollection<T extends BaseDoc> implements Collection<T> {
     })
   }
 
-  update(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<boolean> {
-    return this.gate(() => {
+  private updateSql(id: string, update: Update<T>, onlyIf?: Filter<T>): { sql: string; params: Bind[] } {
       const params: Bind[] = []
       let expr = 'doc'
       const setArgs: string[] = []
@@ -200,7 +199,22 @@ class SqliteCollection<T extends BaseDoc> implements Collection<T> {
       params.push(id)
       let sql = `UPDATE "${this.name}" SET doc = ${expr} WHERE _id = ?`
       if (onlyIf) sql += ` AND ${compile(onlyIf, params)}`
+      return { sql, params }
+  }
+
+  update(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<boolean> {
+    return this.gate(() => {
+      const { sql, params } = this.updateSql(id, update, onlyIf)
       return this.db.prepare(sql).run(...params).changes > 0
+    })
+  }
+
+  updateAndGet(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<T | null> {
+    return this.gate(() => {
+      const { sql, params } = this.updateSql(id, update, onlyIf)
+      // One statement: the row as this update left it, whatever other writers do next.
+      const row = this.db.prepare(`${sql} RETURNING doc`).get(...params) as { doc: string } | undefined
+      return row ? (JSON.parse(row.doc) as T) : null
     })
   }
 
