@@ -179,17 +179,21 @@ export class SignupRaced extends Error {
  * (the month and year counter documents are what every sign-up of an org moves at once). A crash
  * between the commit and here leaves the counters short, never double: a retry is answered from
  * the sign-up, and the nightly reconciliation (`reconcileCounters`) recounts from the records.
- * Writes: the reach (first time), the month and the year counter documents.
+ * Reads the reach; writes it (first time only), the month and the year counter documents.
  */
 export async function countSignup(store: Store<Collections>, ctx: Ctx, claim: Claim, residentId: string): Promise<void> {
   const { event, confirm, checkedIn } = claim
   const moves: Contribution[] = []
   const reach = { _id: reachIdOf(ctx.keyring, event.orgId, residentId), orgId: event.orgId, at: ctx.now().toISOString() }
-  try {
-    await store.collection('eventReach').insert(reach)
-    moves.push(...reachContributions(reach))
-  } catch (err) {
-    if (!(err instanceof DuplicateIdError)) throw err
+  // A read first: most sign-ups are of residents the org reached before, and a read is cheaper
+  // than a refused insert. Two first sign-ups at once: one insert wins, the other counts nothing.
+  if (!(await store.collection('eventReach').get(reach._id))) {
+    try {
+      await store.collection('eventReach').insert(reach)
+      moves.push(...reachContributions(reach))
+    } catch (err) {
+      if (!(err instanceof DuplicateIdError)) throw err
+    }
   }
   if (confirm) {
     const after = { ...event, confirmedCount: event.confirmedCount + 1, checkedInCount: event.checkedInCount + (checkedIn ? 1 : 0) }

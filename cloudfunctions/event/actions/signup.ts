@@ -17,8 +17,8 @@ import { claimPlace, countSignup, fillFromWaitlist, releaseClaim, SignupRaced, w
  * moves (the event's counts, the org's counters) are moved by guarded single-document updates
  * outside any transaction; the transaction holds only this resident's documents (the sign-up,
  * the inbox message), so on CloudBase concurrent sign-ups never conflict. Operations: reads the
- * sign-up, the event and the notice settings; writes the event, the sign-up, the message and its
- * delivery, the reach (first time) and the month and year counters.
+ * sign-up, the event, the notice settings and the reach; writes the event, the sign-up, the
+ * message and its delivery, the reach (first time only) and the month and year counters.
  */
 export const signup = defineAction({
   input: signupInput,
