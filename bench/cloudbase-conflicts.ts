@@ -13,6 +13,14 @@
  * atomic document operations and bump the version too. Every call waits a simulated round trip,
  * so concurrent transactions overlap as they do over HTTPS.
  *
+ * CloudBase's error reference says what the conflict is and what to do about it
+ * (https://docs.cloudbase.net/error-code/DATABASE_TRANSACTION_CONFLICT: "数据库事务间冲突，多个事务同时
+ * 操作相同数据导致冲突", remedy: retry with exponential backoff). A single-document update outside a
+ * transaction never conflicts: `_.inc` is applied by the database atomically ("多个用户同时写，对数据库
+ * 来说都是将字段自增，不会有后来者覆写前者的情况", Command.inc in the WeChat cloud database reference),
+ * and a `where({ _id, field: _.lt(n) }).update(...)` / `updateAndReturn(...)` evaluates its condition
+ * with the write; here such writes only bump the versions a transaction may have seen.
+ *
  * The retry policy is the CloudBase adapter's own (10 attempts, jittered exponential backoff).
  */
 import { matchesFilter } from '../cloudfunctions/_shared/store/cloudbase/adapter'
@@ -67,7 +75,7 @@ export function conflictModelStore<M>(
           await sleep(rtt())
           const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)
           if (op === 'insert' || op === 'put') bump(`${name}/${(args[0] as BaseDoc)._id}`)
-          if ((op === 'update' || op === 'remove') && result) bump(`${name}/${String(args[0])}`)
+          if ((op === 'update' || op === 'updateAndGet' || op === 'remove') && result) bump(`${name}/${String(args[0])}`)
           return result
         }
       },

@@ -7,7 +7,7 @@ export interface OpCount {
 }
 
 const READS = new Set(['get', 'find', 'count'])
-const WRITES = new Set(['insert', 'put', 'update', 'remove'])
+const WRITES = new Set(['insert', 'put', 'update', 'updateAndGet', 'remove'])
 
 function countCollection<C extends object>(inner: C, n: OpCount): C {
   return new Proxy(inner, {

@@ -6,10 +6,10 @@ import type { InboxMessage } from '../domain/inbox'
 import type { Ctx } from '../runtime/action'
 import { applyContributions, applyCountedChange, type Counted } from '../runtime/counters'
 import { type Contribution, diffContributions } from '../domain/counter'
-import { conflict } from '../runtime/errors'
+import { conflict, notFound } from '../runtime/errors'
 import { reachIdOf } from '../runtime/ids'
 import type { Collections } from '../store/collections'
-import { DuplicateIdError, type TxStore, where } from '../store/port'
+import { DuplicateIdError, type Store, type TxStore, where } from '../store/port'
 
 /** Link to an event's page, as inbox messages carry it. */
 export const eventLink = (eventId: string) => pageUrl('event', { id: eventId })
@@ -29,36 +29,93 @@ export function recountEvent(tx: TxStore<Collections>, before: PromotionEvent, a
 /** How many sign-up request keys a sign-up document remembers (sign up, cancel, sign up again…). */
 const REQUESTS_KEPT = 8
 
+/** What a sign-up's claim on the event took: a place (maybe checked in at once) or a waitlist place. */
+export interface Claim {
+  confirm: boolean
+  checkedIn: boolean
+  /** The event as read before the claim (its counts and dates for the counters). */
+  event: PromotionEvent
+  /** The event as the claim left it: its `seq` is this sign-up's place in line, its counts are current. */
+  after: PromotionEvent
+}
+
 /**
- * Inside the caller's transaction: takes a place if one is free and nobody waits, else a place
- * on the waitlist; writes the sign-up (with the request that made it) and bumps the counters.
- * The event's counts only move through guarded updates (`seq` unchanged since read), so
- * capacity holds on either engine. The sign-up's and the reach's contributions move each
- * counter document once. At most one read (the reach) and five writes: the event, the sign-up,
- * the reach (first time only), the month and year counter documents.
+ * Takes a place on the event for one sign-up, outside any transaction: one guarded single-document
+ * update (CloudBase `where({ _id, confirmedCount: _.lt(capacity), … }).update({ confirmedCount:
+ * _.inc(1) })`, which the database applies atomically however many residents send it at once:
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/command/Command.inc.md
+ * "多个用户同时写…不会有后来者覆写前者的情况"). The event document is the one every sign-up of a
+ * poster moves, so it is never part of a sign-up's transaction: a transaction that changes a
+ * document another transaction committed meanwhile fails with DATABASE_TRANSACTION_CONFLICT
+ * (https://docs.cloudbase.net/error-code/DATABASE_TRANSACTION_CONFLICT "多个事务同时操作相同数据导致冲突"),
+ * which is what made a crowd retry. Capacity holds because the guard is evaluated by the database
+ * with the update (`confirmedCount < capacity`, nobody waiting), never from a stale read.
+ * Guarded by the event's `version` too, so a staff edit or cancellation in between is re-read.
+ * The first check-in of an event also guards `checkedInCount = 0` (it counts the event as held).
  */
-export async function enroll(
+export async function claimPlace(
+  store: Store<Collections>,
+  ctx: Ctx,
+  eventId: string,
+  first: PromotionEvent,
+  checkIn: boolean,
+  validate: (e: PromotionEvent) => void,
+): Promise<Claim> {
+  const at = ctx.now().toISOString()
+  const events = store.collection('events')
+  let event = first
+  for (let round = 0; round < 4; round++) {
+    const base = [where.eq<PromotionEvent>('version', event.version), where.eq<PromotionEvent>('status', event.status)]
+    const confirmable = event.confirmedCount < event.capacity && event.waitlistCount === 0
+    const firstCheckIn = checkIn && event.checkedInCount === 0
+    if (confirmable) {
+      const guard = where.and<PromotionEvent>(
+        ...base,
+        where.lt('confirmedCount', event.capacity),
+        where.eq('capacity', event.capacity),
+        where.eq('waitlistCount', 0),
+        ...(firstCheckIn ? [where.eq<PromotionEvent>('checkedInCount', 0)] : []),
+      )
+      const inc = { confirmedCount: 1, seq: 1, ...(checkIn ? { checkedInCount: 1 } : {}) }
+      const after = await events.updateAndGet(eventId, { inc, set: { updatedAt: at } }, guard)
+      if (after) return { confirm: true, checkedIn: checkIn, event, after }
+    }
+    // Full (or someone waits): a place on the waitlist, unless the first check-in raced another
+    // (then read again: a place may still be free).
+    if (!(confirmable && firstCheckIn)) {
+      const after = await events.updateAndGet(eventId, { inc: { waitlistCount: 1, seq: 1 }, set: { updatedAt: at } }, where.and<PromotionEvent>(...base))
+      if (after) return { confirm: false, checkedIn: false, event, after }
+    }
+    const again = await events.get(eventId)
+    if (!again) throw notFound('活动不存在或已删除')
+    validate(again)
+    event = again
+  }
+  throw conflict(BUSY)
+}
+
+/** Gives back what `claimPlace` took, when the sign-up it was for could not be written. */
+export async function releaseClaim(store: Store<Collections>, ctx: Ctx, claim: Claim): Promise<void> {
+  const inc = claim.confirm ? { confirmedCount: -1, ...(claim.checkedIn ? { checkedInCount: -1 } : {}) } : { waitlistCount: -1 }
+  await store.collection('events').update(claim.event._id, { inc, set: { updatedAt: ctx.now().toISOString() } })
+}
+
+/**
+ * Inside the caller's transaction, which touches only this resident's documents (so a crowd's
+ * transactions never share one): writes the sign-up with the request that made it (`insert` for
+ * a first sign-up, an update guarded by `updatedAt` for a sign-up after a cancellation, so two
+ * requests of the same resident cannot both win) and tells the resident in their inbox.
+ * Reads: the resident's notice settings. Writes: the sign-up, the inbox message and its delivery.
+ */
+export async function writeSignup(
   tx: TxStore<Collections>,
   ctx: Ctx,
-  event: PromotionEvent,
+  claim: Claim,
   existing: EventSignup | null,
-  person: { signupId: string; residentId: string; name: string; phone: string; via: EventSignup['via']; checkIn: boolean; requestKey: string },
+  person: { signupId: string; residentId: string; name: string; phone: string; via: EventSignup['via']; requestKey: string },
 ): Promise<EventSignup> {
-  const now = ctx.now()
-  const at = now.toISOString()
-  const confirm = event.confirmedCount < event.capacity && event.waitlistCount === 0
-  const checkedIn = confirm && person.checkIn
-  const moved = await tx.collection('events').update(
-    event._id,
-    {
-      inc: confirm
-        ? { confirmedCount: 1, seq: 1, ...(checkedIn ? { checkedInCount: 1 } : {}) }
-        : { waitlistCount: 1, seq: 1 },
-      set: { updatedAt: at },
-    },
-    where.eq<PromotionEvent>('seq', event.seq),
-  )
-  if (!moved) throw conflict(BUSY)
+  const { event, confirm, checkedIn } = claim
+  const at = ctx.now().toISOString()
   const status: EventSignup['status'] = checkedIn ? 'checked_in' : confirm ? 'confirmed' : 'waitlisted'
   const kept = Object.entries(existing?.requests ?? {}).slice(-(REQUESTS_KEPT - 1))
   const signup: EventSignup = {
@@ -70,7 +127,8 @@ export async function enroll(
     phoneMasked: maskPhone(person.phone),
     phoneSealed: ctx.keyring.encrypt(person.phone),
     status,
-    seq: event.seq + 1,
+    // The place in line this sign-up's claim was handed: orders the waitlist.
+    seq: claim.after.seq,
     via: person.via,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -80,7 +138,12 @@ export async function enroll(
     cancelledAt: null,
     requests: { ...Object.fromEntries(kept), [person.requestKey]: status },
   }
-  await tx.collection('eventSignups').put(signup)
+  const signups = tx.collection('eventSignups')
+  if (!existing) await signups.insert(signup)
+  else {
+    const { _id, ...fields } = signup
+    if (!(await signups.update(_id, { set: fields }, where.eq<EventSignup>('updatedAt', existing.updatedAt)))) throw new SignupRaced()
+  }
   // A walk-in checked in at the door needs no message; anyone else gets the time and place in 消息.
   if (!checkedIn) {
     await tellResident(
@@ -88,6 +151,7 @@ export async function enroll(
       {
         residentId: person.residentId,
         kind: 'signup',
+        // The place in line is unique per event; the sign-up written above proves this one is new.
         key: `${signup._id}_s${signup.seq}`,
         title: confirm ? `报名成功：${event.title}` : `已排上候补：${event.title}`,
         body: `${wechatTime(event.startAt)} · ${event.place}${confirm ? '。请按时到场，扫现场的码签到。' : '。有人取消时按顺序递补，递补成功会再告诉你。'}`,
@@ -95,23 +159,52 @@ export async function enroll(
         sourceId: event._id,
       },
       at,
+      { fresh: true },
     )
   }
+  return signup
+}
 
+/** The resident's sign-up changed between the read and the write (a concurrent request of theirs). */
+export class SignupRaced extends Error {
+  constructor() {
+    super('sign-up changed meanwhile')
+    this.name = 'SignupRaced'
+  }
+}
+
+/**
+ * After the sign-up committed: records the resident as reached by the org (first time only) and
+ * moves the org's counters, each by a blind single-document increment outside any transaction
+ * (the month and year counter documents are what every sign-up of an org moves at once). A crash
+ * between the commit and here leaves the counters short, never double: a retry is answered from
+ * the sign-up, and the nightly reconciliation (`reconcileCounters`) recounts from the records.
+ * Reads the reach; writes it (first time only), the month and the year counter documents.
+ */
+export async function countSignup(store: Store<Collections>, ctx: Ctx, claim: Claim, residentId: string): Promise<void> {
+  const { event, confirm, checkedIn } = claim
   const moves: Contribution[] = []
-  const reachId = reachIdOf(ctx.keyring, event.orgId, person.residentId)
-  const reached = await tx.collection('eventReach').get(reachId)
-  if (!reached) {
-    const reach = { _id: reachId, orgId: event.orgId, at }
-    await tx.collection('eventReach').insert(reach)
-    moves.push(...reachContributions(reach))
+  const reach = { _id: reachIdOf(ctx.keyring, event.orgId, residentId), orgId: event.orgId, at: ctx.now().toISOString() }
+  // A read first: most sign-ups are of residents the org reached before, and a read is cheaper
+  // than a refused insert. Two first sign-ups at once: one insert wins, the other counts nothing.
+  if (!(await store.collection('eventReach').get(reach._id))) {
+    try {
+      await store.collection('eventReach').insert(reach)
+      moves.push(...reachContributions(reach))
+    } catch (err) {
+      if (!(err instanceof DuplicateIdError)) throw err
+    }
   }
   if (confirm) {
     const after = { ...event, confirmedCount: event.confirmedCount + 1, checkedInCount: event.checkedInCount + (checkedIn ? 1 : 0) }
     moves.push(...diffContributions(eventContributions(event), eventContributions(after)))
   }
-  await applyContributions(tx, event.orgId, moves)
-  return signup
+  await applyContributions(outsideTx(store), event.orgId, moves)
+}
+
+/** The store's single-document operations, each atomic on its own, where a transaction is expected. */
+function outsideTx(store: Store<Collections>): TxStore<Collections> {
+  return { collection: (name) => store.collection(name) }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type Contribution, type Counter, counterId, diffContributions, periodsOfMetric } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
-import type { Store, TxStore } from '../store/port'
+import { DuplicateIdError, type Store, type TxStore } from '../store/port'
 
 /** A record's contributions and the org they count for (null: the record does not exist). */
 export interface Counted {
@@ -58,7 +58,12 @@ async function bumpPeriod(tx: TxStore<Collections>, orgId: string, period: strin
   // common case (an increment of a missing document matches nothing on both engines).
   if (await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> })) return
   const doc: Counter = { _id: id, orgId, period, ...Object.fromEntries(metrics) }
-  await counters.insert(doc)
+  try {
+    await counters.insert(doc)
+  } catch (err) {
+    // Outside a transaction (a sign-up's counters), another request created it meanwhile: add to it.
+    if (!(err instanceof DuplicateIdError) || !(await counters.update(id, { inc: Object.fromEntries(metrics) as Partial<Record<string, number>> }))) throw err
+  }
 }
 
 /** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated contribution is counted at. */

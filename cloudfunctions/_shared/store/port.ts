@@ -89,6 +89,12 @@ export interface Collection<T extends BaseDoc> {
    * Resolves true when a document was changed.
    */
   update(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<boolean>
+  /**
+   * `update`, answering the document as the update left it (null: absent or not matching), in
+   * one atomic call: a crowd's increments of one field each learn their own value (a place in
+   * line). Outside transactions only (CloudBase's `updateAndReturn` is a query operation).
+   */
+  updateAndGet(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<T | null>
   /** Resolves true when a document was removed. */
   remove(id: string): Promise<boolean>
   find(query?: FindQuery<T>): Promise<Page<T>>

@@ -1,16 +1,24 @@
 import { signupInput, type SignupOutput } from '../../_shared/contracts/event'
-import { signupRefusal } from '../../_shared/domain/event'
+import { type EventSignup, type PromotionEvent, signupRefusal } from '../../_shared/domain/event'
 import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
+import { DuplicateIdError } from '../../_shared/store/port'
 import { countsOf, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
-import { enroll, fillFromWaitlist } from '../../_shared/application/event-places'
+import { claimPlace, countSignup, fillFromWaitlist, releaseClaim, SignupRaced, writeSignup } from '../../_shared/application/event-places'
 
 /**
  * Signs the resident up: a place if one is free (and nobody waits), else the waitlist. One
  * sign-up per resident per event (the id is derived from the pair); a retry with the same
  * request id answers what the first call did and changes nothing. With a fresh check-in code
  * (at the venue) a walk-in may sign up outside the window, and a confirmed place is checked in.
+ *
+ * Built for a crowd scanning one poster (DESIGN.md "Sign-up path"): the documents every sign-up
+ * moves (the event's counts, the org's counters) are moved by guarded single-document updates
+ * outside any transaction; the transaction holds only this resident's documents (the sign-up,
+ * the inbox message), so on CloudBase concurrent sign-ups never conflict. Operations: reads the
+ * sign-up, the event, the notice settings and the reach; writes the event, the sign-up, the
+ * message and its delivery, the reach (first time only) and the month and year counters.
  */
 export const signup = defineAction({
   input: signupInput,
@@ -21,52 +29,76 @@ export const signup = defineAction({
     const signupId = signupIdOf(keyring, input.eventId, caller.id)
     const requestKey = requestIdOf(keyring, caller.id, 'signup', input.eventId, input.requestId)
 
-    // Reads: the sign-up (which remembers the requests that made it), the event, the reach.
-    const done = await store.transaction(async (tx) => {
-      const existing = await tx.collection('eventSignups').get(signupId)
-      const answered = existing?.requests?.[requestKey]
-      if (existing && answered) return { outcome: answered, mine: existing, fill: false }
-      if (existing && !existing.requests) {
-        // A sign-up made before requests were kept on it: its request record answers the retry.
-        const prior = await tx.collection('eventRequests').get(requestKey)
-        if (prior) return { outcome: prior.outcome as SignupOutput['outcome'], mine: null, fill: false }
-      }
-      const event = await tx.collection('events').get(input.eventId)
-      if (!event) throw notFound('活动不存在或已删除')
-      if (existing && existing.status !== 'cancelled') {
-        throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
-      }
-      let atVenue = false
+    const existing = await store.collection('eventSignups').get(signupId)
+    const answered = existing?.requests?.[requestKey]
+    if (existing && answered) return answer(answered, existing)
+    if (existing && !existing.requests) {
+      // A sign-up made before requests were kept on it: its request record answers the retry.
+      const prior = await store.collection('eventRequests').get(requestKey)
+      if (prior) return answer(prior.outcome as SignupOutput['outcome'], existing)
+    }
+    if (existing && existing.status !== 'cancelled') {
+      throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
+    }
+    const event = await store.collection('events').get(input.eventId)
+    if (!event) throw notFound('活动不存在或已删除')
+
+    let atVenue = false
+    let walkIn = false
+    const validate = (e: PromotionEvent) => {
       if (input.scene) {
-        const refusal = checkinWithCodeRefusal(keyring, input.scene, event, now)
+        const refusal = checkinWithCodeRefusal(keyring, input.scene, e, now)
         if (refusal) throw refuse(refusal)
         atVenue = true
       }
-      const windowRefusal = signupRefusal(event, now)
+      const windowRefusal = signupRefusal(e, now)
       if (windowRefusal && !(atVenue && windowRefusal === 'not_open')) throw refuse(windowRefusal)
-      if (windowRefusal && !event.walkIn) throw refuse('no_walk_in')
-      const saved = await enroll(tx, ctx, event, existing, {
-        signupId,
-        residentId: caller.id,
-        name: input.name,
-        phone: input.phone,
-        via: atVenue && windowRefusal ? 'walk_in' : 'online',
-        checkIn: atVenue,
-        requestKey,
-      })
-      // Waitlisted although a place is free: someone gave one back and the waitlist is still
-      // being promoted; finish that before answering.
-      const fill = saved.status === 'waitlisted' && event.confirmedCount < event.capacity
-      const outcome: SignupOutput['outcome'] = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
-      return { outcome, mine: saved, fill }
-    })
-    // Places freed while people wait are filled before anyone new gets one.
-    if (done.fill) await fillFromWaitlist(ctx, input.eventId)
-    const mine = done.mine && !done.fill ? done.mine : await store.collection('eventSignups').get(signupId)
-    if (!mine) throw notFound('报名记录不存在')
-    // The places left as they are now, so the page shows them without another call.
-    const event = await store.collection('events').get(input.eventId)
-    if (!event) throw notFound('活动不存在或已删除')
-    return { outcome: done.outcome, mine: await mySignupView(ctx, mine), counts: countsOf(event) }
+      if (windowRefusal && !e.walkIn) throw refuse('no_walk_in')
+      walkIn = atVenue && windowRefusal !== null
+    }
+    validate(event)
+    const claim = await claimPlace(store, ctx, input.eventId, event, atVenue, validate)
+    let saved: EventSignup
+    try {
+      saved = await store.transaction((tx) =>
+        writeSignup(tx, ctx, claim, existing, {
+          signupId,
+          residentId: caller.id,
+          name: input.name,
+          phone: input.phone,
+          via: walkIn ? 'walk_in' : 'online',
+          requestKey,
+        }),
+      )
+    } catch (err) {
+      // Nothing of this sign-up was written: give the place back (and let the waitlist have it).
+      await releaseClaim(store, ctx, claim)
+      if (claim.confirm) await fillFromWaitlist(ctx, input.eventId)
+      if (!(err instanceof DuplicateIdError || err instanceof SignupRaced)) throw err
+      // Another request of this resident signed up meanwhile: the same request is answered as it was.
+      const current = await store.collection('eventSignups').get(signupId)
+      const same = current?.requests?.[requestKey]
+      if (current && same) return answer(same, current)
+      throw refuse(current?.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
+    }
+    await countSignup(store, ctx, claim, caller.id)
+    const outcome: SignupOutput['outcome'] = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
+    // Waitlisted although a place is free: someone gave one back and the waitlist is still being
+    // promoted; finish that before answering. Places freed while people wait go to them first.
+    if (saved.status === 'waitlisted' && event.confirmedCount < event.capacity) {
+      await fillFromWaitlist(ctx, input.eventId)
+      return answer(outcome, null)
+    }
+    // The counts as this sign-up's claim left them (the page shows the places left without another call).
+    return { outcome, mine: await mySignupView(ctx, saved), counts: countsOf(claim.after) }
+
+    /** The answer to a request already done: the sign-up and the counts as they are now. */
+    async function answer(done: SignupOutput['outcome'], mine: EventSignup | null): Promise<SignupOutput> {
+      const s = mine ?? (await store.collection('eventSignups').get(signupId))
+      if (!s) throw notFound('报名记录不存在')
+      const e = await store.collection('events').get(input.eventId)
+      if (!e) throw notFound('活动不存在或已删除')
+      return { outcome: done, mine: await mySignupView(ctx, s), counts: countsOf(e) }
+    }
   },
 })

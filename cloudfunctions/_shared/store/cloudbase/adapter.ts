@@ -80,6 +80,8 @@ export interface SdkQuery {
   get(): Promise<unknown>
   count(): Promise<unknown>
   update(data: object): Promise<unknown>
+  /** `database.modifyAndReturnDoc`: one matching document updated, answered as updated (node-sdk ≥ 2.3). */
+  updateAndReturn(data: object): Promise<unknown>
 }
 
 /** `collection.doc(id)`. */
@@ -500,6 +502,23 @@ class CloudbaseCollection<T extends BaseDoc> extends DocOps<T> implements Collec
     const alreadySo = Object.entries(compiled.set).map(([field, value]) => ({ [field]: _.eq(value) }))
     const cond = alreadySo.length ? _.and([query, ...alreadySo]) : query
     return numberOf(await this.coll().where(cond).count(), 'total', 'count') > 0
+  }
+
+  /**
+   * `where({ _id, ...onlyIf }).updateAndReturn(...)` (node-sdk 2.3 "新增 updateAndReturn 接口",
+   * `database.modifyAndReturnDoc`): the condition, the write and the answer in one call, so
+   * concurrent increments of one field each see their own result.
+   */
+  async updateAndGet(id: string, update: Update<T>, onlyIf?: Filter<T>): Promise<T | null> {
+    if (typeof id !== 'string' || id === '') return null
+    const compiled = compileUpdate(update, this.db.command)
+    const idIs = where.eq<T>('_id' as OrderBy<T>['field'], id)
+    const query = compileFilter(onlyIf ? where.and<T>(idIs, onlyIf) : idIs, this.db)
+    const result = unwrap(await this.coll().where(query === ALL ? {} : query).updateAndReturn(compiled.data))
+    const doc = prop(result, 'doc')
+    if (!prop(result, 'updated') || !doc) return null
+    if (typeof doc !== 'object' || typeof prop(doc, '_id') !== 'string') throw new Error('unexpected CloudBase document')
+    return doc as T
   }
 
   async find(query: FindQuery<T> = {}): Promise<Page<T>> {

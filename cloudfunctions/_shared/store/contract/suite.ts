@@ -100,6 +100,19 @@ export function describeStoreContract(
       expect(await store.collection('policies').update(id('nope'), { set: { title: 'x' } })).toBe(false)
     })
 
+    it('updateAndGet answers the document as its own update left it, null when nothing matched', async () => {
+      const p = policy({ version: 1 })
+      await store.collection('policies').insert(p)
+      const coll = store.collection('policies')
+      // Concurrent increments of one field each learn a different value: a place in line each.
+      const got = await Promise.all(Array.from({ length: 8 }, () => coll.updateAndGet(p._id, { inc: { version: 1 } }, where.lt('version', 6))))
+      const versions = got.filter((g) => g !== null).map((g) => g?.version)
+      expect(versions.sort()).toEqual([2, 3, 4, 5, 6])
+      expect(got.filter((g) => g === null)).toHaveLength(3)
+      expect(await coll.updateAndGet(p._id, { set: { title: '改' } })).toEqual({ ...p, title: '改', version: 6 })
+      expect(await coll.updateAndGet(id('nope'), { inc: { version: 1 } })).toBeNull()
+    })
+
     it('remove deletes once', async () => {
       const o = org()
       await store.collection('orgs').insert(o)

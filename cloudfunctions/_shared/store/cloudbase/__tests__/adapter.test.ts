@@ -257,6 +257,22 @@ describe('update', () => {
     expect(decode(call.body.data)).toEqual({ $set: { title: '新标题', validTo: null }, $inc: { version: 2 } })
   })
 
+  it('updateAndGet: one modifyAndReturnDoc on _id and the condition, answering the returned document', async () => {
+    const after = policy({ version: 7 })
+    const [call] = expectCalls(['database.modifyAndReturnDoc', { requestId: 'r', data: { updated: 1, doc: JSON.stringify(after) } }])
+    expect(await store.collection('policies').updateAndGet('pol-1', { inc: { version: 1 } }, where.lt('version', 9))).toEqual(after)
+    expect(call.body).toMatchObject({ collectionName: 'policies', queryType: 'WHERE' })
+    expect(decode(call.body.query)).toEqual({ $and: [{ _id: { $eq: 'pol-1' } }, { version: { $lt: 9 } }] })
+    expect(decode(call.body.data)).toEqual({ $inc: { version: 1 } })
+  })
+
+  it('updateAndGet: nothing matched is null, and an error is an error', async () => {
+    expectCalls(['database.modifyAndReturnDoc', { requestId: 'r', data: { updated: 0, doc: null } }])
+    expect(await store.collection('policies').updateAndGet('pol-1', { inc: { version: 1 } }, where.eq('version', 4))).toBeNull()
+    expectCalls(['database.modifyAndReturnDoc', { requestId: 'r', code: 'DATABASE_PERMISSION_DENIED', message: 'no' }])
+    await expect(store.collection('policies').updateAndGet('pol-1', { inc: { version: 1 } })).rejects.toMatchObject({ code: 'DATABASE_PERMISSION_DENIED' })
+  })
+
   it('with an increment, zero updated means no match and costs no further call', async () => {
     expectCalls(['database.modifyDocument', { requestId: 'r', data: { updated: 0, matched: 0 } }])
     expect(await store.collection('policies').update('pol-1', { inc: { version: 1 } }, where.eq('version', 4))).toBe(false)
