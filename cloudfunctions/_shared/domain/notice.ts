@@ -43,7 +43,15 @@ export interface NoticeDelivery {
   /** The page it opens, WeChat style (no leading slash). */
   page: string
   status: 'queued' | 'sending' | 'sent' | 'failed'
-  failReason: 'no_quota' | 'refused' | 'rejected' | 'gave_up' | 'unconfirmed' | 'no_template' | null
+  /** `off`: a muted record (below) after the timer credited its push funnel. */
+  failReason: 'no_quota' | 'refused' | 'rejected' | 'gave_up' | 'unconfirmed' | 'no_template' | 'off' | null
+  /** The push funnel to credit for a benefit of this policy (see `InboxMessage.funnelPolicyId`). */
+  funnelPolicyId?: string
+  /**
+   * The resident turned this kind off: nothing is shown or sent, the record only carries the
+   * push-funnel credit to the timer, which then marks it failed (`off`).
+   */
+  muted?: boolean
   attempts: number
   createdAt: string
   sentAt: string

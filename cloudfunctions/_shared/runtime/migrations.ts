@@ -403,7 +403,34 @@ const MIGRATIONS: readonly Migration[] = [
     name: '2026-12-eligible-entrepreneur-stocks',
     run: recountEligibleStocks,
   },
+  {
+    // Issue 22, a benefit or loan step within 2 reads + 3 writes: each case carries its
+    // resident's 我的帮扶进展 switch (`caseNoticesOff`) instead of the write reading their settings.
+    name: '2026-12-case-notice-switch-on-cases',
+    run: copyNoticeSwitchesToCases,
+  },
 ]
+
+/**
+ * Sets `caseNoticesOff` on the cases of every resident who turned 我的帮扶进展 off (each case under
+ * its version, bumped). Residents with the kind on need nothing: absent means on. A rerun
+ * changes nothing.
+ */
+export async function copyNoticeSwitchesToCases(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  for await (const batch of store.collection('noticeSettings').scan(undefined, 200)) {
+    for (const settings of batch) {
+      if (!settings.off.includes('case')) continue
+      for await (const cases of store.collection('intents').scan(where.eq<Intent>('residentId', settings._id), 50)) {
+        for (const c of cases) {
+          if (c.caseNoticesOff === true) continue
+          if (await store.collection('intents').update(c._id, { set: { caseNoticesOff: true, version: c.version + 1 } }, where.eq<Intent>('version', c.version))) changed++
+        }
+      }
+    }
+  }
+  return changed
+}
 
 /**
  * Counts each push's funnel once, the way `notify.pushStatus` used to on every call: of the
