@@ -30,9 +30,9 @@ export interface NoticeSettings {
 }
 
 /**
- * One WeChat subscribe message to send for a notice, filed with the inbox message (same id
- * suffix) and sent by the `notify` function's `sendNotices` timer, which takes one consent per
- * message; without a consent left it stays in the inbox only (`no_quota`).
+ * One WeChat subscribe message to send for a notice, filed from the inbox message (same id
+ * suffix; `InboxMessage.deliverQueued`) and sent by the `notify` function's `sendNotices` timer,
+ * which takes one consent per message; without a consent left it stays in the inbox only (`no_quota`).
  */
 export interface NoticeDelivery {
   _id: string
