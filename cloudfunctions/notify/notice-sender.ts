@@ -1,5 +1,7 @@
 import { NOTICE_KIND_LABELS, type NoticeDelivery } from '../_shared/domain/notice'
 import { MAX_ATTEMPTS, templateData, wechatTime } from '../_shared/domain/notify'
+import { deliveryOf } from '../_shared/application/notices'
+import { creditPushFunnel } from '../_shared/application/push-funnel'
 import type { Notifier } from '../_shared/notifier/port'
 import type { Keyring } from '../_shared/runtime/keyring'
 import type { Collections } from '../_shared/store/collections'
@@ -24,8 +26,34 @@ export interface NoticeSendReport {
 }
 
 /**
+ * Files the WeChat delivery of each notice `tellResident` left in the inbox (`deliverQueued`),
+ * oldest first, at most `batch`: first the push-funnel credit of a benefit's policy (a retry
+ * credits nothing twice), then, in one transaction, the delivery and the flag cleared, so a
+ * notice is delivered once however many passes see it. Moved here from the writing action so a
+ * benefit or loan step costs at most 2 reads + 3 writes (issue 22).
+ */
+export async function fileDeliveries(store: Store<Collections>, batch: number): Promise<number> {
+  const { items } = await store.collection('inbox').find({ where: where.eq('deliverQueued', true), orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: batch })
+  let filed = 0
+  for (const m of items) {
+    if (m.funnelPolicyId) await creditPushFunnel(store, m.residentId, m.createdAt, { benefitPolicyId: m.funnelPolicyId })
+    const done = await store.transaction(async (tx) => {
+      const fresh = await tx.collection('inbox').get(m._id)
+      if (!fresh?.deliverQueued) return false
+      // A resident who deleted the message (or their data) meanwhile gets no delivery either.
+      if (!(await tx.collection('inbox').update(m._id, { set: { deliverQueued: false } }, where.eq('deliverQueued', true)))) return false
+      if (!(await tx.collection('noticeDeliveries').get(deliveryOf(fresh)._id))) await tx.collection('noticeDeliveries').insert(deliveryOf(fresh))
+      return true
+    })
+    if (done) filed++
+  }
+  return filed
+}
+
+/**
  * Sends queued progress notices (filed by `tellResident` in whichever function moved the case,
- * site application, feedback or sign-up) as WeChat subscribe messages, oldest first, at most
+ * site application, feedback or sign-up, and turned into deliveries by `fileDeliveries` at the
+ * start of the pass) as WeChat subscribe messages, oldest first, at most
  * `batch` a pass (the `sendNotices` timer runs every minute). One-time consents: each message
  * takes one consent of the notice template in the same transaction that claims the delivery
  * (queued → sending), so two passes never send the same one and a consent is used once; a
@@ -36,9 +64,16 @@ export interface NoticeSendReport {
 export async function sendNotices(deps: NoticeSendDeps, batch = 50): Promise<NoticeSendReport> {
   const { store, keyring, notifier, template } = deps
   const report: NoticeSendReport = { sent: 0, inboxOnly: 0, retried: 0 }
+  await fileDeliveries(store, batch)
   const { items } = await store.collection('noticeDeliveries').find({ where: where.eq('status', 'queued'), orderBy: [{ field: 'createdAt', dir: 'asc' }], limit: batch })
   for (const queued of items) {
     const at = deps.now().toISOString()
+    if (queued.muted) {
+      // A kind the resident turned off: nothing to send, only the push funnel to credit.
+      if (queued.funnelPolicyId) await creditPushFunnel(store, queued.residentId, queued.createdAt, { benefitPolicyId: queued.funnelPolicyId })
+      await store.collection('noticeDeliveries').update(queued._id, { set: { status: 'failed', failReason: 'off' } }, where.eq('status', 'queued'))
+      continue
+    }
     const fail = (reason: NoticeDelivery['failReason']) => ({ set: { status: 'failed' as const, failReason: reason } })
     const claimed = await store.transaction(async (tx) => {
       const d = await tx.collection('noticeDeliveries').get(queued._id)

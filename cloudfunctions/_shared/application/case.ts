@@ -322,6 +322,11 @@ export async function writeCase(tx: TxStore<Collections>, current: Intent, next:
   // The resident hears of what moved on their case, in the same transaction as the move. The
   // notice keys carry the version this write replaced, and the write above succeeded only if no
   // one else wrote that version: the inbox needs no duplicate check.
-  if (tell) for (const notice of tell(current, doc)) await tellResident(tx, notice, at, { fresh: true })
+  // The case carries its resident's switch for these notices (`caseNoticesOff`): no settings read.
+  if (tell) {
+    for (const notice of tell(current, doc)) {
+      await tellResident(tx, notice, at, { fresh: true, ...(notice.kind === 'case' ? { off: doc.caseNoticesOff === true } : {}) })
+    }
+  }
   return doc
 }

@@ -20,6 +20,10 @@ export interface Notice {
   /** The page it opens, from `pagePath` (no leading slash, as WeChat's `page` takes it). */
   path: string
   sourceId: string | null
+  /** A benefit of this policy: the timer credits the resident's opened pushes of it (issue 24). */
+  funnelPolicyId?: string
+  /** Not told (an edited benefit): only the funnel credit is filed, as for a kind turned off. */
+  silent?: boolean
 }
 
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s)
@@ -27,56 +31,85 @@ const idPart = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100
 
 /**
  * Tells a resident, inside the caller's transaction where there is one (the case write, the site
- * decision), so the notice exists exactly when the change does: an inbox message opening the
- * page, and a WeChat delivery for the `notify` function to send if a consent is left. A kind
- * the resident turned off files nothing. Answers whether anything was filed. `fresh`: the
- * caller's own guarded write proves the key is new (a case write keyed by the version it
- * replaced), so the inbox's duplicate check is skipped; a duplicate insert still fails safe.
+ * decision), so the notice exists exactly when the change does: one write, the inbox message
+ * opening the page, flagged `deliverQueued`; the `notify` function's `sendNotices` timer (every
+ * minute) turns the flag into the WeChat delivery it sends if a consent is left, and credits the
+ * push funnel of a benefit's policy (`funnelPolicyId`). A kind the resident turned off files
+ * nothing, except a muted delivery record when a funnel credit is due, so the counts stay exact.
+ * Answers whether a message was filed. `fresh`: the caller's own guarded write proves the key is
+ * new (a case write keyed by the version it replaced), so the inbox's duplicate check is skipped;
+ * a duplicate insert still fails safe. `off`: the caller knows the switch (a case carries its
+ * resident's `caseNoticesOff`), so their settings are not read.
  */
 export async function tellResident(
   store: Store<Collections> | TxStore<Collections>,
   notice: Notice,
   at: string,
-  opts: { fresh?: boolean } = {},
+  opts: { fresh?: boolean; off?: boolean } = {},
 ): Promise<boolean> {
-  const settings = await store.collection('noticeSettings').get(notice.residentId)
-  if (settings?.off.includes(notice.kind)) return false
+  const off = notice.silent || (opts.off ?? (await store.collection('noticeSettings').get(notice.residentId))?.off.includes(notice.kind) ?? false)
   const suffix = idPart(notice.key)
   const path = notice.path
-  const message: InboxMessage = {
-    _id: `ib_n_${suffix}`,
-    residentId: notice.residentId,
-    kind: notice.kind,
-    title: cut(notice.title, 40),
-    body: cut(notice.body, 120),
-    link: `/${path}`,
-    sourceId: notice.sourceId,
-    createdAt: at,
-    readAt: null,
-  }
-  const delivery: NoticeDelivery = {
-    _id: `nd_${suffix}`,
-    residentId: notice.residentId,
-    kind: notice.kind,
-    title: message.title,
-    body: message.body,
-    page: path,
-    status: 'queued',
-    failReason: null,
-    attempts: 0,
-    createdAt: at,
-    sentAt: '',
-  }
-  if (!opts.fresh && (await store.collection('inbox').get(message._id))) return false
+  const funnel = notice.funnelPolicyId ? { funnelPolicyId: notice.funnelPolicyId } : {}
   try {
+    if (off) {
+      if (!notice.funnelPolicyId) return false
+      const muted: NoticeDelivery = {
+        _id: `nd_${suffix}`,
+        residentId: notice.residentId,
+        kind: notice.kind,
+        title: '',
+        body: '',
+        page: path,
+        status: 'queued',
+        failReason: null,
+        attempts: 0,
+        createdAt: at,
+        sentAt: '',
+        muted: true,
+        ...funnel,
+      }
+      await store.collection('noticeDeliveries').insert(muted)
+      return false
+    }
+    const message: InboxMessage = {
+      _id: `ib_n_${suffix}`,
+      residentId: notice.residentId,
+      kind: notice.kind,
+      title: cut(notice.title, 40),
+      body: cut(notice.body, 120),
+      link: `/${path}`,
+      sourceId: notice.sourceId,
+      deliverQueued: true,
+      ...funnel,
+      createdAt: at,
+      readAt: null,
+    }
+    if (!opts.fresh && (await store.collection('inbox').get(message._id))) return false
     await store.collection('inbox').insert(message)
-    await store.collection('noticeDeliveries').insert(delivery)
   } catch (err) {
     // Filed by a concurrent retry of the same change: nothing more to do.
     if (err instanceof DuplicateIdError) return false
     throw err
   }
   return true
+}
+
+/** The WeChat delivery of a notice filed in the inbox (same id suffix), as the timer files it. */
+export function deliveryOf(message: InboxMessage): NoticeDelivery {
+  return {
+    _id: `nd_${message._id.replace(/^ib_n_/, '')}`,
+    residentId: message.residentId,
+    kind: message.kind as NoticeKind,
+    title: message.title,
+    body: message.body,
+    page: (message.link ?? '').replace(/^\//, ''),
+    status: 'queued',
+    failReason: null,
+    attempts: 0,
+    createdAt: message.createdAt,
+    sentAt: '',
+  }
 }
 
 /**
@@ -121,7 +154,7 @@ export function benefitNotices(before: Intent, after: Intent): Notice[] {
   const had = new Set(before.benefits.map((b) => b.id))
   return after.benefits
     .filter((b) => !had.has(b.id) && !b.loanId)
-    .map((b) => ({ ...base, key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amountFen ? `，金额 ${yuanLabel(b.amountFen)}` : ''}` }))
+    .map((b) => ({ ...base, ...(b.policyId ? { funnelPolicyId: b.policyId } : {}), key: key(`benefit_${b.id}`), title: '已为你登记享受政策', body: `${b.policyTitle || '创业扶持政策'}${b.amountFen ? `，金额 ${yuanLabel(b.amountFen)}` : ''}` }))
 }
 
 /** Loan steps the resident is told of: the application itself is theirs, so it is not. */

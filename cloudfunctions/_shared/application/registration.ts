@@ -113,6 +113,8 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
     if (same.items[0]) throw new DuplicateRegistration('phone', same.items[0]._id)
   }
   const byStaff = reg.registeredBy
+  // The resident's 我的帮扶进展 switch travels with the case (`caseNoticesOff`), read once here.
+  const noticesOff = reg.residentId ? ((await ctx.store.collection('noticeSettings').get(reg.residentId))?.off.includes('case') ?? false) : false
   const intent: Intent = {
     _id: intentId(now),
     residentId: reg.residentId,
@@ -130,6 +132,7 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
     consentVersion: CONSENT_VERSION,
     consentAt: byStaff ? byStaff.at : at,
     sourceEventId: reg.sourceEventId,
+    ...(noticesOff ? { caseNoticesOff: true } : {}),
     status: 'pending',
     stage: 'registered',
     stageHistory: [

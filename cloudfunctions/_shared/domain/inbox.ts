@@ -30,6 +30,14 @@ export interface InboxMessage {
   sourceId: string | null
   /** The policy push that filed it (notify), so opening it counts as an open of that push. */
   pushId?: string
+  /**
+   * True while its WeChat delivery is still to be made: a notice files the inbox message only,
+   * and the `sendNotices` timer turns it into the `noticeDeliveries` record (then false). Absent
+   * on messages with no delivery (pushes, announcements) and on those filed before the flag.
+   */
+  deliverQueued?: boolean
+  /** A benefit of this policy was recorded for the resident: the timer credits their opened pushes of it (push funnel). */
+  funnelPolicyId?: string
   createdAt: string
   readAt: string | null
 }

@@ -271,6 +271,12 @@ export interface Intent extends IntentAnswers {
   registeredBy?: RegisteredBy | null
   /** ISO time the resident claimed a case registered on their behalf, or absent. */
   claimedAt?: string
+  /**
+   * The resident turned off 我的帮扶进展 notices (我的 → 消息提醒): a copy of their switch, so a case
+   * write knows whether to tell them without reading their settings (issue 22: a benefit or a loan
+   * step within 2 reads). Kept in step by `notify.setNotice`, set on submit and claim; absent = on.
+   */
+  caseNoticesOff?: boolean
   consentVersion: string
   consentAt: string
   /** The promotion event whose QR code led here, if any. */

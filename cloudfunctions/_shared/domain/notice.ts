@@ -30,9 +30,9 @@ export interface NoticeSettings {
 }
 
 /**
- * One WeChat subscribe message to send for a notice, filed with the inbox message (same id
- * suffix) and sent by the `notify` function's `sendNotices` timer, which takes one consent per
- * message; without a consent left it stays in the inbox only (`no_quota`).
+ * One WeChat subscribe message to send for a notice, filed from the inbox message (same id
+ * suffix; `InboxMessage.deliverQueued`) and sent by the `notify` function's `sendNotices` timer,
+ * which takes one consent per message; without a consent left it stays in the inbox only (`no_quota`).
  */
 export interface NoticeDelivery {
   _id: string
@@ -43,7 +43,15 @@ export interface NoticeDelivery {
   /** The page it opens, WeChat style (no leading slash). */
   page: string
   status: 'queued' | 'sending' | 'sent' | 'failed'
-  failReason: 'no_quota' | 'refused' | 'rejected' | 'gave_up' | 'unconfirmed' | 'no_template' | null
+  /** `off`: a muted record (below) after the timer credited its push funnel. */
+  failReason: 'no_quota' | 'refused' | 'rejected' | 'gave_up' | 'unconfirmed' | 'no_template' | 'off' | null
+  /** The push funnel to credit for a benefit of this policy (see `InboxMessage.funnelPolicyId`). */
+  funnelPolicyId?: string
+  /**
+   * The resident turned this kind off: nothing is shown or sent, the record only carries the
+   * push-funnel credit to the timer, which then marks it failed (`off`).
+   */
+  muted?: boolean
   attempts: number
   createdAt: string
   sentAt: string

@@ -410,6 +410,12 @@ const MIGRATIONS: readonly Migration[] = [
     name: '2026-12-duty-schedule-figures-edits',
     run: migrateDutyTasks,
   },
+  {
+    // Issue 22, a benefit or loan step within 2 reads + 3 writes: each case carries its
+    // resident's 我的帮扶进展 switch (`caseNoticesOff`) instead of the write reading their settings.
+    name: '2026-12-case-notice-switch-on-cases',
+    run: copyNoticeSwitchesToCases,
+  },
 ]
 
 /** Gives tasks stored before issue 21's 督查 gaps `schedule: null`, `edits: []` and each report `figures` / `attachments: []`. */
@@ -427,6 +433,27 @@ export async function migrateDutyTasks(store: Store<Collections>): Promise<numbe
         reports: t.reports.map((r) => ({ ...r, figures: r.figures ?? [], attachments: r.attachments ?? [] }) as DutyReport),
       }
       if (await col.update(t._id, { set })) changed++
+    }
+  }
+  return changed
+}
+
+/**
+ * Sets `caseNoticesOff` on the cases of every resident who turned 我的帮扶进展 off (each case under
+ * its version, bumped). Residents with the kind on need nothing: absent means on. A rerun
+ * changes nothing.
+ */
+export async function copyNoticeSwitchesToCases(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  for await (const batch of store.collection('noticeSettings').scan(undefined, 200)) {
+    for (const settings of batch) {
+      if (!settings.off.includes('case')) continue
+      for await (const cases of store.collection('intents').scan(where.eq<Intent>('residentId', settings._id), 50)) {
+        for (const c of cases) {
+          if (c.caseNoticesOff === true) continue
+          if (await store.collection('intents').update(c._id, { set: { caseNoticesOff: true, version: c.version + 1 } }, where.eq<Intent>('version', c.version))) changed++
+        }
+      }
     }
   }
   return changed

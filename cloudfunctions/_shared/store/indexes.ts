@@ -85,6 +85,8 @@ export const INDEXES: Declarations = {
   inbox: [
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
+    // notify's sendNotices timer: notices whose WeChat delivery is still to be filed, oldest first.
+    { name: 'deliver_queued', fields: [{ field: 'deliverQueued', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },
   ],
   feedback: [
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },

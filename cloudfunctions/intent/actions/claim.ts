@@ -143,12 +143,14 @@ export const claimConfirm = defineAction({
     const at = now.toISOString()
     const resSlot = residentSlotId(ctx, community._id, ctx.caller.id)
     let saved: Intent
+    // The case takes the resident's 我的帮扶进展 switch (`caseNoticesOff`) as it becomes theirs.
+    const noticesOff = (await ctx.store.collection('noticeSettings').get(ctx.caller.id))?.off.includes('case') ?? false
     try {
       saved = await ctx.store.transaction(async (tx) => {
         const current = await tx.collection('intents').get(intent._id)
         if (!current || current.residentId || current.version !== intent.version) throw conflict('这条登记刚有变化，请重新获取验证码')
         await tx.collection('intentSlots').insert({ _id: resSlot, intentId: current._id, communityId: community._id, createdAt: at })
-        const set = { residentId: ctx.caller.id, claimedAt: at, updatedAt: at, version: current.version + 1 }
+        const set = { residentId: ctx.caller.id, claimedAt: at, updatedAt: at, version: current.version + 1, caseNoticesOff: noticesOff }
         if (!(await tx.collection('intents').update(current._id, { set }, where.and<Intent>(where.eq('version', current.version), where.eq('residentId', ''))))) {
           throw conflict('这条登记刚有变化，请重新获取验证码')
         }

@@ -6,8 +6,9 @@ import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { CASE_REFUSED, changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
-import { benefitNotices, caseNotices } from '../../_shared/application/notices'
-import { creditPushFunnel } from '../../_shared/application/push-funnel'
+import { benefitNotices, caseNotices, type Notice } from '../../_shared/application/notices'
+import type { Intent } from '../../_shared/domain/intent'
+import { pagePath } from '../../_shared/domain/pages'
 
 const MAX_BENEFITS = 200
 
@@ -30,9 +31,13 @@ export function checkCap(amountFen: number, capFen: number | null | undefined): 
  * do not match it, or the benefit date is outside its validity, an override reason is required.
  * Amounts are integer fen, at most the policy's cap. Counts by kind, target group and policy on
  * the month document of the benefit date, in the same transaction as the case write.
- * Store operations: the case and the policy (2 reads), the case and one month counter (2 writes);
- * a new benefit tells the resident (`benefitNotices`): their notice switches (1 read), the inbox
- * item and the WeChat delivery (2 writes). An edit tells nothing.
+ * Store operations (issue 22: at most 2 reads + 3 writes): the case and the policy (2 reads), the
+ * case, the month counter and the resident's inbox message (3 writes). The resident's switch is on
+ * the case (`caseNoticesOff`), the WeChat delivery and the push-funnel credit (a resident who
+ * opened a push of this policy) are made from the inbox message by `notify`'s `sendNotices` timer.
+ * An entrepreneur's first benefit their groups make them eligible for also moves the year
+ * document's stocks (政策享受率): one more write. An edit tells nothing; when it moves the
+ * benefit to another policy, a muted record carries the funnel credit (the same 3 writes).
  */
 export const recordBenefit = defineAction({
   input: ledgerBenefitInput,
@@ -97,9 +102,26 @@ export const recordBenefit = defineAction({
       const history = [...(old.history ?? []), was]
       const edited: Benefit = { ...old, ...fields, at, byName: caller.staff.name, history }
       return { ...c, benefits: c.benefits.map((b) => (b.id === old.id ? edited : b)) }
-    }, (before, after) => [...caseNotices(before, after), ...benefitNotices(before, after)])
-    // A resident who opened a push of this policy and now has its benefit counts in that push's funnel.
-    if (input.policyId && saved.residentId) await creditPushFunnel(ctx.store, saved.residentId, ctx.now().toISOString(), { benefitPolicyId: input.policyId })
+    }, (before, after) => [...caseNotices(before, after), ...benefitNotices(before, after), ...editedBenefitFunnel(before, after, input.benefitId)])
     return toMoneyPatch(saved)
   },
 })
+
+/** An edit that moved a benefit to another policy: the funnel credit for it, told to no one. */
+function editedBenefitFunnel(before: Intent, after: Intent, benefitId: string | undefined): Notice[] {
+  if (benefitId === undefined || !after.residentId) return []
+  const was = before.benefits.find((b) => b.id === benefitId)
+  const now = after.benefits.find((b) => b.id === benefitId)
+  if (!now?.policyId || was?.policyId === now.policyId) return []
+  return [{
+    residentId: after.residentId,
+    kind: 'case',
+    key: `${after._id}_v${before.version}_benefit_${benefitId}`,
+    title: '',
+    body: '',
+    path: pagePath('myCase'),
+    sourceId: after._id,
+    funnelPolicyId: now.policyId,
+    silent: true,
+  }]
+}

@@ -27,6 +27,10 @@ import { indicesActions } from '../../../indices/actions'
 import { intentActions } from '../../../intent/actions'
 import { ID_B, ID_C, idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { policyActions } from '../../../policy/actions'
+import { notifyActions } from '../../../notify/actions'
+import type { NotifyDeps } from '../../../notify/deps'
+import { fileDeliveries, sendNotices } from '../../../notify/notice-sender'
+import { outboxNotifier } from '../../../_shared/notifier/outbox'
 import { makeLedgerActions } from '..'
 
 const STAFF = [
@@ -194,6 +198,11 @@ describe('the loan pipeline', () => {
     ])
     expect(inbox.find((m) => m.title.endsWith('放款'))?.body).toBe('创业担保贷款：贷款已发放，记得按时还款，金额 200,000 元（2026-09-25）')
     for (const m of inbox) expect(m.link).toBe(pageUrl('myCase'))
+    // Each is filed for WeChat by the sendNotices timer, once however many passes run.
+    expect(inbox.every((m) => m.deliverQueued === true)).toBe(true)
+    expect(await h.store.collection('noticeDeliveries').count(where.eq('residentId', residentId))).toBe(0)
+    expect(await fileDeliveries(h.store, 50)).toBe(inbox.length)
+    expect(await fileDeliveries(h.store, 50)).toBe(0)
     expect(await h.store.collection('noticeDeliveries').count(where.eq('residentId', residentId))).toBe(inbox.length)
   })
 
@@ -328,31 +337,85 @@ describe('notices are the recording action\'s choice', () => {
   })
 })
 
+const notifyTestDeps = (): NotifyDeps => ({
+  notifier: (st) => outboxNotifier(st),
+  template: null,
+  noticeTemplate: null,
+  pace: { perSecond: 20, budgetMs: 1000 },
+  timer: { now: () => Date.parse('2026-11-22T02:00:00Z'), sleep: async () => undefined },
+})
+
 describe('store operations', () => {
-  it('counts the store operations of a benefit and a loan step, the resident\'s notice included', async () => {
-    const { h, ledger, ok, a, benefit, loanPolicy } = await setup()
-    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-01' }))
+  /** One action run against the counting store, caller resolution and audit left out (dispatch adds them). */
+  const measurer = async (h: Awaited<ReturnType<typeof setup>>['h'], ledger: Awaited<ReturnType<typeof setup>>['ledger']) => {
     const staff = (await h.store.collection('staff').get('a-staff'))!
     const org = (await h.store.collection('orgs').get('comm-a'))!
-    const measure = async (action: 'recordBenefit' | 'loanStep', input: unknown): Promise<OpCount & { out: MoneyPatch }> => {
+    return async (action: 'recordBenefit' | 'loanStep', input: unknown): Promise<OpCount & { out: MoneyPatch }> => {
       const ops: OpCount = { reads: 0, writes: 0 }
       const ctx: Ctx = { store: countingStore(h.store, ops), caller: { kind: 'staff', id: staff._id, staff, org }, now: () => new Date('2026-11-22T02:00:00Z'), keyring: h.keyring }
       const out = (await ledger[action].run(input as never, ctx)) as MoneyPatch
       return { ...ops, out }
     }
+  }
+  const loanInput = (id: string, over: object) => ({ id, policyId: null, date: '2026-11-04', actor: '社区', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '', ...over })
+
+  it('a benefit and every loan step stay within 2 reads + 3 writes, the resident still told, the funnel credited by the timer', async () => {
+    const { h, ledger, ok, a, benefit, loanPolicy, stored } = await setup()
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-01' }))
+    const measure = await measurer(h, ledger)
     const b = await measure('recordBenefit', benefit({ date: '2026-11-02', note: '', overrideReason: '', reason: '' }))
-    // The case and the policy read, the case and the month counter written; the resident's notice
-    // adds their notice settings (1 read) and the inbox item and its WeChat delivery (2 writes); the
-    // push funnel (issue 24) adds one query for the resident's opened pushes of the policy (none here,
-    // so nothing credited). The inbox's duplicate check is gone: the key carries the version the
-    // guarded write replaced. Over the issue's 2 + 3 by 2 reads and 1 write.
-    expect([b.reads, b.writes]).toEqual([4, 4])
-    const applied = await measure('loanStep', { id: a._id, expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-03', actor: '居民', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '' })
-    // The application is the resident's own: no notice.
+    // Reads: the case and the policy. Writes: the case, the month counter and the inbox message
+    // (its WeChat delivery and any push-funnel credit are the sendNotices timer's).
+    expect([b.reads, b.writes]).toEqual([2, 3])
+    const applied = await measure('loanStep', loanInput(a._id, { expect: 0, policyId: loanPolicy._id, step: 'applied', date: '2026-11-03', actor: '居民' }))
+    // The application is the resident's own: the case and the policy read, the case and the month counter written, no notice.
     expect([applied.reads, applied.writes]).toEqual([2, 2])
-    const next = await measure('loanStep', { id: a._id, loanId: applied.out.loans[0].id, expect: 1, policyId: null, step: 'recommended', date: '2026-11-04', actor: '社区', amountFen: 100_000, documentNo: '', repayDue: '', interestDue: '', overrideReason: '', note: '' })
-    // 社区推荐 is told: the settings read, the inbox item and the delivery written.
-    expect([next.reads, next.writes]).toEqual([2, 4])
+    const loanId = applied.out.loans[0].id
+    const later = [['recommended', 100_000], ['guarantee_reviewed', 100_000], ['bank_approved', 100_000], ['disbursed', 100_000], ['interest', 2_000], ['repaid', 0]] as const
+    for (const [i, [step, fen]] of later.entries()) {
+      const m = await measure('loanStep', loanInput(a._id, { loanId, expect: i + 1, step, amountFen: fen, date: `2026-11-${String(4 + i).padStart(2, '0')}` }))
+      // Each told step: the case read; the case, the month counter and the inbox message written.
+      expect([step, m.reads, m.writes]).toEqual([step, 1, 3])
+    }
+    // Every one of those notices reaches the resident, each filed once for WeChat by the timer.
+    const residentId = (await stored()).residentId
+    const inbox = (await h.store.collection('inbox').find({ where: where.eq('residentId', residentId), limit: 50 })).items
+    expect(inbox.filter((m) => m.deliverQueued)).toHaveLength(3 + later.length)
+    expect(await fileDeliveries(h.store, 50)).toBe(3 + later.length)
+    expect(await h.store.collection('noticeDeliveries').count(where.eq('residentId', residentId))).toBe(inbox.length)
+    expect((await reconcileCounters(h.store, { repair: false })).driftCount).toBe(0)
+  })
+
+  it('an entrepreneur\'s first eligible benefit also moves the year document (政策享受率 stock): 2 reads + 4 writes, then back to 3', async () => {
+    const { h, ledger, ok, a, benefit } = await setup()
+    await ok('a-staff', 'accept', { id: a._id })
+    const cur = (await h.store.collection('intents').get(a._id)) as Intent
+    await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: '2026-10-01T02:00:00.000Z' }, '2026-10-01T02:00:00.000Z', null))
+    const measure = await measurer(h, ledger)
+    const first = await measure('recordBenefit', benefit({ date: '2026-11-02', note: '', overrideReason: '', reason: '' }))
+    expect([first.reads, first.writes]).toEqual([2, 4])
+    const second = await measure('recordBenefit', benefit({ date: '2026-11-03', note: '', overrideReason: '', reason: '' }))
+    expect([second.reads, second.writes]).toEqual([2, 3])
+  })
+
+  it('a resident who turned 我的帮扶进展 off: nothing filed, their settings not read, the switch kept on the case both ways', async () => {
+    const { h, ok, benefit, stored } = await setup()
+    const residentId = (await stored()).residentId
+    await h.ok(notifyActions(notifyTestDeps()), resident(residentId), 'setNotice', { kind: 'case', on: false })
+    expect((await stored()).caseNoticesOff).toBe(true)
+    const inboxCount = () => h.store.collection('inbox').count(where.eq('residentId', residentId))
+    const before = await inboxCount()
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-02' }))
+    expect(await inboxCount()).toBe(before)
+    // Only the push-funnel credit is filed (muted), and the timer marks it without sending.
+    const muted = (await h.store.collection('noticeDeliveries').find({ where: where.eq('residentId', residentId), limit: 10 })).items
+    expect(muted.map((d) => [d.muted, d.status, d.funnelPolicyId])).toEqual([[true, 'queued', (await stored()).benefits[0].policyId]])
+    await sendNotices({ store: h.store, keyring: h.keyring, notifier: outboxNotifier(h.store), template: null, now: () => new Date('2026-11-22T02:01:00Z') })
+    expect((await h.store.collection('noticeDeliveries').get(muted[0]._id))).toMatchObject({ status: 'failed', failReason: 'off' })
+    await h.ok(notifyActions(notifyTestDeps()), resident(residentId), 'setNotice', { kind: 'case', on: true })
+    expect((await stored()).caseNoticesOff).toBe(false)
+    await ok('a-staff', 'recordBenefit', benefit({ date: '2026-11-03' }))
+    expect(await inboxCount()).toBe(before + 1)
   })
 })
 

@@ -8,6 +8,7 @@ import { intentActions } from '../../../intent/actions'
 import { registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { policyActions } from '../../../policy/actions'
+import { fileDeliveries } from '../../notice-sender'
 import { quotaId } from '../../quota'
 import { profileActions } from '../../../profile/actions'
 import { setup, TEMPLATE_ID, wxError } from './fixtures'
@@ -294,6 +295,11 @@ describe('notify inbox, opens and the funnel', () => {
     })
     await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: mine._id, policyId: p._id, policyTitle: p.title, kind: KIND_OF_CATEGORY[p.category], amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: '2026-11-22', note: '已到账' })
 
+    // The benefit's push-funnel credit is made by the sendNotices timer from the resident's notice.
+    const before = await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })
+    expect(before.pushes[0]).toMatchObject({ intentsAfter: 1, benefitsAfter: 0 })
+    await fileDeliveries(h.store, 50)
+    await fileDeliveries(h.store, 50)
     const status = await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })
     expect(status.pushes[0]).toMatchObject({ recipients: 2, sent: 2, opened: 2, intentsAfter: 1, benefitsAfter: 1 })
   })

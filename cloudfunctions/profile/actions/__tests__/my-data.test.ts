@@ -17,6 +17,7 @@ import { localPhotoFiles } from '../../../../server/photos'
 import { makeFeedbackActions } from '../../../feedback/actions'
 import { notifyActions } from '../../../notify/actions'
 import { realTimer } from '../../../notify/deps'
+import { fileDeliveries } from '../../../notify/notice-sender'
 import { pagePath } from '../../../_shared/domain/pages'
 
 const STAFF = [
@@ -79,6 +80,8 @@ async function setup() {
 
   for (const t of ['第一条', '第二条']) await h.store.collection('inbox').insert(message('r1', t))
   await h.store.collection('inbox').insert(message('r2', '给李大山的'))
+  // A pass of notify's sendNotices timer: each notice's WeChat delivery record is filed.
+  await fileDeliveries(h.store, 50)
   return { h, caseId: mine._id, today, workshop }
 }
 
