@@ -81,7 +81,10 @@ export async function conflictBurst(n: number, capacity: number): Promise<Confli
     const c = await counterTotals(raw, 'comm-a', period)
     if ((c.residentsReached ?? 0) !== ok) countersOk = false
   }
+  // Each sign-up was handed its own place in line by the event's guarded update.
+  const seqs = new Set(signups.map((s) => s.seq))
   const exact =
+    seqs.size === signups.length &&
     countersOk &&
     event.confirmedCount === confirmed &&
     event.waitlistCount === waitlisted &&

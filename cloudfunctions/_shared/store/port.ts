@@ -113,6 +113,14 @@ export interface Store<M> {
    * document-level operations are available (what CloudBase transactions allow).
    */
   transaction<R>(work: (tx: TxStore<M>) => Promise<R>): Promise<R>
+  /**
+   * Only on engines whose transactions run one at a time and so never conflict (the SQLite
+   * store): runs `work` inside one transaction with the whole store at hand (its writes commit
+   * together or not at all; `transaction` inside it joins it). Code that keeps a crowd's shared
+   * documents out of transactions for CloudBase's sake uses it to stay crash-atomic where that
+   * costs nothing. Absent elsewhere (CloudBase, wrappers).
+   */
+  atomically?<R>(work: (store: Store<M>) => Promise<R>): Promise<R>
   close(): Promise<void>
 }
 

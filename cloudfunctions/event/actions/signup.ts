@@ -57,31 +57,48 @@ export const signup = defineAction({
       walkIn = atVenue && windowRefusal !== null
     }
     validate(event)
-    const claim = await claimPlace(store, ctx, input.eventId, event, atVenue, validate)
-    let saved: EventSignup
-    try {
-      saved = await store.transaction((tx) =>
-        writeSignup(tx, ctx, claim, existing, {
-          signupId,
-          residentId: caller.id,
-          name: input.name,
-          phone: input.phone,
-          via: walkIn ? 'walk_in' : 'online',
-          requestKey,
-        }),
-      )
-    } catch (err) {
-      // Nothing of this sign-up was written: give the place back (and let the waitlist have it).
-      await releaseClaim(store, ctx, claim)
+    // On CloudBase each step below is its own atomic write; where transactions never conflict
+    // (the local runtime's SQLite) the same steps run in one transaction, so a crash between
+    // them leaves nothing half-done.
+    const unit = store.atomically ? store.atomically.bind(store) : <R>(work: (s: typeof store) => Promise<R>) => work(store)
+    const done = await unit(async (s) => {
+      const claim = await claimPlace(s, ctx, input.eventId, event, atVenue, validate)
+      let saved: EventSignup
+      try {
+        saved = await s.transaction((tx) =>
+          writeSignup(tx, ctx, claim, existing, {
+            signupId,
+            residentId: caller.id,
+            name: input.name,
+            phone: input.phone,
+            via: walkIn ? 'walk_in' : 'online',
+            requestKey,
+          }),
+        )
+      } catch (err) {
+        if (!(err instanceof DuplicateIdError || err instanceof SignupRaced)) {
+          // Nothing of the sign-up was written: give the place back (inside `atomically` the
+          // rollback does).
+          if (!store.atomically) await releaseClaim(s, ctx, claim)
+          throw err
+        }
+        // Another request of this resident signed up meanwhile: nothing of this one is kept.
+        await releaseClaim(s, ctx, claim)
+        return { claim, saved: null }
+      }
+      await countSignup(s, ctx, claim, caller.id)
+      return { claim, saved }
+    })
+    const { claim } = done
+    if (!done.saved) {
+      // The place given back goes to whoever waits; the same request is answered as it was.
       if (claim.confirm) await fillFromWaitlist(ctx, input.eventId)
-      if (!(err instanceof DuplicateIdError || err instanceof SignupRaced)) throw err
-      // Another request of this resident signed up meanwhile: the same request is answered as it was.
       const current = await store.collection('eventSignups').get(signupId)
       const same = current?.requests?.[requestKey]
       if (current && same) return answer(same, current)
       throw refuse(current?.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
     }
-    await countSignup(store, ctx, claim, caller.id)
+    const saved = done.saved
     const outcome: SignupOutput['outcome'] = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
     // Waitlisted although a place is free: someone gave one back and the waitlist is still being
     // promoted; finish that before answering. Places freed while people wait go to them first.

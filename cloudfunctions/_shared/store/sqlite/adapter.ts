@@ -292,6 +292,17 @@ export class SqliteStore<M> implements Store<M> {
     },
   }
 
+  /** The store as seen inside a running transaction (see `atomically`). */
+  private readonly within: Store<M> = {
+    collection: <K extends Extract<keyof M, string>>(name: K) => {
+      const c = this.inside.get(name)
+      if (!c) throw new Error(`unknown collection ${name}`)
+      return c as unknown as Collection<M[K] & BaseDoc>
+    },
+    transaction: <R>(work: (tx: TxStore<M>) => Promise<R>) => work(this.tx),
+    close: () => Promise.reject(new Error('close the store, not a transaction')),
+  }
+
   constructor(options: SqliteOptions) {
     this.db = new Database(options.path)
     this.db.pragma('journal_mode = WAL')
@@ -378,6 +389,11 @@ export class SqliteStore<M> implements Store<M> {
         setImmediate(() => void this.runBatches())
       }
     })
+  }
+
+  /** One transaction of the group commit, with the whole store (reads, queries, writes) inside it. */
+  atomically<R>(work: (store: Store<M>) => Promise<R>): Promise<R> {
+    return this.transaction(() => work(this.within))
   }
 
   private async runBatches(): Promise<void> {
