@@ -4,6 +4,8 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { BundleReportPlugin } from './bundle-report'
 import { ServerOnlyGuardPlugin } from './server-only-guard'
+import { H5HomePreloadPlugin } from './h5-home-preload'
+import { readConfig } from '@tarojs/helper'
 import { appIdProblem, readFileAppId } from './weapp-appid'
 
 const root = path.resolve(__dirname, '..')
@@ -100,7 +102,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       enable: process.env.TARO_CACHE !== '0',
       buildDependencies: {
         theme: [path.resolve(root, 'src/styles/_theme.scss')],
-        config: [__filename, path.resolve(__dirname, 'dev.ts'), path.resolve(__dirname, 'prod.ts')],
+        config: [__filename, path.resolve(__dirname, 'dev.ts'), path.resolve(__dirname, 'prod.ts'), path.resolve(__dirname, 'h5-home-preload.ts')],
         // The H5 router's entry is generated from the page list, which the cache does not see
         // either: a page moved to a subpackage must not be looked for at its old path.
         pages: [path.resolve(root, 'src/app.config.ts'), path.resolve(root, 'cloudfunctions/_shared/domain/pages.ts')],
@@ -150,6 +152,11 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of the component wrappers, taro-ui and the request code. Share them between pages.
         chain.optimization.splitChunks(h5SplitChunks())
+        // The home page's chunks download beside the entry instead of after it (see the plugin).
+        // Taro loads this file with a TypeScript register limited to config/, so the page map is
+        // read through app.config (as Taro itself reads it): its first page is the home page.
+        const home = (readConfig(path.resolve(root, 'src/app.config.ts')) as { pages: string[] }).pages[0]
+        chain.plugin('h5-home-preload').use(H5HomePreloadPlugin, [{ homeSource: path.resolve(root, 'src', `${home}.tsx`), homeRoute: home, publicPath: '/' }])
       },
     },
   }
