@@ -13,6 +13,7 @@ import { conflict, notFound, validation } from '../_shared/runtime/errors'
 import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type Collection, type Filter, where } from '../_shared/store/port'
+import { ownedByCaller } from '../_shared/application/owned-records'
 import { residentPlace } from '../_shared/application/resident'
 import { type SearchableDocs, syncSearchEntry } from '../_shared/application/search-index'
 
@@ -98,13 +99,7 @@ export async function saveResource<K extends ResourceCollection>(
     const doc = {
       ...fields,
       _id: newId(prefix),
-      orgId: caller.org._id,
-      orgPath: caller.org.path,
-      orgName: caller.org.name,
-      createdAt: at,
-      updatedAt: at,
-      updatedBy: caller.staff._id,
-      version: 1,
+      ...ownedByCaller(caller, at),
     } as Collections[K]
     await col.insert(doc)
     await indexResource(ctx, name, doc, at)

@@ -1,11 +1,10 @@
-import jsQR from 'jsqr'
-import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { MentorRequest } from '../../cloudfunctions/_shared/domain/service'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 import { byTest, fn, idCard, post, staffPage } from './api'
+import { decodeImage } from './qr'
 
 /**
  * Issue 11 end to end: a 金沙社区 resident who asked for training and a site enrols in the SYB
@@ -21,21 +20,6 @@ afterAll(() => browser?.close())
 const COURSE = 'co_JinShaT1'
 
 const coverage = async (token: string) => (await fn<DashboardOutput>(token, 'indices', 'dashboard', { period: String(new Date().getFullYear()) })).indices.find((i) => i.key === 'trainingCoverage')!
-
-/** The QR code inside a Taro Image as the runtime served it, decoded. */
-async function decodeImage(page: Page, testId: string): Promise<string> {
-  const src = await page.evaluate((id) => {
-    const el = Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).find((e) => (e as HTMLElement).offsetParent !== null)
-    const img = el instanceof HTMLImageElement ? el : el?.querySelector('img')
-    return img?.getAttribute('src') ?? ''
-  }, testId)
-  const m = /^data:image\/png;base64,(.+)$/.exec(src)
-  if (!m) throw new Error(`no PNG in ${testId}`)
-  const png = PNG.sync.read(Buffer.from(m[1], 'base64'))
-  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
-  if (!found) throw new Error(`no QR code readable in ${testId}`)
-  return found.data
-}
 
 describe('training, sites, mentors and guides end to end', () => {
   let resident: Page

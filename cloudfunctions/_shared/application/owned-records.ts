@@ -1,5 +1,5 @@
 /**
- * What every record an office creates (a policy, survey, event, course, project) starts with:
+ * What every record an office creates (a policy, survey, event, course, project, mentor, site, guide, story) starts with:
  * the caller's org as its owner (id, path for scope, name for display), when and by whom, and
  * version 1 for the edits that follow (each names the version it started from).
  */

@@ -25,8 +25,20 @@ export function countsToward(intent: Intent, spec: DrillSpec): boolean {
   return total > 0
 }
 
-const PAGE = 20
-const SCAN_LIMIT = 400
+/** Cases a page shows, and cases one call reads at most, when listing the cases behind a figure. */
+export const PAGE = 20
+export const SCAN_LIMIT = 400
+
+/**
+ * Who may list the ledger cases behind a figure: staff who may read the figures, and (the rows
+ * are ledger rows) who may read the ledger too.
+ */
+export const CASES_BEHIND_A_FIGURE = {
+  access: 'staff',
+  permission: 'index.read',
+  refusal: FIGURES_REFUSED['index.read'],
+  rules: [{ on: 'every call (the ledger cases behind a figure)', access: 'staff', permission: 'intent.read', refusal: FIGURES_REFUSED['intent.read'] }],
+} as const
 
 /**
  * The ledger cases behind an index's numerator or denominator, as ledger rows (masked). Reads the
@@ -35,10 +47,7 @@ const SCAN_LIMIT = 400
  */
 export const drilldown = defineAction({
   input: drilldownInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
-  rules: [{ on: 'every call (the ledger cases behind a figure)', access: 'staff', permission: 'intent.read', refusal: FIGURES_REFUSED['intent.read'] }],
+  ...CASES_BEHIND_A_FIGURE,
   async run({ orgId, period, key, side, after }, ctx): Promise<DrilldownOutput> {
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)

@@ -9,11 +9,8 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { toLedgerRow } from '../../_shared/application/case'
-import { communitiesUnder, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
-import { countsToward } from './drilldown'
-
-const PAGE = 20
-const SCAN_LIMIT = 400
+import { communitiesUnder, targetOrg } from '../../_shared/application/figures-scope'
+import { CASES_BEHIND_A_FIGURE, countsToward, PAGE, SCAN_LIMIT } from './drilldown'
 
 /**
  * The ledger cases behind one money figure (a benefit kind, target group or policy, a loan step,
@@ -22,10 +19,7 @@ const SCAN_LIMIT = 400
  */
 export const moneyCases = defineAction({
   input: moneyCasesInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
-  rules: [{ on: 'every call (the ledger cases behind a figure)', access: 'staff', permission: 'intent.read', refusal: FIGURES_REFUSED['intent.read'] }],
+  ...CASES_BEHIND_A_FIGURE,
   async run({ orgId, period, metric, after }, ctx): Promise<MoneyCasesOutput> {
     const org = await targetOrg(ctx, ctx.caller, orgId)
     const spec = { metrics: [metric], mode: 'flow' as const, period }

@@ -8,7 +8,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { PAIRING_REFUSED } from './pairing-shared'
+import { PAIRING_WRITE } from './pairing-shared'
 
 /**
  * A paired leader's follow-up on the case: added to the case's follow-ups marked as the leader's
@@ -17,11 +17,7 @@ import { PAIRING_REFUSED } from './pairing-shared'
  */
 export const pairFollowUp = defineAction({
   input: pairFollowUpInput,
-  access: 'staff',
-  permission: 'pairing.write',
-  refusal: PAIRING_REFUSED,
-  audit: 'write',
-  target: (input) => input.caseId,
+  ...PAIRING_WRITE,
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     if (input.date > shanghaiDate(ctx.now())) throw validation([{ path: 'date', message: '跟进日期不能晚于今天' }])

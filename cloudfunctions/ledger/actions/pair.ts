@@ -4,7 +4,7 @@ import { type LeaderPairing, PAIRING_FOLLOW_UP_DAYS, pairingId } from '../../_sh
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
-import { PAIRING_REFUSED, pairingView } from './pairing-shared'
+import { PAIRING_WRITE, pairingView } from './pairing-shared'
 
 /**
  * 领导干部联系挂帮: the caller — a street, district or city leader — takes an entrepreneur's case
@@ -13,11 +13,7 @@ import { PAIRING_REFUSED, pairingView } from './pairing-shared'
  */
 export const pair = defineAction({
   input: pairInput,
-  access: 'staff',
-  permission: 'pairing.write',
-  refusal: PAIRING_REFUSED,
-  audit: 'write',
-  target: (input) => input.caseId,
+  ...PAIRING_WRITE,
   async run(input, ctx): Promise<PairingView> {
     const caller = ctx.caller
     const today = shanghaiDate(ctx.now())

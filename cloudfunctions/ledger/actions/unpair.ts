@@ -3,16 +3,12 @@ import { pairingId } from '../../_shared/domain/pairing'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, validation } from '../../_shared/runtime/errors'
-import { PAIRING_REFUSED, pairingView } from './pairing-shared'
+import { PAIRING_WRITE, pairingView } from './pairing-shared'
 
 /** The leader ends their pairing with a reason and date; the record stays (who, when, why). */
 export const unpair = defineAction({
   input: unpairInput,
-  access: 'staff',
-  permission: 'pairing.write',
-  refusal: PAIRING_REFUSED,
-  audit: 'write',
-  target: (input) => input.caseId,
+  ...PAIRING_WRITE,
   async run(input, ctx): Promise<PairingView> {
     const caller = ctx.caller
     if (input.unpairedOn > shanghaiDate(ctx.now())) throw validation([{ path: 'unpairedOn', message: '结束日期不能晚于今天' }])
