@@ -26,6 +26,9 @@ import { slidingWindowLimiter } from '../cloudfunctions/_shared/runtime/rate-lim
 import { CALLER_RATE_LIMIT } from '../cloudfunctions/_shared/domain/rate-limit'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 
+/** The permissions whose actions take an uploaded picture: 授牌 certificate, 简报 photos, 督查 attachments. */
+const STAFF_UPLOAD_PERMISSIONS = ['evaluation.manage', 'report.send', 'duty.report'] as const
+
 export interface AppOptions {
   store: Store<Collections>
   /** Signs tokens. */
@@ -290,10 +293,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   registerPhotoRoutes(app, {
     secret: options.secret,
     now,
-    // Staff upload only the 授牌 certificate, so only an active account of a role that records it.
+    // Staff upload pictures that an action of theirs then takes: the 授牌 certificate, 简报 photos and
+    // 督查 progress attachments; so only an active account of a role that may record one of them.
     staffMayUpload: async (staffId, tokenVersion) => {
       const staff = await options.store.collection('staff').get(staffId)
-      return Boolean(staff?.active && (staff.tokenVersion ?? 0) === tokenVersion && can(staff.role, 'evaluation.manage'))
+      return Boolean(staff?.active && (staff.tokenVersion ?? 0) === tokenVersion && STAFF_UPLOAD_PERMISSIONS.some((p) => can(staff.role, p)))
     },
   })
 

@@ -77,9 +77,9 @@ function fail(path: string, message: string) {
 
 /**
  * The upload and view routes. A signed-in resident may upload (feedback photos), and a staff
- * member only when `staffMayUpload` says so (the city officer's scanned 授牌 certificate: the
- * runtime checks the account is active, its token current and its role holds
- * `evaluation.manage`); a file is accepted only when its first bytes say JPEG, PNG or WebP and it
+ * member only when `staffMayUpload` says so (the 授牌 certificate, 简报 photos, 督查 attachments:
+ * the runtime checks the account is active, its token current and its role holds
+ * `evaluation.manage`, `report.send` or `duty.report`); a file is accepted only when its first bytes say JPEG, PNG or WebP and it
  * is within the size limit (each refusal is a 400 naming the field `photo`). Viewing needs a link
  * signed moments ago (`feedback.get`).
  */

@@ -176,12 +176,12 @@ describe('local runtime contract', () => {
   })
 })
 
-describe('uploads by staff (the 授牌 certificate)', () => {
+describe('uploads by staff (the 授牌 certificate, 简报 photos, 督查 attachments)', () => {
   const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
   const upload = (token: string) =>
     app.inject({ method: 'POST', url: '/api/uploads/feedback-photo', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, payload: PNG })
 
-  it('takes a file from the city officer (evaluation.manage) and refuses other staff', async () => {
+  it('takes a file from staff whose role attaches pictures (evaluation.manage, report.send, duty.report) and refuses the others', async () => {
     const { mkdtempSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
@@ -192,8 +192,11 @@ describe('uploads by staff (the 授牌 certificate)', () => {
       const res = await upload(city)
       expect(res.statusCode).toBe(200)
       expect(res.json()).toMatchObject({ ok: true, data: { ref: expect.stringMatching(/^local:/) } })
-      const guide = (await staffToken('jinsha')).json().token as string
-      expect((await upload(guide)).statusCode).toBe(403)
+      // A community's 简报 writer and a district's 督查 owner attach pictures too.
+      for (const who of ['jinsha', 'dongqu']) expect((await upload((await staffToken(who)).json().token as string)).statusCode).toBe(200)
+      // The administrator records none of them.
+      const admin = (await staffToken('admin')).json().token as string
+      expect((await upload(admin)).statusCode).toBe(403)
     } finally {
       if (before === undefined) delete process.env.DATA_DIR
       else process.env.DATA_DIR = before
