@@ -93,7 +93,7 @@ async function workload(h: H, n: number, seed: number): Promise<void> {
 }
 
 describe('indices.dashboard', () => {
-  it('costs a community three store reads (its counters, the year’s 当地平均数 and its 组织体系), with 5 or 60 cases behind it', async () => {
+  it('costs a community four store reads (its counters, the year’s 当地平均数, its 组织体系 and the policies on its chain), with 5 or 60 cases behind it', async () => {
     for (const n of [5, 60]) {
       const { h } = await setup()
       await workload(h, n, 7)
