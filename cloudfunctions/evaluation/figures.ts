@@ -10,10 +10,9 @@ import { type OrgSetup, setupChecks } from '../_shared/domain/org-setup'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
 import { notFound } from '../_shared/runtime/errors'
-import { communitySeries, criteriaOf, indicesOf } from '../_shared/application/figures-scope'
+import { communitySeries, criteriaOf, eligibleListOf, indicesOf } from '../_shared/application/figures-scope'
 import { targetsFor } from '../_shared/application/targets'
-import { eligibleGroupsOfCommunities, sumEnjoyment } from '../_shared/application/enjoyment'
-import { periodRange } from '../_shared/domain/period'
+import { sumEnjoyment } from '../_shared/application/enjoyment'
 
 /** An index value as the form prints it: `18.0%`, `92.5 分`, `3`, or `—` when unknown. */
 export function formatValue(unit: IndexValue['unit'], value: number | null): string {
@@ -64,7 +63,9 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
   if (!org) throw notFound('社区不存在')
   const series = await communitySeries(ctx, communityId, period)
   const asOf = shanghaiDate(ctx.now())
-  const indices = indicesOf([series], period, false, await targetsFor(ctx.store, org, year), asOf)
+  // 政策享受率 (headline and per group) judged against the policies in force at the year's end: one read.
+  const eligible = await eligibleListOf(ctx, [org], period)
+  const indices = indicesOf([series], period, false, await targetsFor(ctx.store, org, year), asOf, eligible)
   const benefits = benefitRows([series], period)
   const value = (key: IndexKey) => indices.find((i) => i.key === key)?.value ?? 0
   const setup = setupSnapshot(await ctx.store.collection('orgSetups').get(communityId), year)
@@ -85,7 +86,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
     newIndividual: value('newIndividual'),
     activityIndex: ratio(indices, 'activity'),
     policyEnjoyment: ratio(indices, 'policyEnjoyment'),
-    enjoyment: sumEnjoyment(new Map([[communityId, series]]), period, (await eligibleGroupsOfCommunities(ctx, [org], periodRange(period).to)).byCommunity),
+    enjoyment: sumEnjoyment(new Map([[communityId, series]]), period, new Map([[communityId, eligible[0]]])),
     employmentDriven: ratio(indices, 'employmentDriven'),
     survival12: ratio(indices, 'survival12'),
     survival24: ratio(indices, 'survival24'),

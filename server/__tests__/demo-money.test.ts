@@ -3,7 +3,7 @@
  * database every money breakdown of the city for the last twelve months shows real figures, the
  * counters recount with no drift, and the breakdown's figures drill down to cases.
  */
-import type { MoneyCasesOutput, MoneyOutput } from '../../cloudfunctions/_shared/contracts/indices'
+import type { DashboardOutput, DrilldownOutput, MoneyCasesOutput, MoneyOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { reconcileCounters } from '../../cloudfunctions/_shared/runtime/reconcile'
@@ -54,6 +54,10 @@ it('every breakdown of the demo shows real figures, drills down, and recounts wi
   expect(enjoyment.filter((r) => r.key !== 'all').reduce((n, r) => n + r.eligible, 0)).toBeGreaterThanOrEqual(all.eligible)
   const gap = await call<MoneyCasesOutput>('moneyCases', { period: '2026', metric: all.metric })
   expect(gap.items.length).toBeGreaterThan(0)
+  // The headline 政策享受率 of the city's dashboard is that same `all` row, and drills down to cases.
+  const dash = await call<DashboardOutput>('dashboard', { period: '2026' })
+  expect(dash.indices.find((i) => i.key === 'policyEnjoyment')).toMatchObject({ numerator: all.benefited, denominator: all.eligible })
+  for (const side of ['num', 'den'] as const) expect((await call<DrilldownOutput>('drilldown', { period: '2026', key: 'policyEnjoyment', side })).items.length).toBeGreaterThan(0)
   expect((await reconcileCounters(store, { repair: false })).drift).toEqual([])
   await store.close()
 })

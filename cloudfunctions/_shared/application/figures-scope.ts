@@ -12,6 +12,7 @@ import {
   type CohortFigure,
   counterWindow,
   CRITERIA,
+  type EligibleGroups,
   CRITERION_LABELS,
   criterionStatus,
   INDEX_DEFS,
@@ -24,7 +25,8 @@ import {
   trendPeriods,
 } from '../domain/indices'
 import type { Org } from '../domain/org'
-import { periodName, previousPeriod, yearsBefore } from '../domain/period'
+import { periodName, periodRange, previousPeriod, yearsBefore } from '../domain/period'
+import { eligibleGroupsOfCommunities } from './enjoyment'
 import type { TargetMap } from './targets'
 import type { Permission } from '../domain/roles'
 import type { Ctx } from '../runtime/action'
@@ -103,19 +105,26 @@ export async function seriesOfCommunities(ctx: Pick<Ctx, 'store'>, communities: 
  * judged against `targets` (read from the `targets` collection: `targetsFor`), as of Shanghai
  * day `asOf` (survival cohorts not yet of age are left out).
  */
-export function indicesOf(seriesList: readonly Series[], period: string, upper: boolean, targets: TargetMap, asOf: string): IndexValue[] {
+export function indicesOf(
+  seriesList: readonly Series[],
+  period: string,
+  upper: boolean,
+  targets: TargetMap,
+  asOf: string,
+  eligible: readonly (EligibleGroups | undefined)[] = [],
+): IndexValue[] {
   const prev = previousPeriod(period)
   const lastYear = yearsBefore(period, 1)
   return INDEX_DEFS.map((def) =>
     toIndex(
       def.key,
       period,
-      seriesList.map((s) => def.figure(s, period, asOf)),
-      seriesList.map((s) => def.figure(s, prev, asOf)),
+      seriesList.map((s, i) => def.figure(s, period, asOf, eligible[i])),
+      seriesList.map((s, i) => def.figure(s, prev, asOf, eligible[i])),
       upper,
       {
         target: targets.get(def.key) ?? null,
-        lastYearFigures: seriesList.map((s) => def.figure(s, lastYear, asOf)),
+        lastYearFigures: seriesList.map((s, i) => def.figure(s, lastYear, asOf, eligible[i])),
         cohorts: def.cohorts ? sumCohorts(seriesList.map((s) => def.cohorts?.(s, period, asOf) ?? [])) : null,
         asOf,
       },
@@ -136,23 +145,32 @@ function sumCohorts(lists: readonly CohortFigure[][]): CohortFigure[] {
 }
 
 /** One index across the trend periods that end with `period`. */
-export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean, asOf: string): TrendPoint[] {
+export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean, asOf: string, eligible: readonly (EligibleGroups | undefined)[] = []): TrendPoint[] {
   const def = INDEX_DEFS.find((d) => d.key === key)
   if (!def) return []
   return trendPeriods(period).map((p) => {
     const i = toIndex(
       key,
       p,
-      seriesList.map((s) => def.figure(s, p, asOf)),
-      seriesList.map((s) => def.figure(s, previousPeriod(p), asOf)),
+      seriesList.map((s, i) => def.figure(s, p, asOf, eligible[i])),
+      seriesList.map((s, i) => def.figure(s, previousPeriod(p), asOf, eligible[i])),
       upper,
     )
     return { period: p, label: periodName(p), value: i.value, numerator: i.numerator, denominator: i.denominator }
   })
 }
 
-export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean, asOf: string): Record<IndexKey, TrendPoint[]> {
-  return Object.fromEntries(INDEX_KEYS.map((k) => [k, trendOf(seriesList, period, k, upper, asOf)])) as Record<IndexKey, TrendPoint[]>
+export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean, asOf: string, eligible: readonly (EligibleGroups | undefined)[] = []): Record<IndexKey, TrendPoint[]> {
+  return Object.fromEntries(INDEX_KEYS.map((k) => [k, trendOf(seriesList, period, k, upper, asOf, eligible)])) as Record<IndexKey, TrendPoint[]>
+}
+
+/**
+ * 政策享受率's eligibility for each community, in the order of `communities` (one read of the
+ * policies on their chains, those in force at the end of `period`), beside their series.
+ */
+export async function eligibleListOf(ctx: Pick<Ctx, 'store'>, communities: readonly Pick<Org, '_id' | 'path'>[], period: string): Promise<EligibleGroups[]> {
+  const { byCommunity } = await eligibleGroupsOfCommunities(ctx, communities, periodRange(period).to)
+  return communities.map((c) => byCommunity.get(c._id) ?? { all: false, mask: 0 })
 }
 
 export function criteriaOf(indices: readonly IndexValue[]): CriterionRow[] {

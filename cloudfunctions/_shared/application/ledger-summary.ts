@@ -3,7 +3,7 @@ import { benefitRows, fourInOneShare, groupRows, loanRows } from '../domain/indi
 import type { Org } from '../domain/org'
 import { periodName } from '../domain/period'
 import type { Ctx } from '../runtime/action'
-import { communitiesUnder, communitySeries, indicesOf, seriesOfCommunities } from './figures-scope'
+import { communitiesUnder, communitySeries, eligibleListOf, indicesOf, seriesOfCommunities } from './figures-scope'
 
 /** One line of the ledger's summary sheet: a figure as the dashboard shows it. */
 export interface SummaryRow {
@@ -24,11 +24,12 @@ export interface SummaryRow {
  * (`ctx.now()`), as the dashboard takes it: cohorts not yet of age are left out as of that day.
  */
 export async function ledgerSummary(ctx: Pick<Ctx, 'store'>, org: Org, period: string, asOf: string): Promise<{ periodName: string; rows: SummaryRow[] }> {
-  const seriesList = org.level === 'community'
-    ? [await communitySeries(ctx, org._id, period)]
-    : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+  const communities = org.level === 'community' ? [org] : await communitiesUnder(ctx, org)
+  const byCommunity = org.level === 'community' ? null : await seriesOfCommunities(ctx, communities, period)
+  const seriesList = byCommunity ? communities.map((c) => byCommunity.get(c._id) ?? new Map()) : [await communitySeries(ctx, org._id, period)]
+  const eligible = await eligibleListOf(ctx, communities, period)
   const rows: SummaryRow[] = []
-  for (const i of indicesOf(seriesList, period, org.level !== 'community', await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf)) {
+  for (const i of indicesOf(seriesList, period, org.level !== 'community', await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf, eligible)) {
     const value = i.value === null ? (i.missing ?? '缺数据') : i.unit === 'percent' ? `${(i.value * 100).toFixed(1)}%` : String(Math.round(i.value * 10) / 10)
     rows.push({ section: '指标', item: i.label, a: i.numerator, b: i.denominator, value })
   }

@@ -20,7 +20,7 @@ import type { Ctx } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
 import { missingOrOutOfScope } from '../runtime/errors'
 import { type Filter, type OrderBy, where } from '../store/port'
-import { communitiesUnder, indicesOf, seriesOfCommunities } from './figures-scope'
+import { communitiesUnder, eligibleListOf, indicesOf, seriesOfCommunities } from './figures-scope'
 import { targetRecords, targetsOfPath } from './targets'
 import { shanghaiDate } from '../domain/time'
 
@@ -245,12 +245,12 @@ export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Pro
   const year = Number(period.slice(0, 4))
   // Every org on any community's path: the communities, the orgs between them and `org`, and above it.
   const onPaths = [...new Set(communities.flatMap((c) => c.path))]
-  const [series, records] = await Promise.all([seriesOfCommunities(ctx, communities, period), targetRecords(ctx.store, onPaths, year)])
+  const [series, records, eligible] = await Promise.all([seriesOfCommunities(ctx, communities, period), targetRecords(ctx.store, onPaths, year), eligibleListOf(ctx, communities, period)])
   const rows: BehindRow[] = []
   const asOf = shanghaiDate(ctx.now())
-  for (const community of communities) {
+  for (const [n, community] of communities.entries()) {
     // Each community against its own targets (a split may give it its own share).
-    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf)
+    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf, [eligible[n]])
       .filter((i) => i.light === 'below')
       .map((i) => i.key)
     if (below.length) rows.push({ community, below })

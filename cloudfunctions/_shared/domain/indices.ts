@@ -5,7 +5,7 @@
  * sum their communities' numerators and denominators; a ratio is never averaged.
  */
 import { addMonths } from './intent'
-import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
+import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, enjoymentRows, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
 import { monthsOf, periodKind, periodRange, periodsEndingWith, previousPeriod, yearsBefore } from './period'
 import type { ResolvedTarget } from './target'
@@ -16,8 +16,10 @@ import type { ResolvedTarget } from './target'
  * 2: survival counts only cohort months whose 12 / 24 months have passed; new enterprises and
  * individual businesses are the net increase over the previous period's end; 创业对就业的贡献率
  * added; 创业环境满意度 judged against the same period a year before.
+ * 3: 政策享受率 from eligibility (issue 22): entrepreneurs a policy in force is for, and of those,
+ * who got a benefit they were eligible for (was: any entrepreneur with any benefit).
  */
-export const INDEX_DEFINITION_VERSION = 2
+export const INDEX_DEFINITION_VERSION = 3
 
 /** One period's metrics (a counter document without its id fields, or the sum of several). */
 export type Metrics = Record<string, number>
@@ -142,7 +144,16 @@ export interface DrillSpec {
   period: string
   /** Flows only: the months whose records count, when not the whole period (complete cohort months, a 12-month window). */
   months?: string[]
+  /**
+   * 政策享受率 from eligibility: the cases whose target groups a policy in force is for (judged by
+   * the drill-down against its community's policies), started (`den`) or also with an eligible
+   * benefit (`num`) by the period's end: their mask stocks `ent_m…` / `entb_m…`.
+   */
+  enjoyment?: 'num' | 'den'
 }
+
+/** Which target groups the policies in force make eligible in one community (`eligibleGroupsOf`). */
+export type EligibleGroups = { all: boolean; mask: number }
 
 /** A numerator and denominator of one community (or a sum); `den` null when it is missing. */
 export interface Figure {
@@ -198,8 +209,11 @@ interface IndexDef {
   denLabel: string
   /** Why the denominator is missing, when it is. */
   missing: string
-  /** The community's figure for the period, as of Shanghai day `asOf` (cohorts not yet of age are left out). */
-  figure(s: Series, period: string, asOf: string): Figure
+  /**
+   * The community's figure for the period, as of Shanghai day `asOf` (cohorts not yet of age are
+   * left out); `eligible`: the groups its policies in force are for (政策享受率), every group when absent.
+   */
+  figure(s: Series, period: string, asOf: string, eligible?: EligibleGroups): Figure
   /** Records behind the numerator and denominator, when they are cases in the ledger. */
   drill?(period: string, asOf: string): { num: DrillSpec; den: DrillSpec | null }
   /** Cohort indices: the figure of each start-month cohort counted. */
@@ -327,6 +341,9 @@ function netIncrease(metric: string): Pick<IndexDef, 'figure' | 'drill'> {
   }
 }
 
+/** Eligibility when no policies were read (census): every group. */
+const EVERY_GROUP: EligibleGroups = { all: true, mask: 0 }
+
 /** Entrepreneurs and the jobs of their ventures in operation (创业带动就业). */
 const DRIVEN = ['entrepreneursOperating', 'jobsOperating']
 
@@ -346,10 +363,18 @@ export const INDEX_DEFS: readonly IndexDef[] = [
     label: '政策享受率',
     criterion: 'policy',
     unit: 'percent',
-    numLabel: '已享受政策的创业者',
-    denLabel: '已创业的登记人员',
-    missing: '还没有已创业的登记人员',
-    ...ratio(['entrepreneursBenefited'], ['entrepreneurs'], 'stock'),
+    numLabel: '享受到符合条件政策的创业者',
+    denLabel: '符合政策条件的已创业人员',
+    missing: '还没有符合政策条件的已创业人员',
+    // From eligibility (issue 22), the same figure as the `all` row of indices.money: entrepreneurs
+    // in a group a policy in force is for, and of those, who got a benefit they were eligible for.
+    figure: (s, p, _asOf, eligible) => {
+      const metrics = new Set<string>()
+      for (const doc of s.values()) for (const k of Object.keys(doc)) metrics.add(k)
+      const all = enjoymentRows(metrics, (m) => stock(s, p, m), eligible ?? EVERY_GROUP)[0]
+      return { num: all.benefited, den: all.eligible > 0 ? all.eligible : null }
+    },
+    drill: (p) => ({ num: { metrics: [], mode: 'stock', period: p, enjoyment: 'num' }, den: { metrics: [], mode: 'stock', period: p, enjoyment: 'den' } }),
   },
   {
     key: 'activity',

@@ -50,12 +50,12 @@ function withAverageCheck(rows: CriterionRow[], activity: number | null, average
     }
   })
 }
-import { FIGURES_REFUSED, baselineReviewOf, communitiesUnder, communityCounters, criteriaOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, baselineReviewOf, communitiesUnder, communityCounters, criteriaOf, eligibleListOf, indicesOf, orgRef, seriesOfCommunities, targetOrg, trendsOf } from '../../_shared/application/figures-scope'
 
 /**
  * One org's indices for one period, with their trends, the benefits by kind, the period's
- * activity and the 创建标准 checklist. A community's own dashboard is one store read (its counter
- * documents); an upper level sums its communities' numerators and denominators.
+ * activity and the 创建标准 checklist. A community's own dashboard reads its counter documents (one
+ * query) and the policies on its chain (one query, 政策享受率 from eligibility); an upper level sums its communities' numerators and denominators.
  */
 export const dashboard = defineAction({
   input: dashboardInput,
@@ -67,12 +67,16 @@ export const dashboard = defineAction({
     const org = await targetOrg(ctx, caller, orgId)
     const community = org.level === 'community'
     const own = community ? await communityCounters(ctx, org._id, period) : null
-    const seriesList = own ? [own.series] : [...(await seriesOfCommunities(ctx, await communitiesUnder(ctx, org), period)).values()]
+    const communities = community ? [org] : await communitiesUnder(ctx, org)
+    const byCommunity = own ? null : await seriesOfCommunities(ctx, communities, period)
+    const seriesList = own ? [own.series] : communities.map((c) => byCommunity?.get(c._id) ?? new Map())
+    // 政策享受率 from eligibility: one read of the policies on the communities' chains.
+    const eligible = await eligibleListOf(ctx, communities, period)
     const periodDoc = own?.docs.find((d) => d.period === period) ?? null
     const asOf = shanghaiDate(ctx.now())
     const year = Number(period.slice(0, 4))
     const average = localAverageView(await localAverageOf(ctx, year))
-    const indices = indicesOf(seriesList, period, !community, await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf)
+    const indices = indicesOf(seriesList, period, !community, await targetsFor(ctx.store, org, Number(period.slice(0, 4))), asOf, eligible)
     const activity = indices.find((i) => i.key === 'activity')
     // A community's 组织体系 is checked on its own dashboard (one more read); upper levels read their communities' dashboards.
     const setup = community ? setupChecks(await ctx.store.collection('orgSetups').get(org._id), year) : []
@@ -82,7 +86,7 @@ export const dashboard = defineAction({
       periodName: periodName(period),
       communities: seriesList.length,
       indices,
-      trends: trendsOf(seriesList, period, !community, asOf),
+      trends: trendsOf(seriesList, period, !community, asOf, eligible),
       benefits: benefitRows(seriesList, period),
       activity: activityRows(seriesList, period),
       criteria: withSetupChecks(withAverageCheck(criteriaOf(indices), activity?.value ?? null, average), setup),

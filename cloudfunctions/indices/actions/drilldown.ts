@@ -8,7 +8,9 @@ import { defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { toLedgerRow } from '../../_shared/application/case'
-import { FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
+import { communitiesUnder, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
+import { eligibleGroupsOfCommunities } from '../../_shared/application/enjoyment'
+import { ELIGIBLE_METRICS, groupMask } from '../../_shared/domain/money'
 
 /** Does this case count toward `spec`? The same contributions the counters were moved by. */
 export function countsToward(intent: Intent, spec: DrillSpec): boolean {
@@ -56,13 +58,24 @@ export const drilldown = defineAction({
     const spec = def?.drill?.(period, today)[side]
     if (!def || !spec) throw notFound('这个数字背后不是台帐记录，没有名单可看')
     const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
+    // 政策享受率: each case judged against its community's policies in force at the period's end
+    // (one read), through the same mask stocks the figure sums.
+    const eligible = spec.enjoyment ? (await eligibleGroupsOfCommunities(ctx, await communitiesUnder(ctx, org), periodRange(spec.period).to)).byCommunity : null
+    const counts = (i: Intent): boolean => {
+      if (!spec.enjoyment || !eligible) return countsToward(i, spec)
+      const g = eligible.get(i.communityId)
+      const mask = groupMask(i.targetGroups)
+      if (!g || !(g.all || (mask & g.mask) !== 0)) return false
+      const metric = spec.enjoyment === 'num' ? ELIGIBLE_METRICS.benefited(mask) : ELIGIBLE_METRICS.people(mask)
+      return countsToward(i, { ...spec, metrics: [metric] })
+    }
     const items: LedgerRow[] = []
     let cursor = after ?? null
     let scanned = 0
     do {
       const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
       scanned += page.items.length
-      for (const i of page.items) if (countsToward(i, spec)) items.push(toLedgerRow(i, today))
+      for (const i of page.items) if (counts(i)) items.push(toLedgerRow(i, today))
       cursor = page.next
     } while (cursor && items.length < PAGE && scanned < SCAN_LIMIT)
     return {

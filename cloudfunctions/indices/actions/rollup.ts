@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { targetRecords, targetsOfPath } from '../../_shared/application/targets'
 import { forbidden } from '../../_shared/runtime/errors'
-import { FIGURES_REFUSED, indicesOf, orgsUnder, orgRef, seriesOfCommunities, targetOrg } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, eligibleListOf, indicesOf, orgsUnder, orgRef, seriesOfCommunities, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
  * The org's children (streets of a district, communities of a street…), each the sum of its
@@ -27,6 +27,9 @@ export const rollup = defineAction({
     const children = subtree.filter((o) => o.parentId === org._id)
     const records = await targetRecords(ctx.store, [...org.path, ...children.map((c) => c._id)], year)
     const asOf = shanghaiDate(ctx.now())
+    // 政策享受率 from eligibility: one read of the policies on the communities' chains.
+    const eligibleList = await eligibleListOf(ctx, communities, period)
+    const eligible = new Map(communities.map((c, i) => [c._id, eligibleList[i]]))
     const rows: RollupRow[] = children.map((child) => {
       const under = communities.filter((c) => c.path.includes(child._id))
       const indices = indicesOf(
@@ -35,6 +38,7 @@ export const rollup = defineAction({
         child.level !== 'community',
         targetsOfPath(records, child.path, year),
         asOf,
+        under.map((c) => eligible.get(c._id)),
       )
       return { org: orgRef(child), communities: under.length, indices, belowTarget: indices.filter((i) => i.light === 'below').map((i) => i.key) }
     })

@@ -110,7 +110,7 @@ describe('the evaluation chain', () => {
     const opened = await ok('a-lead', 'draft', { year: 2026 })
     const filled = await ok('a-lead', 'draft', { year: 2026, version: opened.version, form: { contactName: '张主任', contactPhone: '0812-7654321', overview: '甲社区' } })
     const submitted = await ok('a-lead', 'submit', { id: A, version: filled.version })
-    expect(submitted.figures).toMatchObject({ definitionVersion: 2, asOf: '2026-09-10', newIndividual: 2 })
+    expect(submitted.figures).toMatchObject({ definitionVersion: 3, asOf: '2026-09-10', newIndividual: 2 })
     expect(submitted.live).toBeNull()
     // A third venture is recorded after submission: the form keeps 2, the live figure says 3.
     const ledger = makeLedgerActions(() => {

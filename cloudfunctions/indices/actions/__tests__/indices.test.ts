@@ -1,6 +1,6 @@
 import { testExportFiles } from '../../../_shared/testing/export-files'
 import { countingStore, type OpCount } from '../../../../bench/counting-store'
-import type { DashboardOutput, DrilldownOutput, ReconcileReport, RollupOutput } from '../../../_shared/contracts/indices'
+import type { DashboardOutput, DrilldownOutput, MoneyOutput, ReconcileReport, RollupOutput } from '../../../_shared/contracts/indices'
 import type { JobView } from '../../../_shared/contracts/job'
 import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
 import type { IndexKey } from '../../../_shared/domain/indices'
@@ -93,7 +93,7 @@ async function workload(h: H, n: number, seed: number): Promise<void> {
 }
 
 describe('indices.dashboard', () => {
-  it('costs a community three store reads (its counters, the year’s 当地平均数 and its 组织体系), with 5 or 60 cases behind it', async () => {
+  it('costs a community four store reads (its counters, the year’s 当地平均数, its 组织体系 and the policies on its chain), with 5 or 60 cases behind it', async () => {
     for (const n of [5, 60]) {
       const { h } = await setup()
       await workload(h, n, 7)
@@ -104,8 +104,8 @@ describe('indices.dashboard', () => {
       const out = (await indicesActions.dashboard.run({ period: '2026-M11' }, ctx)) as DashboardOutput
       expect(out.indices.length).toBeGreaterThan(10)
       // One query for the counters whatever the cases; one get of the year's 当地平均数 and one of the
-      // community's 组织体系 (issue 21).
-      expect(ops).toEqual({ reads: 3, writes: 0 })
+      // community's 组织体系 (issue 21); one query of the policies on its chain (政策享受率 from eligibility, issue 22).
+      expect(ops).toEqual({ reads: 4, writes: 0 })
     }
   })
 
@@ -120,7 +120,9 @@ describe('indices.dashboard', () => {
       const cov = idx(d, 'assistanceCoverage')
       expect(cov.denominator ?? 0).toBe(active(c).filter((i) => i.askedHelp).length || 0)
       expect(cov.numerator).toBe(active(c).filter((i) => i.askedHelp && i.guidedAt).length)
-      expect(idx(d, 'policyEnjoyment').numerator).toBe(intents.filter((i) => i.communityId === c && i.startedAt && i.benefits.length).length)
+      // From eligibility, the `all` row of the money breakdown (no policy in force here: nobody eligible).
+      const money = await h.ok<MoneyOutput>(indicesActions, staffId(who), 'money', { period: '2026' })
+      expect([idx(d, 'policyEnjoyment').numerator, idx(d, 'policyEnjoyment').denominator ?? 0]).toEqual([money.enjoyment[0].benefited, money.enjoyment[0].eligible])
       expect(idx(d, 'staffInPlace').numerator).toBe(c === 'comm-a' ? 2 : 1)
     }
     const a = await dash('a-staff', { period: '2026' })

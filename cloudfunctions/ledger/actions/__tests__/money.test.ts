@@ -453,6 +453,18 @@ describe('政策享受率 and 应享未享 from eligibility', () => {
     // b counts in two groups but once overall: the groups add up to more than the whole by exactly b.
     const groups = money.enjoyment.filter((r) => r.key !== 'all')
     expect(groups.reduce((n, r) => n + r.eligible, 0)).toBe(row('all')!.eligible + 1)
+    // The headline 政策享受率 (dashboards, the workbench's targets, the 申报表) is the same figure,
+    // and its drill-down lists the same people: a and c of a, b, c (not d, whose group no policy is for).
+    for (const [who, period] of [['district', '2026-Q4'], ['a-staff', '2026']] as const) {
+      const dash = await h.ok<DashboardOutput>(indicesActions, staffId(who), 'dashboard', { period })
+      expect(dash.indices.find((x) => x.key === 'policyEnjoyment')).toMatchObject({ numerator: 2, denominator: 3 })
+      const side = async (s: 'num' | 'den') =>
+        (await h.ok<{ items: { _id: string }[] }>(indicesActions, staffId(who), 'drilldown', { period, key: 'policyEnjoyment', side: s })).items.map((r) => r._id).sort()
+      expect(await side('num')).toEqual([a._id, c._id].sort())
+      expect(await side('den')).toEqual([a._id, b._id, c._id].sort())
+    }
+    const trend = await h.ok<{ points: { period: string; numerator: number; denominator: number | null }[] }>(indicesActions, staffId('district'), 'trend', { period: '2026-Q4', key: 'policyEnjoyment' })
+    expect(trend.points.at(-1)).toMatchObject({ numerator: 2, denominator: 3 })
     // The same at the community's own level.
     const own = await h.ok<MoneyOutput>(indicesActions, staffId('a-staff'), 'money', { period: '2026' })
     expect(own.enjoyment.find((r) => r.key === 'all')).toMatchObject({ eligible: 3, benefited: 2 })
