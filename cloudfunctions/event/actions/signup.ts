@@ -5,7 +5,7 @@ import { notFound } from '../../_shared/runtime/errors'
 import { DuplicateIdError } from '../../_shared/store/port'
 import { countsOf, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
-import { claimPlace, countSignup, fillFromWaitlist, releaseClaim, SignupRaced, writeSignup } from '../../_shared/application/event-places'
+import { type Claim, claimPlace, countSignup, fillFromWaitlist, releaseClaim, SignupRaced, writeSignup } from '../../_shared/application/event-places'
 
 /**
  * Signs the resident up: a place if one is free (and nobody waits), else the waitlist. One
@@ -29,20 +29,6 @@ export const signup = defineAction({
     const signupId = signupIdOf(keyring, input.eventId, caller.id)
     const requestKey = requestIdOf(keyring, caller.id, 'signup', input.eventId, input.requestId)
 
-    const existing = await store.collection('eventSignups').get(signupId)
-    const answered = existing?.requests?.[requestKey]
-    if (existing && answered) return answer(answered, existing)
-    if (existing && !existing.requests) {
-      // A sign-up made before requests were kept on it: its request record answers the retry.
-      const prior = await store.collection('eventRequests').get(requestKey)
-      if (prior) return answer(prior.outcome as SignupOutput['outcome'], existing)
-    }
-    if (existing && existing.status !== 'cancelled') {
-      throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
-    }
-    const event = await store.collection('events').get(input.eventId)
-    if (!event) throw notFound('活动不存在或已删除')
-
     let atVenue = false
     let walkIn = false
     const validate = (e: PromotionEvent) => {
@@ -56,12 +42,26 @@ export const signup = defineAction({
       if (windowRefusal && !e.walkIn) throw refuse('no_walk_in')
       walkIn = atVenue && windowRefusal !== null
     }
-    validate(event)
-    // On CloudBase each step below is its own atomic write; where transactions never conflict
-    // (the local runtime's SQLite) the same steps run in one transaction, so a crash between
-    // them leaves nothing half-done.
+    // On CloudBase each step below is its own atomic operation; where transactions never conflict
+    // (the local runtime's SQLite) the same steps, reads included, run in one transaction, so a
+    // crash between them leaves nothing half-done.
     const unit = store.atomically ? store.atomically.bind(store) : <R>(work: (s: typeof store) => Promise<R>) => work(store)
-    const done = await unit(async (s) => {
+    type Done = { kind: 'answered'; outcome: SignupOutput['outcome']; mine: EventSignup } | { kind: 'raced'; claim: Claim } | { kind: 'saved'; claim: Claim; saved: EventSignup; event: PromotionEvent }
+    const done = await unit(async (s): Promise<Done> => {
+      const existing = await s.collection('eventSignups').get(signupId)
+      const answered = existing?.requests?.[requestKey]
+      if (existing && answered) return { kind: 'answered', outcome: answered, mine: existing }
+      if (existing && !existing.requests) {
+        // A sign-up made before requests were kept on it: its request record answers the retry.
+        const prior = await s.collection('eventRequests').get(requestKey)
+        if (prior) return { kind: 'answered', outcome: prior.outcome as SignupOutput['outcome'], mine: existing }
+      }
+      if (existing && existing.status !== 'cancelled') {
+        throw refuse(existing.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
+      }
+      const event = await s.collection('events').get(input.eventId)
+      if (!event) throw notFound('活动不存在或已删除')
+      validate(event)
       const claim = await claimPlace(s, ctx, input.eventId, event, atVenue, validate)
       let saved: EventSignup
       try {
@@ -84,13 +84,14 @@ export const signup = defineAction({
         }
         // Another request of this resident signed up meanwhile: nothing of this one is kept.
         await releaseClaim(s, ctx, claim)
-        return { claim, saved: null }
+        return { kind: 'raced', claim }
       }
       await countSignup(s, ctx, claim, caller.id)
-      return { claim, saved }
+      return { kind: 'saved', claim, saved, event }
     })
+    if (done.kind === 'answered') return answer(done.outcome, done.mine)
     const { claim } = done
-    if (!done.saved) {
+    if (done.kind === 'raced') {
       // The place given back goes to whoever waits; the same request is answered as it was.
       if (claim.confirm) await fillFromWaitlist(ctx, input.eventId)
       const current = await store.collection('eventSignups').get(signupId)
@@ -98,7 +99,7 @@ export const signup = defineAction({
       if (current && same) return answer(same, current)
       throw refuse(current?.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up')
     }
-    const saved = done.saved
+    const { saved, event } = done
     const outcome: SignupOutput['outcome'] = saved.status === 'checked_in' ? 'checked_in' : saved.status === 'waitlisted' ? 'waitlisted' : 'confirmed'
     // Waitlisted although a place is free: someone gave one back and the waitlist is still being
     // promoted; finish that before answering. Places freed while people wait go to them first.

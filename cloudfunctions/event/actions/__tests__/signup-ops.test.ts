@@ -83,6 +83,22 @@ describe('event.signup operations', () => {
     expect(again.n.writes).toBe(0)
   })
 
+  it('on the CloudBase path, one resident tapping 10 times at once gets one sign-up and gives back the extra places', async () => {
+    const { h, eventId } = await setup(3)
+    const n: OpCount = { reads: 0, writes: 0 }
+    // A wrapper has no `atomically`: the steps run as CloudBase runs them, each on its own.
+    const store = countingStore(h.store, n)
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        dispatch(actions, { action: 'signup', data: { eventId, name: '王小明', phone: '13900000001', requestId: 'req-0000000009' } }, { store, identity: resident('r-9'), keyring: h.keyring, now: () => new Date(NOW) }),
+      ),
+    )
+    expect(replies.map((r) => (r.body.ok ? (r.body.data as SignupOutput).outcome : 'refused'))).toEqual(Array(10).fill('confirmed'))
+    expect(await h.store.collection('eventSignups').count()).toBe(1)
+    expect(await h.store.collection('events').get(eventId)).toMatchObject({ confirmedCount: 1, waitlistCount: 0 })
+    expect(await h.store.collection('inbox').count()).toBe(1)
+  })
+
   it('the transaction holds only the resident’s own documents, never the event or the counters', async () => {
     const { h, eventId } = await setup(1)
     const confirmed = await signUp(h, eventId, 'r-1', 'req-0000000001')

@@ -1,0 +1,21 @@
+/**
+ * Counters moved outside a transaction (a sign-up's reach and counters on CloudBase): each period
+ * document is bumped by a single-document write, and the first count of a period creates it.
+ * Two requests creating the same document at once must both be counted.
+ */
+import { counterId } from '../../domain/counter'
+import type { Collections } from '../../store/collections'
+import { openSqliteStore } from '../../store/sqlite/adapter'
+import type { TxStore } from '../../store/port'
+import { applyContributions } from '../counters'
+
+describe('applyContributions outside a transaction', () => {
+  it('counts every concurrent first increment of a period that had no document yet', async () => {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    const outside: TxStore<Collections> = { collection: (name) => store.collection(name) }
+    await Promise.all(Array.from({ length: 12 }, () => applyContributions(outside, 'comm-a', [{ date: '2026-11-23', inc: { signups: 1 } }])))
+    expect((await store.collection('counters').get(counterId('comm-a', '2026-M11')))?.signups).toBe(12)
+    expect((await store.collection('counters').get(counterId('comm-a', '2026')))?.signups).toBe(12)
+    await store.close()
+  })
+})
