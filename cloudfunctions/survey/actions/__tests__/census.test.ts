@@ -10,7 +10,7 @@ import { CENSUS_MIN_N, childSuppression } from '../../../_shared/domain/census'
 import { type StaffMember, staffContributions } from '../../../_shared/domain/staff'
 import { applyCountedChange } from '../../../_shared/runtime/counters'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { profileActions } from '../../../profile/actions'
 import { makeSurveyActions } from '..'
@@ -19,14 +19,7 @@ import { fromTemplate } from './fixtures'
 
 const surveyActions = makeSurveyActions(testExportFiles().files)
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'c-staff', role: 'community_staff' as const, orgId: 'comm-c' },
-  { id: 'city-officer', role: 'city_officer' as const, orgId: 'city' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'admin', role: 'admin' as const, orgId: 'city' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'c-staff', 'city-officer', 'district', 'admin')
 
 async function setup() {
   const h = await makeHarness([])
