@@ -21,6 +21,28 @@ export const TEST_ORGS: Org[] = [
   { _id: 'comm-b', name: '乙社区', level: 'community', parentId: 'street', path: ['city', 'dist', 'street', 'comm-b'] },
 ]
 
+/** The test staff by id: their role and org in the test org tree (a test names those it needs: `testStaff`). */
+const TEST_STAFF: Record<string, { role: StaffRole; orgId: string }> = {
+  admin: { role: 'admin', orgId: 'city' },
+  'city-officer': { role: 'city_officer', orgId: 'city' },
+  district: { role: 'district_officer', orgId: 'dist' },
+  reviewer: { role: 'street_reviewer', orgId: 'street' },
+  'a-staff': { role: 'community_staff', orgId: 'comm-a' },
+  'a-lead': { role: 'community_lead', orgId: 'comm-a' },
+  'b-staff': { role: 'community_staff', orgId: 'comm-b' },
+  'b-lead': { role: 'community_lead', orgId: 'comm-b' },
+  'c-staff': { role: 'community_staff', orgId: 'comm-c' },
+}
+
+/** The named test staff, in this order, for `makeHarness`. */
+export function testStaff(...ids: (keyof typeof TEST_STAFF & string)[]): { id: string; role: StaffRole; orgId: string }[] {
+  return ids.map((id) => {
+    const known = TEST_STAFF[id]
+    if (!known) throw new Error(`no test staff member ${id}`)
+    return { id, ...known }
+  })
+}
+
 /** An in-memory test store with the test org tree and one staff member per `staff` entry. */
 export async function makeHarness(staff: { id: string; role: StaffRole; orgId: string }[] = []) {
   const store: Store<Collections> = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })

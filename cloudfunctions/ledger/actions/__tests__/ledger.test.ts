@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import type { CaseView, ExportOutput, GapsOutput, LedgerListOutput, MineOutput, MyCase, RevealOutput } from '../../../_shared/contracts/intent'
 import type { PolicyView } from '../../../_shared/contracts/policy'
 import type { Identity } from '../../../_shared/runtime/caller'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { quarterCounts } from '../../../_shared/testing/counters'
 import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, ID_C, registration } from '../../../intent/actions/__tests__/fixtures'
@@ -15,14 +15,7 @@ import type { ExportFiles } from '../../../_shared/files/export-files'
 import { EXPORT_HEADERS } from '../../../_shared/files/workbook'
 import { makeLedgerActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'b-lead', role: 'community_lead' as const, orgId: 'comm-b' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-]
+const STAFF = testStaff('a-staff', 'a-lead', 'b-staff', 'b-lead', 'district', 'reviewer')
 
 /** Exports land in a temporary folder, handed over as a cloud file id naming the file's path. */
 /** The local path behind a test file id (`cloud://test.bucket/<path>`), as CloudBase would hand it over. */

@@ -7,16 +7,12 @@
 import type { CaseView, PairedCase, PairingView, LedgerRegisterInput } from '../../../_shared/contracts/intent'
 import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { ID_A, registration } from '../../../intent/actions/__tests__/fixtures'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeLedgerActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-]
+const STAFF = testStaff('a-staff', 'reviewer', 'district')
 
 function onBehalf(): LedgerRegisterInput {
   const { consent: _c, consentVersion: _v, communityId: _id, ...answers } = registration()

@@ -2,19 +2,13 @@ import type { CaseView, ClaimChannelOutput, ClaimStartOutput, LedgerListOutput, 
 import type { DashboardOutput } from '../../../_shared/contracts/indices'
 import { type ClaimCodeMessage, logClaimCodes, subscribeClaimCodes } from '../../../_shared/notifier/claim-code'
 import type { Reply } from '../../../_shared/runtime/errors'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { intentActions, makeIntentActions } from '../../../intent/actions'
 import { ID_A, ID_B, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-]
+const STAFF = testStaff('a-staff', 'a-lead', 'b-staff', 'reviewer', 'district')
 
 const noFiles = () => {
   throw new Error('no export in these tests')

@@ -2,7 +2,7 @@ import type { PolicyView } from '../../../_shared/contracts/policy'
 import { type TemplateLayout, parseLayout } from '../../../_shared/domain/notify'
 import type { SubscribeSendParams, SubscribeSendResult } from '../../../_shared/notifier/wechat'
 import { wechatNotifier } from '../../../_shared/notifier/wechat'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import type { PolicyDraftInput } from '../../../_shared/contracts/policy'
 import { policyActions } from '../../../policy/actions'
 import { profileActions } from '../../../profile/actions'
@@ -15,13 +15,7 @@ export const TEMPLATE_ID = 'tmpl-policy-reminder-0001'
 export const NOTICE_TEMPLATE_ID = 'tmpl-progress-notice-0001'
 export const LAYOUT: TemplateLayout = parseLayout('thing1:title,phrase2:category,thing3:org,time4:time,thing5:note')
 
-export const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-]
+export const STAFF = testStaff('a-staff', 'a-lead', 'b-staff', 'district', 'reviewer')
 
 /** A WeChat error as wx-server-sdk rejects with it. */
 export function wxError(errCode: number, errMsg: string): Error & { errCode: number } {

@@ -1,18 +1,11 @@
 import type { AuditPage, BoundAccount, IssuedInvitation, OrgNode, StaffList } from '../../../_shared/contracts/org'
 import { dispatch } from '../../../_shared/runtime/dispatch'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { profileActions } from '../../../profile/actions'
 import { policyActions } from '../../../policy/actions'
 import { orgActions } from '..'
 
-const STAFF = [
-  { id: 'admin', role: 'admin' as const, orgId: 'city' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-]
+const STAFF = testStaff('admin', 'district', 'reviewer', 'a-lead', 'a-staff', 'b-staff')
 
 describe('org: invitations', () => {
   it('a lead invites a community worker, who binds once with a browser session and can then act', async () => {

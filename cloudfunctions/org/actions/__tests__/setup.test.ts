@@ -2,17 +2,12 @@ import type { SaveSetupInput, SetupView } from '../../../_shared/contracts/org'
 import type { DashboardOutput } from '../../../_shared/contracts/indices'
 import { formSections } from '../../../_shared/domain/evaluation-form'
 import type { ApplicationFigures } from '../../../_shared/domain/evaluation'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { figuresFor } from '../../../evaluation/figures'
 import { orgActions } from '..'
 
-const STAFF = [
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-]
+const STAFF = testStaff('a-lead', 'a-staff', 'b-staff', 'reviewer')
 
 /** A complete 组织体系 for the harness's year (2026). */
 const complete = (over: Partial<SaveSetupInput> = {}): SaveSetupInput => ({

@@ -1,14 +1,9 @@
 import type { PolicyListOutput, PolicyView } from '../../../_shared/contracts/policy'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { profileActions } from '../../../profile/actions'
 import { policyActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'district', 'reviewer')
 
 async function setup() {
   const h = await makeHarness(STAFF)

@@ -3,7 +3,7 @@ import type { EventView } from '../../../_shared/contracts/event'
 import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
 import { DELETE_CONFIRM_WORD, type DeleteMineOutput, type MyDataExport } from '../../../_shared/contracts/profile'
 import type { InboxMessage } from '../../../_shared/domain/inbox'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { eventActions } from '../../../event/actions'
 import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import { intentActions } from '../../../intent/actions'
@@ -20,11 +20,7 @@ import { realTimer } from '../../../notify/deps'
 import { fileDeliveries } from '../../../notify/notice-sender'
 import { pagePath } from '../../../_shared/domain/pages'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'admin', role: 'admin' as const, orgId: 'city' },
-]
+const STAFF = testStaff('a-staff', 'a-lead', 'admin')
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports in these tests')
 })

@@ -13,7 +13,7 @@ import { applyCountedChange } from '../../../_shared/runtime/counters'
 import { reconcileCounters, reconcileJob, reconcileStart } from '../../../_shared/runtime/reconcile'
 import { advanceJob, startJob } from '../../../_shared/runtime/jobs'
 import { refreshComputedAverage } from '../../../_shared/application/census'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { indicesActions } from '../../../indices/actions'
 import { profileActions } from '../../../profile/actions'
 import { makeSurveyActions } from '..'
@@ -23,14 +23,7 @@ import { fromTemplate } from './fixtures'
 const exportsForTest = testExportFiles()
 const surveyActions = makeSurveyActions(exportsForTest.files)
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'c-staff', role: 'community_staff' as const, orgId: 'comm-c' },
-  { id: 'city-officer', role: 'city_officer' as const, orgId: 'city' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'admin', role: 'admin' as const, orgId: 'city' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'c-staff', 'city-officer', 'district', 'admin')
 
 async function setup() {
   const h = await makeHarness([])

@@ -13,7 +13,7 @@ import { type Level, type SurveyResponse, type SurveyTemplateKey, tallyFromRespo
 import { surveyTemplate } from '../../../_shared/domain/survey-templates'
 import type { Collections } from '../../../_shared/store/collections'
 import type { SqliteStore } from '../../../_shared/store/sqlite/adapter'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { quarterCounts } from '../../../_shared/testing/counters'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import { profileActions } from '../../../profile/actions'
@@ -24,12 +24,7 @@ import { fromTemplate } from './fixtures'
 const exportsForTest = testExportFiles()
 const surveyActions = makeSurveyActions(exportsForTest.files)
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'district', 'reviewer')
 
 async function setup() {
   const h = await makeHarness(STAFF)

@@ -4,7 +4,7 @@ import type { CourseCheckinOutput, CourseCodeOutput, CourseSaveInput, CourseView
 import type { PageOf } from '../../../_shared/contracts/common'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import { seedDefaultTargets } from '../../../_shared/runtime/migrations'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
@@ -16,11 +16,7 @@ const training = trainingActions({ codes: unrenderedMiniCodes() })
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports here')
 })
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'district')
 
 /** Three sessions: the first open at the harness's clock, the second that afternoon, the third the next day. */
 function course(over: Partial<CourseSaveInput> = {}): CourseSaveInput {
