@@ -275,6 +275,8 @@ class SqliteCollection<T extends BaseDoc> implements Collection<T> {
 
 /** Most transactions one durable COMMIT carries (bounds how long an outside read can wait). */
 const MAX_GROUP = 256
+/** How long a write waits for another connection's write lock before it fails (SQLITE_BUSY). */
+const BUSY_WAIT_MS = 5000
 
 /** The embedded store: better-sqlite3 in WAL mode with fully synchronous (durable) commits. */
 export class SqliteStore<M> implements Store<M> {
@@ -307,7 +309,7 @@ export class SqliteStore<M> implements Store<M> {
     this.db = new Database(options.path)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
-    this.db.pragma('busy_timeout = 5000')
+    this.db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`)
     this.db.exec(`CREATE TABLE IF NOT EXISTS _meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`)
     const purpose = this.db.prepare(`SELECT value FROM _meta WHERE key = 'purpose'`).get() as
       | { value: string }
@@ -412,7 +414,7 @@ export class SqliteStore<M> implements Store<M> {
     }
     try {
       try {
-        this.db.exec('BEGIN IMMEDIATE')
+        await this.beginImmediate()
       } catch (err) {
         for (const p of this.pending.splice(0, MAX_GROUP)) p.reject(err)
         return
@@ -456,6 +458,31 @@ export class SqliteStore<M> implements Store<M> {
       for (const d of done) d.resolve(d.value)
     } finally {
       release()
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE without blocking the event loop while another connection holds the write lock.
+   * SQLite's busy handler waits synchronously; when the holder is a connection in this same process
+   * (two function instances in one test, a script beside the runtime) it could never finish, since
+   * its transaction awaits the event loop this wait would block. So the lock is tried without the
+   * busy handler and, while busy, tried again after a short timer, up to the same 5 s.
+   */
+  private async beginImmediate(): Promise<void> {
+    const deadline = Date.now() + BUSY_WAIT_MS
+    this.db.pragma('busy_timeout = 0')
+    try {
+      for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE')
+          return
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw err
+        }
+        await new Promise<void>((r) => setTimeout(r, wait))
+      }
+    } finally {
+      if (this.db.open) this.db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`)
     }
   }
 
