@@ -97,7 +97,7 @@ describe('督查 (issue 21 item 3)', () => {
     await byTest(city, 'duty').waitFor()
     const row = byTest(city, 'score-d-east')
     await row.getByText('按期完成权重 0 / 6').waitFor()
-    await byTest(city, 'adjust-d-east').click()
+    await row.getByText('调整考核结果').click()
     await row.locator('[data-testid="duty-adjust-score"]').fill('80')
     await row.locator('.at-button', { hasText: '保存调整' }).click()
     await row.locator('.dty__error').first().waitFor()
