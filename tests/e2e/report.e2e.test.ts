@@ -110,7 +110,7 @@ describe('简报 upward', () => {
     const row = byTest(page, 'honor-row').filter({ hasText: pick.name })
     await row.getByText('本人尚未同意展示').waitFor()
     await row.locator('[data-testid="honor-consent-how"]').fill('电话确认')
-    await row.getByText('记录本人同意').click()
+    await row.locator('.at-button', { hasText: '记录本人同意' }).click()
     await row.getByText('本人同意在创业故事中展示（电话确认').waitFor()
     const after = await fn<HonorList>(token, 'report', 'honors', { year })
     expect(after.items.find((h) => h.kind === 'entrepreneur' && h.subjectName === pick.name)?.consent?.how).toBe('电话确认')
