@@ -1,14 +1,9 @@
 import type { DashboardOutput } from '../../../_shared/contracts/indices'
 import type { IndexValue } from '../../../_shared/domain/indices'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { indicesActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'reviewer', 'district')
 
 async function setup() {
   const h = await makeHarness(STAFF)

@@ -1,14 +1,11 @@
 import type { MineOutput, MyCase } from '../../../_shared/contracts/intent'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { projectActions } from '../../../project/actions'
 import { intentActions } from '..'
 import { ID_A, ID_B, registration } from './fixtures'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-]
+const STAFF = testStaff('a-staff', 'b-staff')
 const noFiles = () => {
   throw new Error('no exports in these tests')
 }

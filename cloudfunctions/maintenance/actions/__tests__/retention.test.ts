@@ -1,18 +1,13 @@
 import type { MyCase } from '../../../_shared/contracts/intent'
 import type { RetentionOutput } from '../../../_shared/contracts/maintenance'
 import type { Intent } from '../../../_shared/domain/intent'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { ID_B, ID_C, idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { maintenanceActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead' as const, orgId: 'comm-a' },
-  { id: 'city-officer', role: 'city_officer' as const, orgId: 'city' },
-  { id: 'admin', role: 'admin' as const, orgId: 'city' },
-]
+const STAFF = testStaff('a-staff', 'a-lead', 'city-officer', 'admin')
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports in these tests')
 })

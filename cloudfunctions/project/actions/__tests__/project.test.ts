@@ -1,14 +1,9 @@
 import type { ProjectListOutput, ProjectView } from '../../../_shared/contracts/project'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { profileActions } from '../../../profile/actions'
 import { projectActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'district', 'reviewer')
 
 const project = (over = {}) => ({
   title: '社区早餐车',

@@ -2,16 +2,13 @@ import { testExportFiles } from '../../../_shared/testing/export-files'
 import type { SearchResult } from '../../../_shared/contracts/service'
 import { queryConcepts, segment } from '../../../_shared/domain/search'
 import { STOPWORDS, SYNONYMS, WORDS } from '../../../_shared/domain/search-lexicon'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { eventActions } from '../../../event/actions'
 import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests__/fixtures'
 import { policyActions } from '../../../policy/actions'
 import { serviceActions as service } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-]
+const STAFF = testStaff('a-staff', 'district')
 const events = eventActions({ codes: unrenderedMiniCodes(), files: testExportFiles().files })
 const ids = (r: SearchResult) => r.groups.flatMap((g) => g.items.map((i) => i.id))
 

@@ -3,7 +3,7 @@ import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
 import type { GuideView, MentorSaveInput, MentorView, SearchResult, SiteSaveInput, SiteView, StoryView } from '../../../_shared/contracts/service'
 import type { MentorRequest, SiteApplication } from '../../../_shared/domain/service'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
@@ -13,12 +13,7 @@ import { serviceActions as service } from '..'
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports here')
 })
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'reviewer', 'district')
 
 const mentor = (over: Partial<MentorSaveInput> = {}): MentorSaveInput => ({
   name: '刘建国',
