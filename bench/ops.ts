@@ -487,6 +487,13 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
  */
 export const PAGED = new Set<string>([])
 
+/**
+ * Whole-store maintenance scans, which exist to read every record (reconcile recounts every
+ * counter from the documents): one read per batch of `batch` documents, so they grow by design.
+ * Listed, not fixed; the guard allows them one read per batch of the added records and no more.
+ */
+export const SCANS = new Map<string, { batch: number }>([['indices.reconcile', { batch: 500 }]])
+
 export interface OpsCompare {
   rows: string[]
   grows: string[]
@@ -511,8 +518,12 @@ export async function opsAtTwoSizes(small: number, large: number): Promise<OpsCo
     const o = byKey.get(r.key)
     if (!o) throw new Error(`row ${r.key} is missing at ${large} records`)
     const moved = o.reads !== r.reads || o.writes !== r.writes
-    const paged = PAGED.has(`${r.fn}.${r.action}`)
-    const flag = !moved ? '' : paged ? 'pages' : '**GROWS**'
+    const name = `${r.fn}.${r.action}`
+    const scan = SCANS.get(name)
+    // the bulk adds two documents per record (a profile and a feedback item)
+    const scanOk = scan && o.writes === r.writes && o.reads - r.reads <= Math.ceil((2 * (large - small)) / scan.batch) + 2
+    const paged = PAGED.has(name) || Boolean(scanOk)
+    const flag = !moved ? '' : scanOk ? `scans (1 read / ${scan.batch} docs)` : paged ? 'pages' : '**GROWS**'
     if (moved) (paged ? pages : grows).push(`${r.key}: ${r.reads}/${r.writes} → ${o.reads}/${o.writes}`)
     rows.push(`| ${r.fn}.${r.action} | ${r.caller} | ${r.note} | ${r.reads} | ${r.writes} | ${o.reads} | ${o.writes} | ${flag} |`)
   }
