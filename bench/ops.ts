@@ -75,7 +75,7 @@ export interface OpsResult {
 
 /**
  * Records that are not the story's own, put straight into the store before the drive: `extra`
- * residents, each with one feedback item, in the other community (comm-b) so none of them is in
+ * residents, each with one feedback item and one past event sign-up, in the other community (comm-b) so none of them is in
  * the pages the story reads. An action whose counts move with `extra` reads per record.
  */
 export async function seedBulk(raw: ReturnType<typeof openSqliteStore<Collections>>, extra: number): Promise<void> {
@@ -86,6 +86,7 @@ export async function seedBulk(raw: ReturnType<typeof openSqliteStore<Collection
   await raw.transaction(async (tx) => {
     const profiles = tx.collection('profiles')
     const feedback = tx.collection('feedback')
+    const signups = tx.collection('eventSignups')
     for (let i = 0; i < extra; i++) {
       const id = `bulk-${i.toString(36).padStart(6, '0')}`
       await profiles.insert({ _id: id, communityId: comm._id, targetGroups: ['graduate'], updatedAt: at, communityHistory: [{ communityId: comm._id, since: at }] })
@@ -95,6 +96,11 @@ export async function seedBulk(raw: ReturnType<typeof openSqliteStore<Collection
         status: 'closed', assigneeId: '', assigneeName: '', messages: [], events: [], createdAt: at, firstDueDate: '2026-10-08', dueDate: '2026-10-08',
         firstAnsweredAt: at, answeredAt: at, closedAt: at, closedBy: 'staff', resolution: 'resolved', resolutionNote: '', rating: null, ratingComment: '', ratedAt: '',
         reopenCount: 0, updatedAt: at, version: 1,
+      } as never)
+      // a past sign-up to an event whose document is gone: only a per-record read could meet it
+      await signups.insert({
+        _id: `su-${id}`, eventId: 'bulk-event', orgId: comm._id, residentId: id, name: '居民', phoneMasked: '139****0000', phoneSealed: '', status: 'checked_in',
+        seq: i + 1, via: 'online', createdAt: at, updatedAt: at, confirmedAt: at, checkedInAt: at, checkedInBy: 'scan', cancelledAt: null,
       } as never)
     }
   })
@@ -520,8 +526,8 @@ export async function opsAtTwoSizes(small: number, large: number): Promise<OpsCo
     const moved = o.reads !== r.reads || o.writes !== r.writes
     const name = `${r.fn}.${r.action}`
     const scan = SCANS.get(name)
-    // the bulk adds two documents per record (a profile and a feedback item)
-    const scanOk = scan && o.writes === r.writes && o.reads - r.reads <= Math.ceil((2 * (large - small)) / scan.batch) + 2
+    // the bulk adds three documents per record (a profile, a feedback item, a sign-up)
+    const scanOk = scan && o.writes === r.writes && o.reads - r.reads <= Math.ceil((3 * (large - small)) / scan.batch) + 2
     const paged = PAGED.has(name) || Boolean(scanOk)
     const flag = !moved ? '' : scanOk ? `scans (1 read / ${scan.batch} docs)` : paged ? 'pages' : '**GROWS**'
     if (moved) (paged ? pages : grows).push(`${r.key}: ${r.reads}/${r.writes} → ${o.reads}/${o.writes}`)

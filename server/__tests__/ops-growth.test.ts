@@ -1,6 +1,6 @@
 /**
  * The regression guard of issue #24 item 6: bench/ops.ts drives every action it covers on a store
- * with 50 and with 1100 bulk records (residents with a feedback item each, in another community);
+ * with 50 and with 1100 bulk records (residents with a feedback item and a past sign-up each, in another community);
  * no action outside `PAGED` / `SCANS` may read or write more on the larger store.
  */
 import { opsAtTwoSizes, PAGED, SCANS, seedBulk } from '../../bench/ops'
@@ -36,5 +36,6 @@ test('the bulk records the guard compares against are really in the store', asyn
   await seedBulk(raw, 500)
   expect(await raw.collection('profiles').count()).toBe(500)
   expect(await raw.collection('feedback').count()).toBe(500)
+  expect(await raw.collection('eventSignups').count()).toBe(500)
   await raw.close()
 })
