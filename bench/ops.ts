@@ -55,17 +55,62 @@ const STAFF = [
   { id: 'admin', role: 'admin', orgId: 'city' },
 ] as const
 
+export interface OpsRow {
+  key: string
+  fn: string
+  action: string
+  caller: string
+  note: string
+  reads: number
+  writes: number
+}
+
 export interface OpsResult {
   rows: string[]
+  counted: OpsRow[]
   covered: number
   total: number
   notDriven: string[]
 }
 
-export async function opsPerAction(): Promise<OpsResult> {
+/**
+ * Records that are not the story's own, put straight into the store before the drive: `extra`
+ * residents, each with one feedback item and one past event sign-up, in the other community (comm-b) so none of them is in
+ * the pages the story reads. An action whose counts move with `extra` reads per record.
+ */
+export async function seedBulk(raw: ReturnType<typeof openSqliteStore<Collections>>, extra: number): Promise<void> {
+  if (extra <= 0) return
+  const at = '2026-10-01T02:00:00.000Z'
+  const comm = TEST_ORGS.find((o) => o._id === 'comm-b')
+  if (!comm) throw new Error('comm-b missing from TEST_ORGS')
+  await raw.transaction(async (tx) => {
+    const profiles = tx.collection('profiles')
+    const feedback = tx.collection('feedback')
+    const signups = tx.collection('eventSignups')
+    for (let i = 0; i < extra; i++) {
+      const id = `bulk-${i.toString(36).padStart(6, '0')}`
+      await profiles.insert({ _id: id, communityId: comm._id, targetGroups: ['graduate'], updatedAt: at, communityHistory: [{ communityId: comm._id, since: at }] })
+      await feedback.insert({
+        _id: `fb-${id}`, residentId: id, anonymous: false, contactName: '', communityId: comm._id, communityPath: comm.path, communityName: comm.name,
+        kind: 'suggestion', text: '希望多办几场培训', photos: [], subjectKind: null, subjectId: null, subjectTitle: '', caseId: null,
+        status: 'closed', assigneeId: '', assigneeName: '', messages: [], events: [], createdAt: at, firstDueDate: '2026-10-08', dueDate: '2026-10-08',
+        firstAnsweredAt: at, answeredAt: at, closedAt: at, closedBy: 'staff', resolution: 'resolved', resolutionNote: '', rating: null, ratingComment: '', ratedAt: '',
+        reopenCount: 0, updatedAt: at, version: 1,
+      } as never)
+      // a past sign-up to an event whose document is gone: only a per-record read could meet it
+      await signups.insert({
+        _id: `su-${id}`, eventId: 'bulk-event', orgId: comm._id, residentId: id, name: '居民', phoneMasked: '139****0000', phoneSealed: '', status: 'checked_in',
+        seq: i + 1, via: 'online', createdAt: at, updatedAt: at, confirmedAt: at, checkedInAt: at, checkedInBy: 'scan', cancelledAt: null,
+      } as never)
+    }
+  })
+}
+
+export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-ops-'))
   const raw = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
   for (const org of TEST_ORGS) await raw.collection('orgs').insert(org)
+  await seedBulk(raw, opts.extra ?? 0)
   for (const s of STAFF) {
     await raw.collection('staff').insert({
       _id: s.id, name: s.id, role: s.role, orgId: s.orgId, openid: `wx-${s.id}`, username: s.id, passwordHash: null, active: true, createdAt: '2026-01-01T00:00:00.000Z',
@@ -426,5 +471,82 @@ export async function opsPerAction(): Promise<OpsResult> {
   }
   await raw.close()
   rmSync(dir, { recursive: true, force: true })
-  return { rows, covered: total - notDriven.length, total, notDriven }
+  // `rows` is the table the story kept (setup rows spliced out, cases relabelled): `counted` follows it.
+  const kept = rows.slice(2).map((line) => {
+    const [fnAction, caller, note, reads, writes] = line.slice(2, -2).split(' | ')
+    const [fn, action] = fnAction.split('.')
+    return { fn, action, caller, note, reads: Number(reads), writes: Number(writes) }
+  })
+  const seen = new Map<string, number>()
+  for (const row of kept) {
+    const base = `${row.fn}.${row.action} | ${row.caller} | ${row.note}`
+    const k = (seen.get(base) ?? 0) + 1
+    seen.set(base, k)
+    Object.assign(row, { key: k > 1 ? `${base} #${k}` : base })
+  }
+  return { rows, counted: kept as OpsRow[], covered: total - notDriven.length, total, notDriven }
+}
+
+/**
+ * Actions that answer one page of a list: their reads may follow the data up to one page (a
+ * query page is one read whatever it holds, but a page can load its items' documents).
+ */
+export const PAGED = new Set<string>([])
+
+/**
+ * Whole-store maintenance scans, which exist to read every record (reconcile recounts every
+ * counter from the documents): one read per batch of `batch` documents, so they grow by design.
+ * Listed, not fixed; the guard allows them one read per batch of the added records and no more.
+ */
+export const SCANS = new Map<string, { batch: number }>([['indices.reconcile', { batch: 500 }]])
+
+export interface OpsCompare {
+  rows: string[]
+  grows: string[]
+  pages: string[]
+  small: OpsResult
+  large: OpsResult
+  sizes: [number, number]
+}
+
+/** The same drive at two sizes of bulk data, side by side; `grows` names rows whose counts moved. */
+export async function opsAtTwoSizes(small: number, large: number): Promise<OpsCompare> {
+  const a = await opsPerAction({ extra: small })
+  const b = await opsPerAction({ extra: large })
+  const byKey = new Map(b.counted.map((r) => [r.key, r]))
+  const rows = [
+    `| function.action | caller | case | reads @${small} | writes @${small} | reads @${large} | writes @${large} | grows? |`,
+    '|---|---|---|---:|---:|---:|---:|---|',
+  ]
+  const grows: string[] = []
+  const pages: string[] = []
+  for (const r of a.counted) {
+    const o = byKey.get(r.key)
+    if (!o) throw new Error(`row ${r.key} is missing at ${large} records`)
+    const moved = o.reads !== r.reads || o.writes !== r.writes
+    const name = `${r.fn}.${r.action}`
+    const scan = SCANS.get(name)
+    // the bulk adds three documents per record (a profile, a feedback item, a sign-up)
+    const scanOk = scan && o.writes === r.writes && o.reads - r.reads <= Math.ceil((3 * (large - small)) / scan.batch) + 2
+    const paged = PAGED.has(name) || Boolean(scanOk)
+    const flag = !moved ? '' : scanOk ? `scans (1 read / ${scan.batch} docs)` : paged ? 'pages' : '**GROWS**'
+    if (moved) (paged ? pages : grows).push(`${r.key}: ${r.reads}/${r.writes} → ${o.reads}/${o.writes}`)
+    rows.push(`| ${r.fn}.${r.action} | ${r.caller} | ${r.note} | ${r.reads} | ${r.writes} | ${o.reads} | ${o.writes} | ${flag} |`)
+  }
+  return { rows, grows, pages, small: a, large: b, sizes: [small, large] }
+}
+
+if (require.main === module) {
+  const small = Number(process.env.OPS_SMALL ?? 1_000)
+  const large = Number(process.env.OPS_LARGE ?? 100_000)
+  const t0 = performance.now()
+  void opsAtTwoSizes(small, large).then((c) => {
+    process.stdout.write(`${c.rows.join('\n')}\n\n`)
+    process.stdout.write(`${c.small.covered}/${c.small.total} actions driven; ${c.rows.length - 2} rows; ${((performance.now() - t0) / 1000).toFixed(1)} s\n`)
+    process.stdout.write(`grows with data (${c.grows.length}):\n${c.grows.map((g) => `  ${g}`).join('\n')}\n`)
+    process.stdout.write(`pages (${c.pages.length}):\n${c.pages.map((g) => `  ${g}`).join('\n')}\n`)
+  }, (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`)
+    process.exitCode = 1
+  })
 }
