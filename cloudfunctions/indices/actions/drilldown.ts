@@ -24,7 +24,9 @@ export function countsToward(intent: Intent, spec: DrillSpec): boolean {
     } else if (c.date > to || (spec.mode === 'flow' && c.date < from)) continue
     for (const m of spec.metrics) total += c.inc[m] ?? 0
   }
-  return total > 0
+  // A flow figure is moved both ways: a venture closed (−1) or jobs lost in the period moved the
+  // 净增 / 贡献率 as much as a new one did, so its case is behind the figure too. A stock lists its members.
+  return spec.mode === 'flow' ? total !== 0 : total > 0
 }
 
 /** Cases a page shows, and cases one call reads at most, when listing the cases behind a figure. */
