@@ -65,19 +65,19 @@ export default function PhotoPicker({ value, onChange, max, addText = '添加照
   return (
     <View className='photo-picker'>
       <PrivacyPrompt purpose={addText} />
-      <View className='photo-picker__tiles'>
+      <View className='photo-picker__photos'>
         {value.map((p, i) => (
-          <View className='photo-picker__tile' key={p.ref} data-testid={testIdPrefix}>
-            <Image className='photo-picker__img' src={p.preview} mode='aspectFill' />
-            <View className='photo-picker__remove' onClick={() => onChange(value.filter((_, k) => k !== i))} aria-label='移除这张'>
+          <View className='photo-picker__photo' key={p.ref} data-testid={testIdPrefix}>
+            <Image className='photo-picker__photo-img' src={p.preview} mode='aspectFill' />
+            <View className='photo-picker__photo-remove' onClick={() => onChange(value.filter((_, k) => k !== i))} aria-label='移除这张'>
               <AtIcon value='close' size={12} color='#fff' />
             </View>
           </View>
         ))}
         {room > 0 ? (
-          <View className='photo-picker__tile photo-picker__tile--add' onClick={() => void add()} data-testid={`${testIdPrefix}-add`}>
+          <View className='photo-picker__photo photo-picker__photo--add' onClick={() => void add()} data-testid={`${testIdPrefix}-add`}>
             <AtIcon value={uploading ? 'loading-3' : 'camera'} size={24} color='#8f959e' />
-            <Text className='photo-picker__note'>{uploading ? '上传中' : addText}</Text>
+            <Text className='photo-picker__photo-note'>{uploading ? '上传中' : addText}</Text>
           </View>
         ) : null}
       </View>
