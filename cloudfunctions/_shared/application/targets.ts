@@ -58,10 +58,13 @@ export const TARGETS_REFUSED = {
   'target.close': '只有市创建办可以关闭或重新开放年度目标',
 } as const
 
-/** A year's targets closed to edits → 409, saying who can reopen them. */
-export async function assertYearOpen(store: Orgs, year: number): Promise<void> {
+/**
+ * A closed year → 409, saying who can reopen it. The city's close of a year's targets also makes
+ * that year's 督查 tasks, progress reports and 目标责任考核 results final (`what` names them).
+ */
+export async function assertYearOpen(store: Orgs, year: number, what = '目标'): Promise<void> {
   const y = await store.collection('targetYears').get(String(year))
-  if (y?.closed) throw conflict(`${year} 年的目标已关闭，不能再修改；如需修改，请联系${REOPEN_WHO}重新开放`)
+  if (y?.closed) throw conflict(`${year} 年的${what}已关闭，不能再修改；如需修改，请联系${REOPEN_WHO}重新开放`)
 }
 
 /** The org asked about, inside the caller's subtree; another org is refused (403, with the field). */

@@ -1,5 +1,6 @@
+import { assertYearOpen } from '../../_shared/application/targets'
 import { dutyEditInput, type DutyTaskView } from '../../_shared/contracts/duty'
-import { type DutyEdit, type DutyEditField, type DutyTask, scheduleText } from '../../_shared/domain/duty'
+import { DUTY_YEAR, type DutyEdit, type DutyEditField, type DutyTask, scheduleText } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import { defineAction } from '../../_shared/runtime/action'
@@ -25,6 +26,7 @@ export function makeEdit(photos: () => PhotoFiles | null) {
       const { caller } = ctx
       const task = await loadTask(ctx, input.id)
       if (!mayEdit(caller, task)) throw forbidden('只有分解这项任务的单位能修改它')
+      await assertYearOpen(ctx.store, task.year, DUTY_YEAR)
       if (task.version !== input.version) throw conflict('任务已被他人更新，请刷新后再改')
       const owner = await resolveOwner(ctx, input)
       const schedule = input.schedule ?? null

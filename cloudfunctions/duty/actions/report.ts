@@ -1,5 +1,6 @@
+import { assertYearOpen } from '../../_shared/application/targets'
 import { dutyReportInput, type DutyTaskView } from '../../_shared/contracts/duty'
-import type { DutyReport, DutyTask } from '../../_shared/domain/duty'
+import { DUTY_YEAR, type DutyReport, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden } from '../../_shared/runtime/errors'
@@ -23,6 +24,7 @@ export function makeReport(photos: () => PhotoFiles | null) {
       const { caller } = ctx
       const task = await loadTask(ctx, input.id)
       if (!mayReport(caller, task)) throw forbidden('只有责任单位的工作人员能报告进展')
+      await assertYearOpen(ctx.store, task.year, DUTY_YEAR)
       const attachments = await checkAttachments(photos(), input.attachments ?? [])
       const now = ctx.now()
       const on = shanghaiDate(now)

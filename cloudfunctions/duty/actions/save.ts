@@ -1,5 +1,6 @@
+import { assertYearOpen } from '../../_shared/application/targets'
 import { dutySaveInput, type DutyTaskView } from '../../_shared/contracts/duty'
-import type { DutyTask } from '../../_shared/domain/duty'
+import { DUTY_YEAR, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type StaffCtx } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
@@ -44,6 +45,7 @@ export function makeSave(photos: () => PhotoFiles | null) {
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx
       const now = ctx.now()
+      await assertYearOpen(ctx.store, input.year, DUTY_YEAR)
       const owner = await resolveOwner(ctx, input)
       const at = now.toISOString()
       const task: DutyTask = {

@@ -1,5 +1,6 @@
+import { assertYearOpen } from '../../_shared/application/targets'
 import { dutyAdjustInput, type DutyScoreRow, type DutyScores, dutyYearInput } from '../../_shared/contracts/duty'
-import { type DutyAdjustment, type DutyTask, doneOnTime, DUTY_SCORE_RULE, dutyScore } from '../../_shared/domain/duty'
+import { DUTY_YEAR, type DutyAdjustment, type DutyTask, doneOnTime, DUTY_SCORE_RULE, dutyScore } from '../../_shared/domain/duty'
 import { defineAction, type StaffCaller, type StaffCtx } from '../../_shared/runtime/action'
 import { forbidden, notFound } from '../../_shared/runtime/errors'
 import { tasksInScope } from '../access'
@@ -58,6 +59,7 @@ export const adjust = defineAction({
     const row = all.find((r) => r.ownerKey === input.ownerKey)
     if (!row) throw notFound('该年度没有这个责任单位的任务')
     if (!row.adjustable) throw forbidden('只有上一级能调整考核结果')
+    await assertYearOpen(ctx.store, input.year, DUTY_YEAR)
     const sample = (await tasksInScope(ctx, input.year, caller.org._id)).find((t) => t.ownerKey === input.ownerKey)!
     const record: DutyAdjustment = {
       _id: `${input.year}_${input.ownerKey}`,

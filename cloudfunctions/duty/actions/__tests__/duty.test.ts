@@ -219,4 +219,28 @@ describe('duty (督查与目标责任考核)', () => {
     expect((await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(403)
     expect((await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(200)
   })
+
+  it('a year the city closed is final: new tasks, reports, edits and adjustments answer 409 naming 市创建办, nothing written', async () => {
+    const h = await setup()
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist', deadline: '2026-11-30' }))
+    await h.ok(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '完成', percent: 100 })
+    await h.store.collection('targetYears').put({ _id: '2026', year: 2026, closed: true, closedBy: 'city-o', closedAt: '2026-12-01T00:00:00.000Z' })
+    const before = (await h.store.collection('dutyTasks').get(t._id)) as DutyTask
+    const refusals = [
+      await h.call(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist' })),
+      await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '补报', percent: 100 }),
+      await h.call(dutyActions, staffId('city-o'), 'edit', { id: t._id, version: before.version, text: t.text, ownerOrgId: 'dist', deadline: '2027-01-31', measure: t.measure, weight: t.weight, schedule: null, reason: '市领导小组会议调整' }),
+      await h.call(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 75, reason: '逾期因上级政策调整' }),
+    ]
+    for (const r of refusals) {
+      expect(r.status).toBe(409)
+      expect(r.body.ok ? '' : r.body.error.message).toContain('2026 年的督查任务和考核结果已关闭，不能再修改；如需修改，请联系市创建办重新开放')
+    }
+    expect(await h.store.collection('dutyTasks').count()).toBe(1)
+    expect(await h.store.collection('dutyTasks').get(t._id)).toEqual(before)
+    expect(await h.store.collection('dutyAdjustments').count()).toBe(0)
+    // Reopened, the same adjustment goes through.
+    await h.store.collection('targetYears').put({ _id: '2026', year: 2026, closed: false, closedBy: 'city-o', closedAt: '2026-12-02T00:00:00.000Z' })
+    expect((await h.call(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 75, reason: '逾期因上级政策调整' })).status).toBe(200)
+  })
 })
