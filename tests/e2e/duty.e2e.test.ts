@@ -97,6 +97,16 @@ describe('督查 (issue 21 item 3)', () => {
     await byTest(city, 'duty').waitFor()
     const row = byTest(city, 'score-d-east')
     await row.getByText('按期完成权重 0 / 6').waitFor()
+    // The result drills down to the tasks behind it: 东区's, none done by its deadline, weights adding to 6.
+    await row.locator('[data-testid="score-tasks-toggle"]').click()
+    await eventually(
+      () => row.locator('[data-testid="score-task"]').allInnerTexts(),
+      (v) => {
+        expect(v.length).toBeGreaterThan(0)
+        for (const line of v) expect(line).toContain('✗ 未按期完成')
+        expect(v.reduce((n, line) => n + Number(/权重 (\d+)/.exec(line)?.[1] ?? 0), 0)).toBe(6)
+      },
+    )
     await row.getByText('调整考核结果').click()
     await row.locator('[data-testid="duty-adjust-score"]').fill('80')
     await row.locator('.at-button', { hasText: '保存调整' }).click()

@@ -172,10 +172,10 @@ export function doneOnTime(task: Pick<DutyTask, 'deadline' | 'doneOn'>): boolean
   return task.doneOn !== null && task.doneOn <= task.deadline
 }
 
-/** The rule as the page shows it. */
 /** What a closed year makes final, in the 409 that says who can reopen it (`assertYearOpen`). */
 export const DUTY_YEAR = '督查任务和考核结果'
 
+/** The rule as the page shows it. */
 export const DUTY_SCORE_RULE = '考核得分 = Σ(权重 × 按期完成) ÷ Σ权重 × 100；按期完成指截止日当天或之前报告进度达到 100%，是记 1，否记 0'
 
 /**

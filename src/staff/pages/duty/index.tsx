@@ -11,6 +11,7 @@ import {
   DUTY_FIGURES_MAX,
   DUTY_SCHEDULE_UNIT_LABELS,
   DUTY_SCORE_RULE,
+  doneOnTime,
   type DutySchedule,
   type DutyScheduleUnit,
   scheduleText,
@@ -86,7 +87,7 @@ function Duty() {
       <Text className='dty__section'>目标责任考核</Text>
       <View className='dty__card' data-testid='duty-scores'>
         <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前任务随时计算（未到期、未完成的任务暂记 0，年末为定稿）；上一级可说明理由调整，调整分与计算分并列显示。</Text>
-        {scores.data?.rows.map((r) => <ScoreRow key={r.ownerKey} year={year} r={r} onSaved={reload} />)}
+        {scores.data?.rows.map((r) => <ScoreRow key={r.ownerKey} year={year} r={r} tasks={d.tasks.filter((t) => t.ownerKey === r.ownerKey)} onSaved={reload} />)}
         {scores.data && !scores.data.rows.length ? <Text className='dty__empty'>本年度还没有任务</Text> : null}
       </View>
     </View>
@@ -364,8 +365,10 @@ function NewTask({ d, year, onSaved }: { d: DutyBoard; year: number; onSaved: ()
   )
 }
 
-function ScoreRow({ year, r, onSaved }: { year: number; r: DutyScoreRow; onSaved: () => void }) {
+/** One owner's 目标责任考核 result, with the tasks behind it (its drill-down) and the level above's adjustment. */
+function ScoreRow({ year, r, tasks, onSaved }: { year: number; r: DutyScoreRow; tasks: DutyTaskView[]; onSaved: () => void }) {
   const [open, setOpen] = useState(false)
+  const [shown, setShown] = useState(false)
   const [score, setScore] = useState('')
   const [reason, setReason] = useState('')
   const form = useFormSubmit({ schema: dutyAdjustInput, submit: (v) => adjustDutyScore(v), successToast: '调整已保存', then: () => { setOpen(false); onSaved() } })
@@ -379,7 +382,17 @@ function ScoreRow({ year, r, onSaved }: { year: number; r: DutyScoreRow; onSaved
       </View>
       <Text className='dty__meta'>{r.tasks} 项任务，按期完成权重 {r.onTimeWeight} / {r.weight}</Text>
       {a ? <Text className='dty__meta'>调整理由：{a.reason}（{a.orgName} {a.byName} {a.at.slice(0, 10)}，调整时计算分 {a.computedAtAdjustment}）</Text> : null}
-      {r.adjustable && !open ? <Text className='dty__link' onClick={() => setOpen(true)}>调整考核结果 ›</Text> : null}
+      <View className='dty__links'>
+        <Text className='dty__link' onClick={() => setShown(!shown)} data-testid='score-tasks-toggle'>{shown ? '收起任务' : `查看这 ${tasks.length} 项任务 ›`}</Text>
+        {r.adjustable && !open ? <Text className='dty__link' onClick={() => setOpen(true)}>调整考核结果 ›</Text> : null}
+      </View>
+      {shown
+        ? tasks.map((t) => (
+            <Text key={t._id} className='dty__meta' data-testid='score-task'>
+              {doneOnTime(t) ? '✓ 按期完成' : '✗ 未按期完成'}（权重 {t.weight}）：{t.text}，截止 {t.deadline}，进度 {t.percent}%
+            </Text>
+          ))
+        : null}
       {open ? (
         <View className='dty__form'>
           <View className='dty__row'>
