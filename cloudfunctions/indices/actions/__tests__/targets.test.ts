@@ -108,6 +108,9 @@ describe('targets', () => {
     expect(closed.body.ok ? '' : closed.body.error.message).toContain('市创建办')
     const split = await h.call(indicesActions, staffId('district'), 'splitTarget', { index: 'activity', year: 2026, shares: [{ orgId: 'street', value: 0.3 }] })
     expect(split.status).toBe(409)
+    // Nothing of either refused write is kept: the city's 0.16 stands for the community and the street.
+    expect(await targetFor(h.store, 'activity', 'comm-a', 2026)).toMatchObject({ value: 0.16, source: 'local' })
+    expect(await targetFor(h.store, 'activity', 'street', 2026)).toMatchObject({ value: 0.16 })
     const reopen = await h.call(indicesActions, staffId('district'), 'closeTargetYear', { year: 2026, closed: false })
     expect(reopen.status).toBe(403)
     await h.ok(indicesActions, staffId('city-officer'), 'closeTargetYear', { year: 2026, closed: false })
