@@ -104,15 +104,7 @@ export async function surveyWorkbook(
     ])
   })
 
-  const comments = wb.addWorksheet('意见')
-  comments.columns = [{ width: 8 }, { width: 44 }, { width: 60 }]
-  header(comments, ['题号', '题目', '意见'])
-  for (const r of responses) {
-    for (const c of r.comments) {
-      const n = qIndex.get(c.question) ?? 0
-      comments.addRow([n, safeText(survey.questions[n - 1]?.text ?? ''), safeText(c.text)])
-    }
-  }
+  commentsSheet(wb, survey, responses, qIndex)
 
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
@@ -179,20 +171,21 @@ async function censusWorkbook(survey: Survey, state: SurveyState, responses: rea
     raw.addRow([i + 1, ...r.levels.map((l, k) => safeText(survey.questions[k] ? levelLabel(survey.questions[k], l) : String(l)))])
   })
 
-  const withComments = responses.filter((r) => r.comments.length)
-  if (withComments.length) {
-    const qIndex = new Map(survey.questions.map((q, i) => [q.id, i + 1]))
-    const comments = wb.addWorksheet('意见')
-    comments.columns = [{ width: 8 }, { width: 44 }, { width: 60 }]
-    header(comments, ['题号', '题目', '意见'])
-    for (const r of withComments) {
-      for (const c of r.comments) {
-        const k = qIndex.get(c.question) ?? 0
-        comments.addRow([k, safeText(survey.questions[k - 1]?.text ?? ''), safeText(c.text)])
-      }
+  if (responses.some((r) => r.comments.length)) commentsSheet(wb, survey, responses, new Map(survey.questions.map((q, i) => [q.id, i + 1])))
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** The 意见 sheet: each free-text comment with its question number and text (formula-safe). */
+function commentsSheet(wb: ExcelJS.Workbook, survey: { questions: readonly { text: string }[] }, responses: readonly { comments: readonly { question: string; text: string }[] }[], qIndex: ReadonlyMap<string, number>): void {
+  const comments = wb.addWorksheet('意见')
+  comments.columns = [{ width: 8 }, { width: 44 }, { width: 60 }]
+  header(comments, ['题号', '题目', '意见'])
+  for (const r of responses) {
+    for (const c of r.comments) {
+      const n = qIndex.get(c.question) ?? 0
+      comments.addRow([n, safeText(survey.questions[n - 1]?.text ?? ''), safeText(c.text)])
     }
   }
-  return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
 function round1(x: number): number {
