@@ -34,8 +34,9 @@ import type { ClaimCodeMessage } from '../cloudfunctions/_shared/notifier/claim-
 import type { LedgerRegisterInput } from '../cloudfunctions/_shared/contracts/intent'
 import { makeLedgerActions } from '../cloudfunctions/ledger/actions'
 import { notifyActions } from '../cloudfunctions/notify/actions'
-import { policyTemplateFromEnv, type Timer } from '../cloudfunctions/notify/deps'
-import { localExportFiles } from '../server/downloads'
+import { noticeTemplateFromEnv, policyTemplateFromEnv, type Timer } from '../cloudfunctions/notify/deps'
+import { DEFAULT_RUBRIC_ITEMS } from '../cloudfunctions/_shared/domain/review-rubric'
+import { localExportFiles, localExportParts } from '../server/downloads'
 import { makeSurveyActions } from '../cloudfunctions/survey/actions'
 import { localPhotoFiles, savePhoto } from '../server/photos'
 import { FUNCTIONS } from '../server/functions'
@@ -71,6 +72,8 @@ export interface OpsResult {
   covered: number
   total: number
   notDriven: string[]
+  /** Cases (帮扶台帐) in the store at the end: the story's own plus the bulk copies. */
+  storedCases: number
 }
 
 /**
@@ -106,6 +109,26 @@ export async function seedBulk(raw: ReturnType<typeof openSqliteStore<Collection
   })
 }
 
+/**
+ * `extra` cases (帮扶台帐) in comm-b beside the bulk residents: one registration made by the real
+ * action, then copied under the bulk residents' ids, so every list, drill-down, export and
+ * workbench line of an office above comm-b has `extra` more cases it could (wrongly) read one by one.
+ */
+export async function seedBulkCases(raw: ReturnType<typeof openSqliteStore<Collections>>, fns: Record<string, ActionMap>, keyring: ReturnType<typeof makeKeyring>, extra: number): Promise<void> {
+  if (extra <= 0) return
+  const { body } = await dispatch(fns.intent, { action: 'submit', data: registration({ communityId: 'comm-b', name: '赵大勇', phone: '13700000000', idCard: ID_C }) }, { fn: 'intent', store: raw, identity: { residentId: 'bulk-template' }, keyring, now: () => new Date('2026-10-01T02:00:00.000Z') })
+  if (!body.ok) throw new Error(`bulk case template refused: ${JSON.stringify(body.error)}`)
+  const tmpl = await raw.collection('intents').get((body.data as { _id: string })._id)
+  if (!tmpl) throw new Error('bulk case template missing')
+  await raw.transaction(async (tx) => {
+    const intents = tx.collection('intents')
+    for (let i = 0; i < extra; i++) {
+      const id = `bulk-${i.toString(36).padStart(6, '0')}`
+      await intents.insert({ ...tmpl, _id: `case-${id}`, residentId: id })
+    }
+  })
+}
+
 export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsResult> {
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-ops-'))
   const raw = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
@@ -121,6 +144,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   const keyring = makeKeyring(Buffer.from('bench-master-secret-bench-master-secret'))
   let clock = new Date(NOW)
   const exports = localExportFiles(() => join(dir, 'exports'))
+  const exportParts = localExportParts(() => join(dir, 'export-parts'))
   const photos = () => join(dir, 'feedback-photos')
   // The sender's pauses between messages move a fake clock instead of waiting: the counts are the same.
   let senderMs = Date.parse(NOW)
@@ -133,17 +157,18 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
     intent: makeIntentActions({ claimCodes: () => ({ templateId: null, send: async (m) => (claimCodes.push(m), { ok: true }) }) }),
     event: eventActions({ codes: localMiniCodes(), files: () => exports }),
     survey: makeSurveyActions(() => exports),
-    ledger: makeLedgerActions(() => exports),
+    ledger: makeLedgerActions(() => exports, { parts: () => exportParts }),
     notify: notifyActions({
       notifier: (st) => outboxNotifier(st),
       template: policyTemplateFromEnv({}, 'local-policy-reminder'),
-      noticeTemplate: null,
+      noticeTemplate: noticeTemplateFromEnv({}, 'local-progress-notice'),
       pace: { perSecond: 20, budgetMs: 15_000 },
       timer: instant,
     }),
     feedback: makeFeedbackActions(() => localPhotoFiles(photos)),
     evaluation: makeEvaluationActions(() => exports, { photos: () => localPhotoFiles(photos) }),
   }
+  await seedBulkCases(raw, fns, keyring, opts.extra ?? 0)
   const rows = ['| function.action | caller | case | store reads | store writes |', '|---|---|---|---:|---:|']
   const done = new Set<string>()
   let rid = 0
@@ -177,12 +202,19 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
 
   // org
   await op('org', 'tree', r('r1'), {})
-  await op('org', 'saveOrg', s('admin'), { name: '丙社区', level: 'community', parentId: 'street' }, 'create')
+  const bing = await op<{ _id: string }>('org', 'saveOrg', s('admin'), { name: '丙社区', level: 'community', parentId: 'street' }, 'create')
   const inv = await op<{ code: string }>('org', 'invite', s('a-lead'), { role: 'community_staff', orgId: 'comm-a', label: '新来的 张老师' })
   const bound = await op<{ staffId: string }>('org', 'bind', r('h5_newcomer'), { code: inv.code, name: '张老师', username: 'zhanglaoshi', password: 'Zhang2026ok' }, 'H5 account')
   await op('org', 'staff', s('a-lead'), {})
   await op('org', 'revoke', s('a-lead'), { staffId: bound.staffId })
   await op('org', 'audit', s('admin'), {})
+  await op('org', 'setup', s('a-staff'), {}, 'none recorded yet')
+  await op('org', 'saveSetup', s('a-staff'), {
+    groupName: '甲社区创建创业型社区工作领导小组', members: [{ name: '张主任', role: '组长', unit: '社区党委书记' }, { name: '李专干', role: '成员', unit: '专职创业服务' }],
+    partners: ['区就业训练中心'], liaisons: ['街道 王副主任'], computers: 2, printers: 1,
+    plan: { title: '2026 年创建工作计划', date: '2026-02-01', summary: '全年开展培训 4 期，帮扶创业 20 人' }, publicity: null, version: 0,
+  }, 'first save')
+  await op('org', 'setup', s('reviewer'), { orgId: 'comm-a' }, 'street reads comm-a')
 
   // policy
   await op('policy', 'list', r('r1'), { limit: 20 }, '{"limit":20}')
@@ -249,6 +281,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   rows.pop()
   await op('event', 'cancel', s('a-staff'), { mode: 'event', eventId: ev2._id, reason: '场地临时维修' }, 'staff cancel event (1 signed up)')
 
+  await op('event', 'mine', r('r2'), {}, 'checked in once')
   // notify: r3 was promoted from the waitlist, r1 told of the cancellation
   const box = await op<{ items: { _id: string }[] }>('notify', 'inbox', r('r1'), {})
   await op('notify', 'markRead', r('r1'), { ids: box.items.map((m) => m._id).slice(0, 1) }, box.items.length ? '1 id' : '')
@@ -270,6 +303,9 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   await op('notify', 'markRead', r('r1'), { ids: pushedBox.items.filter((m) => m.pushId).map((m) => m._id) }, 'opens the pushed policy (push funnel moves)')
   await op('notify', 'pushStatus', s('a-staff'), { policyId: pol._id }, '1 push, 1 opened: one more read per resident who opened')
   await op('notify', 'preferences', r('r1'), {}, 'subscribed')
+  await op('notify', 'notices', r('r1'), {})
+  await op('notify', 'consentNotices', r('r1'), { accepted: ['local-progress-notice'] }, '1 consent')
+  await op('notify', 'setNotice', r('r2'), { kind: 'signup', on: false }, 'signup notices off')
 
   // share: r1 shares the policy, r2 arrives through the link, staff read the count
   const ref = await op<{ ref: string }>('share', 'ref', r('r1'), {})
@@ -308,6 +344,15 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   await op('ledger', 'gaps', s('a-staff'), { kind: 'unbenefited' })
   await op('ledger', 'reveal', s('a-lead'), { id: mine._id, field: 'idCard' })
   await op('ledger', 'export', s('a-staff'), {}, '2 rows')
+  await op('ledger', 'list', s('district'), {}, 'district: first page over its communities')
+  const exportJob = await op<{ _id: string }>('ledger', 'exportJob', s('a-staff'), {}, 'first call of the job')
+  await op('ledger', 'continueJob', s('a-staff'), { id: exportJob._id })
+  await op('ledger', 'job', s('a-staff'), { id: exportJob._id })
+  // 挂帮: the street's reviewer pairs with the case, follows it up, and later ends it
+  await op('ledger', 'pair', s('reviewer'), { caseId: mine._id, reason: '返乡创业带动就业多，重点扶持', pairedOn: '2026-11-20' })
+  await op('ledger', 'pairFollowUp', s('reviewer'), { caseId: mine._id, kind: 'guidance', date: '2026-11-21', note: '到店走访，了解资金缺口', outcome: '协调担保贷款', nextFollowUpDate: '2026-12-05' })
+  await op('ledger', 'paired', s('reviewer'), {})
+  await op('ledger', 'unpair', s('reviewer'), { caseId: mine._id, reason: '已正常经营，转社区日常跟踪', unpairedOn: '2026-11-22' })
   // 代登记: a walk-in resident registered by the worker (consent on paper), then claimed in the app by r3
   const { consent: _consent, consentVersion: _cv, communityId: _cid, ...answers } = registration({ name: '王秀英', phone: '13987654321' })
   const walkIn: LedgerRegisterInput = { ...answers, idCard: ID_C, consent: { method: 'paper', at: '2026-11-22', note: '同意书存社区档案柜 2026-031 号' } }
@@ -401,12 +446,35 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   await op('indices', 'drilldown', s('a-staff'), { period: '2026', key: 'assistanceCoverage', side: 'den' }, '1 case')
   await op('indices', 'money', s('a-staff'), { period: '2026' })
   await op('indices', 'moneyCases', s('a-staff'), { period: '2026', metric: 'mo_ln_applied' }, '1 case')
-  await op('indices', 'reconcile', s('admin'), { repair: false }, 'dry run, whole store')
+  const recon = await op<{ _id: string }>('indices', 'reconcile', s('admin'), { repair: false }, 'dry run, whole store')
+  await op('indices', 'continueJob', s('admin'), { id: recon._id })
+  await op('indices', 'job', s('admin'), { id: recon._id })
   // 工作台: each line one count (or the counter documents) of the list it opens, per role
   await op('workbench', 'summary', s('a-staff'), {}, 'community (8 lines)')
   await op('workbench', 'summary', s('reviewer'), {}, 'street (2 communities)')
   await op('workbench', 'summary', s('district'), {}, 'district (2 communities)')
   await op('workbench', 'summary', s('city'), {}, 'city (2 communities)')
+  // targets: the city sets seed 001's 私营企业 increase and splits it down to the communities
+  await op('indices', 'setTarget', s('city'), { index: 'newEnterprises', year: 2026, value: 49, source: 'seed-001' })
+  await op('indices', 'splitTarget', s('city'), { index: 'newEnterprises', year: 2026, orgId: 'city', shares: [{ orgId: 'dist', value: 49 }] }, 'city → 1 district')
+  await op('indices', 'splitTarget', s('district'), { index: 'newEnterprises', year: 2026, orgId: 'dist', shares: [{ orgId: 'street', value: 49 }] }, 'setup')
+  rows.pop()
+  await op('indices', 'splitTarget', s('reviewer'), { index: 'newEnterprises', year: 2026, orgId: 'street', shares: [{ orgId: 'comm-a', value: 30 }, { orgId: 'comm-b', value: 15 }, { orgId: bing._id, value: 4 }] }, 'street → 3 communities')
+  await op('indices', 'targets', s('a-staff'), { year: 2026 }, 'community')
+  await op('indices', 'targets', s('city'), { year: 2026 }, 'city with its children')
+  await op('indices', 'setLocalAverage', s('city'), { year: 2026, percent: 12.5 }, 'entered')
+  // 督查: the city gives the district a task due before today, the district reports, the city reminds, scores and adjusts
+  const task = await op<{ _id: string; version: number; ownerKey: string }>('duty', 'save', s('city'), {
+    year: 2026, text: '完成辖区创业型社区创建摸底', ownerOrgId: 'dist', deadline: '2026-11-10', measure: '摸底表报市创建办', weight: 5, schedule: { every: 2, unit: 'week' },
+  }, 'create')
+  await op('duty', 'board', s('city'), { year: 2026 }, 'city (1 task)')
+  await op('duty', 'remind', s('city'), { id: task._id }, 'overdue task')
+  const reported = await op<{ version: number }>('duty', 'report', s('district'), { id: task._id, text: '已完成 2 个街道的摸底', percent: 60, figures: [{ label: '已摸底社区', value: 12, unit: '个' }] }, '1 figure')
+  await op('duty', 'edit', s('city'), {
+    id: task._id, version: reported.version, text: '完成辖区创业型社区创建摸底', ownerOrgId: 'dist', deadline: '2026-11-30', measure: '摸底表报市创建办', weight: 5, schedule: { every: 2, unit: 'week' }, reason: '区里申请延期，领导小组同意',
+  }, 'new deadline')
+  await op('duty', 'scores', s('city'), { year: 2026 }, '1 owner')
+  await op('duty', 'adjust', s('city'), { year: 2026, ownerKey: task.ownerKey, score: 80, reason: '摸底质量较好，酌情加分' })
   // evaluation: the city sets this year's deadlines after today, then comm-a's application walks draft →
   // submit → street review → district certification → the city's spot check (sample, calls,
   // questionnaire, conclusion) → selection
@@ -437,6 +505,30 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   const checked = await op<App>('evaluation', 'spotCheck', s('city'), { id: A, step: 'conclude', version: checkedIn.version, methods: ['site_visit', 'ledger_check', 'phone'], findings: '台帐完整，回访情况基本属实' }, 'conclude')
   await op('evaluation', 'ranking', s('city'), { year: 2026 })
   await op('evaluation', 'select', s('city'), { id: A, version: checked.version, opinion: '抽查结果优秀，评为示范社区' })
+  // 评审内容 and scores: the district defines its rubric from seed 000's ten items, the street scores comm-a
+  await op('evaluation', 'defineRubric', s('district'), { year: 2026, items: DEFAULT_RUBRIC_ITEMS.map((i) => ({ ...i, indices: [...i.indices] })) }, 'seed 000 items')
+  await op('evaluation', 'rubric', s('reviewer'), { year: 2026 })
+  await op('evaluation', 'scoreSheet', s('reviewer'), { communityId: 'comm-a', year: 2026 })
+  await op('evaluation', 'score', s('reviewer'), { communityId: 'comm-a', year: 2026, submit: true, items: DEFAULT_RUBRIC_ITEMS.map((i) => ({ key: i.key, score: i.max - 2, comment: '' })) }, 'street submits 10 items')
+  await op('evaluation', 'reopenScore', s('district'), { communityId: 'comm-a', year: 2026, level: 'street', reason: '第三项评分依据不足' })
+  await op('evaluation', 'scoreRanking', s('district'), { year: 2026 })
+  await op('evaluation', 'closeRubric', s('district'), { year: 2026, closed: true })
+  // 简报 upward, and the district's 认定 report to the city
+  const brief = await op<{ id: string }>('report', 'send', s('a-staff'), { kind: 'experience', title: '早餐店一条街的做法', body: '社区联合街道为 6 户返乡创业人员统一办理证照，集中扶持。', toOrgId: 'street' }, 'to the street')
+  await op('report', 'targets', s('a-staff'), {})
+  await op('report', 'list', s('reviewer'), { box: 'inbox', unread: true }, 'unread inbox')
+  await op('report', 'get', s('reviewer'), { id: brief.id }, 'first read (receipt)')
+  await op('report', 'comment', s('reviewer'), { id: brief.id, text: '做法很好，请继续' })
+  await op('report', 'markGood', s('reviewer'), { id: brief.id, note: '各社区可借鉴' })
+  await op('report', 'forward', s('reviewer'), { id: brief.id }, 'street → district')
+  await op('report', 'list', s('b-lead'), { box: 'good' }, '好经验 for every community')
+  await op('report', 'send', s('district'), { kind: 'certification', title: '2026 年创业型社区认定情况', body: '本区 2026 年认定创业型社区 1 个，材料附后。', toOrgId: 'city', year: 2026 }, '认定报告 to the city')
+  // 表彰: the district names the entrepreneur, records consent; the city publishes the year's list
+  await op('report', 'honorCandidates', s('district'), { kind: 'entrepreneur', keyword: '' }, 'entrepreneurs in scope')
+  const honor = await op<{ id: string }>('report', 'honorSave', s('district'), { year: 2026, kind: 'entrepreneur', subjectId: mine._id, citation: '返乡开办早餐店，带动邻居三人就业。', storyId: story._id }, 'with a story')
+  await op('report', 'honorConsent', s('district'), { id: honor.id, consent: true, how: '本人书面同意' })
+  await op('report', 'honors', s('city'), { year: 2026 })
+  await op('report', 'honorClose', s('city'), { year: 2026, closed: true }, 'publish the year')
   await op('evaluation', 'extend', s('city'), { year: 2026, step: 'apply', until: '2026-12-10', communityId: 'comm-b', reason: '社区换届，材料晚交' }, 'one community (later steps move)')
   await op('evaluation', 'remindBehind', s('city'), { year: 2026 }, 'those behind on the earliest step')
   const certificate = await savePhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(400, 2)]), 'jpeg', photos)
@@ -448,6 +540,8 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   relabel(`all levels: ${reminded.sent} reminder(s) sent`)
   clock = new Date(NOW)
 
+  await op('survey', 'census', r('r1'), { year: 2026 }, 'public result')
+  await op('indices', 'closeTargetYear', s('city'), { year: 2026, closed: true })
   await op('intent', 'withdraw', r('r1'), { id: mine._id })
   await op('policy', 'archive', s('a-staff'), { id: pol._id })
 
@@ -469,6 +563,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
       if (!done.has(`${fn}.${action}`)) notDriven.push(`${fn}.${action}`)
     }
   }
+  const storedCases = await raw.collection('intents').count()
   await raw.close()
   rmSync(dir, { recursive: true, force: true })
   // `rows` is the table the story kept (setup rows spliced out, cases relabelled): `counted` follows it.
@@ -484,7 +579,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
     seen.set(base, k)
     Object.assign(row, { key: k > 1 ? `${base} #${k}` : base })
   }
-  return { rows, counted: kept as OpsRow[], covered: total - notDriven.length, total, notDriven }
+  return { rows, counted: kept as OpsRow[], covered: total - notDriven.length, total, notDriven, storedCases }
 }
 
 /**
@@ -526,8 +621,8 @@ export async function opsAtTwoSizes(small: number, large: number): Promise<OpsCo
     const moved = o.reads !== r.reads || o.writes !== r.writes
     const name = `${r.fn}.${r.action}`
     const scan = SCANS.get(name)
-    // the bulk adds three documents per record (a profile, a feedback item, a sign-up)
-    const scanOk = scan && o.writes === r.writes && o.reads - r.reads <= Math.ceil((3 * (large - small)) / scan.batch) + 2
+    // the bulk adds four documents per record (a profile, a case, a feedback item, a sign-up)
+    const scanOk = scan && o.writes === r.writes && o.reads - r.reads <= Math.ceil((4 * (large - small)) / scan.batch) + 2
     const paged = PAGED.has(name) || Boolean(scanOk)
     const flag = !moved ? '' : scanOk ? `scans (1 read / ${scan.batch} docs)` : paged ? 'pages' : '**GROWS**'
     if (moved) (paged ? pages : grows).push(`${r.key}: ${r.reads}/${r.writes} → ${o.reads}/${o.writes}`)
