@@ -274,7 +274,8 @@ export interface Intent extends IntentAnswers {
   /**
    * The resident turned off 我的帮扶进展 notices (我的 → 消息提醒): a copy of their switch, so a case
    * write knows whether to tell them without reading their settings (issue 22: a benefit or a loan
-   * step within 2 reads). Kept in step by `notify.setNotice`, set on submit and claim; absent = on.
+   * step within 2 reads). Kept in step by `notify.setNotice`, set on submit and claim and read again
+   * after them (`settleCaseSwitch`: a switch flipped meanwhile is repaired); absent = on.
    */
   caseNoticesOff?: boolean
   consentVersion: string
