@@ -250,7 +250,7 @@ export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Pro
   const asOf = shanghaiDate(ctx.now())
   for (const [n, community] of communities.entries()) {
     // Each community against its own targets (a split may give it its own share).
-    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf, [eligible[n]])
+    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf, (p) => [eligible(p)[n]])
       .filter((i) => i.light === 'below')
       .map((i) => i.key)
     if (below.length) rows.push({ community, below })

@@ -443,6 +443,25 @@ describe('store operations', () => {
 export type { CaseView }
 
 describe('政策享受率 and 应享未享 from eligibility', () => {
+  it('judges each trend point and the previous period by the policies in force at that period\'s own end', async () => {
+    const { h } = await setup()
+    // A veteran who started in August; the only policy for veterans came into force on 15 October.
+    const p = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '退役军人创业补贴', targetGroups: ['veteran'], validFrom: '2026-10-15' }))
+    await h.ok(policyActions, staffId('district'), 'publish', { id: p._id })
+    const v = await h.ok<MyCase>(intentActions, resident('r5'), 'submit', registration({ name: '孙卫国', idCard: ID_B, phone: '13512345678', targetGroups: ['veteran'] }))
+    const cur = (await h.store.collection('intents').get(v._id)) as Intent
+    await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: '2026-08-01T02:00:00.000Z' }, '2026-08-01T02:00:00.000Z', null))
+    const trend = await h.ok<{ points: { period: string; numerator: number; denominator: number | null }[] }>(indicesActions, staffId('district'), 'trend', { period: '2026-Q4', key: 'policyEnjoyment' })
+    const at = (period: string) => trend.points.find((x) => x.period === period)
+    // Q3 ended before the policy: nobody was eligible then (was: judged by Q4's policies, 0 of 1).
+    expect(at('2026-Q3')).toMatchObject({ numerator: 0, denominator: null })
+    expect(at('2026-Q4')).toMatchObject({ numerator: 0, denominator: 1 })
+    const dash = await h.ok<DashboardOutput>(indicesActions, staffId('district'), 'dashboard', { period: '2026-Q4' })
+    const pe = dash.indices.find((x) => x.key === 'policyEnjoyment')
+    expect(pe).toMatchObject({ numerator: 0, denominator: 1 })
+    expect(dash.trends.policyEnjoyment.find((x) => x.period === '2026-Q3')).toMatchObject({ denominator: null })
+  })
+
   it('counts eligible entrepreneurs overall once and in each of their groups, lists the 应享未享 cases, and reconciles', async () => {
     const { h, ok, a, graduates, benefit } = await setup()
     const submit = (r: string, name: string, idCardNo: string, phone: string, targetGroups: string[]) =>
