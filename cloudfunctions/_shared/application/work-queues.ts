@@ -103,6 +103,19 @@ export function gapQuery(kind: GapKind, scope: Filter<Intent>, today: string, po
   return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)), orderBy: [{ field: 'createdAt', dir: 'asc' }] }
 }
 
+/** How many days ahead a loan's repayment or 贴息 claim puts the case on the reminder list. */
+export const LOAN_NOTICE_DAYS = 30
+
+/**
+ * Loans whose repayment or 贴息 claim falls due within `LOAN_NOTICE_DAYS` days or has passed
+ * (`Intent.loanDueDate`, the earliest open one), soonest first: the ledger's 贷款到期 list and the
+ * workbench line that counts it.
+ */
+export function loanDueQuery(scope: Filter<Intent>, today: string): Query<Intent> {
+  const horizon = shanghaiDate(new Date(Date.parse(`${today}T12:00:00+08:00`) + LOAN_NOTICE_DAYS * 86_400_000))
+  return { where: where.and(scope, where.gte('loanDueDate', '0'), where.lte('loanDueDate', horizon)), orderBy: [{ field: 'loanDueDate', dir: 'asc' }] }
+}
+
 /** The published policies in force for a community (its own and every org above it). */
 export async function policiesInForce(ctx: Ctx, community: Org, today: string): Promise<Policy[]> {
   const out: Policy[] = []

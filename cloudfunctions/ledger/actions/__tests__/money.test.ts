@@ -33,6 +33,8 @@ import type { NotifyDeps } from '../../../notify/deps'
 import { fileDeliveries, sendNotices } from '../../../notify/notice-sender'
 import { outboxNotifier } from '../../../_shared/notifier/outbox'
 import { makeLedgerActions } from '..'
+import { workbenchActions } from '../../../workbench/actions'
+import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -183,9 +185,13 @@ describe('the loan pipeline', () => {
     expect(JSON.stringify(mine.current?.loans)).not.toContain('担〔2026〕7号')
 
     // The reminder list: the next 贴息 claim (2027-03-20) is more than 30 days away, then within them.
+    // The workbench counts the same list (issue 22: reminders appear on the workbench).
+    const loansDue = async () => (await h.ok<WorkbenchSummary>(workbenchActions, staffId('a-staff'), 'summary', {})).items.find((i) => i.key === 'loansDue')
     expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items).toEqual([])
+    expect(await loansDue()).toMatchObject({ count: 0 })
     h.setNow('2027-03-01T02:00:00.000Z')
     expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items.map((i) => i.reason)).toEqual(['贷款还款或贴息申领 2027-03-20 到期，还有 19 天'])
+    expect(await loansDue()).toMatchObject({ count: 1, page: pageUrl('ledger', { tab: 'loanDue' }) })
 
     // After 还清 nothing more.
     p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { loanId, expect: 6, step: 'repaid', date: '2027-02-01', actor: '农商银行' }))
