@@ -98,9 +98,12 @@ export function gapQuery(kind: GapKind, scope: Filter<Intent>, today: string, po
     // Planned for today or earlier: today's visits and the overdue ones.
     return { where: where.and(scope, ACTIVE, where.gte('nextFollowUpDate', '0'), where.lte('nextFollowUpDate', today)), orderBy: [{ field: 'nextFollowUpDate', dir: 'asc' }] }
   }
+  if (!policies.length) return null
+  const order: OrderBy<Intent>[] = [{ field: 'createdAt', dir: 'asc' }]
+  // A policy for no particular group is for everyone (as 政策享受率 judges it, `eligibleGroupsOf`).
+  if (policies.some((p) => !p.targetGroups.length)) return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0)), orderBy: order }
   const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
-  if (!groups.length) return null
-  return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)), orderBy: [{ field: 'createdAt', dir: 'asc' }] }
+  return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)), orderBy: order }
 }
 
 /** How many days ahead a loan's repayment or 贴息 claim puts the case on the reminder list. */

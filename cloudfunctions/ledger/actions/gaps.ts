@@ -21,7 +21,7 @@ function reasonOf(kind: GapKind, i: Intent, today: string, policies: readonly Po
     const late = daysBetween(i.nextFollowUpDate, today)
     return late > 0 ? `约定 ${i.nextFollowUpDate} 回访，已逾期 ${late} 天` : `约定今天（${i.nextFollowUpDate}）回访`
   }
-  const fits = policies.filter((p) => p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
+  const fits = policies.filter((p) => !p.targetGroups.length || p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
   const shown = fits.slice(0, 2).join('、')
   return `符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录`
 }
