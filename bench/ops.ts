@@ -326,7 +326,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   await op('ledger', 'addFollowUp', s('a-staff'), { id: mine._id, kind: 'project', date: '2026-11-22', note: '电话沟通，推荐早餐店项目', outcome: '有意向', visibleToResident: true, nextFollowUpDate: '2026-12-01', projectId: prj._id }, 'project recommended')
   await op('ledger', 'setStage', s('a-staff'), { id: mine._id, stage: 'trained', note: '参加了创业培训' })
   await op('ledger', 'recordVenture', s('a-staff'), { id: mine._id, name: '张小梅早餐店', kind: 'individual', registrationDate: '2026-11-20', jobsCreated: 2, status: 'operating', closureDate: '' })
-  await op('ledger', 'recordBenefit', s('a-staff'), { id: mine._id, policyId: pol._id, policyTitle: '', kind: 'startup_subsidy', amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '东人社发〔2026〕12号', overrideReason: '街道会议同意', date: '2026-11-21', note: '' }, 'first benefit of an entrepreneur (moves the year stock)')
+  await op('ledger', 'recordBenefit', s('a-staff'), { id: mine._id, policyId: pol._id, policyTitle: '', kind: 'startup_subsidy', amountFen: (5000) * 100, approvedBy: '区人社局', documentNo: '东人社发〔2026〕12号', overrideReason: '街道会议同意', date: '2026-11-21', note: '' }, 'first benefit of an entrepreneur (its 政策享受率 stock in the same counter write)')
   await op('ledger', 'recordBenefit', s('a-staff'), { id: mine._id, policyId: pol._id, policyTitle: '', kind: 'rent_subsidy', amountFen: (1200) * 100, approvedBy: '街道', documentNo: '', overrideReason: '街道会议同意', date: '2026-11-21', note: '' }, 'another benefit')
   await op('ledger', 'eligiblePolicies', s('a-staff'), { id: mine._id })
   const loanPol = await op<{ _id: string }>('policy', 'save', s('a-staff'), draft({ title: '创业担保贷款', category: 'guaranteed_loan', targetGroups: ['returning_migrant'] }), 'setup')
@@ -337,7 +337,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   // Issue 22: a benefit or loan step at most 2 reads + 3 writes of its own (the rows add the caller's
   // 2 reads and the audit write), the resident's notice (an inbox message the sendNotices timer turns
   // into the WeChat delivery) included; an entrepreneur's first (eligible) benefit adds the year document.
-  const loanSteps = [['recommended', '社区推荐', 10_000_000], ['guarantee_reviewed', '担保审核', 10_000_000], ['bank_approved', '银行审批', 10_000_000], ['disbursed', '放款 (adds the first eligible benefit: moves the year stock)', 10_000_000], ['interest', '贴息 (adds a benefit)', 150_000], ['repaid', '还清', 0]] as const
+  const loanSteps = [['recommended', '社区推荐', 10_000_000], ['guarantee_reviewed', '担保审核', 10_000_000], ['bank_approved', '银行审批', 10_000_000], ['disbursed', '放款 (adds the first eligible benefit: stock in the same counter write)', 10_000_000], ['interest', '贴息 (adds a benefit)', 150_000], ['repaid', '还清', 0]] as const
   for (const [i, [step, label, amountFen]] of loanSteps.entries()) {
     await op('ledger', 'loanStep', s('a-staff'), { id: mine._id, loanId: loan.loans[0].id, expect: i + 1, step, date: '2026-11-21', actor: '社区', amountFen, documentNo: '' }, label)
   }

@@ -86,7 +86,7 @@ export async function figuresFor(ctx: Ctx, communityId: string, year: number): P
     newIndividual: value('newIndividual'),
     activityIndex: ratio(indices, 'activity'),
     policyEnjoyment: ratio(indices, 'policyEnjoyment'),
-    enjoyment: sumEnjoyment(new Map([[communityId, series]]), period, new Map([[communityId, eligible[0]]])),
+    enjoyment: sumEnjoyment(new Map([[communityId, series]]), period, new Map([[communityId, eligible(period)[0] ?? { all: false, mask: 0 }]])),
     employmentDriven: ratio(indices, 'employmentDriven'),
     survival12: ratio(indices, 'survival12'),
     survival24: ratio(indices, 'survival24'),

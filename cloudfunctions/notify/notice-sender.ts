@@ -27,8 +27,11 @@ export interface NoticeSendReport {
 
 /**
  * Files the WeChat delivery of each notice `tellResident` left in the inbox (`deliverQueued`),
- * oldest first, at most `batch`: first the push-funnel credit of a benefit's policy (a retry
- * credits nothing twice), then, in one transaction, the delivery and the flag cleared, so a
+ * oldest first, at most `batch`: first the push-funnel credit of a benefit's policy (a retry, or
+ * two timer passes overlapping, credits nothing twice: each opened push delivery is marked
+ * `benefitAt` once, in the transaction that moves its push's count, `creditPushFunnel`; crediting
+ * before the claim means a pass that dies in between loses no credit), then, in one transaction,
+ * the delivery and the flag cleared, so a
  * notice is delivered once however many passes see it. Moved here from the writing action so a
  * benefit or loan step costs at most 2 reads + 3 writes (issue 22).
  */

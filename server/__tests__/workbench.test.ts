@@ -50,6 +50,8 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
     case 'unguided':
     case 'unbenefited':
       return (await all(who, 'ledger', 'gaps', { kind: item.key })).length
+    case 'loansDue':
+      return (await all(who, 'ledger', 'gaps', { kind: 'loanDue' })).length
     case 'overdueFollowUps':
       return (await all(who, 'ledger', 'gaps', { kind: 'overdue' })).length
     case 'feedbackDue':
@@ -79,8 +81,8 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
 }
 
 const ROLES: [string, Identity, string[]][] = [
-  ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
-  ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
+  ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'loansDue', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
+  ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'loansDue', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
   ['street_reviewer', { staffId: 'st_bingcaogang' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
   ['district_officer', { staffId: 'st_dongqu' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
   ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],

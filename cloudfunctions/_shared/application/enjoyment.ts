@@ -27,10 +27,15 @@ export async function eligibleGroupsOfCommunities(
     const page = await ctx.store.collection('policies').find({ where: where.and<Policy>(where.in('orgId', chain), where.eq('status', 'published')), limit: 1000 })
     policies.push(...page.items)
   }
+  return { byCommunity: judgeEligibleGroups(policies, communities, date), policies }
+}
+
+/** Per community, the groups `policies` in force on `date` and visible to it are for. */
+export function judgeEligibleGroups(policies: readonly Policy[], communities: readonly Pick<Org, '_id' | 'path'>[], date: string): Map<string, EligibleGroups> {
   const inForce = policies.filter((p) => isInForce(p, date))
   const byCommunity = new Map<string, EligibleGroups>()
   for (const c of communities) byCommunity.set(c._id, eligibleGroupsOf(inForce.filter((p) => isVisibleTo(p, c.path))))
-  return { byCommunity, policies }
+  return byCommunity
 }
 
 /** The communities' 政策享受率 rows summed by row (each community judged by its own chain's policies). */

@@ -25,8 +25,9 @@ import {
   trendPeriods,
 } from '../domain/indices'
 import type { Org } from '../domain/org'
+import type { Policy } from '../domain/policy'
 import { periodName, periodRange, previousPeriod, yearsBefore } from '../domain/period'
-import { eligibleGroupsOfCommunities } from './enjoyment'
+import { eligibleGroupsOfCommunities, judgeEligibleGroups } from './enjoyment'
 import type { TargetMap } from './targets'
 import type { Permission } from '../domain/roles'
 import type { Ctx } from '../runtime/action'
@@ -111,7 +112,7 @@ export function indicesOf(
   upper: boolean,
   targets: TargetMap,
   asOf: string,
-  eligible: readonly (EligibleGroups | undefined)[] = [],
+  eligible: Eligibility = NO_ELIGIBILITY,
 ): IndexValue[] {
   const prev = previousPeriod(period)
   const lastYear = yearsBefore(period, 1)
@@ -119,12 +120,12 @@ export function indicesOf(
     toIndex(
       def.key,
       period,
-      seriesList.map((s, i) => def.figure(s, period, asOf, eligible[i])),
-      seriesList.map((s, i) => def.figure(s, prev, asOf, eligible[i])),
+      seriesList.map((s, i) => def.figure(s, period, asOf, eligible(period)[i])),
+      seriesList.map((s, i) => def.figure(s, prev, asOf, eligible(prev)[i])),
       upper,
       {
         target: targets.get(def.key) ?? null,
-        lastYearFigures: seriesList.map((s, i) => def.figure(s, lastYear, asOf, eligible[i])),
+        lastYearFigures: seriesList.map((s, i) => def.figure(s, lastYear, asOf, eligible(lastYear)[i])),
         cohorts: def.cohorts ? sumCohorts(seriesList.map((s) => def.cohorts?.(s, period, asOf) ?? [])) : null,
         asOf,
       },
@@ -145,32 +146,52 @@ function sumCohorts(lists: readonly CohortFigure[][]): CohortFigure[] {
 }
 
 /** One index across the trend periods that end with `period`. */
-export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean, asOf: string, eligible: readonly (EligibleGroups | undefined)[] = []): TrendPoint[] {
+export function trendOf(seriesList: readonly Series[], period: string, key: IndexKey, upper: boolean, asOf: string, eligible: Eligibility = NO_ELIGIBILITY): TrendPoint[] {
   const def = INDEX_DEFS.find((d) => d.key === key)
   if (!def) return []
   return trendPeriods(period).map((p) => {
     const i = toIndex(
       key,
       p,
-      seriesList.map((s, i) => def.figure(s, p, asOf, eligible[i])),
-      seriesList.map((s, i) => def.figure(s, previousPeriod(p), asOf, eligible[i])),
+      seriesList.map((s, i) => def.figure(s, p, asOf, eligible(p)[i])),
+      seriesList.map((s, i) => def.figure(s, previousPeriod(p), asOf, eligible(previousPeriod(p))[i])),
       upper,
     )
     return { period: p, label: periodName(p), value: i.value, numerator: i.numerator, denominator: i.denominator }
   })
 }
 
-export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean, asOf: string, eligible: readonly (EligibleGroups | undefined)[] = []): Record<IndexKey, TrendPoint[]> {
+export function trendsOf(seriesList: readonly Series[], period: string, upper: boolean, asOf: string, eligible: Eligibility = NO_ELIGIBILITY): Record<IndexKey, TrendPoint[]> {
   return Object.fromEntries(INDEX_KEYS.map((k) => [k, trendOf(seriesList, period, k, upper, asOf, eligible)])) as Record<IndexKey, TrendPoint[]>
 }
 
 /**
- * 政策享受率's eligibility for each community, in the order of `communities` (one read of the
- * policies on their chains, those in force at the end of `period`), beside their series.
+ * 政策享受率's eligibility for each community, for any period: `of(p)` is in the order of
+ * `communities`, judged by the policies in force at the end of `p` (so a trend point or last
+ * year's figure is judged by the policies of its own time, not of the period asked for). One read
+ * of the policies on their chains, whatever the periods.
  */
-export async function eligibleListOf(ctx: Pick<Ctx, 'store'>, communities: readonly Pick<Org, '_id' | 'path'>[], period: string): Promise<EligibleGroups[]> {
-  const { byCommunity } = await eligibleGroupsOfCommunities(ctx, communities, periodRange(period).to)
-  return communities.map((c) => byCommunity.get(c._id) ?? { all: false, mask: 0 })
+export type Eligibility = (period: string) => readonly (EligibleGroups | undefined)[]
+
+export const NO_ELIGIBILITY: Eligibility = () => []
+
+export async function eligibleListOf(ctx: Pick<Ctx, 'store'>, communities: readonly Pick<Org, '_id' | 'path'>[], period: string): Promise<Eligibility> {
+  const { policies } = await eligibleGroupsOfCommunities(ctx, communities, periodRange(period).to)
+  return eligibilityFrom(policies, communities)
+}
+
+/** `Eligibility` from the policies of the communities' chains (memoised per period end). */
+export function eligibilityFrom(policies: readonly Policy[], communities: readonly Pick<Org, '_id' | 'path'>[]): Eligibility {
+  const memo = new Map<string, EligibleGroups[]>()
+  return (period) => {
+    const end = periodRange(period).to
+    let list = memo.get(end)
+    if (!list) {
+      const byCommunity = judgeEligibleGroups(policies, communities, end)
+      memo.set(end, (list = communities.map((c) => byCommunity.get(c._id) ?? { all: false, mask: 0 })))
+    }
+    return list
+  }
 }
 
 export function criteriaOf(indices: readonly IndexValue[]): CriterionRow[] {

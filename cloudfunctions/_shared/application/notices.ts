@@ -4,7 +4,7 @@ import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeKind } from '../domain/notice'
 import { pagePath } from '../domain/pages'
 import type { Collections } from '../store/collections'
-import { DuplicateIdError, type Store, type TxStore } from '../store/port'
+import { DuplicateIdError, type Store, type TxStore, where } from '../store/port'
 
 /** One thing to tell one resident. */
 export interface Notice {
@@ -182,3 +182,24 @@ export function loanStepNotices(before: Intent, after: Intent): Notice[] {
 
 const FOLLOW_UP_WORDS: Record<string, string> = { policy: '政策讲解', training: '推荐培训', loan: '贷款进展', licence: '证照办理', project: '项目推荐', mentor: '导师辅导' }
 const followUpLabel = (kind: string) => FOLLOW_UP_WORDS[kind] ?? '跟进记录'
+
+/**
+ * Read-repair of a case's copy of its resident's 我的帮扶进展 switch (`caseNoticesOff`), after the
+ * write that copied it (registration, claim) committed. A switch flipped between that write's read
+ * of the settings and its commit found no case to copy onto (`notify.setNotice` writes the settings,
+ * then copies onto the cases it finds), so the settings are read again here: whichever of the two
+ * comes second sees the other. The case is corrected under its version (bumped; three tries);
+ * resolves the case as stored after (the same object when nothing changed). One read when the
+ * switch did not move.
+ */
+export async function settleCaseSwitch(store: Store<Collections>, c: Intent): Promise<Intent> {
+  if (!c.residentId) return c
+  const off = (await store.collection('noticeSettings').get(c.residentId))?.off.includes('case') ?? false
+  let current: Intent | null = c
+  for (let tries = 0; current && (current.caseNoticesOff === true) !== off && tries < 3; tries++) {
+    const set: Partial<Intent> = { caseNoticesOff: off, version: current.version + 1 }
+    if (await store.collection('intents').update(current._id, { set }, where.eq<Intent>('version', current.version))) return { ...current, ...set }
+    current = await store.collection('intents').get(current._id)
+  }
+  return current ?? c
+}

@@ -11,6 +11,7 @@ import { applyCountedChange } from '../runtime/counters'
 import { validation } from '../runtime/errors'
 import { DuplicateIdError, where } from '../store/port'
 import { creditPushFunnel } from './push-funnel'
+import { settleCaseSwitch } from './notices'
 import { countedIntent, idCardSlotId, intentId, phoneHashOf, phoneSlotId, residentSlotId } from './case'
 
 /** Interested projects must be active and visible to the chosen community. */
@@ -171,5 +172,6 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
   }
   // A resident who opened a push and now registers counts in that push's funnel.
   if (intent.residentId) await creditPushFunnel(ctx.store, intent.residentId, at, { intent: true })
-  return intent
+  // The switch may have flipped since it was read above (before the case existed to copy onto).
+  return settleCaseSwitch(ctx.store, intent)
 }

@@ -98,9 +98,25 @@ export function gapQuery(kind: GapKind, scope: Filter<Intent>, today: string, po
     // Planned for today or earlier: today's visits and the overdue ones.
     return { where: where.and(scope, ACTIVE, where.gte('nextFollowUpDate', '0'), where.lte('nextFollowUpDate', today)), orderBy: [{ field: 'nextFollowUpDate', dir: 'asc' }] }
   }
+  if (!policies.length) return null
+  const order: OrderBy<Intent>[] = [{ field: 'createdAt', dir: 'asc' }]
+  // A policy for no particular group is for everyone (as 政策享受率 judges it, `eligibleGroupsOf`).
+  if (policies.some((p) => !p.targetGroups.length)) return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0)), orderBy: order }
   const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
-  if (!groups.length) return null
-  return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)), orderBy: [{ field: 'createdAt', dir: 'asc' }] }
+  return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)), orderBy: order }
+}
+
+/** How many days ahead a loan's repayment or 贴息 claim puts the case on the reminder list. */
+export const LOAN_NOTICE_DAYS = 30
+
+/**
+ * Loans whose repayment or 贴息 claim falls due within `LOAN_NOTICE_DAYS` days or has passed
+ * (`Intent.loanDueDate`, the earliest open one), soonest first: the ledger's 贷款到期 list and the
+ * workbench line that counts it.
+ */
+export function loanDueQuery(scope: Filter<Intent>, today: string): Query<Intent> {
+  const horizon = shanghaiDate(new Date(Date.parse(`${today}T12:00:00+08:00`) + LOAN_NOTICE_DAYS * 86_400_000))
+  return { where: where.and(scope, where.gte('loanDueDate', '0'), where.lte('loanDueDate', horizon)), orderBy: [{ field: 'loanDueDate', dir: 'asc' }] }
 }
 
 /** The published policies in force for a community (its own and every org above it). */
@@ -250,7 +266,7 @@ export async function communitiesBehind(ctx: Ctx, org: Org, period: string): Pro
   const asOf = shanghaiDate(ctx.now())
   for (const [n, community] of communities.entries()) {
     // Each community against its own targets (a split may give it its own share).
-    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf, [eligible[n]])
+    const below = indicesOf([series.get(community._id) ?? new Map()], period, false, targetsOfPath(records, community.path, year), asOf, (p) => [eligible(p)[n]])
       .filter((i) => i.light === 'below')
       .map((i) => i.key)
     if (below.length) rows.push({ community, below })

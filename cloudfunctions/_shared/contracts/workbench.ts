@@ -11,6 +11,7 @@ export const WORKBENCH_KEYS = [
   'followUpsDue',
   'unguided',
   'unbenefited',
+  'loansDue',
   'feedbackDue',
   'applicationsWaiting',
   'communitiesBehind',

@@ -11,15 +11,45 @@ export interface Counter {
 }
 
 /**
- * Metrics with this prefix are kept on month documents only (money breakdowns by kind, group,
- * policy and loan step): a quarter or year is the sum of its months, which the dashboard's one
- * query already reads. It keeps a benefit or loan step to one counter write instead of three.
+ * Metrics with this prefix are counted per month (money breakdowns by kind, group, policy and loan
+ * step): a quarter or year is the sum of its months. They are kept on the YEAR document, one field
+ * per month (`monthKeyed`), which the dashboard's one query already reads (`seriesOf` hands them
+ * out to their months). With the 政策享受率 stock below on the same document, a benefit or loan
+ * step is one counter write (one `inc` update), an entrepreneur's first eligible benefit included.
  */
 export const MONTHLY_PREFIX = 'mo_'
 
-/** The periods (month first, then quarter and year) a metric is kept on, of the periods of its day. */
-export function periodsOfMetric(metric: string, periods: readonly string[]): readonly string[] {
-  return metric.startsWith(MONTHLY_PREFIX) ? periods.slice(0, 1) : periods
+/**
+ * Stocks kept on the year document only, as the year's total plus one field per month: the
+ * entrepreneurs with an eligible benefit per target-group mask (`entb_m<mask>`, 政策享受率), which
+ * a benefit moves. Past years' totals feed the running sum (`stock`), the month parts the levels
+ * within a year; both move in the same update as the benefit's money metrics.
+ */
+const YEAR_KEPT_STOCK = /^entb_m\d+$/
+
+/** A metric's part for one month on its year document: `m07__<metric>` (field names stay `[A-Za-z0-9_]`). */
+export function monthKeyed(month: string, metric: string): string {
+  return `m${month.slice(-2)}__${metric}`
+}
+
+const MONTH_KEYED = /^m(0[1-9]|1[0-2])__(.+)$/
+
+/** The month ("07") and metric of a month-keyed field, or null for a plain field. */
+export function parseMonthKeyed(field: string): { mm: string; metric: string } | null {
+  const hit = MONTH_KEYED.exec(field)
+  return hit ? { mm: hit[1], metric: hit[2] } : null
+}
+
+/**
+ * Where a metric dated on a day is kept, as `[period, field]` pairs, of that day's counted periods
+ * (`countedPeriodsOf`: month, then year). Plain metrics: the month and the year document. `mo_`
+ * metrics: the year document's month field. Year-kept stocks: the year's total and its month field.
+ */
+export function placementsOf(metric: string, periods: readonly string[]): readonly (readonly [string, string])[] {
+  const [month, year] = periods
+  if (metric.startsWith(MONTHLY_PREFIX)) return [[year, monthKeyed(month, metric)]]
+  if (YEAR_KEPT_STOCK.test(metric)) return [[year, metric], [year, monthKeyed(month, metric)]]
+  return periods.map((p) => [p, metric] as const)
 }
 
 export function counterId(orgId: string, period: string): string {

@@ -4,6 +4,7 @@
  * +1 / −1 steps up to the period's end, cohort indices read the cohort's period. Upper levels
  * sum their communities' numerators and denominators; a ratio is never averaged.
  */
+import { parseMonthKeyed } from './counter'
 import { addMonths } from './intent'
 import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, enjoymentRows, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
@@ -823,16 +824,30 @@ export function periodEnded(period: string, today: string): boolean {
 /** Builds a series from counter documents (drops the id fields and the non-numeric ones). */
 export function seriesOf(docs: readonly Record<string, unknown>[]): Map<string, Map<string, Metrics>> {
   const byOrg = new Map<string, Map<string, Metrics>>()
+  const monthParts: [Map<string, Metrics>, string, string, number][] = []
   for (const d of docs) {
     const orgId = String(d.orgId)
     const period = String(d.period)
     const quarter = periodKind(period) === 'quarter'
+    const year = periodKind(period) === 'year'
     const m: Metrics = {}
-    // A quarter document's counts (written before quarters were summed from months) are ignored.
-    for (const [k, v] of Object.entries(d)) if (typeof v === 'number' && (!quarter || k.startsWith(BASELINE_PREFIX))) m[k] = v
     let s = byOrg.get(orgId)
     if (!s) byOrg.set(orgId, (s = new Map()))
+    for (const [k, v] of Object.entries(d)) {
+      if (typeof v !== 'number') continue
+      // A quarter document's counts (written before quarters were summed from months) are ignored.
+      if (quarter && !k.startsWith(BASELINE_PREFIX)) continue
+      // A year document's month parts (`monthKeyed`: money metrics, 政策享受率 stock) go to their month.
+      const keyed = year ? parseMonthKeyed(k) : null
+      if (keyed) monthParts.push([s, `${period}-M${keyed.mm}`, keyed.metric, v])
+      else m[k] = v
+    }
     s.set(period, { ...s.get(period), ...m })
+  }
+  for (const [s, month, metric, v] of monthParts) {
+    const into = s.get(month) ?? {}
+    into[metric] = (into[metric] ?? 0) + v
+    s.set(month, into)
   }
   // A quarter's counts are the sum of its months' (counters move month and year documents only).
   for (const s of byOrg.values()) {

@@ -274,7 +274,8 @@ export interface Intent extends IntentAnswers {
   /**
    * The resident turned off 我的帮扶进展 notices (我的 → 消息提醒): a copy of their switch, so a case
    * write knows whether to tell them without reading their settings (issue 22: a benefit or a loan
-   * step within 2 reads). Kept in step by `notify.setNotice`, set on submit and claim; absent = on.
+   * step within 2 reads). Kept in step by `notify.setNotice`, set on submit and claim and read again
+   * after them (`settleCaseSwitch`: a switch flipped meanwhile is repaired); absent = on.
    */
   caseNoticesOff?: boolean
   consentVersion: string
@@ -495,13 +496,14 @@ function intervalSteps(metric: string, intervals: { from: string; to: string | n
  * (counted in the period they happen in): registered, askedHelp, guided, askedTraining,
  * trainedAsked (a course completed by an intent that asked for training), trained, started,
  * jobsCreated, ventures_<kind>, and the money metrics of `moneyContributions` (benefits by kind, group
- * and policy, loan steps; month documents only). Cohort numerators,
+ * and policy, loan steps; per month, on the year document). Cohort numerators,
  * dated with their cohort: cohortStarted (at registration), survived12 / survived24 (at the
  * venture's registration). Stocks, as +1 / −1 steps whose running sum is the level at a date:
  * engaged (an active registration, or a venture in its first 42 months), entrepreneursOperating,
  * operating_<kind> (ventures of a kind in operation: 私营企业 / 个体工商户 net increase),
- * jobsOperating, venturesOperating, entrepreneurs and entrepreneursBenefited (政策享受率), and the same
- * per target-group mask for 政策享受率 from eligibility (`eligibleStockContributions`).
+ * jobsOperating, venturesOperating, entrepreneurs, and per target-group mask the entrepreneurs and
+ * those with an eligible benefit for 政策享受率 (`eligibleStockContributions`; the benefited stock
+ * and the money metrics live on the year document, `placementsOf`).
  * A withdrawn registration stops counting as registered, asked-for-help and guided; its ventures
  * and benefits happened and stay counted.
  */
@@ -523,10 +525,6 @@ export function intentContributions(i: Intent): Contribution[] {
   if (i.startedAt) {
     const started = dayOf(i.startedAt)
     add(started, { [METRICS.started]: 1, entrepreneurs: 1 })
-    if (i.benefits.length) {
-      const first = i.benefits.reduce((d, b) => (b.date < d ? b.date : d), i.benefits[0].date)
-      add(first > started ? first : started, { entrepreneursBenefited: 1 })
-    }
   }
   for (const v of i.ventures) {
     for (const part of ventureContribution(v)) add(part.date, part.inc)

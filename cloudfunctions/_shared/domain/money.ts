@@ -284,8 +284,9 @@ export function idOfFieldKey(key: string): string {
 }
 
 /**
- * Counter metrics of money, month documents only (prefix `mo_`, see `MONTHLY_PREFIX`): a quarter
- * or year is the sum of its months, read in the same one query as the dashboard's documents.
+ * Counter metrics of money, counted per month (prefix `mo_`, see `MONTHLY_PREFIX`), kept on the
+ * year document one field per month (`placementsOf`): a quarter or year is the sum of its months,
+ * read in the same one query as the dashboard's documents.
  */
 export const MONEY_METRICS = {
   kindCount: (k: BenefitKind) => `mo_bn_${k}`,

@@ -193,7 +193,7 @@ export interface PageQueries {
     period?: string
     org?: string
     /** A gap list opened directly (the workbench's lines). */
-    tab?: 'unguided' | 'overdue' | 'due' | 'unbenefited' | 'paired'
+    tab?: 'unguided' | 'overdue' | 'due' | 'unbenefited' | 'loanDue' | 'paired'
     /** `pending`: registrations not yet accepted (待受理). */
     status?: 'pending'
     /** A money figure (benefit kind, group, policy, loan step) drilled from the dashboard. */

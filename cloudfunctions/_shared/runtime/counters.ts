@@ -1,4 +1,4 @@
-import { type Contribution, type Counter, counterId, diffContributions, periodsOfMetric } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions, placementsOf } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
 import { DuplicateIdError, type Store, type TxStore } from '../store/port'
@@ -30,12 +30,13 @@ export async function applyCountedChange(tx: TxStore<Collections>, before: Count
 export async function applyContributions(tx: TxStore<Collections>, orgId: string, list: readonly Contribution[]): Promise<void> {
   const perPeriod = new Map<string, Record<string, number>>()
   for (const c of list) {
-    // Month and year documents only (a quarter is summed from its months); `mo_` metrics month only.
+    // Month and year documents only (a quarter is summed from its months); `mo_` metrics and the
+    // 政策享受率 stock on the year document only (`placementsOf`).
     const periods = countedPeriodsOf(dayInstant(c.date))
     for (const [metric, n] of Object.entries(c.inc)) {
-      for (const period of periodsOfMetric(metric, periods)) {
+      for (const [period, field] of placementsOf(metric, periods)) {
         const inc = perPeriod.get(period) ?? {}
-        inc[metric] = (inc[metric] ?? 0) + n
+        inc[field] = (inc[field] ?? 0) + n
         perPeriod.set(period, inc)
       }
     }

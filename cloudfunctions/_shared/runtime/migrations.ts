@@ -1,5 +1,5 @@
 import type { EventReach, EventRequest, EventSignup } from '../domain/event'
-import { type Contribution, type Counter, counterId, diffContributions, periodsOfMetric } from '../domain/counter'
+import { type Contribution, type Counter, counterId, diffContributions, MONTHLY_PREFIX, parseMonthKeyed, placementsOf } from '../domain/counter'
 import { FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../domain/feedback'
 import { shanghaiDate } from '../domain/time'
 import { applyContributions, dayInstant } from './counters'
@@ -10,7 +10,7 @@ import { currentPathOf } from '../domain/pages'
 import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
-import { fourInOneOf, type Intent } from '../domain/intent'
+import { fourInOneOf, type Intent, intentContributions } from '../domain/intent'
 import { type Benefit, eligibleStockContributions, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { PushDelivery } from '../domain/notify'
 import type { DutyReport, DutyTask } from '../domain/duty'
@@ -230,10 +230,10 @@ async function recountEligibleStocks(store: Store<Collections>): Promise<number>
       if (!i.startedAt) continue
       for (const c of eligibleStockContributions(i, shanghaiDate(new Date(i.startedAt)))) {
         for (const [metric, n] of Object.entries(c.inc)) {
-          for (const period of periodsOfMetric(metric, countedPeriodsOf(dayInstant(c.date)))) {
+          for (const [period, field] of placementsOf(metric, countedPeriodsOf(dayInstant(c.date)))) {
             const id = counterId(i.communityId, period)
             const m = want.get(id) ?? {}
-            m[metric] = (m[metric] ?? 0) + n
+            m[field] = (m[field] ?? 0) + n
             want.set(id, m)
           }
         }
@@ -243,7 +243,7 @@ async function recountEligibleStocks(store: Store<Collections>): Promise<number>
   const stale = new Map<string, Record<string, number>>()
   for await (const batch of store.collection('counters').scan(undefined, 500)) {
     for (const c of batch) {
-      const fields = Object.keys(c).filter((k) => /^entb?_m\d+$/.test(k))
+      const fields = Object.keys(c).filter((k) => /^entb?_m\d+$/.test(parseMonthKeyed(k)?.metric ?? k))
       if (fields.length) stale.set(c._id, Object.fromEntries(fields.map((k) => [k, 0])))
     }
   }
@@ -256,6 +256,67 @@ async function recountEligibleStocks(store: Store<Collections>): Promise<number>
       await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
     })
     changed++
+  }
+  return changed
+}
+
+/** Counter fields `moveMoneyToYearDocuments` recounts: money breakdowns and the 政策享受率 benefited stock. */
+const isMovedMetric = (metric: string) => metric.startsWith(MONTHLY_PREFIX) || /^entb_m\d+$/.test(metric)
+
+/**
+ * Issue 22, every benefit and loan step within 2 reads + 3 writes: the money metrics (`mo_…`) and
+ * the 政策享受率 benefited stock (`entb_m…`) leave the month documents for the year document (its
+ * total and one field per month, `placementsOf`), and the unread `entrepreneursBenefited` goes.
+ * Each counter document is rewritten in a transaction: the moved and dropped fields taken off,
+ * the recount of the cases (`intentContributions`, the same function reconcile sums) set on. A
+ * month document left with nothing but its ids is removed. A rerun comes out the same.
+ * Run at deploy: a benefit recorded between the recount and the rewrite of its year document is
+ * off until `npm run reconcile -- --repair` (the reconcile job) puts it right.
+ */
+export async function moveMoneyToYearDocuments(store: Store<Collections>): Promise<number> {
+  const want = new Map<string, Record<string, number>>()
+  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+    for (const i of batch) {
+      for (const c of intentContributions(i)) {
+        const periods = countedPeriodsOf(dayInstant(c.date))
+        for (const [metric, n] of Object.entries(c.inc)) {
+          if (!n || !isMovedMetric(metric)) continue
+          for (const [period, field] of placementsOf(metric, periods)) {
+            const id = counterId(i.communityId, period)
+            const m = want.get(id) ?? {}
+            m[field] = (m[field] ?? 0) + n
+            want.set(id, m)
+          }
+        }
+      }
+    }
+  }
+  const stale = new Set<string>()
+  const drop = (k: string) => k === 'entrepreneursBenefited' || isMovedMetric(parseMonthKeyed(k)?.metric ?? k)
+  for await (const batch of store.collection('counters').scan(undefined, 500)) {
+    for (const c of batch) if (Object.keys(c).some(drop)) stale.add(c._id)
+  }
+  let changed = 0
+  for (const id of new Set([...stale, ...want.keys()])) {
+    const set = want.get(id) ?? {}
+    const wrote = await store.transaction(async (tx) => {
+      const col = tx.collection('counters')
+      const current = await col.get(id)
+      const sep = id.lastIndexOf(':')
+      const base: Counter = current ?? { _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1) }
+      const next: Counter = { _id: base._id, orgId: base.orgId, period: base.period }
+      for (const [k, v] of Object.entries(base)) if (!(k in next) && !drop(k)) next[k] = v
+      for (const [k, v] of Object.entries(set)) if (v !== 0) next[k] = v
+      const same = current !== null && Object.keys(next).length === Object.keys(current).length && Object.entries(next).every(([k, v]) => current[k] === v)
+      if (same) return false
+      if (Object.keys(next).length <= 3) {
+        if (current) await col.remove(id)
+        return current !== null
+      }
+      await col.put(next)
+      return true
+    })
+    if (wrote) changed++
   }
   return changed
 }
@@ -415,6 +476,12 @@ const MIGRATIONS: readonly Migration[] = [
     // resident's 我的帮扶进展 switch (`caseNoticesOff`) instead of the write reading their settings.
     name: '2026-12-case-notice-switch-on-cases',
     run: copyNoticeSwitchesToCases,
+  },
+  {
+    // Issue 22, an entrepreneur's first eligible benefit within 3 writes: money metrics and the
+    // 政策享受率 benefited stock on the year document (with month parts), `entrepreneursBenefited` dropped.
+    name: '2026-12-money-on-year-documents',
+    run: moveMoneyToYearDocuments,
   },
 ]
 

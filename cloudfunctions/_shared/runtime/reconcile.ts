@@ -1,4 +1,4 @@
-import { type Counter, counterId, periodsOfMetric } from '../domain/counter'
+import { type Counter, counterId, placementsOf } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Drift, ReconcileReport } from '../contracts/indices'
 import type { Collections } from '../store/collections'
@@ -32,11 +32,11 @@ function add(expected: Expected, counted: Counted): void {
     if (!entries.length) continue
     const periods = periodsOfDay(c.date)
     for (const [metric, n] of entries) {
-      for (const period of periodsOfMetric(metric, periods)) {
+      for (const [period, field] of placementsOf(metric, periods)) {
         const id = counterId(counted.orgId, period)
         let doc = expected.get(id)
         if (!doc) expected.set(id, (doc = new Map()))
-        doc.set(metric, (doc.get(metric) ?? 0) + n)
+        doc.set(field, (doc.get(field) ?? 0) + n)
       }
     }
   }

@@ -28,8 +28,8 @@ export const rollup = defineAction({
     const records = await targetRecords(ctx.store, [...org.path, ...children.map((c) => c._id)], year)
     const asOf = shanghaiDate(ctx.now())
     // 政策享受率 from eligibility: one read of the policies on the communities' chains.
-    const eligibleList = await eligibleListOf(ctx, communities, period)
-    const eligible = new Map(communities.map((c, i) => [c._id, eligibleList[i]]))
+    const eligibility = await eligibleListOf(ctx, communities, period)
+    const at = (p: string) => new Map(communities.map((c, i) => [c._id, eligibility(p)[i]]))
     const rows: RollupRow[] = children.map((child) => {
       const under = communities.filter((c) => c.path.includes(child._id))
       const indices = indicesOf(
@@ -38,7 +38,10 @@ export const rollup = defineAction({
         child.level !== 'community',
         targetsOfPath(records, child.path, year),
         asOf,
-        under.map((c) => eligible.get(c._id)),
+        (p) => {
+          const byId = at(p)
+          return under.map((c) => byId.get(c._id))
+        },
       )
       return { org: orgRef(child), communities: under.length, indices, belowTarget: indices.filter((i) => i.light === 'below').map((i) => i.key) }
     })

@@ -1,7 +1,7 @@
 import { trendInput, type TrendOutput } from '../../_shared/contracts/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { FIGURES_REFUSED, communitiesUnder, communitySeries, eligibleListOf, seriesOfCommunities, targetOrg, trendOf } from '../../_shared/application/figures-scope'
+import { FIGURES_REFUSED, communitiesUnder, communitySeries, eligibleListOf, NO_ELIGIBILITY, seriesOfCommunities, targetOrg, trendOf } from '../../_shared/application/figures-scope'
 
 /** One index across the 12 months, 8 quarters or 5 years that end with `period`. */
 export const trend = defineAction({
@@ -17,7 +17,7 @@ export const trend = defineAction({
     const byCommunity = community ? null : await seriesOfCommunities(ctx, communities, period)
     const seriesList = community ? [await communitySeries(ctx, org._id, period)] : communities.map((c) => byCommunity?.get(c._id) ?? new Map())
     // 政策享受率 is judged against the policies in force (one read); the other indices need none.
-    const eligible = key === 'policyEnjoyment' ? await eligibleListOf(ctx, communities, period) : []
+    const eligible = key === 'policyEnjoyment' ? await eligibleListOf(ctx, communities, period) : NO_ELIGIBILITY
     return { key, points: trendOf(seriesList, period, key, !community, shanghaiDate(ctx.now()), eligible) }
   },
 })

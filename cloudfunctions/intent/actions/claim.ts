@@ -9,6 +9,7 @@ import { defineAction, type ResidentCtx } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
 import { phoneHashOf, phoneSlotId, projectTitles, residentSlotId, toMyCase } from '../../_shared/application/case'
+import { settleCaseSwitch } from '../../_shared/application/notices'
 
 /** A code lives this long, and a new one can be asked for after this pause. */
 export const CLAIM_CODE_TTL_MS = 10 * 60_000
@@ -165,6 +166,8 @@ export const claimConfirm = defineAction({
       }
       throw err
     }
+    // The switch may have flipped since it was read above (before the case was theirs to copy onto).
+    saved = await settleCaseSwitch(ctx.store, saved)
     return toMyCase(saved, await projectTitles(ctx.store, saved.projectInterestIds))
   },
 })

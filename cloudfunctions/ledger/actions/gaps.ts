@@ -1,17 +1,13 @@
 import { type GapKind, type GapRow, type GapsOutput, ledgerGapsInput } from '../../_shared/contracts/intent'
-import { where } from '../../_shared/store/port'
 import { type Intent, NEED_LABELS } from '../../_shared/domain/intent'
 import type { Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { dayInstant } from '../../_shared/runtime/counters'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
-import { caseScope, gapQuery, policiesInForce } from '../../_shared/application/work-queues'
+import { caseScope, gapQuery, loanDueQuery, policiesInForce } from '../../_shared/application/work-queues'
 
 const DAY_MS = 86_400_000
-/** How many days ahead a loan's due date puts the case on the reminder list. */
-const LOAN_NOTICE_DAYS = 30
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
@@ -25,7 +21,7 @@ function reasonOf(kind: GapKind, i: Intent, today: string, policies: readonly Po
     const late = daysBetween(i.nextFollowUpDate, today)
     return late > 0 ? `约定 ${i.nextFollowUpDate} 回访，已逾期 ${late} 天` : `约定今天（${i.nextFollowUpDate}）回访`
   }
-  const fits = policies.filter((p) => p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
+  const fits = policies.filter((p) => !p.targetGroups.length || p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
   const shown = fits.slice(0, 2).join('、')
   return `符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录`
 }
@@ -47,13 +43,7 @@ export const gaps = defineAction({
     const { filter, community } = await caseScope(ctx, ctx.caller, input.communityId)
     if (input.kind === 'loanDue') {
       // Reminders before a repayment or a 贴息 claim falls due (and those already past it).
-      const horizon = shanghaiDate(new Date(dayInstant(today).getTime() + LOAN_NOTICE_DAYS * 86_400_000))
-      const page = await ctx.store.collection('intents').find({
-        where: where.and(filter, where.gte('loanDueDate', '0'), where.lte('loanDueDate', horizon)),
-        orderBy: [{ field: 'loanDueDate', dir: 'asc' }],
-        limit: input.limit,
-        after: input.after ?? null,
-      })
+      const page = await ctx.store.collection('intents').find({ ...loanDueQuery(filter, today), limit: input.limit, after: input.after ?? null })
       const items: GapRow[] = page.items.map((i) => {
         const due = i.loanDueDate ?? ''
         return {

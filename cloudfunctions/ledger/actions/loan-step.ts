@@ -27,10 +27,11 @@ const MAX_STEPS = 80
  * workers recording the same step at once: one wins. 放款 adds a 小额担保贷款 benefit and each
  * 贴息 a 贴息 benefit of the amount, so the loan money is counted with the benefits.
  * Store operations (issue 22: at most 2 reads + 3 writes): the case (1 read; plus the policy on
- * 申请), the case and one month counter (2 writes), and every step after the application tells the
- * resident (`loanStepNotices`): one inbox message, no read (their switch is on the case, the WeChat
- * delivery is filed by `notify`'s `sendNotices` timer). A 放款 or 贴息 that gives an entrepreneur
- * their first eligible benefit also moves the year document's 政策享受率 stock (one more write).
+ * 申请), the case and the year's counter document (2 writes: the money metrics' month fields and,
+ * for an entrepreneur's first eligible benefit from 放款 or 贴息, the 政策享受率 stock, in one
+ * update, `placementsOf`), and every step after the application tells the resident
+ * (`loanStepNotices`): one inbox message, no read (their switch is on the case, the WeChat
+ * delivery is filed by `notify`'s `sendNotices` timer).
  */
 export const loanStep = defineAction({
   input: ledgerLoanStepInput,

@@ -29,14 +29,16 @@ export function checkCap(amountFen: number, capFen: number | null | undefined): 
  * Records a policy benefit delivered (issue 22), or edits one (its earlier state kept in
  * `history`). The policy is one of the case's community chain; when the resident's target groups
  * do not match it, or the benefit date is outside its validity, an override reason is required.
- * Amounts are integer fen, at most the policy's cap. Counts by kind, target group and policy on
- * the month document of the benefit date, in the same transaction as the case write.
+ * Amounts are integer fen, at most the policy's cap. Counts by kind, target group and policy in
+ * the month of the benefit date, kept on the year's counter document (`placementsOf`), in the same
+ * transaction as the case write.
  * Store operations (issue 22: at most 2 reads + 3 writes): the case and the policy (2 reads), the
- * case, the month counter and the resident's inbox message (3 writes). The resident's switch is on
+ * case, the year counter and the resident's inbox message (3 writes). An entrepreneur's first
+ * benefit their groups make them eligible for moves the 政策享受率 stock in that same counter
+ * update. The resident's switch is on
  * the case (`caseNoticesOff`), the WeChat delivery and the push-funnel credit (a resident who
  * opened a push of this policy) are made from the inbox message by `notify`'s `sendNotices` timer.
- * An entrepreneur's first benefit their groups make them eligible for also moves the year
- * document's stocks (政策享受率): one more write. An edit tells nothing; when it moves the
+ * An edit tells nothing; when it moves the
  * benefit to another policy, a muted record carries the funnel credit (the same 3 writes).
  */
 export const recordBenefit = defineAction({

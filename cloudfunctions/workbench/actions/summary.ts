@@ -14,6 +14,8 @@ import {
   feedbackQuery,
   feedbackScope,
   gapQuery,
+  LOAN_NOTICE_DAYS,
+  loanDueQuery,
   ledgerQuery,
   policiesInForce,
   reportQuery,
@@ -72,6 +74,9 @@ export const summary = defineAction({
         add({ key: 'unguided', label: '要帮扶但还没指导', count: unguided ? await intents.count(unguided.where) : 0, page: pageUrl('ledger', { tab: 'unguided' }), note: '登记时提出需要帮助，还没有一对一指导记录' })
         const unbenefited = gapQuery('unbenefited', filter, today, await policiesInForce(ctx, org, today))
         add({ key: 'unbenefited', label: '应享未享政策', count: unbenefited ? await intents.count(unbenefited.where) : 0, page: pageUrl('ledger', { tab: 'unbenefited' }), note: '符合在有效期内的政策，还没有享受记录' })
+        // Issue 22: reminders before a loan repayment or a 贴息 claim falls due (the ledger's 贷款到期).
+        const loans = await intents.count(loanDueQuery(filter, today).where)
+        add({ key: 'loansDue', label: '贷款还款或贴息申领到期', count: loans, page: pageUrl('ledger', { tab: 'loanDue' }), note: `${LOAN_NOTICE_DAYS} 天内到期或已过期的创业担保贷款` })
       }
       if (can(role, 'feedback.read')) {
         const q = feedbackQuery(feedbackScope(org), { due: true }, today)

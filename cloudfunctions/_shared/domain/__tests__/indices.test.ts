@@ -1,4 +1,4 @@
-import { type Contribution, counterId, periodsOfMetric } from '../counter'
+import { type Contribution, counterId, MONTHLY_PREFIX } from '../counter'
 import { ALL_OF_AGE, cohortMonthsOfAge, flow, type Figure, monthlyFlow, type Metrics, stock, toIndex, INDEX_DEF_BY_KEY, type IndexKey, type Series, sumFigures } from '../indices'
 import { addMonths, type Intent, intentContributions } from '../intent'
 import { periodsOf } from '../period'
@@ -24,7 +24,8 @@ function seriesFrom(list: readonly Contribution[], extra: Record<string, Metrics
   for (const c of list) {
     const periods = Object.values(periodsOf(new Date(`${c.date}T12:00:00+08:00`)))
     for (const [k, n] of Object.entries(c.inc)) {
-      for (const period of periodsOfMetric(k, periods)) {
+      // As `seriesOf` hands them out: `mo_` metrics on their month only, the others on every period.
+      for (const period of k.startsWith(MONTHLY_PREFIX) ? periods.slice(0, 1) : periods) {
         const m = out.get(period) ?? {}
         m[k] = (m[k] ?? 0) + n
         out.set(period, m)

@@ -323,6 +323,13 @@ describe('ledger.gaps', () => {
     expect(await names('unbenefited')).toEqual([])
     expect(b.name).toBe('李大山')
 
+    // A policy stored for every group (none named: the editor now asks for one, older policies may
+    // have none) puts everyone without a benefit on the list, as 政策享受率 counts them eligible.
+    const stored = (await h.store.collection('policies').get(p1._id))!
+    await h.store.collection('policies').insert({ ...stored, _id: 'pol-for-all', title: '创业场地租金减免', targetGroups: [] })
+    const everyone = await ok<GapsOutput>('a-staff', 'gaps', { kind: 'unbenefited' })
+    expect(everyone.items.map((i) => [i.name, i.reason]).sort()).toEqual([['李大山', '符合“创业场地租金减免”，还没有享受记录'], ['赵六', '符合“创业场地租金减免”，还没有享受记录']].sort())
+
     // An upper level names the community for 应享未享.
     expect((await call('district', 'gaps', { kind: 'unbenefited' })).status).toBe(400)
     expect((await call('district', 'gaps', { kind: 'unbenefited', communityId: 'comm-a' })).status).toBe(200)

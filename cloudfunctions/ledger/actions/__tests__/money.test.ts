@@ -17,7 +17,8 @@ import type { MoneyCasesOutput, MoneyOutput } from '../../../_shared/contracts/i
 import type { CaseView, EligiblePoliciesOutput, GapsOutput, MineOutput, MoneyPatch, MyCase } from '../../../_shared/contracts/intent'
 import type { PolicyView } from '../../../_shared/contracts/policy'
 import type { Intent } from '../../../_shared/domain/intent'
-import { MONEY_METRICS } from '../../../_shared/domain/money'
+import { groupMask, MONEY_METRICS } from '../../../_shared/domain/money'
+import { seriesOf, stock } from '../../../_shared/domain/indices'
 import type { Ctx } from '../../../_shared/runtime/action'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import { writeCase } from '../../../_shared/application/case'
@@ -32,6 +33,8 @@ import type { NotifyDeps } from '../../../notify/deps'
 import { fileDeliveries, sendNotices } from '../../../notify/notice-sender'
 import { outboxNotifier } from '../../../_shared/notifier/outbox'
 import { makeLedgerActions } from '..'
+import { workbenchActions } from '../../../workbench/actions'
+import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -73,13 +76,19 @@ async function setup() {
     approvedBy: '测试区人社局', documentNo: '测人社发〔2026〕18号', ...over,
   })
   const stored = async () => (await h.store.collection('intents').get(a._id)) as Intent
-  const counter = async (period: string) => (await h.store.collection('counters').get(`comm-a:${period}`)) ?? {}
-  return { h, ledger, ok, call, fields, a, subsidy, graduates, loanPolicy, benefit, stored, counter }
+  /** A period's counts as the dashboards read them (`seriesOf`: month parts from the year document). */
+  const counter = async (period: string) => {
+    const docs = (await h.store.collection('counters').find({ where: where.eq('orgId', 'comm-a'), limit: 100 })).items
+    return seriesOf(docs).get('comm-a')?.get(period) ?? {}
+  }
+  /** The stored counter document of a period. */
+  const counterDoc = async (period: string): Promise<Record<string, unknown>> => (await h.store.collection('counters').get(`comm-a:${period}`)) ?? {}
+  return { h, ledger, ok, call, fields, a, subsidy, graduates, loanPolicy, benefit, stored, counter, counterDoc }
 }
 
 describe('benefits from the catalogue', () => {
-  it('shows eligibility, records an eligible benefit in fen, counts it by kind, group and policy on the month only', async () => {
-    const { ok, a, subsidy, graduates, benefit, counter } = await setup()
+  it('shows eligibility, records an eligible benefit in fen, counts it by kind, group and policy in its month', async () => {
+    const { ok, a, subsidy, graduates, benefit, counter, counterDoc } = await setup()
     const list = await ok<EligiblePoliciesOutput>('a-staff', 'eligiblePolicies', { id: a._id })
     const byTitle = new Map(list.items.map((p) => [p.title, p]))
     expect(byTitle.get('返乡创业一次性补贴')).toMatchObject({ eligible: true, matched: ['returning_migrant'], kind: 'startup_subsidy', capFen: 800_000, conditions: ['首次创业'] })
@@ -94,9 +103,11 @@ describe('benefits from the catalogue', () => {
       mo_gn_returning_migrant: 1, mo_gf_returning_migrant: 500_000,
       [MONEY_METRICS.policyCount(subsidy._id)]: 1, [MONEY_METRICS.policyFen(subsidy._id)]: 500_000,
     })
-    // Month documents only: the quarter and year carry none of the money metrics.
-    expect(Object.keys(await counter('2026-Q4')).filter((k) => k.startsWith('mo_'))).toEqual([])
-    expect(Object.keys(await counter('2026')).filter((k) => k.startsWith('mo_'))).toEqual([])
+    // Kept on the year document as the month's part (one counter write); no month or quarter document holds them.
+    expect(await counterDoc('2026')).toMatchObject({ m11__mo_bn_startup_subsidy: 1, m11__mo_bf_startup_subsidy: 500_000 })
+    for (const p of ['2026-M11', '2026-Q4']) expect(Object.keys(await counterDoc(p)).filter((k) => k.includes('mo_'))).toEqual([])
+    // The year reads the sum of its months, not a second copy.
+    expect(await counter('2026')).not.toHaveProperty('mo_bn_startup_subsidy')
     expect(graduates._id).toBeTruthy()
   })
 
@@ -112,7 +123,7 @@ describe('benefits from the catalogue', () => {
     const after = await stored()
     expect(after.version).toBe(before.version)
     expect(after.benefits).toEqual([])
-    expect(Object.keys((await h.store.collection('counters').get('comm-a:2026-M11')) ?? {}).filter((k) => k.startsWith('mo_'))).toEqual([])
+    expect(Object.keys((await h.store.collection('counters').get('comm-a:2026')) ?? {}).filter((k) => k.includes('mo_'))).toEqual([])
   })
 
   it('a policy edit that leaves the cap out (the editor form) keeps it', async () => {
@@ -174,9 +185,13 @@ describe('the loan pipeline', () => {
     expect(JSON.stringify(mine.current?.loans)).not.toContain('担〔2026〕7号')
 
     // The reminder list: the next 贴息 claim (2027-03-20) is more than 30 days away, then within them.
+    // The workbench counts the same list (issue 22: reminders appear on the workbench).
+    const loansDue = async () => (await h.ok<WorkbenchSummary>(workbenchActions, staffId('a-staff'), 'summary', {})).items.find((i) => i.key === 'loansDue')
     expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items).toEqual([])
+    expect(await loansDue()).toMatchObject({ count: 0 })
     h.setNow('2027-03-01T02:00:00.000Z')
     expect((await ok<GapsOutput>('a-staff', 'gaps', { kind: 'loanDue' })).items.map((i) => i.reason)).toEqual(['贷款还款或贴息申领 2027-03-20 到期，还有 19 天'])
+    expect(await loansDue()).toMatchObject({ count: 1, page: pageUrl('ledger', { tab: 'loanDue' }) })
 
     // After 还清 nothing more.
     p = await ok<MoneyPatch>('a-staff', 'loanStep', step(a._id, { loanId, expect: 6, step: 'repaid', date: '2027-02-01', actor: '农商银行' }))
@@ -386,16 +401,28 @@ describe('store operations', () => {
     expect((await reconcileCounters(h.store, { repair: false })).driftCount).toBe(0)
   })
 
-  it('an entrepreneur\'s first eligible benefit also moves the year document (政策享受率 stock): 2 reads + 4 writes, then back to 3', async () => {
-    const { h, ledger, ok, a, benefit } = await setup()
+  it('an entrepreneur\'s first eligible benefit moves the 政策享受率 stock in the same counter write: 2 reads + 3 writes, exact and drift 0', async () => {
+    const { h, ledger, ok, a, benefit, counter, counterDoc } = await setup()
     await ok('a-staff', 'accept', { id: a._id })
     const cur = (await h.store.collection('intents').get(a._id)) as Intent
     await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: '2026-10-01T02:00:00.000Z' }, '2026-10-01T02:00:00.000Z', null))
+    const mask = `entb_m${groupMask(cur.targetGroups)}`
     const measure = await measurer(h, ledger)
     const first = await measure('recordBenefit', benefit({ date: '2026-11-02', note: '', overrideReason: '', reason: '' }))
-    expect([first.reads, first.writes]).toEqual([2, 4])
+    expect([first.reads, first.writes]).toEqual([2, 3])
+    // The year's total and November's part on the year document; no month document carries it.
+    expect(await counterDoc('2026')).toMatchObject({ [mask]: 1, [`m11__${mask}`]: 1, m11__mo_bn_startup_subsidy: 1 })
+    expect(await counterDoc('2026-M11')).not.toHaveProperty(mask)
+    expect((await counter('2026-M11'))[mask]).toBe(1)
+    expect((await counter('2026-M10'))[mask]).toBeUndefined()
     const second = await measure('recordBenefit', benefit({ date: '2026-11-03', note: '', overrideReason: '', reason: '' }))
     expect([second.reads, second.writes]).toEqual([2, 3])
+    expect(await counterDoc('2026')).toMatchObject({ [mask]: 1, [`m11__${mask}`]: 1, m11__mo_bn_startup_subsidy: 2 })
+    // The 政策享受率 stock read as the dashboard reads it: the entrepreneur counted benefited from November.
+    const docs = (await h.store.collection('counters').find({ where: where.eq('orgId', 'comm-a'), limit: 100 })).items
+    const series = seriesOf(docs).get('comm-a')!
+    expect([stock(series, '2026-M10', mask), stock(series, '2026-M11', mask), stock(series, '2026', mask), stock(series, '2027-M01', mask)]).toEqual([0, 1, 1, 1])
+    expect((await reconcileCounters(h.store, { repair: false })).driftCount).toBe(0)
   })
 
   it('a resident who turned 我的帮扶进展 off: nothing filed, their settings not read, the switch kept on the case both ways', async () => {
@@ -422,6 +449,25 @@ describe('store operations', () => {
 export type { CaseView }
 
 describe('政策享受率 and 应享未享 from eligibility', () => {
+  it('judges each trend point and the previous period by the policies in force at that period\'s own end', async () => {
+    const { h } = await setup()
+    // A veteran who started in August; the only policy for veterans came into force on 15 October.
+    const p = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '退役军人创业补贴', targetGroups: ['veteran'], validFrom: '2026-10-15' }))
+    await h.ok(policyActions, staffId('district'), 'publish', { id: p._id })
+    const v = await h.ok<MyCase>(intentActions, resident('r5'), 'submit', registration({ name: '孙卫国', idCard: ID_B, phone: '13512345678', targetGroups: ['veteran'] }))
+    const cur = (await h.store.collection('intents').get(v._id)) as Intent
+    await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: '2026-08-01T02:00:00.000Z' }, '2026-08-01T02:00:00.000Z', null))
+    const trend = await h.ok<{ points: { period: string; numerator: number; denominator: number | null }[] }>(indicesActions, staffId('district'), 'trend', { period: '2026-Q4', key: 'policyEnjoyment' })
+    const at = (period: string) => trend.points.find((x) => x.period === period)
+    // Q3 ended before the policy: nobody was eligible then (was: judged by Q4's policies, 0 of 1).
+    expect(at('2026-Q3')).toMatchObject({ numerator: 0, denominator: null })
+    expect(at('2026-Q4')).toMatchObject({ numerator: 0, denominator: 1 })
+    const dash = await h.ok<DashboardOutput>(indicesActions, staffId('district'), 'dashboard', { period: '2026-Q4' })
+    const pe = dash.indices.find((x) => x.key === 'policyEnjoyment')
+    expect(pe).toMatchObject({ numerator: 0, denominator: 1 })
+    expect(dash.trends.policyEnjoyment.find((x) => x.period === '2026-Q3')).toMatchObject({ denominator: null })
+  })
+
   it('counts eligible entrepreneurs overall once and in each of their groups, lists the 应享未享 cases, and reconciles', async () => {
     const { h, ok, a, graduates, benefit } = await setup()
     const submit = (r: string, name: string, idCardNo: string, phone: string, targetGroups: string[]) =>

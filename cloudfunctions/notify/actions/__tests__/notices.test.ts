@@ -87,3 +87,50 @@ describe('the resident hears back about their case', () => {
     expect(await sendNotices(deps)).toEqual({ sent: 0, inboxOnly: 0, retried: 0 })
   })
 })
+
+describe('the switch copied onto the case stays true to the settings', () => {
+  /**
+   * Runs `flip` right after the first read of r1's notice settings through the store, while the
+   * action that made that read goes on with what it read (the race of a resident switching
+   * 我的帮扶进展 while their case is being written).
+   */
+  function flipAfterFirstSettingsRead(h: Awaited<ReturnType<typeof setup>>['h'], flip: () => Promise<unknown>): void {
+    const store = h.store as unknown as { collection: (name: string) => unknown }
+    const real = store.collection.bind(store)
+    let done = false
+    store.collection = (name: string) => {
+      const col = real(name) as Record<string, unknown>
+      if (name !== 'noticeSettings' || done) return col
+      return new Proxy(col, {
+        get(target, prop) {
+          if (prop !== 'get') {
+            const v = Reflect.get(target, prop)
+            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+          }
+          return async (id: string) => {
+            const read = await (target.get as (id: string) => Promise<unknown>)(id)
+            if (!done && id === 'r1') {
+              done = true
+              await flip()
+            }
+            return read
+          }
+        },
+      })
+    }
+  }
+
+  it('a resident who turns 我的帮扶进展 off while submitting gets the switch on the new case: nothing filed for the next step', async () => {
+    const { h, actions } = await setup()
+    flipAfterFirstSettingsRead(h, () => h.ok(actions, resident('r1'), 'setNotice', { kind: 'case', on: false }))
+    const mine = await h.ok<MyCase>(intentActions, resident('r1'), 'submit', registration())
+    expect((await h.store.collection('noticeSettings').get('r1'))?.off).toContain('case')
+    const stored = await h.store.collection('intents').get(mine._id)
+    expect(stored?.caseNoticesOff).toBe(true)
+    // The answer carries the case's version after the repair: the resident's next write is not refused as stale.
+    expect(mine.version).toBe(stored?.version)
+    const inboxBefore = await h.store.collection('inbox').count()
+    await h.ok(ledger, staffId('a-staff'), 'accept', { id: mine._id })
+    expect(await h.store.collection('inbox').count()).toBe(inboxBefore)
+  })
+})

@@ -9,7 +9,9 @@ import { registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { policyActions } from '../../../policy/actions'
 import { fileDeliveries } from '../../notice-sender'
+import { conflictModelStore } from '../../../../bench/cloudbase-conflicts'
 import { quotaId } from '../../quota'
+import { where } from '../../../_shared/store/port'
 import { profileActions } from '../../../profile/actions'
 import { setup, TEMPLATE_ID, wxError } from './fixtures'
 
@@ -302,6 +304,30 @@ describe('notify inbox, opens and the funnel', () => {
     await fileDeliveries(h.store, 50)
     const status = await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })
     expect(status.pushes[0]).toMatchObject({ recipients: 2, sent: 2, opened: 2, intentsAfter: 1, benefitsAfter: 1 })
+  })
+
+  it('two timer passes filing the same benefit notice at once credit the push funnel once and file one delivery (plain and CloudBase-like transactions)', async () => {
+    for (const model of ['sqlite', 'cloudbase'] as const) {
+      const { h, actions, subscribe, publish } = await setup()
+      await subscribe('r1', 'comm-a')
+      const p = await publish('a-staff')
+      const v = await h.ok<PushView>(actions, staffId('a-staff'), 'push', { policyId: p._id, communityIds: ['comm-a'], ...all })
+      await h.ok(actions, resident('r1'), 'markRead', { push: v._id })
+      h.setNow('2026-11-22T03:00:00.000Z')
+      const mine = await h.ok<MyCase>(intentActions, resident('r1'), 'submit', registration())
+      const ledger = makeLedgerActions(() => {
+        throw new Error('no exports here')
+      })
+      await h.ok(ledger, staffId('a-staff'), 'recordBenefit', { id: mine._id, policyId: p._id, policyTitle: p.title, kind: KIND_OF_CATEGORY[p.category], amountFen: 500_000, approvedBy: '区人社局', documentNo: '', overrideReason: '政策库外的补贴', date: '2026-11-22', note: '' })
+      const queued = await h.store.collection('inbox').count(where.eq('deliverQueued', true))
+      expect(queued).toBeGreaterThan(0)
+      const store = model === 'sqlite' ? h.store : conflictModelStore(h.store).store
+      const filed = await Promise.all([fileDeliveries(store, 50), fileDeliveries(store, 50), fileDeliveries(store, 50)])
+      expect([model, filed.reduce((a, b) => a + b, 0)]).toEqual([model, queued])
+      const status = await h.ok<PushStatusOutput>(actions, staffId('a-staff'), 'pushStatus', { policyId: p._id })
+      expect([model, status.pushes[0].benefitsAfter]).toEqual([model, 1])
+      expect([model, await h.store.collection('noticeDeliveries').count()]).toEqual([model, queued])
+    }
   })
 
   it('exports a resident’s reminder data with 我的数据 and deletes it, leaving the push totals', async () => {
