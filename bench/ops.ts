@@ -473,7 +473,7 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   await op('duty', 'edit', s('city'), {
     id: task._id, version: reported.version, text: '完成辖区创业型社区创建摸底', ownerOrgId: 'dist', deadline: '2026-11-30', measure: '摸底表报市创建办', weight: 5, schedule: { every: 2, unit: 'week' }, reason: '区里申请延期，领导小组同意',
   }, 'new deadline')
-  await op('duty', 'scores', s('city'), { year: 2026 }, '1 owner')
+  await op('duty', 'scores', s('city'), { year: 2026 }, 'districts and streets: targets + tasks')
   await op('duty', 'adjust', s('city'), { year: 2026, ownerKey: task.ownerKey, score: 80, reason: '摸底质量较好，酌情加分' })
   // evaluation: the city sets this year's deadlines after today, then comm-a's application walks draft →
   // submit → street review → district certification → the city's spot check (sample, calls,

@@ -26,8 +26,17 @@ describe('demo plan (seed 001 职责分工)', () => {
     expect(board.atRisk.filter((t) => t.reportLate).map((t) => t.ownerName)).toEqual(['市发展改革局', '市统计局'])
     const scores = await call<DutyScores>('scores', { year: 2026 })
     expect(scores.rows.find((r) => r.ownerName === '市人力资源社会保障局')?.computed).toBe(100)
-    expect(scores.rows.find((r) => r.ownerName === '西区')?.computed).toBe(100)
-    expect(scores.rows.find((r) => r.ownerName === '东区')).toMatchObject({ computed: 0, adjustable: true })
+    // Targets count beside tasks (issue 21 item 3): 西区 did its task on time (6 of 6) and attains 2 of its
+    // 19 targets (demo districts have no survey or baseline yet: 缺数据 counts 0), so (2 + 6) ÷ (19 + 6) = 32.
+    const west = scores.rows.find((r) => r.ownerName === '西区')!
+    expect(west).toMatchObject({ onTimeWeight: 6, weight: 6, targetPoints: 2, targetWeight: 19, computed: 32 })
+    expect(scores.rows.find((r) => r.ownerName === '东区')).toMatchObject({ onTimeWeight: 0, weight: 6, computed: 11.3, adjustable: true })
+    // A street without tasks has a result from its targets alone; every org result adds up to its items.
+    expect(scores.rows.find((r) => r.ownerName === '大渡口街道')).toMatchObject({ tasks: 0, targetWeight: 19, computed: 10.5 })
+    for (const r of scores.rows) {
+      const w = r.weight + r.targetWeight
+      expect(r.computed).toBe(w ? Math.round(((r.onTimeWeight + r.targets.reduce((s, t) => s + t.points, 0)) / w) * 1000) / 10 : null)
+    }
     // 东区 sees its own and its streets' tasks only.
     const east = await call<DutyBoard>('board', { year: 2026 }, 'st_dongqu')
     expect(east.tasks.map((t) => t.ownerName).sort()).toEqual(['东区', '炳草岗街道'].sort())

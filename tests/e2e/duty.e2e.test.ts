@@ -10,7 +10,7 @@ import { baseUrl, eventually, launch, screenshot } from './browser'
  * 职责分工): the city's 督查 view lists the plan's overdue tasks (the runtime's daily reminder has
  * already messaged their owners) and the task whose scheduled report is late; 东区 reports progress
  * on its overdue task with a figure and a photo attachment; the city sees 东区's result computed
- * (done after the deadline: 0) and its adjustment is refused without a reason, then saved with one.
+ * from its targets and its task (done after the deadline: 0), drilled down to both, and its adjustment is refused without a reason, then saved with one.
  */
 let browser: Browser
 beforeAll(async () => {
@@ -92,21 +92,31 @@ describe('督查 (issue 21 item 3)', () => {
     await eventually(() => latest.locator('img').count(), (n) => expect(n).toBe(1))
     expect(await byTest(east, 'duty-overdue').locator('[data-testid="task-dut_demo_east"]').count()).toBe(0)
 
-    // The city: 东区's result is computed (reached 100 % after the deadline: 0), adjusted only with a reason.
+    // The city: 东区's result is computed (its task reached 100 % after the deadline: 0 of 6, beside its targets), adjusted only with a reason.
     await city.reload()
     await byTest(city, 'duty').waitFor()
     const row = byTest(city, 'score-d-east')
     await row.getByText('按期完成权重 0 / 6').waitFor()
-    // The result drills down to the tasks behind it: 东区's, none done by its deadline, weights adding to 6.
+    // The result drills down to the targets and tasks behind it (issue 21 item 3: targets count too):
+    // 东区's one task not done by its deadline (weight 6, 0 points) and its targets with live figures;
+    // the points and weights shown add up to the figure shown.
     await row.locator('[data-testid="score-tasks-toggle"]').click()
+    const figure = Number(await row.locator('[data-testid="score-computed"]').innerText())
     await eventually(
-      () => row.locator('[data-testid="score-task"]').allInnerTexts(),
-      (v) => {
-        expect(v.length).toBeGreaterThan(0)
-        for (const line of v) expect(line).toContain('✗ 未按期完成')
-        expect(v.reduce((n, line) => n + Number(/权重 (\d+)/.exec(line)?.[1] ?? 0), 0)).toBe(6)
+      async () => ({ targets: await row.locator('[data-testid="score-target"]').allInnerTexts(), tasks: await row.locator('[data-testid="score-task"]').allInnerTexts() }),
+      ({ targets, tasks }) => {
+        expect(tasks.length).toBeGreaterThan(0)
+        for (const line of tasks) expect(line).toContain('✗ 未按期完成')
+        expect(tasks.reduce((n, line) => n + Number(/权重 (\d+)/.exec(line)?.[1] ?? 0), 0)).toBe(6)
+        expect(targets.length).toBeGreaterThan(0)
+        for (const line of targets) expect(line).toMatch(/完成度 [\d.]+%.*实际 .*来源：/)
+        const lines = [...targets, ...tasks]
+        const weight = lines.reduce((n, line) => n + Number(/权重 ([\d.]+)/.exec(line)?.[1] ?? Number.NaN), 0)
+        const points = lines.reduce((n, line) => n + Number(/得分 ([\d.]+)/.exec(line)?.[1] ?? Number.NaN), 0)
+        expect(Math.round((points / weight) * 1000) / 10).toBe(figure)
       },
     )
+    await row.getByText(`÷ ${await row.locator('[data-testid="score-target"]').count() + 6} × 100 = ${figure}`, { exact: false }).waitFor()
     await row.getByText('调整考核结果').click()
     await row.locator('[data-testid="duty-adjust-score"]').fill('80')
     await row.locator('.at-button', { hasText: '保存调整' }).click()
@@ -119,7 +129,7 @@ describe('督查 (issue 21 item 3)', () => {
     await row.locator('.at-button', { hasText: '保存调整' }).click()
     await row.getByText('调整为 80').waitFor()
     const after = await fn<DutyScores>(token, 'duty', 'scores', { year })
-    expect(after.rows.find((r) => r.ownerKey === 'd-east')).toMatchObject({ computed: 0, adjustment: { score: 80, reason: '方案按市里要求推迟一周报送，质量较好' } })
+    expect(after.rows.find((r) => r.ownerKey === 'd-east')).toMatchObject({ computed: figure, adjustment: { score: 80, reason: '方案按市里要求推迟一周报送，质量较好' } })
     await row.scrollIntoViewIfNeeded()
     await screenshot(city, 'duty-city-adjusted')
   })

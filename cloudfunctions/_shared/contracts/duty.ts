@@ -1,5 +1,7 @@
 import * as v from 'valibot'
 import { DUTY_ATTACHMENTS_MAX, DUTY_FIGURES_MAX, DUTY_SCHEDULE_UNITS, type DutyAdjustment, type DutyReport, type DutyState, type DutyTask } from '../domain/duty'
+import type { IndexKey, IndexUnit } from '../domain/indices'
+import type { TargetKind } from '../domain/target'
 import { idSchema, isoDateSchema, text } from './common'
 import { photoRefSchema } from './feedback'
 
@@ -92,13 +94,44 @@ export interface DutyBoard {
   canAssign: boolean
 }
 
-/** `duty.scores`: one owner's 目标责任考核 result. */
+/** One target behind a 目标责任考核 result (the drill-down's target lines). */
+export interface DutyTargetItem {
+  index: IndexKey
+  label: string
+  unit: IndexUnit
+  /** How the target reads: `≥ 15%`, `比上年净增 49`, `高于上年同期`. */
+  targetText: string
+  kind: TargetKind
+  /** The target's value (0–1 for percentages), null for 高于上年. */
+  value: number | null
+  sourceLabel: string
+  /** The target is an ancestor's (ratios) rather than the org's own. */
+  inherited: boolean
+  /** The live figure for the year (null: no data), and the same period a year before. */
+  live: number | null
+  lastYear: number | null
+  weight: number
+  /** Attainment 0–1 (`targetAttainment`). */
+  rate: number
+  /** weight × rate, as added up (`itemPoints`). */
+  points: number
+  note: string | null
+}
+
+/** `duty.scores`: one owner's 目标责任考核 result (an org with targets and/or tasks, or a department with tasks). */
 export interface DutyScoreRow {
   ownerKey: string
   ownerName: string
   tasks: number
+  /** Σ task weights and Σ over tasks done on time. */
   weight: number
   onTimeWeight: number
+  /** The targets behind the result (none for a department). */
+  targets: DutyTargetItem[]
+  /** Σ target weights and Σ target points. */
+  targetWeight: number
+  targetPoints: number
+  /** Σ(weight × rate) ÷ Σweight × 100 over targets and tasks (`dutyResult`); null: 无考核内容. */
   computed: number | null
   adjustment: Omit<DutyAdjustment, 'ownerPath'> | null
   adjustable: boolean

@@ -176,16 +176,74 @@ export function doneOnTime(task: Pick<DutyTask, 'deadline' | 'doneOn'>): boolean
 export const DUTY_YEAR = '督查任务和考核结果'
 
 /** The rule as the page shows it. */
-export const DUTY_SCORE_RULE = '考核得分 = Σ(权重 × 按期完成) ÷ Σ权重 × 100；按期完成指截止日当天或之前报告进度达到 100%，是记 1，否记 0'
+export const DUTY_SCORE_RULE =
+  '考核得分 = Σ(权重 × 得分率) ÷ Σ权重 × 100，逐项计：每项目标权重 1，得分率 = 完成度（实际值 ÷ 目标值，封顶 100%；“不高于”类达到记 100%、超出按 目标值 ÷ 实际值；“高于上年”类高于记 100%、否则 0；缺数据记 0）；每项任务按其权重，按期完成（截止日当天或之前报告进度达到 100%）记 100%，否则 0；既无目标也无任务的单位为“无考核内容”'
+
+/** The weight of one target in the 目标责任考核 (a task carries its own weight, 1–10). */
+export const DUTY_TARGET_WEIGHT = 1
+
+/** One item behind a result: a target (attainment 0–1) or a task (on time 1, else 0), with its weight. */
+export interface DutyItem {
+  weight: number
+  /** 得分率, 0–1, rounded to 0.001 (what the page shows as a percentage with one decimal). */
+  rate: number
+}
+
+/** Weight × rate as shown (three decimals, exact for a rate of 0.001 steps): the points the drill-down adds up. */
+export function itemPoints(item: DutyItem): number {
+  return Math.round(item.weight * item.rate * 1000) / 1000
+}
 
 /**
- * 目标责任考核: an owner's result for a year = Σ(weight × done-on-time) ÷ Σweight × 100, where
- * done-on-time is 1 when a report on or before the deadline brought the task to 100 %, else 0.
- * Rounded to one decimal; null when the owner has no task that year.
+ * 目标责任考核 (issue 21 item 3): an org's result for a year is the weighted mean of its items,
+ * Σ(weight × rate) ÷ Σweight × 100, each item's points as shown (`itemPoints`), rounded to one
+ * decimal. The items are
+ * - each target the org is measured against that year (its own record or, for ratios, an
+ *   ancestor's; `targetAttainment`), weight `DUTY_TARGET_WEIGHT`, rate = its attainment;
+ * - each of its tasks, weight = the task's weight, rate 1 when done on time (`doneOnTime`), else 0.
+ * An org with only targets or only tasks still has a result; with neither it has none (null,
+ * shown as 无考核内容, never 0).
+ */
+export function dutyResult(items: readonly DutyItem[]): number | null {
+  const total = items.reduce((s, i) => s + i.weight, 0)
+  if (total === 0) return null
+  const points = items.reduce((s, i) => s + itemPoints(i), 0)
+  return Math.round((points / total) * 1000) / 10
+}
+
+/** The task items of `dutyResult`. */
+export function taskItems(tasks: readonly Pick<DutyTask, 'weight' | 'deadline' | 'doneOn'>[]): DutyItem[] {
+  return tasks.map((t) => ({ weight: t.weight, rate: doneOnTime(t) ? 1 : 0 }))
+}
+
+/**
+ * 目标责任考核 of tasks alone: Σ(weight × done-on-time) ÷ Σweight × 100 (`dutyResult` of the
+ * task items); null when the owner has no task that year.
  */
 export function dutyScore(tasks: readonly Pick<DutyTask, 'weight' | 'deadline' | 'doneOn'>[]): number | null {
-  const total = tasks.reduce((s, t) => s + t.weight, 0)
-  if (total === 0) return null
-  const onTime = tasks.reduce((s, t) => s + (doneOnTime(t) ? t.weight : 0), 0)
-  return Math.round((onTime / total) * 1000) / 10
+  return dutyResult(taskItems(tasks))
+}
+
+/** How a target is judged (`TargetKind` of `target.ts`). */
+export type AttainmentKind = 'min' | 'max' | 'increase' | 'aboveLast'
+
+/**
+ * A target's attainment, 0–1 rounded to 0.001, and why when it is not plain:
+ * - `min` / `increase` (at least / net increase of at least `target`): live ÷ target, capped at 1
+ *   (a target of 0 or less is met by any figure ≥ it);
+ * - `max` (at most `target`): 1 when live ≤ target, else target ÷ live (0 when the target is 0);
+ * - `aboveLast` (明显提高 = higher than the same period a year before): 1 when higher, else 0;
+ * - no live figure, or no last-year figure to compare with: 0, noted 缺数据.
+ */
+export function targetAttainment(kind: AttainmentKind, target: number | null, live: number | null, lastYear: number | null): { rate: number; note: string | null } {
+  if (live === null) return { rate: 0, note: '缺数据，记 0' }
+  const r = (x: number) => ({ rate: Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000, note: null })
+  if (kind === 'aboveLast') {
+    if (lastYear === null) return { rate: 0, note: '无上年同期数可比，记 0' }
+    return r(live > lastYear ? 1 : 0)
+  }
+  if (target === null) return { rate: 0, note: '目标无数值，记 0' }
+  if (kind === 'max') return r(live <= target ? 1 : target > 0 ? target / live : 0)
+  if (target <= 0) return r(live >= target ? 1 : 0)
+  return r(live / target)
 }

@@ -104,7 +104,7 @@ describe('duty (督查与目标责任考核)', () => {
     expect((await h.call(dutyActions, staffId('street-r'), 'remind', { id: t._id })).status).toBe(403)
   })
 
-  it('scores each owner as Σ(weight × done on time) ÷ Σweight × 100 and keeps an adjustment beside it', async () => {
+  it('scores each org from its targets and tasks as Σ(weight × rate) ÷ Σweight × 100 and keeps an adjustment beside it', async () => {
     const h = await setup()
     const save = (over: Record<string, unknown>) => h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist', ...over }))
     const onTime = await save({ weight: 6, deadline: '2026-11-30' })
@@ -112,9 +112,31 @@ describe('duty (督查与目标责任考核)', () => {
     await save({ weight: 1, deadline: '2026-12-31' })
     await h.ok(dutyActions, staffId('dist-o'), 'report', { id: onTime._id, text: '完成', percent: 100 })
     await h.ok(dutyActions, staffId('dist-o'), 'report', { id: late._id, text: '完成（逾期）', percent: 100 })
+    // Without targets: tasks alone (6 of 10 on time); the street and 外区 have neither: 无考核内容 (null), not 0.
     const s = await h.ok<DutyScores>(dutyActions, staffId('city-o'), 'scores', { year: 2026 })
-    expect(s.rows.map((r) => [r.ownerName, r.weight, r.onTimeWeight, r.computed, r.adjustable])).toEqual([['测试区', 10, 6, 60, true]])
-    expect(s.rule).toContain('Σ(权重 × 按期完成) ÷ Σ权重 × 100')
+    expect(s.rows.map((r) => [r.ownerName, r.weight, r.onTimeWeight, r.targetWeight, r.computed, r.adjustable])).toEqual([
+      ['外区', 0, 0, 0, null, true],
+      ['测试区', 10, 6, 0, 60, true],
+      ['测试街道', 0, 0, 0, null, true],
+    ])
+    expect(s.rule).toContain('Σ(权重 × 得分率) ÷ Σ权重 × 100')
+    // Nothing to adjust where there is nothing to judge.
+    expect((await h.call(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'street', score: 80, reason: '无任务也无目标' })).status).toBe(404)
+
+    // Targets count too: the district's 私营企业 share (+4, none yet: 0) and the street's 未办结投诉 ≤ 0 (none: met).
+    const target = (orgId: string, path: string[], index: string, value: number) =>
+      h.store.collection('targets').put({ _id: `2026:${orgId}:${index}`, index: index as never, orgId, orgPath: path, year: 2026, value, source: 'local', splitFrom: null, setBy: 'city-o', setAt: '2026-01-01T00:00:00.000Z' })
+    await target('dist', ['city', 'dist'], 'newEnterprises', 4)
+    await target('street', ['city', 'dist', 'street'], 'complaintsUnresolved', 0)
+    const t = await h.ok<DutyScores>(dutyActions, staffId('city-o'), 'scores', { year: 2026 })
+    const dist = t.rows.find((r) => r.ownerKey === 'dist')!
+    // (6 + 0) ÷ (10 + 1) × 100 = 54.5; the street's complaints target is inherited by nobody above it.
+    expect(dist.targets.map((i) => [i.index, i.targetText, i.live, i.rate, i.points])).toEqual([['newEnterprises', '比上年净增 4', 0, 0, 0]])
+    expect(dist.computed).toBe(54.5)
+    // An org with targets only still gets a result.
+    const street = t.rows.find((r) => r.ownerKey === 'street')!
+    expect(street).toMatchObject({ tasks: 0, targetWeight: 1, targetPoints: 1, computed: 100 })
+    expect(street.targets.map((i) => [i.index, i.targetText, i.live, i.rate])).toEqual([['complaintsUnresolved', '≤ 0', 0, 1]])
 
     // The district itself is not the level above its own result.
     expect((await h.call(dutyActions, staffId('dist-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 90, reason: '自评加分' })).status).toBe(403)
@@ -122,10 +144,16 @@ describe('duty (督查与目标责任考核)', () => {
     expect(fields(bad)).toEqual(expect.arrayContaining(['score', 'reason']))
     expect(await h.store.collection('dutyAdjustments').count()).toBe(0)
     const adj = await h.ok<DutyScores>(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'dist', score: 75, reason: '逾期任务因上级政策调整推迟' })
-    expect(adj.rows[0].computed).toBe(60)
-    expect(adj.rows[0].adjustment).toMatchObject({ score: 75, reason: '逾期任务因上级政策调整推迟', computedAtAdjustment: 60, byId: 'city-o' })
+    const adjusted = adj.rows.find((r) => r.ownerKey === 'dist')!
+    expect(adjusted.computed).toBe(54.5)
+    expect(adjusted.adjustment).toMatchObject({ score: 75, reason: '逾期任务因上级政策调整推迟', computedAtAdjustment: 54.5, byId: 'city-o' })
+    expect((await h.store.collection('dutyAdjustments').get('2026_dist'))?.ownerPath).toEqual(['city', 'dist'])
+    // The street's targets-only result is adjustable by the level above too.
+    expect((await h.call(dutyActions, staffId('dist-o'), 'adjust', { year: 2026, ownerKey: 'street', score: 95, reason: '投诉办理及时但口径待核' })).status).toBe(200)
     const seen = await h.ok<DutyScores>(dutyActions, staffId('dist-o'), 'scores', { year: 2026 })
-    expect(seen.rows[0]).toMatchObject({ computed: 60, adjustable: false, adjustment: { score: 75 } })
+    expect(seen.rows.map((r) => r.ownerKey)).toEqual(['dist', 'street'])
+    expect(seen.rows[0]).toMatchObject({ computed: 54.5, adjustable: false, adjustment: { score: 75 } })
+    expect(seen.rows[1]).toMatchObject({ computed: 100, adjustable: true, adjustment: { score: 95, computedAtAdjustment: 100 } })
   })
 
   it('keeps figures and uploaded attachments with a report; a missing upload is 400 on the attachment, nothing written', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
-import { dutyAdjustInput, type DutyBoard, dutyEditInput, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTaskView } from '@shared/contracts/duty'
+import { dutyAdjustInput, type DutyBoard, dutyEditInput, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTargetItem, type DutyTaskView } from '@shared/contracts/duty'
 import {
   AT_RISK_DAYS,
   AT_RISK_PERCENT,
@@ -86,9 +86,9 @@ function Duty() {
       {d.canAssign ? <NewTask d={d} year={year} onSaved={reload} /> : null}
       <Text className='dty__section'>目标责任考核</Text>
       <View className='dty__card' data-testid='duty-scores'>
-        <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前任务随时计算（未到期、未完成的任务暂记 0，年末为定稿）；上一级可说明理由调整，调整分与计算分并列显示。</Text>
+        <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前指标实际值和任务进度随时计算（未到期、未完成的任务暂记 0，年末为定稿）；上一级可说明理由调整，调整分与计算分并列显示。</Text>
         {scores.data?.rows.map((r) => <ScoreRow key={r.ownerKey} year={year} r={r} tasks={d.tasks.filter((t) => t.ownerKey === r.ownerKey)} onSaved={reload} />)}
-        {scores.data && !scores.data.rows.length ? <Text className='dty__empty'>本年度还没有任务</Text> : null}
+        {scores.data && !scores.data.rows.length ? <Text className='dty__empty'>本年度没有考核对象</Text> : null}
       </View>
     </View>
   )
@@ -365,7 +365,24 @@ function NewTask({ d, year, onSaved }: { d: DutyBoard; year: number; onSaved: ()
   )
 }
 
-/** One owner's 目标责任考核 result, with the tasks behind it (its drill-down) and the level above's adjustment. */
+const pts = (n: number) => String(+n.toFixed(3))
+
+/** A live figure or target value as the dashboards show it. */
+function shownValue(unit: DutyTargetItem['unit'], v: number | null): string {
+  if (v === null) return '缺数据'
+  if (unit === 'percent') return `${+(v * 100).toFixed(1)}%`
+  if (unit === 'score') return `${+v.toFixed(1)} 分`
+  return String(v)
+}
+
+/** How the figure is made, under the result: the points and weights it divides. */
+function resultLine(r: DutyScoreRow): string {
+  if (r.computed === null) return '无考核内容：本年度既无目标也无任务'
+  const parts = [r.targets.length ? `目标 ${pts(r.targetPoints)} / ${r.targetWeight}` : '', r.tasks ? `任务 ${r.onTimeWeight} / ${r.weight}` : ''].filter(Boolean)
+  return `= (${[r.targets.length ? pts(r.targetPoints) : '', r.tasks ? String(r.onTimeWeight) : ''].filter(Boolean).join(' + ')}) ÷ ${r.targetWeight + r.weight} × 100 = ${r.computed}（${parts.join('，')}，得分 / 权重）`
+}
+
+/** One owner's 目标责任考核 result, with the targets and tasks behind it (its drill-down) and the level above's adjustment. */
 function ScoreRow({ year, r, tasks, onSaved }: { year: number; r: DutyScoreRow; tasks: DutyTaskView[]; onSaved: () => void }) {
   const [open, setOpen] = useState(false)
   const [shown, setShown] = useState(false)
@@ -373,23 +390,39 @@ function ScoreRow({ year, r, tasks, onSaved }: { year: number; r: DutyScoreRow; 
   const [reason, setReason] = useState('')
   const form = useFormSubmit({ schema: dutyAdjustInput, submit: (v) => adjustDutyScore(v), successToast: '调整已保存', then: () => { setOpen(false); onSaved() } })
   const a = r.adjustment
+  const items = r.targets.length + tasks.length
   return (
     <View className='dty__score' data-testid={`score-${r.ownerKey}`}>
       <View className='dty__head'>
         <Text className='dty__grow dty__title'>{r.ownerName}</Text>
-        <Text className='dty__figure'>{r.computed ?? '—'}</Text>
+        <Text className='dty__figure' data-testid='score-computed'>{r.computed ?? '无考核内容'}</Text>
         {a ? <Text className='dty__figure dty__figure--adjusted'>调整为 {a.score}</Text> : null}
       </View>
-      <Text className='dty__meta'>{r.tasks} 项任务，按期完成权重 {r.onTimeWeight} / {r.weight}</Text>
+      <Text className='dty__meta' data-testid='score-line'>{resultLine(r)}</Text>
+      <Text className='dty__meta'>{r.targets.length} 项目标，{r.tasks} 项任务，按期完成权重 {r.onTimeWeight} / {r.weight}</Text>
       {a ? <Text className='dty__meta'>调整理由：{a.reason}（{a.orgName} {a.byName} {a.at.slice(0, 10)}，调整时计算分 {a.computedAtAdjustment}）</Text> : null}
       <View className='dty__links'>
-        <Text className='dty__link' onClick={() => setShown(!shown)} data-testid='score-tasks-toggle'>{shown ? '收起任务' : `查看这 ${tasks.length} 项任务 ›`}</Text>
-        {r.adjustable && !open ? <Text className='dty__link' onClick={() => setOpen(true)}>调整考核结果 ›</Text> : null}
+        {items ? (
+          <Text className='dty__link' onClick={() => setShown(!shown)} data-testid='score-tasks-toggle'>
+            {shown ? '收起' : `查看这 ${r.targets.length ? `${r.targets.length} 项目标和 ` : ''}${tasks.length} 项任务 ›`}
+          </Text>
+        ) : null}
+        {r.adjustable && r.computed !== null && !open ? <Text className='dty__link' onClick={() => setOpen(true)}>调整考核结果 ›</Text> : null}
       </View>
+      {shown
+        ? r.targets.map((t) => (
+            <Text key={t.index} className='dty__meta' data-testid='score-target'>
+              {t.rate >= 1 ? '✓' : '✗'} 目标（权重 {t.weight}，完成度 {+(t.rate * 100).toFixed(1)}%，得分 {pts(t.points)}）：{t.label} {t.targetText}
+              {t.inherited ? '（沿用上级）' : ''}，实际 {shownValue(t.unit, t.live)}
+              {t.kind === 'aboveLast' ? `，上年同期 ${shownValue(t.unit, t.lastYear)}` : ''}
+              {t.note ? `，${t.note}` : ''}；来源：{t.sourceLabel}
+            </Text>
+          ))
+        : null}
       {shown
         ? tasks.map((t) => (
             <Text key={t._id} className='dty__meta' data-testid='score-task'>
-              {doneOnTime(t) ? '✓ 按期完成' : '✗ 未按期完成'}（权重 {t.weight}）：{t.text}，截止 {t.deadline}，进度 {t.percent}%
+              {doneOnTime(t) ? '✓ 按期完成' : '✗ 未按期完成'}（权重 {t.weight}，得分 {doneOnTime(t) ? t.weight : 0}）：{t.text}，截止 {t.deadline}，进度 {t.percent}%
             </Text>
           ))
         : null}
