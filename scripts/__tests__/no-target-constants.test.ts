@@ -16,6 +16,9 @@ export const TARGET_CONSTANT_PATTERNS: readonly RegExp[] = [
   /reference:\s*true/,
   /['"`](参考 )?[≥≤] ?[0-9]/,
   /\b(value|target|threshold)\s*:\s*(0\.[0-9]+|49|1180|90)\b/,
+  // A judging threshold (临期, 接近, a target's weight in the 考核) as a bare number: it must come from
+  // `judging.ts`, where it carries its source (本地规则), the way a target carries its own.
+  /\b[A-Z_]*(AT_RISK|CLOSE|SHARE|TARGET_WEIGHT)[A-Z_]*\s*=\s*[0-9.]+\b/,
 ]
 
 function sources(dir: string, out: string[] = []): string[] {
@@ -42,6 +45,10 @@ describe('no target constant left in code', () => {
       "    target: { kind: 'min', value: 0.15, text: '≥ 15%' },",
       "    target: { kind: 'min', value: 90, text: '参考 ≥ 90 分', reference: true },",
       '  const ON_TIME_TARGET = { threshold: 0.9 }',
+      'export const AT_RISK_DAYS = 14',
+      'export const AT_RISK_PERCENT = 80',
+      'export const CLOSE_SHARE = 0.8',
+      'export const DUTY_TARGET_WEIGHT = 1',
     ]
     for (const line of old) expect(TARGET_CONSTANT_PATTERNS.some((p) => p.test(line))).toBe(true)
   })

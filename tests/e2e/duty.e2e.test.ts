@@ -64,6 +64,8 @@ describe('督查 (issue 21 item 3)', () => {
     // 市发展改革局 reports weekly and last reported 10 days ago: at risk, its report late.
     const fgj = byTest(city, 'duty-at-risk').locator('[data-testid="task-dut_demo_fgj"]')
     await fgj.getByText('报告逾期').first().waitFor()
+    // 临期 is judged by local rules, and the legend says so (brief item 4).
+    await byTest(city, 'duty-rules').getByText('临期天数：截止日前 14 天内（本地规则（市创建办设定，非文件要求））', { exact: false }).waitFor()
     await screenshot(city, 'duty-city-board')
 
     // 东区 reports on its overdue task: text, 100 %, a figure and a photo attachment.
@@ -132,6 +134,13 @@ describe('督查 (issue 21 item 3)', () => {
     expect(after.rows.find((r) => r.ownerKey === 'd-east')).toMatchObject({ computed: figure, adjustment: { score: 80, reason: '方案按市里要求推迟一周报送，质量较好' } })
     await row.scrollIntoViewIfNeeded()
     await screenshot(city, 'duty-city-adjusted')
+    // The dashboard's traffic-light legend names where 接近's 80% comes from.
+    await city.goto(`${baseUrl()}/#${pageUrl('staffDashboard')}`)
+    const legend = byTest(city, 'light-legend')
+    await legend.getByText('本地规则（市创建办设定，非文件要求）', { exact: false }).waitFor()
+    expect(await legend.innerText()).toContain('达到目标的 80% 及以上')
+    await legend.scrollIntoViewIfNeeded()
+    await screenshot(city, 'dashboard-light-legend')
   })
 
   it('the city edits a task’s deadline with a reason and the edit shows in its history', async () => {

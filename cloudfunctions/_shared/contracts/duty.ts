@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { DUTY_ATTACHMENTS_MAX, DUTY_FIGURES_MAX, DUTY_SCHEDULE_UNITS, type DutyAdjustment, type DutyReport, type DutyState, type DutyTask } from '../domain/duty'
 import type { IndexKey, IndexUnit } from '../domain/indices'
+import type { JudgingRule } from '../domain/judging'
 import type { TargetKind } from '../domain/target'
 import { idSchema, isoDateSchema, text } from './common'
 import { photoRefSchema } from './feedback'
@@ -92,6 +93,8 @@ export interface DutyBoard {
   owners: { _id: string; name: string }[]
   /** The caller may record tasks and 催办 (`duty.assign`). */
   canAssign: boolean
+  /** The judging rules the states are judged by (临期天数, 临期进度线), each with its source (`judging.ts`). */
+  rules: JudgingRule[]
 }
 
 /** One target behind a 目标责任考核 result (the drill-down's target lines). */
@@ -139,5 +142,7 @@ export interface DutyScoreRow {
 export interface DutyScores {
   year: number
   rule: string
+  /** The judging rules of the result (每项目标的权重), with their source. */
+  rules: JudgingRule[]
   rows: DutyScoreRow[]
 }

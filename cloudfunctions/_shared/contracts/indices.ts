@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import type { LocalAverageView } from './survey'
+import type { JudgingRule } from '../domain/judging'
 import { BASELINE_FIELDS, type BaselineField, type BenefitRow, CRITERIA, type Criterion, INDEX_KEYS, type IndexKey, type IndexValue, type MoneyRow } from '../domain/indices'
 import type { EnjoymentRow, LoanStep } from '../domain/money'
 import type { SetupCheckKey } from '../domain/org-setup'
@@ -236,6 +237,8 @@ export interface DashboardOutput {
   canDrill: boolean
   /** 当地平均数 of the 创业活动指数 for the period's year, and whether this org's index is above it (null: unknown). */
   localAverage: { view: LocalAverageView; above: boolean | null } | null
+  /** The rule that makes a light 接近 (`closeShare`), with its source: the legend shows it. */
+  lightRule: JudgingRule
 }
 
 export interface RollupRow {

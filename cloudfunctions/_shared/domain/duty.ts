@@ -1,3 +1,4 @@
+import { JUDGING_RULES } from './judging'
 import { shanghaiDate } from './time'
 
 /**
@@ -5,9 +6,12 @@ import { shanghaiDate } from './time'
  * progress reports, the 督查 view of what is late, and the 目标责任考核 result per owner per year.
  */
 
-/** Days before the deadline from which a task below `AT_RISK_PERCENT` counts as at risk. */
-export const AT_RISK_DAYS = 14
-export const AT_RISK_PERCENT = 80
+/**
+ * Days before the deadline from which a task below `AT_RISK_PERCENT` counts as at risk: judging
+ * rules with their source (`judging.ts`: 本地规则, not a document's requirement).
+ */
+export const AT_RISK_DAYS = JUDGING_RULES.atRiskDays.value
+export const AT_RISK_PERCENT = JUDGING_RULES.atRiskPercent.value
 
 /** One progress report of the owner: dated and kept (the task's history). */
 export interface DutyReport {
@@ -177,10 +181,10 @@ export const DUTY_YEAR = '督查任务和考核结果'
 
 /** The rule as the page shows it. */
 export const DUTY_SCORE_RULE =
-  '考核得分 = Σ(权重 × 得分率) ÷ Σ权重 × 100，逐项计：每项目标权重 1，得分率 = 完成度（实际值 ÷ 目标值，封顶 100%；“不高于”类达到记 100%、超出按 目标值 ÷ 实际值；“高于上年”类高于记 100%、否则 0；缺数据记 0）；每项任务按其权重，按期完成（截止日当天或之前报告进度达到 100%）记 100%，否则 0；既无目标也无任务的单位为“无考核内容”'
+  `考核得分 = Σ(权重 × 得分率) ÷ Σ权重 × 100，逐项计：每项目标权重 ${JUDGING_RULES.dutyTargetWeight.value}，得分率 = 完成度（实际值 ÷ 目标值，封顶 100%；“不高于”类达到记 100%、超出按 目标值 ÷ 实际值；“高于上年”类高于记 100%、否则 0；缺数据记 0）；每项任务按其权重，按期完成（截止日当天或之前报告进度达到 100%）记 100%，否则 0；既无目标也无任务的单位为“无考核内容”`
 
-/** The weight of one target in the 目标责任考核 (a task carries its own weight, 1–10). */
-export const DUTY_TARGET_WEIGHT = 1
+/** The weight of one target in the 目标责任考核 (a task carries its own weight, 1–10): a judging rule (`judging.ts`). */
+export const DUTY_TARGET_WEIGHT = JUDGING_RULES.dutyTargetWeight.value
 
 /** One item behind a result: a target (attainment 0–1) or a task (on time 1, else 0), with its weight. */
 export interface DutyItem {

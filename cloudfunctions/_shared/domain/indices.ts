@@ -5,6 +5,7 @@
  * sum their communities' numerators and denominators; a ratio is never averaged.
  */
 import { parseMonthKeyed } from './counter'
+import { JUDGING_RULES } from './judging'
 import { addMonths } from './intent'
 import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, enjoymentRows, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
@@ -537,7 +538,8 @@ export const INDEX_DEF_BY_KEY = new Map(INDEX_DEFS.map((d) => [d.key, d]))
 /** Traffic light: meets the target; close (at least 80% of it); below; or no target to judge by. */
 export type Light = 'meets' | 'close' | 'below' | 'none'
 export const LIGHT_LABELS: Record<Light, string> = { meets: '达标', close: '接近', below: '未达标', none: '—' }
-export const CLOSE_SHARE = 0.8
+/** 接近 = at least this share of the target: a judging rule with its source (`judging.ts`), not a target. */
+export const CLOSE_SHARE = JUDGING_RULES.closeShare.value
 
 /** Satisfaction indices flag fewer answers than this (DESIGN.md). */
 export const LOW_N = 30

@@ -1,3 +1,4 @@
+import { JUDGING_RULES } from '../../_shared/domain/judging'
 import { type DutyBoard, dutyYearInput } from '../../_shared/contracts/duty'
 import type { Org } from '../../_shared/domain/org'
 import { can } from '../../_shared/domain/roles'
@@ -34,6 +35,7 @@ export function makeBoard(photos: () => PhotoFiles | null) {
         tasks,
         owners: owners.sort((a, b) => a.name.localeCompare(b.name)),
         canAssign: can(caller.staff.role, 'duty.assign'),
+        rules: [JUDGING_RULES.atRiskDays, JUDGING_RULES.atRiskPercent],
       }
     },
   })

@@ -1,3 +1,4 @@
+import { JUDGING_RULES } from '../../_shared/domain/judging'
 import { assertYearOpen } from '../../_shared/application/targets'
 import { dutyAdjustInput, type DutyScoreRow, type DutyScores, dutyYearInput } from '../../_shared/contracts/duty'
 import { DUTY_YEAR, type DutyAdjustment, type DutyTask, doneOnTime, DUTY_SCORE_RULE, dutyResult, taskItems } from '../../_shared/domain/duty'
@@ -66,7 +67,7 @@ export const scores = defineAction({
   permission: 'duty.report',
   refusal: '你的角色不能查看考核结果',
   async run({ year }, ctx): Promise<DutyScores> {
-    return { year, rule: DUTY_SCORE_RULE, rows: shown(await rows(ctx, year)) }
+    return { year, rule: DUTY_SCORE_RULE, rules: [JUDGING_RULES.dutyTargetWeight], rows: shown(await rows(ctx, year)) }
   },
 })
 
@@ -100,6 +101,6 @@ export const adjust = defineAction({
       at: ctx.now().toISOString(),
     }
     await ctx.store.collection('dutyAdjustments').put(record)
-    return { year: input.year, rule: DUTY_SCORE_RULE, rows: shown(await rows(ctx, input.year)) }
+    return { year: input.year, rule: DUTY_SCORE_RULE, rules: [JUDGING_RULES.dutyTargetWeight], rows: shown(await rows(ctx, input.year)) }
   },
 })

@@ -1,3 +1,4 @@
+import { JUDGING_RULES } from '../../_shared/domain/judging'
 import { dashboardInput, type DashboardOutput } from '../../_shared/contracts/indices'
 import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain/indices'
 import { periodName } from '../../_shared/domain/period'
@@ -96,6 +97,7 @@ export const dashboard = defineAction({
       canApproveBaseline: community && can(caller.staff.role, 'index.baselineReview'),
       canDrill: can(caller.staff.role, 'intent.read'),
       localAverage: average ? { view: average, above: aboveAverage(activity?.value ?? null, average) } : null,
+      lightRule: JUDGING_RULES.closeShare,
     }
   },
 })

@@ -1,3 +1,4 @@
+import { JUDGING_RULES } from '../../_shared/domain/judging'
 import { WORKBENCH_KEYS, workbenchSummaryInput, type WorkbenchItem, type WorkbenchSummary } from '../../_shared/contracts/workbench'
 import { DEADLINE_LABELS, EVALUATION_STATUS_LABELS, daysUntil } from '../../_shared/domain/evaluation'
 import { pageUrl } from '../../_shared/domain/pages'
@@ -112,7 +113,7 @@ export const summary = defineAction({
     if (!community) {
       if (can(role, 'index.read')) {
         const behind = await communitiesBehind(ctx, org, periodsOf(now).month)
-        add({ key: 'communitiesBehind', label: '指标未达标的社区', count: behind.length, page: pageUrl('staffDashboard'), note: '本月至少有一项指数低于目标' })
+        add({ key: 'communitiesBehind', label: '指标未达标的社区', count: behind.length, page: pageUrl('staffDashboard'), note: `本月至少有一项指数未达标（不到目标的 ${Math.round(JUDGING_RULES.closeShare.value * 100)}%；这条${JUDGING_RULES.closeShare.label}为${JUDGING_RULES.closeShare.sourceLabel}）` })
       }
       if (can(role, 'intent.read')) {
         const { filter } = await caseScope(ctx, caller)

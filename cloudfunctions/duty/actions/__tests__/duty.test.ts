@@ -83,6 +83,11 @@ describe('duty (督查与目标责任考核)', () => {
     expect(city.overdue.map((t) => t.text)).toEqual(['过期未完成'])
     expect(city.atRisk.map((t) => t.text)).toEqual(['两周内到期进度低'])
     expect(city.tasks.find((t) => t._id === far._id)?.state).toBe('on_track')
+    // What 临期 is judged by comes with the board, each rule labelled as a local rule (not a document's).
+    expect(city.rules.map((r) => [r.key, r.value, r.source, r.sourceLabel])).toEqual([
+      ['atRiskDays', 14, 'local', '本地规则（市创建办设定，非文件要求）'],
+      ['atRiskPercent', 80, 'local', '本地规则（市创建办设定，非文件要求）'],
+    ])
     // A district sees its own and its streets' tasks, not the city's departments.
     const dist = await h.ok<DutyBoard>(dutyActions, staffId('dist-o'), 'board', { year: 2026 })
     expect(dist.tasks.map((t) => t._id).sort()).toEqual([overdue._id, risky._id].sort())
@@ -120,6 +125,7 @@ describe('duty (督查与目标责任考核)', () => {
       ['测试街道', 0, 0, 0, null, true],
     ])
     expect(s.rule).toContain('Σ(权重 × 得分率) ÷ Σ权重 × 100')
+    expect(s.rules.map((r) => [r.key, r.value, r.source])).toEqual([['dutyTargetWeight', 1, 'local']])
     // Nothing to adjust where there is nothing to judge.
     expect((await h.call(dutyActions, staffId('city-o'), 'adjust', { year: 2026, ownerKey: 'street', score: 80, reason: '无任务也无目标' })).status).toBe(404)
 

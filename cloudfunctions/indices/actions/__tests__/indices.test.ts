@@ -127,6 +127,8 @@ describe('indices.dashboard', () => {
     }
     const a = await dash('a-staff', { period: '2026' })
     const b = await dash('b-staff', { period: '2026' })
+    // The rule that makes a light 接近 comes with the figures, labelled as a local rule (not a document's).
+    expect(a.lightRule).toMatchObject({ key: 'closeShare', value: 0.8, source: 'local', sourceLabel: '本地规则（市创建办设定，非文件要求）' })
     for (const who of ['reviewer', 'district']) {
       const up = await dash(who, { period: '2026' })
       for (const key of ['assistanceCoverage', 'policyEnjoyment', 'employmentDriven', 'initialSuccess'] as IndexKey[]) {

@@ -4,8 +4,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { dutyAdjustInput, type DutyBoard, dutyEditInput, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTargetItem, type DutyTaskView } from '@shared/contracts/duty'
 import {
-  AT_RISK_DAYS,
-  AT_RISK_PERCENT,
   DUTY_ATTACHMENTS_MAX,
   DUTY_EDIT_FIELD_LABELS,
   DUTY_FIGURES_MAX,
@@ -16,6 +14,7 @@ import {
   type DutyScheduleUnit,
   scheduleText,
 } from '@shared/domain/duty'
+import { judgingText, type JudgingRule } from '@shared/domain/judging'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
@@ -65,6 +64,10 @@ function Duty() {
   }
   const card = (t: DutyTaskView) => <TaskCard key={t._id} d={d} t={t} open={open === t._id} onToggle={() => setOpen(open === t._id ? null : t._id)} onSaved={reload} />
   const others = d.tasks.filter((t) => t.state !== 'overdue' && t.state !== 'at_risk')
+  // What 临期 is judged by comes with the board, each rule with its source (本地规则).
+  const rule = (key: JudgingRule['key']) => d.rules.find((r) => r.key === key)?.value ?? '—'
+  const atRiskDays = { value: rule('atRiskDays') }
+  const atRiskPercent = { value: rule('atRiskPercent') }
   return (
     <View className='dty' data-testid='duty'>
       <View className='dty__card'>
@@ -74,8 +77,9 @@ function Duty() {
           <Text className='dty__year' onClick={() => setYear(year + 1)}>{year + 1} ›</Text>
         </View>
         <Text className='dty__meta'>
-          今天 {d.today}。逾期：截止日已过、进度未到 100%；临期：{AT_RISK_DAYS} 天内到期、进度低于 {AT_RISK_PERCENT}%，或定期报告已过期未报（每天自动提醒责任单位）。共 {d.tasks.length} 项任务，逾期 {d.overdue.length} 项，临期 {d.atRisk.length} 项。
+          今天 {d.today}。逾期：截止日已过、进度未到 100%；临期：{atRiskDays.value} 天内到期、进度低于 {atRiskPercent.value}%，或定期报告已过期未报（每天自动提醒责任单位）。共 {d.tasks.length} 项任务，逾期 {d.overdue.length} 项，临期 {d.atRisk.length} 项。
         </Text>
+        <Text className='dty__meta' data-testid='duty-rules'>判定规则：{d.rules.map(judgingText).join('；')}</Text>
       </View>
       <Text className='dty__section'>逾期任务（{d.overdue.length}）</Text>
       <View data-testid='duty-overdue'>{d.overdue.length ? d.overdue.map(card) : <Text className='dty__empty'>没有逾期任务</Text>}</View>
@@ -87,6 +91,7 @@ function Duty() {
       <Text className='dty__section'>目标责任考核</Text>
       <View className='dty__card' data-testid='duty-scores'>
         <Text className='dty__rule'>{DUTY_SCORE_RULE}。结果按当前指标实际值和任务进度随时计算（未到期、未完成的任务暂记 0，年末为定稿）；上一级可说明理由调整，调整分与计算分并列显示。</Text>
+        {scores.data?.rules.length ? <Text className='dty__meta' data-testid='duty-score-rules'>{scores.data.rules.map(judgingText).join('；')}</Text> : null}
         {scores.data?.rows.map((r) => <ScoreRow key={r.ownerKey} year={year} r={r} tasks={d.tasks.filter((t) => t.ownerKey === r.ownerKey)} onSaved={reload} />)}
         {scores.data && !scores.data.rows.length ? <Text className='dty__empty'>本年度没有考核对象</Text> : null}
       </View>
@@ -413,8 +418,9 @@ function ScoreRow({ year, r, tasks, onSaved }: { year: number; r: DutyScoreRow; 
         ? r.targets.map((t) => (
             <Text key={t.index} className='dty__meta' data-testid='score-target'>
               {t.rate >= 1 ? '✓' : '✗'} 目标（权重 {t.weight}，完成度 {+(t.rate * 100).toFixed(1)}%，得分 {pts(t.points)}）：{t.label} {t.targetText}
-              {t.inherited ? '（沿用上级）' : ''}，实际 {shownValue(t.unit, t.live)}
-              {t.kind === 'aboveLast' ? `，上年同期 ${shownValue(t.unit, t.lastYear)}` : ''}
+              {t.inherited ? '（沿用上级）' : ''}
+              {t.live === null ? '' : `，实际 ${shownValue(t.unit, t.live)}`}
+              {t.kind === 'aboveLast' && t.lastYear !== null ? `，上年同期 ${shownValue(t.unit, t.lastYear)}` : ''}
               {t.note ? `，${t.note}` : ''}；来源：{t.sourceLabel}
             </Text>
           ))
