@@ -4,6 +4,8 @@ import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapt
 import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { makeDutyActions } from '../../cloudfunctions/duty/actions'
+import { indicesActions } from '../../cloudfunctions/indices/actions'
+import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import { seedDemo } from '../seed'
 
 const dutyActions = makeDutyActions(() => null)
@@ -36,6 +38,16 @@ describe('demo plan (seed 001 职责分工)', () => {
     for (const r of scores.rows) {
       const w = r.weight + r.targetWeight
       expect(r.computed).toBe(w ? Math.round(((r.onTimeWeight + r.targets.reduce((s, t) => s + t.points, 0)) / w) * 1000) / 10 : null)
+    }
+    // No drift: each target's live figure, target and last-year figure are the ones the org's dashboard
+    // shows for the year, read by another function over the same records.
+    for (const org of ['d-west', 's-ddk']) {
+      const r = await dispatch(indicesActions, { action: 'dashboard', data: { orgId: org, period: '2026' } }, { store, identity: { staffId: 'st_city' }, keyring, now: () => now })
+      if (!r.body.ok) throw new Error(JSON.stringify(r.body))
+      const dash = r.body.data as DashboardOutput
+      const row = scores.rows.find((x) => x.ownerKey === org)!
+      const judged = dash.indices.filter((i) => i.target)
+      expect(row.targets.map((t) => [t.index, t.live, t.lastYear, t.targetText])).toEqual(judged.map((i) => [i.key, i.value, i.lastYear, i.target?.text]))
     }
     // 东区 sees its own and its streets' tasks only.
     const east = await call<DutyBoard>('board', { year: 2026 }, 'st_dongqu')
