@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
+import { JUDGING_KEYS, JUDGING_RULES, judgingText } from '@shared/domain/judging'
 import { setLocalAverageInput, setTargetInput, splitTargetInput, type TargetRow, type TargetsOutput } from '@shared/contracts/indices'
 import { TARGET_SOURCES, TARGET_SOURCE_SHORT, type TargetSource } from '@shared/domain/target'
 import { shanghaiDate } from '@shared/domain/time'
@@ -89,6 +90,13 @@ function Targets() {
         ) : null}
       </View>
       <AverageCard d={d} onSaved={() => void data.reload()} />
+      <View className='tg__card' data-testid='judging-rules'>
+        <Text className='tg__title'>判定规则（不是目标）</Text>
+        {JUDGING_KEYS.map((k) => (
+          <Text key={k} className='tg__meta'>{judgingText(JUDGING_RULES[k])}</Text>
+        ))}
+        <Text className='tg__meta'>这些规则决定指标灯“接近”和督查“临期”，以及目标在目标责任考核中的权重；文件没有规定，目前各年度相同，暂不能在此修改。</Text>
+      </View>
       {d.rows.map((r) => (
         <Row key={r.index} d={d} r={r} open={open === r.index} onToggle={() => setOpen(open === r.index ? null : r.index)} onSaved={() => void data.reload()} />
       ))}
