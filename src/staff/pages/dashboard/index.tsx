@@ -164,7 +164,7 @@ function DashboardPageBody() {
             <Text className='dash__part dash__part--link' data-testid='open-targets' onClick={() => void Taro.navigateTo({ url: routes.staffTargets({ org: d.org._id, year: Number(d.period.slice(0, 4)) }) })}>
               目标从哪里来、如何分解 ›
             </Text>
-            <Text className='dash__part' data-testid='light-legend'>
+            <Text className='dash__legend' data-testid='light-legend'>
               {LIGHT_ICON.meets} {LIGHT_LABELS.meets} · {LIGHT_ICON.close} {LIGHT_LABELS.close}（{d.lightRule.text}；{d.lightRule.sourceLabel}） · {LIGHT_ICON.below} {LIGHT_LABELS.below}
             </Text>
             <View className='dash__cards' data-testid='index-cards'>

@@ -384,7 +384,9 @@ function shownValue(unit: DutyTargetItem['unit'], v: number | null): string {
 function resultLine(r: DutyScoreRow): string {
   if (r.computed === null) return '无考核内容：本年度既无目标也无任务'
   const parts = [r.targets.length ? `目标 ${pts(r.targetPoints)} / ${r.targetWeight}` : '', r.tasks ? `任务 ${r.onTimeWeight} / ${r.weight}` : ''].filter(Boolean)
-  return `= (${[r.targets.length ? pts(r.targetPoints) : '', r.tasks ? String(r.onTimeWeight) : ''].filter(Boolean).join(' + ')}) ÷ ${r.targetWeight + r.weight} × 100 = ${r.computed}（${parts.join('，')}，得分 / 权重）`
+  const terms = [r.targets.length ? pts(r.targetPoints) : '', r.tasks ? String(r.onTimeWeight) : ''].filter(Boolean)
+  const sum = terms.length > 1 ? `(${terms.join(' + ')})` : terms[0]
+  return `= ${sum} ÷ ${r.targetWeight + r.weight} × 100 = ${r.computed}（${parts.join('，')}，得分 / 权重）`
 }
 
 /** One owner's 目标责任考核 result, with the targets and tasks behind it (its drill-down) and the level above's adjustment. */
