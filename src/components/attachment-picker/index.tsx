@@ -8,6 +8,7 @@ import { openDownload } from '../../services/files/download-link'
 import { chooseDocuments, DOCUMENT_PICK_EXTENSIONS, type PickedDocument, uploadDocument } from '../../services/files/document-upload'
 import { toastText } from '../../utils/toast'
 import PhotoPicker, { type PickedPhoto } from '../photo-picker'
+import PrivacyPrompt from '../privacy-prompt'
 import './index.scss'
 
 export type { PickedDocument } from '../../services/files/document-upload'
@@ -76,6 +77,8 @@ export default function AttachmentPicker(props: AttachmentPickerProps) {
   const fileError = problem || firstError(errors, 'files')
   return (
     <View className='attachment-picker'>
+      {/* wx.chooseMessageFile is a private API: this prompt (on top of the picture picker's) asks for consent. */}
+      <PrivacyPrompt purpose='添加照片或文件' />
       <PhotoPicker
         value={photos}
         onChange={onPhotos}
