@@ -17,6 +17,7 @@ import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/
 import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
 import { registerPhotoRoutes } from './photos'
+import { registerDocumentRoutes } from './documents'
 import { FUNCTIONS } from './functions'
 import type { AuditEntry } from '../cloudfunctions/_shared/domain/audit'
 import { LOCKOUT_MINUTES } from '../cloudfunctions/_shared/domain/staff'
@@ -28,6 +29,8 @@ import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
 
 /** The permissions whose actions take an uploaded picture: 授牌 certificate, 简报 photos, 督查 attachments. */
 const STAFF_UPLOAD_PERMISSIONS = ['evaluation.manage', 'report.send', 'duty.report'] as const
+/** The permissions whose actions take a document (PDF, Word, Excel): 简报 / 认定报告, 督查 progress. */
+const DOCUMENT_UPLOAD_PERMISSIONS = ['report.send', 'duty.report'] as const
 
 export interface AppOptions {
   store: Store<Collections>
@@ -298,6 +301,15 @@ export function buildApp(options: AppOptions): FastifyInstance {
     staffMayUpload: async (staffId, tokenVersion) => {
       const staff = await options.store.collection('staff').get(staffId)
       return Boolean(staff?.active && (staff.tokenVersion ?? 0) === tokenVersion && STAFF_UPLOAD_PERMISSIONS.some((p) => can(staff.role, p)))
+    },
+  })
+  // PDF / Word / Excel attachments: only 简报 / 认定报告 senders and 督查 progress reporters take them.
+  registerDocumentRoutes(app, {
+    secret: options.secret,
+    now,
+    staffMayUpload: async (staffId, tokenVersion) => {
+      const staff = await options.store.collection('staff').get(staffId)
+      return Boolean(staff?.active && (staff.tokenVersion ?? 0) === tokenVersion && DOCUMENT_UPLOAD_PERMISSIONS.some((p) => can(staff.role, p)))
     },
   })
 

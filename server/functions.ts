@@ -24,12 +24,15 @@ import { makeReportActions } from '../cloudfunctions/report/actions'
 import { localExportFiles, localExportParts } from './downloads'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { localPhotoFiles } from './photos'
+import { localDocumentFiles } from './documents'
 import type { ActionMap } from '../cloudfunctions/_shared/runtime/action'
 import type { StoredJobDef } from '../cloudfunctions/_shared/runtime/jobs'
 
 const ledgerExports = localExportFiles()
 const ledgerExportParts = localExportParts()
 const feedbackPhotos = localPhotoFiles()
+/** PDF / Word / Excel attachments of 简报 and 督查 progress: DATA_DIR/documents, served by server/documents.ts. */
+const documents = localDocumentFiles()
 const claimCodes = logClaimCodes()
 
 /**
@@ -64,7 +67,7 @@ const functions = {
   project: projectActions,
   // The plan's tasks, 督查 and 目标责任考核 (issue 21).
   // Progress attachments are uploaded like feedback photos.
-  duty: makeDutyActions(() => feedbackPhotos),
+  duty: makeDutyActions(() => feedbackPhotos, () => documents),
   // Session check-in codes are QR images of the H5 URL here, mini-program codes in WeChat.
   training: trainingActions({ codes: localMiniCodes() }),
   service: serviceActions,
@@ -81,7 +84,7 @@ const functions = {
   // The staff home (工作台): counts of the lists each staff role works through.
   workbench: workbenchActions,
   // 简报 upward and 表彰; report photos are uploaded like feedback photos.
-  report: makeReportActions(() => feedbackPhotos),
+  report: makeReportActions(() => feedbackPhotos, () => documents),
 } satisfies Record<string, ActionMap>
 
 /** Each function's actions, typed: what the client's `call` derives its types from. */

@@ -3,6 +3,8 @@ import type { DutyTaskView } from '../_shared/contracts/duty'
 import { photoProblem } from '../_shared/domain/feedback'
 import { dutyState, type DutyTask, reportDue, reportLate } from '../_shared/domain/duty'
 import type { PhotoFiles } from '../_shared/files/photo-files'
+import type { DocumentFiles } from '../_shared/files/document-files'
+import { attachmentViews } from '../_shared/application/attachments'
 import { validation } from '../_shared/runtime/errors'
 import { can } from '../_shared/domain/roles'
 import type { StaffCaller } from '../_shared/runtime/action'
@@ -21,12 +23,13 @@ export function mayEdit(caller: StaffCaller, task: Pick<DutyTask, 'setterOrgId'>
 }
 
 /** A task as the caller sees it; attachments become temporary links (none without a photo store). */
-export async function toView(task: DutyTask, caller: StaffCaller, today: string, photos: PhotoFiles | null, now: Date): Promise<DutyTaskView> {
+export async function toView(task: DutyTask, caller: StaffCaller, today: string, photos: PhotoFiles | null, now: Date, documents: DocumentFiles | null = null): Promise<DutyTaskView> {
   const { ownerPath: _p, ...rest } = task
   const reports = await Promise.all(
     task.reports.map(async (r) => ({
       ...r,
       attachments: photos ? await Promise.all(r.attachments.map(async (ref) => ({ url: (await photos.link(ref, now)).url }))) : [],
+      files: await attachmentViews(documents, r.files, now),
     })),
   )
   return {

@@ -6,6 +6,8 @@ import { REPORT_KIND_LABELS, type Report, type ReportHop } from '../_shared/doma
 import { can } from '../_shared/domain/roles'
 import type { StaffMember } from '../_shared/domain/staff'
 import type { PhotoFiles } from '../_shared/files/photo-files'
+import type { DocumentFiles } from '../_shared/files/document-files'
+import { attachmentViews } from '../_shared/application/attachments'
 import type { StaffCaller, StaffCtx } from '../_shared/runtime/action'
 import { conflict, notFound } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
@@ -91,11 +93,12 @@ export function toLine(caller: StaffCaller, r: Report): ReportLine {
     readAt: r.hops[0]?.readAt ?? null,
     good: r.good,
     photoCount: r.photos.length,
+    fileCount: r.files?.length ?? 0,
     commentCount: r.comments.length,
   }
 }
 
-export async function toView(ctx: StaffCtx, r: Report, photos: PhotoFiles | null): Promise<ReportView> {
+export async function toView(ctx: StaffCtx, r: Report, photos: PhotoFiles | null, documents: DocumentFiles | null = null): Promise<ReportView> {
   const caller = ctx.caller
   const receiver = isReceiver(caller, r)
   const parentId = caller.org.parentId
@@ -108,6 +111,7 @@ export async function toView(ctx: StaffCtx, r: Report, photos: PhotoFiles | null
     title: r.title,
     body: r.body,
     photos: links,
+    files: await attachmentViews(documents, r.files, ctx.now()),
     year: r.year,
     fromOrgName: r.fromOrgName,
     fromLevel: r.fromLevel,

@@ -1,10 +1,11 @@
 import * as v from 'valibot'
-import { DUTY_ATTACHMENTS_MAX, DUTY_FIGURES_MAX, DUTY_SCHEDULE_UNITS, type DutyAdjustment, type DutyReport, type DutyState, type DutyTask } from '../domain/duty'
+import { DUTY_ATTACHMENTS_MAX, DUTY_FIGURES_MAX, DUTY_FILES_MAX, DUTY_SCHEDULE_UNITS, type DutyAdjustment, type DutyReport, type DutyState, type DutyTask } from '../domain/duty'
 import type { IndexKey, IndexUnit } from '../domain/indices'
 import type { JudgingRule } from '../domain/judging'
 import type { TargetKind } from '../domain/target'
 import { idSchema, isoDateSchema, text } from './common'
 import { photoRefSchema } from './feedback'
+import { type AttachmentView, documentsSchema } from './file'
 
 const yearSchema = v.pipe(v.number('请填写年度'), v.integer('年度应为整数'), v.minValue(2000, '年度不对'), v.maxValue(2100, '年度不对'))
 
@@ -52,6 +53,8 @@ export const dutyReportInput = v.object({
   percent: v.pipe(v.number('完成进度应为数字'), v.integer('完成进度应为整数'), v.minValue(0, '完成进度为 0–100'), v.maxValue(100, '完成进度为 0–100')),
   figures: v.optional(v.pipe(v.array(figureSchema, '数据格式不对'), v.maxLength(DUTY_FIGURES_MAX, `最多 ${DUTY_FIGURES_MAX} 项数据`)), []),
   attachments: v.optional(v.pipe(v.array(photoRefSchema, '附件格式不对'), v.maxLength(DUTY_ATTACHMENTS_MAX, `最多 ${DUTY_ATTACHMENTS_MAX} 个附件`)), []),
+  /** PDF / Word / Excel files uploaded through the document path, each with the name it had. */
+  files: documentsSchema(DUTY_FILES_MAX),
 })
 export type DutyReportInput = v.InferInput<typeof dutyReportInput>
 
@@ -68,7 +71,7 @@ export const dutyAdjustInput = v.object({
 export type DutyAdjustInput = v.InferInput<typeof dutyAdjustInput>
 
 /** A report as shown: its attachments as temporary links. */
-export type DutyReportView = Omit<DutyReport, 'attachments'> & { attachments: { url: string }[] }
+export type DutyReportView = Omit<DutyReport, 'attachments' | 'files'> & { attachments: { url: string }[]; files: AttachmentView[] }
 
 export type DutyTaskView = Omit<DutyTask, 'ownerPath' | 'reports'> & {
   reports: DutyReportView[]

@@ -72,3 +72,34 @@ export interface CodeImage {
   fileID: string | null
   fallback: 'unreleased' | 'trial' | null
 }
+
+// ——— Document attachments (简报, 认定报告, 督查 progress) ———
+
+/** A document upload's reference: a cloud fileID under the document folder, or the local runtime's name. */
+export const documentRefSchema = v.pipe(
+  v.string('附件格式不对'),
+  v.maxLength(300, '附件地址过长'),
+  v.regex(/^(cloud:\/\/[A-Za-z0-9._-]+\/feedback-uploads\/docs\/[A-Za-z0-9._/-]+|local:[A-Za-z0-9_-]{22}\.(pdf|docx|xlsx|doc|xls))$/, '附件没有上传成功，请重新选择'),
+)
+
+/** A document as a form sends it: the upload's reference and the name the chosen file had. */
+export const documentInputSchema = v.object({
+  ref: documentRefSchema,
+  name: v.pipe(v.string('请填写文件名'), v.trim(), v.minLength(1, '请填写文件名'), v.maxLength(200, '文件名过长')),
+})
+export type DocumentInput = v.InferInput<typeof documentInputSchema>
+
+/** Documents on one form: at most `max`, checked by content when the action runs. */
+export function documentsSchema(max: number) {
+  return v.optional(v.pipe(v.array(documentInputSchema, '附件格式不对'), v.maxLength(max, `最多 ${max} 个文件`)), [])
+}
+
+/** A document attachment as a reader sees it: a row (name, size) that opens the file. */
+export interface AttachmentView {
+  name: string
+  size: number
+  kind: 'image' | 'document'
+  mime: string
+  /** How to open it (a temporary link; `openDownload` in `src/services/files`). */
+  file: FileRef
+}

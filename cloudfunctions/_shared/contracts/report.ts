@@ -8,6 +8,7 @@ import {
   REPORT_BODY_MIN,
   REPORT_COMMENT_MAX,
   REPORT_KINDS,
+  REPORT_MAX_FILES,
   REPORT_MAX_PHOTOS,
   REPORT_TITLE_MAX,
   type ReportKind,
@@ -15,6 +16,7 @@ import {
 import type { OrgLevel } from '../domain/org'
 import { cursorSchema, idSchema, limitSchema, text } from './common'
 import { photoRefSchema } from './feedback'
+import { type AttachmentView, documentsSchema } from './file'
 
 const yearSchema = v.pipe(v.number('请选择年度'), v.integer('年度应为整数'), v.minValue(2020, '年度不早于 2020'), v.maxValue(2100, '年度不晚于 2100'))
 const orgIdSchema = v.pipe(v.string('请选择报送单位'), v.trim(), v.minLength(1, '请选择报送单位'), v.maxLength(64, '单位编号过长'))
@@ -25,6 +27,8 @@ export const reportSendInput = v.object({
   title: text('标题', 2, REPORT_TITLE_MAX),
   body: text('正文', REPORT_BODY_MIN, REPORT_BODY_MAX),
   photos: v.optional(v.pipe(v.array(photoRefSchema, '照片格式不对'), v.maxLength(REPORT_MAX_PHOTOS, `最多 ${REPORT_MAX_PHOTOS} 张照片`)), []),
+  /** PDF / Word / Excel files uploaded through the document path, each with the name it had. */
+  files: documentsSchema(REPORT_MAX_FILES),
   toOrgId: orgIdSchema,
   /** The evaluation year a 认定报告 reports on (required for that kind only). */
   year: v.optional(v.nullable(yearSchema), null),
@@ -67,6 +71,7 @@ export interface ReportLine {
   readAt: string | null
   good: boolean
   photoCount: number
+  fileCount: number
   commentCount: number
 }
 
@@ -86,6 +91,8 @@ export interface ReportView {
   title: string
   body: string
   photos: { url: string }[]
+  /** Document attachments: rows the reader taps to open. */
+  files: AttachmentView[]
   year: number | null
   fromOrgName: string
   fromLevel: OrgLevel

@@ -1,4 +1,5 @@
 import { JUDGING_RULES } from './judging'
+import type { StoredAttachment } from './attachments'
 import { shanghaiDate } from './time'
 
 /**
@@ -24,6 +25,8 @@ export interface DutyReport {
   figures: DutyFigure[]
   /** Pictures or scans uploaded like feedback photos (the photo store's refs). */
   attachments: string[]
+  /** PDF / Word / Excel files (the document store's); absent on reports made before they were accepted. */
+  files?: StoredAttachment[]
   byId: string
   byName: string
 }
@@ -37,6 +40,7 @@ export interface DutyFigure {
 
 export const DUTY_FIGURES_MAX = 5
 export const DUTY_ATTACHMENTS_MAX = 4
+export const DUTY_FILES_MAX = 4
 
 /** How often the owner must report: every `every` weeks or months, counted from the last report. */
 export const DUTY_SCHEDULE_UNITS = ['week', 'month'] as const

@@ -1,3 +1,4 @@
+import type { StoredAttachment } from './attachments'
 import type { OrgLevel } from './org'
 
 /**
@@ -23,6 +24,8 @@ export const REPORT_BODY_MIN = 10
 export const REPORT_BODY_MAX = 3000
 export const REPORT_COMMENT_MAX = 500
 export const REPORT_MAX_PHOTOS = 6
+/** PDF / Word / Excel files a report may carry beside its pictures. */
+export const REPORT_MAX_FILES = 5
 
 /** One hop of a report upward: sent (or forwarded) to an org, and that org's read receipt. */
 export interface ReportHop {
@@ -57,6 +60,11 @@ export interface Report {
   body: string
   /** Uploads through the photo path (refs the photo store holds). */
   photos: string[]
+  /**
+   * PDF / Word / Excel attachments (the document store's files), as checked when sent. Absent on
+   * reports written before documents were accepted: read as none (no stored record changes shape).
+   */
+  files?: StoredAttachment[]
   /** The evaluation year a 认定报告 reports on; null for the other kinds. */
   year: number | null
   fromOrgId: string

@@ -6,6 +6,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
 import { tasksInScope, toView } from '../access'
 
 /**
@@ -13,7 +14,7 @@ import { tasksInScope, toView } from '../access'
  * its own and its streets'), with the overdue (deadline passed, below 100 %) and the at-risk
  * (deadline within 14 days, below 80 %, or a scheduled report late) picked out. Owners (staff who only report) see theirs.
  */
-export function makeBoard(photos: () => PhotoFiles | null) {
+export function makeBoard(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyYearInput,
     access: 'staff',
@@ -23,7 +24,7 @@ export function makeBoard(photos: () => PhotoFiles | null) {
       const { caller } = ctx
       const today = shanghaiDate(ctx.now())
       const now = ctx.now()
-      const tasks = await Promise.all((await tasksInScope(ctx, year, caller.org._id)).map((t) => toView(t, caller, today, photos(), now)))
+      const tasks = await Promise.all((await tasksInScope(ctx, year, caller.org._id)).map((t) => toView(t, caller, today, photos(), now, documents())))
       const owners: { _id: string; name: string }[] = []
       for await (const batch of ctx.store.collection('orgs').scan(where.has<Org>('path', caller.org._id), 500)) {
         for (const o of batch) if (o._id !== caller.org._id && (o.level === 'district' || o.level === 'street')) owners.push({ _id: o._id, name: o.name })

@@ -3,6 +3,7 @@ import { dutyEditInput, type DutyTaskView } from '../../_shared/contracts/duty'
 import { DUTY_YEAR, type DutyEdit, type DutyEditField, type DutyTask, scheduleText } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
@@ -14,7 +15,7 @@ import { resolveOwner } from './save'
  * edit is kept on the task as history (field, before, after, who, when, why); the progress
  * reports stay with the task. An edit that changes nothing is refused (400), a stale version 409.
  */
-export function makeEdit(photos: () => PhotoFiles | null) {
+export function makeEdit(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyEditInput,
     access: 'staff',
@@ -58,7 +59,7 @@ export function makeEdit(photos: () => PhotoFiles | null) {
       const set: Partial<DutyTask> = { ...next, edits: [...task.edits, edit], updatedAt: edit.at }
       const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
       if (!ok) throw conflict('任务已被他人更新，请刷新后再改')
-      return toView({ ...task, ...set, version: task.version + 1 }, caller, shanghaiDate(now), photos(), now)
+      return toView({ ...task, ...set, version: task.version + 1 }, caller, shanghaiDate(now), photos(), now, documents())
     },
   })
 }

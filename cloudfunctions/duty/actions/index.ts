@@ -1,4 +1,5 @@
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
 import type { ActionMap } from '../../_shared/runtime/action'
 import { makeBoard } from './board'
 import { makeEdit } from './edit'
@@ -11,13 +12,13 @@ import { adjust, scores } from './scores'
  * The `duty` function's actions: the plan's tasks, progress, 督查 and 目标责任考核 (issue 21, item 3).
  * `photos` is where progress attachments are uploaded (the feedback photo store, as 简报 photos).
  */
-export function makeDutyActions(photos: () => PhotoFiles | null) {
+export function makeDutyActions(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return {
-    board: makeBoard(photos),
-    save: makeSave(photos),
-    edit: makeEdit(photos),
-    report: makeReport(photos),
-    remind: makeRemind(photos),
+    board: makeBoard(photos, documents),
+    save: makeSave(photos, documents),
+    edit: makeEdit(photos, documents),
+    report: makeReport(photos, documents),
+    remind: makeRemind(photos, documents),
     scores,
     adjust,
   } satisfies ActionMap

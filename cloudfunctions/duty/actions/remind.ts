@@ -8,6 +8,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
 import { loadTask, toView } from '../access'
 
 /**
@@ -15,7 +16,7 @@ import { loadTask, toView } from '../access'
  * staff member of the owner org, as the evaluation chain's reminders do (evaluation/remind.ts:
  * `residentId` holds the staff id). One message per staff member, task and day.
  */
-export function makeRemind(photos: () => PhotoFiles | null) {
+export function makeRemind(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyIdInput,
     access: 'staff',
@@ -53,7 +54,7 @@ export function makeRemind(photos: () => PhotoFiles | null) {
       const ok = await store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
       if (!ok) throw conflict('任务已被他人更新，请刷新后再催办')
       for (const m of messages) await store.collection('inbox').insert(m)
-      return toView({ ...task, ...set, version: task.version + 1 }, caller, today, photos(), now)
+      return toView({ ...task, ...set, version: task.version + 1 }, caller, today, photos(), now, documents())
     },
   })
 }

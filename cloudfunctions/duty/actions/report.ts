@@ -6,13 +6,15 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
+import { checkDocuments } from '../../_shared/application/attachments'
 import { checkAttachments, loadTask, mayReport, toView } from '../access'
 
 /**
  * The owner reports progress (text, percent, figures, attachments uploaded like 简报 photos); each
  * report is dated and kept as the task's history, and restarts the reporting schedule's clock.
  */
-export function makeReport(photos: () => PhotoFiles | null) {
+export function makeReport(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyReportInput,
     access: 'staff',
@@ -26,10 +28,11 @@ export function makeReport(photos: () => PhotoFiles | null) {
       if (!mayReport(caller, task)) throw forbidden('只有责任单位的工作人员能报告进展')
       await assertYearOpen(ctx.store, task.year, DUTY_YEAR)
       const attachments = await checkAttachments(photos(), input.attachments ?? [])
+      const files = await checkDocuments(documents(), input.files ?? [])
       const now = ctx.now()
       const on = shanghaiDate(now)
       const figures = (input.figures ?? []).map((f) => ({ label: f.label, value: f.value, unit: f.unit ?? '' }))
-      const entry: DutyReport = { at: now.toISOString(), on, text: input.text, percent: input.percent, figures, attachments, byId: caller.staff._id, byName: caller.staff.name }
+      const entry: DutyReport = { at: now.toISOString(), on, text: input.text, percent: input.percent, figures, attachments, files, byId: caller.staff._id, byName: caller.staff.name }
       const set: Partial<DutyTask> = {
         reports: [...task.reports, entry],
         percent: input.percent,
@@ -39,7 +42,7 @@ export function makeReport(photos: () => PhotoFiles | null) {
       }
       const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
       if (!ok) throw conflict('任务已被他人更新，请刷新后再报')
-      return toView({ ...task, ...set, version: task.version + 1 }, caller, on, photos(), now)
+      return toView({ ...task, ...set, version: task.version + 1 }, caller, on, photos(), now, documents())
     },
   })
 }

@@ -6,6 +6,7 @@ import { defineAction, type StaffCtx } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
 import { toView } from '../access'
 
 export interface DutyOwner {
@@ -35,7 +36,7 @@ export async function resolveOwner(ctx: StaffCtx, input: { department?: string; 
  * Records a task of the plan. The owner is a department (人社局 …: the caller's own org answers
  * for it) or a district/street strictly inside the caller's scope; another org is refused (403).
  */
-export function makeSave(photos: () => PhotoFiles | null) {
+export function makeSave(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutySaveInput,
     access: 'staff',
@@ -73,7 +74,7 @@ export function makeSave(photos: () => PhotoFiles | null) {
         version: 1,
       }
       await ctx.store.collection('dutyTasks').insert(task)
-      return toView(task, caller, shanghaiDate(now), photos(), now)
+      return toView(task, caller, shanghaiDate(now), photos(), now, documents())
     },
   })
 }

@@ -14,6 +14,8 @@ import { photoProblem } from '../../_shared/domain/feedback'
 import { REPORTING_LEVELS, type Report } from '../../_shared/domain/report'
 import { can } from '../../_shared/domain/roles'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
+import type { DocumentFiles } from '../../_shared/files/document-files'
+import { checkDocuments } from '../../_shared/application/attachments'
 import { reportQuery } from '../../_shared/application/work-queues'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
@@ -61,7 +63,7 @@ export const targets = defineAction({
  * org is 403 on `toOrgId` and nothing is written. A 认定报告 is a district's, about an evaluation
  * year. The receiving org's staff get an inbox notice in the same transaction.
  */
-export function makeSend(photos: () => PhotoFiles | null) {
+export function makeSend(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportSendInput,
     access: 'staff',
@@ -82,6 +84,7 @@ export function makeSend(photos: () => PhotoFiles | null) {
       const parent = await ctx.store.collection('orgs').get(org.parentId)
       if (!parent) throw new AppError('NOT_FOUND', '上级单位不存在', [{ path: 'toOrgId', message: '上级单位不存在' }])
       const refs = await checkPhotos(photos(), input.photos ?? [])
+      const files = await checkDocuments(documents(), input.files ?? [])
       const at = ctx.now().toISOString()
       const report: Report = {
         _id: newId('rp'),
@@ -89,6 +92,7 @@ export function makeSend(photos: () => PhotoFiles | null) {
         title: input.title,
         body: input.body,
         photos: refs,
+        files,
         year: input.kind === 'certification' ? (input.year ?? null) : null,
         fromOrgId: org._id,
         fromOrgName: org.name,
@@ -111,7 +115,7 @@ export function makeSend(photos: () => PhotoFiles | null) {
         await tx.collection('reports').insert(report)
         await tellReceivers(tx, report, parent, receivers, '报送了', at)
       })
-      return toView(ctx, report, photos())
+      return toView(ctx, report, photos(), documents())
     },
   })
 }
@@ -137,7 +141,7 @@ export const list = defineAction({
  * One report. Opening it as a member of a receiving org records that org's read receipt (who
  * and when, the first time), which the sender sees on its hop.
  */
-export function makeGet(photos: () => PhotoFiles | null) {
+export function makeGet(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportIdInput,
     access: 'staff',
@@ -155,12 +159,12 @@ export function makeGet(photos: () => PhotoFiles | null) {
           r = await loadReport(ctx, id)
         }
       }
-      return toView(ctx, r, photos())
+      return toView(ctx, r, photos(), documents())
     },
   })
 }
 
-export function makeComment(photos: () => PhotoFiles | null) {
+export function makeComment(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportCommentInput,
     access: 'staff',
@@ -172,13 +176,13 @@ export function makeComment(photos: () => PhotoFiles | null) {
       const r = await loadReport(ctx, id)
       if (!isReceiver(ctx.caller, r)) throw new AppError('FORBIDDEN', REFUSED_RECEIVE)
       const c = { id: newId('rc'), orgId: ctx.caller.org._id, orgName: ctx.caller.org.name, byId: ctx.caller.staff._id, byName: ctx.caller.staff.name, text, at: ctx.now().toISOString() }
-      return toView(ctx, await writeReport(ctx.store, r, { comments: [...r.comments, c] }), photos())
+      return toView(ctx, await writeReport(ctx.store, r, { comments: [...r.comments, c] }), photos(), documents())
     },
   })
 }
 
 /** A receiving org passes the report on to its own parent (once), which is told like a new one. */
-export function makeForward(photos: () => PhotoFiles | null) {
+export function makeForward(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportForwardInput,
     access: 'staff',
@@ -200,13 +204,13 @@ export function makeForward(photos: () => PhotoFiles | null) {
         await tellReceivers(tx, next, parent, receivers, '转报了', at)
         return next
       })
-      return toView(ctx, after, photos())
+      return toView(ctx, after, photos(), documents())
     },
   })
 }
 
 /** A receiving org marks it 好经验: every staff member can then read it in the 好经验 list. */
-export function makeMarkGood(photos: () => PhotoFiles | null) {
+export function makeMarkGood(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportMarkGoodInput,
     access: 'staff',
@@ -220,7 +224,7 @@ export function makeMarkGood(photos: () => PhotoFiles | null) {
       if (r.good) throw conflict(`已由${r.goodBy?.orgName ?? '上级'}推荐为好经验`)
       const at = ctx.now().toISOString()
       const goodBy = { orgName: ctx.caller.org.name, byName: ctx.caller.staff.name, at, note: note ?? '' }
-      return toView(ctx, await writeReport(ctx.store, r, { good: true, goodBy, updatedAt: at }), photos())
+      return toView(ctx, await writeReport(ctx.store, r, { good: true, goodBy, updatedAt: at }), photos(), documents())
     },
   })
 }

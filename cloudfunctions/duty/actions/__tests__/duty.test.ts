@@ -5,12 +5,16 @@ import type { DutyBoard, DutyScores, DutyTaskView } from '../../../_shared/contr
 import type { DutyTask } from '../../../_shared/domain/duty'
 import { makeHarness, staffId } from '../../../_shared/testing/harness'
 import { localPhotoFiles, savePhoto } from '../../../../server/photos'
+import { localDocumentFiles, saveDocument } from '../../../../server/documents'
+import { exeBytes, pdfBytes, xlsxBytes } from '../../../_shared/testing/documents'
 import { makeDutyActions } from '..'
 import { sendDutyReminders } from '../../remind-late'
 
 const photoDir = mkdtempSync(join(tmpdir(), 'duty-photos-'))
 const photoFiles = localPhotoFiles(() => photoDir)
-const dutyActions = makeDutyActions(() => photoFiles)
+const documentDir = mkdtempSync(join(tmpdir(), 'duty-documents-'))
+const documentFiles = localDocumentFiles(() => documentDir)
+const dutyActions = makeDutyActions(() => photoFiles, () => documentFiles)
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
 
 const STAFF = [
@@ -184,6 +188,43 @@ describe('duty (督查与目标责任考核)', () => {
     expect(r.reports[0].attachments).toHaveLength(1)
     expect(r.reports[0].attachments[0].url).toMatch(/^\/?.*photo/)
     expect((await h.store.collection('dutyTasks').get(t._id))?.reports[0].attachments).toEqual([ref])
+  })
+
+  it('keeps PDF / Excel files with a progress report as { fileId, name, size, kind, mime }; an executable is 400 on files.0, nothing written', async () => {
+    const h = await setup()
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'street' }))
+    // Saved with a .pdf extension, but its bytes are an executable: the action reads the bytes again.
+    const exeRef = (await saveDocument(exeBytes(), 'pdf', () => documentDir))
+    const exe = await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 40, files: [{ ref: exeRef, name: '进展.pdf' }] })
+    expect(exe.status).toBe(400)
+    expect(fields(exe)).toEqual(['files.0'])
+    const notOurs = await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 40, files: [{ ref: 'https://evil.example/x.pdf', name: 'x.pdf' }] })
+    expect(fields(notOurs)).toEqual(['files.0.ref'])
+    expect((await h.store.collection('dutyTasks').get(t._id))?.reports).toEqual([])
+
+    const pdf = pdfBytes()
+    const xlsx = await xlsxBytes()
+    const pdfRef = await saveDocument(pdf, 'pdf', () => documentDir)
+    const xlsxRef = await saveDocument(xlsx, 'xlsx', () => documentDir)
+    const r = await h.ok<DutyTaskView>(dutyActions, staffId('street-r'), 'report', {
+      id: t._id,
+      text: '已发放贷款，明细见附件',
+      percent: 50,
+      files: [{ ref: pdfRef, name: '贷款发放情况.pdf' }, { ref: xlsxRef, name: 'C:\\报表\\明细.xlsx' }],
+    })
+    expect(r.reports[0].files.map((f) => [f.name, f.size, f.kind, f.mime])).toEqual([
+      ['贷款发放情况.pdf', pdf.length, 'document', 'application/pdf'],
+      ['明细.xlsx', xlsx.length, 'document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ])
+    expect(r.reports[0].files[0].file).toMatchObject({ url: expect.stringMatching(/^\/api\/downloads\/doc\/[A-Za-z0-9_-]{22}\.pdf\?/), fileName: '贷款发放情况.pdf' })
+    expect((await h.store.collection('dutyTasks').get(t._id))?.reports[0].files).toEqual([
+      { fileId: pdfRef, name: '贷款发放情况.pdf', size: pdf.length, kind: 'document', mime: 'application/pdf' },
+      { fileId: xlsxRef, name: '明细.xlsx', size: xlsx.length, kind: 'document', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    ])
+    // The district above sees the files on its board.
+    const board = await h.ok<DutyBoard>(dutyActions, staffId('dist-o'), 'board', { year: 2026 })
+    const seen = board.tasks.find((x) => x._id === t._id)
+    expect(seen?.reports[0].files.map((f) => f.name)).toEqual(['贷款发放情况.pdf', '明细.xlsx'])
   })
 
   it('a task on a schedule whose report is late is at risk, and the daily timer reminds its owner once per missed date', async () => {

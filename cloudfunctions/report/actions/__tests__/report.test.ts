@@ -13,6 +13,12 @@ import type { Intent } from '../../../_shared/domain/intent'
 import { makeHarness, staffId } from '../../../_shared/testing/harness'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeReportActions } from '..'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Fastify from 'fastify'
+import { localDocumentFiles, registerDocumentRoutes, saveDocument } from '../../../../server/documents'
+import { docxBytes, exeBytes, pdfBytes } from '../../../_shared/testing/documents'
 import { anonymiseCase } from '../../../_shared/application/anonymise'
 import { ANONYMISED_NAME, INTENT_STAGE_LABELS } from '../../../_shared/domain/intent'
 import { serviceActions } from '../../../service/actions'
@@ -20,6 +26,9 @@ import type { Story } from '../../../_shared/domain/service'
 import type { StoryView } from '../../../_shared/contracts/service'
 
 const actions = makeReportActions(() => null)
+const documentDir = mkdtempSync(join(tmpdir(), 'report-documents-'))
+const documents = localDocumentFiles(() => documentDir)
+const withDocuments = makeReportActions(() => null, () => documents)
 
 const STAFF = [
   { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
@@ -123,6 +132,62 @@ describe('report: 简报 upward', () => {
     expect(r).toMatchObject({ kindLabel: '认定报告', year: 2026, fromOrgName: '测试区' })
     const city = await h.ok<Page>(actions, staffId('city-officer'), 'list', { box: 'inbox', unread: true })
     expect(city.items.map((i) => i.id)).toEqual([r.id])
+  })
+})
+
+describe('report: document attachments', () => {
+  it('a 简报 carries a PDF beside its text; the street opens it with its name and type; a refused file is 400 on files.0, nothing sent', async () => {
+    const h = await makeHarness(STAFF)
+    const exeRef = await saveDocument(exeBytes(), 'pdf', () => documentDir)
+    const exe = await h.call(withDocuments, staffId('a-staff'), 'send', { ...brief, files: [{ ref: exeRef, name: '夜市方案.pdf' }] })
+    expect(exe.status).toBe(400)
+    expect(!exe.body.ok && exe.body.error.fields?.map((f) => f.path)).toEqual(['files.0'])
+    const gone = await h.call(withDocuments, staffId('a-staff'), 'send', { ...brief, files: [{ ref: 'local:AAAAAAAAAAAAAAAAAAAAAA.pdf', name: 'x.pdf' }] })
+    expect(!gone.body.ok && gone.body.error.fields?.map((f) => f.path)).toEqual(['files.0'])
+    const noName = await h.call(withDocuments, staffId('a-staff'), 'send', { ...brief, files: [{ ref: exeRef, name: '' }] })
+    expect(!noName.body.ok && noName.body.error.fields?.map((f) => f.path)).toEqual(['files.0.name'])
+    const many = await h.call(withDocuments, staffId('a-staff'), 'send', { ...brief, files: Array.from({ length: 6 }, () => ({ ref: exeRef, name: 'a.pdf' })) })
+    expect(!many.body.ok && many.body.error.fields?.map((f) => f.path)).toEqual(['files'])
+    expect(await h.store.collection('reports').count()).toBe(0)
+    expect(await h.store.collection('inbox').count()).toBe(0)
+
+    const pdf = pdfBytes()
+    const ref = await saveDocument(pdf, 'pdf', () => documentDir)
+    const sent = await h.ok<ReportView>(withDocuments, staffId('a-staff'), 'send', { ...brief, files: [{ ref, name: '夜市方案.pdf' }] })
+    expect(sent.files.map((f) => [f.name, f.size, f.kind, f.mime])).toEqual([['夜市方案.pdf', pdf.length, 'document', 'application/pdf']])
+    expect((await h.store.collection('reports').get(sent.id))?.files).toEqual([{ fileId: ref, name: '夜市方案.pdf', size: pdf.length, kind: 'document', mime: 'application/pdf' }])
+    const line = (await h.ok<Page>(withDocuments, staffId('a-staff'), 'list', { box: 'sent' })).items[0]
+    expect(line.fileCount).toBe(1)
+
+    // The street (the receiver) gets a link that serves the file under its name; another community is refused the report and so never gets one.
+    const read = await h.ok<ReportView>(withDocuments, staffId('reviewer'), 'get', { id: sent.id })
+    const app = Fastify()
+    // The runtime's route on the same clock as the action that minted the link.
+    registerDocumentRoutes(app, { secret: Buffer.alloc(32, 1), now: () => new Date('2026-11-22T02:00:00.000Z'), dir: () => documentDir, staffMayUpload: async () => false })
+    const got = await app.inject({ method: 'GET', url: read.files[0].file.url ?? '' })
+    expect(got.statusCode).toBe(200)
+    expect(got.headers['content-type']).toBe('application/pdf')
+    expect(got.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('夜市方案.pdf')}`)
+    expect(got.rawPayload.equals(pdf)).toBe(true)
+    const outsider = await h.call(withDocuments, staffId('b-staff'), 'get', { id: sent.id })
+    expect(outsider.status).toBe(404)
+    expect(outsider.body.ok).toBe(false)
+  })
+
+  it('a district’s 认定报告 goes to the city with its Word file', async () => {
+    const h = await makeHarness(STAFF)
+    const docx = await docxBytes()
+    const ref = await saveDocument(docx, 'docx', () => documentDir)
+    const r = await h.ok<ReportView>(withDocuments, staffId('district'), 'send', {
+      kind: 'certification',
+      title: '测试区 2026 年认定情况',
+      body: '本区 2026 年认定创业型社区 1 个：甲社区，报告见附件。',
+      toOrgId: 'city',
+      year: 2026,
+      files: [{ ref, name: '认定报告.docx' }],
+    })
+    const city = await h.ok<ReportView>(withDocuments, staffId('city-officer'), 'get', { id: r.id })
+    expect(city.files.map((f) => [f.name, f.mime])).toEqual([['认定报告.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']])
   })
 })
 

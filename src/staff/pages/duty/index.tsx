@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import { dutyAdjustInput, type DutyBoard, dutyEditInput, dutyReportInput, dutySaveInput, type DutyScoreRow, type DutyTargetItem, type DutyTaskView } from '@shared/contracts/duty'
 import {
   DUTY_ATTACHMENTS_MAX,
+  DUTY_FILES_MAX,
   DUTY_EDIT_FIELD_LABELS,
   DUTY_FIGURES_MAX,
   DUTY_SCHEDULE_UNIT_LABELS,
@@ -18,7 +19,8 @@ import { judgingText, type JudgingRule } from '@shared/domain/judging'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
-import PhotoPicker, { type PickedPhoto } from '../../../components/photo-picker'
+import AttachmentPicker, { AttachmentList, type PickedDocument } from '../../../components/attachment-picker'
+import type { PickedPhoto } from '../../../components/photo-picker'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
@@ -185,6 +187,7 @@ function TaskCard({ d, t, open, onToggle, onSaved }: { d: DutyBoard; t: DutyTask
                     ))}
                   </View>
                 ) : null}
+                <AttachmentList files={r.files} testId='duty-report-files' />
               </View>
             ))
           ) : (
@@ -214,6 +217,7 @@ function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
   const [percent, setPercent] = useState(String(t.percent))
   const [figures, setFigures] = useState<FigureRow[]>([])
   const [attachments, setAttachments] = useState<PickedPhoto[]>([])
+  const [files, setFiles] = useState<PickedDocument[]>([])
   const [uploading, setUploading] = useState(false)
   const form = useFormSubmit({ schema: dutyReportInput, submit: (v) => reportDuty(v), successToast: '进展已报告', then: onSaved })
   const setFigure = (i: number, key: keyof FigureRow, value: string) => setFigures(figures.map((f, j) => (j === i ? { ...f, [key]: value } : f)))
@@ -224,8 +228,8 @@ function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
       percent: percent.trim() === '' ? Number.NaN : Number(percent),
       figures: figures.map((f) => ({ label: f.label, value: f.value.trim() === '' ? Number.NaN : Number(f.value), unit: f.unit })),
       attachments: attachments.map((a) => a.ref),
+      files: files.map((f) => ({ ref: f.ref, name: f.name })),
     })
-  const attachError = Object.entries(form.errors).find(([k]) => k.startsWith('attachments'))?.[1]
   return (
     <View className='dty__form' data-testid={`report-form-${t._id}`}>
       <Input className='dty__input' value={text} placeholder='本次进展情况' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'duty-report-text', 'aria-label': '进展情况' }} />
@@ -252,8 +256,21 @@ function ReportForm({ t, onSaved }: { t: DutyTaskView; onSaved: () => void }) {
           ＋ 添加一项数据
         </Text>
       ) : null}
-      <PhotoPicker value={attachments} onChange={setAttachments} max={DUTY_ATTACHMENTS_MAX} addText='添加附件' error={attachError} onUploading={setUploading} testIdPrefix='duty-attachment' />
-      <Text className='dty__meta'>附件：照片或文件扫描件，JPG、PNG 或 WebP，每个不超过 2 MB，最多 {DUTY_ATTACHMENTS_MAX} 个</Text>
+      <AttachmentPicker
+        photos={attachments}
+        onPhotos={setAttachments}
+        maxPhotos={DUTY_ATTACHMENTS_MAX}
+        photoText='添加照片'
+        files={files}
+        onFiles={setFiles}
+        maxFiles={DUTY_FILES_MAX}
+        errors={form.errors}
+        photoField='attachments'
+        onUploading={setUploading}
+        testIdPrefix='duty'
+        photoTestId='duty-attachment'
+      />
+      <Text className='dty__meta'>照片或扫描件：JPG、PNG 或 WebP，每张不超过 2 MB，最多 {DUTY_ATTACHMENTS_MAX} 张</Text>
       <AtButton size='small' type='primary' disabled={Boolean(form.busy) || uploading} onClick={submit}>
         报告进展
       </AtButton>

@@ -5,6 +5,7 @@ import { AtButton } from 'taro-ui'
 import type { ReportView } from '@shared/contracts/report'
 import { whoAt } from '@shared/domain/report'
 import { dayText } from '@shared/domain/time'
+import { AttachmentList } from '../../../components/attachment-picker'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
@@ -15,7 +16,7 @@ import StaffLayout from '../../components/staff-layout'
 import { useAction } from '../../../hooks/use-action'
 import './index.scss'
 
-/** One 简报: its text and photos, where it went and who read it when, comments, and the receiver's actions. */
+/** One 简报: its text, photos and files, where it went and who read it when, comments, and the receiver's actions. */
 function ReportDetailBody() {
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -54,6 +55,7 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
             ))}
           </View>
         ) : null}
+        <AttachmentList files={r.files} testId='report-files' />
         {r.goodBy ? (
           <Text className='report-detail__meta'>
             {whoAt(r.goodBy.orgName, r.goodBy.byName)} 于 {dayText(r.goodBy.at)} 推荐为好经验{r.goodBy.note ? `：${r.goodBy.note}` : ''}

@@ -4,7 +4,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { reportSendInput, type ReportBox, type ReportLine } from '@shared/contracts/report'
 import { pageUrl } from '@shared/domain/pages'
-import { REPORT_KIND_LABELS, REPORT_MAX_PHOTOS, type ReportKind, whoAt } from '@shared/domain/report'
+import { REPORT_KIND_LABELS, REPORT_MAX_FILES, REPORT_MAX_PHOTOS, type ReportKind, whoAt } from '@shared/domain/report'
 import { can } from '@shared/domain/roles'
 import { dayText } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
@@ -12,7 +12,8 @@ import Chip from '../../../components/chip'
 import FormField from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
-import PhotoPicker, { type PickedPhoto } from '../../../components/photo-picker'
+import AttachmentPicker, { type PickedDocument } from '../../../components/attachment-picker'
+import type { PickedPhoto } from '../../../components/photo-picker'
 import SegmentTabs from '../../../components/segment-tabs'
 import { useFormSave } from '../../../hooks/use-form-save'
 import { useLoad } from '../../../hooks/use-load'
@@ -108,6 +109,7 @@ function Row({ r, box }: { r: ReportLine; box: ReportBox }) {
         {r.good ? ' · 好经验' : ''}
         {r.commentCount ? ` · ${r.commentCount} 条批注` : ''}
         {r.photoCount ? ` · ${r.photoCount} 张照片` : ''}
+        {r.fileCount ? ` · ${r.fileCount} 个附件` : ''}
       </Text>
     </View>
   )
@@ -122,6 +124,7 @@ function ReportForm({ onDone }: { onDone: (sent: boolean) => void }) {
   const [body, setBody] = useState('')
   const [year, setYear] = useState<number | null>(null)
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
+  const [files, setFiles] = useState<PickedDocument[]>([])
   const [uploading, setUploading] = useState(false)
   const form = useFormSave('简报', reportSendInput, sendReport, onDone, '已报送')
   const { errors, busy } = form
@@ -150,14 +153,25 @@ function ReportForm({ onDone }: { onDone: (sent: boolean) => void }) {
           <Textarea className='form-field__textarea-input' value={body} maxlength={3000} placeholder='10–3000 个字' placeholderClass='form-field__placeholder' onInput={(e) => setBody(e.detail.value)} nativeProps={{ 'data-testid': 'report-body-input' }} />
         </View>
       </FormField>
-      <FormField label='照片' error={errors.photos} hint={`可选，最多 ${REPORT_MAX_PHOTOS} 张，JPG、PNG 或 WebP，每张不超过 2 MB`} testId='report-photos'>
-        <PhotoPicker value={photos} onChange={setPhotos} max={REPORT_MAX_PHOTOS} error={Object.entries(errors).find(([k]) => k.startsWith('photos.'))?.[1]} onUploading={setUploading} testIdPrefix='report-photo' />
+      <FormField label='照片和附件' error={errors.photos ?? errors.files} hint={`可选：照片最多 ${REPORT_MAX_PHOTOS} 张（JPG、PNG 或 WebP，每张不超过 2 MB）；文件最多 ${REPORT_MAX_FILES} 个`} testId='report-photos'>
+        <AttachmentPicker
+          photos={photos}
+          onPhotos={setPhotos}
+          maxPhotos={REPORT_MAX_PHOTOS}
+          files={files}
+          onFiles={setFiles}
+          maxFiles={REPORT_MAX_FILES}
+          errors={errors}
+          photoField='photos'
+          onUploading={setUploading}
+          testIdPrefix='report'
+        />
       </FormField>
       {errors.toOrgId ? <Text className='reports__error'>{errors.toOrgId}</Text> : null}
       <FormActions
         busy={busy || uploading}
         onCancel={() => onDone(false)}
-        onSave={() => form.submit({ kind: kind ?? undefined, title, body, photos: photos.map((p) => p.ref), toOrgId: t.parent?.id ?? '', year })}
+        onSave={() => form.submit({ kind: kind ?? undefined, title, body, photos: photos.map((p) => p.ref), files: files.map((f) => ({ ref: f.ref, name: f.name })), toOrgId: t.parent?.id ?? '', year })}
         saveTestId='report-send'
         saveText='报送'
       />
