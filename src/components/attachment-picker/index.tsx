@@ -53,7 +53,11 @@ export default function AttachmentPicker(props: AttachmentPickerProps) {
   const busy = (p: boolean, f: boolean) => onUploading?.(p || f)
   const add = async () => {
     if (room <= 0 || fileBusy) return
-    const chosen = await chooseDocuments(room).catch(() => [])
+    // Closing the picker answers []; anything thrown is a real failure and is said, never swallowed.
+    const chosen = await chooseDocuments(room).catch((e: unknown) => {
+      setProblem(errorMessage(e))
+      return []
+    })
     if (!chosen.length) return
     const refused = chosen.find((c) => !accepted(c.name) || c.size > DOCUMENT_MAX_BYTES)
     if (refused) {
