@@ -1,10 +1,10 @@
 import { env } from '../../env'
 import { ApiError, ErrorCodes, unwrapEnvelope } from '../core/cloud-core'
 import { ensureToken } from '../core/token'
-import { DOCUMENT_PICK_EXTENSIONS, type ChosenDocument, type PickedDocument } from './document-upload'
+import { DOCUMENT_PICK_EXTENSIONS, type ChosenDocument, type PickedDocument } from './document-pick'
 
-export type { ChosenDocument, PickedDocument } from './document-upload'
-export { DOCUMENT_PICK_EXTENSIONS } from './document-upload'
+export type { ChosenDocument, PickedDocument } from './document-pick'
+export { DOCUMENT_PICK_EXTENSIONS } from './document-pick'
 
 /**
  * H5: a file input (Taro's `chooseMessageFile` is WeChat-only), filtered to the accepted

@@ -1,24 +1,7 @@
 import { ApiError, ErrorCodes } from '../core/cloud-core'
+import type { ChosenDocument, PickedDocument } from './document-pick'
 
-/** A document the user picked, before it is uploaded. */
-export interface ChosenDocument {
-  name: string
-  size: number
-  /** WeChat: the temporary file path (`wx.chooseMessageFile`). */
-  path?: string
-  /** H5: the file itself (a file input's `File`). */
-  blob?: Blob
-}
-
-/** A document uploaded where `report.send` / `duty.report` look for it: the form sends `{ ref, name }`. */
-export interface PickedDocument {
-  ref: string
-  name: string
-  size: number
-}
-
-/** The extensions offered by the pickers (the server decides by the bytes). */
-export const DOCUMENT_PICK_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx'] as const
+export { DOCUMENT_PICK_EXTENSIONS, type ChosenDocument, type PickedDocument } from './document-pick'
 
 /**
  * Lets the user pick up to `count` PDF / Word / Excel files; [] when they close the picker.

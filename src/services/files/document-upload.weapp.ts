@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { ApiError, ErrorCodes } from '../core/cloud-core'
-import { DOCUMENT_PICK_EXTENSIONS, type ChosenDocument, type PickedDocument } from './document-upload'
+import { DOCUMENT_PICK_EXTENSIONS, type ChosenDocument, type PickedDocument } from './document-pick'
 
-export type { ChosenDocument, PickedDocument } from './document-upload'
-export { DOCUMENT_PICK_EXTENSIONS } from './document-upload'
+export type { ChosenDocument, PickedDocument } from './document-pick'
+export { DOCUMENT_PICK_EXTENSIONS } from './document-pick'
 
 /**
  * WeChat: files come from a chat (`wx.chooseMessageFile`, base library ≥ 2.5.0; `type: 'file'`

@@ -1,0 +1,23 @@
+/**
+ * What the document pickers share (kept apart from `document-upload.*`: a platform file importing
+ * its own base name would resolve to itself in the Taro build).
+ */
+/** A document the user picked, before it is uploaded. */
+export interface ChosenDocument {
+  name: string
+  size: number
+  /** WeChat: the temporary file path (`wx.chooseMessageFile`). */
+  path?: string
+  /** H5: the file itself (a file input's `File`). */
+  blob?: Blob
+}
+
+/** A document uploaded where `report.send` / `duty.report` look for it: the form sends `{ ref, name }`. */
+export interface PickedDocument {
+  ref: string
+  name: string
+  size: number
+}
+
+/** The extensions offered by the pickers (the server decides by the bytes). */
+export const DOCUMENT_PICK_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx'] as const
