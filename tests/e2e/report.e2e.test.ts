@@ -1,13 +1,15 @@
 import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
-import type { HonorCandidates, HonorList } from '../../cloudfunctions/_shared/contracts/report'
+import { readFile } from 'node:fs/promises'
+import type { HonorCandidates, HonorList, ReportLine, ReportView } from '../../cloudfunctions/_shared/contracts/report'
 import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
 import { byTest, fn, signInStaff, staffToken } from './api'
 import { baseUrl, eventually, launch, shot } from './browser'
 
 /**
- * Issue 21 item 6, 简报 upward: 长寿路社区 writes a 简报 with a photo and sends it to 大渡口街道; the street's
- * reviewer opens it (the sender's list then says 已读) and marks it 好经验; 苏铁社区, in another
+ * Issue 21 item 6, 简报 upward: 长寿路社区 writes a 简报 with a photo and a PDF and sends it to 大渡口街道;
+ * the street's reviewer opens it (the sender's list then says 已读), downloads the PDF under its name, and
+ * marks it 好经验; 苏铁社区, in another
  * district, finds it under 好经验. Screenshots of the 简报 list, a 简报 and the 表彰 list at
  * 1366×768 and 390×844 go to the artifacts folder (and to SHOTS_DIR when set).
  */
@@ -32,6 +34,10 @@ function photo(): Buffer {
   }
   return PNG.sync.write(png)
 }
+
+/** A small PDF, like a sign-in sheet scanned to PDF. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+const PDF_NAME = '沙龙签到表.pdf'
 
 async function desk(username: string, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<Page> {
   const phone = size.width < 600
@@ -61,6 +67,12 @@ describe('简报 upward', () => {
     await byTest(community, 'report-photo-add').click()
     await (await chooser).setFiles({ name: 'salon.png', mimeType: 'image/png', buffer: photo() })
     await eventually(() => byTest(community, 'report-photo').count(), (n) => expect(n).toBe(1))
+    // A PDF through the document picker (H5: a file input filtered to PDF / Word / Excel) and the document upload route.
+    const fileChooser = community.waitForEvent('filechooser')
+    await byTest(community, 'report-file-add').click()
+    await (await fileChooser).setFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF })
+    await byTest(community, 'report-file').filter({ hasText: PDF_NAME }).waitFor()
+    await shot(community, 'report-form-attachments')
     await byTest(community, 'report-send').click()
     await row(community, TITLE).waitFor()
     expect(await row(community, TITLE).getByText('未读').count()).toBe(1)
@@ -75,6 +87,25 @@ describe('简报 upward', () => {
     const img = byTest(street, 'report-photos').locator('img')
     await eventually(() => img.count(), (n) => expect(n).toBe(1))
     await eventually(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), (w) => expect(w).toBe(64))
+    // And the PDF as a row (name, size); tapping it downloads the file under its name.
+    const fileRow = byTest(street, 'report-files-row').filter({ hasText: PDF_NAME })
+    await fileRow.getByText(`${PDF.length} B`).waitFor()
+    await shot(street, 'report-detail-attachment')
+    const download = street.waitForEvent('download')
+    await fileRow.click()
+    const got = await download
+    expect(got.suggestedFilename()).toBe(PDF_NAME)
+    expect((await readFile(await got.path())).equals(PDF)).toBe(true)
+    // The link the reader got is served with the type and the name; 苏铁社区 (another district) is refused the 简报, so gets no link.
+    const streetToken = await staffToken('dadukou')
+    const inbox = await fn<{ items: ReportLine[] }>(streetToken, 'report', 'list', { box: 'inbox' })
+    const sentId = inbox.items.find((i) => i.title === TITLE)?.id ?? ''
+    const view = await fn<ReportView>(streetToken, 'report', 'get', { id: sentId })
+    const res = await fetch(`${baseUrl()}${view.files[0].file.url}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(PDF_NAME)}`)
+    await expect(fn(await staffToken('sutie'), 'report', 'get', { id: sentId })).rejects.toThrow(/ 404: /)
     await byTest(street, 'report-mark-good').click()
     await byTest(street, 'report-good').waitFor()
 
