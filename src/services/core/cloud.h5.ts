@@ -1,4 +1,5 @@
 import { ApiError, ErrorCodes, makeCall, unwrapEnvelope, type Call } from './cloud-core'
+import { takeEarlyCall } from './early-requests'
 import { postJson } from './http'
 import { dropStaffToken, ensureToken, renewResidentToken } from './token'
 
@@ -12,7 +13,8 @@ export const call: Call = makeCall(async (fn, action, data) => {
   const path = `/api/fn/${encodeURIComponent(fn)}`
   const body = { action, data }
   const { token, kind } = await ensureToken()
-  let reply = await postJson(path, body, token)
+  // The home list index.html already asked for on a first visit (see early-requests.ts).
+  let reply = (await takeEarlyCall(path, JSON.stringify(body), token)) ?? (await postJson(path, body, token))
   if (reply.status === 401) {
     if (kind === 'resident') {
       reply = await postJson(path, body, await renewResidentToken())

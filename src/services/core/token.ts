@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiError, ErrorCodes } from './cloud-core'
+import { takeEarlyResident } from './early-requests'
 import { postJson } from './http'
 
 /**
@@ -38,7 +39,9 @@ async function newResidentToken(): Promise<string> {
   // Pages fire several calls at once on first load; they share one sign-up.
   pendingResident ??= (async () => {
     const kept = read(KEY_DEVICE)
-    const reply = await postJson('/api/auth/resident', kept ? { deviceId: kept } : {})
+    // index.html asked already on a first visit (no device id kept); a failed early ask is redone here.
+    const earlyReply = kept ? null : await takeEarlyResident()
+    const reply = earlyReply ?? (await postJson('/api/auth/resident', kept ? { deviceId: kept } : {}))
     const { token, deviceId } = (reply.body as { token?: unknown; deviceId?: unknown } | null) ?? {}
     if (reply.status === 429) throw new ApiError('TOO_MANY_REQUESTS', '访问太频繁，请稍等一分钟再试', [], 429)
     if (typeof deviceId === 'string') write(KEY_DEVICE, deviceId)
