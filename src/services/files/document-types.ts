@@ -4,7 +4,7 @@
 export interface ChosenDocument {
   name: string
   size: number
-  /** WeChat: the temporary file path (`wx.chooseMessageFile`). */
+  /** WeChat: the temporary file path (the WeChat file picker). */
   path?: string
   /** H5: the file itself (a file input's `File`). */
   blob?: Blob
