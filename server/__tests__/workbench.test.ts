@@ -37,6 +37,9 @@ async function all(who: Identity, fn: string, action: string, data: object): Pro
   return out
 }
 
+/** The score level of the reviewers below. */
+const LEVEL_OF: Record<string, string> = { st_bingcaogang: 'street', st_dadukou: 'street', st_dongqu: 'district', st_city: 'city' }
+
 /** The list behind a workbench line, as its page loads it. */
 async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
   const year = Number(item.label.slice(0, 4)) || 2026
@@ -67,6 +70,14 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
     case 'evaluationStep':
     case 'applicationsWaiting':
       return (await ok<{ items: { mine: boolean }[] }>(who, 'evaluation', 'list', { year })).items.filter((i) => i.mine).length
+    case 'scoresWaiting': {
+      // The score ranking the line opens (each row links to its score sheet): submitted applications my level has not scored.
+      const level = LEVEL_OF['staffId' in who ? who.staffId : '']
+      const apps = (await ok<{ items: { communityId: string; status: string }[] }>(who, 'evaluation', 'list', { year })).items
+      const submitted = new Set(apps.filter((a) => !['none', 'draft', 'returned'].includes(a.status)).map((a) => a.communityId))
+      const ranking = await ok<{ districts: { rows: Record<string, unknown>[] }[] }>(who, 'evaluation', 'scoreRanking', { year })
+      return ranking.districts.flatMap((d) => d.rows).filter((r) => submitted.has(String(r.communityId)) && r[level] === null).length
+    }
     case 'communitiesBehind': {
       // The dashboard's rollup, drilled down to the communities (as its rows open): those below target.
       const walk = async (orgId?: string): Promise<number> => {
@@ -83,9 +94,9 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
 const ROLES: [string, Identity, string[]][] = [
   ['community_staff', { staffId: 'st_jinsha' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'loansDue', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
   ['community_lead', { staffId: 'st_xinhua-lead' }, ['pendingCases', 'followUpsDue', 'unguided', 'unbenefited', 'loansDue', 'feedbackDue', 'eventsToday', 'surveysClosing', 'evaluationStep']],
-  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
-  ['district_officer', { staffId: 'st_dongqu' }, ['pairedDue', 'applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
-  ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['street_reviewer', { staffId: 'st_bingcaogang' }, ['pairedDue', 'applicationsWaiting', 'scoresWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['district_officer', { staffId: 'st_dongqu' }, ['pairedDue', 'applicationsWaiting', 'scoresWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
+  ['city_officer', { staffId: 'st_city' }, ['applicationsWaiting', 'scoresWaiting', 'communitiesBehind', 'overdueFollowUps', 'overdueFeedback', 'eventsToday', 'surveysClosing', 'unreadReports']],
 ]
 
 beforeAll(async () => {
@@ -124,6 +135,41 @@ describe('workbench.summary', () => {
     await ok(jinsha, 'feedback', 'reply', { id: item._id, text: '已核对：缺营业执照复印件，明天上午可来补交。' })
     const after = await ok<WorkbenchSummary>(jinsha, 'workbench', 'summary', {})
     expect(count(after, 'feedbackDue')).toBe(count(before, 'feedbackDue') - 1)
+  })
+
+  it('评审待打分: counts the submitted applications in the area the level has not scored, and drops one when a score is submitted', async () => {
+    const street: Identity = { staffId: 'st_bingcaogang' }
+    const count = async (who: Identity) => (await ok<WorkbenchSummary>(who, 'workbench', 'summary', {})).items.find((i) => i.key === 'scoresWaiting')
+    const apps = (await ok<{ items: { communityId: string; status: string }[] }>(street, 'evaluation', 'list', { year: 2026 })).items
+    // Submit 新华's application (if the demo has not) so there is one to score in 炳草岗街道.
+    expect(apps.find((a) => a.communityId === 'c-xinhua')?.status).toBe('none')
+    const lead: Identity = { staffId: 'st_xinhua-lead' }
+    const zero = await count(street)
+    // Applied before the year's deadline (30 September), scored now.
+    clock = new Date('2026-09-10T02:00:00Z')
+    const draft = await ok<{ version: number }>(lead, 'evaluation', 'draft', { year: 2026, form: { contactName: '张主任', contactPhone: '0812-7654321', overview: '新华社区 2300 户' }, report: { sections: [], summary: '五项标准基本达到，下一步扩大场地。' } })
+    await ok(lead, 'evaluation', 'submit', { id: 'c-xinhua:2026', version: draft.version })
+    clock = now
+    expect((await count(street))?.count).toBe((zero?.count ?? 0) + 1)
+    // Outside the area: 大渡口街道 and 西区 do not count 新华社区.
+    expect((await count({ staffId: 'st_dadukou' }))?.count).toBe(0)
+    expect((await count({ staffId: 'st_xiqu' }))?.count).toBe(0)
+    expect((await count({ staffId: 'st_dongqu' }))?.count).toBe(1)
+    const before = await count(street)
+    const other = await count({ staffId: 'st_dadukou' })
+    expect(before?.label).toBe(`评审待打分 ${before?.count} 个社区`)
+    expect(before?.page).toContain('evaluation-scores')
+    const waiting = (await ok<{ items: { communityId: string; status: string }[] }>(street, 'evaluation', 'list', { year: 2026 })).items.filter((a) => !['none', 'draft', 'returned'].includes(a.status))
+    const sheetOf = async (communityId: string) => ok<{ items: { key: string; max: number }[] | null; scores: { street: { status: string } | null } }>(street, 'evaluation', 'scoreSheet', { communityId, year: 2026 })
+    let target: string | null = null
+    for (const a of waiting) if ((await sheetOf(a.communityId)).scores.street?.status !== 'submitted') target = a.communityId
+    expect(target).not.toBeNull()
+    expect(before?.count).toBeGreaterThan(0)
+    const items = (await sheetOf(String(target))).items ?? []
+    await ok(street, 'evaluation', 'score', { communityId: target, year: 2026, submit: true, items: items.map((i) => ({ key: i.key, score: i.max, comment: '材料齐全' })) })
+    expect((await count(street))?.count).toBe((before?.count ?? 0) - 1)
+    // Another street's line does not move: its area does not hold this community.
+    expect((await count({ staffId: 'st_dadukou' }))?.count).toBe(other?.count)
   })
 
   it('sends residents away', async () => {

@@ -14,6 +14,7 @@ export const WORKBENCH_KEYS = [
   'loansDue',
   'feedbackDue',
   'applicationsWaiting',
+  'scoresWaiting',
   'communitiesBehind',
   'overdueFollowUps',
   'overdueFeedback',

@@ -25,6 +25,8 @@ import {
   pairingQuery,
 } from '../../_shared/application/work-queues'
 import { PAIRING_FOLLOW_UP_DAYS } from '../../_shared/domain/pairing'
+import { SCORE_LEVEL_LABELS, scoreLevelOf, type ReviewScore } from '../../_shared/domain/review-rubric'
+import { where } from '../../_shared/store/port'
 
 /** "9月30日" */
 function monthDay(date: string): string {
@@ -108,6 +110,17 @@ export const summary = defineAction({
         const each = await deadlinesForEach(ctx.store, year, mine.length ? mine.map((r) => r.community._id) : [org._id])
         const soonest = [...each.values()].map((d) => d[key]).sort()[0]
         add({ key: 'applicationsWaiting', label: `等你${DEADLINE_LABELS[key].slice(2)}的申报`, count: mine.length, page: pageUrl('evaluation'), note: dueWords(today, soonest) })
+      }
+      // 评审待打分: communities in scope whose application for the year is submitted (past the
+      // community, not sent back) that the caller's level has not submitted a score for. One query
+      // of the year's submitted scores of this level in scope; the applications are `rows` above.
+      const level = scoreLevelOf(org.level)
+      if (level && can(role, 'evaluation.score')) {
+        const scored = new Set<string>()
+        const q = where.and<ReviewScore>(where.eq('year', year), where.eq('level', level), where.eq('status', 'submitted'), where.has('communityPath', org._id))
+        for await (const batch of ctx.store.collection('reviewScores').scan(q, 200)) for (const s of batch) scored.add(s.communityId)
+        const toScore = rows.filter((r) => r.status !== 'none' && r.status !== 'draft' && r.status !== 'returned' && !scored.has(r.community._id))
+        add({ key: 'scoresWaiting', label: `评审待打分 ${toScore.length} 个社区`, count: toScore.length, page: pageUrl('evaluationScores', { year }), note: `${year} 年已申报、${SCORE_LEVEL_LABELS[level]}还没有提交评分的社区；点开在列表里进入各社区的评分表` })
       }
     }
     if (!community) {
