@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { ApplicationView, SampleRow } from '@shared/contracts/evaluation'
 import { shanghaiDate } from '@shared/domain/time'
@@ -11,7 +11,7 @@ import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { drawSample, getApplication, recordCall, revealSampledPhone, spotCheck } from '../../../services/staff/evaluation'
-import { percent } from '../../../utils/evaluation-routes'
+import { evaluationRoutes, percent } from '../../../utils/evaluation-routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import StaffLayout from '../../components/staff-layout'
@@ -50,6 +50,10 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
         <View className='ev__row'><Text className='ev__label'>回访满意度（1–5）</Text><Text className='ev__value'>{s.meanSatisfaction === null ? '—' : s.meanSatisfaction.toFixed(2)}</Text></View>
         <View className='ev__row'><Text className='ev__label'>问卷指数</Text><Text className='ev__value'>{s.questionnaireIndex === null ? '—' : `${s.questionnaireIndex.toFixed(1)} 分（${s.questionnaireN} 份）`}</Text></View>
         <View className='ev__row'><Text className='ev__label'>综合得分</Text><Text className='ev__value' data-testid='spot-score'>{s.score === null ? '—' : s.score.toFixed(1)}</Text></View>
+        {/* The city's own 市级抽查 score of this community is kept on the score sheet (evaluation-score). */}
+        <Text className='ev__link' data-testid='spot-score-sheet' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.score(app.communityId, app.year) })}>
+          市级抽查评分表 ›
+        </Text>
       </View>
 
       <View className='ev__card'>
