@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { type HonorCandidate, honorSaveInput, type HonorView } from '@shared/contracts/report'
@@ -14,6 +14,7 @@ import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { closeHonors, honorCandidates, listHonors, recordHonorConsent, saveHonor } from '../../../services/report/report'
+import { evaluationRoutes } from '../../../utils/evaluation-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import StaffLayout from '../../components/staff-layout'
@@ -81,8 +82,9 @@ function HonorsBody() {
                     <Text className='honors__meta'>{h.subjectOrgName}</Text>
                     <Text className='honors__citation'>{h.citation}</Text>
                     {h.award ? (
-                      <Text className='honors__meta'>
-                        命名授牌：{h.award.documentNo}（{h.award.date}）
+                      // The 命名/授牌 is shown on the community's application (evaluation-detail's award card).
+                      <Text className='honors__meta' data-testid={`honor-award-${h.id}`} onClick={() => h.award && void Taro.navigateTo({ url: evaluationRoutes.detail(h.award.applicationId) })}>
+                        命名授牌：{h.award.documentNo}（{h.award.date}）查看 ›
                       </Text>
                     ) : null}
                     {k === 'entrepreneur' ? <Text className='honors__meta'>{h.consent ? `本人同意在创业故事中展示（${h.consent.how}，${h.consent.recordedByName} ${dayText(h.consent.at)} 记录）` : '本人尚未同意展示，不在创业故事中出现'}</Text> : null}
