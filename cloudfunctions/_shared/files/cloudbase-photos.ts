@@ -21,27 +21,38 @@ export function cloudbasePhotoFiles(storage: () => CloudbasePhotoStorage = realS
   return {
     async inspect(ref) {
       if (!UPLOAD.test(ref) || ref.includes('..')) return null
-      try {
-        const { fileContent } = await storage().downloadFile({ fileID: ref })
-        if (fileContent === undefined) return null
-        const bytes = typeof fileContent === 'string' ? Buffer.from(fileContent, 'binary') : fileContent
-        return { size: bytes.length, head: bytes.subarray(0, 16) }
-      } catch {
-        // A missing file is what the SDK reports by throwing; to the resident it is "not uploaded".
-        return null
-      }
+      const bytes = await downloadUpload(storage(), ref)
+      return bytes && { size: bytes.length, head: bytes.subarray(0, 16) }
     },
-    async link(ref, now) {
-      const out = await storage().getTempFileURL({ fileList: [{ fileID: ref, maxAge: LINK_SECONDS }] })
-      const url = out.fileList?.[0]?.tempFileURL
-      if (!url) throw new Error(`no temporary link: ${out.fileList?.[0]?.code ?? 'unknown'}`)
-      return { url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() }
-    },
+    link: (ref, now) => temporaryLink(storage(), ref, now),
   }
 }
 
+/**
+ * An uploaded file's bytes, or null when it is not there: a missing file is what the SDK reports
+ * by throwing; to the sender it is "not uploaded".
+ */
+export async function downloadUpload(storage: CloudbasePhotoStorage, ref: string): Promise<Buffer | null> {
+  try {
+    const { fileContent } = await storage.downloadFile({ fileID: ref })
+    if (fileContent === undefined) return null
+    return typeof fileContent === 'string' ? Buffer.from(fileContent, 'binary') : fileContent
+  } catch {
+    return null
+  }
+}
+
+/** A 10-minute temporary link to an uploaded file. */
+export async function temporaryLink(storage: CloudbasePhotoStorage, ref: string, now: Date): Promise<{ url: string; expiresAt: string }> {
+  const out = await storage.getTempFileURL({ fileList: [{ fileID: ref, maxAge: LINK_SECONDS }] })
+  const url = out.fileList?.[0]?.tempFileURL
+  if (!url) throw new Error(`no temporary link: ${out.fileList?.[0]?.code ?? 'unknown'}`)
+  return { url, expiresAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString() }
+}
+
 let app: CloudbasePhotoStorage | null = null
-function realStorage(): CloudbasePhotoStorage {
+/** The function's own CloudBase app, made once, for every file store here. */
+export function realStorage(): CloudbasePhotoStorage {
   app ??= init({ env: SYMBOL_CURRENT_ENV })
   return app
 }
