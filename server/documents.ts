@@ -8,8 +8,8 @@
  * read the report), served with the original name and the type's content type.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { createReadStream, mkdirSync } from 'node:fs'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import {
@@ -24,6 +24,7 @@ import {
 } from '../cloudfunctions/_shared/domain/attachments'
 import type { DocumentFiles } from '../cloudfunctions/_shared/files/document-files'
 import { bearer, verifyToken } from './auth'
+import { saveUpload } from './photos'
 
 /** How long a document link works. */
 export const DOCUMENT_LINK_TTL_MS = 10 * 60 * 1000
@@ -43,12 +44,8 @@ function signature(file: string, exp: number, name: string): Buffer {
 }
 
 /** Stores an accepted document and returns its reference. */
-export async function saveDocument(bytes: Buffer, type: DocumentType, dir: () => string = () => documentsDir()): Promise<string> {
-  const folder = dir()
-  mkdirSync(folder, { recursive: true })
-  const name = `${randomBytes(16).toString('base64url')}.${DOCUMENT_EXTENSIONS[type]}`
-  await writeFile(join(folder, name), bytes, { mode: 0o600, flag: 'wx' })
-  return `local:${name}`
+export function saveDocument(bytes: Buffer, type: DocumentType, dir: () => string = () => documentsDir()): Promise<string> {
+  return saveUpload(bytes, DOCUMENT_EXTENSIONS[type], dir())
 }
 
 /** The files port over the local folder. */

@@ -35,10 +35,17 @@ function signature(name: string, exp: number): Buffer {
 }
 
 /** Stores an accepted photo and returns its reference. */
-export async function savePhoto(bytes: Buffer, type: PhotoType, dir: () => string = () => photosDir()): Promise<string> {
-  const folder = dir()
+export function savePhoto(bytes: Buffer, type: PhotoType, dir: () => string = () => photosDir()): Promise<string> {
+  return saveUpload(bytes, PHOTO_EXTENSIONS[type], dir())
+}
+
+/**
+ * Keeps an accepted upload in `folder` under an unguessable name with its type's extension,
+ * readable by the runtime only, never overwriting; answers its reference `local:<name>`.
+ */
+export async function saveUpload(bytes: Buffer, extension: string, folder: string): Promise<string> {
   mkdirSync(folder, { recursive: true })
-  const name = `${randomBytes(16).toString('base64url')}.${PHOTO_EXTENSIONS[type]}`
+  const name = `${randomBytes(16).toString('base64url')}.${extension}`
   await writeFile(join(folder, name), bytes, { mode: 0o600, flag: 'wx' })
   return `local:${name}`
 }
