@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { counterId } from '../cloudfunctions/_shared/domain/counter'
+import { seriesOf } from '../cloudfunctions/_shared/domain/indices'
 import { countedPeriodsOf } from '../cloudfunctions/_shared/domain/period'
 import { DEMO_PASSWORD } from '../server/seed-data'
 import { startServer, stopServer } from './server'
@@ -87,9 +88,13 @@ export async function burst(): Promise<BurstResult> {
     const readCounters = () => {
       const db = new Database(join(dir, 'chuangye.db'), { readonly: true })
       const get = db.prepare('SELECT doc FROM counters WHERE _id = ?')
+      // As a dashboard reads them (`seriesOf`): a month's counts may be kept on its year's document.
+      const docs = [...new Set(periods.flatMap((p) => [p, p.slice(0, 4)]))]
+        .map((p) => get.get(counterId(ORG, p)) as { doc: string } | undefined)
+        .flatMap((row) => (row ? [JSON.parse(row.doc) as Record<string, unknown>] : []))
+      const series = seriesOf(docs).get(ORG)
       const out = periods.map((p) => {
-        const row = get.get(counterId(ORG, p)) as { doc: string } | undefined
-        const c = row ? JSON.parse(row.doc) : {}
+        const c = series?.get(p) ?? {}
         return { period: p, signups: c.signups ?? 0, residentsReached: c.residentsReached ?? 0 }
       })
       db.close()

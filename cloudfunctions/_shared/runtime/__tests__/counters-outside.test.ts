@@ -14,8 +14,13 @@ describe('applyContributions outside a transaction', () => {
     const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
     const outside: TxStore<Collections> = { collection: (name) => store.collection(name) }
     await Promise.all(Array.from({ length: 12 }, () => applyContributions(outside, 'comm-a', [{ date: '2026-11-23', inc: { signups: 1 } }])))
-    expect((await store.collection('counters').get(counterId('comm-a', '2026-M11')))?.signups).toBe(12)
-    expect((await store.collection('counters').get(counterId('comm-a', '2026')))?.signups).toBe(12)
+    // Event metrics are kept on the year document: its total and the month's part, moved together.
+    expect(await store.collection('counters').get(counterId('comm-a', '2026'))).toMatchObject({ signups: 12, m11__signups: 12 })
+    expect(await store.collection('counters').get(counterId('comm-a', '2026-M11'))).toBeNull()
+    // A metric kept on both documents: each created once, every increment counted.
+    await Promise.all(Array.from({ length: 12 }, () => applyContributions(outside, 'comm-a', [{ date: '2026-11-23', inc: { feedbackReceived: 1 } }])))
+    expect((await store.collection('counters').get(counterId('comm-a', '2026-M11')))?.feedbackReceived).toBe(12)
+    expect((await store.collection('counters').get(counterId('comm-a', '2026')))?.feedbackReceived).toBe(12)
     await store.close()
   })
 })
