@@ -9,7 +9,7 @@ import { testExportFiles } from '../cloudfunctions/_shared/testing/export-files'
 import { localMiniCodes } from '../cloudfunctions/_shared/codes/local'
 import type { EventSignup } from '../cloudfunctions/_shared/domain/event'
 import { countedPeriodsOf } from '../cloudfunctions/_shared/domain/period'
-import { counterTotals } from '../cloudfunctions/_shared/runtime/counters'
+import { periodCounts } from '../cloudfunctions/_shared/testing/counters'
 import { dispatch } from '../cloudfunctions/_shared/runtime/dispatch'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
@@ -74,11 +74,11 @@ export async function conflictBurst(n: number, capacity: number): Promise<Confli
   const ok = n - failures
   let countersOk = true
   for (const period of countedPeriodsOf(new Date(event.startAt))) {
-    const c = await counterTotals(raw, 'comm-a', period)
+    const c = await periodCounts(raw, 'comm-a', period)
     if ((c.signups ?? 0) !== confirmed) countersOk = false
   }
   for (const period of countedPeriodsOf(new Date(NOW))) {
-    const c = await counterTotals(raw, 'comm-a', period)
+    const c = await periodCounts(raw, 'comm-a', period)
     if ((c.residentsReached ?? 0) !== ok) countersOk = false
   }
   // Each sign-up was handed its own place in line by the event's guarded update.

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import type { EventSignup } from '../cloudfunctions/_shared/domain/event'
 import { periodsOf } from '../cloudfunctions/_shared/domain/period'
+import { periodCounts } from '../cloudfunctions/_shared/testing/counters'
 import type { SurveyResponse } from '../cloudfunctions/_shared/domain/survey'
 import { surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
 import { type Keyring, makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
@@ -202,11 +203,11 @@ async function check(
     const expectedWaiting = signups.filter((x) => x.status === 'waitlisted').length
     const event = await store.collection('events').get(EVENT)
     // An event's sign-ups count in the month it is held.
-    const month = event ? await store.collection('counters').get(`c-jinsha:${periodsOf(new Date(event.startAt)).month}`) : null
+    const month = event ? await periodCounts(store, 'c-jinsha', periodsOf(new Date(event.startAt)).month) : null
     const eventCounts = {
       confirmed: event?.confirmedCount ?? 0,
       waiting: event?.waitlistCount ?? 0,
-      counted: Number(month?.signups ?? 0),
+      counted: month?.signups ?? 0,
       expectedConfirmed,
       expectedWaiting,
     }

@@ -6,7 +6,11 @@ import { type Browser, chromium } from 'playwright-core'
 const ROOT = resolve(__dirname, '..')
 
 export async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/index.ts'], {
+  // BENCH_RUNTIME_CPU_PROF=<dir>: the runtime writes a CPU profile there when it stops (`node --cpu-prof`,
+  // tsx loaded in the same process rather than by its CLI's child process).
+  const dir = process.env.BENCH_RUNTIME_CPU_PROF
+  const args = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', 'server/index.ts'] : [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/index.ts']
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_FORCE_PASSWORD_CHANGE: '0', SKIP_H5_BUILD: '1', RESIDENT_SESSIONS_PER_MINUTE: '1000000', STAFF_SIGNINS_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -56,12 +56,40 @@ function isClaims(value: unknown): value is TokenClaims {
   return false
 }
 
+/** Most verified tokens remembered per secret (a crowd at one event, each on their own token). */
+const VERIFIED_KEPT = 20_000
+
+/**
+ * Tokens whose signature and claims were already checked, per secret, with what they vouch for
+ * and until when: a resident's every call after the first skips the MAC and the JSON parse.
+ * Only the check of the token's own bytes is remembered: expiry is checked on every call, and a
+ * staff token's version against the account in `resolveCaller` (a revoked session stays refused).
+ */
+const verified = new WeakMap<Buffer, Map<string, { identity: Identity; expMs: number }>>()
+
 /**
  * Returns the identity a valid, unexpired token vouches for, else null. The shape is strict:
  * exactly two base64url segments, and claims with exactly the expected keys and types, so a
  * token with anything appended or re-encoded is refused rather than half-read.
  */
 export function verifyToken(secret: Buffer, token: string, nowMs: number): Identity | null {
+  let known = verified.get(secret)
+  if (!known) verified.set(secret, (known = new Map()))
+  const hit = known.get(token)
+  if (hit) {
+    if (hit.expMs > nowMs) return { ...hit.identity }
+    known.delete(token)
+    return null
+  }
+  const checked = checkToken(secret, token)
+  if (!checked || checked.expMs <= nowMs) return null
+  if (known.size >= VERIFIED_KEPT) known.delete(known.keys().next().value as string)
+  known.set(token, checked)
+  return { ...checked.identity }
+}
+
+/** The signature and claims of a token, whatever the time: what it vouches for and until when. */
+function checkToken(secret: Buffer, token: string): { identity: Identity; expMs: number } | null {
   const parts = token.split('.')
   if (parts.length !== 2) return null
   const [body, sig] = parts
@@ -72,9 +100,10 @@ export function verifyToken(secret: Buffer, token: string, nowMs: number): Ident
   } catch {
     return null
   }
-  if (!isClaims(claims) || claims.exp * 1000 <= nowMs) return null
-  if (claims.k === 'r') return { residentId: claims.sub, deviceId: claims.d }
-  return { staffId: claims.sub, tokenVersion: claims.v }
+  if (!isClaims(claims)) return null
+  const expMs = claims.exp * 1000
+  if (claims.k === 'r') return { identity: { residentId: claims.sub, deviceId: claims.d }, expMs }
+  return { identity: { staffId: claims.sub, tokenVersion: claims.v }, expMs }
 }
 
 /**

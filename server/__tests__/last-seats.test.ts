@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import type { SignupOutput } from '../../cloudfunctions/_shared/contracts/event'
 import type { EventSignup } from '../../cloudfunctions/_shared/domain/event'
 import { periodsOf } from '../../cloudfunctions/_shared/domain/period'
+import { periodCounts } from '../../cloudfunctions/_shared/testing/counters'
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { reconcileCounters } from '../../cloudfunctions/_shared/runtime/reconcile'
 import type { Collections } from '../../cloudfunctions/_shared/store/collections'
@@ -66,7 +67,7 @@ async function signupsOfEvent(): Promise<EventSignup[]> {
 async function countsAndRecount() {
   const event = await store.collection('events').get(EVENT)
   if (!event) throw new Error('seeded event missing')
-  const month = await store.collection('counters').get(`c-jinsha:${periodsOf(new Date(event.startAt)).month}`)
+  const month = await periodCounts(store, 'c-jinsha', periodsOf(new Date(event.startAt)).month)
   const signups = await signupsOfEvent()
   return {
     stored: { confirmed: event.confirmedCount, waiting: event.waitlistCount },
@@ -74,7 +75,7 @@ async function countsAndRecount() {
       confirmed: signups.filter((s) => s.status === 'confirmed' || s.status === 'checked_in').length,
       waiting: signups.filter((s) => s.status === 'waitlisted').length,
     },
-    monthSignups: Number(month?.signups ?? 0),
+    monthSignups: month.signups ?? 0,
   }
 }
 

@@ -94,6 +94,16 @@ export async function claimPlace(
   throw conflict(BUSY)
 }
 
+/**
+ * How many waited ahead of a waitlist place when `claimPlace` handed it out: the event's
+ * `waitlistCount` as the same guarded update left it, less this one. Everyone counted there took
+ * a lower `seq` (the counter and the count move in one update), so this is the count of waitlisted
+ * sign-ups with a lower `seq` at that moment, with no read. Undefined for a confirmed place.
+ */
+export function waitlistAheadAtClaim(claim: Claim): number | undefined {
+  return claim.confirm ? undefined : Math.max(0, claim.after.waitlistCount - 1)
+}
+
 /** Gives back what `claimPlace` took, when the sign-up it was for could not be written. */
 export async function releaseClaim(store: Store<Collections>, ctx: Ctx, claim: Claim): Promise<void> {
   const inc = claim.confirm ? { confirmedCount: -1, ...(claim.checkedIn ? { checkedInCount: -1 } : {}) } : { waitlistCount: -1 }
@@ -176,10 +186,12 @@ export class SignupRaced extends Error {
 /**
  * After the sign-up committed: records the resident as reached by the org (first time only) and
  * moves the org's counters, each by a blind single-document increment outside any transaction
- * (the month and year counter documents are what every sign-up of an org moves at once). A crash
+ * (the year counter document is what every sign-up of an org moves at once). A crash
  * between the commit and here leaves the counters short, never double: a retry is answered from
  * the sign-up, and the nightly reconciliation (`reconcileCounters`) recounts from the records.
- * Reads the reach; writes it (first time only), the month and the year counter documents.
+ * Reads the reach; writes it (first time only) and the year counter document (one `inc` moves the
+ * year's total and the month's part: `placementsOf`; two documents only when the resident is
+ * reached in another year than the event is held in).
  */
 export async function countSignup(store: Store<Collections>, ctx: Ctx, claim: Claim, residentId: string): Promise<void> {
   const { event, confirm, checkedIn } = claim

@@ -27,6 +27,21 @@ export const MONTHLY_PREFIX = 'mo_'
  */
 const YEAR_KEPT_STOCK = /^entb_m\d+$/
 
+/**
+ * Flows kept on the year document only, as the year's total plus one field per month (issue 24,
+ * a sign-up within 5 writes): the event metrics (`EVENT_METRICS` in domain/event), which every
+ * sign-up, check-in and cancellation moves. The month's part and the year's total move in one
+ * `inc` of one document, so a sign-up's counters are one write (two when the resident was reached
+ * in another year than the event is held in), and a crowd signing up moves one counter document
+ * per org instead of two. Readers get the month from the year document (`seriesOf`).
+ */
+const YEAR_KEPT_FLOW = /^(eventsHeld|signups|attendance|residentsReached)$/
+
+/** Is `metric` kept on the year document only (total and month parts), never on a month document? */
+export function yearKept(metric: string): boolean {
+  return YEAR_KEPT_STOCK.test(metric) || YEAR_KEPT_FLOW.test(metric)
+}
+
 /** A metric's part for one month on its year document: `m07__<metric>` (field names stay `[A-Za-z0-9_]`). */
 export function monthKeyed(month: string, metric: string): string {
   return `m${month.slice(-2)}__${metric}`
@@ -43,12 +58,13 @@ export function parseMonthKeyed(field: string): { mm: string; metric: string } |
 /**
  * Where a metric dated on a day is kept, as `[period, field]` pairs, of that day's counted periods
  * (`countedPeriodsOf`: month, then year). Plain metrics: the month and the year document. `mo_`
- * metrics: the year document's month field. Year-kept stocks: the year's total and its month field.
+ * metrics: the year document's month field. Year-kept stocks and flows (`yearKept`): the year's
+ * total and its month field.
  */
 export function placementsOf(metric: string, periods: readonly string[]): readonly (readonly [string, string])[] {
   const [month, year] = periods
   if (metric.startsWith(MONTHLY_PREFIX)) return [[year, monthKeyed(month, metric)]]
-  if (YEAR_KEPT_STOCK.test(metric)) return [[year, metric], [year, monthKeyed(month, metric)]]
+  if (yearKept(metric)) return [[year, metric], [year, monthKeyed(month, metric)]]
   return periods.map((p) => [p, metric] as const)
 }
 

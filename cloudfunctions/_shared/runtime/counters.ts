@@ -1,7 +1,7 @@
 import { type Contribution, type Counter, counterId, diffContributions, placementsOf } from '../domain/counter'
 import { countedPeriodsOf } from '../domain/period'
 import type { Collections } from '../store/collections'
-import { DuplicateIdError, type Store, type TxStore } from '../store/port'
+import { DuplicateIdError, type TxStore } from '../store/port'
 
 /** A record's contributions and the org they count for (null: the record does not exist). */
 export interface Counted {
@@ -26,7 +26,7 @@ export async function applyCountedChange(tx: TxStore<Collections>, before: Count
   for (const [orgId, list] of byOrg) await applyContributions(tx, orgId, list)
 }
 
-/** Adds `list` to the org's month and year documents (see `countedPeriodsOf`), one write per document. */
+/** Adds `list` to the org's month and year documents (see `countedPeriodsOf`, `placementsOf`), one write per document. */
 export async function applyContributions(tx: TxStore<Collections>, orgId: string, list: readonly Contribution[]): Promise<void> {
   const perPeriod = new Map<string, Record<string, number>>()
   for (const c of list) {
@@ -70,12 +70,4 @@ async function bumpPeriod(tx: TxStore<Collections>, orgId: string, period: strin
 /** Noon in Shanghai on `date` (YYYY-MM-DD): the instant a dated contribution is counted at. */
 export function dayInstant(date: string): Date {
   return new Date(`${date}T12:00:00+08:00`)
-}
-
-/** An org's counts for one period as readers see them (bench and tests): its counter document. */
-export async function counterTotals(store: Store<Collections>, orgId: string, period: string): Promise<Record<string, number>> {
-  const doc = await store.collection('counters').get(counterId(orgId, period))
-  const out: Record<string, number> = {}
-  for (const [k, v] of Object.entries(doc ?? {})) if (typeof v === 'number') out[k] = v
-  return out
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, type KeyObject, randomFillSync, timingSafeEqual } from 'node:crypto'
 
 /**
  * Server-side keys, all derived (HKDF-SHA256) from one master secret that never leaves the
@@ -21,16 +21,35 @@ function derive(master: Buffer, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `chuangye:${purpose}`, 32))
 }
 
+/** Random bytes for IVs drawn from a buffer refilled from the CSPRNG (one call per 4 KiB, not per value). */
+function ivSource(): (n: number) => Buffer {
+  const pool = Buffer.alloc(4096)
+  let at = pool.length
+  return (n) => {
+    if (at + n > pool.length) {
+      randomFillSync(pool)
+      at = 0
+    }
+    // A copy: the pool is overwritten when it is refilled.
+    const out = Buffer.from(pool.subarray(at, at + n))
+    at += n
+    return out
+  }
+}
+
 export function makeKeyring(master: Buffer): Keyring {
   if (master.length < 32) throw new Error('the master secret must be at least 32 bytes')
-  const cache = new Map<string, Buffer>()
+  // Derived once per purpose and process, held as KeyObjects (HMAC and AES take them without
+  // importing the raw key again on every call: a sign-up makes three keyed hashes and one seal).
+  const cache = new Map<string, KeyObject>()
   const key = (purpose: string) => {
     let k = cache.get(purpose)
-    if (!k) cache.set(purpose, (k = derive(master, purpose)))
+    if (!k) cache.set(purpose, (k = createSecretKey(derive(master, purpose))))
     return k
   }
   const hmac = (purpose: string, data: string) => createHmac('sha256', key(`hash:${purpose}`)).update(data).digest()
   const encKey = key('enc:v1')
+  const randomIv = ivSource()
   return {
     keyedHash: (purpose, ...parts) => hmac(purpose, JSON.stringify(parts)).toString('base64url'),
     mac: (purpose, value, chars) => hmac(purpose, value).toString('base64url').slice(0, chars),
@@ -40,7 +59,7 @@ export function makeKeyring(master: Buffer): Keyring {
       return mac.length >= 6 && given.length === expected.length && timingSafeEqual(given, expected)
     },
     encrypt(plain) {
-      const iv = randomBytes(12)
+      const iv = randomIv(12)
       const cipher = createCipheriv('aes-256-gcm', encKey, iv)
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
       return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.')

@@ -1,5 +1,5 @@
-import type { EventReach, EventRequest, EventSignup } from '../domain/event'
-import { type Contribution, type Counter, counterId, diffContributions, MONTHLY_PREFIX, parseMonthKeyed, placementsOf } from '../domain/counter'
+import { EVENT_METRICS, type EventReach, type EventRequest, type EventSignup } from '../domain/event'
+import { type Contribution, type Counter, counterId, diffContributions, monthKeyed, MONTHLY_PREFIX, parseMonthKeyed, placementsOf } from '../domain/counter'
 import { FEEDBACK_METRICS, FEEDBACK_STATUSES } from '../domain/feedback'
 import { shanghaiDate } from '../domain/time'
 import { applyContributions, dayInstant } from './counters'
@@ -322,6 +322,50 @@ export async function moveMoneyToYearDocuments(store: Store<Collections>): Promi
 }
 
 /**
+ * Issue 24, a sign-up within 5 writes: the event metrics (`EVENT_METRICS`) leave the month
+ * documents for the year document's month parts (`m<MM>__<metric>`, `placementsOf`); the year's
+ * totals are already there. Each month document is moved in one transaction with its year
+ * document (its event fields added to the year's month parts, taken off the month document, a
+ * month document left with nothing but its ids removed), so the figures every reader gets from
+ * `seriesOf` are the same before, during and after (it adds a month document's field and the
+ * year's month part together). Moving, not recounting: a drift the counters had stays for the
+ * reconcile job to report, as before. Repeatable: an instance still on the old code during a
+ * deploy may count a sign-up on a month document, and the next start or set-up moves it over.
+ */
+export async function moveEventCountsToYearDocuments(store: Store<Collections>): Promise<number> {
+  const isEvent = (k: string) => (EVENT_METRICS as readonly string[]).includes(k)
+  const months: string[] = []
+  for await (const batch of store.collection('counters').scan(undefined, 500)) {
+    for (const c of batch) if (periodKind(String(c.period)) === 'month' && Object.keys(c).some(isEvent)) months.push(c._id)
+  }
+  let changed = 0
+  for (const id of months) {
+    const moved = await store.transaction(async (tx) => {
+      const col = tx.collection('counters')
+      const month = await col.get(id)
+      if (!month || !Object.keys(month).some(isEvent)) return false
+      const period = String(month.period)
+      const inc: Record<string, number> = {}
+      const rest: Counter = { _id: month._id, orgId: month.orgId, period: month.period }
+      for (const [k, v] of Object.entries(month)) {
+        if (k in rest) continue
+        if (!isEvent(k)) rest[k] = v
+        else if (typeof v === 'number' && v !== 0) inc[monthKeyed(period, k)] = v
+      }
+      if (Object.keys(inc).length) {
+        const yearId = counterId(month.orgId, period.slice(0, 4))
+        if (!(await col.update(yearId, { inc }))) await col.insert({ _id: yearId, orgId: month.orgId, period: period.slice(0, 4), ...inc })
+      }
+      if (Object.keys(rest).length > 3) await col.put(rest)
+      else await col.remove(id)
+      return true
+    })
+    if (moved) changed++
+  }
+  return changed
+}
+
+/**
  * Writes the default targets (`TARGET_SEEDS`, each with the seed document it comes from) for every
  * city in the database that lacks them, as seed 001's year's records; a record an office has set
  * is never touched. Resolves how many it wrote.
@@ -482,6 +526,13 @@ const MIGRATIONS: readonly Migration[] = [
     // 政策享受率 benefited stock on the year document (with month parts), `entrepreneursBenefited` dropped.
     name: '2026-12-money-on-year-documents',
     run: moveMoneyToYearDocuments,
+  },
+  {
+    // Issue 24, a sign-up within 4 reads + 5 writes: the event metrics' month parts on the year
+    // document, so a sign-up moves one counter document (`placementsOf`, `yearKept`).
+    name: '2026-12-event-counts-on-year-documents',
+    repeatable: true,
+    run: moveEventCountsToYearDocuments,
   },
 ]
 

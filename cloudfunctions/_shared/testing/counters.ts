@@ -12,3 +12,15 @@ export async function quarterCounts(store: Store<Collections>, orgId: string, qu
   })
   return seriesOf(page.items).get(orgId)?.get(quarter) ?? {}
 }
+
+/**
+ * A month's or a year's counts as a dashboard reads them: the period's own document and the
+ * month parts on its year document (`seriesOf`), whichever document a metric is kept on.
+ */
+export async function periodCounts(store: Store<Collections>, orgId: string, period: string): Promise<Record<string, number>> {
+  const page = await store.collection('counters').find({
+    where: where.and<Counter>(where.eq('orgId', orgId), where.in('period', [...new Set([period, period.slice(0, 4)])])),
+    limit: 10,
+  })
+  return seriesOf(page.items).get(orgId)?.get(period) ?? {}
+}

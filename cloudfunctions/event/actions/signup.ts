@@ -5,7 +5,7 @@ import { notFound } from '../../_shared/runtime/errors'
 import { DuplicateIdError } from '../../_shared/store/port'
 import { countsOf, mySignupView, refuse, requestIdOf, signupIdOf } from '../access'
 import { checkinWithCodeRefusal } from '../checks'
-import { type Claim, claimPlace, countSignup, fillFromWaitlist, releaseClaim, SignupRaced, writeSignup } from '../../_shared/application/event-places'
+import { type Claim, claimPlace, countSignup, fillFromWaitlist, releaseClaim, SignupRaced, waitlistAheadAtClaim, writeSignup } from '../../_shared/application/event-places'
 
 /**
  * Signs the resident up: a place if one is free (and nobody waits), else the waitlist. One
@@ -18,7 +18,8 @@ import { type Claim, claimPlace, countSignup, fillFromWaitlist, releaseClaim, Si
  * outside any transaction; the transaction holds only this resident's documents (the sign-up,
  * the inbox message), so on CloudBase concurrent sign-ups never conflict. Operations: reads the
  * sign-up, the event, the notice settings and the reach; writes the event, the sign-up, the
- * message and its delivery, the reach (first time only) and the month and year counters.
+ * inbox message, the reach (first time only) and the org's year counter document (the month's
+ * part is a field of it). A waitlisted resident's place in line comes from the claim, not a count.
  */
 export const signup = defineAction({
   input: signupInput,
@@ -107,8 +108,9 @@ export const signup = defineAction({
       await fillFromWaitlist(ctx, input.eventId)
       return answer(outcome, null)
     }
-    // The counts as this sign-up's claim left them (the page shows the places left without another call).
-    return { outcome, mine: await mySignupView(ctx, saved), counts: countsOf(claim.after) }
+    // The counts as this sign-up's claim left them (the page shows the places left without another
+    // call), and a waitlisted resident's place in line from the same claim, without a count.
+    return { outcome, mine: await mySignupView(ctx, saved, waitlistAheadAtClaim(claim)), counts: countsOf(claim.after) }
 
     /** The answer to a request already done: the sign-up and the counts as they are now. */
     async function answer(done: SignupOutput['outcome'], mine: EventSignup | null): Promise<SignupOutput> {

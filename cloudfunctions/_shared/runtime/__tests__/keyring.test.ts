@@ -1,3 +1,4 @@
+import { createDecipheriv, createHmac, hkdfSync } from 'node:crypto'
 import { keyringFromEnv, lazyKeyring, makeKeyring } from '../keyring'
 
 const ring = makeKeyring(Buffer.from('a'.repeat(40)))
@@ -28,6 +29,25 @@ describe('keyring', () => {
     const parts = a.split('.')
     parts[3] = Buffer.from('tampered').toString('base64url')
     expect(() => ring.decrypt(parts.join('.'))).toThrow()
+  })
+
+  it('keeps every stored id and sealed value readable: the same HKDF keys as plain HMAC / AES-GCM compute them', () => {
+    // Keys are cached per process (as KeyObjects); what they compute must not change with that.
+    const master = Buffer.from('a'.repeat(40))
+    const derived = (purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `chuangye:${purpose}`, 32))
+    const plain = createHmac('sha256', derived('hash:event-signup')).update(JSON.stringify(['ev1', 'r1'])).digest('base64url')
+    expect(ring.keyedHash('event-signup', 'ev1', 'r1')).toBe(plain)
+    expect(ring.keyedHash('event-signup', 'ev1', 'r1')).toBe(plain)
+    const [, iv, tag, body] = ring.encrypt('13900000001').split('.')
+    const d = createDecipheriv('aes-256-gcm', derived('enc:v1'), Buffer.from(iv, 'base64url'))
+    d.setAuthTag(Buffer.from(tag, 'base64url'))
+    expect(Buffer.concat([d.update(Buffer.from(body, 'base64url')), d.final()]).toString('utf8')).toBe('13900000001')
+  })
+
+  it('never repeats an IV, across refills of its random pool', () => {
+    const ivs = new Set(Array.from({ length: 2000 }, () => ring.encrypt('x').split('.')[1]))
+    expect(ivs.size).toBe(2000)
+    for (const iv of ivs) expect(Buffer.from(iv, 'base64url')).toHaveLength(12)
   })
 
   it('needs a configured secret, but only when a key is used', () => {

@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EventView, SignupOutput } from '../../../_shared/contracts/event'
-import { counterId } from '../../../_shared/domain/counter'
 import type { EventSignup } from '../../../_shared/domain/event'
 import { countedPeriodsOf, periodsOf } from '../../../_shared/domain/period'
-import { quarterCounts } from '../../../_shared/testing/counters'
+import { periodCounts, quarterCounts } from '../../../_shared/testing/counters'
 import { dispatch } from '../../../_shared/runtime/dispatch'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
 import type { Reply } from '../../../_shared/runtime/errors'
@@ -67,8 +66,7 @@ async function expectExact(store: SqliteStore<Collections>, eventId: string) {
   const event = await store.collection('events').get(eventId)
   expect(event).toMatchObject({ confirmedCount: 800, waitlistCount: 200, seq: 1000 })
   for (const period of countedPeriodsOf(new Date(NOW))) {
-    const c = await store.collection('counters').get(counterId('comm-a', period))
-    expect(c).toMatchObject({ signups: 800, residentsReached: 1000 })
+    expect(await periodCounts(store, 'comm-a', period)).toMatchObject({ signups: 800, residentsReached: 1000 })
   }
   expect(await quarterCounts(store, 'comm-a', periodsOf(new Date(NOW)).quarter)).toMatchObject({ signups: 800, residentsReached: 1000 })
   expect(await store.collection('eventReach').count()).toBe(1000)

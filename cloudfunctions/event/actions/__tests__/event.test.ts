@@ -15,7 +15,7 @@ import type {
 import type { InboxOutput, MarkReadOutput } from '../../../_shared/contracts/notify'
 import { REFUSALS, slotOf } from '../../../_shared/domain/event'
 import { periodsOf } from '../../../_shared/domain/period'
-import { counterId } from '../../../_shared/domain/counter'
+import { periodCounts } from '../../../_shared/testing/counters'
 import { resident, staffId } from '../../../_shared/testing/harness'
 import { inboxActions as notifyActions } from '../../../notify/actions'
 import { signScene } from '../../../_shared/codes/scene'
@@ -170,7 +170,7 @@ describe('sign-up and check-in', () => {
 
     const view = await h.ok<EventView>(h.actions, staffId('staff-a'), 'get', { id: e._id })
     expect(view.counts).toEqual({ capacity: 50, confirmed: 1, waitlisted: 0, checkedIn: 1 })
-    const month = await h.store.collection('counters').get(counterId('comm-a', periodsOf(new Date(ON_SITE)).month))
+    const month = await periodCounts(h.store, 'comm-a', periodsOf(new Date(ON_SITE)).month)
     expect(month).toMatchObject({ signups: 2, attendance: 1, eventsHeld: 1, residentsReached: 1 })
   })
 
@@ -268,7 +268,7 @@ describe('sign-up and check-in', () => {
     expect(retried.outcome).toBe('checked_in')
     view = await h.ok<EventView>(h.actions, staffId('staff-a'), 'get', { id: e._id })
     expect(view.counts.checkedIn).toBe(1)
-    const month = await h.store.collection('counters').get(counterId('comm-a', periodsOf(new Date(ON_SITE)).month))
+    const month = await periodCounts(h.store, 'comm-a', periodsOf(new Date(ON_SITE)).month)
     expect(month).toMatchObject({ signups: 1, attendance: 1, eventsHeld: 1, residentsReached: 2 })
   })
 
@@ -327,7 +327,7 @@ describe('staff', () => {
     expect((await h.ok<MarkReadOutput>(notifyActions, resident('r2'), 'markRead', { ids: [cancelled?._id ?? ''] })).marked).toBe(0)
     expect(await h.ok<MarkReadOutput>(notifyActions, resident('r1'), 'markRead', { ids: [cancelled?._id ?? ''] })).toEqual({ marked: 1, unreadCount: 1 })
     // Sign-ups of a cancelled event no longer count.
-    const month = await h.store.collection('counters').get(counterId('comm-a', periodsOf(new Date(NOW)).month))
+    const month = await periodCounts(h.store, 'comm-a', periodsOf(new Date(NOW)).month)
     expect(month).toMatchObject({ signups: 0 })
     const audit = await h.store.collection('audit').find({ limit: 50 })
     expect(audit.items.filter((a) => a.actorId === 'staff-a' && a.target === e._id && a.result === 'ok').length).toBeGreaterThanOrEqual(2)

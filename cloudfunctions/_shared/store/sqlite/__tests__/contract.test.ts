@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Collections } from '../../collections'
 import { describeStoreContract } from '../../contract/suite'
 import { openSqliteStore } from '../adapter'
+import { where } from '../../port'
 
 describeStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cy-store-'))
@@ -23,6 +24,8 @@ describe('sqlite adapter specifics', () => {
     const store = openSqliteStore<Collections>({ path: join(dir, 'a.db'), purpose: 'test' })
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2)
+    // Savepoint sub-journals in memory (never read after a crash): the durable part is the WAL.
+    expect(store.db.pragma('temp_store', { simple: true })).toBe(2)
     await store.close()
     rmSync(dir, { recursive: true, force: true })
   })
@@ -113,5 +116,30 @@ describe('sqlite adapter specifics', () => {
     expect(await again.collection('orgs').get('o3')).toBeNull()
     await again.close()
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('prepares a statement once however often its shape runs, values bound, and stays right past the cache bound', async () => {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    const counters = store.collection('counters')
+    await counters.insert({ _id: 'o:2026', orgId: 'o', period: '2026' })
+    const prepare = jest.spyOn(store.db, 'prepare')
+    for (let i = 0; i < 50; i++) {
+      expect(await counters.update('o:2026', { inc: { signups: 1, m11__signups: 1 } })).toBe(true)
+      await store.transaction(async (tx) => {
+        await tx.collection('counters').update('o:2026', { inc: { signups: 1, m11__signups: 1 } })
+      })
+    }
+    // One UPDATE shape, plus the group commit's three savepoint statements.
+    expect(prepare.mock.calls.filter(([sql]) => /^UPDATE/.test(String(sql)))).toHaveLength(1)
+    expect(prepare.mock.calls.length).toBeLessThanOrEqual(4)
+    expect(await counters.get('o:2026')).toMatchObject({ signups: 100, m11__signups: 100 })
+    // More shapes than the cache keeps (500): each still runs its own SQL with its own values.
+    for (let i = 0; i < 600; i++) expect(await counters.update('o:2026', { set: { [`f${i}`]: i } })).toBe(true)
+    expect(await counters.update('o:2026', { inc: { signups: 1 } }, where.eq('period', '2026'))).toBe(true)
+    expect(await counters.update('o:2026', { inc: { signups: 1 } }, where.eq('period', '2025'))).toBe(false)
+    const doc = await counters.get('o:2026')
+    expect(doc).toMatchObject({ signups: 101, f0: 0, f599: 599 })
+    prepare.mockRestore()
+    await store.close()
   })
 })
