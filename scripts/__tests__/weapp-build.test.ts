@@ -75,6 +75,27 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     })
   })
 
+  describe('main-package bytes (issue 24): the settings in config/mini-size.json reach the output', () => {
+    const files = (ext: string): string[] => fs.readdirSync(DIST).filter((f) => f.endsWith(ext))
+    const mainFiles = (ext: string): string[] => [...files(ext), ...['index', 'events', 'mine'].map((p) => `pages/${p}/index${ext}`)]
+
+    it('JS keeps Chinese labels as UTF-8 text, not 6-byte \\uXXXX escapes (terser ascii_only off)', () => {
+      const js = mainFiles('.js').map(read).join('\n')
+      // a label of the 我的 tab page
+      expect(js).toContain('我的活动')
+      expect(js.match(/\\u[4-9][0-9a-f]{3}/gi) ?? []).toEqual([])
+    })
+
+    it('WXSS carries no -ms- or old -webkit- flex copies (autoprefixer targets WeChat\'s WebViews, not H5\'s Android 4.1)', () => {
+      const wxss = mainFiles('.wxss').map(read).join('\n')
+      expect(wxss).toMatch(/display:flex/)
+      expect({
+        ms: wxss.match(/-ms-[a-z-]+:/g) ?? [],
+        webkitFlex: wxss.match(/display:-webkit-flex|-webkit-box-shadow|-webkit-flex-direction/g) ?? [],
+      }).toEqual({ ms: [], webkitFlex: [] })
+    })
+  })
+
   it('asks WeChat for the privacy check, and the agree button of the privacy prompt can be bound', () => {
     expect(readJson<AppJson>('app.json').__usePrivacyCheck__).toBe(true)
     expect(read('base.wxml')).toMatch(/<button\b[^>]*\bbindagreeprivacyauthorization="eh"/)
