@@ -97,7 +97,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [path.resolve(__dirname, 'plugins/weapp-project-config.ts')],
+    plugins: [path.resolve(__dirname, 'plugins/weapp-project-config.ts'), path.resolve(__dirname, 'plugins/weapp-leaf-components.ts')],
     env: appEnv(),
     defineConstants: {},
     alias: {

@@ -56,6 +56,20 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
       expect(js).toMatch(/pixelRatio/)
     })
 
+    it('base.wxml holds one ec-canvas template (a leaf: no children loop), and utils.wxs sends it there at any depth (config/plugins/weapp-leaf-components.ts)', () => {
+      const base = read('base.wxml')
+      const names = [...base.matchAll(/<template name="(tmpl_\d+_ec-canvas)">/g)].map((m) => m[1])
+      expect(names).toEqual(['tmpl_0_ec-canvas'])
+      const body = base.slice(base.indexOf('<template name="tmpl_0_ec-canvas">'))
+      expect(body.slice(0, body.indexOf('</template>'))).not.toMatch(/wx:for/)
+      // the level chooser: components outside its first list are drawn with their level-0 template
+      const wxs = read('utils.wxs')
+      const listA = JSON.parse(/var a = (\[[^\]]*\])/.exec(wxs)?.[1] ?? 'null') as string[] | null
+      expect(listA).not.toBeNull()
+      expect(listA).not.toContain('ec-canvas')
+      expect(wxs).toMatch(/if \(a\.indexOf\(n\) === -1\) \{\s*l = 0\s*\}/)
+    })
+
     it("Taro's template binds the component's init event, and the page's js initialises echarts from that canvas node", () => {
       const base = read('base.wxml')
       const tag = base.match(/<ec-canvas\b[^>]*>/)?.[0] ?? ''
