@@ -7,6 +7,22 @@ import { ServerOnlyGuardPlugin } from './server-only-guard'
 import { H5HomePreloadPlugin } from './h5-home-preload'
 import { readConfig } from '@tarojs/helper'
 import { appIdProblem, readFileAppId } from './weapp-appid'
+/**
+ * Weapp settings that change only how many bytes the same code takes (issue 24: main package
+ * ≤ 1.15× the floor). JSON so the bench's floor config (bench/floor/config/index.ts) reads the very
+ * same values: the app and the floor are built alike and the ratio compares code, not settings.
+ * - `autoprefixer`: package.json's browserslist ("Android >= 4.1, ios >= 8") is for H5; applied to
+ *   WXSS it wrote `-webkit-`/`-ms-` copies of every flex, box-shadow and animation declaration (about
+ *   10 KB of the main package's 36 KB of WXSS). WeChat draws WXSS in its own WebView (iOS WKWebView,
+ *   Android XWeb, Chromium-based) and, with `setting.postcss: false` in project.config.json, uploads
+ *   WXSS as built; the targets here are older than those WebViews. Taro merges `config` into its own
+ *   autoprefixer defaults (`{ flexbox: 'no-2009' }`, @tarojs/webpack5-runner postcss/postcss.mini.js).
+ * - `terser`: Taro's mini default prints strings `ascii_only` (@tarojs/webpack5-runner
+ *   webpack/MiniBaseConfig.js), so each Chinese character of a label took a 6-byte `\uXXXX` escape
+ *   instead of 3 bytes of UTF-8; WeChat reads package JS as UTF-8. Only the output format changes:
+ *   `recursiveMerge` keeps Taro's other terser options (BaseConfig.setMinimizer).
+ */
+import miniSize from './mini-size.json'
 
 const root = path.resolve(__dirname, '..')
 const sharedDir = path.resolve(root, 'cloudfunctions/_shared')
@@ -81,7 +97,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [path.resolve(__dirname, 'plugins/weapp-project-config.ts')],
+    plugins: [path.resolve(__dirname, 'plugins/weapp-project-config.ts'), path.resolve(__dirname, 'plugins/weapp-leaf-components.ts')],
     env: appEnv(),
     defineConstants: {},
     alias: {
@@ -102,7 +118,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       enable: process.env.TARO_CACHE !== '0',
       buildDependencies: {
         theme: [path.resolve(root, 'src/styles/_theme.scss')],
-        config: [__filename, path.resolve(__dirname, 'dev.ts'), path.resolve(__dirname, 'prod.ts'), path.resolve(__dirname, 'h5-home-preload.ts')],
+        config: [__filename, path.resolve(__dirname, 'dev.ts'), path.resolve(__dirname, 'prod.ts'), path.resolve(__dirname, 'h5-home-preload.ts'), path.resolve(__dirname, 'mini-size.json')],
         // The H5 router's entry is generated from the page list, which the cache does not see
         // either: a page moved to a subpackage must not be looked for at its old path.
         pages: [path.resolve(root, 'src/app.config.ts'), path.resolve(root, 'cloudfunctions/_shared/domain/pages.ts')],
@@ -110,6 +126,10 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
     },
     mini: {
       optimizeMainPackage: { enable: true },
+      // Main-package bytes (issue 24): see mini-size.json above; the bench's floor uses the same.
+      // `mini.terser` overrides the top-level one for this platform only (@tarojs/service Config.getConfigs
+      // spreads `initialConfig.mini` over it); the type knows only the top-level key.
+      ...({ terser: miniSize.terser } as Record<string, unknown>),
       sassLoaderOption,
       // Components' styles use their own BEM names, so the order pages pull them in is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -117,6 +137,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       compile: { include: [sharedDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        autoprefixer: miniSize.autoprefixer,
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {

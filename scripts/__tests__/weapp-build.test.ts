@@ -56,6 +56,20 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
       expect(js).toMatch(/pixelRatio/)
     })
 
+    it('base.wxml holds one ec-canvas template (a leaf: no children loop), and utils.wxs sends it there at any depth (config/plugins/weapp-leaf-components.ts)', () => {
+      const base = read('base.wxml')
+      const names = [...base.matchAll(/<template name="(tmpl_\d+_ec-canvas)">/g)].map((m) => m[1])
+      expect(names).toEqual(['tmpl_0_ec-canvas'])
+      const body = base.slice(base.indexOf('<template name="tmpl_0_ec-canvas">'))
+      expect(body.slice(0, body.indexOf('</template>'))).not.toMatch(/wx:for/)
+      // the level chooser: components outside its first list are drawn with their level-0 template
+      const wxs = read('utils.wxs')
+      const listA = JSON.parse(/var a = (\[[^\]]*\])/.exec(wxs)?.[1] ?? 'null') as string[] | null
+      expect(listA).not.toBeNull()
+      expect(listA).not.toContain('ec-canvas')
+      expect(wxs).toMatch(/if \(a\.indexOf\(n\) === -1\) \{\s*l = 0\s*\}/)
+    })
+
     it("Taro's template binds the component's init event, and the page's js initialises echarts from that canvas node", () => {
       const base = read('base.wxml')
       const tag = base.match(/<ec-canvas\b[^>]*>/)?.[0] ?? ''
@@ -72,6 +86,27 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
         // taro-react-echarts (waits for a page-level onReady that has already fired) is not in the weapp build
         noTaroReactEcharts: !has('微信基础库版本过低'),
       }).toEqual({ takesDetail: true, initOnNode: true, adapterContext: true, noTaroReactEcharts: true })
+    })
+  })
+
+  describe('main-package bytes (issue 24): the settings in config/mini-size.json reach the output', () => {
+    const files = (ext: string): string[] => fs.readdirSync(DIST).filter((f) => f.endsWith(ext))
+    const mainFiles = (ext: string): string[] => [...files(ext), ...['index', 'events', 'mine'].map((p) => `pages/${p}/index${ext}`)]
+
+    it('JS keeps Chinese labels as UTF-8 text, not 6-byte \\uXXXX escapes (terser ascii_only off)', () => {
+      const js = mainFiles('.js').map(read).join('\n')
+      // a label of the 我的 tab page
+      expect(js).toContain('我的活动')
+      expect(js.match(/\\u[4-9][0-9a-f]{3}/gi) ?? []).toEqual([])
+    })
+
+    it('WXSS carries no -ms- or old -webkit- flex copies (autoprefixer targets WeChat\'s WebViews, not H5\'s Android 4.1)', () => {
+      const wxss = mainFiles('.wxss').map(read).join('\n')
+      expect(wxss).toMatch(/display:flex/)
+      expect({
+        ms: wxss.match(/-ms-[a-z-]+:/g) ?? [],
+        webkitFlex: wxss.match(/display:-webkit-flex|-webkit-box-shadow|-webkit-flex-direction/g) ?? [],
+      }).toEqual({ ms: [], webkitFlex: [] })
     })
   })
 

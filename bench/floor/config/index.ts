@@ -5,6 +5,8 @@
  */
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+// The app's weapp size settings (autoprefixer targets, terser output), shared so the ratio compares code.
+import miniSize from '../../../config/mini-size.json'
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/
 const TARO_PACKAGE = /@tarojs[\\/][a-z]+/
@@ -44,10 +46,14 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     mini: {
       optimizeMainPackage: { enable: true },
+      // `mini.terser` overrides the top-level one for this platform only (@tarojs/service Config.getConfigs
+      // spreads `initialConfig.mini` over it); the type knows only the top-level key.
+      ...({ terser: miniSize.terser } as Record<string, unknown>),
       sassLoaderOption,
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        autoprefixer: miniSize.autoprefixer,
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
