@@ -6,7 +6,7 @@
 import { build, type Metafile } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { sdkBundlePlugin } from './sdk-bundle'
+import { sdkBundlePlugin, writeSdkLazy } from './sdk-bundle'
 import { COLLECTION_NAMES, clientRule, type ClientRule } from '../cloudfunctions/_shared/store/collections'
 import { FUNCTION_DECLARATIONS, type FunctionDeclaration } from '../cloudfunctions/_shared/deploy/functions'
 import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/indexes'
@@ -142,6 +142,8 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions'), o
         2,
       ) + '\n',
     )
+    // The SDK's lazily loaded packages, beside the bundle (required from it on first use).
+    await writeSdkLazy(dir)
     out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
   }
   writeFileSync(join(outDir, 'database-indexes.json'), JSON.stringify(cloudbaseIndexDefinitions(), null, 2) + '\n')

@@ -23,9 +23,11 @@
  *    `wx-cloud-client-sdk` beyond the `generateHTTPClient` call above.
  *
  * 2. LAZY (used only on some calls, loaded on their first use): packages the SDK `require`s at
- *    its top but uses only inside functions. The facade is a Proxy that loads the real package on
- *    the first property read, call or `new`; `__esModule` is answered without loading, so the SDK's
- *    `__importDefault(require(x))` does not load it either. Each use site was read (node-sdk 3.18.3):
+ *    its top but uses only inside functions. They live in a second file beside the bundle,
+ *    `cloudbase-sdk-lazy.js` (`writeSdkLazy`), so a cold start neither runs nor even parses them.
+ *    The facade is a Proxy that loads the real package on the first property read, call or `new`;
+ *    `__esModule` is answered without loading, so the SDK's `__importDefault(require(x))` does not
+ *    load it either. Each use site was read (node-sdk 3.18.3):
  *    - `axios`: `utils/metadata.js` `lookup()` (instance metadata: only off SCF, or for a role's
  *      credentials) and the deprecated `requestClient` getter. Loading it also loads `form-data`
  *      and `mime-types` (138 KB of MIME table).
@@ -41,8 +43,8 @@
  * `SDK_STUBBED` and `SDK_LAZY` are the lists; `scripts/__tests__/sdk-bundle.test.ts` runs real
  * actions through a built bundle at the SDK's HTTP boundary.
  */
-import type { Plugin } from 'esbuild'
-import { readFileSync } from 'node:fs'
+import { build, type Plugin } from 'esbuild'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, sep } from 'node:path'
 
 const SDK_DIR = dirname(require.resolve('@cloudbase/node-sdk/package.json'))
@@ -77,10 +79,13 @@ exports.default = api
 Object.assign(exports, api)
 `
 
-function lazyFacade(realPath: string): string {
+/** The file beside each bundle that holds the lazily loaded packages. */
+export const SDK_LAZY_FILE = 'cloudbase-sdk-lazy.js'
+
+function lazyFacade(name: string): string {
   return `
 var real
-function load() { return real || (real = require(${JSON.stringify(realPath)})) }
+function load() { return real || (real = require(${JSON.stringify(`./${SDK_LAZY_FILE}`)})[${JSON.stringify(name)}]()) }
 module.exports = new Proxy(function () {}, {
   get: function (_t, key) { return key === '__esModule' ? undefined : Reflect.get(load(), key) },
   has: function (_t, key) { return Reflect.has(load(), key) },
@@ -88,6 +93,33 @@ module.exports = new Proxy(function () {}, {
   construct: function (_t, args) { return Reflect.construct(load(), args) },
 })
 `
+}
+
+let lazyCode: Promise<Uint8Array> | null = null
+
+/**
+ * Writes `cloudbase-sdk-lazy.js` into a function's folder: the `SDK_LAZY` packages, resolved as
+ * the SDK resolves them, minified, each run only when asked for. Built once per process.
+ */
+export async function writeSdkLazy(dir: string): Promise<number> {
+  lazyCode ??= build({
+    stdin: {
+      contents: `module.exports = {${SDK_LAZY.map((p) => `${JSON.stringify(p)}: function () { return require(${JSON.stringify(p)}) }`).join(',')}}`,
+      resolveDir: SDK_DIST,
+      loader: 'js',
+    },
+    write: false,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  }).then((r) => r.outputFiles[0].contents)
+  const code = await lazyCode
+  writeFileSync(join(dir, SDK_LAZY_FILE), code)
+  return code.length
 }
 
 /** The esbuild plugin that applies the three swaps above. */
@@ -98,14 +130,10 @@ export function sdkBundlePlugin(): Plugin {
     setup(b) {
       b.onResolve({ filter: /^@cloudbase\/wx-cloud-client-sdk$/ }, () => ({ path: 'wx-cloud-client-sdk', namespace: NS }))
       b.onResolve({ filter: /^\.\/ai$/ }, (args) => (args.importer === `${SDK_DIST}cloudbase.js` ? { path: 'ai', namespace: NS } : undefined))
-      b.onResolve({ filter: lazy }, async (args) => {
-        if (!args.importer.startsWith(SDK_DIST)) return undefined
-        const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir })
-        if (real.errors.length) return { errors: real.errors }
-        // Facades are keyed by the real file so two SDK modules share one.
-        return { path: real.path, namespace: `${NS}-lazy` }
-      })
-      b.onLoad({ filter: /.*/, namespace: `${NS}-lazy` }, (args) => ({ contents: lazyFacade(args.path), loader: 'js', resolveDir: dirname(args.path) }))
+      // Only the SDK's own requires: the same package required by code of ours is bundled as usual.
+      b.onResolve({ filter: lazy }, (args) => (args.importer.startsWith(SDK_DIST) ? { path: args.path, namespace: `${NS}-lazy` } : undefined))
+      b.onLoad({ filter: /.*/, namespace: `${NS}-lazy` }, (args) => ({ contents: lazyFacade(args.path), loader: 'js' }))
+      b.onResolve({ filter: new RegExp(`^\\./${SDK_LAZY_FILE.replace('.', '\\.')}$`) }, (args) => (args.namespace === `${NS}-lazy` ? { path: args.path, external: true } : undefined))
       b.onLoad({ filter: /.*/, namespace: NS }, (args) => ({ contents: args.path === 'ai' ? AI_STUB : WX_CLIENT_STUB, loader: 'js' }))
       b.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, () => ({
         contents: `exports.version = ${JSON.stringify(SDK_VERSION)}\n`,

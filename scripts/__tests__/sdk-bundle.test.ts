@@ -1,6 +1,6 @@
 /**
  * `scripts/sdk-bundle.ts` on its own: `@cloudbase/node-sdk` bundled with the plugin (as every
- * function bundle has it), checked at the HTTP boundary for what the plugin changes. The parts
+ * function bundle has it, with `cloudbase-sdk-lazy.js` beside it), checked at the HTTP boundary for what the plugin changes. The parts
  * left out say so when called; the packages loaded on first use still work when first used
  * (COS's XML answer after an upload, the metadata probe off the cloud, a custom-login ticket);
  * the SDK's version header comes from the constant, not from a package.json beside the bundle.
@@ -11,7 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import nock from 'nock'
 import { strictNockSuite } from '../../cloudfunctions/_shared/testing/cloud-metadata'
-import { SDK_VERSION, sdkBundlePlugin } from '../sdk-bundle'
+import { SDK_LAZY, SDK_VERSION, sdkBundlePlugin, writeSdkLazy } from '../sdk-bundle'
 
 const ROOT = resolve(__dirname, '../..')
 const OUT = join(ROOT, 'dist', `sdk-bundle-test-${process.pid}`)
@@ -33,6 +33,7 @@ interface Sdk {
 
 let sdk: Sdk
 let inputs: string[]
+let lazyBytes: number
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
@@ -49,6 +50,7 @@ beforeAll(async () => {
     logLevel: 'warning',
   })
   inputs = Object.keys(result.metafile.inputs)
+  lazyBytes = await writeSdkLazy(OUT)
   sdk = require(join(OUT, 'sdk.js')) as Sdk
 }, 60000)
 
@@ -61,9 +63,12 @@ describe('the bundled SDK (scripts/sdk-bundle.ts)', () => {
     for (const gone of ['@cloudbase/ai/', '@cloudbase/app/', '@cloudbase/adapter-wx_mp/', '@cloudbase/wx-cloud-client-sdk/', 'web-streams-polyfill/']) {
       expect(inputs.filter((i) => i.includes(`node_modules/${gone}`))).toEqual([])
     }
-    for (const kept of ['@cloudbase/database/', '@cloudbase/signature-nodejs/', 'bson/', 'xml2js/', 'axios/']) {
+    for (const kept of ['@cloudbase/database/', '@cloudbase/signature-nodejs/', 'bson/', 'agentkeepalive/']) {
       expect(inputs.some((i) => i.includes(`node_modules/${kept}`))).toBe(true)
     }
+    // The lazily loaded packages are in the file beside the bundle, not in it.
+    for (const lazy of [...SDK_LAZY, 'mime-types', 'sax']) expect(inputs.filter((i) => i.includes(`node_modules/${lazy}/`))).toEqual([])
+    expect(lazyBytes).toBeGreaterThan(100_000)
     expect(sdk.version).toBe(SDK_VERSION)
   })
 
