@@ -14,7 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { buildFunctions } from '../scripts/build-functions'
-import { SDK_LAZY_FILE, sdkBundlePlugin, writeSdkLazy } from '../scripts/sdk-bundle'
+import { BUNDLE_MINIFY, SDK_LAZY_FILE, sdkBundlePlugin, writeSdkLazy } from '../scripts/sdk-bundle'
 
 const ROOT = resolve(__dirname, '..')
 const RUNS = 5
@@ -74,7 +74,7 @@ export async function coldStartBaselines(): Promise<ColdStartBaselines> {
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      minify: true,
+      ...BUNDLE_MINIFY,
       plugins: [sdkBundlePlugin()],
       logLevel: 'warning',
     })

@@ -6,7 +6,7 @@
 import { build, type Metafile } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { sdkBundlePlugin, writeSdkLazy } from './sdk-bundle'
+import { BUNDLE_MINIFY, sdkBundlePlugin, writeSdkLazy } from './sdk-bundle'
 import { COLLECTION_NAMES, clientRule, type ClientRule } from '../cloudfunctions/_shared/store/collections'
 import { FUNCTION_DECLARATIONS, type FunctionDeclaration } from '../cloudfunctions/_shared/deploy/functions'
 import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/indexes'
@@ -99,7 +99,7 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions'), o
       format: 'cjs',
       external: EXTERNAL,
       plugins: [sdkBundlePlugin()],
-      minify: true,
+      ...BUNDLE_MINIFY,
       metafile: true,
       legalComments: 'none',
       logLevel: 'warning',

@@ -1,5 +1,5 @@
 /**
- * `@cloudbase/node-sdk` inside each function bundle, and only the parts of it our code runs.
+ * `@cloudbase/node-sdk` inside each function bundle (minified: `BUNDLE_MINIFY`), and only the parts of it our code runs.
  *
  * Why: `require('@cloudbase/node-sdk')` as npm installs it loads ~400 modules (≈ 300–400 ms here);
  * most of them serve SDK features no function of ours calls. The bundle keeps the SDK's own code
@@ -79,6 +79,15 @@ exports.default = api
 Object.assign(exports, api)
 `
 
+/**
+ * How function bundles are minified: whitespace and syntax, not identifiers. Names stay, so a
+ * stack trace in the CloudBase log says which function failed; measured on `org` / `evaluation`
+ * (2026-12-04, load average 8): 335 → 478 KB and 434 → 598 KB, V8 compile of the file 22.5 →
+ * 22.2 ms and 23.5 → 27.4 ms (fastest of 25). Renamed identifiers also produced `for (var of in r)`
+ * (bson), valid JavaScript that swc's TypeScript parser (the jest transform) rejects.
+ */
+export const BUNDLE_MINIFY = { minifyWhitespace: true, minifySyntax: true } as const
+
 /** The file beside each bundle that holds the lazily loaded packages. */
 export const SDK_LAZY_FILE = 'cloudbase-sdk-lazy.js'
 
@@ -113,7 +122,7 @@ export async function writeSdkLazy(dir: string): Promise<number> {
     platform: 'node',
     target: 'node16',
     format: 'cjs',
-    minify: true,
+    ...BUNDLE_MINIFY,
     legalComments: 'none',
     logLevel: 'warning',
   }).then((r) => r.outputFiles[0].contents)

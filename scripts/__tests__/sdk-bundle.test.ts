@@ -11,7 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import nock from 'nock'
 import { strictNockSuite } from '../../cloudfunctions/_shared/testing/cloud-metadata'
-import { SDK_LAZY, SDK_VERSION, sdkBundlePlugin, writeSdkLazy } from '../sdk-bundle'
+import { BUNDLE_MINIFY, SDK_LAZY, SDK_VERSION, sdkBundlePlugin, writeSdkLazy } from '../sdk-bundle'
 
 const ROOT = resolve(__dirname, '../..')
 const OUT = join(ROOT, 'dist', `sdk-bundle-test-${process.pid}`)
@@ -44,7 +44,7 @@ beforeAll(async () => {
     platform: 'node',
     target: 'node16',
     format: 'cjs',
-    minify: true,
+    ...BUNDLE_MINIFY,
     metafile: true,
     plugins: [sdkBundlePlugin()],
     logLevel: 'warning',
