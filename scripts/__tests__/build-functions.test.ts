@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FUNCTIONS } from '../../server/functions'
+import { loadBundle } from './support/load-bundle'
 import { buildFunctions, cloudbaseRc, functionNames } from '../build-functions'
 import { SDK_VERSION } from '../sdk-bundle'
 import { FUNCTION_DECLARATIONS } from '../../cloudfunctions/_shared/deploy/functions'
@@ -65,7 +66,7 @@ describe('npm run build:functions', () => {
 
   it('each bundle exports a main that answers bad calls in the wire shape without touching the network', async () => {
     for (const { name } of built) {
-      const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
+      const { main } = loadBundle<{ main: Main }>(join(OUT, name, 'index.js'))
       expect(await main({ action: 'no-such-action', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
       const anyAction = Object.keys(FUNCTIONS[name])[0]
       // No OPENID in the context: refused, whatever the body claims.
@@ -82,7 +83,7 @@ describe('npm run build:functions', () => {
 
   it('each bundle handles exactly the timer triggers its declaration deploys (a declared timer without a job, or a job no timer calls, fails here)', () => {
     for (const { name } of built) {
-      const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
+      const { main } = loadBundle<{ main: Main }>(join(OUT, name, 'index.js'))
       const declared = FUNCTION_DECLARATIONS[name].triggers.map((t) => t.name).sort()
       expect({ name, timers: [...main.timerNames].sort() }).toEqual({ name, timers: declared })
     }
