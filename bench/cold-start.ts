@@ -3,8 +3,8 @@
  * a temp folder, `@cloudbase/node-sdk` inside it, `scripts/sdk-bundle.ts`), its size, the size
  * of `cloudbase-sdk-lazy.js` beside it (SDK packages loaded on first use only, not at start),
  * and the time to `require` the bundle in a fresh Node process: wall time (the goal) and CPU time
- * (user + system, less sensitive to a busy machine). Median of 5 fresh processes per function,
- * with the load average before and after. Baselines from the same run: the SDK as npm installs
+ * (user + system, less sensitive to a busy machine). Median of 7 fresh processes per function,
+ * loaded round-robin with the baselines, and the load average before and after. Baselines from the same run: the SDK as npm installs
  * it (what every function paid before it was bundled), the SDK bundled alone, an empty file.
  * Run alone: `npx tsx bench/cold-start.ts`.
  */
@@ -17,7 +17,7 @@ import { buildFunctions } from '../scripts/build-functions'
 import { BUNDLE_MINIFY, SDK_LAZY_FILE, sdkBundlePlugin, writeSdkLazy } from '../scripts/sdk-bundle'
 
 const ROOT = resolve(__dirname, '..')
-const RUNS = 5
+const RUNS = 7
 export const COLD_START_GOAL_MS = 150
 
 export interface ColdStart {
@@ -36,6 +36,8 @@ export interface ColdStartBaselines {
   /** The SDK bundled alone, as the functions hold it. */
   bundledSdkMs: number
   emptyMs: number
+  /** CPU time of the same three requires. */
+  cpu: { sdkMs: number; bundledSdkMs: number; emptyMs: number }
 }
 
 interface Timing {
@@ -54,50 +56,62 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-function medians(file: string): Timing {
-  const runs = Array.from({ length: RUNS }, () => loadOnce(file))
-  return { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)) }
+/** The SDK bundled alone, as the functions hold it (with its lazy file beside it). */
+async function buildBundledSdk(dir: string): Promise<string> {
+  await build({
+    stdin: { contents: "module.exports = require('@cloudbase/node-sdk')", resolveDir: ROOT, loader: 'js' },
+    outfile: join(dir, 'sdk.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    ...BUNDLE_MINIFY,
+    plugins: [sdkBundlePlugin()],
+    logLevel: 'warning',
+  })
+  await writeSdkLazy(dir)
+  return join(dir, 'sdk.js')
 }
 
-/** The floor every function pays: the CloudBase SDK alone (installed, and bundled), and an empty file, in fresh processes. */
-export async function coldStartBaselines(): Promise<ColdStartBaselines> {
-  const dir = mkdtempSync(join(tmpdir(), 'cy-bench-empty-'))
-  try {
-    writeFileSync(join(dir, 'empty.js'), '')
-    writeFileSync(join(dir, 'sdk.js'), "require('@cloudbase/node-sdk')")
-    const bundled = join(dir, 'bundled')
-    mkdirSync(bundled)
-    await build({
-      stdin: { contents: "module.exports = require('@cloudbase/node-sdk')", resolveDir: ROOT, loader: 'js' },
-      outfile: join(bundled, 'sdk.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      ...BUNDLE_MINIFY,
-      plugins: [sdkBundlePlugin()],
-      logLevel: 'warning',
-    })
-    await writeSdkLazy(bundled)
-    return { sdkMs: medians(join(dir, 'sdk.js')).wallMs, bundledSdkMs: medians(join(bundled, 'sdk.js')).wallMs, emptyMs: medians(join(dir, 'empty.js')).wallMs }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-export async function coldStarts(): Promise<ColdStart[]> {
+/**
+ * Builds every function and the baselines, then loads them round-robin: round r loads each file
+ * once, so a change in the machine's load falls on all of them alike. Medians of `RUNS` rounds.
+ */
+export async function coldStartRun(): Promise<{ list: ColdStart[]; base: ColdStartBaselines }> {
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-fns-'))
   try {
-    const built = await buildFunctions(dir)
-    const out: ColdStart[] = []
-    for (const { name } of built) {
-      const file = join(dir, name, 'index.js')
-      const lazy = join(dir, name, SDK_LAZY_FILE)
-      const pkg = JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
-      const t = medians(file)
-      out.push({ name, bytes: statSync(file).size, lazyBytes: existsSync(lazy) ? statSync(lazy).size : 0, loadMs: t.wallMs, cpuMs: t.cpuMs, externals: Object.keys(pkg.dependencies ?? {}) })
+    const fns = join(dir, 'functions')
+    const built = await buildFunctions(fns)
+    const bundled = join(dir, 'bundled')
+    mkdirSync(bundled)
+    const files: Record<string, string> = {
+      ':empty': join(dir, 'empty.js'),
+      ':sdk': join(dir, 'sdk.js'),
+      ':bundled': await buildBundledSdk(bundled),
+      ...Object.fromEntries(built.map(({ name }) => [name, join(fns, name, 'index.js')])),
     }
-    return out
+    writeFileSync(files[':empty'], '')
+    writeFileSync(files[':sdk'], "require('@cloudbase/node-sdk')")
+    const times: Record<string, Timing[]> = Object.fromEntries(Object.keys(files).map((k) => [k, []]))
+    for (let r = 0; r < RUNS; r++) for (const [k, f] of Object.entries(files)) times[k].push(loadOnce(f))
+    const wall = (k: string) => median(times[k].map((t) => t.wallMs))
+    const cpu = (k: string) => median(times[k].map((t) => t.cpuMs))
+    const list = built.map(({ name }) => {
+      const lazy = join(fns, name, SDK_LAZY_FILE)
+      const pkg = JSON.parse(readFileSync(join(fns, name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+      return {
+        name,
+        bytes: statSync(files[name]).size,
+        lazyBytes: existsSync(lazy) ? statSync(lazy).size : 0,
+        loadMs: wall(name),
+        cpuMs: cpu(name),
+        externals: Object.keys(pkg.dependencies ?? {}),
+      }
+    })
+    return {
+      list,
+      base: { sdkMs: wall(':sdk'), bundledSdkMs: wall(':bundled'), emptyMs: wall(':empty'), cpu: { sdkMs: cpu(':sdk'), bundledSdkMs: cpu(':bundled'), emptyMs: cpu(':empty') } },
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -113,7 +127,7 @@ export function coldStartRows(list: readonly ColdStart[], base: ColdStartBaselin
       (c) =>
         `| ${c.name} | ${c.bytes.toLocaleString('en')} | ${c.lazyBytes.toLocaleString('en')} | ${c.externals.join(', ') || '–'} | ${mark(c.loadMs)} | ${c.cpuMs.toFixed(0)} ms | ${Math.max(0, c.loadMs - base.bundledSdkMs).toFixed(0)} ms |`,
     ),
-    `| *baselines: \`require('@cloudbase/node-sdk')\` as installed / the SDK bundled alone / an empty file* | | | | ${base.sdkMs.toFixed(0)} ms / ${base.bundledSdkMs.toFixed(0)} ms / ${base.emptyMs.toFixed(1)} ms | | |`,
+    `| *baselines: \`require('@cloudbase/node-sdk')\` as installed / the SDK bundled alone / an empty file* | | | | ${base.sdkMs.toFixed(0)} ms / ${base.bundledSdkMs.toFixed(0)} ms / ${base.emptyMs.toFixed(1)} ms | ${base.cpu.sdkMs.toFixed(0)} ms / ${base.cpu.bundledSdkMs.toFixed(0)} ms / ${base.cpu.emptyMs.toFixed(1)} ms | |`,
     '',
     `${list.length - over} of ${list.length} bundles load within ${COLD_START_GOAL_MS} ms${load ? ` (load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after, on ${cpus().length} cores)` : ''}.`,
   ]
@@ -122,8 +136,7 @@ export function coldStartRows(list: readonly ColdStart[], base: ColdStartBaselin
 if (require.main === module) {
   void (async () => {
     const before = loadavg()[0]
-    const list = await coldStarts()
-    const base = await coldStartBaselines()
+    const { list, base } = await coldStartRun()
     const after = loadavg()[0]
     console.log(coldStartRows(list, base, { before, after }).join('\n'))
   })()

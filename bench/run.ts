@@ -20,7 +20,7 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { burst } from './burst'
 import { conflictBursts } from './conflict-burst'
-import { coldStartBaselines, coldStartRows, coldStarts } from './cold-start'
+import { coldStartRows, coldStartRun } from './cold-start'
 import { floorFirstScreen, h5FirstRender } from './h5-render'
 import type { DashboardBenchResult } from './dashboard'
 import type { LedgerExportResult } from './ledger-export'
@@ -94,8 +94,7 @@ async function main(): Promise<void> {
     'function cold starts',
     async () => {
       const before = loadavg()[0]
-      const list = await coldStarts()
-      const base = await coldStartBaselines()
+      const { list, base } = await coldStartRun()
       return coldStartRows(list, base, { before, after: loadavg()[0] })
     },
     took,
