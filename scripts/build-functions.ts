@@ -6,6 +6,7 @@
 import { build, type Metafile } from 'esbuild'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { BUNDLE_MINIFY, sdkBundlePlugin, writeSdkLazy } from './sdk-bundle'
 import { COLLECTION_NAMES, clientRule, type ClientRule } from '../cloudfunctions/_shared/store/collections'
 import { FUNCTION_DECLARATIONS, type FunctionDeclaration } from '../cloudfunctions/_shared/deploy/functions'
 import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/indexes'
@@ -13,13 +14,17 @@ import { cloudbaseIndexDefinitions } from '../cloudfunctions/_shared/store/index
 const ROOT = resolve(__dirname, '..')
 const SRC = join(ROOT, 'cloudfunctions')
 /**
- * Packages the bundle leaves to the CloudBase runtime's `npm install` ("云端安装依赖"): the SDK,
- * and heavy libraries only some functions use. Each function's package.json lists just the
- * ones its bundle imports.
+ * Packages the bundle leaves to the CloudBase runtime's `npm install` ("云端安装依赖"): heavy
+ * libraries only some functions use, loaded lazily (`_shared/files/lazy-libs.ts`). Each
+ * function's package.json lists just the ones its bundle imports. `@cloudbase/node-sdk` is
+ * bundled (minified, without the parts no code of ours reaches: `scripts/sdk-bundle.ts`), so a
+ * cold start does not resolve and compile its ~400 installed modules.
  */
-const EXTERNAL = ['@cloudbase/node-sdk', 'exceljs', 'qrcode']
+const EXTERNAL = ['exceljs', 'qrcode']
 /** Never allowed in a deployed bundle. */
 const FORBIDDEN = ['better-sqlite3', 'fastify', 'nock']
+/** SDK parts `scripts/sdk-bundle.ts` leaves out; finding one in a bundle means its plugin stopped matching. */
+const LEFT_OUT = ['@cloudbase/ai', '@cloudbase/app', '@cloudbase/adapter-wx_mp', '@cloudbase/wx-cloud-client-sdk', 'web-streams-polyfill']
 
 /**
  * CloudBase database security rules, from the one declaration (`store/collections.ts`): no
@@ -77,11 +82,12 @@ export function functionNames(): string[] {
     .sort()
 }
 
-export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): Promise<{ name: string; bytes: number }[]> {
+/** Builds every function into `outDir` (`only`: just those, for a test that needs one or two). */
+export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions'), only?: readonly string[]): Promise<{ name: string; bytes: number }[]> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
   rmSync(outDir, { recursive: true, force: true })
   const out: { name: string; bytes: number }[] = []
-  for (const name of functionNames()) {
+  for (const name of functionNames().filter((n) => !only || only.includes(n))) {
     const dir = join(outDir, name)
     mkdirSync(dir, { recursive: true })
     const result = await build({
@@ -92,6 +98,8 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
       target: 'node16',
       format: 'cjs',
       external: EXTERNAL,
+      plugins: [sdkBundlePlugin()],
+      ...BUNDLE_MINIFY,
       metafile: true,
       legalComments: 'none',
       logLevel: 'warning',
@@ -99,6 +107,8 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
     const inputs = Object.keys(result.metafile.inputs)
     const leaked = inputs.filter((i) => FORBIDDEN.some((f) => i.includes(`node_modules/${f}/`)) || i.includes('store/sqlite/'))
     if (leaked.length) throw new Error(`${name}: server-only code in the bundle: ${leaked.join(', ')}`)
+    const stray = inputs.filter((i) => LEFT_OUT.some((f) => i.includes(`node_modules/${f}/`)))
+    if (stray.length) throw new Error(`${name}: SDK parts no code of ours reaches are in the bundle: ${stray.join(', ')}`)
     writeFileSync(
       join(dir, 'package.json'),
       JSON.stringify(
@@ -132,6 +142,8 @@ export async function buildFunctions(outDir = join(ROOT, 'dist', 'functions')): 
         2,
       ) + '\n',
     )
+    // The SDK's lazily loaded packages, beside the bundle (required from it on first use).
+    await writeSdkLazy(dir)
     out.push({ name, bytes: readFileSync(join(dir, 'index.js')).length })
   }
   writeFileSync(join(outDir, 'database-indexes.json'), JSON.stringify(cloudbaseIndexDefinitions(), null, 2) + '\n')

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { FUNCTIONS } from '../../server/functions'
+import { loadBundle } from './support/load-bundle'
 import { buildFunctions, cloudbaseRc, functionNames } from '../build-functions'
+import { SDK_VERSION } from '../sdk-bundle'
 import { FUNCTION_DECLARATIONS } from '../../cloudfunctions/_shared/deploy/functions'
 
 const ROOT = resolve(__dirname, '../..')
@@ -24,16 +26,20 @@ describe('npm run build:functions', () => {
     expect(Object.keys(FUNCTIONS).sort()).toEqual(functionNames())
   })
 
-  it('gives each function its own package.json with the SDK and only the heavy packages it imports, and no embedded-store code', () => {
+  it('gives each function its own package.json with only the heavy packages it imports, the SDK inlined, and no embedded-store code', () => {
     for (const { name } of built) {
       const pkg = JSON.parse(readFileSync(join(OUT, name, 'package.json'), 'utf8'))
       expect(pkg).toMatchObject({ name, main: 'index.js' })
-      expect(Object.keys(pkg.dependencies)[0]).toBe('@cloudbase/node-sdk')
-      for (const dep of Object.keys(pkg.dependencies)) expect(['@cloudbase/node-sdk', 'exceljs', 'qrcode', 'wx-server-sdk']).toContain(dep)
+      for (const dep of Object.keys(pkg.dependencies)) expect(['exceljs', 'qrcode', 'wx-server-sdk']).toContain(dep)
       // Bundles stay small: heavy libraries are installed in the cloud, not inlined.
       expect(readFileSync(join(OUT, name, 'index.js')).length).toBeLessThan(1024 * 1024)
       const code = readFileSync(join(OUT, name, 'index.js'), 'utf8')
       expect(code).not.toMatch(/better-sqlite3|fastify/)
+      // @cloudbase/node-sdk is inside (no require of any @cloudbase package is left), with its
+      // real version in the User-Agent / X-SDK-Version headers instead of a package.json read.
+      expect(code).not.toMatch(/require\(["']@cloudbase\//)
+      expect(code).toContain(`"${SDK_VERSION}"`)
+      expect(code).not.toContain('../../package.json')
       expect(existsSync(join(OUT, name, 'config.json'))).toBe(true)
     }
   })
@@ -60,7 +66,7 @@ describe('npm run build:functions', () => {
 
   it('each bundle exports a main that answers bad calls in the wire shape without touching the network', async () => {
     for (const { name } of built) {
-      const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
+      const { main } = loadBundle<{ main: Main }>(join(OUT, name, 'index.js'))
       expect(await main({ action: 'no-such-action', data: {} }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
       const anyAction = Object.keys(FUNCTIONS[name])[0]
       // No OPENID in the context: refused, whatever the body claims.
@@ -77,7 +83,7 @@ describe('npm run build:functions', () => {
 
   it('each bundle handles exactly the timer triggers its declaration deploys (a declared timer without a job, or a job no timer calls, fails here)', () => {
     for (const { name } of built) {
-      const { main } = require(join(OUT, name, 'index.js')) as { main: Main }
+      const { main } = loadBundle<{ main: Main }>(join(OUT, name, 'index.js'))
       const declared = FUNCTION_DECLARATIONS[name].triggers.map((t) => t.name).sort()
       expect({ name, timers: [...main.timerNames].sort() }).toEqual({ name, timers: declared })
     }

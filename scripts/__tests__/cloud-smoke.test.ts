@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import nock from 'nock'
 import { nockSuite } from '../../cloudfunctions/_shared/testing/cloud-metadata'
+import { loadBundle } from './support/load-bundle'
 import { buildFunctions } from '../build-functions'
 import { runCloudSmoke } from '../cloud-smoke'
 
@@ -40,7 +41,7 @@ function serve(options: { broken?: string } = {}) {
         // The timer job needs the environment's database, which only the cloud has: answered as a healthy run.
         ret = { ok: true, data: { resumed: 0, finished: 0 } }
       } else {
-        const { main } = require(join(OUT, b.FunctionName, 'index.js')) as { main: Main }
+        const { main } = loadBundle<{ main: Main }>(join(OUT, b.FunctionName, 'index.js'))
         // SCF's context carries no WX_OPENID for an API invocation.
         ret = await main(event, { request_id: 'r', environment: '{}' })
       }
