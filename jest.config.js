@@ -8,4 +8,9 @@ module.exports = {
   // cookie@2 (via fastify's light-my-request) ships ESM only; let swc turn it into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   testTimeout: 30000,
+  // Jest's default is one worker fewer than the cores: on the 2-core CI machine that is 1, so the
+  // files ran one after another in the parent process. Every core gets a worker instead; the files
+  // are independent (each its own in-memory store, temporary folder, port 0, pid-suffixed dist/
+  // folders), so they can run side by side.
+  maxWorkers: '100%',
 }

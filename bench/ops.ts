@@ -26,6 +26,10 @@ import { draft, TEST_ORGS } from '../cloudfunctions/_shared/testing/harness'
 import { eventActions } from '../cloudfunctions/event/actions'
 import { eventDraft } from '../cloudfunctions/event/actions/__tests__/fixtures'
 import { localMiniCodes } from '../cloudfunctions/_shared/codes/local'
+import type { MiniCodePort } from '../cloudfunctions/_shared/codes/port'
+import { localShareCodes, type ShareCodePort } from '../cloudfunctions/share/codes'
+import { shareActions } from '../cloudfunctions/share/actions'
+import { trainingActions } from '../cloudfunctions/training/actions'
 import { makeEvaluationActions } from '../cloudfunctions/evaluation/actions'
 import { makeFeedbackActions } from '../cloudfunctions/feedback/actions'
 import { ID_B, ID_C, registration } from '../cloudfunctions/intent/actions/__tests__/fixtures'
@@ -129,7 +133,18 @@ export async function seedBulkCases(raw: ReturnType<typeof openSqliteStore<Colle
   })
 }
 
-export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsResult> {
+/**
+ * The code ports the drive binds (event, training and share codes); the local runtime's by default.
+ * Codes touch no store, so another port leaves every count as it is (the unit test passes ports
+ * that render small images: its subject is the counts, not the pictures).
+ */
+export interface OpsCodePorts {
+  mini: MiniCodePort
+  share: ShareCodePort
+}
+
+export async function opsPerAction(opts: { extra?: number; codes?: OpsCodePorts } = {}): Promise<OpsResult> {
+  const codes = opts.codes ?? { mini: localMiniCodes(), share: localShareCodes() }
   const dir = mkdtempSync(join(tmpdir(), 'cy-bench-ops-'))
   const raw = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
   for (const org of TEST_ORGS) await raw.collection('orgs').insert(org)
@@ -155,7 +170,9 @@ export async function opsPerAction(opts: { extra?: number } = {}): Promise<OpsRe
   const fns: Record<string, ActionMap> = {
     ...FUNCTIONS,
     intent: makeIntentActions({ claimCodes: () => ({ templateId: null, send: async (m) => (claimCodes.push(m), { ok: true }) }) }),
-    event: eventActions({ codes: localMiniCodes(), files: () => exports }),
+    event: eventActions({ codes: codes.mini, files: () => exports }),
+    training: trainingActions({ codes: codes.mini }),
+    share: shareActions({ codes: codes.share }),
     survey: makeSurveyActions(() => exports),
     ledger: makeLedgerActions(() => exports, { parts: () => exportParts }),
     notify: notifyActions({
@@ -605,9 +622,9 @@ export interface OpsCompare {
 }
 
 /** The same drive at two sizes of bulk data, side by side; `grows` names rows whose counts moved. */
-export async function opsAtTwoSizes(small: number, large: number): Promise<OpsCompare> {
-  const a = await opsPerAction({ extra: small })
-  const b = await opsPerAction({ extra: large })
+export async function opsAtTwoSizes(small: number, large: number, opts: { codes?: OpsCodePorts } = {}): Promise<OpsCompare> {
+  const a = await opsPerAction({ extra: small, codes: opts.codes })
+  const b = await opsPerAction({ extra: large, codes: opts.codes })
   const byKey = new Map(b.counted.map((r) => [r.key, r]))
   const rows = [
     `| function.action | caller | case | reads @${small} | writes @${small} | reads @${large} | writes @${large} | grows? |`,

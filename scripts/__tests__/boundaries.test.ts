@@ -1,28 +1,55 @@
-import { spawnSync } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
 
 const ROOT = resolve(__dirname, '../..')
 
-/** Lints `code` as if it were `file`, with the project's own ESLint config, via the CLI. */
+/**
+ * The project's own ESLint config, loaded once in one child process (`eslint-worker.mjs`) for
+ * the whole file; each lint is what `eslint --stdin --stdin-filename <file>` reports.
+ */
+let worker: ChildProcessWithoutNullStreams
+const waiting = new Map<number, { resolve: (m: Message[]) => void; reject: (e: Error) => void }>()
+let nextId = 0
+type Message = { ruleId: string | null; message: string }
+
+beforeAll(() => {
+  worker = spawn(process.execPath, [resolve(__dirname, 'eslint-worker.mjs')], { cwd: ROOT })
+  createInterface({ input: worker.stdout }).on('line', (line) => {
+    const reply = JSON.parse(line) as { id: number; messages?: Message[]; error?: string }
+    const w = waiting.get(reply.id)
+    waiting.delete(reply.id)
+    if (reply.error !== undefined || !reply.messages) w?.reject(new Error(reply.error))
+    else w?.resolve(reply.messages)
+  })
+  let stderr = ''
+  worker.stderr.on('data', (d) => (stderr += d))
+  worker.on('exit', (code) => {
+    for (const w of waiting.values()) w.reject(new Error(`eslint worker exited ${code}: ${stderr}`))
+    waiting.clear()
+  })
+})
+afterAll(() => {
+  worker.stdin.end()
+})
+
+/** Every message ESLint gives for `code` linted as `file`. */
+function lint(file: string, code: string): Promise<Message[]> {
+  const id = nextId++
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject })
+    worker.stdin.write(JSON.stringify({ id, file, code }) + '\n')
+  })
+}
+
+/** Lints `code` as if it were `file`, with the project's own ESLint config. */
 async function restricted(file: string, code: string, rule = 'no-restricted-imports'): Promise<string[]> {
-  const run = spawnSync(
-    process.execPath,
-    [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
-    { cwd: ROOT, input: code, encoding: 'utf8' },
-  )
-  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[]
-  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message)
+  return (await lint(file, code)).filter((m) => m.ruleId === rule).map((m) => m.message)
 }
 
 /** The messages of the no-reach-between-functions rule for `code` linted as `file`. */
-function reaches(file: string, code: string): string[] {
-  const run = spawnSync(
-    process.execPath,
-    [resolve(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
-    { cwd: ROOT, input: code, encoding: 'utf8' },
-  )
-  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[]
-  return result.messages.filter((m) => m.ruleId === 'boundaries/no-reach-between-functions').map((m) => m.message)
+async function reaches(file: string, code: string): Promise<string[]> {
+  return (await lint(file, code)).filter((m) => m.ruleId === 'boundaries/no-reach-between-functions').map((m) => m.message)
 }
 
 describe('import boundaries (eslint)', () => {
@@ -61,18 +88,18 @@ describe('import boundaries (eslint)', () => {
     expect(await restricted('cloudfunctions/policy/actions/x.ts', `import { openSqliteStore } from '../../_shared/store/sqlite/adapter'\nexport { openSqliteStore }\n`)).toHaveLength(1)
   })
 
-  it('a function never imports another function\'s folder, nor _shared a function', () => {
-    expect(reaches('cloudfunctions/ledger/actions/x.ts', `import { toView } from '../../intent/actions/get'\nexport { toView }\n`)).toEqual([
+  it('a function never imports another function\'s folder, nor _shared a function', async () => {
+    expect(await reaches('cloudfunctions/ledger/actions/x.ts', `import { toView } from '../../intent/actions/get'\nexport { toView }\n`)).toEqual([
       expect.stringContaining('inside the intent function'),
     ])
-    expect(reaches('cloudfunctions/training/index.ts', `export { wxacodeMiniCodes } from '../event/access'\n`)).toHaveLength(1)
-    expect(reaches('cloudfunctions/_shared/application/x.ts', `import { loadForStaff } from '../../event/access'\nexport { loadForStaff }\n`)).toHaveLength(1)
+    expect(await reaches('cloudfunctions/training/index.ts', `export { wxacodeMiniCodes } from '../event/access'\n`)).toHaveLength(1)
+    expect(await reaches('cloudfunctions/_shared/application/x.ts', `import { loadForStaff } from '../../event/access'\nexport { loadForStaff }\n`)).toHaveLength(1)
   })
 
-  it('a function may import its own files and _shared; tests may import another function for fixtures', () => {
+  it('a function may import its own files and _shared; tests may import another function for fixtures', async () => {
     const own = `import { ledgerScope } from '../scope'\nimport { loadCase } from '../../_shared/application/case'\nimport { where } from '@shared/store/port'\nexport { ledgerScope, loadCase, where }\n`
-    expect(reaches('cloudfunctions/ledger/actions/x.ts', own)).toEqual([])
-    expect(reaches('cloudfunctions/ledger/actions/__tests__/x.test.ts', `import { intentActions } from '../../../intent/actions'\nexport { intentActions }\n`)).toEqual([])
+    expect(await reaches('cloudfunctions/ledger/actions/x.ts', own)).toEqual([])
+    expect(await reaches('cloudfunctions/ledger/actions/__tests__/x.test.ts', `import { intentActions } from '../../../intent/actions'\nexport { intentActions }\n`)).toEqual([])
   })
 
   it('page paths are written only in the page map', async () => {
