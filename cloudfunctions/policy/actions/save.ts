@@ -3,10 +3,9 @@ import { policyDraftSchema, type PolicyView } from '../../_shared/contracts/poli
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { where } from '../../_shared/store/port'
 import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadEditable, toView } from '../access'
-import { ownedByCaller } from '../../_shared/application/owned-records'
+import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-records'
 
 /**
  * Creates a draft, or edits a policy the caller's org owns. Edits name the version they
@@ -37,13 +36,7 @@ export const save = defineAction({
     }
     const current = await loadEditable(ctx, id)
     if (current.version !== version) throw conflict('内容已被他人修改，请刷新后再改')
-    const changed = await policies.update(
-      id,
-      { set: { ...fields, updatedAt: at, updatedBy: caller.staff._id }, inc: { version: 1 } },
-      where.eq('version', current.version),
-    )
-    if (!changed) throw conflict('内容已被他人修改，请刷新后再改')
-    const saved: Policy = { ...current, ...fields, updatedAt: at, updatedBy: caller.staff._id, version: current.version + 1 }
+    const saved = await saveOwnedEdit(policies, current, fields, { caller, at, stale: '内容已被他人修改，请刷新后再改' })
     // An edit of a published policy (new dates, wording) shows in search at once.
     if (saved.status === 'published') await syncSearchEntry(store, 'policy', saved, at)
     return toView(saved, caller, ctx.now())

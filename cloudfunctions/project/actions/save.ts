@@ -3,9 +3,8 @@ import type { Project } from '../../_shared/domain/project'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { where } from '../../_shared/store/port'
 import { loadEditable, toView } from '../access'
-import { ownedByCaller } from '../../_shared/application/owned-records'
+import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-records'
 
 /** Adds a project to the caller's org's reserve, or edits one (naming the version it started from). */
 export const save = defineAction({
@@ -31,9 +30,6 @@ export const save = defineAction({
     }
     const current = await loadEditable(ctx, id)
     if (current.version !== version) throw conflict('项目已被他人修改，请刷新后再改')
-    const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }
-    const ok = await ctx.store.collection('projects').update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
-    if (!ok) throw conflict('项目已被他人修改，请刷新后再改')
-    return toView({ ...current, ...set, version: current.version + 1 }, caller)
+    return toView(await saveOwnedEdit(ctx.store.collection('projects'), current, fields, { caller, at, stale: '项目已被他人修改，请刷新后再改' }), caller)
   },
 })
