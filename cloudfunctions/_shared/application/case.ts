@@ -10,7 +10,7 @@ import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import { shanghaiDate } from '../domain/time'
-import { admittedStaff, type Ctx, staffWrite } from '../runtime/action'
+import { admittedStaff, type Ctx, staffWith, staffWrite } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
 import { applyCountedChange, type Counted } from '../runtime/counters'
 import { conflict } from '../runtime/errors'
@@ -222,6 +222,9 @@ export const CASE_REFUSED = {
  * handler's `loadCase` (404 outside it).
  */
 export const CASE_WRITE = staffWrite('intent.write', CASE_REFUSED['intent.write'])
+
+/** Staff holding a ledger permission, refused with its message: data spread into `defineAction`. */
+export const caseStaff = <P extends keyof typeof CASE_REFUSED>(permission: P) => staffWith(permission, CASE_REFUSED[permission])
 
 /** A line of a case's stage history: `stage` reached at `at`, by this staff member, and why. */
 export function stageEntry(stage: IntentStage, at: string, by: { _id: string; name: string }, note: string): StageChange {

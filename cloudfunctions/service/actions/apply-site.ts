@@ -9,7 +9,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
-import { CASE_REFUSED, CASE_WRITE, changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, loadCase, caseStaff } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
 import { caseNotices, tellResident } from '../../_shared/application/notices'
 import { pagePath } from '../../_shared/domain/pages'
@@ -62,9 +62,7 @@ export const applySite = defineAction({
 /** Staff: applications from the communities in their scope, newest first. */
 export const siteApplications = defineAction({
   input: siteApplicationsInput,
-  access: 'staff',
-  permission: 'intent.read',
-  refusal: CASE_REFUSED['intent.read'],
+  ...caseStaff('intent.read'),
   async run(input, ctx): Promise<PageOf<SiteApplicationView>> {
     const caller = ctx.caller
     const filters: Filter<SiteApplication>[] = [where.has('communityPath', caller.staff.orgId)]
