@@ -143,5 +143,13 @@ export function staffWrite<P extends Permission>(permission: P, refusal: string)
   return { ...staffWith(permission, refusal), audit: 'write', target: (input: { id: string }) => input.id } as const
 }
 
+/**
+ * An audited staff create-or-edit, as data spread into `defineAction`: staff holding `permission`
+ * (else 403 with `refusal`); the record is the one `input.id` names (none yet for a create).
+ */
+export function staffSave<P extends Permission>(permission: P, refusal: string) {
+  return { ...staffWith(permission, refusal), audit: 'write', target: (input: { id?: string }) => input.id ?? null } as const
+}
+
 /** A function's actions by name. */
 export type ActionMap = Record<string, Action<v.GenericSchema, unknown>>

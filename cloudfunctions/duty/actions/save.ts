@@ -2,7 +2,7 @@ import { assertYearOpen } from '../../_shared/application/targets'
 import { dutySaveInput, type DutyTaskView } from '../../_shared/contracts/duty'
 import { DUTY_YEAR, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction, type StaffCtx } from '../../_shared/runtime/action'
+import { defineAction, type StaffCtx, staffWith } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
@@ -39,9 +39,7 @@ export async function resolveOwner(ctx: StaffCtx, input: { department?: string; 
 export function makeSave(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutySaveInput,
-    access: 'staff',
-    permission: 'duty.assign',
-    refusal: '你的角色不能分解督查任务',
+    ...staffWith('duty.assign', '你的角色不能分解督查任务'),
     audit: 'write',
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx

@@ -1,6 +1,6 @@
 import type { Policy } from '../../_shared/domain/policy'
 import { policyDraftSchema, type PolicyView } from '../../_shared/contracts/policy'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { syncSearchEntry } from '../../_shared/application/search-index'
@@ -13,11 +13,7 @@ import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-re
  */
 export const save = defineAction({
   input: policyDraftSchema,
-  access: 'staff',
-  permission: 'policy.write',
-  refusal: '你的角色不能修改政策',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('policy.write', '你的角色不能修改政策'),
   async run(input, ctx): Promise<PolicyView> {
     const { store, caller } = ctx
     const at = ctx.now().toISOString()

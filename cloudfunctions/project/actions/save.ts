@@ -1,6 +1,6 @@
 import { projectSaveInput, type ProjectView } from '../../_shared/contracts/project'
 import type { Project } from '../../_shared/domain/project'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { loadEditable, toView } from '../access'
@@ -9,11 +9,7 @@ import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-re
 /** Adds a project to the caller's org's reserve, or edits one (naming the version it started from). */
 export const save = defineAction({
   input: projectSaveInput,
-  access: 'staff',
-  permission: 'project.write',
-  refusal: '你的角色不能修改项目库',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('project.write', '你的角色不能修改项目库'),
   async run(input, ctx): Promise<ProjectView> {
     const { caller } = ctx
     const at = ctx.now().toISOString()

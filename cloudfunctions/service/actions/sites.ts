@@ -3,7 +3,7 @@ import { resourceIdInput, resourceListInput, siteSaveInput, type SiteView } from
 import type { Intent } from '../../_shared/domain/intent'
 import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import { loadVisible, listScope, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
+import { loadVisible, listScope, saveResource, toResourceView, MANAGE_RULE, SAVE_RESOURCE } from '../resources'
 import { residentPlace } from '../../_shared/application/resident'
 import { siteApplicationIdOf } from './apply-site'
 
@@ -43,10 +43,7 @@ export const site = defineAction({
 /** Adds a site to the caller's org, or edits one of their subtree's. */
 export const saveSite = defineAction({
   input: siteSaveInput,
-  access: 'staff',
-  ...SAVE_PERMISSION,
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...SAVE_RESOURCE,
   async run(input, ctx): Promise<SiteView> {
     const { id, version, ...fields } = input
     const saved: Site = await saveResource(ctx, 'sites', { id, version }, fields, 'site')

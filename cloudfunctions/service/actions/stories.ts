@@ -6,7 +6,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { storyHonors } from '../../_shared/application/honors'
 import { checkPolicies } from '../../_shared/application/policy-links'
-import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
+import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_RESOURCE } from '../resources'
 import { policyLinks } from './guides'
 
 async function toStoryView(ctx: Ctx, s: Story): Promise<StoryView> {
@@ -41,10 +41,7 @@ export const story = defineAction({
  */
 export const saveStory = defineAction({
   input: storySaveInput,
-  access: 'staff',
-  ...SAVE_PERMISSION,
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...SAVE_RESOURCE,
   async run(input, ctx): Promise<StoryView> {
     const caller = ctx.caller
     const today = shanghaiDate(ctx.now())

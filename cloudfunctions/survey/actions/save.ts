@@ -2,7 +2,7 @@ import { surveyDraftProblems, surveyDraftSchema, type SurveyView } from '../../_
 import type { Survey } from '../../_shared/domain/survey'
 import { CENSUS_TEMPLATE } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
@@ -16,11 +16,7 @@ import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-re
  */
 export const save = defineAction({
   input: surveyDraftSchema,
-  access: 'staff',
-  permission: 'survey.write',
-  refusal: '你的角色不能修改问卷',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('survey.write', '你的角色不能修改问卷'),
   async run(input, ctx): Promise<SurveyView> {
     const { store, caller } = ctx
     const now = ctx.now()

@@ -1,6 +1,6 @@
 import { courseSaveInput, type CourseView } from '../../_shared/contracts/training'
 import { type Course, courseIdOf } from '../../_shared/domain/training'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { checkPolicies } from '../../_shared/application/policy-links'
 import { newCode } from '../../_shared/codes/scene'
@@ -14,11 +14,7 @@ import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-re
  */
 export const save = defineAction({
   input: courseSaveInput,
-  access: 'staff',
-  permission: 'service.write',
-  refusal: '你的角色不能管理培训课程',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('service.write', '你的角色不能管理培训课程'),
   async run(input, ctx): Promise<CourseView> {
     const { caller } = ctx
     const at = ctx.now().toISOString()
