@@ -75,8 +75,8 @@ export function intentAnswers(i: Intent) {
   }
 }
 
-/** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
-export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
+/** What every view of a case starts with: the answers, its community and the masked identifiers. */
+function caseIdentity(i: Intent) {
   return {
     ...intentAnswers(i),
     _id: i._id,
@@ -84,6 +84,13 @@ export function toMyCase(i: Intent, interests: { id: string; title: string }[]):
     communityName: i.communityName,
     phoneMasked: i.phoneMasked,
     idCardMasked: i.idCardMasked,
+  }
+}
+
+/** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
+export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
+  return {
+    ...caseIdentity(i),
     status: i.status,
     stage: i.stage,
     editable: i.status === 'pending',
@@ -167,12 +174,7 @@ export function mayWrite(caller: Caller, communityPath: readonly string[]): bool
 
 export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id: string; title: string }[]): CaseView {
   return {
-    ...intentAnswers(i),
-    _id: i._id,
-    communityId: i.communityId,
-    communityName: i.communityName,
-    phoneMasked: i.phoneMasked,
-    idCardMasked: i.idCardMasked,
+    ...caseIdentity(i),
     consentVersion: i.consentVersion,
     consentAt: i.consentAt,
     registeredBy: i.registeredBy ? { byName: i.registeredBy.byName, at: i.registeredBy.at, consent: i.registeredBy.consent } : null,
