@@ -4,7 +4,7 @@ import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { Intent } from '../../_shared/domain/intent'
 import { emptyTally, quarterOf, type Survey } from '../../_shared/domain/survey'
-import { SPOTCHECK_TEMPLATE } from '../../_shared/domain/survey-templates'
+import { fromTemplate, SPOTCHECK_TEMPLATE } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
@@ -49,14 +49,10 @@ async function sendQuestionnaire(ctx: Ctx, caller: StaffCaller, app: EvaluationA
     orgPath: app.communityPath,
     orgName: app.communityName,
     title: `${app.year} 年${t.title}`,
-    kind: t.kind,
-    template: t.key,
+    ...fromTemplate(t),
     period: quarterOf(today),
     opensOn: today,
     closesOn,
-    intro: t.intro,
-    dimensions: t.dimensions.map((d) => ({ ...d })),
-    questions: t.questions.map((q) => ({ ...q })),
     eventId: null,
     status: 'published',
     createdAt: at,
