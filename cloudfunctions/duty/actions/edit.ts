@@ -7,7 +7,7 @@ import type { DocumentFiles } from '../../_shared/files/document-files'
 import { defineAction, staffWrite } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { commitTask, loadTask, mayEdit, toView } from '../access'
-import { resolveOwner } from './save'
+import { ownerFields, resolveOwner } from './save'
 
 /**
  * The setting org edits a task (任务, 责任单位, 截止日期, 完成标准, 权重, 报告周期) with a reason. Each
@@ -28,11 +28,7 @@ export function makeEdit(photos: () => PhotoFiles | null, documents: () => Docum
       const schedule = input.schedule ?? null
       const next: Pick<DutyTask, 'text' | 'department' | 'ownerOrgId' | 'ownerPath' | 'ownerKey' | 'ownerName' | 'deadline' | 'measure' | 'weight' | 'schedule'> = {
         text: input.text,
-        department: input.department ?? null,
-        ownerOrgId: owner.orgId,
-        ownerPath: owner.path,
-        ownerKey: owner.key,
-        ownerName: owner.name,
+        ...ownerFields(input, owner),
         deadline: input.deadline,
         measure: input.measure,
         weight: input.weight,

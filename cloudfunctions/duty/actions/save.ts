@@ -32,6 +32,11 @@ export async function resolveOwner(ctx: StaffCtx, input: { department?: string; 
   return { orgId: org._id, path: org.path, key: org._id, name: org.name }
 }
 
+/** How a task stores its owner: the department named, if any, and the owner org with its path and key. */
+export function ownerFields(input: { department?: string }, owner: DutyOwner): Pick<DutyTask, 'department' | 'ownerOrgId' | 'ownerPath' | 'ownerKey' | 'ownerName'> {
+  return { department: input.department ?? null, ownerOrgId: owner.orgId, ownerPath: owner.path, ownerKey: owner.key, ownerName: owner.name }
+}
+
 /**
  * Records a task of the plan. The owner is a department (人社局 …: the caller's own org answers
  * for it) or a district/street strictly inside the caller's scope; another org is refused (403).
@@ -51,11 +56,7 @@ export function makeSave(photos: () => PhotoFiles | null, documents: () => Docum
         _id: newId('dut'),
         year: input.year,
         text: input.text,
-        department: input.department ?? null,
-        ownerOrgId: owner.orgId,
-        ownerPath: owner.path,
-        ownerKey: owner.key,
-        ownerName: owner.name,
+        ...ownerFields(input, owner),
         setterOrgId: caller.org._id,
         deadline: input.deadline,
         measure: input.measure,
