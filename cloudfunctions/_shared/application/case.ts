@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
-import { fourInOneOf, type Intent, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/intent'
+import { type FollowUp, fourInOneOf, type Intent, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/intent'
 import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
@@ -14,6 +14,7 @@ import { admittedStaff, type Ctx, staffWith, staffWrite } from '../runtime/actio
 import type { Caller } from '../runtime/caller'
 import { applyCountedChange, type Counted } from '../runtime/counters'
 import { conflict } from '../runtime/errors'
+import { newId } from '../runtime/ids'
 import { inScope, loadInScope } from '../runtime/scope'
 import type { Collections } from '../store/collections'
 import { type Store, type TxStore, where } from '../store/port'
@@ -227,6 +228,14 @@ export const CASE_WRITE = staffWrite('intent.write', CASE_REFUSED['intent.write'
 
 /** Staff holding a ledger permission, refused with its message: data spread into `defineAction`. */
 export const caseStaff = <P extends keyof typeof CASE_REFUSED>(permission: P) => staffWith(permission, CASE_REFUSED[permission])
+
+/** What a new follow-up says; the recommended project defaults to none. */
+export type FollowUpEntry = Omit<FollowUp, 'id' | 'byId' | 'byName' | 'at' | 'projectId' | 'projectTitle'> & Partial<Pick<FollowUp, 'projectId' | 'projectTitle'>>
+
+/** A follow-up recorded at `at` by `by` (a staff member, or a course for a training), under a new id. */
+export function newFollowUp(entry: FollowUpEntry, by: { byId: string; byName: string }, at: string): FollowUp {
+  return { id: newId('fu'), projectId: null, projectTitle: null, ...entry, ...by, at }
+}
 
 /** A line of a case's stage history: `stage` reached at `at`, by this staff member, and why. */
 export function stageEntry(stage: IntentStage, at: string, by: { _id: string; name: string }, note: string): StageChange {
