@@ -65,6 +65,9 @@ export const SAVE_RESOURCE = staffSave('service.write', '你的角色不能维�
 /** The rule of an open list: its `manage` view is for staff (their subtree's resources). */
 export const MANAGE_RULE = { on: "`view: 'manage'`", when: (input: { view?: ResourceListInput['view'] }) => input.view === 'manage', access: 'staff' } as const
 
+/** An open list with a staff-only `manage` view (`MANAGE_RULE`), as data spread into `defineAction`. */
+export const MANAGED_LIST = { access: 'any', rules: [MANAGE_RULE] } as const
+
 /**
  * The filter of a list: `manage` (staff) is their subtree's resources; a resident or staff reading
  * is every resource kept at their community's chain (their org and above), or all when a resident
