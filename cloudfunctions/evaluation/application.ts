@@ -25,7 +25,7 @@ import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import { computeIndex } from '../_shared/domain/survey'
 import { shanghaiDate } from '../_shared/domain/time'
-import { type Ctx, type StaffCtx, staffWith as staffOnly, staffWrite } from '../_shared/runtime/action'
+import { type Ctx, type StaffCtx, staffWith, staffWrite } from '../_shared/runtime/action'
 import { conflict, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, where } from '../_shared/store/port'
@@ -56,10 +56,10 @@ export async function loadApplication(ctx: Ctx, caller: StaffCaller, id: string)
 }
 
 /** The access part of an evaluation action's declaration: staff whose role holds `permission`, refused with its message. */
-export const staffWith = <P extends keyof typeof REFUSED>(permission: P) => staffOnly(permission, REFUSED[permission])
+export const evaluationStaff = <P extends keyof typeof REFUSED>(permission: P) => staffWith(permission, REFUSED[permission])
 
-/** `staffWith`, for an audited write to the application (or record) the input names by `id`. */
-export const writesById = <P extends keyof typeof REFUSED>(permission: P) => staffWrite(permission, REFUSED[permission])
+/** `evaluationStaff`, for an audited write to the application (or record) the input names by `id`. */
+export const evaluationWrite = <P extends keyof typeof REFUSED>(permission: P) => staffWrite(permission, REFUSED[permission])
 
 // The year's and a community's deadlines are read in `_shared` so the workbench reads them the same way.
 export { deadlinesFor, deadlinesOf }

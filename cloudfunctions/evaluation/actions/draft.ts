@@ -3,7 +3,7 @@ import { applicationId, EDITABLE_STATUSES, type EvaluationApplication } from '..
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { deadlinesOf, historyEntry, toView, staffWith } from '../application'
+import { deadlinesOf, historyEntry, toView, evaluationStaff } from '../application'
 import { draftReport, figuresFor } from '../figures'
 
 /**
@@ -13,7 +13,7 @@ import { draftReport, figuresFor } from '../figures'
  */
 export const draft = defineAction({
   input: draftInput,
-  ...staffWith('evaluation.apply'),
+  ...evaluationStaff('evaluation.apply'),
   audit: 'write',
   async run(input, ctx) {
     const caller = ctx.caller

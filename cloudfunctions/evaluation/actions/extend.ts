@@ -4,7 +4,7 @@ import { isWithin } from '../../_shared/domain/org'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { deadlinesFor, deadlinesOf, staffWith } from '../application'
+import { deadlinesFor, deadlinesOf, evaluationStaff } from '../application'
 
 /**
  * The city extends one step's deadline, for one community (`communityId`) or for all. Later
@@ -13,7 +13,7 @@ import { deadlinesFor, deadlinesOf, staffWith } from '../application'
  */
 export const extend = defineAction({
   input: extendInput,
-  ...staffWith('evaluation.manage'),
+  ...evaluationStaff('evaluation.manage'),
   audit: 'write',
   target: (input) => `${input.communityId ?? 'all'}:${input.year}:${input.step}`,
   async run({ year, step, until, communityId, reason }, ctx): Promise<ExtendOutput> {

@@ -3,7 +3,7 @@ import type { FieldError } from '../../_shared/contracts/common'
 import { type ReviewScore, reopenerOf, SCORE_LEVEL_LABELS, scoreId, scoreLevelOf, scoreTotal } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
-import { REFUSED, staffWith } from '../application'
+import { REFUSED, evaluationStaff } from '../application'
 import { districtOf, loadRubric, scopedCommunity } from '../scoring'
 import { scoreSheetOf } from './score-sheet'
 
@@ -14,7 +14,7 @@ import { scoreSheetOf } from './score-sheet'
  */
 export const score = defineAction({
   input: scoreInput,
-  ...staffWith('evaluation.score'),
+  ...evaluationStaff('evaluation.score'),
   audit: 'write',
   target: (input) => `${input.communityId}:${input.year}`,
   async run({ communityId, year, version, submit, items }, ctx): Promise<ScoreSheetOutput> {

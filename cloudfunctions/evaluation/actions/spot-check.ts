@@ -12,7 +12,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import type { StaffCaller } from '../../_shared/application/figures-scope'
-import { loadApplication, takeStep, toView, writesById } from '../application'
+import { loadApplication, takeStep, toView, evaluationWrite } from '../application'
 
 /**
  * The city's spot check of a certified community. `questionnaire` publishes the spot-check
@@ -23,7 +23,7 @@ import { loadApplication, takeStep, toView, writesById } from '../application'
  */
 export const spotCheck = defineAction({
   input: spotCheckInput,
-  ...writesById('evaluation.spotcheck'),
+  ...evaluationWrite('evaluation.spotcheck'),
   async run(input, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, input.id)

@@ -2,7 +2,7 @@ import { submitInput } from '../../_shared/contracts/evaluation'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { deadlinesFor, loadApplication, takeStep, toView, writesById } from '../application'
+import { deadlinesFor, loadApplication, takeStep, toView, evaluationWrite } from '../application'
 
 /**
  * The community lead submits the application to the street. A first submission closes with the
@@ -10,7 +10,7 @@ import { deadlinesFor, loadApplication, takeStep, toView, writesById } from '../
  */
 export const submit = defineAction({
   input: submitInput,
-  ...writesById('evaluation.apply'),
+  ...evaluationWrite('evaluation.apply'),
   async run({ id, version }, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)
