@@ -24,7 +24,7 @@ import {
 } from '../cloudfunctions/_shared/domain/attachments'
 import type { DocumentFiles } from '../cloudfunctions/_shared/files/document-files'
 import { bearer, verifyToken } from './auth'
-import { saveUpload } from './photos'
+import { saveUpload, storedUpload } from './photos'
 
 /** How long a document link works. */
 export const DOCUMENT_LINK_TTL_MS = 10 * 60 * 1000
@@ -52,11 +52,9 @@ export function saveDocument(bytes: Buffer, type: DocumentType, dir: () => strin
 export function localDocumentFiles(dir: () => string = () => documentsDir()): DocumentFiles {
   return {
     async inspect(ref) {
-      const m = REF.exec(ref)
-      if (!m) return null
-      const path = join(dir(), m[1])
-      const info = await stat(path).catch(() => null)
-      if (!info || !info.isFile()) return null
+      const found = await storedUpload(REF, ref, dir())
+      if (!found) return null
+      const { path, info } = found
       // Too big is refused on its size alone; the bytes are read only for what may be accepted.
       if (info.size > DOCUMENT_MAX_BYTES) return { size: info.size, bytes: new Uint8Array(0) }
       return { size: info.size, bytes: await readFile(path) }

@@ -6,7 +6,7 @@
  * Photos are shown through signed links that expire, as cloud storage temporary links do.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { createReadStream, mkdirSync } from 'node:fs'
+import { createReadStream, mkdirSync, type Stats } from 'node:fs'
 import { open, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -50,15 +50,22 @@ export async function saveUpload(bytes: Buffer, extension: string, folder: strin
   return `local:${name}`
 }
 
+/** The file a local reference (`local:<name>`, of the pattern `ref` for its kind) names in `folder`, if it is there. */
+export async function storedUpload(pattern: RegExp, ref: string, folder: string): Promise<{ path: string; info: Stats } | null> {
+  const m = pattern.exec(ref)
+  if (!m) return null
+  const path = join(folder, m[1])
+  const info = await stat(path).catch(() => null)
+  return info?.isFile() ? { path, info } : null
+}
+
 /** The files port over the local folder. */
 export function localPhotoFiles(dir: () => string = () => photosDir()): PhotoFiles {
   return {
     async inspect(ref) {
-      const m = REF.exec(ref)
-      if (!m) return null
-      const path = join(dir(), m[1])
-      const info = await stat(path).catch(() => null)
-      if (!info || !info.isFile()) return null
+      const found = await storedUpload(REF, ref, dir())
+      if (!found) return null
+      const { path, info } = found
       const handle = await open(path, 'r')
       try {
         const head = Buffer.alloc(16)

@@ -1,6 +1,6 @@
 import { periodsOf, previousPeriod } from '../cloudfunctions/_shared/domain/period'
 import { emptyTally, type Level, periodLabel, type Survey } from '../cloudfunctions/_shared/domain/survey'
-import { CENSUS_TEMPLATE, surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
+import { CENSUS_TEMPLATE, fromTemplate, surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, type TxStore, where } from '../cloudfunctions/_shared/store/port'
@@ -53,14 +53,10 @@ export async function seedDemoSurveys(tx: TxStore<Collections>, now: Date): Prom
       orgPath: org.path,
       orgName: org.name,
       title: `${periodLabel(period)}${t.title}`,
-      kind: t.kind,
-      template: t.key,
+      ...fromTemplate(t),
       period,
       opensOn: d.status === 'published' ? (bounds.first < today ? bounds.first : today) : bounds.first,
       closesOn,
-      intro: t.intro,
-      dimensions: t.dimensions.map((x) => ({ ...x })),
-      questions: t.questions.map((x) => ({ ...x })),
       eventId: null,
       status: d.status,
       createdAt: at,
@@ -118,14 +114,10 @@ export async function seedDemoCensus(tx: TxStore<Collections>, now: Date): Promi
       orgPath: org.path,
       orgName: org.name,
       title: `${periodLabel(period)}${t.title}`,
-      kind: t.kind,
-      template: t.key,
+      ...fromTemplate(t),
       period,
       opensOn: bounds.first < today ? bounds.first : today,
       closesOn: twoWeeks > bounds.last ? twoWeeks : bounds.last,
-      intro: t.intro,
-      dimensions: t.dimensions.map((x) => ({ ...x })),
-      questions: t.questions.map((x) => ({ ...x, options: x.options ? [...x.options] : undefined })),
       eventId: null,
       status: 'published',
       createdAt: at,

@@ -5,7 +5,7 @@ import { dutyState, type DutyTask, reportDue, reportLate } from '../_shared/doma
 import type { PhotoFiles } from '../_shared/files/photo-files'
 import type { DocumentFiles } from '../_shared/files/document-files'
 import { attachmentViews } from '../_shared/application/attachments'
-import { validation } from '../_shared/runtime/errors'
+import { conflict, validation } from '../_shared/runtime/errors'
 import { can } from '../_shared/domain/roles'
 import type { StaffCaller } from '../_shared/runtime/action'
 import type { Ctx } from '../_shared/runtime/action'
@@ -68,4 +68,14 @@ export async function tasksInScope(ctx: Ctx, year: number, orgId: string): Promi
   const out: DutyTask[] = []
   for await (const batch of ctx.store.collection('dutyTasks').scan(where.and<DutyTask>(where.eq('year', year), where.has('ownerPath', orgId)), 200)) out.push(...batch)
   return out.sort((a, b) => a.deadline.localeCompare(b.deadline) || a._id.localeCompare(b._id))
+}
+
+/**
+ * Writes `set` over the task the caller read, only if nobody changed it since (else 409 with
+ * `stale`, nothing written), and answers the task as saved.
+ */
+export async function commitTask(ctx: Ctx, task: DutyTask, set: Partial<DutyTask>, stale: string): Promise<DutyTask> {
+  const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
+  if (!ok) throw conflict(stale)
+  return { ...task, ...set, version: task.version + 1 }
 }

@@ -25,7 +25,7 @@ import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import { computeIndex } from '../_shared/domain/survey'
 import { shanghaiDate } from '../_shared/domain/time'
-import type { Ctx } from '../_shared/runtime/action'
+import { type Ctx, type StaffCtx, staffWith, staffWrite } from '../_shared/runtime/action'
 import { conflict, missingOrOutOfScope } from '../_shared/runtime/errors'
 import type { Collections } from '../_shared/store/collections'
 import { type Store, where } from '../_shared/store/port'
@@ -54,6 +54,12 @@ export async function loadApplication(ctx: Ctx, caller: StaffCaller, id: string)
   if (!app || !isWithin(app.communityPath, caller.org._id)) throw missingOrOutOfScope(app, '申报不存在或不在你的管理范围内')
   return app
 }
+
+/** The access part of an evaluation action's declaration: staff whose role holds `permission`, refused with its message. */
+export const evaluationStaff = <P extends keyof typeof REFUSED>(permission: P) => staffWith(permission, REFUSED[permission])
+
+/** `evaluationStaff`, for an audited write to the application (or record) the input names by `id`. */
+export const evaluationWrite = <P extends keyof typeof REFUSED>(permission: P) => staffWrite(permission, REFUSED[permission])
 
 // The year's and a community's deadlines are read in `_shared` so the workbench reads them the same way.
 export { deadlinesFor, deadlinesOf }
@@ -217,4 +223,16 @@ export function drawSample(applicationId: string, seed: string, intentIds: reado
   const keyed = intentIds.map((id) => ({ id, key: createHash('sha256').update(`${applicationId}\u0000${seed}\u0000${id}`).digest('hex') }))
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return keyed.slice(0, size).map((k) => k.id)
+}
+
+/**
+ * The run of a reviewing level's decision on an application (the street's review, the district's
+ * certification): the step the input names, taken on the version the reviewer saw.
+ */
+export async function decide(
+  input: { id: string; version: number; decision: keyof typeof TRANSITIONS; opinion: string },
+  ctx: StaffCtx,
+): Promise<ApplicationView> {
+  const app = await loadApplication(ctx, ctx.caller, input.id)
+  return toView(ctx, ctx.caller, await takeStep(ctx, ctx.caller, app, input.decision, input.opinion, input.version))
 }

@@ -16,6 +16,11 @@ export function orgInScope(ctx: StaffCtx, orgId: string): Promise<Org> {
   return loadInScope(ctx, 'orgs', orgId, { pathOf: (org) => org.path, missing: '单位不存在或不在你的管理范围内' })
 }
 
+/** The org an input names (`orgId`, 404 outside the caller's scope), or else the caller's own. */
+export async function namedOrOwnOrg(ctx: StaffCtx, orgId: string | undefined): Promise<Org> {
+  return orgId ? orgInScope(ctx, orgId) : ctx.caller.org
+}
+
 export function toStaffView(s: StaffMember, orgName: string, revocable: boolean) {
   return {
     _id: s._id,

@@ -6,7 +6,7 @@ import type { ResourceListInput } from '../_shared/contracts/service'
 import { isWithin } from '../_shared/domain/org'
 import { can } from '../_shared/domain/roles'
 import { mayEditResource, type OrgResource } from '../_shared/domain/service'
-import { admittedStaff, type Ctx, type StaffCtx } from '../_shared/runtime/action'
+import { admittedStaff, type Ctx, type StaffCtx, staffSave } from '../_shared/runtime/action'
 import { inScope } from '../_shared/runtime/scope'
 import type { Caller } from '../_shared/runtime/caller'
 import { conflict, notFound, validation } from '../_shared/runtime/errors'
@@ -60,10 +60,13 @@ export async function loadEditable<K extends ResourceCollection>(ctx: StaffCtx, 
 }
 
 /** What the save actions declare: who may keep resources, and what anyone else is told. */
-export const SAVE_PERMISSION = { permission: 'service.write', refusal: '你的角色不能维护服务资源' } as const
+export const SAVE_RESOURCE = staffSave('service.write', '你的角色不能维护服务资源')
 
 /** The rule of an open list: its `manage` view is for staff (their subtree's resources). */
 export const MANAGE_RULE = { on: "`view: 'manage'`", when: (input: { view?: ResourceListInput['view'] }) => input.view === 'manage', access: 'staff' } as const
+
+/** An open list with a staff-only `manage` view (`MANAGE_RULE`), as data spread into `defineAction`. */
+export const MANAGED_LIST = { access: 'any', rules: [MANAGE_RULE] } as const
 
 /**
  * The filter of a list: `manage` (staff) is their subtree's resources; a resident or staff reading

@@ -24,15 +24,15 @@ export function toView(survey: Survey, caller: Caller, today: string): SurveyVie
   return { ...rest, state: surveyState(survey, today), editable: survey.status === 'draft' && mayWrite(caller, survey) }
 }
 
+/** What a survey is called, whose it is and when it runs: the head of its list row and of its results. */
+export function surveyHeading(survey: Survey) {
+  const { _id, title, kind, orgName, period, opensOn, closesOn } = survey
+  return { _id, title, kind, orgName, period, opensOn, closesOn }
+}
+
 export function toListItem(survey: Survey, today: string, n: number | null): SurveyListItem {
   return {
-    _id: survey._id,
-    title: survey.title,
-    kind: survey.kind,
-    orgName: survey.orgName,
-    period: survey.period,
-    opensOn: survey.opensOn,
-    closesOn: survey.closesOn,
+    ...surveyHeading(survey),
     status: survey.status,
     state: surveyState(survey, today),
     questionCount: survey.questions.length,

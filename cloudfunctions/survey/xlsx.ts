@@ -30,6 +30,18 @@ function header(sheet: ExcelJS.Worksheet, values: string[]): void {
   })
 }
 
+/** The first rows of a survey workbook's 汇总 sheet: what survey, where, when and in what state. */
+function surveyHead(survey: Survey, state: SurveyState): [string, string][] {
+  return [
+    ['问卷', safeText(survey.title)],
+    ['范围', survey.orgName],
+    ['类型', SURVEY_KIND_LABELS[survey.kind]],
+    ['季度', periodLabel(survey.period)],
+    ['填写时间', `${survey.opensOn} 至 ${survey.closesOn}`],
+    ['状态', SURVEY_STATE_LABELS[state]],
+  ]
+}
+
 /**
  * The survey's workbook: 汇总 (index, dimensions), 各题分布 (counts per level), 答卷明细 (one
  * row per response, no identity, in keyed-hash order) and 意见 (free text).
@@ -48,15 +60,7 @@ export async function surveyWorkbook(
 
   const summary = wb.addWorksheet('汇总')
   summary.columns = [{ width: 22 }, { width: 44 }, { width: 14 }, { width: 14 }]
-  const info: [string, string | number | null][] = [
-    ['问卷', safeText(survey.title)],
-    ['范围', survey.orgName],
-    ['类型', SURVEY_KIND_LABELS[survey.kind]],
-    ['季度', periodLabel(survey.period)],
-    ['填写时间', `${survey.opensOn} 至 ${survey.closesOn}`],
-    ['状态', SURVEY_STATE_LABELS[state]],
-    ['有效答卷（份）', index.n],
-  ]
+  const info: [string, string | number | null][] = [...surveyHead(survey, state), ['有效答卷（份）', index.n]]
   for (const [k, v] of info) summary.addRow([k, v])
   const composite = summary.addRow(['综合满意度指数（0–100）', index.composite === null ? '—' : round1(index.composite)])
   composite.getCell(2).numFmt = '0.0'
@@ -138,15 +142,7 @@ async function censusWorkbook(survey: Survey, state: SurveyState, responses: rea
 
   const summary = wb.addWorksheet('汇总')
   summary.columns = [{ width: 24 }, { width: 44 }]
-  const info: [string, string | number][] = [
-    ['问卷', safeText(survey.title)],
-    ['范围', survey.orgName],
-    ['类型', SURVEY_KIND_LABELS[survey.kind]],
-    ['季度', periodLabel(survey.period)],
-    ['填写时间', `${survey.opensOn} 至 ${survey.closesOn}`],
-    ['状态', SURVEY_STATE_LABELS[state]],
-    ['有效答卷（份）', n],
-  ]
+  const info: [string, string | number][] = [...surveyHead(survey, state), ['有效答卷（份）', n]]
   for (const [k, v] of info) summary.addRow([k, v])
   const engaged = summary.addRow(['正在创业或筹备（占答卷）', share(firstTwo(0), answered[0])])
   engaged.getCell(2).numFmt = '0.0%'

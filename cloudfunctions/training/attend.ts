@@ -1,12 +1,11 @@
-import { type Benefit, type FollowUp, type Intent, stageRank } from '../_shared/domain/intent'
+import { type Benefit, type Intent, stageRank } from '../_shared/domain/intent'
 import { shanghaiDate } from '../_shared/domain/time'
 import { type Course, type CourseEnrolment, certificateNo, isComplete, subsidyBenefitId, subsidyEligible } from '../_shared/domain/training'
 import type { Ctx } from '../_shared/runtime/action'
 import { conflict } from '../_shared/runtime/errors'
-import { newId } from '../_shared/runtime/ids'
 import type { Collections } from '../_shared/store/collections'
 import { type TxStore, where } from '../_shared/store/port'
-import { writeCase } from '../_shared/application/case'
+import { newFollowUp, writeCase } from '../_shared/application/case'
 import { benefitNotices, caseNotices } from '../_shared/application/notices'
 import { activeIntents } from '../_shared/application/resident'
 
@@ -32,19 +31,7 @@ export function completedCase(c: Intent, course: Course, certificate: string, at
     next.stage = 'trained'
     next.stageHistory = [...c.stageHistory, { stage: 'trained', at, ...by, note: `完成培训：${course.title}` }]
   }
-  const followUp: FollowUp = {
-    id: newId('fu'),
-    kind: 'training',
-    date: today,
-    note: `完成“${course.title}”，结业证书 ${certificate}`,
-    outcome: '已结业',
-    visibleToResident: true,
-    nextFollowUpDate: '',
-    projectId: null,
-    projectTitle: null,
-    ...by,
-    at,
-  }
+  const followUp = newFollowUp({ kind: 'training', date: today, note: `完成“${course.title}”，结业证书 ${certificate}`, outcome: '已结业', visibleToResident: true, nextFollowUpDate: '' }, by, at)
   next.followUps = [...c.followUps, followUp]
   if (subsidyEligible(course, c)) {
     const benefit: Benefit = {

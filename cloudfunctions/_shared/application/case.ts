@@ -5,15 +5,16 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
-import { fourInOneOf, type Intent, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/intent'
+import { type FollowUp, fourInOneOf, type Intent, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/intent'
 import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import { shanghaiDate } from '../domain/time'
-import { admittedStaff, type Ctx, staffWrite } from '../runtime/action'
+import { admittedStaff, type Ctx, staffWith, staffWrite } from '../runtime/action'
 import type { Caller } from '../runtime/caller'
 import { applyCountedChange, type Counted } from '../runtime/counters'
 import { conflict } from '../runtime/errors'
+import { newId } from '../runtime/ids'
 import { inScope, loadInScope } from '../runtime/scope'
 import type { Collections } from '../store/collections'
 import { type Store, type TxStore, where } from '../store/port'
@@ -75,8 +76,8 @@ export function intentAnswers(i: Intent) {
   }
 }
 
-/** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
-export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
+/** What every view of a case starts with: the answers, its community and the masked identifiers. */
+function caseIdentity(i: Intent) {
   return {
     ...intentAnswers(i),
     _id: i._id,
@@ -84,6 +85,13 @@ export function toMyCase(i: Intent, interests: { id: string; title: string }[]):
     communityName: i.communityName,
     phoneMasked: i.phoneMasked,
     idCardMasked: i.idCardMasked,
+  }
+}
+
+/** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
+export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
+  return {
+    ...caseIdentity(i),
     status: i.status,
     stage: i.stage,
     editable: i.status === 'pending',
@@ -167,12 +175,7 @@ export function mayWrite(caller: Caller, communityPath: readonly string[]): bool
 
 export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id: string; title: string }[]): CaseView {
   return {
-    ...intentAnswers(i),
-    _id: i._id,
-    communityId: i.communityId,
-    communityName: i.communityName,
-    phoneMasked: i.phoneMasked,
-    idCardMasked: i.idCardMasked,
+    ...caseIdentity(i),
     consentVersion: i.consentVersion,
     consentAt: i.consentAt,
     registeredBy: i.registeredBy ? { byName: i.registeredBy.byName, at: i.registeredBy.at, consent: i.registeredBy.consent } : null,
@@ -222,6 +225,17 @@ export const CASE_REFUSED = {
  * handler's `loadCase` (404 outside it).
  */
 export const CASE_WRITE = staffWrite('intent.write', CASE_REFUSED['intent.write'])
+
+/** Staff holding a ledger permission, refused with its message: data spread into `defineAction`. */
+export const caseStaff = <P extends keyof typeof CASE_REFUSED>(permission: P) => staffWith(permission, CASE_REFUSED[permission])
+
+/** What a new follow-up says; the recommended project defaults to none. */
+export type FollowUpEntry = Omit<FollowUp, 'id' | 'byId' | 'byName' | 'at' | 'projectId' | 'projectTitle'> & Partial<Pick<FollowUp, 'projectId' | 'projectTitle'>>
+
+/** A follow-up recorded at `at` by `by` (a staff member, or a course for a training), under a new id. */
+export function newFollowUp(entry: FollowUpEntry, by: { byId: string; byName: string }, at: string): FollowUp {
+  return { id: newId('fu'), projectId: null, projectTitle: null, ...entry, ...by, at }
+}
 
 /** A line of a case's stage history: `stage` reached at `at`, by this staff member, and why. */
 export function stageEntry(stage: IntentStage, at: string, by: { _id: string; name: string }, note: string): StageChange {

@@ -158,3 +158,17 @@ export function surveyTemplate(key: SurveyTemplateKey): SurveyTemplate {
   if (!t) throw new Error(`unknown survey template ${key}`)
   return t
 }
+
+/**
+ * What a new survey takes from its template: kind, template key, intro, dimensions and questions,
+ * copied so that the survey never shares the template's objects.
+ */
+export function fromTemplate<K extends string, Kind extends AnySurveyKind>(t: Pick<SurveyTemplate, 'intro' | 'dimensions' | 'questions'> & { key: K; kind: Kind }) {
+  return {
+    kind: t.kind,
+    template: t.key,
+    intro: t.intro,
+    dimensions: t.dimensions.map((d) => ({ ...d })),
+    questions: t.questions.map((q) => ({ ...q, ...(q.options ? { options: [...q.options] } : {}) })),
+  }
+}

@@ -130,12 +130,25 @@ export function defineAction<S extends v.GenericSchema, O>(action: StaffAction<S
   return action as Action<S, O>
 }
 
+/** Staff holding `permission` (else 403 with `refusal`), as data spread into `defineAction`. */
+export function staffWith<P extends Permission>(permission: P, refusal: string) {
+  return { access: 'staff', permission, refusal } as const
+}
+
 /**
  * An audited staff write on the record `input.id` names, as data spread into `defineAction`:
  * staff holding `permission` (else 403 with `refusal`). Scope stays the handler's load.
  */
 export function staffWrite<P extends Permission>(permission: P, refusal: string) {
-  return { access: 'staff', permission, refusal, audit: 'write', target: (input: { id: string }) => input.id } as const
+  return { ...staffWith(permission, refusal), audit: 'write', target: (input: { id: string }) => input.id } as const
+}
+
+/**
+ * An audited staff create-or-edit, as data spread into `defineAction`: staff holding `permission`
+ * (else 403 with `refusal`); the record is the one `input.id` names (none yet for a create).
+ */
+export function staffSave<P extends Permission>(permission: P, refusal: string) {
+  return { ...staffWith(permission, refusal), audit: 'write', target: (input: { id?: string }) => input.id ?? null } as const
 }
 
 /** A function's actions by name. */

@@ -125,14 +125,24 @@ async function recountFeedbackStatus(store: Store<Collections>): Promise<number>
   for (const [id, m] of want) {
     const set: Record<string, number> = {}
     for (const status of FEEDBACK_STATUSES) set[FEEDBACK_METRICS.inStatus(status)] = m.get(FEEDBACK_METRICS.inStatus(status)) ?? 0
-    await store.transaction(async (tx) => {
-      if (await tx.collection('counters').update(id, { set })) return
-      const sep = id.lastIndexOf(':')
-      await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
-    })
+    await setCounterFields(store, id, set)
     changed++
   }
   return changed
+}
+
+/** A counter document with no figures yet, from its id (`<orgId>:<period>`). */
+function emptyCounter(id: string): Counter {
+  const sep = id.lastIndexOf(':')
+  return { _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1) }
+}
+
+/** Sets these figures on the counter `id`, made (empty but for them) when it is not there yet, in one transaction. */
+async function setCounterFields(store: Store<Collections>, id: string, set: Record<string, number>): Promise<void> {
+  await store.transaction(async (tx) => {
+    if (await tx.collection('counters').update(id, { set })) return
+    await tx.collection('counters').insert({ ...emptyCounter(id), ...set })
+  })
 }
 
 /** A benefit as stored before kinds and fen: a category, whole yuan, a title line and a note. */
@@ -250,11 +260,7 @@ async function recountEligibleStocks(store: Store<Collections>): Promise<number>
   let changed = 0
   for (const id of new Set([...want.keys(), ...stale.keys()])) {
     const set = { ...stale.get(id), ...want.get(id) }
-    await store.transaction(async (tx) => {
-      if (await tx.collection('counters').update(id, { set })) return
-      const sep = id.lastIndexOf(':')
-      await tx.collection('counters').insert({ _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1), ...set })
-    })
+    await setCounterFields(store, id, set)
     changed++
   }
   return changed
@@ -302,8 +308,7 @@ export async function moveMoneyToYearDocuments(store: Store<Collections>): Promi
     const wrote = await store.transaction(async (tx) => {
       const col = tx.collection('counters')
       const current = await col.get(id)
-      const sep = id.lastIndexOf(':')
-      const base: Counter = current ?? { _id: id, orgId: id.slice(0, sep), period: id.slice(sep + 1) }
+      const base: Counter = current ?? emptyCounter(id)
       const next: Counter = { _id: base._id, orgId: base.orgId, period: base.period }
       for (const [k, v] of Object.entries(base)) if (!(k in next) && !drop(k)) next[k] = v
       for (const [k, v] of Object.entries(set)) if (v !== 0) next[k] = v

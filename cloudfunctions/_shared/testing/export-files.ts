@@ -35,3 +35,33 @@ export function testExportFiles(): { files: () => ExportFiles; read: (file: File
   }
   return { files: () => files, read }
 }
+
+/**
+ * Exports for tests, handed over as CloudBase would: a cloud file id (`cloud://test.bucket/<path>`)
+ * naming the file's path in a new temporary folder (`dir`); `cloudFilePath` turns it back.
+ */
+export function testCloudExportFiles(prefix: string): { files: ExportFiles; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  let n = 0
+  const files: ExportFiles = {
+    async open() {
+      const path = join(dir, `file-${n++}.xlsx`)
+      const stream = createWriteStream(path)
+      return {
+        stream,
+        publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }),
+        async discard() {
+          stream.destroy()
+          await unlink(path).catch(() => undefined)
+        },
+      }
+    },
+  }
+  return { files, dir }
+}
+
+/** The local path behind a test cloud file id (`testCloudExportFiles`). */
+export function cloudFilePath(file: { fileID?: string }): string {
+  if (!file.fileID?.startsWith('cloud://test.bucket/')) throw new Error(`expected a cloud file id, got ${JSON.stringify(file)}`)
+  return file.fileID.slice('cloud://test.bucket'.length)
+}

@@ -3,7 +3,7 @@ import { type DutyBoard, dutyYearInput } from '../../_shared/contracts/duty'
 import type { Org } from '../../_shared/domain/org'
 import { can } from '../../_shared/domain/roles'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
@@ -17,9 +17,7 @@ import { tasksInScope, toView } from '../access'
 export function makeBoard(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyYearInput,
-    access: 'staff',
-    permission: 'duty.report',
-    refusal: '你的角色不能查看督查任务',
+    ...staffWith('duty.report', '你的角色不能查看督查任务'),
     async run({ year }, ctx): Promise<DutyBoard> {
       const { caller } = ctx
       const today = shanghaiDate(ctx.now())

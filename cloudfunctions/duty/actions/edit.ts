@@ -4,11 +4,10 @@ import { DUTY_YEAR, type DutyEdit, type DutyEditField, type DutyTask, scheduleTe
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWrite } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
-import { where } from '../../_shared/store/port'
-import { loadTask, mayEdit, toView } from '../access'
-import { resolveOwner } from './save'
+import { commitTask, loadTask, mayEdit, toView } from '../access'
+import { ownerFields, resolveOwner } from './save'
 
 /**
  * The setting org edits a task (任务, 责任单位, 截止日期, 完成标准, 权重, 报告周期) with a reason. Each
@@ -18,11 +17,7 @@ import { resolveOwner } from './save'
 export function makeEdit(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyEditInput,
-    access: 'staff',
-    permission: 'duty.assign',
-    refusal: '你的角色不能修改督查任务',
-    audit: 'write',
-    target: (input) => input.id,
+    ...staffWrite('duty.assign', '你的角色不能修改督查任务'),
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx
       const task = await loadTask(ctx, input.id)
@@ -33,11 +28,7 @@ export function makeEdit(photos: () => PhotoFiles | null, documents: () => Docum
       const schedule = input.schedule ?? null
       const next: Pick<DutyTask, 'text' | 'department' | 'ownerOrgId' | 'ownerPath' | 'ownerKey' | 'ownerName' | 'deadline' | 'measure' | 'weight' | 'schedule'> = {
         text: input.text,
-        department: input.department ?? null,
-        ownerOrgId: owner.orgId,
-        ownerPath: owner.path,
-        ownerKey: owner.key,
-        ownerName: owner.name,
+        ...ownerFields(input, owner),
         deadline: input.deadline,
         measure: input.measure,
         weight: input.weight,
@@ -57,9 +48,8 @@ export function makeEdit(photos: () => PhotoFiles | null, documents: () => Docum
       const now = ctx.now()
       const edit: DutyEdit = { at: now.toISOString(), byId: caller.staff._id, byName: caller.staff.name, orgName: caller.org.name, reason: input.reason, changes }
       const set: Partial<DutyTask> = { ...next, edits: [...task.edits, edit], updatedAt: edit.at }
-      const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
-      if (!ok) throw conflict('任务已被他人更新，请刷新后再改')
-      return toView({ ...task, ...set, version: task.version + 1 }, caller, shanghaiDate(now), photos(), now, documents())
+      const saved = await commitTask(ctx, task, set, '任务已被他人更新，请刷新后再改')
+      return toView(saved, caller, shanghaiDate(now), photos(), now, documents())
     },
   })
 }

@@ -4,12 +4,11 @@ import type { InboxMessage } from '../../_shared/domain/inbox'
 import { pageUrl } from '../../_shared/domain/pages'
 import type { StaffMember } from '../../_shared/domain/staff'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
-import { conflict } from '../../_shared/runtime/errors'
+import { defineAction, staffWrite } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
-import { loadTask, toView } from '../access'
+import { commitTask, loadTask, toView } from '../access'
 
 /**
  * 催办: records the reminder on the task (who, when) and files an inbox message for each active
@@ -19,11 +18,7 @@ import { loadTask, toView } from '../access'
 export function makeRemind(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyIdInput,
-    access: 'staff',
-    permission: 'duty.assign',
-    refusal: '你的角色不能催办',
-    audit: 'write',
-    target: (input) => input.id,
+    ...staffWrite('duty.assign', '你的角色不能催办'),
     async run({ id }, ctx): Promise<DutyTaskView> {
       const { caller, store } = ctx
       const task = await loadTask(ctx, id)
@@ -51,10 +46,9 @@ export function makeRemind(photos: () => PhotoFiles | null, documents: () => Doc
       // The reminder is recorded first (a version conflict writes nothing), then the messages filed.
       const reminder: DutyReminder = { at: now.toISOString(), byId: caller.staff._id, byName: caller.staff.name, orgName: caller.org.name, sent: messages.length }
       const set: Partial<DutyTask> = { reminders: [...task.reminders, reminder], updatedAt: reminder.at }
-      const ok = await store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
-      if (!ok) throw conflict('任务已被他人更新，请刷新后再催办')
+      const saved = await commitTask(ctx, task, set, '任务已被他人更新，请刷新后再催办')
       for (const m of messages) await store.collection('inbox').insert(m)
-      return toView({ ...task, ...set, version: task.version + 1 }, caller, today, photos(), now, documents())
+      return toView(saved, caller, today, photos(), now, documents())
     },
   })
 }

@@ -2,13 +2,12 @@ import { assertYearOpen } from '../../_shared/application/targets'
 import { dutyReportInput, type DutyTaskView } from '../../_shared/contracts/duty'
 import { DUTY_YEAR, type DutyReport, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden } from '../../_shared/runtime/errors'
-import { where } from '../../_shared/store/port'
+import { defineAction, staffWrite } from '../../_shared/runtime/action'
+import { forbidden } from '../../_shared/runtime/errors'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
 import { checkDocuments } from '../../_shared/application/attachments'
-import { checkAttachments, loadTask, mayReport, toView } from '../access'
+import { commitTask, checkAttachments, loadTask, mayReport, toView } from '../access'
 
 /**
  * The owner reports progress (text, percent, figures, attachments uploaded like 简报 photos); each
@@ -17,11 +16,7 @@ import { checkAttachments, loadTask, mayReport, toView } from '../access'
 export function makeReport(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutyReportInput,
-    access: 'staff',
-    permission: 'duty.report',
-    refusal: '你的角色不能报告任务进展',
-    audit: 'write',
-    target: (input) => input.id,
+    ...staffWrite('duty.report', '你的角色不能报告任务进展'),
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx
       const task = await loadTask(ctx, input.id)
@@ -40,9 +35,8 @@ export function makeReport(photos: () => PhotoFiles | null, documents: () => Doc
         doneOn: input.percent >= 100 ? (task.doneOn ?? on) : null,
         updatedAt: entry.at,
       }
-      const ok = await ctx.store.collection('dutyTasks').update(task._id, { set, inc: { version: 1 } }, where.eq('version', task.version))
-      if (!ok) throw conflict('任务已被他人更新，请刷新后再报')
-      return toView({ ...task, ...set, version: task.version + 1 }, caller, on, photos(), now, documents())
+      const saved = await commitTask(ctx, task, set, '任务已被他人更新，请刷新后再报')
+      return toView(saved, caller, on, photos(), now, documents())
     },
   })
 }

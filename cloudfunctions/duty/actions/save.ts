@@ -2,7 +2,7 @@ import { assertYearOpen } from '../../_shared/application/targets'
 import { dutySaveInput, type DutyTaskView } from '../../_shared/contracts/duty'
 import { DUTY_YEAR, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction, type StaffCtx } from '../../_shared/runtime/action'
+import { defineAction, type StaffCtx, staffWith } from '../../_shared/runtime/action'
 import { forbidden, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
@@ -32,6 +32,11 @@ export async function resolveOwner(ctx: StaffCtx, input: { department?: string; 
   return { orgId: org._id, path: org.path, key: org._id, name: org.name }
 }
 
+/** How a task stores its owner: the department named, if any, and the owner org with its path and key. */
+export function ownerFields(input: { department?: string }, owner: DutyOwner): Pick<DutyTask, 'department' | 'ownerOrgId' | 'ownerPath' | 'ownerKey' | 'ownerName'> {
+  return { department: input.department ?? null, ownerOrgId: owner.orgId, ownerPath: owner.path, ownerKey: owner.key, ownerName: owner.name }
+}
+
 /**
  * Records a task of the plan. The owner is a department (人社局 …: the caller's own org answers
  * for it) or a district/street strictly inside the caller's scope; another org is refused (403).
@@ -39,9 +44,7 @@ export async function resolveOwner(ctx: StaffCtx, input: { department?: string; 
 export function makeSave(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: dutySaveInput,
-    access: 'staff',
-    permission: 'duty.assign',
-    refusal: '你的角色不能分解督查任务',
+    ...staffWith('duty.assign', '你的角色不能分解督查任务'),
     audit: 'write',
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx
@@ -53,11 +56,7 @@ export function makeSave(photos: () => PhotoFiles | null, documents: () => Docum
         _id: newId('dut'),
         year: input.year,
         text: input.text,
-        department: input.department ?? null,
-        ownerOrgId: owner.orgId,
-        ownerPath: owner.path,
-        ownerKey: owner.key,
-        ownerName: owner.name,
+        ...ownerFields(input, owner),
         setterOrgId: caller.org._id,
         deadline: input.deadline,
         measure: input.measure,

@@ -5,7 +5,7 @@ import { DUTY_YEAR, type DutyAdjustment, type DutyTask, doneOnTime, DUTY_SCORE_R
 import { dutyTargetItems } from '../../_shared/application/duty-targets'
 import { orgsUnder } from '../../_shared/application/figures-scope'
 import type { OrgLevel } from '../../_shared/domain/org'
-import { defineAction, type StaffCaller, type StaffCtx } from '../../_shared/runtime/action'
+import { defineAction, type StaffCaller, type StaffCtx, staffWith } from '../../_shared/runtime/action'
 import { forbidden, notFound } from '../../_shared/runtime/errors'
 import { tasksInScope } from '../access'
 
@@ -63,9 +63,7 @@ const shown = (all: Row[]): DutyScoreRow[] => all.map(({ ownerPath: _p, ...r }) 
 /** 目标责任考核: each owner's result for the year, computed on demand, with any adjustment beside it. */
 export const scores = defineAction({
   input: dutyYearInput,
-  access: 'staff',
-  permission: 'duty.report',
-  refusal: '你的角色不能查看考核结果',
+  ...staffWith('duty.report', '你的角色不能查看考核结果'),
   async run({ year }, ctx): Promise<DutyScores> {
     return { year, rule: DUTY_SCORE_RULE, rules: [JUDGING_RULES.dutyTargetWeight], rows: shown(await rows(ctx, year)) }
   },
@@ -74,9 +72,7 @@ export const scores = defineAction({
 /** The level above adjusts an owner's result with a reason; the computed figure stays and is shown beside it. */
 export const adjust = defineAction({
   input: dutyAdjustInput,
-  access: 'staff',
-  permission: 'duty.assign',
-  refusal: '你的角色不能调整考核结果',
+  ...staffWith('duty.assign', '你的角色不能调整考核结果'),
   audit: 'write',
   target: (input) => `${input.year}_${input.ownerKey}`,
   async run(input, ctx): Promise<DutyScores> {

@@ -7,7 +7,7 @@ import type { PhotoFiles } from '../../_shared/files/photo-files'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { deadlinesFor, historyEntry, loadApplication, REFUSED, toView } from '../application'
+import { deadlinesFor, historyEntry, loadApplication, toView, evaluationWrite } from '../application'
 
 /** Statuses after the district's certification: the title can be awarded from any of them. */
 const AWARDABLE: readonly EvaluationStatus[] = ['certified', 'spot_checked', 'selected']
@@ -27,11 +27,7 @@ async function write(ctx: Parameters<typeof toView>[0], app: EvaluationApplicati
 export function makeAward(photos: () => PhotoFiles | null) {
   return defineAction({
     input: awardInput,
-    access: 'staff',
-    permission: 'evaluation.manage',
-    refusal: REFUSED['evaluation.manage'],
-    audit: 'write',
-    target: (input) => input.id,
+    ...evaluationWrite('evaluation.manage'),
     async run({ id, date, documentNo, certificate }, ctx) {
       const caller = ctx.caller
       const app = await loadApplication(ctx, caller, id)
@@ -54,11 +50,7 @@ export function makeAward(photos: () => PhotoFiles | null) {
 /** 动态管理: the city withdraws an awarded title (date, document number, reason). */
 export const revoke = defineAction({
   input: revokeInput,
-  access: 'staff',
-  permission: 'evaluation.manage',
-  refusal: REFUSED['evaluation.manage'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.manage'),
   async run({ id, date, documentNo, reason }, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)

@@ -2,15 +2,13 @@ import { closeRubricInput } from '../../_shared/contracts/evaluation'
 import type { ReviewRubric } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
-import { REFUSED } from '../application'
+import { evaluationStaff } from '../application'
 import { loadRubric } from '../scoring'
 
 /** The district closes its year's scoring (no score or rubric edit until reopened) or reopens it. */
 export const closeRubric = defineAction({
   input: closeRubricInput,
-  access: 'staff',
-  permission: 'evaluation.rubric',
-  refusal: REFUSED['evaluation.rubric'],
+  ...evaluationStaff('evaluation.rubric'),
   audit: 'write',
   target: (input) => String(input.year),
   async run({ year, closed }, ctx): Promise<{ year: number; closed: boolean }> {

@@ -4,7 +4,7 @@ import { can } from '../../_shared/domain/roles'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { deadlinesOf, REFUSED } from '../application'
+import { deadlinesOf, REFUSED, evaluationStaff } from '../application'
 
 /**
  * A year's four deadlines (the seeds' months unless the city set others); with `set`, the city
@@ -13,9 +13,7 @@ import { deadlinesOf, REFUSED } from '../application'
  */
 export const deadlines = defineAction({
   input: deadlinesInput,
-  access: 'staff',
-  permission: 'evaluation.read',
-  refusal: REFUSED['evaluation.read'],
+  ...evaluationStaff('evaluation.read'),
   rules: [{ on: '`set` given', when: (input) => Boolean(input.set), access: 'staff', permission: 'evaluation.deadlines', refusal: REFUSED['evaluation.deadlines'] }],
   audit: 'write',
   target: (input) => String(input.year),

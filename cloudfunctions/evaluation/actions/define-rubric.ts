@@ -3,7 +3,7 @@ import { type ReviewRubric, rubricId } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { REFUSED } from '../application'
+import { evaluationStaff } from '../application'
 import { loadRubric } from '../scoring'
 import { INDEX_OPTIONS, submittedScores } from './rubric'
 
@@ -14,9 +14,7 @@ import { INDEX_OPTIONS, submittedScores } from './rubric'
  */
 export const defineRubric = defineAction({
   input: defineRubricInput,
-  access: 'staff',
-  permission: 'evaluation.rubric',
-  refusal: REFUSED['evaluation.rubric'],
+  ...evaluationStaff('evaluation.rubric'),
   audit: 'write',
   target: (input) => String(input.year),
   async run({ year, version, items }, ctx): Promise<RubricOutput> {

@@ -1,7 +1,7 @@
 import { documentsInput, type DocumentsOutput } from '../../_shared/contracts/evaluation'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
-import { REFUSED, loadApplication } from '../application'
+import { loadApplication, evaluationStaff } from '../application'
 import { writeApplicationWorkbook } from '../workbook'
 
 /**
@@ -12,9 +12,7 @@ import { writeApplicationWorkbook } from '../workbook'
 export function makeDocuments(files: () => ExportFiles): Action<typeof documentsInput, DocumentsOutput> {
   return defineAction({
     input: documentsInput,
-    access: 'staff',
-    permission: 'evaluation.read',
-    refusal: REFUSED['evaluation.read'],
+    ...evaluationStaff('evaluation.read'),
     audit: 'export',
     target: (input) => input.id,
     async run({ id }, ctx): Promise<DocumentsOutput> {

@@ -3,7 +3,7 @@ import { applicationId, EDITABLE_STATUSES, type EvaluationApplication } from '..
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { deadlinesOf, REFUSED, historyEntry, toView } from '../application'
+import { deadlinesOf, historyEntry, toView, evaluationStaff } from '../application'
 import { draftReport, figuresFor } from '../figures'
 
 /**
@@ -13,9 +13,7 @@ import { draftReport, figuresFor } from '../figures'
  */
 export const draft = defineAction({
   input: draftInput,
-  access: 'staff',
-  permission: 'evaluation.apply',
-  refusal: REFUSED['evaluation.apply'],
+  ...evaluationStaff('evaluation.apply'),
   audit: 'write',
   async run(input, ctx) {
     const caller = ctx.caller

@@ -4,7 +4,7 @@ import { isWithin } from '../../_shared/domain/org'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { deadlinesFor, deadlinesOf, REFUSED } from '../application'
+import { deadlinesFor, deadlinesOf, evaluationStaff } from '../application'
 
 /**
  * The city extends one step's deadline, for one community (`communityId`) or for all. Later
@@ -13,9 +13,7 @@ import { deadlinesFor, deadlinesOf, REFUSED } from '../application'
  */
 export const extend = defineAction({
   input: extendInput,
-  access: 'staff',
-  permission: 'evaluation.manage',
-  refusal: REFUSED['evaluation.manage'],
+  ...evaluationStaff('evaluation.manage'),
   audit: 'write',
   target: (input) => `${input.communityId ?? 'all'}:${input.year}:${input.step}`,
   async run({ year, step, until, communityId, reason }, ctx): Promise<ExtendOutput> {

@@ -3,14 +3,12 @@ import { can } from '../../_shared/domain/roles'
 import { defineAction } from '../../_shared/runtime/action'
 import { evaluationQueue } from '../../_shared/application/work-queues'
 import { communitiesUnder } from '../../_shared/application/figures-scope'
-import { deadlinesFor, deadlinesOf, REFUSED } from '../application'
+import { deadlinesFor, deadlinesOf, evaluationStaff } from '../application'
 
 /** The year's applications of every community in the caller's scope, those waiting on the caller first (`evaluationQueue`). */
 export const list = defineAction({
   input: listInput,
-  access: 'staff',
-  permission: 'evaluation.read',
-  refusal: REFUSED['evaluation.read'],
+  ...evaluationStaff('evaluation.read'),
   async run({ year }, ctx): Promise<ListOutput> {
     const caller = ctx.caller
     // A community sees its own dates (with any extension the city granted it); other levels the year's.

@@ -2,7 +2,7 @@ import { rankingInput, type RankingRow } from '../../_shared/contracts/evaluatio
 import { type EvaluationApplication, spotSummary } from '../../_shared/domain/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { REFUSED, questionnaireOf } from '../application'
+import { questionnaireOf, evaluationStaff } from '../application'
 
 /**
  * Certified communities in the caller's scope with their spot-check summaries, best score first
@@ -10,9 +10,7 @@ import { REFUSED, questionnaireOf } from '../application'
  */
 export const ranking = defineAction({
   input: rankingInput,
-  access: 'staff',
-  permission: 'evaluation.read',
-  refusal: REFUSED['evaluation.read'],
+  ...evaluationStaff('evaluation.read'),
   async run({ year }, ctx): Promise<{ year: number; rows: RankingRow[] }> {
     const caller = ctx.caller
     const scope = where.and<EvaluationApplication>(

@@ -2,16 +2,12 @@ import { recordCallInput } from '../../_shared/contracts/evaluation'
 import type { SpotCall } from '../../_shared/domain/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { changeApplication, REFUSED, toView } from '../application'
+import { changeApplication, toView, evaluationWrite } from '../application'
 
 /** Records one sampled resident's phone follow-up (a later call to the same person replaces it). */
 export const recordCall = defineAction({
   input: recordCallInput,
-  access: 'staff',
-  permission: 'evaluation.spotcheck',
-  refusal: REFUSED['evaluation.spotcheck'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.spotcheck'),
   async run(input, ctx) {
     const caller = ctx.caller
     const next = await changeApplication(ctx, caller, input.id, (app) => {

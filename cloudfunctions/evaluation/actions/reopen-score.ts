@@ -3,7 +3,7 @@ import { type ReviewScore, reopenerOf, SCORE_LEVEL_LABELS, scoreId } from '../..
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { REFUSED } from '../application'
+import { evaluationStaff } from '../application'
 import { districtOf, loadRubric, scopedCommunity } from '../scoring'
 import { scoreSheetOf } from './score-sheet'
 
@@ -13,9 +13,7 @@ import { scoreSheetOf } from './score-sheet'
  */
 export const reopenScore = defineAction({
   input: reopenScoreInput,
-  access: 'staff',
-  permission: 'evaluation.reopenScore',
-  refusal: REFUSED['evaluation.reopenScore'],
+  ...evaluationStaff('evaluation.reopenScore'),
   audit: 'write',
   target: (input) => scoreId(input.communityId, input.year, input.level),
   async run({ communityId, year, level, reason }, ctx): Promise<ScoreSheetOutput> {

@@ -4,7 +4,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import type { EvaluationApplication } from '../../_shared/domain/evaluation'
-import { historyEntry, deadlinesFor, loadApplication, REFUSED, toView } from '../application'
+import { historyEntry, deadlinesFor, loadApplication, toView, evaluationWrite } from '../application'
 
 /**
  * The city reopens an application: whatever step it had reached, it goes back to its community
@@ -13,11 +13,7 @@ import { historyEntry, deadlinesFor, loadApplication, REFUSED, toView } from '..
  */
 export const reopen = defineAction({
   input: reopenInput,
-  access: 'staff',
-  permission: 'evaluation.manage',
-  refusal: REFUSED['evaluation.manage'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.manage'),
   async run({ id, reason }, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)

@@ -1,14 +1,12 @@
 import { revealPhoneInput } from '../../_shared/contracts/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { REFUSED, loadApplication } from '../application'
+import { loadApplication, evaluationStaff } from '../application'
 
 /** A sampled resident's full phone number for the follow-up call; audited as a reveal, like `ledger.reveal`. */
 export const revealPhone = defineAction({
   input: revealPhoneInput,
-  access: 'staff',
-  permission: 'evaluation.spotcheck',
-  refusal: REFUSED['evaluation.spotcheck'],
+  ...evaluationStaff('evaluation.spotcheck'),
   audit: 'reveal',
   target: (input) => input.intentId,
   async run({ id, intentId }, ctx) {

@@ -5,7 +5,7 @@ import { DEFAULT_RUBRIC_ITEMS, type ReviewScore } from '../../_shared/domain/rev
 import { defineAction } from '../../_shared/runtime/action'
 import type { Ctx } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { REFUSED } from '../application'
+import { evaluationStaff } from '../application'
 import { loadRubric, rubricDistrict } from '../scoring'
 
 /** The indices a 定量 item may draw on, by name. */
@@ -22,9 +22,7 @@ export async function submittedScores(ctx: Pick<Ctx, 'store'>, districtId: strin
  */
 export const rubric = defineAction({
   input: rubricInput,
-  access: 'staff',
-  permission: 'evaluation.read',
-  refusal: REFUSED['evaluation.read'],
+  ...evaluationStaff('evaluation.read'),
   async run({ year, districtId }, ctx): Promise<RubricOutput> {
     const caller = ctx.caller
     const district = await rubricDistrict(ctx, caller, districtId)

@@ -3,7 +3,7 @@ import type { Intent } from '../../_shared/domain/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { changeApplication, drawSample, REFUSED, loadApplication, toView } from '../application'
+import { changeApplication, drawSample, loadApplication, toView, evaluationWrite } from '../application'
 
 /**
  * Draws the phone follow-up sample from a certified community's ledger (accepted cases still
@@ -12,11 +12,7 @@ import { changeApplication, drawSample, REFUSED, loadApplication, toView } from 
  */
 export const sample = defineAction({
   input: sampleInput,
-  access: 'staff',
-  permission: 'evaluation.spotcheck',
-  refusal: REFUSED['evaluation.spotcheck'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.spotcheck'),
   async run({ id, seed, size }, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)

@@ -3,7 +3,7 @@ import type { Org } from '../../_shared/domain/org'
 import { type ReviewRubric, type ReviewScore, reviewersTotal, rubricId } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { REFUSED } from '../application'
+import { evaluationStaff } from '../application'
 import { districtOf } from '../scoring'
 
 /**
@@ -13,9 +13,7 @@ import { districtOf } from '../scoring'
  */
 export const scoreRanking = defineAction({
   input: scoreRankingInput,
-  access: 'staff',
-  permission: 'evaluation.read',
-  refusal: REFUSED['evaluation.read'],
+  ...evaluationStaff('evaluation.read'),
   async run({ year }, ctx): Promise<ScoreRankingOutput> {
     const caller = ctx.caller
     const scores: ReviewScore[] = []

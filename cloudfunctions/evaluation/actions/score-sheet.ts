@@ -7,7 +7,7 @@ import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { REFUSED } from '../application'
+import { evaluationStaff } from '../application'
 import { districtOf, hintsFor, loadRubric, scopedCommunity, scoreView } from '../scoring'
 
 /** A community's score sheet as the caller sees it: rubric, 定量 hints, each level's scores, what they may do. */
@@ -43,9 +43,7 @@ export async function scoreSheetOf(ctx: Ctx, caller: StaffCaller, community: Org
 /** `evaluation.scoreSheet`: one community's rubric, hints and scores (in the caller's scope). */
 export const scoreSheet = defineAction({
   input: scoreSheetInput,
-  access: 'staff',
-  permission: 'evaluation.read',
-  refusal: REFUSED['evaluation.read'],
+  ...evaluationStaff('evaluation.read'),
   async run({ communityId, year }, ctx): Promise<ScoreSheetOutput> {
     const community = await scopedCommunity(ctx, ctx.caller, communityId)
     return scoreSheetOf(ctx, ctx.caller, community, year)

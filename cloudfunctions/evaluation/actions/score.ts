@@ -3,7 +3,7 @@ import type { FieldError } from '../../_shared/contracts/common'
 import { type ReviewScore, reopenerOf, SCORE_LEVEL_LABELS, scoreId, scoreLevelOf, scoreTotal } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
-import { REFUSED } from '../application'
+import { REFUSED, evaluationStaff } from '../application'
 import { districtOf, loadRubric, scopedCommunity } from '../scoring'
 import { scoreSheetOf } from './score-sheet'
 
@@ -14,9 +14,7 @@ import { scoreSheetOf } from './score-sheet'
  */
 export const score = defineAction({
   input: scoreInput,
-  access: 'staff',
-  permission: 'evaluation.score',
-  refusal: REFUSED['evaluation.score'],
+  ...evaluationStaff('evaluation.score'),
   audit: 'write',
   target: (input) => `${input.communityId}:${input.year}`,
   async run({ communityId, year, version, submit, items }, ctx): Promise<ScoreSheetOutput> {

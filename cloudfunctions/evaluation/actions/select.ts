@@ -1,15 +1,11 @@
 import { selectInput } from '../../_shared/contracts/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
-import { REFUSED, loadApplication, takeStep, toView } from '../application'
+import { loadApplication, takeStep, toView, evaluationWrite } from '../application'
 
 /** The city names a spot-checked community a demonstration community (示范社区), with its reasons. */
 export const select = defineAction({
   input: selectInput,
-  access: 'staff',
-  permission: 'evaluation.select',
-  refusal: REFUSED['evaluation.select'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.select'),
   async run({ id, version, opinion }, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)

@@ -4,7 +4,7 @@ import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { Intent } from '../../_shared/domain/intent'
 import { emptyTally, quarterOf, type Survey } from '../../_shared/domain/survey'
-import { SPOTCHECK_TEMPLATE } from '../../_shared/domain/survey-templates'
+import { fromTemplate, SPOTCHECK_TEMPLATE } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
@@ -12,7 +12,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import type { StaffCaller } from '../../_shared/application/figures-scope'
-import { REFUSED, loadApplication, takeStep, toView } from '../application'
+import { loadApplication, takeStep, toView, evaluationWrite } from '../application'
 
 /**
  * The city's spot check of a certified community. `questionnaire` publishes the spot-check
@@ -23,11 +23,7 @@ import { REFUSED, loadApplication, takeStep, toView } from '../application'
  */
 export const spotCheck = defineAction({
   input: spotCheckInput,
-  access: 'staff',
-  permission: 'evaluation.spotcheck',
-  refusal: REFUSED['evaluation.spotcheck'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.spotcheck'),
   async run(input, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, input.id)
@@ -53,14 +49,10 @@ async function sendQuestionnaire(ctx: Ctx, caller: StaffCaller, app: EvaluationA
     orgPath: app.communityPath,
     orgName: app.communityName,
     title: `${app.year} 年${t.title}`,
-    kind: t.kind,
-    template: t.key,
+    ...fromTemplate(t),
     period: quarterOf(today),
     opensOn: today,
     closesOn,
-    intro: t.intro,
-    dimensions: t.dimensions.map((d) => ({ ...d })),
-    questions: t.questions.map((q) => ({ ...q })),
     eventId: null,
     status: 'published',
     createdAt: at,

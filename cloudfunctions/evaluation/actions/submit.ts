@@ -2,7 +2,7 @@ import { submitInput } from '../../_shared/contracts/evaluation'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { deadlinesFor, REFUSED, loadApplication, takeStep, toView } from '../application'
+import { deadlinesFor, loadApplication, takeStep, toView, evaluationWrite } from '../application'
 
 /**
  * The community lead submits the application to the street. A first submission closes with the
@@ -10,11 +10,7 @@ import { deadlinesFor, REFUSED, loadApplication, takeStep, toView } from '../app
  */
 export const submit = defineAction({
   input: submitInput,
-  access: 'staff',
-  permission: 'evaluation.apply',
-  refusal: REFUSED['evaluation.apply'],
-  audit: 'write',
-  target: (input) => input.id,
+  ...evaluationWrite('evaluation.apply'),
   async run({ id, version }, ctx) {
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)

@@ -1,7 +1,7 @@
 import { feedbackListInput, type StaffFeedbackRow } from '../../_shared/contracts/feedback'
 import type { PageOf } from '../../_shared/contracts/common'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { feedbackQuery } from '../../_shared/application/work-queues'
 import { FEEDBACK_REFUSED, toStaffRow } from '../item'
@@ -13,9 +13,7 @@ import { FEEDBACK_REFUSED, toStaffRow } from '../item'
  */
 export const list = defineAction({
   input: feedbackListInput,
-  access: 'staff',
-  permission: 'feedback.read',
-  refusal: FEEDBACK_REFUSED['feedback.read'],
+  ...staffWith('feedback.read', FEEDBACK_REFUSED['feedback.read']),
   async run(input, ctx): Promise<PageOf<StaffFeedbackRow>> {
     const caller = ctx.caller
     const now = ctx.now()

@@ -5,7 +5,7 @@ import { isWithin, type Org } from '../../_shared/domain/org'
 import { periodsOf } from '../../_shared/domain/period'
 import { FIRST_YEAR } from '../../_shared/domain/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction, type Ctx } from '../../_shared/runtime/action'
+import { defineAction, type Ctx, staffWith } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { feedbackQuery, feedbackScope } from '../../_shared/application/work-queues'
@@ -111,9 +111,7 @@ async function indicesOf(ctx: Ctx, communities: readonly Org[], period: string):
  */
 export const stats = defineAction({
   input: feedbackStatsInput,
-  access: 'staff',
-  permission: 'feedback.stats',
-  refusal: FEEDBACK_REFUSED['feedback.stats'],
+  ...staffWith('feedback.stats', FEEDBACK_REFUSED['feedback.stats']),
   async run(input, ctx): Promise<FeedbackStatsOutput> {
     const caller = ctx.caller
     const now = ctx.now()

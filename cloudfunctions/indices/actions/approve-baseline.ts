@@ -1,7 +1,7 @@
 import { approveBaselineInput, type BaselineReview } from '../../_shared/contracts/indices'
 import { counterId } from '../../_shared/domain/counter'
 import { BASELINE_APPROVED_AT, BASELINE_APPROVED_BY } from '../../_shared/domain/indices'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 
@@ -13,9 +13,7 @@ import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/appl
  */
 export const approveBaseline = defineAction({
   input: approveBaselineInput,
-  access: 'staff',
-  permission: 'index.baselineReview',
-  refusal: FIGURES_REFUSED['index.baselineReview'],
+  ...staffWith('index.baselineReview', FIGURES_REFUSED['index.baselineReview']),
   audit: 'write',
   target: (input) => `${input.communityId}:${input.period}`,
   async run({ communityId, period }, ctx): Promise<{ communityId: string; period: string; review: BaselineReview }> {

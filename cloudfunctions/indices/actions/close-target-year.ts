@@ -1,13 +1,11 @@
 import { closeTargetYearInput } from '../../_shared/contracts/indices'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { TARGETS_REFUSED } from '../../_shared/application/targets'
 
 /** The city closes a year's targets to edits (setting and splitting then answer 409), or reopens them. */
 export const closeTargetYear = defineAction({
   input: closeTargetYearInput,
-  access: 'staff',
-  permission: 'target.close',
-  refusal: TARGETS_REFUSED['target.close'],
+  ...staffWith('target.close', TARGETS_REFUSED['target.close']),
   audit: 'write',
   target: (input) => String(input.year),
   async run({ year, closed }, ctx): Promise<{ year: number; closed: boolean }> {

@@ -4,7 +4,7 @@ import { activityRows, benefitRows, enteredBaseline } from '../../_shared/domain
 import { periodName } from '../../_shared/domain/period'
 import { can } from '../../_shared/domain/roles'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { targetsFor } from '../../_shared/application/targets'
 import { localAverageOf, localAverageView } from '../../_shared/application/census'
 import type { CriterionRow } from '../../_shared/contracts/indices'
@@ -60,9 +60,7 @@ import { FIGURES_REFUSED, baselineReviewOf, communitiesUnder, communityCounters,
  */
 export const dashboard = defineAction({
   input: dashboardInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
+  ...staffWith('index.read', FIGURES_REFUSED['index.read']),
   async run({ orgId, period }, ctx): Promise<DashboardOutput> {
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)

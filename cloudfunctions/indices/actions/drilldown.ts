@@ -4,9 +4,9 @@ import { type DrillSpec, INDEX_DEF_BY_KEY } from '../../_shared/domain/indices'
 import { type Intent, intentContributions } from '../../_shared/domain/intent'
 import { periodName, periodRange } from '../../_shared/domain/period'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { type Ctx, defineAction, staffWith } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
-import { where } from '../../_shared/store/port'
+import { type Filter, where } from '../../_shared/store/port'
 import { toLedgerRow } from '../../_shared/application/case'
 import { communitiesUnder, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 import { eligibleGroupsOfCommunities } from '../../_shared/application/enjoyment'
@@ -34,13 +34,29 @@ export const PAGE = 20
 export const SCAN_LIMIT = 400
 
 /**
+ * A page of the cases behind a figure: the ledger rows of the cases `filter` holds that `counts`
+ * keeps, walked in `_id` order from `after`, at most PAGE rows and SCAN_LIMIT cases read per call
+ * (`next` goes on from there).
+ */
+export async function casesCounted(ctx: Ctx, filter: Filter<Intent>, counts: (i: Intent) => boolean, today: string, after: string | null | undefined): Promise<{ items: LedgerRow[]; next: string | null }> {
+  const items: LedgerRow[] = []
+  let cursor = after ?? null
+  let scanned = 0
+  do {
+    const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
+    scanned += page.items.length
+    for (const i of page.items) if (counts(i)) items.push(toLedgerRow(i, today))
+    cursor = page.next
+  } while (cursor && items.length < PAGE && scanned < SCAN_LIMIT)
+  return { items, next: cursor }
+}
+
+/**
  * Who may list the ledger cases behind a figure: staff who may read the figures, and (the rows
  * are ledger rows) who may read the ledger too.
  */
 export const CASES_BEHIND_A_FIGURE = {
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
+  ...staffWith('index.read', FIGURES_REFUSED['index.read']),
   rules: [{ on: 'every call (the ledger cases behind a figure)', access: 'staff', permission: 'intent.read', refusal: FIGURES_REFUSED['intent.read'] }],
 } as const
 
@@ -71,22 +87,14 @@ export const drilldown = defineAction({
       const metric = spec.enjoyment === 'num' ? ELIGIBLE_METRICS.benefited(mask) : ELIGIBLE_METRICS.people(mask)
       return countsToward(i, { ...spec, metrics: [metric] })
     }
-    const items: LedgerRow[] = []
-    let cursor = after ?? null
-    let scanned = 0
-    do {
-      const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
-      scanned += page.items.length
-      for (const i of page.items) if (counts(i)) items.push(toLedgerRow(i, today))
-      cursor = page.next
-    } while (cursor && items.length < PAGE && scanned < SCAN_LIMIT)
+    const { items, next } = await casesCounted(ctx, filter, counts, today, after)
     return {
       key,
       side,
       label: side === 'num' ? def.numLabel : def.denLabel,
       periodName: periodName(spec.period),
       items,
-      next: cursor,
+      next,
     }
   },
 })

@@ -1,5 +1,4 @@
 import { moneyCasesInput, type MoneyCasesOutput } from '../../_shared/contracts/indices'
-import type { LedgerRow } from '../../_shared/contracts/intent'
 import type { Intent } from '../../_shared/domain/intent'
 import { periodName, periodRange } from '../../_shared/domain/period'
 import { isGap } from '../../_shared/domain/money'
@@ -8,9 +7,8 @@ import { eligibleGroupsOfCommunities } from '../../_shared/application/enjoyment
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { toLedgerRow } from '../../_shared/application/case'
 import { communitiesUnder, targetOrg } from '../../_shared/application/figures-scope'
-import { CASES_BEHIND_A_FIGURE, countsToward, PAGE, SCAN_LIMIT } from './drilldown'
+import { CASES_BEHIND_A_FIGURE, casesCounted, countsToward } from './drilldown'
 
 /**
  * The ledger cases behind one money figure (a benefit kind, target group or policy, a loan step,
@@ -35,15 +33,7 @@ export const moneyCases = defineAction({
     }
     const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
     const today = shanghaiDate(ctx.now())
-    const items: LedgerRow[] = []
-    let cursor = after ?? null
-    let scanned = 0
-    do {
-      const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
-      scanned += page.items.length
-      for (const i of page.items) if (counts(i)) items.push(toLedgerRow(i, today))
-      cursor = page.next
-    } while (cursor && items.length < PAGE && scanned < SCAN_LIMIT)
-    return { metric, periodName: periodName(period), items, next: cursor }
+    const { items, next } = await casesCounted(ctx, filter, counts, today, after)
+    return { metric, periodName: periodName(period), items, next }
   },
 })

@@ -4,7 +4,7 @@ import type { Policy } from '../../_shared/domain/policy'
 import { periodName, periodRange } from '../../_shared/domain/period'
 import { eligibleGroupsOfCommunities, sumEnjoyment } from '../../_shared/application/enjoyment'
 import { can } from '../../_shared/domain/roles'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { FIGURES_REFUSED, communitiesUnder, communitySeries, orgRef, seriesOfCommunities, targetOrg } from '../../_shared/application/figures-scope'
 
@@ -17,9 +17,7 @@ import { FIGURES_REFUSED, communitiesUnder, communitySeries, orgRef, seriesOfCom
  */
 export const money = defineAction({
   input: moneyInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
+  ...staffWith('index.read', FIGURES_REFUSED['index.read']),
   async run({ orgId, period }, ctx): Promise<MoneyOutput> {
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)

@@ -1,6 +1,6 @@
 import { reconcileInput, type ReconcileReport } from '../../_shared/contracts/indices'
 import type { JobView } from '../../_shared/contracts/job'
-import { type Action, defineAction } from '../../_shared/runtime/action'
+import { type Action, defineAction, staffWith } from '../../_shared/runtime/action'
 import { advanceJob, type Budget, startJob, viewOf } from '../../_shared/runtime/jobs'
 import { reconcileJob, reconcileStart } from '../../_shared/runtime/reconcile'
 import { FIGURES_REFUSED } from '../../_shared/application/figures-scope'
@@ -13,9 +13,7 @@ import { FIGURES_REFUSED } from '../../_shared/application/figures-scope'
 export function makeReconcile(budget: Budget): Action<typeof reconcileInput, JobView<ReconcileReport>> {
   return defineAction({
     input: reconcileInput,
-    access: 'staff',
-    permission: 'index.reconcile',
-    refusal: FIGURES_REFUSED['index.reconcile'],
+    ...staffWith('index.reconcile', FIGURES_REFUSED['index.reconcile']),
     audit: 'write',
     async run({ repair }, ctx): Promise<JobView<ReconcileReport>> {
       const caller = ctx.caller

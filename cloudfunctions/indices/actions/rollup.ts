@@ -1,6 +1,6 @@
 import { rollupInput, type RollupOutput, type RollupRow } from '../../_shared/contracts/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { targetRecords, targetsOfPath } from '../../_shared/application/targets'
 import { forbidden } from '../../_shared/runtime/errors'
 import { FIGURES_REFUSED, eligibleListOf, indicesOf, orgsUnder, orgRef, seriesOfCommunities, targetOrg } from '../../_shared/application/figures-scope'
@@ -11,9 +11,7 @@ import { FIGURES_REFUSED, eligibleListOf, indicesOf, orgsUnder, orgRef, seriesOf
  */
 export const rollup = defineAction({
   input: rollupInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
+  ...staffWith('index.read', FIGURES_REFUSED['index.read']),
   async run({ orgId, period, sortBy }, ctx): Promise<RollupOutput> {
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)

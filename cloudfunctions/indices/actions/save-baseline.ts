@@ -1,7 +1,7 @@
 import { saveBaselineInput, type SaveBaselineOutput } from '../../_shared/contracts/indices'
 import { type Counter, counterId } from '../../_shared/domain/counter'
 import { BASELINE_APPROVED_AT, BASELINE_APPROVED_BY, BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { forbidden } from '../../_shared/runtime/errors'
 import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 
@@ -13,9 +13,7 @@ import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/appl
  */
 export const saveBaseline = defineAction({
   input: saveBaselineInput,
-  access: 'staff',
-  permission: 'index.baseline',
-  refusal: FIGURES_REFUSED['index.baseline'],
+  ...staffWith('index.baseline', FIGURES_REFUSED['index.baseline']),
   audit: 'write',
   target: (input) => `${input.communityId ?? ''}:${input.period}`,
   async run(input, ctx): Promise<SaveBaselineOutput> {

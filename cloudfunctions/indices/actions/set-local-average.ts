@@ -4,7 +4,7 @@ import { type LocalAverageView } from '../../_shared/contracts/survey'
 import { setLocalAverageInput } from '../../_shared/contracts/indices'
 import type { LocalAverage } from '../../_shared/domain/census'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { AppError } from '../../_shared/runtime/errors'
 
 /**
@@ -15,9 +15,7 @@ import { AppError } from '../../_shared/runtime/errors'
  */
 export const setLocalAverage = defineAction({
   input: setLocalAverageInput,
-  access: 'staff',
-  permission: 'target.set',
-  refusal: TARGETS_REFUSED['target.set'],
+  ...staffWith('target.set', TARGETS_REFUSED['target.set']),
   audit: 'write',
   target: (input) => `average:${input.year}`,
   async run({ year, percent }, ctx): Promise<LocalAverageView> {

@@ -1,6 +1,6 @@
 import { setTargetInput } from '../../_shared/contracts/indices'
 import { TARGET_RULES, targetId, type TargetRecord } from '../../_shared/domain/target'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { AppError } from '../../_shared/runtime/errors'
 import { assertYearOpen, TARGETS_REFUSED } from '../../_shared/application/targets'
 
@@ -10,9 +10,7 @@ import { assertYearOpen, TARGETS_REFUSED } from '../../_shared/application/targe
  */
 export const setTarget = defineAction({
   input: setTargetInput,
-  access: 'staff',
-  permission: 'target.set',
-  refusal: TARGETS_REFUSED['target.set'],
+  ...staffWith('target.set', TARGETS_REFUSED['target.set']),
   audit: 'write',
   target: (input) => `${input.year}:${input.index}`,
   async run({ index, year, value, source }, ctx): Promise<TargetRecord> {

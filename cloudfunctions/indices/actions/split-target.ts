@@ -1,7 +1,7 @@
 import { splitTargetInput } from '../../_shared/contracts/indices'
 import { INDEX_DEF_BY_KEY } from '../../_shared/domain/indices'
 import { splitProblem, TARGET_RULES, targetId, type TargetRecord } from '../../_shared/domain/target'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { AppError, validation } from '../../_shared/runtime/errors'
 import { assertYearOpen, orgInScope, TARGETS_REFUSED, targetRecords, targetsOfPath } from '../../_shared/application/targets'
 import { where } from '../../_shared/store/port'
@@ -15,9 +15,7 @@ import type { FieldError } from '../../_shared/contracts/common'
  */
 export const splitTarget = defineAction({
   input: splitTargetInput,
-  access: 'staff',
-  permission: 'target.split',
-  refusal: TARGETS_REFUSED['target.split'],
+  ...staffWith('target.split', TARGETS_REFUSED['target.split']),
   audit: 'write',
   target: (input) => `${input.year}:${input.orgId ?? ''}:${input.index}`,
   async run({ index, year, orgId, shares }, ctx): Promise<{ written: number; removed: number }> {

@@ -3,7 +3,7 @@ import { INDEX_DEF_BY_KEY, type IndexKey } from '../../_shared/domain/indices'
 import { can } from '../../_shared/domain/roles'
 import { REOPEN_WHO, TARGET_RULES, TARGET_SOURCE_LABELS, targetId } from '../../_shared/domain/target'
 import { localAverageOf, localAverageView } from '../../_shared/application/census'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { FIGURES_REFUSED, orgRef } from '../../_shared/application/figures-scope'
 import { orgInScope, targetRecords, targetsOfPath } from '../../_shared/application/targets'
 import { where } from '../../_shared/store/port'
@@ -14,9 +14,7 @@ import { where } from '../../_shared/store/port'
  */
 export const targets = defineAction({
   input: targetsInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
+  ...staffWith('index.read', FIGURES_REFUSED['index.read']),
   async run({ orgId, year }, ctx): Promise<TargetsOutput> {
     const caller = ctx.caller
     const org = await orgInScope(ctx.store, caller.org, orgId)

@@ -1,14 +1,12 @@
 import { trendInput, type TrendOutput } from '../../_shared/contracts/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { FIGURES_REFUSED, communitiesUnder, communitySeries, eligibleListOf, NO_ELIGIBILITY, seriesOfCommunities, targetOrg, trendOf } from '../../_shared/application/figures-scope'
 
 /** One index across the 12 months, 8 quarters or 5 years that end with `period`. */
 export const trend = defineAction({
   input: trendInput,
-  access: 'staff',
-  permission: 'index.read',
-  refusal: FIGURES_REFUSED['index.read'],
+  ...staffWith('index.read', FIGURES_REFUSED['index.read']),
   async run({ orgId, period, key }, ctx): Promise<TrendOutput> {
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, orgId)

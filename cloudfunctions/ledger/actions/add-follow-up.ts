@@ -1,10 +1,9 @@
 import { type CaseView, ledgerFollowUpInput } from '../../_shared/contracts/intent'
-import { type FollowUp, type Intent } from '../../_shared/domain/intent'
+import type { Intent } from '../../_shared/domain/intent'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { newId } from '../../_shared/runtime/ids'
-import { CASE_WRITE, changeCase, dayInstant, loadCase, stageEntry } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, dayInstant, loadCase, newFollowUp, stageEntry } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 
 const MAX_FOLLOW_UPS = 500
@@ -32,21 +31,10 @@ export const addFollowUp = defineAction({
     return changeCase(ctx, input.id, (c, at) => {
       if (c.followUps.length >= MAX_FOLLOW_UPS) throw conflict('跟进记录已达上限，请联系管理员')
       if (input.kind === 'mentor' && !c.mentor) throw validation([{ path: 'kind', message: '请先为这位居民安排创业导师' }])
-      const followUp: FollowUp = {
-        id: newId('fu'),
-        kind: input.kind,
-        date: input.date,
-        note: input.note,
-        outcome: input.outcome,
-        visibleToResident: input.visibleToResident,
-        nextFollowUpDate: input.nextFollowUpDate,
-        projectId: project?.id ?? null,
-        projectTitle: project?.title ?? null,
-        mentorId: input.kind === 'mentor' ? (c.mentor?.id ?? null) : null,
-        byId: caller.staff._id,
-        byName: caller.staff.name,
-        at,
-      }
+      const { kind, date, note, outcome, visibleToResident, nextFollowUpDate } = input
+      const mentorId = kind === 'mentor' ? (c.mentor?.id ?? null) : null
+      const entry = { kind, date, note, outcome, visibleToResident, nextFollowUpDate, projectId: project?.id ?? null, projectTitle: project?.title ?? null, mentorId }
+      const followUp = newFollowUp(entry, { byId: caller.staff._id, byName: caller.staff.name }, at)
       const next: Intent = { ...c, followUps: [...c.followUps, followUp], nextFollowUpDate: input.nextFollowUpDate }
       if (input.kind === 'guidance' && !c.guidedAt) {
         const guidedAt = dayInstant(input.date)

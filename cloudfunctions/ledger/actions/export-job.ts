@@ -1,4 +1,4 @@
-import { CASE_REFUSED } from '../../_shared/application/case'
+import { caseStaff } from '../../_shared/application/case'
 import { fileRef } from '../../_shared/contracts/file'
 import type { ExportJobResult } from '../../_shared/contracts/intent'
 import { ledgerExportInput } from '../../_shared/contracts/intent'
@@ -29,9 +29,7 @@ export function makeExportJobAction(def: StoredJobDef, parts: () => ExportParts,
   const present = presentExport(parts)
   return defineAction({
     input: ledgerExportInput,
-    access: 'staff',
-    permission: 'intent.export',
-    refusal: CASE_REFUSED['intent.export'],
+    ...caseStaff('intent.export'),
     audit: 'export',
     async run(input, ctx): Promise<JobView<ExportJobResult>> {
       const scope = await exportScope(ctx, input)

@@ -1,4 +1,4 @@
-import { CASE_REFUSED } from '../../_shared/application/case'
+import { caseStaff } from '../../_shared/application/case'
 import { type ExportOutput, ledgerExportInput } from '../../_shared/contracts/intent'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
@@ -17,9 +17,7 @@ import { ledgerSummary } from '../../_shared/application/ledger-summary'
 export function makeExport(files: () => ExportFiles): Action<typeof ledgerExportInput, ExportOutput> {
   return defineAction({
     input: ledgerExportInput,
-    access: 'staff',
-    permission: 'intent.export',
-    refusal: CASE_REFUSED['intent.export'],
+    ...caseStaff('intent.export'),
     audit: 'export',
     async run(input, ctx): Promise<ExportOutput> {
       const { query, today, fileName, title, org, period } = await exportScope(ctx, input)

@@ -4,7 +4,7 @@ import type { Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
+import { toLedgerRow, caseStaff } from '../../_shared/application/case'
 import { caseScope, gapQuery, loanDueQuery, policiesInForce } from '../../_shared/application/work-queues'
 
 const DAY_MS = 86_400_000
@@ -35,9 +35,7 @@ function reasonOf(kind: GapKind, i: Intent, today: string, policies: readonly Po
  */
 export const gaps = defineAction({
   input: ledgerGapsInput,
-  access: 'staff',
-  permission: 'intent.read',
-  refusal: CASE_REFUSED['intent.read'],
+  ...caseStaff('intent.read'),
   async run(input, ctx): Promise<GapsOutput> {
     const today = shanghaiDate(ctx.now())
     const { filter, community } = await caseScope(ctx, ctx.caller, input.communityId)

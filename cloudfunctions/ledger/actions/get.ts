@@ -3,14 +3,12 @@ import type { LeaderPairing } from '../../_shared/domain/pairing'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { pairingView } from './pairing-shared'
-import { CASE_REFUSED, loadCase, projectTitles, toCaseView } from '../../_shared/application/case'
+import { loadCase, projectTitles, toCaseView, caseStaff } from '../../_shared/application/case'
 
 /** A case in full for staff in scope: answers, timeline, follow-ups, ventures, benefits; identifiers masked. */
 export const get = defineAction({
   input: intentIdInput,
-  access: 'staff',
-  permission: 'intent.read',
-  refusal: CASE_REFUSED['intent.read'],
+  ...caseStaff('intent.read'),
   async run({ id }, ctx): Promise<CaseView> {
     const intent = await loadCase(ctx, id)
     const view = toCaseView(intent, ctx.caller, ctx.now(), await projectTitles(ctx.store, intent.projectInterestIds))

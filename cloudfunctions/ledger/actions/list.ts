@@ -1,15 +1,13 @@
 import { ledgerListInput, type LedgerListOutput } from '../../_shared/contracts/intent'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { CASE_REFUSED, toLedgerRow } from '../../_shared/application/case'
+import { toLedgerRow, caseStaff } from '../../_shared/application/case'
 import { caseScope, ledgerQuery } from '../../_shared/application/work-queues'
 
 /** The ledger: cases in the caller's scope, newest first, filtered, keyset-paged, masked. */
 export const list = defineAction({
   input: ledgerListInput,
-  access: 'staff',
-  permission: 'intent.read',
-  refusal: CASE_REFUSED['intent.read'],
+  ...caseStaff('intent.read'),
   async run(input, ctx): Promise<LedgerListOutput> {
     const today = shanghaiDate(ctx.now())
     const { filter } = await caseScope(ctx, ctx.caller, input.communityId)

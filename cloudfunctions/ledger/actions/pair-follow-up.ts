@@ -1,13 +1,12 @@
 import { caseNotices } from '../../_shared/application/notices'
 import { type CaseView, pairFollowUpInput } from '../../_shared/contracts/intent'
-import { projectTitles, toCaseView, writeCase } from '../../_shared/application/case'
+import { newFollowUp, projectTitles, toCaseView, writeCase } from '../../_shared/application/case'
 import { addDays } from '../../_shared/application/work-queues'
-import type { FollowUp, Intent } from '../../_shared/domain/intent'
+import type { Intent } from '../../_shared/domain/intent'
 import { PAIRING_FOLLOW_UP_DAYS, pairingId } from '../../_shared/domain/pairing'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
-import { newId } from '../../_shared/runtime/ids'
 import { PAIRING_WRITE } from './pairing-shared'
 
 /**
@@ -28,21 +27,8 @@ export const pairFollowUp = defineAction({
       const current = await tx.collection('intents').get(input.caseId)
       if (!current) throw new AppError('NOT_FOUND', '这条登记不存在')
       if (current.status === 'withdrawn' || current.anonymisedAt) throw conflict('这条登记已撤回或已删除个人信息，不能再记录')
-      const followUp: FollowUp = {
-        id: newId('fu'),
-        kind: input.kind,
-        date: input.date,
-        note: input.note,
-        outcome: input.outcome,
-        visibleToResident: false,
-        nextFollowUpDate: input.nextFollowUpDate,
-        projectId: null,
-        projectTitle: null,
-        byId: caller.staff._id,
-        byName: `${caller.staff.name}（挂帮）`,
-        at,
-        byLeader: true,
-      }
+      const { kind, date, note, outcome, nextFollowUpDate } = input
+      const followUp = newFollowUp({ kind, date, note, outcome, visibleToResident: false, nextFollowUpDate, byLeader: true }, { byId: caller.staff._id, byName: `${caller.staff.name}（挂帮）` }, at)
       // The community's own next-contact date stays theirs: a leader's visit does not move it.
       const next: Intent = { ...current, followUps: [...current.followUps, followUp] }
       // The resident hears of a leader's visit as of any follow-up (caseNotices decides what is worth telling).

@@ -1,7 +1,7 @@
 import { pairedInput, type PairedCase } from '../../_shared/contracts/intent'
 import { pairingQuery } from '../../_shared/application/work-queues'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { PAIRING_REFUSED } from './pairing-shared'
 
 /**
@@ -10,9 +10,7 @@ import { PAIRING_REFUSED } from './pairing-shared'
  */
 export const paired = defineAction({
   input: pairedInput,
-  access: 'staff',
-  permission: 'pairing.write',
-  refusal: PAIRING_REFUSED,
+  ...staffWith('pairing.write', PAIRING_REFUSED),
   async run({ due }, ctx): Promise<{ items: PairedCase[] }> {
     const today = shanghaiDate(ctx.now())
     const q = pairingQuery(ctx.caller.staff._id, today, due)

@@ -5,7 +5,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { admittedStaff, defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { CASE_REFUSED, changeCaseDoc, toMoneyPatch } from '../../_shared/application/case'
+import { changeCaseDoc, toMoneyPatch, caseStaff } from '../../_shared/application/case'
 import { benefitNotices, caseNotices, type Notice } from '../../_shared/application/notices'
 import type { Intent } from '../../_shared/domain/intent'
 import { pagePath } from '../../_shared/domain/pages'
@@ -43,9 +43,7 @@ export function checkCap(amountFen: number, capFen: number | null | undefined): 
  */
 export const recordBenefit = defineAction({
   input: ledgerBenefitInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
+  ...caseStaff('intent.write'),
   audit: 'write',
   target: (input) => input.id,
   async run(input, ctx): Promise<MoneyPatch> {

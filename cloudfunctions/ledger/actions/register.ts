@@ -3,7 +3,7 @@ import { isWithin } from '../../_shared/domain/org'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { AppError, forbidden, validation } from '../../_shared/runtime/errors'
-import { CASE_REFUSED, projectTitles, toCaseView } from '../../_shared/application/case'
+import { projectTitles, toCaseView, caseStaff } from '../../_shared/application/case'
 import { checkInterests, DuplicateRegistration, intentAnswers, registerIntent, type DuplicateKind } from '../../_shared/application/registration'
 
 const DUPLICATE: Record<DuplicateKind, { path: string; message: string }> = {
@@ -23,9 +23,7 @@ const DUPLICATE: Record<DuplicateKind, { path: string; message: string }> = {
  */
 export const register = defineAction({
   input: ledgerRegisterInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
+  ...caseStaff('intent.write'),
   audit: 'write',
   target: (input) => input.communityId ?? null,
   async run(input, ctx): Promise<CaseView> {

@@ -1,7 +1,7 @@
 import { ledgerRevealInput, type RevealOutput } from '../../_shared/contracts/intent'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
-import { ANONYMISED_READ_ONLY, CASE_REFUSED, loadCase } from '../../_shared/application/case'
+import { ANONYMISED_READ_ONLY, loadCase, caseStaff } from '../../_shared/application/case'
 
 /**
  * Shows one sealed value of a case, audited as a reveal. The full ID number needs the separate
@@ -10,9 +10,7 @@ import { ANONYMISED_READ_ONLY, CASE_REFUSED, loadCase } from '../../_shared/appl
  */
 export const reveal = defineAction({
   input: ledgerRevealInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
+  ...caseStaff('intent.write'),
   audit: 'reveal',
   target: (input) => input.id,
   async run({ id, field }, ctx): Promise<RevealOutput> {

@@ -1,7 +1,7 @@
 import { retentionInput, type RetentionOutput } from '../../_shared/contracts/maintenance'
 import type { Intent } from '../../_shared/domain/intent'
 import { isDueForAnonymisation, retentionCutoff } from '../../_shared/domain/retention'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { anonymiseCase } from '../../_shared/application/anonymise'
 
@@ -13,9 +13,7 @@ import { anonymiseCase } from '../../_shared/application/anonymise'
  */
 export const retention = defineAction({
   input: retentionInput,
-  access: 'staff',
-  permission: 'org.write',
-  refusal: '你的角色不能进行此操作',
+  ...staffWith('org.write', '你的角色不能进行此操作'),
   audit: 'write',
   async run({ days, dryRun }, ctx): Promise<RetentionOutput> {
     const now = ctx.now()

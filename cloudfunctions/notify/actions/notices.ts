@@ -1,12 +1,11 @@
 import { consentNoticesInput, noticesInput, type NoticesOutput, setNoticeInput } from '../../_shared/contracts/notify'
 import { NOTICE_KINDS, type NoticeSettings, noticeSwitches } from '../../_shared/domain/notice'
-import type { SubscribeQuota } from '../../_shared/domain/notify'
 import { type Action, type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import type { Intent } from '../../_shared/domain/intent'
 import { where } from '../../_shared/store/port'
 import type { NotifyDeps } from '../deps'
-import { quotaId } from '../quota'
+import { grantQuotas, quotaId } from '../quota'
 
 async function noticesOf(ctx: Ctx, deps: NotifyDeps): Promise<NoticesOutput> {
   const me = ctx.caller.id
@@ -94,14 +93,7 @@ export function makeConsentNotices(deps: NotifyDeps): Action<typeof consentNotic
       const me = ctx.caller.id
       const at = ctx.now().toISOString()
       await ctx.store.transaction(async (tx) => {
-        for (const templateId of input.accepted) {
-          const id = quotaId(ctx.keyring, me, templateId)
-          const added = await tx.collection('subscribeQuotas').update(id, { inc: { remaining: 1, granted: 1 }, set: { updatedAt: at } })
-          if (!added) {
-            const quota: SubscribeQuota = { _id: id, residentId: me, templateId, remaining: 1, granted: 1, used: 0, updatedAt: at }
-            await tx.collection('subscribeQuotas').insert(quota)
-          }
-        }
+        await grantQuotas(tx, ctx.keyring, me, input.accepted, at)
       })
       return noticesOf(ctx, deps)
     },

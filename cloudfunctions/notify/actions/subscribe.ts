@@ -1,9 +1,9 @@
 import { subscribeInput, type PreferencesOutput } from '../../_shared/contracts/notify'
-import type { SubscribeQuota, Subscription } from '../../_shared/domain/notify'
+import type { Subscription } from '../../_shared/domain/notify'
 import { type Action, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import type { NotifyDeps } from '../deps'
-import { quotaId } from '../quota'
+import { grantQuotas } from '../quota'
 import { preferencesOf } from './preferences'
 
 /**
@@ -41,14 +41,7 @@ export function makeSubscribe(deps: NotifyDeps): Action<typeof subscribeInput, P
           updatedAt: at,
         }
         await tx.collection('subscriptions').put(sub)
-        for (const templateId of accepted) {
-          const id = quotaId(ctx.keyring, me, templateId)
-          const added = await tx.collection('subscribeQuotas').update(id, { inc: { remaining: 1, granted: 1 }, set: { updatedAt: at } })
-          if (!added) {
-            const quota: SubscribeQuota = { _id: id, residentId: me, templateId, remaining: 1, granted: 1, used: 0, updatedAt: at }
-            await tx.collection('subscribeQuotas').insert(quota)
-          }
-        }
+        await grantQuotas(tx, ctx.keyring, me, accepted, at)
       })
       return preferencesOf(ctx, deps)
     },

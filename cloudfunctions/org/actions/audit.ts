@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../_shared/domain/audit'
 import { auditInput, type AuditPage } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { type Filter, where } from '../../_shared/store/port'
-import { orgInScope } from '../scope'
+import { namedOrOwnOrg } from '../scope'
 
 /** Shanghai midnight of a date, as the UTC instant audit times are stored in. */
 const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
@@ -16,8 +16,7 @@ export const audit = defineAction({
   access: 'staff',
   permission: 'audit.read',
   async run(input, ctx): Promise<AuditPage> {
-    const caller = ctx.caller
-    const root = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
+    const root = await namedOrOwnOrg(ctx, input.orgId)
     const filters: Filter<AuditEntry>[] = [where.has('orgPath', root._id)]
     if (input.actorId) filters.push(where.eq('actorId', input.actorId))
     if (input.kind) filters.push(where.eq('kind', input.kind))

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import { setupInput, type SetupView } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import { orgInScope } from '../scope'
+import { namedOrOwnOrg } from '../scope'
 
 /**
  * A community's 组织体系 with this year's checklist verdicts: the caller's own community, or (for
@@ -16,7 +16,7 @@ export const setup = defineAction({
   permission: 'evaluation.read',
   async run(input, ctx): Promise<SetupView> {
     const caller = ctx.caller
-    const org = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
+    const org = await namedOrOwnOrg(ctx, input.orgId)
     if (org.level !== 'community') throw validation([{ path: 'orgId', message: '组织体系按社区登记，请选择一个社区' }])
     const year = Number(shanghaiDate(ctx.now()).slice(0, 4))
     const record = await ctx.store.collection('orgSetups').get(org._id)

@@ -3,7 +3,7 @@ import type { StaffMember } from '../../_shared/domain/staff'
 import { staffListInput, type StaffList } from '../../_shared/contracts/org'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
-import { orgInScope, orgsWithin, toStaffView } from '../scope'
+import { namedOrOwnOrg, orgsWithin, toStaffView } from '../scope'
 
 /** Staff accounts in the caller's scope (or a sub-org of it), without secrets. */
 export const staff = defineAction({
@@ -12,7 +12,7 @@ export const staff = defineAction({
   permission: 'staff.manage',
   async run(input, ctx): Promise<StaffList> {
     const caller = ctx.caller
-    const root = input.orgId ? await orgInScope(ctx, input.orgId) : caller.org
+    const root = await namedOrOwnOrg(ctx, input.orgId)
     const orgs = await orgsWithin(ctx, root._id)
     const names = new Map(orgs.map((o) => [o._id, o.name]))
     // By unit, then name; a page at a time (a city's staff run to hundreds).

@@ -1,12 +1,11 @@
 import type { Policy } from '../../_shared/domain/policy'
 import { policyDraftSchema, type PolicyView } from '../../_shared/contracts/policy'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { where } from '../../_shared/store/port'
 import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadEditable, toView } from '../access'
-import { ownedByCaller } from '../../_shared/application/owned-records'
+import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-records'
 
 /**
  * Creates a draft, or edits a policy the caller's org owns. Edits name the version they
@@ -14,11 +13,7 @@ import { ownedByCaller } from '../../_shared/application/owned-records'
  */
 export const save = defineAction({
   input: policyDraftSchema,
-  access: 'staff',
-  permission: 'policy.write',
-  refusal: '你的角色不能修改政策',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('policy.write', '你的角色不能修改政策'),
   async run(input, ctx): Promise<PolicyView> {
     const { store, caller } = ctx
     const at = ctx.now().toISOString()
@@ -37,13 +32,7 @@ export const save = defineAction({
     }
     const current = await loadEditable(ctx, id)
     if (current.version !== version) throw conflict('内容已被他人修改，请刷新后再改')
-    const changed = await policies.update(
-      id,
-      { set: { ...fields, updatedAt: at, updatedBy: caller.staff._id }, inc: { version: 1 } },
-      where.eq('version', current.version),
-    )
-    if (!changed) throw conflict('内容已被他人修改，请刷新后再改')
-    const saved: Policy = { ...current, ...fields, updatedAt: at, updatedBy: caller.staff._id, version: current.version + 1 }
+    const saved = await saveOwnedEdit(policies, current, fields, { caller, at, stale: '内容已被他人修改，请刷新后再改' })
     // An edit of a published policy (new dates, wording) shows in search at once.
     if (saved.status === 'published') await syncSearchEntry(store, 'policy', saved, at)
     return toView(saved, caller, ctx.now())

@@ -1,20 +1,15 @@
 import { projectSaveInput, type ProjectView } from '../../_shared/contracts/project'
 import type { Project } from '../../_shared/domain/project'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
-import { where } from '../../_shared/store/port'
 import { loadEditable, toView } from '../access'
-import { ownedByCaller } from '../../_shared/application/owned-records'
+import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-records'
 
 /** Adds a project to the caller's org's reserve, or edits one (naming the version it started from). */
 export const save = defineAction({
   input: projectSaveInput,
-  access: 'staff',
-  permission: 'project.write',
-  refusal: '你的角色不能修改项目库',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('project.write', '你的角色不能修改项目库'),
   async run(input, ctx): Promise<ProjectView> {
     const { caller } = ctx
     const at = ctx.now().toISOString()
@@ -31,9 +26,6 @@ export const save = defineAction({
     }
     const current = await loadEditable(ctx, id)
     if (current.version !== version) throw conflict('项目已被他人修改，请刷新后再改')
-    const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }
-    const ok = await ctx.store.collection('projects').update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
-    if (!ok) throw conflict('项目已被他人修改，请刷新后再改')
-    return toView({ ...current, ...set, version: current.version + 1 }, caller)
+    return toView(await saveOwnedEdit(ctx.store.collection('projects'), current, fields, { caller, at, stale: '项目已被他人修改，请刷新后再改' }), caller)
   },
 })

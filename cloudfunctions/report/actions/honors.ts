@@ -6,7 +6,7 @@ import type { StaffMember } from '../../_shared/domain/staff'
 import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import { HONOR_KIND_LABELS, HONOR_REOPEN_WHO, type Honor } from '../../_shared/domain/report'
 import { can } from '../../_shared/domain/roles'
-import { defineAction, type StaffCaller, type StaffCtx } from '../../_shared/runtime/action'
+import { defineAction, type StaffCaller, type StaffCtx, staffWith } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
@@ -84,9 +84,7 @@ export const honors = defineAction({
  */
 export const honorSave = defineAction({
   input: honorSaveInput,
-  access: 'staff',
-  permission: 'honor.write',
-  refusal: REFUSED_WRITE,
+  ...staffWith('honor.write', REFUSED_WRITE),
   audit: 'write',
   target: (i) => i.id ?? i.subjectId,
   async run(input, ctx): Promise<HonorView> {
@@ -173,9 +171,7 @@ export const honorSave = defineAction({
  */
 export const honorCandidates = defineAction({
   input: honorCandidatesInput,
-  access: 'staff',
-  permission: 'honor.write',
-  refusal: REFUSED_WRITE,
+  ...staffWith('honor.write', REFUSED_WRITE),
   async run({ kind, keyword }, ctx): Promise<HonorCandidates> {
     const org = ctx.caller.org
     const q = keyword ?? ''
@@ -216,9 +212,7 @@ export const honorCandidates = defineAction({
  */
 export const honorConsent = defineAction({
   input: honorConsentInput,
-  access: 'staff',
-  permission: 'honor.write',
-  refusal: REFUSED_WRITE,
+  ...staffWith('honor.write', REFUSED_WRITE),
   audit: 'write',
   target: (i) => i.id,
   async run({ id, consent, how }, ctx): Promise<HonorView> {
@@ -236,9 +230,7 @@ export const honorConsent = defineAction({
 /** Publishes (closes) the caller's office's list of a year; reopening is the city's (`honor.reopen`). */
 export const honorClose = defineAction({
   input: honorCloseInput,
-  access: 'staff',
-  permission: 'honor.write',
-  refusal: REFUSED_WRITE,
+  ...staffWith('honor.write', REFUSED_WRITE),
   rules: [{ on: 'closed: false (reopen)', when: (i) => !i.closed, access: 'staff', permission: 'honor.reopen', refusal: `只有${HONOR_REOPEN_WHO}可以重新开放已公布的表彰名单` }],
   audit: 'write',
   target: (i) => `${i.orgId ?? ''}:${i.year}`,

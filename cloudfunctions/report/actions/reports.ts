@@ -17,7 +17,7 @@ import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
 import { checkDocuments } from '../../_shared/application/attachments'
 import { reportQuery } from '../../_shared/application/work-queues'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { AppError, conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import * as v from 'valibot'
@@ -42,9 +42,7 @@ async function checkPhotos(files: PhotoFiles | null, refs: readonly string[]): P
 /** Where the caller's org may send: its parent, and for a district the years a 认定报告 may be about. */
 export const targets = defineAction({
   input: v.object({}),
-  access: 'staff',
-  permission: 'report.send',
-  refusal: REFUSED_SEND,
+  ...staffWith('report.send', REFUSED_SEND),
   async run(_input, ctx): Promise<ReportTargets> {
     const org = ctx.caller.org
     const parent = org.parentId ? await ctx.store.collection('orgs').get(org.parentId) : null
@@ -66,9 +64,7 @@ export const targets = defineAction({
 export function makeSend(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportSendInput,
-    access: 'staff',
-    permission: 'report.send',
-    refusal: REFUSED_SEND,
+    ...staffWith('report.send', REFUSED_SEND),
     audit: 'write',
     async run(input, ctx): Promise<ReportView> {
       const caller = ctx.caller
@@ -167,9 +163,7 @@ export function makeGet(photos: () => PhotoFiles | null, documents: () => Docume
 export function makeComment(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportCommentInput,
-    access: 'staff',
-    permission: 'report.receive',
-    refusal: REFUSED_RECEIVE,
+    ...staffWith('report.receive', REFUSED_RECEIVE),
     audit: 'write',
     target: (i) => i.id,
     async run({ id, text }, ctx): Promise<ReportView> {
@@ -185,9 +179,7 @@ export function makeComment(photos: () => PhotoFiles | null, documents: () => Do
 export function makeForward(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportForwardInput,
-    access: 'staff',
-    permission: 'report.receive',
-    refusal: REFUSED_RECEIVE,
+    ...staffWith('report.receive', REFUSED_RECEIVE),
     audit: 'write',
     target: (i) => i.id,
     async run({ id }, ctx): Promise<ReportView> {
@@ -213,9 +205,7 @@ export function makeForward(photos: () => PhotoFiles | null, documents: () => Do
 export function makeMarkGood(photos: () => PhotoFiles | null, documents: () => DocumentFiles | null = () => null) {
   return defineAction({
     input: reportMarkGoodInput,
-    access: 'staff',
-    permission: 'report.receive',
-    refusal: REFUSED_RECEIVE,
+    ...staffWith('report.receive', REFUSED_RECEIVE),
     audit: 'write',
     target: (i) => i.id,
     async run({ id, note }, ctx): Promise<ReportView> {

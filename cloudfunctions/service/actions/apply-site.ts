@@ -1,15 +1,14 @@
 import type { PageOf } from '../../_shared/contracts/common'
 import { answerSiteInput, applySiteInput, siteApplicationsInput } from '../../_shared/contracts/service'
-import { type FollowUp, type Intent } from '../../_shared/domain/intent'
+import type { Intent } from '../../_shared/domain/intent'
 import { isWithin } from '../../_shared/domain/org'
 import { matchingSites, type Site, type SiteApplication, type SiteApplicationView } from '../../_shared/domain/service'
 import { forStaff } from '../../_shared/runtime/pseudonym'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { newId } from '../../_shared/runtime/ids'
 import { type Filter, where } from '../../_shared/store/port'
-import { CASE_REFUSED, CASE_WRITE, changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, loadCase, caseStaff, newFollowUp } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
 import { caseNotices, tellResident } from '../../_shared/application/notices'
 import { pagePath } from '../../_shared/domain/pages'
@@ -62,9 +61,7 @@ export const applySite = defineAction({
 /** Staff: applications from the communities in their scope, newest first. */
 export const siteApplications = defineAction({
   input: siteApplicationsInput,
-  access: 'staff',
-  permission: 'intent.read',
-  refusal: CASE_REFUSED['intent.read'],
+  ...caseStaff('intent.read'),
   async run(input, ctx): Promise<PageOf<SiteApplicationView>> {
     const caller = ctx.caller
     const filters: Filter<SiteApplication>[] = [where.has('communityPath', caller.staff.orgId)]
@@ -104,21 +101,8 @@ export const placeSite = defineAction({
       const answered = await tx.collection('siteApplications').update(a._id, { set: { status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name } }, where.eq<SiteApplication>('status', 'pending'))
       if (!answered) throw conflict('这条申请已经处理过了')
       await tellResident(tx, { residentId: a.residentId, kind: 'site', key: `${a._id}_placed`, title: `场地申请已安排：${a.siteName}`, body: input.reply || `可以入驻${s.name}了`, path: pagePath('sites'), sourceId: a._id }, at)
-      const followUp: FollowUp = {
-        id: newId('fu'),
-        kind: 'site',
-        date: shanghaiDate(new Date(at)),
-        note: `入驻${s.name}`,
-        outcome: input.reply,
-        visibleToResident: true,
-        nextFollowUpDate: c.nextFollowUpDate,
-        projectId: null,
-        projectTitle: null,
-        siteId: s._id,
-        byId: caller.staff._id,
-        byName: caller.staff.name,
-        at,
-      }
+      const entry = { kind: 'site' as const, date: shanghaiDate(new Date(at)), note: `入驻${s.name}`, outcome: input.reply, visibleToResident: true, nextFollowUpDate: c.nextFollowUpDate, siteId: s._id }
+      const followUp = newFollowUp(entry, { byId: caller.staff._id, byName: caller.staff.name }, at)
       return { ...c, followUps: [...c.followUps, followUp] }
     }, caseNotices)
     if (!placed) throw conflict('这条申请已经处理过了')

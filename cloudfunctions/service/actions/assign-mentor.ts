@@ -7,7 +7,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
-import { CASE_REFUSED, CASE_WRITE, changeCase, loadCase } from '../../_shared/application/case'
+import { CASE_WRITE, changeCase, loadCase, caseStaff } from '../../_shared/application/case'
 import { caseNotices } from '../../_shared/application/notices'
 import { residentPlace } from '../../_shared/application/resident'
 
@@ -17,9 +17,7 @@ import { residentPlace } from '../../_shared/application/resident'
  */
 export const assignMentor = defineAction({
   input: assignMentorInput,
-  access: 'staff',
-  permission: 'intent.write',
-  refusal: CASE_REFUSED['intent.write'],
+  ...caseStaff('intent.write'),
   audit: 'write',
   target: (input) => input.intentId,
   async run(input, ctx): Promise<CaseView> {
@@ -73,9 +71,7 @@ export const requestMentor = defineAction({
 /** Staff: a case's mentor session requests, newest first. */
 export const mentorRequests = defineAction({
   input: intentIdInput,
-  access: 'staff',
-  permission: 'intent.read',
-  refusal: CASE_REFUSED['intent.read'],
+  ...caseStaff('intent.read'),
   async run(input, ctx): Promise<MentorRequestView[]> {
     await loadCase(ctx, input.intentId)
     const page = await ctx.store.collection('mentorRequests').find({ where: where.eq<MentorRequest>('intentId', input.intentId), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 50 })

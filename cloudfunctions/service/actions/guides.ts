@@ -5,7 +5,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { notFound } from '../../_shared/runtime/errors'
 import { type Filter, where } from '../../_shared/store/port'
 import { checkPolicies } from '../../_shared/application/policy-links'
-import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
+import { listScope, loadVisible, saveResource, toResourceView, MANAGED_LIST, SAVE_RESOURCE } from '../resources'
 
 /** Titles of published policies by id, in the given order (missing ones left out). */
 export async function policyLinks(ctx: Ctx, ids: readonly string[]): Promise<{ _id: string; title: string }[]> {
@@ -24,8 +24,7 @@ async function toGuideView(ctx: Ctx, g: Guide): Promise<GuideView> {
 /** Published guides of the caller's chain (`policyId`: those a policy links to); staff `manage`: their subtree's. */
 export const guides = defineAction({
   input: guideListInput,
-  access: 'any',
-  rules: [MANAGE_RULE],
+  ...MANAGED_LIST,
   async run(input, ctx): Promise<PageOf<GuideView>> {
     const filters: Filter<Guide>[] = []
     const scope = await listScope(ctx, input.view)
@@ -50,10 +49,7 @@ export const guide = defineAction({
 /** Adds a guide to the caller's org or edits one of their subtree's; linked policies must be published and apply there. */
 export const saveGuide = defineAction({
   input: guideSaveInput,
-  access: 'staff',
-  ...SAVE_PERMISSION,
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...SAVE_RESOURCE,
   async run(input, ctx): Promise<GuideView> {
     const { id, version, ...fields } = input
     if (ctx.caller.kind === 'staff') await checkPolicies(ctx, fields.policyIds, ctx.caller.org.path)

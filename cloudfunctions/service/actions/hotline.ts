@@ -1,7 +1,7 @@
 import { type HotlineView, hotlineSaveInput } from '../../_shared/contracts/service'
 import type { Hotline } from '../../_shared/domain/service'
 import { nearestHotline } from '../../_shared/domain/service'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { residentPlace } from '../../_shared/application/resident'
 import * as v from 'valibot'
@@ -24,9 +24,7 @@ export const hotline = defineAction({
 /** Staff set their own org's hotline, hours and office address. */
 export const saveHotline = defineAction({
   input: hotlineSaveInput,
-  access: 'staff',
-  permission: 'service.write',
-  refusal: '你的角色不能修改服务热线',
+  ...staffWith('service.write', '你的角色不能修改服务热线'),
   audit: 'write',
   async run(input, ctx): Promise<HotlineView> {
     const caller = ctx.caller

@@ -2,7 +2,7 @@ import { type MentorView, mentorSaveInput, resourceListInput } from '../../_shar
 import type { PageOf } from '../../_shared/contracts/common'
 import type { Mentor } from '../../_shared/domain/service'
 import { defineAction } from '../../_shared/runtime/action'
-import { listScope, saveResource, toResourceView, SAVE_PERMISSION } from '../resources'
+import { listScope, saveResource, toResourceView, SAVE_RESOURCE } from '../resources'
 
 /** Staff: the mentor group of their chain (`resident` view: kept at their org or above) or their subtree (`manage`). */
 export const mentors = defineAction({
@@ -23,10 +23,7 @@ export const mentors = defineAction({
 /** Adds a mentor to the caller's org, or edits one of their subtree's. */
 export const saveMentor = defineAction({
   input: mentorSaveInput,
-  access: 'staff',
-  ...SAVE_PERMISSION,
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...SAVE_RESOURCE,
   async run(input, ctx): Promise<MentorView> {
     const { id, version, ...fields } = input
     const saved: Mentor = await saveResource(ctx, 'mentors', { id, version }, fields, 'mtr')

@@ -3,7 +3,7 @@ import { resourceIdInput, resourceListInput, siteSaveInput, type SiteView } from
 import type { Intent } from '../../_shared/domain/intent'
 import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
-import { loadVisible, listScope, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
+import { loadVisible, listScope, saveResource, toResourceView, MANAGED_LIST, SAVE_RESOURCE } from '../resources'
 import { residentPlace } from '../../_shared/application/resident'
 import { siteApplicationIdOf } from './apply-site'
 
@@ -18,8 +18,7 @@ async function toSiteView(ctx: Ctx, s: Site, intent: Intent | null): Promise<Sit
  */
 export const sites = defineAction({
   input: resourceListInput,
-  access: 'any',
-  rules: [MANAGE_RULE],
+  ...MANAGED_LIST,
   async run(input, ctx): Promise<PageOf<SiteView>> {
     const scope = await listScope(ctx, input.view)
     const { intent } = await residentPlace(ctx)
@@ -43,10 +42,7 @@ export const site = defineAction({
 /** Adds a site to the caller's org, or edits one of their subtree's. */
 export const saveSite = defineAction({
   input: siteSaveInput,
-  access: 'staff',
-  ...SAVE_PERMISSION,
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...SAVE_RESOURCE,
   async run(input, ctx): Promise<SiteView> {
     const { id, version, ...fields } = input
     const saved: Site = await saveResource(ctx, 'sites', { id, version }, fields, 'site')

@@ -6,7 +6,7 @@ import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { storyHonors } from '../../_shared/application/honors'
 import { checkPolicies } from '../../_shared/application/policy-links'
-import { listScope, loadVisible, saveResource, toResourceView, MANAGE_RULE, SAVE_PERMISSION } from '../resources'
+import { listScope, loadVisible, saveResource, toResourceView, MANAGED_LIST, SAVE_RESOURCE } from '../resources'
 import { policyLinks } from './guides'
 
 async function toStoryView(ctx: Ctx, s: Story): Promise<StoryView> {
@@ -17,8 +17,7 @@ async function toStoryView(ctx: Ctx, s: Story): Promise<StoryView> {
 /** Stories of the caller's chain, newest first (the home page shows the first few). */
 export const stories = defineAction({
   input: resourceListInput,
-  access: 'any',
-  rules: [MANAGE_RULE],
+  ...MANAGED_LIST,
   async run(input, ctx): Promise<PageOf<StoryView>> {
     const scope = await listScope(ctx, input.view)
     const page = await ctx.store.collection('stories').find({ where: scope ?? undefined, orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: input.limit, after: input.after ?? null })
@@ -41,10 +40,7 @@ export const story = defineAction({
  */
 export const saveStory = defineAction({
   input: storySaveInput,
-  access: 'staff',
-  ...SAVE_PERMISSION,
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...SAVE_RESOURCE,
   async run(input, ctx): Promise<StoryView> {
     const caller = ctx.caller
     const today = shanghaiDate(ctx.now())

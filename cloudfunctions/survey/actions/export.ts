@@ -2,7 +2,7 @@ import { type SurveyExport, surveyIdInput } from '../../_shared/contracts/survey
 import { computeIndex, type SurveyResponse, surveyState } from '../../_shared/domain/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type ExportFiles, publishExport } from '../../_shared/files/export-files'
-import { type Action, defineAction } from '../../_shared/runtime/action'
+import { type Action, defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { loadSurveyInScope, PERMISSION_MESSAGES } from '../access'
 import { surveyWorkbook } from '../xlsx'
@@ -15,9 +15,7 @@ import { surveyWorkbook } from '../xlsx'
 export const makeExportSurvey = (files: () => ExportFiles): Action<typeof surveyIdInput, SurveyExport> =>
   defineAction({
   input: surveyIdInput,
-  access: 'staff',
-  permission: 'survey.export',
-  refusal: PERMISSION_MESSAGES['survey.export'],
+  ...staffWith('survey.export', PERMISSION_MESSAGES['survey.export']),
   audit: 'export',
   target: (input) => input.id,
   async run({ id }, ctx): Promise<SurveyExport> {

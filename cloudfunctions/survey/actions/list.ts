@@ -1,6 +1,6 @@
 import { surveyListInput, type SurveyListOutput } from '../../_shared/contracts/survey'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { surveyQuery } from '../../_shared/application/work-queues'
 import { toListItem } from '../access'
@@ -8,9 +8,7 @@ import { toListItem } from '../access'
 /** Staff: the surveys of their org and the orgs below it, newest change first (or those closing this week), with response counts. */
 export const list = defineAction({
   input: surveyListInput,
-  access: 'staff',
-  permission: 'survey.read',
-  refusal: '你的角色不能查看问卷',
+  ...staffWith('survey.read', '你的角色不能查看问卷'),
   async run(input, { store, caller, now }): Promise<SurveyListOutput> {
     const today = shanghaiDate(now())
     const page = await store.collection('surveys').find({

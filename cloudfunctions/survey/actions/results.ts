@@ -6,7 +6,7 @@ import { defineAction } from '../../_shared/runtime/action'
 import type { Ctx } from '../../_shared/runtime/action'
 import { forbidden, notFound } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { loadSurveyInScope, residentCommunity, responseId } from '../access'
+import { loadSurveyInScope, residentCommunity, responseId, surveyHeading } from '../access'
 
 /** The same org's survey of the same kind one quarter earlier, with its index. */
 async function previousOf(ctx: Ctx, survey: Survey): Promise<SurveyResults['previous']> {
@@ -56,17 +56,7 @@ export const results = defineAction({
       survey = found
     }
     const tally = await store.collection('surveyTallies').get(survey._id)
-    const head: SurveyResults['survey'] = {
-      _id: survey._id,
-      title: survey.title,
-      kind: survey.kind,
-      orgName: survey.orgName,
-      period: survey.period,
-      opensOn: survey.opensOn,
-      closesOn: survey.closesOn,
-      closedAt: survey.closedAt,
-      state: surveyState(survey, today),
-    }
+    const head: SurveyResults['survey'] = { ...surveyHeading(survey), closedAt: survey.closedAt, state: surveyState(survey, today) }
     const index = computeIndex(survey, tally)
     if (caller.kind !== 'staff') return { survey: head, index, previous: null, comments: null }
 

@@ -2,12 +2,12 @@ import { surveyDraftProblems, surveyDraftSchema, type SurveyView } from '../../_
 import type { Survey } from '../../_shared/domain/survey'
 import { CENSUS_TEMPLATE } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { where } from '../../_shared/store/port'
 import { loadSurveyInScope, toView } from '../access'
-import { ownedByCaller } from '../../_shared/application/owned-records'
+import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-records'
 
 /**
  * Creates a draft survey of the caller's org (usually from a template the client filled in), or
@@ -16,11 +16,7 @@ import { ownedByCaller } from '../../_shared/application/owned-records'
  */
 export const save = defineAction({
   input: surveyDraftSchema,
-  access: 'staff',
-  permission: 'survey.write',
-  refusal: '你的角色不能修改问卷',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('survey.write', '你的角色不能修改问卷'),
   async run(input, ctx): Promise<SurveyView> {
     const { store, caller } = ctx
     const now = ctx.now()
@@ -51,13 +47,7 @@ export const save = defineAction({
     const current = await loadSurveyInScope(ctx, id)
     if (current.status !== 'draft') throw conflict('问卷已发布，题目不能再改；如需调整，请关闭后新建一份')
     if (current.version !== version) throw conflict('问卷已被他人修改，请刷新后再改')
-    const set = { ...fields, updatedAt: at, updatedBy: caller.staff._id }
-    const changed = await surveys.update(
-      id,
-      { set, inc: { version: 1 } },
-      where.and<Survey>(where.eq('version', current.version), where.eq('status', 'draft')),
-    )
-    if (!changed) throw conflict('问卷已被他人修改，请刷新后再改')
-    return toView({ ...current, ...set, version: current.version + 1 }, caller, today)
+    const saved = await saveOwnedEdit(surveys, current, fields, { caller, at, stale: '问卷已被他人修改，请刷新后再改', onlyIf: where.eq<Survey>('status', 'draft') })
+    return toView(saved, caller, today)
   },
 })

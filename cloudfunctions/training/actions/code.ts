@@ -2,7 +2,7 @@ import { courseCodeInput, type CourseCodeOutput } from '../../_shared/contracts/
 import { slotEnd, slotOf } from '../../_shared/domain/event'
 import { COURSE_PAGE } from '../../_shared/domain/training'
 import { codeImage } from '../../_shared/files/mini-codes'
-import { type Action, defineAction } from '../../_shared/runtime/action'
+import { type Action, defineAction, staffWith } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { MiniCodeInputError, type MiniCodePort } from '../../_shared/codes/port'
 import { COURSE_REFUSED, loadCourseForStaff, refuseTraining, signCourseScene } from '../access'
@@ -11,9 +11,7 @@ import { COURSE_REFUSED, loadCourseForStaff, refuseTraining, signCourseScene } f
 export function makeCourseCode(codes: MiniCodePort): Action<typeof courseCodeInput, CourseCodeOutput> {
   return defineAction({
     input: courseCodeInput,
-    access: 'staff',
-    permission: 'service.write',
-    refusal: COURSE_REFUSED,
+    ...staffWith('service.write', COURSE_REFUSED),
     async run(input, ctx): Promise<CourseCodeOutput> {
       const course = await loadCourseForStaff(ctx, input.id)
       if (course.status === 'cancelled') throw conflict('课程已取消')

@@ -1,16 +1,14 @@
 import type { PageOf } from '../../_shared/contracts/common'
 import { type EnrolmentRow, enrolmentsInput } from '../../_shared/contracts/training'
 import type { CourseEnrolment } from '../../_shared/domain/training'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { COURSE_REFUSED, loadCourseForStaff, toEnrolmentRow } from '../access'
 
 /** Staff: a course's trainees in enrolment order, with attendance and certificates (phones masked). */
 export const enrolments = defineAction({
   input: enrolmentsInput,
-  access: 'staff',
-  permission: 'service.write',
-  refusal: COURSE_REFUSED,
+  ...staffWith('service.write', COURSE_REFUSED),
   async run(input, ctx): Promise<PageOf<EnrolmentRow>> {
     await loadCourseForStaff(ctx, input.courseId)
     const page = await ctx.store.collection('courseEnrolments').find({

@@ -1,13 +1,12 @@
 import { courseSaveInput, type CourseView } from '../../_shared/contracts/training'
 import { type Course, courseIdOf } from '../../_shared/domain/training'
-import { defineAction } from '../../_shared/runtime/action'
+import { defineAction, staffSave } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
-import { where } from '../../_shared/store/port'
 import { checkPolicies } from '../../_shared/application/policy-links'
 import { newCode } from '../../_shared/codes/scene'
 import { syncSearchEntry } from '../../_shared/application/search-index'
 import { loadCourseForStaff, toCourseView } from '../access'
-import { ownedByCaller } from '../../_shared/application/owned-records'
+import { ownedByCaller, saveOwnedEdit } from '../../_shared/application/owned-records'
 
 /**
  * Adds a course to the caller's org (published at once) or edits one of their subtree, naming the
@@ -15,11 +14,7 @@ import { ownedByCaller } from '../../_shared/application/owned-records'
  */
 export const save = defineAction({
   input: courseSaveInput,
-  access: 'staff',
-  permission: 'service.write',
-  refusal: '你的角色不能管理培训课程',
-  audit: 'write',
-  target: (input) => input.id ?? null,
+  ...staffSave('service.write', '你的角色不能管理培训课程'),
   async run(input, ctx): Promise<CourseView> {
     const { caller } = ctx
     const at = ctx.now().toISOString()
@@ -46,10 +41,7 @@ export const save = defineAction({
     if (fields.policyId) await checkPolicies(ctx, [fields.policyId], current.orgPath)
     if (current.version !== version) throw conflict('课程已被他人修改，请刷新后再改')
     if (fields.capacity < current.enrolledCount) throw validation([{ path: 'capacity', message: `已有 ${current.enrolledCount} 人报名，名额不能更少` }])
-    const set = { ...fields, sessions: indexed, updatedAt: at, updatedBy: caller.staff._id }
-    const ok = await ctx.store.collection('courses').update(id, { set, inc: { version: 1 } }, where.eq('version', current.version))
-    if (!ok) throw conflict('课程已被他人修改，请刷新后再改')
-    const saved: Course = { ...current, ...set, version: current.version + 1 }
+    const saved = await saveOwnedEdit(ctx.store.collection('courses'), current, { ...fields, sessions: indexed }, { caller, at, stale: '课程已被他人修改，请刷新后再改' })
     await syncSearchEntry(ctx.store, 'course', saved, at)
     return toCourseView(ctx, saved, null)
   },

@@ -1,7 +1,3 @@
-import { createWriteStream, mkdtempSync } from 'node:fs'
-import { unlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { ApplicationView, DeadlinesOutput, DocumentsOutput, ListOutput, RankingRow, RemindOutput } from '../../../_shared/contracts/evaluation'
 import type { MyCase } from '../../../_shared/contracts/intent'
@@ -13,12 +9,11 @@ import type { PolicyView } from '../../../_shared/contracts/policy'
 import { policyActions } from '../../../policy/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { intentActions } from '../../../intent/actions'
-import type { ExportFiles } from '../../../_shared/files/export-files'
 import { makeLedgerActions } from '../../../ledger/actions'
 import { inboxActions } from '../../../notify/actions'
 import { profileActions } from '../../../profile/actions'
 import { makeSurveyActions } from '../../../survey/actions'
-import { testExportFiles } from '../../../_shared/testing/export-files'
+import { cloudFilePath, testCloudExportFiles, testExportFiles } from '../../../_shared/testing/export-files'
 import { drawSample } from '../../application'
 import { SHEETS } from '../../workbook'
 import { makeEvaluationActions } from '..'
@@ -36,30 +31,7 @@ const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
 ]
 
 /** Documents land in a temporary folder, handed over as a cloud file id naming the file's path. */
-/** The local path behind a test file id (`cloud://test.bucket/<path>`), as CloudBase would hand it over. */
-function pathOf(file: { fileID?: string }): string {
-  if (!file.fileID?.startsWith('cloud://test.bucket/')) throw new Error(`expected a cloud file id, got ${JSON.stringify(file)}`)
-  return file.fileID.slice('cloud://test.bucket'.length)
-}
-
-function tmpFiles(): ExportFiles {
-  const dir = mkdtempSync(join(tmpdir(), 'evaluation-docs-'))
-  let n = 0
-  return {
-    async open() {
-      const path = join(dir, `doc-${n++}.xlsx`)
-      const stream = createWriteStream(path)
-      return {
-        stream,
-        publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }),
-        discard: async () => {
-          stream.destroy()
-          await unlink(path).catch(() => undefined)
-        },
-      }
-    },
-  }
-}
+const tmpFiles = () => testCloudExportFiles('evaluation-docs-').files
 
 const A = 'comm-a:2026'
 const B = 'comm-b:2026'
@@ -379,7 +351,7 @@ describe('evaluation.documents', () => {
     const doc = await ok<DocumentsOutput>('reviewer', 'documents', { id: A })
     expect(doc.fileName).toBe('创业型社区申报-甲社区-2026.xlsx')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(pathOf(doc))
+    await wb.xlsx.readFile(cloudFilePath(doc))
     const text = (name: string) => {
       const ws = wb.getWorksheet(name)
       const lines: string[] = []

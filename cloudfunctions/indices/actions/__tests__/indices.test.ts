@@ -6,7 +6,7 @@ import type { CaseView, MyCase } from '../../../_shared/contracts/intent'
 import type { IndexKey } from '../../../_shared/domain/indices'
 import type { Ctx } from '../../../_shared/runtime/action'
 import { reconcileCounters } from '../../../_shared/runtime/reconcile'
-import { makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { idCard, registration } from '../../../intent/actions/__tests__/fixtures'
 import { makeLedgerActions } from '../../../ledger/actions'
@@ -15,14 +15,7 @@ import { eventDraft, unrenderedMiniCodes } from '../../../event/actions/__tests_
 import type { EventView } from '../../../_shared/contracts/event'
 import { indicesActions } from '..'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'admin', role: 'admin' as const, orgId: 'city' },
-  { id: 'staff-a', role: 'community_staff' as const, orgId: 'comm-a' },
-]
+const STAFF = [...testStaff('a-staff', 'b-staff', 'reviewer', 'district', 'admin'), { id: 'staff-a', role: 'community_staff' as const, orgId: 'comm-a' }]
 
 const ledger = makeLedgerActions(() => {
   throw new Error('no exports here')

@@ -7,16 +7,10 @@
 import type { DashboardOutput, TargetsOutput } from '../../../_shared/contracts/indices'
 import { seedDefaultTargets } from '../../../_shared/runtime/migrations'
 import { targetFor } from '../../../_shared/application/targets'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { indicesActions } from '..'
 
-const STAFF = [
-  { id: 'city-officer', role: 'city_officer' as const, orgId: 'city' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'other-district', role: 'district_officer' as const, orgId: 'dist-2' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-]
+const STAFF = [...testStaff('city-officer', 'district'), { id: 'other-district', role: 'district_officer' as const, orgId: 'dist-2' }, ...testStaff('reviewer', 'a-staff')]
 
 async function setup() {
   const h = await makeHarness([])

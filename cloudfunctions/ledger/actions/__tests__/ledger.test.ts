@@ -1,7 +1,4 @@
-import { createWriteStream, mkdtempSync, readdirSync } from 'node:fs'
-import { unlink } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readdirSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import type { CaseView, ExportOutput, GapsOutput, LedgerListOutput, MineOutput, MyCase, RevealOutput } from '../../../_shared/contracts/intent'
 import type { PolicyView } from '../../../_shared/contracts/policy'
@@ -11,47 +8,19 @@ import { quarterCounts } from '../../../_shared/testing/counters'
 import { intentActions } from '../../../intent/actions'
 import { ID_A, ID_B, ID_C, registration } from '../../../intent/actions/__tests__/fixtures'
 import { policyActions } from '../../../policy/actions'
-import type { ExportFiles } from '../../../_shared/files/export-files'
+import { cloudFilePath, testCloudExportFiles } from '../../../_shared/testing/export-files'
 import { EXPORT_HEADERS } from '../../../_shared/files/workbook'
 import { makeLedgerActions } from '..'
 
 const STAFF = testStaff('a-staff', 'a-lead', 'b-staff', 'b-lead', 'district', 'reviewer')
-
-/** Exports land in a temporary folder, handed over as a cloud file id naming the file's path. */
-/** The local path behind a test file id (`cloud://test.bucket/<path>`), as CloudBase would hand it over. */
-function pathOf(file: { fileID?: string }): string {
-  if (!file.fileID?.startsWith('cloud://test.bucket/')) throw new Error(`expected a cloud file id, got ${JSON.stringify(file)}`)
-  return file.fileID.slice('cloud://test.bucket'.length)
-}
-
-function tmpFiles(): { files: ExportFiles; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ledger-export-'))
-  let n = 0
-  return {
-    dir,
-    files: {
-      async open() {
-        const path = join(dir, `export-${n++}.xlsx`)
-        const stream = createWriteStream(path)
-        return {
-          stream,
-          publish: async () => ({ fileID: `cloud://test.bucket${path}`, expiresAt: null }),
-          discard: async () => {
-            stream.destroy()
-            await unlink(path).catch(() => undefined)
-          },
-        }
-      },
-    },
-  }
-}
 
 /** Anything shaped like a full 18-character ID number. */
 const RAW_ID = /\d{17}[\dX]/
 
 async function setup() {
   const h = await makeHarness(STAFF)
-  const out = tmpFiles()
+  // Exports land in a temporary folder, handed over as a cloud file id naming the file's path.
+  const out = testCloudExportFiles('ledger-export-')
   const ledger = makeLedgerActions(() => out.files)
   const register = async (who: string, over = {}) => h.ok<MyCase>(intentActions, resident(who), 'submit', registration(over))
   const call = <T>(who: Identity | string, action: string, data: unknown) =>
@@ -347,7 +316,7 @@ describe('ledger.export', () => {
     expect(all.fileName).toBe('帮扶台帐-甲社区-2026-11-22.xlsx')
 
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(pathOf(all))
+    await wb.xlsx.readFile(cloudFilePath(all))
     const ws = wb.getWorksheet('帮扶台帐')
     expect(ws).toBeDefined()
     const rows: unknown[][] = []
@@ -381,7 +350,7 @@ describe('ledger.export', () => {
     const res = await ok<ExportOutput>('a-staff', 'export', {})
     expect(res.rows).toBe(230)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.readFile(pathOf(res))
+    await wb.xlsx.readFile(cloudFilePath(res))
     expect(wb.getWorksheet('帮扶台帐')?.rowCount).toBe(232)
     expect(readdirSync(out.dir)).toHaveLength(1)
   })

@@ -10,7 +10,7 @@ import type { HonorCandidates, HonorList, HonorView, ReportLine, ReportView } fr
 import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 import type { EvaluationApplication } from '../../../_shared/domain/evaluation'
 import type { Intent } from '../../../_shared/domain/intent'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeReportActions } from '..'
 import { mkdtempSync } from 'node:fs'
@@ -30,13 +30,7 @@ const documentDir = mkdtempSync(join(tmpdir(), 'report-documents-'))
 const documents = localDocumentFiles(() => documentDir)
 const withDocuments = makeReportActions(() => null, () => documents)
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff' as const, orgId: 'comm-a' },
-  { id: 'b-staff', role: 'community_staff' as const, orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer' as const, orgId: 'street' },
-  { id: 'district', role: 'district_officer' as const, orgId: 'dist' },
-  { id: 'city-officer', role: 'city_officer' as const, orgId: 'city' },
-]
+const STAFF = testStaff('a-staff', 'b-staff', 'reviewer', 'district', 'city-officer')
 
 const brief = { kind: 'brief', title: '甲社区创业夜市开张', body: '本月组织 12 户创业者在社区广场开设夜市，带动就业 20 人。', toOrgId: 'street' }
 
