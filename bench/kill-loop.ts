@@ -160,6 +160,19 @@ export async function killLoop(options: { serverJs: string; dataDir: string; tri
       }
     }
     const writers = Array.from({ length: options.writers ?? 8 }, writer)
+    // The kill lands mid-burst, not before it: wait until this trial has an acknowledged write and
+    // every kind has reached one acknowledgement per five trials so far (a loaded machine acks few
+    // writes in the first few hundred ms, and a kind with none proves nothing), then a random
+    // 60–300 ms more. Bounded, so a runtime that acks nothing still gets killed and checked.
+    const ackedBefore = acknowledged.size + signedUp.size + answered.size
+    const kindsFloor = Math.ceil((trial + 1) / 5)
+    const waitUntil = performance.now() + 20000
+    while (
+      performance.now() < waitUntil &&
+      (acknowledged.size + signedUp.size + answered.size === ackedBefore || acknowledged.size < kindsFloor || signedUp.size < kindsFloor || answered.size < kindsFloor)
+    ) {
+      await new Promise((r) => setTimeout(r, 10))
+    }
     await new Promise((r) => setTimeout(r, 60 + rand() * 240))
     child.kill('SIGKILL')
     stop = true
