@@ -59,16 +59,24 @@ export const CRITICAL_CSS = [
   `.cy-deep #cy-first{display:none}`,
   `#cy-first{position:fixed;top:0;left:0;right:0;bottom:0;z-index:2000;overflow-y:auto;background:#f4f5f7;color:#1f2329;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Helvetica Neue","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%}`,
   `#cy-first *{box-sizing:border-box;margin:0}`,
+  `.cyf-nav{display:flex;align-items:center;justify-content:center;height:44px;background:#fff;border-bottom:1px solid #e5e6eb;font-size:17px;font-weight:600}`,
+  `.cyf-tab{position:fixed;left:0;right:0;bottom:0;display:flex;height:50px;background:#fff;border-top:1px solid #e5e6eb;font-size:12px;color:#646a74}`,
+  `.cyf-tab span{flex:1;display:flex;align-items:flex-end;justify-content:center;padding-bottom:6px}.cyf-tab .cyf-on{color:#2861d8}`,
+  `.cyf-sr{display:flex;align-items:center;margin-top:${r(24)}}.cyf-sb{margin-left:${r(16)};padding:0 ${r(8)};font-size:${r(28)};color:#2861d8;font-weight:500}`,
+  `.cyf-bn{display:flex;align-items:center;justify-content:space-between;margin-bottom:${r(24)};padding:${r(16)} ${r(24)};border-radius:${r(16)};background:#e9f0fd;color:#1d4bb0;font-size:${r(24)};line-height:1.5}.cyf-bn b{margin-left:${r(16)};font-weight:600}`,
+  `.cyf-sv{display:flex;justify-content:space-around;margin-bottom:${r(24)};padding:${r(24)} ${r(8)};border-radius:${r(24)};background:#fff;box-shadow:0 2px 12px rgba(31,35,41,.06)}`,
+  `.cyf-se{display:flex;flex-direction:column;align-items:center;gap:${r(8)};font-size:${r(24)}}.cyf-se i{width:${r(80)};height:${r(80)};border-radius:${r(16)};background:#e9f0fd}`,
+  `.cyf-fm{display:inline-flex;align-items:center;min-height:${r(56)};padding:0 ${r(16)} 0 ${r(8)};border-radius:999px;border:2px solid #e5e6eb;background:#fff;font-size:${r(24)};font-weight:400;color:#555b66}.cyf-fm i{width:${r(36)};height:${r(36)};margin-right:${r(8)};border-radius:50%;background:#e5e6eb}`,
   `.cyf-head{display:flex;flex-direction:column;padding:${r(32)} ${r(32)} ${r(24)};background:linear-gradient(180deg,#e9f0fd 0%,#fff 100%)}`,
   `.cyf-title{font-size:${r(44)};font-weight:700;line-height:1.4}`,
   `.cyf-sub{margin-top:4px;font-size:${r(24)};color:#555b66;line-height:1.4}`,
-  `.cyf-search{display:flex;align-items:center;margin-top:${r(24)};height:${r(72)};padding:0 ${r(24)};border-radius:999px;background:#fff;box-shadow:0 0 0 2px #e5e6eb inset;font-size:${r(28)};color:#646a74}`,
+  `.cyf-search{flex:1;display:flex;align-items:center;height:${r(72)};padding:0 ${r(24)};border-radius:999px;background:#fff;box-shadow:0 0 0 2px #e5e6eb inset;font-size:${r(28)};color:#646a74}`,
   `.cyf-chips{display:flex;gap:${r(16)};padding:0 ${r(32)} ${r(16)};background:#fff;border-bottom:1px solid #e5e6eb;overflow:hidden;white-space:nowrap}`,
   `.cyf-chip{display:inline-flex;align-items:center;flex-shrink:0;height:${r(60)};padding:0 ${r(24)};border-radius:999px;border:2px solid #e5e6eb;background:#fff;color:#555b66;font-size:${r(24)}}`,
   `.cyf-chip--on{background:#e9f0fd;border-color:#2861d8;color:#2861d8;font-weight:500}`,
   `.cyf-chip--s{height:auto;padding:2px ${r(16)};border:0;font-size:${r(22)};line-height:1.5}`,
   `.cyf-chip--n{background:#f4f5f7}`,
-  `.cyf-body{max-width:760px;margin:0 auto;padding:${r(24)} ${r(24)} ${r(48)}}`,
+  `.cyf-body{max-width:760px;margin:0 auto;padding:${r(24)} ${r(24)} calc(${r(48)} + 50px)}`,
   `.cyf-lh{display:flex;align-items:center;justify-content:space-between;margin-bottom:${r(16)};padding:0 ${r(8)};font-size:${r(32)};font-weight:600}`,
   `.cyf-card{display:flex;flex-direction:column;padding:${r(32)};margin-bottom:${r(24)};border-radius:${r(24)};background:#fff;box-shadow:0 2px 12px rgba(31,35,41,.06);color:inherit;text-decoration:none}`,
   `.cyf-t{margin-top:${r(16)};font-size:${r(32)};font-weight:600;line-height:1.4}`,
@@ -110,14 +118,18 @@ function cardHtml(p: PolicyListItem, maxGroups = 3): string {
 export function firstScreenMarkup(items: readonly PolicyListItem[]): string {
   const chips = ['全部', ...POLICY_CATEGORIES.map((c) => POLICY_CATEGORY_LABELS[c])]
   return (
-    `<div id="cy-first" aria-busy="true">` +
+    `<div id="cy-first" aria-busy="true"><div class="cyf-nav">创业社区</div>` +
     `<div class="cyf-head"><span class="cyf-title">创业扶持政策</span><span class="cyf-sub">找到适合你的补贴、贷款和场地支持</span>` +
-    `<span class="cyf-search">搜索政策，如 担保贷款、场租</span></div>` +
+    `<span class="cyf-sr"><span class="cyf-search">搜索政策，如 担保贷款、场租</span><span class="cyf-sb">搜索</span></span></div>` +
     `<div class="cyf-chips">${chips.map((c, i) => `<span class="cyf-chip${i === 0 ? ' cyf-chip--on' : ''}">${escapeHtml(c)}</span>`).join('')}</div>` +
-    `<div class="cyf-body"><div class="cyf-lh">全部政策</div>` +
+    `<div class="cyf-body">` +
+    // What the home page draws above the list for a new visitor (pages/index: 登记 banner, service corner).
+    `<div class="cyf-bn">想创业？登记一下，社区创业指导员一对一帮你<b>去登记 ›</b></div>` +
+    `<div class="cyf-sv">${['创业培训', '创业场地', '办事指南', '搜一搜'].map((l) => `<span class="cyf-se"><i></i>${l}</span>`).join('')}</div>` +
+    `<div class="cyf-lh">全部政策<span class="cyf-fm"><i></i>适合我</span></div>` +
     items.map((p) => cardHtml(p)).join('') +
     `<div class="cyf-card cyf-sk"></div><div class="cyf-card cyf-sk"></div><div class="cyf-card cyf-sk"></div>` +
-    `</div></div>`
+    `</div><div class="cyf-tab"><span class="cyf-on">政策</span><span>活动</span><span>我的</span></div></div>`
   )
 }
 
