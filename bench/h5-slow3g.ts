@@ -43,26 +43,28 @@ async function timeTo(browser: Browser, url: string, milestones: readonly Milest
   })
   cdp.on('Network.loadingFinished', (e: { timestamp: number; encodedDataLength: number }) => finished.push({ at: e.timestamp, bytes: e.encodedDataLength }))
   await page.goto(url, { waitUntil: 'commit', timeout: 120000 })
-  const out: { ms: number; bytes: number }[] = []
-  for (const m of milestones) {
-    const handle = await page.waitForFunction(
-      ({ selector, gone }) => {
-        if (gone && document.querySelector(gone)) return false
+  // Every milestone is watched at once, every frame, from the start: each gets its own time.
+  const handle = await page.waitForFunction(
+    (ms: Milestone[]) => {
+      const w = window as unknown as { __benchAt?: (number | null)[] }
+      const at = (w.__benchAt ??= ms.map(() => null))
+      ms.forEach(({ selector, gone }, i) => {
+        if (at[i] !== null || (gone && document.querySelector(gone))) return
         const el = document.querySelector(selector)
-        if (!el) return false
+        if (!el) return
         const r = el.getBoundingClientRect()
-        const style = getComputedStyle(el)
-        return r.width > 0 && r.height > 0 && r.top < window.innerHeight && style.visibility !== 'hidden' ? performance.now() : false
-      },
-      m,
-      { polling: 'raf', timeout: 120000 },
-    )
-    const ms = (await handle.jsonValue()) as number
-    // Let the finish events of requests done by then arrive.
-    await new Promise((r) => setTimeout(r, 200))
-    const t0 = startTs ?? 0
-    out.push({ ms, bytes: finished.filter((f) => (f.at - t0) * 1000 <= ms).reduce((a, f) => a + f.bytes, 0) })
-  }
+        if (r.width > 0 && r.height > 0 && r.top < window.innerHeight && getComputedStyle(el).visibility !== 'hidden') at[i] = performance.now()
+      })
+      return at.every((t) => t !== null) ? at : false
+    },
+    [...milestones],
+    { polling: 'raf', timeout: 120000 },
+  )
+  const times = (await handle.jsonValue()) as number[]
+  // Let the finish events of requests done by then arrive.
+  await new Promise((r) => setTimeout(r, 500))
+  const t0 = startTs ?? 0
+  const out = times.map((ms) => ({ ms, bytes: finished.filter((f) => (f.at - t0) * 1000 <= ms).reduce((a, f) => a + f.bytes, 0) }))
   await context.close()
   return out
 }
