@@ -58,7 +58,7 @@ export const CRITICAL_CSS = [
   `.cy-wait #app{visibility:hidden}`,
   `.cy-deep #cy-first{display:none}`,
   `#cy-first{position:fixed;top:0;left:0;right:0;bottom:0;z-index:2000;overflow-y:auto;background:#f4f5f7;color:#1f2329;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Helvetica Neue","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%}`,
-  `#cy-first *{box-sizing:border-box;margin:0}`,
+  `#cy-first *{box-sizing:border-box}`,
   `.cyf-nav{display:flex;align-items:center;justify-content:center;height:44px;background:#fff;border-bottom:1px solid #e5e6eb;font-size:17px;font-weight:600}`,
   `.cyf-tab{position:fixed;left:0;right:0;bottom:0;display:flex;height:50px;background:#fff;border-top:1px solid #e5e6eb;font-size:12px;color:#646a74}`,
   `.cyf-tab span{flex:1;display:flex;align-items:flex-end;justify-content:center;padding-bottom:6px}.cyf-tab .cyf-on{color:#2861d8}`,
