@@ -19,28 +19,54 @@ import { launchBrowser, startServer, stopServer } from './server'
 /** DevTools' Slow 3G preset (front_end/core/sdk/NetworkManager.ts). */
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 }
 
-async function timeTo(browser: Browser, url: string, selector: string): Promise<{ ms: number; bytes: number }> {
+/** A milestone: when `selector` is visible in the first viewport and `gone` (if any) is not in the page. */
+interface Milestone {
+  selector: string
+  gone?: string
+}
+
+/**
+ * One cold load on slow 3G: for each milestone, ms from navigation start until it held (measured in
+ * the page, polled every frame) and the bytes on the wire (compressed, as sent) of the requests that
+ * had finished by then (CDP's finish timestamps against the document request's).
+ */
+async function timeTo(browser: Browser, url: string, milestones: readonly Milestone[]): Promise<{ ms: number; bytes: number }[]> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   await cdp.send('Network.emulateNetworkConditions', SLOW_3G)
-  let bytes = 0
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength))
+  let startTs: number | null = null
+  const finished: { at: number; bytes: number }[] = []
+  cdp.on('Network.requestWillBeSent', (e: { timestamp: number; type?: string }) => {
+    if (startTs === null && e.type === 'Document') startTs = e.timestamp
+  })
+  cdp.on('Network.loadingFinished', (e: { timestamp: number; encodedDataLength: number }) => finished.push({ at: e.timestamp, bytes: e.encodedDataLength }))
   await page.goto(url, { waitUntil: 'commit', timeout: 120000 })
+  // Every milestone is watched at once, every frame, from the start: each gets its own time.
   const handle = await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel)
-      if (!el) return false
-      const r = el.getBoundingClientRect()
-      return r.width > 0 && r.height > 0 && r.top < window.innerHeight ? performance.now() : false
+    (ms: Milestone[]) => {
+      const w = window as unknown as { __benchAt?: (number | null)[] }
+      const at = (w.__benchAt ??= ms.map(() => null))
+      ms.forEach(({ selector, gone }, i) => {
+        if (at[i] !== null || (gone && document.querySelector(gone))) return
+        const el = document.querySelector(selector)
+        if (!el) return
+        const r = el.getBoundingClientRect()
+        if (r.width > 0 && r.height > 0 && r.top < window.innerHeight && getComputedStyle(el).visibility !== 'hidden') at[i] = performance.now()
+      })
+      return at.every((t) => t !== null) ? at : false
     },
-    selector,
+    [...milestones],
     { polling: 'raf', timeout: 120000 },
   )
-  const ms = (await handle.jsonValue()) as number
+  const times = (await handle.jsonValue()) as number[]
+  // Let the finish events of requests done by then arrive.
+  await new Promise((r) => setTimeout(r, 500))
+  const t0 = startTs ?? 0
+  const out = times.map((ms) => ({ ms, bytes: finished.filter((f) => (f.at - t0) * 1000 <= ms).reduce((a, f) => a + f.bytes, 0) }))
   await context.close()
-  return { ms, bytes }
+  return out
 }
 
 /** The floor's H5 build served with the local runtime's static settings (pre-compressed, cache headers). */
@@ -60,15 +86,23 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
   const { url, child } = await startServer(dir)
   const browser = await launchBrowser()
   try {
-    const f = await timeTo(browser, `${floorUrl}/`, '[data-floor="ready"]')
-    const a = await timeTo(browser, `${url}/`, '[data-testid="policy-card"]')
+    const [f] = await timeTo(browser, `${floorUrl}/`, [{ selector: '[data-floor="ready"]' }])
+    const [card, app] = await timeTo(browser, `${url}/`, [
+      // The first policy card as drawn: the one in the HTML (server/first-screen.ts) or the app's own.
+      { selector: '[data-first-card], [data-testid="policy-card"]' },
+      // The app's own card, with the static copy gone: the app has drawn the home and handles taps.
+      { selector: '#app [data-testid="policy-card"]', gone: '#cy-first' },
+    ])
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
     const rows = [
       '| slow 3G (2,000 ms latency, 50,000 B/s), cold | floor | app | app ÷ floor |',
       '|---|---:|---:|---:|',
-      `| **first screen visible** | ${f.ms.toFixed(0)} ms | **${a.ms.toFixed(0)} ms** | ${(a.ms / f.ms).toFixed(2)}× |`,
-      `| bytes on the wire by then (all requests, compressed as sent) | ${kib(f.bytes)} | ${kib(a.bytes)} | ${(a.bytes / f.bytes).toFixed(2)}× |`,
+      `| **first policy card visible** (floor: its hello world) | ${f.ms.toFixed(0)} ms | **${card.ms.toFixed(0)} ms** | ${(card.ms / f.ms).toFixed(2)}× |`,
+      `| bytes on the wire before the first card (finished requests, compressed as sent) | ${kib(f.bytes)} | ${kib(card.bytes)} | ${(card.bytes / f.bytes).toFixed(2)}× |`,
+      `| app interactive: its own card drawn, static copy gone (floor: hello world) | ${f.ms.toFixed(0)} ms | ${app.ms.toFixed(0)} ms | ${(app.ms / f.ms).toFixed(2)}× |`,
+      `| bytes on the wire until interactive | ${kib(f.bytes)} | ${kib(app.bytes)} | ${(app.bytes / f.bytes).toFixed(2)}× |`,
     ]
+    const a = card
     return { rows, appMs: a.ms, floorMs: f.ms }
   } finally {
     await browser.close()

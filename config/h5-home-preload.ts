@@ -4,6 +4,13 @@ import type { Chunk, Compilation, Compiler, Module } from 'webpack'
 const NAME = 'H5HomePreloadPlugin'
 
 /**
+ * The home page's first list call (src/pages/index/index.tsx, first show of a new visitor: no
+ * filter, no cursor, PAGE_SIZE 10), exactly as the app sends it. index.html asks for it while the
+ * JS downloads; the local runtime renders its answer into the HTML (server/first-screen.ts).
+ */
+export const HOME_FIRST_CALL = { fn: 'policy', body: { action: 'list', data: { view: 'resident', after: null, limit: 10 } } } as const
+
+/**
  * H5: Taro's router loads every page, the home page included, as an async chunk group, so on a
  * cold load the browser learns of the home page's JS and CSS only after the entry has downloaded
  * and run: one more round trip (2 s on a slow 3G) before the first screen.
@@ -103,7 +110,11 @@ export function earlyRequestsScript(homeRoute: string, apiBase: string, homeCall
     `var H={"Content-Type":"application/json"},j=function(r){return r.json().catch(function(){return null}).then(function(b){return{status:r.status,body:b}})};` +
     `var t=w.__cyResident=fetch(${base}+"/api/auth/resident",{method:"POST",headers:H,body:"{}"}).then(j).catch(function(){return null});` +
     `if(!/^(#\\/?(${route})?([?].*)?)?$/.test(w.location.hash))return;` +
+    // The runtime put this call's answer into the HTML (server/first-screen.ts): adopt it with the
+    // new token instead of asking again.
+    `var F=w.__cyFirst;` +
     `w.__cyHome={path:${path},body:${body},reply:t.then(function(a){var k=a&&a.status===200&&a.body&&a.body.token;if(typeof k!=="string")return null;` +
+    `if(F&&F.path===${path}&&F.body===${body})return{status:F.status,body:F.reply,token:k};` +
     `return fetch(${base}+${path},{method:"POST",headers:{"Content-Type":"application/json",Authorization:"Bearer "+k},body:${body}}).then(j).then(function(r){r.token=k;return r})}).catch(function(){return null})}` +
     `}catch(e){}}(window)</script>`
   )

@@ -4,7 +4,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { BundleReportPlugin } from './bundle-report'
 import { ServerOnlyGuardPlugin } from './server-only-guard'
-import { H5HomePreloadPlugin } from './h5-home-preload'
+import { H5HomePreloadPlugin, HOME_FIRST_CALL } from './h5-home-preload'
 import { readConfig } from '@tarojs/helper'
 import { appIdProblem, readFileAppId } from './weapp-appid'
 /**
@@ -177,9 +177,8 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         // Taro loads this file with a TypeScript register limited to config/, so the page map is
         // read through app.config (as Taro itself reads it): its first page is the home page.
         const home = (readConfig(path.resolve(root, 'src/app.config.ts')) as { pages: string[] }).pages[0]
-        // The home page's first list call (src/pages/index/index.tsx, first show of a new visitor:
-        // no filter, no cursor, PAGE_SIZE 10), asked for by index.html while the JS downloads.
-        const homeCall = { fn: 'policy', body: { action: 'list', data: { view: 'resident', after: null, limit: 10 } } }
+        // The home page's first list call, asked for by index.html while the JS downloads.
+        const homeCall = HOME_FIRST_CALL
         chain.plugin('h5-home-preload').use(H5HomePreloadPlugin, [{ homeSource: path.resolve(root, 'src', `${home}.tsx`), homeRoute: home, publicPath: '/', apiBase: (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, ''), homeCall }])
       },
     },

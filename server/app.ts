@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { IncomingMessage } from 'node:http'
 import fastifyStatic from '@fastify/static'
 import { cacheHeaders, precompressDir } from './precompress'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import * as v from 'valibot'
 import { issuesToFields } from '../cloudfunctions/_shared/contracts/common'
 import type { StaffMember } from '../cloudfunctions/_shared/domain/staff'
@@ -16,6 +18,7 @@ import { bearer, hashPassword, RESIDENT_TTL_S, newDeviceId, signToken, STAFF_TTL
 import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/password'
 import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
+import { encodeFor, homeFirstPage, withFirstScreen } from './first-screen'
 import { registerPhotoRoutes } from './photos'
 import { registerDocumentRoutes } from './documents'
 import { FUNCTIONS } from './functions'
@@ -318,7 +321,23 @@ export function buildApp(options: AppOptions): FastifyInstance {
   if (options.staticDir && existsSync(options.staticDir)) {
     // brotli / gzip files written beside each asset, sent when the browser accepts them (issue 24).
     precompressDir(options.staticDir)
-    app.register(fastifyStatic, { root: options.staticDir, index: ['index.html'], preCompressed: true, cacheControl: false, setHeaders: cacheHeaders })
+    const staticDir = options.staticDir
+    // `/` is the home page with its first screen already drawn (server/first-screen.ts); rendered
+    // per request and never cached, so a policy change shows on the next load.
+    const home = async (req: FastifyRequest, reply: FastifyReply) => {
+      const html = await readFile(join(staticDir, 'index.html'), 'utf8')
+      const first = await homeFirstPage({ store: options.store, keyring: options.keyring, now, onError: (err) => app.log.error(err) }).catch((err: unknown) => {
+        app.log.error(err)
+        return null
+      })
+      const { body, encoding } = encodeFor(req.headers['accept-encoding'], withFirstScreen(html, first))
+      void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Encoding')
+      if (encoding) void reply.header('content-encoding', encoding)
+      return reply.send(body)
+    }
+    app.get('/', home)
+    app.get('/index.html', home)
+    app.register(fastifyStatic, { root: staticDir, index: false, preCompressed: true, cacheControl: false, setHeaders: cacheHeaders })
   }
   return app
 }
