@@ -1,4 +1,4 @@
-import { Input, Textarea, View } from '@tarojs/components'
+import { Input } from '@tarojs/components'
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,
@@ -31,7 +31,7 @@ import {
 import type { TargetGroup } from '@shared/domain/target-groups'
 import { rowErrors, type FieldErrorMap } from '../../utils/field-errors'
 import ChoiceChips from '../choice-chips'
-import FormField from '../form-field'
+import FormField, { FieldTextarea } from '../form-field'
 import GroupPicker from '../group-picker'
 import TextListEditor from '../text-list-editor'
 
@@ -183,9 +183,7 @@ function ChoiceField<K extends ChoiceKey>({ field, label, form, errors, set }: I
 function TextAreaField({ field, label, hint, placeholder, maxlength, form, errors, set }: IntentFieldsProps & { field: 'familySituation' | 'projectDescription'; label: string; hint?: string; placeholder: string; maxlength: number }) {
   return (
     <FormField label={label} required error={errors[field]} hint={hint} testId={`field-${field}`}>
-      <View className='form-field__textarea'>
-        <Textarea className='form-field__textarea-input' value={form[field]} maxlength={maxlength} placeholder={placeholder} placeholderClass='form-field__placeholder' onInput={(e) => set(field, e.detail.value)} nativeProps={{ 'data-testid': `field-${field}-input`, 'aria-label': label }} />
-      </View>
+      <FieldTextarea value={form[field]} onInput={(v) => set(field, v)} maxlength={maxlength} placeholder={placeholder} testId={`field-${field}-input`} ariaLabel={label} />
     </FormField>
   )
 }

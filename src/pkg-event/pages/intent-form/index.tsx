@@ -22,6 +22,7 @@ import { getOrgTree } from '../../../services/staff/org'
 import { getMe } from '../../../services/profile/profile'
 import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { intentRoutes } from '../../../utils/intent-routes'
+import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import { toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
@@ -242,7 +243,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
     if (Object.keys(mine).length) {
       setErrors(mine)
       toastText(`这一步还有 ${Object.keys(mine).length} 处要填好`)
-      setTimeout(() => Taro.pageScrollTo({ selector: '.form-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined), 50)
+      scrollToFirstError()
       return
     }
     setErrors({})

@@ -19,6 +19,7 @@ import { errorMessage, isApiError } from '../../../services/core/cloud'
 import { registerOnBehalf } from '../../../services/intent/intent'
 import { getMe } from '../../../services/profile/profile'
 import { intentRoutes } from '../../../utils/intent-routes'
+import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import StaffLayout from '../../components/staff-layout'
@@ -85,7 +86,7 @@ function RegisterBody({ orgName }: { orgName: string }) {
     then: (made: CaseView) => void Taro.redirectTo({ url: intentRoutes.staffCase(made._id) }),
     delayMs: 700,
     invalidToast: () => '还有内容要填好',
-    onInvalid: () => setTimeout(() => Taro.pageScrollTo({ selector: '.form-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined), 50),
+    onInvalid: scrollToFirstError,
     onError: (e) => {
       // A duplicate points at the case already on the ledger.
       const ref = isApiError(e) ? e.fields.find((f) => f.ref)?.ref : undefined
