@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import './index.scss'
 
 export interface FormFieldProps {
@@ -38,6 +38,43 @@ export default function FormField({ label, required = false, error, hint, extra,
       ) : hint ? (
         <Text className='form-field__hint'>{hint}</Text>
       ) : null}
+    </View>
+  )
+}
+
+export interface FieldTextareaProps {
+  /** The text. */
+  value: string
+  /** Called with the new text as it is typed. */
+  onInput: (value: string) => void
+  /** Most characters allowed. */
+  maxlength: number
+  /** Shown while empty. Default none. */
+  placeholder?: string
+  /** `data-testid` of the text area. Default none. */
+  testId?: string
+  /** Its accessible name where the field's label is not next to it. Default none. */
+  ariaLabel?: string
+  /** A class added to the text area (a page's height for it). Default none. */
+  className?: string
+}
+
+/**
+ * A text area inside a FormField: the bordered wrapper that looks the same in WeChat (where the
+ * text area is native) and in a browser, the placeholder's colour, the test id and the name.
+ */
+export function FieldTextarea({ value, onInput, maxlength, placeholder, testId, ariaLabel, className }: FieldTextareaProps) {
+  return (
+    <View className='form-field__textarea'>
+      <Textarea
+        className={className ? `form-field__textarea-input ${className}` : 'form-field__textarea-input'}
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        placeholderClass='form-field__placeholder'
+        onInput={(e) => onInput(e.detail.value)}
+        nativeProps={{ ...(testId ? { 'data-testid': testId } : {}), ...(ariaLabel ? { 'aria-label': ariaLabel } : {}) }}
+      />
     </View>
   )
 }

@@ -1,85 +1,37 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { check } from '@shared/contracts/common'
 import { intentSubmitInput, type IntentSubmitInput, type MyCase } from '@shared/contracts/intent'
 import type { OrgNode } from '@shared/contracts/org'
 import type { ProjectView } from '@shared/contracts/project'
-import {
-  AGE_BAND_LABELS,
-  AGE_BANDS,
-  type AgeBand,
-  CONSENT_TEXT,
-  CONSENT_VERSION,
-  CONTACT_TIME_LABELS,
-  CONTACT_TIMES,
-  type ContactTime,
-  EDUCATION_LABELS,
-  EDUCATIONS,
-  type Education,
-  GENDER_LABELS,
-  GENDERS,
-  type Gender,
-  HOUSEHOLD_LABELS,
-  HOUSEHOLDS,
-  type Household,
-  INDUSTRIES,
-  INDUSTRY_LABELS,
-  type Industry,
-  NEED_LABELS,
-  NEEDS,
-  type Need,
-  PROJECT_PHASE_LABELS,
-  PROJECT_PHASES,
-  type ProjectPhase,
-  SKILL_LEVEL_LABELS,
-  SKILL_LEVELS,
-  type SkillLevel,
-} from '@shared/domain/intent'
+import { CONSENT_TEXT, CONSENT_VERSION, INDUSTRY_LABELS } from '@shared/domain/intent'
 import { INVESTMENT_BAND_LABELS } from '@shared/domain/project'
 import type { TargetGroup } from '@shared/domain/target-groups'
-import ChoiceChips from '../../../components/choice-chips'
 import CommunityPicker from '../../../components/community-picker'
 import FormField from '../../../components/form-field'
-import GroupPicker from '../../../components/group-picker'
+import { emptyIntentAnswers, type IntentAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields } from '../../../components/intent-answers'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
-import TextListEditor from '../../../components/text-list-editor'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
 import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { listProjects, myCase, submitIntent } from '../../../services/intent/intent'
 import { getOrgTree } from '../../../services/staff/org'
 import { getMe } from '../../../services/profile/profile'
-import { clearField, rowErrors, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
+import { clearField, toFieldErrorMap, type FieldErrorMap } from '../../../utils/field-errors'
 import { intentRoutes } from '../../../utils/intent-routes'
+import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import { toastText } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
 import { withCareMode } from '../../../components/care-root'
 
-/** The form's values; choices are null until made. The ID number is never kept in the draft. */
-interface IntentForm {
+/** The form's values: the questionnaire's answers, the community, interests and consent. The ID number is never kept in the draft. */
+interface IntentForm extends IntentAnswers {
   communityId: string | null
-  name: string
-  phone: string
-  idCard: string
-  gender: Gender | null
-  ageBand: AgeBand | null
-  education: Education | null
-  household: Household | null
-  targetGroups: TargetGroup[]
-  familySituation: string
-  skillLevel: SkillLevel | null
-  certificates: string[]
-  industry: Industry | null
-  projectDescription: string
-  projectPhase: ProjectPhase | null
-  needs: Need[]
-  fundingAmount: string
-  contactTime: ContactTime | null
   projectInterestIds: string[]
   consent: boolean
 }
@@ -94,28 +46,7 @@ const STEPS = [
 ] as const
 
 function emptyForm(communityId: string | null, groups: TargetGroup[]): IntentForm {
-  return {
-    communityId,
-    name: '',
-    phone: '',
-    idCard: '',
-    gender: null,
-    ageBand: null,
-    education: null,
-    household: null,
-    targetGroups: groups,
-    familySituation: '',
-    skillLevel: null,
-    certificates: [],
-    industry: null,
-    projectDescription: '',
-    projectPhase: null,
-    needs: [],
-    fundingAmount: '',
-    contactTime: null,
-    projectInterestIds: [],
-    consent: false,
-  }
+  return { ...emptyIntentAnswers(groups), communityId, projectInterestIds: [], consent: false }
 }
 
 function formOf(c: MyCase): IntentForm {
@@ -312,7 +243,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
     if (Object.keys(mine).length) {
       setErrors(mine)
       toastText(`这一步还有 ${Object.keys(mine).length} 处要填好`)
-      setTimeout(() => Taro.pageScrollTo({ selector: '.form-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined), 50)
+      scrollToFirstError()
       return
     }
     setErrors({})
@@ -326,7 +257,6 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
     await saving.run(candidateOf(form, edit, eventId))
   }
 
-  const fundingNeeded = form.needs.includes('funding')
   const chosenCommunity = useMemo(() => orgs.find((o) => o._id === form.communityId) ?? null, [orgs, form.communityId])
 
   return (
@@ -365,70 +295,28 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
           <FormField label='所在社区' required error={errors.communityId} testId='field-communityId'>
             <CommunityPicker orgs={orgs} value={form.communityId} onChange={(id) => set('communityId', id)} invalid={Boolean(errors.communityId)} />
           </FormField>
-          <FormField label='姓名' required error={errors.name} testId='field-name'>
-            <Input className='form-field__input' value={form.name} maxlength={20} placeholder='你的真实姓名' onInput={(e) => set('name', e.detail.value)} nativeProps={{ 'data-testid': 'field-name-input', 'aria-label': '姓名' }} />
-          </FormField>
-          <FormField label='手机号' required error={errors.phone} hint={edit ? '为了保护隐私，修改时请重新填写手机号' : '只用于社区联系你'} testId='field-phone'>
-            <Input className='form-field__input' type='number' value={form.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => set('phone', e.detail.value)} nativeProps={{ 'data-testid': 'field-phone-input', 'aria-label': '手机号', inputmode: 'tel' }} />
-          </FormField>
-          <FormField
-            label='身份证号'
-            required={!edit}
-            error={errors.idCard}
-            hint={edit ? `已登记 ${edit.idCardMasked}，不改就不用填` : '加密保存，工作人员只能看到前 6 位和后 4 位'}
-            testId='field-idCard'
-          >
-            <Input className='form-field__input' type='idcard' value={form.idCard} maxlength={18} placeholder='18 位身份证号' onInput={(e) => set('idCard', e.detail.value)} nativeProps={{ 'data-testid': 'field-idCard-input', 'aria-label': '身份证号', autocomplete: 'off' }} />
-          </FormField>
-          <FormField label='性别' required error={errors.gender} testId='field-gender'>
-            <ChoiceChips options={GENDERS} labels={GENDER_LABELS} value={form.gender} onChange={(v) => set('gender', v as Gender)} testIdPrefix='gender' />
-          </FormField>
-          <FormField label='年龄段' required error={errors.ageBand} testId='field-ageBand'>
-            <ChoiceChips options={AGE_BANDS} labels={AGE_BAND_LABELS} value={form.ageBand} onChange={(v) => set('ageBand', v as AgeBand)} testIdPrefix='age' />
-          </FormField>
-          <FormField label='文化程度' required error={errors.education} testId='field-education'>
-            <ChoiceChips options={EDUCATIONS} labels={EDUCATION_LABELS} value={form.education} onChange={(v) => set('education', v as Education)} testIdPrefix='edu' />
-          </FormField>
-          <FormField label='户口类型' required error={errors.household} testId='field-household'>
-            <ChoiceChips options={HOUSEHOLDS} labels={HOUSEHOLD_LABELS} value={form.household} onChange={(v) => set('household', v as Household)} testIdPrefix='household' />
-          </FormField>
-          <FormField label='你属于哪些人群' error={errors.targetGroups} hint='可多选，不属于可以不选；用来帮你找能享受的政策' testId='field-targetGroups'>
-            <GroupPicker value={form.targetGroups} onChange={(v) => set('targetGroups', v)} />
-          </FormField>
+          <IntentPersonFields
+            form={form}
+            errors={errors}
+            set={set}
+            phoneHint={edit ? '为了保护隐私，修改时请重新填写手机号' : '只用于社区联系你'}
+            idCardRequired={!edit}
+            idCardHint={edit ? `已登记 ${edit.idCardMasked}，不改就不用填` : '加密保存，工作人员只能看到前 6 位和后 4 位'}
+          />
         </View>
       ) : null}
 
       {step === 1 ? (
         <View className='intent-form__section'>
           <Text className='intent-form__section-title'>家庭和技能</Text>
-          <FormField label='家庭情况' required error={errors.familySituation} hint='比如家里几口人、谁需要照顾、家里收入靠什么' testId='field-familySituation'>
-            <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={form.familySituation} maxlength={200} placeholder='2–200 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('familySituation', e.detail.value)} nativeProps={{ 'data-testid': 'field-familySituation-input', 'aria-label': '家庭情况' }} />
-            </View>
-          </FormField>
-          <FormField label='技能等级' required error={errors.skillLevel} testId='field-skillLevel'>
-            <ChoiceChips options={SKILL_LEVELS} labels={SKILL_LEVEL_LABELS} value={form.skillLevel} onChange={(v) => set('skillLevel', v as SkillLevel)} testIdPrefix='skill' />
-          </FormField>
-          <FormField label='持有的证书' error={errors.certificates} hint='没有可以不填' testId='field-certificates'>
-            <TextListEditor items={form.certificates} onChange={(v) => set('certificates', v)} rowErrors={rowErrors(errors, 'certificates')} placeholder='例如：中式面点师（中级）' maxItems={10} maxLength={30} addText='添加证书' testId='field-certificates' />
-          </FormField>
+          <IntentFamilyFields form={form} errors={errors} set={set} />
         </View>
       ) : null}
 
       {step === 2 ? (
         <View className='intent-form__section'>
           <Text className='intent-form__section-title'>你想做什么</Text>
-          <FormField label='想做的行业' required error={errors.industry} testId='field-industry'>
-            <ChoiceChips options={INDUSTRIES} labels={INDUSTRY_LABELS} value={form.industry} onChange={(v) => set('industry', v as Industry)} testIdPrefix='industry' />
-          </FormField>
-          <FormField label='说说你的想法' required error={errors.projectDescription} hint='想做什么、在哪里做、大概要多少钱' testId='field-projectDescription'>
-            <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={form.projectDescription} maxlength={500} placeholder='5–500 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('projectDescription', e.detail.value)} nativeProps={{ 'data-testid': 'field-projectDescription-input', 'aria-label': '想做的项目' }} />
-            </View>
-          </FormField>
-          <FormField label='现在到哪一步了' required error={errors.projectPhase} testId='field-projectPhase'>
-            <ChoiceChips options={PROJECT_PHASES} labels={PROJECT_PHASE_LABELS} value={form.projectPhase} onChange={(v) => set('projectPhase', v as ProjectPhase)} testIdPrefix='phase' />
-          </FormField>
+          <IntentIdeaFields form={form} errors={errors} set={set} />
           <FormField label='感兴趣的推荐项目' error={errors.projectInterestIds} hint={chosenCommunity ? `${chosenCommunity.name}和上级推荐的项目，可选 5 个` : '先在第一步选择社区'} testId='field-projectInterestIds'>
             {projects === null ? (
               <Text className='intent-form__muted'>正在加载项目…</Text>
@@ -467,17 +355,7 @@ function IntentEditor({ orgs, edit, eventId, defaults }: IntentEditorProps) {
       {step === 3 ? (
         <View className='intent-form__section'>
           <Text className='intent-form__section-title'>需要社区帮什么</Text>
-          <FormField label='需要的帮助' error={errors.needs} hint='可多选；都不需要也可以不选' testId='field-needs'>
-            <ChoiceChips options={NEEDS} labels={NEED_LABELS} value={form.needs} multiple onChange={(v) => set('needs', v as Need[])} testIdPrefix='need' />
-          </FormField>
-          {fundingNeeded ? (
-            <FormField label='大概还差多少钱（元）' required error={errors.fundingAmount} hint='估个数就行，1000 元到 500 万元' testId='field-fundingAmount'>
-              <Input className='form-field__input' type='number' value={form.fundingAmount} maxlength={7} placeholder='例如：50000' onInput={(e) => set('fundingAmount', e.detail.value.replace(/[^\d]/g, ''))} nativeProps={{ 'data-testid': 'field-fundingAmount-input', 'aria-label': '需要的资金（元）', inputmode: 'numeric' }} />
-            </FormField>
-          ) : null}
-          <FormField label='什么时候方便联系你' required error={errors.contactTime} testId='field-contactTime'>
-            <ChoiceChips options={CONTACT_TIMES} labels={CONTACT_TIME_LABELS} value={form.contactTime} onChange={(v) => set('contactTime', v as ContactTime)} testIdPrefix='contact' />
-          </FormField>
+          <IntentNeedFields form={form} errors={errors} set={set} />
           <View className={`intent-form__consent${errors.consent || errors.consentVersion ? ' intent-form__consent--error form-field--error' : ''}`} data-testid='field-consent' data-invalid={errors.consent ? 'true' : 'false'}>
             <Text className='intent-form__consent-title'>个人信息告知</Text>
             <Text className='intent-form__consent-text'>{CONSENT_TEXT}</Text>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Image, Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
 import { feedbackSubmitInput } from '@shared/contracts/feedback'
@@ -16,7 +16,7 @@ import {
 } from '@shared/domain/feedback'
 import ChoiceChips from '../../../components/choice-chips'
 import CommunityPicker from '../../../components/community-picker'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
 import PrivacyPrompt from '../../../components/privacy-prompt'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
@@ -145,17 +145,7 @@ function FeedbackFormPage() {
           extra={<Text className='feedback-form__count'>{text.length}/{FEEDBACK_TEXT_MAX}</Text>}
           testId='field-text'
         >
-          <View className='form-field__textarea'>
-          <Textarea
-            className='form-field__textarea-input feedback-form__textarea'
-            value={text}
-            maxlength={FEEDBACK_TEXT_MAX}
-            placeholder='至少 5 个字'
-            placeholderClass='form-field__placeholder'
-            onInput={(e) => { setText(e.detail.value); edit('text') }}
-            nativeProps={{ 'data-testid': 'feedback-text' }}
-          />
-          </View>
+          <FieldTextarea value={text} onInput={(v) => { setText(v); edit('text') }} maxlength={FEEDBACK_TEXT_MAX} placeholder='至少 5 个字' testId='feedback-text' className='feedback-form__textarea' />
         </FormField>
 
         <FormField label='照片' error={photoError} hint={`可选，最多 ${MAX_PHOTOS} 张，JPG、PNG 或 WebP，每张不超过 2 MB`} testId='field-photos'>

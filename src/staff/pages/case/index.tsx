@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import {
@@ -38,7 +38,7 @@ import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import { dayText, minuteText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
@@ -285,9 +285,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
             <DateInput value={date} end={today} onChange={setDate} />
           </FormField>
           <FormField label='跟进内容' required error={errors.note} testId='fu-note'>
-            <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={note} maxlength={500} placeholder='谈了什么、帮了什么' placeholderClass='form-field__placeholder' onInput={(e) => setNote(e.detail.value)} nativeProps={{ 'data-testid': 'fu-note-input' }} />
-            </View>
+            <FieldTextarea value={note} onInput={setNote} maxlength={500} placeholder='谈了什么、帮了什么' testId='fu-note-input' />
           </FormField>
           <FormField label='结果' error={errors.outcome}>
             <Input className='form-field__input' value={outcome} maxlength={200} placeholder='例如：已提交贷款申请' onInput={(e) => setOutcome(e.detail.value)} nativeProps={{ 'data-testid': 'fu-outcome-input' }} />

@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import type { CaseView } from '@shared/contracts/intent'
 import { can } from '@shared/domain/roles'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
+import { FieldTextarea } from '../../../components/form-field'
 import { useLoad } from '../../../hooks/use-load'
 import { pairCase, pairFollowUp, unpairCase } from '../../../services/intent/intent'
 import { getMe } from '../../../services/profile/profile'
@@ -55,9 +56,7 @@ export function PairingSection({ c, onReload }: { c: CaseView; onReload: () => v
       {mayPair ? (
         <View className='case__form case__form--flat' data-testid='pairing-form'>
           {mine ? (
-            <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={text} maxlength={500} placeholder='这次跟进做了什么（或结束挂帮的原因）' placeholderClass='form-field__placeholder' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'pairing-text' }} />
-            </View>
+            <FieldTextarea value={text} onInput={setText} maxlength={500} placeholder='这次跟进做了什么（或结束挂帮的原因）' testId='pairing-text' />
           ) : (
             <Input className='form-field__input' value={text} maxlength={200} placeholder='为什么挂帮这位创业者（如：返乡创业、带动就业多）' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'pairing-text' }} />
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import { eventDraftSchema, type EventDraftInput, type EventView } from '@shared/contracts/event'
@@ -7,7 +7,7 @@ import type { PolicyListItem } from '@shared/contracts/policy'
 import type { SurveyListItem } from '@shared/contracts/survey'
 import { can } from '@shared/domain/roles'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import DateInput from '../../../components/date-input'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
@@ -225,9 +225,7 @@ function EventEditor({ event, policies, surveys, editable, onReload }: EventEdit
           <Input className='form-field__input' value={form.title} maxlength={40} placeholder='例如：返乡青年创业沙龙' onInput={(e) => set('title', e.detail.value)} nativeProps={{ 'data-testid': 'field-title-input' }} />
         </FormField>
         <FormField label='活动介绍' required error={errors.description} hint='讲什么、适合谁、带什么材料' testId='field-description'>
-          <View className='form-field__textarea'>
-            <Textarea className='form-field__textarea-input' value={form.description} maxlength={1000} placeholder='10–1000 个字' placeholderClass='form-field__placeholder' onInput={(e) => set('description', e.detail.value)} nativeProps={{ 'data-testid': 'field-description-input' }} />
-          </View>
+          <FieldTextarea value={form.description} onInput={(v) => set('description', v)} maxlength={1000} placeholder='10–1000 个字' testId='field-description-input' />
         </FormField>
         <FormField label='活动地点' required error={errors.place} testId='field-place'>
           <Input className='form-field__input' value={form.place} maxlength={80} placeholder='例如：社区党群服务中心二楼' onInput={(e) => set('place', e.detail.value)} nativeProps={{ 'data-testid': 'field-place-input' }} />

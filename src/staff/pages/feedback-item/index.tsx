@@ -14,6 +14,7 @@ import {
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import { FieldTextarea } from '../../../components/form-field'
 import { useLoad } from '../../../hooks/use-load'
 import { assignFeedback, closeFeedback, getFeedback, photoSrc, replyFeedback } from '../../../services/feedback/feedback'
 import { FEEDBACK_STATUS_TONES } from '../../../utils/feedback-routes'
@@ -136,9 +137,7 @@ function Body({ f, onChanged }: { f: StaffFeedbackView; onChanged: () => void })
                 <Switch checked={internal} color='#2861d8' onChange={(e) => setInternal(e.detail.value)} nativeProps={{ 'data-testid': 'item-internal' }} />
               </View>
             </View>
-            <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={text} maxlength={1000} placeholder={internal ? '只有工作人员能看到' : '居民会在“我的反馈”里看到'} placeholderClass='form-field__placeholder' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'item-reply-text' }} />
-            </View>
+            <FieldTextarea value={text} onInput={setText} maxlength={1000} placeholder={internal ? '只有工作人员能看到' : '居民会在“我的反馈”里看到'} testId='item-reply-text' />
             <View className='feedback-item__button' data-testid='item-reply-submit'>
               <AtButton type='primary' loading={busy} disabled={busy} onClick={send}>
                 {internal ? '保存备注' : '发送回复'}

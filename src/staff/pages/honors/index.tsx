@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { type HonorCandidate, honorSaveInput, type HonorView } from '@shared/contracts/report'
 import { CITATION_MAX, CITATION_MIN, HONOR_KIND_LABELS, HONOR_KINDS, HONOR_REOPEN_WHO, type HonorKind } from '@shared/domain/report'
 import { dayText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import PageState from '../../../components/page-state'
 import SegmentTabs from '../../../components/segment-tabs'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
@@ -160,9 +160,7 @@ function NameForm({ year, onSaved }: { year: number; onSaved: () => void }) {
         </FormField>
       ) : null}
       <FormField label='表彰事迹' required error={form.errors.citation} hint={`${CITATION_MIN}–${CITATION_MAX} 个字`}>
-        <View className='form-field__textarea'>
-          <Textarea className='form-field__textarea-input' value={citation} maxlength={CITATION_MAX} placeholder='写明主要事迹，如带动就业人数、获得的帮扶' placeholderClass='form-field__placeholder' onInput={(e) => setCitation(e.detail.value)} nativeProps={{ 'data-testid': 'honor-citation' }} />
-        </View>
+        <FieldTextarea value={citation} onInput={setCitation} maxlength={CITATION_MAX} placeholder='写明主要事迹，如带动就业人数、获得的帮扶' testId='honor-citation' />
       </FormField>
       <View data-testid='honor-save'>
         <AtButton type='primary' disabled={Boolean(form.busy)} onClick={() => void form.run({ year, kind, subjectId: subject?.id ?? '', citation, storyId: kind === 'entrepreneur' ? storyId : null })}>

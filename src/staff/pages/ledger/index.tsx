@@ -10,25 +10,24 @@ import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/do
 import { dayText } from '@shared/domain/time'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
-import PageState from '../../../components/page-state'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
-import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
+import { errorMessage } from '../../../services/core/cloud'
 import { openDownload } from '../../../services/files/download-link'
 import { continueLedgerJob, getLedgerJob, ledgerGaps, listLedger, startLedgerExport } from '../../../services/intent/intent'
 import { progressText, useJob } from '../../../hooks/use-job'
 import { loadDrilldown, loadMoneyCases } from '../../../services/staff/indices'
 import { INDEX_DEF_BY_KEY, INDEX_KEYS, type IndexKey } from '@shared/domain/indices'
 import { periodName } from '@shared/domain/period'
-import { forgetMe, getMe } from '../../../services/profile/profile'
+import { getMe } from '../../../services/profile/profile'
 import { intentRoutes } from '../../../utils/intent-routes'
-import { routes } from '../../../utils/routes'
 import { toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import ListState from '../../components/list-state'
 import StaffLayout from '../../components/staff-layout'
 import { PairedList } from './paired-list'
 import './index.scss'
@@ -145,10 +144,6 @@ function LedgerPageBody() {
       ) : null}
     </View>
   ) : null
-  const relogin = () => {
-    forgetMe()
-    void Taro.redirectTo({ url: routes.staffLogin })
-  }
   const filtered = Boolean(pending || stage || need || group || flag || keyword)
 
   return (
@@ -236,22 +231,16 @@ function LedgerPageBody() {
       )}
 
       <View className='ledger__body'>
-        {list.status === 'loading' ? (
-          <PageState kind='loading' compact />
-        ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
-          <PageState kind='error' title='登录已过期' description='请重新登录后再查看台帐' actionText='重新登录' onAction={relogin} testId='list-error' compact />
-        ) : list.status === 'error' ? (
-          <PageState kind='error' title='台帐加载失败' error={list.error} onAction={() => void list.refresh()} testId='list-error' compact />
-        ) : list.items.length === 0 ? (
-          <PageState
-            kind='empty'
-            compact
-            icon={tab === 'ledger' ? 'file-generic' : 'check-circle'}
-            title={drill || moneyDrill ? '这个数字背后没有台帐记录' : tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向'}
-            description={tab !== 'ledger' ? '做得好，继续保持' : filtered ? '换个筛选条件试试' : '居民在小程序“我的”里就能登记'}
-            testId='list-empty'
-          />
-        ) : (
+        <ListState
+          list={list}
+          reloginHint='请重新登录后再查看台帐'
+          errorTitle='台帐加载失败'
+          empty={{
+            icon: tab === 'ledger' ? 'file-generic' : 'check-circle',
+            title: drill || moneyDrill ? '这个数字背后没有台帐记录' : tab !== 'ledger' ? '没有需要处理的人' : filtered ? '没有符合条件的登记' : '还没有居民登记创业意向',
+            description: tab !== 'ledger' ? '做得好，继续保持' : filtered ? '换个筛选条件试试' : '居民在小程序“我的”里就能登记',
+          }}
+        >
           <View className='ledger__table' data-testid='ledger-list'>
             <View className='ledger__row ledger__row--head'>
               <Text className='ledger__cell ledger__cell--name'>姓名</Text>
@@ -305,7 +294,7 @@ function LedgerPageBody() {
             ))}
             <ListFooter list={list} testId='load-more' />
           </View>
-        )}
+        </ListState>
       </View>
     </View>
   )

@@ -6,7 +6,6 @@ import { POLICY_CATEGORY_LABELS, validityLabel, type PolicyStatus } from '@share
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { dayText } from '@shared/domain/time'
 import ListFooter from '../../../components/list-footer'
-import PageState from '../../../components/page-state'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StatusTag from '../../../components/status-tag'
@@ -15,13 +14,14 @@ import { useShareCounts } from '../../../hooks/use-share-counts'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { archivePolicy, listPolicies, publishPolicy } from '../../../services/policy/policy'
-import { forgetMe, getMe } from '../../../services/profile/profile'
+import { getMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
 import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import ListState from '../../components/list-state'
 import StaffLayout from '../../components/staff-layout'
 import RowAction from '../../components/row-action'
 import './index.scss'
@@ -81,10 +81,6 @@ function StaffPoliciesPageBody() {
   // A read-only role (街道初评员) sees the policies, not the editor's buttons the server would refuse.
   const mayWrite = can(staff.role, 'policy.write')
   const open = (p: PolicyListItem) => void Taro.navigateTo({ url: mayWrite ? routes.policyEdit(p._id) : routes.policyDetail(p._id) })
-  const relogin = () => {
-    forgetMe()
-    void Taro.redirectTo({ url: routes.staffLogin })
-  }
 
   const act = async (item: PolicyListItem, action: 'publish' | 'archive') => {
     const ok =
@@ -131,21 +127,14 @@ function StaffPoliciesPageBody() {
       <SegmentTabs tabs={TABS} value={status} onChange={setStatus} testIdPrefix='status-tab' />
 
       <View className='staff-policies__body'>
-        {list.status === 'loading' ? (
-          <PageState kind='loading' compact />
-        ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
-          <PageState kind='error' title='登录已过期' description='请重新登录后再管理政策' actionText='重新登录' onAction={relogin} testId='list-error' compact />
-        ) : list.status === 'error' ? (
-          <PageState kind='error' title='列表加载失败' error={list.error} onAction={() => void list.refresh()} testId='list-error' compact />
-        ) : list.items.length === 0 ? (
-          <PageState
-            kind='empty'
-            compact
-            title={keyword ? '没有找到相关政策' : status === 'all' ? '还没有政策' : '这个状态下还没有政策'}
-            description={keyword ? '换个关键词试试' : mayWrite && (status === 'all' || status === 'draft') ? '点“新建政策”写第一条吧' : undefined}
-            testId='list-empty'
-          />
-        ) : (
+        <ListState
+          list={list}
+          reloginHint='请重新登录后再管理政策'
+          empty={{
+            title: keyword ? '没有找到相关政策' : status === 'all' ? '还没有政策' : '这个状态下还没有政策',
+            description: keyword ? '换个关键词试试' : mayWrite && (status === 'all' || status === 'draft') ? '点“新建政策”写第一条吧' : undefined,
+          }}
+        >
           <View className='staff-policies__list' data-testid='manage-list'>
             {list.items.map((p) => (
               <View className='staff-policies__row' key={p._id} data-testid='policy-row' data-id={p._id} data-status={p.status}>
@@ -185,7 +174,7 @@ function StaffPoliciesPageBody() {
             ))}
             <ListFooter list={list} testId='load-more' />
           </View>
-        )}
+        </ListState>
       </View>
     </View>
   )

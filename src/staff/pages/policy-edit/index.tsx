@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
 import { AtButton } from 'taro-ui'
@@ -9,7 +9,7 @@ import { can, type StaffRole } from '@shared/domain/roles'
 import type { TargetGroup } from '@shared/domain/target-groups'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import DateInput from '../../../components/date-input'
 import GroupPicker from '../../../components/group-picker'
 import NoticeBanner from '../../../components/notice-banner'
@@ -24,8 +24,8 @@ import { forgetMe, getMe } from '../../../services/profile/profile'
 import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
 import { fenToYuanText, yuanToFen } from '../../../utils/money'
 import { goBack, routes } from '../../../utils/routes'
-import 'taro-ui/lib/style/components/button.scss'
-import 'taro-ui/lib/style/components/loading.scss'
+import { scrollToFirstError } from '../../../utils/scroll-to-error'
+import { DraftBar, DraftErrorBanner, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -45,6 +45,20 @@ interface PolicyForm {
   /** The cap per benefit or loan as typed, in yuan; '' for none. */
   capYuan: string
 }
+
+/** The lists of lines a policy holds (申请条件, 所需材料, 办理流程) and how each is edited. */
+const LIST_FIELDS: { key: 'eligibility' | 'materials' | 'process'; label: string; placeholder: string; maxItems: number; maxLength: number; addText: string; numbered?: boolean }[] = [
+  { key: 'eligibility', label: '申请条件', placeholder: '一条条件', maxItems: 12, maxLength: 200, addText: '添加条件' },
+  { key: 'materials', label: '所需材料', placeholder: '一项材料', maxItems: 20, maxLength: 100, addText: '添加材料' },
+  { key: 'process', label: '办理流程', placeholder: '一个步骤', maxItems: 12, maxLength: 200, addText: '添加步骤', numbered: true },
+]
+
+/** Where residents ask (咨询方式): the contact's three lines. */
+const CONTACT_FIELDS: { key: keyof PolicyForm['contact']; label: string; hint?: string; maxlength: number; placeholder: string; inputmode?: 'tel' }[] = [
+  { key: 'department', label: '咨询部门', maxlength: 40, placeholder: '例如：XX 街道劳动保障所' },
+  { key: 'phone', label: '咨询电话', hint: '手机、座机（可带区号）或 12345', maxlength: 20, placeholder: '例如：029-12345678', inputmode: 'tel' },
+  { key: 'address', label: '办理地点', maxlength: 100, placeholder: '例如：XX 路 1 号社区服务中心一楼' },
+]
 
 /** Which stored policy the form edits. */
 interface Ident {
@@ -110,12 +124,6 @@ function draftOf(form: PolicyForm, ident: Ident | null): DraftCandidate {
   }
 }
 
-function scrollToFirstError(): void {
-  setTimeout(() => {
-    Taro.pageScrollTo({ selector: '.form-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined)
-  }, 50)
-}
-
 /** 编辑政策: loads the policy (or starts a new one) and who is editing, then shows the form. */
 function PolicyEditPageBody() {
   const id = useRouter().params.id ?? ''
@@ -163,7 +171,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
   // their first render, so the form never starts empty and then fills in.
   const [form, setForm] = useState<PolicyForm>(() => (policy ? formOf(policy) : emptyForm(shanghaiDate(new Date()))))
   const [ident, setIdent] = useState<Ident | null>(() => (policy ? { id: policy._id, version: policy.version, status: policy.status } : null))
-  const [formError, setFormError] = useState<{ text: string; conflict: boolean } | null>(null)
+  const [formError, setFormError] = useState<DraftFormError | null>(null)
   const saving = useFormSubmit<typeof policyDraftSchema, PolicyView, 'save' | 'publish'>({
     schema: policyDraftSchema,
     submit: async (value) => {
@@ -228,8 +236,6 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
     await saving.run(draftOf(form, ident), andPublish ? 'publish' : 'save')
   }
 
-  const rowsOf = (field: 'eligibility' | 'materials' | 'process') => rowErrors(errors, field)
-
   return (
     <View className='policy-edit'>
       <View className='policy-edit__status'>
@@ -243,16 +249,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
           <NoticeBanner tone='warning' text='你没有权限修改这条政策，只能查看' />
         </View>
       ) : null}
-      {formError ? (
-        <View className='policy-edit__banner' data-testid='form-error' data-conflict={formError.conflict ? 'true' : 'false'}>
-          <NoticeBanner
-            tone='danger'
-            text={formError.text}
-            actionText={formError.conflict ? '刷新' : undefined}
-            onAction={formError.conflict ? onReload : undefined}
-          />
-        </View>
-      ) : null}
+      <DraftErrorBanner block='policy-edit' error={formError} onReload={onReload} />
 
       <View className='policy-edit__section'>
         <Text className='policy-edit__section-title'>基本信息</Text>
@@ -274,30 +271,10 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
           </View>
         </FormField>
         <FormField label='简介' required error={errors.summary} hint='一两句话说清楚这是什么政策，居民在列表里会看到' testId='field-summary'>
-          <View className='form-field__textarea'>
-            <Textarea
-              className='form-field__textarea-input'
-              value={form.summary}
-              maxlength={120}
-              placeholder='6–120 个字'
-              placeholderClass='form-field__placeholder'
-              onInput={(e) => set('summary', e.detail.value)}
-              nativeProps={{ 'data-testid': 'field-summary-input' }}
-            />
-          </View>
+          <FieldTextarea value={form.summary} onInput={(v) => set('summary', v)} maxlength={120} placeholder='6–120 个字' testId='field-summary-input' />
         </FormField>
         <FormField label='扶持内容' required error={errors.benefit} hint='写清楚能得到什么：金额、比例、期限' testId='field-benefit'>
-          <View className='form-field__textarea'>
-            <Textarea
-              className='form-field__textarea-input'
-              value={form.benefit}
-              maxlength={200}
-              placeholder='例如：一次性补贴 5000 元'
-              placeholderClass='form-field__placeholder'
-              onInput={(e) => set('benefit', e.detail.value)}
-              nativeProps={{ 'data-testid': 'field-benefit-input' }}
-            />
-          </View>
+          <FieldTextarea value={form.benefit} onInput={(v) => set('benefit', v)} maxlength={200} placeholder='例如：一次性补贴 5000 元' testId='field-benefit-input' />
         </FormField>
         <FormField
           label='每笔金额上限（元）'
@@ -325,79 +302,28 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
 
       <View className='policy-edit__section'>
         <Text className='policy-edit__section-title'>申请与办理</Text>
-        <FormField label='申请条件' required error={errors.eligibility} testId='field-eligibility'>
-          <TextListEditor
-            items={form.eligibility}
-            onChange={(v) => set('eligibility', v)}
-            rowErrors={rowsOf('eligibility')}
-            placeholder='一条条件'
-            maxItems={12}
-            maxLength={200}
-            addText='添加条件'
-            testId='field-eligibility'
-          />
-        </FormField>
-        <FormField label='所需材料' required error={errors.materials} testId='field-materials'>
-          <TextListEditor
-            items={form.materials}
-            onChange={(v) => set('materials', v)}
-            rowErrors={rowsOf('materials')}
-            placeholder='一项材料'
-            maxItems={20}
-            maxLength={100}
-            addText='添加材料'
-            testId='field-materials'
-          />
-        </FormField>
-        <FormField label='办理流程' required error={errors.process} testId='field-process'>
-          <TextListEditor
-            items={form.process}
-            onChange={(v) => set('process', v)}
-            rowErrors={rowsOf('process')}
-            placeholder='一个步骤'
-            maxItems={12}
-            maxLength={200}
-            numbered
-            addText='添加步骤'
-            testId='field-process'
-          />
-        </FormField>
+        {LIST_FIELDS.map(({ key, label, ...list }) => (
+          <FormField key={key} label={label} required error={errors[key]} testId={`field-${key}`}>
+            <TextListEditor {...list} items={form[key]} onChange={(v) => set(key, v)} rowErrors={rowErrors(errors, key)} testId={`field-${key}`} />
+          </FormField>
+        ))}
       </View>
 
       <View className='policy-edit__section'>
         <Text className='policy-edit__section-title'>咨询方式</Text>
         {errors.contact ? <Text className='policy-edit__group-error'>{errors.contact}</Text> : null}
-        <FormField label='咨询部门' required error={errors['contact.department']} testId='field-contact-department'>
-          <Input
-            className='form-field__input'
-            value={form.contact.department}
-            maxlength={40}
-            placeholder='例如：XX 街道劳动保障所'
-            onInput={(e) => setContact('department', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-contact-department-input' }}
-          />
-        </FormField>
-        <FormField label='咨询电话' required error={errors['contact.phone']} hint='手机、座机（可带区号）或 12345' testId='field-contact-phone'>
-          <Input
-            className='form-field__input'
-            type='text'
-            value={form.contact.phone}
-            maxlength={20}
-            placeholder='例如：029-12345678'
-            onInput={(e) => setContact('phone', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-contact-phone-input', inputmode: 'tel' }}
-          />
-        </FormField>
-        <FormField label='办理地点' required error={errors['contact.address']} testId='field-contact-address'>
-          <Input
-            className='form-field__input'
-            value={form.contact.address}
-            maxlength={100}
-            placeholder='例如：XX 路 1 号社区服务中心一楼'
-            onInput={(e) => setContact('address', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-contact-address-input' }}
-          />
-        </FormField>
+        {CONTACT_FIELDS.map(({ key, label, hint, maxlength, placeholder, inputmode }) => (
+          <FormField key={key} label={label} required error={errors[`contact.${key}`]} hint={hint} testId={`field-contact-${key}`}>
+            <Input
+              className='form-field__input'
+              value={form.contact[key]}
+              maxlength={maxlength}
+              placeholder={placeholder}
+              onInput={(e) => setContact(key, e.detail.value)}
+              nativeProps={{ 'data-testid': `field-contact-${key}-input`, ...(inputmode ? { inputmode } : {}) }}
+            />
+          </FormField>
+        ))}
       </View>
 
       <View className='policy-edit__section'>
@@ -432,34 +358,22 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
         </FormField>
       </View>
 
-      <View className='policy-edit__bar'>
-        <View className='policy-edit__bar-inner'>
-          <View className='policy-edit__button' data-testid='save-button'>
-            <AtButton
-              type={mayPublish && status !== 'published' ? 'secondary' : 'primary'}
-              loading={busy === 'save'}
-              disabled={!editable || busy !== null}
-              onClick={() => void submit(false)}
-            >
-              {status === 'published' ? '保存修改' : status === 'archived' ? '保存' : '保存草稿'}
+      <DraftBar
+        block='policy-edit'
+        busy={busy}
+        disabled={!editable}
+        saveText={status === 'published' ? '保存修改' : status === 'archived' ? '保存' : '保存草稿'}
+        publish={mayPublish && status !== 'published'}
+        onSubmit={(andPublish) => void submit(andPublish)}
+      >
+        {mayPublish && status === 'published' && ident ? (
+          <View className='policy-edit__button' data-testid='push-entry'>
+            <AtButton type='secondary' disabled={busy !== null} onClick={() => void Taro.navigateTo({ url: routes.policyPush(ident.id) })}>
+              推送给居民
             </AtButton>
           </View>
-          {mayPublish && status === 'published' && ident ? (
-            <View className='policy-edit__button' data-testid='push-entry'>
-              <AtButton type='secondary' disabled={busy !== null} onClick={() => void Taro.navigateTo({ url: routes.policyPush(ident.id) })}>
-                推送给居民
-              </AtButton>
-            </View>
-          ) : null}
-          {mayPublish && status !== 'published' ? (
-            <View className='policy-edit__button' data-testid='publish-button'>
-              <AtButton type='primary' loading={busy === 'publish'} disabled={!editable || busy !== null} onClick={() => void submit(true)}>
-                保存并发布
-              </AtButton>
-            </View>
-          ) : null}
-        </View>
-      </View>
+        ) : null}
+      </DraftBar>
     </View>
   )
 }

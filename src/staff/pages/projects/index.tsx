@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { projectSaveInput, type ProjectView } from '@shared/contracts/project'
 import { INDUSTRIES, INDUSTRY_LABELS, type Industry } from '@shared/domain/intent'
 import { INVESTMENT_BAND_LABELS, INVESTMENT_BANDS, PROJECT_STATUS_LABELS, type InvestmentBand } from '@shared/domain/project'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import PageState from '../../../components/page-state'
 import ListFooter from '../../../components/list-footer'
 import { useFormSave } from '../../../hooks/use-form-save'
@@ -144,9 +144,7 @@ function ProjectForm({ project, onDone }: { project: ProjectView | null; onDone:
         <ChoiceChips options={INVESTMENT_BANDS} labels={INVESTMENT_BAND_LABELS} value={investment} onChange={(v) => setInvestment(v as InvestmentBand)} testIdPrefix='project-investment' />
       </FormField>
       <FormField label='项目介绍' required error={errors.description} hint='做什么、适合谁、怎么赚钱'>
-        <View className='form-field__textarea'>
-          <Textarea className='form-field__textarea-input' value={description} maxlength={500} placeholder='10–500 个字' placeholderClass='form-field__placeholder' onInput={(e) => setDescription(e.detail.value)} nativeProps={{ 'data-testid': 'project-description-input' }} />
-        </View>
+        <FieldTextarea value={description} onInput={setDescription} maxlength={500} placeholder='10–500 个字' testId='project-description-input' />
       </FormField>
       <FormField label='联系人' required error={errors.contactName}>
         <Input className='form-field__input' value={contactName} maxlength={20} onInput={(e) => setContactName(e.detail.value)} nativeProps={{ 'data-testid': 'project-contact-name-input' }} />

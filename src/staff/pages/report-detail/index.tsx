@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import type { ReportView } from '@shared/contracts/report'
 import { whoAt } from '@shared/domain/report'
@@ -8,6 +8,7 @@ import { dayText } from '@shared/domain/time'
 import { AttachmentList } from '../../../components/attachment-picker'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
+import { FieldTextarea } from '../../../components/form-field'
 import { useLoad } from '../../../hooks/use-load'
 import { commentReport, forwardReport, getReport, markGoodReport } from '../../../services/report/report'
 import { confirm } from '../../../utils/toast'
@@ -88,9 +89,7 @@ function Body({ r, onChanged }: { r: ReportView; onChanged: () => void }) {
         ))}
         {r.can.comment ? (
           <View className='report-detail__reply'>
-            <View className='form-field__textarea'>
-              <Textarea className='form-field__textarea-input' value={text} maxlength={500} placeholder='写批注（2–500 个字）' placeholderClass='form-field__placeholder' onInput={(e) => setText(e.detail.value)} nativeProps={{ 'data-testid': 'comment-input' }} />
-            </View>
+            <FieldTextarea value={text} onInput={setText} maxlength={500} placeholder='写批注（2–500 个字）' testId='comment-input' />
             <View className='report-detail__actions'>
               <AtButton size='small' type='secondary' disabled={busy || text.trim().length < 2} onClick={() => void run(() => commentReport(r.id, text), '已批注')}>
                 批注

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { reportSendInput, type ReportBox, type ReportLine } from '@shared/contracts/report'
 import { pageUrl } from '@shared/domain/pages'
@@ -9,7 +9,7 @@ import { can } from '@shared/domain/roles'
 import { dayText } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import ListFooter from '../../../components/list-footer'
 import PageState from '../../../components/page-state'
 import AttachmentPicker, { type PickedDocument } from '../../../components/attachment-picker'
@@ -149,9 +149,7 @@ function ReportForm({ onDone }: { onDone: (sent: boolean) => void }) {
         <Input className='form-field__input' value={title} maxlength={40} placeholder='例如：社区创业夜市开张' onInput={(e) => setTitle(e.detail.value)} nativeProps={{ 'data-testid': 'report-title-input' }} />
       </FormField>
       <FormField label='正文' required error={errors.body} hint='做了什么、效果如何、有什么经验或困难'>
-        <View className='form-field__textarea'>
-          <Textarea className='form-field__textarea-input' value={body} maxlength={3000} placeholder='10–3000 个字' placeholderClass='form-field__placeholder' onInput={(e) => setBody(e.detail.value)} nativeProps={{ 'data-testid': 'report-body-input' }} />
-        </View>
+        <FieldTextarea value={body} onInput={setBody} maxlength={3000} placeholder='10–3000 个字' testId='report-body-input' />
       </FormField>
       <FormField label='照片和附件' error={errors.photos ?? errors.files} hint={`可选：照片最多 ${REPORT_MAX_PHOTOS} 张（JPG、PNG 或 WebP，每张不超过 2 MB）；文件最多 ${REPORT_MAX_FILES} 个`} testId='report-photos'>
         <AttachmentPicker

@@ -1,8 +1,7 @@
 import { useState } from 'react'
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import dayjs from 'dayjs'
-import { AtButton } from 'taro-ui'
 import { surveyDraftProblems, surveyDraftSchema, type SurveyDraftInput, type SurveyView } from '@shared/contracts/survey'
 import { previousPeriod } from '@shared/domain/period'
 import { can } from '@shared/domain/roles'
@@ -20,9 +19,8 @@ import { SURVEY_TEMPLATE_KEYS } from '@shared/domain/survey'
 import { CENSUS_TEMPLATE, surveyTemplate } from '@shared/domain/survey-templates'
 import { shanghaiDate } from '@shared/domain/time'
 import Chip from '../../../components/chip'
-import FormField from '../../../components/form-field'
+import FormField, { FieldTextarea } from '../../../components/form-field'
 import DateInput from '../../../components/date-input'
-import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
@@ -32,9 +30,9 @@ import { getMe } from '../../../services/profile/profile'
 import { getSurvey, publishSurvey, saveSurvey } from '../../../services/survey/survey'
 import { clearField, toFieldErrorMap } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
+import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import { surveyRoutes } from '../../../utils/survey-routes'
-import 'taro-ui/lib/style/components/button.scss'
-import 'taro-ui/lib/style/components/loading.scss'
+import { DraftBar, DraftErrorBanner, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -105,12 +103,6 @@ function nextDimensionKey(dimensions: readonly FormDimension[]): string {
   return `custom${i}`
 }
 
-function scrollToFirstError(): void {
-  setTimeout(() => {
-    Taro.pageScrollTo({ selector: '.form-field--error', offsetTop: -80, duration: 200 }).catch(() => undefined)
-  }, 50)
-}
-
 /** 编辑问卷: a new survey from a template, or a draft; published surveys are read-only. */
 function SurveyEditPageBody() {
   const { id = '', template = '' } = useRouter().params
@@ -163,7 +155,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
   const today = shanghaiDate(new Date())
   const [form, setForm] = useState<SurveyForm>(() => (survey ? formOf(survey) : formFromTemplate(template, today)))
   const [ident, setIdent] = useState<{ id: string; version: number } | null>(() => (survey ? { id: survey._id, version: survey.version } : null))
-  const [formError, setFormError] = useState<{ text: string; conflict: boolean } | null>(null)
+  const [formError, setFormError] = useState<DraftFormError | null>(null)
   const saving = useFormSubmit<typeof surveyDraftSchema, SurveyView, 'save' | 'publish'>({
     schema: surveyDraftSchema,
     problems: surveyDraftProblems,
@@ -245,11 +237,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
       <View className='survey-edit__status'>
         <Text className='survey-edit__status-text'>{ident ? '当前状态：草稿（发布后居民才能填写，题目不能再改）' : '保存后为草稿，发布后居民才能填写'}</Text>
       </View>
-      {formError ? (
-        <View className='survey-edit__banner' data-testid='form-error'>
-          <NoticeBanner tone='danger' text={formError.text} actionText={formError.conflict ? '刷新' : undefined} onAction={formError.conflict ? onReload : undefined} />
-        </View>
-      ) : null}
+      <DraftErrorBanner block='survey-edit' error={formError} onReload={onReload} />
 
       <View className='survey-edit__section'>
         <Text className='survey-edit__section-title'>基本信息</Text>
@@ -287,16 +275,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
           </FormField>
         </View>
         <FormField label='开头说明' error={errors.intro} hint='居民开始答题前看到的话，说明用途和大约用时' testId='field-intro'>
-          <View className='form-field__textarea'>
-            <Textarea
-              className='form-field__textarea-input'
-              value={form.intro}
-              maxlength={200}
-              placeholder='选填，最多 200 字'
-              placeholderClass='form-field__placeholder'
-              onInput={(e) => set('intro', e.detail.value)}
-            />
-          </View>
+          <FieldTextarea value={form.intro} onInput={(v) => set('intro', v)} maxlength={200} placeholder='选填，最多 200 字' />
         </FormField>
       </View>
 
@@ -391,17 +370,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
                       </Text>
                     ) : null}
                   </View>
-                  <View className='form-field__textarea'>
-                    <Textarea
-                      className='form-field__textarea-input survey-edit__q-text'
-                      value={q.text}
-                      maxlength={80}
-                      placeholder='例如：你对办理营业执照的便利程度满意吗？'
-                      placeholderClass='form-field__placeholder'
-                      onInput={(e) => setQuestion(i, { text: e.detail.value })}
-                      nativeProps={{ 'data-testid': `question-${i}-text` }}
-                    />
-                  </View>
+                  <FieldTextarea value={q.text} onInput={(v) => setQuestion(i, { text: v })} maxlength={80} placeholder='例如：你对办理营业执照的便利程度满意吗？' testId={`question-${i}-text`} className='survey-edit__q-text' />
                   <View className='survey-edit__chips survey-edit__chips--small'>
                     {form.dimensions.map((d) => (
                       <Chip key={d.key} small label={d.label || '未命名'} active={q.dimension === d.key} onClick={() => setQuestion(i, { dimension: d.key })} />
@@ -434,20 +403,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
         </>
       )}
 
-      <View className='survey-edit__bar'>
-        <View className='survey-edit__bar-inner'>
-          <View className='survey-edit__button' data-testid='save-button'>
-            <AtButton type='secondary' loading={busy === 'save'} disabled={busy !== null} onClick={() => void submit(false)}>
-              保存草稿
-            </AtButton>
-          </View>
-          <View className='survey-edit__button' data-testid='publish-button'>
-            <AtButton type='primary' loading={busy === 'publish'} disabled={busy !== null} onClick={() => void submit(true)}>
-              保存并发布
-            </AtButton>
-          </View>
-        </View>
-      </View>
+      <DraftBar block='survey-edit' busy={busy} publish onSubmit={(andPublish) => void submit(andPublish)} />
     </View>
   )
 }

@@ -8,14 +8,12 @@ import { periodLabel, SURVEY_KIND_LABELS, SURVEY_STATE_LABELS, type SurveyState,
 import { SURVEY_TEMPLATES } from '@shared/domain/survey-templates'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
-import PageState from '../../../components/page-state'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
-import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
-import { forgetMe, getMe } from '../../../services/profile/profile'
+import { errorMessage } from '../../../services/core/cloud'
+import { getMe } from '../../../services/profile/profile'
 import { closeSurvey, listSurveys, publishSurvey } from '../../../services/survey/survey'
-import { routes } from '../../../utils/routes'
 import { surveyRoutes } from '../../../utils/survey-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
@@ -23,6 +21,7 @@ import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/float-layout.scss'
+import ListState from '../../components/list-state'
 import StaffLayout from '../../components/staff-layout'
 import RowAction from '../../components/row-action'
 import './index.scss'
@@ -63,10 +62,6 @@ function StaffSurveysPageBody() {
   if (gate.stop) return gate.stop
   const staff = gate.staff
   const mayWrite = can(staff.role, 'survey.write')
-  const relogin = () => {
-    forgetMe()
-    void Taro.redirectTo({ url: routes.staffLogin })
-  }
 
   const act = async (item: SurveyListItem, action: 'publish' | 'close') => {
     const ok =
@@ -100,21 +95,11 @@ function StaffSurveysPageBody() {
       <SegmentTabs tabs={TABS} value={status} onChange={setStatus} testIdPrefix='survey-tab' />
 
       <View className='staff-surveys__body'>
-        {list.status === 'loading' ? (
-          <PageState kind='loading' compact />
-        ) : list.status === 'error' && isApiError(list.error) && list.error.code === ErrorCodes.unauthenticated ? (
-          <PageState kind='error' title='登录已过期' description='请重新登录' actionText='重新登录' onAction={relogin} testId='list-error' compact />
-        ) : list.status === 'error' ? (
-          <PageState kind='error' title='列表加载失败' error={list.error} onAction={() => void list.refresh()} testId='list-error' compact />
-        ) : list.items.length === 0 ? (
-          <PageState
-            kind='empty'
-            compact
-            title={status === 'all' ? '还没有问卷' : '这个状态下还没有问卷'}
-            description={mayWrite ? '点“新建问卷”，从创业环境或创业服务模板开始' : undefined}
-            testId='list-empty'
-          />
-        ) : (
+        <ListState
+          list={list}
+          reloginHint='请重新登录'
+          empty={{ title: status === 'all' ? '还没有问卷' : '这个状态下还没有问卷', description: mayWrite ? '点“新建问卷”，从创业环境或创业服务模板开始' : undefined }}
+        >
           <View className='staff-surveys__list' data-testid='survey-list'>
             {list.items.map((s) => (
               <View className='staff-surveys__row' key={s._id} data-testid='survey-row' data-id={s._id} data-state={s.state}>
@@ -150,7 +135,7 @@ function StaffSurveysPageBody() {
             ))}
             <ListFooter list={list} testId='load-more' />
           </View>
-        )}
+        </ListState>
       </View>
 
       <AtFloatLayout isOpened={picking} title='选择问卷模板' onClose={() => setPicking(false)}>
