@@ -1,5 +1,5 @@
 import { cloudbaseExportFiles } from '../_shared/files/cloudbase'
-import { cloudbaseMiniCodeCache } from '../_shared/files/mini-codes'
+import { cloudbaseMiniCodeCache } from '../_shared/files/cloudbase-mini-codes'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { eventActions } from './actions'

@@ -1,4 +1,4 @@
-import { cloudbaseMiniCodeCache } from '../_shared/files/mini-codes'
+import { cloudbaseMiniCodeCache } from '../_shared/files/cloudbase-mini-codes'
 import { cloudbaseRoot } from '../_shared/runtime/cloudbase-root'
 import { makeMain } from '../_shared/runtime/make-main'
 import { shareActions } from './actions'

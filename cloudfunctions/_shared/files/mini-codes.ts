@@ -16,7 +16,6 @@
  *   never cached: the first view after the release makes the real code.
  */
 import { createHash } from 'node:crypto'
-import { init, SYMBOL_CURRENT_ENV } from '@cloudbase/node-sdk'
 import type { CodeImage } from '../contracts/file'
 import { loadQRCode } from './lazy-libs'
 
@@ -149,22 +148,10 @@ async function lookup(storage: CodeStorage, cloudPath: string): Promise<string |
   throw new Error(`cloud storage could not tell whether ${cloudPath} exists: ${code ?? 'no answer'}`)
 }
 
-let app: CodeStorage | null = null
-/** The function's own storage, made on first use (never at module load). */
-export function codeStorage(): CodeStorage {
-  app ??= init({ env: SYMBOL_CURRENT_ENV })
-  return app
-}
-
 /**
  * The page path a code opens, as text: what the pre-release fallback QR holds. `wxacode.get`'s
  * key carries the whole path as its scene; `getUnlimited`'s passes the scene as `?scene=`.
  */
 export function pathLink({ page, scene }: CodeKey): string {
   return scene.startsWith(`${page}?`) || scene === page ? scene : `${page}?scene=${encodeURIComponent(scene)}`
-}
-
-/** The CloudBase functions' code cache: this environment's storage, the page-path fallback. */
-export function cloudbaseMiniCodeCache() {
-  return miniCodeCache({ storage: codeStorage, fallbackLink: pathLink })
 }
