@@ -10,4 +10,6 @@ module.exports = {
       },
     ],
   ],
+  // H5: each component wrapper from its own module, so a page loads only the ones it draws.
+  plugins: process.env.TARO_ENV === 'h5' ? [require.resolve('./config/babel-h5-components.js')] : [],
 }

@@ -4,7 +4,7 @@
  * Every size in the bench is also given as a ratio to it.
  *
  * The build is cached in `bench/.floor-cache/<key>/` where the key hashes package-lock.json, the root
- * babel.config.js (which the floor's reuses), config/mini-size.json (which its config imports) and the floor's own files, so it is rebuilt only when a dependency or the floor changes. Builds run under
+ * babel.config.js (which the floor's reuses) with the H5 plugin it loads (config/babel-h5-components.js), config/mini-size.json (which its config imports) and the floor's own files, so it is rebuilt only when a dependency or the floor changes. Builds run under
  * the same lock as the app's (`/tmp/dist.lock`, see sizes.ts).
  *
  * `npx tsx bench/floor.ts` alone builds (if needed) and prints the floor's sizes.
@@ -35,6 +35,8 @@ export function floorKey(): string {
   const h = createHash('sha256')
   h.update(readFileSync(join(ROOT, 'package-lock.json')))
   h.update(readFileSync(join(ROOT, 'babel.config.js')))
+  // The H5 component-import plugin that babel.config.js loads.
+  h.update(readFileSync(join(ROOT, 'config', 'babel-h5-components.js')))
   // The weapp size settings the floor's config imports from the app's (config/mini-size.json).
   h.update(readFileSync(join(ROOT, 'config', 'mini-size.json')))
   for (const f of filesUnder(FLOOR)) {

@@ -10,8 +10,11 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 const H5 = resolve(__dirname, '../../dist/h5')
-/** Measured 2026-12-04 at 172.7 KiB (floor 116.6 KiB): the budget stops growth, not yet the 1.2× goal (140 KiB). */
-const BUDGET_BYTES = 176 * 1024
+/**
+ * Measured 2026-12-04 22:31 UTC at 168.3 KiB (174.1 KiB before each component wrapper came from its own
+ * module, config/babel-h5-components.js): the budget stops growth, not yet the 1.2× goal (floor 116.6 KiB).
+ */
+const BUDGET_BYTES = 170 * 1024
 
 export function firstScreenFiles(html: string): string[] {
   const referenced = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1])

@@ -5,24 +5,9 @@
  * dimension, a weighted composite, 满意率, n, and a low-confidence flag when n < 30.
  */
 import type { Contribution } from './counter'
+import type { AnySurveyKind } from './survey-kinds'
 
-/**
- * What a survey measures: the environment, the community's services, or one promotion event —
- * the kinds staff create. `spotcheck` is the city's spot-check questionnaire, sent only by the
- * evaluation chain (`evaluation.spotCheck`).
- */
-export const SURVEY_KINDS = ['environment', 'service', 'event', 'census'] as const
-export type SurveyKind = (typeof SURVEY_KINDS)[number]
-/** Every kind a stored survey can have. */
-export type AnySurveyKind = SurveyKind | 'spotcheck'
-
-export const SURVEY_KIND_LABELS: Record<AnySurveyKind, string> = {
-  environment: '创业环境',
-  service: '创业服务',
-  event: '活动',
-  census: '创业状况',
-  spotcheck: '市级抽查',
-}
+export { SURVEY_KINDS, type SurveyKind, type AnySurveyKind, SURVEY_KIND_LABELS } from './survey-kinds'
 
 export const SURVEY_STATUSES = ['draft', 'published', 'closed'] as const
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number]
