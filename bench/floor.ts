@@ -100,8 +100,13 @@ export function ensureFloor(): FloorBuild {
 /** gzip -9 bytes of the JS and CSS that `<h5>/index.html` references. */
 export function h5IndexGzip(h5: string): { js: number; css: number; jsRaw: number; cssRaw: number } {
   const html = readFileSync(join(h5, 'index.html'), 'utf8')
-  const out = { js: 0, css: 0, jsRaw: 0, cssRaw: 0 }
-  for (const a of new Set([...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]))) {
+  return gzipOf(h5, [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]))
+}
+
+/** gzip -9 and raw bytes, and how many files, of the JS and of the CSS among `paths` (relative to `h5`; each counted once, missing ones skipped). */
+export function gzipOf(h5: string, paths: readonly string[]) {
+  const out = { js: 0, css: 0, jsRaw: 0, cssRaw: 0, jsFiles: 0, cssFiles: 0 }
+  for (const a of new Set(paths)) {
     const file = join(h5, a)
     if (!existsSync(file)) continue
     const buf = readFileSync(file)
@@ -109,9 +114,11 @@ export function h5IndexGzip(h5: string): { js: number; css: number; jsRaw: numbe
     if (a.endsWith('.js')) {
       out.js += gz
       out.jsRaw += buf.length
+      out.jsFiles++
     } else {
       out.css += gz
       out.cssRaw += buf.length
+      out.cssFiles++
     }
   }
   return out

@@ -6,14 +6,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { serveFloorH5 } from './h5-slow3g'
 import { launchBrowser, startServer, stopServer } from './server'
 
 const LOADS = 5
 
-/** Paths of the JS and CSS files one cold load of `url` requested until `selector` was visible. */
-async function requestedUntilVisible(browser: Browser, url: string, selector: string): Promise<string[]> {
+/** A cold phone-sized page (fresh context, empty cache) and the paths of the JS and CSS files it requests from now on. */
+async function coldPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; loaded: string[] }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page = await context.newPage()
   const loaded: string[] = []
@@ -21,6 +21,12 @@ async function requestedUntilVisible(browser: Browser, url: string, selector: st
     const path = new URL(req.url()).pathname
     if (/\.(js|css)$/.test(path)) loaded.push(path)
   })
+  return { context, page, loaded }
+}
+
+/** Paths of the JS and CSS files one cold load of `url` requested until `selector` was visible. */
+async function requestedUntilVisible(browser: Browser, url: string, selector: string): Promise<string[]> {
+  const { context, page, loaded } = await coldPhonePage(browser)
   await page.goto(url, { waitUntil: 'commit' })
   await page.locator(selector).first().waitFor({ state: 'visible', timeout: 30000 })
   await context.close()
@@ -51,13 +57,7 @@ export async function h5FirstRender(): Promise<{ rows: string[]; medianMs: numbe
     const times: { card: number; fcp: number | null }[] = []
     const firstScreen: string[] = []
     for (let i = 0; i < LOADS; i++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-      const page = await context.newPage()
-      const loaded: string[] = []
-      page.on('request', (req) => {
-        const path = new URL(req.url()).pathname
-        if (/\.(js|css)$/.test(path)) loaded.push(path)
-      })
+      const { context, page, loaded } = await coldPhonePage(browser)
       await page.goto(`${url}/`, { waitUntil: 'commit' })
       const handle = await page.waitForFunction(() => {
         const el = document.querySelector('[data-testid="policy-card"]')

@@ -20,6 +20,7 @@ import { reconcileCounters } from '../cloudfunctions/_shared/runtime/reconcile'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { where } from '../cloudfunctions/_shared/store/port'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
+import { runtimeUrl } from '../server/child-runtime'
 
 const ROOT = resolve(__dirname, '..')
 const COMMUNITIES = ['c-jinsha', 'c-xinhua', 'c-sutie', 'c-yuquan']
@@ -75,20 +76,7 @@ function start(serverJs: string, dataDir: string, appSecret: string): Promise<{ 
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SKIP_H5_BUILD: '1', DEMO_FORCE_PASSWORD_CHANGE: '0', RESIDENT_SESSIONS_PER_MINUTE: '1000000', STAFF_SIGNINS_PER_MINUTE: '1000000', APP_SECRET: appSecret },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  return new Promise((ok, fail) => {
-    let out = ''
-    const timer = setTimeout(() => fail(new Error(`no start:\n${out}`)), 30000)
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /local runtime: (http:\/\/\S+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        ok({ child, url: m[1] })
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-  })
+  return runtimeUrl(child, { timeoutMs: 30000 }).then((url) => ({ child, url }))
 }
 
 const subOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()) as { sub: string }).sub

@@ -22,7 +22,7 @@ import { dispatch } from '../cloudfunctions/_shared/runtime/dispatch'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../cloudfunctions/_shared/store/sqlite/adapter'
-import { draft, TEST_ORGS } from '../cloudfunctions/_shared/testing/harness'
+import { draft, TEST_ORGS, testStaff, testStaffMember } from '../cloudfunctions/_shared/testing/harness'
 import { eventActions } from '../cloudfunctions/event/actions'
 import { eventDraft } from '../cloudfunctions/event/actions/__tests__/fixtures'
 import { localMiniCodes } from '../cloudfunctions/_shared/codes/local'
@@ -50,15 +50,7 @@ const NOW = '2026-11-22T02:00:00.000Z' // 10:00 Shanghai; the fixture event is t
 const ON_SITE = '2026-11-23T01:10:00.000Z' // 09:10 Shanghai, the event is on
 const ORIGIN = 'http://127.0.0.1:8080'
 
-const STAFF = [
-  { id: 'a-staff', role: 'community_staff', orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
-  { id: 'b-lead', role: 'community_lead', orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
-  { id: 'district', role: 'district_officer', orgId: 'dist' },
-  { id: 'city', role: 'city_officer', orgId: 'city' },
-  { id: 'admin', role: 'admin', orgId: 'city' },
-] as const
+const STAFF = testStaff('a-staff', 'a-lead', 'b-lead', 'reviewer', 'district', 'city', 'admin')
 
 export interface OpsRow {
   key: string
@@ -149,11 +141,7 @@ export async function opsPerAction(opts: { extra?: number; codes?: OpsCodePorts 
   const raw = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
   for (const org of TEST_ORGS) await raw.collection('orgs').insert(org)
   await seedBulk(raw, opts.extra ?? 0)
-  for (const s of STAFF) {
-    await raw.collection('staff').insert({
-      _id: s.id, name: s.id, role: s.role, orgId: s.orgId, openid: `wx-${s.id}`, username: s.id, passwordHash: null, active: true, createdAt: '2026-01-01T00:00:00.000Z',
-    })
-  }
+  for (const s of STAFF) await raw.collection('staff').insert(testStaffMember(s))
   const n: OpCount = { reads: 0, writes: 0 }
   const store = countingStore(raw, n)
   const keyring = makeKeyring(Buffer.from('bench-master-secret-bench-master-secret'))

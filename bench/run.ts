@@ -36,9 +36,13 @@ const ROOT = resolve(__dirname, '..')
 const LEDGER_ROWS = 50_000
 const DASHBOARD_SIZES = [1_000, 1_000_000]
 
-function dashboardAtScale(): Promise<DashboardBenchResult> {
+/**
+ * Runs one bench module in its own Node process (with --expose-gc, so its memory figures are its
+ * own) and resolves with the JSON it prints after `<marker> `; rejects with the output otherwise.
+ */
+function benchChild<T>(script: string, args: string[], marker: string, label: string): Promise<T> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--expose-gc', join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'dashboard.ts'), ...DASHBOARD_SIZES.map(String)], {
+    const child = spawn(process.execPath, ['--expose-gc', join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, script), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -46,28 +50,19 @@ function dashboardAtScale(): Promise<DashboardBenchResult> {
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     child.stderr.on('data', (c: Buffer) => (out += c.toString()))
     child.on('exit', (code) => {
-      const m = /DASHBOARD_RESULT (\{.*\})/.exec(out)
-      if (code !== 0 || !m) fail(new Error(`dashboard bench failed (${code}):\n${out}`))
-      else ok(JSON.parse(m[1]) as DashboardBenchResult)
+      const m = new RegExp(`${marker} (\\{.*\\})`).exec(out)
+      if (code !== 0 || !m) fail(new Error(`${label} bench failed (${code}):\n${out}`))
+      else ok(JSON.parse(m[1]) as T)
     })
   })
 }
 
+function dashboardAtScale(): Promise<DashboardBenchResult> {
+  return benchChild<DashboardBenchResult>('dashboard.ts', DASHBOARD_SIZES.map(String), 'DASHBOARD_RESULT', 'dashboard')
+}
+
 function ledgerExport(): Promise<LedgerExportResult> {
-  return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, ['--expose-gc', join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'ledger-export.ts'), String(LEDGER_ROWS)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()))
-    child.on('exit', (code) => {
-      const m = /LEDGER_EXPORT_RESULT (\{.*\})/.exec(out)
-      if (code !== 0 || !m) fail(new Error(`ledger export bench failed (${code}):\n${out}`))
-      else ok(JSON.parse(m[1]) as LedgerExportResult)
-    })
-  })
+  return benchChild<LedgerExportResult>('ledger-export.ts', [String(LEDGER_ROWS)], 'LEDGER_EXPORT_RESULT', 'ledger export')
 }
 
 async function timed<T>(label: string, work: () => Promise<T> | T, took: Record<string, number>): Promise<T> {

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
+import { runtimeUrl } from '../server/child-runtime'
 
 const ROOT = resolve(__dirname, '..')
 
@@ -15,21 +16,7 @@ export async function startServer(dataDir: string): Promise<{ url: string; child
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_FORCE_PASSWORD_CHANGE: '0', SKIP_H5_BUILD: '1', RESIDENT_SESSIONS_PER_MINUTE: '1000000', STAFF_SIGNINS_PER_MINUTE: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const url = await new Promise<string>((ok, fail) => {
-    let out = ''
-    const timer = setTimeout(() => fail(new Error(`local runtime did not start:\n${out}`)), 60000)
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /local runtime: (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1])
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.on('exit', (code) => fail(new Error(`local runtime exited with ${code}:\n${out}`)))
-  })
+  const url = await runtimeUrl(child)
   return { url, child }
 }
 

@@ -7,10 +7,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { gzipSync } from 'node:zlib'
 import { type PageKey, pageRoute, residentPackageOf } from '../cloudfunctions/_shared/domain/pages'
 import { floorFirstScreen, h5FirstRender } from './h5-render'
-import { dirBytes, type FloorSizes, floorSizes, ratio } from './floor'
+import { dirBytes, type FloorSizes, floorSizes, gzipOf, ratio } from './floor'
 
 const ROOT = resolve(__dirname, '..')
 const LIMIT = 2 * 1024 * 1024
@@ -30,26 +29,6 @@ export function ensureBuilt(type: 'weapp' | 'h5'): number | null {
   })
   if (built.status !== 0 || !existsSync(marker)) throw new Error(`taro build --type ${type} failed`)
   return performance.now() - t0
-}
-
-function gzipOf(h5: string, paths: readonly string[]) {
-  const out = { js: 0, css: 0, jsRaw: 0, cssRaw: 0, jsFiles: 0, cssFiles: 0 }
-  for (const a of new Set(paths)) {
-    const file = join(h5, a)
-    if (!existsSync(file)) continue
-    const buf = readFileSync(file)
-    const gz = gzipSync(buf, { level: 9 }).length
-    if (a.endsWith('.js')) {
-      out.js += gz
-      out.jsRaw += buf.length
-      out.jsFiles++
-    } else {
-      out.css += gz
-      out.cssRaw += buf.length
-      out.cssFiles++
-    }
-  }
-  return out
 }
 
 /** Builds what is missing; call before anything serves dist/h5. */

@@ -1,7 +1,6 @@
 import type { Org } from '../cloudfunctions/_shared/domain/org'
-import type { PolicyCategory } from '../cloudfunctions/_shared/domain/policy'
+import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { StaffRole } from '../cloudfunctions/_shared/domain/roles'
-import type { TargetGroup } from '../cloudfunctions/_shared/domain/target-groups'
 
 /** Demo org tree: one city, two districts, three streets, six communities. */
 export const DEMO_ORGS: Org[] = [
@@ -53,22 +52,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   ]),
 ]
 
-export interface DemoPolicy {
+/** A demo policy: the stored policy's own fields, its key in the demo data and a status of the two seeded. */
+export interface DemoPolicy
+  extends Pick<
+    Policy,
+    'orgId' | 'title' | 'category' | 'summary' | 'benefit' | 'targetGroups' | 'eligibility' | 'materials' | 'process' | 'contact' | 'capFen' | 'validFrom' | 'validTo'
+  > {
   key: string
-  orgId: string
-  title: string
-  category: PolicyCategory
-  summary: string
-  benefit: string
-  targetGroups: TargetGroup[]
-  eligibility: string[]
-  materials: string[]
-  process: string[]
-  contact: { department: string; phone: string; address: string }
-  validFrom: string
-  validTo: string | null
-  /** Cap per benefit / loan (fen). */
-  capFen?: number | null
   status: 'published' | 'draft'
 }
 

@@ -1,4 +1,4 @@
-import type { PromotionEvent } from '../cloudfunctions/_shared/domain/event'
+import { freshEventState, type PromotionEvent } from '../cloudfunctions/_shared/domain/event'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { TxStore } from '../cloudfunctions/_shared/store/port'
 import { DEMO_EVENTS, DEMO_ORGS } from './seed-data'
@@ -32,13 +32,7 @@ export async function seedDemoEvents(tx: TxStore<Collections>, now: Date): Promi
       walkIn: d.walkIn,
       surveyId: d.surveyId,
       policyIds: d.policyKeys.map((k) => `pol_demo_${k.replace(/[^A-Za-z0-9]/g, '_')}`),
-      status: 'published',
-      cancelReason: null,
-      cancelledAt: null,
-      confirmedCount: 0,
-      waitlistCount: 0,
-      checkedInCount: 0,
-      seq: 0,
+      ...freshEventState(),
       createdAt: at,
       updatedAt: at,
       updatedBy: 'st_jinsha',

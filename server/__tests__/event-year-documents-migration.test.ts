@@ -10,7 +10,6 @@
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import { type Counter, parseMonthKeyed } from '../../cloudfunctions/_shared/domain/counter'
 import { EVENT_METRICS } from '../../cloudfunctions/_shared/domain/event'
-import { seriesOf } from '../../cloudfunctions/_shared/domain/indices'
 import { periodKind } from '../../cloudfunctions/_shared/domain/period'
 import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
 import type { ActionMap } from '../../cloudfunctions/_shared/runtime/action'
@@ -27,25 +26,11 @@ import { eventActions } from '../../cloudfunctions/event/actions'
 import { eventDraft, unrenderedMiniCodes } from '../../cloudfunctions/event/actions/__tests__/fixtures'
 import { testExportFiles } from '../../cloudfunctions/_shared/testing/export-files'
 import type { Identity } from '../../cloudfunctions/_shared/runtime/caller'
+import { allCounters, counterFigures } from '../../cloudfunctions/_shared/testing/counters'
 
 const NAME = '2026-12-event-counts-on-year-documents'
 const isEvent = (k: string) => (EVENT_METRICS as readonly string[]).includes(k)
 const NOW = new Date('2026-11-22T02:00:00Z')
-
-async function allCounters(store: Store<Collections>): Promise<Counter[]> {
-  const docs: Counter[] = []
-  for await (const batch of store.collection('counters').scan(undefined, 500)) docs.push(...batch)
-  return docs.sort((a, b) => a._id.localeCompare(b._id))
-}
-
-/** Every org's series as readers get it (`seriesOf`), zeros dropped (a field at 0 and none read the same). */
-function figures(docs: readonly Counter[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const [org, s] of seriesOf(docs)) {
-    for (const [period, m] of s) for (const [k, v] of Object.entries(m)) if (v !== 0) out[`${org}:${period}:${k}`] = v
-  }
-  return out
-}
 
 /** What the staff pages show, through the actions: dashboards, trend, roll-up, feedback.stats, duty scores. */
 async function readers(store: Store<Collections>, keyring: Keyring): Promise<unknown[]> {
@@ -129,7 +114,7 @@ describe('event counts on year documents', () => {
     const { store, keyring } = await demo.seed({ now: NOW })
     await signUpAround(store, keyring)
     const seeded = await allCounters(store)
-    const want = figures(seeded)
+    const want = counterFigures(seeded)
     const shown = await readers(store, keyring)
     // The demo has event counts in several months (else this proves nothing).
     expect(Object.keys(want).filter((k) => /-M\d\d:signups$/.test(k)).length).toBeGreaterThan(3)
@@ -140,14 +125,14 @@ describe('event counts on year documents', () => {
     expect(activity.some((a) => a.value > 0)).toBe(true)
 
     expect(await rewind(store)).toBeGreaterThan(5)
-    expect(figures(await allCounters(store))).toEqual(want)
+    expect(counterFigures(await allCounters(store))).toEqual(want)
     expect((await reconcileCounters(store, { repair: false })).driftCount).toBeGreaterThan(0)
 
     const report = await runMigrations(store, () => NOW, keyring)
     expect(report.applied.find((m) => m.name === NAME)?.changed).toBeGreaterThan(3)
     const after = await allCounters(store)
     expect(after.filter((c) => periodKind(String(c.period)) === 'month' && Object.keys(c).some(isEvent))).toEqual([])
-    expect(figures(after)).toEqual(want)
+    expect(counterFigures(after)).toEqual(want)
     expect(await readers(store, keyring)).toEqual(shown)
     expect((await reconcileCounters(store, { repair: false })).drift).toEqual([])
     // What the current version writes, field for field.
@@ -162,7 +147,7 @@ describe('event counts on year documents', () => {
     const { store, keyring } = await demo.seed({ now: NOW })
     await signUpAround(store, keyring)
     await runMigrations(store, () => NOW, keyring)
-    const before = figures(await allCounters(store))
+    const before = counterFigures(await allCounters(store))
     const shown = await readers(store, keyring)
     // The old code's blind increment of the month document (it created it if missing).
     const id = 'c-jinsha:2026-M11'
@@ -170,7 +155,7 @@ describe('event counts on year documents', () => {
       await store.collection('counters').insert({ _id: id, orgId: 'c-jinsha', period: '2026-M11', signups: 2, residentsReached: 1 })
     }
     await store.collection('counters').update('c-jinsha:2026', { inc: { signups: 2, residentsReached: 1 } })
-    const moved = figures(await allCounters(store))
+    const moved = counterFigures(await allCounters(store))
     expect(moved['c-jinsha:2026-M11:signups']).toBe((before['c-jinsha:2026-M11:signups'] ?? 0) + 2)
     expect(moved['c-jinsha:2026-Q4:signups']).toBe((before['c-jinsha:2026-Q4:signups'] ?? 0) + 2)
     expect(moved['c-jinsha:2026:residentsReached']).toBe((before['c-jinsha:2026:residentsReached'] ?? 0) + 1)
@@ -181,7 +166,7 @@ describe('event counts on year documents', () => {
     expect(report.applied).toContainEqual({ name: NAME, changed: 1 })
     const after = await allCounters(store)
     expect(after.filter((c) => periodKind(String(c.period)) === 'month' && Object.keys(c).some(isEvent))).toEqual([])
-    expect(figures(after)).toEqual(moved)
+    expect(counterFigures(after)).toEqual(moved)
     expect(await readers(store, keyring)).toEqual(during)
     expect((await runMigrations(store, () => NOW, keyring)).skipped).toContain(NAME)
     await store.close()

@@ -1,26 +1,18 @@
 import type { DutyBoard, DutyScores } from '../../cloudfunctions/_shared/contracts/duty'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { makeDutyActions } from '../../cloudfunctions/duty/actions'
 import { indicesActions } from '../../cloudfunctions/indices/actions'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import { seedDemo } from '../seed'
+import { demoDb } from './demo-db'
 
 const dutyActions = makeDutyActions(() => null)
 
 describe('demo plan (seed 001 职责分工)', () => {
   it('gives the city’s 督查 view the plan’s overdue and at-risk tasks and a 考核 result per owner', async () => {
-    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-    const now = new Date('2026-11-22T02:00:00.000Z')
+    const { store, keyring, now, call: as } = demoDb(dutyActions)
     await seedDemo(store, now, { forcePasswordChange: false })
-    const keyring = makeKeyring(Buffer.from('test-master-secret-test-master-secret'))
-    const call = async <T>(action: string, data: unknown, staffId = 'st_city') => {
-      const r = await dispatch(dutyActions, { action, data }, { store, identity: { staffId }, keyring, now: () => now })
-      if (!r.body.ok) throw new Error(JSON.stringify(r.body))
-      return r.body.data as T
-    }
+    const call = <T>(action: string, data: unknown, staffId = 'st_city') => as<T>(action, data, staffId)
     const board = await call<DutyBoard>('board', { year: 2026 })
     expect(board.overdue.map((t) => t.ownerName).sort()).toEqual(['东区', '人民银行', '市工商局', '清香坪街道'].sort())
     expect(board.atRisk.map((t) => t.ownerName)).toEqual(['市财政局', '炳草岗街道', '市发展改革局', '市统计局'])

@@ -1,11 +1,8 @@
 import type { PageOf } from '../../cloudfunctions/_shared/contracts/common'
 import type { HonorList, ReportLine, ReportView } from '../../cloudfunctions/_shared/contracts/report'
-import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { FUNCTIONS } from '../functions'
 import { seedDemo } from '../seed'
+import { demoDb } from './demo-db'
 
 /**
  * 简报 and 表彰 on a freshly seeded demo database (issue 21), each as the user concerned sees it
@@ -14,14 +11,7 @@ import { seedDemo } from '../seed'
  * unread at the city, and the demo year's 表彰 of the city and 东区.
  */
 describe('demo 简报 and 表彰', () => {
-  const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-  const keyring = makeKeyring(Buffer.from('r'.repeat(32)))
-  const now = new Date('2026-11-22T02:00:00.000Z')
-  const call = async <T>(action: string, data: unknown, staffId: string) => {
-    const r = await dispatch(FUNCTIONS.report, { action, data }, { fn: 'report', store, identity: { staffId }, keyring, now: () => now })
-    if (!r.body.ok) throw new Error(`${action}: ${JSON.stringify(r.body)}`)
-    return r.body.data as T
-  }
+  const { store, keyring, now, call } = demoDb(FUNCTIONS.report, { fn: 'report', secret: 'r'.repeat(32) })
   const box = async (staffId: string, name: 'inbox' | 'sent' | 'good') => (await call<PageOf<ReportLine>>('list', { box: name }, staffId)).items
   beforeAll(async () => {
     await seedDemo(store, now, { forcePasswordChange: false, keyring })

@@ -1,25 +1,16 @@
 import type { RubricOutput, ScoreRankingOutput, ScoreSheetOutput } from '../../cloudfunctions/_shared/contracts/evaluation'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
-import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { makeEvaluationActions } from '../../cloudfunctions/evaluation/actions'
 import { seedDemo } from '../seed'
+import { demoDb } from './demo-db'
 
 describe('demo 评审内容与评分', () => {
   it('东区 has its 评审内容 for the demo year and 炳草岗街道 has scored 金沙社区, ranked first', async () => {
-    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-    const now = new Date('2026-11-22T02:00:00.000Z')
+    const { store, now, call } = demoDb(
+      makeEvaluationActions(() => {
+        throw new Error('no documents here')
+      }),
+    )
     await seedDemo(store, now, { forcePasswordChange: false })
-    const keyring = makeKeyring(Buffer.from('test-master-secret-test-master-secret'))
-    const ev = makeEvaluationActions(() => {
-      throw new Error('no documents here')
-    })
-    const call = async <T>(action: string, data: unknown, staffId: string) => {
-      const r = await dispatch(ev, { action, data }, { store, identity: { staffId }, keyring, now: () => now })
-      if (!r.body.ok) throw new Error(JSON.stringify(r.body))
-      return r.body.data as T
-    }
     const rubric = await call<RubricOutput>('rubric', { year: 2026 }, 'st_dongqu')
     expect(rubric).toMatchObject({ custom: true, districtName: '东区', submitted: 1, mayEdit: false })
     expect(rubric.items.reduce((a, i) => a + i.weight, 0)).toBe(100)

@@ -1,13 +1,10 @@
 import type { DashboardOutput, TargetsOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { TargetRecord } from '../../cloudfunctions/_shared/domain/target'
 import { TARGET_SEEDS } from '../../cloudfunctions/_shared/domain/target-seeds'
-import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { FUNCTIONS } from '../functions'
 import { DEMO_ORGS } from '../seed-data'
 import { seedDemo } from '../seed'
+import { demoDb } from './demo-db'
 
 /**
  * 目标 on a freshly seeded demo database (issue 21): seed 001's count targets are the city's, with
@@ -16,14 +13,7 @@ import { seedDemo } from '../seed'
  * from the stored record, so changing the record through `indices.setTarget` changes the figure.
  */
 describe('demo 目标', () => {
-  const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-  const keyring = makeKeyring(Buffer.from('t'.repeat(32)))
-  const now = new Date('2026-11-22T02:00:00.000Z')
-  const call = async <T>(action: string, data: unknown, staffId: string) => {
-    const r = await dispatch(FUNCTIONS.indices, { action, data }, { fn: 'indices', store, identity: { staffId }, keyring, now: () => now })
-    if (!r.body.ok) throw new Error(`${action}: ${JSON.stringify(r.body)}`)
-    return r.body.data as T
-  }
+  const { store, now, call } = demoDb(FUNCTIONS.indices, { fn: 'indices', secret: 't'.repeat(32) })
   beforeAll(async () => {
     await seedDemo(store, now, { forcePasswordChange: false })
   })

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { runtimeUrl } from '../../server/child-runtime'
 
 const ROOT = resolve(__dirname, '../..')
 
@@ -21,22 +22,7 @@ export async function startRuntime(extraEnv: Record<string, string> = { DEMO_FOR
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, RESIDENT_SESSIONS_PER_MINUTE: '1000000', STAFF_SIGNINS_PER_MINUTE: '1000000', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`local runtime did not start:\n${out}`)), 60000)
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      printed += chunk.toString()
-      const m = /local runtime: (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        resolvePromise(m[1])
-      }
-    }
-    // Keeps reading after the start, so `runtimeOutput` has what the runtime logs later.
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`local runtime exited with ${code}:\n${out}`)))
-  })
+  // Keeps reading after the start, so `runtimeOutput` has what the runtime logs later.
+  const url = await runtimeUrl(child, { onOutput: (chunk) => (printed += chunk) })
   return { url, child, dataDir }
 }

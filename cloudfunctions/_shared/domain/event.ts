@@ -53,6 +53,14 @@ export interface PromotionEvent {
   version: number
 }
 
+/** What a just-created event starts with, staff-made or seeded: published, no sign-ups yet. */
+export function freshEventState(): Pick<
+  PromotionEvent,
+  'status' | 'cancelReason' | 'cancelledAt' | 'confirmedCount' | 'waitlistCount' | 'checkedInCount' | 'seq'
+> {
+  return { status: 'published', cancelReason: null, cancelledAt: null, confirmedCount: 0, waitlistCount: 0, checkedInCount: 0, seq: 0 }
+}
+
 /**
  * `confirmed` holds a place; `waitlisted` waits for one in `seq` order; `checked_in` came;
  * `cancelled` gave the place back (a new sign-up reuses the same document).

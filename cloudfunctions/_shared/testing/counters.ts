@@ -24,3 +24,22 @@ export async function periodCounts(store: Store<Collections>, orgId: string, per
   })
   return seriesOf(page.items).get(orgId)?.get(period) ?? {}
 }
+
+/** Every counter document in the store, in id order. */
+export async function allCounters(store: Store<Collections>): Promise<Counter[]> {
+  const docs: Counter[] = []
+  for await (const batch of store.collection('counters').scan(undefined, 500)) docs.push(...batch)
+  return docs.sort((a, b) => a._id.localeCompare(b._id))
+}
+
+/**
+ * Every org's series as readers get it (`seriesOf`), as `org:period:metric` → value, zeros dropped
+ * (a field at 0 and none read the same), and only the metrics `keep` accepts.
+ */
+export function counterFigures(docs: readonly Counter[], keep: (metric: string) => boolean = () => true): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [org, s] of seriesOf(docs)) {
+    for (const [period, m] of s) for (const [k, v] of Object.entries(m)) if (keep(k) && v !== 0) out[`${org}:${period}:${k}`] = v
+  }
+  return out
+}

@@ -25,6 +25,7 @@ export const TEST_ORGS: Org[] = [
 const TEST_STAFF: Record<string, { role: StaffRole; orgId: string }> = {
   admin: { role: 'admin', orgId: 'city' },
   'city-officer': { role: 'city_officer', orgId: 'city' },
+  city: { role: 'city_officer', orgId: 'city' },
   district: { role: 'district_officer', orgId: 'dist' },
   reviewer: { role: 'street_reviewer', orgId: 'street' },
   'a-staff': { role: 'community_staff', orgId: 'comm-a' },
@@ -43,23 +44,28 @@ export function testStaff(...ids: (keyof typeof TEST_STAFF & string)[]): { id: s
   })
 }
 
+/** The stored record of one test staff member (signs in by WeChat as `wx-<id>`, no password). */
+export function testStaffMember(s: { id: string; role: StaffRole; orgId: string }): StaffMember {
+  return {
+    _id: s.id,
+    name: s.id,
+    role: s.role,
+    orgId: s.orgId,
+    openid: `wx-${s.id}`,
+    username: s.id,
+    passwordHash: null,
+    active: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    writtenBy: 'server',
+  }
+}
+
 /** An in-memory test store with the test org tree and one staff member per `staff` entry. */
 export async function makeHarness(staff: { id: string; role: StaffRole; orgId: string }[] = []) {
   const store: Store<Collections> = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
   for (const org of TEST_ORGS) await store.collection('orgs').insert(org)
   for (const s of staff) {
-    const member: StaffMember = {
-      _id: s.id,
-      name: s.id,
-      role: s.role,
-      orgId: s.orgId,
-      openid: `wx-${s.id}`,
-      username: s.id,
-      passwordHash: null,
-      active: true,
-      createdAt: '2026-01-01T00:00:00.000Z',
-      writtenBy: 'server',
-    }
+    const member = testStaffMember(s)
     await store.transaction(async (tx) => {
       await tx.collection('staff').insert(member)
       await applyCountedChange(tx, null, { orgId: member.orgId, contributions: staffContributions(member) })

@@ -1,6 +1,6 @@
 import { syncSearchEntry } from '../../_shared/application/search-index'
 import { eventDraftSchema, type EventView } from '../../_shared/contracts/event'
-import type { PromotionEvent } from '../../_shared/domain/event'
+import { freshEventState, type PromotionEvent } from '../../_shared/domain/event'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
 import { DuplicateIdError, where } from '../../_shared/store/port'
@@ -36,13 +36,7 @@ export const save = defineAction({
           ...ownedByCaller(caller, at),
           ...fields,
           policyIds,
-          status: 'published',
-          cancelReason: null,
-          cancelledAt: null,
-          confirmedCount: 0,
-          waitlistCount: 0,
-          checkedInCount: 0,
-          seq: 0,
+          ...freshEventState(),
         }
         try {
           await store.collection('events').insert(event)

@@ -1,7 +1,6 @@
 import type { ReconcileReport } from '../../contracts/indices'
 import type { JobView } from '../../contracts/job'
 import type { AuditEntry } from '../../domain/audit'
-import type { Counter } from '../../domain/counter'
 import type { Org } from '../../domain/org'
 import { makeIndicesActions } from '../../../indices/actions'
 import { seedDemoCases } from '../../../../server/seed-cases'
@@ -10,6 +9,7 @@ import type { Collections } from '../../store/collections'
 import { type Store, where } from '../../store/port'
 import { advanceJob, startJob } from '../jobs'
 import { reconcileCounters, reconcileJob, reconcileStart } from '../reconcile'
+import { allCounters } from '../../testing/counters'
 
 /** 24 more communities under the test street, so the recount takes several chunks (10 orgs each). */
 const MORE: Org[] = Array.from({ length: 24 }, (_, i) => {
@@ -37,12 +37,6 @@ async function driftedWorld() {
     k++
   }
   return h
-}
-
-async function allCounters(store: Store<Collections>): Promise<Counter[]> {
-  const out: Counter[] = []
-  for await (const batch of store.collection('counters').scan(undefined, 500)) out.push(...batch)
-  return out
 }
 
 it('a recount interrupted after every chunk ends with the same counters and report as one uninterrupted run', async () => {

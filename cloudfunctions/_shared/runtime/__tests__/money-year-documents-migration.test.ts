@@ -6,33 +6,18 @@
  * `entrepreneursBenefited` is gone and a reconcile repair does not bring it back.
  */
 import { type Counter, parseMonthKeyed } from '../../domain/counter'
-import { seriesOf } from '../../domain/indices'
 import { countedPeriodsOf } from '../../domain/period'
 import { runMigrations } from '../migrations'
 import { reconcileCounters } from '../reconcile'
 import { dayInstant } from '../counters'
 import { shanghaiDate } from '../../domain/time'
 import { demoCopy } from '../../testing/demo-copy'
-import type { Collections } from '../../store/collections'
-import type { Store } from '../../store/port'
+import { allCounters, counterFigures } from '../../testing/counters'
 
 const NAME = '2026-12-money-on-year-documents'
 const MOVED = /^(mo_|entb_m\d+$)/
-
-async function allCounters(store: Store<Collections>): Promise<Counter[]> {
-  const docs: Counter[] = []
-  for await (const batch of store.collection('counters').scan(undefined, 500)) docs.push(...batch)
-  return docs.sort((a, b) => a._id.localeCompare(b._id))
-}
-
-/** Every org's series, only the moved metrics (the figures the money dashboards and 政策享受率 read). */
-function movedFigures(docs: readonly Counter[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const [org, s] of seriesOf(docs)) {
-    for (const [period, m] of s) for (const [k, v] of Object.entries(m)) if (MOVED.test(k) && v !== 0) out[`${org}:${period}:${k}`] = v
-  }
-  return out
-}
+/** Only the moved metrics: the figures the money dashboards and 政策享受率 read. */
+const isMoved = (k: string) => MOVED.test(k)
 
 describe('money on year documents', () => {
   const demo = demoCopy('money-year')
@@ -40,7 +25,7 @@ describe('money on year documents', () => {
   it('moves the demo\'s money metrics and 政策享受率 stock to the year documents, drops entrepreneursBenefited: same figures, drift 0, a rerun changes nothing', async () => {
     const { store } = await demo.seed({ now: new Date('2026-11-22T02:00:00Z') })
     const seeded = await allCounters(store)
-    const figures = movedFigures(seeded)
+    const figures = counterFigures(seeded, isMoved)
     expect(Object.keys(figures).filter((k) => k.includes(':mo_bn_')).length).toBeGreaterThan(5)
     expect(Object.keys(figures).filter((k) => /:entb_m\d+$/.test(k)).length).toBeGreaterThan(5)
 
@@ -81,14 +66,14 @@ describe('money on year documents', () => {
     expect(benefited).toBeGreaterThan(5)
     for (const c of seeded) await store.collection('counters').remove(c._id)
     for (const d of old.values()) await store.collection('counters').insert(d)
-    expect(movedFigures(await allCounters(store))).toEqual(figures)
+    expect(counterFigures(await allCounters(store), isMoved)).toEqual(figures)
     expect((await reconcileCounters(store, { repair: false })).driftCount).toBeGreaterThan(0)
 
     const report = await runMigrations(store)
     expect(report.applied.find((m) => m.name === NAME)?.changed).toBeGreaterThan(10)
     const after = await allCounters(store)
     expect((await reconcileCounters(store, { repair: false })).drift).toEqual([])
-    expect(movedFigures(after)).toEqual(figures)
+    expect(counterFigures(after, isMoved)).toEqual(figures)
     // What the current version writes, field for field.
     expect(after).toEqual(seeded)
     expect(after.filter((c) => 'entrepreneursBenefited' in c)).toEqual([])

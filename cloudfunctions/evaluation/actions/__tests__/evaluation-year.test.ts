@@ -5,20 +5,13 @@
  */
 import type { ApplicationView, DeadlinesOutput, ExtendOutput, ListOutput, RemindBehindOutput } from '../../../_shared/contracts/evaluation'
 import type { InboxOutput } from '../../../_shared/contracts/notify'
-import type { StaffRole } from '../../../_shared/domain/roles'
 import type { SubscribeMessage } from '../../../_shared/notifier/port'
 import type { PhotoFiles } from '../../../_shared/files/photo-files'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { inboxActions } from '../../../notify/actions'
 import { makeEvaluationActions } from '..'
 
-const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
-  { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
-  { id: 'b-lead', role: 'community_lead', orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
-  { id: 'district', role: 'district_officer', orgId: 'dist' },
-  { id: 'city', role: 'city_officer', orgId: 'city' },
-]
+const STAFF = testStaff('a-lead', 'b-lead', 'reviewer', 'district', 'city')
 const A = 'comm-a:2026'
 const FORM = { contactName: '张主任', contactPhone: '0812-7654321', overview: '甲社区 2300 户' }
 /** A PNG's first bytes: what the photo check wants to see. */

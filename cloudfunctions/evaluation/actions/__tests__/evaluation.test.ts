@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs'
 import type { ApplicationView, DeadlinesOutput, DocumentsOutput, ListOutput, RankingRow, RemindOutput } from '../../../_shared/contracts/evaluation'
 import type { MyCase } from '../../../_shared/contracts/intent'
 import type { InboxOutput } from '../../../_shared/contracts/notify'
-import type { StaffRole } from '../../../_shared/domain/roles'
-import { draft, makeHarness, resident, staffId } from '../../../_shared/testing/harness'
+import { draft, makeHarness, resident, staffId, testStaff, testStaffMember } from '../../../_shared/testing/harness'
 import { formSections } from '../../../_shared/domain/evaluation-form'
 import type { PolicyView } from '../../../_shared/contracts/policy'
 import { policyActions } from '../../../policy/actions'
@@ -20,15 +19,7 @@ import { makeEvaluationActions } from '..'
 
 const surveyActions = makeSurveyActions(testExportFiles().files)
 
-const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
-  { id: 'a-staff', role: 'community_staff', orgId: 'comm-a' },
-  { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
-  { id: 'b-lead', role: 'community_lead', orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
-  { id: 'district', role: 'district_officer', orgId: 'dist' },
-  { id: 'city', role: 'city_officer', orgId: 'city' },
-  { id: 'admin', role: 'admin', orgId: 'city' },
-]
+const STAFF = testStaff('a-staff', 'a-lead', 'b-lead', 'reviewer', 'district', 'city', 'admin')
 
 /** Documents land in a temporary folder, handed over as a cloud file id naming the file's path. */
 const tmpFiles = () => testCloudExportFiles('evaluation-docs-').files
@@ -41,7 +32,7 @@ async function setup() {
   // A second street with its own reviewer, to show scope.
   await h.store.collection('orgs').insert({ _id: 'street2', name: '另一街道', level: 'street', parentId: 'dist', path: ['city', 'dist', 'street2'] })
   await h.store.collection('orgs').insert({ _id: 'comm-c', name: '丙社区', level: 'community', parentId: 'street2', path: ['city', 'dist', 'street2', 'comm-c'] })
-  await h.store.collection('staff').insert({ _id: 'reviewer2', name: 'reviewer2', role: 'street_reviewer', orgId: 'street2', openid: 'wx-r2', username: 'reviewer2', passwordHash: null, active: true, createdAt: '2026-01-01T00:00:00.000Z' })
+  await h.store.collection('staff').insert({ ...testStaffMember({ id: 'reviewer2', role: 'street_reviewer', orgId: 'street2' }), openid: 'wx-r2' })
   const ev = makeEvaluationActions(() => tmpFiles())
   const ledger = makeLedgerActions(() => tmpFiles())
   const ok = <T = ApplicationView>(who: string, action: string, data: unknown) => h.ok<T>(ev, staffId(who), action, data)

@@ -9,14 +9,11 @@ import type { RubricOutput, ScoreRankingOutput, ScoreSheetOutput } from '../../.
 import type { Org } from '../../../_shared/domain/org'
 import { DEFAULT_RUBRIC_ITEMS, type RubricItem } from '../../../_shared/domain/review-rubric'
 import type { StaffRole } from '../../../_shared/domain/roles'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { makeEvaluationActions } from '..'
 
 const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
-  { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
-  { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
-  { id: 'district', role: 'district_officer', orgId: 'dist' },
-  { id: 'city', role: 'city_officer', orgId: 'city' },
+  ...testStaff('a-lead', 'reviewer', 'district', 'city'),
   { id: 'other-reviewer', role: 'street_reviewer', orgId: 'street2' },
   { id: 'other-district', role: 'district_officer', orgId: 'dist2' },
 ]

@@ -7,19 +7,13 @@ import { countingStore, type OpCount } from '../../../../bench/counting-store'
 import type { ApplicationView } from '../../../_shared/contracts/evaluation'
 import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 import type { Org } from '../../../_shared/domain/org'
-import type { StaffRole } from '../../../_shared/domain/roles'
 import type { TargetRecord } from '../../../_shared/domain/target'
 import { dispatch } from '../../../_shared/runtime/dispatch'
-import { makeHarness, staffId } from '../../../_shared/testing/harness'
+import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { makeEvaluationActions } from '../../../evaluation/actions'
 import { workbenchActions } from '..'
 
-const STAFF: { id: string; role: StaffRole; orgId: string }[] = [
-  { id: 'a-lead', role: 'community_lead', orgId: 'comm-a' },
-  { id: 'b-lead', role: 'community_lead', orgId: 'comm-b' },
-  { id: 'reviewer', role: 'street_reviewer', orgId: 'street' },
-  { id: 'city', role: 'city_officer', orgId: 'city' },
-]
+const STAFF = testStaff('a-lead', 'b-lead', 'reviewer', 'city')
 const FORM = { contactName: '张主任', contactPhone: '0812-7654321', overview: '社区 2300 户' }
 const REPORT = { sections: [], summary: '五项标准基本达到，下一步扩大场地。' }
 const ev = makeEvaluationActions(() => {
