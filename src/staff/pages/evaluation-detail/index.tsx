@@ -9,6 +9,7 @@ import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage, isApiError } from '../../../services/core/cloud'
+import { choosePhotos, uploadProblem } from '../../../utils/photos'
 import { uploadFeedbackPhoto } from '../../../services/feedback/feedback-photo'
 import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
@@ -189,20 +190,14 @@ function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: 
   /** The certificate goes where feedback photos go (H5: the runtime's upload route; WeChat: cloud storage), checked the same way. */
   const chooseCertificate = async () => {
     if (uploading) return
-    let path: string
-    try {
-      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      path = res.tempFilePaths[0]
-    } catch {
-      return // Closed the picker.
-    }
+    const path = (await choosePhotos(1))?.[0]
     if (!path) return
     setUploading(true)
     setCertError('')
     try {
       setCertificate({ preview: path, ref: await uploadFeedbackPhoto(path) })
     } catch (e) {
-      setCertError(isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e))
+      setCertError(uploadProblem(e))
     } finally {
       setUploading(false)
     }
