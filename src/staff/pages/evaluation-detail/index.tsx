@@ -9,7 +9,6 @@ import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
 import { errorMessage, isApiError } from '../../../services/core/cloud'
-import { choosePhotos, uploadProblem } from '../../../utils/photos'
 import { uploadFeedbackPhoto } from '../../../services/feedback/feedback-photo'
 import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
@@ -190,14 +189,20 @@ function ManagePanel({ app, onChanged }: { app: ApplicationView; onChanged: (v: 
   /** The certificate goes where feedback photos go (H5: the runtime's upload route; WeChat: cloud storage), checked the same way. */
   const chooseCertificate = async () => {
     if (uploading) return
-    const path = (await choosePhotos(1))?.[0]
+    let path: string
+    try {
+      const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      path = res.tempFilePaths[0]
+    } catch {
+      return // Closed the picker.
+    }
     if (!path) return
     setUploading(true)
     setCertError('')
     try {
       setCertificate({ preview: path, ref: await uploadFeedbackPhoto(path) })
     } catch (e) {
-      setCertError(uploadProblem(e))
+      setCertError(isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e))
     } finally {
       setUploading(false)
     }
