@@ -16,7 +16,7 @@ it('answers null when the picker was closed', async () => {
 })
 
 it("says the server's field message for a refused upload, else the error's own message", () => {
-  const refused = new ApiError(ErrorCodes.validation, '输入有误', [{ field: 'photos.0', message: '照片太大' }])
+  const refused = new ApiError(ErrorCodes.validation, '输入有误', [{ path: 'photos.0', message: '照片太大' }])
   expect(uploadProblem(refused)).toBe('照片太大')
   expect(uploadProblem(new ApiError(ErrorCodes.validation, '输入有误'))).not.toBe('照片太大')
 })
