@@ -25,7 +25,7 @@ import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-err
 import { fenToYuanText, yuanToFen } from '../../../utils/money'
 import { goBack, routes } from '../../../utils/routes'
 import { scrollToFirstError } from '../../../utils/scroll-to-error'
-import { DraftBar, DraftErrorBanner, type DraftFormError } from '../../components/draft-form'
+import { DraftBar, DraftErrorBanner, DraftTitleField, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -253,16 +253,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
 
       <View className='policy-edit__section'>
         <Text className='policy-edit__section-title'>基本信息</Text>
-        <FormField label='标题' required error={errors.title} extra={<Text>{form.title.length}/60</Text>} testId='field-title'>
-          <Input
-            className='form-field__input'
-            value={form.title}
-            maxlength={60}
-            placeholder='例如：高校毕业生一次性创业补贴'
-            onInput={(e) => set('title', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-title-input' }}
-          />
-        </FormField>
+        <DraftTitleField label='标题' value={form.title} max={60} placeholder='例如：高校毕业生一次性创业补贴' error={errors.title} onInput={(v) => set('title', v)} />
         <FormField label='政策类别' required error={errors.category} testId='field-category'>
           <View className='policy-edit__chips'>
             {POLICY_CATEGORIES.map((c) => (

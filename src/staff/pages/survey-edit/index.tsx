@@ -32,7 +32,7 @@ import { clearField, toFieldErrorMap } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
 import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import { surveyRoutes } from '../../../utils/survey-routes'
-import { DraftBar, DraftErrorBanner, type DraftFormError } from '../../components/draft-form'
+import { DraftBar, DraftErrorBanner, DraftTitleField, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -241,16 +241,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
 
       <View className='survey-edit__section'>
         <Text className='survey-edit__section-title'>基本信息</Text>
-        <FormField label='问卷标题' required error={errors.title} extra={<Text>{form.title.length}/40</Text>} testId='field-title'>
-          <Input
-            className='form-field__input'
-            value={form.title}
-            maxlength={40}
-            placeholder='例如：2026 年第四季度创业环境满意度调查'
-            onInput={(e) => set('title', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-title-input' }}
-          />
-        </FormField>
+        <DraftTitleField label='问卷标题' value={form.title} max={40} placeholder='例如：2026 年第四季度创业环境满意度调查' error={errors.title} onInput={(v) => set('title', v)} />
         <FormField label='问卷类型' required error={errors.kind} testId='field-kind'>
           <View className='survey-edit__chips'>
             {/* A census stays a census: its questions are the city's fixed ones, which another kind would not have. */}
