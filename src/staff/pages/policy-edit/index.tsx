@@ -21,11 +21,10 @@ import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { getPolicy, publishPolicy, savePolicy } from '../../../services/policy/policy'
 import { forgetMe, getMe } from '../../../services/profile/profile'
-import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { clearField, rowErrors } from '../../../utils/field-errors'
 import { fenToYuanText, yuanToFen } from '../../../utils/money'
 import { goBack, routes } from '../../../utils/routes'
-import { scrollToFirstError } from '../../../utils/scroll-to-error'
-import { DraftBar, DraftErrorBanner, DraftTitleField, type DraftFormError } from '../../components/draft-form'
+import { DraftBar, DraftErrorBanner, DraftTitleField, DRAFT_SUBMIT, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -188,9 +187,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
     },
     successToast: (_view, mode) => (mode === 'publish' ? '已发布' : '已保存'),
     then: () => goBack(routes.staffPolicies),
-    delayMs: 700,
-    invalidToast: (fields) => `还有 ${Object.keys(toFieldErrorMap(fields)).length} 处需要修改`,
-    onInvalid: scrollToFirstError,
+    ...DRAFT_SUBMIT,
     onError: (e, { saved }) => {
       if (isApiError(e) && e.fields.length) {
         setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
