@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { AtIcon } from 'taro-ui'
 import type { AttachmentView } from '@shared/contracts/file'
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES_TEXT, sizeText } from '@shared/domain/attachments'
-import { errorMessage, isApiError } from '../../services/core/cloud'
+import { errorMessage } from '../../services/core/cloud'
+import { uploadProblem } from '../../utils/photos'
 import { openDownload } from '../../services/files/download-link'
 import { chooseDocuments, DOCUMENT_PICK_EXTENSIONS, type PickedDocument, uploadDocument } from '../../services/files/document-upload'
 import { toastText } from '../../utils/toast'
@@ -71,7 +72,7 @@ export default function AttachmentPicker(props: AttachmentPickerProps) {
     try {
       for (const c of chosen) added.push(await uploadDocument(c))
     } catch (e) {
-      setProblem(isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e))
+      setProblem(uploadProblem(e))
     } finally {
       if (added.length) onFiles([...files, ...added].slice(0, maxFiles))
       setFileBusy(false)

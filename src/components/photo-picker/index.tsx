@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
-import { errorMessage, isApiError } from '../../services/core/cloud'
 import { uploadFeedbackPhoto } from '../../services/feedback/feedback-photo'
+import { choosePhotos, uploadProblem } from '../../utils/photos'
 import PrivacyPrompt from '../privacy-prompt'
 import './index.scss'
 
@@ -39,14 +38,8 @@ export default function PhotoPicker({ value, onChange, max, addText = '添加照
   const room = max - value.length
   const add = async () => {
     if (room <= 0 || uploading) return
-    let chosen: string[]
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      chosen = res.tempFilePaths.slice(0, room)
-    } catch {
-      return // Closed the picker.
-    }
-    if (!chosen.length) return
+    const chosen = await choosePhotos(room)
+    if (!chosen?.length) return
     setUploading(true)
     onUploading?.(true)
     setProblem('')
@@ -54,7 +47,7 @@ export default function PhotoPicker({ value, onChange, max, addText = '添加照
     try {
       for (const path of chosen) added.push({ preview: path, ref: await uploadFeedbackPhoto(path) })
     } catch (e) {
-      setProblem(isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e))
+      setProblem(uploadProblem(e))
     } finally {
       if (added.length) onChange([...value, ...added].slice(0, max))
       setUploading(false)

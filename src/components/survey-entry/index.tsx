@@ -1,11 +1,11 @@
-import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import type { SurveyCard } from '@shared/contracts/survey'
 import { SURVEY_KIND_LABELS } from '@shared/domain/survey-kinds'
 import { dayText } from '@shared/domain/time'
 import { useLoad } from '../../hooks/use-load'
+import { useReloadOnShow } from '../../hooks/use-page-load'
 import { describeError } from '../../services/core/cloud-core'
 import { openSurveys } from '../../services/survey/survey'
 import { surveyRoutes } from '../../utils/survey-routes'
@@ -54,11 +54,7 @@ function Row({ card, result }: { card: SurveyCard; result?: boolean }) {
 /** Open satisfaction surveys of my community (and past results), refreshed whenever the page shows. */
 export default function SurveyEntry({ variant = 'home' }: SurveyEntryProps) {
   const data = useLoad(() => openSurveys(), [])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void data.reload()
-    shown.current = true
-  })
+  useReloadOnShow(data.reload)
 
   if (variant === 'home') {
     const open = data.data?.open ?? []

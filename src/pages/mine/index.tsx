@@ -1,6 +1,5 @@
-import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
@@ -13,6 +12,7 @@ import PageState from '../../components/page-state'
 import SubscribeReminder from '../../components/subscribe-reminder'
 import SurveyEntry from '../../components/survey-entry'
 import { useLoad } from '../../hooks/use-load'
+import { useReloadOnShow } from '../../hooks/use-page-load'
 import { getMe } from '../../services/profile/profile'
 import { passwordSignIn, signOut } from '../../services/core/session'
 import { routes } from '../../utils/routes'
@@ -28,13 +28,8 @@ import { withCareMode } from '../../components/care-root'
 /** 我的: my community and groups, and the way in for staff. */
 function MinePage() {
   const me = useLoad(() => getMe(), [])
-  const shown = useRef(false)
-
-  useDidShow(() => {
-    // The first show is the initial load; later shows pick up a profile saved elsewhere.
-    if (shown.current) void me.reload()
-    shown.current = true
-  })
+  // Later shows pick up a profile saved elsewhere.
+  useReloadOnShow(me.reload)
 
   if (me.status === 'error' && !me.data) {
     return <PageState kind='error' title='没能读取你的信息' error={me.error} onAction={() => void me.reload()} />

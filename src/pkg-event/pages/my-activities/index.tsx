@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import type { MyActivity } from '@shared/contracts/event'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
-import { useLoad } from '../../../hooks/use-load'
+import { usePageLoad } from '../../../hooks/use-page-load'
 import { cancelSignup, eventErrorMessage, myActivities } from '../../../services/event/event'
 import { cancelCourse, trainingErrorMessage } from '../../../services/event/training'
 import { routes } from '../../../utils/routes'
@@ -20,16 +20,8 @@ function when(a: MyActivity): string {
 
 /** 我的活动: the events and courses I signed up for — when, where, my 报名号 — and cancel where allowed. */
 function MyActivitiesPage() {
-  const data = useLoad(() => myActivities(), [])
+  const data = usePageLoad(() => myActivities(), [])
   const [busy, setBusy] = useState('')
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void data.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void data.reload().finally(() => void Taro.stopPullDownRefresh())
-  })
 
   const cancel = async (a: MyActivity) => {
     if (!(await confirm('取消报名', `确定不参加“${a.title}”了吗？名额会让给候补的居民。`, '取消报名'))) return

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Image, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { MyFeedbackView } from '@shared/contracts/feedback'
 import { minuteText, dayText } from '@shared/domain/time'
@@ -13,7 +13,7 @@ import {
 } from '@shared/domain/feedback'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
-import { useLoad } from '../../../hooks/use-load'
+import { usePageLoad } from '../../../hooks/use-page-load'
 import { getFeedback, photoSrc, rateFeedback, reopenFeedback } from '../../../services/feedback/feedback'
 import { FEEDBACK_STATUS_TONES } from '../../../utils/feedback-routes'
 import { toastText } from '../../../utils/toast'
@@ -30,19 +30,11 @@ const RATING_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很�
 function FeedbackDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const data = useLoad(async () => {
+  const data = usePageLoad(async () => {
     const view = await getFeedback(id)
     if (view.view !== 'resident') throw new Error('not a resident view')
     return view
   }, [id])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void data.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void data.reload().finally(() => Taro.stopPullDownRefresh())
-  })
   if (data.status === 'error' && !data.data) {
     return <PageState kind='error' title='这条反馈没能打开' error={data.error} onAction={() => void data.reload()} />
   }

@@ -20,12 +20,12 @@ import FormField, { FieldTextarea } from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
 import PrivacyPrompt from '../../../components/privacy-prompt'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
-import { errorMessage, isApiError } from '../../../services/core/cloud'
 import { submitFeedback } from '../../../services/feedback/feedback'
 import { uploadFeedbackPhoto } from '../../../services/feedback/feedback-photo'
 import { getOrgTree } from '../../../services/staff/org'
 import { getMe } from '../../../services/profile/profile'
 import { feedbackRoutes } from '../../../utils/feedback-routes'
+import { choosePhotos, uploadProblem } from '../../../utils/photos'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import './index.scss'
@@ -78,13 +78,8 @@ function FeedbackFormPage() {
   const addPhotos = async () => {
     const room = MAX_PHOTOS - photos.length
     if (room <= 0 || uploading) return
-    let chosen: string[]
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      chosen = res.tempFilePaths.slice(0, room)
-    } catch {
-      return // The resident closed the picker.
-    }
+    const chosen = await choosePhotos(room)
+    if (!chosen) return // The resident closed the picker.
     setUploading(true)
     edit('photos')
     try {
@@ -93,8 +88,7 @@ function FeedbackFormPage() {
         setPhotos((p) => [...p, { preview: path, ref }])
       }
     } catch (e) {
-      const message = isApiError(e) && e.fields[0] ? e.fields[0].message : errorMessage(e)
-      setErrors((m) => ({ ...m, photos: message }))
+      setErrors((m) => ({ ...m, photos: uploadProblem(e) }))
     } finally {
       setUploading(false)
     }

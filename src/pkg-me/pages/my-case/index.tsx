@@ -1,6 +1,5 @@
-import { useRef } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { MyCase } from '@shared/contracts/intent'
 import {
@@ -23,7 +22,7 @@ import NoticeBanner from '../../../components/notice-banner'
 import MentorCard from '../../../components/mentor-card'
 import PageState from '../../../components/page-state'
 import SubscribeReminder from '../../../components/subscribe-reminder'
-import { useLoad } from '../../../hooks/use-load'
+import { usePageLoad } from '../../../hooks/use-page-load'
 import { errorMessage } from '../../../services/core/cloud'
 import { myCase, withdrawIntent } from '../../../services/intent/intent'
 import { intentRoutes } from '../../../utils/intent-routes'
@@ -41,16 +40,7 @@ const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'oper
 function MyCasePage() {
   // Set by the registration form on success: the moment to offer policy reminders.
   const registered = useRouter().params.registered === '1'
-  const data = useLoad(() => myCase(), [])
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void data.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void data.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
+  const data = usePageLoad(() => myCase(), [])
   if (data.status === 'error' && !data.data) {
     return <PageState kind='error' title='创业档案没能打开' error={data.error} onAction={() => void data.reload()} />
   }

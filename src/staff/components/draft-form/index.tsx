@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
+import FormField from '../../../components/form-field'
 import NoticeBanner from '../../../components/notice-banner'
+import type { FieldError } from '@shared/contracts/common'
+import { toFieldErrorMap } from '../../../utils/field-errors'
+import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 
@@ -69,4 +73,40 @@ export function DraftBar({ block, busy, disabled = false, saveText = '保存草�
       </View>
     </View>
   )
+}
+
+export interface DraftTitleFieldProps {
+  label: string
+  value: string
+  /** The most characters, counted beside the label (`12/40`). */
+  max: number
+  placeholder: string
+  error?: string
+  onInput: (value: string) => void
+}
+
+/** The required title of a draft (政策, 问卷, 活动): `field-title` / `field-title-input` for tests. */
+export function DraftTitleField({ label, value, max, placeholder, error, onInput }: DraftTitleFieldProps) {
+  return (
+    <FormField label={label} required error={error} extra={<Text>{value.length}/{max}</Text>} testId='field-title'>
+      <Input
+        className='form-field__input'
+        value={value}
+        maxlength={max}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+        nativeProps={{ 'data-testid': 'field-title-input' }}
+      />
+    </FormField>
+  )
+}
+
+/**
+ * How a draft editor's `useFormSubmit` answers (政策, 问卷): after saving, leave 0.7 s later (the
+ * toast stays readable); refused fields are counted in the toast and the first one scrolled to.
+ */
+export const DRAFT_SUBMIT = {
+  delayMs: 700,
+  invalidToast: (fields: readonly FieldError[]) => `还有 ${Object.keys(toFieldErrorMap(fields)).length} 处需要修改`,
+  onInvalid: scrollToFirstError,
 }

@@ -25,6 +25,7 @@ import { goBack } from '../../../utils/routes'
 import { confirm, toastSuccess } from '../../../utils/toast'
 import 'taro-ui/lib/style/components/button.scss'
 import 'taro-ui/lib/style/components/loading.scss'
+import { DraftTitleField } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -221,9 +222,7 @@ function EventEditor({ event, policies, surveys, editable, onReload }: EventEdit
 
       <View className='event-edit__section'>
         <Text className='event-edit__section-title'>活动信息</Text>
-        <FormField label='活动名称' required error={errors.title} extra={<Text>{form.title.length}/40</Text>} testId='field-title'>
-          <Input className='form-field__input' value={form.title} maxlength={40} placeholder='例如：返乡青年创业沙龙' onInput={(e) => set('title', e.detail.value)} nativeProps={{ 'data-testid': 'field-title-input' }} />
-        </FormField>
+        <DraftTitleField label='活动名称' value={form.title} max={40} placeholder='例如：返乡青年创业沙龙' error={errors.title} onInput={(v) => set('title', v)} />
         <FormField label='活动介绍' required error={errors.description} hint='讲什么、适合谁、带什么材料' testId='field-description'>
           <FieldTextarea value={form.description} onInput={(v) => set('description', v)} maxlength={1000} placeholder='10–1000 个字' testId='field-description-input' />
         </FormField>

@@ -117,26 +117,15 @@ export default function StaffLoginPage() {
           <Text className='staff-login__title'>请先设置新密码</Text>
           <Text className='staff-login__text'>这是管理员分配的初始密码。为了保护居民信息，请换成只有你知道的密码：至少 8 位，同时包含字母和数字。</Text>
           <FormField label='新密码' testId='new-password-field' error={fieldError}>
-            <Input
-              className='form-field__input'
-              password
-              value={newPassword}
-              placeholder='至少 8 位，含字母和数字'
-              maxlength={64}
-              onInput={(e) => setNewPassword(e.detail.value)}
-              nativeProps={{ 'data-testid': 'new-password', autocomplete: 'new-password' }}
-            />
+            <PasswordInput value={newPassword} onInput={setNewPassword} placeholder='至少 8 位，含字母和数字' native={{ 'data-testid': 'new-password', autocomplete: 'new-password' }} />
           </FormField>
           <FormField label='再输入一次' testId='confirm-password-field'>
-            <Input
-              className='form-field__input'
-              password
+            <PasswordInput
               value={confirm}
-              placeholder='再输入一次新密码'
-              maxlength={64}
-              onInput={(e) => setConfirm(e.detail.value)}
+              onInput={setConfirm}
               onConfirm={() => void submitNewPassword()}
-              nativeProps={{ 'data-testid': 'confirm-password', autocomplete: 'new-password' }}
+              placeholder='再输入一次新密码'
+              native={{ 'data-testid': 'confirm-password', autocomplete: 'new-password' }}
             />
           </FormField>
           <View className='staff-login__actions' data-testid='change-password-button'>
@@ -165,15 +154,12 @@ export default function StaffLoginPage() {
           />
         </FormField>
         <FormField label='密码' testId='login-password-field'>
-          <Input
-            className='form-field__input'
-            password
+          <PasswordInput
             value={password}
-            placeholder='请输入密码'
-            maxlength={64}
-            onInput={(e) => setPassword(e.detail.value)}
+            onInput={setPassword}
             onConfirm={() => void submit()}
-            nativeProps={{ 'data-testid': 'login-password', autocomplete: 'current-password', name: 'password' }}
+            placeholder='请输入密码'
+            native={{ 'data-testid': 'login-password', autocomplete: 'current-password', name: 'password' }}
           />
         </FormField>
         {error ? (
@@ -194,5 +180,27 @@ export default function StaffLoginPage() {
         </Text>
       </View>
     </View>
+  )
+}
+
+/** A password box of the login card (at most 64 characters); `native` names it for the browser's password manager and tests. */
+function PasswordInput(props: {
+  value: string
+  onInput: (value: string) => void
+  onConfirm?: () => void
+  placeholder: string
+  native: Record<string, string>
+}) {
+  return (
+    <Input
+      className='form-field__input'
+      password
+      value={props.value}
+      placeholder={props.placeholder}
+      maxlength={64}
+      onInput={(e) => props.onInput(e.detail.value)}
+      onConfirm={props.onConfirm}
+      nativeProps={props.native}
+    />
   )
 }

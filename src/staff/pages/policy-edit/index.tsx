@@ -21,11 +21,10 @@ import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { getPolicy, publishPolicy, savePolicy } from '../../../services/policy/policy'
 import { forgetMe, getMe } from '../../../services/profile/profile'
-import { clearField, rowErrors, toFieldErrorMap } from '../../../utils/field-errors'
+import { clearField, rowErrors } from '../../../utils/field-errors'
 import { fenToYuanText, yuanToFen } from '../../../utils/money'
 import { goBack, routes } from '../../../utils/routes'
-import { scrollToFirstError } from '../../../utils/scroll-to-error'
-import { DraftBar, DraftErrorBanner, type DraftFormError } from '../../components/draft-form'
+import { DraftBar, DraftErrorBanner, DraftTitleField, DRAFT_SUBMIT, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -188,9 +187,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
     },
     successToast: (_view, mode) => (mode === 'publish' ? '已发布' : '已保存'),
     then: () => goBack(routes.staffPolicies),
-    delayMs: 700,
-    invalidToast: (fields) => `还有 ${Object.keys(toFieldErrorMap(fields)).length} 处需要修改`,
-    onInvalid: scrollToFirstError,
+    ...DRAFT_SUBMIT,
     onError: (e, { saved }) => {
       if (isApiError(e) && e.fields.length) {
         setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
@@ -253,16 +250,7 @@ function PolicyEditor({ policy, role, onReload }: PolicyEditorProps) {
 
       <View className='policy-edit__section'>
         <Text className='policy-edit__section-title'>基本信息</Text>
-        <FormField label='标题' required error={errors.title} extra={<Text>{form.title.length}/60</Text>} testId='field-title'>
-          <Input
-            className='form-field__input'
-            value={form.title}
-            maxlength={60}
-            placeholder='例如：高校毕业生一次性创业补贴'
-            onInput={(e) => set('title', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-title-input' }}
-          />
-        </FormField>
+        <DraftTitleField label='标题' value={form.title} max={60} placeholder='例如：高校毕业生一次性创业补贴' error={errors.title} onInput={(v) => set('title', v)} />
         <FormField label='政策类别' required error={errors.category} testId='field-category'>
           <View className='policy-edit__chips'>
             {POLICY_CATEGORIES.map((c) => (

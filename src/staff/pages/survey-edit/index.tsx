@@ -28,11 +28,10 @@ import { useLoad } from '../../../hooks/use-load'
 import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { getSurvey, publishSurvey, saveSurvey } from '../../../services/survey/survey'
-import { clearField, toFieldErrorMap } from '../../../utils/field-errors'
+import { clearField } from '../../../utils/field-errors'
 import { goBack } from '../../../utils/routes'
-import { scrollToFirstError } from '../../../utils/scroll-to-error'
 import { surveyRoutes } from '../../../utils/survey-routes'
-import { DraftBar, DraftErrorBanner, type DraftFormError } from '../../components/draft-form'
+import { DraftBar, DraftErrorBanner, DraftTitleField, DRAFT_SUBMIT, type DraftFormError } from '../../components/draft-form'
 import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
@@ -171,9 +170,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
     },
     successToast: (_view, mode) => (mode === 'publish' ? '已发布' : '已保存'),
     then: () => goBack(surveyRoutes.staffList),
-    delayMs: 700,
-    invalidToast: (fields) => `还有 ${Object.keys(toFieldErrorMap(fields)).length} 处需要修改`,
-    onInvalid: scrollToFirstError,
+    ...DRAFT_SUBMIT,
     onError: (e, { saved }) => {
       if (isApiError(e) && e.fields.length) {
         setFormError({ text: e.message || '有些内容需要修改，请看标红的地方', conflict: false })
@@ -241,16 +238,7 @@ function SurveyEditor({ survey, template, onReload }: SurveyEditorProps) {
 
       <View className='survey-edit__section'>
         <Text className='survey-edit__section-title'>基本信息</Text>
-        <FormField label='问卷标题' required error={errors.title} extra={<Text>{form.title.length}/40</Text>} testId='field-title'>
-          <Input
-            className='form-field__input'
-            value={form.title}
-            maxlength={40}
-            placeholder='例如：2026 年第四季度创业环境满意度调查'
-            onInput={(e) => set('title', e.detail.value)}
-            nativeProps={{ 'data-testid': 'field-title-input' }}
-          />
-        </FormField>
+        <DraftTitleField label='问卷标题' value={form.title} max={40} placeholder='例如：2026 年第四季度创业环境满意度调查' error={errors.title} onInput={(v) => set('title', v)} />
         <FormField label='问卷类型' required error={errors.kind} testId='field-kind'>
           <View className='survey-edit__chips'>
             {/* A census stays a census: its questions are the city's fixed ones, which another kind would not have. */}
