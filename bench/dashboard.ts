@@ -174,6 +174,10 @@ async function measure(size: number) {
     for (const org of TEST_ORGS) await store.collection('orgs').insert(org)
     const staff = { _id: 'a-staff', name: 'a', role: 'community_staff' as const, orgId: 'comm-a', openid: null, username: 'a', passwordHash: null, active: true, createdAt: '2026-01-01T00:00:00.000Z' }
     await store.collection('staff').insert(staff)
+    // 政策享受率 counts entrepreneurs eligible under a policy in force (issue 22): one city policy
+    // for every target group, in force over every date the cases use, so every entrepreneur is
+    // eligible and the naive count of benefited entrepreneurs is the same question.
+    await store.collection('policies').insert({ _id: 'p-all', orgId: 'city', orgPath: ['city'], orgName: '测试市', title: '一次性创业补贴', category: 'startup_subsidy', summary: '', benefit: '', targetGroups: [], eligibility: [], materials: [], process: [], contact: { department: '', phone: '', address: '' }, validFrom: '2000-01-01', validTo: null, status: 'published', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', publishedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'a-staff', version: 1 })
     await store.collection('counters').insert({ _id: counterId('comm-a', '2026'), orgId: 'comm-a', period: '2026', base_workingAge: Math.round(size * 2), base_employed: Math.round(size * 1.2) })
     const rand = rng(size)
     const w0 = performance.now()
