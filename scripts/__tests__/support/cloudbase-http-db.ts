@@ -9,6 +9,9 @@
  * Writes inside a transaction go to that transaction's copy and reach the documents on commit.
  */
 import nock from 'nock'
+import { fromEjson, toEjson } from '../../../cloudfunctions/_shared/testing/ejson'
+
+export { fromEjson, toEjson }
 
 type Doc = Record<string, unknown>
 type Tables = Map<string, Map<string, Doc>>
@@ -18,30 +21,6 @@ export interface SeenRequest {
   path: string
   body: Record<string, unknown>
   headers: Record<string, unknown>
-}
-
-/** Canonical EJSON as CloudBase answers: numbers carry their BSON type. */
-export function toEjson(value: unknown): unknown {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? { $numberInt: String(value) } : { $numberDouble: String(value) }
-  }
-  if (Array.isArray(value)) return value.map(toEjson)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toEjson(v)]))
-  return value
-}
-
-/** Reads EJSON back into plain values; a `$regularExpression` stays as it is. */
-export function fromEjson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromEjson)
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>
-    if (typeof o.$numberInt === 'string') return Number(o.$numberInt)
-    if (typeof o.$numberDouble === 'string') return Number(o.$numberDouble)
-    if (typeof o.$numberLong === 'string') return Number(o.$numberLong)
-    if (o.$regularExpression) return o
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fromEjson(v)]))
-  }
-  return value
 }
 
 class Unsupported extends Error {}

@@ -7,6 +7,7 @@
 import { init } from '@cloudbase/node-sdk'
 import nock from 'nock'
 import { strictNockSuite } from '../../../testing/cloud-metadata'
+import { fromEjson, toEjson } from '../../../testing/ejson'
 import type { Org } from '../../../domain/org'
 import type { Policy } from '../../../domain/policy'
 import type { Collections } from '../../collections'
@@ -18,33 +19,6 @@ import { CloudbaseError, type CloudbaseStore, escapeRegExp, matchesFilter, openC
 const HOST = 'https://test-env.tcb-api.tencentcloudapi.com'
 
 type Body = Record<string, unknown>
-
-/** Canonical EJSON, as the SDK and CloudBase write it: numbers carry their BSON type. */
-function toEjson(value: unknown): unknown {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && Math.abs(value) < 2 ** 31
-      ? { $numberInt: String(value) }
-      : { $numberDouble: String(value) }
-  }
-  if (Array.isArray(value)) return value.map(toEjson)
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toEjson(v)]))
-  }
-  return value
-}
-
-/** Reads canonical EJSON back into plain values, keeping regexes as `$regularExpression`. */
-function fromEjson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromEjson)
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>
-    if (typeof o.$numberInt === 'string') return Number(o.$numberInt)
-    if (typeof o.$numberDouble === 'string') return Number(o.$numberDouble)
-    if (typeof o.$numberLong === 'string') return Number(o.$numberLong)
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fromEjson(v)]))
-  }
-  return value
-}
 
 const decode = (field: unknown): unknown => {
   if (typeof field !== 'string') throw new Error(`expected an EJSON string, got ${JSON.stringify(field)}`)
