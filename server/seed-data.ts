@@ -18,6 +18,22 @@ export const DEMO_ORGS: Org[] = [
   { _id: 'c-yuquan', name: '玉泉社区', level: 'community', parentId: 's-qxp', path: ['city', 'd-west', 's-qxp', 'c-yuquan'] },
 ]
 
+/** A demo record's id: `<prefix>_demo_<key>`, the key's other characters made `_` (`pol_demo_fee_waiver`). */
+export const demoId = (prefix: string, key: string): string => `${prefix}_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+
+/**
+ * Demo items kept by an org, in list order, each with its org (which must exist) and a time an hour
+ * after the one before, the last an hour before `now`: lists sorted by time get a stable, meaningful
+ * order.
+ */
+export function staggeredByOrg<T extends { key: string; orgId: string }>(what: string, items: readonly T[], now: Date): { item: T; org: Org; stamp: string }[] {
+  return items.map((item, i) => {
+    const org = DEMO_ORGS.find((o) => o._id === item.orgId)
+    if (!org) throw new Error(`seed ${what} ${item.key} names unknown org ${item.orgId}`)
+    return { item, org, stamp: new Date(now.getTime() - (items.length - i) * 3600_000).toISOString() }
+  })
+}
+
 /** The demo password every seeded staff account starts with (local runtime only). */
 export const DEMO_PASSWORD = 'Demo#2026'
 

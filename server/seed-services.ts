@@ -3,10 +3,11 @@ import type { Guide, Hotline, Mentor, OrgResource, Site, Story } from '../cloudf
 import type { Course, CourseSession } from '../cloudfunctions/_shared/domain/training'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { TxStore } from '../cloudfunctions/_shared/store/port'
+import { demoId } from './seed-data'
 
 const MIN = 60_000
 const DAY = 24 * 60 * MIN
-const policyId = (key: string) => `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+const policyId = (key: string) => demoId('pol', key)
 
 /**
  * Demo training courses, mentors, sites, guides, stories and hotlines (issue 11), inside the

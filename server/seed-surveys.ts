@@ -10,7 +10,7 @@ import { type LeaderPairing, PAIRING_FOLLOW_UP_DAYS, pairingId } from '../cloudf
 import { writeCase } from '../cloudfunctions/_shared/application/case'
 import { addDays } from '../cloudfunctions/_shared/application/work-queues'
 import { applyAnswer } from '../cloudfunctions/survey/record'
-import { DEMO_ORGS, DEMO_SURVEYS } from './seed-data'
+import { DEMO_ORGS, DEMO_SURVEYS, demoId } from './seed-data'
 
 const DAY = 86_400_000
 
@@ -32,8 +32,7 @@ function seededSurvey(
   at: string,
   window: Pick<TemplatedSurvey, 'opensOn' | 'closesOn' | 'status' | 'closedAt'>,
 ): Survey {
-  const _id = `svy_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
-  return surveyFromTemplate(t, { _id, org, title: `${periodLabel(period)}${t.title}`, period, ...window, at, by: 'st_admin', version: 2 })
+  return surveyFromTemplate(t, { _id: demoId('svy', key), org, title: `${periodLabel(period)}${t.title}`, period, ...window, at, by: 'st_admin', version: 2 })
 }
 
 const COMMENTS: [string, string][] = [
@@ -80,7 +79,7 @@ export async function seedDemoSurveys(tx: TxStore<Collections>, now: Date): Prom
       const c = COMMENTS[(i / 9) % COMMENTS.length]
       const comments = i % 9 === 0 && c ? [{ question: c[0], text: c[1] }] : []
       const answeredOn = new Date(Date.parse(`${bounds.first}T04:00:00Z`) + (i % 60) * DAY).toISOString().slice(0, 10)
-      await applyAnswer(tx, survey, `svr_demo_${d.key.replace(/[^A-Za-z0-9]/g, '_')}_${i}`, levels, comments, answeredOn)
+      await applyAnswer(tx, survey, `${demoId('svr', d.key)}_${i}`, levels, comments, answeredOn)
     }
   }
 }
