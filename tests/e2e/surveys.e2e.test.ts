@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
-import { signInStaff } from './api'
+import { staffPage } from './api'
 
 /**
  * The satisfaction survey story, in Chromium against the real local runtime: three residents of
@@ -87,12 +87,8 @@ describe('satisfaction survey end to end', () => {
   })
 
   it('staff close the survey and the results page shows the expected index', async () => {
-    const signedIn = await phone(browser)
-    await signInStaff(signedIn, 'jinsha')
-    await byTest(signedIn, 'workbench-list').waitFor()
-    // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
-    const staff = await signedIn.context().newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
+    // A fresh tab of the signed-in session: Taro's H5 router keeps earlier pages hidden in the DOM.
+    const staff = await staffPage((await phone(browser)).context(), 'jinsha', `${baseUrl()}/#/staff/pages/surveys/index`)
     const row = staff.locator(`[data-testid="survey-row"][data-id="${SURVEY}"]`)
     await row.waitFor()
     expect(await row.innerText()).toContain('已收 3 份')
@@ -131,12 +127,8 @@ describe('satisfaction survey end to end', () => {
   })
 
   it('staff create a service survey from the template, weight a dimension, and publish it', async () => {
-    const signedIn = await phone(browser)
-    await signInStaff(signedIn, 'jinsha')
-    await byTest(signedIn, 'workbench-list').waitFor()
-    // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
-    const staff = await signedIn.context().newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
+    // A fresh tab of the signed-in session: Taro's H5 router keeps earlier pages hidden in the DOM.
+    const staff = await staffPage((await phone(browser)).context(), 'jinsha', `${baseUrl()}/#/staff/pages/surveys/index`)
     await byTest(staff, 'new-survey-button').click()
     await byTest(staff, 'template-service').click()
     await byTest(staff, 'survey-editor').waitFor()
