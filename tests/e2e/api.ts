@@ -58,6 +58,12 @@ export async function asResident(page: Page, token: string): Promise<void> {
   }, token)
 }
 
+/** Chooses a community in the community picker (profile, intent, feedback, claim and survey pages). */
+export async function pickCommunity(page: Page, orgId: string): Promise<void> {
+  await byTest(page, 'community-picker').click()
+  await byTest(page, `community-option-${orgId}`).click()
+}
+
 /** Signs a demo staff account in on the login page and waits until it has left the login page. */
 export async function signInStaff(page: Page, username: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/staff/pages/login/index`)

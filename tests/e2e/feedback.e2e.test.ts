@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FeedbackStatsOutput } from '../../cloudfunctions/_shared/contracts/feedback'
-import { byTest, staffPage } from './api'
+import { byTest, pickCommunity, staffPage } from './api'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 
 /**
@@ -74,8 +74,7 @@ describe('feedback end to end', () => {
     await eventually(() => byTest(resident, 'field-kind').innerText(), (v) => expect(v).toContain('请选择反馈类型'))
 
     await byTest(resident, 'kind-service_complaint').click()
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'feedback-text').fill(complaint)
     const chooser = resident.waitForEvent('filechooser')
     await byTest(resident, 'feedback-add-photo').click()

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
-import { staffPage } from './api'
+import { pickCommunity, staffPage } from './api'
 
 /**
  * The satisfaction survey story, in Chromium against the real local runtime: three residents of
@@ -25,8 +25,7 @@ async function answerAll(page: Page, level: 5 | 4 | 3, shots: boolean, comment?:
   // A new resident has no community yet: the page asks for it first.
   await byTest(page, 'survey-community').waitFor()
   if (shots) await screenshot(page, 'survey-choose-community')
-  await byTest(page, 'community-picker').click()
-  await byTest(page, 'community-option-c-jinsha').click()
+  await pickCommunity(page, 'c-jinsha')
   await byTest(page, 'community-confirm').click()
   await byTest(page, 'survey-intro').waitFor()
   expect(await byTest(page, 'survey-title').innerText()).toContain('创业环境满意度调查')
