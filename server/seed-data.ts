@@ -1,4 +1,4 @@
-import type { Org } from '../cloudfunctions/_shared/domain/org'
+import { keptBy, type Org, type OrgResource } from '../cloudfunctions/_shared/domain/org'
 import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { StaffRole } from '../cloudfunctions/_shared/domain/roles'
 
@@ -22,15 +22,22 @@ export const DEMO_ORGS: Org[] = [
 export const demoId = (prefix: string, key: string): string => `${prefix}_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
 
 /**
- * Demo items kept by an org, in list order, each with its org (which must exist) and a time an hour
- * after the one before, the last an hour before `now`: lists sorted by time get a stable, meaningful
- * order.
+ * Demo items kept by an org, in list order, as records of their org (which must exist) made by the
+ * admin: `kept` (id `<prefix>_demo_<key>`, owner, times, version 1) and the item's own `fields`.
+ * Each is made an hour after the one before, the last an hour before `now`: lists sorted by time
+ * get a stable, meaningful order.
  */
-export function staggeredByOrg<T extends { key: string; orgId: string }>(what: string, items: readonly T[], now: Date): { item: T; org: Org; stamp: string }[] {
-  return items.map((item, i) => {
-    const org = DEMO_ORGS.find((o) => o._id === item.orgId)
-    if (!org) throw new Error(`seed ${what} ${item.key} names unknown org ${item.orgId}`)
-    return { item, org, stamp: new Date(now.getTime() - (items.length - i) * 3600_000).toISOString() }
+export function keptDemoItems<T extends { key: string; orgId: string }>(
+  what: string,
+  prefix: string,
+  items: readonly T[],
+  now: Date,
+): { kept: OrgResource; fields: Omit<T, 'key'>; stamp: string }[] {
+  return items.map(({ key, ...fields }, i) => {
+    const org = DEMO_ORGS.find((o) => o._id === fields.orgId)
+    if (!org) throw new Error(`seed ${what} ${key} names unknown org ${fields.orgId}`)
+    const stamp = new Date(now.getTime() - (items.length - i) * 3600_000).toISOString()
+    return { kept: { _id: demoId(prefix, key), ...keptBy(org, 'st_admin', stamp) }, fields, stamp }
   })
 }
 

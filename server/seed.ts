@@ -21,7 +21,7 @@ import { seedDemoReports } from './seed-reports'
 import { seedDemoSetups } from './seed-setups'
 import { seedDemoScoring } from './seed-scoring'
 import type { DutyTask } from '../cloudfunctions/_shared/domain/duty'
-import { DEMO_ACCOUNTS, DEMO_DUTY_TASKS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES, demoId, staggeredByOrg } from './seed-data'
+import { DEMO_ACCOUNTS, DEMO_DUTY_TASKS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES, keptDemoItems } from './seed-data'
 
 /**
  * Seeds the demo org tree, staff accounts and policies into an empty store, in one
@@ -65,19 +65,8 @@ export async function seedDemo(
     }
     if (!demo) return
     // Staggered publish times give the list a stable, meaningful order.
-    for (const { item: p, org, stamp } of staggeredByOrg('policy', DEMO_POLICIES, now)) {
-      const { key, ...fields } = p
-      const policy: Policy = {
-        _id: demoId('pol', key),
-        ...fields,
-        orgPath: org.path,
-        orgName: org.name,
-        createdAt: stamp,
-        updatedAt: stamp,
-        publishedAt: p.status === 'published' ? stamp : '',
-        updatedBy: 'st_admin',
-        version: 1,
-      }
+    for (const { kept, fields, stamp } of keptDemoItems('policy', 'pol', DEMO_POLICIES, now)) {
+      const policy: Policy = { ...kept, ...fields, publishedAt: fields.status === 'published' ? stamp : '' }
       await tx.collection('policies').insert(policy)
     }
     await seedDemoSurveys(tx, now)

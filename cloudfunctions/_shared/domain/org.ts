@@ -36,6 +36,11 @@ export interface OrgResource {
   version: number
 }
 
+/** What a record kept by `org` starts with: its owner, made at `at` by `by` (a staff id), version 1. */
+export function keptBy(org: Org, by: string, at: string): Omit<OrgResource, '_id'> {
+  return { orgId: org._id, orgPath: org.path, orgName: org.name, createdAt: at, updatedAt: at, updatedBy: by, version: 1 }
+}
+
 /** True when `orgPath` (a target's path) lies inside the subtree rooted at `scopeOrgId`. */
 export function isWithin(orgPath: readonly string[], scopeOrgId: string): boolean {
   return orgPath.includes(scopeOrgId)
