@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DashboardOutput } from '../cloudfunctions/_shared/contracts/indices'
-import { counterId } from '../cloudfunctions/_shared/domain/counter'
+import { type Contribution, counterId } from '../cloudfunctions/_shared/domain/counter'
 import { INDEX_DEFS, type Metrics, toIndex } from '../cloudfunctions/_shared/domain/indices'
 import { type Intent, intentContributions } from '../cloudfunctions/_shared/domain/intent'
 import { type StaffMember, staffContributions } from '../cloudfunctions/_shared/domain/staff'
@@ -115,28 +115,18 @@ const allPeriodsOfDay = (date: string) => Object.values(periodsOf(dayInstant(dat
 /** The naive dashboard: scan the community's cases and sum their contributions into period metrics, every request. */
 async function naiveDashboard(store: ReturnType<typeof openSqliteStore<Collections>>, communityId: string): Promise<{ key: string; num: number; den: number | null }[]> {
   const series = new Map<string, Metrics>()
-  for await (const batch of store.collection('intents').scan(where.eq<Intent>('communityId', communityId), 1000)) {
-    for (const i of batch) {
-      for (const c of intentContributions(i)) {
-        for (const p of allPeriodsOfDay(c.date)) {
-          const m = series.get(p) ?? {}
-          for (const [k, n] of Object.entries(c.inc)) m[k] = (m[k] ?? 0) + n
-          series.set(p, m)
-        }
+  // Each contribution adds to the month, quarter and year of its day.
+  const add = (contributions: readonly Contribution[]) => {
+    for (const c of contributions) {
+      for (const p of allPeriodsOfDay(c.date)) {
+        const m = series.get(p) ?? {}
+        for (const [k, n] of Object.entries(c.inc)) m[k] = (m[k] ?? 0) + n
+        series.set(p, m)
       }
     }
   }
-  for await (const batch of store.collection('staff').scan(where.eq<StaffMember>('orgId', communityId), 1000)) {
-    for (const m of batch) {
-      for (const c of staffContributions(m)) {
-        for (const p of allPeriodsOfDay(c.date)) {
-          const mm = series.get(p) ?? {}
-          for (const [k, n] of Object.entries(c.inc)) mm[k] = (mm[k] ?? 0) + n
-          series.set(p, mm)
-        }
-      }
-    }
-  }
+  for await (const batch of store.collection('intents').scan(where.eq<Intent>('communityId', communityId), 1000)) for (const i of batch) add(intentContributions(i))
+  for await (const batch of store.collection('staff').scan(where.eq<StaffMember>('orgId', communityId), 1000)) for (const m of batch) add(staffContributions(m))
   // The baseline lives in the counter document; the naive version reads it too.
   const base = await store.collection('counters').get(counterId(communityId, '2026'))
   const y = series.get('2026') ?? {}

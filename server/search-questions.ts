@@ -6,12 +6,14 @@
  *
  * A question counts as a hit when every id in `top3` is among the first three results.
  */
+import { demoId } from './seed-data'
+
 export interface SearchQuestion {
   q: string
   top3: string[]
 }
 
-const pol = (key: string) => `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+const pol = (key: string) => demoId('pol', key)
 
 export const SEARCH_QUESTIONS: readonly SearchQuestion[] = [
   { q: '想开个小店有什么补贴', top3: [pol('startup-subsidy')] },

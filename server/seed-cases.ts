@@ -17,7 +17,7 @@ import type { Org } from '../cloudfunctions/_shared/domain/org'
 import { periodsOf } from '../cloudfunctions/_shared/domain/period'
 import { type Benefit as MoneyBenefit, KIND_OF_CATEGORY, type Loan, type LoanStepRecord, loanDueDate } from '../cloudfunctions/_shared/domain/money'
 import { TARGET_GROUPS, type TargetGroup } from '../cloudfunctions/_shared/domain/target-groups'
-import { DEMO_POLICIES } from './seed-data'
+import { DEMO_POLICIES, demoId } from './seed-data'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import { applyCountedChange, dayInstant } from '../cloudfunctions/_shared/runtime/counters'
 import type { Keyring } from '../cloudfunctions/_shared/runtime/keyring'
@@ -36,7 +36,7 @@ const SHOPS = ['早餐店', '便利店', '理发店', '农家乐', '水果摊', 
 /** Published demo policies a benefit may come from (the loan ones go through the loan pipeline). */
 const BENEFIT_POLICIES = DEMO_POLICIES.filter((p) => p.status === 'published' && p.category !== 'guaranteed_loan' && p.category !== 'incubation' && ['city', 'd-east'].includes(p.orgId))
 const LOAN_POLICY = DEMO_POLICIES.find((p) => p.key === 'guaranteed-loan')
-const policyIdOf = (key: string) => `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+const policyIdOf = (key: string) => demoId('pol', key)
 const BODIES = ['市人力资源和社会保障局', '东区就业服务中心', '东区税务局', '市市场监督管理局']
 
 function rng(seed: number) {

@@ -1,4 +1,4 @@
-import type { Org } from '../cloudfunctions/_shared/domain/org'
+import { keptBy, type Org, type OrgResource } from '../cloudfunctions/_shared/domain/org'
 import type { Policy } from '../cloudfunctions/_shared/domain/policy'
 import type { StaffRole } from '../cloudfunctions/_shared/domain/roles'
 
@@ -17,6 +17,29 @@ export const DEMO_ORGS: Org[] = [
   { _id: 'c-sutie', name: '苏铁社区', level: 'community', parentId: 's-qxp', path: ['city', 'd-west', 's-qxp', 'c-sutie'] },
   { _id: 'c-yuquan', name: '玉泉社区', level: 'community', parentId: 's-qxp', path: ['city', 'd-west', 's-qxp', 'c-yuquan'] },
 ]
+
+/** A demo record's id: `<prefix>_demo_<key>`, the key's other characters made `_` (`pol_demo_fee_waiver`). */
+export const demoId = (prefix: string, key: string): string => `${prefix}_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+
+/**
+ * Demo items kept by an org, in list order, as records of their org (which must exist) made by the
+ * admin: `kept` (id `<prefix>_demo_<key>`, owner, times, version 1) and the item's own `fields`.
+ * Each is made an hour after the one before, the last an hour before `now`: lists sorted by time
+ * get a stable, meaningful order.
+ */
+export function keptDemoItems<T extends { key: string; orgId: string }>(
+  what: string,
+  prefix: string,
+  items: readonly T[],
+  now: Date,
+): { kept: OrgResource; fields: Omit<T, 'key'>; stamp: string }[] {
+  return items.map(({ key, ...fields }, i) => {
+    const org = DEMO_ORGS.find((o) => o._id === fields.orgId)
+    if (!org) throw new Error(`seed ${what} ${key} names unknown org ${fields.orgId}`)
+    const stamp = new Date(now.getTime() - (items.length - i) * 3600_000).toISOString()
+    return { kept: { _id: demoId(prefix, key), ...keptBy(org, 'st_admin', stamp) }, fields, stamp }
+  })
+}
 
 /** The demo password every seeded staff account starts with (local runtime only). */
 export const DEMO_PASSWORD = 'Demo#2026'

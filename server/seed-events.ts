@@ -1,7 +1,7 @@
 import { freshEventState, type PromotionEvent } from '../cloudfunctions/_shared/domain/event'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { TxStore } from '../cloudfunctions/_shared/store/port'
-import { DEMO_EVENTS, DEMO_ORGS } from './seed-data'
+import { DEMO_EVENTS, DEMO_ORGS, demoId } from './seed-data'
 
 const HOUR = 3_600_000
 
@@ -31,7 +31,7 @@ export async function seedDemoEvents(tx: TxStore<Collections>, now: Date): Promi
       signupUntil: new Date(Math.max(start, end - HOUR)).toISOString(),
       walkIn: d.walkIn,
       surveyId: d.surveyId,
-      policyIds: d.policyKeys.map((k) => `pol_demo_${k.replace(/[^A-Za-z0-9]/g, '_')}`),
+      policyIds: d.policyKeys.map((k) => demoId('pol', k)),
       ...freshEventState(),
       createdAt: at,
       updatedAt: at,

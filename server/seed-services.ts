@@ -1,12 +1,13 @@
-import type { Org } from '../cloudfunctions/_shared/domain/org'
+import { keptBy, type Org } from '../cloudfunctions/_shared/domain/org'
 import type { Guide, Hotline, Mentor, OrgResource, Site, Story } from '../cloudfunctions/_shared/domain/service'
 import type { Course, CourseSession } from '../cloudfunctions/_shared/domain/training'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import type { TxStore } from '../cloudfunctions/_shared/store/port'
+import { demoId } from './seed-data'
 
 const MIN = 60_000
 const DAY = 24 * 60 * MIN
-const policyId = (key: string) => `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`
+const policyId = (key: string) => demoId('pol', key)
 
 /**
  * Demo training courses, mentors, sites, guides, stories and hotlines (issue 11), inside the
@@ -21,8 +22,7 @@ export async function seedDemoServices(tx: TxStore<Collections>, now: Date, orgs
     return o
   }
   const kept = (id: string, key: string, by: string): OrgResource => {
-    const o = org(id)
-    return { _id: key, orgId: o._id, orgPath: o.path, orgName: o.name, createdAt: at, updatedAt: at, updatedBy: by, version: 1 }
+    return { _id: key, ...keptBy(org(id), by, at) }
   }
   // Sessions on whole ten minutes, as a timetable has them.
   const t0 = Math.floor(now.getTime() / (10 * MIN)) * 10 * MIN

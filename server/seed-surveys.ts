@@ -1,6 +1,7 @@
 import { periodsOf, previousPeriod } from '../cloudfunctions/_shared/domain/period'
 import { emptyTally, type Level, periodLabel, type Survey } from '../cloudfunctions/_shared/domain/survey'
-import { CENSUS_TEMPLATE, fromTemplate, surveyTemplate } from '../cloudfunctions/_shared/domain/survey-templates'
+import { CENSUS_TEMPLATE, surveyFromTemplate, type SurveyTemplate, surveyTemplate, type TemplatedSurvey } from '../cloudfunctions/_shared/domain/survey-templates'
+import type { Org } from '../cloudfunctions/_shared/domain/org'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, type TxStore, where } from '../cloudfunctions/_shared/store/port'
@@ -9,7 +10,7 @@ import { type LeaderPairing, PAIRING_FOLLOW_UP_DAYS, pairingId } from '../cloudf
 import { writeCase } from '../cloudfunctions/_shared/application/case'
 import { addDays } from '../cloudfunctions/_shared/application/work-queues'
 import { applyAnswer } from '../cloudfunctions/survey/record'
-import { DEMO_ORGS, DEMO_SURVEYS } from './seed-data'
+import { DEMO_ORGS, DEMO_SURVEYS, demoId } from './seed-data'
 
 const DAY = 86_400_000
 
@@ -20,6 +21,18 @@ function quarterBounds(period: string): { first: string; last: string } {
   const next = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`
   const last = new Date(Date.parse(`${next}T00:00:00Z`) - DAY).toISOString().slice(0, 10)
   return { first, last }
+}
+
+/** A demo survey of the quarter, made from its template by the admin at seeding time (version 2). */
+function seededSurvey(
+  t: SurveyTemplate,
+  key: string,
+  org: Org,
+  period: string,
+  at: string,
+  window: Pick<TemplatedSurvey, 'opensOn' | 'closesOn' | 'status' | 'closedAt'>,
+): Survey {
+  return surveyFromTemplate(t, { _id: demoId('svy', key), org, title: `${periodLabel(period)}${t.title}`, period, ...window, at, by: 'st_admin', version: 2 })
 }
 
 const COMMENTS: [string, string][] = [
@@ -47,25 +60,12 @@ export async function seedDemoSurveys(tx: TxStore<Collections>, now: Date): Prom
     // Both run the whole quarter; the open one at least two more weeks when seeded near its end.
     const twoWeeks = shanghaiDate(new Date(now.getTime() + 14 * DAY))
     const closesOn = d.status === 'published' && twoWeeks > bounds.last ? twoWeeks : bounds.last
-    const survey: Survey = {
-      _id: `svy_demo_${d.key.replace(/[^A-Za-z0-9]/g, '_')}`,
-      orgId: org._id,
-      orgPath: org.path,
-      orgName: org.name,
-      title: `${periodLabel(period)}${t.title}`,
-      ...fromTemplate(t),
-      period,
+    const survey = seededSurvey(t, d.key, org, period, at, {
       opensOn: d.status === 'published' ? (bounds.first < today ? bounds.first : today) : bounds.first,
       closesOn,
-      eventId: null,
       status: d.status,
-      createdAt: at,
-      updatedAt: at,
-      publishedAt: at,
       closedAt: d.status === 'closed' ? `${bounds.last}T15:59:59.000Z` : '',
-      updatedBy: 'st_admin',
-      version: 2,
-    }
+    })
     await tx.collection('surveys').insert(survey)
     await tx.collection('surveyTallies').insert(emptyTally(survey))
     for (let i = 0; i < d.answers; i++) {
@@ -79,7 +79,7 @@ export async function seedDemoSurveys(tx: TxStore<Collections>, now: Date): Prom
       const c = COMMENTS[(i / 9) % COMMENTS.length]
       const comments = i % 9 === 0 && c ? [{ question: c[0], text: c[1] }] : []
       const answeredOn = new Date(Date.parse(`${bounds.first}T04:00:00Z`) + (i % 60) * DAY).toISOString().slice(0, 10)
-      await applyAnswer(tx, survey, `svr_demo_${d.key.replace(/[^A-Za-z0-9]/g, '_')}_${i}`, levels, comments, answeredOn)
+      await applyAnswer(tx, survey, `${demoId('svr', d.key)}_${i}`, levels, comments, answeredOn)
     }
   }
 }
@@ -108,25 +108,12 @@ export async function seedDemoCensus(tx: TxStore<Collections>, now: Date): Promi
     const org = DEMO_ORGS.find((o) => o._id === d.orgId)
     if (!org) throw new Error(`seed census names unknown org ${d.orgId}`)
     const twoWeeks = shanghaiDate(new Date(now.getTime() + 14 * DAY))
-    const survey: Survey = {
-      _id: `svy_demo_census_${org._id.replace(/[^A-Za-z0-9]/g, '_')}`,
-      orgId: org._id,
-      orgPath: org.path,
-      orgName: org.name,
-      title: `${periodLabel(period)}${t.title}`,
-      ...fromTemplate(t),
-      period,
+    const survey = seededSurvey(t, `census_${org._id}`, org, period, at, {
       opensOn: bounds.first < today ? bounds.first : today,
       closesOn: twoWeeks > bounds.last ? twoWeeks : bounds.last,
-      eventId: null,
       status: 'published',
-      createdAt: at,
-      updatedAt: at,
-      publishedAt: at,
       closedAt: '',
-      updatedBy: 'st_admin',
-      version: 2,
-    }
+    })
     await tx.collection('surveys').insert(survey)
     await tx.collection('surveyTallies').insert(emptyTally(survey))
     for (let i = 0; i < d.answers; i++) {

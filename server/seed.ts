@@ -21,7 +21,7 @@ import { seedDemoReports } from './seed-reports'
 import { seedDemoSetups } from './seed-setups'
 import { seedDemoScoring } from './seed-scoring'
 import type { DutyTask } from '../cloudfunctions/_shared/domain/duty'
-import { DEMO_ACCOUNTS, DEMO_DUTY_TASKS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from './seed-data'
+import { DEMO_ACCOUNTS, DEMO_DUTY_TASKS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES, keptDemoItems } from './seed-data'
 
 /**
  * Seeds the demo org tree, staff accounts and policies into an empty store, in one
@@ -40,7 +40,6 @@ export async function seedDemo(
   const withPasswords = options.passwords ?? true
   const hash = withPasswords ? await hashPassword(DEMO_PASSWORD) : null
   const at = now.toISOString()
-  const byId = new Map(DEMO_ORGS.map((o) => [o._id, o]))
   await store.transaction(async (tx) => {
     for (const org of DEMO_ORGS) await tx.collection('orgs').insert(org)
     // Without demo data: the org tree and the admin, who invites everyone else.
@@ -65,24 +64,9 @@ export async function seedDemo(
       await applyCountedChange(tx, null, { orgId: member.orgId, contributions: staffContributions(member) })
     }
     if (!demo) return
-    let i = 0
-    for (const p of DEMO_POLICIES) {
-      const org = byId.get(p.orgId)
-      if (!org) throw new Error(`seed policy ${p.key} names unknown org ${p.orgId}`)
-      // Stagger publish times so the list has a stable, meaningful order.
-      const stamp = new Date(now.getTime() - (DEMO_POLICIES.length - i++) * 3600_000).toISOString()
-      const { key, ...fields } = p
-      const policy: Policy = {
-        _id: `pol_demo_${key.replace(/[^A-Za-z0-9]/g, '_')}`,
-        ...fields,
-        orgPath: org.path,
-        orgName: org.name,
-        createdAt: stamp,
-        updatedAt: stamp,
-        publishedAt: p.status === 'published' ? stamp : '',
-        updatedBy: 'st_admin',
-        version: 1,
-      }
+    // Staggered publish times give the list a stable, meaningful order.
+    for (const { kept, fields, stamp } of keptDemoItems('policy', 'pol', DEMO_POLICIES, now)) {
+      const policy: Policy = { ...kept, ...fields, publishedAt: fields.status === 'published' ? stamp : '' }
       await tx.collection('policies').insert(policy)
     }
     await seedDemoSurveys(tx, now)

@@ -17,6 +17,39 @@ import { type Store, where } from '../_shared/store/port'
 /** Who the automatic reminders are recorded as on the task. */
 export const TIMER_REMINDER_BY = 'timer'
 
+/**
+ * The inbox messages reminding the task's owner org of it (催办 and the daily reminders alike): one per
+ * active staff member (but `skip`, the one reminding), id `<id>_<staff id>`, left out for whoever
+ * already has that message. `residentId` holds the staff id, as the evaluation chain's reminders do.
+ */
+export async function ownerReminders(
+  store: Store<Collections>,
+  task: DutyTask,
+  now: Date,
+  m: { id: string; title: string; ask: string; skip?: string },
+): Promise<InboxMessage[]> {
+  const staff: StaffMember[] = []
+  for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', task.ownerOrgId), where.eq('active', true)), 200)) staff.push(...batch)
+  const messages: InboxMessage[] = []
+  for (const s of staff) {
+    if (s._id === m.skip) continue
+    const id = `${m.id}_${s._id}`
+    if (await store.collection('inbox').get(id)) continue
+    messages.push({
+      _id: id,
+      residentId: s._id,
+      kind: 'system',
+      title: m.title,
+      body: `「${task.text}」当前进度 ${task.percent}%，完成标准：${task.measure}。${m.ask}`,
+      link: pageUrl('staffDuty', { year: task.year }),
+      sourceId: task._id,
+      createdAt: now.toISOString(),
+      readAt: null,
+    })
+  }
+  return messages
+}
+
 export async function sendDutyReminders(store: Store<Collections>, now: Date): Promise<{ sent: number; tasks: number; today: string }> {
   const today = shanghaiDate(now)
   const year = Number(today.slice(0, 4))
@@ -30,24 +63,11 @@ export async function sendDutyReminders(store: Store<Collections>, now: Date): P
     const overdue = task.deadline < today
     // One message per missed date: the deadline once it has passed, else each missed report date.
     const key = overdue ? `deadline_${task.deadline}` : `report_${reportDue(task)}`
-    const staff: StaffMember[] = []
-    for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', task.ownerOrgId), where.eq('active', true)), 200)) staff.push(...batch)
-    const messages: InboxMessage[] = []
-    for (const s of staff) {
-      const id = `dtr_${task._id}_${key}_${s._id}`
-      if (await store.collection('inbox').get(id)) continue
-      messages.push({
-        _id: id,
-        residentId: s._id,
-        kind: 'system',
-        title: overdue ? `督查提醒：${task.ownerName}的任务已于 ${task.deadline} 到期` : `督查提醒：${task.ownerName}的任务应于 ${reportDue(task)} 报告进展`,
-        body: `「${task.text}」当前进度 ${task.percent}%，完成标准：${task.measure}。${overdue ? '请尽快推进并报告进展。' : '请报告本期进展。'}`,
-        link: pageUrl('staffDuty', { year: task.year }),
-        sourceId: task._id,
-        createdAt: now.toISOString(),
-        readAt: null,
-      })
-    }
+    const messages = await ownerReminders(store, task, now, {
+      id: `dtr_${task._id}_${key}`,
+      title: overdue ? `督查提醒：${task.ownerName}的任务已于 ${task.deadline} 到期` : `督查提醒：${task.ownerName}的任务应于 ${reportDue(task)} 报告进展`,
+      ask: overdue ? '请尽快推进并报告进展。' : '请报告本期进展。',
+    })
     if (!messages.length) continue
     const reminder: DutyReminder = { at: now.toISOString(), byId: TIMER_REMINDER_BY, byName: overdue ? '到期自动提醒' : '报告逾期自动提醒', orgName: '系统', sent: messages.length }
     // Recorded first (a version conflict writes nothing and the next run tries again), then filed.

@@ -79,13 +79,18 @@ export async function tellReceivers(tx: TxStore<Collections>, r: Report, org: Or
   return n
 }
 
+/** What every view of a report starts with: its id, kind (and its label) and title. */
+const reportHeading = (r: Report): Pick<ReportLine, 'id' | 'kind' | 'kindLabel' | 'title'> => ({
+  id: r._id,
+  kind: r.kind,
+  kindLabel: REPORT_KIND_LABELS[r.kind],
+  title: r.title,
+})
+
 export function toLine(caller: StaffCaller, r: Report): ReportLine {
   const mine = r.hops.find((h) => h.orgId === caller.org._id)
   return {
-    id: r._id,
-    kind: r.kind,
-    kindLabel: REPORT_KIND_LABELS[r.kind],
-    title: r.title,
+    ...reportHeading(r),
     fromOrgName: r.fromOrgName,
     authorName: r.authorName,
     createdAt: r.createdAt,
@@ -105,10 +110,7 @@ export async function toView(ctx: StaffCtx, r: Report, photos: PhotoFiles | null
   const forwardTo = receiver && parentId && !r.toOrgIds.includes(parentId) ? ((await ctx.store.collection('orgs').get(parentId))?.name ?? null) : null
   const links = photos ? await Promise.all(r.photos.map(async (ref) => ({ url: (await photos.link(ref, ctx.now())).url }))) : []
   return {
-    id: r._id,
-    kind: r.kind,
-    kindLabel: REPORT_KIND_LABELS[r.kind],
-    title: r.title,
+    ...reportHeading(r),
     body: r.body,
     photos: links,
     files: await attachmentViews(documents, r.files, ctx.now()),

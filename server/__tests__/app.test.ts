@@ -6,6 +6,7 @@ import { buildApp } from '../app'
 import { signToken } from '../auth'
 import { seedDemo } from '../seed'
 import { DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_POLICIES } from '../seed-data'
+import { fakePng } from '../../cloudfunctions/_shared/testing/images'
 
 const secret = Buffer.from('test-secret-test-secret-test-secret')
 let app: FastifyInstance
@@ -177,7 +178,7 @@ describe('local runtime contract', () => {
 })
 
 describe('uploads by staff (the 授牌 certificate, 简报 photos, 督查 attachments)', () => {
-  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+  const PNG = fakePng(64, 7)
   const upload = (token: string) =>
     app.inject({ method: 'POST', url: '/api/uploads/feedback-photo', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` }, payload: PNG })
 

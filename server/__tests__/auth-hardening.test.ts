@@ -1,14 +1,10 @@
 import { createHmac } from 'node:crypto'
 import { connect } from 'node:net'
-import type { FastifyInstance } from 'fastify'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { hashingStats } from '../../cloudfunctions/_shared/runtime/password'
+import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { buildApp } from '../app'
-import { injectors } from './inject'
+import { demoRuntime } from './inject'
 import { verifyToken } from '../auth'
-import { seedDemo } from '../seed'
 import { DEMO_PASSWORD } from '../seed-data'
 
 /**
@@ -19,22 +15,10 @@ import { DEMO_PASSWORD } from '../seed-data'
  */
 let clock = new Date('2026-11-22T02:00:00Z')
 const SECRET = Buffer.from('s'.repeat(32))
-const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-let app: FastifyInstance
-const { login, fn } = injectors(() => app)
-
-beforeAll(async () => {
-  await seedDemo(store, clock, { forcePasswordChange: false })
-  app = buildApp({ store, secret: SECRET, keyring: makeKeyring(Buffer.from('k'.repeat(32))), now: () => clock, residentSessionsPerMinute: 5, staffSignInsPerMinute: 1e9 })
-  await app.ready()
-})
-afterAll(async () => {
-  await app.close()
-  await store.close()
-})
+const { store, app, login, fn } = demoRuntime(clock, { secret: SECRET, now: () => clock, residentSessionsPerMinute: 5, staffSignInsPerMinute: 1e9 })
 
 const newResident = (remoteAddress: string, body: object = {}) =>
-  app.inject({ method: 'POST', url: '/api/auth/resident', remoteAddress, payload: body })
+  app().inject({ method: 'POST', url: '/api/auth/resident', remoteAddress, payload: body })
 const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000))
 
 describe('concurrency: parallel sign-ins', () => {
@@ -87,7 +71,7 @@ describe('concurrency: parallel sign-ins', () => {
 describe('tokens die with the password, a role change or a revocation', () => {
   it('a password change ends older tokens; the reply carries a working one', async () => {
     const old = (await login('changshou', DEMO_PASSWORD)).json().token as string
-    const changed = await app.inject({
+    const changed = await app().inject({
       method: 'POST',
       url: '/api/auth/password',
       headers: { authorization: `Bearer ${old}` },
@@ -120,7 +104,7 @@ describe('tokens die with the password, a role change or a revocation', () => {
     const token = (await login('bingcaogang', DEMO_PASSWORD)).json().token as string
     const tries: number[] = []
     for (let i = 0; i < 6; i++) {
-      const r = await app.inject({
+      const r = await app().inject({
         method: 'POST',
         url: '/api/auth/password',
         headers: { authorization: `Bearer ${token}` },

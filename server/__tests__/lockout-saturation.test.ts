@@ -1,10 +1,4 @@
-import type { FastifyInstance } from 'fastify'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
-import { buildApp } from '../app'
-import { injectors } from './inject'
-import { seedDemo } from '../seed'
+import { demoRuntime } from './inject'
 import { DEMO_PASSWORD } from '../seed-data'
 
 /**
@@ -14,19 +8,7 @@ import { DEMO_PASSWORD } from '../seed-data'
  * between every four guesses and never reach the lock.
  */
 const clock = new Date('2026-11-22T02:00:00Z')
-const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-let app: FastifyInstance
-const { login } = injectors(() => app)
-
-beforeAll(async () => {
-  await seedDemo(store, clock, { forcePasswordChange: false })
-  app = buildApp({ store, secret: Buffer.from('s'.repeat(32)), keyring: makeKeyring(Buffer.from('k'.repeat(32))), now: () => clock, staffSignInsPerMinute: 1e9 })
-  await app.ready()
-})
-afterAll(async () => {
-  await app.close()
-  await store.close()
-})
+const { store, login } = demoRuntime(clock, { secret: Buffer.from('s'.repeat(32)), now: () => clock, staffSignInsPerMinute: 1e9 })
 
 describe('lockout while the hashing queue is saturated', () => {
   it('a guess refused with 429 because hashing is busy neither clears nor adds to the failure count', async () => {

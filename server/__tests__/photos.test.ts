@@ -5,9 +5,10 @@ import Fastify from 'fastify'
 import { PHOTO_MAX_BYTES } from '../../cloudfunctions/_shared/domain/feedback'
 import { signToken } from '../auth'
 import { localPhotoFiles, PHOTO_LINK_TTL_MS, registerPhotoRoutes } from '../photos'
+import { fakePng } from '../../cloudfunctions/_shared/testing/images'
 
 const SECRET = Buffer.from('photo-test-secret-photo-test-secret')
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+const PNG = fakePng(64, 7)
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([1, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(32, 3)])
 
 function setup(now = () => new Date()) {

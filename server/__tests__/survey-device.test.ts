@@ -1,12 +1,7 @@
-import type { FastifyInstance } from 'fastify'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import { reconcileCounters } from '../../cloudfunctions/_shared/runtime/reconcile'
-import { buildApp } from '../app'
-import { injectors } from './inject'
+import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
+import { demoRuntime } from './inject'
 import { verifyToken } from '../auth'
-import { seedDemo } from '../seed'
 
 /**
  * The outside probe's survey finding, end to end through the browser build's HTTP surface: one
@@ -17,24 +12,12 @@ import { seedDemo } from '../seed'
  */
 const clock = new Date('2026-11-22T02:00:00Z')
 const SECRET = Buffer.from('v'.repeat(32))
-const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-let app: FastifyInstance
-const { fn } = injectors(() => app)
+const { store, app, fn } = demoRuntime(clock, { secret: SECRET, keyring: makeKeyring(Buffer.from('q'.repeat(32))), now: () => clock, residentSessionsPerMinute: 1000 })
 const SURVEY = 'svy_demo_jinsha_env_now' // 金沙社区, open 2026-10-01 … 2026-12-31
-
-beforeAll(async () => {
-  await seedDemo(store, clock, { forcePasswordChange: false })
-  app = buildApp({ store, secret: SECRET, keyring: makeKeyring(Buffer.from('q'.repeat(32))), now: () => clock, residentSessionsPerMinute: 1000 })
-  await app.ready()
-})
-afterAll(async () => {
-  await app.close()
-  await store.close()
-})
 
 /** A fresh anonymous session of the browser holding `deviceId` (none: a new browser), with a community chosen. */
 async function session(remoteAddress: string, deviceId?: string): Promise<{ token: string; deviceId: string; residentId: string; claimedDevice: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/resident', remoteAddress, payload: deviceId ? { deviceId } : {} })
+  const res = await app().inject({ method: 'POST', url: '/api/auth/resident', remoteAddress, payload: deviceId ? { deviceId } : {} })
   expect(res.statusCode).toBe(200)
   const { token, deviceId: kept } = res.json() as { token: string; deviceId: string }
   const who = verifyToken(SECRET, token, clock.getTime())

@@ -5,31 +5,13 @@
  * is refused on its next call, and a token signed with another secret is never taken from the cache.
  */
 import { createHmac } from 'node:crypto'
-import type { FastifyInstance } from 'fastify'
-import type { Collections } from '../../cloudfunctions/_shared/store/collections'
-import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
-import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
-import { buildApp } from '../app'
-import { injectors } from './inject'
+import { demoRuntime } from './inject'
 import { RESIDENT_TTL_S, signToken, verifyToken } from '../auth'
-import { seedDemo } from '../seed'
 import { DEMO_PASSWORD } from '../seed-data'
 
 let clock = new Date('2026-11-22T02:00:00Z')
 const SECRET = Buffer.from('t'.repeat(32))
-const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
-let app: FastifyInstance
-const { login, fn, changePassword } = injectors(() => app)
-
-beforeAll(async () => {
-  await seedDemo(store, clock, { forcePasswordChange: false })
-  app = buildApp({ store, secret: SECRET, keyring: makeKeyring(Buffer.from('k'.repeat(32))), now: () => clock, staffSignInsPerMinute: 1e9 })
-  await app.ready()
-})
-afterAll(async () => {
-  await app.close()
-  await store.close()
-})
+const { app, login, fn, changePassword } = demoRuntime(clock, { secret: SECRET, now: () => clock, staffSignInsPerMinute: 1e9 })
 
 describe('verified tokens, remembered', () => {
   it('the same token verifies to the same identity, each caller getting their own copy', () => {
@@ -42,7 +24,7 @@ describe('verified tokens, remembered', () => {
   })
 
   it('an accepted resident token is refused once it has expired', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/resident', payload: {} })
+    const res = await app().inject({ method: 'POST', url: '/api/auth/resident', payload: {} })
     const token = res.json().token as string
     expect((await fn(token, 'profile', 'get')).statusCode).toBe(200)
     expect((await fn(token, 'profile', 'get')).statusCode).toBe(200)

@@ -46,6 +46,24 @@ export async function openSection(page: Page, key: string): Promise<void> {
   await byTest(page, `nav-${key}`).click()
 }
 
+/**
+ * Makes the page's browser the resident holding `token` from its next load on, as the app stores a
+ * signed-in resident (Taro's H5 storage wraps values as { data }).
+ */
+export async function asResident(page: Page, token: string): Promise<void> {
+  await page.addInitScript((t) => {
+    localStorage.setItem('cy.token', JSON.stringify({ data: t }))
+    localStorage.setItem('cy.token.kind', JSON.stringify({ data: 'resident' }))
+    localStorage.setItem('cy.token.resident', JSON.stringify({ data: t }))
+  }, token)
+}
+
+/** Chooses a community in the community picker (profile, intent, feedback, claim and survey pages). */
+export async function pickCommunity(page: Page, orgId: string): Promise<void> {
+  await byTest(page, 'community-picker').click()
+  await byTest(page, `community-option-${orgId}`).click()
+}
+
 /** Signs a demo staff account in on the login page and waits until it has left the login page. */
 export async function signInStaff(page: Page, username: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/staff/pages/login/index`)

@@ -85,11 +85,7 @@ describe('市民创业状况调查 results', () => {
 
   it('a community starting the census sees the city’s fixed questions read-only (no question to edit, add or remove)', async () => {
     const page = await phone(browser)
-    await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-    await byTest(page, 'login-username').fill('jinsha')
-    await byTest(page, 'login-password').fill('Demo#2026')
-    await byTest(page, 'login-button').click()
-    await page.waitForURL(/staff\/pages\/workbench/)
+    await signInStaff(page, 'jinsha')
     await page.goto(`${baseUrl()}/#${pageUrl('surveyEdit', { template: 'census' })}`)
     await byTest(page, 'census-fixed').waitFor()
     expect(await byTest(page, 'census-fixed').locator('[data-testid^="census-question-"]').count()).toBe(5)

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs'
 import type { Browser, Page } from 'playwright-core'
 import type { DutyScores } from '../../cloudfunctions/_shared/contracts/duty'
 import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
-import { byTest, fn, staffToken } from './api'
+import { byTest, fn, signInStaff, staffToken } from './api'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -39,11 +39,7 @@ async function desk(username: string, size = { width: 1366, height: 900 }): Prom
   const small = size.width < 600
   const context = await browser.newContext({ viewport: size, locale: 'zh-CN', deviceScaleFactor: small ? 2 : 1, isMobile: small, hasTouch: small })
   const page = await context.newPage()
-  await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(page, 'login-username').fill(username)
-  await byTest(page, 'login-password').fill('Demo#2026')
-  await byTest(page, 'login-button').click()
-  await page.waitForURL(/staff\/pages\/workbench/)
+  await signInStaff(page, username)
   return page
 }
 

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { FeedbackStatsOutput } from '../../cloudfunctions/_shared/contracts/feedback'
-import { byTest, staffPage } from './api'
+import { byTest, fn, pickCommunity, staffPage, staffToken } from './api'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 
 /**
@@ -31,22 +31,7 @@ function photo(): Buffer {
   return PNG.sync.write(png)
 }
 
-async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  const json = (await res.json()) as { ok?: boolean; data?: T; token?: string }
-  if (!res.ok) throw new Error(`${path} → ${res.status} ${JSON.stringify(json)}`)
-  return (json.data ?? json) as T
-}
-
-async function staffToken(username: string): Promise<string> {
-  return (await api<{ token: string }>('/api/auth/staff', { username, password: 'Demo#2026' })).token
-}
-
-const stats = (token: string) => api<FeedbackStatsOutput>('/api/fn/feedback', { action: 'stats', data: {} }, token)
+const stats = (token: string) => fn<FeedbackStatsOutput>(token, 'feedback', 'stats', {})
 
 describe('feedback end to end', () => {
   let resident: Page
@@ -74,8 +59,7 @@ describe('feedback end to end', () => {
     await eventually(() => byTest(resident, 'field-kind').innerText(), (v) => expect(v).toContain('请选择反馈类型'))
 
     await byTest(resident, 'kind-service_complaint').click()
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'feedback-text').fill(complaint)
     const chooser = resident.waitForEvent('filechooser')
     await byTest(resident, 'feedback-add-photo').click()

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { byTest, signInStaff } from './api'
+import { byTest, pickCommunity, signInStaff } from './api'
 import { baseUrl, eventually, launch, phone, screenshot, toTop } from './browser'
 
 /**
@@ -39,8 +39,7 @@ describe('intent registration and the assistance ledger', () => {
     await byTest(resident, 'intent-form').waitFor()
 
     // Step 1: a wrong ID number is caught beside the field, nothing is sent.
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'field-name-input').fill(NAME)
     await byTest(resident, 'field-phone-input').fill('13987654321')
     await byTest(resident, 'field-idCard-input').fill(ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'))

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { MyDataExport } from '../../cloudfunctions/_shared/contracts/profile'
-import { byTest } from './api'
+import { byTest, pickCommunity } from './api'
 import { baseUrl, eventually, launch, phone, reopen, screenshot } from './browser'
 
 /**
@@ -40,8 +40,7 @@ describe('我的数据 end to end', () => {
     eventId = await openEventId()
     resident = await phone(browser)
     await resident.goto(`${baseUrl()}/#/pkg-me/pages/profile-edit/index`)
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'group-graduate').click()
     await byTest(resident, 'save-button').click()
     await resident.waitForTimeout(900)

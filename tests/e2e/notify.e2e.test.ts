@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { byTest, staffPage } from './api'
+import { byTest, pickCommunity, staffPage } from './api'
 
 /**
  * Policy reminders end to end, in Chromium against the real local runtime: a new resident is
@@ -25,8 +25,7 @@ describe('policy reminders end to end', () => {
     await byTest(resident, 'mine-subscribe-button').click()
     await byTest(resident, 'mine-subscribe-needs-community').waitFor()
     await byTest(resident, 'mine-subscribe-needs-community').click()
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'save-button').click()
     await resident.waitForTimeout(900)
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { openSection } from './api'
+import { openSection, pickCommunity } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 
 /**
@@ -37,9 +37,7 @@ describe('policies end to end', () => {
 
     // 适合我 with no groups set leads to the profile page.
     await byTest(resident, 'for-me-toggle').click()
-    await byTest(resident, 'community-picker').waitFor()
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'group-farmer').click()
     await byTest(resident, 'save-button').click()
 

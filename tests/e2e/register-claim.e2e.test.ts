@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { LedgerListOutput, MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
-import { byTest, fn, idCard, residentToken, signInStaff, staffToken } from './api'
+import { byTest, fn, idCard, pickCommunity, residentToken, signInStaff, staffToken } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 import { runtimeOutput } from './runtime'
 
@@ -109,8 +109,7 @@ describe('代登记 and the resident’s claim', () => {
     await resident.goto(`${baseUrl()}/#/pkg-me/pages/my-case/index`)
     await byTest(resident, 'my-case-claim').click()
     await byTest(resident, 'intent-claim').waitFor()
-    await byTest(resident, 'community-picker').click()
-    await byTest(resident, 'community-option-c-jinsha').click()
+    await pickCommunity(resident, 'c-jinsha')
     await byTest(resident, 'claim-phone-input').fill(PHONE)
     const logged = runtimeOutput().length
     await byTest(resident, 'claim-send').click()

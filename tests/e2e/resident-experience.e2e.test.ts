@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { fn, residentToken, staffToken } from './api'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -20,29 +21,13 @@ const SURVEY = 'svy_demo_jinsha_env_now'
 // This test's own event (the seeded ones are signed up to and cancelled by events.e2e).
 let EVENT = ''
 
-async function api<T>(token: string, fn: string, action: string, data: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ action, data }),
-  })
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown }
-  if (!body.ok) throw new Error(`${fn}.${action}: ${res.status} ${JSON.stringify(body.error)}`)
-  return body.data
-}
-
 /** A new anonymous resident of 金沙社区 (a returning migrant worker), as the app would make one. */
 async function newResident(): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/auth/resident`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
-  const { token } = (await res.json()) as { token: string }
-  await api(token, 'profile', 'save', { communityId: 'c-jinsha', targetGroups: ['returning_migrant'] })
+  const token = await residentToken()
+  await fn(token, 'profile', 'save', { communityId: 'c-jinsha', targetGroups: ['returning_migrant'] })
   return token
 }
 
-async function staffToken(username: string): Promise<string> {
-  const res = await fetch(`${baseUrl()}/api/auth/staff`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo#2026' }) })
-  return ((await res.json()) as { token: string }).token
-}
 
 /** A phone browser already holding the resident's session (Taro keeps storage as `{ data }`). */
 async function residentContext(token: string, care: boolean): Promise<BrowserContext> {
@@ -151,11 +136,11 @@ describe('resident experience', () => {
 
   beforeAll(async () => {
     resident = await newResident()
-    const list = await api<{ items: { _id: string }[] }>(resident, 'policy', 'list', { view: 'resident', limit: 5 })
+    const list = await fn<{ items: { _id: string }[] }>(resident, 'policy', 'list', { view: 'resident', limit: 5 })
     policyId = list.items[0]._id
     const hour = 3600_000
     const at = (h: number) => new Date(Date.now() + h * hour).toISOString()
-    const event = await api<{ _id: string }>(await staffToken('jinsha'), 'event', 'save', {
+    const event = await fn<{ _id: string }>(await staffToken('jinsha'), 'event', 'save', {
       title: '老年朋友创业分享会：在家门口开个小作坊',
       description: '请社区里的老师傅讲讲怎么用手艺开一家小作坊，现场解读一次性创业补贴。',
       place: '金沙社区党群服务中心 一楼活动室',
@@ -254,7 +239,7 @@ describe('resident experience', () => {
     expect((await saved).suggestedFilename()).toMatch(/\.png$/)
 
     const staff = await staffToken('jinsha')
-    const countsOf = async () => (await api<{ counts: Record<string, number> }>(staff, 'share', 'counts', { kind: 'policy', ids: [policyId] })).counts[policyId]
+    const countsOf = async () => (await fn<{ counts: Record<string, number> }>(staff, 'share', 'counts', { kind: 'policy', ids: [policyId] })).counts[policyId]
     const before = await countsOf()
 
     const friend = await residentContext(await newResident(), false)
@@ -330,7 +315,7 @@ describe('resident experience', () => {
     expect(requestIds.length).toBe(2)
     expect(new Set(requestIds).size).toBe(1)
     const staff = await staffToken('jinsha')
-    const attendees = await api<{ items: { name: string }[] }>(staff, 'event', 'attendees', { eventId: EVENT, limit: 50 })
+    const attendees = await fn<{ items: { name: string }[] }>(staff, 'event', 'attendees', { eventId: EVENT, limit: 50 })
     expect(attendees.items.filter((a) => a.name === '王大爷')).toHaveLength(1)
     await context.close()
   })

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import { baseUrl, launch, phone, reopen, screenshot } from './browser'
-import { byTest, fn, idCard, post } from './api'
+import { asResident, byTest, fn, idCard, post } from './api'
 
 /**
  * Issue 23 end to end, as a 金沙社区 resident on a phone-sized window: a plain question in 搜一搜
@@ -20,11 +20,7 @@ beforeAll(async () => {
   staff = (await post<{ token: string }>('/api/auth/staff', { username: 'jinsha', password: 'Demo#2026' })).token
   await fn(token, 'profile', 'save', { communityId: 'c-jinsha', targetGroups: ['returning_migrant'] })
   resident = await phone(browser)
-  await resident.addInitScript((t) => {
-    localStorage.setItem('cy.token', JSON.stringify({ data: t }))
-    localStorage.setItem('cy.token.kind', JSON.stringify({ data: 'resident' }))
-    localStorage.setItem('cy.token.resident', JSON.stringify({ data: t }))
-  }, token)
+  await asResident(resident, token)
 })
 afterAll(async () => {
   await browser?.close()

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import type { RubricOutput, ScoreRankingOutput } from '../../cloudfunctions/_shared/contracts/evaluation'
-import { byTest, fn, staffToken } from './api'
+import { byTest, fn, staffPage, staffToken } from './api'
 import { baseUrl, eventually, launch, screenshot } from './browser'
 
 /**
@@ -23,16 +23,7 @@ const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
 
 async function signedIn(username: string, path: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' })
-  const login = await context.newPage()
-  await login.goto(`${baseUrl()}/#/staff/pages/login/index`)
-  await byTest(login, 'login-username').fill(username)
-  await byTest(login, 'login-password').fill('Demo#2026')
-  await byTest(login, 'login-button').click()
-  await login.waitForURL(/staff\/pages\/(?!login)/)
-  const page = await context.newPage()
-  await page.goto(`${baseUrl()}/#${path}`)
-  await login.close()
-  return page
+  return staffPage(context, username, `${baseUrl()}/#${path}`)
 }
 
 describe('评审内容与评分', () => {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { PolicyListOutput } from '../../cloudfunctions/_shared/contracts/policy'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { byTest, fn, idCard, post, staffPage } from './api'
+import { asResident, byTest, fn, idCard, post, staffPage } from './api'
 
 /**
  * Issue 11, staff side: 新华社区 staff add a mentor and a guide linked to a policy on 服务资源,
@@ -169,11 +169,7 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
 
   it('the resident sees the guide on the policy page and the mentor on their case', async () => {
     const resident = await phone(browser)
-    await resident.addInitScript((token) => {
-      localStorage.setItem('cy.token', JSON.stringify({ data: token }))
-      localStorage.setItem('cy.token.kind', JSON.stringify({ data: 'resident' }))
-      localStorage.setItem('cy.token.resident', JSON.stringify({ data: token }))
-    }, residentToken)
+    await asResident(resident, residentToken)
     await resident.goto(`${baseUrl()}/#/pkg-policy/pages/policy-detail/index?id=${encodeURIComponent(policy._id)}`)
     const link = byTest(resident, 'policy-guide').filter({ hasText: GUIDE })
     await link.waitFor()

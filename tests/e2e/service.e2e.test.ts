@@ -3,7 +3,7 @@ import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/ind
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { MentorRequest } from '../../cloudfunctions/_shared/domain/service'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { byTest, fn, idCard, post, staffPage } from './api'
+import { asResident, byTest, fn, idCard, post, staffPage } from './api'
 import { decodeImage } from './qr'
 
 /**
@@ -46,12 +46,8 @@ describe('training, sites, mentors and guides end to end', () => {
     expect(after.denominator).toBe((before.denominator ?? 0) + 1)
 
     resident = await phone(browser)
-    // The browser becomes the same anonymous resident (Taro's H5 storage wraps values as { data }).
-    await resident.addInitScript((token) => {
-      localStorage.setItem('cy.token', JSON.stringify({ data: token }))
-      localStorage.setItem('cy.token.kind', JSON.stringify({ data: 'resident' }))
-      localStorage.setItem('cy.token.resident', JSON.stringify({ data: token }))
-    }, residentToken)
+    // The browser becomes the same anonymous resident.
+    await asResident(resident, residentToken)
     await resident.goto(`${baseUrl()}/#/pages/index/index`)
     await byTest(resident, 'service-home').waitFor()
     await byTest(resident, 'story-card').first().waitFor()

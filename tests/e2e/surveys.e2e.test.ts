@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
-import { signInStaff } from './api'
+import { pickCommunity, staffPage } from './api'
 
 /**
  * The satisfaction survey story, in Chromium against the real local runtime: three residents of
@@ -25,8 +25,7 @@ async function answerAll(page: Page, level: 5 | 4 | 3, shots: boolean, comment?:
   // A new resident has no community yet: the page asks for it first.
   await byTest(page, 'survey-community').waitFor()
   if (shots) await screenshot(page, 'survey-choose-community')
-  await byTest(page, 'community-picker').click()
-  await byTest(page, 'community-option-c-jinsha').click()
+  await pickCommunity(page, 'c-jinsha')
   await byTest(page, 'community-confirm').click()
   await byTest(page, 'survey-intro').waitFor()
   expect(await byTest(page, 'survey-title').innerText()).toContain('创业环境满意度调查')
@@ -87,12 +86,8 @@ describe('satisfaction survey end to end', () => {
   })
 
   it('staff close the survey and the results page shows the expected index', async () => {
-    const signedIn = await phone(browser)
-    await signInStaff(signedIn, 'jinsha')
-    await byTest(signedIn, 'workbench-list').waitFor()
-    // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
-    const staff = await signedIn.context().newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
+    // A fresh tab of the signed-in session: Taro's H5 router keeps earlier pages hidden in the DOM.
+    const staff = await staffPage((await phone(browser)).context(), 'jinsha', `${baseUrl()}/#/staff/pages/surveys/index`)
     const row = staff.locator(`[data-testid="survey-row"][data-id="${SURVEY}"]`)
     await row.waitFor()
     expect(await row.innerText()).toContain('已收 3 份')
@@ -131,12 +126,8 @@ describe('satisfaction survey end to end', () => {
   })
 
   it('staff create a service survey from the template, weight a dimension, and publish it', async () => {
-    const signedIn = await phone(browser)
-    await signInStaff(signedIn, 'jinsha')
-    await byTest(signedIn, 'workbench-list').waitFor()
-    // A fresh tab of the same session: Taro's H5 router keeps earlier pages hidden in the DOM.
-    const staff = await signedIn.context().newPage()
-    await staff.goto(`${baseUrl()}/#/staff/pages/surveys/index`)
+    // A fresh tab of the signed-in session: Taro's H5 router keeps earlier pages hidden in the DOM.
+    const staff = await staffPage((await phone(browser)).context(), 'jinsha', `${baseUrl()}/#/staff/pages/surveys/index`)
     await byTest(staff, 'new-survey-button').click()
     await byTest(staff, 'template-service').click()
     await byTest(staff, 'survey-editor').waitFor()

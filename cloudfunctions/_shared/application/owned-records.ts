@@ -3,20 +3,13 @@
  * the caller's org as its owner (id, path for scope, name for display), when and by whom, and
  * version 1 for the edits that follow (each names the version it started from).
  */
+import { keptBy, type OrgResource } from '../domain/org'
 import type { StaffCaller } from '../runtime/action'
 import { conflict } from '../runtime/errors'
 import { type BaseDoc, type Collection, type FieldOf, type Filter, type Update, where } from '../store/port'
 
-export function ownedByCaller(caller: StaffCaller, at: string) {
-  return {
-    orgId: caller.org._id,
-    orgPath: caller.org.path,
-    orgName: caller.org.name,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: caller.staff._id,
-    version: 1,
-  }
+export function ownedByCaller(caller: StaffCaller, at: string): Omit<OrgResource, '_id'> {
+  return keptBy(caller.org, caller.staff._id, at)
 }
 
 /** What an owned record keeps for its edits: who changed it last, when, and its version. */

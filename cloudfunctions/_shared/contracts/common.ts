@@ -95,3 +95,18 @@ export function check<S extends v.GenericSchema>(
   const result = v.safeParse(schema, input)
   return result.success ? { ok: true, value: result.output } : { ok: false, fields: issuesToFields(result.issues) }
 }
+
+/** The version an edit started from (optional: a new record has none; see `versionWhenEditing`). */
+export const editVersionSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)))
+
+/**
+ * A save form's rule: an edit (input with an `id`) names the version it started from, so a stale
+ * edit is refused instead of overwriting someone else's; a new record (no `id`) has none.
+ */
+export function versionWhenEditing<T extends { id?: string; version?: number }>() {
+  // `v.forward(v.check(…), ['version'])` spelled out: forward cannot check a path on a generic input.
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed || dataset.value.id === undefined || dataset.value.version !== undefined) return
+    addIssue({ message: '缺少版本号', path: [{ type: 'unknown', origin: 'value', input: dataset.value, key: 'version', value: undefined }] })
+  })
+}

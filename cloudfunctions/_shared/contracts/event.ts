@@ -8,7 +8,7 @@ import {
   SIGNUP_STATUSES,
   type SignupStatus,
 } from '../domain/event'
-import { cursorSchema, idSchema, limitSchema, type PageOf, text } from './common'
+import { cursorSchema, idSchema, limitSchema, type PageOf, text, editVersionSchema, versionWhenEditing } from './common'
 
 /**
  * An instant as the client sends it: ISO 8601 with a zone (`2026-12-05T09:30:00+08:00`),
@@ -36,7 +36,7 @@ export const eventDraftSchema = v.pipe(
     /** Absent for a new event. */
     id: v.optional(idSchema),
     /** The version being edited; required with `id`. */
-    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    version: editVersionSchema,
     title: text('活动名称', 4, 40),
     description: text('活动介绍', 10, 1000),
     place: text('活动地点', 2, 80),
@@ -66,10 +66,7 @@ export const eventDraftSchema = v.pipe(
     v.partialCheck([['signupUntil'], ['endAt']], (i) => i.signupUntil <= i.endAt, '报名截止不能晚于活动结束'),
     ['signupUntil'],
   ),
-  v.forward(
-    v.check((i) => i.id === undefined || i.version !== undefined, '缺少版本号'),
-    ['version'],
-  ),
+  versionWhenEditing(),
 )
 export type EventDraft = v.InferOutput<typeof eventDraftSchema>
 export type EventDraftInput = v.InferInput<typeof eventDraftSchema>

@@ -38,7 +38,7 @@ import { BENEFIT_KINDS, type BenefitKind, type FourInOne, type Loan, LOAN_STEPS,
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { isPeriod } from '../domain/period'
 import { isIsoDate } from '../domain/time'
-import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
+import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text, editVersionSchema, versionWhenEditing } from './common'
 
 /** Mainland mobile numbers: residents are called back on them. */
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
@@ -101,7 +101,7 @@ const intentAnswerEntries = {
 export const intentSubmitInput = v.pipe(
   v.object({
     id: v.optional(idSchema),
-    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    version: editVersionSchema,
     communityId: v.pipe(v.string('请选择你所在的社区'), v.minLength(1, '请选择你所在的社区'), idSchema),
     ...intentAnswerEntries,
     idCard: v.optional(idCardSchema),
@@ -125,10 +125,7 @@ export const intentSubmitInput = v.pipe(
     v.partialCheck([['id'], ['idCard']], (i) => i.id !== undefined || i.idCard !== undefined, '请填写身份证号'),
     ['idCard'],
   ),
-  v.forward(
-    v.check((i) => i.id === undefined || i.version !== undefined, '缺少版本号'),
-    ['version'],
-  ),
+  versionWhenEditing(),
 )
 export type IntentSubmitInput = v.InferInput<typeof intentSubmitInput>
 export type IntentSubmit = v.InferOutput<typeof intentSubmitInput>

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { InboxMessage } from '../domain/inbox'
 import { SWITCHABLE_KINDS, type SwitchableKind } from '../domain/notice'
-import type { SubscribeChannel } from '../domain/notify'
+import type { PolicyPush, SubscribeChannel } from '../domain/notify'
 import { POLICY_CATEGORIES, type PolicyCategory } from '../domain/policy'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { cursorSchema, idSchema, limitSchema, type PageOf } from './common'
@@ -97,26 +97,19 @@ export type PushInput = v.InferInput<typeof pushInput>
 /** `notify.pushStatus`: the pushes of a policy, with counts and the funnel. */
 export const pushStatusInput = v.object({ policyId: idSchema })
 
-/** One push as staff see it. */
-export interface PushView {
-  _id: string
-  policyVersion: number
-  communityIds: string[]
-  targetGroups: TargetGroup[]
+/**
+ * One push as staff see it: the stored push's targets, delivery counts and funnel (the funnel's
+ * two later steps counted as 0 when absent).
+ */
+export interface PushView
+  extends Pick<
+    PolicyPush,
+    '_id' | 'policyVersion' | 'communityIds' | 'targetGroups' | 'queued' | 'sent' | 'failed' | 'failedNoQuota' | 'failedRefused' | 'opened' | 'createdAt' | 'createdByName'
+  > {
   /** Residents it was filed for (every one also got it in their in-app inbox). */
   recipients: number
-  /** Waiting or being sent to WeChat. */
-  queued: number
-  sent: number
-  failed: number
-  failedNoQuota: number
-  failedRefused: number
-  /** The funnel: opened the message; of those, registered an intent / received a benefit of this policy afterwards. */
-  opened: number
   intentsAfter: number
   benefitsAfter: number
-  createdAt: string
-  createdByName: string
   /** Nothing left to send (the last send pass finished). */
   done: boolean
 }

@@ -7,7 +7,7 @@ import {
   type PolicyStatus,
 } from '../domain/policy'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
-import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text, textList } from './common'
+import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text, textList, editVersionSchema, versionWhenEditing } from './common'
 
 export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,4}-?\d{7,8}|12345)$/
 
@@ -34,7 +34,7 @@ export const policyDraftSchema = v.pipe(
     /** Absent for a new policy. */
     id: v.optional(idSchema),
     /** The version being edited; required when `id` is given. */
-    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    version: editVersionSchema,
     title: text('标题', 4, 60),
     category: v.picklist(POLICY_CATEGORIES, '请选择政策类别'),
     summary: text('简介', 6, 120),
@@ -69,10 +69,7 @@ export const policyDraftSchema = v.pipe(
     ),
     ['validTo'],
   ),
-  v.forward(
-    v.check((input) => input.id === undefined || input.version !== undefined, '缺少版本号'),
-    ['version'],
-  ),
+  versionWhenEditing(),
 )
 export type PolicyDraft = v.InferOutput<typeof policyDraftSchema>
 export type PolicyDraftInput = v.InferInput<typeof policyDraftSchema>

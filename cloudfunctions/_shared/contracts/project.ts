@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { INDUSTRIES } from '../domain/intent'
 import { INVESTMENT_BANDS, type Project, PROJECT_STATUSES } from '../domain/project'
-import { cursorSchema, idSchema, limitSchema, type PageOf, text } from './common'
+import { cursorSchema, idSchema, limitSchema, type PageOf, text, editVersionSchema, versionWhenEditing } from './common'
 import { PHONE_PATTERN } from './policy'
 
 /** `project.list`: residents see active projects of their community's chain; staff `manage` their org's subtree. */
@@ -20,7 +20,7 @@ export type ProjectListInput = v.InferInput<typeof projectListInput>
 export const projectSaveInput = v.pipe(
   v.object({
     id: v.optional(idSchema),
-    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    version: editVersionSchema,
     title: text('项目名称', 2, 40),
     industry: v.picklist(INDUSTRIES, '请选择行业'),
     investment: v.picklist(INVESTMENT_BANDS, '请选择投资额'),
@@ -28,10 +28,7 @@ export const projectSaveInput = v.pipe(
     contactName: text('联系人', 2, 20),
     contactPhone: v.pipe(text('联系电话', 5, 20), v.regex(PHONE_PATTERN, '电话号码格式不对')),
   }),
-  v.forward(
-    v.check((i) => i.id === undefined || i.version !== undefined, '缺少版本号'),
-    ['version'],
-  ),
+  versionWhenEditing(),
 )
 export type ProjectSaveInput = v.InferInput<typeof projectSaveInput>
 

@@ -15,13 +15,13 @@ import {
   SITE_KINDS,
   type Story,
 } from '../domain/service'
-import { cursorSchema, idSchema, limitSchema, text, textList } from './common'
+import { cursorSchema, idSchema, limitSchema, text, textList, editVersionSchema } from './common'
 import { PHONE_PATTERN } from './policy'
 
 /** `id` absent for a new resource; with `id`, the version being edited (checked by the action). */
 const versioned = {
   id: v.optional(idSchema),
-  version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  version: editVersionSchema,
 }
 const phone = (label: string) => v.pipe(text(label, 5, 20), v.regex(PHONE_PATTERN, '电话号码格式不对'))
 const count = (label: string, max: number) =>

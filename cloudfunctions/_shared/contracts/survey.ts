@@ -13,7 +13,7 @@ import {
 } from '../domain/survey'
 import type { CensusFigure, LocalAverage } from '../domain/census'
 import type { OrgRef } from './indices'
-import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text } from './common'
+import { cursorSchema, idSchema, isoDateSchema, limitSchema, type PageOf, text, editVersionSchema, versionWhenEditing } from './common'
 
 export const surveyIdInput = v.object({ id: idSchema })
 
@@ -71,7 +71,7 @@ export const surveyDraftSchema = v.pipe(
     /** Absent for a new survey. */
     id: v.optional(idSchema),
     /** The version being edited; required with `id`. */
-    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    version: editVersionSchema,
     template: v.nullable(v.picklist(SURVEY_TEMPLATE_KEYS, '未知的模板')),
     title: text('问卷标题', 4, 40),
     kind: v.picklist(SURVEY_KINDS, '请选择问卷类型'),
@@ -111,10 +111,7 @@ export const surveyDraftSchema = v.pipe(
     v.partialCheck([['opensOn'], ['closesOn']], (s) => s.closesOn >= s.opensOn, '结束日期不能早于开始日期'),
     ['closesOn'],
   ),
-  v.forward(
-    v.check((s) => s.id === undefined || s.version !== undefined, '缺少版本号'),
-    ['version'],
-  ),
+  versionWhenEditing(),
 )
 export type SurveyDraft = v.InferOutput<typeof surveyDraftSchema>
 export type SurveyDraftInput = v.InferInput<typeof surveyDraftSchema>

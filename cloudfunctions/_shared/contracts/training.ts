@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import type { CodeImage } from './file'
 import { COURSE_KINDS, type Course, type CourseKind, type CourseSession, type EnrolmentStatus } from '../domain/training'
-import { cursorSchema, idSchema, limitSchema, text } from './common'
+import { cursorSchema, idSchema, limitSchema, text, editVersionSchema, versionWhenEditing } from './common'
 import { instantSchema, MOBILE_PATTERN, requestIdSchema, sceneSchema } from './event'
 
 /** `training.list`: residents see courses of their community's chain (those matching their intent first); staff `manage` their subtree. */
@@ -18,7 +18,7 @@ const sessionSchema = v.object({ title: text('课节名称', 2, 30), startAt: in
 export const courseSaveInput = v.pipe(
   v.object({
     id: v.optional(idSchema),
-    version: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    version: editVersionSchema,
     title: text('课程名称', 4, 40),
     kind: v.picklist(COURSE_KINDS, '请选择课程类型'),
     description: text('课程介绍', 10, 1000),
@@ -39,10 +39,7 @@ export const courseSaveInput = v.pipe(
     v.check((i) => i.sessions.every((s) => s.endAt > s.startAt), '每节课的下课时间要晚于上课时间'),
     ['sessions'],
   ),
-  v.forward(
-    v.check((i) => i.id === undefined || i.version !== undefined, '缺少版本号'),
-    ['version'],
-  ),
+  versionWhenEditing(),
 )
 export type CourseSaveInput = v.InferInput<typeof courseSaveInput>
 

@@ -3,6 +3,7 @@
  * poster code to open the event and sign up; at the venue they scan a check-in code that
  * rotates every 30 seconds, so a photo taken home soon stops working.
  */
+import type { OrgResource } from './org'
 import { pageRoute } from './pages'
 import type { Contribution } from './counter'
 import { shanghaiDate } from './time'
@@ -12,14 +13,9 @@ export const EVENT_STATUSES = ['published', 'cancelled'] as const
 export type EventStatus = (typeof EVENT_STATUSES)[number]
 
 /** A promotion event run by an org (usually a community). */
-export interface PromotionEvent {
-  _id: string
+export interface PromotionEvent extends OrgResource {
   /** Short code carried in QR scenes (8 characters, letters and digits). */
   code: string
-  orgId: string
-  /** Path of the org, copied so scope checks need no extra read. */
-  orgPath: string[]
-  orgName: string
   title: string
   description: string
   place: string
@@ -46,11 +42,6 @@ export interface PromotionEvent {
   checkedInCount: number
   /** Last sign-up sequence number handed out; orders the waitlist. */
   seq: number
-  createdAt: string
-  updatedAt: string
-  updatedBy: string
-  /** Incremented on every staff save (optimistic locking). */
-  version: number
 }
 
 /** What a just-created event starts with, staff-made or seeded: published, no sign-ups yet. */

@@ -19,6 +19,28 @@ export interface Org {
   path: string[]
 }
 
+/**
+ * Fields every record an org keeps carries (policies, surveys, events, courses, projects, the
+ * service resources): its staff (and staff above it) edit it, and the org path copied onto it lets
+ * scope checks run without another read. `version` moves on every save (optimistic locking).
+ */
+export interface OrgResource {
+  _id: string
+  orgId: string
+  /** Path of the keeping org (root first), copied so scope checks need no extra read. */
+  orgPath: string[]
+  orgName: string
+  createdAt: string
+  updatedAt: string
+  updatedBy: string
+  version: number
+}
+
+/** What a record kept by `org` starts with: its owner, made at `at` by `by` (a staff id), version 1. */
+export function keptBy(org: Org, by: string, at: string): Omit<OrgResource, '_id'> {
+  return { orgId: org._id, orgPath: org.path, orgName: org.name, createdAt: at, updatedAt: at, updatedBy: by, version: 1 }
+}
+
 /** True when `orgPath` (a target's path) lies inside the subtree rooted at `scopeOrgId`. */
 export function isWithin(orgPath: readonly string[], scopeOrgId: string): boolean {
   return orgPath.includes(scopeOrgId)

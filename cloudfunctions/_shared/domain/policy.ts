@@ -1,3 +1,4 @@
+import type { OrgResource } from './org'
 import type { TargetGroup } from './target-groups'
 
 /**
@@ -45,14 +46,8 @@ export interface PolicyContact {
   address: string
 }
 
-/** A support policy as published by an org; every org below the publisher sees it. */
-export interface Policy {
-  _id: string
-  /** Publishing org. */
-  orgId: string
-  /** Path of the publishing org (root first), copied so scope checks need no extra read. */
-  orgPath: string[]
-  orgName: string
+/** A support policy as published by an org (the record's org); every org below the publisher sees it. */
+export interface Policy extends OrgResource {
   title: string
   category: PolicyCategory
   /** One or two sentences a resident reads in the list. */
@@ -74,13 +69,8 @@ export interface Policy {
   /** YYYY-MM-DD inclusive; null means no end date. */
   validTo: string | null
   status: PolicyStatus
-  createdAt: string
-  updatedAt: string
   /** Sort key of the resident list; '' until first published. */
   publishedAt: string
-  updatedBy: string
-  /** Incremented on every save; a save names the version it edited (optimistic locking). */
-  version: number
 }
 
 /** True when a published policy applies on Shanghai date `today`. */

@@ -1,3 +1,4 @@
+import type { OrgResource } from './org'
 import type { Industry } from './intent'
 
 /**
@@ -21,11 +22,7 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number]
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = { active: '推荐中', archived: '已下架' }
 
 /** A recommended project kept by an org; residents of that org and below see it while active. */
-export interface Project {
-  _id: string
-  orgId: string
-  orgPath: string[]
-  orgName: string
+export interface Project extends OrgResource {
   title: string
   industry: Industry
   investment: InvestmentBand
@@ -33,8 +30,4 @@ export interface Project {
   contactName: string
   contactPhone: string
   status: ProjectStatus
-  createdAt: string
-  updatedAt: string
-  updatedBy: string
-  version: number
 }

@@ -5,19 +5,10 @@
  * (and staff above it) edit it; residents and staff of every org below it see it.
  */
 import type { Intent, Industry } from './intent'
+import type { OrgResource } from './org'
 
-/** Fields every org-kept resource carries. */
-export interface OrgResource {
-  _id: string
-  orgId: string
-  /** Path of the keeping org, copied so scope checks need no extra read. */
-  orgPath: string[]
-  orgName: string
-  createdAt: string
-  updatedAt: string
-  updatedBy: string
-  version: number
-}
+export type { OrgResource } from './org'
+
 
 export const MENTOR_FIELDS = ['entrepreneur', 'expert', 'official', 'finance', 'legal'] as const
 export type MentorField = (typeof MENTOR_FIELDS)[number]

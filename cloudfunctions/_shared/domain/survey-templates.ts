@@ -1,4 +1,4 @@
-import type { AnySurveyKind, SurveyDimension, SurveyKind, SurveyQuestion, SurveyTemplateKey } from './survey'
+import type { AnySurveyKind, Survey, SurveyDimension, SurveyKind, SurveyQuestion, SurveyStatus, SurveyTemplateKey } from './survey'
 
 // Built-in survey templates, kept apart from `survey.ts` so resident pages do not carry them.
 
@@ -170,5 +170,51 @@ export function fromTemplate<K extends string, Kind extends AnySurveyKind>(t: Pi
     intro: t.intro,
     dimensions: t.dimensions.map((d) => ({ ...d })),
     questions: t.questions.map((q) => ({ ...q, ...(q.options ? { options: [...q.options] } : {}) })),
+  }
+}
+
+/** What a survey made from a template adds to the template: its id, org, title, window and record fields. */
+export interface TemplatedSurvey {
+  _id: string
+  org: { _id: string; path: string[]; name: string }
+  title: string
+  period: string
+  opensOn: string
+  closesOn: string
+  status: SurveyStatus
+  /** '' unless the survey is made closed. */
+  closedAt: string
+  /** When and by whom it is made (also its publishing time). */
+  at: string
+  by: string
+  version: number
+}
+
+/**
+ * A survey made from a template (a seeded survey or census, the city's spot-check questionnaire):
+ * no promotion event, published at `at`, the template's questions copied (`fromTemplate`).
+ */
+export function surveyFromTemplate(
+  t: Pick<SurveyTemplate, 'intro' | 'dimensions' | 'questions'> & { key: SurveyTemplateKey | 'spotcheck'; kind: AnySurveyKind },
+  s: TemplatedSurvey,
+): Survey {
+  return {
+    _id: s._id,
+    orgId: s.org._id,
+    orgPath: s.org.path,
+    orgName: s.org.name,
+    title: s.title,
+    ...fromTemplate(t),
+    period: s.period,
+    opensOn: s.opensOn,
+    closesOn: s.closesOn,
+    eventId: null,
+    status: s.status,
+    createdAt: s.at,
+    updatedAt: s.at,
+    publishedAt: s.at,
+    closedAt: s.closedAt,
+    updatedBy: s.by,
+    version: s.version,
   }
 }

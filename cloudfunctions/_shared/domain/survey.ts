@@ -4,6 +4,7 @@
  * (DESIGN.md targets table): 5-point answers mapped linearly to 0–100, mean per question and per
  * dimension, a weighted composite, 满意率, n, and a low-confidence flag when n < 30.
  */
+import type { OrgResource } from './org'
 import type { Contribution } from './counter'
 import type { AnySurveyKind } from './survey-kinds'
 
@@ -81,13 +82,11 @@ export function levelLabel(q: Pick<SurveyQuestion, 'options'>, level: Level): st
   return q.options ? (q.options[5 - level] ?? '') : LEVEL_LABELS[level]
 }
 
-/** A satisfaction survey of an org (usually a community) for one quarter. */
-export interface Survey {
-  _id: string
-  /** The scope org: its residents answer, its staff and the offices above read the results. */
-  orgId: string
-  orgPath: string[]
-  orgName: string
+/**
+ * A satisfaction survey of an org (usually a community) for one quarter. The org is its scope: its
+ * residents answer, its staff and the offices above read the results.
+ */
+export interface Survey extends OrgResource {
   title: string
   kind: AnySurveyKind
   /** Template it was created from, if any. */
@@ -104,14 +103,9 @@ export interface Survey {
   /** The promotion event this survey is answered at, if any (the event links back to it). */
   eventId: string | null
   status: SurveyStatus
-  createdAt: string
-  updatedAt: string
   /** '' until published / closed. */
   publishedAt: string
   closedAt: string
-  updatedBy: string
-  /** Incremented on every change; edits name the version they started from. */
-  version: number
 }
 
 /**

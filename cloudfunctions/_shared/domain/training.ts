@@ -6,6 +6,7 @@
  * sessions. Completing one records a certificate, moves their case to 已培训 and, when eligible,
  * records the training subsidy as a benefit.
  */
+import type { OrgResource } from './org'
 import { pageRoute } from './pages'
 import { CHECKIN_EARLY_MS, MAX_SLOT_AGE, slotAge } from './event'
 import type { Intent } from './intent'
@@ -31,13 +32,9 @@ export interface CourseSession {
 }
 
 /** A training course run by an org; residents of that org and below see it. */
-export interface Course {
-  _id: string
+export interface Course extends OrgResource {
   /** Short code carried in check-in scenes (8 letters and digits); the id is `co_<code>`. */
   code: string
-  orgId: string
-  orgPath: string[]
-  orgName: string
   title: string
   kind: CourseKind
   description: string
@@ -57,10 +54,6 @@ export interface Course {
   status: CourseStatus
   enrolledCount: number
   completedCount: number
-  createdAt: string
-  updatedAt: string
-  updatedBy: string
-  version: number
 }
 
 export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'cancelled'] as const

@@ -1,14 +1,11 @@
 import { dutyIdInput, type DutyTaskView } from '../../_shared/contracts/duty'
 import type { DutyReminder, DutyTask } from '../../_shared/domain/duty'
-import type { InboxMessage } from '../../_shared/domain/inbox'
-import { pageUrl } from '../../_shared/domain/pages'
-import type { StaffMember } from '../../_shared/domain/staff'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, staffWrite } from '../../_shared/runtime/action'
-import { where } from '../../_shared/store/port'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
 import { commitTask, loadTask, toView } from '../access'
+import { ownerReminders } from '../remind-late'
 
 /**
  * 催办: records the reminder on the task (who, when) and files an inbox message for each active
@@ -24,25 +21,12 @@ export function makeRemind(photos: () => PhotoFiles | null, documents: () => Doc
       const task = await loadTask(ctx, id)
       const now = ctx.now()
       const today = shanghaiDate(now)
-      const staff: StaffMember[] = []
-      for await (const batch of store.collection('staff').scan(where.and<StaffMember>(where.eq('orgId', task.ownerOrgId), where.eq('active', true)), 200)) staff.push(...batch)
-      const messages: InboxMessage[] = []
-      for (const s of staff) {
-        if (s._id === caller.staff._id) continue
-        const msgId = `dty_${task._id}_${today}_${s._id}`
-        if (await store.collection('inbox').get(msgId)) continue
-        messages.push({
-          _id: msgId,
-          residentId: s._id,
-          kind: 'system',
-          title: `${caller.org.name}催办：${task.ownerName}的任务${task.deadline < today ? `已于 ${task.deadline} 到期` : `将于 ${task.deadline} 到期`}`,
-          body: `「${task.text}」当前进度 ${task.percent}%，完成标准：${task.measure}。请尽快推进并报告进展。`,
-          link: pageUrl('staffDuty', { year: task.year }),
-          sourceId: task._id,
-          createdAt: now.toISOString(),
-          readAt: null,
-        })
-      }
+      const messages = await ownerReminders(store, task, now, {
+        id: `dty_${task._id}_${today}`,
+        title: `${caller.org.name}催办：${task.ownerName}的任务${task.deadline < today ? `已于 ${task.deadline} 到期` : `将于 ${task.deadline} 到期`}`,
+        ask: '请尽快推进并报告进展。',
+        skip: caller.staff._id,
+      })
       // The reminder is recorded first (a version conflict writes nothing), then the messages filed.
       const reminder: DutyReminder = { at: now.toISOString(), byId: caller.staff._id, byName: caller.staff.name, orgName: caller.org.name, sent: messages.length }
       const set: Partial<DutyTask> = { reminders: [...task.reminders, reminder], updatedAt: reminder.at }

@@ -3,8 +3,8 @@ import { spotCheckInput } from '../../_shared/contracts/evaluation'
 import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { Intent } from '../../_shared/domain/intent'
-import { emptyTally, quarterOf, type Survey } from '../../_shared/domain/survey'
-import { fromTemplate, SPOTCHECK_TEMPLATE } from '../../_shared/domain/survey-templates'
+import { emptyTally, quarterOf } from '../../_shared/domain/survey'
+import { SPOTCHECK_TEMPLATE, surveyFromTemplate } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { Ctx } from '../../_shared/runtime/action'
 import { defineAction } from '../../_shared/runtime/action'
@@ -43,25 +43,19 @@ async function sendQuestionnaire(ctx: Ctx, caller: StaffCaller, app: EvaluationA
   const today = shanghaiDate(now)
   if (closesOn < today) throw validation([{ path: 'closesOn', message: '结束日期不能早于今天' }])
   const t = SPOTCHECK_TEMPLATE
-  const survey: Survey = {
+  const survey = surveyFromTemplate(t, {
     _id: newId('svy'),
-    orgId: app.communityId,
-    orgPath: app.communityPath,
-    orgName: app.communityName,
+    org: { _id: app.communityId, path: app.communityPath, name: app.communityName },
     title: `${app.year} 年${t.title}`,
-    ...fromTemplate(t),
     period: quarterOf(today),
     opensOn: today,
     closesOn,
-    eventId: null,
     status: 'published',
-    createdAt: at,
-    updatedAt: at,
-    publishedAt: at,
     closedAt: '',
-    updatedBy: caller.staff._id,
+    at,
+    by: caller.staff._id,
     version: 1,
-  }
+  })
   const next = await ctx.store.transaction(async (tx) => {
     const current = await tx.collection('evaluations').get(app._id)
     if (!current || current.version !== app.version) throw conflict('申报已被他人修改，请刷新后再试')

@@ -7,7 +7,8 @@ import { forStaff } from '../../_shared/runtime/pseudonym'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation, missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { type Filter, where } from '../../_shared/store/port'
+import { type Filter, type TxStore, where } from '../../_shared/store/port'
+import type { Collections } from '../../_shared/store/collections'
 import { CASE_WRITE, changeCase, loadCase, caseStaff, newFollowUp } from '../../_shared/application/case'
 import { residentPlace } from '../../_shared/application/resident'
 import { caseNotices, tellResident } from '../../_shared/application/notices'
@@ -71,6 +72,15 @@ export const siteApplications = defineAction({
   },
 })
 
+/** Staff's answer to a pending application, as written onto it. */
+const answerOf = (status: 'placed' | 'declined', reply: string, at: string, handledByName: string) => ({ status, reply, updatedAt: at, handledByName })
+
+/** Writes the answer onto the application unless someone answered it first (then a conflict). */
+async function markAnswered(tx: TxStore<Collections>, a: SiteApplication, set: ReturnType<typeof answerOf>): Promise<void> {
+  const answered = await tx.collection('siteApplications').update(a._id, { set }, where.eq<SiteApplication>('status', 'pending'))
+  if (!answered) throw conflict('这条申请已经处理过了')
+}
+
 async function loadPending(ctx: Ctx, id: string): Promise<SiteApplication> {
   const caller = ctx.caller
   const a = await ctx.store.collection('siteApplications').get(id)
@@ -97,9 +107,9 @@ export const placeSite = defineAction({
       if (!s || s.vacancies <= 0) throw conflict('这个场地已经没有空位了')
       const took = await tx.collection('sites').update(s._id, { inc: { vacancies: -1 }, set: { updatedAt: at } }, where.eq<Site>('vacancies', s.vacancies))
       if (!took) throw conflict('场地空位刚刚变了，请再试一次')
-      placed = { ...a, status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
-      const answered = await tx.collection('siteApplications').update(a._id, { set: { status: 'placed', reply: input.reply, updatedAt: at, handledByName: caller.staff.name } }, where.eq<SiteApplication>('status', 'pending'))
-      if (!answered) throw conflict('这条申请已经处理过了')
+      const set = answerOf('placed', input.reply, at, caller.staff.name)
+      await markAnswered(tx, a, set)
+      placed = { ...a, ...set }
       await tellResident(tx, { residentId: a.residentId, kind: 'site', key: `${a._id}_placed`, title: `场地申请已安排：${a.siteName}`, body: input.reply || `可以入驻${s.name}了`, path: pagePath('sites'), sourceId: a._id }, at)
       const entry = { kind: 'site' as const, date: shanghaiDate(new Date(at)), note: `入驻${s.name}`, outcome: input.reply, visibleToResident: true, nextFollowUpDate: c.nextFollowUpDate, siteId: s._id }
       const followUp = newFollowUp(entry, { byId: caller.staff._id, byName: caller.staff.name }, at)
@@ -118,10 +128,9 @@ export const declineSite = defineAction({
     const caller = ctx.caller
     const a = await loadPending(ctx, input.id)
     const at = ctx.now().toISOString()
-    const set = { status: 'declined' as const, reply: input.reply, updatedAt: at, handledByName: caller.staff.name }
+    const set = answerOf('declined', input.reply, at, caller.staff.name)
     await ctx.store.transaction(async (tx) => {
-      const ok = await tx.collection('siteApplications').update(a._id, { set }, where.eq<SiteApplication>('status', 'pending'))
-      if (!ok) throw conflict('这条申请已经处理过了')
+      await markAnswered(tx, a, set)
       await tellResident(tx, { residentId: a.residentId, kind: 'site', key: `${a._id}_declined`, title: `场地申请暂时没能安排：${a.siteName}`, body: input.reply, path: pagePath('sites'), sourceId: a._id }, at)
     })
     return forStaff(ctx.keyring, caller.staff._id, { ...a, ...set })

@@ -2,6 +2,7 @@ import type { Org } from '../../domain/org'
 import type { Policy } from '../../domain/policy'
 import type { Collections } from '../collections'
 import { BadCursorError, DuplicateIdError, type Store, where } from '../port'
+import { storedPolicy } from '../../testing/records'
 
 /**
  * The store contract: every adapter must pass it. Each case uses fresh ids so it can run
@@ -34,30 +35,8 @@ export function describeStoreContract(
       ...over,
     })
 
-    const policy = (over: Partial<Policy> = {}): Policy => ({
-      _id: id('pol'),
-      orgId: `o-${run}`,
-      orgPath: [`city-${run}`, `o-${run}`],
-      orgName: '测试',
-      title: '一次性创业补贴',
-      category: 'startup_subsidy',
-      summary: '首次创业给予补贴',
-      benefit: '5000 元',
-      targetGroups: ['graduate'],
-      eligibility: ['首次创业'],
-      materials: ['身份证'],
-      process: ['申请'],
-      contact: { department: '人社局', phone: '12333', address: '某路 1 号' },
-      validFrom: '2026-01-01',
-      validTo: null,
-      status: 'published',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      publishedAt: '2026-01-01T00:00:00.000Z',
-      updatedBy: 's1',
-      version: 1,
-      ...over,
-    })
+    const policy = (over: Partial<Policy> = {}): Policy =>
+      storedPolicy({ _id: id('pol'), orgId: `o-${run}`, orgPath: [`city-${run}`, `o-${run}`], orgName: '测试', ...over })
 
     it('returns what was inserted, and null for a missing id', async () => {
       const o = org({ path: ['a', 'b'], parentId: 'a' })

@@ -9,13 +9,14 @@ import { localDocumentFiles, saveDocument } from '../../../../server/documents'
 import { exeBytes, pdfBytes, xlsxBytes } from '../../../_shared/testing/documents'
 import { makeDutyActions } from '..'
 import { sendDutyReminders } from '../../remind-late'
+import { fakePng } from '../../../_shared/testing/images'
 
 const photoDir = mkdtempSync(join(tmpdir(), 'duty-photos-'))
 const photoFiles = localPhotoFiles(() => photoDir)
 const documentDir = mkdtempSync(join(tmpdir(), 'duty-documents-'))
 const documentFiles = localDocumentFiles(() => documentDir)
 const dutyActions = makeDutyActions(() => photoFiles, () => documentFiles)
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
+const PNG = fakePng()
 
 const STAFF = [
   { id: 'city-o', role: 'city_officer' as const, orgId: 'city' },

@@ -15,9 +15,10 @@ import { intentActions } from '../../../intent/actions'
 import { registration } from '../../../intent/actions/__tests__/fixtures'
 import { localPhotoFiles, savePhoto } from '../../../../server/photos'
 import { makeFeedbackActions } from '..'
+import { fakeJpeg, fakePng } from '../../../_shared/testing/images'
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 1)])
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 2)])
+const PNG = fakePng()
+const JPEG = fakeJpeg()
 
 const STAFF = [
   { id: 'a1', role: 'community_staff' as const, orgId: 'comm-a' },
