@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { FirstScreenManifest } from '../../config/h5-home-preload'
-import { firstScreenFiles } from './h5-first-screen-budget.test'
+import { firstScreenFiles } from './support/first-screen-files'
 
 const DIST = resolve(__dirname, '../../dist')
 
