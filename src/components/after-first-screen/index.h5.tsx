@@ -20,3 +20,17 @@ export function lazyAfterFirstScreen<P extends object>(load: () => Promise<{ def
     )
   }
 }
+
+/**
+ * Browser build only: a component that is drawn at once, in `Plain` (light markup, same texts, test
+ * ids and actions), while its full version is fetched once the first screen is in; the full one
+ * replaces it when it arrives, and `Plain` stays when it cannot (offline). For states a first screen
+ * rarely shows (an error, the foot of a long list) whose full version pulls taro-ui's button.
+ */
+export function lazyWithPlainFallback<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, Plain: ComponentType<P>): ComponentType<P> {
+  const Full = lazy(() => load().catch(() => ({ default: Plain })))
+  afterFirstScreen(() => void load().catch(() => undefined))
+  return function WithPlainFallback(props: P) {
+    return <Suspense fallback={createElement(Plain, props)}>{createElement(Full as unknown as ComponentType<P>, props)}</Suspense>
+  }
+}
