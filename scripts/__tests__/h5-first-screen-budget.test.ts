@@ -12,11 +12,12 @@ import { firstScreenFiles } from './support/first-screen-files'
 
 const H5 = resolve(__dirname, '../../dist/h5')
 /**
- * Measured 2026-12-05 00:55 UTC at 157.9 KiB (168.3 KiB at 2026-12-04 22:31, before Taro's toast/modal/action
- * sheet, the survey card and the hotline card were fetched after the first screen: src/utils/toast.h5.ts,
- * src/components/after-first-screen): the budget stops growth, not yet the 1.2× goal (floor 116.6 KiB).
+ * Measured 2026-12-05 01:13 UTC at 153.0 KiB (168.3 KiB at 2026-12-04 22:31, before Taro's toast/modal/action
+ * sheet, the survey card, the hotline card and taro-ui's page states and load-more were fetched after the
+ * first screen: src/utils/toast.h5.ts, src/components/after-first-screen): the budget stops growth, not yet
+ * the 1.2× goal (floor 116.6 KiB).
  */
-const BUDGET_BYTES = 160 * 1024
+const BUDGET_BYTES = 155 * 1024
 
 const built = existsSync(join(H5, 'index.html'))
 ;(built ? describe : describe.skip)('H5 first screen size budget (dist/h5)', () => {

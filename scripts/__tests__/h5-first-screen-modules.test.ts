@@ -1,7 +1,7 @@
 /**
  * What the H5 home's first screen carries (issue 24 item 3): no staff code, no subpackage page
  * and none of the code the home now fetches after its first screen (Taro's toast/modal/action
- * sheet, the survey card, the hotline card). Reads `dist/h5-first-screen.json`, which every
+ * sheet, the survey card, the hotline card, taro-ui's page states and load-more with its button). Reads `dist/h5-first-screen.json`, which every
  * `npm run build:h5` writes (config/h5-home-preload.ts: the source modules of the entry's chunks
  * and of the home page's chunk group); without a build it is skipped, like the size budget.
  */
@@ -23,6 +23,10 @@ const NOT_ON_FIRST_SCREEN: readonly [RegExp, string][] = [
   [/^src\/utils\/toast-now\.ts$/, 'the toast calls (src/utils/toast.h5.ts loads them later)'],
   [/^src\/components\/survey-entry\/index\.tsx$/, 'the survey card (survey-entry/deferred.h5.tsx loads it later)'],
   [/^src\/components\/hotline-card\/index\.tsx$/, 'the hotline card (hotline-card/deferred.h5.tsx loads it later)'],
+  [/^src\/components\/page-state\/index\.tsx$/, "taro-ui's page states (page-state/deferred.h5.tsx draws plain ones first)"],
+  [/^src\/components\/list-footer\/index\.tsx$/, "taro-ui's load-more (list-footer/deferred.h5.tsx draws a plain one first)"],
+  [/^node_modules\/taro-ui\/lib\/components\/button\//, "taro-ui's button"],
+  [/^node_modules\/@tarojs\/components\/dist\/components\/taro-button-core\.js$/, "Taro's <button> element"],
   [/^src\/services\/survey\//, 'the survey services'],
   [/^node_modules\/(echarts|zrender)\//, 'the staff charts'],
 ]
@@ -53,6 +57,8 @@ it('names staff, subpackage and deferred modules and lets the home and the runti
       'src/utils/toast-now.ts',
       'src/components/survey-entry/index.tsx',
       'src/components/hotline-card/index.tsx',
+      'src/components/page-state/index.tsx',
+      'node_modules/taro-ui/lib/components/button/index.js',
       'node_modules/echarts/lib/core/echarts.js',
     ]).map((s) => s.split(':')[0]),
   ).toEqual([
@@ -64,6 +70,8 @@ it('names staff, subpackage and deferred modules and lets the home and the runti
     'src/utils/toast-now.ts',
     'src/components/survey-entry/index.tsx',
     'src/components/hotline-card/index.tsx',
+    'src/components/page-state/index.tsx',
+    'node_modules/taro-ui/lib/components/button/index.js',
     'node_modules/echarts/lib/core/echarts.js',
   ])
 })
