@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { baseUrl, eventually, launch, phone, shot } from './browser'
+import { baseUrl, eventually, launch, phone, shot, toTop } from './browser'
 
 /**
  * The H5 home fetches what its first screen does not draw after that screen is in (issue 24 item
@@ -41,14 +41,13 @@ describe('H5 home: parts fetched after the first screen', () => {
       async () => [...new Set(requested.filter((p) => /\/js\/(list-footer|page-state|toast)\./.test(p)).map((p) => p.split('/').pop()?.split('.')[0]))].sort(),
       (names) => expect(names).toEqual(['list-footer', 'page-state', 'toast']),
     )
-    // The full list foot: taro-ui's load-more with its real button element.
-    const foot = byTest(page, 'load-more')
-    await foot.scrollIntoViewIfNeeded()
-    // Full version only: taro-ui's button draws Taro's <button> inside it (plain markup has none).
-    // The demo has more than one page of policies, so the foot offers 加载更多.
+    // The full list foot: taro-ui's load-more, whose button draws Taro's <button> inside it (the
+    // plain one has none). The demo has more than one page of policies, so it offers 加载更多.
     await eventually(() => page.locator('[data-testid="load-more"] .at-button__wxbutton').count(), (n) => expect(n).toBe(1))
-    await page.locator('[data-testid="load-more"] .at-button').click()
+    // Scrolling to it loads the next page (the page's reach-bottom, as before).
+    await byTest(page, 'load-more').scrollIntoViewIfNeeded()
     await eventually(() => page.locator('#app [data-testid="policy-card"]').count(), (n) => expect(n).toBeGreaterThan(10))
+    await toTop(page)
     // The full empty state (with taro-ui's icon and button), and its action brings the list back.
     await search(page, '不存在的政策名称zzz')
     await byTest(page, 'list-empty').waitFor()
