@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Chunk, Compilation, Compiler, Module } from 'webpack'
 
@@ -32,6 +33,11 @@ export class H5HomePreloadPlugin {
       apiBase: string
       /** The call the home page makes first for its list: function name and JSON body, exactly as the app sends it. */
       homeCall: { fn: string; body: unknown }
+      /**
+       * Where to write the first screen's manifest (see `FirstScreenManifest`), outside the served
+       * folder; with the repo root the module paths are relative to. Default: not written.
+       */
+      manifest?: { file: string; root: string }
     },
   ) {}
 
@@ -41,7 +47,9 @@ export class H5HomePreloadPlugin {
       compilation.hooks.processAssets.tap({ name: NAME, stage: C.PROCESS_ASSETS_STAGE_REPORT }, () => {
         const html = compilation.getAsset('index.html')
         if (!html) return
-        const files = this.homeFiles(compilation)
+        const chunks = this.homeChunks(compilation)
+        const files = [...new Set(chunks.flatMap((c) => [...c.files].filter((f) => /\.(js|css)$/.test(f))))].sort()
+        if (this.options.manifest && files.length > 0) this.writeManifest(compilation, chunks, files, this.options.manifest)
         if (files.length === 0) {
           compilation.warnings.push(new compiler.webpack.WebpackError(`${NAME}: no chunk group found for ${this.options.homeSource}`))
           return
@@ -58,8 +66,8 @@ export class H5HomePreloadPlugin {
     })
   }
 
-  /** JS and CSS files of the async chunk group that holds the home page's module. */
-  private homeFiles(compilation: Compilation): string[] {
+  /** Chunks of the async chunk group that holds the home page's module. */
+  private homeChunks(compilation: Compilation): Chunk[] {
     const want = path.resolve(this.options.homeSource)
     const { chunkGraph } = compilation
     // A production build concatenates the page with its imports: look inside concatenated modules.
@@ -70,17 +78,57 @@ export class H5HomePreloadPlugin {
     for (const module of compilation.modules) {
       const inner = (module as Module & { modules?: Module[] }).modules
       if (!(isHome(module) || inner?.some(isHome))) continue
-      const files = new Set<string>()
+      const chunks = new Set<Chunk>()
       for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
         for (const group of chunk.groupsIterable) {
           if (group.isInitial()) continue
-          for (const c of group.chunks as Chunk[]) for (const f of c.files) if (/\.(js|css)$/.test(f)) files.add(f)
+          for (const c of group.chunks as Chunk[]) chunks.add(c)
         }
       }
-      if (files.size > 0) return [...files].sort()
+      if (chunks.size > 0) return [...chunks]
     }
     return []
   }
+
+  /**
+   * Writes which source modules a cold load of the home page downloads before it can draw: those
+   * of the entry's (initial) chunks and of the home page's chunk group, each path relative to the
+   * repo root (`node_modules/…` for packages), with the files they are in (as index.html's
+   * preload names them), so a test can see what the first screen carries.
+   */
+  private writeManifest(compilation: Compilation, homeChunks: Chunk[], homeFiles: string[], out: { file: string; root: string }): void {
+    const { chunkGraph } = compilation
+    const chunks = new Set<Chunk>(homeChunks)
+    for (const entry of compilation.entrypoints.values()) for (const c of entry.chunks) chunks.add(c)
+    const modules = new Set<string>()
+    const add = (m: Module) => {
+      const resource = (m as { resource?: string }).resource?.split('?')[0]
+      if (!resource) return
+      const rel = path.relative(out.root, resource).split(path.sep).join('/')
+      // node_modules is a symlink in worktrees: name packages from their node_modules folder on.
+      const pkg = rel.lastIndexOf('node_modules/')
+      modules.add(pkg >= 0 ? rel.slice(pkg) : rel)
+    }
+    for (const chunk of chunks) {
+      for (const m of chunkGraph.getChunkModulesIterable(chunk)) {
+        const inner = (m as Module & { modules?: Module[] }).modules
+        if (inner?.length) inner.forEach(add)
+        else add(m)
+      }
+    }
+    const entryFiles = [...new Set([...compilation.entrypoints.values()].flatMap((e) => e.getFiles()))].filter((f) => /\.(js|css)$/.test(f))
+    const manifest: FirstScreenManifest = { files: [...new Set([...entryFiles, ...homeFiles])].sort(), modules: [...modules].sort() }
+    fs.mkdirSync(path.dirname(out.file), { recursive: true })
+    fs.writeFileSync(out.file, `${JSON.stringify(manifest, null, 1)}\n`)
+  }
+}
+
+/** What a cold load of the H5 home page downloads before it can draw (written by the plugin beside dist/h5). */
+export interface FirstScreenManifest {
+  /** JS and CSS files: the entry's and the home page's chunk group's (index.html's preload list). */
+  files: string[]
+  /** Source modules in them, relative to the repo root (`node_modules/<package>/…` for packages). */
+  modules: string[]
 }
 
 /** The inline script: preload `files` when the hash router will show the home page. */

@@ -179,7 +179,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         const home = (readConfig(path.resolve(root, 'src/app.config.ts')) as { pages: string[] }).pages[0]
         // The home page's first list call, asked for by index.html while the JS downloads.
         const homeCall = HOME_FIRST_CALL
-        chain.plugin('h5-home-preload').use(H5HomePreloadPlugin, [{ homeSource: path.resolve(root, 'src', `${home}.tsx`), homeRoute: home, publicPath: '/', apiBase: (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, ''), homeCall }])
+        chain.plugin('h5-home-preload').use(H5HomePreloadPlugin, [{ homeSource: path.resolve(root, 'src', `${home}.tsx`), homeRoute: home, publicPath: '/', apiBase: (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, ''), homeCall, manifest: { file: path.resolve(root, 'dist', 'h5-first-screen.json'), root } }])
       },
     },
   }

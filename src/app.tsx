@@ -4,6 +4,8 @@ import { currentPathOf, pageUrl } from '@shared/domain/pages'
 // Validates build-time settings as the app starts (throws with a clear message if wrong).
 import { env } from './env'
 import { sayWhenOffline } from './services/core/offline-taps'
+import { afterFirstScreen } from './utils/after-first-screen'
+import { preloadToasts } from './utils/toast'
 import './app.scss'
 
 /**
@@ -34,6 +36,9 @@ if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     sayWhenOffline()
+    // H5: the toast code is not in the first screen (utils/toast.h5.ts); fetch it once that is in,
+    // so a toast still shows when the network goes away later.
+    afterFirstScreen(() => void preloadToasts())
     if (process.env.NODE_ENV !== 'production') console.info('[app] launched', env)
   })
   // `children` is the page being shown.

@@ -1,17 +1,8 @@
-import Taro from '@tarojs/taro'
+// WeChat (and tests): the toasts are Taro's own calls, with nothing to load. The browser build
+// loads them on first use instead (toast.h5.ts).
+export { confirm, toastSuccess, toastText } from './toast-now'
 
-/** A short confirmation after an action (保存成功, 已发布). */
-export function toastSuccess(title: string): void {
-  void Taro.showToast({ title, icon: 'success', duration: 1500 })
-}
-
-/** A short message when something needs attention; no icon so long text fits. */
-export function toastText(title: string): void {
-  void Taro.showToast({ title, icon: 'none', duration: 2500 })
-}
-
-/** Asks before an action that others will notice (发布, 下架, 退出登录). */
-export async function confirm(title: string, content: string, confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#2861d8' })
-  return res.confirm
+/** Nothing to fetch ahead here: the calls are in the package. */
+export function preloadToasts(): Promise<void> {
+  return Promise.resolve()
 }

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { AtLoadMore } from 'taro-ui'
 import type { PagedList } from '../../hooks/use-paged-list'
-import { describeError } from '../../services/core/cloud'
+import { moreFailedText } from './more-failed'
 import 'taro-ui/lib/style/components/load-more.scss'
 
 export interface ListFooterProps {
@@ -15,10 +15,7 @@ export interface ListFooterProps {
   testId?: string
 }
 
-/** What the button says after a failed "load more": what happened, then that a tap retries. */
-export function moreFailedText(error: unknown): string {
-  return `加载失败：${describeError(error).message}，点击重试`
-}
+export { moreFailedText } from './more-failed'
 
 /** The end of a paged list: 加载更多 (or what went wrong and 重试 after a failure), a spinner, or 没有更多了. */
 export default function ListFooter({ list, moreText = '加载更多', showEnd = true, testId }: ListFooterProps) {

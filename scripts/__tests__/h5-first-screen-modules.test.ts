@@ -1,0 +1,93 @@
+/**
+ * What the H5 home's first screen carries (issue 24 item 3): no staff code, no subpackage page
+ * and none of the code the home now fetches after its first screen (Taro's toast/modal/action
+ * sheet, the survey card, the hotline card, taro-ui's page states and load-more with its button). Reads `dist/h5-first-screen.json`, which every
+ * `npm run build:h5` writes (config/h5-home-preload.ts: the source modules of the entry's chunks
+ * and of the home page's chunk group); without a build it is skipped, like the size budget.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { FirstScreenManifest } from '../../config/h5-home-preload'
+import { firstScreenFiles } from './support/first-screen-files'
+
+const DIST = resolve(__dirname, '../../dist')
+
+/** Source modules that must not be downloaded before the H5 home page can draw, with why. */
+const NOT_ON_FIRST_SCREEN: readonly [RegExp, string][] = [
+  [/^src\/staff\//, 'staff code'],
+  [/^src\/services\/staff\//, 'staff services'],
+  [/^src\/pkg-[^/]+\//, 'a subpackage page'],
+  [/^cloudfunctions\/(?!_shared\/)/, 'a cloud function'],
+  [/^server\//, 'the local runtime'],
+  [/^node_modules\/@tarojs\/taro-h5\/dist\/api\/ui\/interaction\//, "Taro's toast / modal / action sheet (src/utils/toast.h5.ts loads them later)"],
+  [/^src\/utils\/toast-now\.ts$/, 'the toast calls (src/utils/toast.h5.ts loads them later)'],
+  [/^src\/components\/survey-entry\/index\.tsx$/, 'the survey card (survey-entry/deferred.h5.tsx loads it later)'],
+  [/^src\/components\/hotline-card\/index\.tsx$/, 'the hotline card (hotline-card/deferred.h5.tsx loads it later)'],
+  [/^src\/components\/page-state\/index\.tsx$/, "taro-ui's page states (page-state/deferred.h5.tsx draws plain ones first)"],
+  [/^src\/components\/list-footer\/index\.tsx$/, "taro-ui's load-more (list-footer/deferred.h5.tsx draws a plain one first)"],
+  [/^node_modules\/taro-ui\/lib\/components\/button\//, "taro-ui's button"],
+  [/^node_modules\/@tarojs\/components\/dist\/components\/taro-button-core\.js$/, "Taro's <button> element"],
+  [/^src\/services\/survey\//, 'the survey services'],
+  [/^node_modules\/(echarts|zrender)\//, 'the staff charts'],
+]
+
+/** Each module of `modules` that must not be on the first screen, with the reason. */
+export function offFirstScreen(modules: readonly string[]): string[] {
+  return modules.flatMap((m) => NOT_ON_FIRST_SCREEN.filter(([re]) => re.test(m)).map(([, why]) => `${m}: ${why}`))
+}
+
+it('names staff, subpackage and deferred modules and lets the home and the runtime through', () => {
+  expect(
+    offFirstScreen([
+      'src/pages/index/index.tsx',
+      'src/components/policy-card/index.tsx',
+      'src/components/survey-entry/deferred.h5.tsx',
+      'cloudfunctions/_shared/domain/pages.ts',
+      'node_modules/@tarojs/taro-h5/dist/api/ui/tab-bar.js',
+      'node_modules/react-dom/cjs/react-dom.production.min.js',
+    ]),
+  ).toEqual([])
+  expect(
+    offFirstScreen([
+      'src/staff/pages/dashboard/index.tsx',
+      'src/services/staff/staff.ts',
+      'src/pkg-policy/pages/policy-detail/index.tsx',
+      'cloudfunctions/policy/actions/list.ts',
+      'node_modules/@tarojs/taro-h5/dist/api/ui/interaction/modal.js',
+      'src/utils/toast-now.ts',
+      'src/components/survey-entry/index.tsx',
+      'src/components/hotline-card/index.tsx',
+      'src/components/page-state/index.tsx',
+      'node_modules/taro-ui/lib/components/button/index.js',
+      'node_modules/echarts/lib/core/echarts.js',
+    ]).map((s) => s.split(':')[0]),
+  ).toEqual([
+    'src/staff/pages/dashboard/index.tsx',
+    'src/services/staff/staff.ts',
+    'src/pkg-policy/pages/policy-detail/index.tsx',
+    'cloudfunctions/policy/actions/list.ts',
+    'node_modules/@tarojs/taro-h5/dist/api/ui/interaction/modal.js',
+    'src/utils/toast-now.ts',
+    'src/components/survey-entry/index.tsx',
+    'src/components/hotline-card/index.tsx',
+    'src/components/page-state/index.tsx',
+    'node_modules/taro-ui/lib/components/button/index.js',
+    'node_modules/echarts/lib/core/echarts.js',
+  ])
+})
+
+const built = existsSync(join(DIST, 'h5', 'index.html')) && existsSync(join(DIST, 'h5-first-screen.json'))
+;(built ? describe : describe.skip)('H5 first screen modules (dist/h5-first-screen.json)', () => {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'h5-first-screen.json'), 'utf8')) as FirstScreenManifest
+
+  it('is the manifest of this build: the same files index.html loads and preloads for the home', () => {
+    expect(manifest.files).toEqual(firstScreenFiles(readFileSync(join(DIST, 'h5', 'index.html'), 'utf8')))
+  })
+
+  it('holds the home page, the app and the request code, and nothing staff, subpackage or deferred', () => {
+    // Not an empty or truncated list: the page, its list code and React are in it.
+    expect(manifest.modules).toEqual(expect.arrayContaining(['src/app.tsx', 'src/pages/index/index.tsx', 'src/services/policy/policy.ts', 'src/components/policy-card/index.tsx']))
+    expect(manifest.modules.some((m) => m.startsWith('node_modules/react-dom/'))).toBe(true)
+    expect(offFirstScreen(manifest.modules)).toEqual([])
+  })
+})

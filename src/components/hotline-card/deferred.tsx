@@ -1,0 +1,2 @@
+// WeChat: the hotline card is in the package; nothing to defer (see deferred.h5.tsx).
+export { default } from './index'
