@@ -9,7 +9,7 @@ import { conflict, validation } from '../_shared/runtime/errors'
 import { can } from '../_shared/domain/roles'
 import type { StaffCaller } from '../_shared/runtime/action'
 import type { Ctx } from '../_shared/runtime/action'
-import { missingOrOutOfScope } from '../_shared/runtime/errors'
+import { loadInScope } from '../_shared/runtime/scope'
 import { where } from '../_shared/store/port'
 
 /** The staff who answer for a task: the owner org's (for a department task, the setting org's). */
@@ -56,11 +56,15 @@ export async function checkAttachments(files: PhotoFiles | null, refs: readonly 
   return unique
 }
 
-/** A task in the caller's scope (its owner lies in the caller's subtree); else 404. */
-export async function loadTask(ctx: Ctx & { caller: StaffCaller }, id: string): Promise<DutyTask> {
-  const task = await ctx.store.collection('dutyTasks').get(id)
-  if (!task || !task.ownerPath.includes(ctx.caller.org._id)) throw missingOrOutOfScope(task, '任务不存在或不在你的范围内')
-  return task
+/** Who of those who see a task may act on it: its owner reports, the org that set it edits. */
+export const TASK_ACTORS = {
+  report: { orgOf: (t: DutyTask) => t.ownerOrgId, refusal: '只有责任单位的工作人员能报告进展' },
+  edit: { orgOf: (t: DutyTask) => t.setterOrgId, refusal: '只有分解这项任务的单位能修改它' },
+} as const
+
+/** A task in the caller's scope (its owner lies in the caller's subtree), else 404; with `actor`, one the caller's org acts on, else 403. */
+export async function loadTask(ctx: Ctx, id: string, actor?: (typeof TASK_ACTORS)[keyof typeof TASK_ACTORS]): Promise<DutyTask> {
+  return loadInScope(ctx, 'dutyTasks', id, { pathOf: (t) => t.ownerPath, missing: '任务不存在或不在你的范围内', actor })
 }
 
 /** Every task of a year whose owner lies in the subtree of `orgId`. */

@@ -11,7 +11,8 @@ import type { Org } from '../_shared/domain/org'
 import { type ReviewRubric, type ReviewScore, type RubricItem, rubricId } from '../_shared/domain/review-rubric'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { Ctx } from '../_shared/runtime/action'
-import { AppError, forbidden, notFound, validation } from '../_shared/runtime/errors'
+import { AppError, notFound, validation } from '../_shared/runtime/errors'
+import { orgInScope } from '../_shared/runtime/scope'
 import { where } from '../_shared/store/port'
 import { formatValue } from './figures'
 
@@ -30,7 +31,7 @@ export async function rubricDistrict(ctx: Ctx, caller: StaffCaller, districtId: 
   if (districtId) {
     const d = await ctx.store.collection('orgs').get(districtId)
     if (!d || d.level !== 'district') throw validation([{ path: 'districtId', message: '没有这个县(区)' }])
-    if (!d.path.includes(caller.org._id) && !caller.org.path.includes(d._id)) throw forbidden('这个县(区)不在你的管理范围内')
+    orgInScope(caller, d, '这个县(区)不在你的管理范围内', 'line')
     return d
   }
   const d = await districtOf(ctx, caller.org)

@@ -1,4 +1,5 @@
 import { can, type Permission, PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, STAFF_ROLES } from '../domain/roles'
+import { ORG_LEVEL_LABELS } from '../domain/org'
 import type { ActionMap } from './action'
 
 /** Where the generated table sits in the README (between these markers, nothing else). */
@@ -55,8 +56,9 @@ export function accessTable(functions: Record<string, ActionMap>): string {
       add(who, `${fn}.${name}`)
       // Access that depends on the input: a row of its own, saying for which inputs.
       for (const rule of a.rules ?? []) {
-        const need =
+        const kind =
           rule.access === 'resident' ? 'residents' : rule.permission ? `staff with \`${rule.permission}\`` : rule.manages ? 'staff whose role outranks' : 'staff'
+        const need = rule.access === 'staff' && rule.levels ? `${kind} of a ${rule.levels.map((l) => ORG_LEVEL_LABELS[l]).join(' or ')}` : kind
         add(`${need}, for ${rule.on}`, `${fn}.${name}`)
       }
     }

@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import type { AuditKind } from '../domain/audit'
+import type { OrgLevel } from '../domain/org'
 import type { Permission, StaffRole } from '../domain/roles'
 import type { Collections } from '../store/collections'
 import type { Store } from '../store/port'
@@ -74,6 +75,11 @@ export type AccessRule<I> = {
       permission?: Permission
       /** A role named by the input that the caller's role must outrank (`mayManageRole`): e.g. the role of an invitation. */
       manages?(input: I): StaffRole
+      /**
+       * The levels of org the caller's own org must be at (市/县区/街道/社区): e.g. only a
+       * community applies for the evaluation, only a district or the city sends a score back.
+       */
+      levels?: readonly OrgLevel[]
     }
   | { access: 'resident' }
 )

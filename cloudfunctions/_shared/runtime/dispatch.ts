@@ -111,6 +111,7 @@ function enforce(rule: AccessRule<unknown>, caller: Caller, input: unknown): voi
   if (caller.kind !== 'staff') throw forbidden(refusal ?? '仅限工作人员使用')
   if (rule.permission && !can(caller.staff.role, rule.permission)) throw forbidden(refusal)
   if (rule.manages && !mayManageRole(caller.staff.role, rule.manages(input))) throw forbidden(refusal)
+  if (rule.levels && !rule.levels.includes(caller.org.level)) throw forbidden(refusal)
 }
 
 const RESULT: Partial<Record<ErrorCode, AuditEntry['result']>> = {

@@ -1,4 +1,4 @@
-import { isWithin } from '../domain/org'
+import { isWithin, type Org } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import type { Collections } from '../store/collections'
 import type { Ctx, StaffCaller } from './action'
@@ -26,6 +26,11 @@ export interface ScopeRule<D> {
   above?: (doc: D) => string | null
   /** The org that keeps the record, for `above`; the default reads `orgId`. */
   orgOf?: (doc: D) => string
+  /**
+   * The one org whose staff may act on a record in scope (others above it see it): e.g. only a
+   * duty task's owner reports on it, only the org that set it edits it. Else 403 `refusal`.
+   */
+  actor?: { orgOf: (doc: D) => string; refusal: string }
 }
 
 const orgPathOf = (doc: unknown): readonly string[] => (doc as { orgPath?: readonly string[] }).orgPath ?? []
@@ -56,7 +61,21 @@ export function inScope<D>(ctx: Ctx, doc: D | null, rule: ScopeRule<D>): D {
     throw missingOrOutOfScope(doc, rule.missing)
   }
   if (rule.permission && !can(caller.staff.role, rule.permission)) throw forbidden(rule.refusal)
+  if (rule.actor && rule.actor.orgOf(doc) !== caller.staff.orgId) throw forbidden(rule.actor.refusal)
   return doc
+}
+
+/**
+ * An org an input names, if it is in the staff caller's scope: `within` their subtree (their own
+ * org or one under it), strictly `below` their own org, or on their `line` (under them or above
+ * them). Else 403 with `refusal`: unlike a record, an org is no secret (the org tree is public,
+ * `org.tree`), so the refusal names it instead of hiding it behind a 404.
+ */
+export function orgInScope(caller: StaffCaller, org: Org, refusal: string, how: 'within' | 'below' | 'line' = 'within'): Org {
+  const under = isWithin(org.path, caller.staff.orgId)
+  const ok = how === 'below' ? under && org._id !== caller.staff.orgId : how === 'line' ? under || caller.org.path.includes(org._id) : under
+  if (!ok) throw forbidden(refusal)
+  return org
 }
 
 /** Whether a staff caller's role holds `permission` and the record is in their scope. */

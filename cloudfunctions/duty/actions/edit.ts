@@ -5,8 +5,8 @@ import { shanghaiDate } from '../../_shared/domain/time'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
 import { defineAction, staffWrite } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
-import { commitTask, loadTask, mayEdit, toView } from '../access'
+import { conflict, validation } from '../../_shared/runtime/errors'
+import { commitTask, loadTask, TASK_ACTORS, toView } from '../access'
 import { ownerFields, resolveOwner } from './save'
 
 /**
@@ -20,8 +20,7 @@ export function makeEdit(photos: () => PhotoFiles | null, documents: () => Docum
     ...staffWrite('duty.assign', '你的角色不能修改督查任务'),
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx
-      const task = await loadTask(ctx, input.id)
-      if (!mayEdit(caller, task)) throw forbidden('只有分解这项任务的单位能修改它')
+      const task = await loadTask(ctx, input.id, TASK_ACTORS.edit)
       await assertYearOpen(ctx.store, task.year, DUTY_YEAR)
       if (task.version !== input.version) throw conflict('任务已被他人更新，请刷新后再改')
       const owner = await resolveOwner(ctx, input)

@@ -3,11 +3,10 @@ import { dutyReportInput, type DutyTaskView } from '../../_shared/contracts/duty
 import { DUTY_YEAR, type DutyReport, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, staffWrite } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
 import { checkDocuments } from '../../_shared/application/attachments'
-import { commitTask, checkAttachments, loadTask, mayReport, toView } from '../access'
+import { commitTask, checkAttachments, loadTask, TASK_ACTORS, toView } from '../access'
 
 /**
  * The owner reports progress (text, percent, figures, attachments uploaded like 简报 photos); each
@@ -19,8 +18,7 @@ export function makeReport(photos: () => PhotoFiles | null, documents: () => Doc
     ...staffWrite('duty.report', '你的角色不能报告任务进展'),
     async run(input, ctx): Promise<DutyTaskView> {
       const { caller } = ctx
-      const task = await loadTask(ctx, input.id)
-      if (!mayReport(caller, task)) throw forbidden('只有责任单位的工作人员能报告进展')
+      const task = await loadTask(ctx, input.id, TASK_ACTORS.report)
       await assertYearOpen(ctx.store, task.year, DUTY_YEAR)
       const attachments = await checkAttachments(photos(), input.attachments ?? [])
       const files = await checkDocuments(documents(), input.files ?? [])

@@ -2,8 +2,9 @@ import { assertYearOpen } from '../../_shared/application/targets'
 import { dutySaveInput, type DutyTaskView } from '../../_shared/contracts/duty'
 import { DUTY_YEAR, type DutyTask } from '../../_shared/domain/duty'
 import { shanghaiDate } from '../../_shared/domain/time'
+import { orgInScope } from '../../_shared/runtime/scope'
 import { defineAction, type StaffCtx, staffWith } from '../../_shared/runtime/action'
-import { forbidden, validation } from '../../_shared/runtime/errors'
+import { validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { DocumentFiles } from '../../_shared/files/document-files'
@@ -27,7 +28,7 @@ export async function resolveOwner(ctx: StaffCtx, input: { department?: string; 
   }
   const org = await ctx.store.collection('orgs').get(input.ownerOrgId ?? '')
   if (!org) throw validation([{ path: 'ownerOrgId', message: '未知的责任单位' }])
-  if (org._id === caller.org._id || !org.path.includes(caller.org._id)) throw forbidden('只能给本级以下的县区、街道分解任务')
+  orgInScope(caller, org, '只能给本级以下的县区、街道分解任务', 'below')
   if (org.level !== 'district' && org.level !== 'street') throw validation([{ path: 'ownerOrgId', message: '责任单位应为县区或街道' }])
   return { orgId: org._id, path: org.path, key: org._id, name: org.name }
 }

@@ -80,6 +80,9 @@ export const adjust = defineAction({
     const all = await rows(ctx, input.year)
     const row = all.find((r) => r.ownerKey === input.ownerKey)
     if (!row) throw notFound('该年度没有这个责任单位的考核结果')
+    // Business rule, not access: the caller sees this owner's result (it is in their scope); the
+    // assessment rule says who adjusts it: the org above an org unit, the org itself for its own
+    // departments — an org never grades itself.
     if (!row.adjustable) throw forbidden('只有上一级能调整考核结果')
     if (row.computed === null) throw notFound('这个单位本年度无考核内容（既无目标也无任务），没有可调整的结果')
     await assertYearOpen(ctx.store, input.year, DUTY_YEAR)

@@ -1,7 +1,7 @@
 import { draftInput } from '../../_shared/contracts/evaluation'
 import { applicationId, EDITABLE_STATUSES, type EvaluationApplication } from '../../_shared/domain/evaluation'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { conflict, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { deadlinesOf, historyEntry, toView, evaluationStaff } from '../application'
 import { draftReport, figuresFor } from '../figures'
@@ -14,12 +14,12 @@ import { draftReport, figuresFor } from '../figures'
 export const draft = defineAction({
   input: draftInput,
   ...evaluationStaff('evaluation.apply'),
+  // An application is a community's own (keyed by the caller's community below): an office
+  // holding the permission has nothing to apply for.
+  rules: [{ on: 'every call (a community applies for itself)', access: 'staff', levels: ['community'], refusal: '只有社区可以申报' }],
   audit: 'write',
   async run(input, ctx) {
     const caller = ctx.caller
-    // Business rule, not access: an application is a community's own (keyed by the caller's
-    // community below), so an office holding the permission has nothing to apply for.
-    if (caller.org.level !== 'community') throw forbidden('只有社区可以申报')
     const id = applicationId(caller.org._id, input.year)
     const evaluations = ctx.store.collection('evaluations')
     const current = await evaluations.get(id)

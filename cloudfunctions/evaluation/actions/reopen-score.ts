@@ -1,11 +1,13 @@
 import { reopenScoreInput, type ScoreSheetOutput } from '../../_shared/contracts/evaluation'
-import { type ReviewScore, reopenerOf, SCORE_LEVEL_LABELS, scoreId } from '../../_shared/domain/review-rubric'
+import { type ReviewScore, type ScoreLevel, reopenerOf, SCORE_LEVEL_LABELS, scoreId } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden } from '../../_shared/runtime/errors'
+import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
 import { evaluationStaff } from '../application'
 import { districtOf, loadRubric, scopedCommunity } from '../scoring'
 import { scoreSheetOf } from './score-sheet'
+
+const refusedReopen = (level: ScoreLevel) => `${SCORE_LEVEL_LABELS[level]}评分只有${reopenerOf(level)}可以退回`
 
 /**
  * The level above sends a submitted score back to be changed: the district its streets' and its
@@ -14,11 +16,15 @@ import { scoreSheetOf } from './score-sheet'
 export const reopenScore = defineAction({
   input: reopenScoreInput,
   ...evaluationStaff('evaluation.reopenScore'),
+  // The level above sends a score back: the city any level's, a district its streets' and its own.
+  rules: [
+    { on: '`level: city`', when: (input) => input.level === 'city', access: 'staff', levels: ['city'], refusalFor: (input) => refusedReopen(input.level) },
+    { on: 'every level', access: 'staff', levels: ['city', 'district'], refusalFor: (input) => refusedReopen(input.level) },
+  ],
   audit: 'write',
   target: (input) => scoreId(input.communityId, input.year, input.level),
   async run({ communityId, year, level, reason }, ctx): Promise<ScoreSheetOutput> {
     const caller = ctx.caller
-    if (caller.org.level !== 'city' && (caller.org.level !== 'district' || level === 'city')) throw forbidden(`${SCORE_LEVEL_LABELS[level]}评分只有${reopenerOf(level)}可以退回`)
     const community = await scopedCommunity(ctx, caller, communityId)
     const district = await districtOf(ctx, community)
     const rubric = district ? await loadRubric(ctx, district._id, year) : null

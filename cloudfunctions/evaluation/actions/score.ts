@@ -2,7 +2,7 @@ import { scoreInput, type ScoreSheetOutput } from '../../_shared/contracts/evalu
 import type { FieldError } from '../../_shared/contracts/common'
 import { type ReviewScore, reopenerOf, SCORE_LEVEL_LABELS, scoreId, scoreLevelOf, scoreTotal } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, forbidden, validation } from '../../_shared/runtime/errors'
+import { conflict, validation } from '../../_shared/runtime/errors'
 import { REFUSED, evaluationStaff } from '../application'
 import { districtOf, loadRubric, scopedCommunity } from '../scoring'
 import { scoreSheetOf } from './score-sheet'
@@ -15,12 +15,14 @@ import { scoreSheetOf } from './score-sheet'
 export const score = defineAction({
   input: scoreInput,
   ...evaluationStaff('evaluation.score'),
+  // Scores are given by a level of the chain (street 初评, district 认定, city 抽查); a community scores nobody.
+  rules: [{ on: 'every call (a reviewing level)', access: 'staff', levels: ['street', 'district', 'city'], refusal: REFUSED['evaluation.score'] }],
   audit: 'write',
   target: (input) => `${input.communityId}:${input.year}`,
   async run({ communityId, year, version, submit, items }, ctx): Promise<ScoreSheetOutput> {
     const caller = ctx.caller
-    const level = scoreLevelOf(caller.org.level)
-    if (!level) throw forbidden(REFUSED['evaluation.score'])
+    // Never null past the rule above.
+    const level = scoreLevelOf(caller.org.level) ?? 'street'
     const community = await scopedCommunity(ctx, caller, communityId)
     const district = await districtOf(ctx, community)
     if (!district) throw conflict('这个社区不属于任何县(区)，没有评审内容')

@@ -2,7 +2,6 @@ import { saveBaselineInput, type SaveBaselineOutput } from '../../_shared/contra
 import { type Counter, counterId } from '../../_shared/domain/counter'
 import { BASELINE_APPROVED_AT, BASELINE_APPROVED_BY, BASELINE_FIELDS, baselineMetric, enteredBaseline, seriesOf } from '../../_shared/domain/indices'
 import { defineAction, staffWith } from '../../_shared/runtime/action'
-import { forbidden } from '../../_shared/runtime/errors'
 import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/application/figures-scope'
 
 /**
@@ -14,14 +13,15 @@ import { baselineReviewOf, FIGURES_REFUSED, targetOrg } from '../../_shared/appl
 export const saveBaseline = defineAction({
   input: saveBaselineInput,
   ...staffWith('index.baseline', FIGURES_REFUSED['index.baseline']),
+  // A baseline is a community's own count of what the app cannot observe: only that community
+  // enters it (an office above reads it on the dashboard). A community's scope is itself, so
+  // `targetOrg` below answers any other community with 404.
+  rules: [{ on: 'every call (a community enters its own)', access: 'staff', levels: ['community'], refusal: '只能录入本社区的基数' }],
   audit: 'write',
   target: (input) => `${input.communityId ?? ''}:${input.period}`,
   async run(input, ctx): Promise<SaveBaselineOutput> {
     const caller = ctx.caller
     const org = await targetOrg(ctx, caller, input.communityId)
-    // Business rule, not access: a baseline is a community's own count of what the app cannot
-    // observe, so only that community enters it; an office above reads it on the dashboard.
-    if (org.level !== 'community' || org._id !== caller.org._id) throw forbidden('只能录入本社区的基数')
     const set: Record<string, number | string> = {}
     for (const f of BASELINE_FIELDS) {
       const v = input[f]

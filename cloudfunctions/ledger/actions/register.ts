@@ -1,8 +1,8 @@
 import { type CaseView, ledgerRegisterInput } from '../../_shared/contracts/intent'
-import { isWithin } from '../../_shared/domain/org'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
-import { AppError, forbidden, validation } from '../../_shared/runtime/errors'
+import { AppError, validation } from '../../_shared/runtime/errors'
+import { orgInScope } from '../../_shared/runtime/scope'
 import { projectTitles, toCaseView, caseStaff } from '../../_shared/application/case'
 import { checkInterests, DuplicateRegistration, intentAnswers, registerIntent, type DuplicateKind } from '../../_shared/application/registration'
 
@@ -31,8 +31,8 @@ export const register = defineAction({
     const communityId = input.communityId ?? caller.org._id
     const community = await ctx.store.collection('orgs').get(communityId)
     if (!community || community.level !== 'community') throw validation([{ path: 'communityId', message: '请选择居民所在的社区' }])
-    // Business rule on top of the permission: a worker registers residents of their own community only.
-    if (!isWithin(community.path, caller.staff.orgId)) throw forbidden(`${community.name}不在你负责的范围内，不能为那里的居民登记`)
+    // A worker registers residents of the communities in their own scope only.
+    orgInScope(caller, community, `${community.name}不在你负责的范围内，不能为那里的居民登记`)
     const now = ctx.now()
     if (input.consent.at > shanghaiDate(now)) throw validation([{ path: 'consent.at', message: '同意日期不能晚于今天' }])
     const interests = await checkInterests(ctx, input.projectInterestIds, community)

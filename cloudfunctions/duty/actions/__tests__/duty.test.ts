@@ -64,8 +64,28 @@ describe('duty (督查与目标责任考核)', () => {
     expect(pct.status).toBe(400)
     expect(fields(pct)).toEqual(['percent'])
     // Only the owner org's staff report: the district above it may not.
-    expect((await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(403)
+    const above = await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已推进', percent: 50 })
+    expect(above.status).toBe(403)
+    expect(above.body.ok ? '' : above.body.error.message).toBe('只有责任单位的工作人员能报告进展')
     expect((await h.store.collection('dutyTasks').get(t._id))?.reports).toEqual([])
+  })
+
+  it('says why an owner or an actor is refused: below my level only, the setter edits, the owner reports (403, nothing written)', async () => {
+    const h = await setup()
+    const message = (r: { body: { ok: boolean; error?: { message: string } } }) => (r.body.ok ? '' : r.body.error?.message)
+    expect(message(await h.call(dutyActions, staffId('dist-o'), 'save', task({ department: undefined, ownerOrgId: 'dist' })))).toBe('只能给本级以下的县区、街道分解任务')
+    expect(message(await h.call(dutyActions, staffId('dist-o'), 'save', task({ department: undefined, ownerOrgId: 'dist2' })))).toBe('只能给本级以下的县区、街道分解任务')
+    const t = await h.ok<DutyTaskView>(dutyActions, staffId('city-o'), 'save', task({ department: undefined, ownerOrgId: 'dist' }))
+    // The district owns it (reports on it) but did not set it (may not edit it).
+    const edit = await h.call(dutyActions, staffId('dist-o'), 'edit', { ...task({ department: undefined, ownerOrgId: 'dist', text: '改了' }), id: t._id, version: t.version, reason: '区里想改一改' })
+    expect(edit.status).toBe(403)
+    expect(message(edit)).toBe('只有分解这项任务的单位能修改它')
+    expect((await h.store.collection('dutyTasks').get(t._id))?.text).toBe('落实小额担保贷款政策')
+    const report = await h.call(dutyActions, staffId('city-o'), 'report', { id: t._id, text: '已推进', percent: 50 })
+    expect(message(report)).toBe('只有责任单位的工作人员能报告进展')
+    expect((await h.call(dutyActions, staffId('dist-o'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(200)
+    // Outside the scope altogether: 404, the same as a task that does not exist.
+    expect((await h.call(dutyActions, staffId('street-r'), 'report', { id: t._id, text: '已推进', percent: 50 })).status).toBe(404)
   })
 
   it('keeps dated reports as history and picks out overdue and at-risk tasks for the 督查 view', async () => {

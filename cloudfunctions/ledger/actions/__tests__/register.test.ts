@@ -33,6 +33,14 @@ async function setup() {
 }
 
 describe('ledger.register (代登记)', () => {
+  it('refuses a community outside the worker’s scope by name (403), writing nothing', async () => {
+    const { h, ledger, intents } = await setup()
+    const r = await h.call(ledger, staffId('a-staff'), 'register', onBehalf({ communityId: 'comm-b' }))
+    expect(r.status).toBe(403)
+    expect(r.body.ok ? '' : r.body.error.message).toBe('乙社区不在你负责的范围内，不能为那里的居民登记')
+    expect(await intents()).toEqual([])
+  })
+
   it('counts a case registered by a worker exactly like the same case registered by the resident', async () => {
     // Two fresh worlds, the same person: once by the resident in the app, once by a worker.
     const self = await setup()
