@@ -77,3 +77,17 @@ export function accessTable(functions: Record<string, ActionMap>): string {
     ACCESS_TABLE_END,
   ].join('\n')
 }
+
+/** `text` with what lies between `start` and `end` (markers included) replaced by `table`. */
+function between(text: string, start: string, end: string, table: string): string {
+  const a = text.indexOf(start)
+  const b = text.indexOf(end)
+  if (a < 0 || b < a) throw new Error(`README has no ${start.slice(5, 30)}… markers`)
+  return text.slice(0, a) + table + text.slice(b + end.length)
+}
+
+/** The README with both generated tables (permission matrix, who may call what) written anew. */
+export function withAccessTables(readme: string, functions: Record<string, ActionMap>): string {
+  const matrix = between(readme, PERMISSION_MATRIX_START, PERMISSION_MATRIX_END, permissionMatrixTable(functions))
+  return between(matrix, ACCESS_TABLE_START, ACCESS_TABLE_END, accessTable(functions))
+}
