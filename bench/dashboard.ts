@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import type { DashboardOutput } from '../cloudfunctions/_shared/contracts/indices'
 import { type Contribution, counterId } from '../cloudfunctions/_shared/domain/counter'
 import { INDEX_DEFS, type Metrics, toIndex } from '../cloudfunctions/_shared/domain/indices'
-import { type Intent, intentContributions } from '../cloudfunctions/_shared/domain/intent'
+import { type Case, intentContributions } from '../cloudfunctions/_shared/domain/case'
 import { type StaffMember, staffContributions } from '../cloudfunctions/_shared/domain/staff'
 import { periodsOf, previousPeriod } from '../cloudfunctions/_shared/domain/period'
 import type { Ctx } from '../cloudfunctions/_shared/runtime/action'
@@ -48,7 +48,7 @@ function rng(seed: number) {
 }
 
 /** A lean but complete case: registered 2023–2026, most guided, some with a venture and a benefit. */
-function makeCase(i: number, rand: () => number): Intent {
+function makeCase(i: number, rand: () => number): Case {
   const day = (y: number) => `${y}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`
   const created = day(2023 + Math.floor(rand() * 4)).replace(/^2026-1[12]/, '2026-10')
   const createdAt = dayInstant(created).toISOString()
@@ -91,7 +91,7 @@ function makeCase(i: number, rand: () => number): Intent {
     stageHistory: [],
     followUps: [],
     ventures: started
-      ? [{ id: `v${i}`, name: '店', kind: rand() < 0.3 ? 'enterprise' : 'individual', registrationDate: reg, jobsCreated: Math.floor(rand() * 4), status: rand() < 0.2 ? 'closed' : 'operating', closureDate: '', updatedAt: '', byName: '' }].map((v) => (v.status === 'closed' ? { ...v, closureDate: reg < '2026-01-01' ? reg.replace(/^(\d{4})/, (y) => String(Number(y) + 1)) : '2026-11-01' } : v)) as Intent['ventures']
+      ? [{ id: `v${i}`, name: '店', kind: rand() < 0.3 ? 'enterprise' : 'individual', registrationDate: reg, jobsCreated: Math.floor(rand() * 4), status: rand() < 0.2 ? 'closed' : 'operating', closureDate: '', updatedAt: '', byName: '' }].map((v) => (v.status === 'closed' ? { ...v, closureDate: reg < '2026-01-01' ? reg.replace(/^(\d{4})/, (y) => String(Number(y) + 1)) : '2026-11-01' } : v)) as Case['ventures']
       : [],
     benefits: started && rand() < 0.7 ? [{ id: `b${i}`, policyId: null, policyTitle: '补贴', kind: 'startup_subsidy', amountFen: 500_000, date: reg, approvedBy: '', documentNo: '', note: '', eligible: true, overrideReason: '', loanId: null, at: '', byName: '', history: [] }] : [],
     askedHelp: true,
@@ -125,7 +125,7 @@ async function naiveDashboard(store: ReturnType<typeof openSqliteStore<Collectio
       }
     }
   }
-  for await (const batch of store.collection('intents').scan(where.eq<Intent>('communityId', communityId), 1000)) for (const i of batch) add(intentContributions(i))
+  for await (const batch of store.collection('cases').scan(where.eq<Case>('communityId', communityId), 1000)) for (const i of batch) add(intentContributions(i))
   for await (const batch of store.collection('staff').scan(where.eq<StaffMember>('orgId', communityId), 1000)) for (const m of batch) add(staffContributions(m))
   // The baseline lives in the counter document; the naive version reads it too.
   const base = await store.collection('counters').get(counterId(communityId, '2026'))
@@ -173,7 +173,7 @@ async function measure(size: number) {
     const w0 = performance.now()
     for (let start = 0; start < size; start += 5000) {
       await store.transaction(async (tx) => {
-        for (let i = start; i < Math.min(size, start + 5000); i++) await tx.collection('intents').insert(makeCase(i, rand))
+        for (let i = start; i < Math.min(size, start + 5000); i++) await tx.collection('cases').insert(makeCase(i, rand))
       })
     }
     const writeMs = performance.now() - w0
@@ -218,7 +218,7 @@ async function measure(size: number) {
     const agree = JSON.stringify(real) === JSON.stringify(naive)
     if (!agree && process.env.BENCH_DEBUG) console.error(JSON.stringify({ real, naive }))
     let communityCases = 0
-    communityCases = await store.collection('intents').count(where.eq<Intent>('communityId', 'comm-a'))
+    communityCases = await store.collection('cases').count(where.eq<Case>('communityId', 'comm-a'))
     return {
       cases: size,
       communityCases,

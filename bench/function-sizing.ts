@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../cloudfunctions/_shared/domain/intent'
+import { CONSENT_VERSION, type Case, maskIdCard, maskPhone } from '../cloudfunctions/_shared/domain/case'
 import type { Job } from '../cloudfunctions/_shared/domain/job'
 import type { Org } from '../cloudfunctions/_shared/domain/org'
 import type { StaffMember } from '../cloudfunctions/_shared/domain/staff'
@@ -57,7 +57,7 @@ function cityOrgs(): Org[] {
 }
 
 /** A full case with realistic text lengths (as bench/ledger-export.ts), dates over 2023–2026. */
-function makeCase(i: number, community: Org, rand: () => number, sealed: { phone: string; id: string }): Intent {
+function makeCase(i: number, community: Org, rand: () => number, sealed: { phone: string; id: string }): Case {
   const created = `${2023 + Math.floor(rand() * 4)}-${String(1 + Math.floor(rand() * 10)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`
   const at = dayInstant(created).toISOString()
   const guided = rand() < 0.85
@@ -140,7 +140,7 @@ export async function functionSizing(cases = 1_000_000, exportParts = 3) {
     const seed0 = performance.now()
     for (let start = 0; start < cases; start += 5000) {
       await store.transaction(async (tx) => {
-        for (let i = start; i < Math.min(cases, start + 5000); i++) await tx.collection('intents').insert(makeCase(i, communities[i % communities.length], rand, sealed))
+        for (let i = start; i < Math.min(cases, start + 5000); i++) await tx.collection('cases').insert(makeCase(i, communities[i % communities.length], rand, sealed))
       })
     }
     const seedMs = performance.now() - seed0
@@ -153,8 +153,8 @@ export async function functionSizing(cases = 1_000_000, exportParts = 3) {
 
     // The city-wide export: the city administrator's scope is every case.
     ;(globalThis as { gc?: () => void }).gc?.()
-    const query = where.has<Intent>('communityPath', 'city')
-    const total = await store.collection('intents').count(query)
+    const query = where.has<Case>('communityPath', 'city')
+    const total = await store.collection('cases').count(query)
     const params: ExportParams = { query, today: '2026-11-22', fileName: '帮扶台帐-市-2026-11-22.xlsx', title: '市 创业帮扶台帐', split: total > PART_ROWS }
     const exportDef = makeExportJob(() => localExportParts(() => join(dir, 'exports')))
     const exportJob = await startJob(store, 'ledgerExport', { orgId: 'city', startedBy: 'admin', params, acc: { rows: 0, parts: [] }, total, now: new Date() })

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ExportOutput } from '../cloudfunctions/_shared/contracts/intent'
-import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../cloudfunctions/_shared/domain/intent'
+import { CONSENT_VERSION, type Case, maskIdCard, maskPhone } from '../cloudfunctions/_shared/domain/case'
 import { dispatch } from '../cloudfunctions/_shared/runtime/dispatch'
 import { makeKeyring } from '../cloudfunctions/_shared/runtime/keyring'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
@@ -32,13 +32,13 @@ export interface LedgerExportResult {
 }
 
 /** The records of a worked case: follow-ups on 项目/资金/场地, a venture, benefits, a loan on every fifth. */
-function withLedgerRecords(doc: Intent, i: number, day: string): void {
+function withLedgerRecords(doc: Case, i: number, day: string): void {
   const by = { byId: 'a-staff', byName: '指导员', at: `${day}T02:00:00.000Z` }
   doc.followUps = (['project', 'loan', 'site'] as const).map((kind, k) => ({
     id: `fu${i}_${k}`, kind, date: day, note: '上门了解经营情况，讲解创业担保贷款和场租补贴的申请条件', outcome: '已准备材料', visibleToResident: true, nextFollowUpDate: '', projectId: null, projectTitle: null, ...by,
   }))
   doc.ventures = [{ id: `v${i}`, name: `居民${i}早餐店`, kind: 'individual', registrationDate: day, jobsCreated: 2, status: 'operating', closureDate: '', updatedAt: by.at, byName: '指导员' }]
-  const benefit = (id: string, kind: Intent['benefits'][number]['kind'], amountFen: number, loanId: string | null) => ({
+  const benefit = (id: string, kind: Case['benefits'][number]['kind'], amountFen: number, loanId: string | null) => ({
     id, policyId: 'pol_startup', policyTitle: '返乡创业一次性补贴', kind, amountFen, date: day, approvedBy: '区人社局', documentNo: `东人社发〔2026〕${i}号`, note: '',
     eligible: true, overrideReason: '', loanId, at: by.at, byName: '指导员', history: [],
   })
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       for (let i = start; i < Math.min(rows, start + 1000); i++) {
         const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
         const id = `510402199001${String(i).padStart(6, '0')}`
-        const doc: Intent = {
+        const doc: Case = {
           _id: `int_${String(i).padStart(8, '0')}`, residentId: `r${i}`, communityId: community._id, communityPath: community.path, communityName: community.name,
           name: `居民${i}`, gender: i % 2 ? 'male' : 'female', ageBand: '25-34', education: 'college', household: 'rural', targetGroups: ['returning_migrant'],
           familySituation: '家里四口人，孩子上小学，丈夫在外打工', skillLevel: 'basic', certificates: ['中式面点师'], industry: 'catering',
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
           benefitCount: 0, trainedAt: '', startedAt: '', createdAt: at, updatedAt: at, acceptedAt: at, acceptedByName: '指导员', withdrawnAt: '', version: 1,
         }
         if (full) withLedgerRecords(doc, i, at.slice(0, 10))
-        await tx.collection('intents').insert(doc)
+        await tx.collection('cases').insert(doc)
       }
     })
   }

@@ -114,10 +114,10 @@ export async function seedBulkCases(raw: ReturnType<typeof openSqliteStore<Colle
   if (extra <= 0) return
   const { body } = await dispatch(fns.intent, { action: 'submit', data: registration({ communityId: 'comm-b', name: '赵大勇', phone: '13700000000', idCard: ID_C }) }, { fn: 'intent', store: raw, identity: { residentId: 'bulk-template' }, keyring, now: () => new Date('2026-10-01T02:00:00.000Z') })
   if (!body.ok) throw new Error(`bulk case template refused: ${JSON.stringify(body.error)}`)
-  const tmpl = await raw.collection('intents').get((body.data as { _id: string })._id)
+  const tmpl = await raw.collection('cases').get((body.data as { _id: string })._id)
   if (!tmpl) throw new Error('bulk case template missing')
   await raw.transaction(async (tx) => {
-    const intents = tx.collection('intents')
+    const intents = tx.collection('cases')
     for (let i = 0; i < extra; i++) {
       const id = `bulk-${i.toString(36).padStart(6, '0')}`
       await intents.insert({ ...tmpl, _id: `case-${id}`, residentId: id })
@@ -568,7 +568,7 @@ export async function opsPerAction(opts: { extra?: number; codes?: OpsCodePorts 
       if (!done.has(`${fn}.${action}`)) notDriven.push(`${fn}.${action}`)
     }
   }
-  const storedCases = await raw.collection('intents').count()
+  const storedCases = await raw.collection('cases').count()
   await raw.close()
   rmSync(dir, { recursive: true, force: true })
   // `rows` is the table the story kept (setup rows spliced out, cases relabelled): `counted` follows it.

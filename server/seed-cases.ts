@@ -6,13 +6,13 @@ import {
   CONSENT_VERSION,
   type FollowUp,
   INDUSTRIES,
-  type Intent,
+  type Case,
   type IntentStage,
   maskIdCard,
   maskPhone,
   NEEDS,
   type Venture,
-} from '../cloudfunctions/_shared/domain/intent'
+} from '../cloudfunctions/_shared/domain/case'
 import type { Org } from '../cloudfunctions/_shared/domain/org'
 import { periodsOf } from '../cloudfunctions/_shared/domain/period'
 import { type Benefit as MoneyBenefit, KIND_OF_CATEGORY, type Loan, type LoanStepRecord, loanDueDate } from '../cloudfunctions/_shared/domain/money'
@@ -83,7 +83,7 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
       const needs = rand() < 0.85 ? [...new Set([pick(NEEDS), pick(NEEDS)])] : []
       const residentId = onBehalf ? '' : `demo-resident-${n}`
       const staffName = `${c.name}指导员`
-      const history: Intent['stageHistory'] = [
+      const history: Case['stageHistory'] = [
         onBehalf ? { stage: 'registered', at: createdAt, byId: 'demo', byName: `${staffName}（代登记）`, note: '' } : { stage: 'registered', at: createdAt, byId: residentId, byName: '居民本人', note: '' },
       ]
       const followUps: FollowUp[] = []
@@ -156,7 +156,7 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
           }
         }
       }
-      const intent: Intent = {
+      const intent: Case = {
         _id: `int_demo_${String(n).padStart(4, '0')}`,
         residentId,
         communityId: c._id,
@@ -210,10 +210,10 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
         version: 1,
       }
       await store.transaction(async (tx) => {
-        if (residentId) await tx.collection('intentSlots').insert({ _id: residentSlotId({ keyring }, c._id, residentId), intentId: intent._id, communityId: c._id, createdAt })
-        else await tx.collection('intentSlots').insert({ _id: phoneSlotId(intent.phoneHash ?? ''), intentId: intent._id, communityId: c._id, createdAt })
-        await tx.collection('intentSlots').insert({ _id: idCardSlotId(intent.idCardHash), intentId: intent._id, communityId: c._id, createdAt })
-        await tx.collection('intents').insert(intent)
+        if (residentId) await tx.collection('caseSlots').insert({ _id: residentSlotId({ keyring }, c._id, residentId), intentId: intent._id, communityId: c._id, createdAt })
+        else await tx.collection('caseSlots').insert({ _id: phoneSlotId(intent.phoneHash ?? ''), intentId: intent._id, communityId: c._id, createdAt })
+        await tx.collection('caseSlots').insert({ _id: idCardSlotId(intent.idCardHash), intentId: intent._id, communityId: c._id, createdAt })
+        await tx.collection('cases').insert(intent)
         await applyCountedChange(tx, null, countedIntent(intent))
       })
     }

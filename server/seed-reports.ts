@@ -5,7 +5,7 @@
  */
 import type { Honor, Report, ReportHop } from '../cloudfunctions/_shared/domain/report'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
-import type { Intent } from '../cloudfunctions/_shared/domain/intent'
+import type { Case } from '../cloudfunctions/_shared/domain/case'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, where } from '../cloudfunctions/_shared/store/port'
 import { DEMO_ACCOUNTS, DEMO_ORGS } from './seed-data'
@@ -105,7 +105,7 @@ export async function seedDemoReports(store: Store<Collections>, now: Date): Pro
   for (const r of reports) await store.collection('reports').insert(r)
 
   const at = ago(12)
-  const cases = await store.collection('intents').find({ where: where.eq<Intent>('communityId', 'c-xinhua'), limit: 1 })
+  const cases = await store.collection('cases').find({ where: where.eq<Case>('communityId', 'c-xinhua'), limit: 1 })
   const honor = (id: string, by: string, kind: Honor['kind'], subjectId: string, subjectName: string, subjectOrgName: string, citation: string, extra: Partial<Honor> = {}): Honor => ({
     _id: id,
     year,

@@ -5,7 +5,7 @@ import type { Org } from '../cloudfunctions/_shared/domain/org'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
 import type { Collections } from '../cloudfunctions/_shared/store/collections'
 import { type Store, type TxStore, where } from '../cloudfunctions/_shared/store/port'
-import type { FollowUp, Intent } from '../cloudfunctions/_shared/domain/intent'
+import type { FollowUp, Case } from '../cloudfunctions/_shared/domain/case'
 import { type LeaderPairing, PAIRING_FOLLOW_UP_DAYS, pairingId } from '../cloudfunctions/_shared/domain/pairing'
 import { writeCase } from '../cloudfunctions/_shared/application/case'
 import { addDays } from '../cloudfunctions/_shared/application/work-queues'
@@ -146,7 +146,7 @@ export async function seedDemoPairings(store: Store<Collections>, now: Date): Pr
   for (const p of plan) {
     const leader = await store.collection('staff').get(p.leaderId)
     const leaderOrg = leader ? await store.collection('orgs').get(leader.orgId) : null
-    const page = await store.collection('intents').find({ where: where.eq<Intent>('communityId', p.community), orderBy: [{ field: '_id', dir: 'asc' }], limit: 50 })
+    const page = await store.collection('cases').find({ where: where.eq<Case>('communityId', p.community), orderBy: [{ field: '_id', dir: 'asc' }], limit: 50 })
     const c = page.items.find((i) => i.ventures.length > 0 && i.status !== 'withdrawn')
     if (!leader || !leaderOrg || !c) continue
     const pairedOn = shanghaiDate(new Date(now.getTime() - p.pairedDaysAgo * DAY))
@@ -174,7 +174,7 @@ export async function seedDemoPairings(store: Store<Collections>, now: Date): Pr
     await store.transaction(async (tx) => {
       await tx.collection('pairings').put(doc)
       if (!visitedOn) return
-      const current = await tx.collection('intents').get(c._id)
+      const current = await tx.collection('cases').get(c._id)
       if (!current) return
       const followUp: FollowUp = {
         id: `fu_demo_pair_${made}`,

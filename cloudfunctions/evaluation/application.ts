@@ -20,7 +20,7 @@ import {
   spotSummary,
   TRANSITIONS,
 } from '../_shared/domain/evaluation'
-import type { Intent } from '../_shared/domain/intent'
+import type { Case } from '../_shared/domain/case'
 import { isWithin } from '../_shared/domain/org'
 import { can, type Permission } from '../_shared/domain/roles'
 import { computeIndex } from '../_shared/domain/survey'
@@ -130,7 +130,7 @@ export async function changeApplication(
 async function sampleRows(store: Store<Collections>, app: EvaluationApplication): Promise<SampleRow[]> {
   const ids = app.sample?.intentIds ?? []
   if (!ids.length) return []
-  const page = await store.collection('intents').find({ where: where.in<Intent>('_id', ids), limit: ids.length })
+  const page = await store.collection('cases').find({ where: where.in<Case>('_id', ids), limit: ids.length })
   const byId = new Map(page.items.map((i) => [i._id, i]))
   return ids.map((id) => {
     const i = byId.get(id)

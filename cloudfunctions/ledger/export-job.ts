@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto'
 import type * as v from 'valibot'
 import type { ledgerExportInput } from '../_shared/contracts/intent'
-import type { Intent } from '../_shared/domain/intent'
+import type { Case } from '../_shared/domain/case'
 import { shanghaiDate } from '../_shared/domain/time'
 import type { StaffCtx } from '../_shared/runtime/action'
 import { defineJob } from '../_shared/runtime/jobs'
@@ -28,7 +28,7 @@ export const PART_ROWS = 10_000
 
 /** What an export job is fixed to when it starts: the checked scope and filter, as data. */
 export interface ExportParams {
-  query: Filter<Intent>
+  query: Filter<Case>
   today: string
   fileName: string
   title: string
@@ -57,7 +57,7 @@ export async function exportScope(ctx: StaffCtx, input: v.InferOutput<typeof led
   const now = ctx.now()
   const today = shanghaiDate(now)
   const { filter, community } = await scopeFilter(ctx, caller, input.communityId)
-  const query = where.and<Intent>(filter, ...ledgerFilters(input, today))
+  const query = where.and<Case>(filter, ...ledgerFilters(input, today))
   const scopeName = community?.name ?? caller.org.name
   return {
     caller,
@@ -70,7 +70,7 @@ export async function exportScope(ctx: StaffCtx, input: v.InferOutput<typeof led
   }
 }
 
-export const toExportRow = (i: Intent, today: string): ExportRow => ({ ...toLedgerRow(i, today), familySituation: i.familySituation, projectDescription: i.projectDescription })
+export const toExportRow = (i: Case, today: string): ExportRow => ({ ...toLedgerRow(i, today), familySituation: i.familySituation, projectDescription: i.projectDescription })
 
 /** A part's storage key: fixed by (job, part number), unguessable because the job id is. */
 export function partKey(jobId: string, index: number): string {
@@ -83,10 +83,10 @@ export function makeExportJob(parts: () => ExportParts, partRows: number = PART_
   return defineJob<ExportParams, ExportAcc, StoredExport>({
     kind: 'ledgerExport',
     async chunk({ job, params, cursor, acc, store, now }) {
-      const rows: Intent[] = []
+      const rows: Case[] = []
       let last = cursor
-      const after = cursor ? where.and<Intent>(params.query, where.gt('_id', cursor)) : params.query
-      scan: for await (const batch of store.collection('intents').scan(after, 500)) {
+      const after = cursor ? where.and<Case>(params.query, where.gt('_id', cursor)) : params.query
+      scan: for await (const batch of store.collection('cases').scan(after, 500)) {
         for (const i of batch) {
           if (rows.length >= partRows) break scan
           rows.push(i)

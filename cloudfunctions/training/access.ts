@@ -1,5 +1,5 @@
 import type { CourseListItem, CourseView, EnrolmentRow, MyEnrolment } from '../_shared/contracts/training'
-import type { Intent } from '../_shared/domain/intent'
+import type { Case } from '../_shared/domain/case'
 import { isWithin } from '../_shared/domain/org'
 import { can } from '../_shared/domain/roles'
 import { visibleFrom } from '../_shared/domain/service'
@@ -68,11 +68,11 @@ export function refuseTraining(reason: TrainingRefusal): AppError {
 }
 
 /** Does the course suit the resident's case (asked for training, and the course serves their community)? */
-export function matchesIntent(course: Course, intent: Intent | null): boolean {
+export function matchesIntent(course: Course, intent: Case | null): boolean {
   return !!intent && visibleFrom(course.orgId, intent.communityPath) && courseMatches(course, intent)
 }
 
-export function myEnrolment(e: CourseEnrolment, intent: Intent | null, courseId: string): MyEnrolment {
+export function myEnrolment(e: CourseEnrolment, intent: Case | null, courseId: string): MyEnrolment {
   const onCase = intent && e.intentId === intent._id ? intent : null
   return {
     status: e.status,
@@ -84,13 +84,13 @@ export function myEnrolment(e: CourseEnrolment, intent: Intent | null, courseId:
   }
 }
 
-export async function toCourseView(ctx: Ctx, course: Course, intent: Intent | null): Promise<CourseView> {
+export async function toCourseView(ctx: Ctx, course: Course, intent: Case | null): Promise<CourseView> {
   const { orgPath: _p, updatedBy: _u, ...rest } = course
   let mine: MyEnrolment | null = null
   if (ctx.caller.kind === 'resident') {
     const e = await ctx.store.collection('courseEnrolments').get(enrolmentIdOf(ctx.keyring, course._id, ctx.caller.id))
     if (e && e.status !== 'cancelled') {
-      const onCase = e.intentId ? await ctx.store.collection('intents').get(e.intentId) : null
+      const onCase = e.intentId ? await ctx.store.collection('cases').get(e.intentId) : null
       mine = myEnrolment(e, onCase, course._id)
     }
   }
@@ -98,7 +98,7 @@ export async function toCourseView(ctx: Ctx, course: Course, intent: Intent | nu
   return { ...rest, editable: mayManageCourse(ctx.caller, course), matches: matchesIntent(course, intent), mine, policyTitle: policy?.title ?? null }
 }
 
-export function toCourseListItem(course: Course, intent: Intent | null, mine: CourseEnrolment | null): CourseListItem {
+export function toCourseListItem(course: Course, intent: Case | null, mine: CourseEnrolment | null): CourseListItem {
   return {
     _id: course._id,
     title: course.title,

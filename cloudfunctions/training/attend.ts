@@ -1,4 +1,4 @@
-import { type Benefit, type Intent, stageRank } from '../_shared/domain/intent'
+import { type Benefit, type Case, stageRank } from '../_shared/domain/case'
 import { shanghaiDate } from '../_shared/domain/time'
 import { type Course, type CourseEnrolment, certificateNo, isComplete, subsidyBenefitId, subsidyEligible } from '../_shared/domain/training'
 import type { Ctx } from '../_shared/runtime/action'
@@ -23,10 +23,10 @@ export async function caseForCourse(ctx: Ctx, course: Course, enrolment: Pick<Co
 }
 
 /** What completing `course` changes on a case: 已培训 (once), a training follow-up, and the subsidy when eligible. */
-export function completedCase(c: Intent, course: Course, certificate: string, at: string): Intent {
+export function completedCase(c: Case, course: Course, certificate: string, at: string): Case {
   const today = shanghaiDate(new Date(at))
   const by = { byId: `course:${course._id}`, byName: course.orgName }
-  const next: Intent = { ...c, courseCompletedAt: c.courseCompletedAt || at, trainedAt: c.trainedAt || at }
+  const next: Case = { ...c, courseCompletedAt: c.courseCompletedAt || at, trainedAt: c.trainedAt || at }
   if (stageRank(c.stage) < stageRank('trained')) {
     next.stage = 'trained'
     next.stageHistory = [...c.stageHistory, { stage: 'trained', at, ...by, note: `完成培训：${course.title}` }]
@@ -84,7 +84,7 @@ export async function attend(
     if (!counted) throw conflict(BUSY)
     const certificate = certificateNo(course, new Date(at), course.completedCount + 1)
     Object.assign(set, { status: 'completed', certificateNo: certificate, completedAt: at })
-    const current = intentId ? await tx.collection('intents').get(intentId) : null
+    const current = intentId ? await tx.collection('cases').get(intentId) : null
     if (current && current.status !== 'withdrawn' && !current.anonymisedAt) {
       const saved = await writeCase(tx, current, completedCase(current, course, certificate, at), at, (b, a) => [...caseNotices(b, a), ...benefitNotices(b, a)])
       if (!saved) throw conflict(BUSY)

@@ -57,7 +57,7 @@ describe('seed', () => {
     expect(await seedDemo(bare, new Date(), { demoData: false, keyring: makeKeyring(Buffer.from('x'.repeat(40))) })).toBe(true)
     expect(await bare.collection('orgs').count()).toBe(DEMO_ORGS.length)
     expect((await bare.collection('staff').find({ limit: 10 })).items.map((s) => s.username)).toEqual(['admin'])
-    for (const c of ['policies', 'events', 'surveys', 'projects', 'intents'] as const) expect(await bare.collection(c).count()).toBe(0)
+    for (const c of ['policies', 'events', 'surveys', 'projects', 'cases'] as const) expect(await bare.collection(c).count()).toBe(0)
     await bare.close()
   })
 })

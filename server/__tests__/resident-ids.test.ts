@@ -77,7 +77,7 @@ beforeAll(async () => {
   await call(me, 'profile', 'exportMine', {}) // leaves an audit record with the resident as actor
   // A site application and a mentor request on one of 新华社区's cases, as the resident's own
   // actions would have stored them.
-  const intent = (await all('intents')).find((i) => i.communityId === 'c-xinhua')
+  const intent = (await all('cases')).find((i) => i.communityId === 'c-xinhua')
   if (!intent) throw new Error('no 新华社区 case in the demo data')
   const at = NOW.toISOString()
   const base = { intentId: intent._id, residentId: intent.residentId, communityId: intent.communityId, communityPath: intent.communityPath, createdAt: at, updatedAt: at }
@@ -89,7 +89,7 @@ afterAll(() => store.close())
 it("no staff read answers with a resident's raw id", async () => {
   const residentIds = new Set<string>()
   for (const p of await all('profiles')) residentIds.add(p._id)
-  for (const i of await all('intents')) residentIds.add(i.residentId)
+  for (const i of await all('cases')) residentIds.add(i.residentId)
   for (const s of await all('eventSignups')) residentIds.add(s.residentId)
   for (const a of await all('siteApplications')) residentIds.add(a.residentId)
   for (const f of await all('feedback')) residentIds.add(f.residentId)
@@ -100,7 +100,7 @@ it("no staff read answers with a resident's raw id", async () => {
 
   const staff: Identity = { staffId: 'st_xinhua' }
   const lead: Identity = { staffId: 'st_xinhua-lead' }
-  const intents = (await all('intents')).filter((i) => i.communityId === 'c-xinhua')
+  const intents = (await all('cases')).filter((i) => i.communityId === 'c-xinhua')
   const events = (await all('events')).filter((e) => e.orgId === 'c-xinhua')
   const courses = (await all('courses')).filter((c) => c.orgPath.includes('c-xinhua'))
   const feedback = (await all('feedback')).filter((f) => f.communityId === 'c-xinhua')

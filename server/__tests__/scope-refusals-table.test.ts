@@ -70,7 +70,7 @@ beforeAll(async () => {
   const at = NOW.toISOString()
   ids.enrolment = 'enr_jinsha_t'
   await store.collection('courseEnrolments').insert({ _id: ids.enrolment, courseId: ids.jinshaCourse, orgId: 'c-jinsha', residentId: 'h5_jinsha_resident_t', name: '金沙居民', phoneMasked: '139****0021', attended: [], checkedInBy: {}, status: 'enrolled', certificateNo: null, completedAt: null, intentId: null, createdAt: at, updatedAt: at })
-  const intent = await first('intents', (i) => i.communityId !== 'c-xinhua')
+  const intent = await first('cases', (i) => i.communityId !== 'c-xinhua')
   const base = { intentId: intent._id, residentId: intent.residentId, communityId: intent.communityId, communityPath: intent.communityPath, createdAt: at, updatedAt: at }
   await store.collection('siteApplications').insert({ ...base, _id: ids.siteApplication, siteId: 'site_x', siteName: '测试孵化器', name: '金沙居民', note: '需要工位', status: 'pending', reply: '', handledByName: '' })
   await store.collection('mentorRequests').insert({ ...base, _id: ids.mentorRequest, mentorId: 'm_x', mentorName: '导师', topic: '怎么申请贷款', preferredTime: '周三下午', status: 'open' })
@@ -78,7 +78,7 @@ beforeAll(async () => {
 afterAll(() => store.close())
 
 it("every scoped action asked for another community's record answers 404 and is audited exactly once", async () => {
-  const intent = await first('intents', (d) => d.communityId !== 'c-xinhua')
+  const intent = await first('cases', (d) => d.communityId !== 'c-xinhua')
   const survey = await first('surveys', (d) => d.orgId === 'c-jinsha')
   const story = await first('stories', (d) => d.orgId === 'c-jinsha')
   const draftPolicy = { ...(await first('policies', (d) => d.status === 'published')), _id: 'pol_jinsha_draft', orgId: 'c-jinsha', orgPath: ['city', 'd-east', 's-bcg', 'c-jinsha'], orgName: '金沙社区', status: 'draft' as const, publishedAt: '' }

@@ -45,7 +45,7 @@ async function refusalsOf(action: string): Promise<AuditEntry[]> {
 }
 
 it("answers 404 for every other community's record, and audits each refusal exactly once", async () => {
-  const intent = await first('intents', (d) => d.communityId !== 'c-xinhua')
+  const intent = await first('cases', (d) => d.communityId !== 'c-xinhua')
   const feedback = await first('feedback', (d) => d.communityId === 'c-jinsha')
   const survey = await first('surveys', (d) => d.orgId === 'c-jinsha')
   const event = await first('events', (d) => d.orgId === 'c-jinsha')

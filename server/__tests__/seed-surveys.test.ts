@@ -43,7 +43,7 @@ describe('demo 市民创业状况调查, 当地平均数 and 挂帮', () => {
     expect(page.average).toMatchObject({ source: 'computed' })
     const pairings = (await store.collection('pairings').find({ limit: 10 })).items
     expect(pairings.map((p) => p.leaderId).sort()).toEqual(['st_bingcaogang', 'st_dongqu'])
-    const visited = await store.collection('intents').get(pairings.find((p) => p.leaderId === 'st_bingcaogang')!.caseId)
+    const visited = await store.collection('cases').get(pairings.find((p) => p.leaderId === 'st_bingcaogang')!.caseId)
     expect(visited?.followUps.at(-1)).toMatchObject({ byLeader: true, byId: 'st_bingcaogang' })
     const report = await reconcileCounters(store, { repair: false })
     expect(report.drift).toEqual([])

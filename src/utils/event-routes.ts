@@ -7,7 +7,7 @@ export const eventRoutes = {
   inbox: pageUrl('inbox'),
   /** The linked survey (built by the survey feature). */
   survey: (id: string) => pageUrl('survey', { id }),
-  /** Intent registration that remembers which event it came from (built by the intent feature). */
+  /** Case registration that remembers which event it came from (built by the intent feature). */
   intentForm: (eventId: string) => pageUrl('intentForm', { eventId }),
   staffEvents: pageUrl('staffEvents'),
   eventEdit: (id?: string) => pageUrl('eventEdit', { id }),

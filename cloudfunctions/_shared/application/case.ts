@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
-import { type FollowUp, fourInOneOf, type Intent, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/intent'
+import { type FollowUp, fourInOneOf, type Case, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/case'
 import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
@@ -55,7 +55,7 @@ export async function projectTitles(store: Store<Collections>, ids: readonly str
 }
 
 /** What the resident answered when registering (the case's own fields, no staff work). */
-export function intentAnswers(i: Intent) {
+export function intentAnswers(i: Case) {
   return {
     name: i.name,
     gender: i.gender,
@@ -77,7 +77,7 @@ export function intentAnswers(i: Intent) {
 }
 
 /** What every view of a case starts with: the answers, its community and the masked identifiers. */
-function caseIdentity(i: Intent) {
+function caseIdentity(i: Case) {
   return {
     ...intentAnswers(i),
     _id: i._id,
@@ -89,7 +89,7 @@ function caseIdentity(i: Intent) {
 }
 
 /** The resident's own view: masked identifiers, the timeline, and only follow-ups marked for them. */
-export function toMyCase(i: Intent, interests: { id: string; title: string }[]): MyCase {
+export function toMyCase(i: Case, interests: { id: string; title: string }[]): MyCase {
   return {
     ...caseIdentity(i),
     status: i.status,
@@ -137,7 +137,7 @@ export function toMyCase(i: Intent, interests: { id: string; title: string }[]):
 }
 
 /** A ledger row: masked identifiers only, never a sealed value. */
-export function toLedgerRow(i: Intent, today: string): LedgerRow {
+export function toLedgerRow(i: Case, today: string): LedgerRow {
   return {
     _id: i._id,
     name: i.name,
@@ -173,7 +173,7 @@ export function mayWrite(caller: Caller, communityPath: readonly string[]): bool
   return caller.kind === 'staff' && can(caller.staff.role, 'intent.write') && isWithin(communityPath, caller.staff.orgId)
 }
 
-export function toCaseView(i: Intent, caller: Caller, now: Date, interests: { id: string; title: string }[]): CaseView {
+export function toCaseView(i: Case, caller: Caller, now: Date, interests: { id: string; title: string }[]): CaseView {
   return {
     ...caseIdentity(i),
     consentVersion: i.consentVersion,
@@ -247,8 +247,8 @@ export function stageEntry(stage: IntentStage, at: string, by: { _id: string; na
  * reveal nothing. The permission is declared on the action (dispatch asks it before the
  * handler); `permission` is for a shared step that may be reached from more than one action.
  */
-export async function loadCase(ctx: Ctx, id: string, permission?: keyof typeof CASE_REFUSED): Promise<Intent> {
-  return loadInScope(ctx, 'intents', id, {
+export async function loadCase(ctx: Ctx, id: string, permission?: keyof typeof CASE_REFUSED): Promise<Case> {
+  return loadInScope(ctx, 'cases', id, {
     pathOf: (i) => i.communityPath,
     missing: CASE_MISSING,
     permission,
@@ -257,7 +257,7 @@ export async function loadCase(ctx: Ctx, id: string, permission?: keyof typeof C
 }
 
 /** What a case counts for, and where (see `intentContributions`). */
-export function countedIntent(i: Intent): Counted {
+export function countedIntent(i: Case): Counted {
   return { orgId: i.communityId, contributions: intentContributions(i) }
 }
 
@@ -267,7 +267,7 @@ export function countedIntent(i: Intent): Counted {
  * tell nothing. Notices are opt-in so a bulk path (a migration, a recount, a repair) that
  * rewrites cases never messages anyone.
  */
-export type CaseTell = ((before: Intent, after: Intent) => Notice[]) | null
+export type CaseTell = ((before: Case, after: Case) => Notice[]) | null
 
 /**
  * Changes a case the staff caller may write: reads it inside the transaction, lets `change`
@@ -278,7 +278,7 @@ export type CaseTell = ((before: Intent, after: Intent) => Notice[]) | null
 export async function changeCase(
   ctx: Ctx,
   id: string,
-  change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
+  change: (current: Case, at: string, tx: TxStore<Collections>) => Promise<Case> | Case,
   tell: CaseTell,
 ): Promise<CaseView> {
   const saved = await changeCaseDoc(ctx, id, change, tell)
@@ -293,13 +293,13 @@ export async function changeCase(
 export async function changeCaseDoc(
   ctx: Ctx,
   id: string,
-  change: (current: Intent, at: string, tx: TxStore<Collections>) => Promise<Intent> | Intent,
+  change: (current: Case, at: string, tx: TxStore<Collections>) => Promise<Case> | Case,
   tell: CaseTell,
-): Promise<Intent> {
+): Promise<Case> {
   const caller = admittedStaff(ctx.caller)
   const at = ctx.now().toISOString()
   const saved = await ctx.store.transaction(async (tx) => {
-    const current = inScope(ctx, await tx.collection('intents').get(id), {
+    const current = inScope(ctx, await tx.collection('cases').get(id), {
       pathOf: (i) => i.communityPath,
       missing: CASE_MISSING,
       permission: 'intent.write',
@@ -308,7 +308,7 @@ export async function changeCaseDoc(
     if (current.status === 'withdrawn') throw conflict('居民已撤回这条登记，不能再修改')
     if (current.anonymisedAt) throw conflict(ANONYMISED_READ_ONLY)
     const next = await change(current, at, tx)
-    const accepted: Partial<Intent> =
+    const accepted: Partial<Case> =
       current.status === 'pending' ? { status: 'accepted', acceptedAt: at, acceptedByName: caller.staff.name } : {}
     return writeCase(tx, current, { ...next, ...accepted }, at, tell)
   })
@@ -317,7 +317,7 @@ export async function changeCaseDoc(
 }
 
 /** What a money write sends back. */
-export function toMoneyPatch(i: Intent): MoneyPatch {
+export function toMoneyPatch(i: Case): MoneyPatch {
   return { _id: i._id, status: i.status, benefits: i.benefits, loans: i.loans ?? [], version: i.version, updatedAt: i.updatedAt }
 }
 
@@ -327,10 +327,10 @@ export function toMoneyPatch(i: Intent): MoneyPatch {
  * Returns the saved case, or null when the version moved on. Every case write goes through here.
  * The resident hears only what `tell` picks (nothing for null).
  */
-export async function writeCase(tx: TxStore<Collections>, current: Intent, next: Intent, at: string, tell: CaseTell): Promise<Intent | null> {
-  const doc: Intent = { ...next, updatedAt: at, version: current.version + 1 }
+export async function writeCase(tx: TxStore<Collections>, current: Case, next: Case, at: string, tell: CaseTell): Promise<Case | null> {
+  const doc: Case = { ...next, updatedAt: at, version: current.version + 1 }
   const { _id: _ignored, ...set } = doc
-  const ok = await tx.collection('intents').update(current._id, { set }, where.eq('version', current.version))
+  const ok = await tx.collection('cases').update(current._id, { set }, where.eq('version', current.version))
   if (!ok) return null
   await applyCountedChange(tx, countedIntent(current), countedIntent(doc))
   // The resident hears of what moved on their case, in the same transaction as the move. The

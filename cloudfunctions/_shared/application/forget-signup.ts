@@ -1,4 +1,4 @@
-import { ANONYMISED_NAME } from '../domain/intent'
+import { ANONYMISED_NAME } from '../domain/case'
 import type { Ctx } from '../runtime/action'
 import { releasePlace } from './event-places'
 

@@ -1,5 +1,5 @@
 import { LOAN_STEP_HINTS, LOAN_STEP_LABELS, type LoanStep, yuanLabel } from '../domain/money'
-import type { Intent } from '../domain/intent'
+import type { Case } from '../domain/case'
 import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeKind } from '../domain/notice'
 import { pagePath } from '../domain/pages'
@@ -119,7 +119,7 @@ export function deliveryOf(message: InboxMessage): NoticeDelivery {
  * are told by the actions that record them (`benefitNotices`, `loanStepNotices`), never by a
  * case write as such.
  */
-export function caseNotices(before: Intent, after: Intent): Notice[] {
+export function caseNotices(before: Case, after: Case): Notice[] {
   const base = { residentId: after.residentId, kind: 'case' as const, path: pagePath('myCase'), sourceId: after._id }
   const key = (what: string) => `${after._id}_v${before.version}_${what}`
   const out: Notice[] = []
@@ -143,13 +143,13 @@ export function caseNotices(before: Intent, after: Intent): Notice[] {
   return out
 }
 
-const caseBase = (before: Intent, after: Intent) => ({
+const caseBase = (before: Case, after: Case) => ({
   base: { residentId: after.residentId, kind: 'case' as const, path: pagePath('myCase'), sourceId: after._id },
   key: (what: string) => `${after._id}_v${before.version}_${what}`,
 })
 
 /** A policy benefit newly recorded on the case (not a loan's 放款 / 贴息: its step says so). */
-export function benefitNotices(before: Intent, after: Intent): Notice[] {
+export function benefitNotices(before: Case, after: Case): Notice[] {
   const { base, key } = caseBase(before, after)
   const had = new Set(before.benefits.map((b) => b.id))
   return after.benefits
@@ -161,7 +161,7 @@ export function benefitNotices(before: Intent, after: Intent): Notice[] {
 const TOLD_STEPS: ReadonlySet<LoanStep> = new Set(['recommended', 'guarantee_reviewed', 'bank_approved', 'disbursed', 'interest', 'repaid', 'overdue', 'compensated'])
 
 /** A loan step newly recorded: 社区推荐, 担保审核, 银行审批, 放款, 贴息, 还清 / 逾期 / 代偿. */
-export function loanStepNotices(before: Intent, after: Intent): Notice[] {
+export function loanStepNotices(before: Case, after: Case): Notice[] {
   const { base, key } = caseBase(before, after)
   const out: Notice[] = []
   for (const loan of after.loans ?? []) {
@@ -192,14 +192,14 @@ const followUpLabel = (kind: string) => FOLLOW_UP_WORDS[kind] ?? '跟进记录'
  * resolves the case as stored after (the same object when nothing changed). One read when the
  * switch did not move.
  */
-export async function settleCaseSwitch(store: Store<Collections>, c: Intent): Promise<Intent> {
+export async function settleCaseSwitch(store: Store<Collections>, c: Case): Promise<Case> {
   if (!c.residentId) return c
   const off = (await store.collection('noticeSettings').get(c.residentId))?.off.includes('case') ?? false
-  let current: Intent | null = c
+  let current: Case | null = c
   for (let tries = 0; current && (current.caseNoticesOff === true) !== off && tries < 3; tries++) {
-    const set: Partial<Intent> = { caseNoticesOff: off, version: current.version + 1 }
-    if (await store.collection('intents').update(current._id, { set }, where.eq<Intent>('version', current.version))) return { ...current, ...set }
-    current = await store.collection('intents').get(current._id)
+    const set: Partial<Case> = { caseNoticesOff: off, version: current.version + 1 }
+    if (await store.collection('cases').update(current._id, { set }, where.eq<Case>('version', current.version))) return { ...current, ...set }
+    current = await store.collection('cases').get(current._id)
   }
   return current ?? c
 }

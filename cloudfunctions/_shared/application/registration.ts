@@ -4,7 +4,7 @@
  * the same slots and the same counter contributions, so a case counts in every index exactly
  * alike whoever typed it in.
  */
-import { CONSENT_VERSION, type Intent, type IntentAnswers, maskIdCard, maskPhone, type RegisteredBy } from '../domain/intent'
+import { CONSENT_VERSION, type Case, type IntentAnswers, maskIdCard, maskPhone, type RegisteredBy } from '../domain/case'
 import type { Org } from '../domain/org'
 import type { Ctx } from '../runtime/action'
 import { applyCountedChange } from '../runtime/counters'
@@ -84,7 +84,7 @@ export class DuplicateRegistration extends Error {
  * its counter contributions in one transaction. The slots are what refuses a duplicate, even
  * between two racing calls; the reads before are there to name the existing case.
  */
-export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>, reg: NewRegistration): Promise<Intent> {
+export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>, reg: NewRegistration): Promise<Case> {
   const { community } = reg
   const { keyring } = ctx
   const now = ctx.now()
@@ -99,7 +99,7 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
     // (a family's one number), so theirs claims nothing.
     ...(reg.registeredBy ? [['phone', phoneSlotId(phoneHash)] as [DuplicateKind, string]] : []),
   ]
-  const slots = ctx.store.collection('intentSlots')
+  const slots = ctx.store.collection('caseSlots')
   for (const [kind, id] of slotIds) {
     const taken = await slots.get(id)
     if (taken) throw new DuplicateRegistration(kind, taken.intentId)
@@ -107,8 +107,8 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
   if (reg.registeredBy) {
     // A worker registering someone: the same phone on any active case of the community (the
     // resident's own registration included) is most likely the same person.
-    const same = await ctx.store.collection('intents').find({
-      where: where.and<Intent>(where.eq('communityId', community._id), where.eq('phoneHash', phoneHash), where.ne('status', 'withdrawn')),
+    const same = await ctx.store.collection('cases').find({
+      where: where.and<Case>(where.eq('communityId', community._id), where.eq('phoneHash', phoneHash), where.ne('status', 'withdrawn')),
       limit: 1,
     })
     if (same.items[0]) throw new DuplicateRegistration('phone', same.items[0]._id)
@@ -116,7 +116,7 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
   const byStaff = reg.registeredBy
   // The resident's 我的帮扶进展 switch travels with the case (`caseNoticesOff`), read once here.
   const noticesOff = reg.residentId ? ((await ctx.store.collection('noticeSettings').get(reg.residentId))?.off.includes('case') ?? false) : false
-  const intent: Intent = {
+  const intent: Case = {
     _id: intentId(now),
     residentId: reg.residentId,
     communityId: community._id,
@@ -159,8 +159,8 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
   }
   try {
     await ctx.store.transaction(async (tx) => {
-      for (const [, id] of slotIds) await tx.collection('intentSlots').insert({ _id: id, intentId: intent._id, communityId: community._id, createdAt: at })
-      await tx.collection('intents').insert(intent)
+      for (const [, id] of slotIds) await tx.collection('caseSlots').insert({ _id: id, intentId: intent._id, communityId: community._id, createdAt: at })
+      await tx.collection('cases').insert(intent)
       await applyCountedChange(tx, null, countedIntent(intent))
     })
   } catch (err) {

@@ -2,21 +2,21 @@
  * Where a resident stands, for the service features: their active registration (the case help
  * is recorded on) and the community they belong to (their case's, else the one on their profile).
  */
-import type { Intent } from '../domain/intent'
+import type { Case } from '../domain/case'
 import type { Ctx } from '../runtime/action'
 import { where } from '../store/port'
 
 export interface ResidentPlace {
   /** The latest active, not anonymised registration, or null. */
-  intent: Intent | null
+  intent: Case | null
   /** Org path of their community, or null when unknown (they see every office's resources). */
   communityPath: string[] | null
 }
 
 /** The resident's active registrations, newest first. */
-export async function activeIntents(ctx: Ctx, residentId: string): Promise<Intent[]> {
-  const page = await ctx.store.collection('intents').find({
-    where: where.and<Intent>(where.eq('residentId', residentId), where.ne('status', 'withdrawn')),
+export async function activeIntents(ctx: Ctx, residentId: string): Promise<Case[]> {
+  const page = await ctx.store.collection('cases').find({
+    where: where.and<Case>(where.eq('residentId', residentId), where.ne('status', 'withdrawn')),
     orderBy: [{ field: 'createdAt', dir: 'desc' }],
     limit: 20,
   })

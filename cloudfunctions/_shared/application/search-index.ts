@@ -1,5 +1,5 @@
 import type { PromotionEvent } from '../domain/event'
-import { INDUSTRY_LABELS } from '../domain/intent'
+import { INDUSTRY_LABELS } from '../domain/case'
 import { pageUrl } from '../domain/pages'
 import { type Policy, POLICY_CATEGORY_LABELS } from '../domain/policy'
 import { indexTerms, OPEN_END, type SearchEntry, searchEntryId, type SearchKind } from '../domain/search'

@@ -9,7 +9,7 @@ import { AWAITING_ANSWER, type Feedback, type FeedbackKind, type FeedbackStatus 
 import type { PromotionEvent } from '../domain/event'
 import { DEADLINE_WAITS, type EvaluationApplication, type EvaluationStatus } from '../domain/evaluation'
 import type { IndexKey } from '../domain/indices'
-import type { Intent } from '../domain/intent'
+import type { Case } from '../domain/case'
 import type { LeaderPairing } from '../domain/pairing'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
@@ -46,7 +46,7 @@ export function addDays(date: string, n: number): string {
  * staff every community below them (optionally one of them). A community outside the scope is
  * 404, like a case outside it.
  */
-export async function caseScope(ctx: Ctx, caller: StaffCaller, communityId?: string): Promise<{ filter: Filter<Intent>; community: Org | null }> {
+export async function caseScope(ctx: Ctx, caller: StaffCaller, communityId?: string): Promise<{ filter: Filter<Case>; community: Org | null }> {
   if (communityId) {
     const community = await ctx.store.collection('orgs').get(communityId)
     if (!community || community.level !== 'community' || !isWithin(community.path, caller.staff.orgId)) {
@@ -59,8 +59,8 @@ export async function caseScope(ctx: Ctx, caller: StaffCaller, communityId?: str
 }
 
 /** The ledger's filter as typed store filters; request values only fill value slots. */
-export function ledgerFilters(input: LedgerFilter, today: string): Filter<Intent>[] {
-  const filters: Filter<Intent>[] = []
+export function ledgerFilters(input: LedgerFilter, today: string): Filter<Case>[] {
+  const filters: Filter<Case>[] = []
   if (input.status === 'active') filters.push(where.in('status', ['pending', 'accepted']))
   else if (input.status === 'pending') filters.push(where.eq('status', 'pending'))
   else if (input.status === 'withdrawn') filters.push(where.eq('status', 'withdrawn'))
@@ -75,19 +75,19 @@ export function ledgerFilters(input: LedgerFilter, today: string): Filter<Intent
 }
 
 /** The ledger list (newest first) for a scope and a filter. */
-export function ledgerQuery(scope: Filter<Intent>, input: LedgerFilter, today: string): Query<Intent> {
-  return { where: where.and<Intent>(scope, ...ledgerFilters(input, today)), orderBy: [{ field: 'createdAt', dir: 'desc' }] }
+export function ledgerQuery(scope: Filter<Case>, input: LedgerFilter, today: string): Query<Case> {
+  return { where: where.and<Case>(scope, ...ledgerFilters(input, today)), orderBy: [{ field: 'createdAt', dir: 'desc' }] }
 }
 
 
-const ACTIVE = where.in<Intent>('status', ['pending', 'accepted'])
+const ACTIVE = where.in<Case>('status', ['pending', 'accepted'])
 
 /**
  * A gap list's query. 应享未享 needs the community's policies in force (its eligibility is the
  * residents' groups against them), so it takes the policies `policiesInForce` found; with none in
  * force the list is empty (null).
  */
-export function gapQuery(kind: GapKind, scope: Filter<Intent>, today: string, policies: readonly Policy[] = []): Query<Intent> | null {
+export function gapQuery(kind: GapKind, scope: Filter<Case>, today: string, policies: readonly Policy[] = []): Query<Case> | null {
   if (kind === 'unguided') {
     return { where: where.and(scope, ACTIVE, where.eq('askedHelp', true), where.eq('guidedAt', '')), orderBy: [{ field: 'createdAt', dir: 'asc' }] }
   }
@@ -99,7 +99,7 @@ export function gapQuery(kind: GapKind, scope: Filter<Intent>, today: string, po
     return { where: where.and(scope, ACTIVE, where.gte('nextFollowUpDate', '0'), where.lte('nextFollowUpDate', today)), orderBy: [{ field: 'nextFollowUpDate', dir: 'asc' }] }
   }
   if (!policies.length) return null
-  const order: OrderBy<Intent>[] = [{ field: 'createdAt', dir: 'asc' }]
+  const order: OrderBy<Case>[] = [{ field: 'createdAt', dir: 'asc' }]
   // A policy for no particular group is for everyone (as 政策享受率 judges it, `eligibleGroupsOf`).
   if (policies.some((p) => !p.targetGroups.length)) return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0)), orderBy: order }
   const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
@@ -111,10 +111,10 @@ export const LOAN_NOTICE_DAYS = 30
 
 /**
  * Loans whose repayment or 贴息 claim falls due within `LOAN_NOTICE_DAYS` days or has passed
- * (`Intent.loanDueDate`, the earliest open one), soonest first: the ledger's 贷款到期 list and the
+ * (`Case.loanDueDate`, the earliest open one), soonest first: the ledger's 贷款到期 list and the
  * workbench line that counts it.
  */
-export function loanDueQuery(scope: Filter<Intent>, today: string): Query<Intent> {
+export function loanDueQuery(scope: Filter<Case>, today: string): Query<Case> {
   const horizon = shanghaiDate(new Date(Date.parse(`${today}T12:00:00+08:00`) + LOAN_NOTICE_DAYS * 86_400_000))
   return { where: where.and(scope, where.gte('loanDueDate', '0'), where.lte('loanDueDate', horizon)), orderBy: [{ field: 'loanDueDate', dir: 'asc' }] }
 }

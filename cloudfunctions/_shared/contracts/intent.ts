@@ -33,7 +33,7 @@ import {
   VENTURE_KINDS,
   VENTURE_STATUSES,
   type Venture,
-} from '../domain/intent'
+} from '../domain/case'
 import { BENEFIT_KINDS, type BenefitKind, type FourInOne, type Loan, LOAN_STEPS, type LoanStep } from '../domain/money'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
 import { isPeriod } from '../domain/period'

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { INDUSTRIES } from '../domain/intent'
+import { INDUSTRIES } from '../domain/case'
 import { INVESTMENT_BANDS, type Project, PROJECT_STATUSES } from '../domain/project'
 import { cursorSchema, idSchema, limitSchema, type PageOf, text, editVersionSchema, versionWhenEditing } from './common'
 import { PHONE_PATTERN } from './policy'

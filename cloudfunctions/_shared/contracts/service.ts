@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { StoryHonor } from './report'
-import { INDUSTRIES } from '../domain/intent'
+import { INDUSTRIES } from '../domain/case'
 import { SEARCH_KIND_LABELS, SEARCH_KINDS, type SearchKind } from '../domain/search'
 import {
   GUIDE_TOPICS,

@@ -6,7 +6,7 @@
  */
 import { parseMonthKeyed } from './counter'
 import { JUDGING_RULES } from './judging'
-import { addMonths } from './intent'
+import { addMonths } from './case'
 import { BENEFIT_KINDS, BENEFIT_KIND_LABELS, type BenefitKind, enjoymentRows, idOfFieldKey, LOAN_STEP_LABELS, LOAN_STEPS, type LoanStep, MONEY_METRICS } from './money'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from './target-groups'
 import { monthsOf, periodKind, periodRange, periodsEndingWith, previousPeriod, yearsBefore } from './period'

@@ -21,7 +21,7 @@ export const PRIVACY_ITEMS: PrivacyItem[] = [
     keep: '直到你修改或删除',
   },
   {
-    collections: ['intents', 'intentSlots', 'claimCodes', 'pairings'],
+    collections: ['cases', 'caseSlots', 'claimCodes', 'pairings'],
     what: '创业意向登记：姓名、电话、身份证号、性别、年龄段、文化程度、户籍类型、家庭情况、技能和证书、想做的行业和项目、需要的帮助、方便联系的时间；工作人员记录的指导、培训、创业和享受政策情况；领导干部挂帮你时，记下挂帮的人、起止日期和原因；社区工作人员代你登记时，还记录你同意的方式、日期和凭证，你认领时用的验证码（只存无法反推的校验值，10 分钟失效）',
     why: '社区创业指导员一对一帮你解决项目、资金、场地、证照等问题，落实扶持政策，并按规定统计创业情况',
     keep: '办结后按规定期限保存，期满匿名化，只保留统计数字',

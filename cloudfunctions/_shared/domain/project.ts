@@ -1,5 +1,5 @@
 import type { OrgResource } from './org'
-import type { Industry } from './intent'
+import type { Industry } from './case'
 
 /**
  * The project reserve (创业项目库, seed 000 §二(四) "创业项目储备较充分，并能对有创业意向人员开展有效推荐";

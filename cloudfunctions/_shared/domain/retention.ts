@@ -1,4 +1,4 @@
-import type { Intent } from './intent'
+import type { Case } from './case'
 
 /**
  * Retention of cases (DESIGN.md "Data protection"; PRIVACY_ITEMS: "办结后按规定期限保存，期满匿名化，
@@ -20,11 +20,11 @@ export function retentionCutoff(now: Date, days: number): string {
 }
 
 /** Is the case finished (closed by staff, or withdrawn by the resident)? */
-export function isFinished(i: Pick<Intent, 'stage' | 'status'>): boolean {
+export function isFinished(i: Pick<Case, 'stage' | 'status'>): boolean {
   return i.stage === 'closed' || i.status === 'withdrawn'
 }
 
 /** Is this case due for anonymisation at `cutoff` (see `retentionCutoff`)? Never twice. */
-export function isDueForAnonymisation(i: Pick<Intent, 'stage' | 'status' | 'updatedAt' | 'anonymisedAt'>, cutoff: string): boolean {
+export function isDueForAnonymisation(i: Pick<Case, 'stage' | 'status' | 'updatedAt' | 'anonymisedAt'>, cutoff: string): boolean {
   return !i.anonymisedAt && isFinished(i) && i.updatedAt < cutoff
 }

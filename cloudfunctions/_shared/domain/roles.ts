@@ -43,7 +43,7 @@ export const PERMISSIONS = [
   'survey.read',
   'survey.write',
   'survey.export',
-  /** Intent ledger (帮扶台帐): read masked cases in scope / record follow-ups, stages, ventures, benefits / export / reveal a full ID number. */
+  /** Case ledger (帮扶台帐): read masked cases in scope / record follow-ups, stages, ventures, benefits / export / reveal a full ID number. */
   'intent.read',
   'intent.write',
   'pairing.write',

@@ -4,7 +4,7 @@
  * (典型宣传) and each office's hotline. A resource belongs to the org that keeps it: its staff
  * (and staff above it) edit it; residents and staff of every org below it see it.
  */
-import type { Intent, Industry } from './intent'
+import type { Case, Industry } from './case'
 import type { OrgResource } from './org'
 
 export type { OrgResource } from './org'
@@ -198,7 +198,7 @@ export function visibleFrom(resourceOrgId: string, viewerPath: readonly string[]
  */
 export function matchingSites<S extends Pick<Site, 'orgId' | 'active' | 'vacancies' | 'industries'>>(
   sites: readonly S[],
-  intent: Pick<Intent, 'needs' | 'industry' | 'communityPath'>,
+  intent: Pick<Case, 'needs' | 'industry' | 'communityPath'>,
 ): S[] {
   if (!intent.needs.includes('site')) return []
   return sites

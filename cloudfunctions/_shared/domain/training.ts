@@ -9,7 +9,7 @@
 import type { OrgResource } from './org'
 import { pageRoute } from './pages'
 import { CHECKIN_EARLY_MS, MAX_SLOT_AGE, slotAge } from './event'
-import type { Intent } from './intent'
+import type { Case } from './case'
 
 export const COURSE_KINDS = ['syb', 'iyb', 'skills'] as const
 export type CourseKind = (typeof COURSE_KINDS)[number]
@@ -132,7 +132,7 @@ export function certificateNo(course: Pick<Course, 'code'>, at: Date, ordinal: n
  * active in a community the course serves (the course's org is on its path), and this course has
  * not paid them already.
  */
-export function subsidyEligible(course: Pick<Course, '_id' | 'orgId' | 'subsidyAmount'>, intent: Pick<Intent, 'status' | 'communityPath' | 'benefits'> & { anonymisedAt?: string }): boolean {
+export function subsidyEligible(course: Pick<Course, '_id' | 'orgId' | 'subsidyAmount'>, intent: Pick<Case, 'status' | 'communityPath' | 'benefits'> & { anonymisedAt?: string }): boolean {
   return (
     course.subsidyAmount > 0 &&
     intent.status !== 'withdrawn' &&
@@ -148,7 +148,7 @@ export function subsidyBenefitId(courseId: string): string {
 }
 
 /** Does a course suit a resident's intent? It teaches what they asked for (training) or their industry skills. */
-export function courseMatches(course: Pick<Course, 'kind'>, intent: Pick<Intent, 'needs' | 'projectPhase'>): boolean {
+export function courseMatches(course: Pick<Course, 'kind'>, intent: Pick<Case, 'needs' | 'projectPhase'>): boolean {
   if (!intent.needs.includes('training')) return false
   if (course.kind === 'iyb') return intent.projectPhase === 'operating'
   return true

@@ -11,7 +11,7 @@ import type { SummaryRow } from '../application/ledger-summary'
 import {
   FOLLOW_UP_KIND_LABELS,
   type FollowUpKind,
-  type Intent,
+  type Case,
   VENTURE_KIND_LABELS,
   VENTURE_STATUS_LABELS,
   AGE_BAND_LABELS,
@@ -23,7 +23,7 @@ import {
   INTENT_STAGE_LABELS,
   INTENT_STATUS_LABELS,
   NEED_LABELS,
-} from '../domain/intent'
+} from '../domain/case'
 import { BENEFIT_KIND_LABELS, fenToYuan, LOAN_STEP_LABELS, loanStep } from '../domain/money'
 import { TARGET_GROUP_LABELS } from '../domain/target-groups'
 import { shanghaiDate } from '../domain/time'
@@ -76,13 +76,13 @@ type Cell = string | number
 interface DetailSheet {
   name: string
   columns: { header: string; width: number; text?: boolean }[]
-  rows: (i: Intent) => Cell[][]
+  rows: (i: Case) => Cell[][]
 }
 
 /** The problem a follow-up worked on, as seed 000 names them (项目、资金、场地、证照). */
 const PROBLEM_OF: Partial<Record<FollowUpKind, string>> = { project: '项目', loan: '资金', site: '场地', licence: '证照' }
 
-const who = (i: Intent): Cell[] => [i.name, i.idCardMasked, i.communityName]
+const who = (i: Case): Cell[] => [i.name, i.idCardMasked, i.communityName]
 const WHO_COLUMNS = [
   { header: '姓名', width: 10 },
   { header: '身份证号', width: 22, text: true },
@@ -158,8 +158,8 @@ async function spill(out: WriteStream, line: string): Promise<void> {
  */
 export async function writeLedgerWorkbook(
   stream: Writable,
-  cases: AsyncIterable<Intent[]>,
-  toRow: (i: Intent) => ExportRow,
+  cases: AsyncIterable<Case[]>,
+  toRow: (i: Case) => ExportRow,
   title: string,
   summary?: { periodName: string; rows: SummaryRow[] },
 ): Promise<number> {

@@ -1,6 +1,6 @@
 import { feedbackContributions } from '../domain/feedback'
 import { eventContributions, reachContributions } from '../domain/event'
-import { intentContributions } from '../domain/intent'
+import { intentContributions } from '../domain/case'
 import { staffContributions } from '../domain/staff'
 import { responseContributions, type Survey } from '../domain/survey'
 import type { Collections } from '../store/collections'
@@ -42,7 +42,7 @@ async function surveysById(store: Store<Collections>): Promise<Map<string, Surve
 
 /** Every counted collection. Each feature adds its own entry here. */
 export const COUNTER_SOURCES: CounterSource[] = [
-  counterSource('intents', (i) => ({ orgId: i.communityId, contributions: intentContributions(i) })),
+  counterSource('cases', (i) => ({ orgId: i.communityId, contributions: intentContributions(i) })),
   counterSource('events', (e) => ({ orgId: e.orgId, contributions: eventContributions(e) })),
   counterSource('eventReach', (r) => ({ orgId: r.orgId, contributions: reachContributions(r) })),
   counterSource('staff', (s) => ({ orgId: s.orgId, contributions: staffContributions(s) })),

@@ -10,7 +10,7 @@ import { currentPathOf } from '../domain/pages'
 import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
-import { fourInOneOf, type Intent, intentContributions } from '../domain/intent'
+import { fourInOneOf, type Case, type CaseSlot, intentContributions } from '../domain/case'
 import { type Benefit, eligibleStockContributions, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { PushDelivery } from '../domain/notify'
 import type { DutyReport, DutyTask } from '../domain/duty'
@@ -69,19 +69,27 @@ export const RENAMED_COLLECTIONS = [
   ['event_reach', 'eventReach'],
 ] as const
 
+/** A case's one name in storage (README glossary): the resident's registered intent is a case. */
+export const CASE_COLLECTIONS = [
+  ['intents', 'cases'],
+  ['intentSlots', 'caseSlots'],
+] as const
+
 /** The stores as they were before the renames: the old names, with the same document shapes. */
-type Retired = { event_signups: EventSignup; event_requests: EventRequest; event_reach: EventReach }
+type Retired = { event_signups: EventSignup; event_requests: EventRequest; event_reach: EventReach; intents: Case; intentSlots: CaseSlot }
 
 /**
  * Moves every document of `from` into `to` (keeping its id and content) and removes it from
  * `from`. A document already under the new name is newer and is kept; the old copy is dropped.
+ * Each document is written under the new name before it is removed from the old one, so a run
+ * killed halfway loses nothing and the next run finishes the move.
  */
 async function moveCollection(store: Store<Collections>, from: keyof Retired, to: keyof Collections): Promise<number> {
   const s = store as unknown as Store<Collections & Retired>
   let moved = 0
   for (;;) {
     // Always the first batch: each pass removes what it read, so the next starts afresh.
-    let batch: (EventSignup | EventRequest | EventReach)[]
+    let batch: { _id: string }[]
     try {
       batch = (await s.collection(from).find({ limit: 200 })).items
     } catch (err) {
@@ -198,20 +206,20 @@ export function migrateBenefit(b: LegacyBenefit): Benefit {
  */
 async function migrateBenefits(store: Store<Collections>): Promise<number> {
   let changed = 0
-  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+  for await (const batch of store.collection('cases').scan(undefined, 200)) {
     for (const doc of batch) {
       const raw = doc.benefits as unknown[]
       if (!raw.some(isLegacy) && doc.loans) continue
       const once = () => store.transaction(async (tx): Promise<boolean> => {
-        const current = await tx.collection('intents').get(doc._id)
+        const current = await tx.collection('cases').get(doc._id)
         if (!current) return true
         const list = current.benefits as unknown[]
         const legacy = list.filter(isLegacy)
         const benefits = list.map((b) => (isLegacy(b) ? migrateBenefit(b) : (b as Benefit)))
         const loans = current.loans ?? []
-        const next: Intent = { ...current, benefits, loans, loanDueDate: current.loanDueDate ?? '' }
+        const next: Case = { ...current, benefits, loans, loanDueDate: current.loanDueDate ?? '' }
         const { _id: _ignored, ...set } = next
-        const ok = await tx.collection('intents').update(current._id, { set }, where.eq('version', current.version))
+        const ok = await tx.collection('cases').update(current._id, { set }, where.eq('version', current.version))
         if (!ok) return false
         const groups = current.targetGroups
         const before = [...legacyBenefitContributions(legacy), ...moneyContributions(list.filter((b) => !isLegacy(b)) as Benefit[], loans, groups, fourInOneOf(current))]
@@ -235,7 +243,7 @@ async function migrateBenefits(store: Store<Collections>): Promise<number> {
  */
 async function recountEligibleStocks(store: Store<Collections>): Promise<number> {
   const want = new Map<string, Record<string, number>>()
-  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+  for await (const batch of store.collection('cases').scan(undefined, 200)) {
     for (const i of batch) {
       if (!i.startedAt) continue
       for (const c of eligibleStockContributions(i, shanghaiDate(new Date(i.startedAt)))) {
@@ -281,7 +289,7 @@ const isMovedMetric = (metric: string) => metric.startsWith(MONTHLY_PREFIX) || /
  */
 export async function moveMoneyToYearDocuments(store: Store<Collections>): Promise<number> {
   const want = new Map<string, Record<string, number>>()
-  for await (const batch of store.collection('intents').scan(undefined, 200)) {
+  for await (const batch of store.collection('cases').scan(undefined, 200)) {
     for (const i of batch) {
       for (const c of intentContributions(i)) {
         const periods = countedPeriodsOf(dayInstant(c.date))
@@ -405,6 +413,18 @@ export async function seedDefaultTargets(store: Store<Collections>, now: Date = 
 
 const MIGRATIONS: readonly Migration[] = [
   {
+    // One name for a case (README glossary): intents → cases, intentSlots → caseSlots. First in
+    // the list, so every later migration of an older database finds its cases under the new name;
+    // repeatable, so what an instance still on the old code writes during a deploy is moved too.
+    name: '2026-12-cases-collection',
+    repeatable: true,
+    async run(store) {
+      let moved = 0
+      for (const [from, to] of CASE_COLLECTIONS) moved += await moveCollection(store, from, to)
+      return moved
+    },
+  },
+  {
     // Staff documents grant a role only with the server's marker (caller.ts). Accounts written
     // before the marker existed were all written by server code (seed, invitation binding);
     // anything carrying the client SDK's `_openid` stamp is left unmarked on purpose.
@@ -468,11 +488,11 @@ const MIGRATIONS: readonly Migration[] = [
     async run(store, keyring) {
       if (!keyring) return 0
       let changed = 0
-      for await (const batch of store.collection('intents').scan(undefined, 200)) {
+      for await (const batch of store.collection('cases').scan(undefined, 200)) {
         for (const i of batch) {
           if (i.phoneHash !== undefined || !i.phoneSealed) continue
           const phoneHash = keyring.keyedHash('phone', i.communityId, keyring.decrypt(i.phoneSealed))
-          if (await store.collection('intents').update(i._id, { set: { phoneHash } }, where.eq<Intent>('version', i.version))) changed++
+          if (await store.collection('cases').update(i._id, { set: { phoneHash } }, where.eq<Case>('version', i.version))) changed++
         }
       }
       return changed
@@ -571,10 +591,10 @@ export async function copyNoticeSwitchesToCases(store: Store<Collections>): Prom
   for await (const batch of store.collection('noticeSettings').scan(undefined, 200)) {
     for (const settings of batch) {
       if (!settings.off.includes('case')) continue
-      for await (const cases of store.collection('intents').scan(where.eq<Intent>('residentId', settings._id), 50)) {
+      for await (const cases of store.collection('cases').scan(where.eq<Case>('residentId', settings._id), 50)) {
         for (const c of cases) {
           if (c.caseNoticesOff === true) continue
-          if (await store.collection('intents').update(c._id, { set: { caseNoticesOff: true, version: c.version + 1 } }, where.eq<Intent>('version', c.version))) changed++
+          if (await store.collection('cases').update(c._id, { set: { caseNoticesOff: true, version: c.version + 1 } }, where.eq<Case>('version', c.version))) changed++
         }
       }
     }
@@ -596,7 +616,7 @@ export async function migratePushFunnel(store: Store<Collections>): Promise<numb
       const opened = where.and<PushDelivery>(where.eq('pushId', push._id), where.ne('openedAt', ''))
       for await (const batch of store.collection('pushDeliveries').scan(opened, 100)) {
         for (const d of batch) {
-          const { items } = await store.collection('intents').find({ where: where.eq<Intent>('residentId', d.residentId), limit: 20 })
+          const { items } = await store.collection('cases').find({ where: where.eq<Case>('residentId', d.residentId), limit: 20 })
           const intent = items.filter((i) => i.createdAt >= d.openedAt).map((i) => i.createdAt).sort()[0]
           const benefit = items.flatMap((i) => i.benefits).filter((b) => b.policyId === push.policyId && b.at >= d.openedAt).map((b) => b.at).sort()[0]
           if (intent) intentsAfter++

@@ -163,7 +163,7 @@ function slice<K extends keyof Collections>(collection: K, filter: (orgId: strin
  */
 const ORG_SLICES: Record<string, OrgSlice> = Object.fromEntries(
   [
-    slice('intents', (org) => where.eq('communityId', org)),
+    slice('cases', (org) => where.eq('communityId', org)),
     slice('events', (org) => where.eq('orgId', org)),
     slice('eventReach', (org) => where.eq('orgId', org)),
     slice('staff', (org) => where.eq('orgId', org)),

@@ -8,7 +8,7 @@ import type { DutyAdjustment, DutyTask } from '../domain/duty'
 import type { InboxMessage } from '../domain/inbox'
 import type { NoticeDelivery, NoticeSettings } from '../domain/notice'
 import type { OutboxMessage, PolicyPush, PushDelivery, SubscribeQuota, Subscription } from '../domain/notify'
-import type { ClaimCode, Intent, IntentSlot } from '../domain/intent'
+import type { ClaimCode, Case, CaseSlot } from '../domain/case'
 import type { Project } from '../domain/project'
 import type { Guide, Hotline, Mentor, MentorRequest, Site, SiteApplication, Story } from '../domain/service'
 import type { Course, CourseEnrolment } from '../domain/training'
@@ -45,10 +45,10 @@ export interface Collections {
   surveyTallies: SurveyTally
   /** Browser build: one response per device per survey; id = keyed hash of (survey, device). */
   surveyDevices: SurveyDeviceSlot
-  /** Entrepreneurial intents and their cases (帮扶台帐). */
-  intents: Intent
+  /** Cases: residents' registered entrepreneurial intents, followed in the 帮扶台帐 (stored as `intents` until 2026-12). */
+  cases: Case
   /** Active-registration claims: id = keyed hash; one per (community, ID number) and (community, resident). */
-  intentSlots: IntentSlot
+  caseSlots: CaseSlot
   /** One-time codes residents asked for to claim a case registered on their behalf; id = keyed hash of the resident. */
   claimCodes: ClaimCode
   /** The project reserve (创业项目库). */
@@ -146,9 +146,9 @@ export type CollectionName = Extract<keyof Collections, string>
  * (`runtime/migrations.ts`, RENAMED_COLLECTIONS) can read what an older database holds: the
  * SQLite store opens one only when the file already has it; nothing else may use them.
  */
-export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach'] as const
+export const RETIRED_COLLECTION_NAMES = ['event_signups', 'event_requests', 'event_reach', 'intents', 'intentSlots'] as const
 
-export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'intents', 'intentSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups', 'dutyTasks', 'dutyAdjustments', 'reviewRubrics', 'reviewScores']
+export const COLLECTION_NAMES: readonly CollectionName[] = ['orgs', 'staff', 'profiles', 'policies', 'counters', 'audit', 'invitations', 'surveys', 'surveyResponses', 'surveyTallies', 'surveyDevices', 'cases', 'caseSlots', 'claimCodes', 'projects', 'events', 'eventSignups', 'eventRequests', 'eventReach', 'inbox', 'feedback', 'subscriptions', 'subscribeQuotas', 'pushes', 'pushDeliveries', 'outbox', 'shareArrivals', 'evaluations', 'evaluationDeadlines', 'evaluationExtensions', 'courses', 'courseEnrolments', 'mentors', 'mentorRequests', 'sites', 'siteApplications', 'guides', 'stories', 'hotlines', 'searchEntries', 'noticeSettings', 'noticeDeliveries', 'migrations', 'jobs', 'rateLimits', 'targets', 'targetYears', 'reports', 'honors', 'honorYears', 'localAverages', 'pairings', 'orgSetups', 'dutyTasks', 'dutyAdjustments', 'reviewRubrics', 'reviewScores']
 
 /**
  * A CloudBase database security rule for the client SDK (the console's 自定义安全规则 JSON:

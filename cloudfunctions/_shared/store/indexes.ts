@@ -55,7 +55,7 @@ export const INDEXES: Declarations = {
   surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
   surveyTallies: [],
   surveyDevices: [],
-  intents: [
+  cases: [
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
@@ -64,7 +64,7 @@ export const INDEXES: Declarations = {
     // The loan reminder list (ledger.gaps loanDue): repayments and 贴息 claims falling due.
     { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
   ],
-  intentSlots: [],
+  caseSlots: [],
   claimCodes: [],
   projects: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },

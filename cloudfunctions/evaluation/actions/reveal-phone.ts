@@ -13,7 +13,7 @@ export const revealPhone = defineAction({
     const caller = ctx.caller
     const app = await loadApplication(ctx, caller, id)
     if (!app.sample?.intentIds.includes(intentId)) throw missingOrOutOfScope(intentId, '这位居民不在抽样名单里')
-    const intent = await ctx.store.collection('intents').get(intentId)
+    const intent = await ctx.store.collection('cases').get(intentId)
     if (!intent || intent.communityId !== app.communityId) throw missingOrOutOfScope(intent, '这位居民的档案已不存在')
     if (intent.anonymisedAt) throw conflict('这位居民的个人信息已删除')
     return { value: ctx.keyring.decrypt(intent.phoneSealed) }

@@ -1,5 +1,5 @@
 import { sampleInput } from '../../_shared/contracts/evaluation'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
@@ -19,8 +19,8 @@ export const sample = defineAction({
     if (app.status !== 'certified') throw conflict('只有已认定、尚未完成抽查的社区可以抽样')
     if (app.calls.length && app.sample && (app.sample.seed !== seed || app.sample.size !== size)) throw conflict('已有电话回访记录，不能换种子重新抽样')
     const population: string[] = []
-    const cases = where.and<Intent>(where.eq('communityId', app.communityId), where.eq('status', 'accepted'))
-    for await (const batch of ctx.store.collection('intents').scan(cases, 500)) {
+    const cases = where.and<Case>(where.eq('communityId', app.communityId), where.eq('status', 'accepted'))
+    for await (const batch of ctx.store.collection('cases').scan(cases, 500)) {
       for (const i of batch) if (!i.anonymisedAt) population.push(i._id)
     }
     if (!population.length) throw conflict('这个社区的帮扶台帐里还没有可以回访的居民')

@@ -2,7 +2,7 @@ import { pageUrl } from '../../_shared/domain/pages'
 import { spotCheckInput } from '../../_shared/contracts/evaluation'
 import type { EvaluationApplication } from '../../_shared/domain/evaluation'
 import type { InboxMessage } from '../../_shared/domain/inbox'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { emptyTally, quarterOf } from '../../_shared/domain/survey'
 import { SPOTCHECK_TEMPLATE, surveyFromTemplate } from '../../_shared/domain/survey-templates'
 import { shanghaiDate } from '../../_shared/domain/time'
@@ -67,8 +67,8 @@ async function sendQuestionnaire(ctx: Ctx, caller: StaffCaller, app: EvaluationA
   })
   // Residents on the ledger hear of it in their inbox; others find it on their survey list.
   const told = new Set<string>()
-  const cases = where.and<Intent>(where.eq('communityId', app.communityId), where.ne('status', 'withdrawn'))
-  for await (const batch of ctx.store.collection('intents').scan(cases, 500)) {
+  const cases = where.and<Case>(where.eq('communityId', app.communityId), where.ne('status', 'withdrawn'))
+  for await (const batch of ctx.store.collection('cases').scan(cases, 500)) {
     for (const i of batch) {
       // A case registered on a resident's behalf and not yet claimed has nobody in the app to tell.
       if (i.anonymisedAt || !i.residentId || told.has(i.residentId)) continue

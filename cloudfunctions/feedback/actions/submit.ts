@@ -28,7 +28,7 @@ async function resolveSubject(ctx: Ctx, subject: { kind: FeedbackSubjectKind; id
     if (!event) throw bad('这个活动不存在')
     return { ...subject, title: event.title, caseId: null }
   }
-  const intent = await ctx.store.collection('intents').get(subject.id)
+  const intent = await ctx.store.collection('cases').get(subject.id)
   if (!intent || intent.residentId !== ctx.caller.id) throw bad('找不到你的创业档案')
   if (intent.communityId !== communityId) {
     throw validation([{ path: 'communityId', message: `你的创业档案在${intent.communityName}，请选择这个社区` }])

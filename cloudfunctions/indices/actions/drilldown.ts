@@ -1,7 +1,7 @@
 import { drilldownInput, type DrilldownOutput } from '../../_shared/contracts/indices'
 import type { LedgerRow } from '../../_shared/contracts/intent'
 import { type DrillSpec, INDEX_DEF_BY_KEY } from '../../_shared/domain/indices'
-import { type Intent, intentContributions } from '../../_shared/domain/intent'
+import { type Case, intentContributions } from '../../_shared/domain/case'
 import { periodName, periodRange } from '../../_shared/domain/period'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { type Ctx, defineAction, staffWith } from '../../_shared/runtime/action'
@@ -13,7 +13,7 @@ import { eligibleGroupsOfCommunities } from '../../_shared/application/enjoyment
 import { ELIGIBLE_METRICS, groupMask } from '../../_shared/domain/money'
 
 /** Does this case count toward `spec`? The same contributions the counters were moved by. */
-export function countsToward(intent: Intent, spec: DrillSpec): boolean {
+export function countsToward(intent: Case, spec: DrillSpec): boolean {
   const { from, to } = periodRange(spec.period)
   // A cohort or 12-month window: only the days of those months count (flows).
   const months = spec.months ? new Set(spec.months) : null
@@ -38,12 +38,12 @@ export const SCAN_LIMIT = 400
  * keeps, walked in `_id` order from `after`, at most PAGE rows and SCAN_LIMIT cases read per call
  * (`next` goes on from there).
  */
-export async function casesCounted(ctx: Ctx, filter: Filter<Intent>, counts: (i: Intent) => boolean, today: string, after: string | null | undefined): Promise<{ items: LedgerRow[]; next: string | null }> {
+export async function casesCounted(ctx: Ctx, filter: Filter<Case>, counts: (i: Case) => boolean, today: string, after: string | null | undefined): Promise<{ items: LedgerRow[]; next: string | null }> {
   const items: LedgerRow[] = []
   let cursor = after ?? null
   let scanned = 0
   do {
-    const page = await ctx.store.collection('intents').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
+    const page = await ctx.store.collection('cases').find({ where: filter, orderBy: [{ field: '_id', dir: 'asc' }], limit: PAGE, after: cursor })
     scanned += page.items.length
     for (const i of page.items) if (counts(i)) items.push(toLedgerRow(i, today))
     cursor = page.next
@@ -75,11 +75,11 @@ export const drilldown = defineAction({
     const today = shanghaiDate(ctx.now())
     const spec = def?.drill?.(period, today)[side]
     if (!def || !spec) throw notFound('这个数字背后不是台帐记录，没有名单可看')
-    const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
+    const filter = org.level === 'community' ? where.eq<Case>('communityId', org._id) : where.has<Case>('communityPath', org._id)
     // 政策享受率: each case judged against its community's policies in force at the period's end
     // (one read), through the same mask stocks the figure sums.
     const eligible = spec.enjoyment ? (await eligibleGroupsOfCommunities(ctx, await communitiesUnder(ctx, org), periodRange(spec.period).to)).byCommunity : null
-    const counts = (i: Intent): boolean => {
+    const counts = (i: Case): boolean => {
       if (!spec.enjoyment || !eligible) return countsToward(i, spec)
       const g = eligible.get(i.communityId)
       const mask = groupMask(i.targetGroups)

@@ -1,5 +1,5 @@
 import { moneyCasesInput, type MoneyCasesOutput } from '../../_shared/contracts/indices'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { periodName, periodRange } from '../../_shared/domain/period'
 import { isGap } from '../../_shared/domain/money'
 import type { TargetGroup } from '../../_shared/domain/target-groups'
@@ -26,12 +26,12 @@ export const moneyCases = defineAction({
     const gapKey = metric.startsWith('gap_') ? (metric.slice(4) as TargetGroup | 'all') : null
     const end = periodRange(period).to
     const eligible = gapKey ? (await eligibleGroupsOfCommunities(ctx, await communitiesUnder(ctx, org), end)).byCommunity : null
-    const counts = (i: Intent): boolean => {
+    const counts = (i: Case): boolean => {
       if (!gapKey || !eligible) return countsToward(i, spec)
       const groups = eligible.get(i.communityId)
       return groups !== undefined && isGap(i, i.startedAt ? shanghaiDate(new Date(i.startedAt)) : null, gapKey, groups, end)
     }
-    const filter = org.level === 'community' ? where.eq<Intent>('communityId', org._id) : where.has<Intent>('communityPath', org._id)
+    const filter = org.level === 'community' ? where.eq<Case>('communityId', org._id) : where.has<Case>('communityPath', org._id)
     const today = shanghaiDate(ctx.now())
     const { items, next } = await casesCounted(ctx, filter, counts, today, after)
     return { metric, periodName: periodName(period), items, next }

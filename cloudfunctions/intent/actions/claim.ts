@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto'
 import * as v from 'valibot'
 import { type ClaimChannelOutput, claimConfirmInput, type ClaimStartOutput, claimStartInput, type MyCase } from '../../_shared/contracts/intent'
-import type { ClaimCode, Intent } from '../../_shared/domain/intent'
-import { maskPhone } from '../../_shared/domain/intent'
+import type { ClaimCode, Case } from '../../_shared/domain/case'
+import { maskPhone } from '../../_shared/domain/case'
 import type { Org } from '../../_shared/domain/org'
 import type { ClaimCodeSender } from '../../_shared/notifier/claim-code'
 import { defineAction, type ResidentCtx } from '../../_shared/runtime/action'
@@ -35,10 +35,10 @@ async function communityOf(ctx: ResidentCtx, id: string): Promise<Org> {
 }
 
 /** The unclaimed case a worker registered with this phone in this community, if any. */
-async function claimable(ctx: ResidentCtx, community: Org, phone: string): Promise<Intent | null> {
-  const slot = await ctx.store.collection('intentSlots').get(phoneSlotId(phoneHashOf(ctx, community._id, phone)))
+async function claimable(ctx: ResidentCtx, community: Org, phone: string): Promise<Case | null> {
+  const slot = await ctx.store.collection('caseSlots').get(phoneSlotId(phoneHashOf(ctx, community._id, phone)))
   if (!slot) return null
-  const intent = await ctx.store.collection('intents').get(slot.intentId)
+  const intent = await ctx.store.collection('cases').get(slot.intentId)
   if (!intent || !intent.registeredBy || intent.residentId || intent.status === 'withdrawn' || intent.anonymisedAt) return null
   return intent
 }
@@ -143,16 +143,16 @@ export const claimConfirm = defineAction({
     }
     const at = now.toISOString()
     const resSlot = residentSlotId(ctx, community._id, ctx.caller.id)
-    let saved: Intent
+    let saved: Case
     // The case takes the resident's 我的帮扶进展 switch (`caseNoticesOff`) as it becomes theirs.
     const noticesOff = (await ctx.store.collection('noticeSettings').get(ctx.caller.id))?.off.includes('case') ?? false
     try {
       saved = await ctx.store.transaction(async (tx) => {
-        const current = await tx.collection('intents').get(intent._id)
+        const current = await tx.collection('cases').get(intent._id)
         if (!current || current.residentId || current.version !== intent.version) throw conflict('这条登记刚有变化，请重新获取验证码')
-        await tx.collection('intentSlots').insert({ _id: resSlot, intentId: current._id, communityId: community._id, createdAt: at })
+        await tx.collection('caseSlots').insert({ _id: resSlot, intentId: current._id, communityId: community._id, createdAt: at })
         const set = { residentId: ctx.caller.id, claimedAt: at, updatedAt: at, version: current.version + 1, caseNoticesOff: noticesOff }
-        if (!(await tx.collection('intents').update(current._id, { set }, where.and<Intent>(where.eq('version', current.version), where.eq('residentId', ''))))) {
+        if (!(await tx.collection('cases').update(current._id, { set }, where.and<Case>(where.eq('version', current.version), where.eq('residentId', ''))))) {
           throw conflict('这条登记刚有变化，请重新获取验证码')
         }
         await tx.collection('claimCodes').remove(id)
@@ -160,7 +160,7 @@ export const claimConfirm = defineAction({
       })
     } catch (err) {
       if (err instanceof DuplicateIdError && err.id === resSlot) {
-        const mine = await ctx.store.collection('intentSlots').get(resSlot)
+        const mine = await ctx.store.collection('caseSlots').get(resSlot)
         const message = '你在这个社区已经有一条登记，不能再认领另一条；请联系社区合并'
         throw new AppError('CONFLICT', message, [{ path: 'phone', message, ref: mine?.intentId ?? '' }])
       }

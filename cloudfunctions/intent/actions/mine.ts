@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import type { MineOutput } from '../../_shared/contracts/intent'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { projectTitles, toMyCase } from '../../_shared/application/case'
@@ -10,8 +10,8 @@ export const mine = defineAction({
   input: v.object({}),
   access: 'resident',
   async run(_input, { store, caller }): Promise<MineOutput> {
-    const page = await store.collection('intents').find({
-      where: where.eq<Intent>('residentId', caller.id),
+    const page = await store.collection('cases').find({
+      where: where.eq<Case>('residentId', caller.id),
       orderBy: [{ field: 'createdAt', dir: 'desc' }],
       limit: 20,
     })

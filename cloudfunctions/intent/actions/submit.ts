@@ -1,5 +1,5 @@
 import { intentSubmitInput, type MyCase } from '../../_shared/contracts/intent'
-import { CONSENT_VERSION, type Intent, maskIdCard, maskPhone } from '../../_shared/domain/intent'
+import { CONSENT_VERSION, type Case, maskIdCard, maskPhone } from '../../_shared/domain/case'
 import type { Org } from '../../_shared/domain/org'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
@@ -63,7 +63,7 @@ export const submit = defineAction({
 
     // A correction of the resident's own, still pending registration.
     const id = input.id
-    const current = await ctx.store.collection('intents').get(id)
+    const current = await ctx.store.collection('cases').get(id)
     if (!current || current.residentId !== caller.id) throw missingOrOutOfScope(current, '这条登记不存在')
     if (current.status !== 'pending') {
       throw conflict(current.status === 'withdrawn' ? '这条登记已撤回，请重新登记' : '社区已受理你的登记，如需修改请联系创业指导员')
@@ -74,7 +74,7 @@ export const submit = defineAction({
       // Moving to another community re-keys the duplicate check, which needs the number itself.
       throw validation([{ path: 'idCard', message: '换了社区，请重新填写身份证号' }])
     }
-    const next: Intent = {
+    const next: Case = {
       ...current,
       ...answers,
       communityId: community._id,
@@ -97,7 +97,7 @@ export const submit = defineAction({
     let saved: boolean
     try {
       saved = await ctx.store.transaction(async (tx) => {
-        const slotCol = tx.collection('intentSlots')
+        const slotCol = tx.collection('caseSlots')
         if (oldRes !== resSlot) {
           await slotCol.remove(oldRes)
           await slotCol.insert({ _id: resSlot, intentId: id, communityId: community._id, createdAt: at })
@@ -112,7 +112,7 @@ export const submit = defineAction({
           await slotCol.insert({ _id: phoneSlotId(next.phoneHash ?? ''), intentId: id, communityId: community._id, createdAt: at })
         }
         const { _id: _ignored, ...set } = next
-        const ok = await tx.collection('intents').update(id, { set }, where.and(where.eq('version', current.version), where.eq('status', 'pending')))
+        const ok = await tx.collection('cases').update(id, { set }, where.and(where.eq('version', current.version), where.eq('status', 'pending')))
         if (!ok) throw conflict('登记内容已有变化，请刷新后再改')
         // Registration counts stay in the period of the original registration.
         await applyCountedChange(tx, countedIntent(current), countedIntent(next))

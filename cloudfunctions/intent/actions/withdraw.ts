@@ -1,5 +1,5 @@
 import { intentIdInput, type MyCase } from '../../_shared/contracts/intent'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { defineAction } from '../../_shared/runtime/action'
 import { applyCountedChange } from '../../_shared/runtime/counters'
 import { conflict, missingOrOutOfScope } from '../../_shared/runtime/errors'
@@ -19,19 +19,19 @@ export const withdraw = defineAction({
   target: (input) => input.id,
   async run({ id }, ctx): Promise<MyCase> {
     const { caller } = ctx
-    const current = await ctx.store.collection('intents').get(id)
+    const current = await ctx.store.collection('cases').get(id)
     if (!current || current.residentId !== caller.id) throw missingOrOutOfScope(current, '这条登记不存在')
     if (current.status === 'withdrawn') return toMyCase(current, await projectTitles(ctx.store, current.projectInterestIds))
     const at = ctx.now().toISOString()
-    const next: Intent = { ...current, status: 'withdrawn', withdrawnAt: at, updatedAt: at, version: current.version + 1 }
+    const next: Case = { ...current, status: 'withdrawn', withdrawnAt: at, updatedAt: at, version: current.version + 1 }
     const ok = await ctx.store.transaction(async (tx) => {
       const changed = await tx
-        .collection('intents')
+        .collection('cases')
         .update(id, { set: { status: 'withdrawn', withdrawnAt: at, updatedAt: at, version: next.version } }, where.eq('version', current.version))
       if (!changed) return false
-      await tx.collection('intentSlots').remove(residentSlotId(ctx, current.communityId, caller.id))
-      await tx.collection('intentSlots').remove(idCardSlotId(current.idCardHash))
-      if (current.registeredBy && current.phoneHash) await tx.collection('intentSlots').remove(phoneSlotId(current.phoneHash))
+      await tx.collection('caseSlots').remove(residentSlotId(ctx, current.communityId, caller.id))
+      await tx.collection('caseSlots').remove(idCardSlotId(current.idCardHash))
+      if (current.registeredBy && current.phoneHash) await tx.collection('caseSlots').remove(phoneSlotId(current.phoneHash))
       await applyCountedChange(tx, countedIntent(current), countedIntent(next))
       return true
     })

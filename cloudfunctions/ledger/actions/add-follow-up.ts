@@ -1,5 +1,5 @@
 import { type CaseView, ledgerFollowUpInput } from '../../_shared/contracts/intent'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, validation } from '../../_shared/runtime/errors'
@@ -35,7 +35,7 @@ export const addFollowUp = defineAction({
       const mentorId = kind === 'mentor' ? (c.mentor?.id ?? null) : null
       const entry = { kind, date, note, outcome, visibleToResident, nextFollowUpDate, projectId: project?.id ?? null, projectTitle: project?.title ?? null, mentorId }
       const followUp = newFollowUp(entry, { byId: caller.staff._id, byName: caller.staff.name }, at)
-      const next: Intent = { ...c, followUps: [...c.followUps, followUp], nextFollowUpDate: input.nextFollowUpDate }
+      const next: Case = { ...c, followUps: [...c.followUps, followUp], nextFollowUpDate: input.nextFollowUpDate }
       if (input.kind === 'guidance' && !c.guidedAt) {
         const guidedAt = dayInstant(input.date)
         next.guidedAt = guidedAt.toISOString()

@@ -33,7 +33,7 @@ export function makeExportJobAction(def: StoredJobDef, parts: () => ExportParts,
     audit: 'export',
     async run(input, ctx): Promise<JobView<ExportJobResult>> {
       const scope = await exportScope(ctx, input)
-      const total = await ctx.store.collection('intents').count(scope.query)
+      const total = await ctx.store.collection('cases').count(scope.query)
       const params: ExportParams = { query: scope.query, today: scope.today, fileName: scope.fileName, title: scope.title, split: total > partRows, orgId: scope.org._id, period: scope.period }
       const job = await startJob(ctx.store, 'ledgerExport', {
         orgId: scope.caller.staff.orgId,

@@ -22,7 +22,7 @@ export function makeExport(files: () => ExportFiles): Action<typeof ledgerExport
     async run(input, ctx): Promise<ExportOutput> {
       const { query, today, fileName, title, org, period } = await exportScope(ctx, input)
       const summary = await ledgerSummary(ctx, org, period, today)
-      const intents = ctx.store.collection('intents')
+      const intents = ctx.store.collection('cases')
       // A scan walks the primary key (no sort over the whole result per page); intent ids
       // start with their creation time, so the rows come out oldest first.
       const { file, result: rows } = await publishExport(files(), fileName, ctx.now(), (stream) =>

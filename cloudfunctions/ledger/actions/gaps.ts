@@ -1,5 +1,5 @@
 import { type GapKind, type GapRow, type GapsOutput, ledgerGapsInput } from '../../_shared/contracts/intent'
-import { type Intent, NEED_LABELS } from '../../_shared/domain/intent'
+import { type Case, NEED_LABELS } from '../../_shared/domain/case'
 import type { Policy } from '../../_shared/domain/policy'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
@@ -13,7 +13,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 }
 
-function reasonOf(kind: GapKind, i: Intent, today: string, policies: readonly Policy[]): string {
+function reasonOf(kind: GapKind, i: Case, today: string, policies: readonly Policy[]): string {
   if (kind === 'unguided') {
     return `需要${i.needs.map((n) => NEED_LABELS[n]).join('、')}方面的帮助，登记 ${daysBetween(shanghaiDate(new Date(i.createdAt)), today)} 天了还没有一对一指导`
   }
@@ -41,7 +41,7 @@ export const gaps = defineAction({
     const { filter, community } = await caseScope(ctx, ctx.caller, input.communityId)
     if (input.kind === 'loanDue') {
       // Reminders before a repayment or a 贴息 claim falls due (and those already past it).
-      const page = await ctx.store.collection('intents').find({ ...loanDueQuery(filter, today), limit: input.limit, after: input.after ?? null })
+      const page = await ctx.store.collection('cases').find({ ...loanDueQuery(filter, today), limit: input.limit, after: input.after ?? null })
       const items: GapRow[] = page.items.map((i) => {
         const due = i.loanDueDate ?? ''
         return {
@@ -60,7 +60,7 @@ export const gaps = defineAction({
     }
     const query = gapQuery(input.kind, filter, today, policies)
     if (!query) return { items: [], next: null }
-    const page = await ctx.store.collection('intents').find({ ...query, limit: input.limit, after: input.after ?? null })
+    const page = await ctx.store.collection('cases').find({ ...query, limit: input.limit, after: input.after ?? null })
     return { items: page.items.map((i) => ({ ...toLedgerRow(i, today), reason: reasonOf(input.kind, i, today, policies) })), next: page.next }
   },
 })

@@ -11,7 +11,7 @@ export const list = defineAction({
   async run(input, ctx): Promise<LedgerListOutput> {
     const today = shanghaiDate(ctx.now())
     const { filter } = await caseScope(ctx, ctx.caller, input.communityId)
-    const page = await ctx.store.collection('intents').find({ ...ledgerQuery(filter, input, today), limit: input.limit, after: input.after ?? null })
+    const page = await ctx.store.collection('cases').find({ ...ledgerQuery(filter, input, today), limit: input.limit, after: input.after ?? null })
     return { items: page.items.map((i) => toLedgerRow(i, today)), next: page.next }
   },
 })

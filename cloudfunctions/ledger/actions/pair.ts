@@ -18,7 +18,7 @@ export const pair = defineAction({
     const caller = ctx.caller
     const today = shanghaiDate(ctx.now())
     if (input.pairedOn > today) throw validation([{ path: 'pairedOn', message: '挂帮日期不能晚于今天' }])
-    const c = await ctx.store.collection('intents').get(input.caseId)
+    const c = await ctx.store.collection('cases').get(input.caseId)
     if (!c) throw new AppError('NOT_FOUND', '这条登记不存在', [{ path: 'caseId', message: '这条登记不存在' }])
     if (!c.communityPath.includes(caller.org._id)) {
       throw new AppError('FORBIDDEN', '只能挂帮本辖区的创业者', [{ path: 'caseId', message: '这位创业者不在你的辖区' }])

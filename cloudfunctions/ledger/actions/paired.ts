@@ -15,7 +15,7 @@ export const paired = defineAction({
     const today = shanghaiDate(ctx.now())
     const q = pairingQuery(ctx.caller.staff._id, today, due)
     const page = await ctx.store.collection('pairings').find({ where: q.where, orderBy: q.orderBy, limit: 100 })
-    const cases = await Promise.all(page.items.map((p) => ctx.store.collection('intents').get(p.caseId)))
+    const cases = await Promise.all(page.items.map((p) => ctx.store.collection('cases').get(p.caseId)))
     return {
       items: page.items.map((p, i) => ({
         caseId: p.caseId,

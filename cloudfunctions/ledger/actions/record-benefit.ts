@@ -7,7 +7,7 @@ import { conflict, validation } from '../../_shared/runtime/errors'
 import { newId } from '../../_shared/runtime/ids'
 import { changeCaseDoc, toMoneyPatch, caseStaff } from '../../_shared/application/case'
 import { benefitNotices, caseNotices, type Notice } from '../../_shared/application/notices'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { pagePath } from '../../_shared/domain/pages'
 
 const MAX_BENEFITS = 200
@@ -108,7 +108,7 @@ export const recordBenefit = defineAction({
 })
 
 /** An edit that moved a benefit to another policy: the funnel credit for it, told to no one. */
-function editedBenefitFunnel(before: Intent, after: Intent, benefitId: string | undefined): Notice[] {
+function editedBenefitFunnel(before: Case, after: Case, benefitId: string | undefined): Notice[] {
   if (benefitId === undefined || !after.residentId) return []
   const was = before.benefits.find((b) => b.id === benefitId)
   const now = after.benefits.find((b) => b.id === benefitId)

@@ -1,5 +1,5 @@
 import { type CaseView, ledgerVentureInput } from '../../_shared/contracts/intent'
-import { type Intent, stageRank, type Venture, VENTURE_KIND_LABELS } from '../../_shared/domain/intent'
+import { type Case, stageRank, type Venture, VENTURE_KIND_LABELS } from '../../_shared/domain/case'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction } from '../../_shared/runtime/action'
 import { conflict, notFound, validation } from '../../_shared/runtime/errors'
@@ -38,7 +38,7 @@ export const recordVenture = defineAction({
         updatedAt: at,
         byName: caller.staff.name,
       }
-      const next: Intent = {
+      const next: Case = {
         ...c,
         ventures: existing ? c.ventures.map((v) => (v.id === existing.id ? venture : v)) : [...c.ventures, venture],
       }

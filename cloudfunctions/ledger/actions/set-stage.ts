@@ -1,5 +1,5 @@
 import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
-import { type Intent, INTENT_STAGE_LABELS } from '../../_shared/domain/intent'
+import { type Case, INTENT_STAGE_LABELS } from '../../_shared/domain/case'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { CASE_WRITE, changeCase, stageEntry } from '../../_shared/application/case'
@@ -21,7 +21,7 @@ export const setStage = defineAction({
         throw validation([{ path: 'stage', message: '请先在“创办情况”里登记企业或个体工商户' }])
       }
       if (input.stage === 'closed' && !input.note) throw validation([{ path: 'note', message: '结案请写明原因' }])
-      const next: Intent = {
+      const next: Case = {
         ...c,
         stage: input.stage,
         stageHistory: [...c.stageHistory, stageEntry(input.stage, at, caller.staff, input.note)],

@@ -1,5 +1,5 @@
 import { retentionInput, type RetentionOutput } from '../../_shared/contracts/maintenance'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { isDueForAnonymisation, retentionCutoff } from '../../_shared/domain/retention'
 import { defineAction, staffWith } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
@@ -19,12 +19,12 @@ export const retention = defineAction({
     const now = ctx.now()
     const cutoff = retentionCutoff(now, days)
     const at = now.toISOString()
-    const candidates = where.and<Intent>(
+    const candidates = where.and<Case>(
       where.lt('updatedAt', cutoff),
       where.or(where.eq('stage', 'closed'), where.eq('status', 'withdrawn')),
     )
     const due: string[] = []
-    for await (const batch of ctx.store.collection('intents').scan(candidates, 100)) {
+    for await (const batch of ctx.store.collection('cases').scan(candidates, 100)) {
       for (const i of batch) if (isDueForAnonymisation(i, cutoff)) due.push(i._id)
     }
     let anonymised = 0

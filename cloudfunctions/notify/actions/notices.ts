@@ -2,7 +2,7 @@ import { consentNoticesInput, noticesInput, type NoticesOutput, setNoticeInput }
 import { NOTICE_KINDS, type NoticeSettings, noticeSwitches } from '../../_shared/domain/notice'
 import { type Action, type Ctx, defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { where } from '../../_shared/store/port'
 import type { NotifyDeps } from '../deps'
 import { grantQuotas, quotaId } from '../quota'
@@ -60,19 +60,19 @@ export function makeSetNotice(deps: NotifyDeps): Action<typeof setNoticeInput, N
 const CASES_KEPT = 50
 
 /**
- * Copies my 我的帮扶进展 switch onto my cases (`Intent.caseNoticesOff`), where a staff write of
+ * Copies my 我的帮扶进展 switch onto my cases (`Case.caseNoticesOff`), where a staff write of
  * the case reads it instead of my settings. Each case is written under its version (bumped), so a
  * staff write racing this one either sees the new switch or fails and is retried by the worker;
  * a case another write moved meanwhile is read again (three tries).
  */
 async function copySwitchToCases(ctx: Ctx, off: boolean): Promise<void> {
-  const intents = ctx.store.collection('intents')
-  const { items } = await intents.find({ where: where.eq<Intent>('residentId', ctx.caller.id), limit: CASES_KEPT })
+  const intents = ctx.store.collection('cases')
+  const { items } = await intents.find({ where: where.eq<Case>('residentId', ctx.caller.id), limit: CASES_KEPT })
   for (const first of items) {
-    let c: Intent | null = first
+    let c: Case | null = first
     for (let tries = 0; c && (c.caseNoticesOff === true) !== off && tries < 3; tries++) {
-      const set: Partial<Intent> = { caseNoticesOff: off, version: c.version + 1 }
-      if (await intents.update(c._id, { set }, where.eq<Intent>('version', c.version))) break
+      const set: Partial<Case> = { caseNoticesOff: off, version: c.version + 1 }
+      if (await intents.update(c._id, { set }, where.eq<Case>('version', c.version))) break
       c = await intents.get(c._id)
     }
   }

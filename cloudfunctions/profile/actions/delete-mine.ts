@@ -1,7 +1,7 @@
 import { deleteMineInput, type DeleteMineOutput } from '../../_shared/contracts/profile'
 import type { EventSignup } from '../../_shared/domain/event'
 import type { InboxMessage } from '../../_shared/domain/inbox'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { defineAction } from '../../_shared/runtime/action'
 import { where } from '../../_shared/store/port'
 import { forgetSignup } from '../../_shared/application/forget-signup'
@@ -37,7 +37,7 @@ export const deleteMine = defineAction({
     const at = ctx.now().toISOString()
 
     let intentsAnonymised = 0
-    for (const i of await all(store.collection('intents'), where.eq<Intent>('residentId', me))) {
+    for (const i of await all(store.collection('cases'), where.eq<Case>('residentId', me))) {
       if (await anonymiseCase(ctx, i._id, at, (current) => current.residentId === me)) intentsAnonymised++
     }
 

@@ -7,7 +7,7 @@ import type { Feedback } from '../../_shared/domain/feedback'
 import type { InboxMessage } from '../../_shared/domain/inbox'
 import type { MentorRequest, SiteApplication } from '../../_shared/domain/service'
 import type { CourseEnrolment } from '../../_shared/domain/training'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { defineAction, type Ctx } from '../../_shared/runtime/action'
 import { exportNotices, exportReminders } from '../../_shared/application/forget-reminders'
 import type { Keyring } from '../../_shared/runtime/keyring'
@@ -32,7 +32,7 @@ function open(keyring: Keyring, sealed: string): string {
   return sealed ? keyring.decrypt(sealed) : ''
 }
 
-function intentExport(i: Intent, keyring: Keyring): IntentExport {
+function intentExport(i: Case, keyring: Keyring): IntentExport {
   return {
     _id: i._id,
     communityId: i.communityId,
@@ -89,7 +89,7 @@ export const exportMine = defineAction({
     const me = caller.id
     const profile = await store.collection('profiles').get(me)
     const community = profile?.communityId ? await store.collection('orgs').get(profile.communityId) : null
-    const intents = await all(store.collection('intents'), where.eq<Intent>('residentId', me))
+    const intents = await all(store.collection('cases'), where.eq<Case>('residentId', me))
     const signups = await all(store.collection('eventSignups'), where.eq<EventSignup>('residentId', me))
     const inbox = await all(store.collection('inbox'), where.eq<InboxMessage>('residentId', me))
     const activity = await all(store.collection('audit'), where.eq<AuditEntry>('actorId', me))

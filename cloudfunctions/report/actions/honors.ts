@@ -1,5 +1,5 @@
 import { honorCandidatesInput, type HonorCandidates, honorCloseInput, honorConsentInput, honorSaveInput, honorYearInput, type HonorList, type HonorView } from '../../_shared/contracts/report'
-import { INTENT_STAGE_LABELS, type Intent } from '../../_shared/domain/intent'
+import { INTENT_STAGE_LABELS, type Case } from '../../_shared/domain/case'
 import type { Org } from '../../_shared/domain/org'
 import type { Story } from '../../_shared/domain/service'
 import type { StaffMember } from '../../_shared/domain/staff'
@@ -107,7 +107,7 @@ export const honorSave = defineAction({
     let awardId: string | null = null
     let storyId: string | null = null
     if (input.kind === 'entrepreneur') {
-      const c = await ctx.store.collection('intents').get(input.subjectId)
+      const c = await ctx.store.collection('cases').get(input.subjectId)
       if (!c) throw new AppError('NOT_FOUND', '创业档案不存在', [{ path: 'subjectId', message: '创业档案不存在' }])
       if (!c.communityPath.includes(org._id)) throw outside()
       subjectName = c.name
@@ -176,9 +176,9 @@ export const honorCandidates = defineAction({
     const org = ctx.caller.org
     const q = keyword ?? ''
     if (kind === 'entrepreneur') {
-      const filters = [where.has<Intent>('communityPath', org._id), where.in<Intent>('stage', ['started', 'operating']), where.in<Intent>('status', ['pending', 'accepted'])]
-      if (q) filters.push(where.contains<Intent>('name', q))
-      const page = await ctx.store.collection('intents').find({ where: where.and<Intent>(...filters), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 20 })
+      const filters = [where.has<Case>('communityPath', org._id), where.in<Case>('stage', ['started', 'operating']), where.in<Case>('status', ['pending', 'accepted'])]
+      if (q) filters.push(where.contains<Case>('name', q))
+      const page = await ctx.store.collection('cases').find({ where: where.and<Case>(...filters), orderBy: [{ field: 'createdAt', dir: 'desc' }], limit: 20 })
       const stories = await ctx.store.collection('stories').find({ where: where.has<Story>('orgPath', org._id), limit: 50 })
       return {
         kind,

@@ -1,6 +1,6 @@
 import type { PageOf } from '../../_shared/contracts/common'
 import { answerSiteInput, applySiteInput, siteApplicationsInput } from '../../_shared/contracts/service'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { isWithin } from '../../_shared/domain/org'
 import { matchingSites, type Site, type SiteApplication, type SiteApplicationView } from '../../_shared/domain/service'
 import { forStaff } from '../../_shared/runtime/pseudonym'
@@ -102,7 +102,7 @@ export const placeSite = defineAction({
     const a = await loadPending(ctx, input.id)
     await loadCase(ctx, a.intentId)
     let placed: SiteApplication | null = null
-    await changeCase(ctx, a.intentId, async (c, at, tx): Promise<Intent> => {
+    await changeCase(ctx, a.intentId, async (c, at, tx): Promise<Case> => {
       const s = await tx.collection('sites').get(a.siteId)
       if (!s || s.vacancies <= 0) throw conflict('这个场地已经没有空位了')
       const took = await tx.collection('sites').update(s._id, { inc: { vacancies: -1 }, set: { updatedAt: at } }, where.eq<Site>('vacancies', s.vacancies))

@@ -1,13 +1,13 @@
 import type { PageOf } from '../../_shared/contracts/common'
 import { resourceIdInput, resourceListInput, siteSaveInput, type SiteView } from '../../_shared/contracts/service'
-import type { Intent } from '../../_shared/domain/intent'
+import type { Case } from '../../_shared/domain/case'
 import { matchingSites, type Site, type SiteApplication } from '../../_shared/domain/service'
 import { type Ctx, defineAction } from '../../_shared/runtime/action'
 import { loadVisible, listScope, saveResource, toResourceView, MANAGED_LIST, SAVE_RESOURCE } from '../resources'
 import { residentPlace } from '../../_shared/application/resident'
 import { siteApplicationIdOf } from './apply-site'
 
-async function toSiteView(ctx: Ctx, s: Site, intent: Intent | null): Promise<SiteView> {
+async function toSiteView(ctx: Ctx, s: Site, intent: Case | null): Promise<SiteView> {
   const mine: SiteApplication | null = ctx.caller.kind === 'resident' ? await ctx.store.collection('siteApplications').get(siteApplicationIdOf(ctx, s._id, ctx.caller.id)) : null
   return { ...toResourceView(s, ctx.caller), matches: !!intent && matchingSites([s], intent).length > 0, mine: mine?.status ?? null }
 }

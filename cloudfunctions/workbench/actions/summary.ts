@@ -56,7 +56,7 @@ export const summary = defineAction({
     const year = Number(today.slice(0, 4))
     const items: WorkbenchItem[] = []
     const add = (item: WorkbenchItem) => items.push(item)
-    const intents = ctx.store.collection('intents')
+    const intents = ctx.store.collection('cases')
     const community = org.level === 'community'
 
     if (can(role, 'pairing.write')) {

@@ -27,7 +27,7 @@ import {
   SKILL_LEVEL_LABELS,
   SKILL_LEVELS,
   type SkillLevel,
-} from '@shared/domain/intent'
+} from '@shared/domain/case'
 import type { TargetGroup } from '@shared/domain/target-groups'
 import { rowErrors, type FieldErrorMap } from '../../utils/field-errors'
 import ChoiceChips from '../choice-chips'

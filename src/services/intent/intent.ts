@@ -1,6 +1,6 @@
 import type { GapKind, IntentSubmitInput, LedgerBenefitInput, LedgerLoanStepInput, LedgerExportInput, LedgerFollowUpInput, LedgerListInput, LedgerRegisterInput, LedgerVentureInput } from '@shared/contracts/intent'
 import type { ProjectListInput, ProjectSaveInput } from '@shared/contracts/project'
-import type { FollowUpKind, IntentStage } from '@shared/domain/intent'
+import type { FollowUpKind, IntentStage } from '@shared/domain/case'
 import { call } from '../core/cloud'
 import { forgetMe } from '../profile/profile'
 

@@ -1,6 +1,6 @@
 import { type Contribution, counterId, MONTHLY_PREFIX } from '../counter'
 import { ALL_OF_AGE, cohortMonthsOfAge, flow, type Figure, monthlyFlow, type Metrics, stock, toIndex, INDEX_DEF_BY_KEY, type IndexKey, type Series, sumFigures } from '../indices'
-import { addMonths, type Intent, intentContributions } from '../intent'
+import { addMonths, type Case, intentContributions } from '../case'
 import { periodsOf } from '../period'
 import { resolveTarget, type ResolvedTarget, targetId, type TargetRecord } from '../target'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../target-seeds'
@@ -38,7 +38,7 @@ function seriesFrom(list: readonly Contribution[], extra: Record<string, Metrics
 
 /** A case: registered 10 Mar 2024 asking for help, guided 20 Mar, an individual business from 1 May 2024 (3 jobs, still
  * open), an enterprise 15 Jan – 30 Sep 2025 (5 jobs), a rent subsidy of 1,200 yuan on 1 Jun 2024, closed 30 Jun 2026. */
-function theCase(over: Partial<Intent> = {}): Intent {
+function theCase(over: Partial<Case> = {}): Case {
   const at = (d: string) => new Date(`${d}T12:00:00+08:00`).toISOString()
   return {
     _id: 'int_1',
@@ -60,7 +60,7 @@ function theCase(over: Partial<Intent> = {}): Intent {
     targetGroups: ['unemployed'],
     benefits: [{ id: 'b1', policyId: null, policyTitle: '场租补贴', kind: 'rent_subsidy', amountFen: 120_000, date: '2024-06-01', approvedBy: '', documentNo: '', note: '', eligible: true, overrideReason: '', loanId: null, at: '', byName: '', history: [] }],
     ...over,
-  } as Intent
+  } as Case
 }
 
 describe('what a case counts for (intentContributions)', () => {

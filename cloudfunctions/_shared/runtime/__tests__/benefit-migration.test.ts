@@ -6,7 +6,7 @@
  * run changes nothing.
  */
 import { diffContributions } from '../../domain/counter'
-import { fourInOneOf, type Intent } from '../../domain/intent'
+import { fourInOneOf, type Case } from '../../domain/case'
 import { inferBenefitKind, moneyContributions } from '../../domain/money'
 import { applyContributions } from '../counters'
 import { type LegacyBenefit, legacyBenefitContributions, runMigrations } from '../migrations'
@@ -33,7 +33,7 @@ describe('benefit kinds and fen', () => {
     const legacyOf = new Map<string, LegacyBenefit[]>()
     const titles = ['创业扶持政策', '场租补贴', '创业担保贷款贴息', '街道慰问金']
     let n = 0
-    for await (const batch of store.collection('intents').scan(undefined, 200)) {
+    for await (const batch of store.collection('cases').scan(undefined, 200)) {
       for (const i of batch) {
         const legacy: LegacyBenefit[] = i.benefits.map((b) => ({
           id: b.id, policyId: b.policyId, policyTitle: titles[n++ % titles.length], category: b.kind === 'interest_subsidy' || b.kind === 'other' ? 'guaranteed_loan' : b.kind,
@@ -42,8 +42,8 @@ describe('benefit kinds and fen', () => {
         legacyOf.set(i._id, legacy)
         await store.transaction(async (tx) => {
           const { loans: _l, loanDueDate: _d, ...rest } = i
-          const old = { ...rest, benefits: legacy } as unknown as Intent
-          await tx.collection('intents').put(old)
+          const old = { ...rest, benefits: legacy } as unknown as Case
+          await tx.collection('cases').put(old)
           const now = moneyContributions(i.benefits, i.loans ?? [], i.targetGroups, fourInOneOf(i))
           await applyContributions(tx, i.communityId, diffContributions(now, legacyBenefitContributions(legacy)))
         })
@@ -59,7 +59,7 @@ describe('benefit kinds and fen', () => {
     const first = await runMigrations(reopened)
     expect([await reopened.collection('inbox').count(), await reopened.collection('noticeDeliveries').count()]).toEqual(told)
     expect(first.applied.find((m) => m.name === NAME)?.changed).toBe(legacyOf.size)
-    for await (const batch of reopened.collection('intents').scan(undefined, 200)) {
+    for await (const batch of reopened.collection('cases').scan(undefined, 200)) {
       for (const i of batch) {
         const legacy = legacyOf.get(i._id) ?? []
         expect(i.loans).toEqual([])
@@ -70,7 +70,7 @@ describe('benefit kinds and fen', () => {
       }
     }
     const kinds = new Set<string>()
-    for await (const batch of reopened.collection('intents').scan(undefined, 200)) for (const i of batch) for (const b of i.benefits) kinds.add(b.kind)
+    for await (const batch of reopened.collection('cases').scan(undefined, 200)) for (const i of batch) for (const b of i.benefits) kinds.add(b.kind)
     expect(kinds.has('other')).toBe(true)
     expect(kinds.size).toBeGreaterThan(2)
     // The counters moved with the cases: nothing to repair, no legacy metric left.

@@ -51,7 +51,7 @@ describe('money on year documents', () => {
       }
     }
     let benefited = 0
-    for await (const batch of store.collection('intents').scan(undefined, 200)) {
+    for await (const batch of store.collection('cases').scan(undefined, 200)) {
       for (const i of batch) {
         if (!i.startedAt || !i.benefits.length) continue
         const started = shanghaiDate(new Date(i.startedAt))

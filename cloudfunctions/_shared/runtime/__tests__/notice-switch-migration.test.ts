@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { seedDemo } from '../../../../server/seed'
-import type { Intent } from '../../domain/intent'
+import type { Case } from '../../domain/case'
 import type { Collections } from '../../store/collections'
 import { openSqliteStore } from '../../store/sqlite/adapter'
 import { makeKeyring } from '../keyring'
@@ -25,8 +25,8 @@ describe('the case-notice switch copied onto cases', () => {
   it('marks the cases of residents with 我的帮扶进展 off, only those, and a rerun changes nothing', async () => {
     const store = openSqliteStore<Collections>({ path: join(dir, 'demo.sqlite'), purpose: 'test' })
     await seedDemo(store, new Date('2026-11-22T02:00:00Z'), { keyring: makeKeyring(Buffer.from('switch-migration-master-secret-001')), demoData: true, forcePasswordChange: false })
-    const cases: Intent[] = []
-    for await (const batch of store.collection('intents').scan(undefined, 500)) cases.push(...batch)
+    const cases: Case[] = []
+    for await (const batch of store.collection('cases').scan(undefined, 500)) cases.push(...batch)
     const residents = [...new Set(cases.map((c) => c.residentId).filter(Boolean))]
     expect(residents.length).toBeGreaterThan(3)
     // Two residents turned case notices off, one turned only site notices off (as stored before).
@@ -40,7 +40,7 @@ describe('the case-notice switch copied onto cases', () => {
     const expected = cases.filter((c) => c.residentId === offA || c.residentId === offB)
     expect(report.applied.find((m) => m.name === NAME)?.changed).toBe(expected.length)
     for (const c of cases) {
-      const now = (await store.collection('intents').get(c._id)) as Intent
+      const now = (await store.collection('cases').get(c._id)) as Case
       if (c.residentId === offA || c.residentId === offB) {
         expect([c._id, now.caseNoticesOff, now.version]).toEqual([c._id, true, c.version + 1])
       } else {

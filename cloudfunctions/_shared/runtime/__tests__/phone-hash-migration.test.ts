@@ -5,7 +5,7 @@
  * without the keys leaves it for later (not recorded), and a second run changes nothing.
  */
 import { phoneHashOf } from '../../application/case'
-import type { Intent } from '../../domain/intent'
+import type { Case } from '../../domain/case'
 import { runMigrations } from '../migrations'
 import { demoCopy } from '../../testing/demo-copy'
 
@@ -17,8 +17,8 @@ describe('migration: intents get their phone hash', () => {
   it('fills phoneHash on every held case of a demo database from the previous version', async () => {
     const { store, keyring } = await demo.seed()
     const all = async () => {
-      const out: Intent[] = []
-      for await (const b of store.collection('intents').scan(undefined, 500)) out.push(...b)
+      const out: Case[] = []
+      for await (const b of store.collection('cases').scan(undefined, 500)) out.push(...b)
       return out.sort((a, b) => a._id.localeCompare(b._id))
     }
     const seeded = await all()
@@ -26,7 +26,7 @@ describe('migration: intents get their phone hash', () => {
     // As the previous version stored them: no phoneHash field at all.
     for (const i of seeded) {
       const { _id, phoneHash: _h, ...rest } = i
-      await store.collection('intents').put({ _id, ...rest } as Intent)
+      await store.collection('cases').put({ _id, ...rest } as Case)
     }
     expect((await all()).some((i) => i.phoneHash !== undefined)).toBe(false)
 

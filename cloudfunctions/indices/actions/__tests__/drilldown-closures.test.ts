@@ -3,12 +3,12 @@
  * lowers 私营企业净增 (and its jobs lower 贡献率), so the drill-down must list that case too, not only
  * cases whose contributions add up to more than zero. Stock figures still list members only.
  */
-import type { Intent } from '../../../_shared/domain/intent'
+import type { Case } from '../../../_shared/domain/case'
 import { countsToward } from '../drilldown'
 
 const at = (d: string) => new Date(`${d}T12:00:00+08:00`).toISOString()
 
-const closedIn = (closureDate: string): Intent =>
+const closedIn = (closureDate: string): Case =>
   ({
     _id: 'int_closed',
     status: 'accepted',
@@ -22,7 +22,7 @@ const closedIn = (closureDate: string): Intent =>
     askedHelp: false,
     benefits: [],
     ventures: [{ id: 'v', name: '食品公司', kind: 'enterprise', registrationDate: '2025-01-15', jobsCreated: 5, status: 'closed', closureDate, updatedAt: '', byName: '' }],
-  }) as unknown as Intent
+  }) as unknown as Case
 
 describe('countsToward (the cases behind a figure)', () => {
   it('lists a case whose venture closed in the period under 私营企业净增, which it moved by −1', () => {

@@ -105,8 +105,8 @@ describe('indices.dashboard', () => {
   it('shows what the ledger wrote, for the community and summed for the street and district', async () => {
     const { h, dash, idx } = await setup()
     await workload(h, 40, 11)
-    let intents: import('../../../_shared/domain/intent').Intent[] = []
-    for await (const b of h.store.collection('intents').scan(undefined, 100)) intents = intents.concat(b)
+    let intents: import('../../../_shared/domain/case').Case[] = []
+    for await (const b of h.store.collection('cases').scan(undefined, 100)) intents = intents.concat(b)
     const active = (c: string) => intents.filter((i) => i.communityId === c && i.status !== 'withdrawn')
     for (const [who, c] of [['a-staff', 'comm-a'], ['b-staff', 'comm-b']] as const) {
       const d = await dash(who, { period: '2026' })
@@ -186,7 +186,7 @@ describe('reconciliation', () => {
       const { h } = await setup()
       await workload(h, 45, seed)
       const report = await reconcileCounters(h.store, { repair: false })
-      expect(report.scanned.intents).toBe(45)
+      expect(report.scanned.cases).toBe(45)
       expect(report.counterDocs).toBeGreaterThan(10)
       expect(report.drift).toEqual([])
     }

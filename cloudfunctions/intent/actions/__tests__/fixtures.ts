@@ -1,5 +1,5 @@
 import type { IntentSubmitInput } from '../../../_shared/contracts/intent'
-import { CONSENT_VERSION } from '../../../_shared/domain/intent'
+import { CONSENT_VERSION } from '../../../_shared/domain/case'
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

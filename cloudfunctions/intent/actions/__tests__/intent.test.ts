@@ -31,7 +31,7 @@ describe('intent.submit', () => {
     expect(mine?.phoneMasked).toBe('138****5678')
     expect(JSON.stringify(res.body)).not.toContain(ID_A)
 
-    const stored = await h.store.collection('intents').get(mine?._id ?? '')
+    const stored = await h.store.collection('cases').get(mine?._id ?? '')
     expect(JSON.stringify(stored)).not.toContain(ID_A)
     expect(JSON.stringify(stored)).not.toContain('13812345678')
     expect(h.keyring.decrypt(stored?.idCardSealed ?? '')).toBe(ID_A)
@@ -55,9 +55,9 @@ describe('intent.submit', () => {
     expect(bad.status).toBe(400)
     expect(fieldsOf(bad.body)).toEqual(expect.arrayContaining(['idCard', 'phone', 'name', 'fundingAmount', 'communityId']))
     expect(bad.body.ok ? '' : bad.body.error.fields?.find((f) => f.path === 'idCard')?.message).toBe('身份证号不正确，请核对后再填')
-    expect(await h.store.collection('intents').count()).toBe(0)
+    expect(await h.store.collection('cases').count()).toBe(0)
     expect(await h.store.collection('counters').count()).toBe(countersBefore)
-    expect(await h.store.collection('intentSlots').count()).toBe(0)
+    expect(await h.store.collection('caseSlots').count()).toBe(0)
   })
 
   it('requires the separate consent tick for the current consent text', async () => {
@@ -68,7 +68,7 @@ describe('intent.submit', () => {
     const old = await submit('r1', { consentVersion: '2020-01' })
     expect(old.status).toBe(400)
     expect(fieldsOf(old.body)).toEqual(['consentVersion'])
-    expect(await h.store.collection('intents').count()).toBe(0)
+    expect(await h.store.collection('cases').count()).toBe(0)
   })
 
   it('refuses a registered community that is not a community, and staff callers', async () => {
@@ -88,14 +88,14 @@ describe('intent.submit', () => {
     expect(fieldsOf(sameId.body)).toEqual(['idCard'])
     // Another community is a separate registration.
     expect((await submit('r1', { communityId: 'comm-b' })).status).toBe(200)
-    expect(await h.store.collection('intents').count()).toBe(2)
+    expect(await h.store.collection('cases').count()).toBe(2)
   })
 
   it('lets only one of two racing registrations with the same ID number through', async () => {
     const { h, submit } = await setup()
     const [a, b] = await Promise.all([submit('r1'), submit('r2')])
     expect([a.status, b.status].sort()).toEqual([200, 409])
-    expect(await h.store.collection('intents').count()).toBe(1)
+    expect(await h.store.collection('cases').count()).toBe(1)
     expect((await h.store.collection('counters').get('comm-a:2026-M11'))?.registered).toBe(1)
   })
 
@@ -156,7 +156,7 @@ describe('intent.mine / withdraw', () => {
     const done = await h.ok<MyCase>(intentActions, resident('r1'), 'withdraw', { id })
     expect(done.status).toBe('withdrawn')
     expect(await counter('comm-a', '2026-M11')).toMatchObject({ registered: 0, askedHelp: 0 })
-    expect(await h.store.collection('intentSlots').count()).toBe(0)
+    expect(await h.store.collection('caseSlots').count()).toBe(0)
     // Staff can no longer change it.
     expect((await h.call(ledger, staffId('a-staff'), 'addFollowUp', { id, kind: 'guidance', date: '2026-11-22', note: '电话沟通', outcome: '', visibleToResident: true, nextFollowUpDate: '' })).status).toBe(409)
     expect((await submit('r1')).status).toBe(200)

@@ -117,7 +117,7 @@ it('a part that fails after writing is redone under the same name: no duplicate 
   const names = rows.map((r) => JSON.stringify(r))
   expect(new Set(names).size).toBe(names.length)
   expect(rows).toHaveLength(view.result?.rows ?? -1)
-  expect(view.result?.rows).toBe(await w.h.store.collection('intents').count(where.eq('communityId', 'comm-a')))
+  expect(view.result?.rows).toBe(await w.h.store.collection('cases').count(where.eq('communityId', 'comm-a')))
   expect(readdirSync(w.dir).filter((f) => f.endsWith('.xlsx'))).toHaveLength(view.result?.parts.length ?? -1)
 })
 

@@ -16,7 +16,7 @@ import type { ExportFiles } from '../../../_shared/files/export-files'
 import type { MoneyCasesOutput, MoneyOutput } from '../../../_shared/contracts/indices'
 import type { CaseView, EligiblePoliciesOutput, GapsOutput, MineOutput, MoneyPatch, MyCase } from '../../../_shared/contracts/intent'
 import type { PolicyView } from '../../../_shared/contracts/policy'
-import type { Intent } from '../../../_shared/domain/intent'
+import type { Case } from '../../../_shared/domain/case'
 import { groupMask, MONEY_METRICS } from '../../../_shared/domain/money'
 import { seriesOf, stock } from '../../../_shared/domain/indices'
 import type { Ctx } from '../../../_shared/runtime/action'
@@ -75,7 +75,7 @@ async function setup() {
     id: a._id, policyId: subsidy._id, policyTitle: '', kind: 'startup_subsidy', amountFen: 500_000, date: '2026-11-20',
     approvedBy: '测试区人社局', documentNo: '测人社发〔2026〕18号', ...over,
   })
-  const stored = async () => (await h.store.collection('intents').get(a._id)) as Intent
+  const stored = async () => (await h.store.collection('cases').get(a._id)) as Case
   /** A period's counts as the dashboards read them (`seriesOf`: month parts from the year document). */
   const counter = async (period: string) => {
     const docs = (await h.store.collection('counters').find({ where: where.eq('orgId', 'comm-a'), limit: 100 })).items
@@ -404,7 +404,7 @@ describe('store operations', () => {
   it('an entrepreneur\'s first eligible benefit moves the 政策享受率 stock in the same counter write: 2 reads + 3 writes, exact and drift 0', async () => {
     const { h, ledger, ok, a, benefit, counter, counterDoc } = await setup()
     await ok('a-staff', 'accept', { id: a._id })
-    const cur = (await h.store.collection('intents').get(a._id)) as Intent
+    const cur = (await h.store.collection('cases').get(a._id)) as Case
     await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: '2026-10-01T02:00:00.000Z' }, '2026-10-01T02:00:00.000Z', null))
     const mask = `entb_m${groupMask(cur.targetGroups)}`
     const measure = await measurer(h, ledger)
@@ -455,7 +455,7 @@ describe('政策享受率 and 应享未享 from eligibility', () => {
     const p = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '退役军人创业补贴', targetGroups: ['veteran'], validFrom: '2026-10-15' }))
     await h.ok(policyActions, staffId('district'), 'publish', { id: p._id })
     const v = await h.ok<MyCase>(intentActions, resident('r5'), 'submit', registration({ name: '孙卫国', idCard: ID_B, phone: '13512345678', targetGroups: ['veteran'] }))
-    const cur = (await h.store.collection('intents').get(v._id)) as Intent
+    const cur = (await h.store.collection('cases').get(v._id)) as Case
     await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: '2026-08-01T02:00:00.000Z' }, '2026-08-01T02:00:00.000Z', null))
     const trend = await h.ok<{ points: { period: string; numerator: number; denominator: number | null }[] }>(indicesActions, staffId('district'), 'trend', { period: '2026-Q4', key: 'policyEnjoyment' })
     const at = (period: string) => trend.points.find((x) => x.period === period)
@@ -477,7 +477,7 @@ describe('政策享受率 and 应享未享 from eligibility', () => {
     const c = await submit('r3', '王晓', ID_C, '13712345678', ['graduate'])
     const d = await submit('r4', '赵田', idCard('51041119800203045'), '13612345678', ['farmer'])
     const start = async (id: string, day: string) => {
-      const cur = (await h.store.collection('intents').get(id)) as Intent
+      const cur = (await h.store.collection('cases').get(id)) as Case
       await h.store.transaction((tx) => writeCase(tx, cur, { ...cur, startedAt: `${day}T02:00:00.000Z` }, `${day}T02:00:00.000Z`, null))
     }
     for (const i of [a, b, c, d]) await start(i._id, '2026-10-01')

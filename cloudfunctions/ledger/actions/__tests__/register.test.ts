@@ -28,7 +28,7 @@ async function setup() {
   const lastCode = () => sent.at(-1)?.code ?? ''
   const dash = async (org: string, period: string) => (await h.ok<DashboardOutput>(indicesActions, staffId(org === 'comm-a' ? 'a-staff' : 'district'), 'dashboard', { orgId: org, period })).indices
   const counters = async () => (await h.store.collection('counters').find({ limit: 500 })).items.sort((a, b) => a._id.localeCompare(b._id))
-  const intents = async () => (await h.store.collection('intents').find({ limit: 100 })).items
+  const intents = async () => (await h.store.collection('cases').find({ limit: 100 })).items
   return { h, intent, ledger, sent, lastCode, dash, counters, intents }
 }
 
@@ -190,7 +190,7 @@ describe('intent.claimStart / claimConfirm', () => {
     const dup = await h.call(intent, resident('r5'), 'claimConfirm', { communityId: 'comm-a', phone: '13812345678', code: sent.at(-1)?.code })
     expect(dup.status).toBe(409)
     expect(!dup.body.ok && dup.body.error.fields?.[0]?.ref).toBe(own._id)
-    expect((await h.store.collection('intents').get(made._id))?.residentId).toBe('')
+    expect((await h.store.collection('cases').get(made._id))?.residentId).toBe('')
   })
 
   it('is for residents only', async () => {

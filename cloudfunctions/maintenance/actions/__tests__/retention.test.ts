@@ -1,6 +1,6 @@
 import type { MyCase } from '../../../_shared/contracts/intent'
 import type { RetentionOutput } from '../../../_shared/contracts/maintenance'
-import type { Intent } from '../../../_shared/domain/intent'
+import type { Case } from '../../../_shared/domain/case'
 import { makeHarness, resident, staffId, testStaff } from '../../../_shared/testing/harness'
 import { intentActions } from '../../../intent/actions'
 import { ID_B, ID_C, idCard, registration } from '../../../intent/actions/__tests__/fixtures'
@@ -45,7 +45,7 @@ async function setup() {
     for await (const batch of h.store.collection('counters').scan(undefined)) out.push(...batch)
     return out
   }
-  const get = async (id: string) => (await h.store.collection('intents').get(id)) as Intent
+  const get = async (id: string) => (await h.store.collection('cases').get(id)) as Case
   return { h, c1, c2, c3, c4, counters, get }
 }
 
@@ -104,7 +104,7 @@ describe('maintenance.retention', () => {
     expect(await get(c4._id)).toMatchObject({ name: '赵六', stage: 'closed', residentId: 'r4' })
     expect((await get(c4._id)).anonymisedAt).toBeUndefined()
     // The closed case's slots are freed; the active ones still hold theirs.
-    const slots = (await h.store.collection('intentSlots').find({ limit: 100 })).items
+    const slots = (await h.store.collection('caseSlots').find({ limit: 100 })).items
     expect(slots.filter((s) => s.intentId === c1._id)).toEqual([])
     expect(slots.filter((s) => s.intentId === c3._id)).toHaveLength(2)
     expect(await counters()).toEqual(before)
@@ -124,7 +124,7 @@ describe('maintenance.retention', () => {
     h.setNow('2029-12-01T02:00:00.000Z')
     await h.ok(maintenanceActions, staffId('admin'), 'retention', { dryRun: false })
     expect((await get(c2._id)).name).toBe('已删除')
-    const slots = (await h.store.collection('intentSlots').find({ limit: 100 })).items
+    const slots = (await h.store.collection('caseSlots').find({ limit: 100 })).items
     expect(slots.filter((s) => s.intentId === again._id)).toHaveLength(2)
   })
 })

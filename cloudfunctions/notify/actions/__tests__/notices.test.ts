@@ -125,7 +125,7 @@ describe('the switch copied onto the case stays true to the settings', () => {
     flipAfterFirstSettingsRead(h, () => h.ok(actions, resident('r1'), 'setNotice', { kind: 'case', on: false }))
     const mine = await h.ok<MyCase>(intentActions, resident('r1'), 'submit', registration())
     expect((await h.store.collection('noticeSettings').get('r1'))?.off).toContain('case')
-    const stored = await h.store.collection('intents').get(mine._id)
+    const stored = await h.store.collection('cases').get(mine._id)
     expect(stored?.caseNoticesOff).toBe(true)
     // The answer carries the case's version after the repair: the resident's next write is not refused as stale.
     expect(mine.version).toBe(stored?.version)

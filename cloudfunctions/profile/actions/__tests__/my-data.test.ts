@@ -192,7 +192,7 @@ describe('profile.deleteMine', () => {
     expect(out).toEqual({ profileDeleted: true, intentsAnonymised: 1, signupsDeleted: 1, signupsAnonymised: 1, inboxDeleted: 6, remindersDeleted: 4, serviceRecordsAnonymised: 0 })
 
     expect(await h.store.collection('profiles').get('r1')).toBeNull()
-    const stored = await h.store.collection('intents').get(caseId)
+    const stored = await h.store.collection('cases').get(caseId)
     expect(stored).toMatchObject({
       residentId: '',
       name: '已删除',
@@ -216,7 +216,7 @@ describe('profile.deleteMine', () => {
     const storedText = JSON.stringify(stored)
     for (const gone of [ID_A, '13812345678', '张小梅', '小梅早餐店', '丈夫在外打工', '早餐店']) expect(storedText).not.toContain(gone)
     // Slots are freed: nothing claims my ID number or me any more.
-    const slots = await h.store.collection('intentSlots').find({ limit: 100 })
+    const slots = await h.store.collection('caseSlots').find({ limit: 100 })
     expect(slots.items.filter((s) => s.intentId === caseId)).toEqual([])
 
     // The past talk keeps its count without me; the workshop place went to r2, who was told.
@@ -240,7 +240,7 @@ describe('profile.deleteMine', () => {
     const again = await h.ok<DeleteMineOutput>(profileActions, resident('r1'), 'deleteMine', { confirm: '删除' })
     expect(again).toEqual({ profileDeleted: false, intentsAnonymised: 0, signupsDeleted: 0, signupsAnonymised: 0, inboxDeleted: 0, remindersDeleted: 0, serviceRecordsAnonymised: 0 })
     expect(await allCounters(h)).toEqual(counters)
-    expect((await h.store.collection('intents').get(caseId))?.version).toBe(stored?.version)
+    expect((await h.store.collection('cases').get(caseId))?.version).toBe(stored?.version)
   })
 
   it('the anonymised case stays in the ledger read-only, and I may register again', async () => {

@@ -9,7 +9,7 @@
 import type { HonorCandidates, HonorList, HonorView, ReportLine, ReportView } from '../../../_shared/contracts/report'
 import type { WorkbenchSummary } from '../../../_shared/contracts/workbench'
 import type { EvaluationApplication } from '../../../_shared/domain/evaluation'
-import type { Intent } from '../../../_shared/domain/intent'
+import type { Case } from '../../../_shared/domain/case'
 import { makeHarness, staffId, testStaff } from '../../../_shared/testing/harness'
 import { workbenchActions } from '../../../workbench/actions'
 import { makeReportActions } from '..'
@@ -20,7 +20,7 @@ import Fastify from 'fastify'
 import { localDocumentFiles, registerDocumentRoutes, saveDocument } from '../../../../server/documents'
 import { docxBytes, exeBytes, pdfBytes } from '../../../_shared/testing/documents'
 import { anonymiseCase } from '../../../_shared/application/anonymise'
-import { ANONYMISED_NAME, INTENT_STAGE_LABELS } from '../../../_shared/domain/intent'
+import { ANONYMISED_NAME, INTENT_STAGE_LABELS } from '../../../_shared/domain/case'
 import { serviceActions } from '../../../service/actions'
 import type { Story } from '../../../_shared/domain/service'
 import type { StoryView } from '../../../_shared/contracts/service'
@@ -190,9 +190,9 @@ describe('report: 表彰', () => {
     const h = await makeHarness(STAFF)
     await h.store.collection('orgs').insert({ _id: 'dist-2', name: '另一区', level: 'district', parentId: 'city', path: ['city', 'dist-2'] })
     await h.store.collection('orgs').insert({ _id: 'comm-x', name: '外区社区', level: 'community', parentId: 'dist-2', path: ['city', 'dist-2', 'comm-x'] })
-    const intent = (id: string, community: string, path: string[], name: string) => ({ _id: id, name, residentId: '', communityId: community, communityPath: path, communityName: community === 'comm-a' ? '甲社区' : '外区社区', idCardHash: `h-${id}`, stageHistory: [], followUps: [], ventures: [], benefits: [], version: 1 }) as unknown as Intent
-    await h.store.collection('intents').insert(intent('case-a', 'comm-a', ['city', 'dist', 'street', 'comm-a'], '张三'))
-    await h.store.collection('intents').insert(intent('case-x', 'comm-x', ['city', 'dist-2', 'comm-x'], '李四'))
+    const intent = (id: string, community: string, path: string[], name: string) => ({ _id: id, name, residentId: '', communityId: community, communityPath: path, communityName: community === 'comm-a' ? '甲社区' : '外区社区', idCardHash: `h-${id}`, stageHistory: [], followUps: [], ventures: [], benefits: [], version: 1 }) as unknown as Case
+    await h.store.collection('cases').insert(intent('case-a', 'comm-a', ['city', 'dist', 'street', 'comm-a'], '张三'))
+    await h.store.collection('cases').insert(intent('case-x', 'comm-x', ['city', 'dist-2', 'comm-x'], '李四'))
     await h.store.collection('evaluations').insert({ _id: 'comm-a:2026', award: { date: '2026-11-20', documentNo: '测区创发〔2026〕3号', certificate: null, byName: 'city-officer', at: '2026-11-20T00:00:00Z' }, revocation: null } as unknown as EvaluationApplication)
     return h
   }
@@ -234,12 +234,12 @@ describe('report: 表彰', () => {
   it('candidates: the office finds only who it may name (started cases, orgs and staff below it), by name', async () => {
     const h = await setup()
     const intent = (id: string, name: string, stage: string, status = 'accepted') =>
-      ({ _id: id, name, stage, status, residentId: '', communityId: 'comm-a', communityPath: ['city', 'dist', 'street', 'comm-a'], communityName: '甲社区', idCardHash: `h-${id}`, createdAt: `2026-11-0${id.length % 9}T00:00:00Z`, stageHistory: [], followUps: [], ventures: [], benefits: [], version: 1 }) as unknown as Intent
-    await h.store.collection('intents').insert(intent('case-s', '王五', 'started'))
-    await h.store.collection('intents').insert(intent('case-op', '王六', 'operating'))
-    await h.store.collection('intents').insert(intent('case-reg', '王七', 'registered'))
-    await h.store.collection('intents').insert(intent('case-w', '王八', 'operating', 'withdrawn'))
-    await h.store.collection('intents').insert({ ...intent('case-out', '王九', 'operating'), communityId: 'comm-x', communityPath: ['city', 'dist-2', 'comm-x'] } as Intent)
+      ({ _id: id, name, stage, status, residentId: '', communityId: 'comm-a', communityPath: ['city', 'dist', 'street', 'comm-a'], communityName: '甲社区', idCardHash: `h-${id}`, createdAt: `2026-11-0${id.length % 9}T00:00:00Z`, stageHistory: [], followUps: [], ventures: [], benefits: [], version: 1 }) as unknown as Case
+    await h.store.collection('cases').insert(intent('case-s', '王五', 'started'))
+    await h.store.collection('cases').insert(intent('case-op', '王六', 'operating'))
+    await h.store.collection('cases').insert(intent('case-reg', '王七', 'registered'))
+    await h.store.collection('cases').insert(intent('case-w', '王八', 'operating', 'withdrawn'))
+    await h.store.collection('cases').insert({ ...intent('case-out', '王九', 'operating'), communityId: 'comm-x', communityPath: ['city', 'dist-2', 'comm-x'] } as Case)
     const ent = await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'entrepreneur', keyword: '王' })
     expect(ent.items.map((c) => [c.id, c.orgName, c.note]).sort()).toEqual([
       ['case-op', '甲社区', INTENT_STAGE_LABELS.operating],

@@ -13,7 +13,7 @@ import {
   VENTURE_KIND_LABELS,
   VENTURE_STATUS_LABELS,
   type IntentStage,
-} from '@shared/domain/intent'
+} from '@shared/domain/case'
 import { dayText } from '@shared/domain/time'
 import { BENEFIT_KIND_LABELS, LOAN_STEP_LABELS, yuanLabel } from '@shared/domain/money'
 import Chip from '../../../components/chip'

@@ -33,7 +33,7 @@ import {
   VENTURE_STATUSES,
   type VentureKind,
   type VentureStatus,
-} from '@shared/domain/intent'
+} from '@shared/domain/case'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import { dayText, minuteText, shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'

@@ -245,7 +245,7 @@ export interface IntentAnswers {
  * counters it moves commit in one transaction. ID number and phone are sealed (AES-GCM); only
  * masked forms and a keyed hash sit in the clear.
  */
-export interface Intent extends IntentAnswers {
+export interface Case extends IntentAnswers {
   _id: string
   /**
    * The resident whose registration this is; '' for a case a community worker registered on the
@@ -364,7 +364,7 @@ export const ANONYMISED_NAME = '已删除'
  * An active registration's claim on (community, ID number) and (community, resident): ids are
  * keyed hashes, so a transaction's insert refuses a duplicate atomically on both engines.
  */
-export interface IntentSlot {
+export interface CaseSlot {
   _id: string
   intentId: string
   communityId: string
@@ -421,7 +421,7 @@ export const METRICS = {
 } as const
 
 /** The 四位一体 parts a case has: training completed, a project recommended from the reserve, a mentor. */
-export function fourInOneOf(i: Pick<Intent, 'trainedAt' | 'courseCompletedAt' | 'followUps' | 'mentor'>): FourInOne {
+export function fourInOneOf(i: Pick<Case, 'trainedAt' | 'courseCompletedAt' | 'followUps' | 'mentor'>): FourInOne {
   const projectFollowUp = [...i.followUps].reverse().find((f) => f.projectId)
   const mentorFollowUp = [...i.followUps].reverse().find((f) => f.kind === 'mentor' && f.mentorId)
   return {
@@ -507,7 +507,7 @@ function intervalSteps(metric: string, intervals: { from: string; to: string | n
  * A withdrawn registration stops counting as registered, asked-for-help and guided; its ventures
  * and benefits happened and stay counted.
  */
-export function intentContributions(i: Intent): Contribution[] {
+export function intentContributions(i: Case): Contribution[] {
   const out: Contribution[] = []
   const add = (date: string, inc: Record<string, number>) => out.push({ date, inc })
   const active = i.status !== 'withdrawn'

@@ -1,0 +1,80 @@
+/**
+ * One name for a case (issue 19, README glossary): the demo database as the previous version
+ * stored it (cases under `intents`, their registration slots under `intentSlots`) comes out with
+ * every record under `cases` / `caseSlots`, field for field, nothing left under the old names, the
+ * counters still equal to a recount, and the ledger and a resident's case reading the same. A
+ * second run changes nothing; what an old instance writes during a deploy is moved by the next.
+ */
+import type { Case } from '../../domain/case'
+import { COLLECTION_NAMES, type Collections } from '../../store/collections'
+import { type Store, where } from '../../store/port'
+import { openSqliteStore } from '../../store/sqlite/adapter'
+import { demoCopy } from '../../testing/demo-copy'
+import { CASE_COLLECTIONS, runMigrations } from '../migrations'
+import { reconcileCounters } from '../reconcile'
+
+const NAME = '2026-12-cases-collection'
+type Raw = Store<Record<string, { _id: string }>>
+
+async function all(store: Raw, name: string): Promise<{ _id: string }[]> {
+  const out: { _id: string }[] = []
+  for await (const batch of store.collection(name).scan(undefined, 500)) out.push(...batch)
+  return out.sort((a, b) => a._id.localeCompare(b._id))
+}
+
+describe('intents → cases', () => {
+  const demo = demoCopy('cases')
+
+  it('moves every case and slot of the demo database, unchanged; counters still match a recount; a second run changes nothing', async () => {
+    const { store } = await demo.seed({ collections: ['intents', 'intentSlots'] })
+    const raw = store as unknown as Raw
+    const before: Record<string, { _id: string }[]> = {}
+    for (const [from, to] of CASE_COLLECTIONS) {
+      const docs = await all(raw, to)
+      before[to] = docs
+      // Lay the file out as the previous version did: the same documents under the old name.
+      for (const d of docs) {
+        await raw.collection(from).insert(d)
+        await raw.collection(to).remove(d._id)
+      }
+    }
+    expect(before.cases.length).toBeGreaterThan(20)
+    expect(before.caseSlots.length).toBeGreaterThan(20)
+    const counters = await all(raw, 'counters')
+    await store.close()
+
+    const reopened = demo.reopen()
+    const first = await runMigrations(reopened)
+    expect(first.applied).toContainEqual({ name: NAME, changed: before.cases.length + before.caseSlots.length })
+    const r = reopened as unknown as Raw
+    for (const [from, to] of CASE_COLLECTIONS) {
+      expect(await all(r, to)).toEqual(before[to])
+      expect(await all(r, from)).toEqual([])
+    }
+    // Counters untouched and still what the cases add up to.
+    expect(await all(r, 'counters')).toEqual(counters)
+    expect((await reconcileCounters(reopened, { repair: false })).drift).toEqual([])
+    // A resident's case reads back by its resident.
+    const one = before.cases[0] as Case
+    expect((await reopened.collection('cases').find({ where: where.eq<Case>('residentId', one.residentId), limit: 5 })).items.map((c) => c._id)).toContain(one._id)
+
+    const second = await runMigrations(reopened)
+    expect(second.applied).toEqual([])
+    expect(second.skipped).toContain(NAME)
+  })
+
+  it('moves what an old instance wrote after the first run, and keeps the newer copy when a case exists under both names', async () => {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test', collections: [...COLLECTION_NAMES, 'intents', 'intentSlots'] as never })
+    await runMigrations(store)
+    const raw = store as unknown as Raw
+    const doc = (id: string, name: string) => ({ _id: id, name, residentId: 'r1' })
+    await raw.collection('intents').insert(doc('c1', '旧实例写的'))
+    await raw.collection('intents').insert(doc('c2', '旧副本'))
+    await raw.collection('cases').insert(doc('c2', '新副本'))
+    const run = await runMigrations(store)
+    expect(run.applied).toEqual([{ name: NAME, changed: 1 }])
+    expect(((await raw.collection('cases').get('c1')) as unknown as { name: string }).name).toBe('旧实例写的')
+    expect(((await raw.collection('cases').get('c2')) as unknown as { name: string }).name).toBe('新副本')
+    expect(await all(raw, 'intents')).toEqual([])
+  })
+})
