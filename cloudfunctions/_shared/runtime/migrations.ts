@@ -111,6 +111,13 @@ async function moveCollection(store: Store<Collections>, from: keyof Retired, to
   }
 }
 
+/** Moves each renamed collection in turn (`moveCollection`); how many documents moved. */
+async function moveCollections(store: Store<Collections>, renames: readonly (readonly [keyof Retired, keyof Collections])[]): Promise<number> {
+  let moved = 0
+  for (const [from, to] of renames) moved += await moveCollection(store, from, to)
+  return moved
+}
+
 /**
  * Sets each counter document's `feedbackIn_<status>` fields to a recount of the feedback items
  * (by arrival day, month and year documents): the stock `feedback.stats` reads instead of
@@ -418,11 +425,7 @@ const MIGRATIONS: readonly Migration[] = [
     // repeatable, so what an instance still on the old code writes during a deploy is moved too.
     name: '2026-12-cases-collection',
     repeatable: true,
-    async run(store) {
-      let moved = 0
-      for (const [from, to] of CASE_COLLECTIONS) moved += await moveCollection(store, from, to)
-      return moved
-    },
+    run: (store) => moveCollections(store, CASE_COLLECTIONS),
   },
   {
     // Staff documents grant a role only with the server's marker (caller.ts). Accounts written
@@ -444,11 +447,7 @@ const MIGRATIONS: readonly Migration[] = [
     // One naming convention for collections (README, glossary): event_* → event*.
     name: '2026-12-event-collections-camelcase',
     repeatable: true,
-    async run(store) {
-      let moved = 0
-      for (const [from, to] of RENAMED_COLLECTIONS) moved += await moveCollection(store, from, to)
-      return moved
-    },
+    run: (store) => moveCollections(store, RENAMED_COLLECTIONS),
   },
   {
     // feedback.stats counts by status from the counters (FEEDBACK_METRICS.inStatus) instead of

@@ -5,14 +5,12 @@
  * under the old one. The move repeats on every start / set-up, so what an instance still on the
  * old code writes during a deploy is moved by the next run.
  */
-import type { EventSignup } from '../../domain/event'
 import { COLLECTION_NAMES, RETIRED_COLLECTION_NAMES, type Collections } from '../../store/collections'
 import type { Store } from '../../store/port'
 import { openSqliteStore } from '../../store/sqlite/adapter'
 import { RENAMED_COLLECTIONS, runMigrations } from '../migrations'
 import { demoCopy } from '../../testing/demo-copy'
 
-type Old = Record<(typeof RENAMED_COLLECTIONS)[number][0], { _id: string }>
 const NAME = '2026-12-event-collections-camelcase'
 
 async function all(store: Store<Record<string, { _id: string }>>, name: string): Promise<{ _id: string }[]> {
@@ -72,18 +70,20 @@ describe('renaming the event collections', () => {
     expect(second.skipped).toContain(NAME)
   })
 
-  it('moves what an old instance wrote after the first run, and keeps the newer copy when a record exists under both names', async () => {
+  it.each([
+    ['2026-12-event-collections-camelcase', 'event_signups', 'eventSignups'],
+    ['2026-12-cases-collection', 'intents', 'cases'],
+  ] as const)('%s moves what an old instance wrote after the first run, and keeps the newer copy when a record exists under both names', async (name, from, to) => {
     const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test', collections: [...COLLECTION_NAMES, ...RETIRED_COLLECTION_NAMES] as never })
     await runMigrations(store)
-    const old = store as unknown as Store<Old>
-    const signup = (id: string, name: string) => ({ _id: id, eventId: 'ev1', name }) as unknown as EventSignup
-    await old.collection('event_signups').insert(signup('s1', '旧实例写的'))
-    await old.collection('event_signups').insert(signup('s2', '旧副本'))
-    await store.collection('eventSignups').insert(signup('s2', '新副本'))
+    const raw = store as unknown as Store<Record<string, { _id: string; name?: string }>>
+    await raw.collection(from).insert({ _id: 's1', name: '旧实例写的' })
+    await raw.collection(from).insert({ _id: 's2', name: '旧副本' })
+    await raw.collection(to).insert({ _id: 's2', name: '新副本' })
     const run = await runMigrations(store)
-    expect(run.applied).toEqual([{ name: NAME, changed: 1 }])
-    expect(((await store.collection('eventSignups').get('s1')) as unknown as { name: string }).name).toBe('旧实例写的')
-    expect(((await store.collection('eventSignups').get('s2')) as unknown as { name: string }).name).toBe('新副本')
-    expect((await old.collection('event_signups').find({ limit: 10 })).items).toEqual([])
+    expect(run.applied).toEqual([{ name, changed: 1 }])
+    expect((await raw.collection(to).get('s1'))?.name).toBe('旧实例写的')
+    expect((await raw.collection(to).get('s2'))?.name).toBe('新副本')
+    expect((await raw.collection(from).find({ limit: 10 })).items).toEqual([])
   })
 })
