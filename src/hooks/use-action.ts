@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { errorMessage } from '../services/core/cloud'
-import { toastSuccess, toastText } from '../utils/toast'
+import { confirm, toastSuccess, toastText } from '../utils/toast'
 
 /**
  * One tap that changes something shown on the page (评价, 回复, 推荐, 抽查, 挂帮): busy while it
@@ -31,4 +31,26 @@ export function useAction<R = unknown>(then?: (result: R) => void) {
     }
   }
   return { busy, run }
+}
+
+/**
+ * A confirmed action on one row of a staff list (发布, 下架, 结束): asks first, marks that row busy
+ * (the others locked) while it runs, then toasts what `work` says it did; on failure `failed`
+ * (e.g. read the list again after a conflict) and a toast saying what went wrong.
+ */
+export function useRowAction() {
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const run = async (id: string, ask: readonly [title: string, content: string, confirmText: string], work: () => Promise<string>, failed?: (e: unknown) => void): Promise<void> => {
+    if (!(await confirm(...ask))) return
+    setBusyId(id)
+    try {
+      toastSuccess(await work())
+    } catch (e) {
+      failed?.(e)
+      toastText(errorMessage(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+  return { busyId, run }
 }

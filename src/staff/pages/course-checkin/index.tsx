@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import type { CourseCodeOutput } from '@shared/contracts/training'
 import Chip from '../../../components/chip'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
+import { useRotatingCode } from '../../../hooks/use-rotating-code'
 import { getCourse, getSessionCode, listTrainees, trainingErrorMessage } from '../../../services/event/training'
 import { eventTimeLabel } from '../../../utils/event-routes'
 import CheckinScreen from '../../components/checkin-screen'
@@ -21,34 +21,7 @@ function CourseCheckinPageBody() {
   const [session, setSession] = useState(Number(params.session ?? 0))
   const course = useLoad(() => getCourse(id), [id])
   const trainees = useLoad(() => listTrainees(id), [id, session])
-  const [code, setCode] = useState<CourseCodeOutput | null>(null)
-  const [codeError, setCodeError] = useState<string | null>(null)
-  const alive = useRef(true)
-
-  useEffect(() => {
-    alive.current = true
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const refresh = async () => {
-      try {
-        const next = await getSessionCode(id, session)
-        if (!alive.current) return
-        setCode(next)
-        setCodeError(null)
-        timer = setTimeout(() => void refresh(), Math.max(1000, Date.parse(next.rotatesAt) - Date.now() + 300))
-        void trainees.reload()
-      } catch (e) {
-        if (!alive.current) return
-        setCodeError(trainingErrorMessage(e))
-        timer = setTimeout(() => void refresh(), 5000)
-      }
-    }
-    setCode(null)
-    void refresh()
-    return () => {
-      alive.current = false
-      if (timer) clearTimeout(timer)
-    }
-  }, [id, session])
+  const { code, codeError } = useRotatingCode(`${id}:${session}`, () => getSessionCode(id, session), trainingErrorMessage, () => void trainees.reload())
 
   if (course.status === 'error' && !course.data) return <PageState kind='error' title='签到屏打开失败' error={course.error} description={trainingErrorMessage(course.error)} />
   if (!course.data) return <PageState kind='loading' />

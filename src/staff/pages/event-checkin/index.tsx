@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import type { CodeOutput, EventCounts } from '@shared/contracts/event'
+import type { EventCounts } from '@shared/contracts/event'
 import PageState from '../../../components/page-state'
 import { useLoad } from '../../../hooks/use-load'
+import { useRotatingCode } from '../../../hooks/use-rotating-code'
 import { eventErrorMessage, getCode, getEvent } from '../../../services/event/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
 import CheckinScreen from '../../components/checkin-screen'
@@ -18,36 +19,9 @@ const COUNTS_EVERY_MS = 5000
 function EventCheckinPageBody() {
   const id = useRouter().params.id ?? ''
   const event = useLoad(() => getEvent(id), [id])
-  const [code, setCode] = useState<CodeOutput | null>(null)
-  const [codeError, setCodeError] = useState<string | null>(null)
+  const { code, codeError } = useRotatingCode(id, () => getCode(id, 'checkin'), eventErrorMessage)
   const [counts, setCounts] = useState<EventCounts | null>(null)
   const [left, setLeft] = useState(30)
-  const alive = useRef(true)
-
-  useEffect(() => {
-    alive.current = true
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const refresh = async () => {
-      try {
-        const next = await getCode(id, 'checkin')
-        if (!alive.current) return
-        setCode(next)
-        setCodeError(null)
-        const wait = Math.max(1000, Date.parse(next.rotatesAt ?? '') - Date.now() + 300)
-        timer = setTimeout(() => void refresh(), Number.isFinite(wait) ? wait : 30_000)
-      } catch (e) {
-        if (!alive.current) return
-        setCodeError(eventErrorMessage(e))
-        timer = setTimeout(() => void refresh(), 5000)
-      }
-    }
-    void refresh()
-    return () => {
-      alive.current = false
-      if (timer) clearTimeout(timer)
-    }
-  }, [id])
-
   useEffect(() => {
     const tick = setInterval(() => {
       if (code?.rotatesAt) setLeft(Math.max(0, Math.ceil((Date.parse(code.rotatesAt) - Date.now()) / 1000)))

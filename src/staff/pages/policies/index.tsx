@@ -9,14 +9,14 @@ import ListFooter from '../../../components/list-footer'
 import SearchBox from '../../../components/search-box'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
 import StatusTag from '../../../components/status-tag'
+import { useRowAction } from '../../../hooks/use-action'
 import { useLoad } from '../../../hooks/use-load'
 import { useShareCounts } from '../../../hooks/use-share-counts'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
-import { ErrorCodes, errorMessage, isApiError } from '../../../services/core/cloud'
+import { ErrorCodes, isApiError } from '../../../services/core/cloud'
 import { archivePolicy, listPolicies, publishPolicy } from '../../../services/policy/policy'
 import { getMe } from '../../../services/profile/profile'
 import { routes } from '../../../utils/routes'
-import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
 import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
@@ -59,7 +59,7 @@ function StaffPoliciesPageBody() {
   const [status, setStatus] = useState<StatusFilter>('all')
   const [input, setInput] = useState('')
   const [keyword, setKeyword] = useState('')
-  const [busyId, setBusyId] = useState<string | null>(null)
+  const { busyId, run } = useRowAction()
   const isStaff = me.data?.kind === 'staff'
 
   const list = usePagedList(
@@ -82,27 +82,21 @@ function StaffPoliciesPageBody() {
   const mayWrite = can(staff.role, 'policy.write')
   const open = (p: PolicyListItem) => void Taro.navigateTo({ url: mayWrite ? routes.policyEdit(p._id) : routes.policyDetail(p._id) })
 
-  const act = async (item: PolicyListItem, action: 'publish' | 'archive') => {
-    const ok =
-      action === 'publish'
-        ? await confirm('发布政策', `发布“${item.title}”后，居民就能看到它。`, '发布')
-        : await confirm('下架政策', `下架“${item.title}”后，居民将看不到它。`, '下架')
-    if (!ok) return
-    setBusyId(item._id)
-    try {
-      const view = action === 'publish' ? await publishPolicy(item._id) : await archivePolicy(item._id)
-      const next = toListItem(view)
-      // A row that no longer matches the status tab leaves the list.
-      if (status === 'all' || next.status === status) list.replace((p) => p._id === item._id, next)
-      else void list.refresh({ quiet: true })
-      toastSuccess(action === 'publish' ? '已发布' : '已下架')
-    } catch (e) {
-      if (isApiError(e) && e.code === ErrorCodes.conflict) void list.refresh({ quiet: true })
-      toastText(errorMessage(e))
-    } finally {
-      setBusyId(null)
-    }
-  }
+  const act = (item: PolicyListItem, action: 'publish' | 'archive') =>
+    run(
+      item._id,
+      action === 'publish' ? ['发布政策', `发布“${item.title}”后，居民就能看到它。`, '发布'] : ['下架政策', `下架“${item.title}”后，居民将看不到它。`, '下架'],
+      async () => {
+        const next = toListItem(action === 'publish' ? await publishPolicy(item._id) : await archivePolicy(item._id))
+        // A row that no longer matches the status tab leaves the list.
+        if (status === 'all' || next.status === status) list.replace((p) => p._id === item._id, next)
+        else void list.refresh({ quiet: true })
+        return action === 'publish' ? '已发布' : '已下架'
+      },
+      (e) => {
+        if (isApiError(e) && e.code === ErrorCodes.conflict) void list.refresh({ quiet: true })
+      },
+    )
 
   return (
     <View className='staff-policies'>

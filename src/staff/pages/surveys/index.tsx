@@ -9,13 +9,12 @@ import { SURVEY_TEMPLATES } from '@shared/domain/survey-templates'
 import Chip from '../../../components/chip'
 import ListFooter from '../../../components/list-footer'
 import SegmentTabs, { type SegmentTab } from '../../../components/segment-tabs'
+import { useRowAction } from '../../../hooks/use-action'
 import { useLoad } from '../../../hooks/use-load'
 import { useListPage, usePagedList } from '../../../hooks/use-paged-list'
-import { errorMessage } from '../../../services/core/cloud'
 import { getMe } from '../../../services/profile/profile'
 import { closeSurvey, listSurveys, publishSurvey } from '../../../services/survey/survey'
 import { surveyRoutes } from '../../../utils/survey-routes'
-import { confirm, toastSuccess, toastText } from '../../../utils/toast'
 import { staffGate } from '../../components/staff-gate'
 import StaffHead from '../../components/staff-head'
 import 'taro-ui/lib/style/components/button.scss'
@@ -49,7 +48,7 @@ function StaffSurveysPageBody() {
   // `closing=1`: opened from the workbench's line (published, closing within the week).
   const [status, setStatus] = useState<StatusFilter>(useRouter().params.closing === '1' ? 'closing' : 'all')
   const [picking, setPicking] = useState(false)
-  const [busyId, setBusyId] = useState<string | null>(null)
+  const { busyId, run } = useRowAction()
   const isStaff = me.data?.kind === 'staff'
 
   const list = usePagedList(
@@ -63,24 +62,17 @@ function StaffSurveysPageBody() {
   const staff = gate.staff
   const mayWrite = can(staff.role, 'survey.write')
 
-  const act = async (item: SurveyListItem, action: 'publish' | 'close') => {
-    const ok =
-      action === 'publish'
-        ? await confirm('发布问卷', `发布后居民就能填写“${item.title}”，题目不能再修改。`, '发布')
-        : await confirm('结束问卷', `结束后不再接收答卷，居民可以看到结果。`, '结束')
-    if (!ok) return
-    setBusyId(item._id)
-    try {
-      if (action === 'publish') await publishSurvey(item._id)
-      else await closeSurvey(item._id)
-      toastSuccess(action === 'publish' ? '已发布' : '已结束')
-      void list.refresh({ quiet: true })
-    } catch (e) {
-      toastText(errorMessage(e))
-    } finally {
-      setBusyId(null)
-    }
-  }
+  const act = (item: SurveyListItem, action: 'publish' | 'close') =>
+    run(
+      item._id,
+      action === 'publish' ? ['发布问卷', `发布后居民就能填写“${item.title}”，题目不能再修改。`, '发布'] : ['结束问卷', `结束后不再接收答卷，居民可以看到结果。`, '结束'],
+      async () => {
+        if (action === 'publish') await publishSurvey(item._id)
+        else await closeSurvey(item._id)
+        void list.refresh({ quiet: true })
+        return action === 'publish' ? '已发布' : '已结束'
+      },
+    )
 
   return (
     <View className='staff-surveys'>
