@@ -7,19 +7,15 @@
  * (rename-migration.test.ts, for both renames).
  */
 import type { Case } from '../../domain/case'
-import { type Store, where } from '../../store/port'
+import { where } from '../../store/port'
 import { demoCopy } from '../../testing/demo-copy'
+import { allOf, layOutUnderOldNames, type RawStore } from '../../testing/renames'
 import { CASE_COLLECTIONS, runMigrations } from '../migrations'
 import { reconcileCounters } from '../reconcile'
 
 const NAME = '2026-12-cases-collection'
-type Raw = Store<Record<string, { _id: string }>>
-
-async function all(store: Raw, name: string): Promise<{ _id: string }[]> {
-  const out: { _id: string }[] = []
-  for await (const batch of store.collection(name).scan(undefined, 500)) out.push(...batch)
-  return out.sort((a, b) => a._id.localeCompare(b._id))
-}
+type Raw = RawStore
+const all = allOf
 
 describe('intents → cases', () => {
   const demo = demoCopy('cases')
@@ -27,16 +23,8 @@ describe('intents → cases', () => {
   it('moves every case and slot of the demo database, unchanged; counters still match a recount; a second run changes nothing', async () => {
     const { store } = await demo.seed({ collections: ['intents', 'intentSlots'] })
     const raw = store as unknown as Raw
-    const before: Record<string, { _id: string }[]> = {}
-    for (const [from, to] of CASE_COLLECTIONS) {
-      const docs = await all(raw, to)
-      before[to] = docs
-      // Lay the file out as the previous version did: the same documents under the old name.
-      for (const d of docs) {
-        await raw.collection(from).insert(d)
-        await raw.collection(to).remove(d._id)
-      }
-    }
+    // Lay the file out as the previous version did: the same documents under the old names.
+    const before = await layOutUnderOldNames(raw, CASE_COLLECTIONS)
     expect(before.cases.length).toBeGreaterThan(20)
     expect(before.caseSlots.length).toBeGreaterThan(20)
     const counters = await all(raw, 'counters')

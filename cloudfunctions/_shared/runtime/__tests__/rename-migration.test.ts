@@ -10,14 +10,11 @@ import type { Store } from '../../store/port'
 import { openSqliteStore } from '../../store/sqlite/adapter'
 import { RENAMED_COLLECTIONS, runMigrations } from '../migrations'
 import { demoCopy } from '../../testing/demo-copy'
+import { allOf, layOutUnderOldNames } from '../../testing/renames'
 
 const NAME = '2026-12-event-collections-camelcase'
 
-async function all(store: Store<Record<string, { _id: string }>>, name: string): Promise<{ _id: string }[]> {
-  const out: { _id: string }[] = []
-  for await (const batch of store.collection(name).scan(undefined, 500)) out.push(...batch)
-  return out.sort((a, b) => a._id.localeCompare(b._id))
-}
+const all = allOf
 
 describe('renaming the event collections', () => {
   const demo = demoCopy('rename')
@@ -42,15 +39,7 @@ describe('renaming the event collections', () => {
     }
     await raw.collection('eventRequests').insert({ _id: 'req_1', orgId: events[0].orgId, eventId: events[0]._id, createdAt: at } as never)
     // Lay the demo database out as the previous version did: the same documents under the old names.
-    const before: Record<string, { _id: string }[]> = {}
-    for (const [from, to] of RENAMED_COLLECTIONS) {
-      const docs = await all(raw, to)
-      before[to] = docs
-      for (const d of docs) {
-        await raw.collection(from).insert(d)
-        await raw.collection(to).remove(d._id)
-      }
-    }
+    const before = await layOutUnderOldNames(raw, RENAMED_COLLECTIONS)
     expect(before.eventSignups.length).toBeGreaterThan(0)
     expect(before.eventReach.length + before.eventRequests.length).toBeGreaterThan(0)
     await store.close()
