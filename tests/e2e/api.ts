@@ -4,6 +4,11 @@ import { baseUrl, reopen } from './browser'
 /** A visible element by `data-testid` (Taro's H5 router keeps hidden pages in the document). */
 export const byTest = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
 
+/** Types each value into the field with that test id, in order (a form filled as a person would). */
+export async function fillAll(page: Page, values: Record<string, string>): Promise<void> {
+  for (const [id, value] of Object.entries(values)) await byTest(page, id).fill(value)
+}
+
 /** POST to the local runtime; the reply's `data` (or the whole body for the auth routes), or throws with the status and body. */
 export async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(`${baseUrl()}${path}`, {

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { openSection, pickCommunity } from './api'
+import { fillAll, openSection, pickCommunity } from './api'
 import { baseUrl, eventually, launch, phone, screenshot } from './browser'
 
 /**
@@ -96,17 +96,19 @@ describe('policies end to end', () => {
     await byTest(staff, 'publish-button').click()
     await eventually(() => byTest(staff, 'field-title').getAttribute('data-invalid'), (v) => expect(v).toBe('true'))
 
-    await byTest(staff, 'field-title-input').fill(NEW_TITLE)
     await byTest(staff, 'category-incubation').click()
-    await byTest(staff, 'field-summary-input').fill('社区为返乡青年提供直播间和带货培训，帮助农产品卖出去。')
-    await byTest(staff, 'field-benefit-input').fill('免费使用社区直播间 6 个月，培训免费')
     await byTest(staff, 'group-returning_migrant').click()
-    await byTest(staff, 'field-eligibility-0').fill('金沙社区居民，已登记创业意向')
-    await byTest(staff, 'field-materials-0').fill('身份证')
-    await byTest(staff, 'field-process-0').fill('到社区服务站报名，指导员安排时间')
-    await byTest(staff, 'field-contact-department-input').fill('金沙社区服务站')
-    await byTest(staff, 'field-contact-phone-input').fill('0812-2221234')
-    await byTest(staff, 'field-contact-address-input').fill('金沙社区党群服务中心 1 楼')
+    await fillAll(staff, {
+      'field-title-input': NEW_TITLE,
+      'field-summary-input': '社区为返乡青年提供直播间和带货培训，帮助农产品卖出去。',
+      'field-benefit-input': '免费使用社区直播间 6 个月，培训免费',
+      'field-eligibility-0': '金沙社区居民，已登记创业意向',
+      'field-materials-0': '身份证',
+      'field-process-0': '到社区服务站报名，指导员安排时间',
+      'field-contact-department-input': '金沙社区服务站',
+      'field-contact-phone-input': '0812-2221234',
+      'field-contact-address-input': '金沙社区党群服务中心 1 楼',
+    })
     await eventually(() => byTest(staff, 'field-title').getAttribute('data-invalid'), (v) => expect(v).toBe('false'))
     await staff.waitForTimeout(2200) // the "还有 N 处需要修改" toast fades
     await byTest(staff, 'field-title').scrollIntoViewIfNeeded()

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import type { PolicyListOutput } from '../../cloudfunctions/_shared/contracts/policy'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
-import { asResident, byTest, fn, idCard, post, staffPage } from './api'
+import { asResident, byTest, fillAll, fn, idCard, post, staffPage } from './api'
 
 /**
  * Issue 11, staff side: 新华社区 staff add a mentor and a guide linked to a policy on 服务资源,
@@ -70,15 +70,15 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     // An edited field's message goes at once; the others stay.
     expect(await wrong.count()).toBe(errorCount - 1)
     await byTest(staff, 'guide-topic-licence').click()
-    await byTest(staff, 'guide-summary-input').fill('开便利店、小吃店先办个体工商户营业执照，半天能办完')
-    await byTest(staff, 'guide-step-0-title').fill('网上申报')
-    await byTest(staff, 'guide-step-0-detail').fill('在政务服务网填写个体工商户登记信息')
+    await fillAll(staff, { 'guide-summary-input': '开便利店、小吃店先办个体工商户营业执照，半天能办完', 'guide-step-0-title': '网上申报', 'guide-step-0-detail': '在政务服务网填写个体工商户登记信息' })
     await byTest(staff, 'guide-step-add').click()
-    await byTest(staff, 'guide-step-1-title').fill('窗口领照')
-    await byTest(staff, 'guide-step-1-detail').fill('带身份证到区政务服务中心领取执照')
-    await byTest(staff, 'guide-materials-0').fill('身份证原件')
-    await byTest(staff, 'guide-where-input').fill('东区政务服务中心一楼市场监管窗口')
-    await byTest(staff, 'guide-duration-input').fill('材料齐全当场办结')
+    await fillAll(staff, {
+      'guide-step-1-title': '窗口领照',
+      'guide-step-1-detail': '带身份证到区政务服务中心领取执照',
+      'guide-materials-0': '身份证原件',
+      'guide-where-input': '东区政务服务中心一楼市场监管窗口',
+      'guide-duration-input': '材料齐全当场办结',
+    })
     await byTest(staff, `guide-policy-${policy._id}`).click()
     await screenshot(staff, 'service-staff-guide-form')
     await byTest(staff, 'guide-save').click()
@@ -92,11 +92,13 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
   it('staff add a course and open a session check-in screen from it', async () => {
     await byTest(staff, 'resources-tab-courses').click()
     await byTest(staff, 'new-course').click()
-    await byTest(staff, 'course-title-input').fill('新华社区 SYB 创业培训')
     await byTest(staff, 'course-kind-syb').click()
-    await byTest(staff, 'course-description-input').fill('十天学会写创业计划书，结业可申领培训补贴')
-    await byTest(staff, 'course-place-input').fill('新华社区活动室')
-    await byTest(staff, 'course-provider-input').fill('东区就业训练中心')
+    await fillAll(staff, {
+      'course-title-input': '新华社区 SYB 创业培训',
+      'course-description-input': '十天学会写创业计划书，结业可申领培训补贴',
+      'course-place-input': '新华社区活动室',
+      'course-provider-input': '东区就业训练中心',
+    })
     await byTest(staff, 'course-session-add').click()
     await byTest(staff, 'course-required-input').fill('3')
     await byTest(staff, 'course-save').click()
