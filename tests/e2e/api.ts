@@ -69,13 +69,16 @@ export async function pickCommunity(page: Page, orgId: string): Promise<void> {
   await byTest(page, `community-option-${orgId}`).click()
 }
 
-/** Signs a demo staff account in on the login page and waits until it has left the login page. */
+/** Signs a demo staff account in on the login page and waits until the workbench it lands on is drawn. */
 export async function signInStaff(page: Page, username: string): Promise<void> {
   await page.goto(`${baseUrl()}/#/staff/pages/login/index`)
   await byTest(page, 'login-username').fill(username)
   await byTest(page, 'login-password').fill(DEMO_PASSWORD)
   await byTest(page, 'login-button').click()
   await page.waitForURL(/staff\/pages\/(?!login)/)
+  // The URL changes before the login page's redirect has finished; a hash change made now can be
+  // overtaken by it (the page then stays on the workbench). Wait until the workbench is drawn.
+  await byTest(page, 'workbench').waitFor()
 }
 
 /** A demo staff account signed in within `context`, on a fresh load of `url` (see `reopen`). */
