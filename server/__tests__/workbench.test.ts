@@ -76,7 +76,12 @@ async function listBehind(who: Identity, item: WorkbenchItem): Promise<number> {
       const apps = (await ok<{ items: { communityId: string; status: string }[] }>(who, 'evaluation', 'list', { year })).items
       const submitted = new Set(apps.filter((a) => !['none', 'draft', 'returned'].includes(a.status)).map((a) => a.communityId))
       const ranking = await ok<{ districts: { rows: Record<string, unknown>[] }[] }>(who, 'evaluation', 'scoreRanking', { year })
-      return ranking.districts.flatMap((d) => d.rows).filter((r) => submitted.has(String(r.communityId)) && r[level] === null).length
+      const rows = ranking.districts.flatMap((d) => d.rows)
+      const waiting = rows.filter((r) => submitted.has(String(r.communityId)) && r[level] === null).map((r) => r.communityId)
+      // The line opens the ranking filtered to its rows marked 待打分: the same communities.
+      expect(rows.filter((r) => r.toScore === true).map((r) => r.communityId)).toEqual(waiting)
+      expect(rows.every((r) => typeof r.toScore === 'boolean')).toBe(true)
+      return waiting.length
     }
     case 'communitiesBehind': {
       // The dashboard's rollup, drilled down to the communities (as its rows open): those below target.
@@ -159,6 +164,7 @@ describe('workbench.summary', () => {
     const other = await count({ staffId: 'st_dadukou' })
     expect(before?.label).toBe(`评审待打分 ${before?.count} 个社区`)
     expect(before?.page).toContain('evaluation-scores')
+    expect(before?.page).toContain('waiting=1')
     const waiting = (await ok<{ items: { communityId: string; status: string }[] }>(street, 'evaluation', 'list', { year: 2026 })).items.filter((a) => !['none', 'draft', 'returned'].includes(a.status))
     const sheetOf = async (communityId: string) => ok<{ items: { key: string; max: number }[] | null; scores: { street: { status: string } | null } }>(street, 'evaluation', 'scoreSheet', { communityId, year: 2026 })
     let target: string | null = null

@@ -82,4 +82,36 @@ describe('评审内容与评分', () => {
     const r = await fn<ScoreRankingOutput>(xiqu, 'evaluation', 'scoreRanking', { year })
     expect(r.districts[0].rows[0]).toMatchObject({ communityId: 'c-sutie', street: 82.4, reviewers: 82.4, rank: 1 })
   })
+
+  it('the workbench’s 评审待打分 line opens the ranking filtered to the communities waiting for the reviewer’s score', async () => {
+    // 新华社区 applies late: the city extends its deadline by three days, its lead submits.
+    const today = new Date(Date.now() + 8 * 3600_000)
+    const until = new Date(Math.min(today.getTime() + 3 * 86_400_000, Date.UTC(year, 11, 31))).toISOString().slice(0, 10)
+    await fn(await staffToken('city'), 'evaluation', 'extend', { year, step: 'apply', until, communityId: 'c-xinhua', reason: '社区换届后补报' })
+    const lead = await staffToken('xinhua-lead')
+    const draft = await fn<{ version: number }>(lead, 'evaluation', 'draft', { year, form: { contactName: '张主任', contactPhone: '0812-7654321', overview: '新华社区 2300 户' }, report: { sections: [], summary: '五项标准基本达到，下一步扩大场地。' } })
+    await fn(lead, 'evaluation', 'submit', { id: `c-xinhua:${year}`, version: draft.version })
+
+    // 炳草岗街道's reviewer: the line counts it, and opens the ranking showing only it.
+    const page = await signedIn('bingcaogang', '/staff/pages/workbench/index', { width: 390, height: 844 })
+    const line = byTest(page, 'workbench-item-scoresWaiting')
+    await eventually(() => line.innerText(), (t) => expect(t).toContain('评审待打分 1 个社区'))
+    await line.click()
+    await byTest(page, 'score-filter').waitFor()
+    await eventually(() => byTest(page, 'score-filter-waiting').innerText(), (t) => expect(t).toContain('待我打分 1'))
+    await byTest(page, 'score-waiting-c-xinhua').waitFor()
+    expect(await page.locator('[data-testid^="score-row-"]:visible').count()).toBe(1)
+    await page.waitForTimeout(600) // the page's slide-in has ended: the screenshot shows it in place
+    await screenshot(page, 'scoring-waiting')
+    // 全部社区: every community of the street, 新华 still marked.
+    await byTest(page, 'score-filter-all').click()
+    await eventually(() => page.locator('[data-testid^="score-row-"]:visible').count(), (n) => expect(n).toBeGreaterThan(1))
+    await byTest(page, 'score-waiting-c-xinhua').waitFor()
+    const ranking = await fn<ScoreRankingOutput>(await staffToken('bingcaogang'), 'evaluation', 'scoreRanking', { year })
+    const rows = ranking.districts.flatMap((d) => d.rows)
+    expect(rows.filter((x) => x.toScore).map((x) => x.communityId)).toEqual(['c-xinhua'])
+    // A community's lead does not score: no filter, no marks.
+    const own = await fn<ScoreRankingOutput>(lead, 'evaluation', 'scoreRanking', { year })
+    expect(own.districts.flatMap((d) => d.rows).some((x) => 'toScore' in x)).toBe(false)
+  })
 })

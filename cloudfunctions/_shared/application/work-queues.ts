@@ -13,7 +13,8 @@ import type { Case } from '../domain/case'
 import type { LeaderPairing } from '../domain/pairing'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
-import type { StaffRole } from '../domain/roles'
+import { can, type StaffRole } from '../domain/roles'
+import { scoreLevelOf, type ReviewScore, type ScoreLevel } from '../domain/review-rubric'
 import type { Report } from '../domain/report'
 import type { Survey, SurveyStatus } from '../domain/survey'
 import type { Ctx } from '../runtime/action'
@@ -241,6 +242,22 @@ export async function evaluationQueue(ctx: Ctx, caller: StaffCaller, year: numbe
     return { community, application, status, mine: waiting.includes(status) }
   })
   return rows.sort((x, y) => Number(y.mine) - Number(x.mine) || x.community.name.localeCompare(y.community.name, 'zh'))
+}
+
+/**
+ * 评审待打分: the communities among `rows` whose application for the year is submitted (past the
+ * community, not sent back) that the caller's level has not submitted a score for. One query of
+ * the year's submitted scores of that level in scope. Null when the caller does not score (a
+ * community, or a role without `evaluation.score`): the workbench shows no line, the ranking no filter.
+ */
+export async function scoresWaiting(ctx: Ctx, caller: StaffCaller, year: number, rows: readonly EvaluationQueueRow[]): Promise<{ level: ScoreLevel; waiting: Set<string> } | null> {
+  const level = scoreLevelOf(caller.org.level)
+  if (!level || !can(caller.staff.role, 'evaluation.score')) return null
+  const scored = new Set<string>()
+  const q = where.and<ReviewScore>(where.eq('year', year), where.eq('level', level), where.eq('status', 'submitted'), where.has('communityPath', caller.org._id))
+  for await (const batch of ctx.store.collection('reviewScores').scan(q, 200)) for (const s of batch) scored.add(s.communityId)
+  const waiting = new Set(rows.filter((r) => r.status !== 'none' && r.status !== 'draft' && r.status !== 'returned' && !scored.has(r.community._id)).map((r) => r.community._id))
+  return { level, waiting }
 }
 
 // ——— indices ———

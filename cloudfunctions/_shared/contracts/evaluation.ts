@@ -393,6 +393,8 @@ export interface ScoreRankingRow {
   city: number | null
   /** 1-based, null while the community has no submitted reviewer score. */
   rank: number | null
+  /** Submitted and not yet scored by the caller's level (评审待打分); absent when the caller does not score. */
+  toScore?: boolean
 }
 
 export interface ScoreRankingOutput {

@@ -219,7 +219,7 @@ export interface PageQueries {
   ledgerRegister: void
   evaluationYear: { year?: number }
   /** 评审内容与评分: a district's 评审内容 for the year and the ranking per district (the city names `district`). */
-  evaluationScores: { year?: number; district?: string }
+  evaluationScores: { year?: number; district?: string; waiting?: '1' }
   /** One community's score sheet for a year. */
   evaluationScore: { community: string; year: number }
   /** 目标与分解: an org's targets for a year (default: the caller's org, this year). */

@@ -2,6 +2,7 @@ import { scoreRankingInput, type ScoreRankingOutput, type ScoreRankingRow } from
 import type { Org } from '../../_shared/domain/org'
 import { type ReviewRubric, type ReviewScore, reviewersTotal, rubricId } from '../../_shared/domain/review-rubric'
 import { defineAction } from '../../_shared/runtime/action'
+import { evaluationQueue, scoresWaiting } from '../../_shared/application/work-queues'
 import { where } from '../../_shared/store/port'
 import { evaluationStaff } from '../application'
 import { districtOf } from '../scoring'
@@ -26,6 +27,8 @@ export const scoreRanking = defineAction({
       ctx.store.collection('orgs').find({ where: where.in<Org>('_id', districtIds), limit: 100 }),
       ctx.store.collection('reviewRubrics').find({ where: where.in<ReviewRubric>('_id', districtIds.map((d) => rubricId(d, year))), limit: 100 }),
     ])
+    // 评审待打分 (the workbench line opens this list filtered to them): marked when the caller's level scores.
+    const toScore = caller.kind === 'staff' ? await scoresWaiting(ctx, caller, year, await evaluationQueue(ctx, caller, year, communities)) : null
     const own = caller.org.level === 'district' ? caller.org : caller.org.level === 'city' ? null : await districtOf(ctx, caller.org)
     const out: ScoreRankingOutput['districts'] = []
     for (const d of districts.items.filter((x) => x.level === 'district').sort((a, b) => a.name.localeCompare(b.name, 'zh'))) {
@@ -36,7 +39,9 @@ export const scoreRanking = defineAction({
           const of = (level: ReviewScore['level']) => scores.find((s) => s.communityId === c._id && s.level === level)?.total ?? null
           const street = of('street')
           const district = of('district')
-          return { communityId: c._id, communityName: c.name, street, district, reviewers: reviewersTotal(street, district), city: of('city'), rank: null }
+          const row: ScoreRankingRow = { communityId: c._id, communityName: c.name, street, district, reviewers: reviewersTotal(street, district), city: of('city'), rank: null }
+          if (toScore) row.toScore = toScore.waiting.has(c._id)
+          return row
         })
       rows.sort((x, y) => (y.reviewers ?? -1) - (x.reviewers ?? -1) || x.communityName.localeCompare(y.communityName, 'zh'))
       let n = 0

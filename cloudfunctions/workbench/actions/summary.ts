@@ -12,6 +12,7 @@ import {
   caseScope,
   communitiesBehind,
   evaluationQueue,
+  scoresWaiting,
   feedbackQuery,
   feedbackScope,
   gapQuery,
@@ -25,8 +26,7 @@ import {
   pairingQuery,
 } from '../../_shared/application/work-queues'
 import { PAIRING_FOLLOW_UP_DAYS } from '../../_shared/domain/pairing'
-import { SCORE_LEVEL_LABELS, scoreLevelOf, type ReviewScore } from '../../_shared/domain/review-rubric'
-import { where } from '../../_shared/store/port'
+import { SCORE_LEVEL_LABELS } from '../../_shared/domain/review-rubric'
 
 /** "9月30日" */
 function monthDay(date: string): string {
@@ -111,16 +111,11 @@ export const summary = defineAction({
         const soonest = [...each.values()].map((d) => d[key]).sort()[0]
         add({ key: 'applicationsWaiting', label: `等你${DEADLINE_LABELS[key].slice(2)}的申报`, count: mine.length, page: pageUrl('evaluation'), note: dueWords(today, soonest) })
       }
-      // 评审待打分: communities in scope whose application for the year is submitted (past the
-      // community, not sent back) that the caller's level has not submitted a score for. One query
-      // of the year's submitted scores of this level in scope; the applications are `rows` above.
-      const level = scoreLevelOf(org.level)
-      if (level && can(role, 'evaluation.score')) {
-        const scored = new Set<string>()
-        const q = where.and<ReviewScore>(where.eq('year', year), where.eq('level', level), where.eq('status', 'submitted'), where.has('communityPath', org._id))
-        for await (const batch of ctx.store.collection('reviewScores').scan(q, 200)) for (const s of batch) scored.add(s.communityId)
-        const toScore = rows.filter((r) => r.status !== 'none' && r.status !== 'draft' && r.status !== 'returned' && !scored.has(r.community._id))
-        add({ key: 'scoresWaiting', label: `评审待打分 ${toScore.length} 个社区`, count: toScore.length, page: pageUrl('evaluationScores', { year }), note: `${year} 年已申报、${SCORE_LEVEL_LABELS[level]}还没有提交评分的社区；点开在列表里进入各社区的评分表` })
+      // 评审待打分: the line opens the ranking filtered to the same communities.
+      const toScore = await scoresWaiting(ctx, caller, year, rows)
+      if (toScore) {
+        const n = toScore.waiting.size
+        add({ key: 'scoresWaiting', label: `评审待打分 ${n} 个社区`, count: n, page: pageUrl('evaluationScores', { year, waiting: '1' }), note: `${year} 年已申报、${SCORE_LEVEL_LABELS[toScore.level]}还没有提交评分的社区；点开在列表里进入各社区的评分表` })
       }
     }
     if (!community) {

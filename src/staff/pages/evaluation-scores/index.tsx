@@ -24,6 +24,8 @@ function EvaluationScoresPageBody() {
   const { params } = useRouter()
   const year = Number(params.year) || currentYear()
   const district = params.district || undefined
+  // Opened from the workbench's 评审待打分 line: only the communities waiting for the caller's score.
+  const [waitingOnly, setWaitingOnly] = useState(params.waiting === '1')
   const ranking = useLoad(() => scoreRanking(year), [year])
   // The city reads a district's rubric only when it names one.
   const rubric = useLoad(() => (district || ranking.data?.districts.length === 1 ? reviewRubric(year, district) : Promise.resolve(null)), [year, district, ranking.data?.districts.length])
@@ -35,11 +37,14 @@ function EvaluationScoresPageBody() {
   }
   if (!ranking.data) return <PageState kind='loading' />
   const r = rubric.data
+  const list = <Ranking data={ranking.data} waitingOnly={waitingOnly} setWaitingOnly={setWaitingOnly} />
   return (
     <View className='ev' data-testid='evaluation-scores'>
+      {/* The communities waiting for a score come first; the 评审内容 follows for reference. */}
+      {waitingOnly ? list : null}
       {r ? <RubricCard key={`${r.version}:${r.closed}`} rubric={r} reload={() => void Promise.all([rubric.reload(), ranking.reload()])} /> : null}
       {rubric.status === 'error' ? <Text className='ev__note'>{errorMessage(rubric.error)}</Text> : null}
-      <Ranking data={ranking.data} />
+      {waitingOnly ? null : list}
     </View>
   )
 }
@@ -145,11 +150,23 @@ function RubricCard({ rubric: r, reload }: { rubric: RubricOutput; reload: () =>
   )
 }
 
-function Ranking({ data }: { data: ScoreRankingOutput }) {
+function Ranking({ data, waitingOnly, setWaitingOnly }: { data: ScoreRankingOutput; waitingOnly: boolean; setWaitingOnly: (on: boolean) => void }) {
   const show = (x: number | null) => (x === null ? '—' : x.toFixed(1))
+  const rows = data.districts.flatMap((d) => d.rows)
+  // The caller's level scores: the rows say which wait for it, and the list can show only those.
+  const scores = rows.some((r) => r.toScore !== undefined)
+  const waiting = rows.filter((r) => r.toScore).length
+  const only = scores && waitingOnly
   return (
     <>
-      {data.districts.map((d) => (
+      {scores ? (
+        <View className='ev__chips' data-testid='score-filter'>
+          <Chip checkable label={`待我打分 ${waiting}`} active={only} testId='score-filter-waiting' onClick={() => setWaitingOnly(true)} />
+          <Chip checkable label={`全部社区 ${rows.length}`} active={!only} testId='score-filter-all' onClick={() => setWaitingOnly(false)} />
+        </View>
+      ) : null}
+      {only && !waiting ? <PageState kind='empty' title='没有等你打分的社区' description={`${data.year} 年已申报的社区都已提交了评分`} /> : null}
+      {data.districts.filter((d) => !only || d.rows.some((r) => r.toScore)).map((d) => (
         <View key={d.districtId} className='ev__card' data-testid={`score-ranking-${d.districtId}`}>
           <View className='ev__head'>
             <Text className='ev__grow ev__section'>{d.districtName} {data.year} 年评审排名</Text>
@@ -165,10 +182,13 @@ function Ranking({ data }: { data: ScoreRankingOutput }) {
             <Text className='ev-rubric__col'>评审</Text>
             <Text className='ev-rubric__col'>市抽查</Text>
           </View>
-          {d.rows.map((row) => (
+          {d.rows.filter((row) => !only || row.toScore).map((row) => (
             <View key={row.communityId} className='ev__row ev__item' data-testid={`score-row-${row.communityId}`} onClick={() => void Taro.navigateTo({ url: evaluationRoutes.score(row.communityId, data.year) })}>
               <Text className='ev-rubric__rank'>{row.rank ?? '—'}</Text>
-              <Text className='ev__grow ev__link'>{row.communityName}</Text>
+              <Text className='ev__grow ev__link'>
+                {row.communityName}
+                {row.toScore ? <Text className='ev-rubric__waiting' data-testid={`score-waiting-${row.communityId}`}> 待打分</Text> : null}
+              </Text>
               <Text className='ev-rubric__col'>{show(row.street)}</Text>
               <Text className='ev-rubric__col'>{show(row.district)}</Text>
               <Text className='ev-rubric__col ev-rubric__strong' data-testid={`score-reviewers-${row.communityId}`}>{show(row.reviewers)}</Text>
