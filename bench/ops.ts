@@ -538,6 +538,7 @@ export async function opsPerAction(opts: { extra?: number; codes?: OpsCodePorts 
   await op('evaluation', 'remindBehind', s('city'), { year: 2026 }, 'those behind on the earliest step')
   const certificate = await savePhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(400, 2)]), 'jpeg', photos)
   await op('evaluation', 'award', s('city'), { id: A, date: '2026-11-22', documentNo: '攀创办〔2026〕12 号', certificate }, 'with a certificate scan')
+  await op('evaluation', 'certificate', s('district'), { id: A }, 'the scan as a temporary link')
   await op('evaluation', 'revoke', s('city'), { id: A, date: '2026-11-22', documentNo: '攀创办〔2026〕15 号', reason: '动态管理复查不达标' })
   await op('evaluation', 'reopen', s('city'), { id: A, reason: '整改后重新申报' }, 'selected → back to the community')
   clock = new Date('2026-11-23T02:00:00.000Z') // a week before the apply deadline: comm-b's lead has not applied

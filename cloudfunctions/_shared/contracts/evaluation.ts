@@ -163,6 +163,12 @@ export const awardInput = v.object({
 })
 export type AwardInput = v.InferInput<typeof awardInput>
 
+/** `evaluation.certificate`: a temporary link to the scanned 授牌 certificate of an application. */
+export interface CertificateOutput {
+  url: string
+  expiresAt: string
+}
+
 /** `evaluation.revoke` (动态管理): the title withdrawn. */
 export const revokeInput = v.object({ id: applicationIdSchema, date: isoDateSchema, documentNo: text('撤销文件文号', 2, 50), reason: reasonSchema })
 export type RevokeInput = v.InferInput<typeof revokeInput>

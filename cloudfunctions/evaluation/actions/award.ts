@@ -1,13 +1,13 @@
-import { awardInput, revokeInput } from '../../_shared/contracts/evaluation'
+import { awardInput, type CertificateOutput, getInput, revokeInput } from '../../_shared/contracts/evaluation'
 import type { EvaluationApplication, EvaluationStatus } from '../../_shared/domain/evaluation'
 import { HELD_BY } from '../../_shared/domain/evaluation'
 import { photoProblem } from '../../_shared/domain/feedback'
 import { shanghaiDate } from '../../_shared/domain/time'
 import type { PhotoFiles } from '../../_shared/files/photo-files'
 import { defineAction } from '../../_shared/runtime/action'
-import { conflict, validation } from '../../_shared/runtime/errors'
+import { conflict, notFound, validation } from '../../_shared/runtime/errors'
 import { where } from '../../_shared/store/port'
-import { deadlinesFor, historyEntry, loadApplication, toView, evaluationWrite } from '../application'
+import { deadlinesFor, historyEntry, loadApplication, toView, evaluationStaff, evaluationWrite } from '../application'
 
 /** Statuses after the district's certification: the title can be awarded from any of them. */
 const AWARDABLE: readonly EvaluationStatus[] = ['certified', 'spot_checked', 'selected']
@@ -63,3 +63,23 @@ export const revoke = defineAction({
     return toView(ctx, caller, await write(ctx, app, { revocation, history: [...app.history, entry], updatedAt: entry.at }))
   },
 })
+
+/**
+ * The scanned 授牌 certificate of an application in the caller's scope (anyone who may read the
+ * application), as a temporary link: the award card's 查看证书. A revoked title's certificate stays
+ * viewable as the record of what was awarded.
+ */
+export function makeCertificate(photos: () => PhotoFiles | null) {
+  return defineAction({
+    input: getInput,
+    ...evaluationStaff('evaluation.read'),
+    async run({ id }, ctx): Promise<CertificateOutput> {
+      const app = await loadApplication(ctx, ctx.caller, id)
+      const ref = app.award?.certificate
+      if (!ref) throw notFound('这次命名授牌没有附证书扫描件')
+      const store = photos()
+      if (!store) throw conflict('证书存储暂不可用，请稍后再试')
+      return store.link(ref, ctx.now())
+    },
+  })
+}

@@ -4,7 +4,7 @@ import type { PhotoFiles } from '../../_shared/files/photo-files'
 import type { Collections } from '../../_shared/store/collections'
 import type { Store } from '../../_shared/store/port'
 import type { ReminderPush } from '../remind'
-import { makeAward, revoke } from './award'
+import { makeAward, makeCertificate, revoke } from './award'
 import { certify } from './certify'
 import { closeRubric } from './close-rubric'
 import { defineRubric } from './define-rubric'
@@ -67,6 +67,7 @@ export function makeEvaluationActions(files: () => ExportFiles, deps: Evaluation
     extend,
     reopen,
     award: makeAward(photos),
+    certificate: makeCertificate(photos),
     revoke,
     remindBehind: makeRemindBehind(push),
     rubric,

@@ -22,6 +22,7 @@ export const applicationDocuments = (id: string) => call('evaluation', 'document
 export const extendDeadline = (input: ExtendInput) => call('evaluation', 'extend', input)
 export const reopenApplication = (id: string, reason: string) => call('evaluation', 'reopen', { id, reason })
 export const awardTitle = (input: AwardInput) => call('evaluation', 'award', input)
+export const awardCertificate = (id: string) => call('evaluation', 'certificate', { id })
 export const revokeTitle = (input: RevokeInput) => call('evaluation', 'revoke', input)
 export const reviewRubric = (year: number, districtId?: string) => call('evaluation', 'rubric', districtId ? { year, districtId } : { year })
 export const defineRubric = (input: DefineRubricInput) => call('evaluation', 'defineRubric', input)

@@ -146,7 +146,14 @@ describe('evaluation year: reopen, award, revoke', () => {
     expect(fields(await call('city', 'award', { id: A, date: '2026-11-28', documentNo: '攀创办〔2026〕12 号', certificate: 'missing.png' }))).toEqual(['certificate'])
     expect(fields(await call('city', 'award', { id: A, date: '2026-11-28' }))).toEqual(['documentNo'])
     expect((await call('district', 'award', { id: A, date: '2026-11-28', documentNo: '攀创办〔2026〕12 号' })).status).toBe(403)
+    // No certificate yet: nothing to view.
+    const none = await call('district', 'certificate', { id: A })
+    expect([none.status, message(none)]).toEqual([404, '这次命名授牌没有附证书扫描件'])
     const awarded = await ok('city', 'award', { id: A, date: '2026-11-28', documentNo: '攀创办〔2026〕12 号', certificate: 'cert-ok.png' })
+    // The award card's 查看证书: a temporary link for anyone who may read the application, none outside its scope.
+    for (const who of ['city', 'district', 'reviewer', 'a-lead']) expect(await ok(who, 'certificate', { id: A })).toEqual({ url: '/x/cert-ok.png', expiresAt: '2026-12-31T00:00:00.000Z' })
+    expect((await call('b-lead', 'certificate', { id: A })).status).toBe(404)
+    expect(fields(await call('city', 'certificate', { id: 'not an id' }))).toEqual(['id'])
     expect(awarded.status).toBe(cert.status)
     expect(awarded.award).toMatchObject({ date: '2026-11-28', documentNo: '攀创办〔2026〕12 号', certificate: 'cert-ok.png' })
     expect(message(await call('city', 'award', { id: A, date: '2026-11-28', documentNo: '另一个文号' }))).toContain('已于 2026-11-28 命名授牌')
@@ -157,6 +164,8 @@ describe('evaluation year: reopen, award, revoke', () => {
     const revoked = await ok('city', 'revoke', { id: A, date: '2027-03-01', documentNo: '攀创办〔2027〕3 号', reason: '动态复查：帮扶台帐长期未更新' })
     expect(revoked.revocation).toMatchObject({ date: '2027-03-01', documentNo: '攀创办〔2027〕3 号' })
     expect(revoked.history.map((x) => x.step).slice(-2)).toEqual(['award', 'revoke'])
+    // The revoked title's certificate stays on record.
+    expect((await ok<{ url: string }>('city', 'certificate', { id: A })).url).toBe('/x/cert-ok.png')
     expect(message(await call('city', 'revoke', { id: A, date: '2027-03-01', documentNo: 'x 号', reason: '再撤一次' }))).toContain('已于 2027-03-01 撤销')
   })
 })

@@ -14,7 +14,7 @@ import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
 import PrivacyPrompt from '../../../components/privacy-prompt'
 import { openDownload } from '../../../services/files/download-link'
-import { applicationDocuments, awardTitle, certifyApplication, getApplication, reopenApplication, reviewApplication, revokeTitle } from '../../../services/staff/evaluation'
+import { applicationDocuments, awardCertificate, awardTitle, certifyApplication, getApplication, reopenApplication, reviewApplication, revokeTitle } from '../../../services/staff/evaluation'
 import { shanghaiDate } from '@shared/domain/time'
 import { EVALUATION_STATUS_TONES, evaluationRoutes } from '../../../utils/evaluation-routes'
 import { confirm, toastSuccess, toastText } from '../../../utils/toast'
@@ -23,6 +23,16 @@ import 'taro-ui/lib/style/components/button.scss'
 import StaffLayout from '../../components/staff-layout'
 import { useAction } from '../../../hooks/use-action'
 import './index.scss'
+
+/** The scanned 授牌 certificate, opened full screen from a temporary link. */
+async function viewCertificate(id: string): Promise<void> {
+  try {
+    const { url } = await awardCertificate(id)
+    await Taro.previewImage({ current: url, urls: [url] })
+  } catch (e) {
+    toastText(errorMessage(e))
+  }
+}
 
 /** One application for every level: the form, the report, who did what, and the step open to the caller (review, certify). */
 function EvaluationDetailPageBody() {
@@ -110,6 +120,11 @@ function Body({ app, onChanged }: { app: ApplicationView; onChanged: (v: Applica
           <Text className='ev__section'>命名授牌</Text>
           {app.award ? <Text className='ev__meta'>{app.award.date} 命名授牌，文号 {app.award.documentNo}{app.award.certificate ? '（证书扫描件已存档）' : ''}，{app.award.byName} 登记</Text> : null}
           {app.revocation ? <Text className='ev__meta'>{app.revocation.date} 撤销命名，文号 {app.revocation.documentNo}：{app.revocation.reason}</Text> : null}
+          {app.award?.certificate ? (
+            <Text className='ev__link' onClick={() => void viewCertificate(app._id)} data-testid='award-certificate'>
+              查看证书扫描件 ›
+            </Text>
+          ) : null}
         </View>
       ) : null}
 
