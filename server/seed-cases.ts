@@ -7,7 +7,7 @@ import {
   type FollowUp,
   INDUSTRIES,
   type Case,
-  type IntentStage,
+  type CaseStage,
   maskIdCard,
   maskPhone,
   NEEDS,
@@ -92,7 +92,7 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
       const loans: Loan[] = []
       let trainedAt = ''
       const group: TargetGroup = TARGET_GROUPS[n % TARGET_GROUPS.length]
-      let stage: IntentStage = 'registered'
+      let stage: CaseStage = 'registered'
       let guidedAt = ''
       let startedAt = ''
       const age = Math.floor((dayInstant(today).getTime() - dayInstant(created).getTime()) / 86_400_000)

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
-import { type FollowUp, fourInOneOf, type Case, intentContributions, type IntentStage, isOverdue, type StageChange } from '../domain/case'
+import { type FollowUp, fourInOneOf, type Case, intentContributions, type CaseStage, isOverdue, type StageChange } from '../domain/case'
 import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
@@ -238,7 +238,7 @@ export function newFollowUp(entry: FollowUpEntry, by: { byId: string; byName: st
 }
 
 /** A line of a case's stage history: `stage` reached at `at`, by this staff member, and why. */
-export function stageEntry(stage: IntentStage, at: string, by: { _id: string; name: string }, note: string): StageChange {
+export function stageEntry(stage: CaseStage, at: string, by: { _id: string; name: string }, note: string): StageChange {
   return { stage, at, byId: by._id, byName: by.name, note }
 }
 

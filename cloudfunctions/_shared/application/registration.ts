@@ -4,7 +4,7 @@
  * the same slots and the same counter contributions, so a case counts in every index exactly
  * alike whoever typed it in.
  */
-import { CONSENT_VERSION, type Case, type IntentAnswers, maskIdCard, maskPhone, type RegisteredBy } from '../domain/case'
+import { CONSENT_VERSION, type Case, type CaseAnswers, maskIdCard, maskPhone, type RegisteredBy } from '../domain/case'
 import type { Org } from '../domain/org'
 import type { Ctx } from '../runtime/action'
 import { applyCountedChange } from '../runtime/counters'
@@ -31,7 +31,7 @@ export async function checkInterests(ctx: Pick<Ctx, 'store'>, ids: string[], com
  * the answer fields (nothing else the input carries), the checked project interests, and no
  * funding amount unless funding is among the needs.
  */
-export function intentAnswers(input: Omit<IntentAnswers, 'projectInterestIds'>, interests: string[]): IntentAnswers {
+export function intentAnswers(input: Omit<CaseAnswers, 'projectInterestIds'>, interests: string[]): CaseAnswers {
   return {
     name: input.name,
     gender: input.gender,
@@ -55,7 +55,7 @@ export function intentAnswers(input: Omit<IntentAnswers, 'projectInterestIds'>, 
 /** What a new registration needs besides the answers. */
 export interface NewRegistration {
   community: Org
-  answers: IntentAnswers
+  answers: CaseAnswers
   phone: string
   idCard: string
   /** The resident registering; '' for a case a worker registers on their behalf (claimed later). */

@@ -19,10 +19,10 @@ import {
   type Household,
   INDUSTRIES,
   type Industry,
-  INTENT_STAGES,
-  type IntentAnswers,
-  type IntentStage,
-  type IntentStatus,
+  CASE_STAGES,
+  type CaseAnswers,
+  type CaseStage,
+  type CaseStatus,
   isValidIdCard,
   type Need,
   NEEDS,
@@ -144,19 +144,19 @@ export interface ResidentFollowUp {
 }
 
 /** The resident's own case (我的创业档案): their answers, masked identifiers, and the timeline. */
-export interface MyCase extends IntentAnswers {
+export interface MyCase extends CaseAnswers {
   _id: string
   communityId: string
   communityName: string
   phoneMasked: string
   idCardMasked: string
-  status: IntentStatus
-  stage: IntentStage
+  status: CaseStatus
+  stage: CaseStage
   /** The resident may still correct it (staff have not accepted it). */
   editable: boolean
   /** Their mentor from the 创业服务指导团, once the community assigned one. */
   mentor: CaseMentor | null
-  timeline: { stage: IntentStage; at: string; note: string }[]
+  timeline: { stage: CaseStage; at: string; note: string }[]
   followUps: ResidentFollowUp[]
   ventures: Pick<Venture, 'id' | 'name' | 'kind' | 'registrationDate' | 'jobsCreated' | 'status' | 'closureDate'>[]
   benefits: Pick<Benefit, 'id' | 'policyTitle' | 'kind' | 'amountFen' | 'date'>[]
@@ -254,7 +254,7 @@ export const LEDGER_FLAG_LABELS: Record<LedgerFlag, string> = {
 
 /** The ledger's filter, shared by `list` and `export`. */
 export const ledgerFilterEntries = {
-  stage: v.optional(v.picklist(INTENT_STAGES, '未知的阶段')),
+  stage: v.optional(v.picklist(CASE_STAGES, '未知的阶段')),
   need: v.optional(v.picklist(NEEDS, '未知的需求')),
   targetGroup: v.optional(v.picklist(TARGET_GROUPS, '未知的人群')),
   flag: v.optional(v.picklist(LEDGER_FLAGS, '未知的筛选')),
@@ -290,8 +290,8 @@ export interface LedgerRow {
   fundingAmount: number | null
   contactTime: ContactTime
   communityName: string
-  status: IntentStatus
-  stage: IntentStage
+  status: CaseStatus
+  stage: CaseStage
   createdAt: string
   guidedAt: string
   nextFollowUpDate: string
@@ -307,7 +307,7 @@ export interface LedgerRow {
 export type LedgerListOutput = PageOf<LedgerRow>
 
 /** The full case for staff: everything but the sealed values and the hash. */
-export interface CaseView extends IntentAnswers {
+export interface CaseView extends CaseAnswers {
   _id: string
   /** 领导干部联系挂帮: the leaders paired with the case, current and past (filled by `ledger.get`). */
   pairings?: PairingView[]
@@ -322,8 +322,8 @@ export interface CaseView extends IntentAnswers {
   /** For a case registered on the resident's behalf: the resident has claimed it in the app. */
   claimed: boolean
   sourceEventId: string | null
-  status: IntentStatus
-  stage: IntentStage
+  status: CaseStatus
+  stage: CaseStage
   /** Without who made each change: the first entry's author is the resident (an OPENID on WeChat). */
   stageHistory: Omit<StageChange, 'byId'>[]
   followUps: FollowUp[]
@@ -374,7 +374,7 @@ export type LedgerFollowUpInput = v.InferInput<typeof ledgerFollowUpInput>
 
 export const ledgerStageInput = v.object({
   id: idSchema,
-  stage: v.picklist(INTENT_STAGES, '请选择阶段'),
+  stage: v.picklist(CASE_STAGES, '请选择阶段'),
   note: v.pipe(v.string('说明应为文字'), v.trim(), v.maxLength(200, '说明最多 200 个字')),
 })
 
@@ -501,7 +501,7 @@ export type LedgerLoanStepInput = v.InferInput<typeof ledgerLoanStepInput>
 /** What a money write returns: the case's benefits and loans, so the page updates without a reload. */
 export interface MoneyPatch {
   _id: string
-  status: IntentStatus
+  status: CaseStatus
   benefits: Benefit[]
   loans: Loan[]
   version: number

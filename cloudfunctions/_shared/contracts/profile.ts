@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import type { RemindersExport } from './notify'
 import type { InboxKind } from '../domain/inbox'
 import type { NoticeKind, SwitchableKind } from '../domain/notice'
-import type { Benefit, FollowUp, IntentAnswers, IntentStage, IntentStatus, StageChange, Venture } from '../domain/case'
+import type { Benefit, FollowUp, CaseAnswers, CaseStage, CaseStatus, StageChange, Venture } from '../domain/case'
 import type { SignupStatus } from '../domain/event'
 import type { StaffRole } from '../domain/roles'
 import { TARGET_GROUPS, type TargetGroup } from '../domain/target-groups'
@@ -42,7 +42,7 @@ export const deleteMineInput = v.object({
 export type DeleteMineInput = v.InferInput<typeof deleteMineInput>
 
 /** One of my registrations as exported: my own ID number and phone in the clear, nobody else's. */
-export interface IntentExport extends IntentAnswers {
+export interface IntentExport extends CaseAnswers {
   _id: string
   communityId: string
   communityName: string
@@ -50,8 +50,8 @@ export interface IntentExport extends IntentAnswers {
   idCard: string
   consentVersion: string
   consentAt: string
-  status: IntentStatus
-  stage: IntentStage
+  status: CaseStatus
+  stage: CaseStage
   stageHistory: Omit<StageChange, 'byId'>[]
   followUps: Omit<FollowUp, 'byId'>[]
   ventures: Venture[]

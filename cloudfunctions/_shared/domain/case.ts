@@ -12,10 +12,10 @@ import type { TargetGroup } from './target-groups'
  */
 
 /** Where a case stands. Moves forward as staff record guidance, training and ventures. */
-export const INTENT_STAGES = ['registered', 'guided', 'trained', 'started', 'operating', 'closed'] as const
-export type IntentStage = (typeof INTENT_STAGES)[number]
+export const CASE_STAGES = ['registered', 'guided', 'trained', 'started', 'operating', 'closed'] as const
+export type CaseStage = (typeof CASE_STAGES)[number]
 
-export const INTENT_STAGE_LABELS: Record<IntentStage, string> = {
+export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
   registered: '已登记',
   guided: '已指导',
   trained: '已培训',
@@ -25,7 +25,7 @@ export const INTENT_STAGE_LABELS: Record<IntentStage, string> = {
 }
 
 /** Explanations a resident reads on their timeline. */
-export const INTENT_STAGE_HINTS: Record<IntentStage, string> = {
+export const CASE_STAGE_HINTS: Record<CaseStage, string> = {
   registered: '社区已收到你的登记',
   guided: '创业指导员已和你一对一沟通',
   trained: '已参加创业培训',
@@ -35,10 +35,10 @@ export const INTENT_STAGE_HINTS: Record<IntentStage, string> = {
 }
 
 /** The record's own lifecycle: a resident may correct it while `pending`, staff accept it. */
-export const INTENT_STATUSES = ['pending', 'accepted', 'withdrawn'] as const
-export type IntentStatus = (typeof INTENT_STATUSES)[number]
+export const CASE_STATUSES = ['pending', 'accepted', 'withdrawn'] as const
+export type CaseStatus = (typeof CASE_STATUSES)[number]
 
-export const INTENT_STATUS_LABELS: Record<IntentStatus, string> = {
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   pending: '待受理',
   accepted: '已受理',
   withdrawn: '已撤回',
@@ -168,7 +168,7 @@ export const CONSENT_TEXT =
 
 /** One stage change: who moved the case and when. */
 export interface StageChange {
-  stage: IntentStage
+  stage: CaseStage
   at: string
   byId: string
   byName: string
@@ -219,7 +219,7 @@ export interface Venture {
 export type { Benefit, Loan } from './money'
 
 /** The resident's answers on the registration form (personal data in the clear, before sealing). */
-export interface IntentAnswers {
+export interface CaseAnswers {
   name: string
   gender: Gender
   ageBand: AgeBand
@@ -245,7 +245,7 @@ export interface IntentAnswers {
  * counters it moves commit in one transaction. ID number and phone are sealed (AES-GCM); only
  * masked forms and a keyed hash sit in the clear.
  */
-export interface Case extends IntentAnswers {
+export interface Case extends CaseAnswers {
   _id: string
   /**
    * The resident whose registration this is; '' for a case a community worker registered on the
@@ -282,8 +282,8 @@ export interface Case extends IntentAnswers {
   consentAt: string
   /** The promotion event whose QR code led here, if any. */
   sourceEventId: string | null
-  status: IntentStatus
-  stage: IntentStage
+  status: CaseStatus
+  stage: CaseStage
   stageHistory: StageChange[]
   followUps: FollowUp[]
   ventures: Venture[]
@@ -398,8 +398,8 @@ export function maskPhone(value: string): string {
 }
 
 /** Forward order of stages; `closed` ends a case from any stage. */
-export function stageRank(stage: IntentStage): number {
-  return INTENT_STAGES.indexOf(stage)
+export function stageRank(stage: CaseStage): number {
+  return CASE_STAGES.indexOf(stage)
 }
 
 /** True when a follow-up date has passed (Shanghai date `today`). */

@@ -20,8 +20,8 @@ import {
   GENDER_LABELS,
   HOUSEHOLD_LABELS,
   INDUSTRY_LABELS,
-  INTENT_STAGE_LABELS,
-  INTENT_STATUS_LABELS,
+  CASE_STAGE_LABELS,
+  CASE_STATUS_LABELS,
   NEED_LABELS,
 } from '../domain/case'
 import { BENEFIT_KIND_LABELS, fenToYuan, LOAN_STEP_LABELS, loanStep } from '../domain/money'
@@ -55,8 +55,8 @@ const COLUMNS: { header: string; width: number; value: (r: ExportRow) => string 
   { header: '需要的帮助', width: 20, value: (r) => r.needs.map((n) => NEED_LABELS[n]).join('、') },
   { header: '资金缺口(元)', width: 12, value: (r) => r.fundingAmount ?? '' },
   { header: '方便联系', width: 12, value: (r) => CONTACT_TIME_LABELS[r.contactTime] },
-  { header: '阶段', width: 10, value: (r) => INTENT_STAGE_LABELS[r.stage] },
-  { header: '状态', width: 8, value: (r) => INTENT_STATUS_LABELS[r.status] },
+  { header: '阶段', width: 10, value: (r) => CASE_STAGE_LABELS[r.stage] },
+  { header: '状态', width: 8, value: (r) => CASE_STATUS_LABELS[r.status] },
   { header: '登记日期', width: 12, value: (r) => shanghaiDate(new Date(r.createdAt)) },
   { header: '首次指导', width: 12, value: (r) => (r.guidedAt ? shanghaiDate(new Date(r.guidedAt)) : '') },
   { header: '跟进次数', width: 8, value: (r) => r.followUpCount },

@@ -1,5 +1,5 @@
 import { type CaseView, ledgerStageInput } from '../../_shared/contracts/intent'
-import { type Case, INTENT_STAGE_LABELS } from '../../_shared/domain/case'
+import { type Case, CASE_STAGE_LABELS } from '../../_shared/domain/case'
 import { defineAction } from '../../_shared/runtime/action'
 import { validation } from '../../_shared/runtime/errors'
 import { CASE_WRITE, changeCase, stageEntry } from '../../_shared/application/case'
@@ -16,7 +16,7 @@ export const setStage = defineAction({
   async run(input, ctx): Promise<CaseView> {
     const caller = ctx.caller
     return changeCase(ctx, input.id, (c, at) => {
-      if (c.stage === input.stage) throw validation([{ path: 'stage', message: `已经是“${INTENT_STAGE_LABELS[input.stage]}”了` }])
+      if (c.stage === input.stage) throw validation([{ path: 'stage', message: `已经是“${CASE_STAGE_LABELS[input.stage]}”了` }])
       if ((input.stage === 'started' || input.stage === 'operating') && c.ventures.length === 0) {
         throw validation([{ path: 'stage', message: '请先在“创办情况”里登记企业或个体工商户' }])
       }

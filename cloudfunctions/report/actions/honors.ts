@@ -1,5 +1,5 @@
 import { honorCandidatesInput, type HonorCandidates, honorCloseInput, honorConsentInput, honorSaveInput, honorYearInput, type HonorList, type HonorView } from '../../_shared/contracts/report'
-import { INTENT_STAGE_LABELS, type Case } from '../../_shared/domain/case'
+import { CASE_STAGE_LABELS, type Case } from '../../_shared/domain/case'
 import type { Org } from '../../_shared/domain/org'
 import type { Story } from '../../_shared/domain/service'
 import type { StaffMember } from '../../_shared/domain/staff'
@@ -182,7 +182,7 @@ export const honorCandidates = defineAction({
       const stories = await ctx.store.collection('stories').find({ where: where.has<Story>('orgPath', org._id), limit: 50 })
       return {
         kind,
-        items: page.items.map((c) => ({ id: c._id, name: c.name, orgName: c.communityName, note: INTENT_STAGE_LABELS[c.stage] })),
+        items: page.items.map((c) => ({ id: c._id, name: c.name, orgName: c.communityName, note: CASE_STAGE_LABELS[c.stage] })),
         stories: stories.items.map((st) => ({ id: st._id, title: st.title, person: st.person, orgName: st.orgName })),
       }
     }

@@ -39,7 +39,7 @@ import TextListEditor from '../text-list-editor'
  * The answers of the 创业意向 questionnaire as a form holds them (choices null until made), shared
  * by the resident's registration (intent-form) and a worker's 代登记 (ledger-register).
  */
-export interface IntentAnswers {
+export interface CaseAnswers {
   name: string
   phone: string
   idCard: string
@@ -60,7 +60,7 @@ export interface IntentAnswers {
 }
 
 /** A questionnaire not started yet, with the resident's target groups where they are known. */
-export function emptyIntentAnswers(targetGroups: TargetGroup[] = []): IntentAnswers {
+export function emptyIntentAnswers(targetGroups: TargetGroup[] = []): CaseAnswers {
   return {
     name: '',
     phone: '',
@@ -156,14 +156,14 @@ const CHOICES = {
 
 export interface IntentFieldsProps {
   /** The answers so far. */
-  form: IntentAnswers
+  form: CaseAnswers
   /** Field errors by path, from the shared schema or the server. */
   errors: FieldErrorMap
   /**
    * Sets one answer (and clears its error). A method signature on purpose: its parameters are
-   * checked bivariantly, so a page's own setter over a form that extends IntentAnswers fits.
+   * checked bivariantly, so a page's own setter over a form that extends CaseAnswers fits.
    */
-  set<K extends keyof IntentAnswers>(key: K, value: IntentAnswers[K]): void
+  set<K extends keyof CaseAnswers>(key: K, value: CaseAnswers[K]): void
   /** Whose words the labels use. Default `resident`. */
   voice?: IntentVoice
 }
@@ -174,7 +174,7 @@ function ChoiceField<K extends ChoiceKey>({ field, label, form, errors, set }: I
   return (
     <FormField label={label ?? c.label} required error={errors[field]} testId={`field-${field}`}>
       {/* The chips offer only this question's options, so the key they give back is one of them. */}
-      <ChoiceChips options={c.options} labels={c.labels} value={form[field]} onChange={(v) => set(field, v as IntentAnswers[K])} testIdPrefix={c.prefix} />
+      <ChoiceChips options={c.options} labels={c.labels} value={form[field]} onChange={(v) => set(field, v as CaseAnswers[K])} testIdPrefix={c.prefix} />
     </FormField>
   )
 }

@@ -1,6 +1,6 @@
 import type { GapKind, IntentSubmitInput, LedgerBenefitInput, LedgerLoanStepInput, LedgerExportInput, LedgerFollowUpInput, LedgerListInput, LedgerRegisterInput, LedgerVentureInput } from '@shared/contracts/intent'
 import type { ProjectListInput, ProjectSaveInput } from '@shared/contracts/project'
-import type { FollowUpKind, IntentStage } from '@shared/domain/case'
+import type { FollowUpKind, CaseStage } from '@shared/domain/case'
 import { call } from '../core/cloud'
 import { forgetMe } from '../profile/profile'
 
@@ -62,7 +62,7 @@ export function addFollowUp(input: LedgerFollowUpInput) {
   return call('ledger', 'addFollowUp', input)
 }
 
-export function setStage(id: string, stage: IntentStage, note: string) {
+export function setStage(id: string, stage: CaseStage, note: string) {
   return call('ledger', 'setStage', { id, stage, note })
 }
 

@@ -20,7 +20,7 @@ import Fastify from 'fastify'
 import { localDocumentFiles, registerDocumentRoutes, saveDocument } from '../../../../server/documents'
 import { docxBytes, exeBytes, pdfBytes } from '../../../_shared/testing/documents'
 import { anonymiseCase } from '../../../_shared/application/anonymise'
-import { ANONYMISED_NAME, INTENT_STAGE_LABELS } from '../../../_shared/domain/case'
+import { ANONYMISED_NAME, CASE_STAGE_LABELS } from '../../../_shared/domain/case'
 import { serviceActions } from '../../../service/actions'
 import type { Story } from '../../../_shared/domain/service'
 import type { StoryView } from '../../../_shared/contracts/service'
@@ -242,8 +242,8 @@ describe('report: 表彰', () => {
     await h.store.collection('cases').insert({ ...intent('case-out', '王九', 'operating'), communityId: 'comm-x', communityPath: ['city', 'dist-2', 'comm-x'] } as Case)
     const ent = await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'entrepreneur', keyword: '王' })
     expect(ent.items.map((c) => [c.id, c.orgName, c.note]).sort()).toEqual([
-      ['case-op', '甲社区', INTENT_STAGE_LABELS.operating],
-      ['case-s', '甲社区', INTENT_STAGE_LABELS.started],
+      ['case-op', '甲社区', CASE_STAGE_LABELS.operating],
+      ['case-s', '甲社区', CASE_STAGE_LABELS.started],
     ])
     expect((await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'entrepreneur', keyword: '王六' })).items.map((c) => c.id)).toEqual(['case-op'])
     const orgs = await h.ok<HonorCandidates>(actions, staffId('district'), 'honorCandidates', { kind: 'collective' })

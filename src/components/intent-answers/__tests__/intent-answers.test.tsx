@@ -33,15 +33,15 @@ jest.mock('../../text-list-editor', () => (props: Props) => {
 })
 jest.mock('../../form-field/index.scss', () => ({}))
 
-import { emptyIntentAnswers, type IntentAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields, type IntentVoice } from '../index'
+import { emptyIntentAnswers, type CaseAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields, type IntentVoice } from '../index'
 
 const { renderToStaticMarkup } = require('react-dom/server') as { renderToStaticMarkup: (element: React.ReactElement) => string }
 ;(globalThis as { React?: typeof React }).React = React
 
-function renderAll(voice: IntentVoice, form: IntentAnswers = emptyIntentAnswers()) {
+function renderAll(voice: IntentVoice, form: CaseAnswers = emptyIntentAnswers()) {
   recorded.length = 0
-  const sets: [keyof IntentAnswers, unknown][] = []
-  const set = <K extends keyof IntentAnswers>(key: K, value: IntentAnswers[K]) => void sets.push([key, value])
+  const sets: [keyof CaseAnswers, unknown][] = []
+  const set = <K extends keyof CaseAnswers>(key: K, value: CaseAnswers[K]) => void sets.push([key, value])
   const props = { form, errors: { gender: '请选择性别' }, set, voice }
   const html = renderToStaticMarkup(
     <>

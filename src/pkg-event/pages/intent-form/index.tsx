@@ -11,7 +11,7 @@ import { INVESTMENT_BAND_LABELS } from '@shared/domain/project'
 import type { TargetGroup } from '@shared/domain/target-groups'
 import CommunityPicker from '../../../components/community-picker'
 import FormField from '../../../components/form-field'
-import { emptyIntentAnswers, type IntentAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields } from '../../../components/intent-answers'
+import { emptyIntentAnswers, type CaseAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields } from '../../../components/intent-answers'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import { useFormSubmit } from '../../../hooks/use-form-submit'
@@ -30,7 +30,7 @@ import './index.scss'
 import { withCareMode } from '../../../components/care-root'
 
 /** The form's values: the questionnaire's answers, the community, interests and consent. The ID number is never kept in the draft. */
-interface IntentForm extends IntentAnswers {
+interface IntentForm extends CaseAnswers {
   communityId: string | null
   projectInterestIds: string[]
   consent: boolean

@@ -5,14 +5,14 @@ import type { MyCase } from '@shared/contracts/intent'
 import {
   FOLLOW_UP_KIND_LABELS,
   INDUSTRY_LABELS,
-  INTENT_STAGE_HINTS,
-  INTENT_STAGE_LABELS,
-  INTENT_STATUS_LABELS,
+  CASE_STAGE_HINTS,
+  CASE_STAGE_LABELS,
+  CASE_STATUS_LABELS,
   NEED_LABELS,
   PROJECT_PHASE_LABELS,
   VENTURE_KIND_LABELS,
   VENTURE_STATUS_LABELS,
-  type IntentStage,
+  type CaseStage,
 } from '@shared/domain/case'
 import { dayText } from '@shared/domain/time'
 import { BENEFIT_KIND_LABELS, LOAN_STEP_LABELS, yuanLabel } from '@shared/domain/money'
@@ -33,7 +33,7 @@ import './index.scss'
 import { withCareMode } from '../../../components/care-root'
 
 /** The path a case normally takes; 已结案 is shown only when reached. */
-const PATH: IntentStage[] = ['registered', 'guided', 'trained', 'started', 'operating']
+const PATH: CaseStage[] = ['registered', 'guided', 'trained', 'started', 'operating']
 
 
 /** 我的创业档案: the resident's registration, where it stands, and what the community has done. */
@@ -69,10 +69,10 @@ function MyCasePage() {
 
 function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () => void; justRegistered: boolean }) {
   const withdrawn = c.status === 'withdrawn'
-  const reached = new Map<IntentStage, string>()
+  const reached = new Map<CaseStage, string>()
   for (const t of c.timeline) reached.set(t.stage, t.at)
   const currentRank = PATH.indexOf(c.stage)
-  const steps: IntentStage[] = c.stage === 'closed' ? [...PATH.filter((s) => reached.has(s)), 'closed'] : PATH
+  const steps: CaseStage[] = c.stage === 'closed' ? [...PATH.filter((s) => reached.has(s)), 'closed'] : PATH
 
   const withdraw = async () => {
     if (!(await confirm('撤回登记', '撤回后社区将不再跟进，以后想创业可以重新登记。', '撤回'))) return
@@ -90,14 +90,14 @@ function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () =
       <View className='my-case__hero'>
         <View className='my-case__hero-head'>
           <Text className='my-case__name'>{c.name}</Text>
-          <Chip small tone={withdrawn ? 'neutral' : c.status === 'accepted' ? 'success' : 'warning'} label={INTENT_STATUS_LABELS[c.status]} testId='my-case-status' />
+          <Chip small tone={withdrawn ? 'neutral' : c.status === 'accepted' ? 'success' : 'warning'} label={CASE_STATUS_LABELS[c.status]} testId='my-case-status' />
         </View>
         <Text className='my-case__sub'>
           {c.communityName} · {INDUSTRY_LABELS[c.industry]} · 登记于 {dayText(c.createdAt)}
         </Text>
         {!withdrawn ? (
           <Text className='my-case__stage' data-testid='my-case-stage'>
-            现在：{INTENT_STAGE_LABELS[c.stage]}
+            现在：{CASE_STAGE_LABELS[c.stage]}
           </Text>
         ) : null}
       </View>
@@ -133,10 +133,10 @@ function CaseBody({ c, onChanged, justRegistered }: { c: MyCase; onChanged: () =
                 </View>
                 <View className='my-case__step-body'>
                   <View className='my-case__step-head'>
-                    <Text className='my-case__step-title'>{INTENT_STAGE_LABELS[s]}</Text>
+                    <Text className='my-case__step-title'>{CASE_STAGE_LABELS[s]}</Text>
                     {at ? <Text className='my-case__step-date'>{dayText(at)}</Text> : null}
                   </View>
-                  <Text className='my-case__step-hint'>{done ? INTENT_STAGE_HINTS[s] : skipped ? '这一步跳过了' : '还没到这一步'}</Text>
+                  <Text className='my-case__step-hint'>{done ? CASE_STAGE_HINTS[s] : skipped ? '这一步跳过了' : '还没到这一步'}</Text>
                 </View>
               </View>
             )

@@ -19,10 +19,10 @@ import {
   GENDER_LABELS,
   HOUSEHOLD_LABELS,
   INDUSTRY_LABELS,
-  INTENT_STAGE_LABELS,
-  INTENT_STAGES,
-  INTENT_STATUS_LABELS,
-  type IntentStage,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  CASE_STATUS_LABELS,
+  type CaseStage,
   NEED_LABELS,
   PROJECT_PHASE_LABELS,
   SKILL_LEVEL_LABELS,
@@ -130,8 +130,8 @@ function CaseBody({ c, onSaved, onReload }: BodyProps) {
           <View className='case__card case__hero'>
             <View className='case__hero-head'>
               <Text className='case__name'>{c.name}</Text>
-              <Chip small tone={c.status === 'pending' ? 'warning' : c.status === 'withdrawn' ? 'neutral' : 'success'} label={INTENT_STATUS_LABELS[c.status]} testId='case-status' />
-              <Chip small label={INTENT_STAGE_LABELS[c.stage]} testId='case-stage' />
+              <Chip small tone={c.status === 'pending' ? 'warning' : c.status === 'withdrawn' ? 'neutral' : 'success'} label={CASE_STATUS_LABELS[c.status]} testId='case-status' />
+              <Chip small label={CASE_STAGE_LABELS[c.stage]} testId='case-stage' />
             </View>
             <Text className='case__sub'>
               {c.communityName} · {GENDER_LABELS[c.gender]} · {AGE_BAND_LABELS[c.ageBand]} · 登记于 {dayText(c.createdAt)}
@@ -333,7 +333,7 @@ function FollowUpSection({ c, canWrite, today, action }: SectionProps) {
 }
 
 function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
-  const [stage, setStageValue] = useState<IntentStage | null>(null)
+  const [stage, setStageValue] = useState<CaseStage | null>(null)
   const [note, setNote] = useState('')
   const form = useCaseForm(action, {
     schema: ledgerStageInput,
@@ -354,7 +354,7 @@ function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
           <View key={i} className='case__stage-row'>
             <View className={`case__stage-dot${i === c.stageHistory.length - 1 ? ' case__stage-dot--now' : ''}`} />
             <View className='case__stage-body'>
-              <Text className='case__stage-name'>{INTENT_STAGE_LABELS[s.stage]}</Text>
+              <Text className='case__stage-name'>{CASE_STAGE_LABELS[s.stage]}</Text>
               <Text className='case__log-meta'>
                 {minuteText(s.at)} · {s.byName}
               </Text>
@@ -366,7 +366,7 @@ function StageSection({ c, canWrite, action }: Omit<SectionProps, 'today'>) {
       {canWrite ? (
         <View className='case__form case__form--flat'>
           <FormField label='改为' error={errors.stage}>
-            <ChoiceChips options={INTENT_STAGES.filter((s) => s !== c.stage)} labels={INTENT_STAGE_LABELS} value={stage} onChange={(v) => setStageValue(v as IntentStage)} testIdPrefix='set-stage' />
+            <ChoiceChips options={CASE_STAGES.filter((s) => s !== c.stage)} labels={CASE_STAGE_LABELS} value={stage} onChange={(v) => setStageValue(v as CaseStage)} testIdPrefix='set-stage' />
           </FormField>
           {stage ? (
             <>

@@ -9,7 +9,7 @@ import { shanghaiDate } from '@shared/domain/time'
 import ChoiceChips from '../../../components/choice-chips'
 import DateInput from '../../../components/date-input'
 import FormField from '../../../components/form-field'
-import { emptyIntentAnswers, type IntentAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields } from '../../../components/intent-answers'
+import { emptyIntentAnswers, type CaseAnswers, IntentFamilyFields, IntentIdeaFields, IntentNeedFields, IntentPersonFields } from '../../../components/intent-answers'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
 import StaffRequired from '../../../components/staff-required'
@@ -26,7 +26,7 @@ import StaffLayout from '../../components/staff-layout'
 import './index.scss'
 
 /** What the worker types in: the resident form's answers, then how the resident consented. */
-interface RegisterForm extends IntentAnswers {
+interface RegisterForm extends CaseAnswers {
   consentMethod: ConsentMethod | null
   consentAt: string
   consentNote: string

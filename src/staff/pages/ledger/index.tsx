@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton } from 'taro-ui'
 import type { GapKind, GapRow, LedgerFlag, LedgerRow } from '@shared/contracts/intent'
 import { GAP_KIND_LABELS, GAP_KINDS, LEDGER_FLAG_LABELS, LEDGER_FLAGS } from '@shared/contracts/intent'
-import { INTENT_STAGE_LABELS, INTENT_STAGES, NEED_LABELS, NEEDS, type IntentStage, type Need } from '@shared/domain/case'
+import { CASE_STAGE_LABELS, CASE_STAGES, NEED_LABELS, NEEDS, type CaseStage, type Need } from '@shared/domain/case'
 import { can, ROLE_LABELS } from '@shared/domain/roles'
 import { TARGET_GROUP_LABELS, TARGET_GROUPS, type TargetGroup } from '@shared/domain/target-groups'
 import { dayText } from '@shared/domain/time'
@@ -43,7 +43,7 @@ const TABS: readonly SegmentTab<View_>[] = [
   { key: 'loanDue', label: '贷款到期' },
 ]
 
-const STAGE_TONES: Record<IntentStage, 'neutral' | 'primary' | 'success' | 'warning' | 'danger'> = {
+const STAGE_TONES: Record<CaseStage, 'neutral' | 'primary' | 'success' | 'warning' | 'danger'> = {
   registered: 'warning',
   guided: 'primary',
   trained: 'primary',
@@ -77,7 +77,7 @@ function LedgerPageBody() {
   // `tab`: a gap list opened from the workbench; `status=pending`: the registrations 待受理.
   const [tab, setTab] = useState<View_>(GAP_KINDS.find((k) => k === params.tab) ?? 'ledger')
   const [pending, setPending] = useState(params.status === 'pending')
-  const [stage, setStage] = useState<IntentStage | null>(null)
+  const [stage, setStage] = useState<CaseStage | null>(null)
   const [need, setNeed] = useState<Need | null>(null)
   const [group, setGroup] = useState<TargetGroup | null>(null)
   const [flag, setFlag] = useState<LedgerFlag | null>(null)
@@ -191,8 +191,8 @@ function LedgerPageBody() {
             <ScrollView scrollX className='ledger__chips' enableFlex>
               <Chip label='待受理' tone='warning' active={pending} onClick={() => setPending(!pending)} testId='status-pending' />
               <Chip label='全部阶段' active={stage === null} onClick={() => setStage(null)} testId='stage-all' />
-              {INTENT_STAGES.map((s) => (
-                <Chip key={s} label={INTENT_STAGE_LABELS[s]} active={stage === s} onClick={() => setStage(stage === s ? null : s)} testId={`stage-${s}`} />
+              {CASE_STAGES.map((s) => (
+                <Chip key={s} label={CASE_STAGE_LABELS[s]} active={stage === s} onClick={() => setStage(stage === s ? null : s)} testId={`stage-${s}`} />
               ))}
             </ScrollView>
             <View className='ledger__more' onClick={() => setMore(!more)} data-testid='ledger-more-filters'>
@@ -280,7 +280,7 @@ function LedgerPageBody() {
                 <Text className='ledger__cell ledger__cell--groups'>{r.targetGroups.map((g) => TARGET_GROUP_LABELS[g]).join('、') || '—'}</Text>
                 <Text className='ledger__cell ledger__cell--needs'>{r.needs.length ? r.needs.map((n) => NEED_LABELS[n]).join('、') : '暂不需要'}</Text>
                 <View className='ledger__cell ledger__cell--stage'>
-                  <Chip small tone={STAGE_TONES[r.stage]} label={INTENT_STAGE_LABELS[r.stage]} />
+                  <Chip small tone={STAGE_TONES[r.stage]} label={CASE_STAGE_LABELS[r.stage]} />
                 </View>
                 <Text className='ledger__cell ledger__cell--date'>{dayText(r.createdAt)}</Text>
                 <Text className={`ledger__cell ledger__cell--next${r.overdue ? ' ledger__cell--overdue' : ''}`}>
