@@ -5,7 +5,7 @@
  * machine's limit: raw better-sqlite3 durable transactions (WAL, synchronous=FULL), one per
  * sign-up, each inserting a row and incrementing a counter row.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -147,6 +147,8 @@ export async function burst(): Promise<BurstResult> {
     const lat: number[] = new Array(N)
     const cpu0 = child.pid ? treeCpuMs(child.pid) : null
     const t0 = performance.now()
+    const h0 = process.hrtime.bigint()
+    const client0 = process.cpuUsage()
     const replies = await Promise.all(tokens.map(async (tok, i) => {
       const s = performance.now()
       const r = await post('/api/fn/event', signup(i), tok)
@@ -154,6 +156,11 @@ export async function burst(): Promise<BurstResult> {
       return r
     }))
     const wallMs = performance.now() - t0
+    const clientUsage = process.cpuUsage(client0)
+    const clientCpuMs = (clientUsage.user + clientUsage.system) / 1000
+    // BENCH_BURST_WINDOW=<file>: the burst's start and end on the monotonic clock (µs, as a CPU profile's
+    // timestamps), so a profile of the runtime (BENCH_RUNTIME_CPU_PROF) can be cut to the burst alone.
+    if (process.env.BENCH_BURST_WINDOW) writeFileSync(process.env.BENCH_BURST_WINDOW, JSON.stringify({ fromUs: Number(h0 / 1000n), toUs: Number(process.hrtime.bigint() / 1000n) }))
     const cpu1 = child.pid ? treeCpuMs(child.pid) : null
     const runtimeCpuMs = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null
     const failed = replies.filter((r) => r.status !== 200 || !r.json.ok)
@@ -209,6 +216,7 @@ export async function burst(): Promise<BurstResult> {
       `| wall time, all ${N} answered | ${wallMs.toFixed(0)} ms |`,
       `| throughput through HTTP runtime | ${perSec.toFixed(0)} sign-ups/s |`,
       `| runtime CPU (user + system) during the burst, per sign-up | ${runtimeCpuMs === null ? 'n/a' : `${(runtimeCpuMs / N).toFixed(2)} ms (${runtimeCpuMs.toFixed(0)} ms in all)`} |`,
+      `| the bench's own CPU sending them and reading the replies (1,000 HTTP connections from one process), per sign-up | ${(clientCpuMs / N).toFixed(2)} ms (${clientCpuMs.toFixed(0)} ms in all) |`,
       `| latency p50 / p99 / max (per request, all in flight at once) | ${pct(sorted, 50).toFixed(0)} / ${pct(sorted, 99).toFixed(0)} / ${sorted[N - 1].toFixed(0)} ms |`,
       `| replies: confirmed / waitlisted / failed | ${confirmedReplies} / ${waitlistedReplies} / ${failed.length} |`,
       `| store after: sign-up rows / distinct residents | ${signups.length} / ${distinct} |`,
