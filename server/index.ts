@@ -22,6 +22,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
 const ROOT = resolve(__dirname, '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')
 const RESUME_EVERY_MS = 60_000
+/** The accept queue the runtime asks for (see `app.listen` below); the kernel caps it at net.core.somaxconn. */
+export const LISTEN_BACKLOG = 4096
 
 /** A configured secret, or one generated once into the data dir (mode 600) and kept. */
 function loadSecret(dataDir: string, configured: string | null, name: string): Buffer {
@@ -91,7 +93,10 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', close)
   process.on('SIGTERM', close)
-  const address = await app.listen({ port: env.port, host: env.host })
+  // A crowd scanning one poster connects at once: Node's default accept queue (511) drops the
+  // connections beyond it, and each dropped one waits a full second for TCP to retry (bench/burst.ts:
+  // 1,000 at once). The kernel caps this at net.core.somaxconn.
+  const address = await app.listen({ port: env.port, host: env.host, backlog: LISTEN_BACKLOG })
   console.log(`创业社区 local runtime: ${address}  (data: ${env.dataDir}${seeded ? ', demo data seeded' : ''})`)
   console.log(`Demo staff accounts (password ${DEMO_PASSWORD}):`)
   for (const a of DEMO_ACCOUNTS.filter((x) => env.demoData || x.username === 'admin')) console.log(`  ${a.username.padEnd(16)} ${a.role.padEnd(18)} ${a.name}`)
