@@ -27,6 +27,7 @@ export const routes = {
   staffMoneyCases: (q: { metric: string; label: string; period: string; org: string }) =>
     pageUrl('ledger', { metric: q.metric, label: q.label, period: q.period, org: q.org }),
   privacy: pageUrl('privacy'),
+  noticeSettings: pageUrl('noticeSettings'),
   myData: pageUrl('myData'),
   myActivities: pageUrl('myActivities'),
   policyPush: (id: string) => pageUrl('policyPush', { id }),

@@ -1,3 +1,4 @@
+import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { baseUrl, eventually, launchDesk, phone, reopen, screenshot } from './browser'
 import { byTest, pickCommunity, staffPage } from './api'
@@ -19,9 +20,11 @@ describe('policy reminders end to end', () => {
   let resident: Page
   let staff: Page
 
-  it('a resident without a community is sent to choose one, then subscribes to a topic on 我的', async () => {
+  it('a resident without a community is sent to choose one, then subscribes to a topic in 我的 → 消息提醒', async () => {
     resident = await phone(browser)
     await resident.goto(`${baseUrl()}/#/pages/mine/index`)
+    await byTest(resident, 'notice-settings-entry').click()
+    await byTest(resident, 'notice-settings').waitFor()
     await byTest(resident, 'mine-subscribe-button').click()
     await byTest(resident, 'mine-subscribe-needs-community').waitFor()
     await byTest(resident, 'mine-subscribe-needs-community').click()
@@ -29,7 +32,7 @@ describe('policy reminders end to end', () => {
     await byTest(resident, 'save-button').click()
     await resident.waitForTimeout(900)
 
-    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
+    resident = await reopen(resident, `${baseUrl()}/#${pageUrl('noticeSettings')}`)
     await byTest(resident, 'mine-subscribe-button').click()
     await byTest(resident, 'mine-subscribe-sheet').waitFor()
     expect(await byTest(resident, 'mine-subscribe-needs-community').count()).toBe(0)
@@ -42,6 +45,8 @@ describe('policy reminders end to end', () => {
     await resident.waitForTimeout(1600) // the toast fades
     await screenshot(resident, 'notify-mine-subscribed')
     // No message yet.
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
+    await byTest(resident, 'inbox-entry').waitFor()
     expect(await byTest(resident, 'inbox-entry-badge').count()).toBe(0)
   })
 

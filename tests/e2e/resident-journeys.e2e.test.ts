@@ -1,3 +1,4 @@
+import { pageUrl } from '../../cloudfunctions/_shared/domain/pages'
 import type { Browser, Page } from 'playwright-core'
 import type { MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import { baseUrl, launch, phone, reopen, screenshot } from './browser'
@@ -75,7 +76,7 @@ describe('a resident’s journeys (issue 23)', () => {
   it('我的活动 lists the event and the course I signed up for, with time, place and 报名号', async () => {
     await fn(token, 'event', 'signup', { eventId: 'ev_JinSha01', name: '罗小梅', phone: '13698761234', requestId: 'req-e2e-journeys-0001' })
     await fn(token, 'training', 'enrol', { courseId: 'co_CityChef', name: '罗小梅', phone: '13698761234' })
-    await resident.goto(`${baseUrl()}/#/pages/mine/index`)
+    await resident.goto(`${baseUrl()}/#${pageUrl('noticeSettings')}`)
     await byTest(resident, 'notice-switches').waitFor()
     // Turn one kind off and back on: the switch says 关 / 开 in words.
     const site = byTest(resident, 'notice-switch-site')
@@ -85,6 +86,7 @@ describe('a resident’s journeys (issue 23)', () => {
     await screenshot(resident, 'mine-notice-switches')
     await site.click()
     await resident.waitForFunction(() => document.querySelector('[data-testid="notice-switch-site"]')?.getAttribute('data-on') === 'true')
+    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
     await byTest(resident, 'my-activities-entry').click()
     await byTest(resident, 'my-activities').waitFor()
     const rows = byTest(resident, 'my-activity')
@@ -99,8 +101,8 @@ describe('a resident’s journeys (issue 23)', () => {
 
   it('offline, taps outside forms say so and what to do next; back online the same tap works', async () => {
     const offlineWords = '没有连上网络，请打开网络或换个有信号的地方，再点一次'
-    // 1. A notice switch on 我的 (a fresh load: the router keeps the pages opened before).
-    resident = await reopen(resident, `${baseUrl()}/#/pages/mine/index`)
+    // 1. A notice switch in 我的 → 消息提醒 (a fresh load: the router keeps the pages opened before).
+    resident = await reopen(resident, `${baseUrl()}/#${pageUrl('noticeSettings')}`)
     const sw = byTest(resident, 'notice-switch-feedback')
     await sw.waitFor()
     expect(await sw.getAttribute('data-on')).toBe('true')

@@ -61,6 +61,8 @@ export const RESIDENT_PACKAGES = {
     intentClaim: 'intent-claim',
     /** 隐私说明, opened from 我的 (it left the main package: bench/sizes.ts). */
     privacy: 'privacy',
+    /** 消息提醒: the policy-reminder subscription and the switches per kind of message, opened from 我的 (left the main package). */
+    noticeSettings: 'notice-settings',
   },
 } as const
 
@@ -149,6 +151,7 @@ export interface PageQueries {
   event: { id?: string; scene?: string; ref?: string }
   inbox: void
   privacy: void
+  noticeSettings: void
   myData: void
   /** `eventId`: the promotion event whose sign-up led here; `edit=1`: change the registration. */
   intentForm: { eventId?: string; edit?: '1' }

@@ -7,9 +7,7 @@ import CareSwitch from '../../components/care-switch'
 import Chip from '../../components/chip'
 import HotlineCard from '../../components/hotline-card'
 import InboxEntry from '../../components/inbox-entry'
-import NoticeSwitches from '../../components/notice-switches'
 import PageState from '../../components/page-state'
-import SubscribeReminder from '../../components/subscribe-reminder'
 import SurveyEntry from '../../components/survey-entry'
 import { useLoad } from '../../hooks/use-load'
 import { useReloadOnShow } from '../../hooks/use-page-load'
@@ -120,9 +118,18 @@ function MinePage() {
         </View>
       )}
       <InboxEntry />
-      {staff ? null : <SubscribeReminder testId='mine-subscribe' />}
+      {staff ? null : (
+        <View className='mine__card'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.noticeSettings })} data-testid='notice-settings-entry'>
+            <View className='mine__item-main'>
+              <Text>消息提醒</Text>
+              <Text className='mine__item-note'>订阅新政策提醒，选择要收到哪些消息</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
+        </View>
+      )}
       {staff ? null : <SurveyEntry variant='mine' />}
-      {staff ? null : <NoticeSwitches />}
       {staff ? null : <HotlineCard />}
 
       <View className='mine__card'>
