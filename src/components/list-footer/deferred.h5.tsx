@@ -5,8 +5,8 @@ import { moreFailedText } from './more-failed'
 import 'taro-ui/lib/style/components/load-more.scss'
 
 /**
- * Browser build, for the home: the list's foot (taro-ui's load-more, which pulls its button and
- * Taro's `<button>` element) is fetched once the first screen is in (issue 24 item 3); until then,
+ * Browser build, for the home: the list's foot (with taro-ui's activity indicator for the next
+ * page's spinner) is fetched once the first screen is in (issue 24 item 3); until then,
  * or offline, the same footer in plain markup: 加载更多 (or what failed and 点击重试), 正在加载…,
  * 没有更多了, with taro-ui's load-more and button classes (their sheets are on the page).
  */

@@ -1,8 +1,10 @@
-import { View } from '@tarojs/components'
-import { AtLoadMore } from 'taro-ui'
+import { Text, View } from '@tarojs/components'
+import { AtActivityIndicator } from 'taro-ui'
 import type { PagedList } from '../../hooks/use-paged-list'
 import { moreFailedText } from './more-failed'
 import 'taro-ui/lib/style/components/load-more.scss'
+import 'taro-ui/lib/style/components/activity-indicator.scss'
+import 'taro-ui/lib/style/components/button.scss'
 
 export interface ListFooterProps {
   /** The paged list this footer loads more of. */
@@ -22,13 +24,20 @@ export default function ListFooter({ list, moreText = '加载更多', showEnd = 
   if (!showEnd && !list.hasMore && !list.loadingMore && !list.moreFailed) return null
   return (
     <View className='list-footer' data-testid={testId}>
-      <AtLoadMore
-        status={list.loadingMore ? 'loading' : list.hasMore || list.moreFailed ? 'more' : 'noMore'}
-        moreText={list.moreFailed ? moreFailedText(list.moreError) : moreText}
-        loadingText='正在加载…'
-        noMoreText='没有更多了'
-        onClick={() => void list.loadMore()}
-      />
+      {/* taro-ui's load-more look, drawn here: its component pulls AtButton and a <button> into the main package (issue 24). */}
+      <View className='at-load-more'>
+        {list.loadingMore ? (
+          <AtActivityIndicator mode='center' content='正在加载…' />
+        ) : list.hasMore || list.moreFailed ? (
+          <View className='at-load-more__cnt'>
+            <View role='button' className='at-button at-button--full' onClick={() => void list.loadMore()}>
+              <View className='at-button__text'>{list.moreFailed ? moreFailedText(list.moreError) : moreText}</View>
+            </View>
+          </View>
+        ) : (
+          <Text className='at-load-more__tip'>没有更多了</Text>
+        )}
+      </View>
     </View>
   )
 }

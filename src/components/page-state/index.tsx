@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { AtActivityIndicator, AtButton, AtIcon } from 'taro-ui'
+import { AtActivityIndicator, AtIcon } from 'taro-ui'
 import 'taro-ui/lib/style/components/activity-indicator.scss'
 import 'taro-ui/lib/style/components/loading.scss'
 import 'taro-ui/lib/style/components/button.scss'
@@ -71,9 +71,11 @@ export default function PageState({
           {explanation ? <Text className='page-state__description'>{explanation}</Text> : null}
           {action && onAction ? (
             <View className='page-state__action' data-testid={`${testId}-action`}>
-              <AtButton type={kind === 'error' ? 'primary' : 'secondary'} size='small' onClick={onAction}>
-                {action}
-              </AtButton>
+              {/* taro-ui's button look (its sheet is imported above) on a plain view: the AtButton component
+                  and the <button> it wraps stay out of the main package (issue 24); a tap is all this needs. */}
+              <View role='button' className={`at-button at-button--small ${kind === 'error' ? 'at-button--primary' : 'at-button--secondary'}`} onClick={onAction}>
+                <View className='at-button__text'>{action}</View>
+              </View>
             </View>
           ) : null}
         </View>

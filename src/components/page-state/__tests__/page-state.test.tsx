@@ -37,7 +37,7 @@ const { renderToStaticMarkup } = require('react-dom/server') as { renderToStatic
 const reload = () => undefined
 const render = (error: unknown) =>
   renderToStaticMarkup(<PageState kind='error' title='政策加载失败' error={error} onAction={reload} />)
-const hasRetry = (html: string) => html.includes('<button>重试</button>')
+const hasRetry = (html: string) => html.includes('role="button"><div class="at-button__text">重试</div>')
 
 const network = new ApiError('NETWORK', '网络不太好，请检查网络后重试')
 const validation = new ApiError('VALIDATION', '填写的内容有误，请按提示修改', [{ path: 'name', message: '请填写姓名' }], 400)
@@ -90,7 +90,7 @@ describe('PageState with the failure behind it', () => {
     const html = renderToStaticMarkup(
       <PageState kind='error' title='登录已过期' error={new ApiError('UNAUTHENTICATED', '', [], 401)} actionText='重新登录' onAction={reload} />,
     )
-    expect(html).toContain('<button>重新登录</button>')
+    expect(html).toContain('role="button"><div class="at-button__text">重新登录</div>')
   })
 })
 
