@@ -3,7 +3,7 @@ import { AtIcon } from 'taro-ui'
 import type { HotlineView } from '@shared/contracts/service'
 import { useLoad } from '../../hooks/use-load'
 import { dial } from '../../services/profile/dial'
-import { getHotline } from '../../services/service/service'
+import { getHotline } from '../../services/service/home'
 import './index.scss'
 
 export interface HotlineCardProps {

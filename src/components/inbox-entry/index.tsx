@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
-import { unreadCount } from '../../services/policy/notify'
+import { unreadCount } from '../../services/policy/unread'
 import { eventRoutes } from '../../utils/event-routes'
 import './index.scss'
 

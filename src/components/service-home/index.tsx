@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import { useLoad } from '../../hooks/use-load'
-import { listStories } from '../../services/service/service'
+import { listStories } from '../../services/service/home'
 import { routes } from '../../utils/routes'
 import './index.scss'
 

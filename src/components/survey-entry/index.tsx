@@ -7,7 +7,7 @@ import { dayText } from '@shared/domain/time'
 import { useLoad } from '../../hooks/use-load'
 import { useReloadOnShow } from '../../hooks/use-page-load'
 import { describeError } from '../../services/core/cloud-core'
-import { openSurveys } from '../../services/survey/survey'
+import { openSurveys } from '../../services/survey/open'
 import { surveyRoutes } from '../../utils/survey-routes'
 import './index.scss'
 

@@ -1,4 +1,4 @@
-import type { AttendeesInput, CancelOutput, CheckinOutput, EventDraftInput, EventListInput, SignupInput } from '@shared/contracts/event'
+import type { AttendeesInput, CancelOutput, CheckinOutput, EventDraftInput, SignupInput } from '@shared/contracts/event'
 import { REFUSALS } from '@shared/domain/event'
 import { ApiError, call, ErrorCodes, errorMessage, isApiError } from '../core/cloud'
 import { appOrigin } from '../core/app-origin'
@@ -30,7 +30,7 @@ export function eventErrorMessage(e: unknown): string {
   return errorMessage(e)
 }
 
-export const listEvents = (input: EventListInput) => call('event', 'list', input)
+export { listEvents } from './list'
 export const getEvent = (id: string) => call('event', 'get', { id })
 export const resolveScene = (scene: string) => call('event', 'resolve', { scene })
 export const saveEvent = (draft: EventDraftInput) => call('event', 'save', draft)

@@ -9,10 +9,7 @@ export const markAllRead = () => call('notify', 'markRead', { all: true })
 /** The resident opened a push's message from WeChat (the page carries the push id). */
 export const markPushOpened = (push: string) => call('notify', 'markRead', { push })
 
-/** Just the unread count (for the badge on 我的). */
-export async function unreadCount(): Promise<number> {
-  return (await listInbox({ limit: 1 })).unreadCount
-}
+export { unreadCount } from './unread'
 
 /** My notice switches (我的 → 消息提醒) and the progress template with my consents left. */
 export const getNotices = () => call('notify', 'notices', {})

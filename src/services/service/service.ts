@@ -1,6 +1,8 @@
 import type { GuideSaveInput, MentorSaveInput, StorySaveInput } from '@shared/contracts/service'
 import { call } from '../core/cloud'
 
+export { getHotline, listStories } from './home'
+
 
 export const listSites = (view: 'resident' | 'manage', after: string | null) => call('service', 'sites', { view, after, limit: 20 })
 export const applySite = (siteId: string, note: string) => call('service', 'applySite', { siteId, note })
@@ -9,9 +11,7 @@ export const placeSite = (id: string, reply: string) => call('service', 'placeSi
 export const declineSite = (id: string, reply: string) => call('service', 'declineSite', { id, reply })
 export const listGuides = (policyId?: string) => call('service', 'guides', policyId ? { policyId, limit: 20 } : { limit: 20 })
 export const getGuide = (id: string) => call('service', 'guide', { id })
-export const listStories = (limit: number) => call('service', 'stories', { limit })
 export const getStory = (id: string) => call('service', 'story', { id })
-export const getHotline = () => call('service', 'hotline', {})
 export const requestMentor = (topic: string, preferredTime: string) => call('service', 'requestMentor', { topic, preferredTime })
 export const listMentors = () => call('service', 'mentors', { view: 'resident', limit: 50 })
 export const assignMentor = (intentId: string, mentorId: string | null) => call('service', 'assignMentor', { intentId, mentorId })

@@ -2,10 +2,7 @@ import type { SurveyAnswerInput, SurveyDraftInput, SurveyListInput } from '@shar
 import { call } from '../core/cloud'
 import { type SendOptions, sendReliably } from '../core/outbox'
 
-/** The surveys open to me and recent results of my community. */
-export function openSurveys() {
-  return call('survey', 'open', {})
-}
+export { openSurveys } from './open'
 
 export function getSurvey(id: string) {
   return call('survey', 'get', { id })
