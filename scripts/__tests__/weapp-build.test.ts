@@ -90,7 +90,7 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     })
   })
 
-  it('the main package stays at most 443,000 bytes (issue 24: 468,226 before 消息提醒 left the 我的 tab, the page states lost AtButton and the tabs' calls got their own modules; the floor is ~333,000)', () => {
+  it('the main package stays at most 443,000 bytes (issue 24: 468,226 before 消息提醒 left the 我的 tab, the page states lost AtButton and the tabs’ calls got their own modules; the floor is ~333,000)', () => {
     const app = readJson<AppJson>('app.json')
     const roots = (app.subPackages ?? []).map((s) => s.root.replace(/\/+$/, ''))
     const main = dirBytes(DIST, (rel) => roots.includes(rel))
