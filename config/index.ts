@@ -143,6 +143,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       webpackChain(chain) {
         chain.plugin('server-only-guard').use(ServerOnlyGuardPlugin, [{ root }])
         if (process.env.TARO_BUNDLE_REPORT === '1') chain.plugin('bundle-report').use(BundleReportPlugin)
+        if (process.env.TARO_SOURCEMAP === '1') chain.devtool('source-map')
       },
     },
     h5: {

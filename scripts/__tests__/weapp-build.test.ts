@@ -90,7 +90,7 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     })
   })
 
-  it('the main package stays at most 443,000 bytes (issue 24: 468,226 before 消息提醒 left the 我的 tab, the page states lost AtButton and the tabs’ calls got their own modules; the floor is ~333,000)', () => {
+  it('the main package stays at most 429,000 bytes (issue 24: 468,226 before 消息提醒 left the 我的 tab, the page states lost AtButton, the tabs’ calls got their own modules, 我的’s staff menu, its survey list and the route tables left; the floor is ~333,000)', () => {
     const app = readJson<AppJson>('app.json')
     const roots = (app.subPackages ?? []).map((s) => s.root.replace(/\/+$/, ''))
     const main = dirBytes(DIST, (rel) => roots.includes(rel))
@@ -104,7 +104,15 @@ describeBuild(`dist/weapp${skip ? ' (skipped: SKIP_WEAPP_BUILD_CHECK=1)' : ''}`,
     // services, and the offline outbox they send through, stay with the subpackage pages.
     expect(mainJs).not.toContain('cy.outbox.')
     expect(mainJs).not.toContain('applySite')
-    expect(main.bytes).toBeLessThanOrEqual(443_000)
+    // 我的 names a staff member's role (domain/role-labels.ts) and sends them to the workbench, whose
+    // navigation lists what the role may do: the permission table stays in the staff subpackage.
+    expect(mainJs).not.toContain('audit.read')
+    // The tabs build their links with `pageUrl`; the route tables (utils/*-routes.ts) and the
+    // event rules beyond their labels (domain/event-labels.ts) stay with the pages that use them.
+    expect(mainJs).not.toContain('staffLoginThenBack')
+    expect(mainJs).not.toContain('myCaseJustRegistered')
+    expect(mainJs).not.toContain('二维码已过期')
+    expect(main.bytes).toBeLessThanOrEqual(429_000)
   })
 
   describe('main-package bytes (issue 24): the settings in config/mini-size.json reach the output', () => {

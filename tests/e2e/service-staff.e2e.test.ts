@@ -39,7 +39,10 @@ describe('服务资源: staff keep mentors and guides, assign a mentor on a case
     expect(policy?._id).toBeTruthy()
 
     staff = await staffPage(desk, 'xinhua', `${baseUrl()}/#/pages/mine/index`)
-    await byTest(staff, 'staff-service-entry').click()
+    // 我的 sends staff to the workbench; its navigation lists what the role may do.
+    await byTest(staff, 'staff-workbench-entry').click()
+    await byTest(staff, 'workbench').waitFor()
+    await byTest(staff, 'nav-services').click()
     await byTest(staff, 'service-resources').waitFor()
     await byTest(staff, 'mentor-list').waitFor()
     await byTest(staff, 'new-mentor').click()

@@ -149,9 +149,11 @@ describe('satisfaction survey end to end', () => {
     expect(await row.getAttribute('data-state')).toBe('open')
   })
 
-  it('a resident reads the community’s results in 我的 once the survey has closed', async () => {
+  it('a resident reads the community’s results in 我的 → 满意度调查 once the survey has closed', async () => {
     const page = residents[0]
     await page.goto(`${baseUrl()}/#/pages/mine/index`)
+    await byTest(page, 'my-surveys-entry').click()
+    await byTest(page, 'my-surveys').waitFor()
     const row = byTest(page, 'survey-entry-row').filter({ hasText: '创业环境满意度调查' }).filter({ hasText: '已结束' }).first()
     await row.waitFor()
     await row.click()

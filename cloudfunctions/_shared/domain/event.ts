@@ -52,19 +52,10 @@ export function freshEventState(): Pick<
   return { status: 'published', cancelReason: null, cancelledAt: null, confirmedCount: 0, waitlistCount: 0, checkedInCount: 0, seq: 0 }
 }
 
-/**
- * `confirmed` holds a place; `waitlisted` waits for one in `seq` order; `checked_in` came;
- * `cancelled` gave the place back (a new sign-up reuses the same document).
- */
-export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'checked_in', 'cancelled'] as const
-export type SignupStatus = (typeof SIGNUP_STATUSES)[number]
-
-export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
-  confirmed: '已报名',
-  waitlisted: '候补中',
-  checked_in: '已签到',
-  cancelled: '已取消',
-}
+// Statuses, phases and their labels live apart so a card that names them does not carry the
+// rest of this module (the 活动 tab is in the mini-program's main package, issue 24).
+export { SIGNUP_STATUSES, type SignupStatus, SIGNUP_STATUS_LABELS, type EventPhase, EVENT_PHASE_LABELS } from './event-labels'
+import type { EventPhase, SignupStatus } from './event-labels'
 
 /** One resident's sign-up to one event. Its id is derived from (event, resident): one per pair. */
 export interface EventSignup {
@@ -175,17 +166,6 @@ export function checkinRefusal(event: PromotionEvent, now: Date): RefusalReason 
   if (t > Date.parse(event.endAt)) return 'ended'
   if (t < Date.parse(event.startAt) - CHECKIN_EARLY_MS) return 'checkin_not_open'
   return null
-}
-
-/** Plain phase of an event for lists and badges. */
-export type EventPhase = 'cancelled' | 'upcoming' | 'signup' | 'ongoing' | 'ended'
-
-export const EVENT_PHASE_LABELS: Record<EventPhase, string> = {
-  cancelled: '已取消',
-  upcoming: '即将开放报名',
-  signup: '报名中',
-  ongoing: '进行中',
-  ended: '已结束',
 }
 
 export function phaseOf(event: Pick<PromotionEvent, 'status' | 'startAt' | 'endAt' | 'signupFrom' | 'signupUntil'>, now: Date): EventPhase {

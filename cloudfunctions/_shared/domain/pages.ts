@@ -40,6 +40,8 @@ export const RESIDENT_PACKAGES = {
     sites: 'sites',
     /** 市民创业状况: the census results anyone may read (issue 21). */
     census: 'census',
+    /** 满意度调查, opened from 我的: my community's surveys and results, and the census (left the main package). */
+    mySurveys: 'my-surveys',
   },
   /** Events and courses: sign-up (poster QR code, share), the intent form it leads to, my activities. */
   'pkg-event': {
@@ -147,6 +149,7 @@ export interface PageQueries {
   survey: Id
   /** 市民创业状况调查 results: the city, or a district or street (`orgId`), for `year`. */
   census: { orgId?: string; year?: string }
+  mySurveys: void
   /** `scene`: a QR code's scene; `ref`: the sharer's referral id. */
   event: { id?: string; scene?: string; ref?: string }
   inbox: void

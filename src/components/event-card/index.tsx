@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { EventListItem } from '@shared/contracts/event'
-import { EVENT_PHASE_LABELS, type EventPhase, SIGNUP_STATUS_LABELS } from '@shared/domain/event'
-import { eventTimeLabel } from '../../utils/event-routes'
+import { EVENT_PHASE_LABELS, type EventPhase, SIGNUP_STATUS_LABELS } from '@shared/domain/event-labels'
+import { eventTimeLabel } from '../../utils/event-time'
 import Chip from '../chip'
 import './index.scss'
 

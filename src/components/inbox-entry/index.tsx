@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
 import { unreadCount } from '../../services/policy/unread'
-import { eventRoutes } from '../../utils/event-routes'
 import './index.scss'
+import { pageUrl } from '@shared/domain/pages'
 
 export interface InboxEntryProps {
   /** `data-testid` of the row; the badge gets `<testId>-badge`. Default `'inbox-entry'`. */
@@ -24,7 +24,7 @@ export default function InboxEntry({ testId = 'inbox-entry' }: InboxEntryProps) 
   useEffect(refresh, [])
   useDidShow(refresh)
   return (
-    <View role='button' className='inbox-entry' data-testid={testId} onClick={() => void Taro.navigateTo({ url: eventRoutes.inbox })}>
+    <View role='button' className='inbox-entry' data-testid={testId} onClick={() => void Taro.navigateTo({ url: pageUrl('inbox') })}>
       <View className='inbox-entry__icon'>
         <AtIcon value='bell' size={18} color='#2861d8' />
       </View>

@@ -7,9 +7,9 @@ import ListFooter from '../../components/list-footer'
 import StaleNotice from '../../components/stale-notice'
 import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { listEvents } from '../../services/event/list'
-import { eventRoutes } from '../../utils/event-routes'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
+import { pageUrl } from '@shared/domain/pages'
 
 /** 活动: upcoming promotion events of my community and the offices above it, soonest first. */
 function EventsPage() {
@@ -40,7 +40,7 @@ function EventsPage() {
       ) : (
         <View data-testid='event-list'>
           {list.items.map((e) => (
-            <EventCard key={e._id} event={e} onClick={() => void Taro.navigateTo({ url: eventRoutes.event(e._id) })} />
+            <EventCard key={e._id} event={e} onClick={() => void Taro.navigateTo({ url: pageUrl('event', { id: e._id }) })} />
           ))}
           <ListFooter list={list} moreText='查看更多' showEnd={false} />
         </View>

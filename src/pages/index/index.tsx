@@ -18,11 +18,10 @@ import SurveyEntry from '../../components/survey-entry/deferred'
 import { useListPage, usePagedList } from '../../hooks/use-paged-list'
 import { listPolicies } from '../../services/policy/policy'
 import { getMe, peekMe } from '../../services/profile/profile'
-import { intentRoutes } from '../../utils/intent-routes'
-import { routes } from '../../utils/routes'
 import 'taro-ui/lib/style/components/button.scss'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
+import { pageUrl } from '@shared/domain/pages'
 
 const PAGE_SIZE = 10
 
@@ -74,7 +73,7 @@ function IndexPage() {
     }
     if (me && me.targetGroups.length === 0) {
       forMeAfterProfile.current = true
-      void Taro.navigateTo({ url: routes.profileEdit('forMe') })
+      void Taro.navigateTo({ url: pageUrl('profileEdit', { from: 'forMe' }) })
       return
     }
     setForMe(true)
@@ -126,7 +125,7 @@ function IndexPage() {
             <NoticeBanner
               text='设置我的情况，看看哪些政策适合我'
               actionText='去设置'
-              onAction={() => void Taro.navigateTo({ url: routes.profileEdit('banner') })}
+              onAction={() => void Taro.navigateTo({ url: pageUrl('profileEdit', { from: 'banner' }) })}
               testId='profile-banner'
             />
           </View>
@@ -136,11 +135,11 @@ function IndexPage() {
 
         {me?.kind === 'staff' ? null : me?.hasIntent ? (
           <View className='home__banner' data-testid='my-case-banner'>
-            <NoticeBanner text='你已登记创业意向，看看社区的帮扶进展' actionText='我的创业档案' onAction={() => void Taro.navigateTo({ url: intentRoutes.myCase })} />
+            <NoticeBanner text='你已登记创业意向，看看社区的帮扶进展' actionText='我的创业档案' onAction={() => void Taro.navigateTo({ url: pageUrl('myCase') })} />
           </View>
         ) : (
           <View className='home__banner' data-testid='intent-entry'>
-            <NoticeBanner text='想创业？登记一下，社区创业指导员一对一帮你' actionText='去登记' onAction={() => void Taro.navigateTo({ url: intentRoutes.form() })} />
+            <NoticeBanner text='想创业？登记一下，社区创业指导员一对一帮你' actionText='去登记' onAction={() => void Taro.navigateTo({ url: pageUrl('intentForm') })} />
           </View>
         )}
 
@@ -191,7 +190,7 @@ function IndexPage() {
         ) : (
           <View className='home__list' data-testid='policy-list'>
             {list.items.map((p) => (
-              <PolicyCard key={p._id} policy={p} onClick={() => void Taro.navigateTo({ url: routes.policyDetail(p._id) })} />
+              <PolicyCard key={p._id} policy={p} onClick={() => void Taro.navigateTo({ url: pageUrl('policyDetail', { id: p._id }) })} />
             ))}
             <ListFooter list={list} testId='load-more' />
           </View>

@@ -1,27 +1,21 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
-import { can, ROLE_LABELS } from '@shared/domain/roles'
+import { ROLE_LABELS } from '@shared/domain/role-labels'
 import { TARGET_GROUP_LABELS } from '@shared/domain/target-groups'
 import CareSwitch from '../../components/care-switch'
 import Chip from '../../components/chip'
 import HotlineCard from '../../components/hotline-card'
 import InboxEntry from '../../components/inbox-entry'
 import PageState from '../../components/page-state'
-import SurveyEntry from '../../components/survey-entry'
 import { useLoad } from '../../hooks/use-load'
 import { useReloadOnShow } from '../../hooks/use-page-load'
 import { getMe } from '../../services/profile/profile'
 import { passwordSignIn, signOut } from '../../services/core/session'
-import { routes } from '../../utils/routes'
-import { surveyRoutes } from '../../utils/survey-routes'
-import { intentRoutes } from '../../utils/intent-routes'
-import { eventRoutes } from '../../utils/event-routes'
-import { feedbackRoutes } from '../../utils/feedback-routes'
-import { evaluationRoutes } from '../../utils/evaluation-routes'
 import { confirm, toastSuccess } from '../../utils/toast'
 import './index.scss'
 import { withCareMode } from '../../components/care-root'
+import { pageUrl } from '@shared/domain/pages'
 
 /** 我的: my community and groups, and the way in for staff. */
 function MinePage() {
@@ -58,7 +52,7 @@ function MinePage() {
       <View className='mine__card' data-testid='mine-profile'>
         <View className='mine__card-head'>
           <Text className='mine__card-title'>我的情况</Text>
-          <View role='button' className='mine__link' onClick={() => void Taro.navigateTo({ url: routes.profileEdit() })} data-testid='mine-edit-profile'>
+          <View role='button' className='mine__link' onClick={() => void Taro.navigateTo({ url: pageUrl('profileEdit') })} data-testid='mine-edit-profile'>
             <Text>修改</Text>
             <AtIcon value='chevron-right' size={14} color='#2861d8' />
           </View>
@@ -87,28 +81,28 @@ function MinePage() {
 
       {staff ? null : (
         <View className='mine__card'>
-          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myActivities })} data-testid='my-activities-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('myActivities') })} data-testid='my-activities-entry'>
             <View className='mine__item-main'>
               <Text>我的活动</Text>
               <Text className='mine__item-note'>报名的活动和培训：时间、地点、报名号</Text>
             </View>
             <AtIcon value='chevron-right' size={16} color='#8f959e' />
           </View>
-          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.myCase })} data-testid='my-case-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('myCase') })} data-testid='my-case-entry'>
             <View className='mine__item-main'>
               <Text>我的创业档案</Text>
               <Text className='mine__item-note'>登记创业意向，社区一对一帮你创业</Text>
             </View>
             <AtIcon value='chevron-right' size={16} color='#8f959e' />
           </View>
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.form() })} data-testid='feedback-entry'>
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('feedbackForm') })} data-testid='feedback-entry'>
             <View className='mine__item-main'>
               <Text>反馈/投诉</Text>
               <Text className='mine__item-note'>办事不顺、政策没落实，告诉社区，按时答复</Text>
             </View>
             <AtIcon value='chevron-right' size={16} color='#8f959e' />
           </View>
-          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.mine })} data-testid='my-feedback-entry'>
+          <View className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('myFeedback') })} data-testid='my-feedback-entry'>
             <View className='mine__item-main'>
               <Text>我的反馈</Text>
               <Text className='mine__item-note'>看社区的答复，给答复打分</Text>
@@ -120,16 +114,22 @@ function MinePage() {
       <InboxEntry />
       {staff ? null : (
         <View className='mine__card'>
-          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.noticeSettings })} data-testid='notice-settings-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('noticeSettings') })} data-testid='notice-settings-entry'>
             <View className='mine__item-main'>
               <Text>消息提醒</Text>
               <Text className='mine__item-note'>订阅新政策提醒，选择要收到哪些消息</Text>
             </View>
             <AtIcon value='chevron-right' size={16} color='#8f959e' />
           </View>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('mySurveys') })} data-testid='my-surveys-entry'>
+            <View className='mine__item-main'>
+              <Text>满意度调查</Text>
+              <Text className='mine__item-note'>给社区的服务打分，看调查结果和全市创业状况</Text>
+            </View>
+            <AtIcon value='chevron-right' size={16} color='#8f959e' />
+          </View>
         </View>
       )}
-      {staff ? null : <SurveyEntry variant='mine' />}
       {staff ? null : <HotlineCard />}
 
       <View className='mine__card'>
@@ -143,54 +143,13 @@ function MinePage() {
               <Text className='mine__staff-role'>{ROLE_LABELS[staff.role]}</Text>
               <Text className='mine__staff-org'>{staff.orgName}</Text>
             </View>
-            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffWorkbench })} data-testid='staff-workbench-entry'>
-              <Text>工作台</Text>
-              <AtIcon value='chevron-right' size={16} color='#8f959e' />
-            </View>
-            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffDashboard() })} data-testid='staff-dashboard-entry'>
-              <Text>指标看板</Text>
-              <AtIcon value='chevron-right' size={16} color='#8f959e' />
-            </View>
-            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffPolicies })} data-testid='staff-entry'>
-              <Text>政策管理</Text>
-              <AtIcon value='chevron-right' size={16} color='#8f959e' />
-            </View>
-            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: intentRoutes.ledger })} data-testid='staff-ledger-entry'>
-              <Text>帮扶台帐</Text>
-              <AtIcon value='chevron-right' size={16} color='#8f959e' />
-            </View>
-            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: eventRoutes.staffEvents })} data-testid='staff-events-entry'>
-              <Text>活动管理</Text>
-              <AtIcon value='chevron-right' size={16} color='#8f959e' />
-            </View>
-            {can(staff.role, 'feedback.stats') ? (
-              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: feedbackRoutes.inbox })} data-testid='staff-feedback-entry'>
-                <Text>居民反馈</Text>
-                <AtIcon value='chevron-right' size={16} color='#8f959e' />
+            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('staffWorkbench') })} data-testid='staff-workbench-entry'>
+              <View className='mine__item-main'>
+                <Text>工作台</Text>
+                <Text className='mine__item-note'>今天的待办，台帐、看板、政策、活动都从这里进</Text>
               </View>
-            ) : null}
-            {can(staff.role, 'evaluation.read') ? (
-              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: evaluationRoutes.list })} data-testid='staff-evaluation-entry'>
-                <Text>评估申报</Text>
-                <AtIcon value='chevron-right' size={16} color='#8f959e' />
-              </View>
-            ) : null}
-            {can(staff.role, 'service.write') ? (
-              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffServiceResources })} data-testid='staff-service-entry'>
-                <Text>服务资源</Text>
-                <AtIcon value='chevron-right' size={16} color='#8f959e' />
-              </View>
-            ) : null}
-            <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: surveyRoutes.staffList })} data-testid='staff-surveys-entry'>
-              <Text>满意度调查</Text>
               <AtIcon value='chevron-right' size={16} color='#8f959e' />
             </View>
-            {can(staff.role, 'staff.manage') || can(staff.role, 'audit.read') ? (
-              <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffTeam })} data-testid='staff-team-entry'>
-                <Text>团队与记录</Text>
-                <AtIcon value='chevron-right' size={16} color='#8f959e' />
-              </View>
-            ) : null}
             {passwordSignIn ? (
               <View role='button' className='mine__item mine__item--danger' onClick={() => void logout()} data-testid='logout-button'>
                 <Text>退出登录</Text>
@@ -198,7 +157,7 @@ function MinePage() {
             ) : null}
           </>
         ) : (
-          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.staffLogin })} data-testid='staff-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('staffLogin') })} data-testid='staff-entry'>
             <View className='mine__item-main'>
               <Text>工作人员入口</Text>
               <Text className='mine__item-note'>社区创业指导员在这里管理政策</Text>
@@ -211,7 +170,7 @@ function MinePage() {
       <CareSwitch />
 
       <View className='mine__card'>
-        <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.privacy })} data-testid='privacy-entry'>
+        <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('privacy') })} data-testid='privacy-entry'>
           <View className='mine__item-main'>
             <Text>隐私说明</Text>
             <Text className='mine__item-note'>我们保存哪些信息、为什么、保存多久</Text>
@@ -219,7 +178,7 @@ function MinePage() {
           <AtIcon value='chevron-right' size={16} color='#8f959e' />
         </View>
         {staff ? null : (
-          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: routes.myData })} data-testid='my-data-entry'>
+          <View role='button' className='mine__item' onClick={() => void Taro.navigateTo({ url: pageUrl('myData') })} data-testid='my-data-entry'>
             <View className='mine__item-main'>
               <Text>我的数据</Text>
               <Text className='mine__item-note'>导出或删除我们保存的你的数据</Text>
