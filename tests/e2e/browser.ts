@@ -68,6 +68,27 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
   }
 }
 
+/**
+ * After a refused submit a form scrolls to its first field in error (`scrollToFirstError`: 50 ms
+ * later, a 200 ms animation); a click aimed before or during that scroll lands on whatever moved
+ * under the pointer. Waits until that field has not moved for `quietMs`.
+ */
+export async function untilFormSettled(page: Page, quietMs = 500, timeoutMs = 10000): Promise<void> {
+  const field = page.locator('.form-field--error').first()
+  const deadline = Date.now() + timeoutMs
+  let last = ''
+  let since = Date.now()
+  while (Date.now() < deadline) {
+    const box = JSON.stringify(await field.boundingBox())
+    if (box !== last) {
+      last = box
+      since = Date.now()
+    } else if (Date.now() - since >= quietMs) return
+    await page.waitForTimeout(50)
+  }
+  throw new Error(`the form kept scrolling for ${timeoutMs} ms`)
+}
+
 /** Chromium and a desktop-sized context (1366×768 unless told) for a staff desk. */
 export async function launchDesk(viewport = { width: 1366, height: 768 }): Promise<{ browser: Browser; desk: BrowserContext }> {
   const browser = await launch()

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { byTest, pickCommunity, signInStaff } from './api'
-import { baseUrl, eventually, launch, phone, screenshot, toTop } from './browser'
+import { baseUrl, eventually, launch, phone, screenshot, toTop, untilFormSettled } from './browser'
 
 /**
  * Issue 3 end to end: a resident registers their entrepreneurial intent; staff see it masked in
@@ -85,6 +85,7 @@ describe('intent registration and the assistance ledger', () => {
     await byTest(resident, 'contact-weekday_evening').click()
     await byTest(resident, 'intent-submit').click()
     await eventually(() => byTest(resident, 'field-consent').getAttribute('data-invalid'), (v) => expect(v).toBe('true'))
+    await untilFormSettled(resident)
     await byTest(resident, 'field-consent-tick').click()
     await byTest(resident, 'intent-submit').click()
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { fillAll, openSection, pickCommunity } from './api'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { baseUrl, eventually, launch, phone, screenshot, untilFormSettled } from './browser'
 
 /**
  * The foundation's end-to-end story, in Chromium against the real local runtime:
@@ -95,6 +95,7 @@ describe('policies end to end', () => {
     await byTest(staff, 'field-title-input').waitFor()
     await byTest(staff, 'publish-button').click()
     await eventually(() => byTest(staff, 'field-title').getAttribute('data-invalid'), (v) => expect(v).toBe('true'))
+    await untilFormSettled(staff)
 
     await byTest(staff, 'category-incubation').click()
     await byTest(staff, 'group-returning_migrant').click()

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import type { DashboardOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import type { LedgerListOutput, MineOutput } from '../../cloudfunctions/_shared/contracts/intent'
 import { byTest, fn, idCard, pickCommunity, residentToken, signInStaff, staffToken } from './api'
-import { baseUrl, eventually, launch, phone, screenshot } from './browser'
+import { baseUrl, eventually, launch, phone, screenshot, untilFormSettled } from './browser'
 import { runtimeOutput } from './runtime'
 
 /**
@@ -68,6 +68,7 @@ describe('代登记 and the resident’s claim', () => {
     await byTest(page, 'contact-weekday_day').click()
     await byTest(page, 'register-submit').click()
     await eventually(() => byTest(page, 'field-consent-method').getAttribute('data-invalid'), (v) => expect(v).toBe('true'))
+    await untilFormSettled(page)
     expect((await fn<LedgerListOutput>(staff, 'ledger', 'list', { keyword: NAME })).items).toEqual([])
 
     await byTest(page, 'consent-method-paper').click()
