@@ -24,7 +24,7 @@ import { coldStartRows, coldStartRun } from './cold-start'
 import { floorFirstScreen, h5FirstRender } from './h5-render'
 import type { DashboardBenchResult } from './dashboard'
 import type { LedgerExportResult } from './ledger-export'
-import { opsPerAction } from './ops'
+import { opsAtTwoSizes } from './ops'
 import { policyListScaling } from './policy-list'
 import { searchQualityBench } from './search'
 import { ensureDist, packageSizes } from './sizes'
@@ -35,6 +35,7 @@ import { sigkillLoop, SIGKILL_TRIALS } from './sigkill'
 const ROOT = resolve(__dirname, '..')
 const LEDGER_ROWS = 50_000
 const DASHBOARD_SIZES = [1_000, 1_000_000]
+const OPS_SIZES: [number, number] = [1_000, 100_000]
 
 /**
  * Runs one bench module in its own Node process (with --expose-gc, so its memory figures are its
@@ -84,7 +85,10 @@ async function main(): Promise<void> {
   const sizes = await timed('package sizes', () => packageSizes(built, h5.firstScreen, floor, floorScreen), took)
   const b = await timed('burst', () => burst(), took)
   const cb = await timed('CloudBase conflict model', () => conflictBursts([50, 200]), took)
-  const ops = await timed('store ops per action', () => opsPerAction(), took)
+  // Every action at 1k and at 100k bulk records (residents with a case, a feedback item and a past
+  // sign-up each, in another community), side by side: nothing may grow with data unless it pages.
+  const opsCompare = await timed('store ops per action, 1k and 100k records', () => opsAtTwoSizes(OPS_SIZES[0], OPS_SIZES[1]), took)
+  const ops = opsCompare.small
   const cold = await timed(
     'function cold starts',
     async () => {
@@ -130,9 +134,13 @@ async function main(): Promise<void> {
     ...(cb.problems.length ? ['**PROBLEMS:**', ...cb.problems.map((p) => `- ${p}`), ''] : []),
     `## 3. Store operations per action (${ops.covered} of ${ops.total} actions in \`server/functions.ts\`)`,
     '',
-    'Counting adapter over a SQLite store (reads: document gets, queries, counts and scan pages; writes: insert/put/update/remove), each action driven through the real dispatch with setup data made by the real actions. Caller resolution and audit writes are included.',
+    `Counting adapter over a SQLite store (reads: document gets, queries, counts and scan pages; writes: insert/put/update/remove), each action driven through the real dispatch with setup data made by the real actions. Caller resolution and audit writes are included. The same drive runs twice, over ${OPS_SIZES[0].toLocaleString('en-US')} and over ${OPS_SIZES[1].toLocaleString('en-US')} bulk records (residents with a case, a feedback item and a past sign-up each, in another community), side by side.`,
     '',
-    ...ops.rows,
+    ...opsCompare.rows,
+    '',
+    opsCompare.grows.length
+      ? `**GROWS with data (${opsCompare.grows.length}):** ${opsCompare.grows.join('; ')}`
+      : `**Nothing grows with data** between ${OPS_SIZES[0].toLocaleString('en-US')} and ${OPS_SIZES[1].toLocaleString('en-US')} records${opsCompare.pages.length ? `, apart from whole-store scans and pages: ${opsCompare.pages.join('; ')}` : ''}.`,
     '',
     ops.notDriven.length
       ? `Not driven (the story in bench/ops.ts does not call them, so they have no figures here): ${ops.notDriven.join(', ')}.`
@@ -207,7 +215,7 @@ async function main(): Promise<void> {
   ].join('\n')
   process.stdout.write(out)
   writeFileSync(join(__dirname, 'results.md'), out)
-  if (b.problems.length || !small.agree || !large.agree || kill.lost || kill.duplicated || kill.drift || !search.ok) process.exitCode = 1
+  if (b.problems.length || opsCompare.grows.length || !small.agree || !large.agree || kill.lost || kill.duplicated || kill.drift || !search.ok) process.exitCode = 1
 }
 
 main().catch((err) => {
