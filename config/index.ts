@@ -171,6 +171,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       webpackChain(chain) {
         chain.plugin('server-only-guard').use(ServerOnlyGuardPlugin, [{ root }])
         if (process.env.TARO_BUNDLE_REPORT === '1') chain.plugin('bundle-report').use(BundleReportPlugin)
+        if (process.env.TARO_SOURCEMAP === '1') chain.devtool('source-map')
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of the component wrappers, taro-ui and the request code. Share them between pages.
         chain.optimization.splitChunks(h5SplitChunks())
