@@ -12,25 +12,33 @@ import { launchBrowser, startServer, stopServer } from './server'
 
 const LOADS = 5
 
-/** A cold phone-sized page (fresh context, empty cache) and the paths of the JS and CSS files it requests from now on. */
-async function coldPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; loaded: string[] }> {
+/** A cold phone-sized page (fresh context, empty cache). */
+async function coldPhonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
   const page = await context.newPage()
-  const loaded: string[] = []
-  page.on('request', (req) => {
-    const path = new URL(req.url()).pathname
-    if (/\.(js|css)$/.test(path)) loaded.push(path)
-  })
-  return { context, page, loaded }
+  return { context, page }
 }
 
-/** Paths of the JS and CSS files one cold load of `url` requested until `selector` was visible. */
+/**
+ * Paths of the JS and CSS files one cold load of `url` had fully received when `selector` was
+ * visible, from the page's own resource timings read at that moment (the Node side hears of a
+ * request only later, and work deferred to after the first screen starts right after it).
+ */
 async function requestedUntilVisible(browser: Browser, url: string, selector: string): Promise<string[]> {
-  const { context, page, loaded } = await coldPhonePage(browser)
+  const { context, page } = await coldPhonePage(browser)
   await page.goto(url, { waitUntil: 'commit' })
-  await page.locator(selector).first().waitFor({ state: 'visible', timeout: 30000 })
+  const handle = await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel)
+      if (!el || el.getBoundingClientRect().height === 0) return false
+      return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|css)$/.test(p))
+    },
+    selector,
+    { polling: 'raf', timeout: 30000 },
+  )
+  const files = (await handle.jsonValue()) as string[]
   await context.close()
-  return loaded
+  return files
 }
 
 /**
@@ -57,19 +65,21 @@ export async function h5FirstRender(): Promise<{ rows: string[]; medianMs: numbe
     const times: { card: number; fcp: number | null }[] = []
     const firstScreen: string[] = []
     for (let i = 0; i < LOADS; i++) {
-      const { context, page, loaded } = await coldPhonePage(browser)
+      const { context, page } = await coldPhonePage(browser)
       await page.goto(`${url}/`, { waitUntil: 'commit' })
       const handle = await page.waitForFunction(() => {
         const el = document.querySelector('[data-testid="policy-card"]')
         if (!el) return false
         const r = el.getBoundingClientRect()
         const style = getComputedStyle(el)
-        return r.width > 0 && r.height > 0 && r.top < window.innerHeight && style.visibility !== 'hidden' && style.display !== 'none' ? performance.now() : false
+        if (!(r.width > 0 && r.height > 0 && r.top < window.innerHeight && style.visibility !== 'hidden' && style.display !== 'none')) return false
+        // What the page had received at that moment (its own resource timings): nothing requested later counts.
+        return { at: performance.now(), files: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\.(js|css)$/.test(p)) }
       }, undefined, { polling: 'raf', timeout: 30000 })
-      const card = (await handle.jsonValue()) as number
+      const { at: card, files } = (await handle.jsonValue()) as { at: number; files: string[] }
       const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null)
       times.push({ card, fcp })
-      if (i === 0) firstScreen.push(...loaded)
+      if (i === 0) firstScreen.push(...files)
       await context.close()
     }
     const sorted = times.map((t) => t.card).sort((a, b) => a - b)

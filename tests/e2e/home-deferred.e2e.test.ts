@@ -32,6 +32,16 @@ describe('H5 home: parts fetched after the first screen', () => {
     const page = await phone(browser)
     const requested: string[] = []
     page.on('request', (r) => requested.push(new URL(r.url()).pathname))
+    // When the app's own list first appears, on the page's clock (resource timings use the same).
+    await page.addInitScript(() => {
+      const w = window as unknown as { __listAt?: number }
+      new MutationObserver((_, o) => {
+        if (document.querySelector('#app [data-testid="policy-list"]')) {
+          w.__listAt = performance.now()
+          o.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
     await appHome(page)
     // Not part of the first screen: requested only afterwards (index.html does not preload them).
     const html = await (await fetch(`${baseUrl()}/`)).text()
@@ -41,6 +51,19 @@ describe('H5 home: parts fetched after the first screen', () => {
       async () => [...new Set(requested.filter((p) => /\/js\/(list-footer|page-state|toast)\./.test(p)).map((p) => p.split('/').pop()?.split('.')[0]))].sort(),
       (names) => expect(names).toEqual(['list-footer', 'page-state', 'toast']),
     )
+    // …and only once the app had drawn its own list: they do not share the first screen's bandwidth.
+    const timing = () =>
+      page.evaluate(() => ({
+        listAt: (window as unknown as { __listAt?: number }).__listAt ?? null,
+        starts: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/js\/(list-footer|page-state|toast)\./.test(new URL(e.name).pathname))
+          .map((e) => e.startTime),
+      }))
+    await eventually(timing, (t) => expect(t.starts).toHaveLength(3))
+    const order = await timing()
+    expect(order.listAt).not.toBeNull()
+    for (const start of order.starts) expect(start).toBeGreaterThanOrEqual(order.listAt ?? Infinity)
     // The list foot (taro-ui's load-more look, drawn by the app in both versions; the full one adds
     // the spinner while the next page loads). The demo has more than one page of policies, so it offers 加载更多.
     await eventually(() => page.locator('[data-testid="load-more"] .at-load-more__cnt [role="button"]').innerText(), (t) => expect(t).toBe('加载更多'))

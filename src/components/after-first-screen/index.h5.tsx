@@ -29,8 +29,19 @@ export function lazyAfterFirstScreen<P extends object>(load: () => Promise<{ def
  */
 export function lazyWithPlainFallback<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, Plain: ComponentType<P>): ComponentType<P> {
   const Full = lazy(() => load().catch(() => ({ default: Plain })))
-  afterFirstScreen(() => void load().catch(() => undefined))
+  let arrived = false
+  afterFirstScreen(() => {
+    arrived = true
+    void load().catch(() => undefined)
+  })
   return function WithPlainFallback(props: P) {
+    // Rendering the lazy version fetches its code: not before the first screen is in, even when
+    // the state is drawn within it (the home's list foot is).
+    const [ready, setReady] = useState(arrived)
+    useEffect(() => {
+      if (!ready) afterFirstScreen(() => setReady(true))
+    }, [ready])
+    if (!ready) return createElement(Plain, props)
     return <Suspense fallback={createElement(Plain, props)}>{createElement(Full as unknown as ComponentType<P>, props)}</Suspense>
   }
 }
