@@ -26,6 +26,12 @@ import miniSize from './mini-size.json'
 
 const root = path.resolve(__dirname, '..')
 const sharedDir = path.resolve(root, 'cloudfunctions/_shared')
+/**
+ * Packages published as modern JS that must still go through Babel to meet the engines named in
+ * babel.config.js (valibot ships `?.` and `??`, which iOS 13.0-13.3 cannot parse).
+ * `scripts/__tests__/weapp-build.test.ts` parses every built file at that level.
+ */
+const modernPackages = [path.resolve(root, 'node_modules/valibot')]
 
 /**
  * `TARO_APP_*` values from the shell win over nothing; `.env*` files (Taro's own mechanism)
@@ -134,7 +140,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       // Components' styles use their own BEM names, so the order pages pull them in is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
       // The shared contracts and domain live outside `src` and must go through Babel too.
-      compile: { include: [sharedDir] },
+      compile: { include: [sharedDir, ...modernPackages] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         autoprefixer: miniSize.autoprefixer,
@@ -154,7 +160,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       // taro-ui's styles are written in 750-wide design px; on H5 only listed packages get the
       // px → rem transform (the mini-program build transforms everything).
       esnextModules: ['taro-ui'],
-      compile: { include: [sharedDir] },
+      compile: { include: [sharedDir, ...modernPackages] },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',
