@@ -1,5 +1,6 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { AtIcon } from 'taro-ui'
+import FieldInput from './field-input'
 import './index.scss'
 
 export interface SearchBoxProps {
@@ -30,18 +31,7 @@ export default function SearchBox({
     <View className='search-box'>
       <View className='search-box__field'>
         <AtIcon value='search' size={16} color='#8f959e' />
-        <Input
-          className='search-box__input'
-          type='text'
-          confirmType='search'
-          value={value}
-          placeholder={placeholder}
-          placeholderClass='search-box__placeholder'
-          maxlength={maxLength}
-          onInput={(e) => onChange(e.detail.value)}
-          onConfirm={(e) => onSearch(e.detail.value)}
-          nativeProps={{ 'data-testid': testId, 'aria-label': placeholder, enterkeyhint: 'search' }}
-        />
+        <FieldInput value={value} placeholder={placeholder} maxLength={maxLength} testId={testId} onChange={onChange} onSearch={onSearch} />
         {value ? (
           <View
             role='button'

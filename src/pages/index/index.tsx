@@ -1,10 +1,11 @@
 import { useMemo, useRef, useState } from 'react'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { Me } from '@shared/contracts/profile'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, type PolicyCategory } from '@shared/domain/policy'
 import CardSkeleton from '../../components/card-skeleton'
 import Chip from '../../components/chip'
+import HScroll from '../../components/h-scroll'
 import NoticeBanner from '../../components/notice-banner'
 import PolicyCard from '../../components/policy-card'
 import SearchBox from '../../components/search-box'
@@ -103,7 +104,7 @@ function IndexPage() {
       </View>
 
       <View className='home__filters'>
-        <ScrollView className='home__chips' scrollX enhanced showScrollbar={false}>
+        <HScroll className='home__chips'>
           <View className='home__chips-inner'>
             <Chip label='全部' active={category === null} onClick={() => setCategory(null)} testId='chip-all' />
             {POLICY_CATEGORIES.map((c) => (
@@ -116,7 +117,7 @@ function IndexPage() {
               />
             ))}
           </View>
-        </ScrollView>
+        </HScroll>
       </View>
 
       <View className='home__body'>

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react'
+import { ScrollView } from '@tarojs/components'
+
+export interface HScrollProps {
+  className: string
+  children: ReactNode
+}
+
+/** A row that scrolls sideways (the home's category chips): WeChat's scroll-view. H5: index.h5.tsx. */
+export default function HScroll({ className, children }: HScrollProps) {
+  return (
+    <ScrollView className={className} scrollX enhanced showScrollbar={false}>
+      {children}
+    </ScrollView>
+  )
+}
