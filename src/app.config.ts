@@ -1,9 +1,11 @@
 // Relative import: Taro reads this file with esbuild before the `@shared` alias applies everywhere.
-import { appPages, pageRoute } from '../cloudfunctions/_shared/domain/pages'
+import { appPages, PAGE_KEYS, pageRoute } from '../cloudfunctions/_shared/domain/pages'
 
 export default defineAppConfig({
-  // Every page comes from the page map (cloudfunctions/_shared/domain/pages.ts).
-  ...appPages(),
+  // Every page comes from the page map (cloudfunctions/_shared/domain/pages.ts). Subpackages and
+  // their preloading are WeChat's: the H5 entry, which carries this config, routes the same pages
+  // from one list (Taro merges subpackage pages into `pages` on both builds).
+  ...(process.env.TARO_ENV === 'weapp' ? appPages() : { pages: PAGE_KEYS.map(pageRoute) }),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f7',

@@ -25,15 +25,40 @@ describe('the page map', () => {
     expect(PAGE_KEYS.map(pageSourceDir).sort()).toEqual(sources)
   })
 
-  it('is what app.config lists, home page first, staff pages in their subpackage', () => {
+  interface AppConfig {
+    pages: string[]
+    subPackages?: { root: string; pages: string[] }[]
+    preloadRule?: Record<string, { packages: string[] }>
+    tabBar: { list: { pagePath: string }[] }
+  }
+  /** src/app.config.ts as Taro evaluates it for one build. */
+  const appConfigFor = (taroEnv: 'weapp' | 'h5'): Required<AppConfig> => {
     const g = globalThis as { defineAppConfig?: (c: unknown) => unknown }
     g.defineAppConfig = (c) => c
-    const config = require('../../src/app.config').default as {
-      pages: string[]
-      subPackages: { root: string; pages: string[] }[]
-      preloadRule: Record<string, { packages: string[] }>
-      tabBar: { list: { pagePath: string }[] }
+    const before = process.env.TARO_ENV
+    process.env.TARO_ENV = taroEnv
+    try {
+      let config: unknown
+      jest.isolateModules(() => {
+        config = require('../../src/app.config').default
+      })
+      return config as Required<AppConfig>
+    } finally {
+      if (before === undefined) delete process.env.TARO_ENV
+      else process.env.TARO_ENV = before
     }
+  }
+
+  it('on H5 (whose entry carries the config) lists every page in one list, without WeChat\'s subpackages and preloading', () => {
+    const config = appConfigFor('h5')
+    expect(config.pages).toEqual(PAGE_KEYS.map(pageRoute))
+    expect(config.pages).toEqual([...appPages().pages, ...appPages().subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))])
+    expect({ subPackages: config.subPackages, preloadRule: config.preloadRule }).toEqual({ subPackages: undefined, preloadRule: undefined })
+    for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)
+  })
+
+  it('is what app.config lists, home page first, staff pages in their subpackage', () => {
+    const config = appConfigFor('weapp')
     expect({ pages: config.pages, subPackages: config.subPackages, preloadRule: config.preloadRule }).toEqual(appPages())
     expect(config.pages[0]).toBe('pages/index/index')
     // The main package holds the three tabs only; the rest is in subpackages.
