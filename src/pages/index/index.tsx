@@ -104,7 +104,7 @@ function IndexPage() {
       </View>
 
       <View className='home__filters'>
-        <HScroll className='home__chips'>
+        <HScroll className='home__chips' label='政策类别'>
           <View className='home__chips-inner'>
             <Chip label='全部' active={category === null} onClick={() => setCategory(null)} testId='chip-all' />
             {POLICY_CATEGORIES.map((c) => (
