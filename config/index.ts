@@ -174,10 +174,13 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         chain.plugin('server-only-guard').use(ServerOnlyGuardPlugin, [{ root }])
         if (process.env.TARO_BUNDLE_REPORT === '1') chain.plugin('bundle-report').use(BundleReportPlugin)
         if (process.env.TARO_SOURCEMAP === '1') chain.devtool('source-map')
+        // The app draws the H5 tab bar (src/components/tab-bar); Taro's element, which its router
+        // imports whether or not it draws it, is left out (config/h5-no-tabbar.js).
+        chain.plugin('h5-no-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]components[\\/]dist[\\/]components[\\/]taro-tabbar\.js$/, path.resolve(root, 'config', 'h5-no-tabbar.js')])
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of the component wrappers, taro-ui and the request code. Share them between pages.
         chain.optimization.splitChunks(h5SplitChunks())

@@ -6,10 +6,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { ICON_GRID, ICON_STROKE, type IconShape, TAB_COLORS, TAB_ICONS } from '../src/components/tab-bar/tabs'
 
-const SIZE = 81
-const STROKE = 5.5
-const COLORS = { normal: '#8f959e', active: '#2861d8' }
+const SIZE = ICON_GRID
+const STROKE = ICON_STROKE
+const COLORS = { normal: TAB_COLORS.icon, active: TAB_COLORS.selected }
 
 type Sdf = (x: number, y: number) => number
 
@@ -49,26 +50,13 @@ function upperArc(cx: number, cy: number, r: number, w = STROKE): Sdf {
   }
 }
 
-const SHAPES: Record<string, Sdf> = {
-  // A document with lines of text.
-  policy: union(
-    stroke(roundBox(40.5, 40.5, 23, 29, 6)),
-    segment(29, 28, 52, 28),
-    segment(29, 40, 52, 40),
-    segment(29, 52, 43, 52),
-  ),
-  // A calendar page with two rings.
-  events: union(
-    stroke(roundBox(40.5, 44, 28, 24, 6)),
-    segment(13, 34, 68, 34),
-    segment(28, 12, 28, 24),
-    segment(53, 12, 53, 24),
-    circle(30, 50, 3.6),
-    circle(40.5, 50, 3.6),
-    circle(51, 50, 3.6),
-  ),
-  // A person: head and shoulders.
-  mine: union(stroke(circle(40.5, 27, 12.5)), upperArc(40.5, 72, 25)),
+/** The shared shape (src/components/tab-bar/tabs.ts) as a signed-distance function. */
+function sdfOf(shape: IconShape): Sdf {
+  if ('box' in shape) return stroke(roundBox(...shape.box))
+  if ('line' in shape) return segment(...shape.line)
+  if ('ring' in shape) return stroke(circle(...shape.ring))
+  if ('dot' in shape) return circle(...shape.dot)
+  return upperArc(...shape.arc)
 }
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -131,12 +119,22 @@ function png(raw: Buffer): Buffer {
   ])
 }
 
-const outDir = path.resolve(__dirname, '../src/assets/tabbar')
-fs.mkdirSync(outDir, { recursive: true })
-for (const [name, sd] of Object.entries(SHAPES)) {
-  for (const [state, color] of Object.entries(COLORS)) {
-    const file = path.join(outDir, state === 'normal' ? `${name}.png` : `${name}-active.png`)
-    const data = render(sd, color)
+/** Every tab icon PNG by file name (`policy.png`, `policy-active.png`, …). */
+export function tabIconPngs(): Map<string, Buffer> {
+  const out = new Map<string, Buffer>()
+  for (const [name, shapes] of Object.entries(TAB_ICONS)) {
+    const sd = union(...shapes.map(sdfOf))
+    for (const [state, color] of Object.entries(COLORS)) out.set(state === 'normal' ? `${name}.png` : `${name}-active.png`, render(sd, color))
+  }
+  return out
+}
+
+export const TAB_ICON_DIR = path.resolve(__dirname, '../src/assets/tabbar')
+
+if (require.main === module) {
+  fs.mkdirSync(TAB_ICON_DIR, { recursive: true })
+  for (const [name, data] of tabIconPngs()) {
+    const file = path.join(TAB_ICON_DIR, name)
     fs.writeFileSync(file, data)
     console.log(`${path.relative(process.cwd(), file)}  ${data.length} B`)
   }

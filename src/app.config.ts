@@ -1,5 +1,6 @@
 // Relative import: Taro reads this file with esbuild before the `@shared` alias applies everywhere.
 import { appPages, PAGE_KEYS, pageRoute } from '../cloudfunctions/_shared/domain/pages'
+import { RESIDENT_TABS, TAB_COLORS } from './components/tab-bar/tabs'
 
 export default defineAppConfig({
   // Every page comes from the page map (cloudfunctions/_shared/domain/pages.ts). Subpackages and
@@ -15,32 +16,20 @@ export default defineAppConfig({
     // WeChat's own bar; on H5 this makes Taro draw the same bar (title and a back button).
     navigationStyle: 'default',
   },
+  // WeChat draws the tab bar from this list. On H5 the app draws it (components/tab-bar/index.h5.tsx):
+  // `custom` keeps Taro's router treating these pages as tabs without Taro's own bar, and the
+  // icons, which Taro's H5 entry would inline as data URLs on the first screen, are SVG there.
   tabBar: {
-    // Unselected tab text at 4.5:1 or better on white (WCAG AA).
-    color: '#646a74',
-    selectedColor: '#2861d8',
-    backgroundColor: '#ffffff',
+    ...(process.env.TARO_ENV === 'h5' ? { custom: true } : {}),
+    color: TAB_COLORS.text,
+    selectedColor: TAB_COLORS.selected,
+    backgroundColor: TAB_COLORS.background,
     borderStyle: 'white',
-    list: [
-      {
-        pagePath: pageRoute('index'),
-        text: '政策',
-        iconPath: 'assets/tabbar/policy.png',
-        selectedIconPath: 'assets/tabbar/policy-active.png',
-      },
-      {
-        pagePath: pageRoute('events'),
-        text: '活动',
-        iconPath: 'assets/tabbar/events.png',
-        selectedIconPath: 'assets/tabbar/events-active.png',
-      },
-      {
-        pagePath: pageRoute('mine'),
-        text: '我的',
-        iconPath: 'assets/tabbar/mine.png',
-        selectedIconPath: 'assets/tabbar/mine-active.png',
-      },
-    ],
+    list: RESIDENT_TABS.map((tab) => ({
+      pagePath: pageRoute(tab.page),
+      text: tab.text,
+      ...(process.env.TARO_ENV === 'h5' ? {} : { iconPath: `assets/tabbar/${tab.icon}.png`, selectedIconPath: `assets/tabbar/${tab.icon}-active.png` }),
+    })),
   },
   lazyCodeLoading: 'requiredComponents',
   // weapp: private APIs wait for the user's consent, asked by components/privacy-prompt

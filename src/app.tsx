@@ -5,6 +5,7 @@ import { currentPathOf, pageUrl } from '@shared/domain/pages'
 import { env } from './env'
 import { sayWhenOffline } from './services/core/offline-taps'
 import { afterFirstScreen } from './utils/after-first-screen'
+import ResidentTabBar from './components/tab-bar'
 import { preloadToasts } from './utils/toast'
 import './app.scss'
 
@@ -41,8 +42,13 @@ function App({ children }: PropsWithChildren) {
     afterFirstScreen(() => void preloadToasts())
     if (process.env.NODE_ENV !== 'production') console.info('[app] launched', env)
   })
-  // `children` is the page being shown.
-  return children
+  // `children` is the page being shown. H5: the tab bar too (WeChat draws its own).
+  return (
+    <>
+      {children}
+      <ResidentTabBar />
+    </>
+  )
 }
 
 export default App

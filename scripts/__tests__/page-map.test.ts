@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { appPages, currentPathOf, LEGACY_ROUTES, PAGE_KEYS, pagePath, pageRoute, pageSourceDir, pageUrl, RESIDENT_PACKAGES, STAFF_ROOT } from '../../cloudfunctions/_shared/domain/pages'
+import { RESIDENT_TABS } from '../../src/components/tab-bar/tabs'
+import { TAB_ICON_DIR, tabIconPngs } from '../../config/tabbar-icons'
 
 const ROOT = resolve(__dirname, '../..')
 const SRC = join(ROOT, 'src')
@@ -29,7 +31,7 @@ describe('the page map', () => {
     pages: string[]
     subPackages?: { root: string; pages: string[] }[]
     preloadRule?: Record<string, { packages: string[] }>
-    tabBar: { list: { pagePath: string }[] }
+    tabBar: { custom?: boolean; list: { pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }[] }
   }
   /** src/app.config.ts as Taro evaluates it for one build. */
   const appConfigFor = (taroEnv: 'weapp' | 'h5'): Required<AppConfig> => {
@@ -55,6 +57,25 @@ describe('the page map', () => {
     expect(config.pages).toEqual([...appPages().pages, ...appPages().subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))])
     expect({ subPackages: config.subPackages, preloadRule: config.preloadRule }).toEqual({ subPackages: undefined, preloadRule: undefined })
     for (const tab of config.tabBar.list) expect(config.pages).toContain(tab.pagePath)
+  })
+
+  it('has the same three tabs on both builds: WeChat draws them with PNG icons, H5 leaves the bar to the app', () => {
+    const weapp = appConfigFor('weapp').tabBar
+    const h5 = appConfigFor('h5').tabBar
+    const tabs = RESIDENT_TABS.map((t) => ({ pagePath: pageRoute(t.page), text: t.text }))
+    expect(weapp.list.map(({ pagePath, text }) => ({ pagePath, text }))).toEqual(tabs)
+    expect(h5.list).toEqual(tabs)
+    // H5: Taro's router keeps tab semantics, draws no bar of its own and inlines no icon.
+    expect([h5.custom, weapp.custom]).toEqual([true, undefined])
+    for (const tab of weapp.list) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) expect([icon, existsSync(join(SRC, String(icon)))]).toEqual([icon, true])
+    }
+  })
+
+  it('ships the tab icons drawn from the shapes the H5 bar draws (config/tabbar-icons.ts)', () => {
+    const drawn = tabIconPngs()
+    expect([...drawn.keys()].sort()).toEqual(readdirSync(TAB_ICON_DIR).sort())
+    for (const [name, png] of drawn) expect([name, readFileSync(join(TAB_ICON_DIR, name)).equals(png)]).toEqual([name, true])
   })
 
   it('is what app.config lists, home page first, staff pages in their subpackage', () => {

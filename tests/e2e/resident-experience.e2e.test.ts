@@ -201,6 +201,40 @@ describe('resident experience', () => {
     await context.close()
   })
 
+  it('the tab bar (drawn by the app on H5) switches tabs, marks the current one, works from the keyboard and shows on tab pages only', async () => {
+    const context = await residentContext(resident, false)
+    const page = await openPage(context, '/pages/index/index', '[data-testid="policy-list"]')
+    const bar = page.getByTestId('resident-tab-bar')
+    const current = () => bar.locator('[aria-current="page"]').textContent()
+    expect(await bar.getByRole('link').allTextContents()).toEqual(['政策', '活动', '我的'])
+    expect(await current()).toBe('政策')
+    // At the bottom of the screen, below the page, which scrolls in the space left.
+    const box = await bar.boundingBox()
+    expect(box && Math.round(box.y + box.height)).toBe(844)
+    const panel = await page.locator('.taro-tabbar__panel').boundingBox()
+    expect(panel && box && Math.round(panel.y + panel.height)).toBe(Math.round(box!.y))
+    await page.getByTestId('tab-events').click()
+    await page.locator('[data-testid="event-list"]').waitFor()
+    expect([await page.evaluate(() => location.hash), await current()]).toEqual(['#/pages/events/index', '活动'])
+    // Keyboard: the 我的 link takes focus and Enter follows it.
+    await page.getByTestId('tab-mine').focus()
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="care-switch"]:visible').waitFor()
+    expect([await page.evaluate(() => location.hash), await current()]).toEqual(['#/pages/mine/index', '我的'])
+    // Back to 政策: the home page kept (a tab), not drawn again from scratch.
+    await page.getByTestId('tab-index').click()
+    await eventually(current, (v) => expect(v).toBe('政策'))
+    await page.locator('[data-testid="policy-list"]:visible').waitFor()
+    // A page that is not a tab has no bar; going back brings it again.
+    await page.locator('[data-testid="policy-card"]:visible').first().click()
+    await page.locator('[data-testid="policy-detail"]').waitFor()
+    expect(await bar.count()).toBe(0)
+    await page.goBack()
+    await eventually(current, (v) => expect(v).toBe('政策'))
+    await screenshot(page, 'tab-bar-home')
+    await context.close()
+  })
+
   // One test per mode: each walks every resident page once, so neither runs near the timeout on a busy machine.
   it.each([
     ['normal', false],

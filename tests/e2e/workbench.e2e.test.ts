@@ -50,9 +50,9 @@ const ROLES: { username: string; role: string; sections: [string, StaffPageKey][
   { username: 'city', role: 'city_officer', sections: EVERY },
 ]
 
-/** The resident tab bar (Taro H5 draws it for tab pages): never on a staff page. */
+/** The resident tab bar (components/tab-bar, drawn on tab pages): never on a staff page. */
 async function tabBarShown(page: Page): Promise<boolean> {
-  return (await page.locator('.weui-tabbar:visible, .taro-tabbar__tabbar:visible').count()) > 0
+  return (await page.locator('[data-testid="resident-tab-bar"]:visible').count()) > 0
 }
 
 async function signIn(page: Page, username: string): Promise<void> {

@@ -1,4 +1,4 @@
-/** H5: Taro's tab bar lives outside the page; a body class lets care mode enlarge it too. */
+/** H5: the tab bar and Taro's navigation bar live outside the page; a body class lets care mode enlarge them too. */
 export function markAppCareMode(on: boolean): void {
   if (typeof document !== 'undefined') document.body.classList.toggle('cy-care-app', on)
 }
