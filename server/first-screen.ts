@@ -25,6 +25,7 @@ import type { PolicyListItem, PolicyListOutput } from '../cloudfunctions/_shared
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, validityLabel } from '../cloudfunctions/_shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '../cloudfunctions/_shared/domain/target-groups'
 import { pagePath, pageUrl } from '../cloudfunctions/_shared/domain/pages'
+import { ICON_GRID, ICON_STROKE, RESIDENT_TABS, shapeElement, TAB_COLORS, TAB_ICONS, type TabIcon } from '../src/components/tab-bar/tabs'
 import { dispatch, type DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
 import { HOME_FIRST_CALL } from '../config/h5-home-preload'
 import { FUNCTIONS } from './functions'
@@ -60,8 +61,10 @@ export const CRITICAL_CSS = [
   `#cy-first{position:fixed;top:0;left:0;right:0;bottom:0;z-index:2000;overflow-y:auto;background:#f4f5f7;color:#1f2329;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Helvetica Neue","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%}`,
   `#cy-first *{box-sizing:border-box}`,
   `.cyf-nav{display:flex;align-items:center;justify-content:center;height:44px;background:#fff;border-bottom:1px solid #e5e6eb;font-size:17px;font-weight:600}`,
-  `.cyf-tab{position:fixed;left:0;right:0;bottom:0;display:flex;height:50px;background:#fff;border-top:1px solid #e5e6eb;font-size:12px;color:#646a74}`,
-  `.cyf-tab span{flex:1;display:flex;align-items:flex-end;justify-content:center;padding-bottom:6px}.cyf-tab .cyf-on{color:#2861d8}`,
+  // The app's tab bar (components/tab-bar/index.h5.scss), drawn the same.
+  `.cyf-tab{position:fixed;left:0;right:0;bottom:0;display:flex;min-height:50px;padding-bottom:env(safe-area-inset-bottom);background:${TAB_COLORS.background};box-shadow:0 -1px 0 #e5e6eb;font-size:11px;line-height:1.3;color:${TAB_COLORS.text}}`,
+  `.cyf-tab span{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;padding:5px 0}.cyf-tab .cyf-on{color:${TAB_COLORS.selected}}`,
+  `.cyf-tab svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-linecap:round;stroke-linejoin:round;color:${TAB_COLORS.icon}}.cyf-tab .cyf-on svg{color:inherit}`,
   `.cyf-sr{display:flex;align-items:center;margin-top:${r(24)}}.cyf-sb{margin-left:${r(16)};padding:0 ${r(8)};font-size:${r(28)};color:#2861d8;font-weight:500}`,
   `.cyf-bn{display:flex;align-items:center;justify-content:space-between;margin-bottom:${r(24)};padding:${r(16)} ${r(24)};border-radius:${r(16)};background:#e9f0fd;color:#1d4bb0;font-size:${r(24)};line-height:1.5}.cyf-bn b{margin-left:${r(16)};font-weight:600}`,
   `.cyf-sv{display:flex;justify-content:space-around;margin-bottom:${r(24)};padding:${r(24)} ${r(8)};border-radius:${r(24)};background:#fff;box-shadow:0 2px 12px rgba(31,35,41,.06)}`,
@@ -114,6 +117,15 @@ function cardHtml(p: PolicyListItem, maxGroups = 3): string {
   )
 }
 
+/** A tab's icon as the app's bar draws it (components/tab-bar/tabs.ts). */
+function tabIconSvg(icon: TabIcon): string {
+  const shapes = TAB_ICONS[icon].map((shape) => {
+    const [tag, attrs] = shapeElement(shape)
+    return `<${tag}${Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join('')}/>`
+  })
+  return `<svg viewBox="0 0 ${ICON_GRID} ${ICON_GRID}" stroke-width="${ICON_STROKE}" aria-hidden="true">${shapes.join('')}</svg>`
+}
+
 /** The static home: header, search box, category chips, list head and the first page's cards. */
 export function firstScreenMarkup(items: readonly PolicyListItem[]): string {
   const chips = ['全部', ...POLICY_CATEGORIES.map((c) => POLICY_CATEGORY_LABELS[c])]
@@ -129,7 +141,7 @@ export function firstScreenMarkup(items: readonly PolicyListItem[]): string {
     `<div class="cyf-lh">全部政策<span class="cyf-fm"><i></i>适合我</span></div>` +
     items.map((p) => cardHtml(p)).join('') +
     `<div class="cyf-card cyf-sk"></div><div class="cyf-card cyf-sk"></div><div class="cyf-card cyf-sk"></div>` +
-    `</div><div class="cyf-tab"><span class="cyf-on">政策</span><span>活动</span><span>我的</span></div></div>`
+    `</div><div class="cyf-tab">${RESIDENT_TABS.map((tab, i) => `<span${i === 0 ? ' class="cyf-on"' : ''}>${tabIconSvg(tab.icon)}${escapeHtml(tab.text)}</span>`).join('')}</div></div>`
   )
 }
 

@@ -26,8 +26,8 @@ let app: FastifyInstance
 /** index.html as the build writes it (the parts the server rewrites). */
 const BUILT =
   '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>创业社区</title>' +
-  '<script>/* rem */</script><script defer="defer" src="/js/app.1a2b3c4d.js"></script>' +
-  '<link href="/css/app.5e6f7a8b.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
+  '<script>/* rem */</script><script defer="defer" src="/js/app.1a2b3c.js"></script>' +
+  '<link href="/css/app.5e6f7a.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
 
 const EVIL_TITLE = '<script>alert(1)</script>“夜市”摊位补贴 & </script><!--'
 const EVIL_SUMMARY = `一行\u2028两行 <img src=x onerror=alert(2)> "quoted" 'single'`
@@ -74,6 +74,13 @@ describe('the home first screen in the HTML', () => {
     expect(html).not.toContain('<script>alert')
     expect(html).not.toContain('<img')
     expect((html.match(/<script/g) ?? []).length).toBe(5) // rem, critical head, data, swap, the built defer
+    // The tab bar as the app draws it: its three tabs with their icons, 政策 selected.
+    const tabs = /<div class="cyf-tab">(.*?)<\/div><\/div>/.exec(html)?.[1] ?? ''
+    expect([...tabs.matchAll(/<span( class="cyf-on")?><svg [^>]*>(.*?)<\/svg>([^<]*)<\/span>/g)].map((m) => [m[3], Boolean(m[1]), (m[2].match(/<(rect|line|circle|path) /g) ?? []).length])).toEqual([
+      ['政策', true, 4],
+      ['活动', false, 7],
+      ['我的', false, 2],
+    ])
   })
 
   it('puts the same answer inline, as JSON that cannot close its script, for the app to adopt', async () => {
@@ -127,7 +134,7 @@ describe('the home first screen in the HTML', () => {
     expect(res.headers['content-encoding']).toBe('br')
     expect(res.headers.vary).toBe('Accept-Encoding')
     const html = brotliDecompressSync(res.rawPayload).toString()
-    expect(html).toContain(`<link href="/css/app.5e6f7a8b.css" rel="stylesheet" media="print" onload="this.media='all';__cyCssDone()" onerror="__cyCssDone()">`)
+    expect(html).toContain(`<link href="/css/app.5e6f7a.css" rel="stylesheet" media="print" onload="this.media='all';__cyCssDone()" onerror="__cyCssDone()">`)
     expect(html).toContain('.cy-wait #app{visibility:hidden}')
     expect(html.indexOf('<div id="cy-first"')).toBeLessThan(html.indexOf('<div id="app">'))
     expect(encodeFor('gzip;q=1, br;q=0', 'x').encoding).toBe('gzip')

@@ -1,29 +1,14 @@
-import { type CSSProperties, useEffect, useState } from 'react'
+import { createElement, type CSSProperties, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import Taro from '@tarojs/taro'
 import { pageRoute } from '@shared/domain/pages'
-import { ICON_GRID, ICON_STROKE, type IconShape, RESIDENT_TABS, TAB_COLORS, TAB_ICONS } from './tabs'
+import { ICON_GRID, ICON_STROKE, RESIDENT_TABS, shapeElement, TAB_COLORS, TAB_ICONS } from './tabs'
 import './index.h5.scss'
 
 /** The page a hash route names (`#/pages/events/index?x=1` → `pages/events/index`); the home page for `#/` or none. */
 export function routeOfHash(hash: string): string {
   const path = hash.replace(/^#?\/*/, '').split('?')[0].replace(/\/+$/, '')
   return path ? decodeURI(path) : pageRoute('index')
-}
-
-function Shape({ shape }: { shape: IconShape }) {
-  if ('box' in shape) {
-    const [cx, cy, hw, hh, r] = shape.box
-    return <rect x={cx - hw} y={cy - hh} width={hw * 2} height={hh * 2} rx={r} />
-  }
-  if ('line' in shape) {
-    const [x1, y1, x2, y2] = shape.line
-    return <line x1={x1} y1={y1} x2={x2} y2={y2} />
-  }
-  if ('ring' in shape) return <circle cx={shape.ring[0]} cy={shape.ring[1]} r={shape.ring[2]} />
-  if ('dot' in shape) return <circle cx={shape.dot[0]} cy={shape.dot[1]} r={shape.dot[2]} fill='currentColor' stroke='none' />
-  const [cx, cy, r] = shape.arc
-  return <path d={`M${cx - r} ${cy}A${r} ${r} 0 0 1 ${cx + r} ${cy}`} />
 }
 
 /**
@@ -73,9 +58,10 @@ export default function ResidentTabBar() {
             }}
           >
             <svg className='cy-tab-bar__icon' viewBox={`0 0 ${ICON_GRID} ${ICON_GRID}`} strokeWidth={ICON_STROKE} aria-hidden='true'>
-              {TAB_ICONS[tab.icon].map((shape, k) => (
-                <Shape key={k} shape={shape} />
-              ))}
+              {TAB_ICONS[tab.icon].map((shape, k) => {
+                const [tag, attrs] = shapeElement(shape)
+                return createElement(tag, { key: k, ...attrs })
+              })}
             </svg>
             <span className='cy-tab-bar__label'>{tab.text}</span>
           </a>

@@ -35,6 +35,22 @@ export const TAB_ICONS: Record<TabIcon, readonly IconShape[]> = {
   mine: [{ ring: [40.5, 27, 12.5] }, { arc: [40.5, 72, 25] }],
 }
 
+/** The SVG element that draws one shape (stroked by the `<svg>`'s `stroke`; a dot is filled): tag and attributes. */
+export function shapeElement(shape: IconShape): [tag: 'rect' | 'line' | 'circle' | 'path', attrs: Record<string, string | number>] {
+  if ('box' in shape) {
+    const [cx, cy, hw, hh, r] = shape.box
+    return ['rect', { x: cx - hw, y: cy - hh, width: hw * 2, height: hh * 2, rx: r }]
+  }
+  if ('line' in shape) {
+    const [x1, y1, x2, y2] = shape.line
+    return ['line', { x1, y1, x2, y2 }]
+  }
+  if ('ring' in shape) return ['circle', { cx: shape.ring[0], cy: shape.ring[1], r: shape.ring[2] }]
+  if ('dot' in shape) return ['circle', { cx: shape.dot[0], cy: shape.dot[1], r: shape.dot[2], fill: 'currentColor', stroke: 'none' }]
+  const [cx, cy, r] = shape.arc
+  return ['path', { d: `M${cx - r} ${cy}A${r} ${r} 0 0 1 ${cx + r} ${cy}` }]
+}
+
 export interface ResidentTab {
   page: PageKey
   text: string
