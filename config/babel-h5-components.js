@@ -101,3 +101,6 @@ module.exports = function h5Components({ types: t }) {
     },
   }
 }
+
+/** Component name → generated wrapper module (written if missing), for config that names a wrapper module directly. */
+module.exports.wrapperModules = generate

@@ -76,6 +76,32 @@ function h5SplitChunks() {
   }
 }
 
+/**
+ * H5: modules almost every page uses, the home page among them, made part of the entry. Taro's
+ * router loads each page as an async chunk group, so a module shared by all pages went into
+ * shared async chunks that every one of the 66 routes in the entry's route table listed by id, and
+ * that a deep link (a poster's event page) fetched only after the entry had run. As entry modules
+ * they download with the entry, and the routes list only what their pages add: Taro's View and Text
+ * wrappers (config/babel-h5-components.js), taro-ui's shared helpers, the request layer and the
+ * page states' styles. Measured: 252 fewer chunk ids in the route table, 4 fewer files on the
+ * first screen.
+ * scripts/__tests__/h5-first-screen-modules.test.ts checks no async chunk is listed by nearly every route.
+ */
+function h5EntryShared(): string[] {
+  const wrappers = (require('./babel-h5-components.js') as { wrapperModules(): Map<string, string> }).wrapperModules()
+  const fromRoot = (request: string) => require.resolve(request, { paths: [root] })
+  return [
+    ...['View', 'Text'].map((name) => wrappers.get(name) ?? fromRoot(`@tarojs/components/missing-${name}`)),
+    fromRoot('classnames'),
+    fromRoot('prop-types'),
+    fromRoot('taro-ui/lib/common/utils'),
+    path.resolve(root, 'src', 'services', 'core', 'cloud.h5.ts'),
+    path.resolve(root, 'src', 'hooks', 'use-load.ts'),
+    // The loading / empty / error states' styles (page-state), which nearly every page can show.
+    path.resolve(root, 'src', 'components', 'page-state', 'index.scss'),
+  ]
+}
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
   // A production weapp build must carry the mini-program's own AppID (see config/weapp-appid.ts).
@@ -162,13 +188,13 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
       esnextModules: ['taro-ui'],
       compile: { include: [sharedDir, ...modernPackages] },
       output: {
-        filename: 'js/[name].[contenthash:8].js',
-        chunkFilename: 'js/[name].[contenthash:8].js',
+        filename: 'js/[name].[contenthash:6].js',
+        chunkFilename: 'js/[name].[contenthash:6].js',
       },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
-        filename: 'css/[name].[contenthash:8].css',
-        chunkFilename: 'css/[name].[contenthash:8].css',
+        filename: 'css/[name].[contenthash:6].css',
+        chunkFilename: 'css/[name].[contenthash:6].css',
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
@@ -180,6 +206,7 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         if (process.env.TARO_SOURCEMAP === '1') chain.devtool('source-map')
         // The app draws the H5 tab bar (src/components/tab-bar); Taro's element, which its router
         // imports whether or not it draws it, is left out (config/h5-no-tabbar.js).
+        for (const module of h5EntryShared()) chain.entry('app').add(module)
         chain.plugin('h5-no-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]components[\\/]dist[\\/]components[\\/]taro-tabbar\.js$/, path.resolve(root, 'config', 'h5-no-tabbar.js')])
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of the component wrappers, taro-ui and the request code. Share them between pages.

@@ -35,8 +35,8 @@ export function precompressDir(dir: string): number {
   return wrote
 }
 
-/** Hashed asset names (`js/app.1a2b3c4d.js`, or its `.br` / `.gz` as sent) never change content: cache them for a year. */
-const HASHED = /\.[0-9a-f]{8}\.(?:js|css)(?:\.br|\.gz)?$/
+/** Hashed asset names (`js/app.1a2b3c.js`, or its `.br` / `.gz` as sent) never change content: cache them for a year. */
+const HASHED = /\.[0-9a-f]{6}\.(?:js|css)(?:\.br|\.gz)?$/
 
 /** Cache headers: hashed assets immutable, everything else (index.html) revalidated. */
 export function cacheHeaders(res: { setHeader(name: string, value: string): unknown }, path: string): void {

@@ -6,10 +6,11 @@
  * `npm run build:h5` writes (config/h5-home-preload.ts: the source modules of the entry's chunks
  * and of the home page's chunk group); without a build it is skipped, like the size budget.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { FirstScreenManifest } from '../../config/h5-home-preload'
 import { firstScreenFiles } from './support/first-screen-files'
+import { PAGE_KEYS } from '../../cloudfunctions/_shared/domain/pages'
 
 const DIST = resolve(__dirname, '../../dist')
 
@@ -80,6 +81,21 @@ const built = existsSync(join(DIST, 'h5', 'index.html')) && existsSync(join(DIST
 
   it('is the manifest of this build: the same files index.html loads and preloads for the home', () => {
     expect(manifest.files).toEqual(firstScreenFiles(readFileSync(join(DIST, 'h5', 'index.html'), 'utf8')))
+  })
+
+  it('has the code every page shares in the entry: no async chunk is listed by nearly every route (config/index.ts h5EntryShared)', () => {
+    const js = join(DIST, 'h5', 'js')
+    const app = readdirSync(js).find((f) => /^app\.[0-9a-f]+\.js$/.test(f))
+    const source = readFileSync(join(js, String(app)), 'utf8')
+    // Taro's route table: `{"path":"<page>","load":function(…){return[Promise.all([u.e(<chunk>),…]).then(…)`.
+    const routes = [...source.matchAll(/"path":"([^"]+)","load":function\([^)]*\)\{return\[(?:Promise\.all\(\[([^\]]*)\]\))?/g)]
+    expect(routes.length).toBe(PAGE_KEYS.length)
+    const listedBy = new Map<string, number>()
+    for (const [, , list] of routes) for (const id of new Set((list ?? '').match(/\d+/g) ?? [])) listedBy.set(id, (listedBy.get(id) ?? 0) + 1)
+    const nearlyEvery = [...listedBy].filter(([, n]) => n > 0.9 * routes.length)
+    expect(nearlyEvery).toEqual([])
+    // The shared modules really are in the entry's chunks, which the first screen loads.
+    expect(manifest.modules).toEqual(expect.arrayContaining(['.h5-components/View.js', 'node_modules/classnames/index.js', 'src/services/core/cloud.h5.ts', 'src/hooks/use-load.ts']))
   })
 
   it('holds the home page, the app and the request code, and nothing staff, subpackage or deferred', () => {
