@@ -235,6 +235,19 @@ describe('resident experience', () => {
     await context.close()
   })
 
+  it('the home search field shows keyboard focus (its input draws no outline of its own)', async () => {
+    const context = await residentContext(resident, false)
+    const page = await openPage(context, '/pages/index/index', '[data-testid="policy-list"]')
+    const field = page.locator('.home__search .search-box__field')
+    const ring = () => field.evaluate((el) => getComputedStyle(el).boxShadow)
+    const resting = await ring()
+    await field.locator('input').focus()
+    // The theme's primary (#2861d8) around the field, instead of its grey border.
+    await eventually(ring, (v) => expect(v).toContain('rgb(40, 97, 216)'))
+    expect(resting).not.toContain('rgb(40, 97, 216)')
+    await context.close()
+  })
+
   // One test per mode: each walks every resident page once, so neither runs near the timeout on a busy machine.
   it.each([
     ['normal', false],
