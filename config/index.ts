@@ -91,7 +91,11 @@ function h5EntryShared(): string[] {
   const wrappers = (require('./babel-h5-components.js') as { wrapperModules(): Map<string, string> }).wrapperModules()
   const fromRoot = (request: string) => require.resolve(request, { paths: [root] })
   return [
-    ...['View', 'Text'].map((name) => wrappers.get(name) ?? fromRoot(`@tarojs/components/missing-${name}`)),
+    ...['View', 'Text'].map((name) => {
+      const file = wrappers.get(name)
+      if (!file) throw new Error(`h5EntryShared: no generated wrapper for ${name} (config/babel-h5-components.js)`)
+      return file
+    }),
     fromRoot('classnames'),
     fromRoot('prop-types'),
     fromRoot('taro-ui/lib/common/utils'),
@@ -204,9 +208,9 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         chain.plugin('server-only-guard').use(ServerOnlyGuardPlugin, [{ root }])
         if (process.env.TARO_BUNDLE_REPORT === '1') chain.plugin('bundle-report').use(BundleReportPlugin)
         if (process.env.TARO_SOURCEMAP === '1') chain.devtool('source-map')
+        for (const module of h5EntryShared()) chain.entry('app').add(module)
         // The app draws the H5 tab bar (src/components/tab-bar); Taro's element, which its router
         // imports whether or not it draws it, is left out (config/h5-no-tabbar.js).
-        for (const module of h5EntryShared()) chain.entry('app').add(module)
         chain.plugin('h5-no-tabbar').use(webpack.NormalModuleReplacementPlugin, [/[\\/]@tarojs[\\/]components[\\/]dist[\\/]components[\\/]taro-tabbar\.js$/, path.resolve(root, 'config', 'h5-no-tabbar.js')])
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of the component wrappers, taro-ui and the request code. Share them between pages.

@@ -2,14 +2,9 @@ import { createElement, type CSSProperties, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import Taro from '@tarojs/taro'
 import { pageRoute } from '@shared/domain/pages'
+import { routeOfHash } from './route'
 import { ICON_GRID, ICON_STROKE, RESIDENT_TABS, shapeElement, TAB_COLORS, TAB_ICONS } from './tabs'
 import './index.h5.scss'
-
-/** The page a hash route names (`#/pages/events/index?x=1` → `pages/events/index`); the home page for `#/` or none. */
-export function routeOfHash(hash: string): string {
-  const path = hash.replace(/^#?\/*/, '').split('?')[0].replace(/\/+$/, '')
-  return path ? decodeURI(path) : pageRoute('index')
-}
 
 /**
  * H5: the resident tab bar, drawn by the app. Taro's own H5 bar is a web component (3 KB gzip)
