@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type PageKey, pageRoute, residentPackageOf } from '../cloudfunctions/_shared/domain/pages'
+import { OUTSIDE_ENTRY_PAGES, type OutsideEntryPage, pageRoute, residentPackageOf } from '../cloudfunctions/_shared/domain/pages'
 import { floorFirstScreen, h5FirstRender } from './h5-render'
 import { dirBytes, type FloorSizes, floorSizes, gzipOf, ratio } from './floor'
 
@@ -37,13 +37,15 @@ export function ensureDist(): Record<'weapp' | 'h5', number | null> {
 }
 
 /** Pages a resident opens from outside (QR code, push, share): main package + one subpackage each. */
-const ENTRIES: readonly [PageKey, string][] = [
-  ['event', 'event sign-up (poster QR code, share)'],
-  ['policyDetail', 'policy detail (push, share)'],
-  ['survey', 'survey (push, inbox)'],
-  ['myCase', 'my case (subscribe message)'],
-  ['course', 'course (QR code)'],
-]
+/** How each page residents open from outside the app is reached (the list is `OUTSIDE_ENTRY_PAGES`). */
+const ENTRY_LABELS: Record<OutsideEntryPage, string> = {
+  event: 'event sign-up (poster QR code, share)',
+  policyDetail: 'policy detail (push, share)',
+  survey: 'survey (push, inbox)',
+  myCase: 'my case (subscribe message)',
+  course: 'course (QR code)',
+}
+const ENTRIES = OUTSIDE_ENTRY_PAGES.map((key) => [key, ENTRY_LABELS[key]] as const)
 
 /** Bytes of one page of `<weapp>`: its .js/.json/.wxml/.wxss files. */
 function pageBytes(weapp: string, route: string): number {

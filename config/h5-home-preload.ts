@@ -38,6 +38,10 @@ export class H5HomePreloadPlugin {
        * folder; with the repo root the module paths are relative to. Default: not written.
        */
       manifest?: { file: string; root: string }
+      /** Pages opened from outside the app (src/entry-pages.ts): their files are preloaded when the URL opens them. */
+      entryPages?: readonly EntryPage[]
+      /** Their first calls, asked for beside the JS on a first visit (see `earlyRequestsScript`). */
+      entryCalls?: readonly EntryCall[]
     },
   ) {}
 
@@ -47,37 +51,50 @@ export class H5HomePreloadPlugin {
       compilation.hooks.processAssets.tap({ name: NAME, stage: C.PROCESS_ASSETS_STAGE_REPORT }, () => {
         const html = compilation.getAsset('index.html')
         if (!html) return
-        const chunks = this.homeChunks(compilation)
-        const files = [...new Set(chunks.flatMap((c) => [...c.files].filter((f) => /\.(js|css)$/.test(f))))].sort()
+        const chunks = this.pageChunks(compilation, this.options.homeSource)
+        const filesOf = (cs: Chunk[]) => [...new Set(cs.flatMap((c) => [...c.files].filter((f) => /\.(js|css)$/.test(f))))].sort()
+        const files = filesOf(chunks)
         if (this.options.manifest && files.length > 0) this.writeManifest(compilation, chunks, files, this.options.manifest)
         if (files.length === 0) {
           compilation.warnings.push(new compiler.webpack.WebpackError(`${NAME}: no chunk group found for ${this.options.homeSource}`))
           return
         }
+        const byRoute: Record<string, string[]> = { [this.options.homeRoute]: files }
+        for (const entry of this.options.entryPages ?? []) {
+          const entryFiles = filesOf(this.pageChunks(compilation, entry.source))
+          if (entryFiles.length === 0) {
+            compilation.warnings.push(new compiler.webpack.WebpackError(`${NAME}: no chunk group found for ${entry.source}`))
+            continue
+          }
+          byRoute[entry.route] = entryFiles
+        }
         const source = html.source.source().toString()
-        const script =
-          preloadScript(files.map((f) => [`${this.options.publicPath}${f}`, f.endsWith('.css') ? 'style' : 'script']), this.options.homeRoute) +
-          earlyRequestsScript(this.options.homeRoute, this.options.apiBase, this.options.homeCall)
-        // Before the entry's deferred scripts, so the hints go out with them.
+        const href = (f: string) => [`${this.options.publicPath}${f}`, f.endsWith('.css') ? 'style' : 'script'] as const
+        const preload = preloadScript(Object.fromEntries(Object.entries(byRoute).map(([route, fs]) => [route, fs.map(href)])), this.options.homeRoute)
+        const early = earlyRequestsScript(this.options.homeRoute, this.options.apiBase, this.options.homeCall, this.options.entryCalls ?? [])
+        // The early requests before the entry's deferred scripts, so they go out first (they are
+        // small); the page's preloads after the entry's own tags, so the entry, which everything
+        // waits for, takes the browser's first connections (six per host on HTTP/1.1).
         const at = source.search(/<script defer/)
-        const next = at >= 0 ? `${source.slice(0, at)}${script}${source.slice(at)}` : source.replace('</head>', `${script}</head>`)
+        const withEarly = at >= 0 ? `${source.slice(0, at)}${early}${source.slice(at)}` : source.replace('</head>', `${early}</head>`)
+        const next = withEarly.replace('</head>', `${preload}</head>`)
         compilation.updateAsset('index.html', new compiler.webpack.sources.RawSource(next))
       })
     })
   }
 
-  /** Chunks of the async chunk group that holds the home page's module. */
-  private homeChunks(compilation: Compilation): Chunk[] {
-    const want = path.resolve(this.options.homeSource)
+  /** Chunks of the async chunk group that holds a page's module (`source`: its file). */
+  private pageChunks(compilation: Compilation, source: string): Chunk[] {
+    const want = path.resolve(source)
     const { chunkGraph } = compilation
     // A production build concatenates the page with its imports: look inside concatenated modules.
-    const isHome = (m: Module) => {
+    const isPage = (m: Module) => {
       const resource = (m as { resource?: string }).resource?.split('?')[0]
       return resource !== undefined && path.resolve(resource) === want
     }
     for (const module of compilation.modules) {
       const inner = (module as Module & { modules?: Module[] }).modules
-      if (!(isHome(module) || inner?.some(isHome))) continue
+      if (!(isPage(module) || inner?.some(isPage))) continue
       const chunks = new Set<Chunk>()
       for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
         for (const group of chunk.groupsIterable) {
@@ -131,39 +148,85 @@ export interface FirstScreenManifest {
   modules: string[]
 }
 
-/** The inline script: preload `files` when the hash router will show the home page. */
-export function preloadScript(files: readonly (readonly [href: string, as: 'script' | 'style'])[], homeRoute: string): string {
-  const route = homeRoute.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+/**
+ * The page route the hash router will show for `location.hash`, as the inline scripts read it: the
+ * path after `#/` up to the query; the home route for no hash, `#` or `#/`. Kept as source text so
+ * the scripts and their tests share it.
+ */
+const ROUTE_OF_HASH = (home: string) => `var m=/^#\\/?([^?]*)(\\?.*)?$/.exec(h),r=h===""?${JSON.stringify(home)}:m&&(m[1]||${JSON.stringify(home)});`
+
+/**
+ * The inline script: when the hash router will show one of `byRoute`'s pages (the home page, or a
+ * page opened from outside the app), add `<link rel="preload">` for its files. Each file is named
+ * once however many pages share it.
+ */
+export function preloadScript(byRoute: Readonly<Record<string, readonly (readonly [href: string, as: 'script' | 'style'])[]>>, homeRoute: string): string {
+  const files: (readonly [string, string])[] = []
+  const index = new Map<string, number>()
+  const routes: Record<string, number[]> = {}
+  for (const [route, list] of Object.entries(byRoute)) {
+    routes[route] = list.map((f) => {
+      const key = f.join(' ')
+      if (!index.has(key)) index.set(key, files.push(f) - 1)
+      return index.get(key) as number
+    })
+  }
   return (
-    `<script>!function(d,h){if(!/^(#\\/?(${route})?([?].*)?)?$/.test(h))return;` +
-    `${JSON.stringify(files)}.forEach(function(f){var l=d.createElement("link");l.rel="preload";l.as=f[1];l.href=f[0];d.head.appendChild(l)})` +
+    `<script>!function(d,h){${ROUTE_OF_HASH(homeRoute)}var F=${JSON.stringify(files)},R=${JSON.stringify(routes)};` +
+    `if(!r||!Object.prototype.hasOwnProperty.call(R,r))return;` +
+    `R[r].forEach(function(i){var l=d.createElement("link");l.rel="preload";l.as=F[i][1];l.href=F[i][0];d.head.appendChild(l)})` +
     `}(document,location.hash)</script>`
   )
+}
+
+/** A page's first call, made from one of its query parameters (src/entry-pages.ts). */
+export interface EntryCall {
+  /** The page's route (`pkg-event/pages/event/index`). */
+  route: string
+  /** The query parameter it is made from; of a page's calls, the first whose parameter is present is made. */
+  param: string
+  fn: string
+  action: string
+  /** Where the parameter's value goes: the call's data is `{ [key]: value }`. */
+  key: string
+}
+
+/** A page opened from outside the app: its route and its source file. */
+export interface EntryPage {
+  route: string
+  source: string
 }
 
 /**
  * The inline script that, on a first visit (no `cy.token`, `cy.token.resident` or `cy.device` in
  * localStorage: Taro's storage keys, see src/services/core/token.ts), asks for the anonymous
- * resident token while the JS downloads, and on the home route then asks for the home list with
- * it. The app adopts both answers (src/services/core/early-requests.ts). Measured on DevTools' slow
- * 3G each request in a row costs about 2 s of latency; these two now overlap the JS download.
+ * resident token while the JS downloads, and then, with it, the first call of the page the URL
+ * opens: the home list, or an entry page's call made from its query (`entryCalls`: a poster's
+ * event from its `scene`). The app adopts both answers (src/services/core/early-requests.ts).
+ * Measured on DevTools' slow 3G each request in a row costs about 2 s of latency; these now
+ * overlap the JS download. The query is read as Taro's router reads it (query-string: `+` is a
+ * space, values URI-decoded); a value read differently only means the app asks again itself.
  */
-export function earlyRequestsScript(homeRoute: string, apiBase: string, homeCall: { fn: string; body: unknown }): string {
-  const route = homeRoute.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+export function earlyRequestsScript(homeRoute: string, apiBase: string, homeCall: { fn: string; body: unknown }, entryCalls: readonly EntryCall[] = []): string {
   const base = JSON.stringify(apiBase)
-  const path = JSON.stringify(`/api/fn/${encodeURIComponent(homeCall.fn)}`)
-  const body = JSON.stringify(JSON.stringify(homeCall.body))
+  const homePath = JSON.stringify(`/api/fn/${encodeURIComponent(homeCall.fn)}`)
+  const homeBody = JSON.stringify(JSON.stringify(homeCall.body))
+  const calls = JSON.stringify(entryCalls.map((c) => [c.route, c.param, `/api/fn/${encodeURIComponent(c.fn)}`, c.action, c.key]))
   return (
-    `<script>!function(w){try{var s=w.localStorage;if(!w.fetch||s.getItem("cy.token")||s.getItem("cy.token.resident")||s.getItem("cy.device"))return;` +
+    `<script>!function(w){try{var s=w.localStorage,h=w.location.hash;if(!w.fetch||s.getItem("cy.token")||s.getItem("cy.token.resident")||s.getItem("cy.device"))return;` +
     `var H={"Content-Type":"application/json"},j=function(r){return r.json().catch(function(){return null}).then(function(b){return{status:r.status,body:b}})};` +
     `var t=w.__cyResident=fetch(${base}+"/api/auth/resident",{method:"POST",headers:H,body:"{}"}).then(j).catch(function(){return null});` +
-    `if(!/^(#\\/?(${route})?([?].*)?)?$/.test(w.location.hash))return;` +
-    // The runtime put this call's answer into the HTML (server/first-screen.ts): adopt it with the
-    // new token instead of asking again.
-    `var F=w.__cyFirst;` +
-    `w.__cyHome={path:${path},body:${body},reply:t.then(function(a){var k=a&&a.status===200&&a.body&&a.body.token;if(typeof k!=="string")return null;` +
-    `if(F&&F.path===${path}&&F.body===${body})return{status:F.status,body:F.reply,token:k};` +
-    `return fetch(${base}+${path},{method:"POST",headers:{"Content-Type":"application/json",Authorization:"Bearer "+k},body:${body}}).then(j).then(function(r){r.token=k;return r})}).catch(function(){return null})}` +
+    ROUTE_OF_HASH(homeRoute) +
+    `var p,b,F;if(r===${JSON.stringify(homeRoute)}){p=${homePath};b=${homeBody};` +
+    // The runtime put the home call's answer into the HTML (server/first-screen.ts): adopt it with
+    // the new token instead of asking again.
+    `F=w.__cyFirst}else{if(!m)return;var q={},bad;(m[2]||"").slice(1).split("&").forEach(function(x){var i=x.indexOf("="),k,v;if(i<1)return;` +
+    // A query it cannot decode is left to the app (which reads it more leniently): no early call.
+    `try{k=decodeURIComponent(x.slice(0,i).replace(/\\+/g," "));v=decodeURIComponent(x.slice(i+1).replace(/\\+/g," "))}catch(e){bad=1;return}if(!Object.prototype.hasOwnProperty.call(q,k))q[k]=v});if(bad)return;` +
+    `${calls}.some(function(c){if(c[0]!==r||typeof q[c[1]]!=="string"||!q[c[1]])return false;var d={};d[c[4]]=q[c[1]];p=c[2];b=JSON.stringify({action:c[3],data:d});return true});if(!p)return}` +
+    `w.__cyEarly={path:p,body:b,reply:t.then(function(a){var k=a&&a.status===200&&a.body&&a.body.token;if(typeof k!=="string")return null;` +
+    `if(F&&F.path===p&&F.body===b)return{status:F.status,body:F.reply,token:k};` +
+    `return fetch(${base}+p,{method:"POST",headers:{"Content-Type":"application/json",Authorization:"Bearer "+k},body:b}).then(j).then(function(r){r.token=k;return r})}).catch(function(){return null})}` +
     `}catch(e){}}(window)</script>`
   )
 }

@@ -4,7 +4,7 @@ import devConfig from './dev'
 import prodConfig from './prod'
 import { BundleReportPlugin } from './bundle-report'
 import { ServerOnlyGuardPlugin } from './server-only-guard'
-import { H5HomePreloadPlugin, HOME_FIRST_CALL } from './h5-home-preload'
+import { type EntryCall, type EntryPage, H5HomePreloadPlugin, HOME_FIRST_CALL } from './h5-home-preload'
 import { readConfig } from '@tarojs/helper'
 import { appIdProblem, readFileAppId } from './weapp-appid'
 /**
@@ -61,6 +61,7 @@ function h5SplitChunks() {
   return {
     chunks: 'all' as const,
     minSize: 10000,
+    maxAsyncRequests: 4,
     hidePathInfo: true,
     cacheGroups: {
       default: false as const,
@@ -221,7 +222,11 @@ export default defineConfig<'webpack5'>(async (merge, { command, mode }) => {
         const home = (readConfig(path.resolve(root, 'src/app.config.ts')) as { pages: string[] }).pages[0]
         // The home page's first list call, asked for by index.html while the JS downloads.
         const homeCall = HOME_FIRST_CALL
-        chain.plugin('h5-home-preload').use(H5HomePreloadPlugin, [{ homeSource: path.resolve(root, 'src', `${home}.tsx`), homeRoute: home, publicPath: '/', apiBase: (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, ''), homeCall, manifest: { file: path.resolve(root, 'dist', 'h5-first-screen.json'), root } }])
+        // Pages residents open from outside the app (a poster's QR code, a share): their files and
+        // first call start from index.html too (src/entry-pages.ts).
+        const entries = readConfig(path.resolve(root, 'src/entry-pages.ts')) as { pages: EntryPage[]; calls: EntryCall[] }
+        const entryPages = entries.pages.map((p) => ({ route: p.route, source: path.resolve(root, 'src', p.source) }))
+        chain.plugin('h5-home-preload').use(H5HomePreloadPlugin, [{ homeSource: path.resolve(root, 'src', `${home}.tsx`), homeRoute: home, publicPath: '/', apiBase: (process.env.TARO_APP_API_BASE ?? '').trim().replace(/\/+$/, ''), homeCall, manifest: { file: path.resolve(root, 'dist', 'h5-first-screen.json'), root }, entryPages, entryCalls: entries.calls }])
       },
     },
   }

@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { firstScreenFiles } from './support/first-screen-files'
+import { preloadScript } from '../../config/h5-home-preload'
+import { pageRoute } from '../../cloudfunctions/_shared/domain/pages'
 
 const H5 = resolve(__dirname, '../../dist/h5')
 /**
@@ -32,7 +34,8 @@ const built = existsSync(join(H5, 'index.html'))
   })
 })
 
-it('counts the preloaded home files with the ones index.html references', () => {
-  const html = '<link href="/css/app.1.css" rel="stylesheet"><script>!function(){["a"];[["/js/home.2.js","script"],["/css/home.3.css","style"]].forEach(f)}()</script><script defer src="/js/app.4.js"></script>'
+it('counts the preloaded home files with the ones index.html references, not other pages\' preloads', () => {
+  const preload = preloadScript({ [pageRoute('index')]: [['/js/home.2.js', 'script'], ['/css/home.3.css', 'style']], [pageRoute('event')]: [['/js/event.5.js', 'script'], ['/css/home.3.css', 'style']] }, pageRoute('index'))
+  const html = `<link href="/css/app.1.css" rel="stylesheet">${preload}<script defer src="/js/app.4.js"></script>`
   expect(firstScreenFiles(html)).toEqual(['css/app.1.css', 'css/home.3.css', 'js/app.4.js', 'js/home.2.js'])
 })

@@ -113,7 +113,7 @@ describe('the home first screen in the HTML', () => {
     const w = Object.assign(win, { fetch, localStorage: storage, location: { hash: '' } })
     const early = earlyRequestsScript('pages/index/index', '', HOME_FIRST_CALL).replace(/^<script>|<\/script>$/g, '')
     runInNewContext(early, { window: w, fetch, Promise })
-    const home = w.__cyHome as { path: string; body: string; reply: Promise<{ status: number; body: { data: { items: unknown[] } }; token: string }> }
+    const home = w.__cyEarly as { path: string; body: string; reply: Promise<{ status: number; body: { data: { items: unknown[] } }; token: string }> }
     const reply = await home.reply
     expect(reply.token).toBe('tok-new')
     expect(reply.body.data.items.length).toBe(10)

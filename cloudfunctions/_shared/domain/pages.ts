@@ -72,6 +72,17 @@ type ResidentPackages = typeof RESIDENT_PACKAGES
 export type ResidentPackageRoot = keyof ResidentPackages
 export type ResidentPackagePageKey = { [R in ResidentPackageRoot]: keyof ResidentPackages[R] }[ResidentPackageRoot]
 
+/**
+ * Pages a resident opens from outside the app: a poster's QR code (event, course), a share (event,
+ * policy), a push or an inbox row (policy, survey), a subscribe message (my case). On WeChat each
+ * opens with the main package plus its one subpackage (bench/sizes.ts reports those bytes); on H5
+ * index.html starts downloading its page's files at once, beside the entry
+ * (config/h5-home-preload.ts), instead of after the entry has run.
+ */
+export const OUTSIDE_ENTRY_PAGES = ['event', 'policyDetail', 'survey', 'myCase', 'course'] as const satisfies readonly ResidentPackagePageKey[]
+export type OutsideEntryPage = (typeof OUTSIDE_ENTRY_PAGES)[number]
+
+
 const RESIDENT_ROOTS = Object.keys(RESIDENT_PACKAGES) as ResidentPackageRoot[]
 
 /** The resident subpackage a page lives in, or null (main package or staff). */

@@ -13,7 +13,7 @@ export const call: Call = makeCall(async (fn, action, data) => {
   const path = `/api/fn/${encodeURIComponent(fn)}`
   const body = { action, data }
   const { token, kind } = await ensureToken()
-  // The home list index.html already asked for on a first visit (see early-requests.ts).
+  // The first call index.html already made on a first visit (the home list, a poster's event) (see early-requests.ts).
   let reply = (await takeEarlyCall(path, JSON.stringify(body), token)) ?? (await postJson(path, body, token))
   if (reply.status === 401) {
     if (kind === 'resident') {

@@ -61,10 +61,10 @@ it('reports a lost request as a network problem', async () => {
 })
 
 describe('answers index.html asked for early (early-requests.ts)', () => {
-  const w = globalThis as unknown as { __cyResident?: unknown; __cyHome?: unknown }
+  const w = globalThis as unknown as { __cyResident?: unknown; __cyEarly?: unknown }
   afterEach(() => {
     delete w.__cyResident
-    delete w.__cyHome
+    delete w.__cyEarly
   })
 
   it('adopts the early token and the early answer to the same call, once; a later call goes to the runtime', async () => {
@@ -72,7 +72,7 @@ describe('answers index.html asked for early (early-requests.ts)', () => {
     fake.respond = runtime(valid)
     const body = { action: 'tree', data: {} }
     w.__cyResident = Promise.resolve({ status: 200, body: { token: 'early', deviceId: 'd-early' } })
-    w.__cyHome = { path: '/api/fn/org', body: JSON.stringify(body), reply: Promise.resolve({ status: 200, body: { ok: true, data: { by: 'index.html' } }, token: 'early' }) }
+    w.__cyEarly = { path: '/api/fn/org', body: JSON.stringify(body), reply: Promise.resolve({ status: 200, body: { ok: true, data: { by: 'index.html' } }, token: 'early' }) }
     expect(await call('org', 'tree', {})).toEqual({ by: 'index.html' })
     expect(fake.requests).toEqual([])
     expect(fake.storage.get('cy.token')).toBe('early')
@@ -84,7 +84,7 @@ describe('answers index.html asked for early (early-requests.ts)', () => {
   it('asks the runtime itself when the early call differs or the early token failed', async () => {
     fake.respond = runtime(new Set())
     w.__cyResident = Promise.resolve(null)
-    w.__cyHome = { path: '/api/fn/org', body: JSON.stringify({ action: 'tree', data: { x: 1 } }), reply: Promise.resolve(null) }
+    w.__cyEarly = { path: '/api/fn/org', body: JSON.stringify({ action: 'tree', data: { x: 1 } }), reply: Promise.resolve(null) }
     expect(await call('org', 'tree', {})).toEqual({ orgs: [], by: 'r1' })
     expect(fake.requests.map((r) => r.url)).toEqual(['/api/auth/resident', '/api/fn/org'])
   })

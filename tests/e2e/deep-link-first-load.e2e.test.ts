@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core'
+import { baseUrl, launch, phone } from './browser'
+import { byTest, fn, residentToken, staffToken } from './api'
+
+/**
+ * A resident at an event scans its poster: the QR code opens the event page directly, usually on a
+ * phone that has never opened the app. index.html starts that page's files and its first call
+ * (`event.resolve` with the poster's scene) beside the entry's JS, instead of after the entry has
+ * run (config/h5-home-preload.ts, src/entry-pages.ts); the app adopts the answer. On an emulated
+ * slow 3G this took the sign-up form from 13.4 s to 8.6 s (bench/h5-slow3g.ts).
+ */
+let browser: Browser
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(() => browser?.close())
+
+async function posterUrl(): Promise<string> {
+  const resident = await residentToken()
+  const events = await fn<{ items: { _id: string; phase: string }[] }>(resident, 'event', 'list', { view: 'resident', limit: 10 })
+  const open = events.items.find((e) => e.phase === 'signup')
+  if (!open) throw new Error('no demo event open for sign-up')
+  const code = await fn<{ url: string }>(await staffToken('jinsha'), 'event', 'code', { id: open._id, purpose: 'poster', origin: baseUrl() })
+  return code.url
+}
+
+describe("H5: a poster's QR code on a first visit", () => {
+  it("preloads the event page's files with the entry and asks for the event once, before the app runs", async () => {
+    const url = await posterUrl()
+    expect(url).toMatch(/\/#\/pkg-event\/pages\/event\/index\?scene=p\./)
+    const page = await phone(browser)
+    const calls: { body: string; at: number }[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/fn/event') calls.push({ body: r.postData() ?? '', at: Date.now() })
+    })
+    await page.goto(url)
+    await byTest(page, 'signup-form').waitFor({ timeout: 30000 })
+
+    // The event page's own JS and CSS were asked for by index.html's preload links, not after the
+    // entry ran: every file of its chunk group has a preload link in the head.
+    const preloaded = await page.evaluate(() => Array.from(document.querySelectorAll('link[rel=preload]'), (l) => new URL((l as HTMLLinkElement).href).pathname))
+    const html = await (await fetch(`${baseUrl()}/`)).text()
+    const map = /R=(\{[^}]*\})/.exec(html)?.[1]
+    const files = /F=(\[\[.*?\]\]),R=/.exec(html)?.[1]
+    if (!map || !files) throw new Error('no preload map in index.html')
+    const byRoute = JSON.parse(map) as Record<string, number[]>
+    const names = JSON.parse(files) as [string, string][]
+    const eventFiles = byRoute['pkg-event/pages/event/index'].map((i) => names[i][0])
+    expect(eventFiles.length).toBeGreaterThan(0)
+    expect(eventFiles.length).toBeLessThanOrEqual(8)
+    expect(preloaded.sort()).toEqual([...eventFiles].sort())
+    // …and those are the files the page ran on: each was fetched once (from the preload), never again.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname))
+    for (const f of eventFiles) expect([f, fetched.filter((p) => p === f).length]).toEqual([f, 1])
+
+    // One event call in all: index.html's, with the scene; the app took its answer (had it not, it
+    // would have asked again).
+    const scene = decodeURIComponent(/scene=([^&]+)/.exec(url)?.[1] ?? '')
+    expect(calls.map((c) => JSON.parse(c.body))).toEqual([{ action: 'resolve', data: { scene } }])
+    await page.context().close()
+  })
+
+  it('a returning visitor (token kept) gets no early call: the app asks for the event itself, once', async () => {
+    const url = await posterUrl()
+    const home = await phone(browser)
+    await home.goto(`${baseUrl()}/`)
+    await home.waitForFunction(() => localStorage.getItem('cy.token.resident') || localStorage.getItem('cy.token'), undefined, { timeout: 30000 })
+    // A new tab in the same browser: the kept token, a fresh load of the poster's URL.
+    const page = await home.context().newPage()
+    const calls: { body: string; auth: string }[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/fn/event') calls.push({ body: r.postData() ?? '', auth: r.headers().authorization ?? '' })
+    })
+    await page.goto(url)
+    await byTest(page, 'signup-form').waitFor({ timeout: 30000 })
+    expect(calls.map((c) => (JSON.parse(c.body) as { action: string }).action)).toEqual(['resolve'])
+    expect(calls[0].auth).toMatch(/^Bearer \S+/)
+    await home.context().close()
+  })
+})
