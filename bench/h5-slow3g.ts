@@ -3,8 +3,8 @@
  * latency, 50,000 B/s down and up), cold (fresh context), for the app (first policy card visible,
  * served by the local runtime) and for the floor (its hello world visible, served by the same
  * static server settings: pre-compressed, cache headers), side by side. And the page a resident
- * at an event reaches by scanning its poster (the QR code opens `/#/pkg-event/pages/event/index?scene=…`):
- * until its sign-up form is drawn.
+ * at an event reaches by scanning its poster (the QR code opens `/?s=…#/pkg-event/pages/event/index?scene=…`):
+ * until the event shows, and until the app has drawn its sign-up form.
  *
  * `npx tsx bench/h5-slow3g.ts` runs this scenario alone.
  */
@@ -113,7 +113,11 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
       { selector: '#app [data-testid="policy-card"]', gone: '#cy-first' },
     ])
     const poster = await posterUrl(url)
-    const [event] = await timeTo(browser, poster, [{ selector: '[data-testid="signup-form"]' }])
+    const [shown, event] = await timeTo(browser, poster, [
+      // The event as drawn: in the HTML (server/event-first-screen.ts) or by the app.
+      { selector: '[data-first-event], #app [data-testid="event-page"]' },
+      { selector: '#app [data-testid="signup-form"]' },
+    ])
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
     const rows = [
       '| slow 3G (2,000 ms latency, 50,000 B/s), cold | floor | app | app ÷ floor |',
@@ -122,11 +126,12 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
       `| bytes on the wire before the first card (finished requests, compressed as sent) | ${kib(f.bytes)} | ${kib(card.bytes)} | ${(card.bytes / f.bytes).toFixed(2)}× |`,
       `| app interactive: its own card drawn, static copy gone (floor: hello world) | ${f.ms.toFixed(0)} ms | ${app.ms.toFixed(0)} ms | ${(app.ms / f.ms).toFixed(2)}× |`,
       `| bytes on the wire until interactive | ${kib(f.bytes)} | ${kib(app.bytes)} | ${(app.bytes / f.bytes).toFixed(2)}× |`,
-      `| **an event poster's QR code** (\`/#/pkg-event/pages/event/index?scene=…\`): its sign-up form drawn | ${f.ms.toFixed(0)} ms | **${event.ms.toFixed(0)} ms** | ${(event.ms / f.ms).toFixed(2)}× |`,
+      `| **an event poster's QR code** (\`/?s=…#/pkg-event/pages/event/index?scene=…\`): the event visible | ${f.ms.toFixed(0)} ms | **${shown.ms.toFixed(0)} ms** | ${(shown.ms / f.ms).toFixed(2)}× |`,
+      `| the same: its sign-up form drawn by the app | ${f.ms.toFixed(0)} ms | **${event.ms.toFixed(0)} ms** | ${(event.ms / f.ms).toFixed(2)}× |`,
       `| bytes on the wire until then | ${kib(f.bytes)} | ${kib(event.bytes)} | ${(event.bytes / f.bytes).toFixed(2)}× |`,
     ]
     const a = card
-    return { rows, appMs: a.ms, floorMs: f.ms, posterMs: event.ms }
+    return { rows, appMs: a.ms, floorMs: f.ms, posterMs: shown.ms }
   } finally {
     await browser.close()
     await stopServer(child)

@@ -217,10 +217,9 @@ export function earlyRequestsScript(homeRoute: string, apiBase: string, homeCall
     `var H={"Content-Type":"application/json"},j=function(r){return r.json().catch(function(){return null}).then(function(b){return{status:r.status,body:b}})};` +
     `var t=w.__cyResident=fetch(${base}+"/api/auth/resident",{method:"POST",headers:H,body:"{}"}).then(j).catch(function(){return null});` +
     ROUTE_OF_HASH(homeRoute) +
-    `var p,b,F;if(r===${JSON.stringify(homeRoute)}){p=${homePath};b=${homeBody};` +
-    // The runtime put the home call's answer into the HTML (server/first-screen.ts): adopt it with
-    // the new token instead of asking again.
-    `F=w.__cyFirst}else{if(!m)return;var q={},bad;(m[2]||"").slice(1).split("&").forEach(function(x){var i=x.indexOf("="),k,v;if(i<1)return;` +
+    // The runtime may have put the call's answer into the HTML (server/first-screen.ts: the home's
+    // list, a poster's event): adopted with the new token instead of asking again.
+    `var p,b,F=w.__cyFirst;if(r===${JSON.stringify(homeRoute)}){p=${homePath};b=${homeBody}}else{if(!m)return;var q={},bad;(m[2]||"").slice(1).split("&").forEach(function(x){var i=x.indexOf("="),k,v;if(i<1)return;` +
     // A query it cannot decode is left to the app (which reads it more leniently): no early call.
     `try{k=decodeURIComponent(x.slice(0,i).replace(/\\+/g," "));v=decodeURIComponent(x.slice(i+1).replace(/\\+/g," "))}catch(e){bad=1;return}if(!Object.prototype.hasOwnProperty.call(q,k))q[k]=v});if(bad)return;` +
     `${calls}.some(function(c){if(c[0]!==r||typeof q[c[1]]!=="string"||!q[c[1]])return false;var d={};d[c[4]]=q[c[1]];p=c[2];b=JSON.stringify({action:c[3],data:d});return true});if(!p)return}` +

@@ -18,7 +18,9 @@ import { bearer, hashPassword, RESIDENT_TTL_S, newDeviceId, signToken, STAFF_TTL
 import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/password'
 import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
-import { encodeFor, homeFirstPage, withFirstScreen } from './first-screen'
+import { encodeFor, homeFirstPage, withFirstScreen, withStaticPage } from './first-screen'
+import { eventStaticPage } from './event-first-screen'
+import { H5_SCENE_PARAM } from '../cloudfunctions/_shared/codes/local'
 import { registerPhotoRoutes } from './photos'
 import { registerDocumentRoutes } from './documents'
 import { FUNCTIONS } from './functions'
@@ -326,11 +328,26 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // per request and never cached, so a policy change shows on the next load.
     const home = async (req: FastifyRequest, reply: FastifyReply) => {
       const html = await readFile(join(staticDir, 'index.html'), 'utf8')
-      const first = await homeFirstPage({ store: options.store, keyring: options.keyring, now, onError: (err) => app.log.error(err) }).catch((err: unknown) => {
-        app.log.error(err)
-        return null
-      })
-      const { body, encoding } = encodeFor(req.headers['accept-encoding'], withFirstScreen(html, first))
+      const deps = { store: options.store, keyring: options.keyring, now, onError: (err: unknown) => app.log.error(err) }
+      // An event's QR code names its scene before the hash (cloudfunctions/_shared/codes/local.ts):
+      // the event is drawn instead of the home (server/event-first-screen.ts).
+      const scene = (req.query as Record<string, unknown> | undefined)?.[H5_SCENE_PARAM]
+      const drawn =
+        typeof scene === 'string' && scene.length > 0 && scene.length <= 128
+          ? await eventStaticPage(deps, scene)
+              .then((page) => (page ? withStaticPage(html, page) : html))
+              .catch((err: unknown) => {
+                app.log.error(err)
+                return html
+              })
+          : withFirstScreen(
+              html,
+              await homeFirstPage(deps).catch((err: unknown) => {
+                app.log.error(err)
+                return null
+              }),
+            )
+      const { body, encoding } = encodeFor(req.headers['accept-encoding'], drawn)
       void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Encoding')
       if (encoding) void reply.header('content-encoding', encoding)
       return reply.send(body)

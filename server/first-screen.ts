@@ -9,7 +9,9 @@
  * (`earlyRequestsScript` in config/h5-home-preload.ts, src/services/core/early-requests.ts).
  *
  * - The server never sees the hash route: a deep link (`/#/pkg-event/...`) gets the same HTML, and
- *   an inline script hides the static home at once (`cy-deep`). A returning visitor (a token kept
+ *   an inline script hides the static home at once (`cy-deep`). An event's QR code also names its
+ *   scene before the hash (`/?s=…#/…`): that URL gets the event drawn instead
+ *   (server/event-first-screen.ts, through `withStaticPage`). A returning visitor (a token kept
  *   in localStorage) may see a different list (their community's): the static cards are hidden for
  *   them (`cy-known`) and placeholder cards shown, as the app itself shows while it loads.
  * - The static home is an overlay above `#app` until the app has drawn its own list (or an empty /
@@ -48,7 +50,16 @@ export function inlineJson(value: unknown): string {
 }
 
 /** Design px (750 wide) in the rem the H5 build uses (index.html sets 1rem = 40 design px). */
-const r = (px: number) => `${+(px / 40).toFixed(4)}rem`
+export const r = (px: number) => `${+(px / 40).toFixed(4)}rem`
+
+/** What every static page needs: `#app` hidden until its stylesheet applies, the overlay, the title bar. */
+export const BASE_CSS = [
+  `.cy-wait #app{visibility:hidden}`,
+  `.cy-deep #cy-first{display:none}`,
+  `#cy-first{position:fixed;top:0;left:0;right:0;bottom:0;z-index:2000;overflow-y:auto;background:#f4f5f7;color:#1f2329;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Helvetica Neue","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%}`,
+  `#cy-first *{box-sizing:border-box}`,
+  `.cyf-nav{display:flex;align-items:center;justify-content:center;height:44px;background:#fff;border-bottom:1px solid #e5e6eb;font-size:17px;font-weight:600}`,
+].join('')
 
 /**
  * Critical CSS: the header, search box, category chips, list head and policy cards, with the app's
@@ -56,11 +67,7 @@ const r = (px: number) => `${+(px / 40).toFixed(4)}rem`
  * it ships in every HTML.
  */
 export const CRITICAL_CSS = [
-  `.cy-wait #app{visibility:hidden}`,
-  `.cy-deep #cy-first{display:none}`,
-  `#cy-first{position:fixed;top:0;left:0;right:0;bottom:0;z-index:2000;overflow-y:auto;background:#f4f5f7;color:#1f2329;font-family:-apple-system,BlinkMacSystemFont,"PingFang SC","Helvetica Neue","Microsoft YaHei",sans-serif;-webkit-text-size-adjust:100%}`,
-  `#cy-first *{box-sizing:border-box}`,
-  `.cyf-nav{display:flex;align-items:center;justify-content:center;height:44px;background:#fff;border-bottom:1px solid #e5e6eb;font-size:17px;font-weight:600}`,
+  BASE_CSS,
   // The app's tab bar (components/tab-bar/index.h5.scss), drawn the same.
   `.cyf-tab{position:fixed;left:0;right:0;bottom:0;display:flex;min-height:50px;padding-bottom:env(safe-area-inset-bottom);background:${TAB_COLORS.background};box-shadow:0 -1px 0 #e5e6eb;font-size:11px;line-height:1.3;color:${TAB_COLORS.text}}`,
   `.cyf-tab span{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;padding:5px 0}.cyf-tab .cyf-on{color:${TAB_COLORS.selected}}`,
@@ -147,43 +154,72 @@ export function firstScreenMarkup(items: readonly PolicyListItem[]): string {
 
 /**
  * Runs in the head before anything is drawn: `cy-wait` until the app's stylesheet has loaded,
- * `cy-deep` when the hash opens another page, `cy-known` when this browser kept a token (its
- * list may be its community's, so the anonymous cards are not shown).
+ * `cy-deep` when the hash opens another page than the one drawn (`route`: a pattern of
+ * `location.hash`), `cy-known` when this browser kept a token (its answer may differ from an
+ * anonymous visitor's, so the static content is not shown).
  */
-const HEAD_SCRIPT =
-  `!function(w,d){var c=d.documentElement.classList;c.add("cy-wait");` +
-  `if(!new RegExp(${JSON.stringify(HOME_HASH)}).test(w.location.hash))c.add("cy-deep");` +
-  `try{var s=w.localStorage;if(s.getItem("cy.token")||s.getItem("cy.token.resident"))c.add("cy-known")}catch(e){}` +
-  `w.__cyCssDone=function(){c.remove("cy-wait")}}(window,document)`
+export function headScript(route: string): string {
+  return (
+    `!function(w,d){var c=d.documentElement.classList;c.add("cy-wait");` +
+    `if(!new RegExp(${JSON.stringify(route)}).test(w.location.hash))c.add("cy-deep");` +
+    `try{var s=w.localStorage;if(s.getItem("cy.token")||s.getItem("cy.token.resident"))c.add("cy-known")}catch(e){}` +
+    `w.__cyCssDone=function(){c.remove("cy-wait")}}(window,document)`
+  )
+}
 
 /**
- * Right after the static home: removes it once the app has drawn the home list (or its empty /
- * error state) with its stylesheet applied, or has left the home page.
+ * Right after the static page: removes it once the app has drawn its own (`ready`: a selector of
+ * what the app draws when it has its answer, or its empty / error state) with its stylesheet
+ * applied, or has left that page.
  */
-const SWAP_SCRIPT =
-  `!function(w,d){var f=d.getElementById("cy-first"),c=d.documentElement.classList,re=new RegExp(${JSON.stringify(HOME_HASH)}),o;` +
-  `function done(){if(o)o.disconnect();if(f&&f.parentNode)f.parentNode.removeChild(f);f=null}` +
-  `function check(){if(!f)return;if(!re.test(w.location.hash)){done();return}` +
-  `if(!c.contains("cy-wait")&&d.querySelector('#app [data-testid="policy-list"],#app [data-testid="list-empty"],#app [data-testid="list-error"]'))done()}` +
-  `if(!f)return;if(!re.test(w.location.hash)){done();return}` +
-  `o=new MutationObserver(check);o.observe(d.body,{childList:true,subtree:true,attributes:true,attributeFilter:["class"]});` +
-  `o.observe(d.documentElement,{attributes:true,attributeFilter:["class"]});w.addEventListener("hashchange",check)}(window,document)`
+export function swapScript(route: string, ready: string): string {
+  return (
+    `!function(w,d){var f=d.getElementById("cy-first"),c=d.documentElement.classList,re=new RegExp(${JSON.stringify(route)}),o;` +
+    `function done(){if(o)o.disconnect();if(f&&f.parentNode)f.parentNode.removeChild(f);f=null}` +
+    `function check(){if(!f)return;if(!re.test(w.location.hash)){done();return}` +
+    `if(!c.contains("cy-wait")&&d.querySelector(${JSON.stringify(ready)}))done()}` +
+    `if(!f)return;if(!re.test(w.location.hash)){done();return}` +
+    `o=new MutationObserver(check);o.observe(d.body,{childList:true,subtree:true,attributes:true,attributeFilter:["class"]});` +
+    `o.observe(d.documentElement,{attributes:true,attributeFilter:["class"]});w.addEventListener("hashchange",check)}(window,document)`
+  )
+}
+
+/** A page drawn into the HTML: its markup (`<div id="cy-first">…`), styles, and the call it answers. */
+export interface StaticPage {
+  /** A pattern of `location.hash` for the page it stands for. */
+  route: string
+  /** What the app draws once it has the answer (or its empty / error state): the static page then goes. */
+  ready: string
+  css: string
+  markup: string
+  /** The call the page makes first, answered inline so the app adopts it (config/h5-home-preload.ts). */
+  call: { path: string; body: string; status: number; reply: unknown }
+}
+
+/** index.html with a static page in it; the app's stylesheet no longer blocks the first paint. */
+export function withStaticPage(html: string, page: StaticPage): string {
+  const cssLink = /<link href="([^"]+\.css)" rel="stylesheet">/
+  const data = `<script>window.__cyFirst=${inlineJson(page.call)}</script>`
+  const head = `<style>${page.css}</style><script>${headScript(page.route)}</script>${data}`
+  let out = html.replace(/<script>/, `${head}<script>`)
+  // `cy-wait` keeps #app hidden until the stylesheet applies.
+  out = out.replace(cssLink, (_m, href: string) => `<link href="${href}" rel="stylesheet" media="print" onload="this.media='all';__cyCssDone()" onerror="__cyCssDone()">`)
+  return out.replace('<div id="app">', `${page.markup}<script>${swapScript(page.route, page.ready)}</script><div id="app">`)
+}
 
 /**
- * index.html with the first screen in it. `reply` is `policy.list`'s envelope as the runtime sends
- * it; null (the list failed) leaves the page as built, with only the app's stylesheet unblocked.
+ * index.html with the home's first screen in it. `reply` is `policy.list`'s envelope as the runtime sends
+ * it; null (the list failed) leaves the page as built.
  */
 export function withFirstScreen(html: string, reply: { status: number; body: { ok: true; data: PolicyListOutput } } | null): string {
   if (!reply) return html
-  const cssLink = /<link href="([^"]+\.css)" rel="stylesheet">/
-  const data =
-    `<script>window.__cyFirst=${inlineJson({ path: `/api/fn/${HOME_FIRST_CALL.fn}`, body: JSON.stringify(HOME_FIRST_CALL.body), status: reply.status, reply: reply.body })}</script>`
-  const head = `<style>${CRITICAL_CSS}</style><script>${HEAD_SCRIPT}</script>${data}`
-  let out = html.replace(/<script>/, `${head}<script>`)
-  // The app's stylesheet no longer blocks the first paint; `cy-wait` keeps #app hidden until it applies.
-  out = out.replace(cssLink, (_m, href: string) => `<link href="${href}" rel="stylesheet" media="print" onload="this.media='all';__cyCssDone()" onerror="__cyCssDone()">`)
-  const body = `${firstScreenMarkup(reply.body.data.items)}<script>${SWAP_SCRIPT}</script>`
-  return out.replace('<div id="app">', `${body}<div id="app">`)
+  return withStaticPage(html, {
+    route: HOME_HASH,
+    ready: '#app [data-testid="policy-list"],#app [data-testid="list-empty"],#app [data-testid="list-error"]',
+    css: CRITICAL_CSS,
+    markup: firstScreenMarkup(reply.body.data.items),
+    call: { path: `/api/fn/${HOME_FIRST_CALL.fn}`, body: JSON.stringify(HOME_FIRST_CALL.body), status: reply.status, reply: reply.body },
+  })
 }
 
 /** `policy.list` as a brand-new anonymous resident asks for it on the home page. */

@@ -34,7 +34,7 @@ describe('promotion events end to end', () => {
   it('the poster carries a QR code of the event page that the runtime rendered', async () => {
     staff = await reopen(staff, `${baseUrl()}/#/staff/pages/event-poster/index?id=${TODAY_EVENT}`)
     await byTest(staff, 'poster-sheet').waitFor()
-    await eventually(() => decodeImage(staff, 'poster-code'), (url) => expect(url).toMatch(/\/#\/pkg-event\/pages\/event\/index\?scene=p\./))
+    await eventually(() => decodeImage(staff, 'poster-code'), (url) => expect(url).toMatch(/\/\?s=p\.[^#]+#\/pkg-event\/pages\/event\/index\?scene=p\./))
     posterUrl = await decodeImage(staff, 'poster-code')
     expect(posterUrl.startsWith(baseUrl())).toBe(true)
     const scene = decodeURIComponent(new URL(posterUrl.replace('/#/', '/')).searchParams.get('scene') ?? '')
