@@ -1,7 +1,9 @@
 /**
  * `/` answers with the home page's first screen in the HTML (server/first-screen.ts): the real
  * first page of `policy.list` for a new anonymous visitor as escaped static markup, with that
- * answer inline for the app to adopt; rendered per request, never cached.
+ * answer inline for the app to adopt; rendered per request, never cached. An event's QR code
+ * (`/?s=<scene>#/pkg-event/pages/event/index?scene=<scene>`) gets the event drawn instead
+ * (server/event-first-screen.ts): `event.resolve` for a new anonymous visitor, the same way.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +15,10 @@ import type { Collections } from '../../cloudfunctions/_shared/store/collections
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import type { Policy } from '../../cloudfunctions/_shared/domain/policy'
+import { signScene } from '../../cloudfunctions/_shared/codes/scene'
+import type { PromotionEvent } from '../../cloudfunctions/_shared/domain/event'
+import { pageRoute } from '../../cloudfunctions/_shared/domain/pages'
+import entries from '../../src/entry-pages'
 import { HOME_FIRST_CALL, earlyRequestsScript } from '../../config/h5-home-preload'
 import { buildApp } from '../app'
 import { seedDemo } from '../seed'
@@ -21,6 +27,7 @@ import { encodeFor, escapeHtml, inlineJson } from '../first-screen'
 const NOW = new Date('2026-11-22T02:00:00Z')
 const dir = mkdtempSync(join(tmpdir(), 'cy-first-'))
 const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+const keyring = makeKeyring(Buffer.from('k'.repeat(32)))
 let app: FastifyInstance
 
 /** index.html as the build writes it (the parts the server rewrites). */
@@ -41,13 +48,32 @@ async function firstPage(): Promise<{ title: string; _id: string }[]> {
 /** The page's scripts, as the browser sees them. */
 const scripts = (html: string) => [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
 
+/**
+ * Runs the HTML's inline answer and index.html's early script as a first visit to `hash` would
+ * (no token kept); returns what the early script handed over and the URLs it fetched.
+ */
+async function runEarly<R>(html: string, hash: string): Promise<{ reply: R & { token: string }; fetched: string[] }> {
+  const win: Record<string, unknown> = {}
+  runInNewContext(scripts(html).find((s) => s.startsWith('window.__cyFirst=')) as string, { window: win })
+  const fetched: string[] = []
+  const fetch = async (url: string) => {
+    fetched.push(url)
+    return { status: 200, json: async () => ({ token: 'tok-new', deviceId: 'dev' }) }
+  }
+  const w = Object.assign(win, { fetch, localStorage: { getItem: () => null }, location: { hash } })
+  const early = earlyRequestsScript(pageRoute('index'), '', HOME_FIRST_CALL, entries.calls).replace(/^<script>|<\/script>$/g, '')
+  runInNewContext(early, { window: w, fetch, Promise })
+  const made = w.__cyEarly as { reply: Promise<R & { token: string }> }
+  return { reply: await made.reply, fetched }
+}
+
 beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), BUILT)
   await seedDemo(store, NOW, { passwords: false })
   const model = (await store.collection('policies').find({ limit: 1 })).items[0]
   const evil: Policy = { ...model, _id: 'pol_evil', title: EVIL_TITLE, summary: EVIL_SUMMARY, status: 'published', validFrom: '2026-01-01', validTo: null, publishedAt: '2026-11-22T01:00:00.000Z', version: 1 }
   await store.collection('policies').insert(evil)
-  app = buildApp({ store, secret: Buffer.from('s'.repeat(32)), keyring: makeKeyring(Buffer.from('k'.repeat(32))), now: () => NOW, staticDir: dir })
+  app = buildApp({ store, secret: Buffer.from('s'.repeat(32)), keyring, now: () => NOW, staticDir: dir })
   await app.ready()
 })
 afterAll(async () => {
@@ -102,19 +128,7 @@ describe('the home first screen in the HTML', () => {
 
   it('the early script hands the inline answer to the app with the new token, without fetching it again', async () => {
     const html = (await app.inject({ method: 'GET', url: '/' })).payload
-    const win: Record<string, unknown> = {}
-    runInNewContext(scripts(html).find((s) => s.startsWith('window.__cyFirst=')) as string, { window: win })
-    const fetched: string[] = []
-    const fetch = async (url: string) => {
-      fetched.push(url)
-      return { status: 200, json: async () => ({ token: 'tok-new', deviceId: 'dev' }) }
-    }
-    const storage = { getItem: () => null }
-    const w = Object.assign(win, { fetch, localStorage: storage, location: { hash: '' } })
-    const early = earlyRequestsScript('pages/index/index', '', HOME_FIRST_CALL).replace(/^<script>|<\/script>$/g, '')
-    runInNewContext(early, { window: w, fetch, Promise })
-    const home = w.__cyEarly as { path: string; body: string; reply: Promise<{ status: number; body: { data: { items: unknown[] } }; token: string }> }
-    const reply = await home.reply
+    const { reply, fetched } = await runEarly<{ body: { data: { items: unknown[] } } }>(html, '')
     expect(reply.token).toBe('tok-new')
     expect(reply.body.data.items.length).toBe(10)
     expect(fetched).toEqual(['/api/auth/resident'])
@@ -158,5 +172,85 @@ describe('the home first screen in the HTML', () => {
   it('escapes inline JSON and HTML', () => {
     expect(inlineJson({ t: '</script><!--\u2028&' })).toBe('{"t":"\\u003c/script\\u003e\\u003c!--\\u2028\\u0026"}')
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
+  })
+})
+
+describe("an event's QR code: the event drawn into the HTML", () => {
+  const EVIL_EVENT = '<script>alert(1)</script>“返乡”沙龙 & </script><!--'
+  let event: PromotionEvent
+  const get = async (url: string) => (await app.inject({ method: 'GET', url })).payload
+
+  beforeAll(async () => {
+    const open = (await store.collection('events').find({ limit: 50 })).items.find((e) => e.status === 'published' && e.signupFrom <= NOW.toISOString() && e.signupUntil > NOW.toISOString())
+    if (!open) throw new Error('no demo event open for sign-up')
+    await store.collection('events').update(open._id, { set: { title: EVIL_EVENT } })
+    event = (await store.collection('events').get(open._id)) as PromotionEvent
+  })
+
+  it('draws the event a poster opens, every text escaped, with event.resolve\'s answer inline', async () => {
+    const scene = signScene(keyring, { kind: 'poster', code: event.code })
+    const html = await get(`/?s=${encodeURIComponent(scene)}`)
+    expect(html).toContain('data-first-event')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;“返乡”沙龙 &amp; &lt;/script&gt;&lt;!--')
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).toContain(`地点：${event.place}`)
+    expect(html).toContain('报名表正在加载…')
+    // Not the home's static list.
+    expect(html).not.toContain('cyf-card')
+    const first = scripts(html).find((s) => s.startsWith('window.__cyFirst='))
+    if (!first) throw new Error('no inline answer')
+    const win: { __cyFirst?: { path: string; body: string; status: number; reply: { ok: boolean; data: { event: { _id: string; title: string } } } } } = {}
+    runInNewContext(first, { window: win })
+    expect(win.__cyFirst?.path).toBe('/api/fn/event')
+    expect(JSON.parse(win.__cyFirst?.body ?? '')).toEqual({ action: 'resolve', data: { scene } })
+    expect(win.__cyFirst?.reply.data.event).toMatchObject({ _id: event._id, title: EVIL_EVENT })
+  })
+
+  it("hands that answer to the app with the new token: index.html's early script asks for the token only", async () => {
+    const scene = signScene(keyring, { kind: 'poster', code: event.code })
+    const html = await get(`/?s=${encodeURIComponent(scene)}`)
+    const { reply, fetched } = await runEarly<{ body: { data: { event: { _id: string } } } }>(html, `#/${pageRoute('event')}?scene=${encodeURIComponent(scene)}`)
+    expect(reply.token).toBe('tok-new')
+    expect(reply.body.data.event._id).toBe(event._id)
+    expect(fetched).toEqual(['/api/auth/resident'])
+  })
+
+  it('hides it for another route or a returning visitor, and swaps it out when the app draws the event page', async () => {
+    const html = await get(`/?s=${encodeURIComponent(signScene(keyring, { kind: 'poster', code: event.code }))}`)
+    const head = scripts(html).find((s) => s.includes('cy-deep')) as string
+    const classesFor = (hash: string, stored: string | null) => {
+      const classes = new Set<string>()
+      const document = { documentElement: { classList: { add: (c: string) => classes.add(c), remove: (c: string) => classes.delete(c) } } }
+      runInNewContext(head, { window: { location: { hash }, localStorage: { getItem: () => stored } }, document })
+      return [...classes].sort()
+    }
+    expect(classesFor(`#/${pageRoute('event')}?scene=x`, null)).toEqual(['cy-wait'])
+    expect(classesFor(`#/${pageRoute('index')}`, null)).toEqual(['cy-deep', 'cy-wait'])
+    expect(classesFor(`#/${pageRoute('event')}x`, null)).toEqual(['cy-deep', 'cy-wait'])
+    expect(classesFor(`#/${pageRoute('event')}?scene=x`, 'tok')).toEqual(['cy-known', 'cy-wait'])
+    expect(html).toContain('.cy-known .cye-card{display:none}')
+    expect(html).toContain('#app [data-testid=\\"event-page\\"]')
+  })
+
+  it('a code that does not resolve (forged, tampered) gets the page as built, and the app says why', async () => {
+    for (const s of ['p.forged', `${signScene(keyring, { kind: 'poster', code: event.code })}x`]) {
+      const res = await app.inject({ method: 'GET', url: `/?s=${encodeURIComponent(s)}` })
+      expect(res.statusCode).toBe(200)
+      expect(res.payload).not.toContain('cy-first')
+      expect(res.payload).toContain('<div id="app">')
+    }
+    // Longer than any scene: not even tried; the page is what \`/\` always is.
+    const long = await app.inject({ method: 'GET', url: `/?s=${'x'.repeat(200)}` })
+    expect(long.statusCode).toBe(200)
+    expect(long.payload).not.toContain('data-first-event')
+    expect(long.payload).toContain('data-first-card')
+  })
+
+  it('changes nothing in the store: drawing it is a read', async () => {
+    const before = await store.collection('events').get(event._id)
+    const signups = (await store.collection('eventSignups').find({ limit: 1000 })).items.length
+    await get(`/?s=${encodeURIComponent(signScene(keyring, { kind: 'poster', code: event.code }))}`)
+    expect(await store.collection('events').get(event._id)).toEqual(before)
+    expect((await store.collection('eventSignups').find({ limit: 1000 })).items.length).toBe(signups)
   })
 })

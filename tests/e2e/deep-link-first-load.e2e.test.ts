@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { baseUrl, launch, phone } from './browser'
 import { byTest, fn, residentToken, staffToken } from './api'
 
@@ -27,6 +27,15 @@ async function posterUrl(): Promise<string> {
   return code.url
 }
 
+/** The bodies of the `event` calls `page` makes from now on. */
+function eventCalls(page: Page): string[] {
+  const calls: string[] = []
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/fn/event') calls.push(r.postData() ?? '')
+  })
+  return calls
+}
+
 describe("H5: a poster's QR code on a first visit", () => {
   it("draws the event from the HTML, preloads the page's files with the entry, and asks for the event not even once", async () => {
     const url = await posterUrl()
@@ -35,10 +44,7 @@ describe("H5: a poster's QR code on a first visit", () => {
     const served = await (await fetch(url)).text()
     expect(served).toContain('data-first-event')
     const page = await phone(browser)
-    const calls: string[] = []
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/fn/event') calls.push(r.postData() ?? '')
-    })
+    const calls = eventCalls(page)
     await page.goto(url)
     await byTest(page, 'signup-form').waitFor({ timeout: 30000 })
     // The app's page replaced the static one.
@@ -70,10 +76,7 @@ describe("H5: a poster's QR code on a first visit", () => {
     const url = (await posterUrl()).replace(/\/\?s=[^#]+#/, '/#')
     expect(url).toMatch(/\/#\/pkg-event\/pages\/event\/index\?scene=p\./)
     const page = await phone(browser)
-    const calls: string[] = []
-    page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/fn/event') calls.push(r.postData() ?? '')
-    })
+    const calls = eventCalls(page)
     await page.goto(url)
     await byTest(page, 'signup-form').waitFor({ timeout: 30000 })
     const scene = decodeURIComponent(/scene=([^&]+)/.exec(url)?.[1] ?? '')
