@@ -39,7 +39,9 @@ const EVENT_CSS = [
   `.cye-body{max-width:760px;margin:0 auto;padding:${r(24)} ${r(24)} ${r(64)}}`,
   `.cye-card{display:flex;flex-direction:column;margin-bottom:${r(24)};padding:${r(32)} ${r(32)} ${r(24)};border-radius:${r(24)};background:#fff;box-shadow:0 2px 12px rgba(31,35,41,.06)}`,
   `.cye-chips{display:flex;gap:${r(8)}}`,
-  `.cye-chip{display:inline-flex;align-items:center;padding:2px ${r(16)};border-radius:999px;font-size:${r(22)};line-height:1.5;background:#f4f5f7;color:#555b66}.cye-chip--p{background:#e9f0fd;color:#2861d8}`,
+  `.cye-chip{display:inline-flex;align-items:center;padding:2px ${r(16)};border-radius:999px;font-size:${r(22)};line-height:1.5;background:#f4f5f7;color:#555b66}`,
+  // The phase chip's tones (components/chip): primary, success while it runs, danger when cancelled.
+  `.cye-chip--primary{background:#e9f0fd;color:#2861d8}.cye-chip--success{background:#e7f6ee;color:#0b6e3a}.cye-chip--danger{background:#fcebee;color:#d03050}`,
   `.cye-title{margin:${r(16)} 0;font-size:${r(36)};font-weight:700;line-height:1.4}`,
   `.cye-fact{margin-top:${r(8)};font-size:${r(24)};color:#555b66;line-height:1.5}`,
   `.cye-bar{height:${r(12)};margin-top:${r(24)};border-radius:999px;background:#e9f0fd;overflow:hidden}.cye-bar i{display:block;height:100%;border-radius:999px;background:#2861d8}`,
@@ -60,9 +62,11 @@ export function eventMarkup(out: ResolveOutput): string {
   const left = Math.max(0, counts.capacity - counts.confirmed)
   const fill = Math.min(100, Math.round((counts.confirmed / Math.max(1, counts.capacity)) * 100))
   const seats = `已报名 ${counts.confirmed}/${counts.capacity}${counts.waitlisted ? ` · 候补 ${counts.waitlisted} 人` : left ? ` · 还剩 ${left} 个名额` : ' · 名额已满'}`
+  // As the app's event page picks the phase chip's tone.
+  const tone = event.phase === 'cancelled' ? 'danger' : event.phase === 'ongoing' ? 'success' : 'primary'
   return (
     `<div id="cy-first" aria-busy="true"><div class="cyf-nav">活动详情</div><div class="cye-body">` +
-    `<div class="cye-card" data-first-event><span class="cye-chips"><span class="cye-chip cye-chip--p">${escapeHtml(EVENT_PHASE_LABELS[event.phase])}</span>` +
+    `<div class="cye-card" data-first-event><span class="cye-chips"><span class="cye-chip cye-chip--${tone}">${escapeHtml(EVENT_PHASE_LABELS[event.phase])}</span>` +
     `${event.walkIn ? '<span class="cye-chip">可现场报名</span>' : ''}</span>` +
     `<span class="cye-title">${escapeHtml(event.title)}</span>` +
     `<span class="cye-fact">时间：${escapeHtml(eventTimeLabel(event.startAt, event.endAt))}</span>` +

@@ -19,6 +19,8 @@ import { signScene } from '../../cloudfunctions/_shared/codes/scene'
 import type { PromotionEvent } from '../../cloudfunctions/_shared/domain/event'
 import { pageRoute } from '../../cloudfunctions/_shared/domain/pages'
 import entries from '../../src/entry-pages'
+import type { ResolveOutput } from '../../cloudfunctions/_shared/contracts/event'
+import { eventMarkup } from '../event-first-screen'
 import { HOME_FIRST_CALL, earlyRequestsScript } from '../../config/h5-home-preload'
 import { buildApp } from '../app'
 import { seedDemo } from '../seed'
@@ -244,6 +246,19 @@ describe("an event's QR code: the event drawn into the HTML", () => {
     expect(long.statusCode).toBe(200)
     expect(long.payload).not.toContain('data-first-event')
     expect(long.payload).toContain('data-first-card')
+  })
+
+  it("draws the phase as the app's chip does, and a closed sign-up's reason where the form would be", async () => {
+    const html = await get(`/?s=${encodeURIComponent(signScene(keyring, { kind: 'poster', code: event.code }))}`)
+    expect(html).toContain('cye-chip cye-chip--primary')
+    const win: { __cyFirst?: { reply: { data: ResolveOutput } } } = {}
+    runInNewContext(scripts(html).find((s) => s.startsWith('window.__cyFirst=')) as string, { window: win })
+    const open = win.__cyFirst?.reply.data as ResolveOutput
+    const cancelled = eventMarkup({ ...open, event: { ...open.event, phase: 'cancelled' }, signup: { ok: false, reason: 'cancelled', message: '活动已取消 <b>' } })
+    expect(cancelled).toContain('cye-chip cye-chip--danger')
+    expect(cancelled).toContain('活动已取消 &lt;b&gt;')
+    expect(cancelled).not.toContain('报名表正在加载')
+    expect(eventMarkup({ ...open, event: { ...open.event, phase: 'ongoing' } })).toContain('cye-chip cye-chip--success')
   })
 
   it('changes nothing in the store: drawing it is a read', async () => {
