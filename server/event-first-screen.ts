@@ -50,6 +50,7 @@ const EVENT_CSS = [
   `.cye-note{margin:6px 0 ${r(16)};font-size:${r(22)};color:#646a74;line-height:1.5}`,
   `.cye-wait{display:flex;align-items:center;justify-content:center;height:${r(88)};margin-top:${r(16)};border-radius:${r(16)};background:#e9f0fd;color:#2861d8;font-size:${r(28)}}`,
   `.cye-desc{margin-top:${r(16)};font-size:${r(28)};color:#1f2329;line-height:1.7;white-space:pre-wrap}`,
+  `.cye-warn{margin-bottom:${r(24)};padding:${r(16)} ${r(24)};border-radius:${r(16)};background:#fdf3e7;color:#8a4a08;font-size:${r(24)};line-height:1.5}`,
   `.cye-sk{display:none}`,
   `.cy-known .cye-card{display:none}`,
   `.cy-known .cye-sk{display:block;height:${r(360)};background:linear-gradient(#eef0f3,#eef0f3) ${r(32)} ${r(40)}/40% ${r(28)} no-repeat,linear-gradient(#eef0f3,#eef0f3) ${r(32)} ${r(100)}/80% ${r(36)} no-repeat,#fff}`,
@@ -73,6 +74,10 @@ export function eventMarkup(out: ResolveOutput): string {
     `<span class="cye-fact">地点：${escapeHtml(event.place)}</span>` +
     `<span class="cye-fact">${escapeHtml(event.orgName)} 主办</span>` +
     `<span class="cye-bar"><i style="width:${fill}%"></i></span><span class="cye-seats">${escapeHtml(seats)}</span></div>` +
+    // A check-in code that cannot check in now says why, as the app's notice does (not for "sign up first").
+    (out.checkin && !out.checkin.ok && out.checkin.reason !== 'not_signed_up' && out.checkin.reason !== 'already_checked_in'
+      ? `<div class="cye-warn">${escapeHtml(out.checkin.message)}</div>`
+      : '') +
     (signup.ok
       ? `<div class="cye-card"><span class="cye-h">${out.scene.kind === 'checkin' ? '现场报名' : '报名参加'}</span>` +
         `<span class="cye-note">只用于活动联系，工作人员看到的手机号会隐去中间四位</span><span class="cye-wait">报名表正在加载…</span></div>`

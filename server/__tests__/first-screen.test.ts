@@ -259,6 +259,11 @@ describe("an event's QR code: the event drawn into the HTML", () => {
     expect(cancelled).toContain('活动已取消 &lt;b&gt;')
     expect(cancelled).not.toContain('报名表正在加载')
     expect(eventMarkup({ ...open, event: { ...open.event, phase: 'ongoing' } })).toContain('cye-chip cye-chip--success')
+    // A check-in code out of its time says so, as the app's notice does; "sign up first" is the form itself.
+    const early = eventMarkup({ ...open, scene: { kind: 'checkin' }, checkin: { ok: false, reason: 'checkin_not_open', message: '现在不在签到时间内' } })
+    expect(early).toContain('<div class="cye-warn">现在不在签到时间内</div>')
+    expect(early).toContain('现场报名')
+    expect(eventMarkup({ ...open, scene: { kind: 'checkin' }, checkin: { ok: false, reason: 'not_signed_up', message: '请先报名' } })).not.toContain('cye-warn')
   })
 
   it('changes nothing in the store: drawing it is a read', async () => {
