@@ -4,7 +4,8 @@
  * served by the local runtime) and for the floor (its hello world visible, served by the same
  * static server settings: pre-compressed, cache headers), side by side. And the page a resident
  * at an event reaches by scanning its poster (the QR code opens `/?s=…#/pkg-event/pages/event/index?scene=…`):
- * until the event shows, and until the app has drawn its sign-up form.
+ * until the event shows, and until the app has drawn its sign-up form. And a policy link a resident
+ * copied into a chat, until the policy shows.
  *
  * `npx tsx bench/h5-slow3g.ts` runs this scenario alone.
  */
@@ -16,6 +17,7 @@ import fastifyStatic from '@fastify/static'
 import type { Browser } from 'playwright-core'
 import { cacheHeaders, precompressDir } from '../server/precompress'
 import { ensureFloor } from './floor'
+import { h5Link, pageUrl } from '../cloudfunctions/_shared/domain/pages'
 import { DEMO_PASSWORD } from '../server/seed-data'
 import { launchBrowser, startServer, stopServer } from './server'
 
@@ -98,6 +100,14 @@ async function posterUrl(base: string): Promise<string> {
   return code.data.url
 }
 
+/** The link the share bar copies for the first policy a new visitor's home lists. */
+async function policyLink(base: string): Promise<string> {
+  const token = ((await (await fetch(`${base}/api/auth/resident`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }).token
+  const res = await fetch(`${base}/api/fn/policy`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'list', data: { view: 'resident', after: null, limit: 1 } }) })
+  const id = ((await res.json()) as { data: { items: { _id: string }[] } }).data.items[0]._id
+  return h5Link(base, `${pageUrl('policyDetail', { id })}&ref=sBench`)
+}
+
 export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floorMs: number; posterMs: number }> {
   const floorServer = await serveFloorH5()
   const floorUrl = floorServer.url
@@ -118,6 +128,8 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
       { selector: '[data-first-event], #app [data-testid="event-page"]' },
       { selector: '#app [data-testid="signup-form"]' },
     ])
+    // A policy link a resident copied into a chat (the share bar's link, `h5Link`).
+    const [policyShown] = await timeTo(browser, await policyLink(url), [{ selector: '[data-first-policy], #app [data-testid="policy-detail"]' }])
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
     const rows = [
       '| slow 3G (2,000 ms latency, 50,000 B/s), cold | floor | app | app ÷ floor |',
@@ -129,6 +141,7 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
       `| **an event poster's QR code** (\`/?s=…#/pkg-event/pages/event/index?scene=…\`): the event visible | ${f.ms.toFixed(0)} ms | **${shown.ms.toFixed(0)} ms** | ${(shown.ms / f.ms).toFixed(2)}× |`,
       `| the same: its sign-up form drawn by the app | ${f.ms.toFixed(0)} ms | **${event.ms.toFixed(0)} ms** | ${(event.ms / f.ms).toFixed(2)}× |`,
       `| bytes on the wire until then | ${kib(f.bytes)} | ${kib(event.bytes)} | ${(event.bytes / f.bytes).toFixed(2)}× |`,
+      `| **a shared policy link** (\`/?p=…#/pkg-policy/pages/policy-detail/index?id=…\`): the policy visible | ${f.ms.toFixed(0)} ms | **${policyShown.ms.toFixed(0)} ms** | ${(policyShown.ms / f.ms).toFixed(2)}× |`,
     ]
     const a = card
     return { rows, appMs: a.ms, floorMs: f.ms, posterMs: shown.ms }

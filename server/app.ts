@@ -20,7 +20,8 @@ import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from 
 import { registerDownloads } from './downloads'
 import { encodeFor, homeFirstPage, withFirstScreen, withStaticPage } from './first-screen'
 import { eventStaticPage } from './event-first-screen'
-import { H5_SCENE_PARAM } from '../cloudfunctions/_shared/codes/local'
+import { policyStaticPage } from './policy-first-screen'
+import { H5_FIRST_SCREEN_PARAMS } from '../cloudfunctions/_shared/domain/pages'
 import { registerPhotoRoutes } from './photos'
 import { registerDocumentRoutes } from './documents'
 import { FUNCTIONS } from './functions'
@@ -329,24 +330,24 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const home = async (req: FastifyRequest, reply: FastifyReply) => {
       const html = await readFile(join(staticDir, 'index.html'), 'utf8')
       const deps = { store: options.store, keyring: options.keyring, now, onError: (err: unknown) => app.log.error(err) }
-      // An event's QR code names its scene before the hash (cloudfunctions/_shared/codes/local.ts):
-      // the event is drawn instead of the home (server/event-first-screen.ts).
-      const scene = (req.query as Record<string, unknown> | undefined)?.[H5_SCENE_PARAM]
-      const drawn =
-        typeof scene === 'string' && scene.length > 0 && scene.length <= 128
-          ? await eventStaticPage(deps, scene)
-              .then((page) => (page ? withStaticPage(html, page) : html))
-              .catch((err: unknown) => {
-                app.log.error(err)
-                return html
-              })
-          : withFirstScreen(
-              html,
-              await homeFirstPage(deps).catch((err: unknown) => {
-                app.log.error(err)
-                return null
-              }),
-            )
+      // An event's QR code or a shared policy link names what it opens before the hash
+      // (`h5Link` in cloudfunctions/_shared/domain/pages.ts): that is drawn instead of the home
+      // (server/event-first-screen.ts, server/policy-first-screen.ts). Anything else: the home.
+      const query = (req.query ?? {}) as Record<string, unknown>
+      const named = (key: string) => {
+        const value = query[key]
+        return typeof value === 'string' && value.length > 0 && value.length <= 128 ? value : null
+      }
+      const scene = named(H5_FIRST_SCREEN_PARAMS.eventScene)
+      const policyId = named(H5_FIRST_SCREEN_PARAMS.policyId)
+      const logged = (err: unknown) => {
+        app.log.error(err)
+        return null
+      }
+      const deep = scene ? eventStaticPage(deps, scene) : policyId ? policyStaticPage(deps, policyId) : null
+      const drawn = deep
+        ? await deep.catch(logged).then((page) => (page ? withStaticPage(html, page) : html))
+        : withFirstScreen(html, await homeFirstPage(deps).catch(logged))
       const { body, encoding } = encodeFor(req.headers['accept-encoding'], drawn)
       void reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Encoding')
       if (encoding) void reply.header('content-encoding', encoding)

@@ -16,14 +16,12 @@
  * page hides it at once; it goes when the app has drawn the event page (or its not-found / error
  * state). `event.resolve` is read-only, so drawing it changes nothing.
  */
-import { randomUUID } from 'node:crypto'
 import type { ResolveOutput } from '../cloudfunctions/_shared/contracts/event'
 import { EVENT_PHASE_LABELS } from '../cloudfunctions/_shared/domain/event-labels'
 import { pageRoute } from '../cloudfunctions/_shared/domain/pages'
-import { dispatch, type DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
+import type { DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
 import { eventTimeLabel } from '../src/utils/event-time'
-import { FUNCTIONS } from './functions'
-import { BASE_CSS, escapeHtml, r, type StaticPage } from './first-screen'
+import { asNewVisitor, BASE_CSS, escapeHtml, r, type StaticPage } from './first-screen'
 
 /** The call the event page makes first for a scanned code (src/pkg-event/pages/event, src/entry-pages.ts). */
 export function eventFirstCall(scene: string): { fn: 'event'; body: { action: 'resolve'; data: { scene: string } } } {
@@ -95,13 +93,13 @@ export function eventMarkup(out: ResolveOutput): string {
  */
 export async function eventStaticPage(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>, scene: string): Promise<StaticPage | null> {
   const call = eventFirstCall(scene)
-  const { status, body } = await dispatch(FUNCTIONS[call.fn], call.body, { ...deps, fn: call.fn, identity: { residentId: `h5_first_${randomUUID()}` } })
-  if (status !== 200 || !body.ok) return null
+  const answer = await asNewVisitor<ResolveOutput>(deps, call.fn, call.body)
+  if (!answer) return null
   return {
     route: EVENT_HASH,
     ready: '#app [data-testid="event-page"],#app [data-testid="event-not-found"],#app [data-state="error"]',
     css: EVENT_CSS,
-    markup: eventMarkup(body.data as ResolveOutput),
-    call: { path: `/api/fn/${call.fn}`, body: JSON.stringify(call.body), status, reply: body },
+    markup: eventMarkup(answer.body.data),
+    call: { path: `/api/fn/${call.fn}`, body: JSON.stringify(call.body), status: answer.status, reply: answer.body },
   }
 }

@@ -222,13 +222,19 @@ export function withFirstScreen(html: string, reply: { status: number; body: { o
   })
 }
 
+/**
+ * A call as a brand-new anonymous resident makes it (a fresh id: no profile, no community, nothing
+ * of theirs): its envelope when it answers 200, else null. Only read-only actions are drawn this way.
+ */
+export async function asNewVisitor<T>(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>, fn: string, body: unknown): Promise<{ status: number; body: { ok: true; data: T } } | null> {
+  const { status, body: reply } = await dispatch(FUNCTIONS[fn], body, { ...deps, fn, identity: { residentId: `h5_first_${randomUUID()}` } })
+  if (status !== 200 || !reply.ok) return null
+  return { status, body: reply as { ok: true; data: T } }
+}
+
 /** `policy.list` as a brand-new anonymous resident asks for it on the home page. */
-export async function homeFirstPage(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>): Promise<{ status: number; body: { ok: true; data: PolicyListOutput } } | null> {
-  const actions = FUNCTIONS[HOME_FIRST_CALL.fn]
-  // A fresh resident id: no profile, no community, the list every new visitor gets.
-  const { status, body } = await dispatch(actions, HOME_FIRST_CALL.body, { ...deps, fn: HOME_FIRST_CALL.fn, identity: { residentId: `h5_first_${randomUUID()}` } })
-  if (status !== 200 || !body.ok) return null
-  return { status, body: body as { ok: true; data: PolicyListOutput } }
+export function homeFirstPage(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>): Promise<{ status: number; body: { ok: true; data: PolicyListOutput } } | null> {
+  return asNewVisitor<PolicyListOutput>(deps, HOME_FIRST_CALL.fn, HOME_FIRST_CALL.body)
 }
 
 /** The body as the browser accepts it: brotli (fast setting: rendered per request), else gzip, else plain. */

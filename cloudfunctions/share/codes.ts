@@ -1,6 +1,7 @@
 import { loadQRCode } from '../_shared/files/lazy-libs'
 import { type MadeCode, WxacodeError, wxErrCode } from '../_shared/files/mini-codes'
 import type { ServeCode } from '../_shared/codes/wxacode'
+import { h5Link } from '../_shared/domain/pages'
 
 /**
  * The share poster's code. A share code carries the item and the sharer's referral id in its
@@ -21,12 +22,15 @@ export class ShareCodeInputError extends Error {
   }
 }
 
-/** Local runtime: a PNG QR code of `<origin>/#/<path>`, which a phone camera opens in the browser. */
+/**
+ * Local runtime: a PNG QR code of `<origin>/#/<path>`, which a phone camera opens in the browser; a
+ * policy's names it before the hash too, so the runtime opens it already drawn (`h5Link`).
+ */
 export function localShareCodes(): ShareCodePort {
   return {
     async make({ path, origin, width }) {
       if (!origin) throw new ShareCodeInputError('缺少应用网址，无法生成二维码')
-      const url = `${origin}/#/${path}`
+      const url = h5Link(origin, path)
       const png = await (await loadQRCode()).toBuffer(url, { type: 'png', errorCorrectionLevel: 'Q', margin: 1, width })
       return { png, fileID: null, url, fallback: null }
     },

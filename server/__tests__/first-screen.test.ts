@@ -274,3 +274,29 @@ describe("an event's QR code: the event drawn into the HTML", () => {
     expect((await store.collection('eventSignups').find({ limit: 1000 })).items.length).toBe(signups)
   })
 })
+
+describe('a shared policy link: the policy drawn into the HTML', () => {
+  const get = async (url: string) => (await app.inject({ method: 'GET', url })).payload
+
+  it('draws a published policy in force, every text escaped, with policy.get\'s answer inline for the app', async () => {
+    const html = await get('/?p=pol_evil')
+    expect(html).toContain('data-first-policy')
+    expect(html).toContain(`<span class="cyp-sum">${escapeHtml(EVIL_SUMMARY)}</span>`)
+    expect(html).not.toContain('<img src=x')
+    expect(html).toContain('所需材料和办理方式正在加载…')
+    expect(html).not.toContain('data-first-card')
+    const { reply, fetched } = await runEarly<{ body: { data: { _id: string; title: string } } }>(html, `#/${pageRoute('policyDetail')}?id=pol_evil&ref=sX`)
+    expect(reply.body.data).toMatchObject({ _id: 'pol_evil', summary: EVIL_SUMMARY })
+    expect(fetched).toEqual(['/api/auth/resident'])
+  })
+
+  it('draws nothing for a policy a resident would not see as it is (archived, expired, unknown): the app says what it is', async () => {
+    const model = (await store.collection('policies').get('pol_evil')) as Policy
+    await store.collection('policies').insert({ ...model, _id: 'pol_archived', status: 'archived' })
+    await store.collection('policies').insert({ ...model, _id: 'pol_expired', validFrom: '2020-01-01', validTo: '2020-12-31' })
+    for (const id of ['pol_archived', 'pol_expired', 'pol_nope', 'x'.repeat(100)]) {
+      const res = await app.inject({ method: 'GET', url: `/?p=${id}` })
+      expect([id, res.statusCode, res.payload.includes('cy-first')]).toEqual([id, 200, false])
+    }
+  })
+})

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, launch, phone } from './browser'
+import { h5Link, pageUrl } from '../../cloudfunctions/_shared/domain/pages'
 import { byTest, fn, residentToken, staffToken } from './api'
 
 /**
@@ -101,5 +102,25 @@ describe("H5: a poster's QR code on a first visit", () => {
     expect(calls.map((c) => (JSON.parse(c.body) as { action: string }).action)).toEqual(['resolve'])
     expect(calls[0].auth).toMatch(/^Bearer \S+/)
     await home.context().close()
+  })
+
+  it('a shared policy link opens with the policy drawn from the HTML, and the app asks for it not even once', async () => {
+    const resident = await residentToken()
+    const list = await fn<{ items: { _id: string; title: string }[] }>(resident, 'policy', 'list', { view: 'resident', after: null, limit: 1 })
+    const policy = list.items[0]
+    const url = h5Link(baseUrl(), `${pageUrl('policyDetail', { id: policy._id })}&ref=sShared`)
+    expect(url).toContain(`/?p=${policy._id}#/`)
+    expect(await (await fetch(url)).text()).toContain('data-first-policy')
+    const page = await phone(browser)
+    const gets: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/fn/policy' && (JSON.parse(r.postData() ?? '{}') as { action?: string }).action === 'get') gets.push(r.postData() ?? '')
+    })
+    await page.goto(url)
+    await byTest(page, 'policy-detail').waitFor({ timeout: 30000 })
+    await page.waitForFunction(() => !document.querySelector('#cy-first'))
+    expect(await page.locator('#app .policy-detail__title').first().textContent()).toBe(policy.title)
+    expect(gets).toEqual([])
+    await page.context().close()
   })
 })

@@ -365,3 +365,29 @@ export function appPages(): {
     preloadRule: Object.fromEntries(Object.entries(PRELOAD).map(([key, packages]) => [pageRoute(key as PageKey), { network: 'all' as const, packages: packages ?? [] }])),
   }
 }
+
+/**
+ * H5 links that also name what their page shows before the hash, where the local runtime sees it
+ * and draws it into the HTML: an event code's scene (server/event-first-screen.ts) and a shared
+ * policy's id (server/policy-first-screen.ts). Names unlike the pages' own parameters: Taro's H5
+ * router adds what is before the hash to every page's parameters.
+ */
+export const H5_FIRST_SCREEN_PARAMS = { eventScene: 's', policyId: 'p' } as const
+
+/**
+ * The H5 link to `path` (a page route with its query, with or without the leading slash) on
+ * `origin`: `<origin>/#/<path>`, plus the event's scene or the policy's id before the hash when the
+ * page is one the runtime draws. Links made before open the same page.
+ */
+export function h5Link(origin: string, path: string): string {
+  const hashPath = path.startsWith('/') ? path : `/${path}`
+  const [route, query = ''] = hashPath.slice(1).split('?')
+  const params = new URLSearchParams(query)
+  const named =
+    route === pageRoute('event') && params.get('scene')
+      ? [H5_FIRST_SCREEN_PARAMS.eventScene, params.get('scene') as string]
+      : route === pageRoute('policyDetail') && params.get('id')
+        ? [H5_FIRST_SCREEN_PARAMS.policyId, params.get('id') as string]
+        : null
+  return `${origin}/${named ? `?${named[0]}=${encodeURIComponent(named[1])}` : ''}#${hashPath}`
+}

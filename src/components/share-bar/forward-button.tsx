@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { AtIcon } from 'taro-ui'
+import { h5Link } from '@shared/domain/pages'
 import { toastSuccess, toastText } from '../../utils/toast'
 
 export interface ForwardButtonProps {
@@ -8,10 +9,13 @@ export interface ForwardButtonProps {
   path: string
 }
 
-/** H5: copies a link to this page (with my referral id) to paste into a chat. */
+/**
+ * H5: copies a link to this page (with my referral id) to paste into a chat. A policy's link names it
+ * before the hash too, so the runtime opens it already drawn (`h5Link`).
+ */
 export default function ForwardButton({ path }: ForwardButtonProps) {
   const copy = async () => {
-    const link = `${window.location.origin}/#${path}`
+    const link = h5Link(window.location.origin, path)
     try {
       await Taro.setClipboardData({ data: link })
       toastSuccess('链接已复制')
