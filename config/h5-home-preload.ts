@@ -17,11 +17,12 @@ export const HOME_FIRST_CALL = { fn: 'policy', body: { action: 'list', data: { v
  * and run: one more round trip (2 s on a slow 3G) before the first screen.
  *
  * This writes into index.html a small inline script that, when the URL opens the home page (no
- * hash, `#/` or `#/pages/index/index…`), adds `<link rel="preload">` for the files of the home
- * page's chunk group, so they download beside the entry. A deep link (a QR code's event page)
- * preloads nothing and pays nothing. Preload is a fetch hint only: webpack's chunk loader and
- * mini-css-extract still insert the real `<script>` / `<link rel="stylesheet">`, which then come
- * from the preload cache (https://html.spec.whatwg.org/multipage/links.html#link-type-preload).
+ * hash, `#/` or `#/pages/index/index…`) or a page residents open from outside the app (a poster's
+ * event page, a shared policy: `entryPages`), adds `<link rel="preload">` for the files of that
+ * page's chunk group, so they download beside the entry. Any other route preloads nothing. Preload
+ * is a fetch hint only: webpack's chunk loader and mini-css-extract still insert the real
+ * `<script>` / `<link rel="stylesheet">`, which then come from the preload cache
+ * (https://html.spec.whatwg.org/multipage/links.html#link-type-preload).
  */
 export class H5HomePreloadPlugin {
   constructor(

@@ -55,7 +55,15 @@ const sassLoaderOption = {
   sassOptions: { silenceDeprecations: ['legacy-js-api', 'import'] },
 }
 
-/** H5 chunking: Taro's runtime with the entry; code two or more pages share in shared chunks. */
+/**
+ * H5 chunking: Taro's runtime with the entry; code two or more pages share in shared chunks, at most
+ * four per page load (`maxAsyncRequests`). A page opened cold on a slow network pays a round trip
+ * per request and a browser opens six connections per host on HTTP/1.1: the poster's event page
+ * went from 11 files to 5 (13.7 → 8.6 s to its sign-up form on slow 3G with the preload), at the
+ * price of shared code repeated in more page chunks (dist/h5/js 2.62 → 3.74 MB on disk, mostly
+ * staff pages). scripts/__tests__/h5-first-screen-modules.test.ts and the e2e deep-link test
+ * read the result.
+ */
 function h5SplitChunks() {
   const inNodeModules = (m: { resource?: string }) => NODE_MODULES.test(m.resource ?? '')
   return {
