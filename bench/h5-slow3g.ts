@@ -84,28 +84,32 @@ export async function serveFloorH5(): Promise<{ url: string; close: () => Promis
   return { url, close: () => floorServer.close() }
 }
 
+type Answer = { token?: string; data?: { items?: { _id: string; phase?: string }[]; url?: string | null } }
+
+/** A POST to the runtime at `base`, as the app sends it. */
+async function post(base: string, path: string, body: unknown, token?: string): Promise<Answer> {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+  return (await res.json()) as Answer
+}
+
 /** The URL an event poster's QR code opens (staff \`event.code\`), for an event of the demo data open for sign-up. */
 async function posterUrl(base: string): Promise<string> {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
-    return (await res.json()) as { ok?: boolean; token?: string; data?: { items?: { _id: string; phase: string }[]; url?: string | null } }
-  }
-  const resident = (await post('/api/auth/resident', {})).token
-  const events = (await post('/api/fn/event', { action: 'list', data: { view: 'resident', limit: 10 } }, resident)).data?.items ?? []
+  const resident = (await post(base, '/api/auth/resident', {})).token
+  const events = (await post(base, '/api/fn/event', { action: 'list', data: { view: 'resident', limit: 10 } }, resident)).data?.items ?? []
   const open = events.find((e) => e.phase === 'signup')
   if (!open) throw new Error('no event of the demo data is open for sign-up')
-  const staff = (await post('/api/auth/staff', { username: 'jinsha', password: DEMO_PASSWORD })).token
-  const code = await post('/api/fn/event', { action: 'code', data: { id: open._id, purpose: 'poster', origin: base } }, staff)
+  const staff = (await post(base, '/api/auth/staff', { username: 'jinsha', password: DEMO_PASSWORD })).token
+  const code = await post(base, '/api/fn/event', { action: 'code', data: { id: open._id, purpose: 'poster', origin: base } }, staff)
   if (!code.data?.url) throw new Error(`no poster URL: ${JSON.stringify(code)}`)
   return code.data.url
 }
 
 /** The link the share bar copies for the first policy a new visitor's home lists. */
 async function policyLink(base: string): Promise<string> {
-  const token = ((await (await fetch(`${base}/api/auth/resident`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }).token
-  const res = await fetch(`${base}/api/fn/policy`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'list', data: { view: 'resident', after: null, limit: 1 } }) })
-  const id = ((await res.json()) as { data: { items: { _id: string }[] } }).data.items[0]._id
-  return h5Link(base, `${pageUrl('policyDetail', { id })}&ref=sBench`)
+  const resident = (await post(base, '/api/auth/resident', {})).token
+  const first = (await post(base, '/api/fn/policy', { action: 'list', data: { view: 'resident', after: null, limit: 1 } }, resident)).data?.items?.[0]
+  if (!first) throw new Error('no policy in the demo data')
+  return h5Link(base, `${pageUrl('policyDetail', { id: first._id })}&ref=sBench`)
 }
 
 export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floorMs: number; posterMs: number }> {

@@ -192,6 +192,16 @@ export interface EntryCall {
   key: string
 }
 
+/**
+ * The call `calls` make for `route` when its query has `param` = `value`, exactly as the early
+ * script builds it (`{ action, data: { [key]: value } }`); null when none is defined. The runtime
+ * answers it inline for the pages it draws (server/event-first-screen.ts, server/policy-first-screen.ts).
+ */
+export function entryCallFor(calls: readonly EntryCall[], route: string, param: string, value: string): { fn: string; body: { action: string; data: Record<string, string> } } | null {
+  const call = calls.find((c) => c.route === route && c.param === param)
+  return call ? { fn: call.fn, body: { action: call.action, data: { [call.key]: value } } } : null
+}
+
 /** A page opened from outside the app: its route and its source file. */
 export interface EntryPage {
   route: string

@@ -20,16 +20,13 @@ import type { ResolveOutput } from '../cloudfunctions/_shared/contracts/event'
 import { EVENT_PHASE_LABELS } from '../cloudfunctions/_shared/domain/event-labels'
 import { pageRoute } from '../cloudfunctions/_shared/domain/pages'
 import type { DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
+import { entryCallFor } from '../config/h5-home-preload'
+import { ENTRY_CALLS } from '../src/entry-pages'
 import { eventTimeLabel } from '../src/utils/event-time'
-import { asNewVisitor, BASE_CSS, escapeHtml, r, type StaticPage } from './first-screen'
-
-/** The call the event page makes first for a scanned code (src/pkg-event/pages/event, src/entry-pages.ts). */
-export function eventFirstCall(scene: string): { fn: 'event'; body: { action: 'resolve'; data: { scene: string } } } {
-  return { fn: 'event', body: { action: 'resolve', data: { scene } } }
-}
+import { asNewVisitor, BASE_CSS, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
 
 /** The event page's route as the hash router writes it, as a pattern of `location.hash`. */
-const EVENT_HASH = `^#\\/?${pageRoute('event').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([?].*)?$`
+const EVENT_HASH = pageHash(pageRoute('event'))
 
 /** The event page's hero and cards (src/pkg-event/pages/event/index.scss) with the app's theme values. */
 const EVENT_CSS = [
@@ -92,9 +89,10 @@ export function eventMarkup(out: ResolveOutput): string {
  * why itself.
  */
 export async function eventStaticPage(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>, scene: string): Promise<StaticPage | null> {
-  const call = eventFirstCall(scene)
-  const answer = await asNewVisitor<ResolveOutput>(deps, call.fn, call.body)
-  if (!answer) return null
+  // The event page's first call for a scanned code, as index.html's early script makes it (src/entry-pages.ts).
+  const call = entryCallFor(ENTRY_CALLS, pageRoute('event'), 'scene', scene)
+  const answer = call && (await asNewVisitor<ResolveOutput>(deps, call.fn, call.body))
+  if (!call || !answer) return null
   return {
     route: EVENT_HASH,
     ready: '#app [data-testid="event-page"],#app [data-testid="event-not-found"],#app [data-state="error"]',

@@ -34,8 +34,14 @@ import { FUNCTIONS } from './functions'
 
 /** The home page's route as the hash router writes it (`pages/index/index`). */
 const HOME_ROUTE = pagePath('index')
+/** A page route as it sits inside a pattern (`pkg-event\/pages\/event\/index`). */
+const escapedRoute = (route: string) => route.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
 /** Same test as the build's preload script: no hash, `#/`, or `#/pages/index/index…`. */
-const HOME_HASH = `^(#\\/?(${HOME_ROUTE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})?([?].*)?)?$`
+const HOME_HASH = `^(#\\/?(${escapedRoute(HOME_ROUTE)})?([?].*)?)?$`
+
+/** The pattern of `location.hash` when the hash router shows `route` (with any query). */
+export const pageHash = (route: string) => `^#\\/?${escapedRoute(route)}([?].*)?$`
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
