@@ -4,8 +4,8 @@
  * served by the local runtime) and for the floor (its hello world visible, served by the same
  * static server settings: pre-compressed, cache headers), side by side. And the page a resident
  * at an event reaches by scanning its poster (the QR code opens `/?s=…#/pkg-event/pages/event/index?scene=…`):
- * until the event shows, and until the app has drawn its sign-up form. And a policy link a resident
- * copied into a chat, until the policy shows.
+ * until the event shows, and until the app has drawn its sign-up form. And a policy link and an event
+ * link a resident copied into a chat, until the policy or the event shows.
  *
  * `npx tsx bench/h5-slow3g.ts` runs this scenario alone.
  */
@@ -92,16 +92,27 @@ async function post(base: string, path: string, body: unknown, token?: string): 
   return (await res.json()) as Answer
 }
 
-/** The URL an event poster's QR code opens (staff \`event.code\`), for an event of the demo data open for sign-up. */
-async function posterUrl(base: string): Promise<string> {
+/** An event of the demo data open for sign-up, as a new visitor's event list shows it. */
+async function openEvent(base: string): Promise<{ _id: string }> {
   const resident = (await post(base, '/api/auth/resident', {})).token
   const events = (await post(base, '/api/fn/event', { action: 'list', data: { view: 'resident', limit: 10 } }, resident)).data?.items ?? []
   const open = events.find((e) => e.phase === 'signup')
   if (!open) throw new Error('no event of the demo data is open for sign-up')
+  return open
+}
+
+/** The URL an event poster's QR code opens (staff \`event.code\`), for an event open for sign-up. */
+async function posterUrl(base: string): Promise<string> {
+  const open = await openEvent(base)
   const staff = (await post(base, '/api/auth/staff', { username: 'jinsha', password: DEMO_PASSWORD })).token
   const code = await post(base, '/api/fn/event', { action: 'code', data: { id: open._id, purpose: 'poster', origin: base } }, staff)
   if (!code.data?.url) throw new Error(`no poster URL: ${JSON.stringify(code)}`)
   return code.data.url
+}
+
+/** The link the share bar copies for an event open for sign-up. */
+async function eventLink(base: string): Promise<string> {
+  return h5Link(base, `${pageUrl('event', { id: (await openEvent(base))._id })}&ref=sBench`)
 }
 
 /** The link the share bar copies for the first policy a new visitor's home lists. */
@@ -134,6 +145,11 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
     ])
     // A policy link a resident copied into a chat (the share bar's link, `h5Link`).
     const [policyShown] = await timeTo(browser, await policyLink(url), [{ selector: '[data-first-policy], #app [data-testid="policy-detail"]' }])
+    // An event link a resident copied into a chat.
+    const [eventShown, eventForm] = await timeTo(browser, await eventLink(url), [
+      { selector: '[data-first-event], #app [data-testid="event-page"]' },
+      { selector: '#app [data-testid="signup-form"]' },
+    ])
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
     const rows = [
       '| slow 3G (2,000 ms latency, 50,000 B/s), cold | floor | app | app ÷ floor |',
@@ -146,6 +162,8 @@ export async function h5Slow3g(): Promise<{ rows: string[]; appMs: number; floor
       `| the same: its sign-up form drawn by the app | ${f.ms.toFixed(0)} ms | **${event.ms.toFixed(0)} ms** | ${(event.ms / f.ms).toFixed(2)}× |`,
       `| bytes on the wire until then | ${kib(f.bytes)} | ${kib(event.bytes)} | ${(event.bytes / f.bytes).toFixed(2)}× |`,
       `| **a shared policy link** (\`/?p=…#/pkg-policy/pages/policy-detail/index?id=…\`): the policy visible | ${f.ms.toFixed(0)} ms | **${policyShown.ms.toFixed(0)} ms** | ${(policyShown.ms / f.ms).toFixed(2)}× |`,
+      `| **a shared event link** (\`/?e=…#/pkg-event/pages/event/index?id=…\`): the event visible | ${f.ms.toFixed(0)} ms | **${eventShown.ms.toFixed(0)} ms** | ${(eventShown.ms / f.ms).toFixed(2)}× |`,
+      `| the same: its sign-up form drawn by the app | ${f.ms.toFixed(0)} ms | ${eventForm.ms.toFixed(0)} ms | ${(eventForm.ms / f.ms).toFixed(2)}× |`,
     ]
     const a = card
     return { rows, appMs: a.ms, floorMs: f.ms, posterMs: shown.ms }

@@ -19,7 +19,7 @@ import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/
 import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
 import { encodeFor, homeFirstPage, withFirstScreen, withStaticPage } from './first-screen'
-import { eventStaticPage } from './event-first-screen'
+import { eventStaticPage, sharedEventStaticPage } from './event-first-screen'
 import { policyStaticPage } from './policy-first-screen'
 import { H5_FIRST_SCREEN_PARAMS } from '../cloudfunctions/_shared/domain/pages'
 import { registerPhotoRoutes } from './photos'
@@ -330,7 +330,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     const home = async (req: FastifyRequest, reply: FastifyReply) => {
       const html = await readFile(join(staticDir, 'index.html'), 'utf8')
       const deps = { store: options.store, keyring: options.keyring, now, onError: (err: unknown) => app.log.error(err) }
-      // An event's QR code or a shared policy link names what it opens before the hash
+      // An event's QR code, a shared event or a shared policy link names what it opens before the hash
       // (`h5Link` in cloudfunctions/_shared/domain/pages.ts): that is drawn instead of the home
       // (server/event-first-screen.ts, server/policy-first-screen.ts). Anything else: the home.
       const query = (req.query ?? {}) as Record<string, unknown>
@@ -339,12 +339,19 @@ export function buildApp(options: AppOptions): FastifyInstance {
         return typeof value === 'string' && value.length > 0 && value.length <= 128 ? value : null
       }
       const scene = named(H5_FIRST_SCREEN_PARAMS.eventScene)
+      const eventId = named(H5_FIRST_SCREEN_PARAMS.eventId)
       const policyId = named(H5_FIRST_SCREEN_PARAMS.policyId)
       const logged = (err: unknown) => {
         app.log.error(err)
         return null
       }
-      const deep = scene ? eventStaticPage(deps, scene) : policyId ? policyStaticPage(deps, policyId) : null
+      const deep = scene
+        ? eventStaticPage(deps, scene)
+        : eventId
+          ? sharedEventStaticPage(deps, eventId)
+          : policyId
+            ? policyStaticPage(deps, policyId)
+            : null
       const drawn = deep
         ? await deep.catch(logged).then((page) => (page ? withStaticPage(html, page) : html))
         : withFirstScreen(html, await homeFirstPage(deps).catch(logged))

@@ -11,19 +11,22 @@
  * (config/h5-home-preload.ts), so the app does not ask again. On DevTools' slow 3G the event shows
  * in about 2 s instead of after the app's JS (8–9 s).
  *
+ * A shared event link (the share bar's, `/?e=<id>#/pkg-event/pages/event/index?id=<id>&ref=…`) is
+ * drawn the same way from `event.get`, with the sign-up permit the app's page works out from the
+ * event's phase (src/utils/event-permit.ts).
+ *
  * As with the home (server/first-screen.ts): a returning visitor (a token kept) sees a placeholder
  * instead of the anonymous answer (theirs may say they already signed up); a hash that opens another
  * page hides it at once; it goes when the app has drawn the event page (or its not-found / error
- * state). `event.resolve` is read-only, so drawing it changes nothing.
+ * state). `event.resolve` and `event.get` are read-only, so drawing them changes nothing.
  */
-import type { ResolveOutput } from '../cloudfunctions/_shared/contracts/event'
+import type { EventDetail, ResolveOutput } from '../cloudfunctions/_shared/contracts/event'
 import { EVENT_PHASE_LABELS } from '../cloudfunctions/_shared/domain/event-labels'
 import { pageRoute } from '../cloudfunctions/_shared/domain/pages'
 import type { DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
-import { entryCallFor } from '../config/h5-home-preload'
-import { ENTRY_CALLS } from '../src/entry-pages'
 import { eventTimeLabel } from '../src/utils/event-time'
-import { asNewVisitor, BASE_CSS, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
+import { permitFromPhase } from '../src/utils/event-permit'
+import { BASE_CSS, entryAnswer, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
 
 /** The event page's route as the hash router writes it, as a pattern of `location.hash`. */
 const EVENT_HASH = pageHash(pageRoute('event'))
@@ -51,8 +54,14 @@ const EVENT_CSS = [
   `.cy-known .cye-sk{display:block;height:${r(360)};background:linear-gradient(#eef0f3,#eef0f3) ${r(32)} ${r(40)}/40% ${r(28)} no-repeat,linear-gradient(#eef0f3,#eef0f3) ${r(32)} ${r(100)}/80% ${r(36)} no-repeat,#fff}`,
 ].join('')
 
+/**
+ * What the event page opens with: `event.resolve`'s answer for a scanned code; for a shared link
+ * (`?id=`), `event.get`'s event with the permit the page works out from its phase (`scene` null).
+ */
+export type OpenedEvent = Pick<ResolveOutput, 'event' | 'signup' | 'checkin'> & { scene: ResolveOutput['scene'] | null }
+
 /** The static event page: what the app's event page draws first, the sign-up form as a note that it is coming. */
-export function eventMarkup(out: ResolveOutput): string {
+export function eventMarkup(out: OpenedEvent): string {
   const { event, signup } = out
   const { counts } = event
   const left = Math.max(0, counts.capacity - counts.confirmed)
@@ -74,7 +83,7 @@ export function eventMarkup(out: ResolveOutput): string {
       ? `<div class="cye-warn">${escapeHtml(out.checkin.message)}</div>`
       : '') +
     (signup.ok
-      ? `<div class="cye-card"><span class="cye-h">${out.scene.kind === 'checkin' ? '现场报名' : '报名参加'}</span>` +
+      ? `<div class="cye-card"><span class="cye-h">${out.scene?.kind === 'checkin' ? '现场报名' : '报名参加'}</span>` +
         `<span class="cye-note">只用于活动联系，工作人员看到的手机号会隐去中间四位</span><span class="cye-wait">报名表正在加载…</span></div>`
       : `<div class="cye-card"><span class="cye-note">${escapeHtml(signup.message)}</span></div>`) +
     `<div class="cye-card"><span class="cye-h">活动介绍</span><span class="cye-desc">${escapeHtml(event.description)}</span></div>` +
@@ -83,21 +92,33 @@ export function eventMarkup(out: ResolveOutput): string {
   )
 }
 
+/** Shared by both ways in: the hash they open, when the app has taken over, the page's CSS. */
+const EVENT_PAGE = {
+  route: EVENT_HASH,
+  ready: '#app [data-testid="event-page"],#app [data-testid="event-not-found"],#app [data-state="error"]',
+  css: EVENT_CSS,
+} as const
+
+type Deps = Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>
+
 /**
  * `event.resolve` for `scene` as a brand-new anonymous resident asks for it, as a static page; null
  * when the code does not resolve (a forged or unknown scene, a deleted event): the app then shows
  * why itself.
  */
-export async function eventStaticPage(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>, scene: string): Promise<StaticPage | null> {
-  // The event page's first call for a scanned code, as index.html's early script makes it (src/entry-pages.ts).
-  const call = entryCallFor(ENTRY_CALLS, pageRoute('event'), 'scene', scene)
-  const answer = call && (await asNewVisitor<ResolveOutput>(deps, call.fn, call.body))
-  if (!call || !answer) return null
-  return {
-    route: EVENT_HASH,
-    ready: '#app [data-testid="event-page"],#app [data-testid="event-not-found"],#app [data-state="error"]',
-    css: EVENT_CSS,
-    markup: eventMarkup(answer.body.data),
-    call: { path: `/api/fn/${call.fn}`, body: JSON.stringify(call.body), status: answer.status, reply: answer.body },
-  }
+export async function eventStaticPage(deps: Deps, scene: string): Promise<StaticPage | null> {
+  const answer = await entryAnswer<ResolveOutput>(deps, pageRoute('event'), 'scene', scene)
+  return answer && { ...EVENT_PAGE, markup: eventMarkup(answer.data), call: answer.call }
+}
+
+/**
+ * A shared event link (`?id=`, the share bar's): `event.get` as a brand-new anonymous resident asks
+ * for it, drawn with the permit the app's page works out from the event's phase; null for an id that
+ * is not an event (the app says so itself).
+ */
+export async function sharedEventStaticPage(deps: Deps, id: string): Promise<StaticPage | null> {
+  const answer = await entryAnswer<EventDetail>(deps, pageRoute('event'), 'id', id)
+  if (!answer) return null
+  const { prefill: _prefill, ...event } = answer.data
+  return { ...EVENT_PAGE, markup: eventMarkup({ event, signup: permitFromPhase(event, deps.now?.() ?? new Date()), checkin: null, scene: null }), call: answer.call }
 }

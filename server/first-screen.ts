@@ -26,10 +26,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { PolicyListItem, PolicyListOutput } from '../cloudfunctions/_shared/contracts/policy'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, validityLabel } from '../cloudfunctions/_shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '../cloudfunctions/_shared/domain/target-groups'
-import { pagePath, pageUrl } from '../cloudfunctions/_shared/domain/pages'
+import { H5_FIRST_SCREEN_PARAMS, pagePath, pageUrl } from '../cloudfunctions/_shared/domain/pages'
 import { ICON_GRID, ICON_STROKE, RESIDENT_TABS, shapeElement, TAB_COLORS, TAB_ICONS, type TabIcon } from '../src/components/tab-bar/tabs'
 import { dispatch, type DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
-import { HOME_FIRST_CALL } from '../config/h5-home-preload'
+import { entryCallFor, HOME_FIRST_CALL } from '../config/h5-home-preload'
+import { ENTRY_CALLS } from '../src/entry-pages'
 import { FUNCTIONS } from './functions'
 
 /** The home page's route as the hash router writes it (`pages/index/index`). */
@@ -176,12 +177,17 @@ export function headScript(route: string): string {
 /**
  * Right after the static page: removes it once the app has drawn its own (`ready`: a selector of
  * what the app draws when it has its answer, or its empty / error state) with its stylesheet
- * applied, or has left that page.
+ * applied, or has left that page; and takes the names the runtime drew it from (`?s=`, `?e=`, `?p=`)
+ * out of the address.
  */
 export function swapScript(route: string, ready: string): string {
   return (
     `!function(w,d){var f=d.getElementById("cy-first"),c=d.documentElement.classList,re=new RegExp(${JSON.stringify(route)}),o;` +
-    `function done(){if(o)o.disconnect();if(f&&f.parentNode)f.parentNode.removeChild(f);f=null}` +
+    `function done(){if(o)o.disconnect();if(f&&f.parentNode)f.parentNode.removeChild(f);f=null;bare()}` +
+    // The names before the hash were for this load only: without them, Taro's router stops adding
+    // them to every page the resident opens next, and a reload elsewhere draws nothing it hides.
+    `function bare(){try{var u=new URL(w.location.href),x=0;${JSON.stringify(Object.values(H5_FIRST_SCREEN_PARAMS))}.forEach(function(n){if(u.searchParams.has(n)){u.searchParams.delete(n);x=1}});` +
+    `if(x)w.history.replaceState(w.history.state,"",u.pathname+u.search+u.hash)}catch(e){}}` +
     `function check(){if(!f)return;if(!re.test(w.location.hash)){done();return}` +
     `if(!c.contains("cy-wait")&&d.querySelector(${JSON.stringify(ready)}))done()}` +
     `if(!f)return;if(!re.test(w.location.hash)){done();return}` +
@@ -236,6 +242,19 @@ export async function asNewVisitor<T>(deps: Omit<DispatchDeps, 'identity' | 'fn'
   const { status, body: reply } = await dispatch(FUNCTIONS[fn], body, { ...deps, fn, identity: { residentId: `h5_first_${randomUUID()}` } })
   if (status !== 200 || !reply.ok) return null
   return { status, body: reply as { ok: true; data: T } }
+}
+
+/**
+ * An entry page's first call (`ENTRY_CALLS`, as index.html's early script makes it from the page's
+ * query `param`) answered for a brand-new anonymous resident: the answer's data to draw, and the
+ * call as the static page carries it inline for the app to adopt. Null when no call is defined or
+ * it does not succeed.
+ */
+export async function entryAnswer<T>(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>, route: string, param: string, value: string): Promise<{ data: T; call: StaticPage['call'] } | null> {
+  const call = entryCallFor(ENTRY_CALLS, route, param, value)
+  const answer = call && (await asNewVisitor<T>(deps, call.fn, call.body))
+  if (!call || !answer) return null
+  return { data: answer.body.data, call: { path: `/api/fn/${call.fn}`, body: JSON.stringify(call.body), status: answer.status, reply: answer.body } }
 }
 
 /** `policy.list` as a brand-new anonymous resident asks for it on the home page. */

@@ -15,9 +15,7 @@ import { POLICY_CATEGORY_LABELS, validityLabel } from '../cloudfunctions/_shared
 import { TARGET_GROUP_LABELS } from '../cloudfunctions/_shared/domain/target-groups'
 import { pageRoute } from '../cloudfunctions/_shared/domain/pages'
 import type { DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
-import { entryCallFor } from '../config/h5-home-preload'
-import { ENTRY_CALLS } from '../src/entry-pages'
-import { asNewVisitor, BASE_CSS, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
+import { BASE_CSS, entryAnswer, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
 
 /** The policy detail's route, as a pattern of `location.hash`. */
 const POLICY_HASH = pageHash(pageRoute('policyDetail'))
@@ -66,15 +64,13 @@ export function policyMarkup(p: PolicyView): string {
  * the policy is not one a resident sees as it is today (not published, not in force, not found).
  */
 export async function policyStaticPage(deps: Omit<DispatchDeps, 'identity' | 'fn' | 'limiter'>, id: string): Promise<StaticPage | null> {
-  // The policy detail's first call for an id, as index.html's early script makes it (src/entry-pages.ts).
-  const call = entryCallFor(ENTRY_CALLS, pageRoute('policyDetail'), 'id', id)
-  const answer = call && (await asNewVisitor<PolicyView>(deps, call.fn, call.body))
-  if (!call || !answer || answer.body.data.status !== 'published' || !answer.body.data.inForce) return null
+  const answer = await entryAnswer<PolicyView>(deps, pageRoute('policyDetail'), 'id', id)
+  if (!answer || answer.data.status !== 'published' || !answer.data.inForce) return null
   return {
     route: POLICY_HASH,
     ready: '#app [data-testid="policy-detail"],#app [data-testid="policy-not-found"],#app [data-state="error"]',
     css: POLICY_CSS,
-    markup: policyMarkup(answer.body.data),
-    call: { path: `/api/fn/${call.fn}`, body: JSON.stringify(call.body), status: answer.status, reply: answer.body },
+    markup: policyMarkup(answer.data),
+    call: answer.call,
   }
 }

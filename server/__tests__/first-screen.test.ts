@@ -3,7 +3,9 @@
  * first page of `policy.list` for a new anonymous visitor as escaped static markup, with that
  * answer inline for the app to adopt; rendered per request, never cached. An event's QR code
  * (`/?s=<scene>#/pkg-event/pages/event/index?scene=<scene>`) gets the event drawn instead
- * (server/event-first-screen.ts): `event.resolve` for a new anonymous visitor, the same way.
+ * (server/event-first-screen.ts): `event.resolve` for a new anonymous visitor, the same way; a
+ * shared event link (`/?e=<id>#…?id=<id>`) the event from `event.get`, and a shared policy link
+ * (`/?p=<id>#…`) the policy from `policy.get` (server/policy-first-screen.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,7 +18,8 @@ import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapt
 import { makeKeyring } from '../../cloudfunctions/_shared/runtime/keyring'
 import type { Policy } from '../../cloudfunctions/_shared/domain/policy'
 import { signScene } from '../../cloudfunctions/_shared/codes/scene'
-import type { PromotionEvent } from '../../cloudfunctions/_shared/domain/event'
+import { type PromotionEvent, REFUSALS } from '../../cloudfunctions/_shared/domain/event'
+import { minuteText } from '../../cloudfunctions/_shared/domain/time'
 import { pageRoute } from '../../cloudfunctions/_shared/domain/pages'
 import entries from '../../src/entry-pages'
 import type { ResolveOutput } from '../../cloudfunctions/_shared/contracts/event'
@@ -272,6 +275,75 @@ describe("an event's QR code: the event drawn into the HTML", () => {
     await get(`/?s=${encodeURIComponent(signScene(keyring, { kind: 'poster', code: event.code }))}`)
     expect(await store.collection('events').get(event._id)).toEqual(before)
     expect((await store.collection('eventSignups').find({ limit: 1000 })).items.length).toBe(signups)
+  })
+})
+
+describe('a shared event link: the event drawn into the HTML', () => {
+  const get = async (url: string) => (await app.inject({ method: 'GET', url })).payload
+  const events = async () => (await store.collection('events').find({ limit: 50 })).items
+
+  it("draws the event the share bar's link opens, with event.get's answer inline for the app", async () => {
+    const open = (await events()).find((e) => e.status === 'published' && e.signupFrom <= NOW.toISOString() && e.signupUntil > NOW.toISOString()) as PromotionEvent
+    const html = await get(`/?e=${open._id}`)
+    expect(html).toContain('data-first-event')
+    expect(html).toContain(`<span class="cye-title">${escapeHtml(open.title)}</span>`)
+    // Open for sign-up, as the app's page judges it from the phase: the form is coming.
+    expect(html).toContain('<span class="cye-h">报名参加</span>')
+    expect(html).toContain('报名表正在加载…')
+    expect(html).not.toContain('data-first-card')
+    const { reply, fetched } = await runEarly<{ body: { data: { _id: string; prefill: unknown } } }>(html, `#/${pageRoute('event')}?id=${open._id}&ref=sX`)
+    expect(reply.body.data).toMatchObject({ _id: open._id, prefill: null })
+    expect(fetched).toEqual(['/api/auth/resident'])
+  })
+
+  it('says why one cannot sign up where the form would be (ended, not open yet), as the app does', async () => {
+    const model = (await events()).find((e) => e.status === 'published') as PromotionEvent
+    const at = (days: number) => new Date(NOW.getTime() + days * 86_400_000).toISOString()
+    const ended: PromotionEvent = { ...model, _id: 'evt_share_ended', code: 'shareEnded', signupFrom: at(-9), signupUntil: at(-3), startAt: at(-2), endAt: at(-2 + 0.1) }
+    const upcoming: PromotionEvent = { ...model, _id: 'evt_share_soon', code: 'shareSoon', signupFrom: at(2), signupUntil: at(5), startAt: at(6), endAt: at(6.1) }
+    await store.collection('events').insert(ended)
+    await store.collection('events').insert(upcoming)
+    const endedHtml = await get(`/?e=${ended._id}`)
+    expect(endedHtml).toContain('data-first-event')
+    expect(endedHtml).toContain(`<span class="cye-note">${REFUSALS.ended}</span>`)
+    expect(endedHtml).not.toContain('报名表正在加载')
+    expect(await get(`/?e=${upcoming._id}`)).toContain(`${escapeHtml(minuteText(upcoming.signupFrom))} 开始报名`)
+  })
+
+  it('an id that is no event gets the page as built, and changes nothing', async () => {
+    const before = (await events()).map((e) => [e._id, e.updatedAt])
+    for (const id of ['evt_nope', '../x', 'x'.repeat(100), 'x'.repeat(200)]) {
+      const res = await app.inject({ method: 'GET', url: `/?e=${encodeURIComponent(id)}` })
+      expect([id, res.statusCode, res.payload.includes('data-first-event')]).toEqual([id, 200, false])
+    }
+    expect((await events()).map((e) => [e._id, e.updatedAt])).toEqual(before)
+  })
+})
+
+describe('the names the runtime drew a page from leave the address with it', () => {
+  /** Runs the swap script of `url`'s page on a browser at `href`; what `history.replaceState` was given. */
+  async function swapAt(url: string, href: string): Promise<string[]> {
+    const html = (await app.inject({ method: 'GET', url })).payload
+    const swap = scripts(html).find((s) => s.includes('MutationObserver')) as string
+    const replaced: string[] = []
+    const at = new URL(href)
+    const window = {
+      location: { href, hash: at.hash },
+      history: { state: { key: 'k' }, replaceState: (state: unknown, _t: string, next: string) => replaced.push(`${JSON.stringify(state)} ${next}`) },
+      addEventListener: () => undefined,
+    }
+    const document = { getElementById: () => ({ parentNode: { removeChild: () => undefined } }), documentElement: { classList: { contains: () => false } }, body: {}, querySelector: () => null }
+    runInNewContext(swap, { window, document, URL, MutationObserver: class { observe() {} disconnect() {} } })
+    return replaced
+  }
+
+  it('a reload on another page drops ?e=, ?s=, ?p= and keeps everything else, and Taro\'s history state', async () => {
+    const policy = '/?p=pol_evil'
+    expect(await swapAt(policy, `http://h${policy}&keep=1#/${pageRoute('mine')}`)).toEqual([`{"key":"k"} /?keep=1#/${pageRoute('mine')}`])
+    const home = '/'
+    expect(await swapAt(home, `http://h/?s=x&e=y#/${pageRoute('events')}`)).toEqual([`{"key":"k"} /#/${pageRoute('events')}`])
+    // Nothing to take out: the address is left alone.
+    expect(await swapAt(home, `http://h/?keep=1#/${pageRoute('events')}`)).toEqual([])
   })
 })
 

@@ -9,7 +9,8 @@ import { byTest, fn, residentToken, staffToken } from './api'
  * before the hash: server/event-first-screen.ts) with `event.resolve`'s answer inline, and index.html
  * starts the event page's files beside the entry's JS instead of after the entry has run
  * (config/h5-home-preload.ts, src/entry-pages.ts). A poster printed before (no scene before the
- * hash) still gets the preload, and index.html asks for the event itself. On an emulated slow 3G:
+ * hash) still gets the preload, and index.html asks for the event itself. A shared event or policy
+ * link is drawn the same way (`?e=`, `?p=`). On an emulated slow 3G:
  * the event shows at about 2.3 s, the sign-up form at 8.6 s instead of 13.7 s (bench/h5-slow3g.ts).
  */
 let browser: Browser
@@ -121,6 +122,27 @@ describe("H5: a poster's QR code on a first visit", () => {
     await page.waitForFunction(() => !document.querySelector('#cy-first'))
     expect(await page.locator('#app .policy-detail__title').first().textContent()).toBe(policy.title)
     expect(gets).toEqual([])
+    // The name before the hash was for this load: it leaves the address with the static page, so the
+    // pages opened next do not get it as a parameter.
+    expect(await page.evaluate(() => [location.search, location.hash])).toEqual(['', url.slice(url.indexOf('#'))])
+    await page.context().close()
+  })
+
+  it('a shared event link opens with the event drawn from the HTML, and the app asks for it not even once', async () => {
+    const resident = await residentToken()
+    const events = await fn<{ items: { _id: string; phase: string; title: string }[] }>(resident, 'event', 'list', { view: 'resident', limit: 10 })
+    const open = events.items.find((e) => e.phase === 'signup')
+    if (!open) throw new Error('no demo event open for sign-up')
+    const url = h5Link(baseUrl(), `${pageUrl('event', { id: open._id })}&ref=sShared`)
+    expect(url).toContain(`/?e=${open._id}#/`)
+    expect(await (await fetch(url)).text()).toContain('data-first-event')
+    const page = await phone(browser)
+    const calls = eventCalls(page)
+    await page.goto(url)
+    await byTest(page, 'signup-form').waitFor({ timeout: 30000 })
+    await page.waitForFunction(() => !document.querySelector('#cy-first'))
+    expect(calls).toEqual([])
+    expect(await page.evaluate(() => location.search)).toBe('')
     await page.context().close()
   })
 })

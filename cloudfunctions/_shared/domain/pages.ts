@@ -368,11 +368,11 @@ export function appPages(): {
 
 /**
  * H5 links that also name what their page shows before the hash, where the local runtime sees it
- * and draws it into the HTML: an event code's scene (server/event-first-screen.ts) and a shared
- * policy's id (server/policy-first-screen.ts). Names unlike the pages' own parameters: Taro's H5
+ * and draws it into the HTML: an event code's scene or a shared event's id
+ * (server/event-first-screen.ts) and a shared policy's id (server/policy-first-screen.ts). Names unlike the pages' own parameters: Taro's H5
  * router adds what is before the hash to every page's parameters.
  */
-export const H5_FIRST_SCREEN_PARAMS = { eventScene: 's', policyId: 'p' } as const
+export const H5_FIRST_SCREEN_PARAMS = { eventScene: 's', eventId: 'e', policyId: 'p' } as const
 
 /**
  * The H5 link to `path` (a page route with its query, with or without the leading slash) on
@@ -386,8 +386,10 @@ export function h5Link(origin: string, path: string): string {
   const named =
     route === pageRoute('event') && params.get('scene')
       ? [H5_FIRST_SCREEN_PARAMS.eventScene, params.get('scene') as string]
-      : route === pageRoute('policyDetail') && params.get('id')
-        ? [H5_FIRST_SCREEN_PARAMS.policyId, params.get('id') as string]
-        : null
+      : route === pageRoute('event') && params.get('id')
+        ? [H5_FIRST_SCREEN_PARAMS.eventId, params.get('id') as string]
+        : route === pageRoute('policyDetail') && params.get('id')
+          ? [H5_FIRST_SCREEN_PARAMS.policyId, params.get('id') as string]
+          : null
   return `${origin}/${named ? `?${named[0]}=${encodeURIComponent(named[1])}` : ''}#${hashPath}`
 }

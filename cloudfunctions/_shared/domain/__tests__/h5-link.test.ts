@@ -17,6 +17,12 @@ describe('h5Link: H5 links that name what the runtime draws before the hash', ()
     expect(h5Link(origin, path.slice(1))).toBe(`${origin}/?p=pol_1#${path}`)
   })
 
+  it("names a shared event's id before the hash; a scanned scene wins over an id", () => {
+    const path = `${pageUrl('event', { id: 'evt_1' })}&ref=sAbc`
+    expect(h5Link(origin, path)).toBe(`${origin}/?${H5_FIRST_SCREEN_PARAMS.eventId}=evt_1#${path}`)
+    expect(h5Link(origin, `/${pageRoute('event')}?id=evt_1&scene=p.x`)).toBe(`${origin}/?s=p.x#/${pageRoute('event')}?id=evt_1&scene=p.x`)
+  })
+
   it('escapes what it copies before the hash', () => {
     const link = h5Link(origin, `/${pageRoute('policyDetail')}?id=${encodeURIComponent('a&b=c#d')}`)
     expect(new URL(link).searchParams.get('p')).toBe('a&b=c#d')
@@ -24,7 +30,7 @@ describe('h5Link: H5 links that name what the runtime draws before the hash', ()
   })
 
   it('leaves every other page, and these pages without what they are opened by, as a plain hash link', () => {
-    for (const path of [`/${pageRoute('event')}?id=ev_1`, `/${pageRoute('course')}?scene=t.x`, `/${pageRoute('policyDetail')}`, `/${pageRoute('index')}`, '/']) {
+    for (const path of [`/${pageRoute('event')}`, `/${pageRoute('course')}?scene=t.x`, `/${pageRoute('policyDetail')}`, `/${pageRoute('index')}`, '/']) {
       expect(h5Link(origin, path)).toBe(`${origin}/#${path}`)
     }
   })

@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { AtButton, AtIcon } from 'taro-ui'
 import * as v from 'valibot'
 import { type EventView, type MySignup, type Permit, signupInput } from '@shared/contracts/event'
-import { EVENT_PHASE_LABELS, REFUSALS } from '@shared/domain/event'
+import { EVENT_PHASE_LABELS } from '@shared/domain/event'
 import Chip from '../../../components/chip'
 import NoticeBanner from '../../../components/notice-banner'
 import PageState from '../../../components/page-state'
@@ -16,6 +16,7 @@ import { ErrorCodes, isApiError } from '../../../services/core/cloud'
 import { minuteText } from '@shared/domain/time'
 import { cancelSignup, checkInByScan, eventErrorMessage, forgetPendingSignup, getEvent, pendingSignup, resolveScene, signUp } from '../../../services/event/event'
 import { eventRoutes, eventTimeLabel } from '../../../utils/event-routes'
+import { permitFromPhase } from '../../../utils/event-permit'
 import FeedbackLink from '../../../components/feedback-link'
 import { routes } from '../../../utils/routes'
 import { getHotline } from '../../../services/service/service'
@@ -36,16 +37,6 @@ interface Opened {
   signup: Permit
   checkin: Permit | null
   prefill: { name: string; phone: string } | null
-}
-
-/** Opened from a list: may I sign up, by the event's phase (the server checks again). */
-function permitFromPhase(e: EventView): Permit {
-  if (e.mine) return { ok: false, reason: e.mine.status === 'checked_in' ? 'already_checked_in' : 'already_signed_up', message: REFUSALS.already_signed_up }
-  if (e.phase === 'cancelled') return { ok: false, reason: 'cancelled', message: REFUSALS.cancelled }
-  if (e.phase === 'ended') return { ok: false, reason: 'ended', message: REFUSALS.ended }
-  if (e.phase === 'upcoming') return { ok: false, reason: 'not_open', message: `${minuteText(e.signupFrom)} 开始报名` }
-  if (new Date().toISOString() > e.signupUntil) return { ok: false, reason: 'not_open', message: '报名已截止，活动现场如允许可扫码报名' }
-  return { ok: true }
 }
 
 /**
