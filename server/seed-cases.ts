@@ -15,7 +15,7 @@ import {
 } from '../cloudfunctions/_shared/domain/case'
 import type { Org } from '../cloudfunctions/_shared/domain/org'
 import { periodsOf } from '../cloudfunctions/_shared/domain/period'
-import { type Benefit as MoneyBenefit, KIND_OF_CATEGORY, type Loan, type LoanStepRecord, loanDueDate } from '../cloudfunctions/_shared/domain/money'
+import { type Benefit as MoneyBenefit, KIND_OF_CATEGORY, type Loan, type LoanStepRecord, firstEnjoyedOn, loanDueDate } from '../cloudfunctions/_shared/domain/money'
 import { TARGET_GROUPS, type TargetGroup } from '../cloudfunctions/_shared/domain/target-groups'
 import { DEMO_POLICIES, demoId } from './seed-data'
 import { shanghaiDate } from '../cloudfunctions/_shared/domain/time'
@@ -200,6 +200,7 @@ export async function seedDemoCases(store: Store<Collections>, keyring: Keyring,
         guidedAt,
         nextFollowUpDate: '',
         benefitCount: benefits.length,
+        enjoyedOn: firstEnjoyedOn(benefits),
         trainedAt,
         startedAt,
         createdAt,

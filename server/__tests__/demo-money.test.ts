@@ -1,7 +1,8 @@
 /**
  * The demo data has benefits and loans across groups (issue 22): on a freshly seeded demo
  * database every money breakdown of the city for the last twelve months shows real figures, the
- * counters recount with no drift, and the breakdown's figures drill down to cases.
+ * counters recount with no drift, and the breakdown's figures drill down to cases. 应享未享 is
+ * one set of cases wherever it shows: 政策享受率's figure, its drill-down and the ledger's list.
  */
 import type { DashboardOutput, DrilldownOutput, MoneyCasesOutput, MoneyOutput } from '../../cloudfunctions/_shared/contracts/indices'
 import { dispatch } from '../../cloudfunctions/_shared/runtime/dispatch'
@@ -11,6 +12,9 @@ import type { Collections } from '../../cloudfunctions/_shared/store/collections
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { indicesActions } from '../../cloudfunctions/indices/actions'
 import { seedDemo } from '../seed'
+import { FUNCTIONS } from '../functions'
+import { where } from '../../cloudfunctions/_shared/store/port'
+import type { Org } from '../../cloudfunctions/_shared/domain/org'
 
 it('every breakdown of the demo shows real figures, drills down, and recounts with no drift', async () => {
   const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
@@ -59,5 +63,42 @@ it('every breakdown of the demo shows real figures, drills down, and recounts wi
   expect(dash.indices.find((i) => i.key === 'policyEnjoyment')).toMatchObject({ numerator: all.benefited, denominator: all.eligible })
   for (const side of ['num', 'den'] as const) expect((await call<DrilldownOutput>('drilldown', { period: '2026', key: 'policyEnjoyment', side })).items.length).toBeGreaterThan(0)
   expect((await reconcileCounters(store, { repair: false })).drift).toEqual([])
+  await store.close()
+})
+
+it("each community's 应享未享 is one set of cases: the rate's figure, its drill-down and the ledger's to-do list", async () => {
+  const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+  const keyring = makeKeyring(Buffer.from('demo-money-master-secret-0123456789'))
+  const now = new Date('2026-11-22T02:00:00Z')
+  await seedDemo(store, now, { keyring, demoData: true, forcePasswordChange: false })
+  const call = async <T>(fn: string, action: string, data: object) => {
+    const { body } = await dispatch(FUNCTIONS[fn], { action, data }, { store, identity: { staffId: 'st_city' }, keyring, now: () => now, fn })
+    if (!body.ok) throw new Error(JSON.stringify(body.error))
+    return body.data as T
+  }
+  /** Every page of a list, as the ids of its cases. */
+  const ids = async (fn: string, action: string, data: object) => {
+    const out: string[] = []
+    for (let after: string | null = null, first = true; first || after; first = false) {
+      const page: { items: { _id: string }[]; next: string | null } = await call(fn, action, { ...data, after })
+      out.push(...page.items.map((i) => i._id))
+      after = page.next
+    }
+    return out.sort()
+  }
+  const communities = (await store.collection('orgs').find({ where: where.eq<Org>('level', 'community'), limit: 100 })).items
+  let seen = 0
+  for (const c of communities) {
+    // This month: the level of the stock today.
+    const money = await call<MoneyOutput>('indices', 'money', { orgId: c._id, period: '2026-M11' })
+    const all = money.enjoyment.find((r) => r.key === 'all')
+    const drill = all ? await ids('indices', 'moneyCases', { orgId: c._id, period: '2026-M11', metric: all.metric }) : []
+    const ledger = await ids('ledger', 'gaps', { kind: 'unbenefited', communityId: c._id, limit: 50 })
+    expect([c.name, ledger]).toEqual([c.name, drill])
+    expect([c.name, ledger.length]).toEqual([c.name, all?.missing ?? 0])
+    seen += ledger.length
+  }
+  // Not an empty agreement: the demo has 应享未享 cases.
+  expect(seen).toBeGreaterThan(3)
   await store.close()
 })

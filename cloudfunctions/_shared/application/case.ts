@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import type { CaseView, LedgerRow, MoneyPatch, MyCase } from '../contracts/intent'
 import { type FollowUp, fourInOneOf, type Case, intentContributions, type CaseStage, isOverdue, type StageChange } from '../domain/case'
-import { LOAN_STEP_HINTS, loanStep } from '../domain/money'
+import { firstEnjoyedOn, LOAN_STEP_HINTS, loanStep } from '../domain/money'
 import { isWithin } from '../domain/org'
 import { can, type Permission } from '../domain/roles'
 import { shanghaiDate } from '../domain/time'
@@ -328,7 +328,8 @@ export function toMoneyPatch(i: Case): MoneyPatch {
  * The resident hears only what `tell` picks (nothing for null).
  */
 export async function writeCase(tx: TxStore<Collections>, current: Case, next: Case, at: string, tell: CaseTell): Promise<Case | null> {
-  const doc: Case = { ...next, updatedAt: at, version: current.version + 1 }
+  // 应享未享's query reads `enjoyedOn`: kept here from the benefits, whichever action moved them.
+  const doc: Case = { ...next, enjoyedOn: firstEnjoyedOn(next.benefits), updatedAt: at, version: current.version + 1 }
   const { _id: _ignored, ...set } = doc
   const ok = await tx.collection('cases').update(current._id, { set }, where.eq('version', current.version))
   if (!ok) return null

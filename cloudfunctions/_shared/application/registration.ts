@@ -148,6 +148,7 @@ export async function registerIntent(ctx: Pick<Ctx, 'store' | 'keyring' | 'now'>
     guidedAt: '',
     nextFollowUpDate: '',
     benefitCount: 0,
+    enjoyedOn: '',
     trainedAt: '',
     startedAt: '',
     createdAt: at,

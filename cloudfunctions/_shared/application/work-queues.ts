@@ -10,6 +10,8 @@ import type { PromotionEvent } from '../domain/event'
 import { DEADLINE_WAITS, type EvaluationApplication, type EvaluationStatus } from '../domain/evaluation'
 import type { IndexKey } from '../domain/indices'
 import type { Case } from '../domain/case'
+import { eligibleGroupsOf } from '../domain/money'
+import { TARGET_GROUPS } from '../domain/target-groups'
 import type { LeaderPairing } from '../domain/pairing'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
@@ -84,9 +86,11 @@ export function ledgerQuery(scope: Filter<Case>, input: LedgerFilter, today: str
 const ACTIVE = where.in<Case>('status', ['pending', 'accepted'])
 
 /**
- * A gap list's query. 应享未享 needs the community's policies in force (its eligibility is the
- * residents' groups against them), so it takes the policies `policiesInForce` found; with none in
- * force the list is empty (null).
+ * A gap list's query. 应享未享 is the set 政策享受率 counts as eligible without an eligible benefit
+ * (`isGap` at today, which the dashboard's drill-down lists): entrepreneurs (a venture started) in
+ * a group one of the community's policies in force is for, with no benefit they were eligible for
+ * (`Case.enjoyedOn`). Like the rate, it keeps a withdrawn registration (its venture stays counted).
+ * It takes the policies `policiesInForce` found; with none in force the list is empty (null).
  */
 export function gapQuery(kind: GapKind, scope: Filter<Case>, today: string, policies: readonly Policy[] = []): Query<Case> | null {
   if (kind === 'unguided') {
@@ -100,11 +104,13 @@ export function gapQuery(kind: GapKind, scope: Filter<Case>, today: string, poli
     return { where: where.and(scope, ACTIVE, where.gte('nextFollowUpDate', '0'), where.lte('nextFollowUpDate', today)), orderBy: [{ field: 'nextFollowUpDate', dir: 'asc' }] }
   }
   if (!policies.length) return null
-  const order: OrderBy<Case>[] = [{ field: 'createdAt', dir: 'asc' }]
+  const order: OrderBy<Case>[] = [{ field: 'startedAt', dir: 'asc' }]
+  // '' (never started) sorts before every real time, so `>= '0'` leaves it out.
+  const unenjoyed = where.and<Case>(scope, where.gte('startedAt', '0'), where.eq('enjoyedOn', ''))
   // A policy for no particular group is for everyone (as 政策享受率 judges it, `eligibleGroupsOf`).
-  if (policies.some((p) => !p.targetGroups.length)) return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0)), orderBy: order }
-  const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
-  return { where: where.and(scope, ACTIVE, where.eq('benefitCount', 0), where.hasAny('targetGroups', groups)), orderBy: order }
+  const eligible = eligibleGroupsOf(policies)
+  if (eligible.all) return { where: unenjoyed, orderBy: order }
+  return { where: where.and(unenjoyed, where.hasAny('targetGroups', TARGET_GROUPS.filter((_, i) => eligible.mask & (1 << i)))), orderBy: order }
 }
 
 /** How many days ahead a loan's repayment or 贴息 claim puts the case on the reminder list. */

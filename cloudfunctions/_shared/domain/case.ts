@@ -299,6 +299,13 @@ export interface Case extends CaseAnswers {
   /** The latest follow-up's next date (YYYY-MM-DD), or '' when none is planned. */
   nextFollowUpDate: string
   benefitCount: number
+  /**
+   * The day (YYYY-MM-DD) of the first benefit the case's groups made it eligible for, or '' with
+   * none: with `startedAt`, what puts a case on 应享未享 (`gapQuery`, as 政策享受率 counts it). Kept
+   * by `writeCase` from `benefits`; absent only on cases stored before (migration
+   * 2026-12-case-enjoyed-on fills it).
+   */
+  enjoyedOn?: string
   /** The case reached `trained` once (counted once). */
   trainedAt: string
   /** The first venture was recorded (counted once). */

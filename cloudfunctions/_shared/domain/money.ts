@@ -369,6 +369,13 @@ export function groupMask(groups: readonly TargetGroup[]): number {
   return mask
 }
 
+/** The day of the first benefit a case was eligible for (政策享受率), or '' with none: `Case.enjoyedOn`. */
+export function firstEnjoyedOn(benefits: readonly Pick<Benefit, 'date' | 'eligible'>[]): string {
+  let first = ''
+  for (const b of benefits) if (b.eligible && (!first || b.date < first)) first = b.date
+  return first
+}
+
 /** The stock steps a case adds for 政策享受率 (a case that never started adds none). */
 export function eligibleStockContributions(
   i: { startedAt: string | null; targetGroups: readonly TargetGroup[]; benefits: readonly Pick<Benefit, 'date' | 'eligible'>[] },
@@ -377,9 +384,8 @@ export function eligibleStockContributions(
   if (!i.startedAt || !startedDay) return []
   const mask = groupMask(i.targetGroups)
   const out: Contribution[] = [{ date: startedDay, inc: { [ELIGIBLE_METRICS.people(mask)]: 1 } }]
-  const dates = i.benefits.filter((b) => b.eligible).map((b) => b.date)
-  if (dates.length) {
-    const first = dates.reduce((d, x) => (x < d ? x : d))
+  const first = firstEnjoyedOn(i.benefits)
+  if (first) {
     out.push({ date: first > startedDay ? first : startedDay, inc: { [ELIGIBLE_METRICS.benefited(mask)]: 1 } })
   }
   return out

@@ -11,7 +11,7 @@ import type { Keyring } from './keyring'
 import { SEED_TARGET_YEAR, TARGET_SEEDS } from '../domain/target-seeds'
 import { targetId, type TargetRecord } from '../domain/target'
 import { fourInOneOf, type Case, type CaseSlot, intentContributions } from '../domain/case'
-import { type Benefit, eligibleStockContributions, inferBenefitKind, moneyContributions } from '../domain/money'
+import { type Benefit, eligibleStockContributions, firstEnjoyedOn, inferBenefitKind, moneyContributions } from '../domain/money'
 import type { PushDelivery } from '../domain/notify'
 import type { DutyReport, DutyTask } from '../domain/duty'
 import type { Collections } from '../store/collections'
@@ -558,7 +558,36 @@ const MIGRATIONS: readonly Migration[] = [
     repeatable: true,
     run: moveEventCountsToYearDocuments,
   },
+  {
+    // 应享未享 is one set of cases (the ledger's list, the workbench's count, 政策享受率's drill-down):
+    // its query reads each case's first eligible benefit day, `enjoyedOn`.
+    name: '2026-12-case-enjoyed-on',
+    run: setEnjoyedOn,
+  },
 ]
+
+/**
+ * Gives every case `enjoyedOn`, the day of its first eligible benefit ('' with none), under its
+ * version (bumped; a case written meanwhile is read again, and got the field from `writeCase`).
+ * A rerun changes nothing.
+ */
+export async function setEnjoyedOn(store: Store<Collections>): Promise<number> {
+  let changed = 0
+  const col = store.collection('cases')
+  for await (const batch of col.scan(undefined, 200)) {
+    for (const stored of batch) {
+      let c: Case | null = stored
+      for (let tries = 0; c && c.enjoyedOn !== firstEnjoyedOn(c.benefits) && tries < 5; tries++) {
+        if (await col.update(c._id, { set: { enjoyedOn: firstEnjoyedOn(c.benefits), version: c.version + 1 } }, where.eq<Case>('version', c.version))) {
+          changed++
+          break
+        }
+        c = await col.get(c._id)
+      }
+    }
+  }
+  return changed
+}
 
 /** Gives tasks stored before issue 21's 督查 gaps `schedule: null`, `edits: []` and each report `figures` / `attachments: []`. */
 export async function migrateDutyTasks(store: Store<Collections>): Promise<number> {

@@ -63,6 +63,8 @@ export const INDEXES: Declarations = {
     { name: 'community_phone', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'phoneHash', dir: 'asc' }] },
     // The loan reminder list (ledger.gaps loanDue): repayments and 贴息 claims falling due.
     { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
+    // 应享未享 (ledger.gaps unbenefited, the workbench's count): entrepreneurs without an eligible benefit.
+    { name: 'community_enjoyed_started', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }] },
   ],
   caseSlots: [],
   claimCodes: [],

@@ -23,15 +23,17 @@ function reasonOf(kind: GapKind, i: Case, today: string, policies: readonly Poli
   }
   const fits = policies.filter((p) => !p.targetGroups.length || p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
   const shown = fits.slice(0, 2).join('、')
-  return `符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录`
+  const withdrawn = i.status === 'withdrawn' ? '（居民已撤回登记）' : ''
+  return `已创业，符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录${withdrawn}`
 }
 
 /**
  * Gap lists (帮扶缺口): active cases that asked for help with no one-on-one guidance yet; cases
- * whose planned follow-up date has passed (or is today: `due`); 应享未享 — residents whose
- * groups match a published policy in force for their community, with no benefit recorded. The
- * queries are `gapQuery`'s, which the workbench counts; and loans whose repayment or 贴息 claim
- * falls due within 30 days (or has passed).
+ * whose planned follow-up date has passed (or is today: `due`); 应享未享 — entrepreneurs whose
+ * groups match a published policy in force for their community, with no benefit they were
+ * eligible for: the same cases 政策享受率 counts as 应享未享 and its drill-down lists. The queries
+ * are `gapQuery`'s, which the workbench counts; and loans whose repayment or 贴息 claim falls due
+ * within 30 days (or has passed).
  */
 export const gaps = defineAction({
   input: ledgerGapsInput,

@@ -76,7 +76,7 @@ export const summary = defineAction({
         const unguided = gapQuery('unguided', filter, today)
         add({ key: 'unguided', label: '要帮扶但还没指导', count: unguided ? await intents.count(unguided.where) : 0, page: pageUrl('ledger', { tab: 'unguided' }), note: '登记时提出需要帮助，还没有一对一指导记录' })
         const unbenefited = gapQuery('unbenefited', filter, today, await policiesInForce(ctx, org, today))
-        add({ key: 'unbenefited', label: '应享未享政策', count: unbenefited ? await intents.count(unbenefited.where) : 0, page: pageUrl('ledger', { tab: 'unbenefited' }), note: '符合在有效期内的政策，还没有享受记录' })
+        add({ key: 'unbenefited', label: '应享未享政策', count: unbenefited ? await intents.count(unbenefited.where) : 0, page: pageUrl('ledger', { tab: 'unbenefited' }), note: '已创业、符合有效期内的政策，还没有享受记录（政策享受率里的应享未享）' })
         // Issue 22: reminders before a loan repayment or a 贴息 claim falls due (the ledger's 贷款到期).
         const loans = await intents.count(loanDueQuery(filter, today).where)
         add({ key: 'loansDue', label: '贷款还款或贴息申领到期', count: loans, page: pageUrl('ledger', { tab: 'loanDue' }), note: `${LOAN_NOTICE_DAYS} 天内到期或已过期的创业担保贷款` })

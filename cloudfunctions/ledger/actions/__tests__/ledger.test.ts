@@ -286,18 +286,29 @@ describe('ledger.gaps', () => {
     const p1 = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '返乡创业一次性补贴', targetGroups: ['returning_migrant'] }))
     await h.ok(policyActions, staffId('district'), 'publish', { id: p1._id })
     await h.ok(policyActions, staffId('a-staff'), 'save', draft({ title: '失业人员场租补贴', targetGroups: ['unemployed'] }))
+    // 应享未享 are entrepreneurs, as 政策享受率 counts them: 张小梅 is eligible but has not started yet.
+    expect(await names('unbenefited')).toEqual([])
+    const venture = (id: string, name: string) => ok('a-staff', 'recordVenture', { id, name, kind: 'individual', registrationDate: '2026-11-20', jobsCreated: 1, status: 'operating', closureDate: '' })
+    await venture(a._id, '小梅早餐店')
     const unbenefited = await ok<GapsOutput>('a-staff', 'gaps', { kind: 'unbenefited' })
-    expect(unbenefited.items.map((i) => [i.name, i.reason])).toEqual([['张小梅', '符合“返乡创业一次性补贴”，还没有享受记录']])
+    expect(unbenefited.items.map((i) => [i.name, i.reason])).toEqual([['张小梅', '已创业，符合“返乡创业一次性补贴”，还没有享受记录']])
+    // A benefit given by override (not eligible: another policy's groups) does not take her off, as it does not count for the rate.
+    const p2 = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '退役军人创业补贴', targetGroups: ['veteran'] }))
+    await h.ok(policyActions, staffId('district'), 'publish', { id: p2._id })
+    await ok('a-staff', 'recordBenefit', { id: a._id, policyId: p2._id, policyTitle: '', kind: 'startup_subsidy', amountFen: 100_000, date: '2026-11-27', approvedBy: '区退役军人事务局', documentNo: '', overrideReason: '经区里特批' })
+    expect(await names('unbenefited')).toEqual(['张小梅'])
     await ok('a-staff', 'recordBenefit', { id: a._id, policyId: p1._id, policyTitle: '', kind: 'startup_subsidy', amountFen: 300_000, date: '2026-11-28', approvedBy: '区人社局', documentNo: '东人社〔2026〕9号' })
     expect(await names('unbenefited')).toEqual([])
     expect(b.name).toBe('李大山')
 
     // A policy stored for every group (none named: the editor now asks for one, older policies may
-    // have none) puts everyone without a benefit on the list, as 政策享受率 counts them eligible.
+    // have none) puts every entrepreneur without an eligible benefit on the list, as 政策享受率 counts them eligible.
     const stored = (await h.store.collection('policies').get(p1._id))!
     await h.store.collection('policies').insert({ ...stored, _id: 'pol-for-all', title: '创业场地租金减免', targetGroups: [] })
+    expect(await names('unbenefited')).toEqual([])
+    await venture(b._id, '大山修车铺')
     const everyone = await ok<GapsOutput>('a-staff', 'gaps', { kind: 'unbenefited' })
-    expect(everyone.items.map((i) => [i.name, i.reason]).sort()).toEqual([['李大山', '符合“创业场地租金减免”，还没有享受记录'], ['赵六', '符合“创业场地租金减免”，还没有享受记录']].sort())
+    expect(everyone.items.map((i) => [i.name, i.reason])).toEqual([['李大山', '已创业，符合“创业场地租金减免”，还没有享受记录']])
 
     // An upper level names the community for 应享未享.
     expect((await call('district', 'gaps', { kind: 'unbenefited' })).status).toBe(400)
