@@ -24,7 +24,7 @@ function reasonOf(kind: GapKind, i: Case, today: string, policies: readonly Poli
   const fits = policies.filter((p) => !p.targetGroups.length || p.targetGroups.some((g) => i.targetGroups.includes(g))).map((p) => `“${p.title}”`)
   const shown = fits.slice(0, 2).join('、')
   const withdrawn = i.status === 'withdrawn' ? '（居民已撤回登记）' : ''
-  return `已创业，符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录${withdrawn}`
+  return `符合${shown}${fits.length > 2 ? ` 等 ${fits.length} 项政策` : ''}，还没有享受记录${withdrawn}`
 }
 
 /**

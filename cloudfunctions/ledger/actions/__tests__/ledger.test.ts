@@ -291,7 +291,7 @@ describe('ledger.gaps', () => {
     const venture = (id: string, name: string) => ok('a-staff', 'recordVenture', { id, name, kind: 'individual', registrationDate: '2026-11-20', jobsCreated: 1, status: 'operating', closureDate: '' })
     await venture(a._id, '小梅早餐店')
     const unbenefited = await ok<GapsOutput>('a-staff', 'gaps', { kind: 'unbenefited' })
-    expect(unbenefited.items.map((i) => [i.name, i.reason])).toEqual([['张小梅', '已创业，符合“返乡创业一次性补贴”，还没有享受记录']])
+    expect(unbenefited.items.map((i) => [i.name, i.reason])).toEqual([['张小梅', '符合“返乡创业一次性补贴”，还没有享受记录']])
     // A benefit given by override (not eligible: another policy's groups) does not take her off, as it does not count for the rate.
     const p2 = await h.ok<PolicyView>(policyActions, staffId('district'), 'save', draft({ title: '退役军人创业补贴', targetGroups: ['veteran'] }))
     await h.ok(policyActions, staffId('district'), 'publish', { id: p2._id })
@@ -308,7 +308,7 @@ describe('ledger.gaps', () => {
     expect(await names('unbenefited')).toEqual([])
     await venture(b._id, '大山修车铺')
     const everyone = await ok<GapsOutput>('a-staff', 'gaps', { kind: 'unbenefited' })
-    expect(everyone.items.map((i) => [i.name, i.reason])).toEqual([['李大山', '已创业，符合“创业场地租金减免”，还没有享受记录']])
+    expect(everyone.items.map((i) => [i.name, i.reason])).toEqual([['李大山', '符合“创业场地租金减免”，还没有享受记录']])
 
     // An upper level names the community for 应享未享.
     expect((await call('district', 'gaps', { kind: 'unbenefited' })).status).toBe(400)
