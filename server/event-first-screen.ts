@@ -22,14 +22,14 @@
  */
 import type { EventDetail, ResolveOutput } from '../cloudfunctions/_shared/contracts/event'
 import { EVENT_PHASE_LABELS } from '../cloudfunctions/_shared/domain/event-labels'
-import { pageRoute } from '../cloudfunctions/_shared/domain/pages'
+import { pageHashPattern, pageRoute } from '../cloudfunctions/_shared/domain/pages'
 import type { DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
 import { eventTimeLabel } from '../src/utils/event-time'
 import { permitFromPhase } from '../src/utils/event-permit'
-import { BASE_CSS, entryAnswer, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
+import { BASE_CSS, entryAnswer, escapeHtml, r, type StaticPage } from './first-screen'
 
 /** The event page's route as the hash router writes it, as a pattern of `location.hash`. */
-const EVENT_HASH = pageHash(pageRoute('event'))
+const EVENT_HASH = pageHashPattern(pageRoute('event'))
 
 /** The event page's hero and cards (src/pkg-event/pages/event/index.scss) with the app's theme values. */
 const EVENT_CSS = [

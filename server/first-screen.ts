@@ -26,7 +26,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { PolicyListItem, PolicyListOutput } from '../cloudfunctions/_shared/contracts/policy'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, validityLabel } from '../cloudfunctions/_shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '../cloudfunctions/_shared/domain/target-groups'
-import { H5_FIRST_SCREEN_PARAMS, pagePath, pageUrl } from '../cloudfunctions/_shared/domain/pages'
+import { H5_FIRST_SCREEN_PARAMS, homeHashPattern, pageUrl } from '../cloudfunctions/_shared/domain/pages'
 import { ICON_GRID, ICON_STROKE, RESIDENT_TABS, shapeElement, TAB_COLORS, TAB_ICONS, type TabIcon } from '../src/components/tab-bar/tabs'
 import { dispatch, type DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
 import { entryCallFor, HOME_FIRST_CALL } from '../config/h5-home-preload'
@@ -34,15 +34,9 @@ import { ENTRY_CALLS } from '../src/entry-pages'
 import { FUNCTIONS } from './functions'
 
 /** The home page's route as the hash router writes it (`pages/index/index`). */
-const HOME_ROUTE = pagePath('index')
 /** A page route as it sits inside a pattern (`pkg-event\/pages\/event\/index`). */
-const escapedRoute = (route: string) => route.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
 /** Same test as the build's preload script: no hash, `#/`, or `#/pages/index/index…`. */
-const HOME_HASH = `^(#\\/?(${escapedRoute(HOME_ROUTE)})?([?].*)?)?$`
-
-/** The pattern of `location.hash` when the hash router shows `route` (with any query). */
-export const pageHash = (route: string) => `^#\\/?${escapedRoute(route)}([?].*)?$`
+const HOME_HASH = homeHashPattern()
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 

@@ -13,12 +13,12 @@
 import type { PolicyView } from '../cloudfunctions/_shared/contracts/policy'
 import { POLICY_CATEGORY_LABELS, validityLabel } from '../cloudfunctions/_shared/domain/policy'
 import { TARGET_GROUP_LABELS } from '../cloudfunctions/_shared/domain/target-groups'
-import { pageRoute } from '../cloudfunctions/_shared/domain/pages'
+import { pageHashPattern, pageRoute } from '../cloudfunctions/_shared/domain/pages'
 import type { DispatchDeps } from '../cloudfunctions/_shared/runtime/dispatch'
-import { BASE_CSS, entryAnswer, escapeHtml, pageHash, r, type StaticPage } from './first-screen'
+import { BASE_CSS, entryAnswer, escapeHtml, r, type StaticPage } from './first-screen'
 
 /** The policy detail's route, as a pattern of `location.hash`. */
-const POLICY_HASH = pageHash(pageRoute('policyDetail'))
+const POLICY_HASH = pageHashPattern(pageRoute('policyDetail'))
 
 /** The policy detail's hero, benefit and sections (src/pkg-policy/pages/policy-detail/index.scss) with the app's theme values. */
 const POLICY_CSS = [

@@ -1,7 +1,7 @@
-import { pageRoute } from '@shared/domain/pages'
+import { homeHashPattern } from '@shared/domain/pages'
 
 /** The home's route in the hash router (`''`, `#/`, `#/pages/index/index`, with or without a query). */
-const HOME = new RegExp(`^(#\\/?(${pageRoute('index').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')})?([?].*)?)?$`)
+const HOME = new RegExp(homeHashPattern())
 /** What the home draws once its own list is in: the list, or its empty or error state (server/first-screen.ts swaps on the same). */
 const HOME_DRAWN = '#app [data-testid="policy-list"],#app [data-testid="list-empty"],#app [data-testid="list-error"]'
 /** The longest the deferred code waits for the home after `load` (a home that never answers must not keep it away). */

@@ -393,3 +393,14 @@ export function h5Link(origin: string, path: string): string {
           : null
   return `${origin}/${named ? `?${named[0]}=${encodeURIComponent(named[1])}` : ''}#${hashPath}`
 }
+
+const escapedRoute = (route: string) => route.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/**
+ * The pattern (RegExp source) of `location.hash` when Taro's hash router shows `route`, with any
+ * query: what the runtime's static pages (server/first-screen.ts) test before they show or hide.
+ */
+export const pageHashPattern = (route: string) => `^#\\/?${escapedRoute(route)}([?].*)?$`
+
+/** The same for the home, which the router also shows for no hash, `#` and `#/`. */
+export const homeHashPattern = () => `^(#\\/?(${escapedRoute(pageRoute('index'))})?([?].*)?)?$`

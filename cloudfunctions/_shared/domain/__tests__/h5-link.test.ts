@@ -1,4 +1,4 @@
-import { H5_FIRST_SCREEN_PARAMS, h5Link, pageRoute, pageUrl } from '../pages'
+import { H5_FIRST_SCREEN_PARAMS, h5Link, homeHashPattern, pageHashPattern, pageRoute, pageUrl } from '../pages'
 
 describe('h5Link: H5 links that name what the runtime draws before the hash', () => {
   const origin = 'https://cy.example.cn'
@@ -33,5 +33,21 @@ describe('h5Link: H5 links that name what the runtime draws before the hash', ()
     for (const path of [`/${pageRoute('event')}`, `/${pageRoute('course')}?scene=t.x`, `/${pageRoute('policyDetail')}`, `/${pageRoute('index')}`, '/']) {
       expect(h5Link(origin, path)).toBe(`${origin}/#${path}`)
     }
+  })
+})
+
+describe('the hash patterns the static pages and the app test', () => {
+  it('the home: no hash, #, #/, its route with any query; nothing else', () => {
+    const home = new RegExp(homeHashPattern())
+    for (const h of ['', '#', '#/', `#/${pageRoute('index')}`, `#${pageRoute('index')}`, `#/${pageRoute('index')}?tab=1`]) expect([h, home.test(h)]).toEqual([h, true])
+    for (const h of [`#/${pageRoute('index')}x`, `#/${pageRoute('mine')}`, '#/x', `#/${pageRoute('event')}?scene=p.x`]) expect([h, home.test(h)]).toEqual([h, false])
+  })
+
+  it('a page: its route with any query, not a look-alike route', () => {
+    const event = new RegExp(pageHashPattern(pageRoute('event')))
+    expect(event.test(`#/${pageRoute('event')}?scene=p.x`)).toBe(true)
+    expect(event.test(`#/${pageRoute('event')}`)).toBe(true)
+    expect(event.test(`#/${pageRoute('event')}x?id=1`)).toBe(false)
+    expect(event.test('')).toBe(false)
   })
 })
