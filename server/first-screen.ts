@@ -33,8 +33,6 @@ import { entryCallFor, HOME_FIRST_CALL } from '../config/h5-home-preload'
 import { ENTRY_CALLS } from '../src/entry-pages'
 import { FUNCTIONS } from './functions'
 
-/** The home page's route as the hash router writes it (`pages/index/index`). */
-/** A page route as it sits inside a pattern (`pkg-event\/pages\/event\/index`). */
 /** Same test as the build's preload script: no hash, `#/`, or `#/pages/index/index…`. */
 const HOME_HASH = homeHashPattern()
 

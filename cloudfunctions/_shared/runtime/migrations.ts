@@ -560,8 +560,10 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     // 应享未享 is one set of cases (the ledger's list, the workbench's count, 政策享受率's drill-down):
-    // its query reads each case's first eligible benefit day, `enjoyedOn`.
+    // its query reads each case's first eligible benefit day, `enjoyedOn`. Repeatable: an instance
+    // still on the old code during a deploy writes cases without updating it; the next run mends them.
     name: '2026-12-case-enjoyed-on',
+    repeatable: true,
     run: setEnjoyedOn,
   },
 ]

@@ -1,8 +1,8 @@
 /**
  * Migration 2026-12-case-enjoyed-on on a copy of the demo database laid out as the previous version
  * stored it (cases without `enjoyedOn`): every case gets the day of its first eligible benefit, or
- * '' with none, under a bumped version; the ledger's 应享未享 list then reads it; a rerun is skipped
- * and changes nothing.
+ * '' with none, under a bumped version; a rerun is skipped and changes nothing; a case the old code
+ * wrote during a deploy is mended by the next run.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -55,6 +55,13 @@ describe("each case's first eligible benefit day", () => {
     expect(await store.collection('cases').count(where.and<Case>(where.eq('enjoyedOn', ''), where.gte('startedAt', '0')))).toBe(started.filter((c) => !c.benefits.some((b) => b.eligible)).length)
     expect((await runMigrations(store)).skipped).toContain(NAME)
     expect(await setEnjoyedOn(store)).toBe(0)
+
+    // A case written by the previous code during a deploy (a benefit added, `enjoyedOn` left as it
+    // was): the next start or set-up mends it.
+    const stale = (await store.collection('cases').get(started.find((c) => c.benefits.some((b) => b.eligible))!._id)) as Case
+    await store.collection('cases').update(stale._id, { set: { enjoyedOn: '' } })
+    expect((await runMigrations(store)).applied).toEqual([{ name: NAME, changed: 1 }])
+    expect(((await store.collection('cases').get(stale._id)) as Case).enjoyedOn).toBe(stale.enjoyedOn)
     await store.close()
   })
 })
