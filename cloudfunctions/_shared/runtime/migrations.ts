@@ -579,8 +579,11 @@ export async function setEnjoyedOn(store: Store<Collections>): Promise<number> {
   for await (const batch of col.scan(undefined, 200)) {
     for (const stored of batch) {
       let c: Case | null = stored
-      for (let tries = 0; c && c.enjoyedOn !== firstEnjoyedOn(c.benefits) && tries < 5; tries++) {
-        if (await col.update(c._id, { set: { enjoyedOn: firstEnjoyedOn(c.benefits), version: c.version + 1 } }, where.eq<Case>('version', c.version))) {
+      // A record stored without benefits has none.
+      const enjoyedOn = (i: Case) => firstEnjoyedOn(Array.isArray(i.benefits) ? i.benefits : [])
+      // A record without a version is not a case this code writes (a partial one): left alone.
+      for (let tries = 0; c && typeof c.version === 'number' && c.enjoyedOn !== enjoyedOn(c) && tries < 5; tries++) {
+        if (await col.update(c._id, { set: { enjoyedOn: enjoyedOn(c), version: c.version + 1 } }, where.eq<Case>('version', c.version))) {
           changed++
           break
         }
