@@ -10,8 +10,6 @@ import type { PromotionEvent } from '../domain/event'
 import { DEADLINE_WAITS, type EvaluationApplication, type EvaluationStatus } from '../domain/evaluation'
 import type { IndexKey } from '../domain/indices'
 import type { Case } from '../domain/case'
-import { eligibleGroupsOf } from '../domain/money'
-import { TARGET_GROUPS } from '../domain/target-groups'
 import type { LeaderPairing } from '../domain/pairing'
 import { isWithin, type Org } from '../domain/org'
 import { isInForce, type Policy } from '../domain/policy'
@@ -108,9 +106,9 @@ export function gapQuery(kind: GapKind, scope: Filter<Case>, today: string, poli
   // '' (never started) sorts before every real time, so `>= '0'` leaves it out.
   const unenjoyed = where.and<Case>(scope, where.gte('startedAt', '0'), where.eq('enjoyedOn', ''))
   // A policy for no particular group is for everyone (as 政策享受率 judges it, `eligibleGroupsOf`).
-  const eligible = eligibleGroupsOf(policies)
-  if (eligible.all) return { where: unenjoyed, orderBy: order }
-  return { where: where.and(unenjoyed, where.hasAny('targetGroups', TARGET_GROUPS.filter((_, i) => eligible.mask & (1 << i)))), orderBy: order }
+  if (policies.some((p) => !p.targetGroups.length)) return { where: unenjoyed, orderBy: order }
+  const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
+  return { where: where.and(unenjoyed, where.hasAny('targetGroups', groups)), orderBy: order }
 }
 
 /** How many days ahead a loan's repayment or 贴息 claim puts the case on the reminder list. */

@@ -579,11 +579,12 @@ export async function setEnjoyedOn(store: Store<Collections>): Promise<number> {
   for await (const batch of col.scan(undefined, 200)) {
     for (const stored of batch) {
       let c: Case | null = stored
-      // A record stored without benefits has none.
-      const enjoyedOn = (i: Case) => firstEnjoyedOn(Array.isArray(i.benefits) ? i.benefits : [])
       // A record without a version is not a case this code writes (a partial one): left alone.
-      for (let tries = 0; c && typeof c.version === 'number' && c.enjoyedOn !== enjoyedOn(c) && tries < 5; tries++) {
-        if (await col.update(c._id, { set: { enjoyedOn: enjoyedOn(c), version: c.version + 1 } }, where.eq<Case>('version', c.version))) {
+      for (let tries = 0; c && typeof c.version === 'number' && tries < 5; tries++) {
+        // A record stored without benefits has none.
+        const enjoyedOn = firstEnjoyedOn(Array.isArray(c.benefits) ? c.benefits : [])
+        if (c.enjoyedOn === enjoyedOn) break
+        if (await col.update(c._id, { set: { enjoyedOn, version: c.version + 1 } }, where.eq<Case>('version', c.version))) {
           changed++
           break
         }
