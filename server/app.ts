@@ -18,10 +18,10 @@ import { bearer, hashPassword, RESIDENT_TTL_S, newDeviceId, signToken, STAFF_TTL
 import { DUMMY_HASH, HashingBusyError } from '../cloudfunctions/_shared/runtime/password'
 import { finishPasswordCheck, releasePasswordCheck, reservePasswordCheck } from './password-checks'
 import { registerDownloads } from './downloads'
-import { encodeFor, homeFirstPage, withFirstScreen, withStaticPage } from './first-screen'
+import { encodeFor, homeFirstPage, type StaticPage, withFirstScreen, withStaticPage } from './first-screen'
 import { eventStaticPage, sharedEventStaticPage } from './event-first-screen'
 import { policyStaticPage } from './policy-first-screen'
-import { H5_FIRST_SCREEN_PARAMS } from '../cloudfunctions/_shared/domain/pages'
+import { H5_FIRST_SCREEN_LINKS, type H5FirstScreenName } from '../cloudfunctions/_shared/domain/pages'
 import { registerPhotoRoutes } from './photos'
 import { registerDocumentRoutes } from './documents'
 import { FUNCTIONS } from './functions'
@@ -115,6 +115,13 @@ function drainBody(raw: IncomingMessage): Promise<void> {
 
 function fail(code: string, message: string, fields?: { path: string; message: string }[]) {
   return { ok: false as const, error: fields ? { code, message, fields } : { code, message } }
+}
+
+/** The page `/` draws for each name an H5 link gives before the hash (`H5_FIRST_SCREEN_LINKS`), from its value. */
+const DRAWN: Record<H5FirstScreenName, (deps: Parameters<typeof eventStaticPage>[0], value: string) => Promise<StaticPage | null>> = {
+  s: eventStaticPage,
+  e: sharedEventStaticPage,
+  p: policyStaticPage,
 }
 
 /** The local runtime: the H5 app and the same actions as CloudBase, over HTTP on the embedded store. */
@@ -338,20 +345,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
         const value = query[key]
         return typeof value === 'string' && value.length > 0 && value.length <= 128 ? value : null
       }
-      const scene = named(H5_FIRST_SCREEN_PARAMS.eventScene)
-      const eventId = named(H5_FIRST_SCREEN_PARAMS.eventId)
-      const policyId = named(H5_FIRST_SCREEN_PARAMS.policyId)
       const logged = (err: unknown) => {
         app.log.error(err)
         return null
       }
-      const deep = scene
-        ? eventStaticPage(deps, scene)
-        : eventId
-          ? sharedEventStaticPage(deps, eventId)
-          : policyId
-            ? policyStaticPage(deps, policyId)
-            : null
+      const link = H5_FIRST_SCREEN_LINKS.find((l) => named(l.name))
+      const deep = link ? DRAWN[link.name](deps, named(link.name) as string) : null
       const drawn = deep
         ? await deep.catch(logged).then((page) => (page ? withStaticPage(html, page) : html))
         : withFirstScreen(html, await homeFirstPage(deps).catch(logged))

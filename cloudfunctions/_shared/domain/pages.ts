@@ -369,29 +369,35 @@ export function appPages(): {
 /**
  * H5 links that also name what their page shows before the hash, where the local runtime sees it
  * and draws it into the HTML: an event code's scene or a shared event's id
- * (server/event-first-screen.ts) and a shared policy's id (server/policy-first-screen.ts). Names unlike the pages' own parameters: Taro's H5
- * router adds what is before the hash to every page's parameters.
+ * (server/event-first-screen.ts) and a shared policy's id (server/policy-first-screen.ts). Names
+ * unlike the pages' own parameters: Taro's H5 router adds what is before the hash to every page's
+ * parameters.
  */
 export const H5_FIRST_SCREEN_PARAMS = { eventScene: 's', eventId: 'e', policyId: 'p' } as const
 
 /**
+ * Which page parameter each name copies, in the order they are tried (a scanned scene wins over an
+ * id): `h5Link` writes the first that applies, the runtime draws the first it is given.
+ */
+export const H5_FIRST_SCREEN_LINKS = [
+  { name: H5_FIRST_SCREEN_PARAMS.eventScene, page: 'event', param: 'scene' },
+  { name: H5_FIRST_SCREEN_PARAMS.eventId, page: 'event', param: 'id' },
+  { name: H5_FIRST_SCREEN_PARAMS.policyId, page: 'policyDetail', param: 'id' },
+] as const satisfies readonly { name: string; page: PageKey; param: string }[]
+
+export type H5FirstScreenName = (typeof H5_FIRST_SCREEN_LINKS)[number]['name']
+
+/**
  * The H5 link to `path` (a page route with its query, with or without the leading slash) on
- * `origin`: `<origin>/#/<path>`, plus the event's scene or the policy's id before the hash when the
- * page is one the runtime draws. Links made before open the same page.
+ * `origin`: `<origin>/#/<path>`, plus the event's scene or id, or the policy's id, before the hash
+ * when the page is one the runtime draws. Links made before open the same page.
  */
 export function h5Link(origin: string, path: string): string {
   const hashPath = path.startsWith('/') ? path : `/${path}`
   const [route, query = ''] = hashPath.slice(1).split('?')
   const params = new URLSearchParams(query)
-  const named =
-    route === pageRoute('event') && params.get('scene')
-      ? [H5_FIRST_SCREEN_PARAMS.eventScene, params.get('scene') as string]
-      : route === pageRoute('event') && params.get('id')
-        ? [H5_FIRST_SCREEN_PARAMS.eventId, params.get('id') as string]
-        : route === pageRoute('policyDetail') && params.get('id')
-          ? [H5_FIRST_SCREEN_PARAMS.policyId, params.get('id') as string]
-          : null
-  return `${origin}/${named ? `?${named[0]}=${encodeURIComponent(named[1])}` : ''}#${hashPath}`
+  const link = H5_FIRST_SCREEN_LINKS.find((l) => route === pageRoute(l.page) && params.get(l.param))
+  return `${origin}/${link ? `?${link.name}=${encodeURIComponent(params.get(link.param) as string)}` : ''}#${hashPath}`
 }
 
 const escapedRoute = (route: string) => route.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
