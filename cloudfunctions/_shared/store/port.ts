@@ -99,7 +99,10 @@ export interface Collection<T extends BaseDoc> {
   remove(id: string): Promise<boolean>
   find(query?: FindQuery<T>): Promise<Page<T>>
   count(filter?: Filter<T>): Promise<number>
-  /** Visits every matching document in `_id` order, `batchSize` at a time. */
+  /**
+   * Visits every matching document in `_id` order, `batchSize` at a time (a batch can be shorter).
+   * A document written while the scan runs may or may not be visited, as it was or as it is now.
+   */
   scan(filter: Filter<T> | undefined, batchSize?: number): AsyncIterable<T[]>
 }
 

@@ -279,21 +279,55 @@ class SqliteCollection<T extends BaseDoc> implements Collection<T> {
     })
   }
 
+  /**
+   * Visits every match in `_id` order. A scan that fits in one batch is one query. A longer one
+   * reads the matches' row numbers once, in `_id` order, then fetches them a batch at a time by
+   * row number: paging with `WHERE <filter> AND _id > ? ORDER BY _id LIMIT n` lets SQLite pick
+   * the filter's index and sort every remaining match for every page (quadratic: 752 pages of a
+   * 750,000-case community took 17 minutes), and which plan is right depends on how many match.
+   * Each batch re-checks the filter, so a document changed to no longer match, or removed, after
+   * the scan began is left out; one inserted after the first batch may be left out.
+   */
   async *scan(filter: Filter<T> | undefined, batchSize = 500): AsyncIterable<T[]> {
-    let after: string | null = null
-    for (;;) {
+    const size = Math.max(1, Math.floor(batchSize))
+    const parse = (rows: readonly { doc: string }[]) => rows.map((r) => JSON.parse(r.doc) as T)
+    const idAfter = (id: string) => where.gt<T>('_id' as OrderBy<T>['field'], id)
+    const page = (after: string | null) =>
+      this.gate(() => {
+        const params: Bind[] = []
+        const filters: Filter<T>[] = filter ? [filter] : []
+        if (after !== null) filters.push(idAfter(after))
+        const cond = filters.length ? ` WHERE ${compile(where.and(...filters), params)}` : ''
+        return this.statements.get(`SELECT _id, doc FROM "${this.name}"${cond} ORDER BY _id ASC LIMIT ?`).all(...params, size) as { _id: string; doc: string }[]
+      })
+    let rows = await page(null)
+    if (!rows.length) return
+    yield parse(rows)
+    if (rows.length < size) return
+    if (!filter) {
+      // The primary key's own order: every page is a range read, never a sort.
+      for (;;) {
+        rows = await page(rows[rows.length - 1]._id)
+        if (!rows.length) return
+        yield parse(rows)
+        if (rows.length < size) return
+      }
+    }
+    const rest = await this.gate(() => {
       const params: Bind[] = []
-      const filters: Filter<T>[] = filter ? [filter] : []
-      if (after) filters.push(where.gt<T>('_id' as OrderBy<T>['field'], after))
-      const cond = filters.length ? ` WHERE ${compile(where.and(...filters), params)}` : ''
-      const rows = await this.gate(
-        () =>
-          this.statements.get(`SELECT _id, doc FROM "${this.name}"${cond} ORDER BY _id ASC LIMIT ?`).all(...params, batchSize) as { _id: string; doc: string }[],
-      )
-      if (!rows.length) return
-      yield rows.map((r) => JSON.parse(r.doc) as T)
-      if (rows.length < batchSize) return
-      after = rows[rows.length - 1]._id
+      const cond = compile(where.and(filter, idAfter(rows[rows.length - 1]._id)), params)
+      return this.statements.get(`SELECT rowid FROM "${this.name}" WHERE ${cond} ORDER BY _id ASC`).pluck(true).all(...params) as number[]
+    })
+    const params: Bind[] = []
+    const cond = compile(filter, params)
+    // NOT INDEXED: look each row up by its number; no index of the filter's fields is scanned.
+    const sql = `SELECT _id, doc FROM "${this.name}" NOT INDEXED WHERE rowid IN (SELECT value FROM json_each(?)) AND ${cond}`
+    for (let i = 0; i < rest.length; i += size) {
+      const numbers = rest.slice(i, i + size).sort((a, b) => a - b)
+      const found = (await this.gate(() => this.statements.get(sql).all(JSON.stringify(numbers), ...params))) as { _id: string; doc: string }[]
+      if (!found.length) continue
+      found.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+      yield parse(found)
     }
   }
 }

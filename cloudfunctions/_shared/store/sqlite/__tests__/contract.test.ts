@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Collections } from '../../collections'
+import type { Case } from '../../../domain/case'
 import { describeStoreContract } from '../../contract/suite'
 import { openSqliteStore } from '../adapter'
 import { where } from '../../port'
@@ -140,6 +141,78 @@ describe('sqlite adapter specifics', () => {
     const doc = await counters.get('o:2026')
     expect(doc).toMatchObject({ signups: 101, f0: 0, f599: 599 })
     prepare.mockRestore()
+    await store.close()
+  })
+
+  /** A store with `count` cases in community 'a' and a third as many in 'b', written in shuffled id order. */
+  async function twoCommunities(count: number) {
+    const store = openSqliteStore<Collections>({ path: ':memory:', purpose: 'test' })
+    const ids = Array.from({ length: count + Math.floor(count / 3) }, (_, i) => i)
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = (i * 7919) % (i + 1)
+      ;[ids[i], ids[j]] = [ids[j], ids[i]]
+    }
+    await store.transaction(async (tx) => {
+      for (const i of ids) {
+        const doc = { _id: `case-${String(i).padStart(5, '0')}`, communityId: i < count ? 'a' : 'b', createdAt: `2026-01-01T00:00:${i}`, note: 'first' }
+        await tx.collection('cases').insert(doc as unknown as Case)
+      }
+    })
+    return store
+  }
+
+  it('scans a broad filter in _id order without sorting the matches again for every batch', async () => {
+    const store = await twoCommunities(1000)
+    // Count how often each statement that sorts runs (EXPLAIN QUERY PLAN says "TEMP B-TREE").
+    let sortingRuns = 0
+    const prepare = store.db.prepare.bind(store.db)
+    const spy = jest.spyOn(store.db, 'prepare').mockImplementation((sql: string) => {
+      const st = prepare(sql)
+      if (!/^SELECT/.test(sql)) return st
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(sql.split('?').length - 1).fill(null)) as { detail: string }[]).map((p) => p.detail)
+      if (!plan.some((d) => d.includes('TEMP B-TREE'))) return st
+      const all = st.all.bind(st)
+      return Object.assign(st, { all: (...args: unknown[]) => ((sortingRuns += 1), all(...args)) })
+    })
+    const seen: string[] = []
+    let batches = 0
+    for await (const batch of store.collection('cases').scan(where.eq<Case>('communityId', 'a'), 40)) {
+      batches += 1
+      expect(batch.length).toBeLessThanOrEqual(40)
+      seen.push(...batch.map((c) => c._id))
+    }
+    expect(batches).toBe(25)
+    expect(seen).toEqual(Array.from({ length: 1000 }, (_, i) => `case-${String(i).padStart(5, '0')}`))
+    // The first batch's query and the one that lists the rest; paging by `_id > ?` sorted every batch (25).
+    expect(sortingRuns).toBeLessThanOrEqual(2)
+    spy.mockRestore()
+    await store.close()
+  })
+
+  it('leaves out what was removed or stopped matching after a scan began, and shows what changed', async () => {
+    const store = await twoCommunities(300)
+    const cases = store.collection('cases')
+    const seen: Case[] = []
+    let first = true
+    for await (const batch of cases.scan(where.eq<Case>('communityId', 'a'), 50)) {
+      seen.push(...batch)
+      if (!first) continue
+      first = false
+      expect(await cases.remove('case-00200')).toBe(true)
+      expect(await cases.update('case-00201', { set: { communityId: 'b' } })).toBe(true)
+      expect(await cases.update('case-00202', { set: { note: 'changed' } as Partial<Case> })).toBe(true)
+    }
+    const ids = seen.map((c) => c._id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual([...ids].sort())
+    expect(ids).not.toContain('case-00200')
+    expect(ids).not.toContain('case-00201')
+    expect(ids).toHaveLength(298)
+    expect(seen.find((c) => c._id === 'case-00202')).toMatchObject({ note: 'changed' })
+    // With no filter the primary key's order pages every document, both communities.
+    let all = 0
+    for await (const batch of cases.scan(undefined, 64)) all += batch.length
+    expect(all).toBe(300 + 100 - 1)
     await store.close()
   })
 })
