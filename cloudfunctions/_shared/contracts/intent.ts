@@ -93,6 +93,10 @@ const intentAnswerEntries = {
   projectInterestIds: v.pipe(v.array(idSchema, '项目选择有误'), v.maxLength(5, '最多选 5 个感兴趣的项目')),
 }
 
+/** A resident (or a worker for them) who needs funding says roughly how much: both forms check it. */
+const fundingGapGiven = (i: { needs: readonly string[]; fundingAmount: number | null }) => !i.needs.includes('funding') || i.fundingAmount !== null
+const FUNDING_GAP_MISSING = '需要资金时请填写大概的资金缺口'
+
 /**
  * `intent.submit`: a new registration (no `id`) or the resident's correction of their own,
  * while staff have not accepted it yet (`id` + `version`). On a correction the ID number may be
@@ -233,11 +237,7 @@ export const ledgerRegisterInput = v.pipe(
     ),
   }),
   v.forward(
-    v.partialCheck(
-      [['needs'], ['fundingAmount']],
-      (i) => !i.needs.includes('funding') || i.fundingAmount !== null,
-      '需要资金时请填写大概的资金缺口',
-    ),
+    v.partialCheck([['needs'], ['fundingAmount']], fundingGapGiven, FUNDING_GAP_MISSING),
     ['fundingAmount'],
   ),
 )

@@ -73,6 +73,10 @@ describe('ledger.register (代登记)', () => {
     const future = await h.call(ledger, staffId('a-staff'), 'register', onBehalf({ consent: { method: 'verbal-witnessed', at: '2026-11-23', note: '见证人 王主任' } }))
     expect(future.status).toBe(400)
     expect(!future.body.ok && future.body.error.fields).toEqual([{ path: 'consent.at', message: '同意日期不能晚于今天' }])
+    // The same funding rule as the resident's own form: needing funding names the gap.
+    const noGap = await h.call(ledger, staffId('a-staff'), 'register', onBehalf({ needs: ['funding'], fundingAmount: null }))
+    expect(noGap.status).toBe(400)
+    expect(!noGap.body.ok && noGap.body.error.fields).toEqual([{ path: 'fundingAmount', message: '需要资金时请填写大概的资金缺口' }])
     expect(await intents()).toEqual([])
     expect((await counters()).some((c) => Number(c.registered ?? 0) !== 0)).toBe(false)
   })
