@@ -7,8 +7,9 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { spawn } from 'node:child_process'
 import { connect } from 'node:net'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { counterId } from '../cloudfunctions/_shared/domain/counter'
 import { seriesOf } from '../cloudfunctions/_shared/domain/indices'
@@ -16,6 +17,7 @@ import { countedPeriodsOf } from '../cloudfunctions/_shared/domain/period'
 import { DEMO_PASSWORD } from '../server/seed-data'
 import { startServer, stopServer } from './server'
 
+const ROOT = resolve(__dirname, '..')
 const N = 1000
 const CAPACITY = 800
 const ORG = 'c-jinsha'
@@ -118,6 +120,38 @@ function rawPost(base: URL, path: string, body: string, token: string): Promise<
       }
     })
   })
+}
+
+/**
+ * The same 1,000 requests (same bodies, same tokens, same client) against `bench/bare-http.ts`, a
+ * bare `node:http` server that only reads, parses, checks one HMAC and answers: what any HTTP
+ * sign-up path costs on this machine before it does any work. Throughput and that server's CPU.
+ */
+async function bareHttp(bodies: string[], tokens: string[]): Promise<{ perSec: number; cpuMs: number | null }> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(__dirname, 'bare-http.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  try {
+    const port = await new Promise<number>((ok, fail) => {
+      let out = ''
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString()
+        const m = /BARE_HTTP_PORT (\d+)/.exec(out)
+        if (m) ok(Number(m[1]))
+      })
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()))
+      child.once('exit', (code) => fail(new Error(`bare HTTP server exited (${code}): ${out}`)))
+    })
+    const base = new URL(`http://127.0.0.1:${port}`)
+    const cpu0 = child.pid ? treeCpuMs(child.pid) : null
+    const t0 = performance.now()
+    const replies = await Promise.all(bodies.map((b, i) => rawPost(base, '/api/fn/event', b, tokens[i])))
+    const ms = performance.now() - t0
+    const cpu1 = child.pid ? treeCpuMs(child.pid) : null
+    if (replies.some((r) => r.status !== 200 || !r.json.ok)) throw new Error('bare HTTP server failed a request')
+    return { perSec: bodies.length / (ms / 1000), cpuMs: cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null }
+  } finally {
+    child.removeAllListeners('exit')
+    child.kill('SIGTERM')
+  }
 }
 
 export async function burst(): Promise<BurstResult> {
@@ -242,6 +276,7 @@ export async function burst(): Promise<BurstResult> {
 
     const rawAfter = rawSqlite(dir, 'raw-after')
     const raw = { perSec: (rawBefore.perSec + rawAfter.perSec) / 2 }
+    const bare = await bareHttp(tokens.map((_, i) => JSON.stringify(signup(i))), tokens)
     const sorted = [...lat].sort((a, b) => a - b)
     const perSec = N / (wallMs / 1000)
     const rows = [
@@ -263,6 +298,8 @@ export async function burst(): Promise<BurstResult> {
       `| same ${N} requests retried at once: answered differently / wall time | ${changed} / ${retryMs.toFixed(0)} ms |`,
       `| raw better-sqlite3, ${N} durable txns (WAL, synchronous=FULL; one txn = insert a row + increment a counter row), just before / just after the burst | ${rawBefore.ms.toFixed(0)} ms = ${rawBefore.perSec.toFixed(0)} txn/s / ${rawAfter.ms.toFixed(0)} ms = ${rawAfter.perSec.toFixed(0)} txn/s |`,
       `| **HTTP sign-up throughput ÷ raw durable-txn throughput** (mean of before/after; range) | **${(perSec / raw.perSec).toFixed(2)}** (${(perSec / Math.max(rawBefore.perSec, rawAfter.perSec)).toFixed(2)}–${(perSec / Math.min(rawBefore.perSec, rawAfter.perSec)).toFixed(2)}) |`,
+      `| the HTTP floor: a bare \`node:http\` server (\`bench/bare-http.ts\`: read, parse, one HMAC, a fixed reply; no framework, no store), the same ${N} requests from the same client, after the burst | ${bare.perSec.toFixed(0)} requests/s = **${(bare.perSec / raw.perSec).toFixed(2)}×** raw durable txns; its CPU ${bare.cpuMs === null ? 'n/a' : `${(bare.cpuMs / N).toFixed(2)} ms`} per request |`,
+      `| **the runtime's sign-ups ÷ the bare server's requests** | **${(perSec / bare.perSec).toFixed(2)}** |`,
     ]
     return { rows, problems }
   } finally {

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path'
 
+/** The accept queue the runtime asks for (`app.listen` in index.ts); the kernel caps it at net.core.somaxconn. */
+export const LISTEN_BACKLOG = 4096
+
 /** The local runtime's settings, read and checked once at start-up. */
 export interface ServerEnv {
   port: number

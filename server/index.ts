@@ -13,7 +13,7 @@ import { outboxNotifier } from '../cloudfunctions/_shared/notifier/outbox'
 import { noticeTemplateFromEnv } from '../cloudfunctions/notify/deps'
 import { sendNotices } from '../cloudfunctions/notify/notice-sender'
 import { buildApp } from './app'
-import { readEnv } from './env'
+import { LISTEN_BACKLOG, readEnv } from './env'
 import { seedDemo } from './seed'
 import { sendDutyReminders } from '../cloudfunctions/duty/remind-late'
 import { refreshComputedAverage } from '../cloudfunctions/_shared/application/census'
@@ -22,8 +22,6 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-data'
 const ROOT = resolve(__dirname, '..')
 const H5_DIR = join(ROOT, 'dist', 'h5')
 const RESUME_EVERY_MS = 60_000
-/** The accept queue the runtime asks for (see `app.listen` below); the kernel caps it at net.core.somaxconn. */
-export const LISTEN_BACKLOG = 4096
 
 /** A configured secret, or one generated once into the data dir (mode 600) and kept. */
 function loadSecret(dataDir: string, configured: string | null, name: string): Buffer {
