@@ -3,24 +3,12 @@
  * with 50 and with 1100 bulk records (residents with a case, a feedback item and a past sign-up each, in another community);
  * no action outside `PAGED` / `SCANS` may read or write more on the larger store.
  */
-import { opsAtTwoSizes, type OpsCodePorts, PAGED, SCANS, seedBulk } from '../../bench/ops'
-import { localMiniCodes } from '../../cloudfunctions/_shared/codes/local'
-import { localShareCodes } from '../../cloudfunctions/share/codes'
+import { opsAtTwoSizes, PAGED, SCANS, seedBulk, SMALL_CODES } from '../../bench/ops'
 import type { Collections } from '../../cloudfunctions/_shared/store/collections'
 import { openSqliteStore } from '../../cloudfunctions/_shared/store/sqlite/adapter'
 import { TEST_ORGS } from '../../cloudfunctions/_shared/testing/harness'
 
 jest.setTimeout(60_000)
-
-/**
- * The local runtime's code ports, asked for the smallest image (a width below the code's own
- * size gives one pixel a module): the same URL, checks and QR encoding, without encoding 560 px
- * PNGs, which took half of this file's time. Codes touch no store, so the counts are the same.
- */
-const SMALL_CODES: OpsCodePorts = {
-  mini: { make: (request) => localMiniCodes().make({ ...request, width: 1 }) },
-  share: { make: (request) => localShareCodes().make({ ...request, width: 1 }) },
-}
 
 test('no non-paged action reads or writes more with 10× the records', async () => {
   const c = await opsAtTwoSizes(50, 1100, { codes: SMALL_CODES })

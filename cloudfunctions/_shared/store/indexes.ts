@@ -6,6 +6,12 @@ export interface IndexDeclaration<T> {
   name: string
   fields: readonly { field: FieldOf<T>; dir: 'asc' | 'desc' }[]
   unique?: boolean
+  /**
+   * The first field is an array (an org path, a list of org ids, search terms): CloudBase indexes
+   * each element (a multikey index), so `has` / `hasAny` on it seek. SQLite's expression indexes
+   * cannot serve array membership, so the embedded store does not keep it (and drops an old copy).
+   */
+  multikey?: true
 }
 
 type Declarations = { [K in CollectionName]: readonly IndexDeclaration<Collections[K]>[] }
@@ -15,13 +21,20 @@ type Declarations = { [K in CollectionName]: readonly IndexDeclaration<Collectio
  * build:functions` writes them as `database-indexes.json` for the CloudBase console / CLI.
  */
 export const INDEXES: Declarations = {
-  orgs: [{ name: 'parent', fields: [{ field: 'parentId', dir: 'asc' }] }],
+  orgs: [
+    { name: 'parent', fields: [{ field: 'parentId', dir: 'asc' }] },
+    // Offices' rollups and lists: the orgs under one (path holds it), the orgs of a level.
+    { name: 'path', fields: [{ field: 'path', dir: 'asc' }], multikey: true },
+    { name: 'level', fields: [{ field: 'level', dir: 'asc' }] },
+  ],
   staff: [
     { name: 'username', fields: [{ field: 'username', dir: 'asc' }] },
     { name: 'openid', fields: [{ field: 'openid', dir: 'asc' }] },
     { name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] },
     // 团队: the staff of a scope by unit, then name, a page at a time.
     { name: 'org_name', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'name', dir: 'asc' }] },
+    // evaluation.remind: the active accounts of a role.
+    { name: 'role_active', fields: [{ field: 'role', dir: 'asc' }, { field: 'active', dir: 'asc' }] },
   ],
   profiles: [{ name: 'community', fields: [{ field: 'communityId', dir: 'asc' }] }],
   policies: [
@@ -39,6 +52,8 @@ export const INDEXES: Declarations = {
         { field: 'updatedAt', dir: 'desc' },
       ],
     },
+    // An office's list: everything published in its subtree, newest change first.
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
   ],
   counters: [{ name: 'org_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'period', dir: 'asc' }] }],
   audit: [
@@ -51,6 +66,7 @@ export const INDEXES: Declarations = {
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     { name: 'status_closes', fields: [{ field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }] },
     { name: 'org_kind_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'kind', dir: 'asc' }, { field: 'period', dir: 'asc' }] },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
   ],
   surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
   surveyTallies: [],
@@ -65,16 +81,25 @@ export const INDEXES: Declarations = {
     { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
     // 应享未享 (ledger.gaps unbenefited, the workbench's count): entrepreneurs without an eligible benefit.
     { name: 'community_enjoyed_started', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }] },
+    // A street's or district's ledger and 表彰 candidates (communityPath holds the office), newest first.
+    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }], multikey: true },
+    // An office's workbench: follow-ups falling due in its subtree.
+    { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }], multikey: true },
+    // The retention sweep (maintenance.retention): cases untouched since before the cut-off.
+    { name: 'updated', fields: [{ field: 'updatedAt', dir: 'asc' }] },
   ],
   caseSlots: [],
   claimCodes: [],
   projects: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
   ],
   events: [
     { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }] },
     { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }] },
+    // An office's event list: its subtree's events not yet ended, soonest first.
+    { name: 'path_start', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'startAt', dir: 'asc' }], multikey: true },
   ],
   eventSignups: [
     { name: 'event_status_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
@@ -94,6 +119,8 @@ export const INDEXES: Declarations = {
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }] },
+    // An office's overdue complaints (workbench, feedback.stats) across its subtree.
+    { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }], multikey: true },
   ],
   subscriptions: [{ name: 'community_active', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'active', dir: 'asc' }] }],
   subscribeQuotas: [{ name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
@@ -119,8 +146,8 @@ export const INDEXES: Declarations = {
   targetYears: [],
   // report.list: the inbox (sent to my org), the unread lines, my org's sent ones, the 好经验 list.
   reports: [
-    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
     { name: 'from_updated', fields: [{ field: 'fromOrgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     { name: 'good_updated', fields: [{ field: 'good', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
   ],
@@ -150,12 +177,18 @@ export const INDEXES: Declarations = {
     { name: 'year_path', fields: [{ field: 'year', dir: 'asc' }, { field: 'communityPath', dir: 'asc' }] },
     { name: 'district_year', fields: [{ field: 'districtId', dir: 'asc' }, { field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
   ],
-  courses: [{ name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  courses: [
+    { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+  ],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },
     { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
   ],
-  mentors: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  mentors: [
+    { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+  ],
   mentorRequests: [
     { name: 'intent_created', fields: [{ field: 'intentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
@@ -164,12 +197,18 @@ export const INDEXES: Declarations = {
   siteApplications: [
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    // An office's 场地申请 list: one status across its subtree, newest first.
+    { name: 'path_status_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }], multikey: true },
   ],
   guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
-  stories: [{ name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] }],
-  hotlines: [],
+  stories: [
+    { name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] },
+    { name: 'path', fields: [{ field: 'orgPath', dir: 'asc' }], multikey: true },
+  ],
+  // service.hotline: the hotlines of the caller's org path.
+  hotlines: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
   // Multikey on CloudBase: a query's hasAny on `terms` reads only entries sharing a term with it.
-  searchEntries: [{ name: 'terms', fields: [{ field: 'terms', dir: 'asc' }] }],
+  searchEntries: [{ name: 'terms', fields: [{ field: 'terms', dir: 'asc' }], multikey: true }],
   noticeSettings: [],
   noticeDeliveries: [{ name: 'status_created', fields: [{ field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] }, { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
   migrations: [],

@@ -399,8 +399,13 @@ export class SqliteStore<M> implements Store<M> {
   private createCollection(name: string): void {
     if (!TABLE.test(name)) throw new Error(`invalid collection name ${name}`)
     this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-    const decls = (INDEXES as Record<string, readonly { name: string; fields: readonly { field: string; dir: string }[]; unique?: boolean }[]>)[name] ?? []
+    const decls = (INDEXES as Record<string, readonly { name: string; fields: readonly { field: string; dir: string }[]; unique?: boolean; multikey?: true }[]>)[name] ?? []
     for (const decl of decls) {
+      // An index on an array field would hold its JSON text: no seek, only a cost on every write.
+      if (decl.multikey) {
+        this.db.exec(`DROP INDEX IF EXISTS "${name}__${decl.name}"`)
+        continue
+      }
       const cols = decl.fields.map((f) => `${fieldExpr(f.field)} ${f.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
       this.db.exec(
         `CREATE ${decl.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}__${decl.name}" ON "${name}" (${cols})`,

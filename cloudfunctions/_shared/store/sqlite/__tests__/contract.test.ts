@@ -5,6 +5,7 @@ import type { Collections } from '../../collections'
 import type { Case } from '../../../domain/case'
 import { describeStoreContract } from '../../contract/suite'
 import { openSqliteStore } from '../adapter'
+import { INDEXES } from '../../indexes'
 import { where } from '../../port'
 
 describeStoreContract('sqlite', async () => {
@@ -214,5 +215,22 @@ describe('sqlite adapter specifics', () => {
     for await (const batch of cases.scan(undefined, 64)) all += batch.length
     expect(all).toBe(300 + 100 - 1)
     await store.close()
+  })
+
+  it('keeps no index on an array field (SQLite cannot seek on membership) and drops an old one, keeping the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cy-store-'))
+    const file = join(dir, 'old.db')
+    const first = openSqliteStore<Collections>({ path: file, purpose: 'test' })
+    // As a database made before the declaration was marked multikey has it.
+    first.db.exec(`CREATE INDEX "reports__to_updated" ON "reports" (json_extract(doc, '$.toOrgIds') ASC, json_extract(doc, '$.updatedAt') DESC)`)
+    await first.close()
+    const store = openSqliteStore<Collections>({ path: file, purpose: 'test' })
+    const names = (store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]).map((r) => r.name)
+    const multikey = Object.entries(INDEXES).flatMap(([c, decls]) => (decls as readonly { name: string; multikey?: true }[]).filter((d) => d.multikey).map((d) => `${c}__${d.name}`))
+    expect(multikey).toEqual(expect.arrayContaining(['reports__to_updated', 'cases__path_created', 'orgs__path']))
+    expect(names.filter((n) => multikey.includes(n))).toEqual([])
+    expect(names).toEqual(expect.arrayContaining(['cases__updated', 'orgs__level', 'staff__role_active', 'reports__from_updated']))
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 })

@@ -1,0 +1,48 @@
+import type { IndexDeclaration } from '../indexes'
+import { indexFit, seekFields } from '../index-fit'
+import { type Filter, type OrderBy, where } from '../port'
+
+type Doc = { communityId: string; communityPath: string[]; createdAt: string; status: string; title: string; dueDate: string }
+const INDEXES: IndexDeclaration<Doc>[] = [
+  { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+  { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }], multikey: true },
+  { name: 'status', fields: [{ field: 'status', dir: 'asc' }] },
+]
+const fit = (filter: Filter<Doc> | undefined, orderBy: OrderBy<Doc>[] = []) => indexFit(INDEXES, filter, orderBy)
+
+describe('which declared index a query seeks on (CloudBase)', () => {
+  it('seeks on an index whose first field the filter constrains, and says when the order comes from it', () => {
+    expect(fit(where.eq<Doc>('communityId', 'c1'), [{ field: 'createdAt', dir: 'desc' }])).toEqual({ kind: 'index', index: 'community_created', sorted: true })
+    // The same index read backwards gives the opposite order.
+    expect(fit(where.eq<Doc>('communityId', 'c1'), [{ field: 'createdAt', dir: 'asc' }])).toEqual({ kind: 'index', index: 'community_created', sorted: true })
+    // Sought, but the order is not the index's: sorted in memory.
+    expect(fit(where.eq<Doc>('communityId', 'c1'), [{ field: 'title', dir: 'asc' }])).toEqual({ kind: 'index', index: 'community_created', sorted: false })
+    // A range on the first field seeks too.
+    expect(fit(where.gte<Doc>('communityId', 'c'))).toMatchObject({ kind: 'index', index: 'community_created' })
+  })
+
+  it('seeks on a multikey index for array membership, then orders by its next field', () => {
+    const overdue = where.and<Doc>(where.has('communityPath', 'street-1'), where.in('status', ['open', 'answered']), where.lt('dueDate', '2026-12-01'))
+    expect(fit(overdue, [{ field: 'dueDate', dir: 'asc' }])).toEqual({ kind: 'index', index: 'path_due', sorted: true })
+    expect(fit(where.hasAny<Doc>('communityPath', ['a', 'b']))).toMatchObject({ kind: 'index', index: 'path_due' })
+  })
+
+  it('reads the whole collection when no index can seek: a negation, a substring, a field no index leads with, nothing', () => {
+    expect(fit(where.ne<Doc>('communityId', 'c1'))).toEqual({ kind: 'none' })
+    expect(fit(where.contains<Doc>('title', '补贴'))).toEqual({ kind: 'none' })
+    expect(fit(where.eq<Doc>('createdAt', '2026-01-01'))).toEqual({ kind: 'none' })
+    expect(fit(where.eq<Doc>('communityId', null as never))).toEqual({ kind: 'none' })
+    expect(fit(undefined)).toEqual({ kind: 'none' })
+  })
+
+  it('needs every branch of an or to seek on the same field', () => {
+    expect(fit(where.or<Doc>(where.eq('status', 'open'), where.eq('status', 'closed')))).toMatchObject({ kind: 'index', index: 'status' })
+    expect(fit(where.or<Doc>(where.eq('status', 'open'), where.eq('title', 'x')))).toEqual({ kind: 'none' })
+    expect([...seekFields(where.or<Doc>(where.eq('status', 'a'), where.gt('status', 'b'))).entries()]).toEqual([['status', 'range']])
+  })
+
+  it('walks an index in order for a list of everything, and seeks by _id directly', () => {
+    expect(fit(undefined, [{ field: 'status', dir: 'asc' }])).toEqual({ kind: 'index', index: 'status', sorted: true })
+    expect(fit(where.in<Doc>('_id' as never, ['a', 'b']))).toEqual({ kind: 'id' })
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * Which declared index (INDEXES) a query can seek on, as a document database such as CloudBase's
+ * uses a compound index: the query must constrain the index's first field (equality, `in`, a
+ * range, or array membership, which a multikey index serves). A query that constrains no index's
+ * first field reads the whole collection on CloudBase, however few documents it returns; on a
+ * large collection that is slow and can fail with a time limit. The embedded store's SQLite plans
+ * are no guide here: its expression indexes cannot serve array membership at all.
+ */
+import type { IndexDeclaration } from './indexes'
+import type { Filter, OrderBy } from './port'
+
+type Seek = 'point' | 'range'
+
+/**
+ * The fields a filter lets an index seek on, and how: `eq` (not `null`), `in`, `has`, `hasAny`
+ * seek to points, comparisons to a range; `ne` and `contains` do not seek. Under `and` any
+ * conjunct's field can be sought; under `or` only a field every branch seeks on.
+ */
+export function seekFields<T>(filter: Filter<T> | undefined): Map<string, Seek> {
+  const out = new Map<string, Seek>()
+  if (!filter) return out
+  switch (filter.op) {
+    case 'eq':
+      if (filter.value !== null) out.set(filter.field, 'point')
+      return out
+    case 'in':
+    case 'has':
+    case 'hasAny':
+      out.set(filter.field, 'point')
+      return out
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      out.set(filter.field, 'range')
+      return out
+    case 'ne':
+    case 'contains':
+      return out
+    case 'and':
+      for (const part of filter.filters) {
+        for (const [field, seek] of seekFields(part)) if (out.get(field) !== 'point') out.set(field, seek)
+      }
+      return out
+    case 'or': {
+      const [first, ...rest] = filter.filters.map((f) => seekFields(f))
+      for (const [field, seek] of first ?? []) {
+        if (!rest.every((m) => m.has(field))) continue
+        out.set(field, seek === 'point' && rest.every((m) => m.get(field) === 'point') ? 'point' : 'range')
+      }
+      return out
+    }
+  }
+}
+
+export type IndexFit =
+  /** Sought by `_id` (the collection's own key). */
+  | { kind: 'id' }
+  /** Sought on `index`; `sorted`: the requested order (before the `_id` tie-break) comes from it. */
+  | { kind: 'index'; index: string; sorted: boolean }
+  /** No index's first field is constrained: the whole collection is read. */
+  | { kind: 'none' }
+
+/** Whether `index` yields `orderBy` (without its `_id` tie-break) after the query's point-sought fields. */
+function sortsBy<T>(index: IndexDeclaration<T>, seek: Map<string, Seek>, orderBy: readonly OrderBy<T>[]): boolean {
+  const keys = orderBy.filter((o) => o.field !== '_id')
+  if (!keys.length) return true
+  let i = 0
+  while (i < index.fields.length && seek.get(index.fields[i].field) === 'point' && index.fields[i].field !== keys[0].field) i++
+  const rest = index.fields.slice(i, i + keys.length)
+  if (rest.length < keys.length || rest.some((f, k) => f.field !== keys[k].field)) return false
+  const same = rest.every((f, k) => f.dir === keys[k].dir)
+  const reversed = rest.every((f, k) => f.dir !== keys[k].dir)
+  return same || reversed
+}
+
+/** The best fit of a query among a collection's declared indexes: one that also yields the order wins. */
+export function indexFit<T>(indexes: readonly IndexDeclaration<T>[], filter: Filter<T> | undefined, orderBy: readonly OrderBy<T>[] = []): IndexFit {
+  const seek = seekFields(filter)
+  if (seek.has('_id')) return { kind: 'id' }
+  const usable = indexes.filter((ix) => ix.fields.length && seek.has(ix.fields[0].field))
+  // No filter an index can seek on, but an order one yields: the index is walked in order (a paged list of everything).
+  const walked = indexes.filter((ix) => sortsBy(ix, new Map(), orderBy) && orderBy.some((o) => o.field !== '_id'))
+  const candidates = usable.length ? usable : walked
+  if (!candidates.length) return { kind: 'none' }
+  const best = candidates.find((ix) => sortsBy(ix, seek, orderBy)) ?? candidates[0]
+  return { kind: 'index', index: best.name, sorted: sortsBy(best, seek, orderBy) }
+}
