@@ -11,6 +11,20 @@ import type { Filter, OrderBy } from './port'
 
 type Seek = 'point' | 'range'
 
+/** How each comparison lets an index seek (`eq` to `null` matches absent fields too: no seek). */
+const SEEKS: Record<Exclude<Filter<unknown>['op'], 'and' | 'or'>, Seek | undefined> = {
+  eq: 'point',
+  in: 'point',
+  has: 'point',
+  hasAny: 'point',
+  gt: 'range',
+  gte: 'range',
+  lt: 'range',
+  lte: 'range',
+  ne: undefined,
+  contains: undefined,
+}
+
 /**
  * The fields a filter lets an index seek on, and how: `eq` (not `null`), `in`, `has`, `hasAny`
  * seek to points, comparisons to a range; `ne` and `contains` do not seek. Under `and` any
@@ -19,38 +33,21 @@ type Seek = 'point' | 'range'
 export function seekFields<T>(filter: Filter<T> | undefined): Map<string, Seek> {
   const out = new Map<string, Seek>()
   if (!filter) return out
-  switch (filter.op) {
-    case 'eq':
-      if (filter.value !== null) out.set(filter.field, 'point')
-      return out
-    case 'in':
-    case 'has':
-    case 'hasAny':
-      out.set(filter.field, 'point')
-      return out
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      out.set(filter.field, 'range')
-      return out
-    case 'ne':
-    case 'contains':
-      return out
-    case 'and':
-      for (const part of filter.filters) {
-        for (const [field, seek] of seekFields(part)) if (out.get(field) !== 'point') out.set(field, seek)
-      }
-      return out
-    case 'or': {
-      const [first, ...rest] = filter.filters.map((f) => seekFields(f))
-      for (const [field, seek] of first ?? []) {
-        if (!rest.every((m) => m.has(field))) continue
-        out.set(field, seek === 'point' && rest.every((m) => m.get(field) === 'point') ? 'point' : 'range')
-      }
-      return out
+  if (!('filters' in filter)) {
+    const seek = filter.op === 'eq' && filter.value === null ? undefined : SEEKS[filter.op]
+    if (seek) out.set(filter.field, seek)
+  } else if (filter.op === 'and') {
+    for (const part of filter.filters) {
+      for (const [field, seek] of seekFields(part)) if (out.get(field) !== 'point') out.set(field, seek)
+    }
+  } else {
+    const [first, ...rest] = filter.filters.map((f) => seekFields(f))
+    for (const [field, seek] of first ?? []) {
+      if (!rest.every((m) => m.has(field))) continue
+      out.set(field, seek === 'point' && rest.every((m) => m.get(field) === 'point') ? 'point' : 'range')
     }
   }
+  return out
 }
 
 export type IndexFit =
