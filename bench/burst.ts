@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { spawn } from 'node:child_process'
-import { connect } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { counterId } from '../cloudfunctions/_shared/domain/counter'
@@ -122,6 +122,48 @@ function rawPost(base: URL, path: string, body: string, token: string): Promise<
   })
 }
 
+/** A connection opened and used once (GET /healthz answered on it), left open: a phone that loaded the page. */
+async function openWarm(base: URL): Promise<Socket> {
+  const socket = await new Promise<Socket>((ok, fail) => {
+    const s = connect({ host: base.hostname, port: Number(base.port) }, () => ok(s))
+    s.once('error', fail)
+  })
+  socket.write(`GET /healthz HTTP/1.1\r\nHost: ${base.host}\r\n\r\n`)
+  await readReply(socket)
+  return socket
+}
+
+/** One HTTP/1.1 reply (framed by its Content-Length) read off a kept-alive socket. */
+function readReply(socket: Socket): Promise<{ status: number; json: Json }> {
+  return new Promise((resolve, reject) => {
+    let buf = Buffer.alloc(0)
+    const onData = (c: Buffer) => {
+      buf = Buffer.concat([buf, c])
+      const split = buf.indexOf('\r\n\r\n')
+      if (split < 0) return
+      const headers = buf.subarray(0, split).toString('latin1')
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(headers)?.[1] ?? -1)
+      if (length < 0) return reject(new Error(`unframed reply: ${headers}`))
+      if (buf.length < split + 4 + length) return
+      socket.off('data', onData)
+      try {
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0), json: JSON.parse(buf.subarray(split + 4, split + 4 + length).toString('utf8')) as Json })
+      } catch (err) {
+        reject(err as Error)
+      }
+    }
+    socket.on('data', onData)
+  })
+}
+
+/** A POST on an open connection, kept open (HTTP/1.1's default). */
+function keptAlivePost(socket: Socket, base: URL, path: string, body: string, token: string): Promise<{ status: number; json: Json }> {
+  const payload = Buffer.from(body)
+  const reply = readReply(socket)
+  socket.write(Buffer.concat([Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${base.host}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${payload.length}\r\n\r\n`), payload]))
+  return reply
+}
+
 /**
  * The same 1,000 requests (same bodies, same tokens, same client) against `bench/bare-http.ts`, a
  * bare `node:http` server that only reads, parses, checks one HMAC and answers: what any HTTP
@@ -173,14 +215,12 @@ export async function burst(): Promise<BurstResult> {
     if (!staffToken) throw new Error(`staff sign-in failed: ${JSON.stringify(login.json)}`)
     const now = Date.now()
     const iso = (ms: number) => new Date(ms).toISOString()
-    const created = await post('/api/fn/event', {
-      action: 'save',
-      data: {
-        title: '基准测试：千人报名活动', description: '用于测量 1000 名居民同时报名时的吞吐、延迟与名额准确性。', place: '金沙社区党群服务中心',
-        startAt: iso(now + 2 * 86400_000), endAt: iso(now + 2 * 86400_000 + 7200_000), capacity: CAPACITY,
-        signupFrom: iso(now - 3600_000), signupUntil: iso(now + 86400_000), walkIn: false, surveyId: null, policyIds: [],
-      },
-    }, staffToken)
+    const eventData = (title: string) => ({
+      title, description: '用于测量 1000 名居民同时报名时的吞吐、延迟与名额准确性。', place: '金沙社区党群服务中心',
+      startAt: iso(now + 2 * 86400_000), endAt: iso(now + 2 * 86400_000 + 7200_000), capacity: CAPACITY,
+      signupFrom: iso(now - 3600_000), signupUntil: iso(now + 86400_000), walkIn: false, surveyId: null, policyIds: [],
+    })
+    const created = await post('/api/fn/event', { action: 'save', data: eventData('基准测试：千人报名活动') }, staffToken)
     if (!created.json.ok) throw new Error(`event.save failed: ${JSON.stringify(created.json)}`)
     const eventId = String(created.json.data?._id)
 
@@ -277,6 +317,46 @@ export async function burst(): Promise<BurstResult> {
     const rawAfter = rawSqlite(dir, 'raw-after')
     const raw = { perSec: (rawBefore.perSec + rawAfter.perSec) / 2 }
     const bare = await bareHttp(tokens.map((_, i) => JSON.stringify(signup(i))), tokens)
+
+    // The same crowd on warm connections: another event, 1,000 other residents, each connection
+    // opened (one GET answered on it) before the clock starts, as a phone that loaded the event
+    // page keeps its connection to sign up on. Same checks, on the runtime restarted on the same store.
+    const warm = await (async () => {
+      const again = await startServer(dir)
+      const at = new URL(again.url)
+      try {
+        const made = await (await fetch(`${again.url}/api/fn/event`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify({ action: 'save', data: eventData('基准测试：千人报名活动（已连接）') }) })).json() as Json
+        if (!made.ok) throw new Error(`event.save failed: ${JSON.stringify(made)}`)
+        const warmEvent = String(made.data?._id)
+        const warmTokens: string[] = []
+        for (let i = 0; i < N; i++) warmTokens.push(((await (await fetch(`${again.url}/api/auth/resident`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }).token)
+        const counted0 = readCounters()
+        const sockets = await Promise.all(warmTokens.map(() => openWarm(at)))
+        const rawWarmBefore = rawSqlite(dir, 'raw-warm-before')
+        const t = performance.now()
+        const answers = await Promise.all(sockets.map((sock, i) => keptAlivePost(sock, at, '/api/fn/event', JSON.stringify({ action: 'signup', data: { eventId: warmEvent, name: `居民${i}`, phone: `138${String(i).padStart(8, '0')}`, requestId: `bench-warm-request-${i}` } }), warmTokens[i])))
+        const ms = performance.now() - t
+        const rawWarmAfter = rawSqlite(dir, 'raw-warm-after')
+        for (const sock of sockets) sock.destroy()
+        await stopServer(again.child)
+        const store = new Database(join(dir, 'chuangye.db'), { readonly: true })
+        const rows = (store.prepare(`SELECT doc FROM eventSignups WHERE json_extract(doc, '$.eventId') = ?`).all(warmEvent) as { doc: string }[]).map((r) => JSON.parse(r.doc) as { residentId: string; status: string; seq: number })
+        const ev = JSON.parse((store.prepare('SELECT doc FROM events WHERE _id = ?').get(warmEvent) as { doc: string }).doc)
+        store.close()
+        const counted1 = readCounters()
+        const residents = new Set(rows.map((r) => r.residentId)).size
+        const exact = counted1.every((a, i) => a.signups - counted0[i].signups === (heldIn.includes(a.period) ? CAPACITY : 0) && a.residentsReached - counted0[i].residentsReached === (today.includes(a.period) ? N : 0))
+          && ev.confirmedCount === CAPACITY && ev.waitlistCount === N - CAPACITY && ev.seq === N
+          && rows.filter((r) => r.status === 'confirmed').length === CAPACITY
+        const failedWarm = answers.filter((r) => r.status !== 200 || !r.json.ok).length
+        if (failedWarm) problems.push(`${failedWarm} warm sign-ups failed`)
+        if (residents !== N || rows.length !== N) problems.push(`warm round: ${N - residents} lost, ${rows.length - residents} duplicated`)
+        if (!exact) problems.push(`warm round: counters not exact (event ${ev.confirmedCount}/${ev.waitlistCount}/${ev.seq})`)
+        return { perSec: N / (ms / 1000), raw: (rawWarmBefore.perSec + rawWarmAfter.perSec) / 2, lost: N - residents, duplicated: rows.length - residents, exact, failed: failedWarm }
+      } finally {
+        await stopServer(again.child)
+      }
+    })()
     const sorted = [...lat].sort((a, b) => a - b)
     const perSec = N / (wallMs / 1000)
     const rows = [
@@ -300,6 +380,8 @@ export async function burst(): Promise<BurstResult> {
       `| **HTTP sign-up throughput ÷ raw durable-txn throughput** (mean of before/after; range) | **${(perSec / raw.perSec).toFixed(2)}** (${(perSec / Math.max(rawBefore.perSec, rawAfter.perSec)).toFixed(2)}–${(perSec / Math.min(rawBefore.perSec, rawAfter.perSec)).toFixed(2)}) |`,
       `| the HTTP floor: a bare \`node:http\` server (\`bench/bare-http.ts\`: read, parse, one HMAC, a fixed reply; no framework, no store), the same ${N} requests from the same client, after the burst | ${bare.perSec.toFixed(0)} requests/s = **${(bare.perSec / raw.perSec).toFixed(2)}×** raw durable txns; its CPU ${bare.cpuMs === null ? 'n/a' : `${(bare.cpuMs / N).toFixed(2)} ms`} per request |`,
       `| **the runtime's sign-ups ÷ the bare server's requests** | **${(perSec / bare.perSec).toFixed(2)}** |`,
+      `| the same crowd on **warm connections** (another event and 1,000 other residents; each connection already open, as after loading the event page): throughput / failed / lost / duplicated / counters exact | ${warm.perSec.toFixed(0)} sign-ups/s / ${warm.failed} / ${warm.lost} / ${warm.duplicated} / ${warm.exact ? 'yes' : 'NO'} |`,
+      `| **warm connections: HTTP sign-up throughput ÷ raw durable-txn throughput** (raw measured just before and after that round) | **${(warm.perSec / warm.raw).toFixed(2)}** |`,
     ]
     return { rows, problems }
   } finally {
