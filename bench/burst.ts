@@ -97,29 +97,41 @@ function treeCpuMs(pid: number): number | null {
  * runtime. This client does the same HTTP exchange for a fraction of that.
  */
 function rawPost(base: URL, path: string, body: string, token: string): Promise<{ status: number; json: Json }> {
-  const payload = Buffer.from(body)
-  const head = Buffer.from(
-    `POST ${path} HTTP/1.1\r\nHost: ${base.host}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${payload.length}\r\nConnection: close\r\n\r\n`,
-  )
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    const socket = connect({ host: base.hostname, port: Number(base.port) }, () => socket.write(Buffer.concat([head, payload])))
+    const socket = connect({ host: base.hostname, port: Number(base.port) }, () => socket.write(postBytes(base, path, body, token, true)))
     socket.on('data', (c: Buffer) => chunks.push(c))
     socket.on('error', reject)
     socket.on('close', () => {
       const reply = Buffer.concat(chunks)
-      const split = reply.indexOf('\r\n\r\n')
-      const headers = reply.subarray(0, split).toString('latin1')
-      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0)
-      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(headers)?.[1] ?? -1)
-      if (split < 0 || !status || length < 0) return reject(new Error(`unreadable reply: ${reply.subarray(0, 200).toString()}`))
       try {
-        resolve({ status, json: JSON.parse(reply.subarray(split + 4, split + 4 + length).toString('utf8')) as Json })
+        const whole = parseReply(reply)
+        if (whole) resolve(whole)
+        else reject(new Error(`unreadable reply: ${reply.subarray(0, 200).toString()}`))
       } catch (err) {
         reject(err as Error)
       }
     })
   })
+}
+
+/** A POST's bytes: HTTP/1.1, a JSON body, the resident's token; `close` asks the server to close the connection after replying. */
+function postBytes(base: URL, path: string, body: string, token: string, close: boolean): Buffer {
+  const payload = Buffer.from(body)
+  const head = `POST ${path} HTTP/1.1\r\nHost: ${base.host}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${payload.length}\r\n${close ? 'Connection: close\r\n' : ''}\r\n`
+  return Buffer.concat([Buffer.from(head), payload])
+}
+
+/** One whole HTTP/1.1 reply at the start of `buf` (framed by its Content-Length), or null while part of it is still to come. */
+function parseReply(buf: Buffer): { status: number; json: Json } | null {
+  const split = buf.indexOf('\r\n\r\n')
+  if (split < 0) return null
+  const headers = buf.subarray(0, split).toString('latin1')
+  const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0)
+  const length = Number(/\r\ncontent-length: *(\d+)/i.exec(headers)?.[1] ?? -1)
+  if (!status || length < 0) throw new Error(`unreadable reply: ${headers.slice(0, 200)}`)
+  if (buf.length < split + 4 + length) return null
+  return { status, json: JSON.parse(buf.subarray(split + 4, split + 4 + length).toString('utf8')) as Json }
 }
 
 /** A connection opened and used once (GET /healthz answered on it), left open: a phone that loaded the page. */
@@ -133,22 +145,19 @@ async function openWarm(base: URL): Promise<Socket> {
   return socket
 }
 
-/** One HTTP/1.1 reply (framed by its Content-Length) read off a kept-alive socket. */
+/** One HTTP/1.1 reply read off a kept-alive socket. */
 function readReply(socket: Socket): Promise<{ status: number; json: Json }> {
   return new Promise((resolve, reject) => {
     let buf = Buffer.alloc(0)
     const onData = (c: Buffer) => {
       buf = Buffer.concat([buf, c])
-      const split = buf.indexOf('\r\n\r\n')
-      if (split < 0) return
-      const headers = buf.subarray(0, split).toString('latin1')
-      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(headers)?.[1] ?? -1)
-      if (length < 0) return reject(new Error(`unframed reply: ${headers}`))
-      if (buf.length < split + 4 + length) return
-      socket.off('data', onData)
       try {
-        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0), json: JSON.parse(buf.subarray(split + 4, split + 4 + length).toString('utf8')) as Json })
+        const whole = parseReply(buf)
+        if (!whole) return
+        socket.off('data', onData)
+        resolve(whole)
       } catch (err) {
+        socket.off('data', onData)
         reject(err as Error)
       }
     }
@@ -158,9 +167,8 @@ function readReply(socket: Socket): Promise<{ status: number; json: Json }> {
 
 /** A POST on an open connection, kept open (HTTP/1.1's default). */
 function keptAlivePost(socket: Socket, base: URL, path: string, body: string, token: string): Promise<{ status: number; json: Json }> {
-  const payload = Buffer.from(body)
   const reply = readReply(socket)
-  socket.write(Buffer.concat([Buffer.from(`POST ${path} HTTP/1.1\r\nHost: ${base.host}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${payload.length}\r\n\r\n`), payload]))
+  socket.write(postBytes(base, path, body, token, false))
   return reply
 }
 
@@ -202,13 +210,20 @@ export async function burst(): Promise<BurstResult> {
   const { url, child } = await startServer(dir)
   const base = new URL(url)
   try {
-    const post = async (path: string, body: unknown, token?: string): Promise<{ status: number; json: Json }> => {
-      const res = await fetch(`${url}${path}`, {
+    const postTo = async (server: string, path: string, body: unknown, token?: string): Promise<{ status: number; json: Json }> => {
+      const res = await fetch(`${server}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
       })
       return { status: res.status, json: (await res.json()) as Json }
+    }
+    const post = (path: string, body: unknown, token?: string) => postTo(url, path, body, token)
+    /** N distinct residents, each with their own H5 token. */
+    const residentTokens = async (server: string) => {
+      const out: string[] = []
+      for (let i = 0; i < N; i++) out.push(((await postTo(server, '/api/auth/resident', {})).json as unknown as { token: string }).token)
+      return out
     }
     const login = await post('/api/auth/staff', { username: 'jinsha', password: DEMO_PASSWORD })
     const staffToken = (login.json as unknown as { token: string }).token
@@ -249,8 +264,7 @@ export async function burst(): Promise<BurstResult> {
     const rawBefore = rawSqlite(dir, 'raw-before')
 
     // 1,000 distinct residents, each with their own H5 token (made before the clock starts).
-    const tokens: string[] = []
-    for (let i = 0; i < N; i++) tokens.push(((await post('/api/auth/resident', {})).json as unknown as { token: string }).token)
+    const tokens = await residentTokens(url)
     const signup = (i: number) => ({ action: 'signup', data: { eventId, name: `居民${i}`, phone: `139${String(i).padStart(8, '0')}`, requestId: `bench-burst-request-${i}` } })
 
     const lat: number[] = new Array(N)
@@ -325,11 +339,10 @@ export async function burst(): Promise<BurstResult> {
       const again = await startServer(dir)
       const at = new URL(again.url)
       try {
-        const made = await (await fetch(`${again.url}/api/fn/event`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staffToken}` }, body: JSON.stringify({ action: 'save', data: eventData('基准测试：千人报名活动（已连接）') }) })).json() as Json
+        const made = (await postTo(again.url, '/api/fn/event', { action: 'save', data: eventData('基准测试：千人报名活动（已连接）') }, staffToken)).json
         if (!made.ok) throw new Error(`event.save failed: ${JSON.stringify(made)}`)
         const warmEvent = String(made.data?._id)
-        const warmTokens: string[] = []
-        for (let i = 0; i < N; i++) warmTokens.push(((await (await fetch(`${again.url}/api/auth/resident`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }).token)
+        const warmTokens = await residentTokens(again.url)
         const counted0 = readCounters()
         const sockets = await Promise.all(warmTokens.map(() => openWarm(at)))
         const rawWarmBefore = rawSqlite(dir, 'raw-warm-before')
