@@ -77,8 +77,7 @@ export function indexFit<T>(indexes: readonly IndexDeclaration<T>[], filter: Fil
   if (seek.has('_id')) return { kind: 'id' }
   const usable = indexes.filter((ix) => ix.fields.length && seek.has(ix.fields[0].field))
   // No filter an index can seek on, but an order one yields: the index is walked in order (a paged list of everything).
-  const walked = indexes.filter((ix) => sortsBy(ix, new Map(), orderBy) && orderBy.some((o) => o.field !== '_id'))
-  const candidates = usable.length ? usable : walked
+  const candidates = usable.length ? usable : indexes.filter((ix) => sortsBy(ix, new Map(), orderBy) && orderBy.some((o) => o.field !== '_id'))
   if (!candidates.length) return { kind: 'none' }
   const best = candidates.find((ix) => sortsBy(ix, seek, orderBy)) ?? candidates[0]
   return { kind: 'index', index: best.name, sorted: sortsBy(best, seek, orderBy) }

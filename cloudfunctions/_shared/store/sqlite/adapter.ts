@@ -300,18 +300,14 @@ class SqliteCollection<T extends BaseDoc> implements Collection<T> {
         const cond = filters.length ? ` WHERE ${compile(where.and(...filters), params)}` : ''
         return this.statements.get(`SELECT _id, doc FROM "${this.name}"${cond} ORDER BY _id ASC LIMIT ?`).all(...params, size) as { _id: string; doc: string }[]
       })
+    // Without a filter every page is a range read of the primary key, never a sort; with one, only the first page.
     let rows = await page(null)
-    if (!rows.length) return
-    yield parse(rows)
-    if (rows.length < size) return
-    if (!filter) {
-      // The primary key's own order: every page is a range read, never a sort.
-      for (;;) {
-        rows = await page(rows[rows.length - 1]._id)
-        if (!rows.length) return
-        yield parse(rows)
-        if (rows.length < size) return
-      }
+    for (;;) {
+      if (!rows.length) return
+      yield parse(rows)
+      if (rows.length < size) return
+      if (filter) break
+      rows = await page(rows[rows.length - 1]._id)
     }
     const rest = await this.gate(() => {
       const params: Bind[] = []
