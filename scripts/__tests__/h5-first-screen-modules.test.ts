@@ -77,7 +77,8 @@ it('names staff, subpackage and deferred modules and lets the home and the runti
 
 const built = existsSync(join(DIST, 'h5', 'index.html')) && existsSync(join(DIST, 'h5-first-screen.json'))
 ;(built ? describe : describe.skip)('H5 first screen modules (dist/h5-first-screen.json)', () => {
-  const manifest = JSON.parse(readFileSync(join(DIST, 'h5-first-screen.json'), 'utf8')) as FirstScreenManifest
+  // describe.skip still runs this body: read the manifest only when there is one.
+  const manifest = (built ? JSON.parse(readFileSync(join(DIST, 'h5-first-screen.json'), 'utf8')) : { files: [], modules: [] }) as FirstScreenManifest
 
   it('is the manifest of this build: the same files index.html loads and preloads for the home', () => {
     expect(manifest.files).toEqual(firstScreenFiles(readFileSync(join(DIST, 'h5', 'index.html'), 'utf8')))

@@ -6,8 +6,9 @@
  * large collection that is slow and can fail with a time limit. The embedded store's SQLite plans
  * are no guide here: its expression indexes cannot serve array membership at all.
  */
+import { withTiebreak } from './cursor'
 import type { IndexDeclaration } from './indexes'
-import type { Filter, OrderBy } from './port'
+import type { BaseDoc, Filter, OrderBy } from './port'
 
 type Seek = 'point' | 'range'
 
@@ -53,15 +54,24 @@ export function seekFields<T>(filter: Filter<T> | undefined): Map<string, Seek> 
 export type IndexFit =
   /** Sought by `_id` (the collection's own key). */
   | { kind: 'id' }
-  /** Sought on `index`; `sorted`: the requested order (before the `_id` tie-break) comes from it. */
+  /**
+   * Sought on `index`; `sorted`: the whole order the store asks for comes from it, the `_id`
+   * tie-break included (a list ordered by `_id` alone counts as sorted: its matches are one
+   * caller's few records).
+   */
   | { kind: 'index'; index: string; sorted: boolean }
   /** No index's first field is constrained: the whole collection is read. */
   | { kind: 'none' }
 
-/** Whether `index` yields `orderBy` (without its `_id` tie-break) after the query's point-sought fields. */
+/**
+ * Whether `index` yields the store's order for `orderBy` after the query's point-sought fields.
+ * Both stores append the `_id` tie-break to every sort (store/cursor.ts withTiebreak), so an index
+ * that ends at the last sort key leaves a document database to sort every sought match in memory
+ * to find one page (MongoDB's blocking SORT stage reads a whole district's cases for page one).
+ */
 function sortsBy<T>(index: IndexDeclaration<T>, seek: Map<string, Seek>, orderBy: readonly OrderBy<T>[]): boolean {
-  const keys = orderBy.filter((o) => o.field !== '_id')
-  if (!keys.length) return true
+  if (!orderBy.some((o) => o.field !== '_id')) return true
+  const keys = withTiebreak(orderBy as readonly OrderBy<BaseDoc>[]) as OrderBy<T>[]
   let i = 0
   while (i < index.fields.length && seek.get(index.fields[i].field) === 'point' && index.fields[i].field !== keys[0].field) i++
   const rest = index.fields.slice(i, i + keys.length)

@@ -32,7 +32,7 @@ export const INDEXES: Declarations = {
     { name: 'openid', fields: [{ field: 'openid', dir: 'asc' }] },
     { name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] },
     // 团队: the staff of a scope by unit, then name, a page at a time.
-    { name: 'org_name', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'name', dir: 'asc' }] },
+    { name: 'org_name', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'name', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // evaluation.remind: the active accounts of a role.
     { name: 'role_active', fields: [{ field: 'role', dir: 'asc' }, { field: 'active', dir: 'asc' }] },
   ],
@@ -43,6 +43,7 @@ export const INDEXES: Declarations = {
       fields: [
         { field: 'status', dir: 'asc' },
         { field: 'publishedAt', dir: 'desc' },
+        { field: '_id', dir: 'desc' },
       ],
     },
     {
@@ -53,36 +54,38 @@ export const INDEXES: Declarations = {
       ],
     },
     // An office's list: everything published in its subtree, newest change first.
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   counters: [{ name: 'org_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'period', dir: 'asc' }] }],
   audit: [
     { name: 'org_at', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'at', dir: 'desc' }] },
     { name: 'actor_at', fields: [{ field: 'actorId', dir: 'asc' }, { field: 'at', dir: 'desc' }] },
-    { name: 'at', fields: [{ field: 'at', dir: 'desc' }] },
+    { name: 'at', fields: [{ field: 'at', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    // org.audit: the log of an office's subtree (orgPath holds it), newest first.
+    { name: 'path_at', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'at', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   invitations: [{ name: 'org_created', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
   surveys: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'status_closes', fields: [{ field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }] },
+    { name: 'status_closes', fields: [{ field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'org_kind_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'kind', dir: 'asc' }, { field: 'period', dir: 'asc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
   surveyTallies: [],
   surveyDevices: [],
   cases: [
-    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
-    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
     // ledger.register: a worker's duplicate check by phone within the community.
     { name: 'community_phone', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'phoneHash', dir: 'asc' }] },
     // The loan reminder list (ledger.gaps loanDue): repayments and 贴息 claims falling due.
     { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
     // 应享未享 (ledger.gaps unbenefited, the workbench's count): entrepreneurs without an eligible benefit.
-    { name: 'community_enjoyed_started', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }] },
+    { name: 'community_enjoyed_started', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // A street's or district's ledger and 表彰 candidates (communityPath holds the office), newest first.
-    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }], multikey: true },
+    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
     // An office's workbench: follow-ups falling due in its subtree.
     { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }], multikey: true },
     // The retention sweep (maintenance.retention): cases untouched since before the cut-off.
@@ -92,41 +95,41 @@ export const INDEXES: Declarations = {
   claimCodes: [],
   projects: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+    { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   events: [
-    { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }] },
+    { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }] },
     // An office's event list: its subtree's events not yet ended, soonest first.
-    { name: 'path_start', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'startAt', dir: 'asc' }], multikey: true },
+    { name: 'path_start', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
   ],
   eventSignups: [
-    { name: 'event_status_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
-    { name: 'event_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'seq', dir: 'asc' }] },
-    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'event_status_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'seq', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
+    { name: 'event_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'seq', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
+    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
   ],
   eventRequests: [],
   // The chunked recount reads one org's records at a time (runtime/reconcile.ts).
   eventReach: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
   inbox: [
-    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'resident_read', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'readAt', dir: 'asc' }] },
     // notify's sendNotices timer: notices whose WeChat delivery is still to be filed, oldest first.
     { name: 'deliver_queued', fields: [{ field: 'deliverQueued', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },
   ],
   feedback: [
-    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
-    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
-    { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }] },
+    { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // An office's overdue complaints (workbench, feedback.stats) across its subtree.
-    { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }], multikey: true },
+    { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
   ],
   subscriptions: [{ name: 'community_active', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'active', dir: 'asc' }] }],
   subscribeQuotas: [{ name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
-  pushes: [{ name: 'policy_created', fields: [{ field: 'policyId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
+  pushes: [{ name: 'policy_created', fields: [{ field: 'policyId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] }],
   pushDeliveries: [
-    { name: 'push_status_next', fields: [{ field: 'pushId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'nextAttemptAt', dir: 'asc' }] },
+    { name: 'push_status_next', fields: [{ field: 'pushId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'nextAttemptAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
   ],
   outbox: [],
@@ -146,10 +149,10 @@ export const INDEXES: Declarations = {
   targetYears: [],
   // report.list: the inbox (sent to my org), the unread lines, my org's sent ones, the 好经验 list.
   reports: [
-    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
-    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
-    { name: 'from_updated', fields: [{ field: 'fromOrgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'good_updated', fields: [{ field: 'good', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'from_updated', fields: [{ field: 'fromOrgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'good_updated', fields: [{ field: 'good', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
   ],
   // report.honors: a year's list; a story's 表彰 (with consent).
   honors: [
@@ -178,32 +181,35 @@ export const INDEXES: Declarations = {
     { name: 'district_year', fields: [{ field: 'districtId', dir: 'asc' }, { field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
   ],
   courses: [
-    { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+    { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   courseEnrolments: [
-    { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] },
-    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
+    { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
   ],
   mentors: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   mentorRequests: [
-    { name: 'intent_created', fields: [{ field: 'intentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
+    { name: 'intent_created', fields: [{ field: 'intentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] },
   ],
-  sites: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  sites: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] }],
   siteApplications: [
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     // An office's 场地申请 list: one status across its subtree, newest first.
-    { name: 'path_status_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }], multikey: true },
+    { name: 'path_status_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
-  guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] }],
+  guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] }],
   stories: [
-    { name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }] },
-    { name: 'path', fields: [{ field: 'orgPath', dir: 'asc' }], multikey: true },
+    { name: 'published', fields: [{ field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    // A resident's list: the stories of the orgs of their chain, newest first.
+    { name: 'org_published', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    // An office's list (newest first) and a 表彰's stories: its subtree's (orgPath holds it).
+    { name: 'path', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   // service.hotline: the hotlines of the caller's org path.
   hotlines: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],

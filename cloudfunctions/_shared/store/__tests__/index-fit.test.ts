@@ -2,11 +2,13 @@ import type { IndexDeclaration } from '../indexes'
 import { indexFit, seekFields } from '../index-fit'
 import { type Filter, type OrderBy, where } from '../port'
 
-type Doc = { communityId: string; communityPath: string[]; createdAt: string; status: string; title: string; dueDate: string }
+type Doc = { _id: string; communityId: string; communityPath: string[]; createdAt: string; status: string; title: string; dueDate: string }
 const INDEXES: IndexDeclaration<Doc>[] = [
-  { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
-  { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }], multikey: true },
-  { name: 'status', fields: [{ field: 'status', dir: 'asc' }] },
+  { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+  { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+  { name: 'status', fields: [{ field: 'status', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
+  // Ends at its sort key: the store's `_id` tie-break is left to an in-memory sort.
+  { name: 'title', fields: [{ field: 'title', dir: 'asc' }] },
 ]
 const fit = (filter: Filter<Doc> | undefined, orderBy: OrderBy<Doc>[] = []) => indexFit(INDEXES, filter, orderBy)
 
@@ -39,6 +41,18 @@ describe('which declared index a query seeks on (CloudBase)', () => {
     expect(fit(where.or<Doc>(where.eq('status', 'open'), where.eq('status', 'closed')))).toMatchObject({ kind: 'index', index: 'status' })
     expect(fit(where.or<Doc>(where.eq('status', 'open'), where.eq('title', 'x')))).toEqual({ kind: 'none' })
     expect([...seekFields(where.or<Doc>(where.eq('status', 'a'), where.gt('status', 'b'))).entries()]).toEqual([['status', 'range']])
+  })
+
+  it('counts the order as coming from the index only when the _id tie-break the stores append does too', () => {
+    // title leads an index without _id: every title match is sorted in memory to find one page.
+    expect(fit(where.eq<Doc>('title', 'x'), [{ field: 'title', dir: 'asc' }])).toEqual({ kind: 'index', index: 'title', sorted: false })
+    // The tie-break's direction follows the last key (store/cursor.ts): an index with _id the other way does not yield it.
+    const mixed: IndexDeclaration<Doc>[] = [{ name: 'mixed', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'asc' }] }]
+    expect(indexFit(mixed, where.eq<Doc>('communityId', 'c1'), [{ field: 'createdAt', dir: 'desc' }])).toEqual({ kind: 'index', index: 'mixed', sorted: false })
+    // A list ordered by _id alone (no sort key) counts as sorted: the stores page it by the primary key.
+    expect(fit(where.eq<Doc>('communityId', 'c1'))).toEqual({ kind: 'index', index: 'community_created', sorted: true })
+    // With no seek, an index that ends at its sort key is not walked for a list of everything.
+    expect(fit(undefined, [{ field: 'title', dir: 'asc' }])).toEqual({ kind: 'none' })
   })
 
   it('walks an index in order for a list of everything, and seeks by _id directly', () => {

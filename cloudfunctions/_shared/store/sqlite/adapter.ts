@@ -403,9 +403,14 @@ export class SqliteStore<M> implements Store<M> {
         continue
       }
       const cols = decl.fields.map((f) => `${fieldExpr(f.field)} ${f.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
-      this.db.exec(
-        `CREATE ${decl.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}__${decl.name}" ON "${name}" (${cols})`,
-      )
+      const index = `${name}__${decl.name}`
+      const sql = `CREATE ${decl.unique ? 'UNIQUE ' : ''}INDEX "${index}" ON "${name}" (${cols})`
+      // SQLite keeps the statement as written (less IF NOT EXISTS): an index whose declaration
+      // changed (a field added, such as the `_id` tie-break) is rebuilt, as `cloud:setup` does.
+      const had = this.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).get(index) as { sql: string } | undefined
+      if (had?.sql === sql) continue
+      if (had) this.db.exec(`DROP INDEX "${index}"`)
+      this.db.exec(sql)
     }
     const outsideGate = <R>(op: () => R): Promise<R> => {
       // Run at once when no transaction is open, so nothing can slip in between check and run.

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -215,6 +216,33 @@ describe('sqlite adapter specifics', () => {
     for await (const batch of cases.scan(undefined, 64)) all += batch.length
     expect(all).toBe(300 + 100 - 1)
     await store.close()
+  })
+
+  it('rebuilds an index whose declaration changed (the _id tie-break added), so a community ledger page needs no sort', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cy-store-'))
+    const file = join(dir, 'old.db')
+    const first = openSqliteStore<Collections>({ path: file, purpose: 'test' })
+    // As a database made before the tie-break was declared has it.
+    first.db.exec(`DROP INDEX "cases__community_created"`)
+    first.db.exec(`CREATE INDEX "cases__community_created" ON "cases" (json_extract(doc, '$.communityId') ASC, json_extract(doc, '$.createdAt') DESC)`)
+    await first.collection('cases').insert({ _id: 'k1', communityId: 'c1', createdAt: '2026-01-01T00:00:00.000Z' } as never)
+    await first.close()
+    const indexSql = (db: Database.Database) => (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'cases__community_created'`).get() as { sql: string }).sql
+    const store = openSqliteStore<Collections>({ path: file, purpose: 'test' })
+    expect(indexSql(store.db)).toContain('_id DESC')
+    const plan = (store.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "cases" WHERE json_extract(doc, '$.communityId') = ? ORDER BY json_extract(doc, '$.createdAt') DESC, _id DESC LIMIT 21`)
+      .all('c1') as { detail: string }[]).map((p) => p.detail).join(' | ')
+    expect(plan).toContain('cases__community_created')
+    expect(plan).not.toContain('TEMP B-TREE')
+    // The data is untouched, and an unchanged declaration is left as it is on the next open.
+    expect((await store.collection('cases').get('k1'))?.communityId).toBe('c1')
+    const before = indexSql(store.db)
+    await store.close()
+    const again = openSqliteStore<Collections>({ path: file, purpose: 'test' })
+    expect(indexSql(again.db)).toBe(before)
+    await again.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('keeps no index on an array field (SQLite cannot seek on membership) and drops an old one, keeping the rest', async () => {
