@@ -56,8 +56,9 @@ export type IndexFit =
   | { kind: 'id' }
   /**
    * Sought on `index`; `sorted`: the whole order the store asks for comes from it, the `_id`
-   * tie-break included (a list ordered by `_id` alone counts as sorted: its matches are one
-   * caller's few records).
+   * tie-break included. A list or scan ordered by `_id` alone counts as sorted when the index's
+   * first field is sought to points: what is sorted is one community's, one resident's or one
+   * org's records. After a range seek it is not: every match of the range, batch after batch.
    */
   | { kind: 'index'; index: string; sorted: boolean }
   /** No index's first field is constrained: the whole collection is read. */
@@ -70,7 +71,7 @@ export type IndexFit =
  * to find one page (MongoDB's blocking SORT stage reads a whole district's cases for page one).
  */
 function sortsBy<T>(index: IndexDeclaration<T>, seek: Map<string, Seek>, orderBy: readonly OrderBy<T>[]): boolean {
-  if (!orderBy.some((o) => o.field !== '_id')) return true
+  if (!orderBy.some((o) => o.field !== '_id')) return seek.get(index.fields[0]?.field) === 'point'
   const keys = withTiebreak(orderBy as readonly OrderBy<BaseDoc>[]) as OrderBy<T>[]
   let i = 0
   while (i < index.fields.length && seek.get(index.fields[i].field) === 'point' && index.fields[i].field !== keys[0].field) i++

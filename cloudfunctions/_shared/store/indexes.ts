@@ -89,7 +89,7 @@ export const INDEXES: Declarations = {
     // An office's workbench: follow-ups falling due in its subtree.
     { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }], multikey: true },
     // The retention sweep (maintenance.retention): cases untouched since before the cut-off.
-    { name: 'updated', fields: [{ field: 'updatedAt', dir: 'asc' }] },
+    { name: 'updated', fields: [{ field: 'updatedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
   ],
   caseSlots: [],
   claimCodes: [],

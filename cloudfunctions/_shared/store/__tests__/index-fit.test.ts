@@ -49,8 +49,10 @@ describe('which declared index a query seeks on (CloudBase)', () => {
     // The tie-break's direction follows the last key (store/cursor.ts): an index with _id the other way does not yield it.
     const mixed: IndexDeclaration<Doc>[] = [{ name: 'mixed', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'asc' }] }]
     expect(indexFit(mixed, where.eq<Doc>('communityId', 'c1'), [{ field: 'createdAt', dir: 'desc' }])).toEqual({ kind: 'index', index: 'mixed', sorted: false })
-    // A list ordered by _id alone (no sort key) counts as sorted: the stores page it by the primary key.
+    // A list or scan ordered by _id alone counts as sorted after a point seek (one community's records)…
     expect(fit(where.eq<Doc>('communityId', 'c1'))).toEqual({ kind: 'index', index: 'community_created', sorted: true })
+    // …but not after a range seek: every match of the range would be sorted again for each batch.
+    expect(fit(where.lt<Doc>('communityId', 'c9'))).toEqual({ kind: 'index', index: 'community_created', sorted: false })
     // With no seek, an index that ends at its sort key is not walked for a list of everything.
     expect(fit(undefined, [{ field: 'title', dir: 'asc' }])).toEqual({ kind: 'none' })
   })

@@ -84,6 +84,16 @@ describe('maintenance.retention', () => {
     expect(await h.ok<RetentionOutput>(maintenanceActions, staffId('admin'), 'retention', { days: 365 })).toMatchObject({ due: 3, anonymised: 0 })
   })
 
+  it('counts every due case across pages, ties in the last change included', async () => {
+    const { h } = await setup()
+    // 250 more old closed cases (three pages of the updatedAt order), many changed at the same instant.
+    const cases = h.store.collection('cases')
+    for (let i = 0; i < 250; i++) {
+      await cases.insert({ _id: `old-${String(i).padStart(3, '0')}`, stage: 'closed', status: 'accepted', updatedAt: `2025-0${1 + (i % 3)}-01T00:00:00.000Z` } as never)
+    }
+    expect(await h.ok<RetentionOutput>(maintenanceActions, staffId('admin'), 'retention', {})).toMatchObject({ due: 252, anonymised: 0 })
+  })
+
   it('anonymises old closed and withdrawn cases, leaves recent and active ones, and keeps every counter', async () => {
     const { h, c1, c2, c3, c4, counters, get } = await setup()
     const before = await counters()
