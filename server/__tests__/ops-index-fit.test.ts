@@ -23,8 +23,8 @@ const WHOLE_BY_DESIGN = new Map<string, string>([
   ['org.tree orgs', 'the whole org tree, bounded by the city’s structure'],
 ])
 
-/** Sorted in memory after an index seek: each list is one leader's pairings, one survey period's surveys, one office's child orgs. */
-const SORTED_IN_MEMORY = new Set(['ledger.paired pairings', 'survey.results surveys', 'feedback.stats orgs'])
+/** Sorted in memory after an index seek: each list is one survey period's surveys, one office's child orgs. */
+const SORTED_IN_MEMORY = new Set(['survey.results surveys', 'feedback.stats orgs'])
 
 function shape(f: Filter<unknown> | undefined): string {
   if (!f) return '*'

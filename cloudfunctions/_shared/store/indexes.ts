@@ -77,17 +77,20 @@ export const INDEXES: Declarations = {
   cases: [
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
-    { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }] },
+    { name: 'community_next', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // ledger.register: a worker's duplicate check by phone within the community.
     { name: 'community_phone', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'phoneHash', dir: 'asc' }] },
     // The loan reminder list (ledger.gaps loanDue): repayments and 贴息 claims falling due.
-    { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }] },
+    { name: 'community_loan_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // 应享未享 (ledger.gaps unbenefited, the workbench's count): entrepreneurs without an eligible benefit.
     { name: 'community_enjoyed_started', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // A street's or district's ledger and 表彰 candidates (communityPath holds the office), newest first.
     { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
     // An office's workbench: follow-ups falling due in its subtree.
-    { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }], multikey: true },
+    { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    // An office's 应享未享 and loan reminder lists across its subtree (ledger.gaps).
+    { name: 'path_enjoyed_started', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    { name: 'path_loan_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
     // The retention sweep (maintenance.retention): cases untouched since before the cut-off.
     { name: 'updated', fields: [{ field: 'updatedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
   ],
@@ -124,6 +127,8 @@ export const INDEXES: Declarations = {
     { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // An office's overdue complaints (workbench, feedback.stats) across its subtree.
     { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    // An office's feedback inbox across its subtree, newest first.
+    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   subscriptions: [{ name: 'community_active', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'active', dir: 'asc' }] }],
   subscribeQuotas: [{ name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
@@ -166,7 +171,7 @@ export const INDEXES: Declarations = {
   orgSetups: [],
   // The leader's workbench line: their active pairings; the case page: a case's pairings.
   pairings: [
-    { name: 'leader_active', fields: [{ field: 'leaderId', dir: 'asc' }, { field: 'active', dir: 'asc' }] },
+    { name: 'leader_active', fields: [{ field: 'leaderId', dir: 'asc' }, { field: 'active', dir: 'asc' }, { field: 'dueOn', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     { name: 'case', fields: [{ field: 'caseId', dir: 'asc' }] },
   ],
   dutyTasks: [
