@@ -55,7 +55,7 @@ describe('npm run build:functions', () => {
 
   it('writes the CloudBase index definitions from the one declaration', () => {
     const defs = JSON.parse(readFileSync(join(OUT, 'database-indexes.json'), 'utf8'))
-    expect(defs.policies.map((d: { IndexName: string }) => d.IndexName)).toEqual(['status_published', 'org_updated', 'path_updated'])
+    expect(defs.policies.map((d: { IndexName: string }) => d.IndexName)).toEqual(['status_published', 'org_updated', 'path_updated', 'org_status_published'])
   })
 
   it('writes security rules that deny clients direct access to every collection', () => {

@@ -58,7 +58,7 @@ describe('npm run cloud:setup -- --dry-run --json', () => {
     }
     expect(state.collections.map((c) => c.name).sort()).toEqual([...COLLECTION_NAMES].sort())
     for (const c of state.collections) expect(c.rule).toEqual({ read: false, write: false })
-    expect(state.collections.find((c) => c.name === 'policies')?.indexes.map((i) => i.IndexName)).toEqual(['status_published', 'org_updated', 'path_updated'])
+    expect(state.collections.find((c) => c.name === 'policies')?.indexes.map((i) => i.IndexName)).toEqual(['status_published', 'org_updated', 'path_updated', 'org_status_published'])
     expect(state.collections.reduce((n, c) => n + c.indexes.length, 0)).toBeGreaterThanOrEqual(49)
     expect(state.functions.map((f) => f.name)).toEqual(functionNames())
     expect(state.functions.find((f) => f.name === 'indices')).toMatchObject({ timeout: 60, triggers: [{ name: 'nightlyReconcile', type: 'timer' }, { name: 'resumeJobs', type: 'timer' }] })

@@ -59,8 +59,9 @@ export type IndexFit =
    * tie-break included. A list or scan ordered by `_id` alone counts as sorted when the index's
    * first field is sought to points: what is sorted is one community's, one resident's or one
    * org's records. After a range seek it is not: every match of the range, batch after batch.
+   * `sought`: the index's leading fields the query seeks on (points, then at most one range).
    */
-  | { kind: 'index'; index: string; sorted: boolean }
+  | { kind: 'index'; index: string; sorted: boolean; sought: string[] }
   /** No index's first field is constrained: the whole collection is read. */
   | { kind: 'none' }
 
@@ -82,7 +83,31 @@ function sortsBy<T>(index: IndexDeclaration<T>, seek: Map<string, Seek>, orderBy
   return same || reversed
 }
 
-/** The best fit of a query among a collection's declared indexes: one that also yields the order wins. */
+/**
+ * Fields that partition records by owner: an org, a community, a resident, an event, an org path.
+ * A query that names one is one owner's list; sought on an index without it, it walks every
+ * owner's records in that index, and its cost grows with the city instead of with the page.
+ */
+export const isOwnerField = (field: string): boolean => /(Id|Ids|Path)$|^path$/.test(field)
+
+/** The index's leading fields `seek` constrains: every point, then at most one range. */
+function soughtPrefix<T>(index: IndexDeclaration<T>, seek: Map<string, Seek>): string[] {
+  const out: string[] = []
+  for (const { field } of index.fields) {
+    const how = seek.get(field)
+    if (!how) break
+    out.push(field)
+    if (how === 'range') break
+  }
+  return out
+}
+
+/**
+ * The best fit of a query among a collection's declared indexes, as a planner would pick it: one
+ * that also yields the order; among those one that seeks on an owner field (`isOwnerField`), then
+ * on the most fields. MongoDB races the candidate plans and the tighter seek returns a page first;
+ * an owner's records are a small part of any collection here, a status's or a year's are not.
+ */
 export function indexFit<T>(indexes: readonly IndexDeclaration<T>[], filter: Filter<T> | undefined, orderBy: readonly OrderBy<T>[] = []): IndexFit {
   const seek = seekFields(filter)
   if (seek.has('_id')) return { kind: 'id' }
@@ -90,6 +115,12 @@ export function indexFit<T>(indexes: readonly IndexDeclaration<T>[], filter: Fil
   // No filter an index can seek on, but an order one yields: the index is walked in order (a paged list of everything).
   const candidates = usable.length ? usable : indexes.filter((ix) => sortsBy(ix, new Map(), orderBy) && orderBy.some((o) => o.field !== '_id'))
   if (!candidates.length) return { kind: 'none' }
-  const best = candidates.find((ix) => sortsBy(ix, seek, orderBy)) ?? candidates[0]
-  return { kind: 'index', index: best.name, sorted: sortsBy(best, seek, orderBy) }
+  const sorting = candidates.filter((ix) => sortsBy(ix, seek, orderBy))
+  const pool = sorting.length ? sorting : candidates
+  const rank = (ix: IndexDeclaration<T>) => {
+    const sought = soughtPrefix(ix, seek)
+    return (sought.some(isOwnerField) ? 1000 : 0) + sought.length
+  }
+  const best = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a))
+  return { kind: 'index', index: best.name, sorted: sorting.length > 0, sought: soughtPrefix(best, seek) }
 }

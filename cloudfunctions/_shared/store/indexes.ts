@@ -7,8 +7,8 @@ export interface IndexDeclaration<T> {
   fields: readonly { field: FieldOf<T>; dir: 'asc' | 'desc' }[]
   unique?: boolean
   /**
-   * The first field is an array (an org path, a list of org ids, search terms): CloudBase indexes
-   * each element (a multikey index), so `has` / `hasAny` on it seek. SQLite's expression indexes
+   * A field is an array (an org path, a list of org ids, search terms): CloudBase indexes each
+   * element (a multikey index), so `has` / `hasAny` on it seek. SQLite's expression indexes
    * cannot serve array membership, so the embedded store does not keep it (and drops an old copy).
    */
   multikey?: true
@@ -55,6 +55,8 @@ export const INDEXES: Declarations = {
     },
     // An office's list: everything published in its subtree, newest change first.
     { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    // A resident's list and the policies in force for a community: its chain's published ones, newest first.
+    { name: 'org_status_published', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
   ],
   counters: [{ name: 'org_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'period', dir: 'asc' }] }],
   audit: [
@@ -70,6 +72,9 @@ export const INDEXES: Declarations = {
     { name: 'status_closes', fields: [{ field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'org_kind_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'kind', dir: 'asc' }, { field: 'period', dir: 'asc' }] },
     { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    // A resident's open surveys (their chain's, soonest closing first); an office's closing this week.
+    { name: 'org_status_closes', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
+    { name: 'path_status_closes', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
   surveyTallies: [],
@@ -97,13 +102,13 @@ export const INDEXES: Declarations = {
   caseSlots: [],
   claimCodes: [],
   projects: [
-    { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
+    { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
   events: [
     { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
-    { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }] },
+    { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     // An office's event list: its subtree's events not yet ended, soonest first.
     { name: 'path_start', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
   ],
@@ -142,7 +147,11 @@ export const INDEXES: Declarations = {
     { name: 'item', fields: [{ field: 'kind', dir: 'asc' }, { field: 'itemId', dir: 'asc' }] },
     { name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] },
   ],
-  evaluations: [{ name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] }],
+  evaluations: [
+    { name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
+    // An office's applications of a year (its subtree's communities).
+    { name: 'path_year', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'year', dir: 'asc' }], multikey: true },
+  ],
   evaluationDeadlines: [],
   evaluationExtensions: [],
   targets: [
@@ -186,6 +195,8 @@ export const INDEXES: Declarations = {
     { name: 'district_year', fields: [{ field: 'districtId', dir: 'asc' }, { field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
   ],
   courses: [
+    // A resident's list: their chain's courses, latest change first.
+    { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
   ],
@@ -219,7 +230,11 @@ export const INDEXES: Declarations = {
   // service.hotline: the hotlines of the caller's org path.
   hotlines: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
   // Multikey on CloudBase: a query's hasAny on `terms` reads only entries sharing a term with it.
-  searchEntries: [{ name: 'terms', fields: [{ field: 'terms', dir: 'asc' }], multikey: true }],
+  searchEntries: [
+    { name: 'terms', fields: [{ field: 'terms', dir: 'asc' }], multikey: true },
+    // A resident's search: entries of their chain's orgs sharing a term with the question.
+    { name: 'org_terms', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'terms', dir: 'asc' }], multikey: true },
+  ],
   noticeSettings: [],
   noticeDeliveries: [{ name: 'status_created', fields: [{ field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] }, { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
   migrations: [],

@@ -1,8 +1,9 @@
 /**
  * Every variant of every staff list (work-queues.ts), for a community and for an office above it,
- * seeks on a declared index that also yields its whole order, the `_id` tie-break included
- * (store/index-fit.ts): on CloudBase anything less reads or sorts every sought case, complaint or
- * event of a district to return one page. The ops drive (ops-index-fit.test.ts) calls each action
+ * seeks on a declared index that also yields its whole order, the `_id` tie-break included, and
+ * on its owner (the community, the office's path, the leader) (store/index-fit.ts): on CloudBase
+ * anything less reads or sorts every sought case, complaint or event of a district, or of the
+ * city, to return one page. The ops drive (ops-index-fit.test.ts) calls each action
  * once; this covers the inputs it does not (each gap list, filter, box and scope).
  */
 import { GAP_KINDS, type LedgerFilter } from '../../contracts/intent'
@@ -10,7 +11,7 @@ import type { Case } from '../../domain/case'
 import type { Feedback } from '../../domain/feedback'
 import type { LeaderPairing } from '../../domain/pairing'
 import type { Policy } from '../../domain/policy'
-import { indexFit } from '../../store/index-fit'
+import { indexFit, isOwnerField, seekFields } from '../../store/index-fit'
 import { type IndexDeclaration, INDEXES } from '../../store/indexes'
 import { where } from '../../store/port'
 import { type EventWhen, feedbackQuery, type FeedbackSelection, gapQuery, ledgerQuery, loanDueQuery, pairingQuery, type Query, reportQuery, staffEventQuery, surveyQuery } from '../work-queues'
@@ -22,7 +23,9 @@ const NOW = new Date('2026-12-06T02:00:00.000Z')
 function fitOf<T>(indexes: readonly IndexDeclaration<T>[], label: string, q: Query<T>): string {
   const fit = indexFit(indexes, q.where, q.orderBy)
   if (fit.kind !== 'index') return `${label}: ${fit.kind === 'id' ? 'by id' : 'reads the whole collection'}`
-  return fit.sorted ? `${label}: ok` : `${label}: sorted in memory after ${fit.index}`
+  if (!fit.sorted) return `${label}: sorted in memory after ${fit.index}`
+  const owners = [...seekFields(q.where)].filter(([field, how]) => how === 'point' && isOwnerField(field))
+  return owners.length && !fit.sought.some(isOwnerField) ? `${label}: ${fit.index} does not seek on ${owners.map(([f]) => f).join(' / ')}` : `${label}: ok`
 }
 
 const scopes = {
