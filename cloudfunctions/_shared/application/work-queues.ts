@@ -23,6 +23,7 @@ import { missingOrOutOfScope } from '../runtime/errors'
 import { type Filter, type OrderBy, where } from '../store/port'
 import { communitiesUnder, eligibleListOf, indicesOf, seriesOfCommunities } from './figures-scope'
 import { targetRecords, targetsOfPath } from './targets'
+import { eligibleGroupsOf } from '../domain/money'
 import { shanghaiDate } from '../domain/time'
 
 type StaffCaller = Extract<Caller, { kind: 'staff' }>
@@ -105,10 +106,10 @@ export function gapQuery(kind: GapKind, scope: Filter<Case>, today: string, poli
   const order: OrderBy<Case>[] = [{ field: 'startedAt', dir: 'asc' }]
   // '' (never started) sorts before every real time, so `>= '0'` leaves it out.
   const unenjoyed = where.and<Case>(scope, where.gte('startedAt', '0'), where.eq('enjoyedOn', ''))
-  // A policy for no particular group is for everyone (as 政策享受率 judges it, `eligibleGroupsOf`).
-  if (policies.some((p) => !p.targetGroups.length)) return { where: unenjoyed, orderBy: order }
-  const groups = [...new Set(policies.flatMap((p) => p.targetGroups))]
-  return { where: where.and(unenjoyed, where.hasAny('targetGroups', groups)), orderBy: order }
+  // The groups as 政策享受率 judges them: a policy for no particular group is for everyone.
+  const eligible = eligibleGroupsOf(policies)
+  if (eligible.all) return { where: unenjoyed, orderBy: order }
+  return { where: where.and(unenjoyed, where.hasAny('targetGroups', eligible.groups)), orderBy: order }
 }
 
 /** How many days ahead a loan's repayment or 贴息 claim puts the case on the reminder list. */

@@ -391,15 +391,18 @@ export function eligibleStockContributions(
   return out
 }
 
-/** Which groups the policies in force make eligible: `all` when one is for everyone (no groups). */
-export function eligibleGroupsOf(policies: readonly Pick<Policy, 'targetGroups'>[]): { all: boolean; mask: number } {
+/**
+ * Which groups the policies in force make eligible: `all` when one is for everyone (no groups);
+ * otherwise the groups named (`groups`, as `mask` bits).
+ */
+export function eligibleGroupsOf(policies: readonly Pick<Policy, 'targetGroups'>[]): { all: boolean; mask: number; groups: TargetGroup[] } {
   let mask = 0
   let all = false
   for (const p of policies) {
     if (!p.targetGroups.length) all = true
     mask |= groupMask(p.targetGroups)
   }
-  return { all, mask }
+  return { all, mask, groups: TARGET_GROUPS.filter((_, i) => (mask & (1 << i)) !== 0) }
 }
 
 /** One row of 政策享受率: eligible entrepreneurs, those with an eligible benefit, and 应享未享. */
