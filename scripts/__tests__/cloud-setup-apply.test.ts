@@ -293,6 +293,29 @@ describe('npm run cloud:setup against an environment', () => {
     expect(cloud.calls.filter((c) => c.action === 'UpdateFunctionCode').length).toBe(Object.keys(FUNCTION_DECLARATIONS).length)
   }, 60000)
 
+  it('rebuilds an index whose keys changed, and puts the old one back when CloudBase refuses the new keys', async () => {
+    const cloud = new FakeCloud()
+    serve(cloud)
+    await setup(cloud)
+    // As an environment set up before the list indexes ended with the _id tie-break has it.
+    const cases = cloud.tables.get('cases')!
+    const old = [{ Name: 'communityId', Direction: '1' }, { Name: 'createdAt', Direction: '-1' }]
+    const withOld = () => cases.indexes.map((i) => (i.Name === 'community_created' ? { ...i, Keys: old } : i))
+    cases.indexes = withOld()
+    const refusesId = (b: Record<string, unknown>) =>
+      b.TableName === 'cases' && ((b.CreateIndexes as { MgoKeySchema: { MgoIndexKeys: { Name: string }[] } }[] | undefined) ?? []).some((d) => d.MgoKeySchema.MgoIndexKeys.some((k) => k.Name === '_id'))
+    cloud.failOnce = { action: 'UpdateTable', when: refusesId, code: 'InvalidParameter', message: 'invalid index key _id' }
+    const refused = await setup(cloud)
+    expect(refused.code).toBe(1)
+    expect(refused.out).toContain('第 4 步「索引」失败')
+    // The lists keep the index they had.
+    expect(cases.indexes.find((i) => i.Name === 'community_created')?.Keys).toEqual(old)
+    const rerun = await setup(cloud)
+    expect(rerun.code).toBe(0)
+    expect(rerun.out).toContain('重建索引 cases.community_created')
+    expect(cases.indexes.find((i) => i.Name === 'community_created')?.Keys).toEqual([...old, { Name: '_id', Direction: '-1' }])
+  }, 60000)
+
   it('keeps a deployed optional variable the shell no longer sets, and removes an undeclared one', async () => {
     const cloud = new FakeCloud()
     serve(cloud)

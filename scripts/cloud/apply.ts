@@ -226,7 +226,18 @@ export async function applyDesiredState(o: ApplyOptions): Promise<ApplyReport> {
       }
       if (!create.length) continue
       if (drop.length) await client.app.database.updateCollection(c.name, { DropIndexes: drop })
-      await client.app.database.updateCollection(c.name, { CreateIndexes: create })
+      try {
+        await client.app.database.updateCollection(c.name, { CreateIndexes: create })
+      } catch (err) {
+        // A refused definition (a key CloudBase does not accept, a quota) must not leave the lists
+        // without the index they had: put back each dropped one as it was, then report the failure.
+        const previous = drop.flatMap(({ IndexName }) => {
+          const h = have.get(IndexName)
+          return h ? [{ IndexName, MgoKeySchema: { MgoIsUnique: Boolean(h.Unique), MgoIndexKeys: (h.Keys ?? []).map((k) => ({ Name: String(k.Name), Direction: String(k.Direction) })) } }] : []
+        })
+        if (previous.length) await client.app.database.updateCollection(c.name, { CreateIndexes: previous }).catch(() => undefined)
+        throw err
+      }
       for (const d of create) changed(`${drop.some((x) => x.IndexName === d.IndexName) ? '重建' : '创建'}索引 ${c.name}.${d.IndexName}`)
     }
 
