@@ -7,11 +7,12 @@ export interface IndexDeclaration<T> {
   fields: readonly { field: FieldOf<T>; dir: 'asc' | 'desc' }[]
   unique?: boolean
   /**
-   * A field is an array (an org path, a list of org ids, search terms): CloudBase indexes each
-   * element (a multikey index), so `has` / `hasAny` on it seek. SQLite's expression indexes
-   * cannot serve array membership, so the embedded store does not keep it (and drops an old copy).
+   * The field that holds an array (an org path, a list of org ids, search terms): CloudBase
+   * indexes each element (a multikey index), so `has` / `hasAny` on it seek. SQLite's expression
+   * indexes cannot serve array membership: the embedded store keeps only the fields before it
+   * (none when it comes first: no index, and an old copy is dropped).
    */
-  multikey?: true
+  multikey?: FieldOf<T>
 }
 
 type Declarations = { [K in CollectionName]: readonly IndexDeclaration<Collections[K]>[] }
@@ -24,7 +25,7 @@ export const INDEXES: Declarations = {
   orgs: [
     { name: 'parent', fields: [{ field: 'parentId', dir: 'asc' }] },
     // Offices' rollups and lists: the orgs under one (path holds it), the orgs of a level.
-    { name: 'path', fields: [{ field: 'path', dir: 'asc' }], multikey: true },
+    { name: 'path', fields: [{ field: 'path', dir: 'asc' }], multikey: 'path' },
     { name: 'level', fields: [{ field: 'level', dir: 'asc' }] },
   ],
   staff: [
@@ -54,7 +55,7 @@ export const INDEXES: Declarations = {
       ],
     },
     // An office's list: everything published in its subtree, newest change first.
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
     // A resident's list and the policies in force for a community: its chain's published ones, newest first.
     { name: 'org_status_published', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
   ],
@@ -64,17 +65,17 @@ export const INDEXES: Declarations = {
     { name: 'actor_at', fields: [{ field: 'actorId', dir: 'asc' }, { field: 'at', dir: 'desc' }] },
     { name: 'at', fields: [{ field: 'at', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     // org.audit: the log of an office's subtree (orgPath holds it), newest first.
-    { name: 'path_at', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'at', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_at', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'at', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
   ],
   invitations: [{ name: 'org_created', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] }],
   surveys: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     { name: 'status_closes', fields: [{ field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'org_kind_period', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'kind', dir: 'asc' }, { field: 'period', dir: 'asc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
     // A resident's open surveys (their chain's, soonest closing first); an office's closing this week.
     { name: 'org_status_closes', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
-    { name: 'path_status_closes', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_status_closes', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'closesOn', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
   ],
   surveyResponses: [{ name: 'survey_comment', fields: [{ field: 'surveyId', dir: 'asc' }, { field: 'hasComment', dir: 'asc' }] }],
   surveyTallies: [],
@@ -90,12 +91,12 @@ export const INDEXES: Declarations = {
     // 应享未享 (ledger.gaps unbenefited, the workbench's count): entrepreneurs without an eligible benefit.
     { name: 'community_enjoyed_started', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // A street's or district's ledger and 表彰 candidates (communityPath holds the office), newest first.
-    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'communityPath' },
     // An office's workbench: follow-ups falling due in its subtree.
-    { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    { name: 'path_next', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'nextFollowUpDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: 'communityPath' },
     // An office's 应享未享 and loan reminder lists across its subtree (ledger.gaps).
-    { name: 'path_enjoyed_started', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
-    { name: 'path_loan_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    { name: 'path_enjoyed_started', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'enjoyedOn', dir: 'asc' }, { field: 'startedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: 'communityPath' },
+    { name: 'path_loan_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'loanDueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: 'communityPath' },
     // The retention sweep (maintenance.retention): cases untouched since before the cut-off.
     { name: 'updated', fields: [{ field: 'updatedAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
   ],
@@ -104,13 +105,13 @@ export const INDEXES: Declarations = {
   projects: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
   ],
   events: [
     { name: 'status_start', fields: [{ field: 'status', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     { name: 'org_start', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'startAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     // An office's event list: its subtree's events not yet ended, soonest first.
-    { name: 'path_start', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    { name: 'path_start', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'startAt', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: 'orgPath' },
   ],
   eventSignups: [
     { name: 'event_status_seq', fields: [{ field: 'eventId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'seq', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
@@ -131,9 +132,9 @@ export const INDEXES: Declarations = {
     { name: 'resident_created', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'community_status_due', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
     // An office's overdue complaints (workbench, feedback.stats) across its subtree.
-    { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+    { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: 'communityPath' },
     // An office's feedback inbox across its subtree, newest first.
-    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'communityPath' },
   ],
   subscriptions: [{ name: 'community_active', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'active', dir: 'asc' }] }],
   subscribeQuotas: [{ name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],
@@ -150,7 +151,7 @@ export const INDEXES: Declarations = {
   evaluations: [
     { name: 'year_status', fields: [{ field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
     // An office's applications of a year (its subtree's communities).
-    { name: 'path_year', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'year', dir: 'asc' }], multikey: true },
+    { name: 'path_year', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'year', dir: 'asc' }], multikey: 'communityPath' },
   ],
   evaluationDeadlines: [],
   evaluationExtensions: [],
@@ -163,8 +164,8 @@ export const INDEXES: Declarations = {
   targetYears: [],
   // report.list: the inbox (sent to my org), the unread lines, my org's sent ones, the 好经验 list.
   reports: [
-    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
-    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'to_updated', fields: [{ field: 'toOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'toOrgIds' },
+    { name: 'unread_updated', fields: [{ field: 'unreadOrgIds', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'unreadOrgIds' },
     { name: 'from_updated', fields: [{ field: 'fromOrgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'good_updated', fields: [{ field: 'good', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
   ],
@@ -185,20 +186,20 @@ export const INDEXES: Declarations = {
   ],
   dutyTasks: [
     // duty.board / duty.scores: a year's tasks whose owner lies in the caller's subtree.
-    { name: 'year_owner', fields: [{ field: 'year', dir: 'asc' }, { field: 'ownerPath', dir: 'asc' }] },
+    { name: 'year_owner', fields: [{ field: 'year', dir: 'asc' }, { field: 'ownerPath', dir: 'asc' }], multikey: 'ownerPath' },
   ],
   dutyAdjustments: [],
   reviewRubrics: [],
   // evaluation.scoreRanking: a year's scores of the communities in the caller's subtree; a rubric's submitted scores.
   reviewScores: [
-    { name: 'year_path', fields: [{ field: 'year', dir: 'asc' }, { field: 'communityPath', dir: 'asc' }] },
+    { name: 'year_path', fields: [{ field: 'year', dir: 'asc' }, { field: 'communityPath', dir: 'asc' }], multikey: 'communityPath' },
     { name: 'district_year', fields: [{ field: 'districtId', dir: 'asc' }, { field: 'year', dir: 'asc' }, { field: 'status', dir: 'asc' }] },
   ],
   courses: [
     // A resident's list: their chain's courses, latest change first.
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     { name: 'status_updated', fields: [{ field: 'status', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
   ],
   courseEnrolments: [
     { name: 'course_created', fields: [{ field: 'courseId', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
@@ -206,7 +207,7 @@ export const INDEXES: Declarations = {
   ],
   mentors: [
     { name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
-    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_updated', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
   ],
   mentorRequests: [
     { name: 'intent_created', fields: [{ field: 'intentId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
@@ -217,7 +218,7 @@ export const INDEXES: Declarations = {
     { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }] },
     { name: 'resident_updated', fields: [{ field: 'residentId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }] },
     // An office's 场地申请 list: one status across its subtree, newest first.
-    { name: 'path_status_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path_status_created', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'communityPath' },
   ],
   guides: [{ name: 'org_updated', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'updatedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] }],
   stories: [
@@ -225,15 +226,15 @@ export const INDEXES: Declarations = {
     // A resident's list: the stories of the orgs of their chain, newest first.
     { name: 'org_published', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
     // An office's list (newest first) and a 表彰's stories: its subtree's (orgPath holds it).
-    { name: 'path', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: true },
+    { name: 'path', fields: [{ field: 'orgPath', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }, { field: '_id', dir: 'desc' }], multikey: 'orgPath' },
   ],
   // service.hotline: the hotlines of the caller's org path.
   hotlines: [{ name: 'org', fields: [{ field: 'orgId', dir: 'asc' }] }],
   // Multikey on CloudBase: a query's hasAny on `terms` reads only entries sharing a term with it.
   searchEntries: [
-    { name: 'terms', fields: [{ field: 'terms', dir: 'asc' }], multikey: true },
+    { name: 'terms', fields: [{ field: 'terms', dir: 'asc' }], multikey: 'terms' },
     // A resident's search: entries of their chain's orgs sharing a term with the question.
-    { name: 'org_terms', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'terms', dir: 'asc' }], multikey: true },
+    { name: 'org_terms', fields: [{ field: 'orgId', dir: 'asc' }, { field: 'terms', dir: 'asc' }], multikey: 'terms' },
   ],
   noticeSettings: [],
   noticeDeliveries: [{ name: 'status_created', fields: [{ field: 'status', dir: 'asc' }, { field: 'createdAt', dir: 'asc' }] }, { name: 'resident', fields: [{ field: 'residentId', dir: 'asc' }] }],

@@ -5,7 +5,7 @@ import { type Filter, type OrderBy, where } from '../port'
 type Doc = { _id: string; communityId: string; communityPath: string[]; createdAt: string; status: string; title: string; dueDate: string }
 const INDEXES: IndexDeclaration<Doc>[] = [
   { name: 'community_created', fields: [{ field: 'communityId', dir: 'asc' }, { field: 'createdAt', dir: 'desc' }, { field: '_id', dir: 'desc' }] },
-  { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: true },
+  { name: 'path_due', fields: [{ field: 'communityPath', dir: 'asc' }, { field: 'dueDate', dir: 'asc' }, { field: '_id', dir: 'asc' }], multikey: 'communityPath' },
   { name: 'status', fields: [{ field: 'status', dir: 'asc' }, { field: '_id', dir: 'asc' }] },
   // Ends at its sort key: the store's `_id` tie-break is left to an in-memory sort.
   { name: 'title', fields: [{ field: 'title', dir: 'asc' }] },

@@ -395,15 +395,18 @@ export class SqliteStore<M> implements Store<M> {
   private createCollection(name: string): void {
     if (!TABLE.test(name)) throw new Error(`invalid collection name ${name}`)
     this.db.exec(`CREATE TABLE IF NOT EXISTS "${name}" (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
-    const decls = (INDEXES as Record<string, readonly { name: string; fields: readonly { field: string; dir: string }[]; unique?: boolean; multikey?: true }[]>)[name] ?? []
+    const decls = (INDEXES as Record<string, readonly { name: string; fields: readonly { field: string; dir: string }[]; unique?: boolean; multikey?: string }[]>)[name] ?? []
     for (const decl of decls) {
-      // An index on an array field would hold its JSON text: no seek, only a cost on every write.
-      if (decl.multikey) {
-        this.db.exec(`DROP INDEX IF EXISTS "${name}__${decl.name}"`)
+      const index = `${name}__${decl.name}`
+      // An array field's JSON text gives no seek, only a cost on every write: the fields before it are kept.
+      const array = decl.multikey ? decl.fields.findIndex((f) => f.field === decl.multikey) : -1
+      if (decl.multikey && (array < 0 || decl.unique)) throw new Error(`index ${index}: multikey must name one of its fields, on a non-unique index`)
+      const fields = array >= 0 ? decl.fields.slice(0, array) : decl.fields
+      if (!fields.length) {
+        this.db.exec(`DROP INDEX IF EXISTS "${index}"`)
         continue
       }
-      const cols = decl.fields.map((f) => `${fieldExpr(f.field)} ${f.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
-      const index = `${name}__${decl.name}`
+      const cols = fields.map((f) => `${fieldExpr(f.field)} ${f.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
       const sql = `CREATE ${decl.unique ? 'UNIQUE ' : ''}INDEX "${index}" ON "${name}" (${cols})`
       // SQLite keeps the statement as written (less IF NOT EXISTS): an index whose declaration
       // changed (a field added, such as the `_id` tie-break) is rebuilt, as `cloud:setup` does.
