@@ -151,3 +151,16 @@ export class BadCursorError extends Error {
 }
 
 export const MAX_PAGE = 100
+
+/**
+ * Every page of a keyset query, in the query's own order, `MAX_PAGE` at a time. Unlike `scan`,
+ * which pages by `_id`, each page on CloudBase reads just its slice of an index that yields the order.
+ */
+export async function* pagesOf<T extends BaseDoc>(collection: Pick<Collection<T>, 'find'>, query: Omit<FindQuery<T>, 'after' | 'limit'>): AsyncIterable<T[]> {
+  let after: string | null = null
+  do {
+    const page = await collection.find({ ...query, limit: MAX_PAGE, after })
+    yield page.items
+    after = page.next
+  } while (after)
+}

@@ -7,7 +7,7 @@ import { FIRST_YEAR } from '../../_shared/domain/indices'
 import { shanghaiDate } from '../../_shared/domain/time'
 import { defineAction, type Ctx, staffWith } from '../../_shared/runtime/action'
 import { missingOrOutOfScope } from '../../_shared/runtime/errors'
-import { where } from '../../_shared/store/port'
+import { pagesOf, where } from '../../_shared/store/port'
 import { feedbackQuery, feedbackScope } from '../../_shared/application/work-queues'
 import { FEEDBACK_REFUSED } from '../item'
 
@@ -59,17 +59,8 @@ function sumCounts(list: readonly FeedbackCounts[]): FeedbackCounts {
 async function communitiesUnder(ctx: Ctx, org: Org): Promise<Org[]> {
   if (org.level === 'community') return [org]
   const out: Org[] = []
-  let after: string | null = null
-  do {
-    const page = await ctx.store.collection('orgs').find({
-      where: where.and<Org>(where.has('path', org._id), where.eq('level', 'community')),
-      orderBy: [{ field: 'name', dir: 'asc' }],
-      limit: 100,
-      after,
-    })
-    out.push(...page.items)
-    after = page.next
-  } while (after)
+  const communities = where.and<Org>(where.has('path', org._id), where.eq('level', 'community'))
+  for await (const items of pagesOf(ctx.store.collection('orgs'), { where: communities, orderBy: [{ field: 'name', dir: 'asc' }] })) out.push(...items)
   return out
 }
 

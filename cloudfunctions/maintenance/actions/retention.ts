@@ -2,7 +2,7 @@ import { retentionInput, type RetentionOutput } from '../../_shared/contracts/ma
 import type { Case } from '../../_shared/domain/case'
 import { isDueForAnonymisation, retentionCutoff } from '../../_shared/domain/retention'
 import { defineAction, staffWith } from '../../_shared/runtime/action'
-import { MAX_PAGE, where } from '../../_shared/store/port'
+import { pagesOf, where } from '../../_shared/store/port'
 import { anonymiseCase } from '../../_shared/application/anonymise'
 
 /**
@@ -23,16 +23,13 @@ export const retention = defineAction({
       where.lt('updatedAt', cutoff),
       where.or(where.eq('stage', 'closed'), where.eq('status', 'withdrawn')),
     )
-    // Pages in the `updated` index's own order (updatedAt, then _id): on CloudBase each page reads
-    // just its slice of the range. A scan pages by _id, which after a range seek makes MongoDB sort
-    // every remaining candidate again for each batch (quadratic in the city's old closed cases).
+    // Pages in the `updated` index's own order (updatedAt, then _id): a scan pages by _id, which
+    // after a range seek makes MongoDB sort every remaining candidate again for each batch
+    // (quadratic in the city's old closed cases).
     const due: string[] = []
-    let after: string | null = null
-    do {
-      const page = await ctx.store.collection('cases').find({ where: candidates, orderBy: [{ field: 'updatedAt', dir: 'asc' }], limit: MAX_PAGE, after })
-      for (const i of page.items) if (isDueForAnonymisation(i, cutoff)) due.push(i._id)
-      after = page.next
-    } while (after)
+    for await (const items of pagesOf(ctx.store.collection('cases'), { where: candidates, orderBy: [{ field: 'updatedAt', dir: 'asc' }] })) {
+      for (const i of items) if (isDueForAnonymisation(i, cutoff)) due.push(i._id)
+    }
     let anonymised = 0
     if (!dryRun) {
       for (const id of due) {
