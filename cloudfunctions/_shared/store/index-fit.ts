@@ -60,8 +60,10 @@ export type IndexFit =
    * first field is sought to points: what is sorted is one community's, one resident's or one
    * org's records. After a range seek it is not: every match of the range, batch after batch.
    * `sought`: the index's leading fields the query seeks on (points, then at most one range).
+   * `ownersMissed`: owner fields (`isOwnerField`) the query names as points while the index
+   * seeks on no owner at all: it walks every owner's records to find this one's.
    */
-  | { kind: 'index'; index: string; sorted: boolean; sought: string[] }
+  | { kind: 'index'; index: string; sorted: boolean; sought: string[]; ownersMissed: string[] }
   /** No index's first field is constrained: the whole collection is read. */
   | { kind: 'none' }
 
@@ -116,11 +118,12 @@ export function indexFit<T>(indexes: readonly IndexDeclaration<T>[], filter: Fil
   const candidates = usable.length ? usable : indexes.filter((ix) => sortsBy(ix, new Map(), orderBy) && orderBy.some((o) => o.field !== '_id'))
   if (!candidates.length) return { kind: 'none' }
   const sorting = candidates.filter((ix) => sortsBy(ix, seek, orderBy))
-  const pool = sorting.length ? sorting : candidates
-  const rank = (ix: IndexDeclaration<T>) => {
+  const ranked = (sorting.length ? sorting : candidates).map((ix) => {
     const sought = soughtPrefix(ix, seek)
-    return (sought.some(isOwnerField) ? 1000 : 0) + sought.length
-  }
-  const best = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a))
-  return { kind: 'index', index: best.name, sorted: sorting.length > 0, sought: soughtPrefix(best, seek) }
+    return { ix, sought, rank: (sought.some(isOwnerField) ? 1000 : 0) + sought.length }
+  })
+  const best = ranked.reduce((a, b) => (b.rank > a.rank ? b : a))
+  const owners = [...seek].filter(([field, how]) => how === 'point' && isOwnerField(field)).map(([field]) => field)
+  const ownersMissed = best.sought.some(isOwnerField) ? [] : owners
+  return { kind: 'index', index: best.ix.name, sorted: sorting.length > 0, sought: best.sought, ownersMissed }
 }

@@ -11,7 +11,7 @@ import type { Case } from '../../domain/case'
 import type { Feedback } from '../../domain/feedback'
 import type { LeaderPairing } from '../../domain/pairing'
 import type { Policy } from '../../domain/policy'
-import { indexFit, isOwnerField, seekFields } from '../../store/index-fit'
+import { indexFit } from '../../store/index-fit'
 import { type IndexDeclaration, INDEXES } from '../../store/indexes'
 import { where } from '../../store/port'
 import { type EventWhen, feedbackQuery, type FeedbackSelection, gapQuery, ledgerQuery, loanDueQuery, pairingQuery, type Query, reportQuery, staffEventQuery, surveyQuery } from '../work-queues'
@@ -24,8 +24,7 @@ function fitOf<T>(indexes: readonly IndexDeclaration<T>[], label: string, q: Que
   const fit = indexFit(indexes, q.where, q.orderBy)
   if (fit.kind !== 'index') return `${label}: ${fit.kind === 'id' ? 'by id' : 'reads the whole collection'}`
   if (!fit.sorted) return `${label}: sorted in memory after ${fit.index}`
-  const owners = [...seekFields(q.where)].filter(([field, how]) => how === 'point' && isOwnerField(field))
-  return owners.length && !fit.sought.some(isOwnerField) ? `${label}: ${fit.index} does not seek on ${owners.map(([f]) => f).join(' / ')}` : `${label}: ok`
+  return fit.ownersMissed.length ? `${label}: ${fit.index} does not seek on ${fit.ownersMissed.join(' / ')}` : `${label}: ok`
 }
 
 const scopes = {
