@@ -21,6 +21,9 @@ describeStoreContract('sqlite', async () => {
   }
 })
 
+/** The CREATE INDEX statement SQLite keeps for `name`. */
+const indexSql = (db: Database.Database, name: string) => (db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) as { sql: string }).sql
+
 describe('sqlite adapter specifics', () => {
   it('runs in WAL mode with fully synchronous commits', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cy-store-'))
@@ -227,9 +230,8 @@ describe('sqlite adapter specifics', () => {
     first.db.exec(`CREATE INDEX "cases__community_created" ON "cases" (json_extract(doc, '$.communityId') ASC, json_extract(doc, '$.createdAt') DESC)`)
     await first.collection('cases').insert({ _id: 'k1', communityId: 'c1', createdAt: '2026-01-01T00:00:00.000Z' } as never)
     await first.close()
-    const indexSql = (db: Database.Database) => (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'cases__community_created'`).get() as { sql: string }).sql
     const store = openSqliteStore<Collections>({ path: file, purpose: 'test' })
-    expect(indexSql(store.db)).toContain('_id DESC')
+    expect(indexSql(store.db, 'cases__community_created')).toContain('_id DESC')
     const plan = (store.db
       .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "cases" WHERE json_extract(doc, '$.communityId') = ? ORDER BY json_extract(doc, '$.createdAt') DESC, _id DESC LIMIT 21`)
       .all('c1') as { detail: string }[]).map((p) => p.detail).join(' | ')
@@ -237,10 +239,10 @@ describe('sqlite adapter specifics', () => {
     expect(plan).not.toContain('TEMP B-TREE')
     // The data is untouched, and an unchanged declaration is left as it is on the next open.
     expect((await store.collection('cases').get('k1'))?.communityId).toBe('c1')
-    const before = indexSql(store.db)
+    const before = indexSql(store.db, 'cases__community_created')
     await store.close()
     const again = openSqliteStore<Collections>({ path: file, purpose: 'test' })
-    expect(indexSql(again.db)).toBe(before)
+    expect(indexSql(again.db, 'cases__community_created')).toBe(before)
     await again.close()
     rmSync(dir, { recursive: true, force: true })
   })
@@ -259,9 +261,8 @@ describe('sqlite adapter specifics', () => {
     const arrayFirst = decls.filter((d) => d.multikey && d.fields[0].field === d.multikey).map((d) => d.index)
     expect(arrayFirst).toEqual(expect.arrayContaining(['reports__to_updated', 'cases__path_created', 'orgs__path']))
     expect(names.filter((n) => arrayFirst.includes(n))).toEqual([])
-    const indexSql = (n: string) => (store.db.prepare(`SELECT sql FROM sqlite_master WHERE name = ?`).get(n) as { sql: string }).sql
-    expect(indexSql('searchEntries__org_terms')).toBe(`CREATE INDEX "searchEntries__org_terms" ON "searchEntries" (json_extract(doc, '$.orgId') ASC)`)
-    expect(indexSql('dutyTasks__year_owner')).toBe(`CREATE INDEX "dutyTasks__year_owner" ON "dutyTasks" (json_extract(doc, '$.year') ASC)`)
+    expect(indexSql(store.db, 'searchEntries__org_terms')).toBe(`CREATE INDEX "searchEntries__org_terms" ON "searchEntries" (json_extract(doc, '$.orgId') ASC)`)
+    expect(indexSql(store.db, 'dutyTasks__year_owner')).toBe(`CREATE INDEX "dutyTasks__year_owner" ON "dutyTasks" (json_extract(doc, '$.year') ASC)`)
     expect(names).toEqual(expect.arrayContaining(['cases__updated', 'orgs__level', 'staff__role_active', 'reports__from_updated']))
     await store.close()
     rmSync(dir, { recursive: true, force: true })
